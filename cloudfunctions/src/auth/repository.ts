@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Role } from '@hele/shared';
+import { env } from '../lib/config';
+import { doc, isConditionFailure } from '../lib/db';
+import { UserRecord } from '../lib/principal';
+
+/** A user's id follows from their openid, so two first sign-ins at once still make one user. */
+export const userIdFor = (openid: string): string =>
+  `u_${createHash('sha256').update(openid).digest('base64url').slice(0, 22)}`;
+
+export interface NewUser {
+  openid: string;
+  nickname: string;
+  roles: Role[];
+}
+
+export interface UserRepository {
+  findOrCreate(user: NewUser, now: Date): Promise<UserRecord>;
+}
+
+export const dynamoUserRepository: UserRepository = {
+  async findOrCreate({ openid, nickname, roles }, now) {
+    const record: UserRecord = { id: userIdFor(openid), openid, nickname, roles, createdAt: now.toISOString() };
+    const TableName = env().USERS_TABLE;
+    try {
+      await doc.send(new PutCommand({ TableName, Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
+      return record;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const { Item } = await doc.send(new GetCommand({ TableName, Key: { id: record.id }, ConsistentRead: true }));
+      return UserRecord.parse(Item);
+    }
+  },
+};

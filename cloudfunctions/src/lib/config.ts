@@ -1,0 +1,38 @@
+/**
+ * The environment every function runs with, validated once at cold start.
+ * Values come from serverless.yml (provider.environment), so a missing one fails loudly.
+ */
+import { z } from 'zod';
+
+const Env = z.object({
+  STAGE: z.string().min(1),
+  USERS_TABLE: z.string().min(1),
+  ACTIVITIES_TABLE: z.string().min(1),
+  REGISTRATIONS_TABLE: z.string().min(1),
+  POINTS_TABLE: z.string().min(1),
+  IDEMPOTENCY_TABLE: z.string().min(1),
+  // A secret is either given directly (local stage) or named as an SSM parameter (deployed stages).
+  JWT_SECRET: z.string().default(''),
+  JWT_SECRET_PARAMETER: z.string().default(''),
+  SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(2 * 60 * 60),
+  WECHAT_APP_ID: z.string().default(''),
+  WECHAT_APP_SECRET: z.string().default(''),
+  WECHAT_APP_SECRET_PARAMETER: z.string().default(''),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+});
+export type Env = z.infer<typeof Env>;
+
+/** The stage on which `dev:<name>` codes sign in; on every other stage they are refused. */
+export const LOCAL_STAGE = 'local';
+
+let cached: Env | undefined;
+
+export const env = (): Env => {
+  cached ??= Env.parse(process.env);
+  return cached;
+};
+
+/** Tests change the environment between cases; production never calls this. */
+export const resetEnvForTests = (): void => {
+  cached = undefined;
+};

@@ -1,0 +1,22 @@
+/**
+ * One DynamoDB client per container. `AWS_ENDPOINT_URL_DYNAMODB` (set by the local stack)
+ * points it at DynamoDB Local; on AWS the default endpoint is used.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export const dynamo = new DynamoDBClient({ maxAttempts: 3 });
+
+export const doc = DynamoDBDocumentClient.from(dynamo, {
+  marshallOptions: { removeUndefinedValues: true },
+});
+
+export const isConditionFailure = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/** Reason codes of a cancelled transaction, one per item in the order they were sent. */
+export const cancellationReasons = (error: unknown): string[] | undefined => {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.map((reason) => reason.Code ?? 'None');
+};

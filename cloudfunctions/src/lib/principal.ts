@@ -1,0 +1,35 @@
+/**
+ * Who is calling: the user record in the users table, read on every request so that a role
+ * granted or revoked takes effect at once. Roles never come from the token or the client.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { RoleSchema, type Role } from '@hele/shared';
+import { z } from 'zod';
+import { env } from './config';
+import { doc } from './db';
+
+export const UserRecord = z.object({
+  id: z.string(),
+  openid: z.string(),
+  nickname: z.string(),
+  roles: z.array(RoleSchema),
+  createdAt: z.string(),
+});
+export type UserRecord = z.infer<typeof UserRecord>;
+
+export interface Principal {
+  id: string;
+  nickname: string;
+  roles: Role[];
+}
+
+export const loadUser = async (id: string): Promise<UserRecord | undefined> => {
+  const { Item } = await doc.send(new GetCommand({ TableName: env().USERS_TABLE, Key: { id } }));
+  return Item ? UserRecord.parse(Item) : undefined;
+};
+
+export const toPrincipal = (user: UserRecord): Principal => ({
+  id: user.id,
+  nickname: user.nickname,
+  roles: user.roles,
+});

@@ -1,0 +1,69 @@
+/**
+ * Sign-in. WeChat users sign in with one tap (`wx.login`); the local stage also offers
+ * 开发登录: the seeded names of API.md, or any other name as a new member.
+ */
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { DEV_USERS, DevName, ROLE_LABELS } from '@hele/shared';
+import { signInAsDev, signInWithWeChat } from '@/auth/session';
+import { Button, Cell, CellGroup, Input } from '@/ui';
+import { showError } from '@/utils/feedback';
+import './index.scss';
+
+const backToMe = () => Taro.switchTab({ url: '/pages/me/index' });
+
+export default function LoginPage() {
+  const [busy, setBusy] = useState(false);
+  const [customName, setCustomName] = useState('');
+
+  const run = async (signIn: () => Promise<unknown>) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await signIn();
+      await backToMe();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const customValid = DevName.safeParse(customName).success;
+
+  return (
+    <View className='page login'>
+      {process.env.TARO_ENV === 'weapp' && (
+        <Button block type='primary' loading={busy} onClick={() => run(signInWithWeChat)}>
+          微信一键登录
+        </Button>
+      )}
+      <Text className='section-title login__title'>开发登录</Text>
+      <Text className='muted'>本地环境专用：选择一个演示账号登录。</Text>
+      <CellGroup className='login__names'>
+        {DEV_USERS.map((user) => (
+          <Cell
+            key={user.name}
+            className={`login__name login__name--${user.name}`}
+            title={`${user.nickname}（dev:${user.name}）`}
+            description={user.roles.map((role) => ROLE_LABELS[role]).join(' · ')}
+            clickable
+            onClick={() => run(() => signInAsDev(user.name))}
+          />
+        ))}
+      </CellGroup>
+      <View className='card login__custom'>
+        <Input
+          className='login__input'
+          placeholder='其他名字（小写字母、数字），登录为新成员'
+          value={customName}
+          onChange={(value) => setCustomName(value.trim())}
+        />
+        <Button size='small' type='primary' disabled={!customValid || busy} onClick={() => run(() => signInAsDev(customName))}>
+          登录
+        </Button>
+      </View>
+    </View>
+  );
+}

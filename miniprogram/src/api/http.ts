@@ -1,0 +1,92 @@
+/**
+ * The one door to the cloud: every call goes through `request`, which adds the session token,
+ * parses the reply with the shared zod schema, and signs in again once when the session expired.
+ */
+import Taro from '@tarojs/taro';
+import { ErrorBody, type ErrorDetail } from '@hele/shared';
+import type { z } from 'zod';
+import { apiBase } from './config';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions<T> {
+  method: Method;
+  path: string;
+  schema: z.ZodType<T>;
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  idempotencyKey?: string;
+  /** false for the two public routes. */
+  auth?: boolean;
+}
+
+export interface SessionHooks {
+  token(): string | undefined;
+  /** Signs in again (expired token); resolves false when the user has to do it by hand. */
+  renew(): Promise<boolean>;
+}
+
+let session: SessionHooks = { token: () => undefined, renew: async () => false };
+export const useSessionHooks = (hooks: SessionHooks): void => {
+  session = hooks;
+};
+
+const queryString = (query: RequestOptions<unknown>['query']) => {
+  const pairs = Object.entries(query ?? {}).filter(([, value]) => value !== undefined && value !== '');
+  return pairs.length ? `?${pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`).join('&')}` : '';
+};
+
+const send = async <T>(options: RequestOptions<T>): Promise<T> => {
+  const header: Record<string, string> = { 'content-type': 'application/json' };
+  const token = options.auth === false ? undefined : session.token();
+  if (token) header.authorization = `Bearer ${token}`;
+  if (options.idempotencyKey) header['idempotency-key'] = options.idempotencyKey;
+  let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject>;
+  try {
+    response = await Taro.request({
+      url: `${apiBase()}${options.path}${queryString(options.query)}`,
+      method: options.method,
+      header,
+      data: options.body === undefined ? undefined : JSON.stringify(options.body),
+      dataType: 'json',
+      timeout: 15_000,
+    });
+  } catch (error) {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后再试');
+  }
+  if (response.statusCode >= 200 && response.statusCode < 300) {
+    return options.schema.parse(response.data);
+  }
+  const parsed = ErrorBody.safeParse(response.data);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    throw new ApiError(response.statusCode, code, message, details);
+  }
+  throw new ApiError(response.statusCode, 'HTTP_ERROR', `请求失败 (${response.statusCode})`);
+};
+
+export const request = async <T>(options: RequestOptions<T>): Promise<T> => {
+  try {
+    return await send(options);
+  } catch (error) {
+    const expired = error instanceof ApiError && error.status === 401 && options.auth !== false;
+    if (!expired || !(await session.renew())) throw error;
+    return send(options);
+  }
+};
+
+/** A fresh key per user action, so a retried tap never registers or redeems twice. */
+export const newIdempotencyKey = (): string =>
+  `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}-${Math.random().toString(36).slice(2, 12)}`;

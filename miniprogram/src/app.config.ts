@@ -1,0 +1,32 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/activities/index', 'pages/points/index', 'pages/me/index'],
+  // Pages that are not tabs live in subpackages, loaded when first opened (main package ≤ 2 MB).
+  subPackages: [
+    {
+      root: 'account',
+      pages: ['login/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '和乐 · 党群服务中心',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#8a8a8a',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/activities/index', text: '活动', iconPath: 'assets/tabbar/activity.png', selectedIconPath: 'assets/tabbar/activity-active.png' },
+      { pagePath: 'pages/points/index', text: '积分', iconPath: 'assets/tabbar/points.png', selectedIconPath: 'assets/tabbar/points-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+    ],
+  },
+  // H5: pages switch at once (no slide), which also keeps browser-test screenshots steady.
+  animation: false,
+  // The privacy guide must be agreed to before privacy APIs (phone, location, photos) are called.
+  __usePrivacyCheck__: true,
+});

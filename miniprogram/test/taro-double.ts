@@ -1,0 +1,72 @@
+/**
+ * A stand-in for `@tarojs/taro` in component tests: storage in memory, navigation and toasts
+ * recorded, `request` answered by the test. Only what the app and NutUI call is here.
+ */
+import { useEffect } from 'react';
+
+const storage = new Map<string, unknown>();
+
+export const calls = {
+  navigateTo: [] as string[],
+  switchTab: [] as string[],
+  toasts: [] as string[],
+};
+
+type RequestHandler = (options: { url: string; method: string; data?: string; header: Record<string, string> }) => {
+  statusCode: number;
+  data: unknown;
+};
+let requestHandler: RequestHandler = () => ({ statusCode: 599, data: {} });
+export const answerRequests = (handler: RequestHandler) => {
+  requestHandler = handler;
+};
+
+export const resetTaro = () => {
+  storage.clear();
+  calls.navigateTo.length = 0;
+  calls.switchTab.length = 0;
+  calls.toasts.length = 0;
+  requestHandler = () => ({ statusCode: 599, data: {} });
+};
+
+const runOnMount = (callback: () => void) => useEffect(() => void callback(), []);
+
+const Taro = {
+  getStorageSync: (key: string) => storage.get(key) ?? '',
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  removeStorageSync: (key: string) => void storage.delete(key),
+  request: async (options: Parameters<RequestHandler>[0]) => requestHandler(options),
+  showToast: async ({ title }: { title: string }) => void calls.toasts.push(title),
+  navigateTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
+  switchTab: async ({ url }: { url: string }) => void calls.switchTab.push(url),
+  stopPullDownRefresh: () => undefined,
+  login: async () => ({ code: 'wx-code' }),
+  getEnv: () => 'WEB',
+  ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
+  getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2, platform: 'devtools' }),
+  getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),
+  pxTransform: (size: number) => `${size / 2}px`,
+  nextTick: (callback: () => void) => setTimeout(callback, 0),
+  createSelectorQuery: () => {
+    const query = {
+      select: () => query,
+      selectAll: () => query,
+      boundingClientRect: () => query,
+      exec: (callback?: (result: unknown[]) => void) => callback?.([]),
+    };
+    return query;
+  },
+  eventCenter: { on: () => undefined, off: () => undefined, trigger: () => undefined },
+  getCurrentInstance: () => ({ router: { params: {} } }),
+};
+
+export default Taro;
+export const useLaunch = runOnMount;
+export const useLoad = runOnMount;
+export const useDidShow = runOnMount;
+export const useReady = runOnMount;
+export const usePullDownRefresh = () => undefined;
+export const useReachBottom = () => undefined;
+export const useShareAppMessage = () => undefined;
+export const useRouter = () => ({ params: {} });
+export const { getEnv, ENV_TYPE, getSystemInfoSync, pxTransform, createSelectorQuery, getCurrentInstance, nextTick, eventCenter } = Taro;

@@ -1,0 +1,20 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.svg';
+declare module '*.scss';
+declare module '*.css';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test';
+    TARO_ENV: 'weapp' | 'h5';
+    /** API base address baked into the weapp build; the H5 build reads it at run time instead. */
+    TARO_APP_API_BASE: string;
+  }
+}
+
+interface Window {
+  /** Written by the local app server (`/hele-config.js`). */
+  __HELE_CONFIG__?: { apiBase?: string };
+}

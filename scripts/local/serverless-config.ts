@@ -1,0 +1,58 @@
+/**
+ * The resolved serverless.yml (`sls print`), so that local tables and function environment come
+ * from the one file that also deploys to AWS. No second list of tables exists anywhere.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+export const ROOT = path.resolve(__dirname, '../..');
+const SLS = path.join(ROOT, 'node_modules/.bin/sls');
+
+export interface CfnTable {
+  Type: 'AWS::DynamoDB::Table';
+  Properties: Record<string, unknown> & { TableName: string };
+}
+
+type HttpApiEvent = { httpApi?: string | { method: string; path: string } };
+
+export interface ResolvedService {
+  provider: { environment: Record<string, string> };
+  functions: Record<string, { handler: string; events?: HttpApiEvent[] }>;
+  resources: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
+}
+
+export const resolveService = async (stage: string, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedService> => {
+  const { stdout } = await promisify(execFile)(SLS, ['print', '--format', 'json', '--stage', stage], {
+    cwd: ROOT,
+    env,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(stdout) as ResolvedService;
+};
+
+export const tablesOf = (service: ResolvedService): CfnTable[] =>
+  Object.values(service.resources.Resources).filter(
+    (resource): resource is CfnTable => resource.Type === 'AWS::DynamoDB::Table',
+  );
+
+export interface HttpRoute {
+  routeKey: string;
+  /** e.g. `cloudfunctions/src/auth/handler` */
+  module: string;
+  exportName: string;
+}
+
+/** The HTTP routes of every function, as API Gateway would match them. */
+export const httpRoutesOf = (service: ResolvedService): HttpRoute[] =>
+  Object.values(service.functions).flatMap(({ handler, events = [] }) => {
+    const dot = handler.lastIndexOf('.');
+    return events
+      .map((event) => event.httpApi)
+      .filter((httpApi): httpApi is NonNullable<HttpApiEvent['httpApi']> => httpApi !== undefined)
+      .map((httpApi) => ({
+        routeKey: typeof httpApi === 'string' ? httpApi : `${httpApi.method.toUpperCase()} ${httpApi.path}`,
+        module: handler.slice(0, dot),
+        exportName: handler.slice(dot + 1),
+      }));
+  });

@@ -1,0 +1,79 @@
+/**
+ * The whole system on loopback: local DynamoDB with data on disk, tables from serverless.yml,
+ * demo data, the API (serverless-offline) and the H5 app. Used by `npm start` and by the
+ * browser tests, which start their own stack on free ports.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { startApi, type ApiPorts } from './api';
+import { startAppServer } from './app-server';
+import { LOCAL_AWS_ENV, startDatabase, type Engine } from './database';
+import { H5_DIST } from './h5-build';
+import { assertPortFree } from './processes';
+import { ROOT, resolveService, tablesOf } from './serverless-config';
+import { ensureTables } from './tables';
+
+export const LOCAL_STAGE = 'local';
+
+export interface StackOptions {
+  ports: ApiPorts & { app: number; database: number };
+  /** Where the database keeps its files; in memory when absent (tests). */
+  dataDir?: string;
+  log?: (line: string) => void;
+  apiLog?: (line: string) => void;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  appUrl: string;
+  databaseEndpoint: string;
+  engine: Engine;
+  createdTables: string[];
+  stop(): Promise<void>;
+}
+
+export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }: StackOptions): Promise<LocalStack> => {
+  await assertPortFree(ports.database, 'DynamoDB');
+  await assertPortFree(ports.http, 'API');
+  await assertPortFree(ports.lambda, 'Lambda');
+  await assertPortFree(ports.websocket, 'WebSocket');
+  await assertPortFree(ports.app, 'App');
+
+  const baseEnv = { ...process.env, APP_PORT: String(ports.app) };
+  const [database, service] = await Promise.all([
+    startDatabase({ port: ports.database, dataDir: dataDir ? path.resolve(dataDir, 'dynamodb') : undefined }),
+    resolveService(LOCAL_STAGE, baseEnv),
+  ]);
+  const stoppers: Array<() => Promise<void>> = [() => database.stop()];
+  const stop = async () => {
+    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
+  };
+  try {
+    log(`Database: ${database.engine} at ${database.endpoint}${dataDir ? `, data in ${path.resolve(dataDir)}` : ' (in memory)'}`);
+    const createdTables = await ensureTables(database.client, tablesOf(service));
+    log(createdTables.length ? `Created tables: ${createdTables.join(', ')}` : 'Tables already exist: data kept');
+
+    const functionEnv = { ...service.provider.environment, ...LOCAL_AWS_ENV, AWS_ENDPOINT_URL_DYNAMODB: database.endpoint };
+    await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(__dirname, 'seed.ts')], {
+      cwd: ROOT,
+      env: { ...baseEnv, ...functionEnv },
+    });
+
+    const api = await startApi({ ports, env: { ...baseEnv, ...functionEnv }, stage: LOCAL_STAGE, log: apiLog });
+    stoppers.push(() => api.stop());
+    const app = await startAppServer({ port: ports.app, root: H5_DIST, apiBase: api.url });
+    stoppers.push(() => app.stop());
+    return {
+      apiUrl: api.url,
+      appUrl: app.url,
+      databaseEndpoint: database.endpoint,
+      engine: database.engine,
+      createdTables,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};

@@ -1,0 +1,59 @@
+/**
+ * `npm test`: every check, in an order that fails fast and never runs two heavy jobs at once
+ * (2 cores): type checks, unit and integration tests, both app builds, the deploy package,
+ * then the packaging checks and the browser tests on the builds just made.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const steps: Array<{ name: string; command: string; args: string[]; cwd?: string; env?: NodeJS.ProcessEnv }> = [
+  { name: 'type check (tsc -b)', command: bin('tsc'), args: ['-b'] },
+  {
+    name: 'unit, integration and component tests',
+    command: bin('jest'),
+    args: ['--selectProjects', 'shared', 'cloudfunctions', 'miniprogram', 'native'],
+  },
+  {
+    name: 'weapp production build',
+    command: 'npm',
+    args: ['run', 'build:weapp', '--silent'],
+    cwd: path.join(ROOT, 'miniprogram'),
+    env: { NODE_ENV: 'production' },
+  },
+  {
+    name: 'H5 production build',
+    command: 'npm',
+    args: ['run', 'build:h5', '--silent'],
+    cwd: path.join(ROOT, 'miniprogram'),
+    env: { NODE_ENV: 'production' },
+  },
+  { name: 'deploy package (sls package --stage prod)', command: bin('sls'), args: ['package', '--stage', 'prod'] },
+  { name: 'package checks and browser tests', command: bin('jest'), args: ['--selectProjects', 'packaging', 'e2e', '--runInBand'] },
+];
+
+const only = process.argv.slice(2);
+const timings: string[] = [];
+const started = Date.now();
+for (const step of steps) {
+  if (only.length && !only.some((word) => step.name.includes(word))) continue;
+  console.log(`\n▶ ${step.name}`);
+  const t0 = Date.now();
+  const result = spawnSync(step.command, step.args, {
+    cwd: step.cwd ?? ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  timings.push(`${step.name}: ${seconds} s`);
+  if (result.status !== 0) {
+    console.error(`\n✖ ${step.name} failed (exit ${result.status ?? result.signal}) after ${seconds} s`);
+    process.exit(1);
+  }
+}
+console.log(`\n✔ all checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+for (const line of timings) console.log(`  ${line}`);

@@ -1,0 +1,50 @@
+/**
+ * Closed sets of the domain, as `as const` objects with their zod enums beside them,
+ * so the server and the app agree on every code without a parallel list.
+ */
+import { z } from 'zod';
+
+export const Role = {
+  MEMBER: 'member',
+  VOLUNTEER: 'volunteer',
+  LECTURER: 'lecturer',
+  SECRETARY: 'secretary',
+  COORDINATOR: 'coordinator',
+  ADMIN: 'admin',
+} as const;
+export const RoleSchema = z.enum(Role);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Error codes of the API's error shape; the app maps them to Chinese wording. */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  INVALID_LOGIN_CODE: 'INVALID_LOGIN_CODE',
+  DEV_LOGIN_DISABLED: 'DEV_LOGIN_DISABLED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Largest request body a function accepts; above it the answer is 413. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Header that makes a write safe to retry (API.md). */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;
+
+export const LIST_LIMIT_DEFAULT = 20;
+export const LIST_LIMIT_MAX = 100;
+
+/** The center's time zone; China has no daylight saving, so a fixed offset is exact. */
+export const CENTER_UTC_OFFSET_MINUTES = 8 * 60;

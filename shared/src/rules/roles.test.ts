@@ -1,0 +1,25 @@
+import { hasAnyRole, ROLE_LABELS } from './roles';
+import { RoleSchema } from '../constants';
+
+describe('hasAnyRole', () => {
+  it('lets a caller through with one of the allowed roles', () => {
+    expect(hasAnyRole(['member', 'coordinator'], ['coordinator'])).toBe(true);
+    expect(hasAnyRole(['member', 'secretary'], ['coordinator', 'secretary'])).toBe(true);
+  });
+
+  it('stops a caller without any allowed role', () => {
+    expect(hasAnyRole(['member', 'volunteer'], ['coordinator'])).toBe(false);
+    expect(hasAnyRole([], ['member'])).toBe(false);
+  });
+
+  it('lets an admin do what any role may do', () => {
+    expect(hasAnyRole(['admin'], ['coordinator'])).toBe(true);
+    expect(hasAnyRole(['admin'], ['secretary', 'lecturer'])).toBe(true);
+  });
+});
+
+describe('ROLE_LABELS', () => {
+  it('has a Chinese label for every role', () => {
+    for (const role of RoleSchema.options) expect(ROLE_LABELS[role]).toMatch(/[\u4e00-\u9fff]/);
+  });
+});

@@ -1,0 +1,15 @@
+import { Role } from '../constants';
+
+/** An admin may do whatever any role may do; everyone else needs one of the roles named. */
+export const hasAnyRole = (held: readonly Role[], allowed: readonly Role[]): boolean =>
+  held.includes(Role.ADMIN) || allowed.some((role) => held.includes(role));
+
+/** Chinese labels of roles, for the 我的 page and admin screens. */
+export const ROLE_LABELS: Record<Role, string> = {
+  member: '党员/群众',
+  volunteer: '志愿者',
+  lecturer: '公益讲师',
+  secretary: '支部书记',
+  coordinator: '社工',
+  admin: '管理员',
+};

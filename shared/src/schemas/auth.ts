@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { RoleSchema } from '../constants';
+import { Id } from './common';
+
+/** `dev:<name>` on the local stage; elsewhere the one-time code of `wx.login`. */
+export const LoginRequest = z.object({
+  code: z.string().trim().min(1, 'code is required').max(128),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const DEV_CODE_PREFIX = 'dev:';
+export const DevName = z.string().regex(/^[a-z0-9_-]{1,32}$/, 'dev name: 1–32 of a-z 0-9 _ -');
+
+export const User = z.object({
+  id: Id,
+  nickname: z.string(),
+  roles: z.array(RoleSchema),
+});
+export type User = z.infer<typeof User>;
+
+export const LoginResponse = z.object({ token: z.string(), user: User });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const MeResponse = z.object({ user: User });
+export type MeResponse = z.infer<typeof MeResponse>;
+
+/** The seeded sign-in names of the local stage (API.md) and what each one is for. */
+export const DEV_USERS = [
+  { name: 'admin', nickname: '管理员', roles: ['member', 'admin'] },
+  { name: 'coordinator', nickname: '李社工', roles: ['member', 'coordinator'] },
+  { name: 'secretary', nickname: '王书记', roles: ['member', 'secretary'] },
+  { name: 'volunteer', nickname: '张志愿', roles: ['member', 'volunteer'] },
+  { name: 'member', nickname: '陈党员', roles: ['member'] },
+] as const satisfies ReadonlyArray<{ name: string; nickname: string; roles: readonly z.infer<typeof RoleSchema>[] }>;

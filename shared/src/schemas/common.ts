@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '../constants';
+
+/** Opaque id: what the server hands out, bounded so a key can never be abused. */
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+export type Id = z.infer<typeof Id>;
+
+/** ISO 8601 instant with an offset (`Z` or `+08:00`). */
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const ErrorDetail = z.object({ path: z.string(), message: z.string() });
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(ErrorDetail).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** `?limit=&cursor=` of every list route. */
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
+  cursor: z.string().min(1).max(1024).optional(),
+});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const IdParams = z.object({ id: Id });
+
+export const HealthResponse = z.object({ ok: z.literal(true) });

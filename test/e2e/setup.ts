@@ -1,0 +1,2 @@
+// A browser test starts a whole stack (database, serverless-offline, app server) in its hooks.
+jest.setTimeout(180_000);

@@ -1,0 +1,71 @@
+/**
+ * Checks of `sls package --stage prod` (made by `npm test` just before, with no AWS credentials):
+ * the CloudFormation template has the tables, indexes, routes and per-function roles the code
+ * relies on, and each function's zip is reported.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const OUT = path.resolve(__dirname, '../../.serverless');
+const template = JSON.parse(fs.readFileSync(path.join(OUT, 'cloudformation-template-update-stack.json'), 'utf8')) as {
+  Resources: Record<string, { Type: string; DeletionPolicy?: string; Properties: Record<string, any> }>;
+};
+const resources = Object.entries(template.Resources);
+const ofType = (type: string) => resources.filter(([, resource]) => resource.Type === type);
+
+const API_ROUTES = ['GET /health', 'POST /auth/login', 'GET /me'];
+
+describe('deploy package (CloudFormation)', () => {
+  it('declares every table on demand, with point-in-time recovery, kept on delete', () => {
+    const tables = ofType('AWS::DynamoDB::Table');
+    expect(tables.map(([name]) => name).sort()).toEqual(
+      ['ActivitiesTable', 'IdempotencyTable', 'PointsTable', 'RegistrationsTable', 'UsersTable'].sort(),
+    );
+    for (const [, table] of tables) {
+      expect(table.DeletionPolicy).toBe('Retain');
+      expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    }
+    expect(template.Resources.IdempotencyTable!.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiration', Enabled: true });
+  });
+
+  it('names the indexes the repositories query', () => {
+    const indexes = (name: string, kind: 'GlobalSecondaryIndexes' | 'LocalSecondaryIndexes') =>
+      (template.Resources[name]!.Properties[kind] ?? []).map((index: { IndexName: string }) => index.IndexName);
+    expect(indexes('ActivitiesTable', 'GlobalSecondaryIndexes')).toEqual(['byKindStart', 'byStart']);
+    expect(indexes('RegistrationsTable', 'LocalSecondaryIndexes')).toEqual(['byWaitSeq']);
+    expect(indexes('RegistrationsTable', 'GlobalSecondaryIndexes')).toEqual(['byUser']);
+  });
+
+  it('routes every API path to a function', () => {
+    const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey);
+    expect(routeKeys).toEqual(expect.arrayContaining(API_ROUTES));
+  });
+
+  it('gives every function a role of its own, and only the public health check no user-table access', () => {
+    const functions = ofType('AWS::Lambda::Function');
+    for (const [, fn] of functions) {
+      const roleName = fn.Properties.Role['Fn::GetAtt'][0] as string;
+      expect(roleName).not.toBe('IamRoleLambdaExecution');
+      expect(template.Resources[roleName]!.Type).toBe('AWS::IAM::Role');
+    }
+    const healthPolicy = JSON.stringify(template.Resources.HealthIamRoleLambdaExecution!.Properties.Policies);
+    expect(healthPolicy).toContain('dynamodb:DescribeTable');
+    expect(healthPolicy).not.toContain('dynamodb:GetItem');
+  });
+
+  it('keeps no secret in any function environment', () => {
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      const variables = fn.Properties.Environment.Variables as Record<string, string>;
+      expect(variables.JWT_SECRET).toBe('');
+      expect(variables.JWT_SECRET_PARAMETER).toMatch(/^\/hele-center\/prod\//);
+    }
+  });
+
+  it('reports the size of each function zip', () => {
+    const zips = fs.readdirSync(OUT).filter((file) => file.endsWith('.zip'));
+    const lines = zips.map((zip) => `${zip}: ${fs.statSync(path.join(OUT, zip)).size} bytes`);
+    console.log(`function zips:\n${lines.join('\n')}`);
+    expect(zips.length).toBe(ofType('AWS::Lambda::Function').length);
+  });
+});

@@ -48,3 +48,50 @@ export const LIST_LIMIT_MAX = 100;
 
 /** The center's time zone; China has no daylight saving, so a fixed offset is exact. */
 export const CENTER_UTC_OFFSET_MINUTES = 8 * 60;
+
+export const ActivityKind = {
+  MEETING: 'meeting',
+  CLASS: 'class',
+  TRAINING: 'training',
+  SERVICE: 'service',
+} as const;
+export const ActivityKindSchema = z.enum(ActivityKind);
+export type ActivityKind = z.infer<typeof ActivityKindSchema>;
+
+export const ActivityStatus = {
+  DRAFT: 'draft',
+  PUBLISHED: 'published',
+  CANCELLED: 'cancelled',
+} as const;
+export const ActivityStatusSchema = z.enum(ActivityStatus);
+export type ActivityStatus = z.infer<typeof ActivityStatusSchema>;
+
+export const RegistrationStatus = {
+  CONFIRMED: 'confirmed',
+  WAITLISTED: 'waitlisted',
+  CANCELLED: 'cancelled',
+} as const;
+export const RegistrationStatusSchema = z.enum(RegistrationStatus);
+export type RegistrationStatus = z.infer<typeof RegistrationStatusSchema>;
+
+/** Discussion formats that make a meeting produce measures (DOMAIN.md §1). */
+export const DiscussionFormat = {
+  WORLD_CAFE: 'world_cafe',
+  FISHBOWL: 'fishbowl',
+  OPEN_SPACE: 'open_space',
+  GROUP: 'group',
+} as const;
+export const DiscussionFormatSchema = z.enum(DiscussionFormat);
+export type DiscussionFormat = z.infer<typeof DiscussionFormatSchema>;
+
+/** Registration conflicts (409) the app explains in Chinese. */
+export const RegistrationError = {
+  ACTIVITY_NOT_OPEN: 'ACTIVITY_NOT_OPEN',
+  REGISTRATION_NOT_OPEN: 'REGISTRATION_NOT_OPEN',
+  REGISTRATION_CLOSED: 'REGISTRATION_CLOSED',
+  CANCELLATION_CLOSED: 'CANCELLATION_CLOSED',
+  NOT_REGISTERED: 'NOT_REGISTERED',
+  CAPACITY_BELOW_CONFIRMED: 'CAPACITY_BELOW_CONFIRMED',
+  ACTIVITY_CANCELLED: 'ACTIVITY_CANCELLED',
+  BUSY: 'BUSY',
+} as const;

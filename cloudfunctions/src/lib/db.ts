@@ -11,8 +11,14 @@ export const doc = DynamoDBDocumentClient.from(dynamo, {
   marshallOptions: { removeUndefinedValues: true },
 });
 
+/** What repositories need of the document client; tests wrap it to inject errors. */
+export type DocClient = Pick<DynamoDBDocumentClient, 'send'>;
+
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/** The outcome of one item of a cancelled transaction. */
+export type ItemOutcome = 'None' | 'ConditionalCheckFailed' | 'TransactionConflict' | string;
 
 /** Reason codes of a cancelled transaction, one per item in the order they were sent. */
 export const cancellationReasons = (error: unknown): string[] | undefined => {

@@ -58,7 +58,7 @@ export interface Route<A extends Access = Access, B = unknown, Q = unknown, P = 
   params?: z.ZodType<P>;
   /** Accept `Idempotency-Key` and replay the first answer for it. */
   idempotent?: boolean;
-  handle: (input: RouteInput<A, B, Q, P>) => Promise<HttpResult>;
+  handle: (input: RouteInput<NoInfer<A>, B, Q, P>) => Promise<HttpResult>;
 }
 
 /** Identity function that lets TypeScript infer a route's types from its schemas. */

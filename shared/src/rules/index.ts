@@ -1,1 +1,3 @@
 export * from './roles';
+export * from './time';
+export * from './registration';

@@ -1,0 +1,103 @@
+/**
+ * What the activities and registrations tables hold, parsed on every read (no `as Entity`), and
+ * how a record becomes the API's shape. The counters on an activity (confirmedCount,
+ * waitlistCount, waitTicket) are changed only inside the registration engine's transactions.
+ */
+import {
+  ActivityKindSchema,
+  ActivityStatusSchema,
+  AgendaItem,
+  DiscussionFormatSchema,
+  RegistrationStatusSchema,
+  seatsLeft,
+  type Activity,
+  type ActivityStatus,
+  type Registration,
+} from '@hele/shared';
+import { z } from 'zod';
+
+export const ActivityRecord = z.object({
+  id: z.string(),
+  kind: ActivityKindSchema,
+  status: ActivityStatusSchema,
+  title: z.string(),
+  description: z.string(),
+  coverImage: z.string().optional(),
+  theme: z.string().optional(),
+  branchId: z.string().optional(),
+  venue: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number().int(),
+  confirmedCount: z.number().int(),
+  waitlistCount: z.number().int(),
+  /** Last waitlist ticket handed out; tickets order the waitlist. */
+  waitTicket: z.number().int(),
+  registrationOpensAt: z.string().optional(),
+  registrationClosesAt: z.string(),
+  cancellationDeadline: z.string(),
+  agenda: z.array(AgendaItem),
+  discussionFormat: DiscussionFormatSchema.optional(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Bumped by every edit, so two coordinators editing at once cannot overwrite each other. */
+  version: z.number().int(),
+  /** Index keys: `published`, and `meeting#published`. */
+  listKey: z.string(),
+  kindKey: z.string(),
+});
+export type ActivityRecord = z.infer<typeof ActivityRecord>;
+
+export const indexKeys = (kind: string, status: ActivityStatus) => ({ listKey: status, kindKey: `${kind}#${status}` });
+
+export const RegistrationRecord = z.object({
+  activityId: z.string(),
+  userId: z.string(),
+  id: z.string(),
+  nickname: z.string().optional(),
+  status: RegistrationStatusSchema,
+  /** Present only while waitlisted: the ticket that orders the waitlist (sparse LSI byWaitSeq). */
+  waitSeq: z.number().int().optional(),
+  registeredAt: z.string(),
+  updatedAt: z.string(),
+  promotedAt: z.string().optional(),
+  cancelledAt: z.string().optional(),
+  checkedInAt: z.string().optional(),
+});
+export type RegistrationRecord = z.infer<typeof RegistrationRecord>;
+
+export const isLive = (registration: RegistrationRecord | undefined): registration is RegistrationRecord =>
+  registration !== undefined && registration.status !== 'cancelled';
+
+export const toRegistration = (record: RegistrationRecord, position?: number): Registration => ({
+  id: record.id,
+  activityId: record.activityId,
+  userId: record.userId,
+  ...(record.nickname ? { nickname: record.nickname } : {}),
+  status: record.status,
+  ...(position !== undefined && record.status === 'waitlisted' ? { position } : {}),
+  registeredAt: record.registeredAt,
+  updatedAt: record.updatedAt,
+  ...(record.promotedAt ? { promotedAt: record.promotedAt } : {}),
+  ...(record.cancelledAt ? { cancelledAt: record.cancelledAt } : {}),
+  ...(record.checkedInAt ? { checkedInAt: record.checkedInAt } : {}),
+});
+
+export const toActivity = (record: ActivityRecord, mine?: { record: RegistrationRecord; position?: number }): Activity => {
+  const { waitTicket: _ticket, version: _version, listKey: _listKey, kindKey: _kindKey, ...fields } = record;
+  return {
+    ...fields,
+    seatsLeft: seatsLeft(record.capacity, record.confirmedCount),
+    ...(mine && isLive(mine.record)
+      ? {
+          myRegistration: {
+            id: mine.record.id,
+            status: mine.record.status,
+            ...(mine.position !== undefined && mine.record.status === 'waitlisted' ? { position: mine.position } : {}),
+            ...(mine.record.checkedInAt ? { checkedInAt: mine.record.checkedInAt } : {}),
+          },
+        }
+      : {}),
+  };
+};

@@ -1,0 +1,508 @@
+/**
+ * The activities and registrations tables. Seats and waitlist places change only here, and only
+ * through conditional TransactWriteItems that move a registration and the activity's counters
+ * together: a transaction either does all of it or nothing, whatever runs at the same time.
+ * Each write method answers what happened (`ok`, or which condition lost) and never retries:
+ * the service decides what to try next.
+ */
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type BatchGetCommandOutput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { ActivityStatus } from '@hele/shared';
+import { env } from '../lib/config';
+import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
+import { cancellationReasons, doc, isConditionFailure, type DocClient } from '../lib/db';
+import { ActivityRecord, RegistrationRecord, indexKeys } from './records';
+
+export interface PageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Which item of a transaction stopped it, or that it collided with another one. */
+export type TxOutcome<Item extends string> = 'ok' | 'conflict' | Item;
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export const createActivityRepository = (client: DocClient = doc) => {
+  const activities = () => env().ACTIVITIES_TABLE;
+  const registrations = () => env().REGISTRATIONS_TABLE;
+
+  /** Runs a transaction and names the first item whose condition failed (or `conflict`). */
+  const transact = async <Item extends string>(items: Array<{ name: Item; item: TransactItem }>): Promise<TxOutcome<Item>> => {
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems: items.map(({ item }) => item) }));
+      return 'ok';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      const failed = reasons.findIndex((code) => code === 'ConditionalCheckFailed');
+      if (failed >= 0) return items[failed]!.name;
+      if (reasons.includes('TransactionConflict')) return 'conflict';
+      throw error;
+    }
+  };
+
+  const page = async <T>(
+    input: ConstructorParameters<typeof QueryCommand>[0],
+    parse: (item: Record<string, unknown>) => T,
+    cursor: string | undefined,
+  ): Promise<PageOf<T>> => {
+    const { key } = decodeCursor(cursor);
+    const result = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: key }));
+    return { items: (result.Items ?? []).map(parse), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+  };
+
+  const registrationPut = (record: RegistrationRecord): TransactItem => ({
+    Put: {
+      TableName: registrations(),
+      Item: record,
+      // One live registration per user per activity; a cancelled one may be replaced.
+      ConditionExpression: 'attribute_not_exists(userId) OR #status = :cancelled',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':cancelled': 'cancelled' },
+    },
+  });
+
+  return {
+    async createActivity(record: ActivityRecord): Promise<void> {
+      await client.send(new PutCommand({ TableName: activities(), Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
+    },
+
+    async getActivity(id: string): Promise<ActivityRecord | undefined> {
+      const { Item } = await client.send(new GetCommand({ TableName: activities(), Key: { id }, ConsistentRead: true }));
+      return Item ? ActivityRecord.parse(Item) : undefined;
+    },
+
+    listActivities(
+      { kind, status, from, limit, cursor }: { kind?: string; status: ActivityStatus; from: string; limit: number; cursor?: string },
+    ): Promise<PageOf<ActivityRecord>> {
+      const keys = indexKeys(kind ?? '', status);
+      return page(
+        kind
+          ? {
+              TableName: activities(),
+              IndexName: 'byKindStart',
+              KeyConditionExpression: 'kindKey = :key AND startsAt >= :from',
+              ExpressionAttributeValues: { ':key': keys.kindKey, ':from': from },
+              Limit: limit,
+            }
+          : {
+              TableName: activities(),
+              IndexName: 'byStart',
+              KeyConditionExpression: 'listKey = :key AND startsAt >= :from',
+              ExpressionAttributeValues: { ':key': keys.listKey, ':from': from },
+              Limit: limit,
+            },
+        (item) => ActivityRecord.parse(item),
+        cursor,
+      );
+    },
+
+    /**
+     * Writes the edited fields of an activity if nobody edited it since `expectedVersion` was read,
+     * and if the capacity still covers the confirmed seats. The counters are never written here:
+     * registrations change them meanwhile, and only the engine's transactions may.
+     */
+    async updateActivity(
+      id: string,
+      changes: Partial<Omit<ActivityRecord, 'id' | 'confirmedCount' | 'waitlistCount' | 'waitTicket' | 'version'>>,
+      expectedVersion: number,
+    ): Promise<'ok' | 'stale' | 'below-confirmed'> {
+      const names: Record<string, string> = { '#version': 'version' };
+      const values: Record<string, unknown> = { ':version': expectedVersion, ':next': expectedVersion + 1 };
+      const assignments = ['#version = :next'];
+      for (const [field, value] of Object.entries(changes)) {
+        if (value === undefined) continue;
+        names[`#${field}`] = field;
+        values[`:${field}`] = value;
+        assignments.push(`#${field} = :${field}`);
+      }
+      const capacityCheck = changes.capacity !== undefined ? ' AND confirmedCount <= :capacity' : '';
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: activities(),
+            Key: { id },
+            UpdateExpression: `SET ${assignments.join(', ')}`,
+            ConditionExpression: `#version = :version${capacityCheck}`,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return 'ok';
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const current = await this.getActivity(id);
+        return current && current.version === expectedVersion ? 'below-confirmed' : 'stale';
+      }
+    },
+
+    async getRegistration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: registrations(), Key: { activityId, userId }, ConsistentRead: true }),
+      );
+      return Item ? RegistrationRecord.parse(Item) : undefined;
+    },
+
+    async getMine(activityIds: string[], userId: string): Promise<Map<string, RegistrationRecord>> {
+      const found = new Map<string, RegistrationRecord>();
+      for (let i = 0; i < activityIds.length; i += 100) {
+        let keys: Record<string, unknown>[] | undefined = activityIds.slice(i, i + 100).map((activityId) => ({ activityId, userId }));
+        while (keys && keys.length) {
+          const result: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [registrations()]: { Keys: keys } } }));
+          for (const item of result.Responses?.[registrations()] ?? []) {
+            const record = RegistrationRecord.parse(item);
+            found.set(record.activityId, record);
+          }
+          keys = result.UnprocessedKeys?.[registrations()]?.Keys;
+        }
+      }
+      return found;
+    },
+
+    /** A seat, if the activity is open, has one free and nobody is waiting for it. */
+    confirmSeat(record: RegistrationRecord): Promise<TxOutcome<'full' | 'exists'>> {
+      return transact([
+        {
+          name: 'full',
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id: record.activityId },
+              UpdateExpression: 'SET confirmedCount = confirmedCount + :one',
+              ConditionExpression: '#status = :published AND confirmedCount < #capacity AND waitlistCount = :zero',
+              ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
+            },
+          },
+        },
+        { name: 'exists', item: registrationPut(record) },
+      ]);
+    },
+
+    /** The next waitlist ticket (a counter: tickets are unique and increase). */
+    async takeWaitTicket(activityId: string): Promise<number | undefined> {
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: activities(),
+            Key: { id: activityId },
+            UpdateExpression: 'SET waitTicket = waitTicket + :one',
+            ConditionExpression: '#status = :published',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        return Attributes?.waitTicket as number;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    /** A waitlist place, if every seat is taken or others already wait. */
+    joinWaitlist(record: RegistrationRecord): Promise<TxOutcome<'seat-free' | 'exists'>> {
+      return transact([
+        {
+          name: 'seat-free',
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id: record.activityId },
+              UpdateExpression: 'SET waitlistCount = waitlistCount + :one',
+              ConditionExpression: '#status = :published AND (confirmedCount >= #capacity OR waitlistCount > :zero)',
+              ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
+            },
+          },
+        },
+        { name: 'exists', item: registrationPut(record) },
+      ]);
+    },
+
+    /** The earliest waitlisted registration: strongly consistent, through the local index. */
+    async waitlistHead(activityId: string): Promise<RegistrationRecord | undefined> {
+      const { Items } = await client.send(
+        new QueryCommand({
+          TableName: registrations(),
+          IndexName: 'byWaitSeq',
+          KeyConditionExpression: 'activityId = :id',
+          ExpressionAttributeValues: { ':id': activityId },
+          ConsistentRead: true,
+          Limit: 1,
+        }),
+      );
+      return Items?.[0] ? RegistrationRecord.parse(Items[0]) : undefined;
+    },
+
+    /** 1-based place of a waitlist ticket. */
+    async waitlistPosition(activityId: string, waitSeq: number): Promise<number> {
+      let count = 0;
+      let ExclusiveStartKey: Key | undefined;
+      do {
+        const result = await client.send(
+          new QueryCommand({
+            TableName: registrations(),
+            IndexName: 'byWaitSeq',
+            KeyConditionExpression: 'activityId = :id AND waitSeq <= :seq',
+            ExpressionAttributeValues: { ':id': activityId, ':seq': waitSeq },
+            ConsistentRead: true,
+            Select: 'COUNT',
+            ExclusiveStartKey,
+          }),
+        );
+        count += result.Count ?? 0;
+        ExclusiveStartKey = result.LastEvaluatedKey as Key | undefined;
+      } while (ExclusiveStartKey);
+      return count;
+    },
+
+    /** The whole waitlist in order, as user id → position. */
+    async waitlistPositions(activityId: string): Promise<Map<string, number>> {
+      const positions = new Map<string, number>();
+      let ExclusiveStartKey: Key | undefined;
+      do {
+        const result = await client.send(
+          new QueryCommand({
+            TableName: registrations(),
+            IndexName: 'byWaitSeq',
+            KeyConditionExpression: 'activityId = :id',
+            ExpressionAttributeValues: { ':id': activityId },
+            ProjectionExpression: 'userId',
+            ConsistentRead: true,
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of result.Items ?? []) positions.set(item.userId as string, positions.size + 1);
+        ExclusiveStartKey = result.LastEvaluatedKey as Key | undefined;
+      } while (ExclusiveStartKey);
+      return positions;
+    },
+
+    /** Gives up a waitlist place. */
+    leaveWaitlist(record: RegistrationRecord, now: string): Promise<TxOutcome<'changed'>> {
+      return transact([
+        {
+          name: 'changed',
+          item: {
+            Update: {
+              TableName: registrations(),
+              Key: { activityId: record.activityId, userId: record.userId },
+              UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now REMOVE waitSeq',
+              ConditionExpression: '#status = :waitlisted AND id = :id',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':cancelled': 'cancelled', ':waitlisted': 'waitlisted', ':now': now, ':id': record.id },
+            },
+          },
+        },
+        {
+          name: 'changed',
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id: record.activityId },
+              UpdateExpression: 'SET waitlistCount = waitlistCount - :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        },
+      ]);
+    },
+
+    /** Gives a confirmed seat back and, in the same step, hands it to the head of the waitlist. */
+    releaseSeatToHead(
+      record: RegistrationRecord,
+      head: RegistrationRecord,
+      now: string,
+    ): Promise<TxOutcome<'changed' | 'head-changed' | 'closed'>> {
+      return transact([
+        { name: 'changed', item: cancelConfirmed(registrations(), record, now) },
+        { name: 'head-changed', item: promote(registrations(), head, now) },
+        {
+          name: 'closed',
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id: record.activityId },
+              UpdateExpression: 'SET waitlistCount = waitlistCount - :one',
+              ConditionExpression: '#status = :published',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+            },
+          },
+        },
+      ]);
+    },
+
+    /** Gives a confirmed seat back when nobody waits (checked in the same step). */
+    releaseSeat(record: RegistrationRecord, now: string): Promise<TxOutcome<'changed' | 'waitlist-appeared'>> {
+      return transact([
+        { name: 'changed', item: cancelConfirmed(registrations(), record, now) },
+        {
+          name: 'waitlist-appeared',
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id: record.activityId },
+              UpdateExpression: 'SET confirmedCount = confirmedCount - :one',
+              ConditionExpression: 'waitlistCount = :zero',
+              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+            },
+          },
+        },
+      ]);
+    },
+
+    /** Moves the head of the waitlist into a seat that is free (capacity was raised). */
+    promoteIntoFreeSeat(head: RegistrationRecord, now: string): Promise<TxOutcome<'head-changed' | 'no-seat'>> {
+      return transact([
+        { name: 'head-changed', item: promote(registrations(), head, now) },
+        {
+          name: 'no-seat',
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id: head.activityId },
+              UpdateExpression: 'SET confirmedCount = confirmedCount + :one, waitlistCount = waitlistCount - :one',
+              ConditionExpression: '#status = :published AND confirmedCount < #capacity',
+              ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+            },
+          },
+        },
+      ]);
+    },
+
+    /** Cancels a live registration without handing its seat on (the activity itself is cancelled). */
+    cancelWithoutPromotion(record: RegistrationRecord, now: string): Promise<TxOutcome<'changed'>> {
+      const counter = record.status === 'confirmed' ? 'confirmedCount' : 'waitlistCount';
+      return transact([
+        {
+          name: 'changed',
+          item: {
+            Update: {
+              TableName: registrations(),
+              Key: { activityId: record.activityId, userId: record.userId },
+              UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now REMOVE waitSeq',
+              ConditionExpression: '#status = :current AND id = :id',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':cancelled': 'cancelled', ':current': record.status, ':now': now, ':id': record.id },
+            },
+          },
+        },
+        {
+          name: 'changed',
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id: record.activityId },
+              UpdateExpression: `SET ${counter} = ${counter} - :one`,
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        },
+      ]);
+    },
+
+    listRegistrations(
+      activityId: string,
+      { limit, cursor, status }: { limit: number; cursor?: string; status?: string },
+    ): Promise<PageOf<RegistrationRecord>> {
+      return page(
+        {
+          TableName: registrations(),
+          KeyConditionExpression: 'activityId = :id',
+          ...(status
+            ? {
+                FilterExpression: '#status = :status',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':id': activityId, ':status': status },
+              }
+            : { ExpressionAttributeValues: { ':id': activityId } }),
+          ConsistentRead: true,
+          Limit: limit,
+        },
+        (item) => RegistrationRecord.parse(item),
+        cursor,
+      );
+    },
+
+    /** Every registration of one activity (the coordinator's roster; activity cancellation). */
+    async allRegistrations(activityId: string): Promise<RegistrationRecord[]> {
+      const all: RegistrationRecord[] = [];
+      let cursor: string | undefined;
+      do {
+        const next = await this.listRegistrations(activityId, { limit: 500, cursor });
+        all.push(...next.items);
+        cursor = next.nextCursor ?? undefined;
+      } while (cursor);
+      return all;
+    },
+
+    listByUser(userId: string, { limit, cursor }: { limit: number; cursor?: string }): Promise<PageOf<RegistrationRecord>> {
+      return page(
+        {
+          TableName: registrations(),
+          IndexName: 'byUser',
+          KeyConditionExpression: 'userId = :user',
+          ExpressionAttributeValues: { ':user': userId },
+          ScanIndexForward: false,
+          Limit: limit,
+        },
+        (item) => RegistrationRecord.parse(item),
+        cursor,
+      );
+    },
+
+    async getActivities(ids: string[]): Promise<Map<string, ActivityRecord>> {
+      const found = new Map<string, ActivityRecord>();
+      const unique = [...new Set(ids)];
+      for (let i = 0; i < unique.length; i += 100) {
+        let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
+        while (keys && keys.length) {
+          const result: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [activities()]: { Keys: keys } } }));
+          for (const item of result.Responses?.[activities()] ?? []) {
+            const record = ActivityRecord.parse(item);
+            found.set(record.id, record);
+          }
+          keys = result.UnprocessedKeys?.[activities()]?.Keys;
+        }
+      }
+      return found;
+    },
+  };
+};
+
+const cancelConfirmed = (table: string, record: RegistrationRecord, now: string): TransactItem => ({
+  Update: {
+    TableName: table,
+    Key: { activityId: record.activityId, userId: record.userId },
+    UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now',
+    ConditionExpression: '#status = :confirmed AND id = :id',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':cancelled': 'cancelled', ':confirmed': 'confirmed', ':now': now, ':id': record.id },
+  },
+});
+
+const promote = (table: string, head: RegistrationRecord, now: string): TransactItem => ({
+  Update: {
+    TableName: table,
+    Key: { activityId: head.activityId, userId: head.userId },
+    UpdateExpression: 'SET #status = :confirmed, promotedAt = :now, updatedAt = :now REMOVE waitSeq',
+    ConditionExpression: '#status = :waitlisted AND waitSeq = :seq',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':confirmed': 'confirmed', ':waitlisted': 'waitlisted', ':now': now, ':seq': head.waitSeq },
+  },
+});
+
+export type ActivityRepository = ReturnType<typeof createActivityRepository>;
+export const activityRepository = createActivityRepository();

@@ -1,0 +1,134 @@
+/**
+ * Planning activities: create, edit, publish, cancel, and the lists members browse. Seats are the
+ * registration engine's business; this service only calls it when a change affects them.
+ */
+import {
+  ActivityStatus,
+  activityTimeIssues,
+  hasAnyRole,
+  RegistrationError,
+  Role,
+  startOfCenterDay,
+  type Activity,
+  type ActivityListQuery,
+  type CreateActivityRequest,
+  type UpdateActivityRequest,
+} from '@hele/shared';
+import { ulid } from 'ulid';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
+import type { Principal } from '../lib/principal';
+import { indexKeys, toActivity, type ActivityRecord } from './records';
+import type { RegistrationEngine } from './registration-service';
+import type { ActivityRepository } from './repository';
+
+export interface ActivityServiceDeps {
+  repository: ActivityRepository;
+  engine: RegistrationEngine;
+  now?: () => Date;
+}
+
+const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
+const stale = () => new ConflictError('STALE_ACTIVITY', 'The activity changed meanwhile, reload and try again');
+const reload = async (repository: ActivityRepository, id: string) => (await repository.getActivity(id))!;
+
+export const createActivityService = ({ repository, engine, now = () => new Date() }: ActivityServiceDeps) => {
+  const load = async (id: string, caller: Principal): Promise<ActivityRecord> => {
+    const record = await repository.getActivity(id);
+    // Drafts are the coordinators' own: to anyone else they do not exist.
+    if (!record || (record.status === ActivityStatus.DRAFT && !isCoordinator(caller))) throw new NotFoundError('Activity');
+    return record;
+  };
+
+  const present = async (record: ActivityRecord, caller: Principal): Promise<Activity> =>
+    toActivity(record, await engine.mine(record.id, caller.id));
+
+  const changeStatus = async (id: string, caller: Principal, to: ActivityStatus, allowedFrom: ActivityStatus[]) => {
+    const record = await load(id, caller);
+    if (!allowedFrom.includes(record.status)) {
+      throw new ConflictError(RegistrationError.ACTIVITY_NOT_OPEN, `A ${record.status} activity cannot become ${to}`);
+    }
+    const outcome = await repository.updateActivity(id, { status: to, ...indexKeys(record.kind, to), updatedAt: now().toISOString() }, record.version);
+    if (outcome !== 'ok') throw stale();
+  };
+
+  return {
+    async create(input: CreateActivityRequest, caller: Principal): Promise<Activity> {
+      const at = now().toISOString();
+      const { publish, ...fields } = input;
+      const status = publish ? ActivityStatus.PUBLISHED : ActivityStatus.DRAFT;
+      const record: ActivityRecord = {
+        ...fields,
+        id: ulid(),
+        status,
+        ...indexKeys(fields.kind, status),
+        registrationClosesAt: fields.registrationClosesAt ?? fields.startsAt,
+        cancellationDeadline: fields.cancellationDeadline ?? fields.startsAt,
+        confirmedCount: 0,
+        waitlistCount: 0,
+        waitTicket: 0,
+        createdBy: caller.id,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      };
+      await repository.createActivity(record);
+      return toActivity(record);
+    },
+
+    async get(id: string, caller: Principal): Promise<Activity> {
+      return present(await load(id, caller), caller);
+    },
+
+    async list(query: ActivityListQuery, caller: Principal) {
+      const status = query.status ?? ActivityStatus.PUBLISHED;
+      if (status !== ActivityStatus.PUBLISHED && !isCoordinator(caller)) throw new ForbiddenError('Only coordinators list drafts and cancelled activities');
+      const page = await repository.listActivities({
+        kind: query.kind,
+        status,
+        from: query.from ?? startOfCenterDay(now()),
+        limit: query.limit,
+        cursor: query.cursor,
+      });
+      const mine = await repository.getMine(page.items.map((record) => record.id), caller.id);
+      const items = await Promise.all(
+        page.items.map(async (record) => {
+          const registration = mine.get(record.id);
+          const position =
+            registration?.status === 'waitlisted' && registration.waitSeq !== undefined
+              ? await repository.waitlistPosition(record.id, registration.waitSeq)
+              : undefined;
+          return toActivity(record, registration ? { record: registration, position } : undefined);
+        }),
+      );
+      return { items, nextCursor: page.nextCursor };
+    },
+
+    async update(id: string, patch: UpdateActivityRequest, caller: Principal): Promise<Activity> {
+      const record = await load(id, caller);
+      if (record.status === ActivityStatus.CANCELLED) throw new ConflictError(RegistrationError.ACTIVITY_CANCELLED, 'A cancelled activity cannot be edited');
+      const issues = activityTimeIssues({ ...record, ...patch });
+      if (issues.length) throw new ValidationError(issues);
+      const outcome = await repository.updateActivity(id, { ...patch, updatedAt: now().toISOString() }, record.version);
+      if (outcome === 'below-confirmed') {
+        throw new ConflictError(RegistrationError.CAPACITY_BELOW_CONFIRMED, `${record.confirmedCount} seats are taken: capacity cannot be lower`, [
+          { path: 'capacity', message: 'below the confirmed registrations' },
+        ]);
+      }
+      if (outcome === 'stale') throw stale();
+      if (patch.capacity !== undefined && patch.capacity > record.capacity) await engine.promoteWhileSeatsFree(id);
+      return present(await reload(repository, id), caller);
+    },
+
+    async publish(id: string, caller: Principal): Promise<Activity> {
+      await changeStatus(id, caller, ActivityStatus.PUBLISHED, [ActivityStatus.DRAFT]);
+      return present(await reload(repository, id), caller);
+    },
+
+    /** Cancels the activity and every registration of it; returns the activity and whom to tell. */
+    async cancel(id: string, caller: Principal) {
+      await changeStatus(id, caller, ActivityStatus.CANCELLED, [ActivityStatus.DRAFT, ActivityStatus.PUBLISHED]);
+      const affected = await engine.cancelAll(id);
+      return { activity: await present(await reload(repository, id), caller), affected };
+    },
+  };
+};

@@ -1,0 +1,33 @@
+/**
+ * Who may call each route, and a request that exercises it. The role × route test walks this
+ * table for every role; a route in serverless.yml without an entry here fails that test.
+ */
+import { activityInput } from './fixtures';
+
+export type Caller = 'none' | 'member' | 'volunteer' | 'secretary' | 'coordinator' | 'admin';
+export const CALLERS: Caller[] = ['none', 'member', 'volunteer', 'secretary', 'coordinator', 'admin'];
+
+const MISSING = '01MISSINGACTIVITY';
+
+export interface RouteAccess {
+  /** `public`, `user` (any signed-in role), or the roles allowed (admin always is). */
+  allowed: 'public' | 'user' | Caller[];
+  path: string;
+  body?: () => unknown;
+}
+
+export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  'GET /health': { allowed: 'public', path: '/health' },
+  'POST /auth/login': { allowed: 'public', path: '/auth/login', body: () => ({ code: 'dev:member' }) },
+  'GET /me': { allowed: 'user', path: '/me' },
+  'POST /activities': { allowed: ['coordinator'], path: '/activities', body: () => activityInput({ publish: false }) },
+  'GET /activities': { allowed: 'user', path: '/activities' },
+  'GET /activities/{id}': { allowed: 'user', path: `/activities/${MISSING}` },
+  'PATCH /activities/{id}': { allowed: ['coordinator'], path: `/activities/${MISSING}`, body: () => ({ title: '改名' }) },
+  'POST /activities/{id}/publish': { allowed: ['coordinator'], path: `/activities/${MISSING}/publish` },
+  'POST /activities/{id}/cancel': { allowed: ['coordinator'], path: `/activities/${MISSING}/cancel` },
+  'POST /activities/{id}/registrations': { allowed: 'user', path: `/activities/${MISSING}/registrations` },
+  'DELETE /activities/{id}/registrations/me': { allowed: 'user', path: `/activities/${MISSING}/registrations/me` },
+  'GET /activities/{id}/registrations': { allowed: ['coordinator'], path: `/activities/${MISSING}/registrations` },
+  'GET /me/registrations': { allowed: 'user', path: '/me/registrations' },
+};

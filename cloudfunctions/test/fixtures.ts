@@ -1,0 +1,54 @@
+/** Builders for integration tests: activities created through the API, users signed in in bulk. */
+import { call, signIn, uniqueName, type Reply } from './gateway';
+
+const HOUR = 60 * 60 * 1000;
+
+export const futureTimes = (startInHours = 48, lengthHours = 2) => {
+  const start = Date.now() + startInHours * HOUR;
+  return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + lengthHours * HOUR).toISOString() };
+};
+
+export const activityInput = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'meeting',
+  title: '两学一做专题组织生活会',
+  venue: '和乐党群服务中心 2 楼',
+  capacity: 10,
+  theme: '两学一做',
+  agenda: [{ title: '重温入党誓词', minutes: 10 }, { title: '分组讨论', minutes: 40 }],
+  discussionFormat: 'world_cafe',
+  ...futureTimes(),
+  ...overrides,
+});
+
+export const createActivity = async (overrides: Record<string, unknown> = {}) => {
+  const { token } = await signIn('coordinator');
+  const reply = await call('POST', '/activities', { token, body: activityInput(overrides) });
+  if (reply.status !== 201) throw new Error(`create activity failed: ${JSON.stringify(reply.body)}`);
+  return reply.body.activity as { id: string; capacity: number; [key: string]: unknown };
+};
+
+/** `count` new members, signed in `concurrency` at a time. */
+export const newMembers = async (count: number, prefix = 'm', concurrency = 50) => {
+  const names = Array.from({ length: count }, () => uniqueName(prefix));
+  const users: Array<{ name: string; token: string; userId: string }> = [];
+  for (let i = 0; i < names.length; i += concurrency) {
+    const batch = await Promise.all(names.slice(i, i + concurrency).map(async (name) => ({ name, ...(await signIn(name)) })));
+    users.push(...batch);
+  }
+  return users;
+};
+
+/** Every registration of an activity, following the cursor. */
+export const allRegistrations = async (activityId: string, status?: string) => {
+  const { token } = await signIn('coordinator');
+  const items: any[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: URLSearchParams = new URLSearchParams({ limit: '100', ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) });
+    const reply: Reply = await call('GET', `/activities/${activityId}/registrations?${query}`, { token });
+    if (reply.status !== 200) throw new Error(JSON.stringify(reply.body));
+    items.push(...reply.body.items);
+    cursor = reply.body.nextCursor;
+  } while (cursor);
+  return items;
+};

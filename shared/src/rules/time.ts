@@ -1,0 +1,32 @@
+/**
+ * Times as the center sees them: Asia/Shanghai, a fixed UTC+8 (no daylight saving), so a fixed
+ * offset is exact and the WeChat runtime needs no time-zone database.
+ */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import { CENTER_UTC_OFFSET_MINUTES } from '../constants';
+
+dayjs.extend(utc);
+
+const inCenter = (iso: string | Date) => dayjs(iso).utcOffset(CENTER_UTC_OFFSET_MINUTES);
+
+/** `11月28日 周六 14:00` */
+export const formatDateTime = (iso: string): string => {
+  const time = inCenter(iso);
+  return `${time.format('M月D日')} ${WEEKDAYS[time.day()]} ${time.format('HH:mm')}`;
+};
+
+/** `14:00–16:30`, or with the date when the end is another day. */
+export const formatRange = (startIso: string, endIso: string): string => {
+  const [start, end] = [inCenter(startIso), inCenter(endIso)];
+  const endText = start.isSame(end, 'day') ? end.format('HH:mm') : `${end.format('M月D日')} ${end.format('HH:mm')}`;
+  return `${formatDateTime(startIso)}–${endText}`;
+};
+
+/** Midnight of the center's day that contains `now`, as an ISO instant. */
+export const startOfCenterDay = (now: Date): string => inCenter(now).startOf('day').toISOString();
+
+/** An ISO instant with the center's offset, e.g. `2026-11-28T14:00:00+08:00`. */
+export const toCenterIso = (instant: Date): string => inCenter(instant).format('YYYY-MM-DDTHH:mm:ssZ');
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];

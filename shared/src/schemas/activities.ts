@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import {
+  ActivityKindSchema,
+  ActivityStatusSchema,
+  DiscussionFormatSchema,
+  RegistrationStatusSchema,
+} from '../constants';
+import { Id, IsoDateTime, ListQuery, page } from './common';
+
+export const MAX_CAPACITY = 10_000;
+
+export const AgendaItem = z.object({
+  title: z.string().trim().min(1).max(40),
+  minutes: z.number().int().min(1).max(600).optional(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+/** Fields a coordinator sets when planning an activity. */
+const activityFields = {
+  kind: ActivityKindSchema,
+  title: z.string().trim().min(1, 'title is required').max(60),
+  description: z.string().trim().max(2000).default(''),
+  coverImage: z.url().max(500).optional(),
+  /** A period theme such as 两学一做 (meetings). */
+  theme: z.string().trim().max(30).optional(),
+  branchId: Id.optional(),
+  venue: z.string().trim().min(1, 'venue is required').max(100),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  capacity: z.number().int().min(1).max(MAX_CAPACITY),
+  registrationOpensAt: IsoDateTime.optional(),
+  registrationClosesAt: IsoDateTime.optional(),
+  cancellationDeadline: IsoDateTime.optional(),
+  agenda: z.array(AgendaItem).max(20).default([]),
+  discussionFormat: DiscussionFormatSchema.optional(),
+};
+
+type TimeFields = {
+  startsAt?: string;
+  endsAt?: string;
+  registrationOpensAt?: string;
+  registrationClosesAt?: string;
+  cancellationDeadline?: string;
+};
+
+/** What is wrong with the order of an activity's instants: opens < closes ≤ ends, start < end, deadline ≤ end. */
+export const activityTimeIssues = (value: TimeFields): Array<{ path: string; message: string }> => {
+  const at = (iso?: string) => (iso ? Date.parse(iso) : undefined);
+  const [starts, ends, opens, closes, deadline] = [
+    at(value.startsAt),
+    at(value.endsAt),
+    at(value.registrationOpensAt),
+    at(value.registrationClosesAt),
+    at(value.cancellationDeadline),
+  ];
+  const issues: Array<{ path: string; message: string }> = [];
+  if (starts !== undefined && ends !== undefined && ends <= starts) issues.push({ path: 'endsAt', message: 'must be after startsAt' });
+  if (opens !== undefined && closes !== undefined && closes <= opens) {
+    issues.push({ path: 'registrationClosesAt', message: 'must be after registrationOpensAt' });
+  }
+  if (closes !== undefined && ends !== undefined && closes > ends) issues.push({ path: 'registrationClosesAt', message: 'must not be after endsAt' });
+  if (deadline !== undefined && ends !== undefined && deadline > ends) issues.push({ path: 'cancellationDeadline', message: 'must not be after endsAt' });
+  return issues;
+};
+
+const checkActivityTimes = (value: TimeFields, ctx: z.RefinementCtx): void => {
+  for (const { path, message } of activityTimeIssues(value)) ctx.addIssue({ code: 'custom', path: [path], message });
+};
+
+export const CreateActivityRequest = z
+  .object({ ...activityFields, publish: z.boolean().default(true) })
+  .strict()
+  .superRefine(checkActivityTimes);
+export type CreateActivityRequest = z.infer<typeof CreateActivityRequest>;
+
+/** Edits: any field but the kind; the times are checked again against the stored ones. */
+export const UpdateActivityRequest = z
+  .object(activityFields)
+  .omit({ kind: true })
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, { message: 'nothing to change' });
+export type UpdateActivityRequest = z.infer<typeof UpdateActivityRequest>;
+
+export const MyRegistration = z.object({
+  id: Id,
+  status: RegistrationStatusSchema,
+  position: z.number().int().positive().optional(),
+  checkedInAt: IsoDateTime.optional(),
+});
+
+export const Activity = z.object({
+  id: Id,
+  kind: ActivityKindSchema,
+  status: ActivityStatusSchema,
+  title: z.string(),
+  description: z.string(),
+  coverImage: z.string().optional(),
+  theme: z.string().optional(),
+  branchId: Id.optional(),
+  venue: z.string(),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  capacity: z.number().int(),
+  confirmedCount: z.number().int(),
+  waitlistCount: z.number().int(),
+  seatsLeft: z.number().int(),
+  registrationOpensAt: IsoDateTime.optional(),
+  registrationClosesAt: IsoDateTime,
+  cancellationDeadline: IsoDateTime,
+  agenda: z.array(AgendaItem),
+  discussionFormat: DiscussionFormatSchema.optional(),
+  createdBy: Id,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  /** The caller's own live registration, when there is one. */
+  myRegistration: MyRegistration.optional(),
+});
+export type Activity = z.infer<typeof Activity>;
+
+export const ActivityResponse = z.object({ activity: Activity });
+export const ActivityPage = page(Activity);
+export type ActivityPage = z.infer<typeof ActivityPage>;
+
+export const ActivityListQuery = ListQuery.extend({
+  kind: ActivityKindSchema.optional(),
+  /** Activities starting at or after this instant (default: today 00:00 in the center's time zone). */
+  from: IsoDateTime.optional(),
+  /** Coordinators may list drafts and cancelled activities too. */
+  status: ActivityStatusSchema.optional(),
+});
+export type ActivityListQuery = z.infer<typeof ActivityListQuery>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { RegistrationStatusSchema } from '../constants';
+import { Id, IsoDateTime, ListQuery, page } from './common';
+
+export const Registration = z.object({
+  id: Id,
+  activityId: Id,
+  userId: Id,
+  nickname: z.string().optional(),
+  status: RegistrationStatusSchema,
+  /** 1-based place in the waitlist, for waitlisted registrations. */
+  position: z.number().int().positive().optional(),
+  registeredAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  promotedAt: IsoDateTime.optional(),
+  cancelledAt: IsoDateTime.optional(),
+  checkedInAt: IsoDateTime.optional(),
+});
+export type Registration = z.infer<typeof Registration>;
+
+export const RegistrationResponse = z.object({ registration: Registration });
+export type RegistrationResponse = z.infer<typeof RegistrationResponse>;
+
+export const RegistrationPage = page(Registration);
+
+export const RegistrationListQuery = ListQuery.extend({ status: RegistrationStatusSchema.optional() });
+export type RegistrationListQuery = z.infer<typeof RegistrationListQuery>;
+
+/** One of the caller's registrations, with what the 我的报名 list shows of its activity. */
+export const MyRegistrationItem = Registration.extend({
+  activity: z.object({ id: Id, title: z.string(), kind: z.string(), startsAt: IsoDateTime, venue: z.string(), status: z.string() }),
+});
+export const MyRegistrationPage = page(MyRegistrationItem);
+export type MyRegistrationItem = z.infer<typeof MyRegistrationItem>;
+
+export const ActivityIdParams = z.object({ id: Id });

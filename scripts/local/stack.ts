@@ -30,6 +30,8 @@ export interface LocalStack {
   databaseEndpoint: string;
   engine: Engine;
   createdTables: string[];
+  /** The functions' environment (table names, stage…), for tools that talk to the tables directly. */
+  functionEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }
       databaseEndpoint: database.endpoint,
       engine: database.engine,
       createdTables,
+      functionEnv,
       stop,
     };
   } catch (error) {

@@ -70,9 +70,6 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
       const verdict = canRegister(activity, at);
       if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
 
-      const existing = await repository.getRegistration(activityId, caller.id);
-      if (isLive(existing)) return { registration: await withPosition(existing), created: false };
-
       const nowIso = at.toISOString();
       const fresh: RegistrationRecord = {
         activityId,
@@ -83,23 +80,29 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
         registeredAt: nowIso,
         updatedAt: nowIso,
       };
-      const theOneThatWon = async () => {
+      // A live registration of the caller fails the put's condition; then we answer with it.
+      const theOneThatExists = async () => {
         const current = await repository.getRegistration(activityId, caller.id);
         return isLive(current) ? { registration: await withPosition(current), created: false } : undefined;
       };
+      // When the read shows a full house or a queue, go straight for a waitlist place.
+      let trySeat = activity.confirmedCount < activity.capacity && activity.waitlistCount === 0;
 
       return withRetries(async () => {
-        const seat = await repository.confirmSeat(fresh);
-        if (seat === 'ok') return { registration: toRegistration(fresh), created: true };
-        if (seat === 'exists') return theOneThatWon();
-        if (seat === 'conflict') return undefined;
+        if (trySeat) {
+          const seat = await repository.confirmSeat(fresh);
+          if (seat === 'ok') return { registration: toRegistration(fresh), created: true };
+          if (seat === 'exists') return theOneThatExists();
+          if (seat === 'conflict') return undefined;
+        }
+        trySeat = true;
 
         const ticket = await repository.takeWaitTicket(activityId);
         if (ticket === undefined) throw new ConflictError(RegistrationError.ACTIVITY_NOT_OPEN, 'The activity no longer takes registrations');
         const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq: ticket };
         const place = await repository.joinWaitlist(waiting);
         if (place === 'ok') return { registration: await withPosition(waiting), created: true };
-        if (place === 'exists') return theOneThatWon();
+        if (place === 'exists') return theOneThatExists();
         return undefined; // a seat came free meanwhile, or a conflict: try for the seat again
       });
     },

@@ -5,7 +5,17 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-export const dynamo = new DynamoDBClient({ maxAttempts: 3 });
+// On Lambda one container serves one request at a time; the local stack runs every function in
+// one process, where the SDK's default of 50 sockets would queue a burst of registrations.
+const SOCKETS = 256;
+
+export const dynamo = new DynamoDBClient({
+  maxAttempts: 3,
+  requestHandler: {
+    httpAgent: { keepAlive: true, maxSockets: SOCKETS },
+    httpsAgent: { keepAlive: true, maxSockets: SOCKETS },
+  },
+});
 
 export const doc = DynamoDBDocumentClient.from(dynamo, {
   marshallOptions: { removeUndefinedValues: true },

@@ -1,0 +1,87 @@
+/**
+ * Measuring helpers (../shared/BENCH.md): open-loop load at a fixed rate with latency taken from
+ * each request's scheduled start, bursts for drain time, medians over alternating rounds.
+ */
+export interface LatencyStats {
+  count: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  max: number;
+  seconds: number;
+  ratePerSecond: number;
+}
+
+export const percentile = (sorted: number[], p: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
+
+export const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Offers `count` operations at `rate` per second regardless of how fast they complete (open loop),
+ * so queueing shows up as latency instead of hiding as a lower rate.
+ */
+export const openLoop = async (rate: number, count: number, operation: (i: number) => Promise<boolean>): Promise<LatencyStats> => {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const scheduled = started + (i * 1000) / rate;
+    const wait = scheduled - performance.now();
+    if (wait > 0) await sleep(wait);
+    inFlight.push(
+      operation(i).then(
+        (ok) => {
+          if (!ok) errors++;
+          latencies.push(performance.now() - scheduled);
+        },
+        () => {
+          errors++;
+          latencies.push(performance.now() - scheduled);
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  return { count, errors, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, seconds, ratePerSecond: rate };
+};
+
+/**
+ * Fires all at once; answers the drain time and throughput (for correctness and capacity, not
+ * latency). `operation` answers true, or what went wrong (counted by kind).
+ */
+export const burst = async (count: number, operation: (i: number) => Promise<true | string>) => {
+  const started = performance.now();
+  const results = await Promise.all(Array.from({ length: count }, (_, i) => operation(i).catch((error: Error) => error.message)));
+  const seconds = (performance.now() - started) / 1000;
+  const failures: Record<string, number> = {};
+  for (const result of results) if (result !== true) failures[result] = (failures[result] ?? 0) + 1;
+  return { seconds, perSecond: count / seconds, errors: count - results.filter((ok) => ok === true).length, failures };
+};
+
+export interface Row {
+  what: string;
+  baseline: string;
+  subject: string;
+  ratio: string;
+  invariants: 'yes' | 'no' | '—';
+}
+
+export const printTable = (rows: Row[]): string => {
+  const header: Row = { what: 'what', baseline: 'baseline', subject: 'subject', ratio: 'ratio', invariants: '—' };
+  const all = [header, ...rows];
+  const width = (key: keyof Row) => Math.max(...all.map((row) => String(row[key]).length));
+  const keys: Array<keyof Row> = ['what', 'baseline', 'subject', 'ratio', 'invariants'];
+  const line = (row: Row) => `| ${keys.map((key) => String(key === 'invariants' && row === header ? 'invariants held' : row[key]).padEnd(width(key))).join(' | ')} |`;
+  const text = [line(header), `|${keys.map((key) => '-'.repeat(width(key) + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  console.log(text);
+  return text;
+};
+
+export const ms = (value: number) => `${value.toFixed(1)} ms`;
+export const perSecond = (value: number) => `${value.toFixed(0)}/s`;

@@ -1,0 +1,172 @@
+/**
+ * Registration burst and latency on the local stack (issue #3): N concurrent registrations for a
+ * hot activity over HTTP, beside the raw TransactWriteItems that takes a seat, straight against
+ * DynamoDB Local. Invariants are checked after every run.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { burst, median, ms, openLoop, perSecond, type LatencyStats, type Row } from './lib';
+import type { Api } from './http';
+
+interface Context {
+  client: Api;
+  coordinator: string;
+  users: Array<{ token: string; userId: string }>;
+  databaseEndpoint: string;
+  env: Record<string, string>;
+}
+
+const HOUR = 3_600_000;
+
+const createActivity = async ({ client, coordinator }: Context, capacity: number): Promise<string> => {
+  const start = Date.now() + 48 * HOUR;
+  const reply = await client.request('POST', '/activities', coordinator, {
+    kind: 'meeting',
+    title: '压测组织生活会',
+    venue: '和乐党群服务中心',
+    capacity,
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + 2 * HOUR).toISOString(),
+  });
+  if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
+  return reply.body.activity.id;
+};
+
+/** Every invariant of one activity after a run: seats, counters, contiguous waitlist, one per user. */
+export const checkRegistrationInvariants = async ({ client, coordinator }: Context, activityId: string, expectedLive: number) => {
+  const activity = (await client.request('GET', `/activities/${activityId}`, coordinator)).body.activity;
+  const items: Array<{ status: string; position?: number; userId: string }> = [];
+  let cursor: string | null = null;
+  do {
+    const reply: { body: { items: typeof items; nextCursor: string | null } } = await client.request(
+      'GET',
+      `/activities/${activityId}/registrations?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      coordinator,
+    );
+    if (!reply.body.items) throw new Error(`listing registrations failed: ${JSON.stringify(reply.body)}`);
+    items.push(...reply.body.items);
+    cursor = reply.body.nextCursor;
+  } while (cursor);
+  const confirmed = items.filter((item) => item.status === 'confirmed');
+  const waitlisted = items.filter((item) => item.status === 'waitlisted').map((item) => item.position!).sort((a, b) => a - b);
+  const problems: string[] = [];
+  if (confirmed.length > activity.capacity) problems.push(`confirmed ${confirmed.length} > capacity ${activity.capacity}`);
+  if (confirmed.length !== activity.confirmedCount) problems.push(`confirmedCount ${activity.confirmedCount} ≠ ${confirmed.length}`);
+  if (waitlisted.length !== activity.waitlistCount) problems.push(`waitlistCount ${activity.waitlistCount} ≠ ${waitlisted.length}`);
+  if (waitlisted.some((position, i) => position !== i + 1)) problems.push('waitlist positions are not 1..n');
+  if (confirmed.length + waitlisted.length !== expectedLive) problems.push(`live ${confirmed.length + waitlisted.length} ≠ ${expectedLive}`);
+  if (new Set(items.map((item) => item.userId)).size !== items.length) problems.push('a user holds two registrations');
+  if (confirmed.length < Math.min(activity.capacity, expectedLive)) problems.push('a free seat while people wait');
+  return problems;
+};
+
+/** The raw operation: one TransactWriteItems taking a seat (counter + registration), no HTTP, no service. */
+const rawSeat = (ctx: Context) => {
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: ctx.databaseEndpoint,
+      region: 'ap-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      // As many sockets as the API's own client (cloudfunctions/src/lib/db.ts): a fair baseline.
+      requestHandler: { httpAgent: { keepAlive: true, maxSockets: 256 } },
+    }),
+  );
+  const activities = ctx.env.ACTIVITIES_TABLE!;
+  const registrations = ctx.env.REGISTRATIONS_TABLE!;
+  return {
+    async activity(capacity: number) {
+      const id = `raw-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      await doc.send(new PutCommand({ TableName: activities, Item: { id, status: 'published', capacity, confirmedCount: 0, waitlistCount: 0 } }));
+      return id;
+    },
+    async take(activityId: string, userId: string) {
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: activities,
+                  Key: { id: activityId },
+                  UpdateExpression: 'SET confirmedCount = confirmedCount + :one',
+                  ConditionExpression: '#status = :published AND confirmedCount < #capacity AND waitlistCount = :zero',
+                  ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+                  ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
+                },
+              },
+              {
+                Put: {
+                  TableName: registrations,
+                  Item: { activityId, userId, id: `${activityId}-${userId}`, status: 'confirmed' },
+                  ConditionExpression: 'attribute_not_exists(userId)',
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        return (error as Error).name === 'TransactionCanceledException';
+      }
+    },
+  };
+};
+
+export const registrationBench = async (ctx: Context, { n, capacity, rounds, seconds }: { n: number; capacity: number; rounds: number; seconds: number }) => {
+  const rows: Row[] = [];
+  const raw = rawSeat(ctx);
+
+  // Burst: all N at once, for correctness and drain time.
+  const rawBurstActivity = await raw.activity(capacity);
+  const rawBurst = await burst(n, async (i) => (await raw.take(rawBurstActivity, ctx.users[i]!.userId)) || 'raw write failed');
+  const burstActivity = await createActivity(ctx, capacity);
+  const httpBurst = await burst(n, async (i) => {
+    const reply = await ctx.client.request('POST', `/activities/${burstActivity}/registrations`, ctx.users[i]!.token, undefined, {
+      'Idempotency-Key': `bench-${i}`,
+    });
+    return reply.status === 201 || `${reply.status} ${reply.body?.error?.code ?? reply.body?.errorType ?? ''}`;
+  });
+  if (httpBurst.errors) console.error(`burst failures: ${JSON.stringify(httpBurst.failures)}`);
+  const burstProblems = await checkRegistrationInvariants(ctx, burstActivity, n);
+  rows.push({
+    what: `registration burst: ${n} at once for ${capacity} seats (drain)`,
+    baseline: `${rawBurst.seconds.toFixed(2)} s (${perSecond(rawBurst.perSecond)})`,
+    subject: `${httpBurst.seconds.toFixed(2)} s (${perSecond(httpBurst.perSecond)}), ${httpBurst.errors} errors`,
+    ratio: `${(httpBurst.seconds / rawBurst.seconds).toFixed(1)}×`,
+    invariants: burstProblems.length === 0 && httpBurst.errors === 0 ? 'yes' : 'no',
+  });
+  if (burstProblems.length) console.error(`burst invariants broken: ${burstProblems.join('; ')}`);
+
+  // Open loop at half the measured HTTP peak: latency from each request's scheduled start.
+  const rate = Math.max(10, Math.floor(httpBurst.perSecond / 2));
+  const count = Math.min(n, Math.floor(rate * seconds));
+  const baselineRuns: LatencyStats[] = [];
+  const subjectRuns: LatencyStats[] = [];
+  const problems: string[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const rawActivity = await raw.activity(capacity);
+    baselineRuns.push(await openLoop(rate, count, (i) => raw.take(rawActivity, ctx.users[i]!.userId)));
+    const activity = await createActivity(ctx, capacity);
+    subjectRuns.push(
+      await openLoop(rate, count, async (i) =>
+        (await ctx.client.request('POST', `/activities/${activity}/registrations`, ctx.users[i]!.token)).status === 201,
+      ),
+    );
+    problems.push(...(await checkRegistrationInvariants(ctx, activity, count)));
+  }
+  const errors = subjectRuns.reduce((sum, run) => sum + run.errors, 0);
+  for (const p of [50, 99] as const) {
+    const key = p === 50 ? 'p50' : 'p99';
+    const base = median(baselineRuns.map((run) => run[key]));
+    const subject = median(subjectRuns.map((run) => run[key]));
+    rows.push({
+      what: `registration ${key}, open loop ${rate}/s × ${count} (median of ${rounds})`,
+      baseline: ms(base),
+      subject: ms(subject),
+      ratio: `${(subject / base).toFixed(1)}×`,
+      invariants: problems.length === 0 && errors === 0 ? 'yes' : 'no',
+    });
+  }
+  if (problems.length || errors) console.error(`open-loop problems: ${errors} errors; ${problems.join('; ')}`);
+  return rows;
+};

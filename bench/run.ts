@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: starts its own local stack (in-memory database, free ports), runs each scenario
+ * and prints one table: what, baseline, subject, ratio, invariants held. Sizes: BENCH_N (1000),
+ * BENCH_CAPACITY (200), BENCH_ROUNDS (3), BENCH_SECONDS (8).
+ */
+import { execSync } from 'node:child_process';
+import { startTestStack } from '../test/support/stack';
+import { coldStartBench } from './cold-start';
+import { api, signInMany } from './http';
+import { printTable, type Row } from './lib';
+import { registrationBench } from './registrations';
+
+const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+const main = async () => {
+  process.env.LOG_LEVEL = 'WARN';
+  const n = number('BENCH_N', 1000);
+  const commit = execSync('git rev-parse --short HEAD').toString().trim();
+  console.log(`bench on ${commit}, node ${process.version}, ${new Date().toISOString()}`);
+  const stack = await startTestStack();
+  const rows: Row[] = [];
+  try {
+    const client = api(stack.apiUrl);
+    const coordinator = (await client.signIn('coordinator')).token;
+    const users = await signInMany(client, `bench-${Date.now().toString(36)}`, n);
+    const ctx = { client, coordinator, users, databaseEndpoint: stack.databaseEndpoint, env: stack.functionEnv };
+    rows.push(
+      ...(await registrationBench(ctx, {
+        n,
+        capacity: number('BENCH_CAPACITY', 200),
+        rounds: number('BENCH_ROUNDS', 3),
+        seconds: number('BENCH_SECONDS', 8),
+      })),
+    );
+  } finally {
+    await stack.stop();
+  }
+  rows.push(
+    ...(await coldStartBench({
+      auth: 'cloudfunctions/src/auth/handler.ts',
+      activities: 'cloudfunctions/src/activities/handler.ts',
+      registrations: 'cloudfunctions/src/activities/registrations-handler.ts',
+    })),
+  );
+  console.log('');
+  printTable(rows);
+  if (rows.some((row) => row.invariants === 'no')) process.exitCode = 1;
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

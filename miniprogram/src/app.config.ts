@@ -4,7 +4,11 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'account',
-      pages: ['login/index'],
+      pages: ['login/index', 'registrations/index'],
+    },
+    {
+      root: 'activity',
+      pages: ['detail/index', 'edit/index', 'registrations/index'],
     },
   ],
   window: {

@@ -5,6 +5,10 @@
 import { useEffect } from 'react';
 
 const storage = new Map<string, unknown>();
+let routeParams: Record<string, string> = {};
+export const setRouteParams = (params: Record<string, string>) => {
+  routeParams = params;
+};
 
 export const calls = {
   navigateTo: [] as string[],
@@ -27,6 +31,7 @@ export const resetTaro = () => {
   calls.switchTab.length = 0;
   calls.toasts.length = 0;
   requestHandler = () => ({ statusCode: 599, data: {} });
+  routeParams = {};
 };
 
 const runOnMount = (callback: () => void) => useEffect(() => void callback(), []);
@@ -57,7 +62,10 @@ const Taro = {
     return query;
   },
   eventCenter: { on: () => undefined, off: () => undefined, trigger: () => undefined },
-  getCurrentInstance: () => ({ router: { params: {} } }),
+  getCurrentInstance: () => ({ router: { params: routeParams } }),
+  showModal: async () => ({ confirm: true, cancel: false }),
+  setNavigationBarTitle: async () => undefined,
+  redirectTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
 };
 
 export default Taro;
@@ -68,5 +76,5 @@ export const useReady = runOnMount;
 export const usePullDownRefresh = () => undefined;
 export const useReachBottom = () => undefined;
 export const useShareAppMessage = () => undefined;
-export const useRouter = () => ({ params: {} });
+export const useRouter = () => ({ params: routeParams });
 export const { getEnv, ENV_TYPE, getSystemInfoSync, pxTransform, createSelectorQuery, getCurrentInstance, nextTick, eventCenter } = Taro;

@@ -31,6 +31,28 @@ const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COOR
 const stale = () => new ConflictError('STALE_ACTIVITY', 'The activity changed meanwhile, reload and try again');
 const reload = async (repository: ActivityRepository, id: string) => (await repository.getActivity(id))!;
 
+/** A new activity's record: defaults for the windows, counters at zero. */
+export const newActivityRecord = (input: CreateActivityRequest, createdBy: string, at: Date, id: string = ulid()): ActivityRecord => {
+  const { publish, ...fields } = input;
+  const status = publish ? ActivityStatus.PUBLISHED : ActivityStatus.DRAFT;
+  const iso = at.toISOString();
+  return {
+    ...fields,
+    id,
+    status,
+    ...indexKeys(fields.kind, status),
+    registrationClosesAt: fields.registrationClosesAt ?? fields.startsAt,
+    cancellationDeadline: fields.cancellationDeadline ?? fields.startsAt,
+    confirmedCount: 0,
+    waitlistCount: 0,
+    waitTicket: 0,
+    createdBy,
+    createdAt: iso,
+    updatedAt: iso,
+    version: 1,
+  };
+};
+
 export const createActivityService = ({ repository, engine, now = () => new Date() }: ActivityServiceDeps) => {
   const load = async (id: string, caller: Principal): Promise<ActivityRecord> => {
     const record = await repository.getActivity(id);
@@ -53,24 +75,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
 
   return {
     async create(input: CreateActivityRequest, caller: Principal): Promise<Activity> {
-      const at = now().toISOString();
-      const { publish, ...fields } = input;
-      const status = publish ? ActivityStatus.PUBLISHED : ActivityStatus.DRAFT;
-      const record: ActivityRecord = {
-        ...fields,
-        id: ulid(),
-        status,
-        ...indexKeys(fields.kind, status),
-        registrationClosesAt: fields.registrationClosesAt ?? fields.startsAt,
-        cancellationDeadline: fields.cancellationDeadline ?? fields.startsAt,
-        confirmedCount: 0,
-        waitlistCount: 0,
-        waitTicket: 0,
-        createdBy: caller.id,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-      };
+      const record = newActivityRecord(input, caller.id, now());
       await repository.createActivity(record);
       return toActivity(record);
     },

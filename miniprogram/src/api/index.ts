@@ -1,11 +1,53 @@
 /** Typed calls of the API, grouped by feature; request and reply types come from `@hele/shared`. */
-import { HealthResponse, LoginResponse, MeResponse } from '@hele/shared';
+import {
+  ActivityPage,
+  ActivityResponse,
+  HealthResponse,
+  LoginResponse,
+  MeResponse,
+  MyRegistrationPage,
+  RegistrationPage,
+  RegistrationResponse,
+  type ActivityKind,
+  type CreateActivityRequest,
+  type RegistrationStatus,
+  type UpdateActivityRequest,
+} from '@hele/shared';
+import { z } from 'zod';
 import { request } from './http';
 
 export { ApiError, newIdempotencyKey } from './http';
+
+export interface PageQuery {
+  limit?: number;
+  cursor?: string;
+}
+
+const CancelActivityResponse = ActivityResponse.extend({ cancelledRegistrations: z.number().int() });
 
 export const api = {
   health: () => request({ method: 'GET', path: '/health', schema: HealthResponse, auth: false }),
   login: (code: string) => request({ method: 'POST', path: '/auth/login', body: { code }, schema: LoginResponse, auth: false }),
   me: () => request({ method: 'GET', path: '/me', schema: MeResponse }),
+
+  activities: {
+    list: (query: PageQuery & { kind?: ActivityKind; from?: string; status?: string } = {}) =>
+      request({ method: 'GET', path: '/activities', query: { ...query }, schema: ActivityPage }),
+    get: (id: string) => request({ method: 'GET', path: `/activities/${id}`, schema: ActivityResponse }),
+    create: (body: CreateActivityRequest) => request({ method: 'POST', path: '/activities', body, schema: ActivityResponse }),
+    update: (id: string, body: UpdateActivityRequest) =>
+      request({ method: 'PATCH', path: `/activities/${id}`, body, schema: ActivityResponse }),
+    publish: (id: string) => request({ method: 'POST', path: `/activities/${id}/publish`, schema: ActivityResponse }),
+    cancel: (id: string) => request({ method: 'POST', path: `/activities/${id}/cancel`, schema: CancelActivityResponse }),
+  },
+
+  registrations: {
+    register: (activityId: string, idempotencyKey: string) =>
+      request({ method: 'POST', path: `/activities/${activityId}/registrations`, idempotencyKey, schema: RegistrationResponse }),
+    cancelMine: (activityId: string) =>
+      request({ method: 'DELETE', path: `/activities/${activityId}/registrations/me`, schema: RegistrationResponse }),
+    ofActivity: (activityId: string, query: PageQuery & { status?: RegistrationStatus } = {}) =>
+      request({ method: 'GET', path: `/activities/${activityId}/registrations`, query: { ...query }, schema: RegistrationPage }),
+    mine: (query: PageQuery = {}) => request({ method: 'GET', path: '/me/registrations', query: { ...query }, schema: MyRegistrationPage }),
+  },
 };

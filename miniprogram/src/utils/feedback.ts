@@ -9,6 +9,17 @@ const MESSAGES: Record<string, string> = {
   FORBIDDEN: '没有权限',
   VALIDATION_FAILED: '填写的内容有误',
   TOO_MANY_REQUESTS: '操作太频繁，请稍后再试',
+  NOT_FOUND: '内容不存在或已删除',
+  IDEMPOTENCY_IN_PROGRESS: '上一次操作还在处理中，请稍候',
+  ACTIVITY_NOT_OPEN: '活动未开放报名',
+  ACTIVITY_CANCELLED: '活动已取消',
+  REGISTRATION_NOT_OPEN: '报名尚未开始',
+  REGISTRATION_CLOSED: '报名已截止',
+  CANCELLATION_CLOSED: '已过取消截止时间',
+  NOT_REGISTERED: '你还没有报名',
+  CAPACITY_BELOW_CONFIRMED: '名额不能少于已报名人数',
+  STALE_ACTIVITY: '活动刚被修改，请刷新后重试',
+  BUSY: '报名人数较多，请稍后再试',
 };
 
 export const errorMessage = (error: unknown): string => {

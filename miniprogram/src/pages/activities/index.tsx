@@ -1,11 +1,68 @@
-import { View } from '@tarojs/components';
-import { Empty } from '@/ui';
+/** 活动 tab: upcoming activities by kind, seats left and the viewer's own status. */
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { hasAnyRole, KIND_LABELS, Role, type Activity, type ActivityKind } from '@hele/shared';
+import { api } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import ActivityCard from '@/components/activity-card';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { Button } from '@/ui';
+import { goToSignIn } from '@/utils/navigation';
 import './index.scss';
 
+const FILTERS: Array<{ kind?: ActivityKind; label: string }> = [
+  { label: '全部' },
+  ...(Object.entries(KIND_LABELS) as Array<[ActivityKind, string]>).map(([kind, label]) => ({ kind, label })),
+];
+
 export default function ActivitiesPage() {
+  const user = useCurrentUser();
+  const [kind, setKind] = useState<ActivityKind | undefined>();
+  const list = usePagedList<Activity>((cursor) => (user ? api.activities.list({ kind, cursor }) : Promise.resolve({ items: [], nextCursor: null })), [kind, user?.id]);
+
+  if (!user) {
+    return (
+      <View className='page activities'>
+        <EmptyView title='登录后查看活动' description='组织生活会、公益班、培训和志愿服务活动' />
+        <Button block type='primary' onClick={goToSignIn}>
+          登录
+        </Button>
+      </View>
+    );
+  }
+
+  const choose = (next?: ActivityKind) => {
+    setKind(next);
+  };
+
   return (
     <View className='page activities'>
-      <Empty title='暂无活动' description='组织生活会、公益班、培训和志愿服务活动将在这里发布' />
+      <View className='activities__filters'>
+        {FILTERS.map((filter) => (
+          <Text
+            key={filter.label}
+            className={`activities__filter ${filter.kind === kind ? 'activities__filter--on' : ''}`}
+            onClick={() => choose(filter.kind)}
+          >
+            {filter.label}
+          </Text>
+        ))}
+      </View>
+      {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
+        <Button block type='primary' className='activities__create' onClick={() => Taro.navigateTo({ url: '/activity/edit/index' })}>
+          发布活动
+        </Button>
+      )}
+      {list.error !== undefined && list.items.length === 0 ? (
+        <ErrorView error={list.error} onRetry={list.refresh} />
+      ) : list.items.length === 0 && !list.loading ? (
+        <EmptyView title='暂无活动' description='新的活动发布后会出现在这里' />
+      ) : (
+        list.items.map((activity) => <ActivityCard key={activity.id} activity={activity} />)
+      )}
+      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
     </View>
   );
 }

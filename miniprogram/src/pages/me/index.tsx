@@ -1,19 +1,11 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS } from '@hele/shared';
-import { signOut, signInWithWeChat, useCurrentUser } from '@/auth/session';
+import { signOut, useCurrentUser } from '@/auth/session';
 import PrivacyConsent from '@/components/privacy-consent/react';
-import { Button, Tag } from '@/ui';
-import { showError } from '@/utils/feedback';
+import { Button, Cell, CellGroup, Tag } from '@/ui';
+import { goToSignIn } from '@/utils/navigation';
 import './index.scss';
-
-export const goToSignIn = async () => {
-  if (process.env.TARO_ENV === 'weapp') {
-    await signInWithWeChat().catch(showError);
-    return;
-  }
-  await Taro.navigateTo({ url: '/account/login/index' });
-};
 
 export default function MePage() {
   const user = useCurrentUser();
@@ -34,9 +26,14 @@ export default function MePage() {
         </View>
       </View>
       {user ? (
-        <Button block className='me__action' onClick={signOut}>
-          退出登录
-        </Button>
+        <>
+          <CellGroup className='me__links'>
+            <Cell title='我的报名' clickable onClick={() => Taro.navigateTo({ url: '/account/registrations/index' })} />
+          </CellGroup>
+          <Button block className='me__action' onClick={signOut}>
+            退出登录
+          </Button>
+        </>
       ) : (
         <Button block type='primary' className='me__action' onClick={goToSignIn}>
           登录

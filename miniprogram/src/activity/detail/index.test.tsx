@@ -1,0 +1,55 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import ActivityDetailPage from './index';
+import { answerRequests, setRouteParams } from '../../../test/taro-double';
+import { activity, signedInAs } from '../../../test/fixtures';
+
+describe('活动详情', () => {
+  it('shows the activity and registers with an Idempotency-Key', async () => {
+    signedInAs('陈党员', ['member']);
+    setRouteParams({ id: 'a1' });
+    let registered = false;
+    const headers: Record<string, string>[] = [];
+    answerRequests(({ url, method, header }) => {
+      if (method === 'POST' && url.endsWith('/activities/a1/registrations')) {
+        registered = true;
+        headers.push(header);
+        return { statusCode: 201, data: { registration: { id: 'r1', activityId: 'a1', userId: 'u_me', status: 'confirmed', registeredAt: '2026-11-28T00:00:00.000Z', updatedAt: '2026-11-28T00:00:00.000Z' } } };
+      }
+      return {
+        statusCode: 200,
+        data: { activity: registered ? activity({ confirmedCount: 30, seatsLeft: 0, myRegistration: { id: 'r1', status: 'confirmed' } }) : activity() },
+      };
+    });
+    render(<ActivityDetailPage />);
+    await screen.findByText('两学一做专题组织生活会');
+    expect(screen.getByText('1. 重温入党誓词（10 分钟）')).toBeTruthy();
+    fireEvent.click(screen.getByText('立即报名'));
+    await screen.findByText('已报名');
+    expect(headers[0]!['idempotency-key']).toMatch(/.{10,}/);
+    expect(screen.getByText('取消报名')).toBeTruthy();
+  });
+
+  it('offers the waitlist when the activity is full, and management to coordinators', async () => {
+    signedInAs('李社工', ['member', 'coordinator']);
+    setRouteParams({ id: 'a1' });
+    answerRequests(() => ({ statusCode: 200, data: { activity: activity({ seatsLeft: 0, confirmedCount: 30 }) } }));
+    render(<ActivityDetailPage />);
+    await screen.findByText('名额已满，加入候补');
+    expect(screen.getByText('报名名单')).toBeTruthy();
+    expect(screen.getByText('取消活动')).toBeTruthy();
+  });
+
+  it('explains a refused registration in Chinese', async () => {
+    signedInAs('陈党员', ['member']);
+    setRouteParams({ id: 'a1' });
+    answerRequests(({ method }) =>
+      method === 'POST'
+        ? { statusCode: 409, data: { error: { code: 'REGISTRATION_CLOSED', message: 'Registration has closed' } } }
+        : { statusCode: 200, data: { activity: activity() } },
+    );
+    const { calls } = await import('../../../test/taro-double');
+    render(<ActivityDetailPage />);
+    fireEvent.click(await screen.findByText('立即报名'));
+    await waitFor(() => expect(calls.toasts).toContain('报名已截止'));
+  });
+});

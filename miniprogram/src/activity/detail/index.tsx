@@ -1,0 +1,171 @@
+/**
+ * An activity's detail: what, when, where, seats; the member registers, joins the waitlist or
+ * cancels; the coordinator edits, opens the roster, publishes or cancels. Shared cards open here.
+ */
+import { View, Text } from '@tarojs/components';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import {
+  DISCUSSION_FORMAT_LABELS,
+  formatDateTime,
+  formatRange,
+  hasAnyRole,
+  KIND_LABELS,
+  Role,
+  type Activity,
+} from '@hele/shared';
+import { api, newIdempotencyKey } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import { myStatusText, seatsText } from '@/components/activity-card';
+import { ErrorView, LoadingView } from '@/components/status-view';
+import { Button, Tag } from '@/ui';
+import { showError } from '@/utils/feedback';
+import { goToSignIn, routeParam } from '@/utils/navigation';
+import './index.scss';
+
+export default function ActivityDetailPage() {
+  const id = routeParam('id') ?? '';
+  const user = useCurrentUser();
+  const [activity, setActivity] = useState<Activity>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    setError(undefined);
+    try {
+      setActivity((await api.activities.get(id)).activity);
+    } catch (caught) {
+      setError(caught);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    if (user) void load();
+  }, [load, user?.id]);
+
+  useShareAppMessage(() => ({
+    title: activity ? `${KIND_LABELS[activity.kind]}｜${activity.title}` : '和乐 · 党群服务中心',
+    path: `/activity/detail/index?id=${id}`,
+  }));
+
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await action();
+      void Taro.showToast({ title: done, icon: 'success' });
+      await load();
+    } catch (caught) {
+      showError(caught);
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!user) {
+    return (
+      <View className='page'>
+        <Button block type='primary' onClick={goToSignIn}>
+          登录后查看活动
+        </Button>
+      </View>
+    );
+  }
+  if (error !== undefined && !activity) return <ErrorView error={error} onRetry={load} />;
+  if (!activity) return <LoadingView />;
+
+  const coordinator = hasAnyRole(user.roles, [Role.COORDINATOR]);
+  const mine = activity.myRegistration;
+  const open = activity.status === 'published';
+
+  const register = () => act(() => api.registrations.register(activity.id, newIdempotencyKey()), '报名成功');
+  const cancelMine = async () => {
+    const { confirm } = await Taro.showModal({ title: '取消报名', content: mine?.status === 'waitlisted' ? '确定退出候补吗？' : '确定取消报名吗？名额将让给候补的人。' });
+    if (confirm) await act(() => api.registrations.cancelMine(activity.id), '已取消');
+  };
+  const cancelActivity = async () => {
+    const { confirm } = await Taro.showModal({ title: '取消活动', content: '取消后所有报名将被释放，并通知已报名的人。' });
+    if (confirm) await act(() => api.activities.cancel(activity.id), '活动已取消');
+  };
+
+  return (
+    <View className='page activity-detail'>
+      <View className='card'>
+        <View className='activity-detail__tags'>
+          <Tag type='primary'>{KIND_LABELS[activity.kind]}</Tag>
+          {activity.theme && <Tag type='warning'>{activity.theme}</Tag>}
+          {activity.status === 'draft' && <Tag>草稿</Tag>}
+          {activity.status === 'cancelled' && <Tag type='danger'>已取消</Tag>}
+        </View>
+        <Text className='activity-detail__title'>{activity.title}</Text>
+        <Text className='activity-detail__line'>时间：{formatRange(activity.startsAt, activity.endsAt)}</Text>
+        <Text className='activity-detail__line'>地点：{activity.venue}</Text>
+        <Text className='activity-detail__line'>
+          名额：{activity.capacity} 人 · 已报名 {activity.confirmedCount} 人 · {seatsText(activity)}
+        </Text>
+        <Text className='activity-detail__line muted'>报名截止：{formatDateTime(activity.registrationClosesAt)}</Text>
+        {activity.discussionFormat && (
+          <Text className='activity-detail__line'>讨论形式：{DISCUSSION_FORMAT_LABELS[activity.discussionFormat]}</Text>
+        )}
+      </View>
+
+      {activity.agenda.length > 0 && (
+        <View className='card'>
+          <Text className='section-title'>议程</Text>
+          {activity.agenda.map((item, index) => (
+            <Text key={item.title} className='activity-detail__agenda'>
+              {index + 1}. {item.title}
+              {item.minutes ? `（${item.minutes} 分钟）` : ''}
+            </Text>
+          ))}
+        </View>
+      )}
+
+      {activity.description && (
+        <View className='card'>
+          <Text className='section-title'>活动介绍</Text>
+          <Text className='activity-detail__description'>{activity.description}</Text>
+        </View>
+      )}
+
+      <View className='activity-detail__actions'>
+        {mine && <Text className='activity-detail__mine'>{myStatusText(activity)}</Text>}
+        {open && !mine && (
+          <Button block type='primary' loading={busy} className='activity-detail__register' onClick={register}>
+            {activity.seatsLeft > 0 ? '立即报名' : '名额已满，加入候补'}
+          </Button>
+        )}
+        {mine && (
+          <Button block loading={busy} className='activity-detail__cancel' onClick={cancelMine}>
+            {mine.status === 'waitlisted' ? '退出候补' : '取消报名'}
+          </Button>
+        )}
+      </View>
+
+      {coordinator && (
+        <View className='card activity-detail__manage'>
+          <Text className='section-title'>管理</Text>
+          {activity.status === 'draft' && (
+            <Button block type='primary' onClick={() => act(() => api.activities.publish(activity.id), '已发布')}>
+              发布活动
+            </Button>
+          )}
+          <Button block onClick={() => Taro.navigateTo({ url: `/activity/registrations/index?id=${activity.id}` })}>
+            报名名单
+          </Button>
+          {activity.status !== 'cancelled' && (
+            <>
+              <Button block onClick={() => Taro.navigateTo({ url: `/activity/edit/index?id=${activity.id}` })}>
+                编辑活动
+              </Button>
+              <Button block type='danger' onClick={cancelActivity}>
+                取消活动
+              </Button>
+            </>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,219 @@
+/**
+ * The coordinator's form to plan or edit an activity. The server validates again with the same
+ * shared schema; its field errors are shown beside the fields.
+ */
+import { View, Text, Input, Textarea, Picker, Switch } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import {
+  CENTER_UTC_OFFSET_MINUTES,
+  DISCUSSION_FORMAT_LABELS,
+  KIND_LABELS,
+  toCenterIso,
+  type ActivityKind,
+  type CreateActivityRequest,
+  type DiscussionFormat,
+} from '@hele/shared';
+import { api, ApiError } from '@/api';
+import { Button } from '@/ui';
+import { showError } from '@/utils/feedback';
+import { routeParam } from '@/utils/navigation';
+import './index.scss';
+
+const KINDS = Object.keys(KIND_LABELS) as ActivityKind[];
+const FORMATS = ['', ...Object.keys(DISCUSSION_FORMAT_LABELS)] as Array<DiscussionFormat | ''>;
+const OFFSET = `+0${CENTER_UTC_OFFSET_MINUTES / 60}:00`;
+
+interface Form {
+  kind: ActivityKind;
+  title: string;
+  theme: string;
+  venue: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  capacity: string;
+  discussionFormat: DiscussionFormat | '';
+  agenda: string;
+  description: string;
+  publish: boolean;
+}
+
+const tomorrow = () => toCenterIso(new Date(Date.now() + 24 * 3600 * 1000)).slice(0, 10);
+
+const EMPTY: Form = {
+  kind: 'meeting',
+  title: '',
+  theme: '',
+  venue: '和乐党群服务中心',
+  date: tomorrow(),
+  startTime: '14:00',
+  endTime: '16:00',
+  capacity: '30',
+  discussionFormat: '',
+  agenda: '',
+  description: '',
+  publish: true,
+};
+
+/** The form's text fields as the API's request. */
+export const toRequest = (form: Form): CreateActivityRequest => ({
+  kind: form.kind,
+  title: form.title.trim(),
+  theme: form.theme.trim() || undefined,
+  venue: form.venue.trim(),
+  startsAt: `${form.date}T${form.startTime}:00${OFFSET}`,
+  endsAt: `${form.date}T${form.endTime}:00${OFFSET}`,
+  capacity: Number(form.capacity),
+  discussionFormat: form.discussionFormat || undefined,
+  agenda: form.agenda
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((title) => ({ title })),
+  description: form.description.trim(),
+  publish: form.publish,
+});
+
+const FIELD_LABELS: Record<string, string> = {
+  title: '标题',
+  venue: '地点',
+  capacity: '名额',
+  startsAt: '开始时间',
+  endsAt: '结束时间',
+  theme: '主题',
+};
+
+export default function EditActivityPage() {
+  const id = routeParam('id');
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!id) return;
+    void Taro.setNavigationBarTitle({ title: '编辑活动' });
+    api.activities
+      .get(id)
+      .then(({ activity }) => {
+        const local = (iso: string) => toCenterIso(new Date(iso));
+        setForm({
+          kind: activity.kind,
+          title: activity.title,
+          theme: activity.theme ?? '',
+          venue: activity.venue,
+          date: local(activity.startsAt).slice(0, 10),
+          startTime: local(activity.startsAt).slice(11, 16),
+          endTime: local(activity.endsAt).slice(11, 16),
+          capacity: String(activity.capacity),
+          discussionFormat: activity.discussionFormat ?? '',
+          agenda: activity.agenda.map((item) => item.title).join('\n'),
+          description: activity.description,
+          publish: activity.status === 'published',
+        });
+      })
+      .catch(showError);
+  }, [id]);
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((previous) => ({ ...previous, [key]: value }));
+
+  const submit = async () => {
+    if (busy) return;
+    setBusy(true);
+    setErrors({});
+    try {
+      const { publish, kind, ...fields } = toRequest(form);
+      const { activity } = id ? await api.activities.update(id, fields) : await api.activities.create({ ...fields, kind, publish });
+      void Taro.showToast({ title: id ? '已保存' : '已发布', icon: 'success' });
+      await Taro.redirectTo({ url: `/activity/detail/index?id=${activity.id}` });
+    } catch (error) {
+      if (error instanceof ApiError && error.details.length) {
+        setErrors(Object.fromEntries(error.details.map((detail) => [detail.path, detail.message])));
+      }
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (field: string) =>
+    errors[field] ? <Text className='edit-activity__error'>{`${FIELD_LABELS[field] ?? field}：${errors[field]}`}</Text> : null;
+
+  return (
+    <View className='page edit-activity'>
+      <View className='card edit-activity__form'>
+        {!id && (
+          <Picker mode='selector' range={KINDS.map((kind) => KIND_LABELS[kind])} value={KINDS.indexOf(form.kind)} onChange={(e) => set('kind', KINDS[Number(e.detail.value)]!)}>
+            <View className='edit-activity__row'>
+              <Text>类型</Text>
+              <Text className='edit-activity__value'>{KIND_LABELS[form.kind]}</Text>
+            </View>
+          </Picker>
+        )}
+        <View className='edit-activity__row'>
+          <Text>标题</Text>
+          <Input className='edit-activity__input edit-activity__title' value={form.title} maxlength={60} placeholder='如：两学一做专题组织生活会' onInput={(e) => set('title', e.detail.value)} />
+        </View>
+        {fieldError('title')}
+        <View className='edit-activity__row'>
+          <Text>主题</Text>
+          <Input className='edit-activity__input' value={form.theme} maxlength={30} placeholder='如：两学一做（可选）' onInput={(e) => set('theme', e.detail.value)} />
+        </View>
+        <View className='edit-activity__row'>
+          <Text>地点</Text>
+          <Input className='edit-activity__input edit-activity__venue' value={form.venue} maxlength={100} onInput={(e) => set('venue', e.detail.value)} />
+        </View>
+        {fieldError('venue')}
+        <Picker mode='date' value={form.date} onChange={(e) => set('date', String(e.detail.value))}>
+          <View className='edit-activity__row'>
+            <Text>日期</Text>
+            <Text className='edit-activity__value'>{form.date}</Text>
+          </View>
+        </Picker>
+        <Picker mode='time' value={form.startTime} onChange={(e) => set('startTime', String(e.detail.value))}>
+          <View className='edit-activity__row'>
+            <Text>开始</Text>
+            <Text className='edit-activity__value'>{form.startTime}</Text>
+          </View>
+        </Picker>
+        {fieldError('startsAt')}
+        <Picker mode='time' value={form.endTime} onChange={(e) => set('endTime', String(e.detail.value))}>
+          <View className='edit-activity__row'>
+            <Text>结束</Text>
+            <Text className='edit-activity__value'>{form.endTime}</Text>
+          </View>
+        </Picker>
+        {fieldError('endsAt')}
+        <View className='edit-activity__row'>
+          <Text>名额</Text>
+          <Input className='edit-activity__input edit-activity__capacity' type='number' value={form.capacity} onInput={(e) => set('capacity', e.detail.value)} />
+        </View>
+        {fieldError('capacity')}
+        <Picker
+          mode='selector'
+          range={FORMATS.map((format) => (format ? (DISCUSSION_FORMAT_LABELS[format] ?? format) : '不指定'))}
+          value={FORMATS.indexOf(form.discussionFormat)}
+          onChange={(e) => set('discussionFormat', FORMATS[Number(e.detail.value)]!)}
+        >
+          <View className='edit-activity__row'>
+            <Text>讨论形式</Text>
+            <Text className='edit-activity__value'>{form.discussionFormat ? DISCUSSION_FORMAT_LABELS[form.discussionFormat] : '不指定'}</Text>
+          </View>
+        </Picker>
+        <Text className='edit-activity__label'>议程（每行一项）</Text>
+        <Textarea className='edit-activity__textarea' value={form.agenda} placeholder={'重温入党誓词\n分组讨论'} onInput={(e) => set('agenda', e.detail.value)} />
+        <Text className='edit-activity__label'>活动介绍</Text>
+        <Textarea className='edit-activity__textarea' value={form.description} maxlength={2000} onInput={(e) => set('description', e.detail.value)} />
+        {!id && (
+          <View className='edit-activity__row'>
+            <Text>立即发布</Text>
+            <Switch checked={form.publish} color='#c8161d' onChange={(e) => set('publish', e.detail.value)} />
+          </View>
+        )}
+      </View>
+      <Button block type='primary' loading={busy} className='edit-activity__submit' onClick={submit}>
+        {id ? '保存' : form.publish ? '发布' : '保存草稿'}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,49 @@
+/** The coordinator's roster of one activity: confirmed and waitlisted, in waitlist order. */
+import { View, Text } from '@tarojs/components';
+import { useState } from 'react';
+import { formatDateTime, REGISTRATION_STATUS_LABELS, type Registration, type RegistrationStatus } from '@hele/shared';
+import { api } from '@/api';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { routeParam } from '@/utils/navigation';
+import './index.scss';
+
+const TABS: RegistrationStatus[] = ['confirmed', 'waitlisted', 'cancelled'];
+
+export default function RegistrationsPage() {
+  const id = routeParam('id') ?? '';
+  const [status, setStatus] = useState<RegistrationStatus>('confirmed');
+  const list = usePagedList<Registration>((cursor) => api.registrations.ofActivity(id, { status, cursor, limit: 50 }), [id, status]);
+  const items = status === 'waitlisted' ? [...list.items].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)) : list.items;
+
+  return (
+    <View className='page roster'>
+      <View className='roster__tabs'>
+        {TABS.map((tab) => (
+          <Text key={tab} className={`roster__tab ${tab === status ? 'roster__tab--on' : ''}`} onClick={() => setStatus(tab)}>
+            {REGISTRATION_STATUS_LABELS[tab]}
+          </Text>
+        ))}
+      </View>
+      {list.error !== undefined && items.length === 0 ? (
+        <ErrorView error={list.error} onRetry={list.refresh} />
+      ) : items.length === 0 && !list.loading ? (
+        <EmptyView title='暂无报名' />
+      ) : (
+        items.map((registration) => (
+          <View key={registration.id} className='card roster__row'>
+            <Text className='roster__name'>
+              {registration.position ? `${registration.position}. ` : ''}
+              {registration.nickname ?? registration.userId}
+            </Text>
+            <Text className='muted'>
+              {formatDateTime(registration.registeredAt)}
+              {registration.promotedAt ? ' · 候补转正' : ''}
+            </Text>
+          </View>
+        ))
+      )}
+      <ListFoot loading={list.loading} done={list.done} count={items.length} />
+    </View>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * A list that loads page by page with the API's cursor: first page on show, next page at the
+ * bottom, pull down to start again. Tracks loading, error and the end of the list.
+ */
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const usePagedList = <T>(load: (cursor?: string) => Promise<Page<T>>, deps: unknown[] = []) => {
+  const [items, setItems] = useState<T[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState(false);
+  const cursor = useRef<string | null>(null);
+  const generation = useRef(0);
+
+  const fetchPage = useCallback(
+    async (reset: boolean) => {
+      const mine = reset ? ++generation.current : generation.current;
+      setLoading(true);
+      setError(undefined);
+      try {
+        const page = await load(reset ? undefined : (cursor.current ?? undefined));
+        if (mine !== generation.current) return; // a newer refresh started meanwhile
+        cursor.current = page.nextCursor;
+        setItems((previous) => (reset ? page.items : [...previous, ...page.items]));
+        setDone(page.nextCursor === null);
+      } catch (caught) {
+        if (mine === generation.current) setError(caught);
+      } finally {
+        if (mine === generation.current) setLoading(false);
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    deps,
+  );
+
+  const refresh = useCallback(() => fetchPage(true), [fetchPage]);
+
+  // First load, and again whenever what the list depends on changes (a filter, the user).
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  // Coming back to the page (after registering on a detail page) shows fresh data.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void refresh();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    if (!loading && !done && !error) void fetchPage(false);
+  });
+
+  return { items, loading, error, done, refresh, loadMore: () => fetchPage(false) };
+};

@@ -1,0 +1,30 @@
+/** API replies for page tests, in the shapes of the shared schemas. */
+import type { Activity } from '@hele/shared';
+import Taro from '@tarojs/taro';
+
+export const signedInAs = (nickname: string, roles: string[]) =>
+  Taro.setStorageSync('hele.session', { token: 't', user: { id: 'u_me', nickname, roles } });
+
+export const activity = (overrides: Partial<Activity> = {}): Activity => ({
+  id: 'a1',
+  kind: 'meeting',
+  status: 'published',
+  title: '两学一做专题组织生活会',
+  description: '采用世界咖啡讨论模式',
+  theme: '两学一做',
+  venue: '和乐党群服务中心',
+  startsAt: '2026-12-01T06:00:00.000Z',
+  endsAt: '2026-12-01T08:00:00.000Z',
+  capacity: 30,
+  confirmedCount: 29,
+  waitlistCount: 0,
+  seatsLeft: 1,
+  registrationClosesAt: '2026-12-01T06:00:00.000Z',
+  cancellationDeadline: '2026-12-01T06:00:00.000Z',
+  agenda: [{ title: '重温入党誓词', minutes: 10 }],
+  discussionFormat: 'world_cafe',
+  createdBy: 'u_c',
+  createdAt: '2026-11-28T00:00:00.000Z',
+  updatedAt: '2026-11-28T00:00:00.000Z',
+  ...overrides,
+});

@@ -30,4 +30,15 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'DELETE /activities/{id}/registrations/me': { allowed: 'user', path: `/activities/${MISSING}/registrations/me` },
   'GET /activities/{id}/registrations': { allowed: ['coordinator'], path: `/activities/${MISSING}/registrations` },
   'GET /me/registrations': { allowed: 'user', path: '/me/registrations' },
+  'GET /activities/{id}/check-in-code': { allowed: ['coordinator'], path: `/activities/${MISSING}/check-in-code` },
+  'POST /activities/{id}/check-ins': { allowed: 'user', path: `/activities/${MISSING}/check-ins`, body: () => ({ code: '123456' }) },
+  'GET /activities/{id}/attendance': { allowed: ['coordinator', 'secretary'], path: `/activities/${MISSING}/attendance` },
+  'POST /activities/{id}/leave-requests': { allowed: 'user', path: `/activities/${MISSING}/leave-requests`, body: () => ({ reason: '出差' }) },
+  'POST /activities/{id}/leave-requests/{userId}/decision': {
+    allowed: ['coordinator', 'secretary'],
+    path: `/activities/${MISSING}/leave-requests/u_nobody/decision`,
+    body: () => ({ decision: 'approve' }),
+  },
+  'GET /leave-requests': { allowed: ['coordinator', 'secretary'], path: '/leave-requests' },
+  'GET /me/attendance': { allowed: 'user', path: '/me/attendance' },
 };

@@ -69,10 +69,12 @@ export const call = async <T = any>(method: string, pathAndQuery: string, option
   } as unknown as Context;
   const module = (await import(path.join(ROOT, candidate.route.module))) as Record<string, Handler>;
   const result = await module[candidate.route.exportName]!(event, context);
+  const replyHeaders = (result.headers ?? {}) as Record<string, string>;
+  const json = String(replyHeaders['content-type'] ?? 'application/json').startsWith('application/json');
   return {
     status: result.statusCode ?? 200,
-    body: result.body ? JSON.parse(result.body) : undefined,
-    headers: (result.headers ?? {}) as Record<string, string>,
+    body: result.body ? (json ? JSON.parse(result.body) : result.body) : undefined,
+    headers: replyHeaders,
   };
 };
 

@@ -8,9 +8,10 @@ import prodConfig from './prod';
 // The shared package is TypeScript source: compile it like our own.
 const sharedSource = path.resolve(__dirname, '../../shared/src');
 
+// Taro copies this function into the H5 runtime (pxTransform), so it must stay plain JavaScript.
 const designWidth = (input?: unknown) => {
-  const file = typeof input === 'object' && input && 'file' in input ? String(input.file) : '';
-  return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+  const file = (input as { file?: string } | undefined)?.file ?? '';
+  return String(file).replace(/\\+/g, '/').indexOf('@nutui') > -1 ? 375 : 750;
 };
 
 export default defineConfig<'webpack5'>(async (merge) => {

@@ -8,7 +8,15 @@ export default defineAppConfig({
     },
     {
       root: 'activity',
-      pages: ['detail/index', 'edit/index', 'registrations/index'],
+      pages: [
+        'detail/index',
+        'edit/index',
+        'registrations/index',
+        'check-in/index',
+        'attendance/index',
+        'leave/index',
+        'leaves/index',
+      ],
     },
   ],
   window: {

@@ -12,6 +12,10 @@ import { isConditionFailure } from '../../cloudfunctions/src/lib/db';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** The demo branch (党支部) and who is on its roster. */
+export const DEMO_BRANCH = 'demo-branch';
+const DEMO_BRANCH_ROSTER = ['secretary', 'volunteer', 'member'];
+
 /** `days` from today at `hh:mm` in the center's time zone. */
 const at = (days: number, time: string) => {
   const day = new Date(Date.now() + days * DAY + 8 * 3600 * 1000).toISOString().slice(0, 10);
@@ -25,6 +29,7 @@ const DEMO_ACTIVITIES: Array<{ id: string; input: unknown }> = [
       kind: 'meeting',
       title: '“两学一做”专题组织生活会',
       theme: '两学一做',
+      branchId: DEMO_BRANCH,
       venue: '和乐党群服务中心 2 楼会议室',
       startsAt: at(3, '14:00'),
       endsAt: at(3, '16:00'),
@@ -81,6 +86,7 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
   for (const user of DEV_USERS) {
     await dynamoUserRepository.findOrCreate({ openid: `dev:${user.name}`, nickname: user.nickname, roles: [...user.roles] }, now);
   }
+  for (const name of DEMO_BRANCH_ROSTER) await dynamoUserRepository.assignBranch(userIdFor(`dev:${name}`), DEMO_BRANCH);
   const coordinator = userIdFor('dev:coordinator');
   for (const { id, input } of DEMO_ACTIVITIES) {
     try {

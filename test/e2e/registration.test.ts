@@ -50,3 +50,47 @@ it('a member registers for a meeting, sees 已报名, cancels; the coordinator s
   await member.locator('.activity-detail__register').waitFor();
   await member.getByText('已报名 0 人', { exact: false }).waitFor();
 });
+
+it('the coordinator shows the rotating code; a member types it and is checked in', async () => {
+  const api = async (path: string, token: string, body?: unknown) => {
+    const response = await fetch(`${stack.apiUrl}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return (await response.json()) as any;
+  };
+  const login = async (code: string) =>
+    (await (await fetch(`${stack.apiUrl}/auth/login`, { method: 'POST', body: JSON.stringify({ code }) })).json()) as { token: string };
+  const coordinatorToken = (await login('dev:coordinator')).token;
+  const endsAt = new Date(Date.now() + 3_600_000).toISOString();
+  const { activity } = await api('/activities', coordinatorToken, {
+    kind: 'meeting',
+    title: '正在进行的组织生活会',
+    venue: '会议室',
+    capacity: 10,
+    startsAt: new Date(Date.now() - 600_000).toISOString(),
+    endsAt,
+    registrationClosesAt: endsAt,
+  });
+  await api(`/activities/${activity.id}/registrations`, (await login('dev:volunteer')).token, {});
+
+  const coordinator = await phonePage(browser);
+  await signInAs(coordinator, stack.appUrl, 'coordinator');
+  await coordinator.goto(`${stack.appUrl}/#/activity/detail/index?id=${activity.id}`);
+  await coordinator.locator('.activity-detail__check-in-screen').click();
+  const code = (await coordinator.locator('.check-in__code').textContent())!.trim();
+  expect(code).toMatch(/^\d{6}$/);
+  await coordinator.locator('.qr-code__run').first().waitFor();
+  await screenshot(coordinator, 'check-in-screen');
+
+  const volunteer = await phonePage(browser);
+  await signInAs(volunteer, stack.appUrl, 'volunteer');
+  await volunteer.goto(`${stack.appUrl}/#/activity/detail/index?id=${activity.id}`);
+  await volunteer.locator('.activity-detail__code-input input').fill(code);
+  await volunteer.locator('.activity-detail__check-in').click();
+  await volunteer.locator('.activity-detail__mine', { hasText: '已签到' }).waitFor();
+
+  // The coordinator's screen counts it within its next refresh.
+  await coordinator.locator('.check-in__done', { hasText: '已签到 1' }).waitFor({ timeout: 15_000 });
+});

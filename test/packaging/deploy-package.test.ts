@@ -30,7 +30,7 @@ describe('deploy package (CloudFormation)', () => {
   it('declares every table on demand, with point-in-time recovery, kept on delete', () => {
     const tables = ofType('AWS::DynamoDB::Table');
     expect(tables.map(([name]) => name).sort()).toEqual(
-      ['ActivitiesTable', 'IdempotencyTable', 'PointsTable', 'RegistrationsTable', 'UsersTable'].sort(),
+      ['ActivitiesTable', 'IdempotencyTable', 'LeavesTable', 'PointsTable', 'RegistrationsTable', 'UsersTable'].sort(),
     );
     for (const [, table] of tables) {
       expect(table.DeletionPolicy).toBe('Retain');

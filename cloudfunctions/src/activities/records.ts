@@ -43,6 +43,8 @@ export const ActivityRecord = z.object({
   updatedAt: z.string(),
   /** Bumped by every edit, so two coordinators editing at once cannot overwrite each other. */
   version: z.number().int(),
+  /** Signs the rotating check-in codes of this activity; never leaves the server. */
+  checkInSecret: z.string().optional(),
   /** Index keys: `published`, and `meeting#published`. */
   listKey: z.string(),
   kindKey: z.string(),
@@ -64,6 +66,9 @@ export const RegistrationRecord = z.object({
   promotedAt: z.string().optional(),
   cancelledAt: z.string().optional(),
   checkedInAt: z.string().optional(),
+  /** Wrong check-in codes sent in the current ten-minute window (guessing is capped). */
+  checkInFailures: z.number().int().optional(),
+  checkInFailureWindow: z.number().int().optional(),
 });
 export type RegistrationRecord = z.infer<typeof RegistrationRecord>;
 
@@ -85,7 +90,7 @@ export const toRegistration = (record: RegistrationRecord, position?: number): R
 });
 
 export const toActivity = (record: ActivityRecord, mine?: { record: RegistrationRecord; position?: number }): Activity => {
-  const { waitTicket: _ticket, version: _version, listKey: _listKey, kindKey: _kindKey, ...fields } = record;
+  const { waitTicket: _ticket, version: _version, listKey: _listKey, kindKey: _kindKey, checkInSecret: _secret, ...fields } = record;
   return {
     ...fields,
     seatsLeft: seatsLeft(record.capacity, record.confirmedCount),

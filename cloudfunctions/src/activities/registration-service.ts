@@ -8,7 +8,7 @@ import { canCancel, canRegister, RegistrationError, type Registration, type Regi
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../lib/errors';
 import type { Principal } from '../lib/principal';
-import { retrying, RetriesExhaustedError, type RetryOptions, DEFAULT_RETRY } from '../lib/retry';
+import { retrying, type RetryOptions, DEFAULT_RETRY } from '../lib/retry';
 import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from './records';
 import type { ActivityRepository } from './repository';
 
@@ -18,17 +18,10 @@ export interface EngineDeps {
   retry?: RetryOptions;
 }
 
-const busy = () => new ConflictError(RegistrationError.BUSY, 'Too many people are registering right now, try again');
+export const busy = () => new ConflictError(RegistrationError.BUSY, 'Too many people are registering right now, try again');
 
 export const createRegistrationEngine = ({ repository, now = () => new Date(), retry = DEFAULT_RETRY }: EngineDeps) => {
-  const withRetries = async <T>(attempt: (n: number) => Promise<T | undefined>): Promise<T> => {
-    try {
-      return await retrying(attempt, retry);
-    } catch (error) {
-      if (error instanceof RetriesExhaustedError) throw busy();
-      throw error;
-    }
-  };
+  const withRetries = <T>(attempt: (n: number) => Promise<T | undefined>): Promise<T> => retrying(attempt, retry, busy);
 
   const requireActivity = async (activityId: string): Promise<ActivityRecord> => {
     const activity = await repository.getActivity(activityId);
@@ -98,7 +91,8 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
         trySeat = true;
 
         const ticket = await repository.takeWaitTicket(activityId);
-        if (ticket === undefined) throw new ConflictError(RegistrationError.ACTIVITY_NOT_OPEN, 'The activity no longer takes registrations');
+        if (ticket === 'conflict') return undefined;
+        if (ticket === 'closed') throw new ConflictError(RegistrationError.ACTIVITY_NOT_OPEN, 'The activity no longer takes registrations');
         const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq: ticket };
         const place = await repository.joinWaitlist(waiting);
         if (place === 'ok') return { registration: await withPosition(waiting), created: true };

@@ -18,7 +18,7 @@ import {
 import type { ActivityStatus } from '@hele/shared';
 import { env } from '../lib/config';
 import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
-import { cancellationReasons, doc, isConditionFailure, type DocClient } from '../lib/db';
+import { cancellationReasons, doc, isConditionFailure, isRetryableWriteError, RETRYABLE_REASONS, type DocClient } from '../lib/db';
 import { ActivityRecord, RegistrationRecord, indexKeys } from './records';
 
 export interface PageOf<T> {
@@ -41,11 +41,12 @@ export const createActivityRepository = (client: DocClient = doc) => {
       await client.send(new TransactWriteCommand({ TransactItems: items.map(({ item }) => item) }));
       return 'ok';
     } catch (error) {
+      if (isRetryableWriteError(error)) return 'conflict';
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
       const failed = reasons.findIndex((code) => code === 'ConditionalCheckFailed');
       if (failed >= 0) return items[failed]!.name;
-      if (reasons.includes('TransactionConflict')) return 'conflict';
+      if (reasons.some((code) => RETRYABLE_REASONS.has(code))) return 'conflict';
       throw error;
     }
   };
@@ -115,7 +116,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
       id: string,
       changes: Partial<Omit<ActivityRecord, 'id' | 'confirmedCount' | 'waitlistCount' | 'waitTicket' | 'version'>>,
       expectedVersion: number,
-    ): Promise<'ok' | 'stale' | 'below-confirmed'> {
+    ): Promise<'ok' | 'stale' | 'below-confirmed' | 'conflict'> {
       const names: Record<string, string> = { '#version': 'version' };
       const values: Record<string, unknown> = { ':version': expectedVersion, ':next': expectedVersion + 1 };
       const assignments = ['#version = :next'];
@@ -139,6 +140,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
         );
         return 'ok';
       } catch (error) {
+        if (isRetryableWriteError(error)) return 'conflict';
         if (!isConditionFailure(error)) throw error;
         const current = await this.getActivity(id);
         return current && current.version === expectedVersion ? 'below-confirmed' : 'stale';
@@ -150,6 +152,73 @@ export const createActivityRepository = (client: DocClient = doc) => {
         new GetCommand({ TableName: registrations(), Key: { activityId, userId }, ConsistentRead: true }),
       );
       return Item ? RegistrationRecord.parse(Item) : undefined;
+    },
+
+    /** The activity's check-in secret, made once if an older record has none. */
+    async ensureCheckInSecret(activityId: string, fresh: string): Promise<string> {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: activities(),
+          Key: { id: activityId },
+          UpdateExpression: 'SET checkInSecret = if_not_exists(checkInSecret, :secret)',
+          ConditionExpression: 'attribute_exists(id)',
+          ExpressionAttributeValues: { ':secret': fresh },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes!.checkInSecret as string;
+    },
+
+    /** Records a check-in once, for a confirmed registration only. */
+    async checkIn(activityId: string, userId: string, now: string): Promise<'ok' | 'refused'> {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: registrations(),
+            Key: { activityId, userId },
+            UpdateExpression: 'SET checkedInAt = :now, updatedAt = :now REMOVE checkInFailures, checkInFailureWindow',
+            ConditionExpression: '#status = :confirmed AND attribute_not_exists(checkedInAt)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':now': now },
+          }),
+        );
+        return 'ok';
+      } catch (error) {
+        if (isConditionFailure(error)) return 'refused';
+        throw error;
+      }
+    },
+
+    /** Counts a wrong code in the current window; answers how many this window has seen. */
+    async countCheckInFailure(activityId: string, userId: string, window: number): Promise<number> {
+      const Key = { activityId, userId };
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: registrations(),
+            Key,
+            UpdateExpression: 'ADD checkInFailures :one',
+            ConditionExpression: 'checkInFailureWindow = :window',
+            ExpressionAttributeValues: { ':one': 1, ':window': window },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        return Attributes!.checkInFailures as number;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        await client.send(
+          new UpdateCommand({
+            TableName: registrations(),
+            Key,
+            UpdateExpression: 'SET checkInFailures = :one, checkInFailureWindow = :window',
+            ConditionExpression: 'attribute_exists(userId)',
+            ExpressionAttributeValues: { ':one': 1, ':window': window },
+          }),
+        ).catch((failure) => {
+          if (!isConditionFailure(failure)) throw failure;
+        });
+        return 1;
+      }
     },
 
     async getMine(activityIds: string[], userId: string): Promise<Map<string, RegistrationRecord>> {
@@ -189,7 +258,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     /** The next waitlist ticket (a counter: tickets are unique and increase). */
-    async takeWaitTicket(activityId: string): Promise<number | undefined> {
+    async takeWaitTicket(activityId: string): Promise<number | 'closed' | 'conflict'> {
       try {
         const { Attributes } = await client.send(
           new UpdateCommand({
@@ -204,7 +273,8 @@ export const createActivityRepository = (client: DocClient = doc) => {
         );
         return Attributes?.waitTicket as number;
       } catch (error) {
-        if (isConditionFailure(error)) return undefined;
+        if (isConditionFailure(error)) return 'closed';
+        if (isRetryableWriteError(error)) return 'conflict';
         throw error;
       }
     },

@@ -17,8 +17,10 @@ import {
 import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Principal } from '../lib/principal';
+import { DEFAULT_RETRY, retrying } from '../lib/retry';
+import { newCheckInSecret } from './check-in-code';
 import { indexKeys, toActivity, type ActivityRecord } from './records';
-import type { RegistrationEngine } from './registration-service';
+import { busy, type RegistrationEngine } from './registration-service';
 import type { ActivityRepository } from './repository';
 
 export interface ActivityServiceDeps {
@@ -31,9 +33,36 @@ const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COOR
 const stale = () => new ConflictError('STALE_ACTIVITY', 'The activity changed meanwhile, reload and try again');
 const reload = async (repository: ActivityRepository, id: string) => (await repository.getActivity(id))!;
 
+/** An edit that collided with a registration's transaction on the same item is simply tried again. */
+const retryOnConflict = <T>(write: () => Promise<T | 'conflict'>): Promise<T> =>
+  retrying(
+    async () => {
+      const outcome = await write();
+      return outcome === 'conflict' ? undefined : outcome;
+    },
+    DEFAULT_RETRY,
+    busy,
+  );
+
+const TIME_FIELDS = ['startsAt', 'endsAt', 'registrationOpensAt', 'registrationClosesAt', 'cancellationDeadline'] as const;
+
+/**
+ * Instants are stored as UTC ISO strings whatever offset the client wrote, so that they sort and
+ * compare as text in the indexes (`+08:00` and `Z` forms of one instant would not).
+ */
+export const inUtc = <T extends Partial<Record<(typeof TIME_FIELDS)[number], string>>>(fields: T): T => {
+  const normalised = { ...fields };
+  for (const field of TIME_FIELDS) {
+    const value = normalised[field];
+    if (value !== undefined) (normalised as Record<string, string>)[field] = new Date(value).toISOString();
+  }
+  return normalised;
+};
+
 /** A new activity's record: defaults for the windows, counters at zero. */
 export const newActivityRecord = (input: CreateActivityRequest, createdBy: string, at: Date, id: string = ulid()): ActivityRecord => {
-  const { publish, ...fields } = input;
+  const { publish, ...given } = input;
+  const fields = inUtc(given);
   const status = publish ? ActivityStatus.PUBLISHED : ActivityStatus.DRAFT;
   const iso = at.toISOString();
   return {
@@ -46,6 +75,7 @@ export const newActivityRecord = (input: CreateActivityRequest, createdBy: strin
     confirmedCount: 0,
     waitlistCount: 0,
     waitTicket: 0,
+    checkInSecret: newCheckInSecret(),
     createdBy,
     createdAt: iso,
     updatedAt: iso,
@@ -69,7 +99,9 @@ export const createActivityService = ({ repository, engine, now = () => new Date
     if (!allowedFrom.includes(record.status)) {
       throw new ConflictError(RegistrationError.ACTIVITY_NOT_OPEN, `A ${record.status} activity cannot become ${to}`);
     }
-    const outcome = await repository.updateActivity(id, { status: to, ...indexKeys(record.kind, to), updatedAt: now().toISOString() }, record.version);
+    const outcome = await retryOnConflict(() =>
+      repository.updateActivity(id, { status: to, ...indexKeys(record.kind, to), updatedAt: now().toISOString() }, record.version),
+    );
     if (outcome !== 'ok') throw stale();
   };
 
@@ -90,7 +122,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       const page = await repository.listActivities({
         kind: query.kind,
         status,
-        from: query.from ?? startOfCenterDay(now()),
+        from: query.from ? new Date(query.from).toISOString() : startOfCenterDay(now()),
         limit: query.limit,
         cursor: query.cursor,
       });
@@ -113,7 +145,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       if (record.status === ActivityStatus.CANCELLED) throw new ConflictError(RegistrationError.ACTIVITY_CANCELLED, 'A cancelled activity cannot be edited');
       const issues = activityTimeIssues({ ...record, ...patch });
       if (issues.length) throw new ValidationError(issues);
-      const outcome = await repository.updateActivity(id, { ...patch, updatedAt: now().toISOString() }, record.version);
+      const outcome = await retryOnConflict(() => repository.updateActivity(id, { ...inUtc(patch), updatedAt: now().toISOString() }, record.version));
       if (outcome === 'below-confirmed') {
         throw new ConflictError(RegistrationError.CAPACITY_BELOW_CONFIRMED, `${record.confirmedCount} seats are taken: capacity cannot be lower`, [
           { path: 'capacity', message: 'below the confirmed registrations' },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@hele/shared';
 import { env } from '../lib/config';
 import { doc, isConditionFailure } from '../lib/db';
@@ -17,6 +17,8 @@ export interface NewUser {
 
 export interface UserRepository {
   findOrCreate(user: NewUser, now: Date): Promise<UserRecord>;
+  /** Puts a user on a branch's roster. */
+  assignBranch(userId: string, branchId: string): Promise<void>;
 }
 
 export const dynamoUserRepository: UserRepository = {
@@ -31,5 +33,17 @@ export const dynamoUserRepository: UserRepository = {
       const { Item } = await doc.send(new GetCommand({ TableName, Key: { id: record.id }, ConsistentRead: true }));
       return UserRecord.parse(Item);
     }
+  },
+
+  async assignBranch(userId, branchId) {
+    await doc.send(
+      new UpdateCommand({
+        TableName: env().USERS_TABLE,
+        Key: { id: userId },
+        UpdateExpression: 'SET branchId = :branch',
+        ConditionExpression: 'attribute_exists(id)',
+        ExpressionAttributeValues: { ':branch': branchId },
+      }),
+    );
   },
 };

@@ -10,6 +10,7 @@ const Env = z.object({
   ACTIVITIES_TABLE: z.string().min(1),
   REGISTRATIONS_TABLE: z.string().min(1),
   POINTS_TABLE: z.string().min(1),
+  LEAVES_TABLE: z.string().min(1),
   IDEMPOTENCY_TABLE: z.string().min(1),
   // A secret is either given directly (local stage) or named as an SSM parameter (deployed stages).
   JWT_SECRET: z.string().default(''),
@@ -19,6 +20,8 @@ const Env = z.object({
   WECHAT_APP_SECRET: z.string().default(''),
   WECHAT_APP_SECRET_PARAMETER: z.string().default(''),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  CHECK_IN_EARLY_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+  CHECK_IN_LATE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -27,6 +27,18 @@ export type DocClient = Pick<DynamoDBDocumentClient, 'send'>;
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
+/**
+ * A write that lost to a concurrent transaction on the same item, or was throttled: worth
+ * retrying. (A plain UpdateItem on an item inside a running transaction gets
+ * TransactionConflictException on real DynamoDB; the SDK does not retry it.)
+ */
+export const isRetryableWriteError = (error: unknown): boolean =>
+  error instanceof Error &&
+  ['TransactionConflictException', 'ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded'].includes(error.name);
+
+/** Transaction cancellation reasons that mean "try again", not "a condition failed". */
+export const RETRYABLE_REASONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
+
 /** The outcome of one item of a cancelled transaction. */
 export type ItemOutcome = 'None' | 'ConditionalCheckFailed' | 'TransactionConflict' | string;
 

@@ -32,9 +32,16 @@ import { bearerToken, verifySessionToken } from './session';
 export interface HttpResult<T = unknown> {
   statusCode: number;
   body: T;
+  /** A download (CSV…) instead of JSON: the body is sent as it is. */
+  file?: { contentType: string; filename: string };
 }
 export const ok = <T>(body: T): HttpResult<T> => ({ statusCode: 200, body });
 export const created = <T>(body: T): HttpResult<T> => ({ statusCode: 201, body });
+export const download = (body: string, contentType: string, filename: string): HttpResult<string> => ({
+  statusCode: 200,
+  body,
+  file: { contentType, filename },
+});
 
 /** `public`: anyone; `user`: any signed-in user; a list of roles: one of them (admins always pass). */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -119,10 +126,17 @@ const errorResponse = (error: HttpError): StoredResponse => ({
   body: JSON.stringify(error.toJSON()),
 });
 
-const toStored = (result: HttpResult): StoredResponse => ({
-  statusCode: result.statusCode,
-  body: JSON.stringify(result.body),
-});
+const toStored = (result: HttpResult): StoredResponse =>
+  result.file
+    ? {
+        statusCode: result.statusCode,
+        body: String(result.body),
+        headers: {
+          'content-type': result.file.contentType,
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}`,
+        },
+      }
+    : { statusCode: result.statusCode, body: JSON.stringify(result.body) };
 
 /** Runs the route; a domain error becomes a response (so it can be replayed), a bug stays thrown. */
 const runRoute = async (spec: Route<Access, unknown, unknown, unknown>, input: RouteInput<Access, unknown, unknown, unknown>) => {
@@ -178,7 +192,7 @@ export const createHttpHandler = (routes: Routes) =>
     logger.info('request', { requestId, route: event.routeKey, status: response.statusCode, ms: Date.now() - started });
     return {
       statusCode: response.statusCode,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
+      headers: { 'content-type': 'application/json; charset=utf-8', ...response.headers, 'x-request-id': requestId },
       body: response.body,
     };
   };

@@ -19,6 +19,7 @@ import { ConflictError } from './errors';
 export interface StoredResponse {
   statusCode: number;
   body: string;
+  headers?: Record<string, string>;
 }
 
 /** What identifies one logical write: who, where, which key; and the body that must match. */

@@ -2,7 +2,7 @@
  * Who is calling: the user record in the users table, read on every request so that a role
  * granted or revoked takes effect at once. Roles never come from the token or the client.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { RoleSchema, type Role } from '@hele/shared';
 import { z } from 'zod';
 import { env } from './config';
@@ -13,6 +13,8 @@ export const UserRecord = z.object({
   openid: z.string(),
   nickname: z.string(),
   roles: z.array(RoleSchema),
+  /** The Party branch (党支部) whose roster the user is on, if any. */
+  branchId: z.string().optional(),
   createdAt: z.string(),
 });
 export type UserRecord = z.infer<typeof UserRecord>;
@@ -21,6 +23,7 @@ export interface Principal {
   id: string;
   nickname: string;
   roles: Role[];
+  branchId?: string;
 }
 
 export const loadUser = async (id: string): Promise<UserRecord | undefined> => {
@@ -32,4 +35,25 @@ export const toPrincipal = (user: UserRecord): Principal => ({
   id: user.id,
   nickname: user.nickname,
   roles: user.roles,
+  ...(user.branchId ? { branchId: user.branchId } : {}),
 });
+
+/** The roster of a branch: every user whose branchId is it (sparse index byBranch). */
+export const branchMembers = async (branchId: string): Promise<UserRecord[]> => {
+  const members: UserRecord[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const result = await doc.send(
+      new QueryCommand({
+        TableName: env().USERS_TABLE,
+        IndexName: 'byBranch',
+        KeyConditionExpression: 'branchId = :branch',
+        ExpressionAttributeValues: { ':branch': branchId },
+        ExclusiveStartKey,
+      }),
+    );
+    members.push(...(result.Items ?? []).map((item) => UserRecord.parse(item)));
+    ExclusiveStartKey = result.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return members;
+};

@@ -19,12 +19,19 @@ export class RetriesExhaustedError extends Error {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `attempt` until it returns a value; `undefined` means "lost a race, try again". */
-export const retrying = async <T>(attempt: (n: number) => Promise<T | undefined>, options: RetryOptions = DEFAULT_RETRY): Promise<T> => {
+/**
+ * Runs `attempt` until it returns a value; `undefined` means "lost a race, try again". When the
+ * attempts run out it throws `exhausted()` (by default a RetriesExhaustedError).
+ */
+export const retrying = async <T>(
+  attempt: (n: number) => Promise<T | undefined>,
+  options: RetryOptions = DEFAULT_RETRY,
+  exhausted: () => Error = () => new RetriesExhaustedError(options.attempts),
+): Promise<T> => {
   for (let n = 0; n < options.attempts; n++) {
     if (n > 0) await sleep(Math.random() * Math.min(options.maxMs, options.baseMs * 2 ** Math.min(n, 10)));
     const result = await attempt(n);
     if (result !== undefined) return result;
   }
-  throw new RetriesExhaustedError(options.attempts);
+  throw exhausted();
 };

@@ -30,6 +30,8 @@ export interface RequestOptions<T> {
   idempotencyKey?: string;
   /** false for the two public routes. */
   auth?: boolean;
+  /** The body is text (a CSV download), not JSON. */
+  text?: boolean;
 }
 
 export interface SessionHooks {
@@ -48,6 +50,14 @@ const queryString = (query: RequestOptions<unknown>['query']) => {
   return pairs.length ? `?${pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`).join('&')}` : '';
 };
 
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
 const send = async <T>(options: RequestOptions<T>): Promise<T> => {
   const header: Record<string, string> = { 'content-type': 'application/json' };
   const token = options.auth === false ? undefined : session.token();
@@ -60,7 +70,8 @@ const send = async <T>(options: RequestOptions<T>): Promise<T> => {
       method: options.method,
       header,
       data: options.body === undefined ? undefined : JSON.stringify(options.body),
-      dataType: 'json',
+      // Any dataType but 'json' leaves the body as the server sent it.
+      dataType: options.text ? 'text' : 'json',
       timeout: 15_000,
     });
   } catch (error) {
@@ -69,7 +80,8 @@ const send = async <T>(options: RequestOptions<T>): Promise<T> => {
   if (response.statusCode >= 200 && response.statusCode < 300) {
     return options.schema.parse(response.data);
   }
-  const parsed = ErrorBody.safeParse(response.data);
+  const data = typeof response.data === 'string' ? safeJson(response.data) : response.data;
+  const parsed = ErrorBody.safeParse(data);
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;
     throw new ApiError(response.statusCode, code, message, details);

@@ -1,5 +1,11 @@
 /** Typed calls of the API, grouped by feature; request and reply types come from `@hele/shared`. */
 import {
+  AttendanceRateResponse,
+  AttendanceResponse,
+  CheckInCodeResponse,
+  CheckInResponse,
+  LeavePage,
+  LeaveResponse,
   ActivityPage,
   ActivityResponse,
   HealthResponse,
@@ -9,7 +15,9 @@ import {
   RegistrationPage,
   RegistrationResponse,
   type ActivityKind,
+  type CheckInRequest,
   type CreateActivityRequest,
+  type LeaveDecisionBody,
   type RegistrationStatus,
   type UpdateActivityRequest,
 } from '@hele/shared';
@@ -49,5 +57,24 @@ export const api = {
     ofActivity: (activityId: string, query: PageQuery & { status?: RegistrationStatus } = {}) =>
       request({ method: 'GET', path: `/activities/${activityId}/registrations`, query: { ...query }, schema: RegistrationPage }),
     mine: (query: PageQuery = {}) => request({ method: 'GET', path: '/me/registrations', query: { ...query }, schema: MyRegistrationPage }),
+  },
+
+  checkIn: {
+    code: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/check-in-code`, schema: CheckInCodeResponse }),
+    submit: (activityId: string, body: CheckInRequest) =>
+      request({ method: 'POST', path: `/activities/${activityId}/check-ins`, body, schema: CheckInResponse }),
+    attendance: (activityId: string) =>
+      request({ method: 'GET', path: `/activities/${activityId}/attendance`, schema: AttendanceResponse }),
+    attendanceCsv: (activityId: string) =>
+      request({ method: 'GET', path: `/activities/${activityId}/attendance`, query: { format: 'csv' }, schema: z.string(), text: true }),
+    myRate: (year?: number) => request({ method: 'GET', path: '/me/attendance', query: { year }, schema: AttendanceRateResponse }),
+  },
+
+  leave: {
+    request: (activityId: string, reason: string) =>
+      request({ method: 'POST', path: `/activities/${activityId}/leave-requests`, body: { reason }, schema: LeaveResponse }),
+    decide: (activityId: string, userId: string, body: LeaveDecisionBody) =>
+      request({ method: 'POST', path: `/activities/${activityId}/leave-requests/${userId}/decision`, body, schema: LeaveResponse }),
+    pending: (query: PageQuery = {}) => request({ method: 'GET', path: '/leave-requests', query: { ...query }, schema: LeavePage }),
   },
 };

@@ -20,6 +20,14 @@ const MESSAGES: Record<string, string> = {
   CAPACITY_BELOW_CONFIRMED: '名额不能少于已报名人数',
   STALE_ACTIVITY: '活动刚被修改，请刷新后重试',
   BUSY: '报名人数较多，请稍后再试',
+  NOT_CONFIRMED: '只有已报名（非候补）的人可以签到',
+  ALREADY_CHECKED_IN: '你已经签到过了',
+  CHECK_IN_NOT_OPEN: '签到尚未开始',
+  CHECK_IN_CLOSED: '签到已结束',
+  INVALID_CHECK_IN_CODE: '签到码错误或已过期，请看现场最新的码',
+  LEAVE_EXISTS: '你已提交过请假',
+  LEAVE_CLOSED: '活动已结束，不能请假',
+  LEAVE_DECIDED: '该请假已审批',
 };
 
 export const errorMessage = (error: unknown): string => {

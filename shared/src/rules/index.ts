@@ -1,3 +1,4 @@
 export * from './roles';
 export * from './time';
 export * from './registration';
+export * from './check-in';

@@ -15,6 +15,7 @@ export const User = z.object({
   id: Id,
   nickname: z.string(),
   roles: z.array(RoleSchema),
+  branchId: Id.optional(),
 });
 export type User = z.infer<typeof User>;
 

@@ -2,3 +2,4 @@ export * from './common';
 export * from './auth';
 export * from './activities';
 export * from './registrations';
+export * from './check-in';

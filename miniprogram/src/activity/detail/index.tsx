@@ -6,6 +6,8 @@ import { View, Text } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import {
+  canCheckIn,
+  DEFAULT_CHECK_IN_MARGINS,
   DISCUSSION_FORMAT_LABELS,
   formatDateTime,
   formatRange,
@@ -18,7 +20,7 @@ import { api, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { myStatusText, seatsText } from '@/components/activity-card';
 import { ErrorView, LoadingView } from '@/components/status-view';
-import { Button, Tag } from '@/ui';
+import { Button, Input, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
 import { goToSignIn, routeParam } from '@/utils/navigation';
 import './index.scss';
@@ -29,6 +31,7 @@ export default function ActivityDetailPage() {
   const [activity, setActivity] = useState<Activity>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [typedCode, setTypedCode] = useState('');
 
   const load = useCallback(async () => {
     setError(undefined);
@@ -84,6 +87,14 @@ export default function ActivityDetailPage() {
     const { confirm } = await Taro.showModal({ title: '取消报名', content: mine?.status === 'waitlisted' ? '确定退出候补吗？' : '确定取消报名吗？名额将让给候补的人。' });
     if (confirm) await act(() => api.registrations.cancelMine(activity.id), '已取消');
   };
+  const checkInOpen = mine?.status === 'confirmed' && !mine.checkedInAt && canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
+  const mayAskLeave = open && Date.now() < Date.parse(activity.endsAt) && (!!mine || (!!activity.branchId && activity.branchId === user.branchId));
+  const scanToCheckIn = async () => {
+    const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+    await act(() => api.checkIn.submit(activity.id, { token: result }), '签到成功');
+  };
+  const typeToCheckIn = () => act(() => api.checkIn.submit(activity.id, { code: typedCode.trim() }), '签到成功');
+
   const cancelActivity = async () => {
     const { confirm } = await Taro.showModal({ title: '取消活动', content: '取消后所有报名将被释放，并通知已报名的人。' });
     if (confirm) await act(() => api.activities.cancel(activity.id), '活动已取消');
@@ -136,9 +147,27 @@ export default function ActivityDetailPage() {
             {activity.seatsLeft > 0 ? '立即报名' : '名额已满，加入候补'}
           </Button>
         )}
+        {checkInOpen &&
+          (process.env.TARO_ENV === 'weapp' ? (
+            <Button block type='primary' loading={busy} className='activity-detail__check-in' onClick={scanToCheckIn}>
+              扫码签到
+            </Button>
+          ) : (
+            <View className='activity-detail__code'>
+              <Input className='activity-detail__code-input' type='number' maxLength={6} placeholder='输入现场 6 位签到码' value={typedCode} onChange={setTypedCode} />
+              <Button type='primary' loading={busy} disabled={!/^\d{6}$/.test(typedCode.trim())} className='activity-detail__check-in' onClick={typeToCheckIn}>
+                签到
+              </Button>
+            </View>
+          ))}
         {mine && (
           <Button block loading={busy} className='activity-detail__cancel' onClick={cancelMine}>
             {mine.status === 'waitlisted' ? '退出候补' : '取消报名'}
+          </Button>
+        )}
+        {mayAskLeave && (
+          <Button block className='activity-detail__leave' onClick={() => Taro.navigateTo({ url: `/activity/leave/index?id=${activity.id}` })}>
+            请假
           </Button>
         )}
       </View>
@@ -151,8 +180,16 @@ export default function ActivityDetailPage() {
               发布活动
             </Button>
           )}
+          {open && (
+            <Button block type='primary' className='activity-detail__check-in-screen' onClick={() => Taro.navigateTo({ url: `/activity/check-in/index?id=${activity.id}` })}>
+              签到二维码
+            </Button>
+          )}
           <Button block onClick={() => Taro.navigateTo({ url: `/activity/registrations/index?id=${activity.id}` })}>
             报名名单
+          </Button>
+          <Button block onClick={() => Taro.navigateTo({ url: `/activity/attendance/index?id=${activity.id}` })}>
+            签到名单
           </Button>
           {activity.status !== 'cancelled' && (
             <>

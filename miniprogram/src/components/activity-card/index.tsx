@@ -14,6 +14,7 @@ export const seatsText = (activity: Activity): string => {
 export const myStatusText = (activity: Activity): string | undefined => {
   const mine = activity.myRegistration;
   if (!mine) return undefined;
+  if (mine.checkedInAt) return '已签到';
   if (mine.status === 'waitlisted' && mine.position) return `候补第 ${mine.position} 位`;
   return REGISTRATION_STATUS_LABELS[mine.status];
 };

@@ -1,6 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLE_LABELS } from '@hele/shared';
+import { hasAnyRole, Role, ROLE_LABELS, type AttendanceRateResponse } from '@hele/shared';
+import { useEffect, useState } from 'react';
+import { api } from '@/api';
 import { signOut, useCurrentUser } from '@/auth/session';
 import PrivacyConsent from '@/components/privacy-consent/react';
 import { Button, Cell, CellGroup, Tag } from '@/ui';
@@ -9,6 +11,10 @@ import './index.scss';
 
 export default function MePage() {
   const user = useCurrentUser();
+  const [rate, setRate] = useState<AttendanceRateResponse>();
+  useEffect(() => {
+    if (user?.branchId) api.checkIn.myRate().then(setRate, () => undefined);
+  }, [user?.id, user?.branchId]);
   return (
     <View className='page me'>
       <PrivacyConsent />
@@ -29,6 +35,15 @@ export default function MePage() {
         <>
           <CellGroup className='me__links'>
             <Cell title='我的报名' clickable onClick={() => Taro.navigateTo({ url: '/account/registrations/index' })} />
+            {rate && (
+              <Cell
+                title={`${rate.year} 年组织生活会出勤率`}
+                extra={rate.rate === null ? '暂无' : `${Math.round(rate.rate * 100)}%（出席 ${rate.attended}/${rate.held - rate.excused}）`}
+              />
+            )}
+            {hasAnyRole(user.roles, [Role.COORDINATOR, Role.SECRETARY]) && (
+              <Cell title='请假审批' clickable onClick={() => Taro.navigateTo({ url: '/activity/leaves/index' })} />
+            )}
           </CellGroup>
           <Button block className='me__action' onClick={signOut}>
             退出登录

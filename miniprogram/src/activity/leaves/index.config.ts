@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '请假审批',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,52 @@
+/** Pending leave requests the caller may decide (a secretary: their branch; a coordinator: all). */
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { formatDateTime, type Leave } from '@hele/shared';
+import { api } from '@/api';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { Button } from '@/ui';
+import { showError } from '@/utils/feedback';
+import './index.scss';
+
+export default function LeaveApprovalsPage() {
+  const list = usePagedList<Leave>((cursor) => api.leave.pending({ cursor }));
+  const decide = async (leave: Leave, decision: 'approve' | 'refuse') => {
+    try {
+      await api.leave.decide(leave.activityId, leave.userId, { decision });
+      void Taro.showToast({ title: decision === 'approve' ? '已批准' : '已驳回', icon: 'success' });
+      await list.refresh();
+    } catch (error) {
+      showError(error);
+    }
+  };
+  return (
+    <View className='page leaves'>
+      {list.error !== undefined && list.items.length === 0 ? (
+        <ErrorView error={list.error} onRetry={list.refresh} />
+      ) : list.items.length === 0 && !list.loading ? (
+        <EmptyView title='没有待审批的请假' />
+      ) : (
+        list.items.map((leave) => (
+          <View key={`${leave.activityId}-${leave.userId}`} className='card leaves__item'>
+            <Text className='leaves__who'>{leave.nickname}</Text>
+            <Text className='muted'>
+              {leave.activity?.title ?? leave.activityId}
+              {leave.activity ? ` · ${formatDateTime(leave.activity.startsAt)}` : ''}
+            </Text>
+            <Text className='leaves__reason'>原因：{leave.reason}</Text>
+            <View className='leaves__actions'>
+              <Button size='small' onClick={() => decide(leave, 'refuse')}>
+                驳回
+              </Button>
+              <Button size='small' type='primary' onClick={() => decide(leave, 'approve')}>
+                批准
+              </Button>
+            </View>
+          </View>
+        ))
+      )}
+      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+    </View>
+  );
+}

@@ -41,4 +41,6 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   },
   'GET /leave-requests': { allowed: ['coordinator', 'secretary'], path: '/leave-requests' },
   'GET /me/attendance': { allowed: 'user', path: '/me/attendance' },
+  'POST /activities/{id}/reminders': { allowed: 'user', path: `/activities/${MISSING}/reminders` },
+  'GET /me/messages': { allowed: 'user', path: '/me/messages' },
 };

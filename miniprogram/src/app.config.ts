@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'account',
-      pages: ['login/index', 'registrations/index'],
+      pages: ['login/index', 'registrations/index', 'messages/index'],
     },
     {
       root: 'activity',

@@ -11,6 +11,7 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5';
     /** API base address baked into the weapp build; the H5 build reads it at run time instead. */
     TARO_APP_API_BASE: string;
+    TARO_APP_REMINDER_TEMPLATE_ID: string;
   }
 }
 

@@ -11,6 +11,7 @@ import { startAppServer } from './app-server';
 import { LOCAL_AWS_ENV, startDatabase, type Engine } from './database';
 import { H5_DIST } from './h5-build';
 import { assertPortFree } from './processes';
+import { startScheduler } from './scheduler';
 import { ROOT, resolveService, tablesOf } from './serverless-config';
 import { ensureTables } from './tables';
 
@@ -66,6 +67,9 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }
     stoppers.push(() => api.stop());
     const app = await startAppServer({ port: ports.app, root: H5_DIST, apiBase: api.url });
     stoppers.push(() => app.stop());
+    // serverless-offline does not run `schedule` events: the stack invokes the function itself.
+    const scheduler = startScheduler({ lambdaPort: ports.lambda, functionName: 'hele-center-local-reminders', everyMs: 60_000, log });
+    stoppers.push(async () => scheduler.stop());
     return {
       apiUrl: api.url,
       appUrl: app.url,

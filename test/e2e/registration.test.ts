@@ -37,6 +37,8 @@ it('a member registers for a meeting, sees 已报名, cancels; the coordinator s
   await member.locator('.activity-detail__register').click();
   await member.locator('.activity-detail__mine', { hasText: '已报名' }).waitFor();
   await member.getByText('已报名 1 人', { exact: false }).waitFor();
+  await member.locator('.reminder-button').click();
+  await member.locator('.reminder-button', { hasText: '已设置提醒' }).waitFor();
   await screenshot(member, 'activity-registered');
 
   const coordinator = await phonePage(browser);
@@ -49,6 +51,16 @@ it('a member registers for a meeting, sees 已报名, cancels; the coordinator s
   await confirmModal(member);
   await member.locator('.activity-detail__register').waitFor();
   await member.getByText('已报名 0 人', { exact: false }).waitFor();
+
+  // The coordinator cancels the activity; the member finds the notice under 我的 › 消息.
+  await member.locator('.activity-detail__register').click();
+  await member.locator('.activity-detail__mine', { hasText: '已报名' }).waitFor();
+  await coordinator.goto(`${stack.appUrl}/#/activity/detail/index?id=${MEETING}`);
+  await coordinator.locator('.activity-detail__manage .nut-button', { hasText: '取消活动' }).click();
+  await confirmModal(coordinator);
+  await coordinator.locator('.activity-detail__tags', { hasText: '已取消' }).waitFor();
+  await member.goto(`${stack.appUrl}/#/account/messages/index`);
+  await member.locator('.messages__item--activity_cancelled', { hasText: '活动已取消' }).waitFor();
 });
 
 it('the coordinator shows the rotating code; a member types it and is checked in', async () => {

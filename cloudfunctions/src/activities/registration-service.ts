@@ -7,6 +7,8 @@
 import { canCancel, canRegister, RegistrationError, type Registration, type RegistrationListQuery } from '@hele/shared';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../lib/errors';
+import { postMessage } from '../lib/inbox';
+import { logger } from '../lib/logger';
 import type { Principal } from '../lib/principal';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../lib/retry';
 import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from './records';
@@ -17,6 +19,16 @@ export interface EngineDeps {
   now?: () => Date;
   retry?: RetryOptions;
 }
+
+/** Tells a member they moved from the waitlist into a seat; a lost message never undoes the seat. */
+const tellPromoted = (head: RegistrationRecord, activity: Pick<ActivityRecord, 'title'>) =>
+  postMessage({
+    userId: head.userId,
+    kind: 'promoted',
+    activityId: head.activityId,
+    title: '候补成功',
+    body: `你已从候补转为正式报名：${activity.title}。如不能参加，请及时取消，把名额让给他人。`,
+  }).catch((error: Error) => logger.warn('promotion message not posted', { activityId: head.activityId, error }));
 
 export const busy = () => new ConflictError(RegistrationError.BUSY, 'Too many people are registering right now, try again');
 
@@ -39,6 +51,7 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
 
   /** Hands free seats (capacity raised) to the waitlist, earliest first. */
   const promoteWhileSeatsFree = async (activityId: string): Promise<number> => {
+    const activity = await requireActivity(activityId);
     let promoted = 0;
     await withRetries(async () => {
       for (;;) {
@@ -48,6 +61,7 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
         if (outcome === 'no-seat') return true;
         if (outcome !== 'ok') return undefined;
         promoted++;
+        await tellPromoted(head, activity);
       }
     });
     return promoted;
@@ -121,7 +135,10 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
         }
         const head = await repository.waitlistHead(activityId);
         const outcome = head ? await repository.releaseSeatToHead(current, head, nowIso) : await repository.releaseSeat(current, nowIso);
-        if (outcome === 'ok') return cancelled(current);
+        if (outcome === 'ok') {
+          if (head) await tellPromoted(head, activity);
+          return cancelled(current);
+        }
         if (outcome === 'closed') {
           // The activity was cancelled meanwhile: nobody is promoted into it.
           return (await repository.cancelWithoutPromotion(current, nowIso)) === 'ok' ? cancelled(current) : undefined;

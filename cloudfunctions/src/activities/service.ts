@@ -16,6 +16,8 @@ import {
 } from '@hele/shared';
 import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
+import { postMessage } from '../lib/inbox';
+import { logger } from '../lib/logger';
 import type { Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { newCheckInSecret } from './check-in-code';
@@ -103,6 +105,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       repository.updateActivity(id, { status: to, ...indexKeys(record.kind, to), updatedAt: now().toISOString() }, record.version),
     );
     if (outcome !== 'ok') throw stale();
+    return record;
   };
 
   return {
@@ -161,10 +164,21 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       return present(await reload(repository, id), caller);
     },
 
-    /** Cancels the activity and every registration of it; returns the activity and whom to tell. */
+    /** Cancels the activity and every registration of it, and tells everyone who held one. */
     async cancel(id: string, caller: Principal) {
-      await changeStatus(id, caller, ActivityStatus.CANCELLED, [ActivityStatus.DRAFT, ActivityStatus.PUBLISHED]);
+      const record = await changeStatus(id, caller, ActivityStatus.CANCELLED, [ActivityStatus.DRAFT, ActivityStatus.PUBLISHED]);
       const affected = await engine.cancelAll(id);
+      await Promise.all(
+        affected.map((registration) =>
+          postMessage({
+            userId: registration.userId,
+            kind: 'activity_cancelled',
+            activityId: id,
+            title: '活动已取消',
+            body: `很抱歉，你报名的「${record.title}」已取消，报名已自动释放。`,
+          }).catch((error: Error) => logger.warn('cancellation message not posted', { activityId: id, error })),
+        ),
+      );
       return { activity: await present(await reload(repository, id), caller), affected };
     },
   };

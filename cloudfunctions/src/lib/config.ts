@@ -11,6 +11,11 @@ const Env = z.object({
   REGISTRATIONS_TABLE: z.string().min(1),
   POINTS_TABLE: z.string().min(1),
   LEAVES_TABLE: z.string().min(1),
+  MESSAGES_TABLE: z.string().min(1),
+  REMINDERS_TABLE: z.string().min(1),
+  /** WeChat subscribe-message template of the activity reminder (empty: in-app messages only). */
+  REMINDER_TEMPLATE_ID: z.string().default(''),
+  REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   IDEMPOTENCY_TABLE: z.string().min(1),
   // A secret is either given directly (local stage) or named as an SSM parameter (deployed stages).
   JWT_SECRET: z.string().default(''),

@@ -6,6 +6,8 @@ import {
   CheckInResponse,
   LeavePage,
   LeaveResponse,
+  MessagePage,
+  ReminderResponse,
   ActivityPage,
   ActivityResponse,
   HealthResponse,
@@ -68,6 +70,11 @@ export const api = {
     attendanceCsv: (activityId: string) =>
       request({ method: 'GET', path: `/activities/${activityId}/attendance`, query: { format: 'csv' }, schema: z.string(), text: true }),
     myRate: (year?: number) => request({ method: 'GET', path: '/me/attendance', query: { year }, schema: AttendanceRateResponse }),
+  },
+
+  notifications: {
+    remindMe: (activityId: string) => request({ method: 'POST', path: `/activities/${activityId}/reminders`, schema: ReminderResponse }),
+    messages: (query: PageQuery = {}) => request({ method: 'GET', path: '/me/messages', query: { ...query }, schema: MessagePage }),
   },
 
   leave: {

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './time';
 export * from './registration';
 export * from './check-in';
+export * from './reminders';

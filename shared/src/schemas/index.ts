@@ -3,3 +3,4 @@ export * from './auth';
 export * from './activities';
 export * from './registrations';
 export * from './check-in';
+export * from './messages';

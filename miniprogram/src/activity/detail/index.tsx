@@ -19,6 +19,7 @@ import {
 import { api, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { myStatusText, seatsText } from '@/components/activity-card';
+import ReminderButton from '@/components/reminder-button/react';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Input, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
@@ -32,6 +33,7 @@ export default function ActivityDetailPage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [typedCode, setTypedCode] = useState('');
+  const [reminded, setReminded] = useState(false);
 
   const load = useCallback(async () => {
     setError(undefined);
@@ -94,6 +96,21 @@ export default function ActivityDetailPage() {
     await act(() => api.checkIn.submit(activity.id, { token: result }), '签到成功');
   };
   const typeToCheckIn = () => act(() => api.checkIn.submit(activity.id, { code: typedCode.trim() }), '签到成功');
+
+  const beforeStart = Date.now() < Date.parse(activity.startsAt);
+  const remindMe = async ({ accepted }: { accepted: boolean }) => {
+    if (!accepted) {
+      void Taro.showToast({ title: '未开启提醒', icon: 'none' });
+      return;
+    }
+    try {
+      await api.notifications.remindMe(activity.id);
+      setReminded(true);
+      void Taro.showToast({ title: '将在开始前 1 小时提醒你', icon: 'none' });
+    } catch (caught) {
+      showError(caught);
+    }
+  };
 
   const cancelActivity = async () => {
     const { confirm } = await Taro.showModal({ title: '取消活动', content: '取消后所有报名将被释放，并通知已报名的人。' });
@@ -165,6 +182,7 @@ export default function ActivityDetailPage() {
             {mine.status === 'waitlisted' ? '退出候补' : '取消报名'}
           </Button>
         )}
+        {mine && open && beforeStart && <ReminderButton subscribed={reminded} onResult={remindMe} />}
         {mayAskLeave && (
           <Button block className='activity-detail__leave' onClick={() => Taro.navigateTo({ url: `/activity/leave/index?id=${activity.id}` })}>
             请假

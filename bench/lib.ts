@@ -73,11 +73,11 @@ export interface Row {
 }
 
 export const printTable = (rows: Row[]): string => {
-  const header: Row = { what: 'what', baseline: 'baseline', subject: 'subject', ratio: 'ratio', invariants: '—' };
-  const all = [header, ...rows];
-  const width = (key: keyof Row) => Math.max(...all.map((row) => String(row[key]).length));
   const keys: Array<keyof Row> = ['what', 'baseline', 'subject', 'ratio', 'invariants'];
-  const line = (row: Row) => `| ${keys.map((key) => String(key === 'invariants' && row === header ? 'invariants held' : row[key]).padEnd(width(key))).join(' | ')} |`;
+  const header: Record<keyof Row, string> = { what: 'what', baseline: 'baseline', subject: 'subject', ratio: 'ratio', invariants: 'invariants held' };
+  const all: Array<Record<keyof Row, string>> = [header, ...rows];
+  const width = (key: keyof Row) => Math.max(...all.map((row) => row[key].length));
+  const line = (row: Record<keyof Row, string>) => `| ${keys.map((key) => row[key].padEnd(width(key))).join(' | ')} |`;
   const text = [line(header), `|${keys.map((key) => '-'.repeat(width(key) + 2)).join('|')}|`, ...rows.map(line)].join('\n');
   console.log(text);
   return text;

@@ -1,8 +1,8 @@
 /** 活动 tab: upcoming activities by kind, seats left and the viewer's own status. */
-import { View, Text } from '@tarojs/components';
+import { View, Text, Picker } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { hasAnyRole, KIND_LABELS, Role, type Activity, type ActivityKind } from '@hele/shared';
+import { hasAnyRole, KIND_LABELS, Role, toCenterIso, type Activity, type ActivityKind } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import ActivityCard from '@/components/activity-card';
@@ -20,7 +20,13 @@ const FILTERS: Array<{ kind?: ActivityKind; label: string }> = [
 export default function ActivitiesPage() {
   const user = useCurrentUser();
   const [kind, setKind] = useState<ActivityKind | undefined>();
-  const list = usePagedList<Activity>((cursor) => (user ? api.activities.list({ kind, cursor }) : Promise.resolve({ items: [], nextCursor: null })), [kind, user?.id]);
+  // Browse from a day on (default: today, in the center's time zone).
+  const [fromDay, setFromDay] = useState<string>();
+  const from = fromDay ? `${fromDay}T00:00:00+08:00` : undefined;
+  const list = usePagedList<Activity>(
+    (cursor) => (user ? api.activities.list({ kind, from, cursor }) : Promise.resolve({ items: [], nextCursor: null })),
+    [kind, from, user?.id],
+  );
 
   if (!user) {
     return (
@@ -50,6 +56,12 @@ export default function ActivitiesPage() {
           </Text>
         ))}
       </View>
+      <Picker mode='date' value={fromDay ?? toCenterIso(new Date()).slice(0, 10)} onChange={(e) => setFromDay(String(e.detail.value))}>
+        <View className='activities__from'>
+          <Text className='muted'>{fromDay ? `${fromDay} 起的活动` : '今天起的活动'}</Text>
+          <Text className='activities__from-change'>选择日期</Text>
+        </View>
+      </Picker>
       {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
         <Button block type='primary' className='activities__create' onClick={() => Taro.navigateTo({ url: '/activity/edit/index' })}>
           发布活动

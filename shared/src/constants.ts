@@ -95,3 +95,26 @@ export const RegistrationError = {
   ACTIVITY_CANCELLED: 'ACTIVITY_CANCELLED',
   BUSY: 'BUSY',
 } as const;
+
+/** Kinds of points-ledger entries (API.md). */
+export const LedgerType = {
+  EARN: 'EARN',
+  REDEEM: 'REDEEM',
+  REFUND: 'REFUND',
+  ADJUST: 'ADJUST',
+  EXPIRE: 'EXPIRE',
+} as const;
+export const LedgerTypeSchema = z.enum(LedgerType);
+export type LedgerType = z.infer<typeof LedgerTypeSchema>;
+
+export const PointsError = {
+  INSUFFICIENT_POINTS: 'INSUFFICIENT_POINTS',
+  OUT_OF_STOCK: 'OUT_OF_STOCK',
+  REWARD_UNAVAILABLE: 'REWARD_UNAVAILABLE',
+  REDEMPTION_LIMIT: 'REDEMPTION_LIMIT',
+  VOUCHER_USED: 'VOUCHER_USED',
+  VOUCHER_CANCELLED: 'VOUCHER_CANCELLED',
+  CLASS_FULL: 'CLASS_FULL',
+  ALREADY_REGISTERED: 'ALREADY_REGISTERED',
+  ALREADY_DECIDED: 'ALREADY_DECIDED',
+} as const;

@@ -3,12 +3,13 @@
  * how a record becomes the API's shape. The counters on an activity (confirmedCount,
  * waitlistCount, waitTicket) are changed only inside the registration engine's transactions.
  */
+import type { RegistrationRecord } from '../lib/seats';
+import { isLive } from '../lib/seats';
 import {
   ActivityKindSchema,
   ActivityStatusSchema,
   AgendaItem,
   DiscussionFormatSchema,
-  RegistrationStatusSchema,
   seatsLeft,
   type Activity,
   type ActivityStatus,
@@ -53,27 +54,7 @@ export type ActivityRecord = z.infer<typeof ActivityRecord>;
 
 export const indexKeys = (kind: string, status: ActivityStatus) => ({ listKey: status, kindKey: `${kind}#${status}` });
 
-export const RegistrationRecord = z.object({
-  activityId: z.string(),
-  userId: z.string(),
-  id: z.string(),
-  nickname: z.string().optional(),
-  status: RegistrationStatusSchema,
-  /** Present only while waitlisted: the ticket that orders the waitlist (sparse LSI byWaitSeq). */
-  waitSeq: z.number().int().optional(),
-  registeredAt: z.string(),
-  updatedAt: z.string(),
-  promotedAt: z.string().optional(),
-  cancelledAt: z.string().optional(),
-  checkedInAt: z.string().optional(),
-  /** Wrong check-in codes sent in the current ten-minute window (guessing is capped). */
-  checkInFailures: z.number().int().optional(),
-  checkInFailureWindow: z.number().int().optional(),
-});
-export type RegistrationRecord = z.infer<typeof RegistrationRecord>;
-
-export const isLive = (registration: RegistrationRecord | undefined): registration is RegistrationRecord =>
-  registration !== undefined && registration.status !== 'cancelled';
+export { isLive, RegistrationRecord } from '../lib/seats';
 
 export const toRegistration = (record: RegistrationRecord, position?: number): Registration => ({
   id: record.id,

@@ -10,46 +10,35 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
   type BatchGetCommandOutput,
-  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { ActivityStatus } from '@hele/shared';
 import { env } from '../lib/config';
 import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
-import { cancellationReasons, doc, isConditionFailure, isRetryableWriteError, RETRYABLE_REASONS, type DocClient } from '../lib/db';
-import { ActivityRecord, RegistrationRecord, indexKeys } from './records';
+import {
+  doc,
+  isConditionFailure,
+  isRetryableWriteError,
+  transactNamed,
+  type DocClient,
+  type TransactItem,
+  type TxOutcome,
+} from '../lib/db';
+import { promoteHead, putRegistration, RegistrationRecord, seatItems } from '../lib/seats';
+import { ActivityRecord, indexKeys } from './records';
 
 export interface PageOf<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-/** Which item of a transaction stopped it, or that it collided with another one. */
-export type TxOutcome<Item extends string> = 'ok' | 'conflict' | Item;
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const createActivityRepository = (client: DocClient = doc) => {
   const activities = () => env().ACTIVITIES_TABLE;
   const registrations = () => env().REGISTRATIONS_TABLE;
 
-  /** Runs a transaction and names the first item whose condition failed (or `conflict`). */
-  const transact = async <Item extends string>(items: Array<{ name: Item; item: TransactItem }>): Promise<TxOutcome<Item>> => {
-    try {
-      await client.send(new TransactWriteCommand({ TransactItems: items.map(({ item }) => item) }));
-      return 'ok';
-    } catch (error) {
-      if (isRetryableWriteError(error)) return 'conflict';
-      const reasons = cancellationReasons(error);
-      if (!reasons) throw error;
-      const failed = reasons.findIndex((code) => code === 'ConditionalCheckFailed');
-      if (failed >= 0) return items[failed]!.name;
-      if (reasons.some((code) => RETRYABLE_REASONS.has(code))) return 'conflict';
-      throw error;
-    }
-  };
+  const transact = <Name extends string>(items: Array<{ name: Name; item: TransactItem }>) => transactNamed(client, items);
 
   const page = async <T>(
     input: ConstructorParameters<typeof QueryCommand>[0],
@@ -60,17 +49,6 @@ export const createActivityRepository = (client: DocClient = doc) => {
     const result = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: key }));
     return { items: (result.Items ?? []).map(parse), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
   };
-
-  const registrationPut = (record: RegistrationRecord): TransactItem => ({
-    Put: {
-      TableName: registrations(),
-      Item: record,
-      // One live registration per user per activity; a cancelled one may be replaced.
-      ConditionExpression: 'attribute_not_exists(userId) OR #status = :cancelled',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':cancelled': 'cancelled' },
-    },
-  });
 
   return {
     async createActivity(record: ActivityRecord): Promise<void> {
@@ -239,22 +217,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
 
     /** A seat, if the activity is open, has one free and nobody is waiting for it. */
     confirmSeat(record: RegistrationRecord): Promise<TxOutcome<'full' | 'exists'>> {
-      return transact([
-        {
-          name: 'full',
-          item: {
-            Update: {
-              TableName: activities(),
-              Key: { id: record.activityId },
-              UpdateExpression: 'SET confirmedCount = confirmedCount + :one',
-              ConditionExpression: '#status = :published AND confirmedCount < #capacity AND waitlistCount = :zero',
-              ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
-            },
-          },
-        },
-        { name: 'exists', item: registrationPut(record) },
-      ]);
+      return transact(seatItems.take(record));
     },
 
     /** The next waitlist ticket (a counter: tickets are unique and increase). */
@@ -295,7 +258,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
             },
           },
         },
-        { name: 'exists', item: registrationPut(record) },
+        { name: 'exists', item: putRegistration(record) },
       ]);
     },
 
@@ -389,53 +352,19 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     /** Gives a confirmed seat back and, in the same step, hands it to the head of the waitlist. */
-    releaseSeatToHead(
-      record: RegistrationRecord,
-      head: RegistrationRecord,
-      now: string,
-    ): Promise<TxOutcome<'changed' | 'head-changed' | 'closed'>> {
-      return transact([
-        { name: 'changed', item: cancelConfirmed(registrations(), record, now) },
-        { name: 'head-changed', item: promote(registrations(), head, now) },
-        {
-          name: 'closed',
-          item: {
-            Update: {
-              TableName: activities(),
-              Key: { id: record.activityId },
-              UpdateExpression: 'SET waitlistCount = waitlistCount - :one',
-              ConditionExpression: '#status = :published',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
-            },
-          },
-        },
-      ]);
+    releaseSeatToHead(record: RegistrationRecord, head: RegistrationRecord, now: string) {
+      return transact(seatItems.releaseToHead(record, head, now));
     },
 
     /** Gives a confirmed seat back when nobody waits (checked in the same step). */
-    releaseSeat(record: RegistrationRecord, now: string): Promise<TxOutcome<'changed' | 'waitlist-appeared'>> {
-      return transact([
-        { name: 'changed', item: cancelConfirmed(registrations(), record, now) },
-        {
-          name: 'waitlist-appeared',
-          item: {
-            Update: {
-              TableName: activities(),
-              Key: { id: record.activityId },
-              UpdateExpression: 'SET confirmedCount = confirmedCount - :one',
-              ConditionExpression: 'waitlistCount = :zero',
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-            },
-          },
-        },
-      ]);
+    releaseSeat(record: RegistrationRecord, now: string) {
+      return transact(seatItems.release(record, now));
     },
 
     /** Moves the head of the waitlist into a seat that is free (capacity was raised). */
     promoteIntoFreeSeat(head: RegistrationRecord, now: string): Promise<TxOutcome<'head-changed' | 'no-seat'>> {
       return transact([
-        { name: 'head-changed', item: promote(registrations(), head, now) },
+        { name: 'head-changed', item: promoteHead(head, now) },
         {
           name: 'no-seat',
           item: {
@@ -551,28 +480,6 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
   };
 };
-
-const cancelConfirmed = (table: string, record: RegistrationRecord, now: string): TransactItem => ({
-  Update: {
-    TableName: table,
-    Key: { activityId: record.activityId, userId: record.userId },
-    UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now',
-    ConditionExpression: '#status = :confirmed AND id = :id',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':cancelled': 'cancelled', ':confirmed': 'confirmed', ':now': now, ':id': record.id },
-  },
-});
-
-const promote = (table: string, head: RegistrationRecord, now: string): TransactItem => ({
-  Update: {
-    TableName: table,
-    Key: { activityId: head.activityId, userId: head.userId },
-    UpdateExpression: 'SET #status = :confirmed, promotedAt = :now, updatedAt = :now REMOVE waitSeq',
-    ConditionExpression: '#status = :waitlisted AND waitSeq = :seq',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':confirmed': 'confirmed', ':waitlisted': 'waitlisted', ':now': now, ':seq': head.waitSeq },
-  },
-});
 
 export type ActivityRepository = ReturnType<typeof createActivityRepository>;
 export const activityRepository = createActivityRepository();

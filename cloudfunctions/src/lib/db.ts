@@ -3,7 +3,7 @@
  * points it at DynamoDB Local; on AWS the default endpoint is used.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 
 // On Lambda one container serves one request at a time; the local stack runs every function in
 // one process, where the SDK's default of 50 sockets would queue a burst of registrations.
@@ -47,4 +47,31 @@ export const cancellationReasons = (error: unknown): string[] | undefined => {
   if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
   const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
   return reasons.map((reason) => reason.Code ?? 'None');
+};
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** What became of a transaction: `ok`, the name of the first item whose condition failed, or `conflict` (retry). */
+export type TxOutcome<Name extends string> = 'ok' | 'conflict' | Name;
+
+/**
+ * Runs one TransactWriteItems whose items carry names, and answers which named condition stopped
+ * it. Lost races and throttling answer `conflict`; anything else is thrown.
+ */
+export const transactNamed = async <Name extends string>(
+  client: DocClient,
+  items: Array<{ name: Name; item: TransactItem }>,
+): Promise<TxOutcome<Name>> => {
+  try {
+    await client.send(new TransactWriteCommand({ TransactItems: items.map(({ item }) => item) }));
+    return 'ok';
+  } catch (error) {
+    if (isRetryableWriteError(error)) return 'conflict';
+    const reasons = cancellationReasons(error);
+    if (!reasons) throw error;
+    const failed = reasons.findIndex((code) => code === 'ConditionalCheckFailed');
+    if (failed >= 0) return items[failed]!.name;
+    if (reasons.some((code) => RETRYABLE_REASONS.has(code))) return 'conflict';
+    throw error;
+  }
 };

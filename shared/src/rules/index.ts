@@ -3,3 +3,4 @@ export * from './time';
 export * from './registration';
 export * from './check-in';
 export * from './reminders';
+export * from './ledger';

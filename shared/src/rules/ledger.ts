@@ -1,0 +1,83 @@
+/**
+ * The points ledger's rules, pure so they can be checked with property tests: each entry moves
+ * the balance by its amount, in the direction its type allows, and no balance goes below zero.
+ * The server computes every entry's `balanceAfter` with `applyEntry`, and nothing else.
+ */
+import { LedgerType, PointsError } from '../constants';
+
+/** Which way each type moves a balance. */
+export const LEDGER_DIRECTION: Record<LedgerType, 'credit' | 'debit' | 'either'> = {
+  EARN: 'credit',
+  REFUND: 'credit',
+  REDEEM: 'debit',
+  EXPIRE: 'debit',
+  ADJUST: 'either',
+};
+
+export type LedgerVerdict =
+  | { ok: true; balanceAfter: number }
+  | { ok: false; code: typeof PointsError.INSUFFICIENT_POINTS | 'INVALID_AMOUNT'; message: string };
+
+/** Largest single movement, far above any real one, so a typo cannot mint a fortune. */
+export const MAX_ENTRY_POINTS = 1_000_000;
+
+export const applyEntry = (balance: number, type: LedgerType, amount: number): LedgerVerdict => {
+  const direction = LEDGER_DIRECTION[type];
+  if (!Number.isSafeInteger(amount) || amount === 0 || Math.abs(amount) > MAX_ENTRY_POINTS) {
+    return { ok: false, code: 'INVALID_AMOUNT', message: `amount must be a non-zero whole number up to ${MAX_ENTRY_POINTS}` };
+  }
+  if ((direction === 'credit' && amount < 0) || (direction === 'debit' && amount > 0)) {
+    return { ok: false, code: 'INVALID_AMOUNT', message: `${type} must ${direction === 'credit' ? 'add' : 'take'} points` };
+  }
+  const balanceAfter = balance + amount;
+  if (balanceAfter < 0) {
+    return { ok: false, code: PointsError.INSUFFICIENT_POINTS, message: `balance ${balance} cannot cover ${-amount}` };
+  }
+  return { ok: true, balanceAfter };
+};
+
+/** What a ledger must always satisfy: entries sum to the balance; each balanceAfter follows from the one before. */
+export const ledgerProblems = (balance: number, entriesOldestFirst: Array<{ amount: number; balanceAfter: number }>): string[] => {
+  const problems: string[] = [];
+  let running = 0;
+  entriesOldestFirst.forEach((entry, index) => {
+    running += entry.amount;
+    if (entry.balanceAfter !== running) problems.push(`entry ${index + 1}: balanceAfter ${entry.balanceAfter} ≠ running sum ${running}`);
+    if (entry.balanceAfter < 0) problems.push(`entry ${index + 1}: balance below zero`);
+  });
+  if (running !== balance) problems.push(`entries sum to ${running}, balance says ${balance}`);
+  return problems;
+};
+
+/** Approved service time earns points at a rate per hour (DOMAIN.md default: 10), whole points, rounded down. */
+export const DEFAULT_POINTS_PER_HOUR = 10;
+export const pointsForMinutes = (minutes: number, pointsPerHour = DEFAULT_POINTS_PER_HOUR): number =>
+  Math.floor((Math.max(0, minutes) * pointsPerHour) / 60);
+
+/** Star levels by total approved hours, the common Chinese convention (DOMAIN.md). */
+export const STAR_LEVELS = [
+  { stars: 1, hours: 100 },
+  { stars: 2, hours: 300 },
+  { stars: 3, hours: 600 },
+  { stars: 4, hours: 1000 },
+  { stars: 5, hours: 1500 },
+] as const;
+
+export const starLevel = (approvedMinutes: number): { stars: number; nextStars: number | null; hoursToNext: number | null } => {
+  const hours = approvedMinutes / 60;
+  const reached = STAR_LEVELS.filter((level) => hours >= level.hours);
+  const next = STAR_LEVELS.find((level) => hours < level.hours);
+  return {
+    stars: reached.at(-1)?.stars ?? 0,
+    nextStars: next?.stars ?? null,
+    hoursToNext: next ? Math.ceil((next.hours - hours) * 10) / 10 : null,
+  };
+};
+
+export const LEDGER_TYPE_LABELS: Record<LedgerType, string> = {
+  EARN: '服务获得',
+  REDEEM: '兑换',
+  REFUND: '退回',
+  ADJUST: '调整',
+  EXPIRE: '过期',
+};

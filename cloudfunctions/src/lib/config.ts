@@ -11,6 +11,8 @@ const Env = z.object({
   REGISTRATIONS_TABLE: z.string().min(1),
   POINTS_TABLE: z.string().min(1),
   LEAVES_TABLE: z.string().min(1),
+  REWARDS_TABLE: z.string().min(1),
+  REDEMPTIONS_TABLE: z.string().min(1),
   MESSAGES_TABLE: z.string().min(1),
   REMINDERS_TABLE: z.string().min(1),
   /** WeChat subscribe-message template of the activity reminder (empty: in-app messages only). */

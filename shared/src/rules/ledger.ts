@@ -81,3 +81,31 @@ export const LEDGER_TYPE_LABELS: Record<LedgerType, string> = {
   ADJUST: '调整',
   EXPIRE: '过期',
 };
+
+export const REWARD_KIND_LABELS: Record<'class_seat' | 'service' | 'goods', string> = {
+  class_seat: '公益班名额',
+  service: '公益服务',
+  goods: '小礼品',
+};
+
+/** A reward may be redeemed while active, in stock and inside its availability window. */
+export const rewardAvailability = (
+  reward: { active: boolean; stock: number; availableFrom?: string; availableUntil?: string },
+  now: Date,
+): { ok: true } | { ok: false; code: 'REWARD_UNAVAILABLE' | 'OUT_OF_STOCK'; message: string } => {
+  if (!reward.active) return { ok: false, code: 'REWARD_UNAVAILABLE', message: 'The reward is not offered now' };
+  if (reward.availableFrom && now.getTime() < Date.parse(reward.availableFrom)) return { ok: false, code: 'REWARD_UNAVAILABLE', message: 'Not yet available' };
+  if (reward.availableUntil && now.getTime() > Date.parse(reward.availableUntil)) return { ok: false, code: 'REWARD_UNAVAILABLE', message: 'No longer available' };
+  if (reward.stock <= 0) return { ok: false, code: 'OUT_OF_STOCK', message: 'Out of stock' };
+  return { ok: true };
+};
+
+/** What a voucher's QR code holds: `HLVC1.<redemptionId>.<secret>`. */
+export const VOUCHER_PREFIX = 'HLVC1';
+export const parseVoucher = (text: string): { redemptionId: string; secret: string } | undefined => {
+  const parts = text.trim().split('.');
+  if (parts.length !== 3 || parts[0] !== VOUCHER_PREFIX) return undefined;
+  const [, redemptionId, secret] = parts as [string, string, string];
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(redemptionId) || !/^[A-Za-z0-9_-]{16,64}$/.test(secret)) return undefined;
+  return { redemptionId, secret };
+};

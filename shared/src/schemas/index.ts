@@ -4,3 +4,4 @@ export * from './activities';
 export * from './registrations';
 export * from './check-in';
 export * from './messages';
+export * from './points';

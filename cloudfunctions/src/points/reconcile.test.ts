@@ -1,0 +1,23 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { reconcilePoints } from '../../../scripts/local/reconcile';
+import { call, signIn } from '../../test/gateway';
+import { newMembers } from '../../test/fixtures';
+import { env } from '../lib/config';
+import { doc } from '../lib/db';
+
+describe('points:reconcile', () => {
+  it('finds every balance equal to its ledger, then the one someone changed by hand', async () => {
+    const [member] = await newMembers(1);
+    const { token } = await signIn('coordinator');
+    for (const amount of [40, -15, 5]) {
+      await call('POST', '/points/adjustments', { token, body: { userId: member!.userId, amount, reason: '对账测试' } });
+    }
+    const clean = await reconcilePoints(doc, env().POINTS_TABLE);
+    expect(clean.problems.filter((problem) => problem.userId === member!.userId)).toEqual([]);
+    expect(clean.entries).toBeGreaterThanOrEqual(3);
+
+    await doc.send(new PutCommand({ TableName: env().POINTS_TABLE, Item: { userId: member!.userId, sk: 'BALANCE', balance: 999, seq: 3, updatedAt: 'x' } }));
+    const tampered = await reconcilePoints(doc, env().POINTS_TABLE);
+    expect(tampered.problems).toContainEqual({ userId: member!.userId, problem: 'entries sum to 30, balance says 999' });
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * The rewards catalogue and the redemptions. A reward's stock and each member's count of it are
+ * changed only by conditional items that run inside the ledger's transaction (`items`), so stock
+ * and points move together or not at all.
+ */
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { env } from '../lib/config';
+import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
+import { doc, isConditionFailure, type TransactItem } from '../lib/db';
+import { RegistrationRecord } from '../lib/seats';
+import { RedemptionRecord, RewardRecord } from './records';
+
+const counterId = (rewardId: string, userId: string) => `${rewardId}#${userId}`;
+
+export const rewardRepository = {
+  async create(record: RewardRecord): Promise<void> {
+    await doc.send(new PutCommand({ TableName: env().REWARDS_TABLE, Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
+  },
+
+  async get(id: string): Promise<RewardRecord | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: env().REWARDS_TABLE, Key: { id }, ConsistentRead: true }));
+    return Item && Item.listKey ? RewardRecord.parse(Item) : undefined;
+  },
+
+  async list({ active, limit, cursor }: { active: boolean; limit: number; cursor?: string }) {
+    const result = await doc.send(
+      new QueryCommand({
+        TableName: env().REWARDS_TABLE,
+        IndexName: 'byListKey',
+        KeyConditionExpression: 'listKey = :key',
+        ExpressionAttributeValues: { ':key': active ? 'active' : 'inactive' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor).key,
+      }),
+    );
+    return { items: (result.Items ?? []).map((item) => RewardRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+  },
+
+  /** Edits fields and moves stock by `stockChange`, never below zero. */
+  async update(id: string, fields: Partial<RewardRecord>, stockChange: number): Promise<RewardRecord | 'negative-stock' | 'missing'> {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':change': stockChange, ':floor': -stockChange };
+    const sets: string[] = [];
+    for (const [field, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+      sets.push(`#${field} = :${field}`);
+    }
+    try {
+      const { Attributes } = await doc.send(
+        new UpdateCommand({
+          TableName: env().REWARDS_TABLE,
+          Key: { id },
+          UpdateExpression: `${sets.length ? `SET ${sets.join(', ')} ` : ''}ADD stock :change`,
+          ConditionExpression: 'attribute_exists(listKey) AND stock >= :floor',
+          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return RewardRecord.parse(Attributes);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return (await this.get(id)) ? 'negative-stock' : 'missing';
+    }
+  },
+
+  items: {
+    /** One unit of stock, while the reward is active and has any. */
+    takeStock: (rewardId: string): TransactItem => ({
+      Update: {
+        TableName: env().REWARDS_TABLE,
+        Key: { id: rewardId },
+        UpdateExpression: 'SET stock = stock - :one',
+        ConditionExpression: 'active = :true AND stock >= :one',
+        ExpressionAttributeValues: { ':one': 1, ':true': true },
+      },
+    }),
+    returnStock: (rewardId: string): TransactItem => ({
+      Update: { TableName: env().REWARDS_TABLE, Key: { id: rewardId }, UpdateExpression: 'SET stock = stock + :one', ExpressionAttributeValues: { ':one': 1 } },
+    }),
+    /** One more of this reward for this member, within the per-member limit. */
+    countForMember: (rewardId: string, userId: string, limit: number): TransactItem => ({
+      Update: {
+        TableName: env().REWARDS_TABLE,
+        Key: { id: counterId(rewardId, userId) },
+        UpdateExpression: 'SET redeemed = if_not_exists(redeemed, :zero) + :one',
+        ConditionExpression: 'attribute_not_exists(redeemed) OR redeemed < :limit',
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':limit': limit },
+      },
+    }),
+    uncountForMember: (rewardId: string, userId: string): TransactItem => ({
+      Update: { TableName: env().REWARDS_TABLE, Key: { id: counterId(rewardId, userId) }, UpdateExpression: 'SET redeemed = redeemed - :one', ExpressionAttributeValues: { ':one': 1 } },
+    }),
+    putRedemption: (record: RedemptionRecord): TransactItem => ({
+      Put: { TableName: env().REDEMPTIONS_TABLE, Item: record, ConditionExpression: 'attribute_not_exists(id)' },
+    }),
+    /** Moves a voucher from issued to `status`, once. */
+    closeRedemption: (id: string, status: 'cancelled' | 'fulfilled', at: string, by?: string): TransactItem => ({
+      Update: {
+        TableName: env().REDEMPTIONS_TABLE,
+        Key: { id },
+        UpdateExpression: `SET #status = :status, ${status === 'cancelled' ? 'cancelledAt' : 'fulfilledAt'} = :at${by ? ', fulfilledBy = :by' : ''}`,
+        ConditionExpression: '#status = :issued',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status, ':issued': 'issued', ':at': at, ...(by ? { ':by': by } : {}) },
+      },
+    }),
+  },
+};
+
+export const redemptionRepository = {
+  async get(id: string): Promise<RedemptionRecord | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: env().REDEMPTIONS_TABLE, Key: { id }, ConsistentRead: true }));
+    return Item ? RedemptionRecord.parse(Item) : undefined;
+  },
+
+  async byUser(userId: string, { limit, cursor }: { limit: number; cursor?: string }) {
+    const result = await doc.send(
+      new QueryCommand({
+        TableName: env().REDEMPTIONS_TABLE,
+        IndexName: 'byUser',
+        KeyConditionExpression: 'userId = :user',
+        ExpressionAttributeValues: { ':user': userId },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor).key,
+      }),
+    );
+    return { items: (result.Items ?? []).map((item) => RedemptionRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+  },
+
+  async byStatus(status: string, { limit, cursor }: { limit: number; cursor?: string }) {
+    const result = await doc.send(
+      new QueryCommand({
+        TableName: env().REDEMPTIONS_TABLE,
+        IndexName: 'byStatus',
+        KeyConditionExpression: '#status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor).key,
+      }),
+    );
+    return { items: (result.Items ?? []).map((item) => RedemptionRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+  },
+};
+
+/** What a class-seat redemption needs to read of the class (its writes are lib/seats items). */
+export const classSeats = {
+  async activity(id: string): Promise<{ id: string; status: string; title: string } | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: env().ACTIVITIES_TABLE, Key: { id }, ProjectionExpression: 'id, #status, title', ExpressionAttributeNames: { '#status': 'status' } }),
+    );
+    return Item as { id: string; status: string; title: string } | undefined;
+  },
+  async registration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: env().REGISTRATIONS_TABLE, Key: { activityId, userId }, ConsistentRead: true }));
+    return Item ? RegistrationRecord.parse(Item) : undefined;
+  },
+  async waitlistHead(activityId: string): Promise<RegistrationRecord | undefined> {
+    const { Items } = await doc.send(
+      new QueryCommand({
+        TableName: env().REGISTRATIONS_TABLE,
+        IndexName: 'byWaitSeq',
+        KeyConditionExpression: 'activityId = :id',
+        ExpressionAttributeValues: { ':id': activityId },
+        ConsistentRead: true,
+        Limit: 1,
+      }),
+    );
+    return Items?.[0] ? RegistrationRecord.parse(Items[0]) : undefined;
+  },
+};

@@ -1,0 +1,252 @@
+/**
+ * Points: the member's balance and ledger, coordinators' adjustments, the rewards catalogue, and
+ * redemption (积分兑换) — debit, stock, voucher and, for a class seat, the registration, in one
+ * transaction — with cancellation that gives all of it back exactly once, and fulfilment by scan.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  hasAnyRole,
+  LedgerType,
+  parseVoucher,
+  PointsError,
+  Role,
+  rewardAvailability,
+  starLevel,
+  type AdjustmentRequest,
+  type CreateRewardRequest,
+  type LedgerEntry,
+  type UpdateRewardRequest,
+} from '@hele/shared';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { env } from '../lib/config';
+import { doc, transactNamed } from '../lib/db';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
+import type { EntryRecord, Ledger, Named } from '../lib/ledger';
+import { loadUser, type Principal } from '../lib/principal';
+import { DEFAULT_RETRY, retrying } from '../lib/retry';
+import { isLive, seatItems, type RegistrationRecord } from '../lib/seats';
+import { toRedemption, toReward, type RedemptionRecord, type RewardRecord } from './records';
+import type { classSeats as ClassSeats, redemptionRepository as RedemptionRepository, rewardRepository as RewardRepository } from './repository';
+
+export interface PointsDeps {
+  ledger: Ledger;
+  rewards: typeof RewardRepository;
+  redemptions: typeof RedemptionRepository;
+  seats: typeof ClassSeats;
+  now?: () => Date;
+}
+
+const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
+
+export const toEntry = ({ id, type, amount, balanceAfter, reason, createdAt, actorId, ref }: EntryRecord): LedgerEntry => ({
+  id,
+  type,
+  amount,
+  balanceAfter,
+  reason,
+  createdAt,
+  actorId,
+  ...(ref ? { ref } : {}),
+});
+
+const REFUSALS: Record<string, () => ConflictError> = {
+  stock: () => new ConflictError(PointsError.OUT_OF_STOCK, 'This reward is out of stock'),
+  limit: () => new ConflictError(PointsError.REDEMPTION_LIMIT, 'You have redeemed this reward as often as allowed'),
+  full: () => new ConflictError(PointsError.CLASS_FULL, 'The class has no free seat'),
+  exists: () => new ConflictError(PointsError.ALREADY_REGISTERED, 'You are already registered for this class'),
+  redemption: () => new ConflictError('CONFLICT', 'Try again'),
+};
+
+const secretsMatch = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Service time approved so far (kept beside the balance by the hours approvals). */
+const approvedMinutesOf = async (userId: string): Promise<number> => {
+  const { Item } = await doc.send(new GetCommand({ TableName: env().POINTS_TABLE, Key: { userId, sk: 'HOURS' } }));
+  return (Item?.minutes as number | undefined) ?? 0;
+};
+
+export const createPointsService = ({ ledger, rewards, redemptions, seats, now = () => new Date() }: PointsDeps) => {
+  const requireReward = async (id: string) => {
+    const reward = await rewards.get(id);
+    if (!reward) throw new NotFoundError('Reward');
+    return reward;
+  };
+  const requireRedemption = async (id: string, caller: Principal) => {
+    const redemption = await redemptions.get(id);
+    // Someone else's voucher does not exist for a member.
+    if (!redemption || (redemption.userId !== caller.id && !isCoordinator(caller))) throw new NotFoundError('Redemption');
+    return redemption;
+  };
+
+  return {
+    async myPoints(caller: Principal, query: { limit: number; cursor?: string }) {
+      const [balance, page, minutes] = await Promise.all([
+        ledger.balanceOf(caller.id),
+        ledger.entries(caller.id, query),
+        approvedMinutesOf(caller.id),
+      ]);
+      return {
+        balance: balance?.balance ?? 0,
+        entries: page.items.map(toEntry),
+        nextCursor: page.nextCursor,
+        approvedMinutes: minutes,
+        stars: starLevel(minutes).stars,
+      };
+    },
+
+    /** A coordinator's adjustment: the entry names who and why (the audit trail is the ledger itself). */
+    async adjust({ userId, amount, reason }: AdjustmentRequest, caller: Principal, idempotencyKey?: string) {
+      if (!(await loadUser(userId))) throw ValidationError.field('userId', 'no such user');
+      const outcome = await ledger.append({
+        userId,
+        type: LedgerType.ADJUST,
+        amount,
+        reason,
+        actorId: caller.id,
+        idempotencyKey: `adjust:${caller.id}:${idempotencyKey ?? ulid()}`,
+      });
+      if (outcome.status === 'refused') throw new ConflictError('CONFLICT', 'Try again');
+      return { entry: toEntry(outcome.entry), created: outcome.status === 'applied' };
+    },
+
+    async createReward(input: CreateRewardRequest, caller: Principal) {
+      if (input.kind === 'class_seat') {
+        const activity = await seats.activity(input.activityId!);
+        if (!activity) throw ValidationError.field('activityId', 'no such activity');
+      }
+      const at = now().toISOString();
+      const record: RewardRecord = { ...input, id: ulid(), active: true, listKey: 'active', createdBy: caller.id, createdAt: at, updatedAt: at };
+      await rewards.create(record);
+      return toReward(record);
+    },
+
+    async listRewards(query: { limit: number; cursor?: string; active?: boolean }, caller: Principal) {
+      const active = query.active ?? true;
+      if (!active && !isCoordinator(caller)) throw new ForbiddenError('Only coordinators see the retired rewards');
+      const page = await rewards.list({ active, limit: query.limit, cursor: query.cursor });
+      return { items: page.items.map(toReward), nextCursor: page.nextCursor };
+    },
+
+    async getReward(id: string) {
+      return toReward(await requireReward(id));
+    },
+
+    async updateReward(id: string, { stockChange = 0, active, ...fields }: UpdateRewardRequest) {
+      const changes: Partial<RewardRecord> = { ...fields, updatedAt: now().toISOString() };
+      if (active !== undefined) Object.assign(changes, { active, listKey: active ? 'active' : 'inactive' });
+      const result = await rewards.update(id, changes, stockChange);
+      if (result === 'missing') throw new NotFoundError('Reward');
+      if (result === 'negative-stock') throw ValidationError.field('stockChange', 'would take the stock below zero');
+      return toReward(result);
+    },
+
+    /** Debits the cost, takes one unit of stock, issues the voucher (and for a class seat, registers) — all or nothing. */
+    async redeem(rewardId: string, caller: Principal) {
+      const at = now();
+      const reward = await requireReward(rewardId);
+      const available = rewardAvailability(reward, at);
+      if (!available.ok) throw new ConflictError(available.code, available.message);
+      const id = ulid(at.getTime());
+      const iso = at.toISOString();
+      const registration: RegistrationRecord | undefined =
+        reward.kind === 'class_seat' && reward.activityId
+          ? { activityId: reward.activityId, userId: caller.id, id: ulid(at.getTime()), nickname: caller.nickname, status: 'confirmed', registeredAt: iso, updatedAt: iso }
+          : undefined;
+      const record: RedemptionRecord = {
+        id,
+        rewardId,
+        userId: caller.id,
+        nickname: caller.nickname,
+        title: reward.title,
+        kind: reward.kind,
+        cost: reward.cost,
+        status: 'issued',
+        voucherSecret: randomBytes(18).toString('base64url'),
+        ...(registration ? { activityId: registration.activityId, registrationId: registration.id } : {}),
+        createdAt: iso,
+      };
+      const items: Array<Named<string>> = [
+        { name: 'stock', item: rewards.items.takeStock(rewardId) },
+        { name: 'limit', item: rewards.items.countForMember(rewardId, caller.id, reward.perUserLimit) },
+        { name: 'redemption', item: rewards.items.putRedemption(record) },
+        ...(registration ? seatItems.take(registration) : []),
+      ];
+      const outcome = await ledger.append(
+        { userId: caller.id, type: LedgerType.REDEEM, amount: -reward.cost, reason: `兑换：${reward.title}`, actorId: caller.id, idempotencyKey: `redeem:${id}`, ref: id },
+        items,
+        at,
+      );
+      if (outcome.status === 'refused') throw (REFUSALS[outcome.by] ?? REFUSALS.redemption!)();
+      return { redemption: toRedemption(record, { withVoucher: true }), balance: outcome.balance };
+    },
+
+    /** Gives points, stock and (for a class seat) the seat back, once; a fulfilled voucher stays used. */
+    async cancelRedemption(id: string, caller: Principal) {
+      return retrying(
+        async () => {
+          const at = now();
+          const iso = at.toISOString();
+          const redemption = await requireRedemption(id, caller);
+          if (redemption.status === 'fulfilled') throw new ConflictError(PointsError.VOUCHER_USED, 'The voucher has been used');
+          if (redemption.status === 'cancelled') {
+            return { redemption: toRedemption(redemption, { withVoucher: false }), balance: (await ledger.balanceOf(redemption.userId))?.balance ?? 0 };
+          }
+          const seat = redemption.activityId ? await seats.registration(redemption.activityId, redemption.userId) : undefined;
+          const seatStillHeld = isLive(seat) && seat.status === 'confirmed' && seat.id === redemption.registrationId;
+          const head = seatStillHeld ? await seats.waitlistHead(redemption.activityId!) : undefined;
+          const items: Array<Named<string>> = [
+            { name: 'state', item: rewards.items.closeRedemption(id, 'cancelled', iso) },
+            { name: 'stock', item: rewards.items.returnStock(redemption.rewardId) },
+            { name: 'counter', item: rewards.items.uncountForMember(redemption.rewardId, redemption.userId) },
+            ...(seatStillHeld ? (head ? seatItems.releaseToHead(seat, head, iso) : seatItems.release(seat, iso)) : []),
+          ];
+          const outcome = await ledger.append(
+            {
+              userId: redemption.userId,
+              type: LedgerType.REFUND,
+              amount: redemption.cost,
+              reason: `取消兑换：${redemption.title}`,
+              actorId: caller.id,
+              idempotencyKey: `refund:${id}`,
+              ref: id,
+            },
+            items,
+            at,
+          );
+          if (outcome.status === 'refused') return undefined; // the voucher or the class changed meanwhile: read again
+          return {
+            redemption: toRedemption({ ...redemption, status: 'cancelled', cancelledAt: iso }, { withVoucher: false }),
+            balance: outcome.balance,
+          };
+        },
+        DEFAULT_RETRY,
+        () => new ConflictError('BUSY', 'The voucher is changing right now, try again'),
+      );
+    },
+
+    /** A coordinator scans the member's voucher: it is used once. */
+    async fulfil(voucher: string, caller: Principal) {
+      const parsed = parseVoucher(voucher);
+      if (!parsed) throw ValidationError.field('voucher', 'is not a voucher of this center');
+      const redemption = await redemptions.get(parsed.redemptionId);
+      if (!redemption || !secretsMatch(redemption.voucherSecret, parsed.secret)) throw ValidationError.field('voucher', 'is not a valid voucher');
+      if (redemption.status === 'fulfilled') throw new ConflictError(PointsError.VOUCHER_USED, 'The voucher has already been used');
+      if (redemption.status === 'cancelled') throw new ConflictError(PointsError.VOUCHER_CANCELLED, 'The voucher was cancelled');
+      const iso = now().toISOString();
+      const outcome = await transactNamed(doc, [{ name: 'state', item: rewards.items.closeRedemption(redemption.id, 'fulfilled', iso, caller.id) }]);
+      if (outcome !== 'ok') throw new ConflictError(PointsError.VOUCHER_USED, 'The voucher has already been used');
+      return { redemption: toRedemption({ ...redemption, status: 'fulfilled', fulfilledAt: iso, fulfilledBy: caller.id }, { withVoucher: false }) };
+    },
+
+    async myRedemptions(caller: Principal, query: { limit: number; cursor?: string }) {
+      const page = await redemptions.byUser(caller.id, query);
+      return { items: page.items.map((record) => toRedemption(record, { withVoucher: true })), nextCursor: page.nextCursor };
+    },
+
+    async listRedemptions(query: { limit: number; cursor?: string; status?: string }) {
+      const page = await redemptions.byStatus(query.status ?? 'issued', query);
+      return { items: page.items.map((record) => toRedemption(record, { withVoucher: false })), nextCursor: page.nextCursor };
+    },
+  };
+};

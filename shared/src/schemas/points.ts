@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { LedgerTypeSchema } from '../constants';
+import { MAX_ENTRY_POINTS } from '../rules/ledger';
+import { Id, IsoDateTime, ListQuery, page } from './common';
+
+export const LedgerEntry = z.object({
+  id: Id,
+  type: LedgerTypeSchema,
+  amount: z.number().int(),
+  balanceAfter: z.number().int(),
+  reason: z.string(),
+  createdAt: IsoDateTime,
+  actorId: Id.optional(),
+  ref: z.string().optional(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+/** `GET /me/points` (API.md), with the next page's cursor and the volunteer's star level beside. */
+export const PointsResponse = z.object({
+  balance: z.number().int(),
+  entries: z.array(LedgerEntry),
+  nextCursor: z.string().nullable(),
+  approvedMinutes: z.number().int(),
+  stars: z.number().int(),
+});
+export type PointsResponse = z.infer<typeof PointsResponse>;
+
+export const AdjustmentRequest = z
+  .object({
+    userId: Id,
+    amount: z
+      .number()
+      .int()
+      .min(-MAX_ENTRY_POINTS)
+      .max(MAX_ENTRY_POINTS)
+      .refine((amount) => amount !== 0, 'must not be zero'),
+    reason: z.string().trim().min(2, 'reason is required').max(100),
+  })
+  .strict();
+export type AdjustmentRequest = z.infer<typeof AdjustmentRequest>;
+
+export const EntryResponse = z.object({ entry: LedgerEntry });
+
+export const RewardKindSchema = z.enum(['class_seat', 'service', 'goods']);
+export type RewardKind = z.infer<typeof RewardKindSchema>;
+
+const rewardFields = {
+  title: z.string().trim().min(1, 'title is required').max(40),
+  description: z.string().trim().max(500).default(''),
+  kind: RewardKindSchema,
+  cost: z.number().int().min(1).max(100_000),
+  stock: z.number().int().min(0).max(100_000),
+  perUserLimit: z.number().int().min(1).max(100).default(1),
+  availableFrom: IsoDateTime.optional(),
+  availableUntil: IsoDateTime.optional(),
+  /** For a class seat: the class activity the seat is in. */
+  activityId: Id.optional(),
+};
+
+export const CreateRewardRequest = z
+  .object(rewardFields)
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.kind === 'class_seat' && !value.activityId) ctx.addIssue({ code: 'custom', path: ['activityId'], message: 'a class seat needs its class activity' });
+    if (value.availableFrom && value.availableUntil && Date.parse(value.availableUntil) <= Date.parse(value.availableFrom)) {
+      ctx.addIssue({ code: 'custom', path: ['availableUntil'], message: 'must be after availableFrom' });
+    }
+  });
+export type CreateRewardRequest = z.infer<typeof CreateRewardRequest>;
+
+export const UpdateRewardRequest = z
+  .object({
+    title: rewardFields.title,
+    description: rewardFields.description,
+    cost: rewardFields.cost,
+    /** Added to (or, negative, taken from) the stock; never below zero. */
+    stockChange: z.number().int().min(-100_000).max(100_000),
+    perUserLimit: rewardFields.perUserLimit,
+    availableFrom: IsoDateTime,
+    availableUntil: IsoDateTime,
+    active: z.boolean(),
+  })
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, { message: 'nothing to change' });
+export type UpdateRewardRequest = z.infer<typeof UpdateRewardRequest>;
+
+export const Reward = z.object({
+  id: Id,
+  title: z.string(),
+  description: z.string(),
+  kind: RewardKindSchema,
+  cost: z.number().int(),
+  stock: z.number().int(),
+  perUserLimit: z.number().int(),
+  availableFrom: IsoDateTime.optional(),
+  availableUntil: IsoDateTime.optional(),
+  activityId: Id.optional(),
+  active: z.boolean(),
+  createdAt: IsoDateTime,
+});
+export type Reward = z.infer<typeof Reward>;
+export const RewardResponse = z.object({ reward: Reward });
+export const RewardPage = page(Reward);
+
+export const RedemptionStatusSchema = z.enum(['issued', 'fulfilled', 'cancelled']);
+export type RedemptionStatus = z.infer<typeof RedemptionStatusSchema>;
+
+export const Redemption = z.object({
+  id: Id,
+  rewardId: Id,
+  userId: Id,
+  nickname: z.string().optional(),
+  title: z.string(),
+  kind: RewardKindSchema,
+  cost: z.number().int(),
+  status: RedemptionStatusSchema,
+  /** What the voucher's QR code holds; shown to its owner only. */
+  voucher: z.string().optional(),
+  activityId: Id.optional(),
+  createdAt: IsoDateTime,
+  fulfilledAt: IsoDateTime.optional(),
+  cancelledAt: IsoDateTime.optional(),
+});
+export type Redemption = z.infer<typeof Redemption>;
+
+export const RedeemRequest = z.object({ rewardId: Id }).strict();
+export const RedemptionResponse = z.object({ redemption: Redemption, balance: z.number().int() });
+export type RedemptionResponse = z.infer<typeof RedemptionResponse>;
+export const RedemptionPage = page(Redemption);
+export const FulfilRequest = z.object({ voucher: z.string().trim().min(1).max(200) }).strict();
+export const FulfilResponse = z.object({ redemption: Redemption });
+export const RedemptionListQuery = ListQuery.extend({ status: RedemptionStatusSchema.optional() });

@@ -7,6 +7,10 @@ export default defineAppConfig({
       pages: ['login/index', 'registrations/index', 'messages/index'],
     },
     {
+      root: 'shop',
+      pages: ['rewards/index', 'reward/index', 'redemptions/index', 'fulfil/index', 'manage/index'],
+    },
+    {
       root: 'activity',
       pages: [
         'detail/index',

@@ -9,6 +9,9 @@ import { activityRepository } from '../../cloudfunctions/src/activities/reposito
 import { newActivityRecord } from '../../cloudfunctions/src/activities/service';
 import { dynamoUserRepository, userIdFor } from '../../cloudfunctions/src/auth/repository';
 import { isConditionFailure } from '../../cloudfunctions/src/lib/db';
+import { ledger } from '../../cloudfunctions/src/lib/ledger';
+import { rewardRepository } from '../../cloudfunctions/src/points/repository';
+import type { RewardRecord } from '../../cloudfunctions/src/points/records';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -82,6 +85,18 @@ const DEMO_ACTIVITIES: Array<{ id: string; input: unknown }> = [
   },
 ];
 
+/** The reward catalogue (积分兑换回馈): public-class seats, services, small goods. */
+const DEMO_REWARDS: Array<Pick<RewardRecord, 'id' | 'title' | 'description' | 'kind' | 'cost' | 'stock' | 'perUserLimit'> & { activityId?: string }> = [
+  { id: 'demo-reward-yueju-seat', title: '越剧班名额', description: '兑换后直接报名「越剧班 · 第一课」', kind: 'class_seat', cost: 30, stock: 10, perUserLimit: 1, activityId: 'demo-class-yueju' },
+  { id: 'demo-reward-english-corner', title: '英语角 · 口语陪练一次', description: '由志愿者讲师一对一陪练 30 分钟', kind: 'service', cost: 20, stock: 20, perUserLimit: 2 },
+  { id: 'demo-reward-bag', title: '环保布袋', description: '党群服务中心定制', kind: 'goods', cost: 15, stock: 50, perUserLimit: 2 },
+  { id: 'demo-reward-picture-book', title: '亲子绘本一本', description: '亲子绘本班推荐书目', kind: 'goods', cost: 40, stock: 10, perUserLimit: 1 },
+];
+
+const ignoreExisting = (error: unknown) => {
+  if (!isConditionFailure(error)) throw error;
+};
+
 export const seedDemoData = async (now = new Date()): Promise<void> => {
   for (const user of DEV_USERS) {
     await dynamoUserRepository.findOrCreate({ openid: `dev:${user.name}`, nickname: user.nickname, roles: [...user.roles] }, now);
@@ -89,12 +104,23 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
   for (const name of DEMO_BRANCH_ROSTER) await dynamoUserRepository.assignBranch(userIdFor(`dev:${name}`), DEMO_BRANCH);
   const coordinator = userIdFor('dev:coordinator');
   for (const { id, input } of DEMO_ACTIVITIES) {
-    try {
-      await activityRepository.createActivity(newActivityRecord(CreateActivityRequest.parse(input), coordinator, now, id));
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    await activityRepository.createActivity(newActivityRecord(CreateActivityRequest.parse(input), coordinator, now, id)).catch(ignoreExisting);
   }
+  for (const reward of DEMO_REWARDS) {
+    const at = now.toISOString();
+    await rewardRepository
+      .create({ ...reward, active: true, listKey: 'active', createdBy: coordinator, createdAt: at, updatedAt: at })
+      .catch(ignoreExisting);
+  }
+  // The demo volunteer starts with points from earlier service (once: the ledger key is fixed).
+  await ledger.append({
+    userId: userIdFor('dev:volunteer'),
+    type: 'EARN',
+    amount: 120,
+    reason: '2026 年志愿服务（历史时长导入）',
+    actorId: coordinator,
+    idempotencyKey: 'seed:volunteer-opening',
+  });
 };
 
 if (require.main === module) {

@@ -24,6 +24,12 @@ const API_ROUTES = [
   'DELETE /activities/{id}/registrations/me',
   'GET /activities/{id}/registrations',
   'GET /me/registrations',
+  'GET /me/points',
+  'POST /points/adjustments',
+  'POST /rewards',
+  'GET /rewards',
+  'POST /redemptions',
+  'POST /redemptions/{id}/cancel',
 ];
 
 describe('deploy package (CloudFormation)', () => {

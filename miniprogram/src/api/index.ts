@@ -7,7 +7,17 @@ import {
   LeavePage,
   LeaveResponse,
   MessagePage,
+  PointsResponse,
+  EntryResponse,
+  RedemptionPage,
+  RedemptionResponse,
+  FulfilResponse,
   ReminderResponse,
+  RewardPage,
+  RewardResponse,
+  type AdjustmentRequest,
+  type CreateRewardRequest,
+  type UpdateRewardRequest,
   ActivityPage,
   ActivityResponse,
   HealthResponse,
@@ -70,6 +80,29 @@ export const api = {
     attendanceCsv: (activityId: string) =>
       request({ method: 'GET', path: `/activities/${activityId}/attendance`, query: { format: 'csv' }, schema: z.string(), text: true }),
     myRate: (year?: number) => request({ method: 'GET', path: '/me/attendance', query: { year }, schema: AttendanceRateResponse }),
+  },
+
+  points: {
+    mine: (query: PageQuery = {}) => request({ method: 'GET', path: '/me/points', query: { ...query }, schema: PointsResponse }),
+    adjust: (body: AdjustmentRequest, idempotencyKey: string) =>
+      request({ method: 'POST', path: '/points/adjustments', body, idempotencyKey, schema: EntryResponse }),
+  },
+
+  rewards: {
+    list: (query: PageQuery & { active?: boolean } = {}) =>
+      request({ method: 'GET', path: '/rewards', query: { ...query, active: query.active === undefined ? undefined : String(query.active) }, schema: RewardPage }),
+    get: (id: string) => request({ method: 'GET', path: `/rewards/${id}`, schema: RewardResponse }),
+    create: (body: CreateRewardRequest) => request({ method: 'POST', path: '/rewards', body, schema: RewardResponse }),
+    update: (id: string, body: UpdateRewardRequest) => request({ method: 'PATCH', path: `/rewards/${id}`, body, schema: RewardResponse }),
+  },
+
+  redemptions: {
+    redeem: (rewardId: string, idempotencyKey: string) =>
+      request({ method: 'POST', path: '/redemptions', body: { rewardId }, idempotencyKey, schema: RedemptionResponse }),
+    cancel: (id: string, idempotencyKey: string) =>
+      request({ method: 'POST', path: `/redemptions/${id}/cancel`, idempotencyKey, schema: RedemptionResponse }),
+    mine: (query: PageQuery = {}) => request({ method: 'GET', path: '/me/redemptions', query: { ...query }, schema: RedemptionPage }),
+    fulfil: (voucher: string) => request({ method: 'POST', path: '/redemptions/fulfil', body: { voucher }, schema: FulfilResponse }),
   },
 
   notifications: {

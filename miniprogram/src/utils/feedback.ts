@@ -28,6 +28,14 @@ const MESSAGES: Record<string, string> = {
   LEAVE_EXISTS: '你已提交过请假',
   LEAVE_CLOSED: '活动已结束，不能请假',
   LEAVE_DECIDED: '该请假已审批',
+  INSUFFICIENT_POINTS: '积分不足',
+  OUT_OF_STOCK: '已兑完',
+  REWARD_UNAVAILABLE: '当前不可兑换',
+  REDEMPTION_LIMIT: '已达到兑换次数上限',
+  VOUCHER_USED: '兑换券已使用',
+  VOUCHER_CANCELLED: '兑换券已取消',
+  CLASS_FULL: '公益班名额已满',
+  ALREADY_REGISTERED: '你已报名该公益班',
 };
 
 export const errorMessage = (error: unknown): string => {

@@ -8,9 +8,13 @@ import { create } from 'qrcode';
 import { useMemo } from 'react';
 import './index.scss';
 
-/** Dark runs of each row: [start column, length]. */
+/**
+ * Dark runs of each row: [start column, length]. The text goes in as bytes: given a string, the
+ * library calls TextEncoder, which WeChat's JavaScript runtime does not have. Our codes are ASCII.
+ */
 export const qrRuns = (text: string): { size: number; rows: Array<Array<[number, number]>> } => {
-  const { modules } = create(text, { errorCorrectionLevel: 'M' });
+  const bytes = Uint8Array.from(text, (char) => char.charCodeAt(0) & 0xff);
+  const { modules } = create([{ data: bytes, mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const rows: Array<Array<[number, number]>> = [];
   for (let row = 0; row < modules.size; row++) {
     const runs: Array<[number, number]> = [];

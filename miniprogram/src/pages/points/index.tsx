@@ -1,11 +1,81 @@
-import { View } from '@tarojs/components';
-import { Empty } from '@/ui';
+/** 积分 tab: the points card, the way to the rewards, and the ledger (newest first, page by page). */
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { formatDateTime, hasAnyRole, LEDGER_TYPE_LABELS, Role, type LedgerEntry, type PointsResponse } from '@hele/shared';
+import { api } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import PointsCard from '@/components/points-card/react';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { Button } from '@/ui';
+import { goToSignIn } from '@/utils/navigation';
 import './index.scss';
 
 export default function PointsPage() {
+  const user = useCurrentUser();
+  const [summary, setSummary] = useState<Pick<PointsResponse, 'balance' | 'stars' | 'approvedMinutes'>>();
+  const ledger = usePagedList<LedgerEntry>(
+    async (cursor) => {
+      if (!user) return { items: [], nextCursor: null };
+      const page = await api.points.mine({ cursor });
+      if (!cursor) setSummary(page);
+      return { items: page.entries, nextCursor: page.nextCursor };
+    },
+    [user?.id],
+  );
+
+  if (!user) {
+    return (
+      <View className='page points'>
+        <EmptyView title='登录后查看积分' description='参加志愿服务，服务攒积分，积分兑换公益服务' />
+        <Button block type='primary' onClick={goToSignIn}>
+          登录
+        </Button>
+      </View>
+    );
+  }
+
+  const go = (url: string) => () => Taro.navigateTo({ url });
   return (
     <View className='page points'>
-      <Empty title='暂无积分记录' description='参加志愿服务、经审核的服务时长将换算为积分' />
+      <PointsCard balance={summary?.balance ?? 0} stars={summary?.stars ?? 0} minutes={summary?.approvedMinutes ?? 0} />
+      <View className='points__actions'>
+        <Button type='primary' className='points__shop' onClick={go('/shop/rewards/index')}>
+          积分兑换
+        </Button>
+        <Button onClick={go('/shop/redemptions/index')}>我的兑换</Button>
+      </View>
+      {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
+        <View className='points__actions'>
+          <Button onClick={go('/shop/fulfil/index')}>兑换核销</Button>
+          <Button onClick={go('/shop/manage/index')}>奖品管理</Button>
+        </View>
+      )}
+      <Text className='section-title'>积分明细</Text>
+      {ledger.error !== undefined && ledger.items.length === 0 ? (
+        <ErrorView error={ledger.error} onRetry={ledger.refresh} />
+      ) : ledger.items.length === 0 && !ledger.loading ? (
+        <EmptyView title='暂无积分记录' description='经审核的志愿服务时长将按每小时 10 积分计入' />
+      ) : (
+        ledger.items.map((entry) => (
+          <View key={entry.id} className='card points__entry'>
+            <View className='points__entry-main'>
+              <Text className='points__reason'>{entry.reason}</Text>
+              <Text className='muted'>
+                {LEDGER_TYPE_LABELS[entry.type]} · {formatDateTime(entry.createdAt)}
+              </Text>
+            </View>
+            <View className='points__entry-side'>
+              <Text className={`points__amount ${entry.amount > 0 ? 'points__amount--plus' : ''}`}>
+                {entry.amount > 0 ? `+${entry.amount}` : entry.amount}
+              </Text>
+              <Text className='muted'>余 {entry.balanceAfter}</Text>
+            </View>
+          </View>
+        ))
+      )}
+      <ListFoot loading={ledger.loading} done={ledger.done} count={ledger.items.length} />
     </View>
   );
 }

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+
+describe('points-card (native)', () => {
+  let componentId: string;
+  beforeAll(() => {
+    componentId = simulate.load(path.join(__dirname, 'index'));
+  });
+
+  const render = (props: Record<string, unknown>) => {
+    const component = simulate.render(componentId, props);
+    component.attach(document.createElement('parent-wrapper'));
+    return component;
+  };
+  const text = (component: ReturnType<typeof render>, selector: string) => component.querySelector(selector)!.dom!.textContent!.trim();
+
+  it('shows the balance, the stars reached and the hours', async () => {
+    const component = render({ balance: 1280, stars: 2, minutes: 350 * 60 + 30 });
+    await simulate.sleep(0);
+    expect(text(component, '#points-balance')).toBe('1280');
+    expect(component.querySelectorAll('.points-card__star--on')).toHaveLength(2);
+    expect(component.querySelectorAll('.points-card__star')).toHaveLength(5);
+    expect(text(component, '.points-card__level')).toBe('2 星志愿者');
+    expect(text(component, '.points-card__hours')).toBe('累计服务 350.5 小时');
+  });
+
+  it('shows 未定级 before the first star, and follows new values', async () => {
+    const component = render({ balance: 0, stars: 0, minutes: 0 });
+    await simulate.sleep(0);
+    expect(text(component, '.points-card__level')).toBe('未定级');
+    component.setData({ stars: 5, minutes: 1500 * 60 });
+    await simulate.sleep(0);
+    expect(component.querySelectorAll('.points-card__star--on')).toHaveLength(5);
+    expect(text(component, '.points-card__level')).toBe('5 星志愿者');
+  });
+});

@@ -1,0 +1,59 @@
+/** The coordinator redeems a member's voucher: scan it (WeChat) or paste its text (browser). Once only. */
+import { View, Text, Textarea } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { Redemption } from '@hele/shared';
+import { api } from '@/api';
+import { Button } from '@/ui';
+import { showError } from '@/utils/feedback';
+import './index.scss';
+
+export default function FulfilPage() {
+  const [text, setText] = useState('');
+  const [done, setDone] = useState<Redemption>();
+  const [busy, setBusy] = useState(false);
+
+  const fulfil = async (voucher: string) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      setDone((await api.redemptions.fulfil(voucher.trim())).redemption);
+      setText('');
+      void Taro.showToast({ title: '核销成功', icon: 'success' });
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const scan = async () => {
+    const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+    await fulfil(result);
+  };
+
+  return (
+    <View className='page fulfil'>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button block type='primary' loading={busy} onClick={scan}>
+          扫描兑换券
+        </Button>
+      ) : (
+        <View className='card'>
+          <Text className='section-title'>兑换券内容</Text>
+          <Textarea className='fulfil__input' value={text} placeholder='HLVC1.…' onInput={(e) => setText(e.detail.value)} />
+          <Button block type='primary' loading={busy} disabled={!text.trim()} className='fulfil__submit' onClick={() => fulfil(text)}>
+            核销
+          </Button>
+        </View>
+      )}
+      {done && (
+        <View className='card fulfil__done'>
+          <Text className='fulfil__title'>已核销：{done.title}</Text>
+          <Text className='muted'>
+            {done.nickname ?? done.userId} · {done.cost} 积分
+          </Text>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,52 @@
+/** 我的兑换: each voucher with its QR code while it can be used; an unused one can be cancelled (refund). */
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { formatDateTime, type Redemption } from '@hele/shared';
+import { api, newIdempotencyKey } from '@/api';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import Voucher from '@/components/voucher/react';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { Button } from '@/ui';
+import { showError } from '@/utils/feedback';
+import './index.scss';
+
+export default function MyRedemptionsPage() {
+  const list = usePagedList<Redemption>((cursor) => api.redemptions.mine({ cursor }));
+  const cancel = async (redemption: Redemption) => {
+    const { confirm } = await Taro.showModal({ title: '取消兑换', content: `取消后 ${redemption.cost} 积分将退回。` });
+    if (!confirm) return;
+    try {
+      await api.redemptions.cancel(redemption.id, newIdempotencyKey());
+      void Taro.showToast({ title: '已取消，积分已退回', icon: 'none' });
+      await list.refresh();
+    } catch (error) {
+      showError(error);
+    }
+  };
+  return (
+    <View className='page my-redemptions'>
+      {list.error !== undefined && list.items.length === 0 ? (
+        <ErrorView error={list.error} onRetry={list.refresh} />
+      ) : list.items.length === 0 && !list.loading ? (
+        <EmptyView title='还没有兑换记录' description='去「积分兑换」看看' />
+      ) : (
+        list.items.map((redemption) => (
+          <View key={redemption.id} className='my-redemptions__item' data-id={redemption.id}>
+            <Voucher redemption={redemption} />
+            <View className='my-redemptions__meta'>
+              <Text className='muted'>
+                {redemption.cost} 积分 · {formatDateTime(redemption.createdAt)}
+              </Text>
+              {redemption.status === 'issued' && (
+                <Button size='small' className='my-redemptions__cancel' onClick={() => cancel(redemption)}>
+                  取消兑换
+                </Button>
+              )}
+            </View>
+          </View>
+        ))
+      )}
+      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+    </View>
+  );
+}

@@ -1,0 +1,72 @@
+/** One reward: what it is, what it costs, and the confirmation before points are spent. */
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { formatDateTime, REWARD_KIND_LABELS, type Reward } from '@hele/shared';
+import { api, newIdempotencyKey } from '@/api';
+import { ErrorView, LoadingView } from '@/components/status-view';
+import { Button, Tag } from '@/ui';
+import { showError } from '@/utils/feedback';
+import { routeParam } from '@/utils/navigation';
+import './index.scss';
+
+export default function RewardPage() {
+  const id = routeParam('id') ?? '';
+  const [reward, setReward] = useState<Reward>();
+  const [balance, setBalance] = useState<number>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const [{ reward: loaded }, points] = await Promise.all([api.rewards.get(id), api.points.mine({ limit: 1 })]);
+      setReward(loaded);
+      setBalance(points.balance);
+      setError(undefined);
+    } catch (caught) {
+      setError(caught);
+    }
+  }, [id]);
+  useEffect(() => void load(), [load]);
+
+  if (error !== undefined && !reward) return <ErrorView error={error} onRetry={load} />;
+  if (!reward || balance === undefined) return <LoadingView />;
+
+  const redeem = async () => {
+    const { confirm } = await Taro.showModal({ title: '确认兑换', content: `用 ${reward.cost} 积分兑换「${reward.title}」？` });
+    if (!confirm || busy) return;
+    setBusy(true);
+    try {
+      // One key for this confirmed tap: a retried request never spends twice.
+      const { balance: after } = await api.redemptions.redeem(reward.id, newIdempotencyKey());
+      setBalance(after);
+      void Taro.showToast({ title: '兑换成功', icon: 'success' });
+      await Taro.redirectTo({ url: '/shop/redemptions/index' });
+    } catch (caught) {
+      showError(caught);
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const affordable = balance >= reward.cost;
+  return (
+    <View className='page reward'>
+      <View className='card'>
+        <Tag type='primary'>{REWARD_KIND_LABELS[reward.kind]}</Tag>
+        <Text className='reward__title'>{reward.title}</Text>
+        {reward.description && <Text className='reward__description'>{reward.description}</Text>}
+        <Text className='reward__cost'>{reward.cost} 积分</Text>
+        <Text className='muted'>
+          剩余 {reward.stock} 份 · 每人限 {reward.perUserLimit} 份
+          {reward.availableUntil ? ` · ${formatDateTime(reward.availableUntil)} 截止` : ''}
+        </Text>
+      </View>
+      <Text className='reward__balance'>我的积分：{balance}</Text>
+      <Button block type='primary' loading={busy} disabled={!affordable || reward.stock <= 0} className='reward__redeem' onClick={redeem}>
+        {reward.stock <= 0 ? '已兑完' : affordable ? '立即兑换' : '积分不足'}
+      </Button>
+    </View>
+  );
+}

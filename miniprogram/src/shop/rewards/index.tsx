@@ -1,0 +1,36 @@
+/** The rewards catalogue (积分兑换回馈): public-class seats, services, small goods. */
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { REWARD_KIND_LABELS, type Reward } from '@hele/shared';
+import { api } from '@/api';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { Tag } from '@/ui';
+import './index.scss';
+
+export default function RewardsPage() {
+  const list = usePagedList<Reward>((cursor) => api.rewards.list({ cursor }));
+  return (
+    <View className='page rewards'>
+      {list.error !== undefined && list.items.length === 0 ? (
+        <ErrorView error={list.error} onRetry={list.refresh} />
+      ) : list.items.length === 0 && !list.loading ? (
+        <EmptyView title='暂无可兑换的回馈' />
+      ) : (
+        list.items.map((reward) => (
+          <View key={reward.id} className='card rewards__item' data-id={reward.id} onClick={() => Taro.navigateTo({ url: `/shop/reward/index?id=${reward.id}` })}>
+            <View className='rewards__head'>
+              <Tag type='primary'>{REWARD_KIND_LABELS[reward.kind]}</Tag>
+              <Text className='rewards__title'>{reward.title}</Text>
+            </View>
+            <View className='rewards__foot'>
+              <Text className='rewards__cost'>{reward.cost} 积分</Text>
+              <Text className='muted'>{reward.stock > 0 ? `剩余 ${reward.stock}` : '已兑完'}</Text>
+            </View>
+          </View>
+        ))
+      )}
+      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+    </View>
+  );
+}

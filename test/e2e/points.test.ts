@@ -1,0 +1,57 @@
+/**
+ * A volunteer sees the balance, redeems a class seat and sees the voucher; the coordinator
+ * fulfils it. Real local stack, real browser.
+ */
+import type { Browser } from 'playwright-core';
+import type { LocalStack } from '../../scripts/local/stack';
+import { confirmModal, signInAs } from '../support/app';
+import { launchBrowser, phonePage, screenshot } from '../support/browser';
+import { startTestStack } from '../support/stack';
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+it('a volunteer redeems a class seat and shows the voucher; the coordinator fulfils it', async () => {
+  const volunteer = await phonePage(browser);
+  await signInAs(volunteer, stack.appUrl, 'volunteer');
+  await volunteer.goto(`${stack.appUrl}/#/pages/points/index`);
+  await volunteer.locator('.points-card__balance', { hasText: '120' }).waitFor();
+  await volunteer.locator('.points__reason', { hasText: '历史时长导入' }).waitFor();
+
+  await volunteer.locator('.points__shop').click();
+  await volunteer.locator('.rewards__item[data-id="demo-reward-yueju-seat"]').click();
+  await volunteer.locator('.reward__title', { hasText: '越剧班名额' }).waitFor();
+  await volunteer.locator('.reward__redeem').click();
+  await confirmModal(volunteer);
+
+  await volunteer.locator('.voucher__status', { hasText: '待使用' }).waitFor();
+  await volunteer.locator('.qr-code__run').first().waitFor();
+  await screenshot(volunteer, 'voucher');
+  const voucher = (await volunteer.locator('.voucher__text').first().textContent())!.trim();
+
+  // The seat came with a registration for the class.
+  await volunteer.goto(`${stack.appUrl}/#/activity/detail/index?id=demo-class-yueju`);
+  await volunteer.locator('.activity-detail__mine', { hasText: '已报名' }).waitFor();
+  await volunteer.goto(`${stack.appUrl}/#/pages/points/index`);
+  await volunteer.locator('.points-card__balance', { hasText: '90' }).waitFor();
+
+  const coordinator = await phonePage(browser);
+  await signInAs(coordinator, stack.appUrl, 'coordinator');
+  await coordinator.goto(`${stack.appUrl}/#/shop/fulfil/index`);
+  await coordinator.locator('.fulfil__input textarea').fill(voucher);
+  await coordinator.locator('.fulfil__submit').click();
+  await coordinator.locator('.fulfil__title', { hasText: '已核销：越剧班名额' }).waitFor();
+
+  await volunteer.goto(`${stack.appUrl}/#/shop/redemptions/index`);
+  await volunteer.locator('.voucher__status', { hasText: '已使用' }).waitFor();
+});

@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: starts its own local stack (in-memory database, free ports), runs each scenario
  * and prints one table: what, baseline, subject, ratio, invariants held. Sizes: BENCH_N (1000),
- * BENCH_CAPACITY (200), BENCH_ROUNDS (3), BENCH_SECONDS (8).
+ * BENCH_CAPACITY (200), BENCH_ROUNDS (3), BENCH_SECONDS (8), BENCH_REDEMPTIONS (500), BENCH_BALANCES (50).
  */
 import { execSync } from 'node:child_process';
 import { startTestStack } from '../test/support/stack';
 import { coldStartBench } from './cold-start';
 import { api, signInMany } from './http';
 import { printTable, type Row } from './lib';
+import { redemptionBench } from './redemptions';
 import { registrationBench } from './registrations';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -32,6 +33,14 @@ const main = async () => {
         seconds: number('BENCH_SECONDS', 8),
       })),
     );
+    rows.push(
+      ...(await redemptionBench(ctx, {
+        n: number('BENCH_REDEMPTIONS', 500),
+        balances: number('BENCH_BALANCES', 50),
+        rounds: number('BENCH_ROUNDS', 3),
+        seconds: number('BENCH_SECONDS', 8),
+      })),
+    );
   } finally {
     await stack.stop();
   }
@@ -40,6 +49,7 @@ const main = async () => {
       auth: 'cloudfunctions/src/auth/handler.ts',
       activities: 'cloudfunctions/src/activities/handler.ts',
       registrations: 'cloudfunctions/src/activities/registrations-handler.ts',
+      points: 'cloudfunctions/src/points/handler.ts',
     })),
   );
   console.log('');

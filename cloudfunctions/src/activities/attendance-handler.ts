@@ -10,6 +10,7 @@ import {
   LeaveRequestBody,
   ListQuery,
   Role,
+  SignOutRequest,
 } from '@hele/shared';
 import { env } from '../lib/config';
 import { createHttpHandler, created, download, ok, route } from '../lib/http';
@@ -25,6 +26,7 @@ const attendance = () =>
     leaves: leaveRepository,
     roster: branchMembers,
     margins: { earlyMinutes: env().CHECK_IN_EARLY_MINUTES, lateMinutes: env().CHECK_IN_LATE_MINUTES },
+    minServiceShare: env().MIN_ATTENDANCE_SHARE,
   }));
 
 const MANAGERS = [Role.COORDINATOR, Role.SECRETARY] as const;
@@ -40,6 +42,12 @@ export const handler = createHttpHandler({
     params: ActivityIdParams,
     body: CheckInRequest,
     handle: async ({ params, body, caller }) => created({ registration: await attendance().checkIn(params.id, body, caller) }),
+  }),
+  'POST /activities/{id}/sign-outs': route({
+    access: 'user',
+    params: ActivityIdParams,
+    body: SignOutRequest,
+    handle: async ({ params, body, caller }) => created(await attendance().signOut(params.id, body, caller)),
   }),
   'GET /activities/{id}/attendance': route({
     access: MANAGERS,

@@ -13,6 +13,7 @@ import {
   parseCheckInToken,
   periodEndsAt,
   Role,
+  servedMinutes,
   type AttendanceResponse,
   type AttendanceRow,
   type CheckInMargins,
@@ -22,6 +23,8 @@ import {
 } from '@hele/shared';
 import { ConflictError, ForbiddenError, HttpError, NotFoundError, TooManyRequestsError } from '../lib/errors';
 import type { Principal, UserRecord } from '../lib/principal';
+import { DEFAULT_RETRY, retrying } from '../lib/retry';
+import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import { codeIsValid, issueCheckIn, newCheckInSecret, tokenIsValid } from './check-in-code';
 import type { LeaveRecord, LeaveRepository } from './leave-repository';
 import { isLive, toRegistration, type ActivityRecord } from './records';
@@ -36,6 +39,8 @@ export interface AttendanceDeps {
   leaves: LeaveRepository;
   roster: (branchId: string) => Promise<UserRecord[]>;
   margins: CheckInMargins;
+  /** Share of a service activity a volunteer must attend for the time to count. */
+  minServiceShare: number;
   now?: () => Date;
 }
 
@@ -67,13 +72,32 @@ export const attendanceCsv = (attendance: AttendanceResponse, labels: Record<str
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 };
 
-export const createAttendanceService = ({ activities, leaves, roster, margins, now = () => new Date() }: AttendanceDeps) => {
+export const createAttendanceService = ({ activities, leaves, roster, margins, minServiceShare, now = () => new Date() }: AttendanceDeps) => {
   const requireActivity = async (id: string) => {
     const activity = await activities.getActivity(id);
     if (!activity || activity.status === 'draft') throw new NotFoundError('Activity');
     return activity;
   };
   const secretOf = async (activity: ActivityRecord) => activity.checkInSecret ?? (await activities.ensureCheckInSecret(activity.id, newCheckInSecret()));
+
+  /** The rotating code (scanned token or typed digits) is right now; wrong ones are counted and capped. */
+  const verifyCode = async (activity: ActivityRecord, registration: { checkInFailures?: number; checkInFailureWindow?: number }, body: CheckInRequest, caller: Principal, at: Date) => {
+    const activityId = activity.id;
+    const window = Math.floor(at.getTime() / FAILURE_WINDOW_MS);
+    if (registration.checkInFailureWindow === window && (registration.checkInFailures ?? 0) >= MAX_CHECK_IN_FAILURES) {
+      throw new TooManyRequestsError('Too many wrong codes, try again in a few minutes');
+    }
+    const secret = await secretOf(activity);
+    const parsed = body.token !== undefined ? parseCheckInToken(body.token) : undefined;
+    const valid =
+      body.token !== undefined ? parsed !== undefined && tokenIsValid(secret, activityId, parsed, at) : codeIsValid(secret, activityId, body.code!, at);
+    if (!valid) {
+      const failures = await activities.countCheckInFailure(activityId, caller.id, window);
+      if (failures > MAX_CHECK_IN_FAILURES) throw new TooManyRequestsError('Too many wrong codes, try again in a few minutes');
+      const field = body.token !== undefined ? 'token' : 'code';
+      throw new HttpError(400, 'INVALID_CHECK_IN_CODE', 'The check-in code is wrong or has expired', [{ path: field, message: 'wrong or expired' }]);
+    }
+  };
 
   const mayManage = (caller: Principal, activity: ActivityRecord) => isCoordinator(caller) || isSecretaryOf(caller, activity.branchId);
 
@@ -97,20 +121,7 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, n
         throw new ConflictError('NOT_CONFIRMED', 'Only confirmed registrants check in');
       }
       if (registration.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
-      const window = Math.floor(at.getTime() / FAILURE_WINDOW_MS);
-      if (registration.checkInFailureWindow === window && (registration.checkInFailures ?? 0) >= MAX_CHECK_IN_FAILURES) {
-        throw new TooManyRequestsError('Too many wrong codes, try again in a few minutes');
-      }
-      const secret = await secretOf(activity);
-      const parsed = body.token !== undefined ? parseCheckInToken(body.token) : undefined;
-      const valid =
-        body.token !== undefined ? parsed !== undefined && tokenIsValid(secret, activityId, parsed, at) : codeIsValid(secret, activityId, body.code!, at);
-      if (!valid) {
-        const failures = await activities.countCheckInFailure(activityId, caller.id, window);
-        if (failures > MAX_CHECK_IN_FAILURES) throw new TooManyRequestsError('Too many wrong codes, try again in a few minutes');
-        const field = body.token !== undefined ? 'token' : 'code';
-        throw new HttpError(400, 'INVALID_CHECK_IN_CODE', 'The check-in code is wrong or has expired', [{ path: field, message: 'wrong or expired' }]);
-      }
+      await verifyCode(activity, registration, body, caller, at);
       const nowIso = at.toISOString();
       if ((await activities.checkIn(activityId, caller.id, nowIso)) === 'refused') {
         const current = await activities.getRegistration(activityId, caller.id);
@@ -118,6 +129,48 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, n
         throw new ConflictError('NOT_CONFIRMED', 'Only confirmed registrants check in');
       }
       return toRegistration({ ...registration, checkedInAt: nowIso, updatedAt: nowIso });
+    },
+
+    /**
+     * A volunteer leaves a service activity: the same code as check-in, once, after checking in.
+     * Time from check-in to sign-out inside the activity counts when it covers the required share;
+     * then a pending service record is written in the same transaction, for a coordinator to approve.
+     */
+    async signOut(activityId: string, body: CheckInRequest, caller: Principal) {
+      const at = now();
+      const activity = await requireActivity(activityId);
+      if (activity.kind !== 'service') throw new ConflictError('NOT_A_SERVICE_ACTIVITY', 'Only service activities have sign-out');
+      const verdict = canCheckIn(activity, at, margins);
+      if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
+      const registration = await activities.getRegistration(activityId, caller.id);
+      if (!isLive(registration) || registration.status !== 'confirmed' || !registration.checkedInAt) {
+        throw new ConflictError('NOT_CHECKED_IN', 'Check in first');
+      }
+      if (registration.signedOutAt) throw new ConflictError('ALREADY_SIGNED_OUT', 'Already signed out');
+      await verifyCode(activity, registration, body, caller, at);
+      const nowIso = at.toISOString();
+      const served = servedMinutes(activity, registration.checkedInAt, nowIso, minServiceShare);
+      const record: ServiceRecordItem | undefined = served.counted
+        ? {
+            id: serviceRecordId.signOut(activityId, caller.id),
+            userId: caller.id,
+            nickname: caller.nickname,
+            activityId,
+            activityTitle: activity.title,
+            source: 'check_in',
+            servedOn: activity.startsAt,
+            minutes: served.minutes,
+            note: '签到签退',
+            status: 'pending',
+            createdAt: nowIso,
+          }
+        : undefined;
+      const outcome = await retrying(async () => {
+        const result = await activities.signOut(activityId, caller.id, nowIso, record && serviceItems.put(record));
+        return result === 'conflict' ? undefined : result;
+      }, DEFAULT_RETRY);
+      if (outcome === 'refused') throw new ConflictError('ALREADY_SIGNED_OUT', 'Already signed out');
+      return { registration: toRegistration({ ...registration, signedOutAt: nowIso, updatedAt: nowIso }), record: record ?? null, ...served };
     },
 
     /** Everyone expected (confirmed registrants, and the branch's roster for a branch meeting). */

@@ -99,6 +99,7 @@ describe('check-in', () => {
       leaves: leaveRepository,
       roster: branchMembers,
       margins: { earlyMinutes: 30, lateMinutes: 30 },
+      minServiceShare: 0.6,
       now: () => new Date(Date.now() + 75_000),
     });
     await expect(later.checkIn(activity.id, { code }, { id: user!.userId, nickname: user!.name, roles: ['member'] })).rejects.toMatchObject({
@@ -197,6 +198,7 @@ describe('attendance and leave (请假)', () => {
       leaves: leaveRepository,
       roster: branchMembers,
       margins: { earlyMinutes: 30, lateMinutes: 30 },
+      minServiceShare: 0.6,
       now: () => new Date(Date.now() + 3 * 60 * MINUTE),
     });
     const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));

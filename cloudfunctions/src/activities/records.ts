@@ -68,6 +68,7 @@ export const toRegistration = (record: RegistrationRecord, position?: number): R
   ...(record.promotedAt ? { promotedAt: record.promotedAt } : {}),
   ...(record.cancelledAt ? { cancelledAt: record.cancelledAt } : {}),
   ...(record.checkedInAt ? { checkedInAt: record.checkedInAt } : {}),
+  ...(record.signedOutAt ? { signedOutAt: record.signedOutAt } : {}),
 });
 
 export const toActivity = (record: ActivityRecord, mine?: { record: RegistrationRecord; position?: number }): Activity => {

@@ -167,6 +167,27 @@ export const createActivityRepository = (client: DocClient = doc) => {
       }
     },
 
+    /** Marks the sign-out of a checked-in registrant once, with the service record it yields (if any). */
+    async signOut(activityId: string, userId: string, now: string, record?: TransactItem): Promise<'ok' | 'refused' | 'conflict'> {
+      const outcome = await transactNamed(client, [
+        {
+          name: 'registration',
+          item: {
+            Update: {
+              TableName: registrations(),
+              Key: { activityId, userId },
+              UpdateExpression: 'SET signedOutAt = :now, updatedAt = :now',
+              ConditionExpression: '#status = :confirmed AND attribute_exists(checkedInAt) AND attribute_not_exists(signedOutAt)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':confirmed': 'confirmed', ':now': now },
+            },
+          },
+        },
+        ...(record ? [{ name: 'record' as const, item: record }] : []),
+      ]);
+      return outcome === 'ok' || outcome === 'conflict' ? outcome : 'refused';
+    },
+
     /** Counts a wrong code in the current window; answers how many this window has seen. */
     async countCheckInFailure(activityId: string, userId: string, window: number): Promise<number> {
       const Key = { activityId, userId };

@@ -15,6 +15,9 @@ const Env = z.object({
   REDEMPTIONS_TABLE: z.string().min(1),
   MESSAGES_TABLE: z.string().min(1),
   REMINDERS_TABLE: z.string().min(1),
+  SERVICE_RECORDS_TABLE: z.string().min(1),
+  VOLUNTEERS_TABLE: z.string().min(1),
+  EXAMS_TABLE: z.string().min(1),
   /** WeChat subscribe-message template of the activity reminder (empty: in-app messages only). */
   REMINDER_TEMPLATE_ID: z.string().default(''),
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
@@ -29,6 +32,14 @@ const Env = z.object({
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   CHECK_IN_EARLY_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
   CHECK_IN_LATE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+  /** Points per approved hour of service (DOMAIN.md: 10). */
+  POINTS_PER_HOUR: z.coerce.number().int().min(0).max(1000).default(10),
+  /** Share of a service activity a volunteer must be present for the time to count. */
+  MIN_ATTENDANCE_SHARE: z.coerce.number().min(0).max(1).default(0.6),
+  EXAM_QUESTIONS: z.coerce.number().int().min(1).max(100).default(10),
+  EXAM_PASS_MARK: z.coerce.number().int().min(0).max(100).default(80),
+  EXAM_MINUTES: z.coerce.number().int().min(1).max(240).default(20),
+  EXAM_COOLDOWN_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -22,6 +22,7 @@ export const RegistrationRecord = z.object({
   promotedAt: z.string().optional(),
   cancelledAt: z.string().optional(),
   checkedInAt: z.string().optional(),
+  signedOutAt: z.string().optional(),
   /** Wrong check-in codes sent in the current ten-minute window (guessing is capped). */
   checkInFailures: z.number().int().optional(),
   checkInFailureWindow: z.number().int().optional(),

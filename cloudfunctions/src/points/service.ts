@@ -17,15 +17,14 @@ import {
   type LedgerEntry,
   type UpdateRewardRequest,
 } from '@hele/shared';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { env } from '../lib/config';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { EntryRecord, Ledger, Named } from '../lib/ledger';
 import { loadUser, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { isLive, seatItems, type RegistrationRecord } from '../lib/seats';
+import { approvedMinutesOf } from '../lib/service-records';
 import { toRedemption, toReward, type RedemptionRecord, type RewardRecord } from './records';
 import type { classSeats as ClassSeats, redemptionRepository as RedemptionRepository, rewardRepository as RewardRepository } from './repository';
 
@@ -59,12 +58,6 @@ const REFUSALS: Record<string, () => ConflictError> = {
 };
 
 const secretsMatch = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-
-/** Service time approved so far (kept beside the balance by the hours approvals). */
-const approvedMinutesOf = async (userId: string): Promise<number> => {
-  const { Item } = await doc.send(new GetCommand({ TableName: env().POINTS_TABLE, Key: { userId, sk: 'HOURS' } }));
-  return (Item?.minutes as number | undefined) ?? 0;
-};
 
 export const createPointsService = ({ ledger, rewards, redemptions, seats, now = () => new Date() }: PointsDeps) => {
   const requireReward = async (id: string) => {

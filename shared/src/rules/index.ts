@@ -4,3 +4,4 @@ export * from './registration';
 export * from './check-in';
 export * from './reminders';
 export * from './ledger';
+export * from './exam';

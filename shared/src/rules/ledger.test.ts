@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { LedgerTypeSchema, type LedgerType } from '../constants';
-import { applyEntry, ledgerProblems, pointsForMinutes, starLevel } from './ledger';
+import { applyEntry, ledgerProblems, pointsForMinutes, servedMinutes, starLevel } from './ledger';
 
 /** A ledger as the server keeps it: entries appended only through applyEntry, each under an idempotency key. */
 const runLedger = (operations: Array<{ type: LedgerType; amount: number; key: string }>) => {
@@ -90,5 +90,15 @@ describe('points for service time and star levels', () => {
     expect(starLevel(100 * 60)).toMatchObject({ stars: 1, nextStars: 2, hoursToNext: 200 });
     expect(starLevel(599 * 60 + 30)).toMatchObject({ stars: 2, nextStars: 3, hoursToNext: 0.5 });
     expect(starLevel(1500 * 60)).toEqual({ stars: 5, nextStars: null, hoursToNext: null });
+  });
+});
+
+describe('servedMinutes', () => {
+  const activity = { startsAt: '2026-12-01T01:00:00Z', endsAt: '2026-12-01T03:30:00Z' }; // 150 min
+  it('clips presence to the activity and counts it from 60% of its length', () => {
+    expect(servedMinutes(activity, '2026-12-01T00:40:00Z', '2026-12-01T03:45:00Z')).toEqual({ minutes: 150, counted: true });
+    expect(servedMinutes(activity, '2026-12-01T01:00:00Z', '2026-12-01T02:30:00Z')).toEqual({ minutes: 90, counted: true });
+    expect(servedMinutes(activity, '2026-12-01T01:00:00Z', '2026-12-01T02:29:00Z')).toEqual({ minutes: 89, counted: false });
+    expect(servedMinutes(activity, '2026-12-01T04:00:00Z', '2026-12-01T05:00:00Z')).toEqual({ minutes: 0, counted: false });
   });
 });

@@ -109,3 +109,23 @@ export const parseVoucher = (text: string): { redemptionId: string; secret: stri
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(redemptionId) || !/^[A-Za-z0-9_-]{16,64}$/.test(secret)) return undefined;
   return { redemptionId, secret };
 };
+
+/** Share of an activity's length a volunteer must be present for the time to count (configurable). */
+export const DEFAULT_MIN_ATTENDANCE_SHARE = 0.6;
+
+/**
+ * Service time from sign-in to sign-out, clipped to the activity, and whether it counts: only
+ * presence covering at least `minShare` of the activity does.
+ */
+export const servedMinutes = (
+  activity: { startsAt: string; endsAt: string },
+  signedInAt: string,
+  signedOutAt: string,
+  minShare = DEFAULT_MIN_ATTENDANCE_SHARE,
+): { minutes: number; counted: boolean } => {
+  const start = Math.max(Date.parse(activity.startsAt), Date.parse(signedInAt));
+  const end = Math.min(Date.parse(activity.endsAt), Date.parse(signedOutAt));
+  const minutes = Math.max(0, Math.floor((end - start) / 60_000));
+  const length = (Date.parse(activity.endsAt) - Date.parse(activity.startsAt)) / 60_000;
+  return { minutes, counted: length > 0 && minutes >= minShare * length };
+};

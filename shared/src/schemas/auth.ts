@@ -31,5 +31,6 @@ export const DEV_USERS = [
   { name: 'coordinator', nickname: '李社工', roles: ['member', 'coordinator'] },
   { name: 'secretary', nickname: '王书记', roles: ['member', 'secretary'] },
   { name: 'volunteer', nickname: '张志愿', roles: ['member', 'volunteer'] },
+  { name: 'lecturer', nickname: '周老师', roles: ['member', 'lecturer'] },
   { name: 'member', nickname: '陈党员', roles: ['member'] },
 ] as const satisfies ReadonlyArray<{ name: string; nickname: string; roles: readonly z.infer<typeof RoleSchema>[] }>;

@@ -5,3 +5,5 @@ export * from './registrations';
 export * from './check-in';
 export * from './messages';
 export * from './points';
+export * from './hours';
+export * from './volunteers';

@@ -15,6 +15,8 @@ export const Registration = z.object({
   promotedAt: IsoDateTime.optional(),
   cancelledAt: IsoDateTime.optional(),
   checkedInAt: IsoDateTime.optional(),
+  /** Service activities: when the volunteer signed out (hours run from check-in to here). */
+  signedOutAt: IsoDateTime.optional(),
 });
 export type Registration = z.infer<typeof Registration>;
 

@@ -1,0 +1,167 @@
+/**
+ * Redemption contention (issue #4): N concurrent redemptions spread over B balances, over HTTP on
+ * the local stack, beside the raw TransactWriteItems that debits a balance and takes stock straight
+ * against DynamoDB Local. Invariants after every run: no balance below zero, every ledger sums to
+ * its balance (points:reconcile), stock = initial − vouchers.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { reconcilePoints } from '../scripts/local/reconcile';
+import type { Api } from './http';
+import { burst, median, ms, openLoop, perSecond, type LatencyStats, type Row } from './lib';
+
+interface Context {
+  client: Api;
+  coordinator: string;
+  users: Array<{ token: string; userId: string }>;
+  databaseEndpoint: string;
+  env: Record<string, string>;
+}
+
+const COST = 10;
+
+const documentClient = (endpoint: string) =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint,
+      region: 'ap-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      requestHandler: { httpAgent: { keepAlive: true, maxSockets: 256 } },
+    }),
+  );
+
+const grantAll = async (ctx: Context, users: Context['users'], amount: number) => {
+  for (let i = 0; i < users.length; i += 25) {
+    await Promise.all(
+      users.slice(i, i + 25).map((user) =>
+        ctx.client.request('POST', '/points/adjustments', ctx.coordinator, { userId: user.userId, amount, reason: '压测发放' }),
+      ),
+    );
+  }
+};
+
+const newReward = async (ctx: Context, stock: number): Promise<string> => {
+  const reply = await ctx.client.request('POST', '/rewards', ctx.coordinator, { title: '压测礼品', kind: 'goods', cost: COST, stock, perUserLimit: 100 });
+  if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
+  return reply.body.reward.id;
+};
+
+const stockOf = async (ctx: Context, rewardId: string) => (await ctx.client.request('GET', `/rewards/${rewardId}`, ctx.coordinator)).body.reward.stock as number;
+
+const invariants = async (ctx: Context, rewardId: string, initialStock: number, vouchers: number) => {
+  const problems: string[] = [];
+  const report = await reconcilePoints(documentClient(ctx.databaseEndpoint), ctx.env.POINTS_TABLE!);
+  // The raw baseline's balances (`raw-…`) keep no ledger: only the API's are checked.
+  problems.push(...report.problems.filter(({ userId }) => !userId.startsWith('raw-')).map(({ userId, problem }) => `${userId}: ${problem}`));
+  const stock = await stockOf(ctx, rewardId);
+  if (stock < 0) problems.push(`stock ${stock} < 0`);
+  if (stock !== initialStock - vouchers) problems.push(`stock ${stock} ≠ ${initialStock} − ${vouchers}`);
+  return problems;
+};
+
+/** The raw operation: debit (conditional) + entry + one unit of stock, one TransactWriteItems. */
+const rawRedemption = (ctx: Context) => {
+  const doc = documentClient(ctx.databaseEndpoint);
+  const points = ctx.env.POINTS_TABLE!;
+  const rewards = ctx.env.REWARDS_TABLE!;
+  let counter = 0;
+  return {
+    async setUp(users: Context['users'], balance: number, stock: number) {
+      const rewardId = `raw-reward-${Date.now()}`;
+      await doc.send(new PutCommand({ TableName: rewards, Item: { id: rewardId, stock, active: true } }));
+      await Promise.all(users.map((user) => doc.send(new PutCommand({ TableName: points, Item: { userId: `raw-${user.userId}`, sk: 'BALANCE', balance } }))));
+      return rewardId;
+    },
+    async redeem(userId: string, rewardId: string) {
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: points,
+                  Key: { userId: `raw-${userId}`, sk: 'BALANCE' },
+                  UpdateExpression: 'SET balance = balance - :cost',
+                  ConditionExpression: 'balance >= :cost',
+                  ExpressionAttributeValues: { ':cost': COST },
+                },
+              },
+              { Put: { TableName: points, Item: { userId: `raw-${userId}`, sk: `E#raw-${counter++}`, amount: -COST } } },
+              {
+                Update: {
+                  TableName: rewards,
+                  Key: { id: rewardId },
+                  UpdateExpression: 'SET stock = stock - :one',
+                  ConditionExpression: 'stock >= :one',
+                  ExpressionAttributeValues: { ':one': 1 },
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        return (error as Error).name === 'TransactionCanceledException';
+      }
+    },
+  };
+};
+
+export const redemptionBench = async (ctx: Context, { n, balances, rounds, seconds }: { n: number; balances: number; rounds: number; seconds: number }) => {
+  const rows: Row[] = [];
+  const users = ctx.users.slice(0, balances);
+  const perUser = Math.ceil(n / balances);
+  const raw = rawRedemption(ctx);
+
+  // Burst: each balance affords exactly its share, so every request must succeed.
+  const rawReward = await raw.setUp(users, perUser * COST, n);
+  const rawBurst = await burst(n, async (i) => (await raw.redeem(users[i % balances]!.userId, rawReward)) || 'raw failed');
+  await grantAll(ctx, users, perUser * COST);
+  const reward = await newReward(ctx, n);
+  const httpBurst = await burst(n, async (i) => {
+    const reply = await ctx.client.request('POST', '/redemptions', users[i % balances]!.token, { rewardId: reward });
+    return reply.status === 201 || `${reply.status} ${reply.body?.error?.code ?? ''}`;
+  });
+  if (httpBurst.errors) console.error(`redemption burst failures: ${JSON.stringify(httpBurst.failures)}`);
+  const burstProblems = await invariants(ctx, reward, n, n - httpBurst.errors);
+  const balancesLeft = await Promise.all(users.map(async (user) => (await ctx.client.request('GET', '/me/points?limit=1', user.token)).body.balance as number));
+  if (balancesLeft.some((balance) => balance !== 0)) burstProblems.push('a balance is not back to zero');
+  if (burstProblems.length) console.error(`redemption burst invariants broken: ${burstProblems.join('; ')}`);
+  rows.push({
+    what: `redemption burst: ${n} at once on ${balances} balances (drain)`,
+    baseline: `${rawBurst.seconds.toFixed(2)} s (${perSecond(rawBurst.perSecond)})`,
+    subject: `${httpBurst.seconds.toFixed(2)} s (${perSecond(httpBurst.perSecond)}), ${httpBurst.errors} errors`,
+    ratio: `${(httpBurst.seconds / rawBurst.seconds).toFixed(1)}×`,
+    invariants: burstProblems.length === 0 && httpBurst.errors === 0 ? 'yes' : 'no',
+  });
+
+  // Open loop at half the HTTP peak.
+  const rate = Math.max(10, Math.floor(httpBurst.perSecond / 2));
+  const count = Math.min(n, Math.floor(rate * seconds));
+  const baselineRuns: LatencyStats[] = [];
+  const subjectRuns: LatencyStats[] = [];
+  const problems: string[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const rawRound = await raw.setUp(users, Math.ceil(count / balances) * COST, count);
+    baselineRuns.push(await openLoop(rate, count, (i) => raw.redeem(users[i % balances]!.userId, rawRound)));
+    await grantAll(ctx, users, Math.ceil(count / balances) * COST);
+    const roundReward = await newReward(ctx, count);
+    const run = await openLoop(rate, count, async (i) => (await ctx.client.request('POST', '/redemptions', users[i % balances]!.token, { rewardId: roundReward })).status === 201);
+    subjectRuns.push(run);
+    problems.push(...(await invariants(ctx, roundReward, count, count - run.errors)));
+  }
+  const errors = subjectRuns.reduce((sum, run) => sum + run.errors, 0);
+  for (const key of ['p50', 'p99'] as const) {
+    const base = median(baselineRuns.map((run) => run[key]));
+    const subject = median(subjectRuns.map((run) => run[key]));
+    rows.push({
+      what: `redemption ${key}, open loop ${rate}/s × ${count} on ${balances} balances (median of ${rounds})`,
+      baseline: ms(base),
+      subject: ms(subject),
+      ratio: `${(subject / base).toFixed(1)}×`,
+      invariants: problems.length === 0 && errors === 0 ? 'yes' : 'no',
+    });
+  }
+  if (problems.length || errors) console.error(`redemption open-loop problems: ${errors} errors; ${problems.join('; ')}`);
+  return rows;
+};

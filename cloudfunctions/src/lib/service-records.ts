@@ -1,0 +1,83 @@
+/**
+ * Service records (服务记录): one per stretch of volunteer service, from a sign-out at a service
+ * activity, a hand declaration, or a lecturer's class. The attendance feature writes them on
+ * sign-out and the volunteers feature decides them, so the record and its write items live here.
+ * Approval happens once: the status moves from pending only under a condition, inside the ledger
+ * transaction that pays the points and adds the hours.
+ */
+import { ServiceSourceSchema, ServiceStatusSchema } from '@hele/shared';
+import { z } from 'zod';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { env } from './config';
+import { doc, type TransactItem } from './db';
+
+export const ServiceRecordItem = z.object({
+  id: z.string(),
+  userId: z.string(),
+  nickname: z.string(),
+  activityId: z.string().optional(),
+  activityTitle: z.string().optional(),
+  source: ServiceSourceSchema,
+  servedOn: z.string(),
+  minutes: z.number().int(),
+  note: z.string(),
+  status: ServiceStatusSchema,
+  points: z.number().int().optional(),
+  createdAt: z.string(),
+  decidedBy: z.string().optional(),
+  decidedByName: z.string().optional(),
+  decidedAt: z.string().optional(),
+  decisionNote: z.string().optional(),
+});
+export type ServiceRecordItem = z.infer<typeof ServiceRecordItem>;
+
+/** One record per volunteer per activity for sign-outs and teaching: the id says which. */
+export const serviceRecordId = {
+  signOut: (activityId: string, userId: string) => `so-${activityId}-${userId}`.slice(0, 64),
+  teaching: (activityId: string, userId: string) => `te-${activityId}-${userId}`.slice(0, 64),
+};
+
+export const serviceItems = {
+  /** A new record; a second one with the same id is refused. */
+  put: (record: ServiceRecordItem): TransactItem => ({
+    Put: { TableName: env().SERVICE_RECORDS_TABLE, Item: record, ConditionExpression: 'attribute_not_exists(id)' },
+  }),
+
+  /** Moves a pending record to its decision, once. */
+  decide: (id: string, decision: { status: 'approved' | 'refused'; by: string; byName: string; at: string; note?: string; points?: number }): TransactItem => ({
+    Update: {
+      TableName: env().SERVICE_RECORDS_TABLE,
+      Key: { id },
+      UpdateExpression: `SET #status = :status, decidedBy = :by, decidedByName = :byName, decidedAt = :at${decision.note ? ', decisionNote = :note' : ''}${
+        decision.points !== undefined ? ', points = :points' : ''
+      }`,
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': decision.status,
+        ':pending': 'pending',
+        ':by': decision.by,
+        ':byName': decision.byName,
+        ':at': decision.at,
+        ...(decision.note ? { ':note': decision.note } : {}),
+        ...(decision.points !== undefined ? { ':points': decision.points } : {}),
+      },
+    },
+  }),
+
+  /** The volunteer's total of approved minutes, kept beside the balance (star levels read it). */
+  addHours: (userId: string, minutes: number): TransactItem => ({
+    Update: {
+      TableName: env().POINTS_TABLE,
+      Key: { userId, sk: 'HOURS' },
+      UpdateExpression: 'ADD minutes :minutes',
+      ExpressionAttributeValues: { ':minutes': minutes },
+    },
+  }),
+};
+
+/** Approved service time so far, in minutes. */
+export const approvedMinutesOf = async (userId: string): Promise<number> => {
+  const { Item } = await doc.send(new GetCommand({ TableName: env().POINTS_TABLE, Key: { userId, sk: 'HOURS' } }));
+  return (Item?.minutes as number | undefined) ?? 0;
+};

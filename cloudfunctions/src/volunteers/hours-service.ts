@@ -1,0 +1,159 @@
+/**
+ * Service hours (服务时长): declarations by hand, coordinators' decisions, lecturers' teaching, and
+ * the certificate. Approval pays points (EARN) exactly once: the ledger entry's key is the record's
+ * id, and the record leaves `pending` under a condition in the same transaction that adds the hours.
+ */
+import { LedgerType, pointsForMinutes, starLevel, type DeclareHoursRequest, type HoursDecisionRequest, type ServiceCertificate, type ServiceRecord, type TeachingRequest } from '@hele/shared';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { doc, transactNamed } from '../lib/db';
+import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
+import type { Ledger, Named } from '../lib/ledger';
+import { loadUser, type Principal } from '../lib/principal';
+import { DEFAULT_RETRY, retrying } from '../lib/retry';
+import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
+import type { activityReader as ActivityReader, serviceRecordRepository as ServiceRecordRepository } from './repository';
+
+export interface HoursDeps {
+  ledger: Ledger;
+  records: typeof ServiceRecordRepository;
+  activities: typeof ActivityReader;
+  pointsPerHour: number;
+  now?: () => Date;
+}
+
+export const CERTIFICATE_ISSUER = '和乐党群服务中心';
+
+const toServiceRecord = (record: ServiceRecordItem): ServiceRecord => record;
+const hoursText = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} 小时`;
+
+export const createHoursService = ({ ledger, records, activities, pointsPerHour, now = () => new Date() }: HoursDeps) => {
+  /**
+   * Writes `decision` (an approval or a new approved record) with its hours and, when it earns any,
+   * the EARN entry, all in one transaction. `record` names the item whose condition guards "once".
+   */
+  const payFor = async (record: ServiceRecordItem, caller: Principal, recordItem: Named<'record'>) => {
+    const points = pointsForMinutes(record.minutes, pointsPerHour);
+    const alongside: Array<Named<'record' | 'hours'>> = [recordItem, { name: 'hours', item: serviceItems.addHours(record.userId, record.minutes) }];
+    if (points === 0) {
+      const outcome = await retrying(async () => {
+        const result = await transactNamed(doc, alongside);
+        return result === 'conflict' ? undefined : result;
+      }, DEFAULT_RETRY);
+      return { applied: outcome === 'ok', points, balance: (await ledger.balanceOf(record.userId))?.balance ?? 0 };
+    }
+    const outcome = await ledger.append(
+      {
+        userId: record.userId,
+        type: LedgerType.EARN,
+        amount: points,
+        reason: `服务时长 ${hoursText(record.minutes)}：${record.activityTitle ?? record.note}`.slice(0, 200),
+        actorId: caller.id,
+        idempotencyKey: `service:${record.id}`,
+        ref: record.id,
+      },
+      alongside,
+    );
+    return { applied: outcome.status === 'applied', points, balance: outcome.status === 'refused' ? 0 : outcome.balance };
+  };
+
+  return {
+    async declare(input: DeclareHoursRequest, caller: Principal) {
+      const activity = input.activityId ? await activities.get(input.activityId) : undefined;
+      if (input.activityId && !activity) throw ValidationError.field('activityId', 'no such activity');
+      const record: ServiceRecordItem = {
+        id: ulid(now().getTime()),
+        userId: caller.id,
+        nickname: caller.nickname,
+        ...(activity ? { activityId: activity.id, activityTitle: activity.title } : {}),
+        source: 'declared',
+        servedOn: input.servedOn,
+        minutes: input.minutes,
+        note: input.note,
+        status: 'pending',
+        createdAt: now().toISOString(),
+      };
+      await doc.send(new PutCommand(serviceItems.put(record).Put!));
+      return toServiceRecord(record);
+    },
+
+    async mine(caller: Principal, page: { limit: number; cursor?: string }) {
+      const result = await records.ofUser(caller.id, page);
+      return { items: result.items.map(toServiceRecord), nextCursor: result.nextCursor };
+    },
+
+    async byStatus(status: ServiceRecordItem['status'], page: { limit: number; cursor?: string }) {
+      const result = await records.byStatus(status, page);
+      return { items: result.items.map(toServiceRecord), nextCursor: result.nextCursor };
+    },
+
+    async decide(id: string, { decision, note }: HoursDecisionRequest, caller: Principal) {
+      const record = await records.get(id);
+      if (!record) throw new NotFoundError('Service record');
+      const decided = () => new ConflictError('ALREADY_DECIDED', 'This record was already decided');
+      if (record.status !== 'pending') throw decided();
+      const at = now().toISOString();
+      const base = { by: caller.id, byName: caller.nickname, at, ...(note ? { note } : {}) };
+      if (decision === 'refuse') {
+        // A refusal keeps the record (no delete): the volunteer sees why.
+        const outcome = await transactNamed(doc, [{ name: 'record', item: serviceItems.decide(id, { ...base, status: 'refused' }) }]);
+        if (outcome !== 'ok') throw decided();
+        return { record: toServiceRecord({ ...record, status: 'refused', decidedBy: caller.id, decidedByName: caller.nickname, decidedAt: at, ...(note ? { decisionNote: note } : {}) }) };
+      }
+      const points = pointsForMinutes(record.minutes, pointsPerHour);
+      const paid = await payFor(record, caller, { name: 'record', item: serviceItems.decide(id, { ...base, status: 'approved', points }) });
+      if (!paid.applied) throw decided();
+      return {
+        record: toServiceRecord({ ...record, status: 'approved', points, decidedBy: caller.id, decidedByName: caller.nickname, decidedAt: at, ...(note ? { decisionNote: note } : {}) }),
+        balance: paid.balance,
+      };
+    },
+
+    /** The coordinator confirms a public class took place: its lecturer's teaching counts as approved service. */
+    async recordTeaching({ activityId, lecturerId }: TeachingRequest, caller: Principal) {
+      const activity = await activities.get(activityId);
+      if (!activity || activity.kind !== 'class' || activity.status !== 'published') throw ValidationError.field('activityId', 'is not a published public class');
+      if (Date.parse(activity.startsAt) > now().getTime()) throw ValidationError.field('activityId', 'has not taken place yet');
+      const lecturer = await loadUser(lecturerId);
+      if (!lecturer?.roles.includes('lecturer')) throw ValidationError.field('lecturerId', 'is not a lecturer');
+      const at = now().toISOString();
+      const minutes = Math.round((Date.parse(activity.endsAt) - Date.parse(activity.startsAt)) / 60_000);
+      const record: ServiceRecordItem = {
+        id: serviceRecordId.teaching(activityId, lecturerId),
+        userId: lecturer.id,
+        nickname: lecturer.nickname,
+        activityId,
+        activityTitle: activity.title,
+        source: 'teaching',
+        servedOn: activity.startsAt,
+        minutes,
+        note: '公益班授课（公益服务换场地）',
+        status: 'approved',
+        points: pointsForMinutes(minutes, pointsPerHour),
+        createdAt: at,
+        decidedBy: caller.id,
+        decidedByName: caller.nickname,
+        decidedAt: at,
+      };
+      const paid = await payFor(record, caller, { name: 'record', item: serviceItems.put(record) });
+      if (!paid.applied) throw new ConflictError('ALREADY_RECORDED', 'This teaching is already recorded');
+      return toServiceRecord(record);
+    },
+
+    /** 服务证明: every approved record, who recorded it, the total and the star level. */
+    async certificate(caller: Principal): Promise<ServiceCertificate> {
+      const approved = (await records.allOfUser(caller.id)).filter((record) => record.status === 'approved');
+      const totalMinutes = approved.reduce((sum, record) => sum + record.minutes, 0);
+      return {
+        volunteer: { id: caller.id, nickname: caller.nickname },
+        totalMinutes,
+        stars: starLevel(totalMinutes).stars,
+        records: approved.map(toServiceRecord),
+        issuer: CERTIFICATE_ISSUER,
+        issuedAt: now().toISOString(),
+      };
+    },
+  };
+};
+
+export type HoursService = ReturnType<typeof createHoursService>;

@@ -1,0 +1,115 @@
+import { EntryRecord } from '../lib/ledger';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { env } from '../lib/config';
+import { doc } from '../lib/db';
+import { call, signIn } from '../../test/gateway';
+import { createActivity, newMembers } from '../../test/fixtures';
+
+const HOUR = 3600_000;
+
+const pointsOf = async (token: string) => (await call('GET', '/me/points', { token })).body as { balance: number; approvedMinutes: number; entries: any[] };
+
+const earnEntries = async (userId: string) => {
+  const { Items } = await doc.send(
+    new QueryCommand({ TableName: env().POINTS_TABLE, KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)', ExpressionAttributeValues: { ':u': userId, ':e': 'E#' } }),
+  );
+  return (Items ?? []).map((item) => EntryRecord.parse(item)).filter((entry) => entry.type === 'EARN');
+};
+
+const declare = (token: string, body: Record<string, unknown> = {}) =>
+  call('POST', '/me/service-records', { token, body: { servedOn: '2026-11-20', minutes: 90, note: '社区环保清扫', ...body } });
+
+describe('service hours', () => {
+  it('keeps declared hours pending until a coordinator approves them, then pays points once (10 per hour)', async () => {
+    const [volunteer] = await newMembers(1, 'v');
+    const { token: coordinator } = await signIn('coordinator');
+    const declared = await declare(volunteer!.token);
+    expect(declared.status).toBe(201);
+    expect(declared.body.record).toMatchObject({ status: 'pending', source: 'declared', minutes: 90 });
+    expect((await pointsOf(volunteer!.token)).balance).toBe(0);
+
+    const pending = await call('GET', '/service-records?status=pending&limit=100', { token: coordinator });
+    expect(pending.body.items.map((record: { id: string }) => record.id)).toContain(declared.body.record.id);
+
+    const approved = await call('POST', `/service-records/${declared.body.record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ record: { status: 'approved', points: 15, decidedByName: '李社工' }, balance: 15 });
+    const points = await pointsOf(volunteer!.token);
+    expect(points).toMatchObject({ balance: 15, approvedMinutes: 90 });
+    expect(points.entries[0]).toMatchObject({ type: 'EARN', amount: 15, balanceAfter: 15 });
+
+    const again = await call('POST', `/service-records/${declared.body.record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    expect([again.status, again.body.error.code]).toEqual([409, 'ALREADY_DECIDED']);
+    expect(await earnEntries(volunteer!.userId)).toHaveLength(1);
+  });
+
+  it('pays exactly once when many coordinators approve the same record at the same time', async () => {
+    const [volunteer] = await newMembers(1, 'v');
+    const { token: coordinator } = await signIn('coordinator');
+    const { record } = (await declare(volunteer!.token, { minutes: 120 })).body;
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, () => call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'approve' } })),
+    );
+    expect(replies.filter((reply) => reply.status === 200)).toHaveLength(1);
+    expect(replies.filter((reply) => reply.status === 409)).toHaveLength(11);
+    expect(await earnEntries(volunteer!.userId)).toHaveLength(1);
+    expect(await pointsOf(volunteer!.token)).toMatchObject({ balance: 20, approvedMinutes: 120 });
+  });
+
+  it('keeps a refused record with its reason, and pays nothing', async () => {
+    const [volunteer] = await newMembers(1, 'v');
+    const { token: coordinator } = await signIn('coordinator');
+    const { record } = (await declare(volunteer!.token)).body;
+    const refused = await call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'refuse', note: '当天无此活动' } });
+    expect(refused.body.record).toMatchObject({ status: 'refused', decisionNote: '当天无此活动' });
+    const mine = await call('GET', '/me/service-records', { token: volunteer!.token });
+    expect(mine.body.items).toEqual([expect.objectContaining({ id: record.id, status: 'refused' })]);
+    expect((await pointsOf(volunteer!.token)).balance).toBe(0);
+    const approveLater = await call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    expect(approveLater.status).toBe(409);
+  });
+
+  it.each([
+    ['minutes', { minutes: 5 }],
+    ['note', { note: '' }],
+    ['servedOn', { servedOn: '20日' }],
+    ['activityId', { activityId: '01NOSUCHACTIVITY' }],
+  ])('answers 400 naming %s and records nothing', async (field, body) => {
+    const [volunteer] = await newMembers(1, 'v');
+    const reply = await declare(volunteer!.token, body);
+    expect([reply.status, reply.body.error.details[0].path]).toEqual([400, field]);
+    expect((await call('GET', '/me/service-records', { token: volunteer!.token })).body.items).toEqual([]);
+  });
+
+  it('records a lecturer’s class as approved service once (公益服务换场地)', async () => {
+    const { token: coordinator } = await signIn('coordinator');
+    const { token: lecturerToken, userId: lecturerId } = await signIn('lecturer');
+    const before = (await pointsOf(lecturerToken)).balance;
+    const startsAt = new Date(Date.now() - 3 * HOUR).toISOString();
+    const endsAt = new Date(Date.now() - HOUR).toISOString();
+    const lesson = await createActivity({ kind: 'class', title: '越剧班 第3课', startsAt, endsAt, registrationClosesAt: startsAt, cancellationDeadline: startsAt });
+    const recorded = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: lesson.id, lecturerId } });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.record).toMatchObject({ source: 'teaching', status: 'approved', minutes: 120, points: 20 });
+    expect((await pointsOf(lecturerToken)).balance).toBe(before + 20);
+    const twice = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: lesson.id, lecturerId } });
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'ALREADY_RECORDED']);
+
+    const { userId: memberId } = await signIn('member');
+    const notLecturer = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: lesson.id, lecturerId: memberId } });
+    expect([notLecturer.status, notLecturer.body.error.details[0].path]).toEqual([400, 'lecturerId']);
+  });
+
+  it('lists approved records on the certificate with the total and the star level', async () => {
+    const [volunteer] = await newMembers(1, 'v');
+    const { token: coordinator } = await signIn('coordinator');
+    const ids: string[] = [];
+    for (const minutes of [600, 600]) ids.push((await declare(volunteer!.token, { minutes })).body.record.id);
+    await declare(volunteer!.token, { minutes: 60 }); // stays pending: not on the certificate
+    for (const id of ids) await call('POST', `/service-records/${id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    const { certificate } = (await call('GET', '/me/service-certificate', { token: volunteer!.token })).body;
+    expect(certificate).toMatchObject({ totalMinutes: 1200, stars: 0, issuer: '和乐党群服务中心' });
+    expect(certificate.records).toHaveLength(2);
+    expect(certificate.records.every((record: { decidedByName: string }) => record.decidedByName === '李社工')).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+/** What the volunteers and exams tables hold. */
+import { AttemptStatusSchema, QuestionTypeSchema, VolunteerStatusSchema } from '@hele/shared';
+import { z } from 'zod';
+
+export const VolunteerRecord = z.object({
+  userId: z.string(),
+  nickname: z.string(),
+  skills: z.array(z.string()),
+  availability: z.string(),
+  phone: z.string(),
+  intro: z.string().optional(),
+  status: VolunteerStatusSchema,
+  appliedAt: z.string(),
+  certifiedAt: z.string().optional(),
+});
+export type VolunteerRecord = z.infer<typeof VolunteerRecord>;
+
+export const QuestionRecord = z.object({
+  pk: z.literal('Q'),
+  sk: z.string(),
+  id: z.string(),
+  category: z.string(),
+  type: QuestionTypeSchema,
+  text: z.string(),
+  options: z.array(z.string()),
+  answer: z.array(z.number().int()),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type QuestionRecord = z.infer<typeof QuestionRecord>;
+
+export const AttemptRecord = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  listKey: z.literal('attempt'),
+  id: z.string(),
+  userId: z.string(),
+  nickname: z.string(),
+  status: AttemptStatusSchema,
+  startedAt: z.string(),
+  deadline: z.string(),
+  /** The paper as drawn, answers included: it never leaves the server before grading. */
+  paper: z.array(z.object({ id: z.string(), category: z.string(), type: QuestionTypeSchema, text: z.string(), options: z.array(z.string()), answer: z.array(z.number().int()) })),
+  passMark: z.number().int(),
+  submittedAt: z.string().optional(),
+  score: z.number().int().optional(),
+  correct: z.number().int().optional(),
+});
+export type AttemptRecord = z.infer<typeof AttemptRecord>;
+
+/** Per candidate: the attempt in progress, and when a failed one lets them sit again. */
+export const CandidateState = z.object({
+  openAttemptId: z.string().optional(),
+  openDeadline: z.string().optional(),
+  retryAt: z.string().optional(),
+});
+export type CandidateState = z.infer<typeof CandidateState>;

@@ -1,0 +1,283 @@
+/**
+ * The volunteers feature's tables: profiles, the question bank and attempts, and reading service
+ * records (their writes are lib/service-records items run in transactions by the service).
+ */
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { env } from '../lib/config';
+import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
+import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
+import { ServiceRecordItem } from '../lib/service-records';
+import { AttemptRecord, CandidateState, QuestionRecord, VolunteerRecord } from './records';
+
+type PageRequest = { limit: number; cursor?: string };
+
+/** One page of a Query, parsed. */
+const queryPage = async <T>(schema: z.ZodType<T>, input: ConstructorParameters<typeof QueryCommand>[0], { limit, cursor }: PageRequest) => {
+  const result = await doc.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeCursor(cursor).key }));
+  return { items: (result.Items ?? []).map((item) => schema.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+};
+
+/** Every item of a Query (small partitions: one candidate's attempts, the question bank). */
+const queryAll = async <T>(schema: z.ZodType<T>, input: ConstructorParameters<typeof QueryCommand>[0]) => {
+  const items: T[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const result = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...(result.Items ?? []).map((item) => schema.parse(item)));
+    ExclusiveStartKey = result.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+};
+
+const candidateKey = (userId: string) => `A#${userId}`;
+const STATE_SK = 'STATE';
+/** Attempts sort by their time-ordered id under `T#`; the candidate's STATE item sits beside them. */
+export const attemptKeys = (userId: string, id: string) => ({ pk: candidateKey(userId), sk: `T#${id}` });
+
+export const volunteerRepository = {
+  async get(userId: string): Promise<VolunteerRecord | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: env().VOLUNTEERS_TABLE, Key: { userId }, ConsistentRead: true }));
+    return Item ? VolunteerRecord.parse(Item) : undefined;
+  },
+
+  /** Applies or updates the profile; the status and first application date are kept. */
+  async apply(fields: Omit<VolunteerRecord, 'status' | 'appliedAt' | 'certifiedAt'>, status: VolunteerRecord['status'], at: string): Promise<VolunteerRecord> {
+    const { Attributes } = await doc.send(
+      new UpdateCommand({
+        TableName: env().VOLUNTEERS_TABLE,
+        Key: { userId: fields.userId },
+        UpdateExpression:
+          'SET nickname = :nickname, skills = :skills, availability = :availability, phone = :phone, #status = if_not_exists(#status, :status), appliedAt = if_not_exists(appliedAt, :at)' +
+          (fields.intro ? ', intro = :intro' : ' REMOVE intro'),
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':nickname': fields.nickname,
+          ':skills': fields.skills,
+          ':availability': fields.availability,
+          ':phone': fields.phone,
+          ':status': status,
+          ':at': at,
+          ...(fields.intro ? { ':intro': fields.intro } : {}),
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return VolunteerRecord.parse(Attributes);
+  },
+
+  list: (status: VolunteerRecord['status'], page: PageRequest) =>
+    queryPage(
+      VolunteerRecord,
+      {
+        TableName: env().VOLUNTEERS_TABLE,
+        IndexName: 'byStatus',
+        KeyConditionExpression: '#status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status },
+        ScanIndexForward: false,
+      },
+      page,
+    ),
+
+  items: {
+    certify: (userId: string, at: string): TransactItem => ({
+      Update: {
+        TableName: env().VOLUNTEERS_TABLE,
+        Key: { userId },
+        UpdateExpression: 'SET #status = :certified, certifiedAt = :at',
+        ConditionExpression: 'attribute_exists(userId)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':certified': 'certified', ':at': at },
+      },
+    }),
+    /** Adds the volunteer role to the user's record (roles live only there). */
+    grantVolunteerRole: (userId: string): TransactItem => ({
+      Update: {
+        TableName: env().USERS_TABLE,
+        Key: { id: userId },
+        UpdateExpression: 'SET #roles = list_append(#roles, :role)',
+        ConditionExpression: 'attribute_exists(id) AND NOT contains(#roles, :name)',
+        ExpressionAttributeNames: { '#roles': 'roles' },
+        ExpressionAttributeValues: { ':role': ['volunteer'], ':name': 'volunteer' },
+      },
+    }),
+  },
+};
+
+export const questionRepository = {
+  async create(record: QuestionRecord): Promise<void> {
+    await doc.send(new PutCommand({ TableName: env().EXAMS_TABLE, Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
+  },
+
+  list: (page: PageRequest) =>
+    queryPage(QuestionRecord, { TableName: env().EXAMS_TABLE, KeyConditionExpression: 'pk = :q', ExpressionAttributeValues: { ':q': 'Q' }, ScanIndexForward: false }, page),
+
+  active: () =>
+    queryAll(QuestionRecord, {
+      TableName: env().EXAMS_TABLE,
+      KeyConditionExpression: 'pk = :q',
+      FilterExpression: 'active = :true',
+      ExpressionAttributeValues: { ':q': 'Q', ':true': true },
+    }),
+
+  async setActive(id: string, active: boolean): Promise<QuestionRecord | undefined> {
+    try {
+      const { Attributes } = await doc.send(
+        new UpdateCommand({
+          TableName: env().EXAMS_TABLE,
+          Key: { pk: 'Q', sk: id },
+          UpdateExpression: 'SET active = :active',
+          ConditionExpression: 'attribute_exists(sk)',
+          ExpressionAttributeValues: { ':active': active },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return QuestionRecord.parse(Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  },
+};
+
+export const attemptRepository = {
+  async state(userId: string): Promise<CandidateState> {
+    const { Item } = await doc.send(new GetCommand({ TableName: env().EXAMS_TABLE, Key: { pk: candidateKey(userId), sk: STATE_SK }, ConsistentRead: true }));
+    return CandidateState.parse(Item ?? {});
+  },
+
+  async get(userId: string, id: string): Promise<AttemptRecord | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: env().EXAMS_TABLE, Key: attemptKeys(userId, id), ConsistentRead: true }));
+    return Item ? AttemptRecord.parse(Item) : undefined;
+  },
+
+  /** The candidate's attempts, newest first. */
+  ofCandidate: (userId: string, page: PageRequest) =>
+    queryPage(
+      AttemptRecord,
+      {
+        TableName: env().EXAMS_TABLE,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :attempt)',
+        ExpressionAttributeValues: { ':pk': candidateKey(userId), ':attempt': 'T' },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+      },
+      page,
+    ),
+
+  all: (page: PageRequest) =>
+    queryPage(
+      AttemptRecord,
+      { TableName: env().EXAMS_TABLE, IndexName: 'attemptsByStart', KeyConditionExpression: 'listKey = :key', ExpressionAttributeValues: { ':key': 'attempt' }, ScanIndexForward: false },
+      page,
+    ),
+
+  /** Starts an attempt unless one is open or the cool-down runs: `ok`, or `state` when refused. */
+  async start(record: AttemptRecord, now: string) {
+    return transactNamed<'state' | 'attempt'>(doc, [
+      {
+        name: 'state',
+        item: {
+          Update: {
+            TableName: env().EXAMS_TABLE,
+            Key: { pk: record.pk, sk: STATE_SK },
+            UpdateExpression: 'SET openAttemptId = :id, openDeadline = :deadline',
+            ConditionExpression: 'attribute_not_exists(openAttemptId) AND (attribute_not_exists(retryAt) OR retryAt <= :now)',
+            ExpressionAttributeValues: { ':id': record.id, ':deadline': record.deadline, ':now': now },
+          },
+        },
+      },
+      { name: 'attempt', item: { Put: { TableName: env().EXAMS_TABLE, Item: record, ConditionExpression: 'attribute_not_exists(sk)' } } },
+    ]);
+  },
+
+  /** Closes the open attempt once with its result, and whatever must happen with it (`alongside`). */
+  async close<Name extends string>(
+    attempt: AttemptRecord,
+    result: { status: 'passed' | 'failed'; score: number; correct: number; at: string; retryAt?: string },
+    alongside: Array<{ name: Name; item: TransactItem }> = [],
+  ) {
+    return transactNamed<'attempt' | 'state' | Name>(doc, [
+      {
+        name: 'attempt',
+        item: {
+          Update: {
+            TableName: env().EXAMS_TABLE,
+            Key: { pk: attempt.pk, sk: attempt.sk },
+            UpdateExpression: 'SET #status = :status, score = :score, correct = :correct, submittedAt = :at',
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':status': result.status, ':score': result.score, ':correct': result.correct, ':at': result.at, ':open': 'open' },
+          },
+        },
+      },
+      {
+        name: 'state',
+        item: {
+          Update: {
+            TableName: env().EXAMS_TABLE,
+            Key: { pk: attempt.pk, sk: STATE_SK },
+            UpdateExpression: `REMOVE openAttemptId, openDeadline${result.retryAt ? ' SET retryAt = :retryAt' : ''}`,
+            ConditionExpression: 'openAttemptId = :id',
+            ExpressionAttributeValues: { ':id': attempt.id, ...(result.retryAt ? { ':retryAt': result.retryAt } : {}) },
+          },
+        },
+      },
+      ...alongside,
+    ]);
+  },
+};
+
+export const serviceRecordRepository = {
+  async get(id: string): Promise<ServiceRecordItem | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: env().SERVICE_RECORDS_TABLE, Key: { id }, ConsistentRead: true }));
+    return Item ? ServiceRecordItem.parse(Item) : undefined;
+  },
+
+  ofUser: (userId: string, page: PageRequest) =>
+    queryPage(
+      ServiceRecordItem,
+      { TableName: env().SERVICE_RECORDS_TABLE, IndexName: 'byUser', KeyConditionExpression: 'userId = :user', ExpressionAttributeValues: { ':user': userId }, ScanIndexForward: false },
+      page,
+    ),
+
+  allOfUser: (userId: string) =>
+    queryAll(ServiceRecordItem, {
+      TableName: env().SERVICE_RECORDS_TABLE,
+      IndexName: 'byUser',
+      KeyConditionExpression: 'userId = :user',
+      ExpressionAttributeValues: { ':user': userId },
+      ScanIndexForward: false,
+    }),
+
+  byStatus: (status: string, page: PageRequest) =>
+    queryPage(
+      ServiceRecordItem,
+      {
+        TableName: env().SERVICE_RECORDS_TABLE,
+        IndexName: 'byStatus',
+        KeyConditionExpression: '#status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status },
+        ScanIndexForward: false,
+      },
+      page,
+    ),
+};
+
+/** What teaching records need of a class. */
+export const ActivitySummary = z.object({ id: z.string(), kind: z.string(), status: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string() });
+export const activityReader = {
+  async get(id: string) {
+    const { Item } = await doc.send(
+      new GetCommand({
+        TableName: env().ACTIVITIES_TABLE,
+        Key: { id },
+        ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt',
+        ExpressionAttributeNames: { '#status': 'status' },
+      }),
+    );
+    return Item ? ActivitySummary.parse(Item) : undefined;
+  },
+};

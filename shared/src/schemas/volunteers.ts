@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, ListQuery, page } from './common';
+
+/** A member's application to volunteer (志愿者申请). */
+export const VolunteerApplicationRequest = z
+  .object({
+    skills: z.array(z.string().trim().min(1).max(20)).min(1, 'name at least one skill').max(10),
+    availability: z.string().trim().min(2).max(100),
+    phone: z.string().trim().regex(/^1\d{10}$/, 'must be an 11-digit mobile number'),
+    intro: z.string().trim().max(300).optional(),
+  })
+  .strict();
+export type VolunteerApplicationRequest = z.infer<typeof VolunteerApplicationRequest>;
+
+export const VolunteerStatusSchema = z.enum(['applied', 'certified']);
+
+export const VolunteerProfile = z.object({
+  userId: Id,
+  nickname: z.string(),
+  skills: z.array(z.string()),
+  availability: z.string(),
+  /** Masked (138****5678) for everyone but a coordinator. */
+  phone: z.string(),
+  intro: z.string().optional(),
+  status: VolunteerStatusSchema,
+  appliedAt: IsoDateTime,
+  certifiedAt: IsoDateTime.optional(),
+});
+export type VolunteerProfile = z.infer<typeof VolunteerProfile>;
+export const VolunteerPage = page(VolunteerProfile);
+export const VolunteerListQuery = ListQuery.extend({ status: VolunteerStatusSchema.optional() });
+
+export const QuestionTypeSchema = z.enum(['single', 'multiple']);
+
+/** A question of the bank as a coordinator writes it. */
+export const QuestionInput = z
+  .object({
+    category: z.string().trim().min(1).max(20),
+    type: QuestionTypeSchema,
+    text: z.string().trim().min(4).max(300),
+    options: z.array(z.string().trim().min(1).max(100)).min(2).max(6),
+    answer: z.array(z.number().int().min(0).max(5)).min(1),
+  })
+  .strict()
+  .superRefine((question, ctx) => {
+    if (new Set(question.answer).size !== question.answer.length) ctx.addIssue({ code: 'custom', path: ['answer'], message: 'repeats an option' });
+    if (question.answer.some((index) => index >= question.options.length)) ctx.addIssue({ code: 'custom', path: ['answer'], message: 'names an option that does not exist' });
+    if (question.type === 'single' && question.answer.length !== 1) ctx.addIssue({ code: 'custom', path: ['answer'], message: 'a single choice has exactly one right option' });
+  });
+export type QuestionInput = z.infer<typeof QuestionInput>;
+
+export const Question = z.object({
+  id: Id,
+  category: z.string(),
+  type: QuestionTypeSchema,
+  text: z.string(),
+  options: z.array(z.string()),
+  answer: z.array(z.number().int()),
+  active: z.boolean(),
+  createdAt: IsoDateTime,
+});
+export type Question = z.infer<typeof Question>;
+export const QuestionPage = page(Question);
+export const QuestionUpdateRequest = z.object({ active: z.boolean() }).strict();
+
+/** What the candidate sees: never the answer. */
+export const PaperQuestion = Question.pick({ id: true, category: true, type: true, text: true, options: true });
+export type PaperQuestion = z.infer<typeof PaperQuestion>;
+
+export const AttemptStatusSchema = z.enum(['open', 'passed', 'failed']);
+export type AttemptStatus = z.infer<typeof AttemptStatusSchema>;
+
+export const ExamAttempt = z.object({
+  id: Id,
+  userId: Id,
+  nickname: z.string(),
+  status: AttemptStatusSchema,
+  startedAt: IsoDateTime,
+  deadline: IsoDateTime,
+  submittedAt: IsoDateTime.optional(),
+  score: z.number().int().optional(),
+  correct: z.number().int().optional(),
+  total: z.number().int(),
+  passMark: z.number().int(),
+  /** Only while the attempt is open, and only to its candidate. */
+  questions: z.array(PaperQuestion).optional(),
+});
+export type ExamAttempt = z.infer<typeof ExamAttempt>;
+export const ExamAttemptPage = page(ExamAttempt);
+export const ExamAttemptResponse = z.object({ attempt: ExamAttempt });
+
+export const SubmitExamRequest = z
+  .object({ answers: z.record(Id, z.array(z.number().int().min(0).max(5)).max(6)) })
+  .strict()
+  .refine((value) => Object.keys(value.answers).length <= 100, { path: ['answers'], message: 'too many answers' });
+export type SubmitExamRequest = z.infer<typeof SubmitExamRequest>;
+
+/** The 志愿者中心 summary of the caller. */
+export const MyVolunteerResponse = z.object({
+  profile: VolunteerProfile.nullable(),
+  certified: z.boolean(),
+  exam: z.object({
+    questions: z.number().int(),
+    minutes: z.number().int(),
+    passMark: z.number().int(),
+    openAttempt: ExamAttempt.nullable(),
+    lastAttempt: ExamAttempt.nullable(),
+    /** Set while a failed attempt's cool-down runs. */
+    retryAt: IsoDateTime.nullable(),
+  }),
+  approvedMinutes: z.number().int(),
+  stars: z.number().int(),
+  nextStars: z.number().int().nullable(),
+  hoursToNext: z.number().nullable(),
+});
+export type MyVolunteerResponse = z.infer<typeof MyVolunteerResponse>;

@@ -22,6 +22,10 @@ export default defineAppConfig({
         'leaves/index',
       ],
     },
+    {
+      root: 'volunteer',
+      pages: ['center/index', 'apply/index', 'exam/index', 'hours/index', 'certificate/index', 'review/index', 'questions/index', 'attempts/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -12,6 +12,7 @@ import { isConditionFailure } from '../../cloudfunctions/src/lib/db';
 import { ledger } from '../../cloudfunctions/src/lib/ledger';
 import { rewardRepository } from '../../cloudfunctions/src/points/repository';
 import type { RewardRecord } from '../../cloudfunctions/src/points/records';
+import { questionRepository, volunteerRepository } from '../../cloudfunctions/src/volunteers/repository';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -93,6 +94,22 @@ const DEMO_REWARDS: Array<Pick<RewardRecord, 'id' | 'title' | 'description' | 'k
   { id: 'demo-reward-picture-book', title: '亲子绘本一本', description: '亲子绘本班推荐书目', kind: 'goods', cost: 40, stock: 10, perUserLimit: 1 },
 ];
 
+/** The certification question bank (志愿者认证题库): etiquette, first aid, psychological support, service rules. */
+const DEMO_QUESTIONS: Array<{ category: string; text: string; options: string[]; answer: number[] }> = [
+  { category: '服务规范', text: '志愿服务应当遵循的原则是？', options: ['自愿、无偿、平等、诚信', '有偿、自愿', '强制参加', '按积分多少决定是否参加'], answer: [0] },
+  { category: '服务规范', text: '因故不能参加已报名的志愿服务时，应当？', options: ['直接不去', '提前取消报名或请假，让候补的人参加', '让朋友冒名顶替', '事后再说明'], answer: [1] },
+  { category: '服务规范', text: '志愿服务时长如何计入？（多选）', options: ['现场扫码签到、签退', '手工申报后经社工审核', '自己在系统里直接修改', '公益班讲师授课经社工确认'], answer: [0, 1, 3] },
+  { category: '礼仪', text: '接待来访群众时，恰当的做法是？', options: ['起身问候、主动引导', '继续看手机', '让对方自己找', '只接待认识的人'], answer: [0] },
+  { category: '礼仪', text: '陪伴老人时，下列哪些做法是恰当的？（多选）', options: ['放慢语速、耐心倾听', '尊重老人的生活习惯', '替老人做所有决定', '随意拍照发朋友圈'], answer: [0, 1] },
+  { category: '礼仪', text: '志愿者服装与仪容应当？', options: ['整洁得体，佩戴志愿者标识', '越随意越好', '可以穿拖鞋', '无所谓'], answer: [0] },
+  { category: '应急抢救', text: '发现有人突然倒地、呼之不应，第一步应当？', options: ['确认现场环境安全并呼叫 120', '马上喂水', '立即搬动到室内', '离开现场'], answer: [0] },
+  { category: '应急抢救', text: '成人胸外按压的频率一般为每分钟？', options: ['60～80 次', '100～120 次', '150～180 次', '越快越好'], answer: [1] },
+  { category: '应急抢救', text: '对烫伤的正确初步处理是？（多选）', options: ['用流动冷水冲洗', '涂抹牙膏或酱油', '不要刺破水疱', '用冰块直接长时间敷'], answer: [0, 2] },
+  { category: '心理辅导', text: '倾听服务对象倾诉时，恰当的做法是？', options: ['专注倾听，不急于评判', '打断并讲自己的经历', '马上给出结论', '转移话题'], answer: [0] },
+  { category: '心理辅导', text: '服务对象透露有伤害自己的想法时，志愿者应当？', options: ['答应替他保密', '及时告知带队社工并寻求专业帮助', '劝他别多想就离开', '发到群里讨论'], answer: [1] },
+  { category: '心理辅导', text: '关于服务对象的个人信息，正确的做法是？（多选）', options: ['未经同意不对外透露', '只在服务需要的范围内使用', '可以随意转发', '服务结束后仍需保密'], answer: [0, 1, 3] },
+];
+
 const ignoreExisting = (error: unknown) => {
   if (!isConditionFailure(error)) throw error;
 };
@@ -112,6 +129,18 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
       .create({ ...reward, active: true, listKey: 'active', createdBy: coordinator, createdAt: at, updatedAt: at })
       .catch(ignoreExisting);
   }
+  for (const [index, question] of DEMO_QUESTIONS.entries()) {
+    const id = `demo-q-${String(index + 1).padStart(2, '0')}`;
+    await questionRepository
+      .create({ pk: 'Q', sk: id, id, ...question, type: question.answer.length > 1 ? 'multiple' : 'single', active: true, createdAt: now.toISOString() })
+      .catch(ignoreExisting);
+  }
+  // The demo volunteer is certified; their profile is what they applied with.
+  await volunteerRepository.apply(
+    { userId: userIdFor('dev:volunteer'), nickname: '张志愿', skills: ['急救', '陪伴老人'], availability: '周末全天', phone: '13800001234', intro: '社区志愿服务三年' },
+    'certified',
+    now.toISOString(),
+  );
   // The demo volunteer starts with points from earlier service (once: the ledger key is fixed).
   await ledger.append({
     userId: userIdFor('dev:volunteer'),

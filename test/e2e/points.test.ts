@@ -55,3 +55,36 @@ it('a volunteer redeems a class seat and shows the voucher; the coordinator fulf
   await volunteer.goto(`${stack.appUrl}/#/shop/redemptions/index`);
   await volunteer.locator('.voucher__status', { hasText: '已使用' }).waitFor();
 });
+
+it('a volunteer declares hours; the coordinator approves them and the volunteer’s balance grows', async () => {
+  const volunteer = await phonePage(browser);
+  await signInAs(volunteer, stack.appUrl, 'volunteer');
+  await volunteer.goto(`${stack.appUrl}/#/pages/points/index`);
+  const balance = async () => Number((await volunteer.locator('.points-card__balance').textContent())!.trim());
+  await volunteer.locator('.points__reason').first().waitFor();
+  const before = await balance();
+
+  await volunteer.goto(`${stack.appUrl}/#/pages/me/index`);
+  await volunteer.locator('.me__volunteer').click();
+  await volunteer.locator('.volunteer-center__declare').click();
+  await volunteer.locator('.hours__hours input').fill('2');
+  await volunteer.locator('.hours__note textarea').fill('在社区敬老院陪伴老人聊天');
+  await volunteer.locator('.hours__submit').click();
+  await volunteer.locator('.hours__record', { hasText: '在社区敬老院陪伴老人聊天' }).locator('text=待审核').waitFor();
+
+  const coordinator = await phonePage(browser);
+  await signInAs(coordinator, stack.appUrl, 'coordinator');
+  await coordinator.goto(`${stack.appUrl}/#/volunteer/center/index`);
+  await coordinator.locator('.volunteer-center__review').click();
+  const record = coordinator.locator('.review__record', { hasText: '在社区敬老院陪伴老人聊天' });
+  await record.locator('text=张志愿 · 2 小时（20 积分）').waitFor();
+  await screenshot(coordinator, 'hours-review');
+  await record.locator('.review__approve').click();
+  await record.waitFor({ state: 'detached' });
+
+  await volunteer.goto(`${stack.appUrl}/#/pages/points/index`);
+  await volunteer.locator('.points-card__balance', { hasText: String(before + 20) }).waitFor();
+  await volunteer.locator('.points__reason', { hasText: '服务时长 2 小时' }).waitFor();
+  await volunteer.goto(`${stack.appUrl}/#/volunteer/certificate/index`);
+  await volunteer.locator('.certificate__what', { hasText: '在社区敬老院陪伴老人聊天' }).waitFor();
+});

@@ -83,6 +83,7 @@ export const toActivity = (record: ActivityRecord, mine?: { record: Registration
             status: mine.record.status,
             ...(mine.position !== undefined && mine.record.status === 'waitlisted' ? { position: mine.position } : {}),
             ...(mine.record.checkedInAt ? { checkedInAt: mine.record.checkedInAt } : {}),
+            ...(mine.record.signedOutAt ? { signedOutAt: mine.record.signedOutAt } : {}),
           },
         }
       : {}),

@@ -4,6 +4,21 @@ import {
   AttendanceResponse,
   CheckInCodeResponse,
   CheckInResponse,
+  SignOutResponse,
+  MyVolunteerResponse,
+  VolunteerProfile,
+  VolunteerPage,
+  Question,
+  QuestionPage,
+  ExamAttemptResponse,
+  ExamAttemptPage,
+  ServiceRecordPage,
+  ServiceRecord,
+  ServiceCertificate,
+  type DeclareHoursRequest,
+  type HoursDecisionRequest,
+  type QuestionInput,
+  type VolunteerApplicationRequest,
   LeavePage,
   LeaveResponse,
   MessagePage,
@@ -75,6 +90,8 @@ export const api = {
     code: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/check-in-code`, schema: CheckInCodeResponse }),
     submit: (activityId: string, body: CheckInRequest) =>
       request({ method: 'POST', path: `/activities/${activityId}/check-ins`, body, schema: CheckInResponse }),
+    signOut: (activityId: string, body: CheckInRequest) =>
+      request({ method: 'POST', path: `/activities/${activityId}/sign-outs`, body, schema: SignOutResponse }),
     attendance: (activityId: string) =>
       request({ method: 'GET', path: `/activities/${activityId}/attendance`, schema: AttendanceResponse }),
     attendanceCsv: (activityId: string) =>
@@ -108,6 +125,33 @@ export const api = {
   notifications: {
     remindMe: (activityId: string) => request({ method: 'POST', path: `/activities/${activityId}/reminders`, schema: ReminderResponse }),
     messages: (query: PageQuery = {}) => request({ method: 'GET', path: '/me/messages', query: { ...query }, schema: MessagePage }),
+  },
+
+  volunteers: {
+    me: () => request({ method: 'GET', path: '/me/volunteer', schema: MyVolunteerResponse }),
+    apply: (body: VolunteerApplicationRequest) => request({ method: 'PUT', path: '/me/volunteer', body, schema: z.object({ profile: VolunteerProfile }) }),
+    list: (query: PageQuery & { status?: 'applied' | 'certified' } = {}) => request({ method: 'GET', path: '/volunteers', query: { ...query }, schema: VolunteerPage }),
+  },
+
+  exam: {
+    start: () => request({ method: 'POST', path: '/exam/attempts', schema: ExamAttemptResponse }),
+    submit: (attemptId: string, answers: Record<string, number[]>) =>
+      request({ method: 'POST', path: `/exam/attempts/${attemptId}/submit`, body: { answers }, schema: ExamAttemptResponse }),
+    attempts: (query: PageQuery = {}) => request({ method: 'GET', path: '/exam/attempts', query: { ...query }, schema: ExamAttemptPage }),
+    questions: (query: PageQuery = {}) => request({ method: 'GET', path: '/exam/questions', query: { ...query }, schema: QuestionPage }),
+    addQuestion: (body: QuestionInput) => request({ method: 'POST', path: '/exam/questions', body, schema: z.object({ question: Question }) }),
+    setQuestionActive: (id: string, active: boolean) =>
+      request({ method: 'PATCH', path: `/exam/questions/${id}`, body: { active }, schema: z.object({ question: Question }) }),
+  },
+
+  hours: {
+    declare: (body: DeclareHoursRequest) => request({ method: 'POST', path: '/me/service-records', body, schema: z.object({ record: ServiceRecord }) }),
+    mine: (query: PageQuery = {}) => request({ method: 'GET', path: '/me/service-records', query: { ...query }, schema: ServiceRecordPage }),
+    byStatus: (query: PageQuery & { status?: 'pending' | 'approved' | 'refused' } = {}) =>
+      request({ method: 'GET', path: '/service-records', query: { ...query }, schema: ServiceRecordPage }),
+    decide: (id: string, body: HoursDecisionRequest) =>
+      request({ method: 'POST', path: `/service-records/${id}/decision`, body, schema: z.object({ record: ServiceRecord, balance: z.number().int().optional() }) }),
+    certificate: () => request({ method: 'GET', path: '/me/service-certificate', schema: z.object({ certificate: ServiceCertificate }) }),
   },
 
   leave: {

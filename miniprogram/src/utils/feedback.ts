@@ -36,6 +36,17 @@ const MESSAGES: Record<string, string> = {
   VOUCHER_CANCELLED: '兑换券已取消',
   CLASS_FULL: '公益班名额已满',
   ALREADY_REGISTERED: '你已报名该公益班',
+  NOT_CHECKED_IN: '请先签到再签退',
+  ALREADY_SIGNED_OUT: '你已经签退过了',
+  NOT_A_SERVICE_ACTIVITY: '只有志愿服务活动需要签退',
+  APPLY_FIRST: '请先提交志愿者申请',
+  ALREADY_VOLUNTEER: '你已是认证志愿者',
+  EXAM_COOLDOWN: '冷静期内暂不能再次考试',
+  EXAM_UNAVAILABLE: '题库尚未准备好，请联系社工',
+  EXAM_TIME_UP: '考试时间已到，本次未计分',
+  ALREADY_SUBMITTED: '本次考试已交卷',
+  ALREADY_DECIDED: '该记录已审核',
+  ALREADY_RECORDED: '该授课已记录',
 };
 
 export const errorMessage = (error: unknown): string => {

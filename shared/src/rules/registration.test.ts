@@ -1,5 +1,5 @@
 import { canCancel, canRegister, seatsLeft } from './registration';
-import { formatDateTime, formatRange, startOfCenterDay, toCenterIso } from './time';
+import { centerDate, formatDate, formatDateTime, formatRange, startOfCenterDay, toCenterIso } from './time';
 
 const window = {
   status: 'published' as const,
@@ -55,5 +55,11 @@ describe('center time (Asia/Shanghai, UTC+8)', () => {
   it('finds the center’s midnight, which is 16:00 UTC the day before', () => {
     expect(startOfCenterDay(new Date('2026-11-28T01:00:00Z'))).toBe('2026-11-27T16:00:00.000Z');
     expect(toCenterIso(new Date('2026-11-28T01:00:00Z'))).toBe('2026-11-28T09:00:00+08:00');
+  });
+
+  it('names the center’s calendar day of an instant, and formats days without shifting them', () => {
+    expect(centerDate(new Date('2026-11-27T17:00:00Z'))).toBe('2026-11-28');
+    expect(formatDate('2026-11-20')).toBe('11月20日');
+    expect(formatDate('2026-11-27T17:00:00Z')).toBe('11月28日');
   });
 });

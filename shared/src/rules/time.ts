@@ -23,6 +23,13 @@ export const formatRange = (startIso: string, endIso: string): string => {
   return `${formatDateTime(startIso)}–${endText}`;
 };
 
+/** `11月20日` for an instant or a calendar date (`2026-11-20`, taken as the center's day). */
+export const formatDate = (isoOrDay: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(isoOrDay) ? `${Number(isoOrDay.slice(5, 7))}月${Number(isoOrDay.slice(8, 10))}日` : inCenter(isoOrDay).format('M月D日');
+
+/** The center's calendar date of an instant, `2026-11-28`. */
+export const centerDate = (instant: Date): string => inCenter(instant).format('YYYY-MM-DD');
+
 /** Midnight of the center's day that contains `now`, as an ISO instant. */
 export const startOfCenterDay = (now: Date): string => inCenter(now).startOf('day').toISOString();
 

@@ -87,6 +87,7 @@ export const MyRegistration = z.object({
   status: RegistrationStatusSchema,
   position: z.number().int().positive().optional(),
   checkedInAt: IsoDateTime.optional(),
+  signedOutAt: IsoDateTime.optional(),
 });
 
 export const Activity = z.object({

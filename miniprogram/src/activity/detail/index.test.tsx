@@ -52,4 +52,38 @@ describe('活动详情', () => {
     fireEvent.click(await screen.findByText('立即报名'));
     await waitFor(() => expect(calls.toasts).toContain('报名已截止'));
   });
+
+  it('lets a volunteer who checked in at a service activity sign out with the code, and says how long counted', async () => {
+    signedInAs('张志愿', ['member', 'volunteer']);
+    setRouteParams({ id: 'a1' });
+    const now = Date.now();
+    const serving = activity({
+      kind: 'service',
+      title: '公益黄手环',
+      startsAt: new Date(now - 60 * 60_000).toISOString(),
+      endsAt: new Date(now + 10 * 60_000).toISOString(),
+      myRegistration: { id: 'r1', status: 'confirmed', checkedInAt: new Date(now - 55 * 60_000).toISOString() },
+    });
+    const sent: unknown[] = [];
+    answerRequests(({ url, method, data }) => {
+      if (method === 'POST' && url.endsWith('/activities/a1/sign-outs')) {
+        sent.push(JSON.parse(data!));
+        return {
+          statusCode: 201,
+          data: {
+            registration: { id: 'r1', activityId: 'a1', userId: 'u_me', status: 'confirmed', registeredAt: serving.createdAt, updatedAt: serving.createdAt },
+            record: null,
+            minutes: 55,
+            counted: true,
+          },
+        };
+      }
+      return { statusCode: 200, data: { activity: serving } };
+    });
+    render(<ActivityDetailPage />);
+    const input = await screen.findByPlaceholderText('输入现场 6 位签退码');
+    fireEvent.input(input, { target: { value: '123456' } });
+    fireEvent.click(screen.getByText('签退'));
+    await waitFor(() => expect(sent).toEqual([{ code: '123456' }]));
+  });
 });

@@ -15,6 +15,7 @@ import {
   KIND_LABELS,
   Role,
   type Activity,
+  type CheckInRequest,
 } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
@@ -25,6 +26,9 @@ import { Button, Input, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
 import { goToSignIn, routeParam } from '@/utils/navigation';
 import './index.scss';
+
+/** The two steps that take the rotating code on site. */
+const CODE_STEPS = { checkIn: { label: '签到' }, signOut: { label: '签退' } } as const;
 
 export default function ActivityDetailPage() {
   const id = routeParam('id') ?? '';
@@ -91,11 +95,29 @@ export default function ActivityDetailPage() {
   };
   const checkInOpen = mine?.status === 'confirmed' && !mine.checkedInAt && canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
   const mayAskLeave = open && Date.now() < Date.parse(activity.endsAt) && (!!mine || (!!activity.branchId && activity.branchId === user.branchId));
-  const scanToCheckIn = async () => {
+  // Volunteers at a service activity sign out with the same rotating code: their hours run from check-in.
+  const signOutOpen =
+    activity.kind === 'service' && !!mine?.checkedInAt && !mine.signedOutAt && canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
+  const codeStep = checkInOpen ? CODE_STEPS.checkIn : signOutOpen ? CODE_STEPS.signOut : undefined;
+  const sendCode = (body: CheckInRequest) =>
+    codeStep === CODE_STEPS.signOut
+      ? act(async () => {
+          const { counted, minutes } = await api.checkIn.signOut(activity.id, body);
+          void Taro.showModal({
+            title: '已签退',
+            content: counted ? `本次服务 ${minutes} 分钟，已提交社工审核，审核通过后计入积分。` : `本次服务 ${minutes} 分钟，未达到活动时长的 60%，不计入服务时长。`,
+            showCancel: false,
+          });
+        }, '已签退')
+      : act(() => api.checkIn.submit(activity.id, body), '签到成功');
+  const scanCode = async () => {
     const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-    await act(() => api.checkIn.submit(activity.id, { token: result }), '签到成功');
+    await sendCode({ token: result });
   };
-  const typeToCheckIn = () => act(() => api.checkIn.submit(activity.id, { code: typedCode.trim() }), '签到成功');
+  const typeCode = async () => {
+    await sendCode({ code: typedCode.trim() });
+    setTypedCode('');
+  };
 
   const beforeStart = Date.now() < Date.parse(activity.startsAt);
   const remindMe = async ({ accepted }: { accepted: boolean }) => {
@@ -164,16 +186,16 @@ export default function ActivityDetailPage() {
             {activity.seatsLeft > 0 ? '立即报名' : '名额已满，加入候补'}
           </Button>
         )}
-        {checkInOpen &&
+        {codeStep &&
           (process.env.TARO_ENV === 'weapp' ? (
-            <Button block type='primary' loading={busy} className='activity-detail__check-in' onClick={scanToCheckIn}>
-              扫码签到
+            <Button block type='primary' loading={busy} className='activity-detail__check-in' onClick={scanCode}>
+              扫码{codeStep.label}
             </Button>
           ) : (
             <View className='activity-detail__code'>
-              <Input className='activity-detail__code-input' type='number' maxLength={6} placeholder='输入现场 6 位签到码' value={typedCode} onChange={setTypedCode} />
-              <Button type='primary' loading={busy} disabled={!/^\d{6}$/.test(typedCode.trim())} className='activity-detail__check-in' onClick={typeToCheckIn}>
-                签到
+              <Input className='activity-detail__code-input' type='number' maxLength={6} placeholder={`输入现场 6 位${codeStep.label}码`} value={typedCode} onChange={setTypedCode} />
+              <Button type='primary' loading={busy} disabled={!/^\d{6}$/.test(typedCode.trim())} className='activity-detail__check-in' onClick={typeCode}>
+                {codeStep.label}
               </Button>
             </View>
           ))}

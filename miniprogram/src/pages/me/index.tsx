@@ -35,6 +35,7 @@ export default function MePage() {
         <>
           <CellGroup className='me__links'>
             <Cell title='我的报名' clickable onClick={() => Taro.navigateTo({ url: '/account/registrations/index' })} />
+            <Cell title='志愿者中心' className='me__volunteer' clickable onClick={() => Taro.navigateTo({ url: '/volunteer/center/index' })} />
             <Cell title='消息' className='me__messages' clickable onClick={() => Taro.navigateTo({ url: '/account/messages/index' })} />
             {rate && (
               <Cell

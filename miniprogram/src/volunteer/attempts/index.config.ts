@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '考试记录与志愿者', enablePullDownRefresh: true });

@@ -1,0 +1,99 @@
+/**
+ * 志愿者中心: where a member applies and sits the certification exam, and where a volunteer sees
+ * their star level and hours, declares hours and opens the service certificate. Coordinators find
+ * the hours review, the question bank and the exam records here.
+ */
+import { View, Text } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { formatDateTime, hasAnyRole, Role, type MyVolunteerResponse } from '@hele/shared';
+import { api } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import { ErrorView, LoadingView } from '@/components/status-view';
+import { Button, Cell, CellGroup, Tag } from '@/ui';
+import './index.scss';
+
+const go = (url: string) => () => Taro.navigateTo({ url });
+
+export default function VolunteerCenterPage() {
+  const user = useCurrentUser();
+  const [me, setMe] = useState<MyVolunteerResponse>();
+  const [error, setError] = useState<unknown>();
+  const load = useCallback(async () => {
+    setError(undefined);
+    try {
+      setMe(await api.volunteers.me());
+    } catch (caught) {
+      setError(caught);
+    }
+  }, []);
+  useDidShow(() => void load());
+
+  if (error !== undefined && !me) return <ErrorView error={error} onRetry={load} />;
+  if (!me || !user) return <LoadingView />;
+  const { exam } = me;
+  const coordinator = hasAnyRole(user.roles, [Role.COORDINATOR]);
+
+  return (
+    <View className='page volunteer-center'>
+      <View className='card volunteer-center__level'>
+        <Text className='volunteer-center__stars'>{'★'.repeat(me.stars) + '☆'.repeat(5 - me.stars)}</Text>
+        <Text className='volunteer-center__hours'>累计服务 {Math.floor((me.approvedMinutes / 60) * 10) / 10} 小时</Text>
+        {me.nextStars !== null && <Text className='muted'>再服务 {me.hoursToNext} 小时可达 {me.nextStars} 星志愿者</Text>}
+      </View>
+
+      <View className='card'>
+        <View className='volunteer-center__status'>
+          <Text className='section-title'>志愿者认证</Text>
+          {me.certified ? <Tag type='success'>已认证</Tag> : me.profile ? <Tag type='warning'>待考试</Tag> : <Tag>未申请</Tag>}
+        </View>
+        {me.profile && (
+          <Text className='volunteer-center__line'>
+            特长：{me.profile.skills.join('、')} · 可服务时间：{me.profile.availability} · 手机：{me.profile.phone}
+          </Text>
+        )}
+        {!me.certified && !me.profile && (
+          <Button block type='primary' className='volunteer-center__apply' onClick={go('/volunteer/apply/index')}>
+            申请成为志愿者
+          </Button>
+        )}
+        {!me.certified && me.profile && (
+          <>
+            <Text className='volunteer-center__line muted'>
+              认证考试共 {exam.questions} 题，限时 {exam.minutes} 分钟，{exam.passMark} 分及格，通过后即成为认证志愿者。
+            </Text>
+            {exam.lastAttempt && (
+              <Text className='volunteer-center__line'>
+                上次成绩：{exam.lastAttempt.score ?? 0} 分（{exam.lastAttempt.status === 'passed' ? '通过' : '未通过'}）
+              </Text>
+            )}
+            {exam.retryAt ? (
+              <Text className='volunteer-center__line volunteer-center__wait'>{formatDateTime(exam.retryAt)} 后可再次参加考试</Text>
+            ) : (
+              <Button block type='primary' className='volunteer-center__exam' onClick={go('/volunteer/exam/index')}>
+                {exam.openAttempt ? '继续考试' : '参加认证考试'}
+              </Button>
+            )}
+            <Button block onClick={go('/volunteer/apply/index')}>
+              修改申请资料
+            </Button>
+          </>
+        )}
+      </View>
+
+      <CellGroup>
+        <Cell title='申报服务时长' className='volunteer-center__declare' clickable onClick={go('/volunteer/hours/index?declare=1')} />
+        <Cell title='我的服务记录' clickable onClick={go('/volunteer/hours/index')} />
+        <Cell title='志愿服务证明' className='volunteer-center__certificate' clickable onClick={go('/volunteer/certificate/index')} />
+      </CellGroup>
+
+      {coordinator && (
+        <CellGroup title='社工管理'>
+          <Cell title='服务时长审核' className='volunteer-center__review' clickable onClick={go('/volunteer/review/index')} />
+          <Cell title='认证题库' clickable onClick={go('/volunteer/questions/index')} />
+          <Cell title='考试记录与志愿者名单' clickable onClick={go('/volunteer/attempts/index')} />
+        </CellGroup>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * 我的服务记录 and 申报时长: records from sign-outs, declarations and teaching with their state
+ * (待审核 / 已通过 / 未通过, and why), and a form to declare hours by hand with a note.
+ */
+import { View, Text, Textarea, Picker } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { centerDate, formatDate, type ServiceRecord } from '@hele/shared';
+import { api } from '@/api';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { Button, Input, Tag } from '@/ui';
+import { showError } from '@/utils/feedback';
+import { routeParam } from '@/utils/navigation';
+import { SOURCE_LABELS, STATUS_TAGS, hoursOf } from '../labels';
+import './index.scss';
+
+function DeclareForm({ onDone }: { onDone: () => void }) {
+  const [servedOn, setServedOn] = useState(centerDate(new Date()));
+  const [hours, setHours] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const minutes = Math.round(Number(hours) * 60);
+  const valid = Number.isFinite(minutes) && minutes >= 15 && minutes <= 720 && note.trim().length >= 4;
+  const submit = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await api.hours.declare({ servedOn, minutes, note: note.trim() });
+      void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
+      setHours('');
+      setNote('');
+      onDone();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='card hours__form'>
+      <Text className='section-title'>申报服务时长</Text>
+      <Picker mode='date' value={servedOn} end={centerDate(new Date())} onChange={(e) => setServedOn(e.detail.value)}>
+        <View className='hours__field'>服务日期：{servedOn}</View>
+      </Picker>
+      <Input className='hours__hours' type='digit' placeholder='服务时长（小时，如 2.5）' value={hours} onChange={setHours} />
+      <Textarea className='hours__note' value={note} maxlength={300} placeholder='服务内容，如：在社区敬老院陪伴老人聊天' onInput={(e) => setNote(e.detail.value)} />
+      <Text className='muted'>手工申报的时长经社工审核通过后计入，每小时 10 积分。</Text>
+      <Button block type='primary' loading={busy} disabled={!valid} className='hours__submit' onClick={submit}>
+        提交申报
+      </Button>
+    </View>
+  );
+}
+
+export default function HoursPage() {
+  const [declaring, setDeclaring] = useState(routeParam('declare') === '1');
+  const records = usePagedList<ServiceRecord>((cursor) => api.hours.mine({ cursor }));
+  return (
+    <View className='page hours'>
+      {declaring ? (
+        <DeclareForm
+          onDone={() => {
+            setDeclaring(false);
+            void records.refresh();
+          }}
+        />
+      ) : (
+        <Button block type='primary' className='hours__declare' onClick={() => setDeclaring(true)}>
+          申报服务时长
+        </Button>
+      )}
+      <Text className='section-title'>服务记录</Text>
+      {records.error !== undefined && records.items.length === 0 ? (
+        <ErrorView error={records.error} onRetry={records.refresh} />
+      ) : records.items.length === 0 && !records.loading ? (
+        <EmptyView title='暂无服务记录' description='参加志愿服务活动并签到签退，或手工申报' />
+      ) : (
+        records.items.map((record) => (
+          <View key={record.id} className='card hours__record'>
+            <View className='hours__head'>
+              <Text className='hours__title'>{record.activityTitle ?? record.note}</Text>
+              <Tag type={STATUS_TAGS[record.status].type}>{STATUS_TAGS[record.status].label}</Tag>
+            </View>
+            <Text className='muted'>
+              {formatDate(record.servedOn)} · {hoursOf(record.minutes)} 小时 · {SOURCE_LABELS[record.source]}
+              {record.points !== undefined && record.status === 'approved' ? ` · +${record.points} 积分` : ''}
+            </Text>
+            {record.decisionNote && <Text className='hours__reason'>审核意见：{record.decisionNote}</Text>}
+          </View>
+        ))
+      )}
+      <ListFoot loading={records.loading} done={records.done} count={records.items.length} />
+    </View>
+  );
+}

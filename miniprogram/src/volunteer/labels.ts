@@ -1,0 +1,12 @@
+/** Wording shared by the volunteer pages. */
+import type { ServiceRecord } from '@hele/shared';
+
+export const SOURCE_LABELS: Record<ServiceRecord['source'], string> = { check_in: '签到签退', declared: '手工申报', teaching: '公益班授课' };
+
+export const STATUS_TAGS: Record<ServiceRecord['status'], { label: string; type: 'warning' | 'success' | 'default' }> = {
+  pending: { label: '待审核', type: 'warning' },
+  approved: { label: '已通过', type: 'success' },
+  refused: { label: '未通过', type: 'default' },
+};
+
+export const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '认证题库', enablePullDownRefresh: true });

@@ -1,0 +1,101 @@
+/** 认证题库 (coordinator): the questions with their right options, a form to add one, and retiring a question. */
+import { View, Text, Textarea } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { Question } from '@hele/shared';
+import { api } from '@/api';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { Button, Input, Tag } from '@/ui';
+import { showError } from '@/utils/feedback';
+import './index.scss';
+
+const LETTERS = 'ABCDEF';
+
+function QuestionForm({ onAdded }: { onAdded: () => void }) {
+  const [category, setCategory] = useState('');
+  const [text, setText] = useState('');
+  const [options, setOptions] = useState(['', '', '', '']);
+  const [answer, setAnswer] = useState<number[]>([]);
+  const [busy, setBusy] = useState(false);
+  const filled = options.map((option) => option.trim()).filter(Boolean);
+  const valid = category.trim() && text.trim().length >= 4 && filled.length >= 2 && answer.length > 0 && answer.every((index) => index < filled.length);
+  const toggle = (index: number) => setAnswer((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort()));
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await api.exam.addQuestion({ category: category.trim(), type: answer.length > 1 ? 'multiple' : 'single', text: text.trim(), options: filled, answer });
+      void Taro.showToast({ title: '已加入题库', icon: 'success' });
+      setText('');
+      setOptions(['', '', '', '']);
+      setAnswer([]);
+      onAdded();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='card questions__form'>
+      <Text className='section-title'>新增题目</Text>
+      <Input placeholder='分类，如：礼仪、应急抢救、心理辅导' value={category} onChange={setCategory} />
+      <Textarea className='questions__text' value={text} maxlength={300} placeholder='题干' onInput={(e) => setText(e.detail.value)} />
+      {options.map((option, index) => (
+        <View key={index} className='questions__option'>
+          <Text className={`questions__letter ${answer.includes(index) ? 'questions__letter--right' : ''}`} onClick={() => toggle(index)}>
+            {LETTERS[index]}
+          </Text>
+          <Input placeholder={`选项 ${LETTERS[index]}`} value={option} onChange={(value) => setOptions((current) => current.map((o, i) => (i === index ? value : o)))} />
+        </View>
+      ))}
+      <Text className='muted'>点字母标记正确答案；标记多个即为多选题。</Text>
+      <Button block type='primary' loading={busy} disabled={!valid} className='questions__add' onClick={submit}>
+        加入题库
+      </Button>
+    </View>
+  );
+}
+
+export default function QuestionsPage() {
+  const questions = usePagedList<Question>((cursor) => api.exam.questions({ cursor }));
+  const retire = async (question: Question) => {
+    try {
+      await api.exam.setQuestionActive(question.id, !question.active);
+      void questions.refresh();
+    } catch (error) {
+      showError(error);
+    }
+  };
+  return (
+    <View className='page questions'>
+      <QuestionForm onAdded={() => void questions.refresh()} />
+      <Text className='section-title'>题库</Text>
+      {questions.error !== undefined && questions.items.length === 0 ? (
+        <ErrorView error={questions.error} onRetry={questions.refresh} />
+      ) : questions.items.length === 0 && !questions.loading ? (
+        <EmptyView title='题库为空' description='至少需要一套试卷的题目数，志愿者才能参加考试' />
+      ) : (
+        questions.items.map((question) => (
+          <View key={question.id} className={`card questions__item ${question.active ? '' : 'questions__item--off'}`}>
+            <View className='questions__head'>
+              <Tag type='primary'>{question.category}</Tag>
+              <Tag>{question.type === 'multiple' ? '多选' : '单选'}</Tag>
+              {!question.active && <Tag type='default'>已停用</Tag>}
+            </View>
+            <Text className='questions__stem'>{question.text}</Text>
+            {question.options.map((option, index) => (
+              <Text key={option} className={`questions__choice ${question.answer.includes(index) ? 'questions__choice--right' : ''}`}>
+                {LETTERS[index]}. {option}
+              </Text>
+            ))}
+            <Button size='small' className='questions__toggle' onClick={() => retire(question)}>
+              {question.active ? '停用' : '启用'}
+            </Button>
+          </View>
+        ))
+      )}
+      <ListFoot loading={questions.loading} done={questions.done} count={questions.items.length} />
+    </View>
+  );
+}

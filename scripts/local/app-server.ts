@@ -10,9 +10,9 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export const startAppServer = async ({ port, root, apiBase }: { port: number; root: string; apiBase: string }): Promise<AppServer> => {
+export const startAppServer = async ({ port, root, apiBase, socketBase }: { port: number; root: string; apiBase: string; socketBase: string }): Promise<AppServer> => {
   const files = sirv(root, { single: true, dev: false, etag: true });
-  const config = `window.__HELE_CONFIG__ = ${JSON.stringify({ apiBase })};\n`;
+  const config = `window.__HELE_CONFIG__ = ${JSON.stringify({ apiBase, socketBase })};\n`;
   const server = http.createServer((req, res) => {
     if (req.url === '/hele-config.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });

@@ -27,6 +27,8 @@ export interface StackOptions {
 
 export interface LocalStack {
   apiUrl: string;
+  /** The live feed's WebSocket API (`?token=&activityId=`). */
+  websocketUrl: string;
   appUrl: string;
   databaseEndpoint: string;
   engine: Engine;
@@ -43,7 +45,7 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }
   await assertPortFree(ports.websocket, 'WebSocket');
   await assertPortFree(ports.app, 'App');
 
-  const baseEnv = { ...process.env, APP_PORT: String(ports.app) };
+  const baseEnv = { ...process.env, APP_PORT: String(ports.app), WEBSOCKET_PORT: String(ports.websocket) };
   const [database, service] = await Promise.all([
     startDatabase({ port: ports.database, dataDir: dataDir ? path.resolve(dataDir, 'dynamodb') : undefined }),
     resolveService(LOCAL_STAGE, baseEnv),
@@ -65,13 +67,15 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }
 
     const api = await startApi({ ports, env: { ...baseEnv, ...functionEnv }, stage: LOCAL_STAGE, log: apiLog });
     stoppers.push(() => api.stop());
-    const app = await startAppServer({ port: ports.app, root: H5_DIST, apiBase: api.url });
+    const websocketUrl = `ws://127.0.0.1:${ports.websocket}`;
+    const app = await startAppServer({ port: ports.app, root: H5_DIST, apiBase: api.url, socketBase: websocketUrl });
     stoppers.push(() => app.stop());
     // serverless-offline does not run `schedule` events: the stack invokes the function itself.
     const scheduler = startScheduler({ lambdaPort: ports.lambda, functionName: 'hele-center-local-reminders', everyMs: 60_000, log });
     stoppers.push(async () => scheduler.stop());
     return {
       apiUrl: api.url,
+      websocketUrl,
       appUrl: app.url,
       databaseEndpoint: database.endpoint,
       engine: database.engine,

@@ -18,6 +18,13 @@ const Env = z.object({
   SERVICE_RECORDS_TABLE: z.string().min(1),
   VOLUNTEERS_TABLE: z.string().min(1),
   EXAMS_TABLE: z.string().min(1),
+  POSTS_TABLE: z.string().min(1),
+  REACTIONS_TABLE: z.string().min(1),
+  CONNECTIONS_TABLE: z.string().min(1),
+  /** Where PostToConnection reaches the WebSocket API (empty: no pushes, readers poll). */
+  WEBSOCKET_API_ENDPOINT: z.string().default(''),
+  /** A live feed ends by itself this long after its activity. */
+  FEED_AFTER_END_HOURS: z.coerce.number().min(0).max(72).default(3),
   /** WeChat subscribe-message template of the activity reminder (empty: in-app messages only). */
   REMINDER_TEMPLATE_ID: z.string().default(''),
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),

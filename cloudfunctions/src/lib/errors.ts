@@ -45,8 +45,8 @@ export class UnauthenticatedError extends HttpError {
 }
 
 export class ForbiddenError extends HttpError {
-  constructor(message = 'Your role does not allow this') {
-    super(403, ErrorCode.FORBIDDEN, message);
+  constructor(message = 'Your role does not allow this', code: string = ErrorCode.FORBIDDEN) {
+    super(403, code, message);
   }
 }
 

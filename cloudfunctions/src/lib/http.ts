@@ -97,13 +97,17 @@ const readBody = (event: APIGatewayProxyEventV2): unknown => {
   }
 };
 
-const authenticate = async (event: APIGatewayProxyEventV2): Promise<Principal | null> => {
-  const token = bearerToken(event.headers.authorization);
-  if (!token) return null;
+/** The caller a session token names, from the users table (also used by the WebSocket connect). */
+export const principalOfToken = async (token: string): Promise<Principal> => {
   const userId = await verifySessionToken(token);
   const user = await loadUser(userId);
   if (!user) throw new UnauthenticatedError('This account no longer exists');
   return toPrincipal(user);
+};
+
+const authenticate = async (event: APIGatewayProxyEventV2): Promise<Principal | null> => {
+  const token = bearerToken(event.headers.authorization);
+  return token ? principalOfToken(token) : null;
 };
 
 const authorise = (access: Access, caller: Principal | null): void => {

@@ -6,6 +6,7 @@ import { ErrorCode, type ReminderFields } from '@hele/shared';
 import { z } from 'zod';
 import { HttpError } from '../lib/errors';
 import { postMessage } from '../lib/inbox';
+import { createAccessTokenSource, type WeChatAppOptions } from '../lib/wechat-token';
 
 export interface ReminderDelivery {
   userId: string;
@@ -30,39 +31,20 @@ export const inboxSender: ReminderSender = {
   },
 };
 
-const TokenReply = z.object({ access_token: z.string().optional(), expires_in: z.number().optional(), errcode: z.number().optional() });
 const SendReply = z.object({ errcode: z.number().default(0), errmsg: z.string().optional() });
 
 /** Refusals of subscribeMessage.send that mean "this member will not get it": not worth a retry. */
 const FINAL_ERRORS = new Set([43101 /* not subscribed or used up */, 40003 /* bad openid */]);
 
-export interface WeChatSenderOptions {
-  appId: string;
-  appSecret: () => Promise<string>;
+export interface WeChatSenderOptions extends WeChatAppOptions {
   templateId: string;
-  apiBase: string;
-  fetchImpl?: typeof fetch;
 }
 
 /**
- * WeChat subscribe message (subscribeMessage.send) with a stable access token (cached until a
- * minute before it expires). The inbox gets the message too once WeChat has answered for good.
+ * WeChat subscribe message (subscribeMessage.send) with the app's access token. The inbox gets the message too once WeChat has answered for good.
  */
 export const createWeChatSender = ({ appId, appSecret, templateId, apiBase, fetchImpl = fetch }: WeChatSenderOptions): ReminderSender => {
-  let token: { value: string; until: number } | undefined;
-  const accessToken = async () => {
-    if (token && token.until > Date.now()) return token.value;
-    const response = await fetchImpl(new URL('/cgi-bin/stable_token', apiBase), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credential', appid: appId, secret: await appSecret() }),
-      signal: AbortSignal.timeout(3_000),
-    });
-    const reply = TokenReply.parse(await response.json());
-    if (!reply.access_token) throw new HttpError(502, ErrorCode.UPSTREAM_UNAVAILABLE, `WeChat token refused (${reply.errcode})`);
-    token = { value: reply.access_token, until: Date.now() + ((reply.expires_in ?? 7200) - 60) * 1000 };
-    return token.value;
-  };
+  const accessToken = createAccessTokenSource({ appId, appSecret, apiBase, fetchImpl });
   return {
     async send(delivery) {
       const url = new URL('/cgi-bin/message/subscribe/send', apiBase);

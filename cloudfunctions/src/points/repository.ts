@@ -4,6 +4,7 @@
  * and points move together or not at all.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { activitySummary } from '../lib/activity-summary';
 import { env } from '../lib/config';
 import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
 import { doc, isConditionFailure, type TransactItem } from '../lib/db';
@@ -151,12 +152,7 @@ export const redemptionRepository = {
 
 /** What a class-seat redemption needs to read of the class (its writes are lib/seats items). */
 export const classSeats = {
-  async activity(id: string): Promise<{ id: string; status: string; title: string } | undefined> {
-    const { Item } = await doc.send(
-      new GetCommand({ TableName: env().ACTIVITIES_TABLE, Key: { id }, ProjectionExpression: 'id, #status, title', ExpressionAttributeNames: { '#status': 'status' } }),
-    );
-    return Item as { id: string; status: string; title: string } | undefined;
-  },
+  activity: activitySummary,
   async registration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
     const { Item } = await doc.send(new GetCommand({ TableName: env().REGISTRATIONS_TABLE, Key: { activityId, userId }, ConsistentRead: true }));
     return Item ? RegistrationRecord.parse(Item) : undefined;

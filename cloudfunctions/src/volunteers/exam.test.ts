@@ -116,3 +116,19 @@ describe('volunteer certification', () => {
     expect([missing.status, missing.body.error.details[0].path]).toEqual([400, 'answer']);
   });
 });
+
+describe('bad input on the volunteer routes', () => {
+  it.each([
+    ['POST', '/service-records/01ANYRECORD/decision', { decision: 'maybe' }, 'decision'],
+    ['POST', '/service-records/teaching', { activityId: 'a1' }, 'lecturerId'],
+    ['POST', '/exam/attempts/01ANYATTEMPT/submit', { answers: 'all of them' }, 'answers'],
+    ['PATCH', '/exam/questions/01ANYQUESTION', { active: 'yes' }, 'active'],
+    ['GET', '/service-records?status=lost', undefined, 'status'],
+    ['GET', '/volunteers?status=famous', undefined, 'status'],
+    ['PUT', '/me/volunteer', { ...application, skills: [] }, 'skills'],
+  ])('%s %s answers 400 naming %s', async (method, path, body, field) => {
+    const { token } = await signIn('coordinator');
+    const reply = await call(method, path, { token, body });
+    expect([reply.status, reply.body.error.code, reply.body.error.details[0].path]).toEqual([400, 'VALIDATION_FAILED', field]);
+  });
+});

@@ -14,12 +14,13 @@ import {
   VolunteerApplicationRequest,
   VolunteerListQuery,
 } from '@hele/shared';
+import { activitySummary } from '../lib/activity-summary';
 import { env } from '../lib/config';
 import { createHttpHandler, created, ok, route } from '../lib/http';
 import { ledger } from '../lib/ledger';
 import { createExamService, type ExamService } from './exam-service';
 import { createHoursService, type HoursService } from './hours-service';
-import { activityReader, attemptRepository, questionRepository, serviceRecordRepository, volunteerRepository } from './repository';
+import { attemptRepository, questionRepository, serviceRecordRepository, volunteerRepository } from './repository';
 
 let examService: ExamService | undefined;
 let hoursService: HoursService | undefined;
@@ -36,7 +37,7 @@ const exam = () =>
       cooldownHours: env().EXAM_COOLDOWN_HOURS,
     },
   }));
-const hours = () => (hoursService ??= createHoursService({ ledger, records: serviceRecordRepository, activities: activityReader, pointsPerHour: env().POINTS_PER_HOUR }));
+const hours = () => (hoursService ??= createHoursService({ ledger, records: serviceRecordRepository, activity: activitySummary, pointsPerHour: env().POINTS_PER_HOUR }));
 
 const COORDINATORS = [Role.COORDINATOR] as const;
 

@@ -12,12 +12,13 @@ import type { Ledger, Named } from '../lib/ledger';
 import { loadUser, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
-import type { activityReader as ActivityReader, serviceRecordRepository as ServiceRecordRepository } from './repository';
+import type { ActivitySummary } from '../lib/activity-summary';
+import type { serviceRecordRepository as ServiceRecordRepository } from './repository';
 
 export interface HoursDeps {
   ledger: Ledger;
   records: typeof ServiceRecordRepository;
-  activities: typeof ActivityReader;
+  activity: (id: string) => Promise<ActivitySummary | undefined>;
   pointsPerHour: number;
   now?: () => Date;
 }
@@ -27,7 +28,7 @@ export const CERTIFICATE_ISSUER = '和乐党群服务中心';
 const toServiceRecord = (record: ServiceRecordItem): ServiceRecord => record;
 const hoursText = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} 小时`;
 
-export const createHoursService = ({ ledger, records, activities, pointsPerHour, now = () => new Date() }: HoursDeps) => {
+export const createHoursService = ({ ledger, records, activity: activityOf, pointsPerHour, now = () => new Date() }: HoursDeps) => {
   /**
    * Writes `decision` (an approval or a new approved record) with its hours and, when it earns any,
    * the EARN entry, all in one transaction. `record` names the item whose condition guards "once".
@@ -59,7 +60,7 @@ export const createHoursService = ({ ledger, records, activities, pointsPerHour,
 
   return {
     async declare(input: DeclareHoursRequest, caller: Principal) {
-      const activity = input.activityId ? await activities.get(input.activityId) : undefined;
+      const activity = input.activityId ? await activityOf(input.activityId) : undefined;
       if (input.activityId && !activity) throw ValidationError.field('activityId', 'no such activity');
       const record: ServiceRecordItem = {
         id: ulid(now().getTime()),
@@ -111,7 +112,7 @@ export const createHoursService = ({ ledger, records, activities, pointsPerHour,
 
     /** The coordinator confirms a public class took place: its lecturer's teaching counts as approved service. */
     async recordTeaching({ activityId, lecturerId }: TeachingRequest, caller: Principal) {
-      const activity = await activities.get(activityId);
+      const activity = await activityOf(activityId);
       if (!activity || activity.kind !== 'class' || activity.status !== 'published') throw ValidationError.field('activityId', 'is not a published public class');
       if (Date.parse(activity.startsAt) > now().getTime()) throw ValidationError.field('activityId', 'has not taken place yet');
       const lecturer = await loadUser(lecturerId);

@@ -265,19 +265,3 @@ export const serviceRecordRepository = {
       page,
     ),
 };
-
-/** What teaching records need of a class. */
-export const ActivitySummary = z.object({ id: z.string(), kind: z.string(), status: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string() });
-export const activityReader = {
-  async get(id: string) {
-    const { Item } = await doc.send(
-      new GetCommand({
-        TableName: env().ACTIVITIES_TABLE,
-        Key: { id },
-        ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt',
-        ExpressionAttributeNames: { '#status': 'status' },
-      }),
-    );
-    return Item ? ActivitySummary.parse(Item) : undefined;
-  },
-};

@@ -5,3 +5,4 @@ export * from './check-in';
 export * from './reminders';
 export * from './ledger';
 export * from './exam';
+export * from './feed';

@@ -7,3 +7,4 @@ export * from './messages';
 export * from './points';
 export * from './hours';
 export * from './volunteers';
+export * from './feed';

@@ -1,11 +1,13 @@
-/** 考试记录与志愿者名单 (coordinator): every attempt with its score, and the applicants and volunteers with their phones. */
+/** 考试记录与志愿者名单 (coordinator): every attempt with its score; applicants and volunteers with their phones, and points adjustments. */
 import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { formatDateTime, type ExamAttempt, type VolunteerProfile } from '@hele/shared';
-import { api } from '@/api';
+import { api, newIdempotencyKey } from '@/api';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
-import { Tag } from '@/ui';
+import { Button, Input, Tag } from '@/ui';
+import { showError } from '@/utils/feedback';
 import './index.scss';
 
 const ATTEMPT_TAGS = { open: { label: '答题中', type: 'warning' }, passed: { label: '通过', type: 'success' }, failed: { label: '未通过', type: 'default' } } as const;
@@ -39,21 +41,61 @@ function Attempts() {
   );
 }
 
+/** A coordinator's points adjustment (调整积分) for one volunteer: amount and reason, recorded in the ledger with who did it. */
+function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => void }) {
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [key] = useState(newIdempotencyKey);
+  const value = Number(amount);
+  const valid = Number.isInteger(value) && value !== 0 && reason.trim().length >= 2;
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const { entry } = await api.points.adjust({ userId: profile.userId, amount: value, reason: reason.trim() }, key);
+      void Taro.showToast({ title: `已调整，余额 ${entry.balanceAfter}`, icon: 'none' });
+      onDone();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='attempts__adjust'>
+      <Input className='attempts__amount' type='text' placeholder='积分，如 20 或 -10' value={amount} onChange={setAmount} />
+      <Input className='attempts__reason' placeholder='调整原因（必填）' value={reason} onChange={setReason} />
+      <Button size='small' type='primary' loading={busy} disabled={!valid} className='attempts__adjust-submit' onClick={submit}>
+        确认调整
+      </Button>
+    </View>
+  );
+}
+
 function Volunteers({ status }: { status: 'applied' | 'certified' }) {
   const volunteers = usePagedList<VolunteerProfile>((cursor) => api.volunteers.list({ status, cursor }), [status]);
+  const [adjusting, setAdjusting] = useState<string>();
   if (volunteers.error !== undefined && volunteers.items.length === 0) return <ErrorView error={volunteers.error} onRetry={volunteers.refresh} />;
   if (volunteers.items.length === 0 && !volunteers.loading) return <EmptyView title='暂无' />;
   return (
     <>
       {volunteers.items.map((profile) => (
-        <View key={profile.userId} className='card attempts__row'>
-          <View>
-            <Text className='attempts__name'>{profile.nickname}</Text>
-            <Text className='muted'>
-              {profile.skills.join('、')} · {profile.availability}
-            </Text>
+        <View key={profile.userId} className='card'>
+          <View className='attempts__row'>
+            <View>
+              <Text className='attempts__name'>{profile.nickname}</Text>
+              <Text className='muted'>
+                {profile.skills.join('、')} · {profile.availability}
+              </Text>
+            </View>
+            <View className='attempts__side'>
+              <Text className='attempts__phone'>{profile.phone}</Text>
+              <Button size='small' onClick={() => setAdjusting(adjusting === profile.userId ? undefined : profile.userId)}>
+                调整积分
+              </Button>
+            </View>
           </View>
-          <Text className='attempts__phone'>{profile.phone}</Text>
+          {adjusting === profile.userId && <Adjust profile={profile} onDone={() => setAdjusting(undefined)} />}
         </View>
       ))}
       <ListFoot loading={volunteers.loading} done={volunteers.done} count={volunteers.items.length} />

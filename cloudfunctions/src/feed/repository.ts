@@ -1,0 +1,297 @@
+/**
+ * The feed's tables. A post's counters move only with ADD inside the transaction that writes the
+ * like or comment itself, so counts stay exact under concurrency; every visible change of a post
+ * gets a new `rev`, which the catch-up query (index byRevision) follows.
+ */
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { env } from '../lib/config';
+import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
+import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
+import { CommentRecord, FeedMetaRecord, META_ID, PostRecord } from './records';
+
+const posts = () => env().POSTS_TABLE;
+const reactions = () => env().REACTIONS_TABLE;
+const likeSk = (userId: string) => `L#${userId}`;
+const commentSk = (id: string) => `C#${id}`;
+/** Post ids are ULIDs (digits and capitals): this bound leaves the #META item out of post queries. */
+const FIRST_POST_ID = '0';
+
+const postUpdate = (activityId: string, id: string, set: Record<string, unknown>, remove: string[] = []): TransactItem => {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(set).map(([field, value]) => {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    return `#${field} = :${field}`;
+  });
+  return {
+    Update: {
+      TableName: posts(),
+      Key: { activityId, id },
+      UpdateExpression: `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(deleted)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+};
+
+export const feedRepository = {
+  async meta(activityId: string): Promise<FeedMetaRecord> {
+    const { Item } = await doc.send(new GetCommand({ TableName: posts(), Key: { activityId, id: META_ID }, ConsistentRead: true }));
+    return FeedMetaRecord.parse(Item ?? { activityId, id: META_ID });
+  },
+
+  async setReporters(activityId: string, reporters: string[]): Promise<FeedMetaRecord> {
+    const { Attributes } = await doc.send(
+      new UpdateCommand({ TableName: posts(), Key: { activityId, id: META_ID }, UpdateExpression: 'SET reporters = :reporters', ExpressionAttributeValues: { ':reporters': reporters }, ReturnValues: 'ALL_NEW' }),
+    );
+    return FeedMetaRecord.parse(Attributes);
+  },
+
+  async setMuted(activityId: string, userId: string, muted: boolean): Promise<FeedMetaRecord> {
+    const { Attributes } = await doc.send(
+      new UpdateCommand({
+        TableName: posts(),
+        Key: { activityId, id: META_ID },
+        UpdateExpression: `${muted ? 'ADD' : 'DELETE'} muted :user`,
+        ExpressionAttributeValues: { ':user': new Set([userId]) },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return FeedMetaRecord.parse(Attributes ?? { activityId, id: META_ID });
+  },
+
+  async createPost(record: PostRecord): Promise<void> {
+    await doc.send(new PutCommand({ TableName: posts(), Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
+  },
+
+  async getPost(activityId: string, id: string): Promise<PostRecord | undefined> {
+    if (id === META_ID) return undefined;
+    const { Item } = await doc.send(new GetCommand({ TableName: posts(), Key: { activityId, id }, ConsistentRead: true }));
+    return Item && !Item.deleted ? PostRecord.parse(Item) : undefined;
+  },
+
+  /** Posts newest first (deleted ones are skipped, so a page may be short; the cursor goes on). */
+  async listPosts(activityId: string, { limit, cursor }: { limit: number; cursor?: string }) {
+    const result = await doc.send(
+      new QueryCommand({
+        TableName: posts(),
+        KeyConditionExpression: 'activityId = :activity AND id >= :first',
+        FilterExpression: 'attribute_not_exists(deleted)',
+        ExpressionAttributeValues: { ':activity': activityId, ':first': FIRST_POST_ID },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor).key,
+      }),
+    );
+    return { items: (result.Items ?? []).map((item) => PostRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+  },
+
+  /** The key-moment timeline, newest first. */
+  async keyMoments(activityId: string, limit = 20): Promise<PostRecord[]> {
+    const result = await doc.send(
+      new QueryCommand({
+        TableName: posts(),
+        IndexName: 'keyMoments',
+        KeyConditionExpression: 'activityId = :activity',
+        ExpressionAttributeValues: { ':activity': activityId },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => PostRecord.parse(item));
+  },
+
+  /** Posts changed after `since` (deleted ones included), oldest change first. */
+  async changes(activityId: string, since: string | undefined, limit = 100): Promise<PostRecord[]> {
+    const result = await doc.send(
+      new QueryCommand({
+        TableName: posts(),
+        IndexName: 'byRevision',
+        KeyConditionExpression: since ? 'activityId = :activity AND rev > :since' : 'activityId = :activity',
+        ExpressionAttributeValues: { ':activity': activityId, ...(since ? { ':since': since } : {}) },
+        ScanIndexForward: true,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => PostRecord.parse(item));
+  },
+
+  async latestRev(activityId: string): Promise<string | null> {
+    const result = await doc.send(
+      new QueryCommand({
+        TableName: posts(),
+        IndexName: 'byRevision',
+        KeyConditionExpression: 'activityId = :activity',
+        ExpressionAttributeValues: { ':activity': activityId },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    return (result.Items?.[0]?.rev as string | undefined) ?? null;
+  },
+
+  /** Changes fields of a live post; answers the post as it is now, or undefined if it is gone. */
+  async updatePost(activityId: string, id: string, set: Record<string, unknown>, remove: string[] = []): Promise<PostRecord | undefined> {
+    try {
+      const { Attributes } = await doc.send(new UpdateCommand({ ...postUpdate(activityId, id, set, remove).Update!, ReturnValues: 'ALL_NEW' }));
+      return PostRecord.parse(Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  },
+
+  /** Deletes a post (a tombstone stays for readers catching up) and, if it was pinned, unpins it. */
+  async deletePost(post: PostRecord, rev: string, at: string) {
+    return transactNamed(doc, [
+      { name: 'post', item: postUpdate(post.activityId, post.id, { deleted: true, text: '', pinned: false, rev, updatedAt: at }, ['keyMomentKey']) },
+      ...(post.pinned
+        ? [
+            {
+              name: 'meta' as const,
+              item: {
+                Update: {
+                  TableName: posts(),
+                  Key: { activityId: post.activityId, id: META_ID },
+                  UpdateExpression: 'REMOVE pinnedPostId',
+                  ConditionExpression: 'pinnedPostId = :id',
+                  ExpressionAttributeValues: { ':id': post.id },
+                },
+              },
+            },
+          ]
+        : []),
+    ]);
+  },
+
+  /** Pins `post` (unpinning `previous`) or unpins it: one pinned post per feed. */
+  async setPinned(post: PostRecord, pinned: boolean, previous: PostRecord | undefined, rev: string, at: string, previousRev?: string) {
+    const key = { activityId: post.activityId, id: META_ID };
+    const meta: TransactItem = pinned
+      ? {
+          Update: {
+            TableName: posts(),
+            Key: key,
+            UpdateExpression: 'SET pinnedPostId = :id',
+            ConditionExpression: previous ? 'pinnedPostId = :previous' : 'attribute_not_exists(pinnedPostId)',
+            ExpressionAttributeValues: { ':id': post.id, ...(previous ? { ':previous': previous.id } : {}) },
+          },
+        }
+      : { Update: { TableName: posts(), Key: key, UpdateExpression: 'REMOVE pinnedPostId', ConditionExpression: 'pinnedPostId = :id', ExpressionAttributeValues: { ':id': post.id } } };
+    return transactNamed(doc, [
+      { name: 'meta', item: meta },
+      { name: 'post', item: postUpdate(post.activityId, post.id, { pinned, rev, updatedAt: at }) },
+      ...(previous && previous.id !== post.id ? [{ name: 'previous' as const, item: postUpdate(previous.activityId, previous.id, { pinned: false, rev: previousRev ?? rev, updatedAt: at }) }] : []),
+    ]);
+  },
+
+  /** A like and the count, together; a second like by the same member is refused (`like`). */
+  async like(post: PostRecord, userId: string, liked: boolean, at: string) {
+    return transactNamed(doc, [
+      {
+        name: 'like',
+        item: liked
+          ? { Put: { TableName: reactions(), Item: { postId: post.id, sk: likeSk(userId), userId, createdAt: at }, ConditionExpression: 'attribute_not_exists(sk)' } }
+          : { Delete: { TableName: reactions(), Key: { postId: post.id, sk: likeSk(userId) }, ConditionExpression: 'attribute_exists(sk)' } },
+      },
+      {
+        name: 'post',
+        item: {
+          Update: {
+            TableName: posts(),
+            Key: { activityId: post.activityId, id: post.id },
+            UpdateExpression: 'ADD likeCount :step',
+            ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(deleted)',
+            ExpressionAttributeValues: { ':step': liked ? 1 : -1 },
+          },
+        },
+      },
+    ]);
+  },
+
+  async likeCount(activityId: string, id: string): Promise<number> {
+    const { Item } = await doc.send(new GetCommand({ TableName: posts(), Key: { activityId, id }, ProjectionExpression: 'likeCount', ConsistentRead: true }));
+    return (Item?.likeCount as number | undefined) ?? 0;
+  },
+
+  /** Which of `postIds` the member likes. */
+  async likedBy(userId: string, ids: string[]): Promise<Set<string>> {
+    const liked = new Set<string>();
+    const postIds = [...new Set(ids)]; // BatchGetItem refuses a key asked twice
+    for (let i = 0; i < postIds.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = postIds.slice(i, i + 100).map((postId) => ({ postId, sk: likeSk(userId) }));
+      while (keys?.length) {
+        const result: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [reactions()]: { Keys: keys, ProjectionExpression: 'postId' } } }));
+        for (const item of result.Responses?.[reactions()] ?? []) liked.add(item.postId as string);
+        keys = result.UnprocessedKeys?.[reactions()]?.Keys;
+      }
+    }
+    return liked;
+  },
+
+  async addComment(post: PostRecord, record: CommentRecord) {
+    return transactNamed(doc, [
+      { name: 'comment', item: { Put: { TableName: reactions(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' } } },
+      {
+        name: 'post',
+        item: {
+          Update: {
+            TableName: posts(),
+            Key: { activityId: post.activityId, id: post.id },
+            UpdateExpression: 'ADD commentCount :one',
+            ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(deleted)',
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+      },
+    ]);
+  },
+
+  async comments(postId: string, { limit, cursor }: { limit: number; cursor?: string }) {
+    const result = await doc.send(
+      new QueryCommand({
+        TableName: reactions(),
+        KeyConditionExpression: 'postId = :post AND begins_with(sk, :comment)',
+        ExpressionAttributeValues: { ':post': postId, ':comment': 'C#' },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor).key,
+      }),
+    );
+    return { items: (result.Items ?? []).map((item) => CommentRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+  },
+
+  /** Hides a comment once, and takes it out of the post's count. */
+  async hideComment(post: PostRecord, commentId: string) {
+    return transactNamed(doc, [
+      {
+        name: 'comment',
+        item: {
+          Update: {
+            TableName: reactions(),
+            Key: { postId: post.id, sk: commentSk(commentId) },
+            UpdateExpression: 'SET #hidden = :true',
+            ConditionExpression: 'attribute_exists(sk) AND #hidden = :false',
+            ExpressionAttributeNames: { '#hidden': 'hidden' },
+            ExpressionAttributeValues: { ':true': true, ':false': false },
+          },
+        },
+      },
+      {
+        name: 'post',
+        item: {
+          Update: {
+            TableName: posts(),
+            Key: { activityId: post.activityId, id: post.id },
+            UpdateExpression: 'ADD commentCount :minus',
+            ExpressionAttributeValues: { ':minus': -1 },
+          },
+        },
+      },
+    ]);
+  },
+};
+
+export const commentKey = commentSk;
+export type FeedRepository = typeof feedRepository;

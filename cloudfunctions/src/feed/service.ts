@@ -1,0 +1,234 @@
+/**
+ * Live feeds (互学互比): coordinators and the reporters they name post while an activity runs;
+ * members read, like and comment. Every text passes the content check before anyone sees it.
+ * Each change is pushed to the feed's watchers and gets a revision readers can catch up from.
+ */
+import {
+  feedState,
+  hasAnyRole,
+  Role,
+  type FeedChanges,
+  type FeedEvent,
+  type FeedPage,
+  type LikeResponse,
+  type PostInput,
+  type PostUpdate,
+} from '@hele/shared';
+import { decodeTime, encodeTime, ulid } from 'ulid';
+import type { ActivitySummary } from '../lib/activity-summary';
+import { ConflictError, ForbiddenError, HttpError, NotFoundError } from '../lib/errors';
+import { loadUser, type Principal } from '../lib/principal';
+import type { Broadcaster } from './connections';
+import type { ContentChecker } from './content-check';
+import { toComment, toPost, type CommentRecord, type FeedMetaRecord, type PostRecord } from './records';
+import { commentKey, type FeedRepository } from './repository';
+
+export interface FeedDeps {
+  feed: FeedRepository;
+  activity: (id: string) => Promise<ActivitySummary | undefined>;
+  checker: ContentChecker;
+  broadcaster: Broadcaster;
+  afterEndHours: number;
+  now?: () => Date;
+}
+
+/** Readers catching up ask again for this much before their last revision: writes commit out of order. */
+export const CATCH_UP_OVERLAP_MS = 5_000;
+
+const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
+
+export const createFeedService = ({ feed, activity: activityOf, checker, broadcaster, afterEndHours, now = () => new Date() }: FeedDeps) => {
+  /** The activity, if the caller may see it: published ones for everyone, drafts for coordinators. */
+  const visibleActivity = async (activityId: string, caller: Principal) => {
+    const activity = await activityOf(activityId);
+    if (!activity || (activity.status === 'draft' && !isCoordinator(caller))) throw new NotFoundError('Activity');
+    return activity;
+  };
+  const mayPost = (caller: Principal, meta: FeedMetaRecord) => isCoordinator(caller) || meta.reporters.includes(caller.id);
+  const requirePoster = async (activityId: string, caller: Principal) => {
+    const [activity, meta] = await Promise.all([visibleActivity(activityId, caller), feed.meta(activityId)]);
+    if (!mayPost(caller, meta)) throw new ForbiddenError('Only coordinators and this feed’s reporters post here');
+    return { activity, meta };
+  };
+  const requirePost = async (activityId: string, postId: string) => {
+    const post = await feed.getPost(activityId, postId);
+    if (!post) throw new NotFoundError('Post');
+    return post;
+  };
+  /** Authors change their own posts; coordinators change any. */
+  const requireOwnPost = async (activityId: string, postId: string, caller: Principal) => {
+    const { meta } = await requirePoster(activityId, caller);
+    const post = await requirePost(activityId, postId);
+    if (post.authorId !== caller.id && !isCoordinator(caller)) throw new ForbiddenError('Only the author or a coordinator changes a post');
+    return { post, meta };
+  };
+  const passCheck = async (text: string, caller: Principal, field: string) => {
+    const author = await loadUser(caller.id);
+    const verdict = await checker.check(text, { openid: author?.openid ?? '' });
+    if (!verdict.ok) throw new HttpError(422, 'CONTENT_REJECTED', 'The text did not pass the content check', [{ path: field, message: verdict.reason }]);
+  };
+  const push = (activityId: string, event: FeedEvent) => broadcaster.publish(activityId, event);
+  const changed = async (post: PostRecord | undefined) => {
+    if (!post) throw new NotFoundError('Post');
+    await push(post.activityId, { type: 'post', post: toPost(post) });
+    return toPost(post);
+  };
+
+  return {
+    async create(activityId: string, input: PostInput, caller: Principal) {
+      const { activity } = await requirePoster(activityId, caller);
+      if (feedState(activity, now(), afterEndHours) === 'ended') throw new ConflictError('FEED_ENDED', 'This feed has ended');
+      await passCheck(input.text, caller, 'text');
+      const at = now();
+      const id = ulid(at.getTime());
+      const record: PostRecord = {
+        activityId,
+        id,
+        text: input.text,
+        authorId: caller.id,
+        authorName: caller.nickname,
+        keyMoment: input.keyMoment ?? false,
+        ...(input.keyMoment ? { keyMomentKey: id } : {}),
+        pinned: false,
+        edited: false,
+        likeCount: 0,
+        commentCount: 0,
+        createdAt: at.toISOString(),
+        updatedAt: at.toISOString(),
+        rev: id,
+      };
+      await feed.createPost(record);
+      await push(activityId, { type: 'post', post: toPost(record) });
+      return toPost(record);
+    },
+
+    /** Newest first; the first page also carries the pinned post (on top, not repeated) and the key moments. */
+    async list(activityId: string, query: { limit: number; cursor?: string }, caller: Principal): Promise<FeedPage> {
+      const activity = await visibleActivity(activityId, caller);
+      const first = !query.cursor;
+      const [meta, page, keyMoments, latestRev] = await Promise.all([
+        feed.meta(activityId),
+        feed.listPosts(activityId, query),
+        first ? feed.keyMoments(activityId) : Promise.resolve([]),
+        feed.latestRev(activityId),
+      ]);
+      const pinned = first && meta.pinnedPostId ? await feed.getPost(activityId, meta.pinnedPostId) : undefined;
+      const items = page.items.filter((post) => !post.pinned);
+      const liked = await feed.likedBy(caller.id, [...items, ...(pinned ? [pinned] : []), ...keyMoments].map((post) => post.id));
+      const shown = (post: PostRecord) => toPost(post, liked.has(post.id));
+      return {
+        state: feedState(activity, now(), afterEndHours),
+        pinned: pinned ? shown(pinned) : null,
+        keyMoments: keyMoments.map(shown),
+        items: items.map(shown),
+        nextCursor: page.nextCursor,
+        latestRev,
+        mayPost: mayPost(caller, meta),
+      };
+    },
+
+    /** What changed after `since` (with a small overlap: the app merges by id and revision). */
+    async changes(activityId: string, since: string | undefined, caller: Principal): Promise<FeedChanges> {
+      await visibleActivity(activityId, caller);
+      const from = since ? `${encodeTime(Math.max(0, decodeTime(since) - CATCH_UP_OVERLAP_MS), 10)}${'0'.repeat(16)}` : undefined;
+      const records = await feed.changes(activityId, from);
+      const live = records.filter((post) => !post.deleted);
+      const liked = await feed.likedBy(caller.id, live.map((post) => post.id));
+      return {
+        items: records.map((post) => (post.deleted ? { id: post.id, rev: post.rev, deleted: true as const } : toPost(post, liked.has(post.id)))),
+        latestRev: records.at(-1)?.rev ?? since ?? null,
+      };
+    },
+
+    async update(activityId: string, postId: string, input: PostUpdate, caller: Principal) {
+      await requireOwnPost(activityId, postId, caller);
+      if (input.text !== undefined) await passCheck(input.text, caller, 'text');
+      const at = now();
+      const set: Record<string, unknown> = { rev: ulid(at.getTime()), updatedAt: at.toISOString() };
+      if (input.text !== undefined) Object.assign(set, { text: input.text, edited: true });
+      if (input.keyMoment === true) Object.assign(set, { keyMoment: true, keyMomentKey: postId });
+      if (input.keyMoment === false) set.keyMoment = false;
+      return changed(await feed.updatePost(activityId, postId, set, input.keyMoment === false ? ['keyMomentKey'] : []));
+    },
+
+    async remove(activityId: string, postId: string, caller: Principal) {
+      const { post } = await requireOwnPost(activityId, postId, caller);
+      const at = now();
+      const rev = ulid(at.getTime());
+      if ((await feed.deletePost(post, rev, at.toISOString())) !== 'ok') throw new ConflictError('CONFLICT', 'The post changed meanwhile, try again');
+      await push(activityId, { type: 'deleted', id: postId, rev });
+      return { id: postId, deleted: true as const, rev };
+    },
+
+    /** One pinned post per feed: pinning another unpins the previous one in the same step. */
+    async pin(activityId: string, postId: string, pinned: boolean, caller: Principal) {
+      const { meta } = await requirePoster(activityId, caller);
+      const post = await requirePost(activityId, postId);
+      if (post.pinned === pinned) return toPost(post);
+      const previous = pinned && meta.pinnedPostId ? await feed.getPost(activityId, meta.pinnedPostId) : undefined;
+      const at = now();
+      const rev = ulid(at.getTime());
+      const previousRev = ulid(at.getTime());
+      const outcome = await feed.setPinned(post, pinned, previous, rev, at.toISOString(), previousRev);
+      if (outcome !== 'ok') throw new ConflictError('CONFLICT', 'The pinned post changed meanwhile, try again');
+      if (previous) await push(activityId, { type: 'post', post: toPost({ ...previous, pinned: false, rev: previousRev, updatedAt: at.toISOString() }) });
+      return changed(await feed.getPost(activityId, postId));
+    },
+
+    async like(activityId: string, postId: string, liked: boolean, caller: Principal): Promise<LikeResponse> {
+      await visibleActivity(activityId, caller);
+      const post = await requirePost(activityId, postId);
+      const outcome = await feed.like(post, caller.id, liked, now().toISOString());
+      if (outcome === 'post') throw new NotFoundError('Post');
+      // `like` refused: the member already likes it (or already does not): nothing to change.
+      const likeCount = await feed.likeCount(activityId, postId);
+      if (outcome === 'ok') await push(activityId, { type: 'likes', id: postId, likeCount });
+      return { postId, likeCount, liked };
+    },
+
+    async comment(activityId: string, postId: string, text: string, caller: Principal) {
+      await visibleActivity(activityId, caller);
+      const [meta, post] = await Promise.all([feed.meta(activityId), requirePost(activityId, postId)]);
+      if (meta.muted?.has(caller.id)) throw new ForbiddenError('You cannot comment on this feed', 'MUTED');
+      await passCheck(text, caller, 'text');
+      const at = now();
+      const id = ulid(at.getTime());
+      const record: CommentRecord = { postId, sk: commentKey(id), id, activityId, authorId: caller.id, authorName: caller.nickname, text, hidden: false, createdAt: at.toISOString() };
+      if ((await feed.addComment(post, record)) !== 'ok') throw new NotFoundError('Post');
+      return toComment(record);
+    },
+
+    /** Comments oldest first; hidden ones only for coordinators (marked). */
+    async comments(activityId: string, postId: string, query: { limit: number; cursor?: string }, caller: Principal) {
+      await visibleActivity(activityId, caller);
+      await requirePost(activityId, postId);
+      const page = await feed.comments(postId, query);
+      const items = page.items.filter((comment) => !comment.hidden || isCoordinator(caller)).map(toComment);
+      return { items, nextCursor: page.nextCursor };
+    },
+
+    async hideComment(activityId: string, postId: string, commentId: string, caller: Principal) {
+      await visibleActivity(activityId, caller);
+      const post = await requirePost(activityId, postId);
+      if ((await feed.hideComment(post, commentId)) !== 'ok') throw new NotFoundError('Comment');
+      return { id: commentId, hidden: true };
+    },
+
+    async setReporters(activityId: string, userIds: string[], caller: Principal) {
+      await visibleActivity(activityId, caller);
+      const users = await Promise.all(userIds.map((id) => loadUser(id)));
+      const missing = userIds.findIndex((_, index) => !users[index]);
+      if (missing >= 0) throw new HttpError(400, 'VALIDATION_FAILED', 'Request is invalid', [{ path: `userIds.${missing}`, message: 'no such user' }]);
+      const meta = await feed.setReporters(activityId, [...new Set(userIds)]);
+      return { activityId, reporters: meta.reporters, muted: [...(meta.muted ?? [])] };
+    },
+
+    async setMuted(activityId: string, userId: string, muted: boolean, caller: Principal) {
+      await visibleActivity(activityId, caller);
+      const meta = await feed.setMuted(activityId, userId, muted);
+      return { activityId, reporters: meta.reporters, muted: [...(meta.muted ?? [])] };
+    },
+  };
+};
+
+export type FeedService = ReturnType<typeof createFeedService>;

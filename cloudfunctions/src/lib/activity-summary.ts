@@ -1,0 +1,31 @@
+/**
+ * What other features read of an activity (its kind, state and times), without the activities
+ * feature's internals: one projected GetItem.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ActivityKindSchema, ActivityStatusSchema } from '@hele/shared';
+import { z } from 'zod';
+import { env } from './config';
+import { doc } from './db';
+
+export const ActivitySummary = z.object({
+  id: z.string(),
+  kind: ActivityKindSchema,
+  status: ActivityStatusSchema,
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+});
+export type ActivitySummary = z.infer<typeof ActivitySummary>;
+
+export const activitySummary = async (id: string): Promise<ActivitySummary | undefined> => {
+  const { Item } = await doc.send(
+    new GetCommand({
+      TableName: env().ACTIVITIES_TABLE,
+      Key: { id },
+      ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt',
+      ExpressionAttributeNames: { '#status': 'status' },
+    }),
+  );
+  return Item ? ActivitySummary.parse(Item) : undefined;
+};

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { FeedStateSchema } from '../rules/feed';
+import { Id, IsoDateTime, ListQuery, page } from './common';
+
+export const POST_TEXT_MAX = 2000;
+export const COMMENT_TEXT_MAX = 500;
+
+/** A coordinator's or reporter's post on an activity's live feed (互学互比). */
+export const PostInput = z
+  .object({
+    text: z.string().trim().min(1, 'write something').max(POST_TEXT_MAX),
+    keyMoment: z.boolean().optional(),
+  })
+  .strict();
+export type PostInput = z.infer<typeof PostInput>;
+
+export const PostUpdate = z
+  .object({ text: z.string().trim().min(1).max(POST_TEXT_MAX).optional(), keyMoment: z.boolean().optional() })
+  .strict()
+  .refine((value) => value.text !== undefined || value.keyMoment !== undefined, { path: ['text'], message: 'change the text or the key moment' });
+export type PostUpdate = z.infer<typeof PostUpdate>;
+
+export const Post = z.object({
+  id: Id,
+  activityId: Id,
+  text: z.string(),
+  authorId: Id,
+  authorName: z.string(),
+  keyMoment: z.boolean(),
+  pinned: z.boolean(),
+  /** 已编辑 */
+  edited: z.boolean(),
+  likeCount: z.number().int(),
+  commentCount: z.number().int(),
+  likedByMe: z.boolean().optional(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  /** Changes with every edit, pin and delete; the catch-up cursor of a reader whose socket dropped. */
+  rev: z.string(),
+});
+export type Post = z.infer<typeof Post>;
+export const PostResponse = z.object({ post: Post });
+
+export const FeedPage = page(Post).extend({
+  state: FeedStateSchema,
+  /** On the first page only: the pinned post (not repeated in `items`) and the key-moment timeline. */
+  pinned: Post.nullable(),
+  keyMoments: z.array(Post),
+  /** The newest revision seen: poll `changes?since=` with it. */
+  latestRev: z.string().nullable(),
+  /** Whether the caller may post here (a coordinator or a named reporter). */
+  mayPost: z.boolean(),
+});
+export type FeedPage = z.infer<typeof FeedPage>;
+
+export const PostChange = z.union([Post, z.object({ id: Id, rev: z.string(), deleted: z.literal(true) })]);
+export type PostChange = z.infer<typeof PostChange>;
+export const FeedChanges = z.object({ items: z.array(PostChange), latestRev: z.string().nullable() });
+export type FeedChanges = z.infer<typeof FeedChanges>;
+export const FeedChangesQuery = z.object({ since: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a revision from this feed').optional() });
+
+export const PostParams = z.object({ id: Id, postId: Id });
+export const CommentParams = PostParams.extend({ commentId: Id });
+export const PinRequest = z.object({ pinned: z.boolean() }).strict();
+export const LikeResponse = z.object({ postId: Id, likeCount: z.number().int(), liked: z.boolean() });
+export type LikeResponse = z.infer<typeof LikeResponse>;
+
+export const CommentInput = z.object({ text: z.string().trim().min(1, 'write something').max(COMMENT_TEXT_MAX) }).strict();
+export const Comment = z.object({
+  id: Id,
+  postId: Id,
+  authorId: Id,
+  authorName: z.string(),
+  text: z.string(),
+  hidden: z.boolean(),
+  createdAt: IsoDateTime,
+});
+export type Comment = z.infer<typeof Comment>;
+export const CommentResponse = z.object({ comment: Comment });
+export const CommentPage = page(Comment);
+export const FeedListQuery = ListQuery;
+
+export const ReportersRequest = z.object({ userIds: z.array(Id).max(20) }).strict();
+export const MuteRequest = z.object({ userId: Id, muted: z.boolean().default(true) }).strict();
+export const FeedSettings = z.object({ activityId: Id, reporters: z.array(Id), muted: z.array(Id) });
+
+/** What the socket pushes to everyone watching a feed. */
+export const FeedEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('post'), post: Post }),
+  z.object({ type: z.literal('deleted'), id: Id, rev: z.string() }),
+  z.object({ type: z.literal('likes'), id: Id, likeCount: z.number().int() }),
+]);
+export type FeedEvent = z.infer<typeof FeedEvent>;

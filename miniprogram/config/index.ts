@@ -26,6 +26,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Every TARO_APP_* the code reads must be defined here, or WeChat sees a bare `process.env`.
     env: {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'),
+      TARO_APP_SOCKET_BASE: JSON.stringify(process.env.TARO_APP_SOCKET_BASE ?? 'ws://127.0.0.1:3001'),
       // The subscribe-message template of activity reminders (WeChat console); empty: in-app only.
       TARO_APP_REMINDER_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_REMINDER_TEMPLATE_ID ?? ''),
     },

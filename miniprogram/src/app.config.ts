@@ -20,6 +20,7 @@ export default defineAppConfig({
         'attendance/index',
         'leave/index',
         'leaves/index',
+        'feed/index',
       ],
     },
     {

@@ -66,6 +66,7 @@ const Taro = {
   showModal: async () => ({ confirm: true, cancel: false }),
   setNavigationBarTitle: async () => undefined,
   redirectTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
+  pageScrollTo: async () => undefined,
 };
 
 export default Taro;
@@ -75,6 +76,7 @@ export const useDidShow = runOnMount;
 export const useReady = runOnMount;
 export const usePullDownRefresh = () => undefined;
 export const useReachBottom = () => undefined;
+export const usePageScroll = () => undefined;
 export const useShareAppMessage = () => undefined;
 export const useRouter = () => ({ params: routeParams });
 export const { getEnv, ENV_TYPE, getSystemInfoSync, pxTransform, createSelectorQuery, getCurrentInstance, nextTick, eventCenter } = Taro;

@@ -12,10 +12,12 @@ declare namespace NodeJS {
     /** API base address baked into the weapp build; the H5 build reads it at run time instead. */
     TARO_APP_API_BASE: string;
     TARO_APP_REMINDER_TEMPLATE_ID: string;
+    /** The live feed's WebSocket address baked into the weapp build (wss:// in production). */
+    TARO_APP_SOCKET_BASE: string;
   }
 }
 
 interface Window {
   /** Written by the local app server (`/hele-config.js`). */
-  __HELE_CONFIG__?: { apiBase?: string };
+  __HELE_CONFIG__?: { apiBase?: string; socketBase?: string };
 }

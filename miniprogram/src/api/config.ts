@@ -8,3 +8,11 @@ export const apiBase = (): string => {
   }
   return process.env.TARO_APP_API_BASE;
 };
+
+/** Where the live feed's WebSocket API is (weapp: TARO_APP_SOCKET_BASE; H5: the page's config). */
+export const socketBase = (): string | undefined => {
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' && window.__HELE_CONFIG__?.socketBase) {
+    return window.__HELE_CONFIG__.socketBase;
+  }
+  return process.env.TARO_APP_SOCKET_BASE || undefined;
+};

@@ -5,6 +5,14 @@ import {
   CheckInCodeResponse,
   CheckInResponse,
   SignOutResponse,
+  FeedPage,
+  FeedChanges,
+  PostResponse,
+  LikeResponse,
+  CommentResponse,
+  CommentPage,
+  type PostInput,
+  type PostUpdate,
   MyVolunteerResponse,
   VolunteerProfile,
   VolunteerPage,
@@ -125,6 +133,27 @@ export const api = {
   notifications: {
     remindMe: (activityId: string) => request({ method: 'POST', path: `/activities/${activityId}/reminders`, schema: ReminderResponse }),
     messages: (query: PageQuery = {}) => request({ method: 'GET', path: '/me/messages', query: { ...query }, schema: MessagePage }),
+  },
+
+  feed: {
+    page: (activityId: string, query: PageQuery = {}) => request({ method: 'GET', path: `/activities/${activityId}/posts`, query: { ...query }, schema: FeedPage }),
+    changes: (activityId: string, since?: string) =>
+      request({ method: 'GET', path: `/activities/${activityId}/posts/changes`, query: { since }, schema: FeedChanges }),
+    post: (activityId: string, body: PostInput) => request({ method: 'POST', path: `/activities/${activityId}/posts`, body, schema: PostResponse }),
+    update: (activityId: string, postId: string, body: PostUpdate) =>
+      request({ method: 'PATCH', path: `/activities/${activityId}/posts/${postId}`, body, schema: PostResponse }),
+    remove: (activityId: string, postId: string) =>
+      request({ method: 'DELETE', path: `/activities/${activityId}/posts/${postId}`, schema: z.object({ id: z.string(), deleted: z.literal(true), rev: z.string() }) }),
+    pin: (activityId: string, postId: string, pinned: boolean) =>
+      request({ method: 'POST', path: `/activities/${activityId}/posts/${postId}/pin`, body: { pinned }, schema: PostResponse }),
+    like: (activityId: string, postId: string, liked: boolean) =>
+      request({ method: liked ? 'PUT' : 'DELETE', path: `/activities/${activityId}/posts/${postId}/likes/me`, schema: LikeResponse }),
+    comments: (activityId: string, postId: string, query: PageQuery = {}) =>
+      request({ method: 'GET', path: `/activities/${activityId}/posts/${postId}/comments`, query: { ...query }, schema: CommentPage }),
+    hideComment: (activityId: string, postId: string, commentId: string) =>
+      request({ method: 'POST', path: `/activities/${activityId}/posts/${postId}/comments/${commentId}/hide`, schema: z.object({ id: z.string(), hidden: z.boolean() }) }),
+    comment: (activityId: string, postId: string, text: string) =>
+      request({ method: 'POST', path: `/activities/${activityId}/posts/${postId}/comments`, body: { text }, schema: CommentResponse }),
   },
 
   volunteers: {

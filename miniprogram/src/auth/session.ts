@@ -56,6 +56,8 @@ export const signOut = (): void => {
 };
 
 export const currentUser = (): User | undefined => read()?.user;
+/** The session token, for the one place that cannot go through `request`: the feed's WebSocket. */
+export const currentToken = (): string | undefined => read()?.token;
 
 /** Refreshes the stored user (roles may have changed on the server). */
 export const refreshUser = async (): Promise<User | undefined> => {

@@ -1,4 +1,5 @@
-import { feedState, findBlockedWord } from './feed';
+import fc from 'fast-check';
+import { feedState, findBlockedWord, mergeChanges } from './feed';
 
 describe('feed rules', () => {
   const activity = { startsAt: '2026-12-01T06:00:00.000Z', endsAt: '2026-12-01T08:00:00.000Z' };
@@ -14,5 +15,33 @@ describe('feed rules', () => {
     expect(findBlockedWord('今天学习两学一做', blocked)).toBeUndefined();
     expect(findBlockedWord('网上赌 博，一夜暴富', blocked)).toBe('赌博');
     expect(findBlockedWord('buy S-P-A-M now', blocked)).toBe('spam');
+  });
+});
+
+describe('merging feed changes', () => {
+  const post = (id: string, rev: string, text = id) => ({ id, rev, text });
+
+  it('keeps the newest revision, drops deleted posts, and orders newest first', () => {
+    const held = [post('02', '02'), post('01', '01')];
+    const merged = mergeChanges(held, [post('03', '03'), post('01', '05', 'edited'), { id: '02', rev: '06', deleted: true }, post('01', '04', 'older')]);
+    expect(merged).toEqual([post('03', '03'), post('01', '05', 'edited')]);
+  });
+
+  it('gives the same result whatever the order and however often changes arrive', () => {
+    const changes = fc.array(
+      fc.record({ id: fc.constantFrom('01', '02', '03', '04'), rev: fc.integer({ min: 10, max: 99 }).map(String), deleted: fc.boolean() }),
+      { maxLength: 20 },
+    );
+    fc.assert(
+      fc.property(changes, fc.infiniteStream(fc.nat()), (list, seeds) => {
+        // Revisions are unique per change, as the server makes them.
+        const unique = [...new Map(list.map((change) => [change.rev, change])).values()].map((change) =>
+          change.deleted ? { id: change.id, rev: change.rev, deleted: true } : post(change.id, change.rev),
+        );
+        const once = mergeChanges([], unique);
+        const shuffled = [...unique, ...unique].sort(() => (seeds.next().value % 3) - 1);
+        expect(mergeChanges([], shuffled)).toEqual(once);
+      }),
+    );
   });
 });

@@ -24,3 +24,30 @@ export const findBlockedWord = (text: string, blocked: readonly string[]): strin
   const plain = squeeze(text);
   return blocked.find((word) => plain.includes(squeeze(word)));
 };
+
+/** What a reader holds of a post, and what a change says about one (a newer version, or its deletion). */
+interface Revised {
+  id: string;
+  rev: string;
+  deleted?: boolean;
+}
+
+/**
+ * Merges changes (from the socket or from polling, in any order, repeated or not) into the posts a
+ * reader holds: per post the newest revision wins, deleted posts go, newest post first.
+ */
+export const mergeChanges = <P extends Revised>(posts: readonly P[], changes: ReadonlyArray<P | Revised>, tombstones = new Map<string, string>()): P[] => {
+  const byId = new Map(posts.map((post) => [post.id, post]));
+  for (const change of changes) {
+    const known = byId.get(change.id);
+    const buried = tombstones.get(change.id);
+    if ((known && known.rev >= change.rev) || (buried && buried >= change.rev)) continue;
+    if (change.deleted) {
+      byId.delete(change.id);
+      tombstones.set(change.id, change.rev);
+    } else {
+      byId.set(change.id, change as P);
+    }
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+};

@@ -19,7 +19,7 @@ import {
 } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import { myStatusText, seatsText } from '@/components/activity-card';
+import { isLive, myStatusText, seatsText } from '@/components/activity-card';
 import ReminderButton from '@/components/reminder-button/react';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Input, Tag } from '@/ui';
@@ -176,6 +176,13 @@ export default function ActivityDetailPage() {
         <View className='card'>
           <Text className='section-title'>活动介绍</Text>
           <Text className='activity-detail__description'>{activity.description}</Text>
+        </View>
+      )}
+
+      {activity.status !== 'draft' && (
+        <View className={`card activity-detail__feed ${isLive(activity) ? 'activity-detail__feed--live' : ''}`} onClick={() => Taro.navigateTo({ url: `/activity/feed/index?id=${activity.id}` })}>
+          <Text className='activity-detail__feed-title'>现场动态</Text>
+          <Text className='muted'>{isLive(activity) ? '直播中 · 点击观看' : '查看活动现场报道'}</Text>
         </View>
       )}
 

@@ -1,7 +1,7 @@
 /** One activity in a list: kind, title, time, venue, seats, and the viewer's own status. */
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatRange, KIND_LABELS, REGISTRATION_STATUS_LABELS, type Activity } from '@hele/shared';
+import { feedState, formatRange, KIND_LABELS, REGISTRATION_STATUS_LABELS, type Activity } from '@hele/shared';
 import { Tag } from '@/ui';
 import './index.scss';
 
@@ -19,6 +19,9 @@ export const myStatusText = (activity: Activity): string | undefined => {
   return REGISTRATION_STATUS_LABELS[mine.status];
 };
 
+/** The feed of a published activity is 直播中 from its start until a while after its end. */
+export const isLive = (activity: Activity, now = new Date()) => activity.status === 'published' && feedState(activity, now) === 'live';
+
 export default function ActivityCard({ activity }: { activity: Activity }) {
   const mine = myStatusText(activity);
   return (
@@ -32,6 +35,11 @@ export default function ActivityCard({ activity }: { activity: Activity }) {
           {KIND_LABELS[activity.kind]}
         </Tag>
         {activity.status === 'draft' && <Tag className='activity-card__draft'>草稿</Tag>}
+        {isLive(activity) && (
+          <Tag type='danger' className='activity-card__live'>
+            直播中
+          </Tag>
+        )}
         {mine && (
           <Tag type='success' className='activity-card__mine'>
             {mine}

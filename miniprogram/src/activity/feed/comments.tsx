@@ -1,0 +1,59 @@
+/** A post's comments: read, write (through the content check), and for coordinators, hide. */
+import { View, Text } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import type { Comment } from '@hele/shared';
+import { api } from '@/api';
+import { Button, Input } from '@/ui';
+import { showError } from '@/utils/feedback';
+
+export function Comments({ activityId, postId, moderator }: { activityId: string; postId: string; moderator: boolean }) {
+  const [comments, setComments] = useState<Comment[]>([]);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const load = () => api.feed.comments(activityId, postId, { limit: 100 }).then(({ items }) => setComments(items), showError);
+  useEffect(() => {
+    void load();
+  }, [postId]);
+  const send = async () => {
+    setBusy(true);
+    try {
+      const { comment } = await api.feed.comment(activityId, postId, text.trim());
+      setComments((current) => [...current, comment]);
+      setText('');
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const hide = async (comment: Comment) => {
+    try {
+      await api.feed.hideComment(activityId, postId, comment.id);
+      await load();
+    } catch (error) {
+      showError(error);
+    }
+  };
+  return (
+    <View className='feed__comments'>
+      {comments.map((comment) => (
+        <View key={comment.id} className={`feed__comment ${comment.hidden ? 'feed__comment--hidden' : ''}`}>
+          <Text className='feed__comment-author'>{comment.authorName}：</Text>
+          <Text>{comment.text}</Text>
+          {comment.hidden && <Text className='muted'>（已隐藏）</Text>}
+          {moderator && !comment.hidden && (
+            <Text className='feed__tool' onClick={() => hide(comment)}>
+              隐藏
+            </Text>
+          )}
+        </View>
+      ))}
+      <View className='feed__comment-form'>
+        <Input className='feed__comment-input' placeholder='说点什么…' maxLength={500} value={text} onChange={setText} />
+        <Button size='small' type='primary' loading={busy} disabled={!text.trim()} className='feed__comment-send' onClick={send}>
+          发送
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,90 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { Post } from '@hele/shared';
+import LiveFeedPage from './index';
+import { answerRequests, setRouteParams } from '../../../test/taro-double';
+import { signedInAs } from '../../../test/fixtures';
+
+const post = (id: string, text: string, overrides: Partial<Post> = {}): Post => ({
+  id,
+  activityId: 'a1',
+  text,
+  authorId: 'u_c',
+  authorName: '李社工',
+  keyMoment: false,
+  pinned: false,
+  edited: false,
+  likeCount: 0,
+  commentCount: 0,
+  likedByMe: false,
+  createdAt: '2026-12-01T06:10:00.000Z',
+  updatedAt: '2026-12-01T06:10:00.000Z',
+  rev: id,
+  ...overrides,
+});
+
+const feedPage = (overrides: Record<string, unknown> = {}) => ({
+  state: 'live',
+  pinned: post('01J0000000000000000000000A', '会议总结：形成 5 条措施', { pinned: true, keyMoment: true }),
+  keyMoments: [],
+  items: [post('01J0000000000000000000000C', '<script>window.hacked = true</script>'), post('01J0000000000000000000000B', '重温入党誓词', { likeCount: 2, edited: true })],
+  nextCursor: null,
+  latestRev: '01J0000000000000000000000C',
+  mayPost: false,
+  ...overrides,
+});
+
+describe('现场动态', () => {
+  it('shows the pinned post on top, marks edits and key moments, and shows markup as text', async () => {
+    signedInAs('陈党员', ['member']);
+    setRouteParams({ id: 'a1' });
+    answerRequests(({ url }) => (url.includes('/changes') ? { statusCode: 200, data: { items: [], latestRev: null } } : { statusCode: 200, data: feedPage() }));
+    const { container } = render(<LiveFeedPage />);
+    await screen.findAllByText('会议总结：形成 5 条措施');
+    const posts = Array.from(container.querySelectorAll('.feed__post')).map((node) => node.getAttribute('data-id'));
+    expect(posts[0]).toBe('01J0000000000000000000000A');
+    expect(screen.getByText('置顶')).toBeTruthy();
+    expect(screen.getByText('已编辑')).toBeTruthy();
+    expect(screen.getAllByText('关键时刻').length).toBeGreaterThan(0);
+    expect(screen.getByText('<script>window.hacked = true</script>')).toBeTruthy();
+    expect(container.querySelector('script')).toBeNull();
+    expect((window as unknown as { hacked?: boolean }).hacked).toBeUndefined();
+    expect(screen.queryByText('发布')).toBeNull();
+  });
+
+  it('likes a post and shows the server’s count', async () => {
+    signedInAs('陈党员', ['member']);
+    setRouteParams({ id: 'a1' });
+    const likes: string[] = [];
+    answerRequests(({ url, method }) => {
+      if (url.endsWith('/likes/me')) {
+        likes.push(method);
+        return { statusCode: 200, data: { postId: '01J0000000000000000000000B', likeCount: 3, liked: true } };
+      }
+      return { statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage() };
+    });
+    render(<LiveFeedPage />);
+    fireEvent.click(await screen.findByText('♡ 2'));
+    await screen.findByText('♥ 3');
+    expect(likes).toEqual(['PUT']);
+  });
+
+  it('gives coordinators the composer and posts what they write', async () => {
+    signedInAs('李社工', ['member', 'coordinator']);
+    setRouteParams({ id: 'a1' });
+    const sent: unknown[] = [];
+    answerRequests(({ url, method, data }) => {
+      if (method === 'POST' && url.endsWith('/activities/a1/posts')) {
+        sent.push(JSON.parse(data!));
+        return { statusCode: 201, data: { post: post('01J0000000000000000000000D', '分组讨论开始') } };
+      }
+      return { statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ mayPost: true }) };
+    });
+    const { container } = render(<LiveFeedPage />);
+    await screen.findByText('发布');
+    // Taro's textarea reports what was typed in the event's detail.
+    fireEvent(container.querySelector('.feed__composer .feed__input')!, new CustomEvent('input', { detail: { value: '分组讨论开始' }, bubbles: true }));
+    fireEvent.click(screen.getByText('发布'));
+    await screen.findByText('分组讨论开始');
+    await waitFor(() => expect(sent).toEqual([{ text: '分组讨论开始' }]));
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The live feed in two browsers on the real local stack: the coordinator posts, the member's page
+ * shows it without a reload; a member who scrolled down gets the 「有 N 条新动态」 bar instead.
+ */
+import type { Browser } from 'playwright-core';
+import type { LocalStack } from '../../scripts/local/stack';
+import { api } from '../../bench/http';
+import { signInAs } from '../support/app';
+import { launchBrowser, phonePage, screenshot } from '../support/browser';
+import { startTestStack } from '../support/stack';
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+it('a coordinator posts and a member watching sees it appear without reloading', async () => {
+  const client = api(stack.apiUrl);
+  const { token } = await client.signIn('coordinator');
+  const endsAt = new Date(Date.now() + 3600_000).toISOString();
+  const { activity } = (
+    await client.request('POST', '/activities', token, {
+      kind: 'meeting',
+      title: '“两学一做”现场直播',
+      venue: '和乐党群服务中心',
+      capacity: 30,
+      startsAt: new Date(Date.now() - 600_000).toISOString(),
+      endsAt,
+      registrationClosesAt: endsAt,
+      cancellationDeadline: endsAt,
+    })
+  ).body;
+  for (let i = 1; i <= 8; i++) await client.request('POST', `/activities/${activity.id}/posts`, token, { text: `第 ${i} 个议程进行中：${'讨论热烈，'.repeat(12)}` });
+
+  const member = await phonePage(browser);
+  await signInAs(member, stack.appUrl, 'member');
+  await member.goto(`${stack.appUrl}/#/activity/detail/index?id=${activity.id}`);
+  await member.locator('.activity-detail__feed--live').click();
+  await member.locator('.feed__post', { hasText: '第 8 个议程' }).waitFor();
+
+  const coordinator = await phonePage(browser);
+  await signInAs(coordinator, stack.appUrl, 'coordinator');
+  await coordinator.goto(`${stack.appUrl}/#/activity/feed/index?id=${activity.id}`);
+  await coordinator.locator('.feed__composer textarea').fill('书记讲党课：<b>不忘初心</b>');
+  await coordinator.locator('.feed__publish').click();
+  await coordinator.locator('.feed__post', { hasText: '书记讲党课' }).waitFor();
+
+  // No reload on the member's side: the socket brings it.
+  await member.locator('.feed__post', { hasText: '书记讲党课：<b>不忘初心</b>' }).waitFor({ timeout: 5_000 });
+  await screenshot(member, 'feed');
+
+  // Scrolled down, the member is not pulled away: a bar offers the new post.
+  await member.mouse.wheel(0, 20_000);
+  await member.waitForTimeout(300);
+  await coordinator.locator('.feed__composer textarea').fill('分组讨论成果：形成 6 条措施');
+  await coordinator.locator('.feed__publish').click();
+  await member.locator('.feed__new-bar', { hasText: '有 1 条新动态' }).click({ timeout: 5_000 });
+  await member.locator('.feed__post', { hasText: '分组讨论成果' }).waitFor();
+});

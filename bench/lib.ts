@@ -2,6 +2,18 @@
  * Measuring helpers (../shared/BENCH.md): open-loop load at a fixed rate with latency taken from
  * each request's scheduled start, bursts for drain time, medians over alternating rounds.
  */
+import type { Api } from './http';
+
+/** What every scenario gets: the API, a coordinator's token, signed-in users, the database and the functions' environment. */
+export interface BenchContext {
+  client: Api;
+  coordinator: string;
+  users: Array<{ token: string; userId: string }>;
+  databaseEndpoint: string;
+  env: Record<string, string>;
+  websocketUrl: string;
+}
+
 export interface LatencyStats {
   count: number;
   errors: number;

@@ -7,16 +7,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { reconcilePoints } from '../scripts/local/reconcile';
-import type { Api } from './http';
-import { burst, median, ms, openLoop, perSecond, type LatencyStats, type Row } from './lib';
+import { burst, median, ms, openLoop, perSecond, type LatencyStats, type Row, type BenchContext as Context } from './lib';
 
-interface Context {
-  client: Api;
-  coordinator: string;
-  users: Array<{ token: string; userId: string }>;
-  databaseEndpoint: string;
-  env: Record<string, string>;
-}
 
 const COST = 10;
 

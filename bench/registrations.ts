@@ -5,16 +5,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { burst, median, ms, openLoop, perSecond, type LatencyStats, type Row } from './lib';
-import type { Api } from './http';
+import { burst, median, ms, openLoop, perSecond, type LatencyStats, type Row, type BenchContext as Context } from './lib';
 
-interface Context {
-  client: Api;
-  coordinator: string;
-  users: Array<{ token: string; userId: string }>;
-  databaseEndpoint: string;
-  env: Record<string, string>;
-}
 
 const HOUR = 3_600_000;
 

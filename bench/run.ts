@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: starts its own local stack (in-memory database, free ports), runs each scenario
  * and prints one table: what, baseline, subject, ratio, invariants held. Sizes: BENCH_N (1000),
- * BENCH_CAPACITY (200), BENCH_ROUNDS (3), BENCH_SECONDS (8), BENCH_REDEMPTIONS (500), BENCH_BALANCES (50).
+ * BENCH_CAPACITY (200), BENCH_ROUNDS (3), BENCH_SECONDS (8), BENCH_REDEMPTIONS (500), BENCH_BALANCES (50),
+ * BENCH_WATCHERS (200), BENCH_POSTS (50), BENCH_POST_GAP_MS (200).
  */
 import { execSync } from 'node:child_process';
 import { startTestStack } from '../test/support/stack';
 import { coldStartBench } from './cold-start';
+import { feedBench } from './feed';
 import { api, signInMany } from './http';
 import { printTable, type Row } from './lib';
 import { redemptionBench } from './redemptions';
@@ -24,7 +26,7 @@ const main = async () => {
     const client = api(stack.apiUrl);
     const coordinator = (await client.signIn('coordinator')).token;
     const users = await signInMany(client, `bench-${Date.now().toString(36)}`, n);
-    const ctx = { client, coordinator, users, databaseEndpoint: stack.databaseEndpoint, env: stack.functionEnv };
+    const ctx = { client, coordinator, users, databaseEndpoint: stack.databaseEndpoint, env: stack.functionEnv, websocketUrl: stack.websocketUrl };
     rows.push(
       ...(await registrationBench(ctx, {
         n,
@@ -41,6 +43,13 @@ const main = async () => {
         seconds: number('BENCH_SECONDS', 8),
       })),
     );
+    rows.push(
+      ...(await feedBench(ctx, {
+        watchers: number('BENCH_WATCHERS', 200),
+        posts: number('BENCH_POSTS', 50),
+        gapMs: number('BENCH_POST_GAP_MS', 200),
+      })),
+    );
   } finally {
     await stack.stop();
   }
@@ -50,6 +59,8 @@ const main = async () => {
       activities: 'cloudfunctions/src/activities/handler.ts',
       registrations: 'cloudfunctions/src/activities/registrations-handler.ts',
       points: 'cloudfunctions/src/points/handler.ts',
+      volunteers: 'cloudfunctions/src/volunteers/handler.ts',
+      feed: 'cloudfunctions/src/feed/handler.ts',
     })),
   );
   console.log('');

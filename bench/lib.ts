@@ -2,7 +2,20 @@
  * Measuring helpers (../shared/BENCH.md): open-loop load at a fixed rate with latency taken from
  * each request's scheduled start, bursts for drain time, medians over alternating rounds.
  */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Api } from './http';
+
+/** A client straight to the local database, for the raw baselines; as many sockets as the API's own (lib/db.ts): a fair comparison. */
+export const documentClient = (endpoint: string) =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint,
+      region: 'ap-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      requestHandler: { httpAgent: { keepAlive: true, maxSockets: 256 } },
+    }),
+  );
 
 /** What every scenario gets: the API, a coordinator's token, signed-in users, the database and the functions' environment. */
 export interface BenchContext {

@@ -4,23 +4,12 @@
  * against DynamoDB Local. Invariants after every run: no balance below zero, every ledger sums to
  * its balance (points:reconcile), stock = initial − vouchers.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { reconcilePoints } from '../scripts/local/reconcile';
-import { burst, median, ms, openLoop, perSecond, type LatencyStats, type Row, type BenchContext as Context } from './lib';
+import { burst, documentClient, median, ms, openLoop, perSecond, type LatencyStats, type Row, type BenchContext as Context } from './lib';
 
 
 const COST = 10;
-
-const documentClient = (endpoint: string) =>
-  DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint,
-      region: 'ap-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      requestHandler: { httpAgent: { keepAlive: true, maxSockets: 256 } },
-    }),
-  );
 
 const grantAll = async (ctx: Context, users: Context['users'], amount: number) => {
   for (let i = 0; i < users.length; i += 25) {

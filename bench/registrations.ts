@@ -3,9 +3,8 @@
  * hot activity over HTTP, beside the raw TransactWriteItems that takes a seat, straight against
  * DynamoDB Local. Invariants are checked after every run.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { burst, median, ms, openLoop, perSecond, type LatencyStats, type Row, type BenchContext as Context } from './lib';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { burst, documentClient, median, ms, openLoop, perSecond, type LatencyStats, type Row, type BenchContext as Context } from './lib';
 
 
 const HOUR = 3_600_000;
@@ -54,15 +53,7 @@ export const checkRegistrationInvariants = async ({ client, coordinator }: Conte
 
 /** The raw operation: one TransactWriteItems taking a seat (counter + registration), no HTTP, no service. */
 const rawSeat = (ctx: Context) => {
-  const doc = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: ctx.databaseEndpoint,
-      region: 'ap-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      // As many sockets as the API's own client (cloudfunctions/src/lib/db.ts): a fair baseline.
-      requestHandler: { httpAgent: { keepAlive: true, maxSockets: 256 } },
-    }),
-  );
+  const doc = documentClient(ctx.databaseEndpoint);
   const activities = ctx.env.ACTIVITIES_TABLE!;
   const registrations = ctx.env.REGISTRATIONS_TABLE!;
   return {

@@ -13,6 +13,9 @@ import { ledger } from '../../cloudfunctions/src/lib/ledger';
 import { rewardRepository } from '../../cloudfunctions/src/points/repository';
 import type { RewardRecord } from '../../cloudfunctions/src/points/records';
 import { questionRepository, volunteerRepository } from '../../cloudfunctions/src/volunteers/repository';
+import { feedRepository } from '../../cloudfunctions/src/feed/repository';
+import { newPostRecord } from '../../cloudfunctions/src/feed/records';
+import { ulid } from 'ulid';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -110,6 +113,43 @@ const DEMO_QUESTIONS: Array<{ category: string; text: string; options: string[];
   { category: '心理辅导', text: '关于服务对象的个人信息，正确的做法是？（多选）', options: ['未经同意不对外透露', '只在服务需要的范围内使用', '可以随意转发', '服务结束后仍需保密'], answer: [0, 1, 3] },
 ];
 
+/** A meeting under way when the stack first starts, with a live feed to watch (直播中). */
+const LIVE_MEETING_ID = 'demo-meeting-live';
+const LIVE_POSTS = [
+  { text: '“三严三实”专题组织生活会现在开始，全体党员重温入党誓词。', keyMoment: true },
+  { text: '世界咖啡第一轮：每桌围绕“如何把三严三实落到社区服务中”讨论，桌长记录要点。', keyMoment: false },
+  { text: '会议议程：①重温入党誓词 ②世界咖啡分组讨论 ③形成措施并明确责任人。', keyMoment: false, pinned: true },
+];
+
+const seedLiveMeeting = async (coordinator: string, now: Date) => {
+  const minutes = (n: number) => new Date(now.getTime() + n * 60_000).toISOString();
+  const input = CreateActivityRequest.parse({
+    kind: 'meeting',
+    title: '“三严三实”专题组织生活会（直播中）',
+    theme: '三严三实',
+    branchId: DEMO_BRANCH,
+    venue: '和乐党群服务中心 2 楼会议室',
+    startsAt: minutes(-30),
+    endsAt: minutes(90),
+    registrationClosesAt: minutes(90),
+    cancellationDeadline: minutes(90),
+    capacity: 30,
+    discussionFormat: 'world_cafe',
+    agenda: [{ title: '重温入党誓词', minutes: 10 }, { title: '世界咖啡分组讨论', minutes: 60 }],
+  });
+  try {
+    await activityRepository.createActivity(newActivityRecord(input, coordinator, now, LIVE_MEETING_ID));
+  } catch (error) {
+    return ignoreExisting(error); // seeded on an earlier start: its feed is there too
+  }
+  for (const [index, { text, keyMoment, pinned }] of LIVE_POSTS.entries()) {
+    const at = new Date(now.getTime() - (LIVE_POSTS.length - index) * 5 * 60_000);
+    const post = newPostRecord({ activityId: LIVE_MEETING_ID, text, keyMoment, author: { id: coordinator, nickname: '李社工' }, at });
+    await feedRepository.createPost(post);
+    if (pinned) await feedRepository.setPinned(post, true, undefined, ulid(at.getTime() + 1), at.toISOString());
+  }
+};
+
 const ignoreExisting = (error: unknown) => {
   if (!isConditionFailure(error)) throw error;
 };
@@ -123,6 +163,7 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
   for (const { id, input } of DEMO_ACTIVITIES) {
     await activityRepository.createActivity(newActivityRecord(CreateActivityRequest.parse(input), coordinator, now, id)).catch(ignoreExisting);
   }
+  await seedLiveMeeting(coordinator, now);
   for (const reward of DEMO_REWARDS) {
     const at = now.toISOString();
     await rewardRepository

@@ -2,28 +2,14 @@
  * The live feed in two browsers on the real local stack: the coordinator posts, the member's page
  * shows it without a reload; a member who scrolled down gets the 「有 N 条新动态」 bar instead.
  */
-import type { Browser } from 'playwright-core';
-import type { LocalStack } from '../../scripts/local/stack';
 import { api } from '../../bench/http';
 import { signInAs } from '../support/app';
-import { launchBrowser, phonePage, screenshot } from '../support/browser';
-import { startTestStack } from '../support/stack';
+import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const running = useStackAndBrowser();
 
 it('a coordinator posts and a member watching sees it appear without reloading', async () => {
-  const client = api(stack.apiUrl);
+  const client = api(running.stack.apiUrl);
   const { token } = await client.signIn('coordinator');
   const endsAt = new Date(Date.now() + 3600_000).toISOString();
   const { activity } = (
@@ -40,15 +26,15 @@ it('a coordinator posts and a member watching sees it appear without reloading',
   ).body;
   for (let i = 1; i <= 8; i++) await client.request('POST', `/activities/${activity.id}/posts`, token, { text: `第 ${i} 个议程进行中：${'讨论热烈，'.repeat(12)}` });
 
-  const member = await phonePage(browser);
-  await signInAs(member, stack.appUrl, 'member');
-  await member.goto(`${stack.appUrl}/#/activity/detail/index?id=${activity.id}`);
+  const member = await phonePage(running.browser);
+  await signInAs(member, running.stack.appUrl, 'member');
+  await member.goto(`${running.stack.appUrl}/#/activity/detail/index?id=${activity.id}`);
   await member.locator('.activity-detail__feed--live').click();
   await member.locator('.feed__post', { hasText: '第 8 个议程' }).waitFor();
 
-  const coordinator = await phonePage(browser);
-  await signInAs(coordinator, stack.appUrl, 'coordinator');
-  await coordinator.goto(`${stack.appUrl}/#/activity/feed/index?id=${activity.id}`);
+  const coordinator = await phonePage(running.browser);
+  await signInAs(coordinator, running.stack.appUrl, 'coordinator');
+  await coordinator.goto(`${running.stack.appUrl}/#/activity/feed/index?id=${activity.id}`);
   await coordinator.locator('.feed__composer textarea').fill('书记讲党课：<b>不忘初心</b>');
   await coordinator.locator('.feed__publish').click();
   await coordinator.locator('.feed__post', { hasText: '书记讲党课' }).waitFor();

@@ -2,29 +2,15 @@
  * A volunteer sees the balance, redeems a class seat and sees the voucher; the coordinator
  * fulfils it. Real local stack, real browser.
  */
-import type { Browser } from 'playwright-core';
-import type { LocalStack } from '../../scripts/local/stack';
 import { confirmModal, signInAs } from '../support/app';
-import { launchBrowser, phonePage, screenshot } from '../support/browser';
-import { startTestStack } from '../support/stack';
+import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const running = useStackAndBrowser();
 
 it('a volunteer redeems a class seat and shows the voucher; the coordinator fulfils it', async () => {
-  const volunteer = await phonePage(browser);
-  await signInAs(volunteer, stack.appUrl, 'volunteer');
-  await volunteer.goto(`${stack.appUrl}/#/pages/points/index`);
+  const volunteer = await phonePage(running.browser);
+  await signInAs(volunteer, running.stack.appUrl, 'volunteer');
+  await volunteer.goto(`${running.stack.appUrl}/#/pages/points/index`);
   await volunteer.locator('.points-card__balance', { hasText: '120' }).waitFor();
   await volunteer.locator('.points__reason', { hasText: '历史时长导入' }).waitFor();
 
@@ -40,31 +26,31 @@ it('a volunteer redeems a class seat and shows the voucher; the coordinator fulf
   const voucher = (await volunteer.locator('.voucher__text').first().textContent())!.trim();
 
   // The seat came with a registration for the class.
-  await volunteer.goto(`${stack.appUrl}/#/activity/detail/index?id=demo-class-yueju`);
+  await volunteer.goto(`${running.stack.appUrl}/#/activity/detail/index?id=demo-class-yueju`);
   await volunteer.locator('.activity-detail__mine', { hasText: '已报名' }).waitFor();
-  await volunteer.goto(`${stack.appUrl}/#/pages/points/index`);
+  await volunteer.goto(`${running.stack.appUrl}/#/pages/points/index`);
   await volunteer.locator('.points-card__balance', { hasText: '90' }).waitFor();
 
-  const coordinator = await phonePage(browser);
-  await signInAs(coordinator, stack.appUrl, 'coordinator');
-  await coordinator.goto(`${stack.appUrl}/#/shop/fulfil/index`);
+  const coordinator = await phonePage(running.browser);
+  await signInAs(coordinator, running.stack.appUrl, 'coordinator');
+  await coordinator.goto(`${running.stack.appUrl}/#/shop/fulfil/index`);
   await coordinator.locator('.fulfil__input textarea').fill(voucher);
   await coordinator.locator('.fulfil__submit').click();
   await coordinator.locator('.fulfil__title', { hasText: '已核销：越剧班名额' }).waitFor();
 
-  await volunteer.goto(`${stack.appUrl}/#/shop/redemptions/index`);
+  await volunteer.goto(`${running.stack.appUrl}/#/shop/redemptions/index`);
   await volunteer.locator('.voucher__status', { hasText: '已使用' }).waitFor();
 });
 
 it('a volunteer declares hours; the coordinator approves them and the volunteer’s balance grows', async () => {
-  const volunteer = await phonePage(browser);
-  await signInAs(volunteer, stack.appUrl, 'volunteer');
-  await volunteer.goto(`${stack.appUrl}/#/pages/points/index`);
+  const volunteer = await phonePage(running.browser);
+  await signInAs(volunteer, running.stack.appUrl, 'volunteer');
+  await volunteer.goto(`${running.stack.appUrl}/#/pages/points/index`);
   const balance = async () => Number((await volunteer.locator('.points-card__balance').textContent())!.trim());
   await volunteer.locator('.points__reason').first().waitFor();
   const before = await balance();
 
-  await volunteer.goto(`${stack.appUrl}/#/pages/me/index`);
+  await volunteer.goto(`${running.stack.appUrl}/#/pages/me/index`);
   await volunteer.locator('.me__volunteer').click();
   await volunteer.locator('.volunteer-center__declare').click();
   await volunteer.locator('.hours__hours input').fill('2');
@@ -72,9 +58,9 @@ it('a volunteer declares hours; the coordinator approves them and the volunteer�
   await volunteer.locator('.hours__submit').click();
   await volunteer.locator('.hours__record', { hasText: '在社区敬老院陪伴老人聊天' }).locator('text=待审核').waitFor();
 
-  const coordinator = await phonePage(browser);
-  await signInAs(coordinator, stack.appUrl, 'coordinator');
-  await coordinator.goto(`${stack.appUrl}/#/volunteer/center/index`);
+  const coordinator = await phonePage(running.browser);
+  await signInAs(coordinator, running.stack.appUrl, 'coordinator');
+  await coordinator.goto(`${running.stack.appUrl}/#/volunteer/center/index`);
   await coordinator.locator('.volunteer-center__review').click();
   const record = coordinator.locator('.review__record', { hasText: '在社区敬老院陪伴老人聊天' });
   await record.locator('text=张志愿 · 2 小时（20 积分）').waitFor();
@@ -82,9 +68,9 @@ it('a volunteer declares hours; the coordinator approves them and the volunteer�
   await record.locator('.review__approve').click();
   await record.waitFor({ state: 'detached' });
 
-  await volunteer.goto(`${stack.appUrl}/#/pages/points/index`);
+  await volunteer.goto(`${running.stack.appUrl}/#/pages/points/index`);
   await volunteer.locator('.points-card__balance', { hasText: String(before + 20) }).waitFor();
   await volunteer.locator('.points__reason', { hasText: '服务时长 2 小时' }).waitFor();
-  await volunteer.goto(`${stack.appUrl}/#/volunteer/certificate/index`);
+  await volunteer.goto(`${running.stack.appUrl}/#/volunteer/certificate/index`);
   await volunteer.locator('.certificate__what', { hasText: '在社区敬老院陪伴老人聊天' }).waitFor();
 });

@@ -2,32 +2,18 @@
  * A member registers for a seeded meeting on the H5 build and cancels; a coordinator sees the
  * roster. Real local stack, real browser.
  */
-import type { Browser } from 'playwright-core';
-import type { LocalStack } from '../../scripts/local/stack';
 import { confirmModal, signInAs } from '../support/app';
-import { launchBrowser, phonePage, screenshot } from '../support/browser';
-import { startTestStack } from '../support/stack';
+import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const running = useStackAndBrowser();
 
 const MEETING = 'demo-meeting-liangxue';
 
 it('a member registers for a meeting, sees 已报名, cancels; the coordinator sees the roster', async () => {
-  const member = await phonePage(browser);
-  await signInAs(member, stack.appUrl, 'member');
+  const member = await phonePage(running.browser);
+  await signInAs(member, running.stack.appUrl, 'member');
 
-  await member.goto(`${stack.appUrl}/#/pages/activities/index`);
+  await member.goto(`${running.stack.appUrl}/#/pages/activities/index`);
   const card = member.locator(`.activity-card[data-id="${MEETING}"]`);
   await card.waitFor();
   await card.locator('.activity-card__seats', { hasText: '剩余 30 个名额' }).waitFor();
@@ -41,9 +27,9 @@ it('a member registers for a meeting, sees 已报名, cancels; the coordinator s
   await member.locator('.reminder-button', { hasText: '已设置提醒' }).waitFor();
   await screenshot(member, 'activity-registered');
 
-  const coordinator = await phonePage(browser);
-  await signInAs(coordinator, stack.appUrl, 'coordinator');
-  await coordinator.goto(`${stack.appUrl}/#/activity/registrations/index?id=${MEETING}`);
+  const coordinator = await phonePage(running.browser);
+  await signInAs(coordinator, running.stack.appUrl, 'coordinator');
+  await coordinator.goto(`${running.stack.appUrl}/#/activity/registrations/index?id=${MEETING}`);
   await coordinator.locator('.roster__name', { hasText: '陈党员' }).waitFor();
   await screenshot(coordinator, 'activity-roster');
 
@@ -55,17 +41,17 @@ it('a member registers for a meeting, sees 已报名, cancels; the coordinator s
   // The coordinator cancels the activity; the member finds the notice under 我的 › 消息.
   await member.locator('.activity-detail__register').click();
   await member.locator('.activity-detail__mine', { hasText: '已报名' }).waitFor();
-  await coordinator.goto(`${stack.appUrl}/#/activity/detail/index?id=${MEETING}`);
+  await coordinator.goto(`${running.stack.appUrl}/#/activity/detail/index?id=${MEETING}`);
   await coordinator.locator('.activity-detail__manage .nut-button', { hasText: '取消活动' }).click();
   await confirmModal(coordinator);
   await coordinator.locator('.activity-detail__tags', { hasText: '已取消' }).waitFor();
-  await member.goto(`${stack.appUrl}/#/account/messages/index`);
+  await member.goto(`${running.stack.appUrl}/#/account/messages/index`);
   await member.locator('.messages__item--activity_cancelled', { hasText: '活动已取消' }).waitFor();
 });
 
 it('the coordinator shows the rotating code; a member types it and is checked in', async () => {
   const api = async (path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${stack.apiUrl}${path}`, {
+    const response = await fetch(`${running.stack.apiUrl}${path}`, {
       method: body ? 'POST' : 'GET',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body ? JSON.stringify(body) : undefined,
@@ -73,7 +59,7 @@ it('the coordinator shows the rotating code; a member types it and is checked in
     return (await response.json()) as any;
   };
   const login = async (code: string) =>
-    (await (await fetch(`${stack.apiUrl}/auth/login`, { method: 'POST', body: JSON.stringify({ code }) })).json()) as { token: string };
+    (await (await fetch(`${running.stack.apiUrl}/auth/login`, { method: 'POST', body: JSON.stringify({ code }) })).json()) as { token: string };
   const coordinatorToken = (await login('dev:coordinator')).token;
   const endsAt = new Date(Date.now() + 3_600_000).toISOString();
   const { activity } = await api('/activities', coordinatorToken, {
@@ -87,18 +73,18 @@ it('the coordinator shows the rotating code; a member types it and is checked in
   });
   await api(`/activities/${activity.id}/registrations`, (await login('dev:volunteer')).token, {});
 
-  const coordinator = await phonePage(browser);
-  await signInAs(coordinator, stack.appUrl, 'coordinator');
-  await coordinator.goto(`${stack.appUrl}/#/activity/detail/index?id=${activity.id}`);
+  const coordinator = await phonePage(running.browser);
+  await signInAs(coordinator, running.stack.appUrl, 'coordinator');
+  await coordinator.goto(`${running.stack.appUrl}/#/activity/detail/index?id=${activity.id}`);
   await coordinator.locator('.activity-detail__check-in-screen').click();
   const code = (await coordinator.locator('.check-in__code').textContent())!.trim();
   expect(code).toMatch(/^\d{6}$/);
   await coordinator.locator('.qr-code__run').first().waitFor();
   await screenshot(coordinator, 'check-in-screen');
 
-  const volunteer = await phonePage(browser);
-  await signInAs(volunteer, stack.appUrl, 'volunteer');
-  await volunteer.goto(`${stack.appUrl}/#/activity/detail/index?id=${activity.id}`);
+  const volunteer = await phonePage(running.browser);
+  await signInAs(volunteer, running.stack.appUrl, 'volunteer');
+  await volunteer.goto(`${running.stack.appUrl}/#/activity/detail/index?id=${activity.id}`);
   await volunteer.locator('.activity-detail__code-input input').fill(code);
   await volunteer.locator('.activity-detail__check-in').click();
   await volunteer.locator('.activity-detail__mine', { hasText: '已签到' }).waitFor();

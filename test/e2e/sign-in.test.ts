@@ -2,27 +2,13 @@
  * The H5 build against the real local stack: a member signs in through 开发登录 and sees their
  * name and roles on 我的.
  */
-import type { Browser } from 'playwright-core';
-import type { LocalStack } from '../../scripts/local/stack';
-import { launchBrowser, phonePage, screenshot } from '../support/browser';
-import { startTestStack } from '../support/stack';
+import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const running = useStackAndBrowser();
 
 it('signs in as dev:member on H5 and shows 我的 with the name', async () => {
-  const page = await phonePage(browser);
-  await page.goto(`${stack.appUrl}/#/pages/me/index`);
+  const page = await phonePage(running.browser);
+  await page.goto(`${running.stack.appUrl}/#/pages/me/index`);
   await page.getByText('未登录').waitFor();
   await page.locator('.privacy-fallback .nut-button', { hasText: '同意' }).click(); // the H5 privacy notice
   await page.locator('.me__action', { hasText: '登录' }).click();

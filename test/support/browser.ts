@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { LocalStack } from '../../scripts/local/stack';
+import { startTestStack } from './stack';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results');
 
@@ -32,4 +34,21 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+};
+
+/**
+ * A local stack and a browser for one test file: started before its tests, stopped after. Read
+ * `stack` and `browser` inside tests (they exist once `beforeAll` has run).
+ */
+export const useStackAndBrowser = () => {
+  const handles = {} as { stack: LocalStack; browser: Browser };
+  beforeAll(async () => {
+    handles.stack = await startTestStack();
+    handles.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await handles.browser?.close();
+    await handles.stack?.stop();
+  });
+  return handles;
 };

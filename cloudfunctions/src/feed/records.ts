@@ -1,5 +1,6 @@
 /** What the posts, reactions and connections tables hold, and how records become the API's shapes. */
 import type { Comment, Post } from '@hele/shared';
+import { ulid } from 'ulid';
 import { z } from 'zod';
 
 /** The feed's settings live beside its posts, under a key that sorts before every post id. */
@@ -46,6 +47,27 @@ export const CommentRecord = z.object({
   createdAt: z.string(),
 });
 export type CommentRecord = z.infer<typeof CommentRecord>;
+
+/** A new post: its id is a ULID of its time (posts sort by it) and its first revision. */
+export const newPostRecord = ({ activityId, text, keyMoment = false, author, at }: { activityId: string; text: string; keyMoment?: boolean; author: { id: string; nickname: string }; at: Date }): PostRecord => {
+  const id = ulid(at.getTime());
+  return {
+    activityId,
+    id,
+    text,
+    authorId: author.id,
+    authorName: author.nickname,
+    keyMoment,
+    ...(keyMoment ? { keyMomentKey: id } : {}),
+    pinned: false,
+    edited: false,
+    likeCount: 0,
+    commentCount: 0,
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+    rev: id,
+  };
+};
 
 export const toPost = ({ keyMomentKey: _key, deleted: _deleted, ...post }: PostRecord, likedByMe?: boolean): Post => ({
   ...post,

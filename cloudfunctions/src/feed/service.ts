@@ -20,7 +20,7 @@ import { ConflictError, ForbiddenError, HttpError, NotFoundError } from '../lib/
 import { loadUser, type Principal } from '../lib/principal';
 import type { Broadcaster } from './connections';
 import type { ContentChecker } from './content-check';
-import { toComment, toPost, type CommentRecord, type FeedMetaRecord, type PostRecord } from './records';
+import { newPostRecord, toComment, toPost, type CommentRecord, type FeedMetaRecord, type PostRecord } from './records';
 import { commentKey, type FeedRepository } from './repository';
 
 export interface FeedDeps {
@@ -79,24 +79,7 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
       const { activity } = await requirePoster(activityId, caller);
       if (feedState(activity, now(), afterEndHours) === 'ended') throw new ConflictError('FEED_ENDED', 'This feed has ended');
       await passCheck(input.text, caller, 'text');
-      const at = now();
-      const id = ulid(at.getTime());
-      const record: PostRecord = {
-        activityId,
-        id,
-        text: input.text,
-        authorId: caller.id,
-        authorName: caller.nickname,
-        keyMoment: input.keyMoment ?? false,
-        ...(input.keyMoment ? { keyMomentKey: id } : {}),
-        pinned: false,
-        edited: false,
-        likeCount: 0,
-        commentCount: 0,
-        createdAt: at.toISOString(),
-        updatedAt: at.toISOString(),
-        rev: id,
-      };
+      const record = newPostRecord({ activityId, text: input.text, keyMoment: input.keyMoment, author: caller, at: now() });
       await feed.createPost(record);
       await push(activityId, { type: 'post', post: toPost(record) });
       return toPost(record);

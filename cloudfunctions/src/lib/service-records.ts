@@ -5,30 +5,14 @@
  * Approval happens once: the status moves from pending only under a condition, inside the ledger
  * transaction that pays the points and adds the hours.
  */
-import { ServiceSourceSchema, ServiceStatusSchema } from '@hele/shared';
-import { z } from 'zod';
+import { ServiceRecord } from '@hele/shared';
+import type { z } from 'zod';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { env } from './config';
 import { doc, type TransactItem } from './db';
 
-export const ServiceRecordItem = z.object({
-  id: z.string(),
-  userId: z.string(),
-  nickname: z.string(),
-  activityId: z.string().optional(),
-  activityTitle: z.string().optional(),
-  source: ServiceSourceSchema,
-  servedOn: z.string(),
-  minutes: z.number().int(),
-  note: z.string(),
-  status: ServiceStatusSchema,
-  points: z.number().int().optional(),
-  createdAt: z.string(),
-  decidedBy: z.string().optional(),
-  decidedByName: z.string().optional(),
-  decidedAt: z.string().optional(),
-  decisionNote: z.string().optional(),
-});
+/** A stored record has exactly the API's shape (the volunteer sees all of it). */
+export const ServiceRecordItem = ServiceRecord;
 export type ServiceRecordItem = z.infer<typeof ServiceRecordItem>;
 
 /** One record per volunteer per activity for sign-outs and teaching: the id says which. */

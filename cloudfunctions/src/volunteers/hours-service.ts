@@ -3,7 +3,7 @@
  * the certificate. Approval pays points (EARN) exactly once: the ledger entry's key is the record's
  * id, and the record leaves `pending` under a condition in the same transaction that adds the hours.
  */
-import { LedgerType, pointsForMinutes, starLevel, type DeclareHoursRequest, type HoursDecisionRequest, type ServiceCertificate, type ServiceRecord, type TeachingRequest } from '@hele/shared';
+import { LedgerType, pointsForMinutes, starLevel, type DeclareHoursRequest, type HoursDecisionRequest, type ServiceCertificate, type TeachingRequest } from '@hele/shared';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
@@ -25,7 +25,6 @@ export interface HoursDeps {
 
 export const CERTIFICATE_ISSUER = '和乐党群服务中心';
 
-const toServiceRecord = (record: ServiceRecordItem): ServiceRecord => record;
 const hoursText = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} 小时`;
 
 export const createHoursService = ({ ledger, records, activity: activityOf, pointsPerHour, now = () => new Date() }: HoursDeps) => {
@@ -75,17 +74,17 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
         createdAt: now().toISOString(),
       };
       await doc.send(new PutCommand(serviceItems.put(record).Put!));
-      return toServiceRecord(record);
+      return record;
     },
 
     async mine(caller: Principal, page: { limit: number; cursor?: string }) {
       const result = await records.ofUser(caller.id, page);
-      return { items: result.items.map(toServiceRecord), nextCursor: result.nextCursor };
+      return result;
     },
 
     async byStatus(status: ServiceRecordItem['status'], page: { limit: number; cursor?: string }) {
       const result = await records.byStatus(status, page);
-      return { items: result.items.map(toServiceRecord), nextCursor: result.nextCursor };
+      return result;
     },
 
     async decide(id: string, { decision, note }: HoursDecisionRequest, caller: Principal) {
@@ -95,19 +94,25 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
       if (record.status !== 'pending') throw decided();
       const at = now().toISOString();
       const base = { by: caller.id, byName: caller.nickname, at, ...(note ? { note } : {}) };
+      const after = (status: 'approved' | 'refused', points?: number): ServiceRecordItem => ({
+        ...record,
+        status,
+        ...(points !== undefined ? { points } : {}),
+        decidedBy: caller.id,
+        decidedByName: caller.nickname,
+        decidedAt: at,
+        ...(note ? { decisionNote: note } : {}),
+      });
       if (decision === 'refuse') {
         // A refusal keeps the record (no delete): the volunteer sees why.
         const outcome = await transactNamed(doc, [{ name: 'record', item: serviceItems.decide(id, { ...base, status: 'refused' }) }]);
         if (outcome !== 'ok') throw decided();
-        return { record: toServiceRecord({ ...record, status: 'refused', decidedBy: caller.id, decidedByName: caller.nickname, decidedAt: at, ...(note ? { decisionNote: note } : {}) }) };
+        return { record: after('refused') };
       }
       const points = pointsForMinutes(record.minutes, pointsPerHour);
       const paid = await payFor(record, caller, { name: 'record', item: serviceItems.decide(id, { ...base, status: 'approved', points }) });
       if (!paid.applied) throw decided();
-      return {
-        record: toServiceRecord({ ...record, status: 'approved', points, decidedBy: caller.id, decidedByName: caller.nickname, decidedAt: at, ...(note ? { decisionNote: note } : {}) }),
-        balance: paid.balance,
-      };
+      return { record: after('approved', points), balance: paid.balance };
     },
 
     /** The coordinator confirms a public class took place: its lecturer's teaching counts as approved service. */
@@ -138,7 +143,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
       };
       const paid = await payFor(record, caller, { name: 'record', item: serviceItems.put(record) });
       if (!paid.applied) throw new ConflictError('ALREADY_RECORDED', 'This teaching is already recorded');
-      return toServiceRecord(record);
+      return record;
     },
 
     /** 服务证明: every approved record, who recorded it, the total and the star level. */
@@ -149,7 +154,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
         volunteer: { id: caller.id, nickname: caller.nickname },
         totalMinutes,
         stars: starLevel(totalMinutes).stars,
-        records: approved.map(toServiceRecord),
+        records: approved,
         issuer: CERTIFICATE_ISSUER,
         issuedAt: now().toISOString(),
       };

@@ -1,18 +1,9 @@
 /** What the volunteers and exams tables hold. */
-import { AttemptStatusSchema, QuestionTypeSchema, VolunteerStatusSchema } from '@hele/shared';
+import { AttemptStatusSchema, QuestionTypeSchema, VolunteerProfile } from '@hele/shared';
 import { z } from 'zod';
 
-export const VolunteerRecord = z.object({
-  userId: z.string(),
-  nickname: z.string(),
-  skills: z.array(z.string()),
-  availability: z.string(),
-  phone: z.string(),
-  intro: z.string().optional(),
-  status: VolunteerStatusSchema,
-  appliedAt: z.string(),
-  certifiedAt: z.string().optional(),
-});
+/** The stored profile has the API's shape, with the phone in full (masked on the way out). */
+export const VolunteerRecord = VolunteerProfile;
 export type VolunteerRecord = z.infer<typeof VolunteerRecord>;
 
 export const QuestionRecord = z.object({

@@ -2,33 +2,12 @@
  * The volunteers feature's tables: profiles, the question bank and attempts, and reading service
  * records (their writes are lib/service-records items run in transactions by the service).
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { env } from '../lib/config';
-import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
+import { newestOnIndex, queryAll, queryPage, type PageRequest } from '../lib/query';
 import { ServiceRecordItem } from '../lib/service-records';
 import { AttemptRecord, CandidateState, QuestionRecord, VolunteerRecord } from './records';
-
-type PageRequest = { limit: number; cursor?: string };
-
-/** One page of a Query, parsed. */
-const queryPage = async <T>(schema: z.ZodType<T>, input: ConstructorParameters<typeof QueryCommand>[0], { limit, cursor }: PageRequest) => {
-  const result = await doc.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeCursor(cursor).key }));
-  return { items: (result.Items ?? []).map((item) => schema.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
-};
-
-/** Every item of a Query (small partitions: one candidate's attempts, the question bank). */
-const queryAll = async <T>(schema: z.ZodType<T>, input: ConstructorParameters<typeof QueryCommand>[0]) => {
-  const items: T[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const result = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...(result.Items ?? []).map((item) => schema.parse(item)));
-    ExclusiveStartKey = result.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-};
 
 const candidateKey = (userId: string) => `A#${userId}`;
 const STATE_SK = 'STATE';
@@ -66,19 +45,7 @@ export const volunteerRepository = {
     return VolunteerRecord.parse(Attributes);
   },
 
-  list: (status: VolunteerRecord['status'], page: PageRequest) =>
-    queryPage(
-      VolunteerRecord,
-      {
-        TableName: env().VOLUNTEERS_TABLE,
-        IndexName: 'byStatus',
-        KeyConditionExpression: '#status = :status',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status },
-        ScanIndexForward: false,
-      },
-      page,
-    ),
+  list: (status: VolunteerRecord['status'], page: PageRequest) => queryPage(VolunteerRecord, newestOnIndex(env().VOLUNTEERS_TABLE, 'byStatus', 'status', status), page),
 
   items: {
     certify: (userId: string, at: string): TransactItem => ({
@@ -166,12 +133,7 @@ export const attemptRepository = {
       page,
     ),
 
-  all: (page: PageRequest) =>
-    queryPage(
-      AttemptRecord,
-      { TableName: env().EXAMS_TABLE, IndexName: 'attemptsByStart', KeyConditionExpression: 'listKey = :key', ExpressionAttributeValues: { ':key': 'attempt' }, ScanIndexForward: false },
-      page,
-    ),
+  all: (page: PageRequest) => queryPage(AttemptRecord, newestOnIndex(env().EXAMS_TABLE, 'attemptsByStart', 'listKey', 'attempt'), page),
 
   /** Starts an attempt unless one is open or the cool-down runs: `ok`, or `state` when refused. */
   async start(record: AttemptRecord, now: string) {
@@ -235,33 +197,9 @@ export const serviceRecordRepository = {
     return Item ? ServiceRecordItem.parse(Item) : undefined;
   },
 
-  ofUser: (userId: string, page: PageRequest) =>
-    queryPage(
-      ServiceRecordItem,
-      { TableName: env().SERVICE_RECORDS_TABLE, IndexName: 'byUser', KeyConditionExpression: 'userId = :user', ExpressionAttributeValues: { ':user': userId }, ScanIndexForward: false },
-      page,
-    ),
+  ofUser: (userId: string, page: PageRequest) => queryPage(ServiceRecordItem, newestOnIndex(env().SERVICE_RECORDS_TABLE, 'byUser', 'userId', userId), page),
 
-  allOfUser: (userId: string) =>
-    queryAll(ServiceRecordItem, {
-      TableName: env().SERVICE_RECORDS_TABLE,
-      IndexName: 'byUser',
-      KeyConditionExpression: 'userId = :user',
-      ExpressionAttributeValues: { ':user': userId },
-      ScanIndexForward: false,
-    }),
+  allOfUser: (userId: string) => queryAll(ServiceRecordItem, newestOnIndex(env().SERVICE_RECORDS_TABLE, 'byUser', 'userId', userId)),
 
-  byStatus: (status: string, page: PageRequest) =>
-    queryPage(
-      ServiceRecordItem,
-      {
-        TableName: env().SERVICE_RECORDS_TABLE,
-        IndexName: 'byStatus',
-        KeyConditionExpression: '#status = :status',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status },
-        ScanIndexForward: false,
-      },
-      page,
-    ),
+  byStatus: (status: string, page: PageRequest) => queryPage(ServiceRecordItem, newestOnIndex(env().SERVICE_RECORDS_TABLE, 'byStatus', 'status', status), page),
 };

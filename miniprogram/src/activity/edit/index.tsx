@@ -201,9 +201,9 @@ export default function EditActivityPage() {
           </View>
         </Picker>
         <Text className='edit-activity__label'>议程（每行一项）</Text>
-        <Textarea className='edit-activity__textarea' value={form.agenda} placeholder={'重温入党誓词\n分组讨论'} onInput={(e) => set('agenda', e.detail.value)} />
+        <Textarea className='text-box edit-activity__textarea' value={form.agenda} placeholder={'重温入党誓词\n分组讨论'} onInput={(e) => set('agenda', e.detail.value)} />
         <Text className='edit-activity__label'>活动介绍</Text>
-        <Textarea className='edit-activity__textarea' value={form.description} maxlength={2000} onInput={(e) => set('description', e.detail.value)} />
+        <Textarea className='text-box edit-activity__textarea' value={form.description} maxlength={2000} onInput={(e) => set('description', e.detail.value)} />
         {!id && (
           <View className='edit-activity__row'>
             <Text>立即发布</Text>

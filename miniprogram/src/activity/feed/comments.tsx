@@ -4,28 +4,23 @@ import { useEffect, useState } from 'react';
 import type { Comment } from '@hele/shared';
 import { api } from '@/api';
 import { Button, Input } from '@/ui';
+import { useAction } from '@/hooks/use-action';
 import { showError } from '@/utils/feedback';
 
 export function Comments({ activityId, postId, moderator }: { activityId: string; postId: string; moderator: boolean }) {
   const [comments, setComments] = useState<Comment[]>([]);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const load = () => api.feed.comments(activityId, postId, { limit: 100 }).then(({ items }) => setComments(items), showError);
   useEffect(() => {
     void load();
   }, [postId]);
-  const send = async () => {
-    setBusy(true);
-    try {
+  const send = () =>
+    run(async () => {
       const { comment } = await api.feed.comment(activityId, postId, text.trim());
       setComments((current) => [...current, comment]);
       setText('');
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const hide = async (comment: Comment) => {
     try {
       await api.feed.hideComment(activityId, postId, comment.id);

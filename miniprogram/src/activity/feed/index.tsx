@@ -11,6 +11,7 @@ import { FEED_STATE_LABELS, formatDateTime, mergeChanges, POST_TEXT_MAX, type Fe
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { EmptyView, ErrorView, ListFoot, LoadingView } from '@/components/status-view';
+import { useAction } from '@/hooks/use-action';
 import { useFeedLive } from '@/hooks/use-feed-live';
 import { Button, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
@@ -25,23 +26,17 @@ const STATE_TAGS = { upcoming: 'default', live: 'danger', ended: 'default' } as 
 function Composer({ activityId, onPosted }: { activityId: string; onPosted: (post: Post) => void }) {
   const [text, setText] = useState('');
   const [keyMoment, setKeyMoment] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    try {
+  const { busy, run } = useAction();
+  const submit = () =>
+    run(async () => {
       const { post } = await api.feed.post(activityId, { text: text.trim(), ...(keyMoment ? { keyMoment } : {}) });
       setText('');
       setKeyMoment(false);
       onPosted(post);
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View className='card feed__composer'>
-      <Textarea className='feed__input' value={text} maxlength={POST_TEXT_MAX} placeholder='报道现场：发言、讨论、成果…' onInput={(e) => setText(e.detail.value)} />
+      <Textarea className='text-box feed__input' value={text} maxlength={POST_TEXT_MAX} placeholder='报道现场：发言、讨论、成果…' onInput={(e) => setText(e.detail.value)} />
       <View className='feed__composer-row'>
         <View className='feed__key-switch'>
           <Switch checked={keyMoment} color='#c8161d' onChange={(e) => setKeyMoment(e.detail.value)} />
@@ -184,7 +179,7 @@ export default function LiveFeedPage() {
       </View>
       {editing?.id === post.id ? (
         <View>
-          <Textarea className='feed__input' value={editing.text} maxlength={POST_TEXT_MAX} onInput={(e) => setEditing({ id: post.id, text: e.detail.value })} />
+          <Textarea className='text-box feed__input' value={editing.text} maxlength={POST_TEXT_MAX} onInput={(e) => setEditing({ id: post.id, text: e.detail.value })} />
           <View className='feed__tools'>
             <Button size='small' type='primary' className='feed__save' onClick={saveEdit}>
               保存

@@ -4,32 +4,25 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '@/api';
 import { Button } from '@/ui';
-import { showError } from '@/utils/feedback';
+import { useAction } from '@/hooks/use-action';
 import { routeParam } from '@/utils/navigation';
 import './index.scss';
 
 export default function LeavePage() {
   const id = routeParam('id') ?? '';
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
+  const { busy, run } = useAction();
+  const submit = () =>
+    run(async () => {
       await api.leave.request(id, reason.trim());
       await Taro.showToast({ title: '已提交，等待审批', icon: 'success' });
       await Taro.navigateBack();
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View className='page leave'>
       <View className='card'>
         <Text className='section-title'>请假原因</Text>
-        <Textarea className='leave__reason' value={reason} maxlength={200} placeholder='如：出差在外地，无法参加' onInput={(e) => setReason(e.detail.value)} />
+        <Textarea className='text-box leave__reason' value={reason} maxlength={200} placeholder='如：出差在外地，无法参加' onInput={(e) => setReason(e.detail.value)} />
         <Text className='muted'>支部书记或社工审批后生效，批准的请假不计入缺席。</Text>
       </View>
       <Button block type='primary' loading={busy} disabled={reason.trim().length < 2} className='leave__submit' onClick={submit}>

@@ -40,7 +40,7 @@ export default function FulfilPage() {
       ) : (
         <View className='card'>
           <Text className='section-title'>兑换券内容</Text>
-          <Textarea className='fulfil__input' value={text} placeholder='HLVC1.…' onInput={(e) => setText(e.detail.value)} />
+          <Textarea className='text-box fulfil__input' value={text} placeholder='HLVC1.…' onInput={(e) => setText(e.detail.value)} />
           <Button block type='primary' loading={busy} disabled={!text.trim()} className='fulfil__submit' onClick={() => fulfil(text)}>
             核销
           </Button>

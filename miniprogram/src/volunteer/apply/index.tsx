@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { api } from '@/api';
 import { Button, Input } from '@/ui';
-import { showError } from '@/utils/feedback';
+import { useAction } from '@/hooks/use-action';
 import './index.scss';
 
 const SKILLS = ['急救', '陪伴老人', '文艺表演', '教学辅导', '摄影宣传', '环保', '心理疏导', '法律咨询'];
@@ -14,7 +14,7 @@ export default function VolunteerApplyPage() {
   const [availability, setAvailability] = useState('');
   const [phone, setPhone] = useState('');
   const [intro, setIntro] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   useEffect(() => {
     api.volunteers.me().then(({ profile }) => {
@@ -28,19 +28,12 @@ export default function VolunteerApplyPage() {
   const toggle = (skill: string) => setSkills((current) => (current.includes(skill) ? current.filter((s) => s !== skill) : [...current, skill]));
   const valid = skills.length > 0 && availability.trim().length >= 2 && /^1\d{10}$/.test(phone.trim());
 
-  const submit = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
+  const submit = () =>
+    run(async () => {
       await api.volunteers.apply({ skills, availability: availability.trim(), phone: phone.trim(), ...(intro.trim() ? { intro: intro.trim() } : {}) });
       await Taro.showToast({ title: '申请已提交', icon: 'success' });
       await Taro.navigateBack();
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <View className='page volunteer-apply'>
@@ -58,7 +51,7 @@ export default function VolunteerApplyPage() {
         <Text className='section-title'>手机号码</Text>
         <Input className='volunteer-apply__phone' type='number' maxLength={11} placeholder='仅社工可见完整号码' value={phone} onChange={setPhone} />
         <Text className='section-title'>个人简介（选填）</Text>
-        <Textarea className='volunteer-apply__intro' value={intro} maxlength={300} placeholder='如：退休教师，擅长书法' onInput={(e) => setIntro(e.detail.value)} />
+        <Textarea className='text-box volunteer-apply__intro' value={intro} maxlength={300} placeholder='如：退休教师，擅长书法' onInput={(e) => setIntro(e.detail.value)} />
       </View>
       <Button block type='primary' loading={busy} disabled={!valid} className='volunteer-apply__submit' onClick={submit}>
         提交申请

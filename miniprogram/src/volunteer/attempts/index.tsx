@@ -7,7 +7,7 @@ import { api, newIdempotencyKey } from '@/api';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
-import { showError } from '@/utils/feedback';
+import { useAction } from '@/hooks/use-action';
 import './index.scss';
 
 const ATTEMPT_TAGS = { open: { label: '答题中', type: 'warning' }, passed: { label: '通过', type: 'success' }, failed: { label: '未通过', type: 'default' } } as const;
@@ -45,22 +45,16 @@ function Attempts() {
 function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => void }) {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [key] = useState(newIdempotencyKey);
   const value = Number(amount);
   const valid = Number.isInteger(value) && value !== 0 && reason.trim().length >= 2;
-  const submit = async () => {
-    setBusy(true);
-    try {
+  const submit = () =>
+    run(async () => {
       const { entry } = await api.points.adjust({ userId: profile.userId, amount: value, reason: reason.trim() }, key);
       void Taro.showToast({ title: `已调整，余额 ${entry.balanceAfter}`, icon: 'none' });
       onDone();
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View className='attempts__adjust'>
       <Input className='attempts__amount' type='text' placeholder='积分，如 20 或 -10' value={amount} onChange={setAmount} />

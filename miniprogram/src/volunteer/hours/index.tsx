@@ -10,7 +10,7 @@ import { api } from '@/api';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
-import { showError } from '@/utils/feedback';
+import { useAction } from '@/hooks/use-action';
 import { routeParam } from '@/utils/navigation';
 import { SOURCE_LABELS, STATUS_TAGS, hoursOf } from '../labels';
 import './index.scss';
@@ -19,24 +19,17 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const [servedOn, setServedOn] = useState(centerDate(new Date()));
   const [hours, setHours] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const minutes = Math.round(Number(hours) * 60);
   const valid = Number.isFinite(minutes) && minutes >= 15 && minutes <= 720 && note.trim().length >= 4;
-  const submit = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
+  const submit = () =>
+    run(async () => {
       await api.hours.declare({ servedOn, minutes, note: note.trim() });
       void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
       setHours('');
       setNote('');
       onDone();
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View className='card hours__form'>
       <Text className='section-title'>申报服务时长</Text>
@@ -44,7 +37,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         <View className='hours__field'>服务日期：{servedOn}</View>
       </Picker>
       <Input className='hours__hours' type='digit' placeholder='服务时长（小时，如 2.5）' value={hours} onChange={setHours} />
-      <Textarea className='hours__note' value={note} maxlength={300} placeholder='服务内容，如：在社区敬老院陪伴老人聊天' onInput={(e) => setNote(e.detail.value)} />
+      <Textarea className='text-box hours__note' value={note} maxlength={300} placeholder='服务内容，如：在社区敬老院陪伴老人聊天' onInput={(e) => setNote(e.detail.value)} />
       <Text className='muted'>手工申报的时长经社工审核通过后计入，每小时 10 积分。</Text>
       <Button block type='primary' loading={busy} disabled={!valid} className='hours__submit' onClick={submit}>
         提交申报

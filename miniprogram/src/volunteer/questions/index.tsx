@@ -7,6 +7,7 @@ import { api } from '@/api';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
+import { useAction } from '@/hooks/use-action';
 import { showError } from '@/utils/feedback';
 import './index.scss';
 
@@ -17,30 +18,24 @@ function QuestionForm({ onAdded }: { onAdded: () => void }) {
   const [text, setText] = useState('');
   const [options, setOptions] = useState(['', '', '', '']);
   const [answer, setAnswer] = useState<number[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const filled = options.map((option) => option.trim()).filter(Boolean);
   const valid = category.trim() && text.trim().length >= 4 && filled.length >= 2 && answer.length > 0 && answer.every((index) => index < filled.length);
   const toggle = (index: number) => setAnswer((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort()));
-  const submit = async () => {
-    setBusy(true);
-    try {
+  const submit = () =>
+    run(async () => {
       await api.exam.addQuestion({ category: category.trim(), type: answer.length > 1 ? 'multiple' : 'single', text: text.trim(), options: filled, answer });
       void Taro.showToast({ title: '已加入题库', icon: 'success' });
       setText('');
       setOptions(['', '', '', '']);
       setAnswer([]);
       onAdded();
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View className='card questions__form'>
       <Text className='section-title'>新增题目</Text>
       <Input placeholder='分类，如：礼仪、应急抢救、心理辅导' value={category} onChange={setCategory} />
-      <Textarea className='questions__text' value={text} maxlength={300} placeholder='题干' onInput={(e) => setText(e.detail.value)} />
+      <Textarea className='text-box questions__text' value={text} maxlength={300} placeholder='题干' onInput={(e) => setText(e.detail.value)} />
       {options.map((option, index) => (
         <View key={index} className='questions__option'>
           <Text className={`questions__letter ${answer.includes(index) ? 'questions__letter--right' : ''}`} onClick={() => toggle(index)}>

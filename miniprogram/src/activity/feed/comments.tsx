@@ -1,5 +1,6 @@
-/** A post's comments: read, write (through the content check), and for coordinators, hide. */
+/** A post's comments: read, write (through the content check), and for coordinators, hide a comment or mute its author on this feed. */
 import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { Comment } from '@hele/shared';
 import { api } from '@/api';
@@ -21,6 +22,16 @@ export function Comments({ activityId, postId, moderator }: { activityId: string
       setComments((current) => [...current, comment]);
       setText('');
     });
+  const mute = async (comment: Comment) => {
+    const { confirm } = await Taro.showModal({ title: '禁言', content: `${comment.authorName} 将不能在本场动态下评论。` });
+    if (!confirm) return;
+    try {
+      await api.feed.mute(activityId, comment.authorId);
+      void Taro.showToast({ title: '已禁言', icon: 'none' });
+    } catch (error) {
+      showError(error);
+    }
+  };
   const hide = async (comment: Comment) => {
     try {
       await api.feed.hideComment(activityId, postId, comment.id);
@@ -37,8 +48,13 @@ export function Comments({ activityId, postId, moderator }: { activityId: string
           <Text>{comment.text}</Text>
           {comment.hidden && <Text className='muted'>（已隐藏）</Text>}
           {moderator && !comment.hidden && (
-            <Text className='feed__tool' onClick={() => hide(comment)}>
+            <Text className='feed__tool feed__hide' onClick={() => hide(comment)}>
               隐藏
+            </Text>
+          )}
+          {moderator && (
+            <Text className='feed__tool feed__mute' onClick={() => mute(comment)}>
+              禁言
             </Text>
           )}
         </View>

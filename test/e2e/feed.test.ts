@@ -45,7 +45,8 @@ it('a coordinator posts and a member watching sees it appear without reloading',
 
   // Scrolled down, the member is not pulled away: a bar offers the new post.
   await member.mouse.wheel(0, 20_000);
-  await member.waitForTimeout(300);
+  await member.waitForFunction('window.scrollY > 300');
+  await member.waitForTimeout(200);
   await coordinator.locator('.feed__composer textarea').fill('分组讨论成果：形成 6 条措施');
   await coordinator.locator('.feed__publish').click();
   await member.locator('.feed__new-bar', { hasText: '有 1 条新动态' }).click({ timeout: 5_000 });

@@ -42,6 +42,10 @@ describe('live feed', () => {
     expect((await call('PUT', `/activities/${activity.id}/reporters`, { token: coordinator, body: { userIds: [reporter!.userId] } })).status).toBe(200);
     const reported = await post(activity.id, '分组讨论热烈', {}, reporter!.token);
     expect([reported.status, reported.body.post.authorName]).toEqual([201, reporter!.name]);
+    // Coordinators see whom they named; nobody else does.
+    expect((await call('GET', `/activities/${activity.id}/posts`, { token: coordinator })).body.reporters).toEqual([reporter!.userId]);
+    expect((await call('GET', `/activities/${activity.id}/posts`, { token: reporter!.token })).body).toMatchObject({ mayPost: true });
+    expect((await call('GET', `/activities/${activity.id}/posts`, { token: reporter!.token })).body.reporters).toBeUndefined();
   });
 
   it('pages through 1,000 posts newest first with no duplicates and no gaps', async () => {

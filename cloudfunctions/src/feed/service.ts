@@ -107,6 +107,7 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
         nextCursor: page.nextCursor,
         latestRev,
         mayPost: mayPost(caller, meta),
+        ...(isCoordinator(caller) ? { reporters: meta.reporters } : {}),
       };
     },
 

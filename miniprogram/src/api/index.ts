@@ -153,6 +153,8 @@ export const api = {
       request({ method: 'GET', path: `/activities/${activityId}/posts/${postId}/comments`, query: { ...query }, schema: CommentPage }),
     hideComment: (activityId: string, postId: string, commentId: string) =>
       request({ method: 'POST', path: `/activities/${activityId}/posts/${postId}/comments/${commentId}/hide`, schema: z.object({ id: z.string(), hidden: z.boolean() }) }),
+    setReporters: (activityId: string, userIds: string[]) =>
+      request({ method: 'PUT', path: `/activities/${activityId}/reporters`, body: { userIds }, schema: FeedSettings }),
     mute: (activityId: string, userId: string, muted = true) =>
       request({ method: 'POST', path: `/activities/${activityId}/mutes`, body: { userId, muted }, schema: FeedSettings }),
     comment: (activityId: string, postId: string, text: string) =>

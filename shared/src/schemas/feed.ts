@@ -50,6 +50,8 @@ export const FeedPage = page(Post).extend({
   latestRev: z.string().nullable(),
   /** Whether the caller may post here (a coordinator or a named reporter). */
   mayPost: z.boolean(),
+  /** For coordinators: who they named as this feed's reporters. */
+  reporters: z.array(Id).optional(),
 });
 export type FeedPage = z.infer<typeof FeedPage>;
 

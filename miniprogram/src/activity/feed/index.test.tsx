@@ -87,4 +87,27 @@ describe('现场动态', () => {
     await screen.findByText('分组讨论开始');
     await waitFor(() => expect(sent).toEqual([{ text: '分组讨论开始' }]));
   });
+
+  it('lets a coordinator name reporters from the registrants', async () => {
+    signedInAs('李社工', ['member', 'coordinator']);
+    setRouteParams({ id: 'a1' });
+    const saved: unknown[] = [];
+    answerRequests(({ url, method, data }) => {
+      if (url.includes('/registrations')) {
+        const at = '2026-11-28T00:00:00.000Z';
+        return { statusCode: 200, data: { items: [{ id: 'r1', activityId: 'a1', userId: 'u_m', nickname: '陈党员', status: 'confirmed', registeredAt: at, updatedAt: at }], nextCursor: null } };
+      }
+      if (method === 'PUT' && url.endsWith('/reporters')) {
+        saved.push(JSON.parse(data!));
+        return { statusCode: 200, data: { activityId: 'a1', reporters: ['u_m'], muted: [] } };
+      }
+      return { statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ mayPost: true, reporters: [] }) };
+    });
+    render(<LiveFeedPage />);
+    fireEvent.click(await screen.findByText('报道员（0）'));
+    fireEvent.click(await screen.findByText('陈党员'));
+    fireEvent.click(screen.getByText('保存'));
+    await screen.findByText('报道员（1）');
+    expect(saved).toEqual([{ userIds: ['u_m'] }]);
+  });
 });

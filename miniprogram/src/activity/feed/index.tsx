@@ -17,6 +17,7 @@ import { Button, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
 import { routeParam } from '@/utils/navigation';
 import { Comments } from './comments';
+import { Reporters } from './reporters';
 import './index.scss';
 
 /** Below this scroll position a reader sees new posts at once; further down they wait behind the bar. */
@@ -63,6 +64,7 @@ export default function LiveFeedPage() {
   const [loadingMore, setLoadingMore] = useState(false);
   const [open, setOpen] = useState<string>();
   const [editing, setEditing] = useState<{ id: string; text: string }>();
+  const [naming, setNaming] = useState(false);
   const cursor = useRef<string | null>(null);
   const scrollTop = useRef(0);
   const tombstones = useRef(new Map<string, string>());
@@ -234,7 +236,22 @@ export default function LiveFeedPage() {
           {FEED_STATE_LABELS[page.state]}
         </Tag>
         <Text className='muted'>动态实时更新，无需刷新</Text>
+        {page.reporters && (
+          <Text className='feed__tool feed__name-reporters' onClick={() => setNaming(!naming)}>
+            报道员（{page.reporters.length}）
+          </Text>
+        )}
       </View>
+      {naming && page.reporters && (
+        <Reporters
+          activityId={activityId}
+          current={page.reporters}
+          onSaved={(reporters) => {
+            setPage({ ...page, reporters });
+            setNaming(false);
+          }}
+        />
+      )}
       {page.mayPost && page.state !== 'ended' && <Composer activityId={activityId} onPosted={(post) => merge([post])} />}
       {keyMoments.length > 0 && (
         <View className='card feed__timeline'>

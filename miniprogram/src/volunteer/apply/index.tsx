@@ -41,7 +41,7 @@ export default function VolunteerApplyPage() {
         <Text className='section-title'>服务特长（可多选）</Text>
         <View className='volunteer-apply__skills'>
           {SKILLS.map((skill) => (
-            <Text key={skill} className={`volunteer-apply__skill ${skills.includes(skill) ? 'volunteer-apply__skill--on' : ''}`} onClick={() => toggle(skill)}>
+            <Text key={skill} className={`chip volunteer-apply__skill ${skills.includes(skill) ? 'chip--on' : ''}`} onClick={() => toggle(skill)}>
               {skill}
             </Text>
           ))}

@@ -74,6 +74,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /service-records/{id}/decision': { allowed: ['coordinator'], path: '/service-records/01MISSINGRECORD/decision', body: () => ({ decision: 'approve' }) },
   'POST /service-records/teaching': { allowed: ['coordinator'], path: '/service-records/teaching', body: () => ({ activityId: MISSING, lecturerId: 'u_nobody' }) },
   'GET /me/service-certificate': { allowed: 'user', path: '/me/service-certificate' },
+  'POST /me/teaching': { allowed: [], path: '/me/teaching', body: () => ({ activityId: MISSING }) },
   'POST /activities/{id}/posts': { allowed: 'user', path: `/activities/${MISSING}/posts`, body: () => ({ text: '会议开始' }) },
   'GET /activities/{id}/posts': { allowed: 'user', path: `/activities/${MISSING}/posts` },
   'GET /activities/{id}/posts/changes': { allowed: 'user', path: `/activities/${MISSING}/posts/changes` },

@@ -10,6 +10,7 @@ import {
   Role,
   ServiceRecordQuery,
   SubmitExamRequest,
+  TeachingDeclaration,
   TeachingRequest,
   VolunteerApplicationRequest,
   VolunteerListQuery,
@@ -100,6 +101,11 @@ export const handler = createHttpHandler({
     access: COORDINATORS,
     body: TeachingRequest,
     handle: async ({ body, caller }) => created({ record: await hours().recordTeaching(body, caller) }),
+  }),
+  'POST /me/teaching': route({
+    access: [Role.LECTURER],
+    body: TeachingDeclaration,
+    handle: async ({ body, caller }) => created({ record: await hours().declareTeaching(body.activityId, caller) }),
   }),
   'GET /me/service-certificate': route({ access: 'user', handle: async ({ caller }) => ok({ certificate: await hours().certificate(caller) }) }),
 });

@@ -27,7 +27,31 @@ export const CERTIFICATE_ISSUER = '和乐党群服务中心';
 
 const hoursText = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} 小时`;
 
+/** A published public class that has begun (teaching is recorded for classes that took place). */
+const requireHeldClass = (activity: ActivitySummary | undefined, at: Date): ActivitySummary => {
+  if (!activity || activity.kind !== 'class' || activity.status !== 'published') throw ValidationError.field('activityId', 'is not a published public class');
+  if (Date.parse(activity.startsAt) > at.getTime()) throw ValidationError.field('activityId', 'has not taken place yet');
+  return activity;
+};
+
+/** The teaching of one class by one lecturer: one record (its id says which), pending until decided. */
+const teachingRecord = (activity: ActivitySummary, lecturer: { id: string; nickname: string }, at: string): ServiceRecordItem => ({
+  id: serviceRecordId.teaching(activity.id, lecturer.id),
+  userId: lecturer.id,
+  nickname: lecturer.nickname,
+  activityId: activity.id,
+  activityTitle: activity.title,
+  source: 'teaching',
+  servedOn: activity.startsAt,
+  minutes: Math.round((Date.parse(activity.endsAt) - Date.parse(activity.startsAt)) / 60_000),
+  note: '公益班授课（公益服务换场地）',
+  status: 'pending',
+  createdAt: at,
+});
+
 export const createHoursService = ({ ledger, records, activity: activityOf, pointsPerHour, now = () => new Date() }: HoursDeps) => {
+  const heldClass = async (activityId: string) => requireHeldClass(await activityOf(activityId), now());
+
   /**
    * Writes `decision` (an approval or a new approved record) with its hours and, when it earns any,
    * the EARN entry, all in one transaction. `record` names the item whose condition guards "once".
@@ -117,32 +141,21 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
 
     /** The coordinator confirms a public class took place: its lecturer's teaching counts as approved service. */
     async recordTeaching({ activityId, lecturerId }: TeachingRequest, caller: Principal) {
-      const activity = await activityOf(activityId);
-      if (!activity || activity.kind !== 'class' || activity.status !== 'published') throw ValidationError.field('activityId', 'is not a published public class');
-      if (Date.parse(activity.startsAt) > now().getTime()) throw ValidationError.field('activityId', 'has not taken place yet');
       const lecturer = await loadUser(lecturerId);
       if (!lecturer?.roles.includes('lecturer')) throw ValidationError.field('lecturerId', 'is not a lecturer');
-      const at = now().toISOString();
-      const minutes = Math.round((Date.parse(activity.endsAt) - Date.parse(activity.startsAt)) / 60_000);
-      const record: ServiceRecordItem = {
-        id: serviceRecordId.teaching(activityId, lecturerId),
-        userId: lecturer.id,
-        nickname: lecturer.nickname,
-        activityId,
-        activityTitle: activity.title,
-        source: 'teaching',
-        servedOn: activity.startsAt,
-        minutes,
-        note: '公益班授课（公益服务换场地）',
-        status: 'approved',
-        points: pointsForMinutes(minutes, pointsPerHour),
-        createdAt: at,
-        decidedBy: caller.id,
-        decidedByName: caller.nickname,
-        decidedAt: at,
-      };
-      const paid = await payFor(record, caller, { name: 'record', item: serviceItems.put(record) });
+      const record = teachingRecord(await heldClass(activityId), lecturer, now().toISOString());
+      const approved: ServiceRecordItem = { ...record, status: 'approved', points: pointsForMinutes(record.minutes, pointsPerHour), decidedBy: caller.id, decidedByName: caller.nickname, decidedAt: record.createdAt };
+      const paid = await payFor(approved, caller, { name: 'record', item: serviceItems.put(approved) });
       if (!paid.applied) throw new ConflictError('ALREADY_RECORDED', 'This teaching is already recorded');
+      return approved;
+    },
+
+    /** A lecturer declares a class they taught; it waits for a coordinator like declared hours. */
+    async declareTeaching(activityId: string, caller: Principal) {
+      const record = teachingRecord(await heldClass(activityId), caller, now().toISOString());
+      if ((await transactNamed(doc, [{ name: 'record', item: serviceItems.put(record) }])) !== 'ok') {
+        throw new ConflictError('ALREADY_RECORDED', 'This teaching is already recorded');
+      }
       return record;
     },
 

@@ -100,6 +100,28 @@ describe('service hours', () => {
     expect([notLecturer.status, notLecturer.body.error.details[0].path]).toEqual([400, 'lecturerId']);
   });
 
+  it('lets a lecturer declare a class they taught; a coordinator approves it once', async () => {
+    const { token: coordinator } = await signIn('coordinator');
+    const { token: lecturer, userId: lecturerId } = await signIn('lecturer');
+    const startsAt = new Date(Date.now() - 2 * HOUR).toISOString();
+    const endsAt = new Date(Date.now() - HOUR / 2).toISOString();
+    const lesson = await createActivity({ kind: 'class', title: '国学班 第2课', startsAt, endsAt, registrationClosesAt: startsAt, cancellationDeadline: startsAt });
+    const before = (await pointsOf(lecturer)).balance;
+    const declared = await call('POST', '/me/teaching', { token: lecturer, body: { activityId: lesson.id } });
+    expect([declared.status, declared.body.record.status, declared.body.record.minutes]).toEqual([201, 'pending', 90]);
+    expect((await call('POST', '/me/teaching', { token: lecturer, body: { activityId: lesson.id } })).body.error.code).toBe('ALREADY_RECORDED');
+    const direct = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: lesson.id, lecturerId } });
+    expect([direct.status, direct.body.error.code]).toEqual([409, 'ALREADY_RECORDED']);
+    await call('POST', `/service-records/${declared.body.record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    expect((await pointsOf(lecturer)).balance).toBe(before + 15);
+
+    const { token: member } = await signIn('member');
+    expect((await call('POST', '/me/teaching', { token: member, body: { activityId: lesson.id } })).status).toBe(403);
+    const future = await createActivity({ kind: 'class' });
+    const early = await call('POST', '/me/teaching', { token: lecturer, body: { activityId: future.id } });
+    expect([early.status, early.body.error.details[0].path]).toEqual([400, 'activityId']);
+  });
+
   it('lists approved records on the certificate with the total and the star level', async () => {
     const [volunteer] = await newMembers(1, 'v');
     const { token: coordinator } = await signIn('coordinator');

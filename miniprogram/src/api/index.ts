@@ -186,6 +186,7 @@ export const api = {
     decide: (id: string, body: HoursDecisionRequest) =>
       request({ method: 'POST', path: `/service-records/${id}/decision`, body, schema: z.object({ record: ServiceRecord, balance: z.number().int().optional() }) }),
     certificate: () => request({ method: 'GET', path: '/me/service-certificate', schema: z.object({ certificate: ServiceCertificate }) }),
+    declareTeaching: (activityId: string) => request({ method: 'POST', path: '/me/teaching', body: { activityId }, schema: z.object({ record: ServiceRecord }) }),
   },
 
   leave: {

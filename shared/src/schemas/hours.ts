@@ -71,3 +71,5 @@ export type ServiceCertificate = z.infer<typeof ServiceCertificate>;
 /** A coordinator confirms a public class took place: its lecturer's teaching is service (公益服务换场地). */
 export const TeachingRequest = z.object({ activityId: Id, lecturerId: Id }).strict();
 export type TeachingRequest = z.infer<typeof TeachingRequest>;
+/** A lecturer declares the class they taught. */
+export const TeachingDeclaration = z.object({ activityId: Id }).strict();

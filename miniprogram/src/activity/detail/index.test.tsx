@@ -86,4 +86,22 @@ describe('活动详情', () => {
     fireEvent.click(screen.getByText('签退'));
     await waitFor(() => expect(sent).toEqual([{ code: '123456' }]));
   });
+
+  it('lets the lecturer of a class that took place declare the teaching', async () => {
+    signedInAs('周老师', ['member', 'lecturer']);
+    setRouteParams({ id: 'a1' });
+    const declared: unknown[] = [];
+    const lesson = activity({ kind: 'class', title: '越剧班 第一课', startsAt: new Date(Date.now() - 2 * 3600_000).toISOString(), endsAt: new Date(Date.now() - 3600_000).toISOString() });
+    answerRequests(({ url, method, data }) => {
+      if (method === 'POST' && url.endsWith('/me/teaching')) {
+        declared.push(JSON.parse(data!));
+        const record = { id: 'te-a1-u_me', userId: 'u_me', nickname: '周老师', activityId: 'a1', source: 'teaching', servedOn: lesson.startsAt, minutes: 60, note: '公益班授课', status: 'pending', createdAt: lesson.createdAt };
+        return { statusCode: 201, data: { record } };
+      }
+      return { statusCode: 200, data: { activity: lesson } };
+    });
+    render(<ActivityDetailPage />);
+    fireEvent.click(await screen.findByText('申报授课服务时长'));
+    await waitFor(() => expect(declared).toEqual([{ activityId: 'a1' }]));
+  });
 });

@@ -120,6 +120,9 @@ export default function ActivityDetailPage() {
   };
 
   const beforeStart = Date.now() < Date.parse(activity.startsAt);
+  // 公益服务换场地: a lecturer's class that took place counts as service once a coordinator approves it.
+  const mayDeclareTeaching = activity.kind === 'class' && open && !beforeStart && user.roles.includes(Role.LECTURER);
+  const declareTeaching = () => act(() => api.hours.declareTeaching(activity.id), '已申报，等待社工审核');
   const remindMe = async ({ accepted }: { accepted: boolean }) => {
     if (!accepted) {
       void Taro.showToast({ title: '未开启提醒', icon: 'none' });
@@ -212,6 +215,11 @@ export default function ActivityDetailPage() {
           </Button>
         )}
         {mine && open && beforeStart && <ReminderButton subscribed={reminded} onResult={remindMe} />}
+        {mayDeclareTeaching && (
+          <Button block className='activity-detail__teaching' loading={busy} onClick={declareTeaching}>
+            申报授课服务时长
+          </Button>
+        )}
         {mayAskLeave && (
           <Button block className='activity-detail__leave' onClick={() => Taro.navigateTo({ url: `/activity/leave/index?id=${activity.id}` })}>
             请假

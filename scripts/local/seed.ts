@@ -4,7 +4,7 @@
  * Runs as its own process (`tsx scripts/local/seed.ts`) with the functions' environment, so the
  * repositories reach the stack's database and never another one the caller talks to.
  */
-import { CreateActivityRequest, DEV_USERS } from '@hele/shared';
+import { CreateActivityRequest, DEV_USERS, ManagedRoleSchema, type ManagedRole } from '@hele/shared';
 import { activityRepository } from '../../cloudfunctions/src/activities/repository';
 import { newActivityRecord } from '../../cloudfunctions/src/activities/service';
 import { dynamoUserRepository, userIdFor } from '../../cloudfunctions/src/auth/repository';
@@ -13,6 +13,7 @@ import { ledger } from '../../cloudfunctions/src/lib/ledger';
 import { rewardRepository } from '../../cloudfunctions/src/points/repository';
 import type { RewardRecord } from '../../cloudfunctions/src/points/records';
 import { questionRepository, volunteerRepository } from '../../cloudfunctions/src/volunteers/repository';
+import { roleRepository } from '../../cloudfunctions/src/roles/repository';
 import { feedRepository } from '../../cloudfunctions/src/feed/repository';
 import { newPostRecord } from '../../cloudfunctions/src/feed/records';
 import { ulid } from 'ulid';
@@ -157,6 +158,12 @@ const ignoreExisting = (error: unknown) => {
 export const seedDemoData = async (now = new Date()): Promise<void> => {
   for (const user of DEV_USERS) {
     await dynamoUserRepository.findOrCreate({ openid: `dev:${user.name}`, nickname: user.nickname, roles: [...user.roles] }, now);
+  }
+  // The dev users' managed roles appear in the admin's lists (no audit line: nobody granted them).
+  for (const user of DEV_USERS) {
+    for (const role of user.roles.filter((held): held is ManagedRole => ManagedRoleSchema.safeParse(held).success)) {
+      await roleRepository.recordSeeded({ role, userId: userIdFor(`dev:${user.name}`), nickname: user.nickname, grantedBy: userIdFor('dev:admin'), grantedByName: '管理员', grantedAt: now.toISOString() });
+    }
   }
   for (const name of DEMO_BRANCH_ROSTER) await dynamoUserRepository.assignBranch(userIdFor(`dev:${name}`), DEMO_BRANCH);
   const coordinator = userIdFor('dev:coordinator');

@@ -6,7 +6,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { RoleSchema, type Role } from '@hele/shared';
 import { z } from 'zod';
 import { env } from './config';
-import { doc } from './db';
+import { doc, type TransactItem } from './db';
 
 export const UserRecord = z.object({
   id: z.string(),
@@ -56,4 +56,34 @@ export const branchMembers = async (branchId: string): Promise<UserRecord[]> => 
     ExclusiveStartKey = result.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return members;
+};
+
+/**
+ * The writes that change a user's roles, as transaction items: roles live only in the users
+ * table, and every change of them runs inside a transaction with its own record (the certified
+ * profile, the role holders and the audit log).
+ */
+export const roleItems = {
+  /** Adds `role`; refused when the user does not exist or holds it already. */
+  grant: (userId: string, role: Role): TransactItem => ({
+    Update: {
+      TableName: env().USERS_TABLE,
+      Key: { id: userId },
+      UpdateExpression: 'SET #roles = list_append(#roles, :role)',
+      ConditionExpression: 'attribute_exists(id) AND NOT contains(#roles, :name)',
+      ExpressionAttributeNames: { '#roles': 'roles' },
+      ExpressionAttributeValues: { ':role': [role], ':name': role },
+    },
+  }),
+  /** Sets the roles to `next`, provided they are still `previous` (a change meanwhile is refused). */
+  replace: (userId: string, previous: Role[], next: Role[]): TransactItem => ({
+    Update: {
+      TableName: env().USERS_TABLE,
+      Key: { id: userId },
+      UpdateExpression: 'SET #roles = :next',
+      ConditionExpression: '#roles = :previous',
+      ExpressionAttributeNames: { '#roles': 'roles' },
+      ExpressionAttributeValues: { ':next': next, ':previous': previous },
+    },
+  }),
 };

@@ -22,7 +22,7 @@ import {
 } from '@hele/shared';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../lib/errors';
-import type { Principal } from '../lib/principal';
+import { roleItems, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { approvedMinutesOf } from '../lib/service-records';
 import type { AttemptRecord, QuestionRecord, VolunteerRecord } from './records';
@@ -68,7 +68,7 @@ export const createExamService = ({ volunteers, questions, attempts, settings, n
     let grantRole = passed;
     return retrying(async () => {
       const grant = passed ? [{ name: 'certify' as const, item: volunteers.items.certify(attempt.userId, iso) }] : [];
-      const role = grantRole ? [{ name: 'role' as const, item: volunteers.items.grantVolunteerRole(attempt.userId) }] : [];
+      const role = grantRole ? [{ name: 'role' as const, item: roleItems.grant(attempt.userId, Role.VOLUNTEER) }] : [];
       const outcome = await attempts.close(attempt, result, [...grant, ...role]);
       if (outcome === 'ok') return { closed: { ...attempt, ...result } as AttemptRecord };
       if (outcome === 'role') grantRole = false;

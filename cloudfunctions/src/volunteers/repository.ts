@@ -58,17 +58,6 @@ export const volunteerRepository = {
         ExpressionAttributeValues: { ':certified': 'certified', ':at': at },
       },
     }),
-    /** Adds the volunteer role to the user's record (roles live only there). */
-    grantVolunteerRole: (userId: string): TransactItem => ({
-      Update: {
-        TableName: env().USERS_TABLE,
-        Key: { id: userId },
-        UpdateExpression: 'SET #roles = list_append(#roles, :role)',
-        ConditionExpression: 'attribute_exists(id) AND NOT contains(#roles, :name)',
-        ExpressionAttributeNames: { '#roles': 'roles' },
-        ExpressionAttributeValues: { ':role': ['volunteer'], ':name': 'volunteer' },
-      },
-    }),
   },
 };
 

@@ -5,6 +5,11 @@ import {
   CheckInCodeResponse,
   CheckInResponse,
   SignOutResponse,
+  UserResponse,
+  RoleChangeResponse,
+  RoleHolderPage,
+  RoleAuditPage,
+  type ManagedRole,
   FeedPage,
   FeedChanges,
   PostResponse,
@@ -187,6 +192,14 @@ export const api = {
       request({ method: 'POST', path: `/service-records/${id}/decision`, body, schema: z.object({ record: ServiceRecord, balance: z.number().int().optional() }) }),
     certificate: () => request({ method: 'GET', path: '/me/service-certificate', schema: z.object({ certificate: ServiceCertificate }) }),
     declareTeaching: (activityId: string) => request({ method: 'POST', path: '/me/teaching', body: { activityId }, schema: z.object({ record: ServiceRecord }) }),
+  },
+
+  roles: {
+    user: (id: string) => request({ method: 'GET', path: `/users/${id}`, schema: UserResponse }),
+    grant: (userId: string, role: ManagedRole) => request({ method: 'PUT', path: `/users/${userId}/roles/${role}`, schema: RoleChangeResponse }),
+    revoke: (userId: string, role: ManagedRole) => request({ method: 'DELETE', path: `/users/${userId}/roles/${role}`, schema: RoleChangeResponse }),
+    holders: (role: ManagedRole, query: PageQuery = {}) => request({ method: 'GET', path: `/roles/${role}/holders`, query: { ...query }, schema: RoleHolderPage }),
+    audit: (query: PageQuery = {}) => request({ method: 'GET', path: '/audit/roles', query: { ...query }, schema: RoleAuditPage }),
   },
 
   leave: {

@@ -8,3 +8,4 @@ export * from './points';
 export * from './hours';
 export * from './volunteers';
 export * from './feed';
+export * from './roles';

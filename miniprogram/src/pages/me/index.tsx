@@ -43,6 +43,8 @@ export default function MePage() {
                 extra={rate.rate === null ? '暂无' : `${Math.round(rate.rate * 100)}%（出席 ${rate.attended}/${rate.held - rate.excused}）`}
               />
             )}
+            <Cell title='用户编号' className='me__user-id' extra={user.id} clickable onClick={() => Taro.setClipboardData({ data: user.id })} />
+            {user.roles.includes(Role.ADMIN) && <Cell title='角色管理' className='me__roles-admin' clickable onClick={() => Taro.navigateTo({ url: '/account/roles/index' })} />}
             {hasAnyRole(user.roles, [Role.COORDINATOR, Role.SECRETARY]) && (
               <Cell title='请假审批' clickable onClick={() => Taro.navigateTo({ url: '/activity/leaves/index' })} />
             )}

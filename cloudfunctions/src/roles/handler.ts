@@ -1,0 +1,29 @@
+/** Role management routes (admin only): look a user up, grant and revoke roles, holders, audit log. */
+import { IdParams, ListQuery, RoleHoldersParams, RoleParams } from '@hele/shared';
+import { createHttpHandler, ok, route } from '../lib/http';
+import { roleRepository } from './repository';
+import { createRoleService } from './service';
+
+const roles = createRoleService({ roles: roleRepository });
+const ADMINS = [] as const; // admins pass every role check; nobody else is let in
+
+export const handler = createHttpHandler({
+  'GET /users/{id}': route({ access: ADMINS, params: IdParams, handle: async ({ params }) => ok({ user: await roles.get(params.id) }) }),
+  'PUT /users/{id}/roles/{role}': route({
+    access: ADMINS,
+    params: RoleParams,
+    handle: async ({ params, caller }) => ok(await roles.grant(params.id, params.role, caller)),
+  }),
+  'DELETE /users/{id}/roles/{role}': route({
+    access: ADMINS,
+    params: RoleParams,
+    handle: async ({ params, caller }) => ok(await roles.revoke(params.id, params.role, caller)),
+  }),
+  'GET /roles/{role}/holders': route({
+    access: ADMINS,
+    params: RoleHoldersParams,
+    query: ListQuery,
+    handle: async ({ params, query }) => ok(await roles.holders(params.role, query)),
+  }),
+  'GET /audit/roles': route({ access: ADMINS, query: ListQuery, handle: async ({ query }) => ok(await roles.audit(query)) }),
+});

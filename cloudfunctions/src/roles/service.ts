@@ -1,0 +1,53 @@
+/**
+ * Role management (admin): grant and revoke coordinator, secretary and lecturer. Each change moves
+ * the user's roles, the holder lists and the audit log in one transaction; granting a role someone
+ * holds, or revoking one they lack, changes nothing and logs nothing.
+ */
+import { type ManagedRole, type Role, type RoleAuditEntry, type User } from '@hele/shared';
+import { ulid } from 'ulid';
+import { NotFoundError } from '../lib/errors';
+import { loadUser, roleItems, toPrincipal, type Principal, type UserRecord } from '../lib/principal';
+import { DEFAULT_RETRY, retrying } from '../lib/retry';
+import type { roleRepository as RoleRepository } from './repository';
+
+export interface RoleDeps {
+  roles: typeof RoleRepository;
+  now?: () => Date;
+}
+
+const toUser = (record: UserRecord): User => toPrincipal(record);
+
+export const createRoleService = ({ roles, now = () => new Date() }: RoleDeps) => {
+  const requireUser = async (id: string) => {
+    const user = await loadUser(id);
+    if (!user) throw new NotFoundError('User');
+    return user;
+  };
+
+  const change = async (userId: string, role: ManagedRole, action: RoleAuditEntry['action'], caller: Principal) =>
+    retrying(async () => {
+      const user = await requireUser(userId);
+      const holds = user.roles.includes(role);
+      if ((action === 'grant') === holds) return { user: toUser(user), changed: false };
+      const at = now();
+      const next: Role[] = action === 'grant' ? [...user.roles, role] : user.roles.filter((held) => held !== role);
+      const entry: RoleAuditEntry = { id: ulid(at.getTime()), action, role, userId, nickname: user.nickname, actorId: caller.id, actorName: caller.nickname, at: at.toISOString() };
+      const holder =
+        action === 'grant'
+          ? { role, userId, nickname: user.nickname, grantedBy: caller.id, grantedByName: caller.nickname, grantedAt: entry.at }
+          : { role, userId, removed: true as const };
+      const outcome = await roles.change(roleItems.replace(userId, user.roles, next), holder, entry);
+      // `user`: the roles changed meanwhile (another admin, the exam): read them again.
+      return outcome === 'ok' ? { user: toUser({ ...user, roles: next }), changed: true } : undefined;
+    }, DEFAULT_RETRY);
+
+  return {
+    async get(userId: string) {
+      return toUser(await requireUser(userId));
+    },
+    grant: (userId: string, role: ManagedRole, caller: Principal) => change(userId, role, 'grant', caller),
+    revoke: (userId: string, role: ManagedRole, caller: Principal) => change(userId, role, 'revoke', caller),
+    holders: (role: ManagedRole, page: { limit: number; cursor?: string }) => roles.holders(role, page),
+    audit: (page: { limit: number; cursor?: string }) => roles.audit(page),
+  };
+};

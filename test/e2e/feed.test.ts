@@ -45,7 +45,11 @@ it('a coordinator posts and a member watching sees it appear without reloading',
 
   // Scrolled down, the member is not pulled away: a bar offers the new post.
   await member.mouse.wheel(0, 20_000);
-  await member.waitForFunction('window.scrollY > 300');
+  // H5 pages scroll inside Taro's page container: wait until the head of the feed is well above the screen.
+  for (let tries = 0; ((await member.locator('.feed__head').boundingBox())?.y ?? 0) > -300; tries++) {
+    if (tries > 50) throw new Error('the feed did not scroll');
+    await member.waitForTimeout(100);
+  }
   await member.waitForTimeout(200);
   await coordinator.locator('.feed__composer textarea').fill('分组讨论成果：形成 6 条措施');
   await coordinator.locator('.feed__publish').click();

@@ -147,7 +147,7 @@ const seedLiveMeeting = async (coordinator: string, now: Date) => {
     const at = new Date(now.getTime() - (LIVE_POSTS.length - index) * 5 * 60_000);
     const post = newPostRecord({ activityId: LIVE_MEETING_ID, text, keyMoment, author: { id: coordinator, nickname: '李社工' }, at });
     await feedRepository.createPost(post);
-    if (pinned) await feedRepository.setPinned(post, true, undefined, ulid(at.getTime() + 1), at.toISOString());
+    if (pinned) await feedRepository.setPinned(post, true, {}, ulid(at.getTime() + 1), at.toISOString());
   }
 };
 

@@ -30,9 +30,9 @@ import type { LeaveRecord, LeaveRepository } from './leave-repository';
 import { isLive, toRegistration, type ActivityRecord } from './records';
 import type { ActivityRepository } from './repository';
 
-/** Wrong codes a registrant may send per ten minutes before check-in locks (guessing 6 digits). */
-export const MAX_CHECK_IN_FAILURES = 10;
-const FAILURE_WINDOW_MS = 10 * 60 * 1000;
+/** Codes a registrant may send per ten minutes before check-in locks (guessing 6 digits). */
+export const MAX_CHECK_IN_TRIES = 10;
+const TRY_WINDOW_MS = 10 * 60 * 1000;
 
 export interface AttendanceDeps {
   activities: ActivityRepository;
@@ -80,20 +80,19 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
   };
   const secretOf = async (activity: ActivityRecord) => activity.checkInSecret ?? (await activities.ensureCheckInSecret(activity.id, newCheckInSecret()));
 
-  /** The rotating code (scanned token or typed digits) is right now; wrong ones are counted and capped. */
-  const verifyCode = async (activity: ActivityRecord, registration: { checkInFailures?: number; checkInFailureWindow?: number }, body: CheckInRequest, caller: Principal, at: Date) => {
-    const activityId = activity.id;
-    const window = Math.floor(at.getTime() / FAILURE_WINDOW_MS);
-    if (registration.checkInFailureWindow === window && (registration.checkInFailures ?? 0) >= MAX_CHECK_IN_FAILURES) {
+  /**
+   * The rotating code (scanned token or typed digits) is right now. Every try, right or wrong, takes
+   * one of MAX_CHECK_IN_TRIES per ten minutes before the code is looked at, so parallel guessing is capped.
+   */
+  const verifyCode = async (activity: ActivityRecord, body: CheckInRequest, caller: Principal, at: Date) => {
+    const window = Math.floor(at.getTime() / TRY_WINDOW_MS);
+    if ((await activities.takeCheckInTry(activity.id, caller.id, window, MAX_CHECK_IN_TRIES)) === 'locked') {
       throw new TooManyRequestsError('Too many wrong codes, try again in a few minutes');
     }
     const secret = await secretOf(activity);
     const parsed = body.token !== undefined ? parseCheckInToken(body.token) : undefined;
-    const valid =
-      body.token !== undefined ? parsed !== undefined && tokenIsValid(secret, activityId, parsed, at) : codeIsValid(secret, activityId, body.code!, at);
+    const valid = body.token !== undefined ? parsed !== undefined && tokenIsValid(secret, activity.id, parsed, at) : codeIsValid(secret, activity.id, body.code!, at);
     if (!valid) {
-      const failures = await activities.countCheckInFailure(activityId, caller.id, window);
-      if (failures > MAX_CHECK_IN_FAILURES) throw new TooManyRequestsError('Too many wrong codes, try again in a few minutes');
       const field = body.token !== undefined ? 'token' : 'code';
       throw new HttpError(400, 'INVALID_CHECK_IN_CODE', 'The check-in code is wrong or has expired', [{ path: field, message: 'wrong or expired' }]);
     }
@@ -121,7 +120,7 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
         throw new ConflictError('NOT_CONFIRMED', 'Only confirmed registrants check in');
       }
       if (registration.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
-      await verifyCode(activity, registration, body, caller, at);
+      await verifyCode(activity, body, caller, at);
       const nowIso = at.toISOString();
       if ((await activities.checkIn(activityId, caller.id, nowIso)) === 'refused') {
         const current = await activities.getRegistration(activityId, caller.id);
@@ -147,7 +146,7 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
         throw new ConflictError('NOT_CHECKED_IN', 'Check in first');
       }
       if (registration.signedOutAt) throw new ConflictError('ALREADY_SIGNED_OUT', 'Already signed out');
-      await verifyCode(activity, registration, body, caller, at);
+      await verifyCode(activity, body, caller, at);
       const nowIso = at.toISOString();
       const served = servedMinutes(activity, registration.checkedInAt, nowIso, minServiceShare);
       const record: ServiceRecordItem | undefined = served.counted

@@ -2,7 +2,7 @@ import { call, signIn } from '../../test/gateway';
 import { createActivity, newMembers } from '../../test/fixtures';
 import { branchMembers } from '../lib/principal';
 import { userIdFor, dynamoUserRepository } from '../auth/repository';
-import { createAttendanceService, MAX_CHECK_IN_FAILURES } from './attendance-service';
+import { createAttendanceService, MAX_CHECK_IN_TRIES } from './attendance-service';
 import { leaveRepository } from './leave-repository';
 import { activityRepository } from './repository';
 
@@ -68,11 +68,24 @@ describe('check-in', () => {
     expect([first.status, first.body.error.code, first.body.error.details[0].path]).toEqual([400, 'INVALID_CHECK_IN_CODE', 'code']);
     const forged = await checkIn(activity.id, user!.token, { token: token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) });
     expect([forged.status, forged.body.error.details[0].path]).toEqual([400, 'token']);
-    for (let i = 2; i < MAX_CHECK_IN_FAILURES; i++) await checkIn(activity.id, user!.token, { code: wrong });
+    for (let i = 2; i < MAX_CHECK_IN_TRIES; i++) await checkIn(activity.id, user!.token, { code: wrong });
     const locked = await checkIn(activity.id, user!.token, { code: wrong });
     expect(locked.status).toBe(429);
     // Even the right code waits out the lock.
     expect((await checkIn(activity.id, user!.token, { code })).status).toBe(429);
+  });
+
+  it('caps guesses sent all at once: a right code among them is locked out too', async () => {
+    const activity = await happeningNow();
+    const [user] = await newMembers(1);
+    await call('POST', `/activities/${activity.id}/registrations`, { token: user!.token });
+    const { code } = await codeOf(activity.id);
+    const guesses = Array.from({ length: 40 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const replies = await Promise.all(guesses.map((guess) => checkIn(activity.id, user!.token, { code: guess })));
+    expect(replies.filter((reply) => reply.status === 400)).toHaveLength(MAX_CHECK_IN_TRIES);
+    expect(replies.filter((reply) => reply.status === 429)).toHaveLength(40 - MAX_CHECK_IN_TRIES);
+    expect((await checkIn(activity.id, user!.token, { code })).status).toBe(429);
+    expect((await activityRepository.getRegistration(activity.id, user!.userId))?.checkedInAt).toBeUndefined();
   });
 
   it.each([

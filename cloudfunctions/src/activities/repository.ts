@@ -188,36 +188,39 @@ export const createActivityRepository = (client: DocClient = doc) => {
       return outcome === 'ok' || outcome === 'conflict' ? outcome : 'refused';
     },
 
-    /** Counts a wrong code in the current window; answers how many this window has seen. */
-    async countCheckInFailure(activityId: string, userId: string, window: number): Promise<number> {
+    /**
+     * Takes one of the `max` code tries a registrant has per window, before the code is looked at:
+     * so guesses sent all at once are capped too. Answers whether a try was left.
+     */
+    async takeCheckInTry(activityId: string, userId: string, window: number, max: number): Promise<'ok' | 'locked'> {
       const Key = { activityId, userId };
-      try {
-        const { Attributes } = await client.send(
-          new UpdateCommand({
-            TableName: registrations(),
-            Key,
-            UpdateExpression: 'ADD checkInFailures :one',
-            ConditionExpression: 'checkInFailureWindow = :window',
-            ExpressionAttributeValues: { ':one': 1, ':window': window },
-            ReturnValues: 'UPDATED_NEW',
-          }),
-        );
-        return Attributes!.checkInFailures as number;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        await client.send(
-          new UpdateCommand({
-            TableName: registrations(),
-            Key,
-            UpdateExpression: 'SET checkInFailures = :one, checkInFailureWindow = :window',
-            ConditionExpression: 'attribute_exists(userId)',
-            ExpressionAttributeValues: { ':one': 1, ':window': window },
-          }),
-        ).catch((failure) => {
-          if (!isConditionFailure(failure)) throw failure;
+      const attempt = async (input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>) => {
+        try {
+          await client.send(new UpdateCommand({ TableName: registrations(), Key, ...input }));
+          return true;
+        } catch (error) {
+          if (isConditionFailure(error)) return false;
+          throw error;
+        }
+      };
+      // Two steps: one more try in this window, or the first try of a new one; a race between them is re-run.
+      for (let round = 0; round < 3; round++) {
+        const counted = await attempt({
+          UpdateExpression: 'ADD checkInFailures :one',
+          ConditionExpression: 'checkInFailureWindow = :window AND checkInFailures < :max',
+          ExpressionAttributeValues: { ':one': 1, ':window': window, ':max': max },
         });
-        return 1;
+        if (counted) return 'ok';
+        const opened = await attempt({
+          UpdateExpression: 'SET checkInFailures = :one, checkInFailureWindow = :window',
+          ConditionExpression: 'attribute_exists(userId) AND (attribute_not_exists(checkInFailureWindow) OR checkInFailureWindow <> :window)',
+          ExpressionAttributeValues: { ':one': 1, ':window': window },
+        });
+        if (opened) return 'ok';
+        const current = await this.getRegistration(activityId, userId);
+        if (!current || (current.checkInFailureWindow === window && (current.checkInFailures ?? 0) >= max)) return 'locked';
       }
+      return 'locked';
     },
 
     async getMine(activityIds: string[], userId: string): Promise<Map<string, RegistrationRecord>> {

@@ -147,6 +147,39 @@ describe('live feed', () => {
     expect(page.items[0].commentCount).toBe(1);
   });
 
+  it('hands out long catch-ups page by page, and refuses a revision it never gave', async () => {
+    const activity = await underWay();
+    const { token } = await signIn('coordinator');
+    const first = (await post(activity.id, '开始')).body.post;
+    for (let i = 0; i < 130; i += 26) await Promise.all(Array.from({ length: 26 }, (_, j) => post(activity.id, `第 ${i + j} 条`, {}, token)));
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const query: string = `since=${first.rev}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = (await call('GET', `/activities/${activity.id}/posts/changes?${query}`, { token })).body;
+      for (const item of page.items) seen.add(item.id);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.size).toBeGreaterThanOrEqual(130);
+    const bad = await call('GET', `/activities/${activity.id}/posts/changes?since=ZZZZZZZZZZZZZZZZZZZZZZZZZZ`, { token });
+    expect([bad.status, bad.body.error.details[0].path]).toEqual([400, 'since']);
+  });
+
+  it('lets reporters pin their own posts only', async () => {
+    const activity = await underWay();
+    const { token: coordinator } = await signIn('coordinator');
+    const [reporter] = await newMembers(1);
+    await call('PUT', `/activities/${activity.id}/reporters`, { token: coordinator, body: { userIds: [reporter!.userId] } });
+    const announcement = (await post(activity.id, '会议须知')).body.post;
+    const mine = (await post(activity.id, '现场照片', {}, reporter!.token)).body.post;
+    expect((await call('POST', `/activities/${activity.id}/posts/${announcement.id}/pin`, { token: reporter!.token, body: { pinned: true } })).status).toBe(403);
+    await call('POST', `/activities/${activity.id}/posts/${announcement.id}/pin`, { token: coordinator, body: { pinned: true } });
+    // Replacing the coordinator's pin is the coordinator's call.
+    expect((await call('POST', `/activities/${activity.id}/posts/${mine.id}/pin`, { token: reporter!.token, body: { pinned: true } })).status).toBe(403);
+    await call('DELETE', `/activities/${activity.id}/posts/${announcement.id}`, { token: coordinator });
+    expect((await call('POST', `/activities/${activity.id}/posts/${mine.id}/pin`, { token: reporter!.token, body: { pinned: true } })).body.post.pinned).toBe(true);
+  });
+
   it('ends by itself hours after the activity: no more posts', async () => {
     const startsAt = new Date(Date.now() - 6 * 60 * MINUTE).toISOString();
     const endsAt = new Date(Date.now() - 4 * 60 * MINUTE).toISOString();

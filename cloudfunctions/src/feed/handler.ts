@@ -35,7 +35,7 @@ export const handler = createHttpHandler({
     access: 'user',
     params: ActivityIdParams,
     query: FeedChangesQuery,
-    handle: async ({ params, query, caller }) => ok(await feedService().changes(params.id, query.since, caller)),
+    handle: async ({ params, query, caller }) => ok(await feedService().changes(params.id, query, caller)),
   }),
   'PATCH /activities/{id}/posts/{postId}': route({
     access: 'user',

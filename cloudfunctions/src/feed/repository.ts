@@ -7,6 +7,7 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, t
 import { env } from '../lib/config';
 import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
+import { queryPage } from '../lib/query';
 import { CommentRecord, FeedMetaRecord, META_ID, PostRecord } from './records';
 
 const posts = () => env().POSTS_TABLE;
@@ -16,7 +17,7 @@ const commentSk = (id: string) => `C#${id}`;
 /** Post ids are ULIDs (digits and capitals): this bound leaves the #META item out of post queries. */
 const FIRST_POST_ID = '0';
 
-const postUpdate = (activityId: string, id: string, set: Record<string, unknown>, remove: string[] = []): TransactItem => {
+const postUpdate = (activityId: string, id: string, set: Record<string, unknown>, remove: string[] = [], pinnedWas?: boolean): TransactItem => {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets = Object.entries(set).map(([field, value]) => {
@@ -29,9 +30,9 @@ const postUpdate = (activityId: string, id: string, set: Record<string, unknown>
       TableName: posts(),
       Key: { activityId, id },
       UpdateExpression: `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-      ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(deleted)',
+      ConditionExpression: `attribute_exists(id) AND attribute_not_exists(deleted)${pinnedWas === undefined ? '' : ' AND pinned = :pinnedWas'}`,
       ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeValues: { ...values, ...(pinnedWas === undefined ? {} : { ':pinnedWas': pinnedWas }) },
     },
   };
 };
@@ -103,20 +104,19 @@ export const feedRepository = {
     return (result.Items ?? []).map((item) => PostRecord.parse(item));
   },
 
-  /** Posts changed after `since` (deleted ones included), oldest change first. */
-  async changes(activityId: string, since: string | undefined, limit = 100): Promise<PostRecord[]> {
-    const result = await doc.send(
-      new QueryCommand({
+  /** Posts changed after `since` (deleted ones included), oldest change first, a page at a time. */
+  changes: (activityId: string, since: string | undefined, cursor?: string, limit = 100) =>
+    queryPage(
+      PostRecord,
+      {
         TableName: posts(),
         IndexName: 'byRevision',
         KeyConditionExpression: since ? 'activityId = :activity AND rev > :since' : 'activityId = :activity',
         ExpressionAttributeValues: { ':activity': activityId, ...(since ? { ':since': since } : {}) },
         ScanIndexForward: true,
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map((item) => PostRecord.parse(item));
-  },
+      },
+      { limit, cursor },
+    ),
 
   async latestRev(activityId: string): Promise<string | null> {
     const result = await doc.send(
@@ -146,7 +146,8 @@ export const feedRepository = {
   /** Deletes a post (a tombstone stays for readers catching up) and, if it was pinned, unpins it. */
   async deletePost(post: PostRecord, rev: string, at: string) {
     return transactNamed(doc, [
-      { name: 'post', item: postUpdate(post.activityId, post.id, { deleted: true, text: '', pinned: false, rev, updatedAt: at }, ['keyMomentKey']) },
+      // Deleted as it was read: a pin that landed meanwhile makes the delete read again.
+      { name: 'post', item: postUpdate(post.activityId, post.id, { deleted: true, text: '', pinned: false, rev, updatedAt: at }, ['keyMomentKey'], post.pinned) },
       ...(post.pinned
         ? [
             {
@@ -167,7 +168,7 @@ export const feedRepository = {
   },
 
   /** Pins `post` (unpinning `previous`) or unpins it: one pinned post per feed. */
-  async setPinned(post: PostRecord, pinned: boolean, previous: PostRecord | undefined, rev: string, at: string, previousRev?: string) {
+  async setPinned(post: PostRecord, pinned: boolean, { id: previousId, post: previous }: { id?: string; post?: PostRecord }, rev: string, at: string, previousRev?: string) {
     const key = { activityId: post.activityId, id: META_ID };
     const meta: TransactItem = pinned
       ? {
@@ -175,8 +176,9 @@ export const feedRepository = {
             TableName: posts(),
             Key: key,
             UpdateExpression: 'SET pinnedPostId = :id',
-            ConditionExpression: previous ? 'pinnedPostId = :previous' : 'attribute_not_exists(pinnedPostId)',
-            ExpressionAttributeValues: { ':id': post.id, ...(previous ? { ':previous': previous.id } : {}) },
+            // Conditioned on the pin as read (even one left on a post deleted meanwhile).
+            ConditionExpression: previousId ? 'pinnedPostId = :previous' : 'attribute_not_exists(pinnedPostId)',
+            ExpressionAttributeValues: { ':id': post.id, ...(previousId ? { ':previous': previousId } : {}) },
           },
         }
       : { Update: { TableName: posts(), Key: key, UpdateExpression: 'REMOVE pinnedPostId', ConditionExpression: 'pinnedPostId = :id', ExpressionAttributeValues: { ':id': post.id } } };
@@ -188,7 +190,7 @@ export const feedRepository = {
   },
 
   /** A like and the count, together; a second like by the same member is refused (`like`). */
-  async like(post: PostRecord, userId: string, liked: boolean, at: string) {
+  async like(post: PostRecord, userId: string, liked: boolean, rev: string, at: string) {
     return transactNamed(doc, [
       {
         name: 'like',
@@ -202,9 +204,10 @@ export const feedRepository = {
           Update: {
             TableName: posts(),
             Key: { activityId: post.activityId, id: post.id },
-            UpdateExpression: 'ADD likeCount :step',
+            // A new revision: readers catching up get the count too.
+            UpdateExpression: 'ADD likeCount :step SET rev = :rev',
             ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(deleted)',
-            ExpressionAttributeValues: { ':step': liked ? 1 : -1 },
+            ExpressionAttributeValues: { ':step': liked ? 1 : -1, ':rev': rev },
           },
         },
       },
@@ -231,7 +234,7 @@ export const feedRepository = {
     return liked;
   },
 
-  async addComment(post: PostRecord, record: CommentRecord) {
+  async addComment(post: PostRecord, record: CommentRecord, rev: string) {
     return transactNamed(doc, [
       { name: 'comment', item: { Put: { TableName: reactions(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' } } },
       {
@@ -240,9 +243,9 @@ export const feedRepository = {
           Update: {
             TableName: posts(),
             Key: { activityId: post.activityId, id: post.id },
-            UpdateExpression: 'ADD commentCount :one',
+            UpdateExpression: 'ADD commentCount :one SET rev = :rev',
             ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(deleted)',
-            ExpressionAttributeValues: { ':one': 1 },
+            ExpressionAttributeValues: { ':one': 1, ':rev': rev },
           },
         },
       },
@@ -263,7 +266,7 @@ export const feedRepository = {
   },
 
   /** Hides a comment once, and takes it out of the post's count. */
-  async hideComment(post: PostRecord, commentId: string) {
+  async hideComment(post: PostRecord, commentId: string, rev: string, at: string) {
     return transactNamed(doc, [
       {
         name: 'comment',
@@ -284,8 +287,8 @@ export const feedRepository = {
           Update: {
             TableName: posts(),
             Key: { activityId: post.activityId, id: post.id },
-            UpdateExpression: 'ADD commentCount :minus',
-            ExpressionAttributeValues: { ':minus': -1 },
+            UpdateExpression: 'ADD commentCount :minus SET rev = :rev, updatedAt = :at',
+            ExpressionAttributeValues: { ':minus': -1, ':rev': rev, ':at': at },
           },
         },
       },

@@ -17,6 +17,7 @@ import {
 import { decodeTime, encodeTime, ulid } from 'ulid';
 import type { ActivitySummary } from '../lib/activity-summary';
 import { ConflictError, ForbiddenError, HttpError, NotFoundError } from '../lib/errors';
+import { settled } from '../lib/retry';
 import { loadUser, type Principal } from '../lib/principal';
 import type { Broadcaster } from './connections';
 import type { ContentChecker } from './content-check';
@@ -112,15 +113,16 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
     },
 
     /** What changed after `since` (with a small overlap: the app merges by id and revision). */
-    async changes(activityId: string, since: string | undefined, caller: Principal): Promise<FeedChanges> {
+    async changes(activityId: string, { since, cursor }: { since?: string; cursor?: string }, caller: Principal): Promise<FeedChanges> {
       await visibleActivity(activityId, caller);
       const from = since ? `${encodeTime(Math.max(0, decodeTime(since) - CATCH_UP_OVERLAP_MS), 10)}${'0'.repeat(16)}` : undefined;
-      const records = await feed.changes(activityId, from);
+      const { items: records, nextCursor } = await feed.changes(activityId, from, cursor);
       const live = records.filter((post) => !post.deleted);
       const liked = await feed.likedBy(caller.id, live.map((post) => post.id));
       return {
         items: records.map((post) => (post.deleted ? { id: post.id, rev: post.rev, deleted: true as const } : toPost(post, liked.has(post.id)))),
         latestRev: records.at(-1)?.rev ?? since ?? null,
+        nextCursor,
       };
     },
 
@@ -139,21 +141,23 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
       const { post } = await requireOwnPost(activityId, postId, caller);
       const at = now();
       const rev = ulid(at.getTime());
-      if ((await feed.deletePost(post, rev, at.toISOString())) !== 'ok') throw new ConflictError('CONFLICT', 'The post changed meanwhile, try again');
+      if ((await settled(() => feed.deletePost(post, rev, at.toISOString()))) !== 'ok') throw new ConflictError('CONFLICT', 'The post changed meanwhile, try again');
       await push(activityId, { type: 'deleted', id: postId, rev });
       return { id: postId, deleted: true as const, rev };
     },
 
     /** One pinned post per feed: pinning another unpins the previous one in the same step. */
     async pin(activityId: string, postId: string, pinned: boolean, caller: Principal) {
-      const { meta } = await requirePoster(activityId, caller);
-      const post = await requirePost(activityId, postId);
+      // Reporters pin and unpin their own posts; replacing someone else's pin is a coordinator's call.
+      const { post, meta } = await requireOwnPost(activityId, postId, caller);
       if (post.pinned === pinned) return toPost(post);
-      const previous = pinned && meta.pinnedPostId ? await feed.getPost(activityId, meta.pinnedPostId) : undefined;
+      const previousId = pinned ? meta.pinnedPostId : undefined;
+      const previous = previousId ? await feed.getPost(activityId, previousId) : undefined;
+      if (previous && previous.authorId !== caller.id && !isCoordinator(caller)) throw new ForbiddenError('Only a coordinator replaces another author’s pinned post');
       const at = now();
       const rev = ulid(at.getTime());
       const previousRev = ulid(at.getTime());
-      const outcome = await feed.setPinned(post, pinned, previous, rev, at.toISOString(), previousRev);
+      const outcome = await settled(() => feed.setPinned(post, pinned, { id: previousId, post: previous }, rev, at.toISOString(), previousRev));
       if (outcome !== 'ok') throw new ConflictError('CONFLICT', 'The pinned post changed meanwhile, try again');
       if (previous) await push(activityId, { type: 'post', post: toPost({ ...previous, pinned: false, rev: previousRev, updatedAt: at.toISOString() }) });
       return changed(await feed.getPost(activityId, postId));
@@ -162,7 +166,8 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
     async like(activityId: string, postId: string, liked: boolean, caller: Principal): Promise<LikeResponse> {
       await visibleActivity(activityId, caller);
       const post = await requirePost(activityId, postId);
-      const outcome = await feed.like(post, caller.id, liked, now().toISOString());
+      const at = now();
+      const outcome = await settled(() => feed.like(post, caller.id, liked, ulid(at.getTime()), at.toISOString()));
       if (outcome === 'post') throw new NotFoundError('Post');
       // `like` refused: the member already likes it (or already does not): nothing to change.
       const likeCount = await feed.likeCount(activityId, postId);
@@ -178,7 +183,8 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
       const at = now();
       const id = ulid(at.getTime());
       const record: CommentRecord = { postId, sk: commentKey(id), id, activityId, authorId: caller.id, authorName: caller.nickname, text, hidden: false, createdAt: at.toISOString() };
-      if ((await feed.addComment(post, record)) !== 'ok') throw new NotFoundError('Post');
+      if ((await settled(() => feed.addComment(post, record, ulid(at.getTime())))) !== 'ok') throw new NotFoundError('Post');
+      await changed(await feed.getPost(activityId, postId)); // everyone watching sees the new count
       return toComment(record);
     },
 
@@ -194,7 +200,9 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
     async hideComment(activityId: string, postId: string, commentId: string, caller: Principal) {
       await visibleActivity(activityId, caller);
       const post = await requirePost(activityId, postId);
-      if ((await feed.hideComment(post, commentId)) !== 'ok') throw new NotFoundError('Comment');
+      const at = now();
+      if ((await settled(() => feed.hideComment(post, commentId, ulid(at.getTime()), at.toISOString()))) !== 'ok') throw new NotFoundError('Comment');
+      await changed(await feed.getPost(activityId, postId));
       return { id: commentId, hidden: true };
     },
 

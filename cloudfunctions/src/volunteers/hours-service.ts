@@ -7,10 +7,10 @@ import { LedgerType, pointsForMinutes, starLevel, type DeclareHoursRequest, type
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
-import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Ledger, Named } from '../lib/ledger';
 import { loadUser, type Principal } from '../lib/principal';
-import { DEFAULT_RETRY, retrying } from '../lib/retry';
+import { settled } from '../lib/retry';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import type { ActivitySummary } from '../lib/activity-summary';
 import type { serviceRecordRepository as ServiceRecordRepository } from './repository';
@@ -30,9 +30,12 @@ const hoursText = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} 
 /** A published public class that has begun (teaching is recorded for classes that took place). */
 const requireHeldClass = (activity: ActivitySummary | undefined, at: Date): ActivitySummary => {
   if (!activity || activity.kind !== 'class' || activity.status !== 'published') throw ValidationError.field('activityId', 'is not a published public class');
-  if (Date.parse(activity.startsAt) > at.getTime()) throw ValidationError.field('activityId', 'has not taken place yet');
+  if (Date.parse(activity.endsAt) > at.getTime()) throw ValidationError.field('activityId', 'has not ended yet');
   return activity;
 };
+
+/** The longest stretch one record may count, as for declared hours. */
+const MAX_RECORD_MINUTES = 12 * 60;
 
 /** The teaching of one class by one lecturer: one record (its id says which), pending until decided. */
 const teachingRecord = (activity: ActivitySummary, lecturer: { id: string; nickname: string }, at: string): ServiceRecordItem => ({
@@ -43,7 +46,7 @@ const teachingRecord = (activity: ActivitySummary, lecturer: { id: string; nickn
   activityTitle: activity.title,
   source: 'teaching',
   servedOn: activity.startsAt,
-  minutes: Math.round((Date.parse(activity.endsAt) - Date.parse(activity.startsAt)) / 60_000),
+  minutes: Math.min(MAX_RECORD_MINUTES, Math.round((Date.parse(activity.endsAt) - Date.parse(activity.startsAt)) / 60_000)),
   note: '公益班授课（公益服务换场地）',
   status: 'pending',
   createdAt: at,
@@ -60,10 +63,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
     const points = pointsForMinutes(record.minutes, pointsPerHour);
     const alongside: Array<Named<'record' | 'hours'>> = [recordItem, { name: 'hours', item: serviceItems.addHours(record.userId, record.minutes) }];
     if (points === 0) {
-      const outcome = await retrying(async () => {
-        const result = await transactNamed(doc, alongside);
-        return result === 'conflict' ? undefined : result;
-      }, DEFAULT_RETRY);
+      const outcome = await settled(() => transactNamed(doc, alongside));
       return { applied: outcome === 'ok', points, balance: (await ledger.balanceOf(record.userId))?.balance ?? 0 };
     }
     const outcome = await ledger.append(
@@ -84,7 +84,11 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
   return {
     async declare(input: DeclareHoursRequest, caller: Principal) {
       const activity = input.activityId ? await activityOf(input.activityId) : undefined;
-      if (input.activityId && !activity) throw ValidationError.field('activityId', 'no such activity');
+      if (input.activityId && activity?.status !== 'published') throw ValidationError.field('activityId', 'no such activity');
+      // Time signed in and out at an activity is recorded already: declaring it again would count it twice.
+      if (activity && (await records.get(serviceRecordId.signOut(activity.id, caller.id)))) {
+        throw new ConflictError('ALREADY_RECORDED', 'Your service at this activity is recorded from your sign-out');
+      }
       const record: ServiceRecordItem = {
         id: ulid(now().getTime()),
         userId: caller.id,
@@ -116,6 +120,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
       if (!record) throw new NotFoundError('Service record');
       const decided = () => new ConflictError('ALREADY_DECIDED', 'This record was already decided');
       if (record.status !== 'pending') throw decided();
+      if (record.userId === caller.id) throw new ForbiddenError('Another coordinator decides your own hours');
       const at = now().toISOString();
       const base = { by: caller.id, byName: caller.nickname, at, ...(note ? { note } : {}) };
       const after = (status: 'approved' | 'refused', points?: number): ServiceRecordItem => ({
@@ -129,7 +134,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
       });
       if (decision === 'refuse') {
         // A refusal keeps the record (no delete): the volunteer sees why.
-        const outcome = await transactNamed(doc, [{ name: 'record', item: serviceItems.decide(id, { ...base, status: 'refused' }) }]);
+        const outcome = await settled(() => transactNamed(doc, [{ name: 'record', item: serviceItems.decide(id, { ...base, status: 'refused' }) }]));
         if (outcome !== 'ok') throw decided();
         return { record: after('refused') };
       }
@@ -143,6 +148,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
     async recordTeaching({ activityId, lecturerId }: TeachingRequest, caller: Principal) {
       const lecturer = await loadUser(lecturerId);
       if (!lecturer?.roles.includes('lecturer')) throw ValidationError.field('lecturerId', 'is not a lecturer');
+      if (lecturer.id === caller.id) throw new ForbiddenError('Another coordinator records your own teaching');
       const record = teachingRecord(await heldClass(activityId), lecturer, now().toISOString());
       const approved: ServiceRecordItem = { ...record, status: 'approved', points: pointsForMinutes(record.minutes, pointsPerHour), decidedBy: caller.id, decidedByName: caller.nickname, decidedAt: record.createdAt };
       const paid = await payFor(approved, caller, { name: 'record', item: serviceItems.put(approved) });
@@ -153,7 +159,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
     /** A lecturer declares a class they taught; it waits for a coordinator like declared hours. */
     async declareTeaching(activityId: string, caller: Principal) {
       const record = teachingRecord(await heldClass(activityId), caller, now().toISOString());
-      if ((await transactNamed(doc, [{ name: 'record', item: serviceItems.put(record) }])) !== 'ok') {
+      if ((await settled(() => transactNamed(doc, [{ name: 'record', item: serviceItems.put(record) }]))) !== 'ok') {
         throw new ConflictError('ALREADY_RECORDED', 'This teaching is already recorded');
       }
       return record;

@@ -56,6 +56,15 @@ describe('service hours', () => {
     expect(await pointsOf(volunteer!.token)).toMatchObject({ balance: 20, approvedMinutes: 120 });
   });
 
+  it('does not let coordinators approve their own hours', async () => {
+    const { token: coordinator } = await signIn('coordinator');
+    const { record } = (await declare(coordinator)).body;
+    const own = await call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    expect(own.status).toBe(403);
+    const byAdmin = await call('POST', `/service-records/${record.id}/decision`, { token: (await signIn('admin')).token, body: { decision: 'approve' } });
+    expect(byAdmin.status).toBe(200);
+  });
+
   it('keeps a refused record with its reason, and pays nothing', async () => {
     const [volunteer] = await newMembers(1, 'v');
     const { token: coordinator } = await signIn('coordinator');

@@ -143,8 +143,8 @@ export const api = {
 
   feed: {
     page: (activityId: string, query: PageQuery = {}) => request({ method: 'GET', path: `/activities/${activityId}/posts`, query: { ...query }, schema: FeedPage }),
-    changes: (activityId: string, since?: string) =>
-      request({ method: 'GET', path: `/activities/${activityId}/posts/changes`, query: { since }, schema: FeedChanges }),
+    changes: (activityId: string, since?: string, cursor?: string) =>
+      request({ method: 'GET', path: `/activities/${activityId}/posts/changes`, query: { since, cursor }, schema: FeedChanges }),
     post: (activityId: string, body: PostInput) => request({ method: 'POST', path: `/activities/${activityId}/posts`, body, schema: PostResponse }),
     update: (activityId: string, postId: string, body: PostUpdate) =>
       request({ method: 'PATCH', path: `/activities/${activityId}/posts/${postId}`, body, schema: PostResponse }),

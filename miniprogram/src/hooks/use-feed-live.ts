@@ -39,10 +39,17 @@ export const useFeedLive = (activityId: string, latestRev: string | null | undef
       for (const change of changes) if (!rev.current || change.rev > rev.current) rev.current = change.rev;
       if (changes.length) latest.current.onChanges(changes);
     };
+    /** Everything after the last revision known, following the pages of a long absence. */
     const catchUp = async () => {
       try {
-        const { items } = await api.feed.changes(activityId, rev.current ?? undefined);
-        if (!stopped) apply(items);
+        const since = rev.current ?? undefined;
+        let cursor: string | undefined;
+        do {
+          const page = await api.feed.changes(activityId, since, cursor);
+          if (stopped) return;
+          apply(page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
       } catch {
         /* offline: the next tick tries again */
       }
@@ -66,6 +73,8 @@ export const useFeedLive = (activityId: string, latestRev: string | null | undef
       if (!base || !token || stopped) return startPolling();
       try {
         const task = await Taro.connectSocket({ url: `${base}?token=${encodeURIComponent(token)}&activityId=${encodeURIComponent(activityId)}` });
+        // The page was left while connecting: WeChat allows few sockets at once, so close it now.
+        if (stopped) return void task.close({});
         socket = task;
         task.onOpen(() => {
           pause = 2_000;

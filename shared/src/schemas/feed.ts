@@ -57,9 +57,13 @@ export type FeedPage = z.infer<typeof FeedPage>;
 
 export const PostChange = z.union([Post, z.object({ id: Id, rev: z.string(), deleted: z.literal(true) })]);
 export type PostChange = z.infer<typeof PostChange>;
-export const FeedChanges = z.object({ items: z.array(PostChange), latestRev: z.string().nullable() });
+/** Changes oldest first; when `nextCursor` is set there are more: ask again with it. */
+export const FeedChanges = z.object({ items: z.array(PostChange), latestRev: z.string().nullable(), nextCursor: z.string().nullable() });
 export type FeedChanges = z.infer<typeof FeedChanges>;
-export const FeedChangesQuery = z.object({ since: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a revision from this feed').optional() });
+export const FeedChangesQuery = z.object({
+  since: z.string().regex(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/, 'must be a revision from this feed').optional(),
+  cursor: z.string().min(1).max(1024).optional(),
+});
 
 export const PostParams = z.object({ id: Id, postId: Id });
 export const CommentParams = PostParams.extend({ commentId: Id });

@@ -72,7 +72,10 @@ export default function LiveFeedPage() {
 
   const merge = useCallback((changes: PostChange[]) => {
     setPosts((current) => {
-      const next = mergeChanges<Post>(current, changes, tombstones.current);
+      // Pushed posts are the same for every reader: the reader's own heart is kept from what they hold.
+      const liked = new Map(current.map((post) => [post.id, post.likedByMe]));
+      const own = changes.map((change) => ('deleted' in change || change.likedByMe !== undefined ? change : { ...change, likedByMe: liked.get(change.id) ?? false }));
+      const next = mergeChanges<Post>(current, own, tombstones.current);
       known.current = new Set(next.map((post) => post.id));
       return next;
     });

@@ -56,6 +56,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /redemptions': { allowed: ['coordinator'], path: '/redemptions' },
   'POST /activities/{id}/sign-outs': { allowed: 'user', path: `/activities/${MISSING}/sign-outs`, body: () => ({ code: '123456' }) },
   'GET /me/volunteer': { allowed: 'user', path: '/me/volunteer' },
+  'GET /me/trainings': { allowed: 'user', path: '/me/trainings' },
   'PUT /me/volunteer': { allowed: 'user', path: '/me/volunteer', body: () => ({ skills: ['急救'], availability: '周末', phone: '13800000000' }) },
   'GET /volunteers': { allowed: ['coordinator'], path: '/volunteers' },
   'POST /exam/questions': {

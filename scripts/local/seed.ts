@@ -8,7 +8,9 @@ import { CreateActivityRequest, DEV_USERS, ManagedRoleSchema, type ManagedRole }
 import { activityRepository } from '../../cloudfunctions/src/activities/repository';
 import { newActivityRecord } from '../../cloudfunctions/src/activities/service';
 import { dynamoUserRepository, userIdFor } from '../../cloudfunctions/src/auth/repository';
-import { isConditionFailure } from '../../cloudfunctions/src/lib/db';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { doc, isConditionFailure } from '../../cloudfunctions/src/lib/db';
+import { trainings } from '../../cloudfunctions/src/lib/trainings';
 import { ledger } from '../../cloudfunctions/src/lib/ledger';
 import { rewardRepository } from '../../cloudfunctions/src/points/repository';
 import type { RewardRecord } from '../../cloudfunctions/src/points/records';
@@ -73,6 +75,7 @@ const DEMO_ACTIVITIES: Array<{ id: string; input: unknown }> = [
       startsAt: at(7, '09:00'),
       endsAt: at(7, '11:30'),
       capacity: 40,
+      trainingTopic: 'first_aid',
       description: '心肺复苏与 AED 使用，完成培训后记入志愿者档案。',
     },
   },
@@ -85,7 +88,8 @@ const DEMO_ACTIVITIES: Array<{ id: string; input: unknown }> = [
       startsAt: at(4, '09:00'),
       endsAt: at(4, '11:30'),
       capacity: 10,
-      description: '为患有认知障碍的老人发放黄手环并登记信息。',
+      requiredTraining: 'first_aid',
+      description: '为患有认知障碍的老人发放黄手环并登记信息（需先完成应急抢救培训）。',
     },
   },
 ];
@@ -188,6 +192,18 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
     { userId: userIdFor('dev:volunteer'), nickname: '张志愿', skills: ['急救', '陪伴老人'], availability: '周末全天', phone: '13800001234', intro: '社区志愿服务三年' },
     'certified',
     now.toISOString(),
+  );
+  // The demo volunteer took first aid at an earlier session, so 公益黄手环 is open to them (not to 陈党员).
+  await doc.send(
+    new PutCommand(
+      trainings.complete({
+        userId: userIdFor('dev:volunteer'),
+        topic: 'first_aid',
+        activityId: 'demo-training-firstaid',
+        title: '志愿者学院 · 应急抢救培训（往期）',
+        completedAt: new Date(now.getTime() - 30 * DAY).toISOString(),
+      }).Put!,
+    ),
   );
   // The demo volunteer starts with points from earlier service (once: the ledger key is fixed).
   await ledger.append({

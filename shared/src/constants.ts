@@ -118,3 +118,13 @@ export const PointsError = {
   ALREADY_REGISTERED: 'ALREADY_REGISTERED',
   ALREADY_DECIDED: 'ALREADY_DECIDED',
 } as const;
+
+/** The volunteer academy's trainings (志愿者学院); a service activity may require one of them. */
+export const TrainingTopic = {
+  ETIQUETTE: 'etiquette',
+  FIRST_AID: 'first_aid',
+  COUNSELLING: 'counselling',
+} as const;
+export const TrainingTopicSchema = z.enum(TrainingTopic);
+export type TrainingTopic = z.infer<typeof TrainingTopicSchema>;
+export const TRAINING_TOPIC_LABELS: Record<TrainingTopic, string> = { etiquette: '礼仪', first_aid: '应急抢救', counselling: '心理辅导' };

@@ -15,6 +15,7 @@ import {
 import { env } from '../lib/config';
 import { createHttpHandler, created, download, ok, route } from '../lib/http';
 import { branchMembers } from '../lib/principal';
+import { trainings } from '../lib/trainings';
 import { attendanceCsv, createAttendanceService } from './attendance-service';
 import { leaveRepository } from './leave-repository';
 import { activityRepository } from './repository';
@@ -75,6 +76,10 @@ export const handler = createHttpHandler({
     access: MANAGERS,
     query: ListQuery,
     handle: async ({ query, caller }) => ok(await attendance().pendingLeaves(caller, query)),
+  }),
+  'GET /me/trainings': route({
+    access: 'user',
+    handle: async ({ caller }) => ok({ items: (await trainings.of(caller.id)).map(({ userId: _user, ...training }) => training) }),
   }),
   'GET /me/attendance': route({
     access: 'user',

@@ -23,7 +23,8 @@ import {
 } from '@hele/shared';
 import { ConflictError, ForbiddenError, HttpError, NotFoundError, TooManyRequestsError } from '../lib/errors';
 import type { Principal, UserRecord } from '../lib/principal';
-import { DEFAULT_RETRY, retrying } from '../lib/retry';
+import { settled } from '../lib/retry';
+import { trainings } from '../lib/trainings';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import { codeIsValid, issueCheckIn, newCheckInSecret, tokenIsValid } from './check-in-code';
 import type { LeaveRecord, LeaveRepository } from './leave-repository';
@@ -122,7 +123,11 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
       if (registration.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
       await verifyCode(activity, body, caller, at);
       const nowIso = at.toISOString();
-      if ((await activities.checkIn(activityId, caller.id, nowIso)) === 'refused') {
+      // Checking in at an academy training is what records it as completed.
+      const completes = activity.kind === 'training' && activity.trainingTopic
+        ? trainings.complete({ userId: caller.id, topic: activity.trainingTopic, activityId, title: activity.title, completedAt: nowIso })
+        : undefined;
+      if ((await settled(() => activities.checkIn(activityId, caller.id, nowIso, completes))) === 'refused') {
         const current = await activities.getRegistration(activityId, caller.id);
         if (current?.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
         throw new ConflictError('NOT_CONFIRMED', 'Only confirmed registrants check in');
@@ -164,10 +169,7 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
             createdAt: nowIso,
           }
         : undefined;
-      const outcome = await retrying(async () => {
-        const result = await activities.signOut(activityId, caller.id, nowIso, record && serviceItems.put(record));
-        return result === 'conflict' ? undefined : result;
-      }, DEFAULT_RETRY);
+      const outcome = await settled(() => activities.signOut(activityId, caller.id, nowIso, record && serviceItems.put(record)));
       if (outcome === 'refused') throw new ConflictError('ALREADY_SIGNED_OUT', 'Already signed out');
       return { registration: toRegistration({ ...registration, signedOutAt: nowIso, updatedAt: nowIso }), record: record ?? null, ...served };
     },

@@ -4,13 +4,14 @@
  * transaction of the repository; when a transaction loses a race, the engine reads again and
  * retries with backoff, so confirmed never exceeds capacity and no waitlist place is skipped.
  */
-import { canCancel, canRegister, RegistrationError, type Registration, type RegistrationListQuery } from '@hele/shared';
+import { canCancel, canRegister, RegistrationError, TRAINING_TOPIC_LABELS, type Registration, type RegistrationListQuery } from '@hele/shared';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../lib/errors';
 import { postMessage } from '../lib/inbox';
 import { logger } from '../lib/logger';
 import type { Principal } from '../lib/principal';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../lib/retry';
+import { trainings } from '../lib/trainings';
 import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from './records';
 import type { ActivityRepository } from './repository';
 
@@ -76,6 +77,12 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
       const activity = await requireActivity(activityId);
       const verdict = canRegister(activity, at);
       if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
+      // Some service activities need an academy training first (e.g. first aid before elderly outings).
+      if (activity.requiredTraining && !(await trainings.hasCompleted(caller.id, activity.requiredTraining))) {
+        throw new ConflictError('TRAINING_REQUIRED', `Complete the ${activity.requiredTraining} training first`, [
+          { path: 'requiredTraining', message: TRAINING_TOPIC_LABELS[activity.requiredTraining] },
+        ]);
+      }
 
       const nowIso = at.toISOString();
       const fresh: RegistrationRecord = {

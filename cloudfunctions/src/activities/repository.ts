@@ -147,24 +147,25 @@ export const createActivityRepository = (client: DocClient = doc) => {
       return Attributes!.checkInSecret as string;
     },
 
-    /** Records a check-in once, for a confirmed registration only. */
-    async checkIn(activityId: string, userId: string, now: string): Promise<'ok' | 'refused'> {
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: registrations(),
-            Key: { activityId, userId },
-            UpdateExpression: 'SET checkedInAt = :now, updatedAt = :now REMOVE checkInFailures, checkInFailureWindow',
-            ConditionExpression: '#status = :confirmed AND attribute_not_exists(checkedInAt)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':now': now },
-          }),
-        );
-        return 'ok';
-      } catch (error) {
-        if (isConditionFailure(error)) return 'refused';
-        throw error;
-      }
+    /** Records a check-in once, for a confirmed registration only, with what it completes (a training). */
+    async checkIn(activityId: string, userId: string, now: string, completes?: TransactItem): Promise<'ok' | 'refused' | 'conflict'> {
+      const outcome = await transactNamed(client, [
+        {
+          name: 'registration',
+          item: {
+            Update: {
+              TableName: registrations(),
+              Key: { activityId, userId },
+              UpdateExpression: 'SET checkedInAt = :now, updatedAt = :now REMOVE checkInFailures, checkInFailureWindow',
+              ConditionExpression: '#status = :confirmed AND attribute_not_exists(checkedInAt)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':confirmed': 'confirmed', ':now': now },
+            },
+          },
+        },
+        ...(completes ? [{ name: 'training' as const, item: completes }] : []),
+      ]);
+      return outcome === 'ok' || outcome === 'conflict' ? outcome : 'refused';
     },
 
     /** Marks the sign-out of a checked-in registrant once, with the service record it yields (if any). */

@@ -5,6 +5,7 @@
 import {
   ActivityStatus,
   activityTimeIssues,
+  trainingFieldIssues,
   hasAnyRole,
   RegistrationError,
   Role,
@@ -146,7 +147,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
     async update(id: string, patch: UpdateActivityRequest, caller: Principal): Promise<Activity> {
       const record = await load(id, caller);
       if (record.status === ActivityStatus.CANCELLED) throw new ConflictError(RegistrationError.ACTIVITY_CANCELLED, 'A cancelled activity cannot be edited');
-      const issues = activityTimeIssues({ ...record, ...patch });
+      const issues = [...activityTimeIssues({ ...record, ...patch }), ...trainingFieldIssues(record.kind, patch)];
       if (issues.length) throw new ValidationError(issues);
       const outcome = await retryOnConflict(() => repository.updateActivity(id, { ...inUtc(patch), updatedAt: now().toISOString() }, record.version));
       if (outcome === 'below-confirmed') {

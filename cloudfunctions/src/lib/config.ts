@@ -23,6 +23,7 @@ const Env = z.object({
   CONNECTIONS_TABLE: z.string().min(1),
   ROLE_HOLDERS_TABLE: z.string().min(1),
   AUDIT_TABLE: z.string().min(1),
+  TRAININGS_TABLE: z.string().min(1),
   /** Where PostToConnection reaches the WebSocket API (empty: no pushes, readers poll). */
   WEBSOCKET_API_ENDPOINT: z.string().default(''),
   /** A live feed ends by itself this long after its activity. */

@@ -5,6 +5,7 @@ import {
   CheckInCodeResponse,
   CheckInResponse,
   SignOutResponse,
+  CompletedTrainings,
   UserResponse,
   RoleChangeResponse,
   RoleHolderPage,
@@ -110,6 +111,7 @@ export const api = {
       request({ method: 'GET', path: `/activities/${activityId}/attendance`, schema: AttendanceResponse }),
     attendanceCsv: (activityId: string) =>
       request({ method: 'GET', path: `/activities/${activityId}/attendance`, query: { format: 'csv' }, schema: z.string(), text: true }),
+    trainings: () => request({ method: 'GET', path: '/me/trainings', schema: CompletedTrainings }),
     myRate: (year?: number) => request({ method: 'GET', path: '/me/attendance', query: { year }, schema: AttendanceRateResponse }),
   },
 

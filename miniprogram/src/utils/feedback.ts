@@ -19,7 +19,7 @@ const MESSAGES: Record<string, string> = {
   NOT_REGISTERED: '你还没有报名',
   CAPACITY_BELOW_CONFIRMED: '名额不能少于已报名人数',
   STALE_ACTIVITY: '活动刚被修改，请刷新后重试',
-  BUSY: '报名人数较多，请稍后再试',
+  BUSY: '人数较多，请稍后再试',
   NOT_CONFIRMED: '只有已报名（非候补）的人可以签到',
   ALREADY_CHECKED_IN: '你已经签到过了',
   CHECK_IN_NOT_OPEN: '签到尚未开始',
@@ -46,7 +46,8 @@ const MESSAGES: Record<string, string> = {
   EXAM_TIME_UP: '考试时间已到，本次未计分',
   ALREADY_SUBMITTED: '本次考试已交卷',
   ALREADY_DECIDED: '该记录已审核',
-  ALREADY_RECORDED: '该授课已记录',
+  ALREADY_RECORDED: '该服务时长已记录',
+  TRAINING_REQUIRED: '报名前需先完成志愿者学院的相应培训（培训签到后自动记录）',
 };
 
 export const errorMessage = (error: unknown): string => {

@@ -4,6 +4,7 @@ import {
   ActivityStatusSchema,
   DiscussionFormatSchema,
   RegistrationStatusSchema,
+  TrainingTopicSchema,
 } from '../constants';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
@@ -33,7 +34,17 @@ const activityFields = {
   cancellationDeadline: IsoDateTime.optional(),
   agenda: z.array(AgendaItem).max(20).default([]),
   discussionFormat: DiscussionFormatSchema.optional(),
+  /** Trainings: which academy topic completing this one records. */
+  trainingTopic: TrainingTopicSchema.optional(),
+  /** Service activities: the training a volunteer must have completed to register. */
+  requiredTraining: TrainingTopicSchema.optional(),
 };
+
+/** Training fields belong to their kinds: a topic to trainings, a requirement to service activities. */
+export const trainingFieldIssues = (kind: string, value: { trainingTopic?: string; requiredTraining?: string }): Array<{ path: string; message: string }> => [
+  ...(value.trainingTopic !== undefined && kind !== 'training' ? [{ path: 'trainingTopic', message: 'only trainings have a topic' }] : []),
+  ...(value.requiredTraining !== undefined && kind !== 'service' ? [{ path: 'requiredTraining', message: 'only service activities require a training' }] : []),
+];
 
 type TimeFields = {
   startsAt?: string;
@@ -70,7 +81,10 @@ const checkActivityTimes = (value: TimeFields, ctx: z.RefinementCtx): void => {
 export const CreateActivityRequest = z
   .object({ ...activityFields, publish: z.boolean().default(true) })
   .strict()
-  .superRefine(checkActivityTimes);
+  .superRefine((value, ctx) => {
+    checkActivityTimes(value, ctx);
+    for (const { path, message } of trainingFieldIssues(value.kind, value)) ctx.addIssue({ code: 'custom', path: [path], message });
+  });
 export type CreateActivityRequest = z.infer<typeof CreateActivityRequest>;
 
 /** Edits: any field but the kind; the times are checked again against the stored ones. */
@@ -111,6 +125,8 @@ export const Activity = z.object({
   cancellationDeadline: IsoDateTime,
   agenda: z.array(AgendaItem),
   discussionFormat: DiscussionFormatSchema.optional(),
+  trainingTopic: TrainingTopicSchema.optional(),
+  requiredTraining: TrainingTopicSchema.optional(),
   createdBy: Id,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -131,3 +147,8 @@ export const ActivityListQuery = ListQuery.extend({
   status: ActivityStatusSchema.optional(),
 });
 export type ActivityListQuery = z.infer<typeof ActivityListQuery>;
+
+/** 已完成培训: the academy trainings the caller completed (by checking in). */
+export const CompletedTraining = z.object({ topic: TrainingTopicSchema, activityId: Id, title: z.string(), completedAt: IsoDateTime });
+export const CompletedTrainings = z.object({ items: z.array(CompletedTraining) });
+export type CompletedTraining = z.infer<typeof CompletedTraining>;

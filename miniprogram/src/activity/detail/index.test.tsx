@@ -104,4 +104,19 @@ describe('活动详情', () => {
     fireEvent.click(await screen.findByText('申报授课服务时长'));
     await waitFor(() => expect(declared).toEqual([{ activityId: 'a1' }]));
   });
+
+  it('tells a member which training a service activity requires, and why registration was refused', async () => {
+    signedInAs('陈党员', ['member']);
+    setRouteParams({ id: 'a1' });
+    answerRequests(({ method }) =>
+      method === 'POST'
+        ? { statusCode: 409, data: { error: { code: 'TRAINING_REQUIRED', message: 'Complete the first_aid training first', details: [{ path: 'requiredTraining', message: '应急抢救' }] } } }
+        : { statusCode: 200, data: { activity: activity({ kind: 'service', title: '公益黄手环', requiredTraining: 'first_aid' }) } },
+    );
+    const { calls } = await import('../../../test/taro-double');
+    render(<ActivityDetailPage />);
+    await screen.findByText('报名要求：已完成志愿者学院「应急抢救」培训');
+    fireEvent.click(screen.getByText('立即报名'));
+    await waitFor(() => expect(calls.toasts.some((toast) => toast.startsWith('报名前需先完成'))).toBe(true));
+  });
 });

@@ -14,6 +14,7 @@ import {
   hasAnyRole,
   KIND_LABELS,
   Role,
+  TRAINING_TOPIC_LABELS,
   type Activity,
   type CheckInRequest,
 } from '@hele/shared';
@@ -158,6 +159,9 @@ export default function ActivityDetailPage() {
           名额：{activity.capacity} 人 · 已报名 {activity.confirmedCount} 人 · {seatsText(activity)}
         </Text>
         <Text className='activity-detail__line muted'>报名截止：{formatDateTime(activity.registrationClosesAt)}</Text>
+        {activity.requiredTraining && (
+          <Text className='activity-detail__line activity-detail__requires'>报名要求：已完成志愿者学院「{TRAINING_TOPIC_LABELS[activity.requiredTraining]}」培训</Text>
+        )}
         {activity.discussionFormat && (
           <Text className='activity-detail__line'>讨论形式：{DISCUSSION_FORMAT_LABELS[activity.discussionFormat]}</Text>
         )}

@@ -10,9 +10,11 @@ import {
   DISCUSSION_FORMAT_LABELS,
   KIND_LABELS,
   toCenterIso,
+  TRAINING_TOPIC_LABELS,
   type ActivityKind,
   type CreateActivityRequest,
   type DiscussionFormat,
+  type TrainingTopic,
 } from '@hele/shared';
 import { api, ApiError } from '@/api';
 import { Button } from '@/ui';
@@ -22,6 +24,7 @@ import './index.scss';
 
 const KINDS = Object.keys(KIND_LABELS) as ActivityKind[];
 const FORMATS = ['', ...Object.keys(DISCUSSION_FORMAT_LABELS)] as Array<DiscussionFormat | ''>;
+const TOPICS = ['', ...Object.keys(TRAINING_TOPIC_LABELS)] as Array<TrainingTopic | ''>;
 const OFFSET = `+0${CENTER_UTC_OFFSET_MINUTES / 60}:00`;
 
 interface Form {
@@ -34,6 +37,8 @@ interface Form {
   endTime: string;
   capacity: string;
   discussionFormat: DiscussionFormat | '';
+  /** A training's topic, or the training a service activity requires. */
+  training: TrainingTopic | '';
   agenda: string;
   description: string;
   publish: boolean;
@@ -51,6 +56,7 @@ const EMPTY: Form = {
   endTime: '16:00',
   capacity: '30',
   discussionFormat: '',
+  training: '',
   agenda: '',
   description: '',
   publish: true,
@@ -66,6 +72,8 @@ export const toRequest = (form: Form): CreateActivityRequest => ({
   endsAt: `${form.date}T${form.endTime}:00${OFFSET}`,
   capacity: Number(form.capacity),
   discussionFormat: form.discussionFormat || undefined,
+  ...(form.training && form.kind === 'training' ? { trainingTopic: form.training } : {}),
+  ...(form.training && form.kind === 'service' ? { requiredTraining: form.training } : {}),
   agenda: form.agenda
     .split('\n')
     .map((line) => line.trim())
@@ -82,6 +90,8 @@ const FIELD_LABELS: Record<string, string> = {
   startsAt: '开始时间',
   endsAt: '结束时间',
   theme: '主题',
+  trainingTopic: '培训类别',
+  requiredTraining: '报名前需完成的培训',
 };
 
 export default function EditActivityPage() {
@@ -107,6 +117,7 @@ export default function EditActivityPage() {
           endTime: local(activity.endsAt).slice(11, 16),
           capacity: String(activity.capacity),
           discussionFormat: activity.discussionFormat ?? '',
+          training: activity.trainingTopic ?? activity.requiredTraining ?? '',
           agenda: activity.agenda.map((item) => item.title).join('\n'),
           description: activity.description,
           publish: activity.status === 'published',
@@ -189,6 +200,20 @@ export default function EditActivityPage() {
           <Input className='edit-activity__input edit-activity__capacity' type='number' value={form.capacity} onInput={(e) => set('capacity', e.detail.value)} />
         </View>
         {fieldError('capacity')}
+        {(form.kind === 'training' || form.kind === 'service') && (
+          <Picker
+            mode='selector'
+            range={TOPICS.map((topic) => (topic ? TRAINING_TOPIC_LABELS[topic] : '不指定'))}
+            value={TOPICS.indexOf(form.training)}
+            onChange={(e) => set('training', TOPICS[Number(e.detail.value)]!)}
+          >
+            <View className='edit-activity__row'>
+              <Text>{form.kind === 'training' ? '培训类别' : '报名前需完成的培训'}</Text>
+              <Text className='edit-activity__value edit-activity__training'>{form.training ? TRAINING_TOPIC_LABELS[form.training] : '不指定'}</Text>
+            </View>
+          </Picker>
+        )}
+        {fieldError(form.kind === 'training' ? 'trainingTopic' : 'requiredTraining')}
         <Picker
           mode='selector'
           range={FORMATS.map((format) => (format ? (DISCUSSION_FORMAT_LABELS[format] ?? format) : '不指定'))}

@@ -6,7 +6,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import { formatDateTime, hasAnyRole, Role, type MyVolunteerResponse } from '@hele/shared';
+import { formatDateTime, hasAnyRole, Role, TRAINING_TOPIC_LABELS, type CompletedTraining, type MyVolunteerResponse } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { ErrorView, LoadingView } from '@/components/status-view';
@@ -18,11 +18,14 @@ const go = (url: string) => () => Taro.navigateTo({ url });
 export default function VolunteerCenterPage() {
   const user = useCurrentUser();
   const [me, setMe] = useState<MyVolunteerResponse>();
+  const [trainings, setTrainings] = useState<CompletedTraining[]>([]);
   const [error, setError] = useState<unknown>();
   const load = useCallback(async () => {
     setError(undefined);
     try {
-      setMe(await api.volunteers.me());
+      const [summary, completed] = await Promise.all([api.volunteers.me(), api.checkIn.trainings()]);
+      setMe(summary);
+      setTrainings(completed.items);
     } catch (caught) {
       setError(caught);
     }
@@ -78,6 +81,19 @@ export default function VolunteerCenterPage() {
               修改申请资料
             </Button>
           </>
+        )}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>志愿者学院</Text>
+        {trainings.length === 0 ? (
+          <Text className='muted'>尚未完成培训。参加礼仪、应急抢救、心理辅导培训并现场签到即记录；部分服务活动要求先完成相应培训。</Text>
+        ) : (
+          trainings.map((training) => (
+            <Text key={training.topic} className='volunteer-center__line volunteer-center__training'>
+              ✓ {TRAINING_TOPIC_LABELS[training.topic]}（{training.title}，{formatDateTime(training.completedAt)}）
+            </Text>
+          ))
         )}
       </View>
 

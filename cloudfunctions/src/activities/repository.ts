@@ -50,6 +50,27 @@ export const createActivityRepository = (client: DocClient = doc) => {
     return { items: (result.Items ?? []).map(parse), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
   };
 
+  /** Stamps a confirmed registration once (check-in, sign-out), with what must be written with it. */
+  const stampOnce = async (key: { activityId: string; userId: string }, update: string, condition: string, now: string, alongside?: TransactItem) => {
+    const outcome = await transactNamed(client, [
+      {
+        name: 'registration',
+        item: {
+          Update: {
+            TableName: registrations(),
+            Key: key,
+            UpdateExpression: update,
+            ConditionExpression: `#status = :confirmed AND ${condition}`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':now': now },
+          },
+        },
+      },
+      ...(alongside ? [{ name: 'alongside' as const, item: alongside }] : []),
+    ]);
+    return outcome === 'ok' || outcome === 'conflict' ? outcome : ('refused' as const);
+  };
+
   return {
     async createActivity(record: ActivityRecord): Promise<void> {
       await client.send(new PutCommand({ TableName: activities(), Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
@@ -148,46 +169,18 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     /** Records a check-in once, for a confirmed registration only, with what it completes (a training). */
-    async checkIn(activityId: string, userId: string, now: string, completes?: TransactItem): Promise<'ok' | 'refused' | 'conflict'> {
-      const outcome = await transactNamed(client, [
-        {
-          name: 'registration',
-          item: {
-            Update: {
-              TableName: registrations(),
-              Key: { activityId, userId },
-              UpdateExpression: 'SET checkedInAt = :now, updatedAt = :now REMOVE checkInFailures, checkInFailureWindow',
-              ConditionExpression: '#status = :confirmed AND attribute_not_exists(checkedInAt)',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':confirmed': 'confirmed', ':now': now },
-            },
-          },
-        },
-        ...(completes ? [{ name: 'training' as const, item: completes }] : []),
-      ]);
-      return outcome === 'ok' || outcome === 'conflict' ? outcome : 'refused';
-    },
+    checkIn: (activityId: string, userId: string, now: string, completes?: TransactItem) =>
+      stampOnce(
+        { activityId, userId },
+        'SET checkedInAt = :now, updatedAt = :now REMOVE checkInFailures, checkInFailureWindow',
+        'attribute_not_exists(checkedInAt)',
+        now,
+        completes,
+      ),
 
     /** Marks the sign-out of a checked-in registrant once, with the service record it yields (if any). */
-    async signOut(activityId: string, userId: string, now: string, record?: TransactItem): Promise<'ok' | 'refused' | 'conflict'> {
-      const outcome = await transactNamed(client, [
-        {
-          name: 'registration',
-          item: {
-            Update: {
-              TableName: registrations(),
-              Key: { activityId, userId },
-              UpdateExpression: 'SET signedOutAt = :now, updatedAt = :now',
-              ConditionExpression: '#status = :confirmed AND attribute_exists(checkedInAt) AND attribute_not_exists(signedOutAt)',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':confirmed': 'confirmed', ':now': now },
-            },
-          },
-        },
-        ...(record ? [{ name: 'record' as const, item: record }] : []),
-      ]);
-      return outcome === 'ok' || outcome === 'conflict' ? outcome : 'refused';
-    },
+    signOut: (activityId: string, userId: string, now: string, record?: TransactItem) =>
+      stampOnce({ activityId, userId }, 'SET signedOutAt = :now, updatedAt = :now', 'attribute_exists(checkedInAt) AND attribute_not_exists(signedOutAt)', now, record),
 
     /**
      * Takes one of the `max` code tries a registrant has per window, before the code is looked at:

@@ -28,6 +28,10 @@ it('a coordinator posts and a member watching sees it appear without reloading',
 
   const member = await phonePage(running.browser);
   await signInAs(member, running.stack.appUrl, 'member');
+  // 直播中 on the home page leads to the feed; the detail page has the way in too.
+  await member.goto(`${running.stack.appUrl}/#/pages/index/index`);
+  await member.locator(`.home__live[data-id="${activity.id}"]`).click();
+  await member.locator('.feed__post', { hasText: '第 8 个议程' }).waitFor();
   await member.goto(`${running.stack.appUrl}/#/activity/detail/index?id=${activity.id}`);
   await member.locator('.activity-detail__feed--live').click();
   await member.locator('.feed__post', { hasText: '第 8 个议程' }).waitFor();

@@ -1,6 +1,11 @@
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { startOfCenterDay, type Activity } from '@hele/shared';
+import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import { isLive } from '@/components/activity-card';
+import { Tag } from '@/ui';
 import './index.scss';
 
 /** The center's three lines of work (DOMAIN.md), each one tap away. */
@@ -10,8 +15,21 @@ const SERVICES = [
   { title: '我的', text: '账号、角色与消息', tab: '/pages/me/index' },
 ] as const;
 
+/** Today's activities whose feed is live (直播中), for the home page. */
+const useLiveNow = (signedIn: boolean) => {
+  const [live, setLive] = useState<Activity[]>([]);
+  useDidShow(() => {
+    if (!signedIn) return;
+    api.activities
+      .list({ from: startOfCenterDay(new Date(Date.now() - 24 * 3600_000)), limit: 50 })
+      .then(({ items }) => setLive(items.filter((activity) => isLive(activity))), () => setLive([]));
+  });
+  return live;
+};
+
 export default function HomePage() {
   const user = useCurrentUser();
+  const live = useLiveNow(!!user);
   return (
     <View className='page home'>
       <View className='home__banner'>
@@ -19,6 +37,15 @@ export default function HomePage() {
         <Text className='home__subtitle'>党建 + 社工：组织生活、志愿服务、资源整合</Text>
         <Text className='home__greeting'>{user ? `${user.nickname}，你好` : '欢迎，登录后参加活动'}</Text>
       </View>
+      {live.map((activity) => (
+        <View key={activity.id} className='card home__live' data-id={activity.id} onClick={() => Taro.navigateTo({ url: `/activity/feed/index?id=${activity.id}` })}>
+          <Tag type='danger' className='home__live-tag'>
+            直播中
+          </Tag>
+          <Text className='home__live-title'>{activity.title}</Text>
+          <Text className='muted'>点击观看现场动态</Text>
+        </View>
+      ))}
       {SERVICES.map((service) => (
         <View key={service.title} className='card home__entry' onClick={() => Taro.switchTab({ url: service.tab })}>
           <Text className='home__entry-title'>{service.title}</Text>

@@ -15,6 +15,7 @@ export const ActivitySummary = z.object({
   title: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),
+  branchId: z.string().optional(),
 });
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
@@ -23,7 +24,7 @@ export const activitySummary = async (id: string): Promise<ActivitySummary | und
     new GetCommand({
       TableName: env().ACTIVITIES_TABLE,
       Key: { id },
-      ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt',
+      ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt, branchId',
       ExpressionAttributeNames: { '#status': 'status' },
     }),
   );

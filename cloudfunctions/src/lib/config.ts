@@ -24,6 +24,7 @@ const Env = z.object({
   ROLE_HOLDERS_TABLE: z.string().min(1),
   AUDIT_TABLE: z.string().min(1),
   TRAININGS_TABLE: z.string().min(1),
+  BOARDS_TABLE: z.string().min(1),
   /** Where PostToConnection reaches the WebSocket API (empty: no pushes, readers poll). */
   WEBSOCKET_API_ENDPOINT: z.string().default(''),
   /** A live feed ends by itself this long after its activity. */

@@ -9,3 +9,4 @@ export * from './hours';
 export * from './volunteers';
 export * from './feed';
 export * from './roles';
+export * from './meetings';

@@ -1,0 +1,53 @@
+/** Idea board and measures (措施) of a meeting; the owners' and the secretary's lists. */
+import { ActionItemInput, ActionParams, ActionUpdate, ActivityIdParams, IdeaGroupRequest, IdeaInput, IdeaParams, ListQuery, OverdueQuery, Role } from '@hele/shared';
+import { activitySummary } from '../lib/activity-summary';
+import { createHttpHandler, created, ok, route } from '../lib/http';
+import { boardRepository } from './repository';
+import { createMeetingService } from './service';
+
+const meetings = createMeetingService({ board: boardRepository, activity: activitySummary });
+
+export const handler = createHttpHandler({
+  'POST /activities/{id}/ideas': route({
+    access: 'user',
+    params: ActivityIdParams,
+    body: IdeaInput,
+    handle: async ({ params, body, caller }) => created({ idea: await meetings.addIdea(params.id, body, caller) }),
+  }),
+  'GET /activities/{id}/ideas': route({ access: 'user', params: ActivityIdParams, handle: async ({ params, caller }) => ok(await meetings.ideas(params.id, caller)) }),
+  'PUT /activities/{id}/ideas/{ideaId}/votes/me': route({
+    access: 'user',
+    params: IdeaParams,
+    handle: async ({ params, caller }) => ok(await meetings.vote(params.id, params.ideaId, true, caller)),
+  }),
+  'DELETE /activities/{id}/ideas/{ideaId}/votes/me': route({
+    access: 'user',
+    params: IdeaParams,
+    handle: async ({ params, caller }) => ok(await meetings.vote(params.id, params.ideaId, false, caller)),
+  }),
+  'PATCH /activities/{id}/ideas/{ideaId}': route({
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    params: IdeaParams,
+    body: IdeaGroupRequest,
+    handle: async ({ params, body, caller }) => ok({ idea: await meetings.group(params.id, params.ideaId, body.group, caller) }),
+  }),
+  'POST /activities/{id}/actions': route({
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    params: ActivityIdParams,
+    body: ActionItemInput,
+    handle: async ({ params, body, caller }) => created({ action: await meetings.addAction(params.id, body, caller) }),
+  }),
+  'GET /activities/{id}/actions': route({ access: 'user', params: ActivityIdParams, handle: async ({ params, caller }) => ok(await meetings.actions(params.id, caller)) }),
+  'PATCH /activities/{id}/actions/{actionId}': route({
+    access: 'user',
+    params: ActionParams,
+    body: ActionUpdate,
+    handle: async ({ params, body, caller }) => ok({ action: await meetings.updateAction(params.id, params.actionId, body, caller) }),
+  }),
+  'GET /me/actions': route({ access: 'user', query: ListQuery, handle: async ({ query, caller }) => ok(await meetings.mine(caller, query)) }),
+  'GET /actions/overdue': route({
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    query: OverdueQuery,
+    handle: async ({ query, caller }) => ok(await meetings.overdue(query, caller)),
+  }),
+});

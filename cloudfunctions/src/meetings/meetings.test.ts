@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { centerDate } from '@hele/shared';
+import { call, signIn } from '../../test/gateway';
+import { createActivity, newMembers } from '../../test/fixtures';
+import { dynamoUserRepository } from '../auth/repository';
+
+const DAY = 24 * 3600_000;
+
+/** A branch with a secretary (granted by the admin) and two members, and a meeting of it. */
+const branchMeeting = async () => {
+  const branch = `branch-${randomUUID().slice(0, 8)}`;
+  const [secretary, alice, bob] = await newMembers(3, 'b');
+  for (const user of [secretary, alice, bob]) await dynamoUserRepository.assignBranch(user!.userId, branch);
+  const { token: admin } = await signIn('admin');
+  await call('PUT', `/users/${secretary!.userId}/roles/secretary`, { token: admin });
+  const meeting = await createActivity({ branchId: branch, title: '“两学一做”组织生活会' });
+  return { branch, secretary: secretary!, alice: alice!, bob: bob!, meeting };
+};
+
+describe('idea board', () => {
+  it('counts one vote per member per idea, exactly, however many arrive at once', async () => {
+    const { meeting, alice } = await branchMeeting();
+    const idea = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '把组织生活会开到社区里' } })).body.idea;
+    const other = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '邀请退休老党员讲党课', kind: 'question' } })).body.idea;
+    const voters = await newMembers(30, 'voter');
+    const path = `/activities/${meeting.id}/ideas/${idea.id}/votes/me`;
+    const replies = await Promise.all([...voters.map((voter) => call('PUT', path, { token: voter.token })), ...Array.from({ length: 5 }, () => call('PUT', path, { token: voters[0]!.token }))]);
+    expect(replies.every((reply) => reply.status === 200)).toBe(true);
+    await call('DELETE', path, { token: voters[1]!.token });
+    const { items } = (await call('GET', `/activities/${meeting.id}/ideas`, { token: voters[0]!.token })).body;
+    expect(items.map((item: { id: string; voteCount: number; votedByMe: boolean }) => [item.id, item.voteCount, item.votedByMe])).toEqual([
+      [idea.id, 29, true],
+      [other.id, 0, false],
+    ]);
+  });
+
+  it('lets the branch secretary group ideas, and no other secretary', async () => {
+    const { meeting, secretary, alice } = await branchMeeting();
+    const { secretary: stranger } = await branchMeeting();
+    const idea = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '建立党员志愿服务队' } })).body.idea;
+    const path = `/activities/${meeting.id}/ideas/${idea.id}`;
+    expect((await call('PATCH', path, { token: stranger.token, body: { group: '服务群众' } })).status).toBe(403);
+    expect((await call('PATCH', path, { token: alice.token, body: { group: '服务群众' } })).status).toBe(403);
+    const grouped = await call('PATCH', path, { token: secretary.token, body: { group: '服务群众' } });
+    expect(grouped.body.idea.group).toBe('服务群众');
+  });
+});
+
+describe('measures (措施)', () => {
+  it('records measures with owners, lets owners finish them, and lists the overdue ones for the secretary', async () => {
+    const { meeting, secretary, alice, bob } = await branchMeeting();
+    const yesterday = centerDate(new Date(Date.now() - DAY));
+    const nextWeek = centerDate(new Date(Date.now() + 7 * DAY));
+    const add = (ownerId: string, text: string, dueOn: string) => call('POST', `/activities/${meeting.id}/actions`, { token: secretary.token, body: { text, ownerId, dueOn } });
+    const late = (await add(alice.userId, '走访社区困难党员', yesterday)).body.action;
+    const done = (await add(bob.userId, '整理学习笔记', yesterday)).body.action;
+    await add(bob.userId, '筹备志愿服务队', nextWeek);
+
+    const refused = await call('PATCH', `/activities/${meeting.id}/actions/${done.id}`, { token: alice.token, body: { status: 'done' } });
+    expect(refused.status).toBe(403);
+    const finished = await call('PATCH', `/activities/${meeting.id}/actions/${done.id}`, { token: bob.token, body: { status: 'done', note: '已完成并上传' } });
+    expect(finished.body.action).toMatchObject({ status: 'done', note: '已完成并上传' });
+
+    const overdue = (await call('GET', '/actions/overdue', { token: secretary.token })).body.items;
+    expect(overdue.map((item: { id: string }) => item.id)).toEqual([late.id]);
+    expect(overdue[0]).toMatchObject({ ownerName: alice.name, activityTitle: '“两学一做”组织生活会' });
+    const bobs = (await call('GET', '/me/actions', { token: bob.token })).body.items;
+    expect(bobs.map((item: { text: string; status: string }) => [item.text, item.status])).toEqual([
+      ['整理学习笔记', 'done'],
+      ['筹备志愿服务队', 'open'],
+    ]);
+    const { token: coordinator } = await signIn('coordinator');
+    expect((await call('GET', '/actions/overdue', { token: coordinator })).status).toBe(400);
+  });
+
+  it.each([
+    ['ownerId', { text: '走访', ownerId: 'u_nobody_here', dueOn: '2026-12-31' }],
+    ['dueOn', { text: '走访', ownerId: 'u_x', dueOn: '下周' }],
+    ['text', { text: '走', ownerId: 'u_x', dueOn: '2026-12-31' }],
+  ])('refuses a measure with a bad %s, naming it', async (field, body) => {
+    const { meeting, secretary } = await branchMeeting();
+    const reply = await call('POST', `/activities/${meeting.id}/actions`, { token: secretary.token, body });
+    expect([reply.status, reply.body.error.details[0].path]).toEqual([400, field]);
+    expect((await call('GET', `/activities/${meeting.id}/actions`, { token: secretary.token })).body.items).toEqual([]);
+  });
+});

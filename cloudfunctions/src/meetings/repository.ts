@@ -1,0 +1,145 @@
+/**
+ * A meeting's board: ideas (I#<ULID>), one vote per member per idea (V#<idea>#<user>, written with
+ * the idea's count in one transaction, so counts are exact), and action items (A#<ULID>) with
+ * indexes by owner and, while open, by branch and due date (the secretary's overdue list).
+ */
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ActionItem, Idea } from '@hele/shared';
+import { z } from 'zod';
+import { env } from '../lib/config';
+import { doc, isConditionFailure, transactNamed } from '../lib/db';
+import { queryAll, queryPage, type PageRequest } from '../lib/query';
+
+const table = () => env().BOARDS_TABLE;
+export const ideaSk = (id: string) => `I#${id}`;
+const voteSk = (ideaId: string, userId: string) => `V#${ideaId}#${userId}`;
+export const actionSk = (id: string) => `A#${id}`;
+
+export const IdeaRecord = Idea.omit({ votedByMe: true }).extend({ sk: z.string() });
+export type IdeaRecord = z.infer<typeof IdeaRecord>;
+export const ActionRecord = ActionItem.extend({ sk: z.string(), openBranchKey: z.string().optional() });
+export type ActionRecord = z.infer<typeof ActionRecord>;
+
+const update = async (key: Record<string, string>, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key' | 'ReturnValues'>) => {
+  try {
+    const { Attributes } = await doc.send(new UpdateCommand({ TableName: table(), Key: key, ...input, ReturnValues: 'ALL_NEW' }));
+    return Attributes;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+};
+
+export const boardRepository = {
+  async addIdea(record: IdeaRecord) {
+    await doc.send(new PutCommand({ TableName: table(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
+  },
+  ideas: (activityId: string) =>
+    queryAll(IdeaRecord, { TableName: table(), KeyConditionExpression: 'activityId = :a AND begins_with(sk, :i)', ExpressionAttributeValues: { ':a': activityId, ':i': 'I#' } }),
+  async idea(activityId: string, id: string) {
+    const { Item } = await doc.send(new GetCommand({ TableName: table(), Key: { activityId, sk: ideaSk(id) }, ConsistentRead: true }));
+    return Item ? IdeaRecord.parse(Item) : undefined;
+  },
+  /** Casts or takes back a vote, with the count: `vote` refused means nothing to change. */
+  vote: (activityId: string, ideaId: string, userId: string, voted: boolean) =>
+    transactNamed<'vote' | 'idea'>(doc, [
+      {
+        name: 'vote',
+        item: voted
+          ? { Put: { TableName: table(), Item: { activityId, sk: voteSk(ideaId, userId), userId }, ConditionExpression: 'attribute_not_exists(sk)' } }
+          : { Delete: { TableName: table(), Key: { activityId, sk: voteSk(ideaId, userId) }, ConditionExpression: 'attribute_exists(sk)' } },
+      },
+      {
+        name: 'idea',
+        item: {
+          Update: {
+            TableName: table(),
+            Key: { activityId, sk: ideaSk(ideaId) },
+            UpdateExpression: 'ADD voteCount :step',
+            ConditionExpression: 'attribute_exists(sk)',
+            ExpressionAttributeValues: { ':step': voted ? 1 : -1 },
+          },
+        },
+      },
+    ]),
+  /** Which of the ideas the member voted for. */
+  async votedBy(activityId: string, userId: string, ideaIds: string[]): Promise<Set<string>> {
+    const voted = new Set<string>();
+    for (let i = 0; i < ideaIds.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = ideaIds.slice(i, i + 100).map((ideaId) => ({ activityId, sk: voteSk(ideaId, userId) }));
+      while (keys?.length) {
+        const result: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: keys, ProjectionExpression: 'sk' } } }));
+        for (const item of result.Responses?.[table()] ?? []) voted.add((item.sk as string).split('#')[1]!);
+        keys = result.UnprocessedKeys?.[table()]?.Keys;
+      }
+    }
+    return voted;
+  },
+  async group(activityId: string, ideaId: string, group: string) {
+    const item = await update(
+      { activityId, sk: ideaSk(ideaId) },
+      group
+        ? { UpdateExpression: 'SET #group = :group', ConditionExpression: 'attribute_exists(sk)', ExpressionAttributeNames: { '#group': 'group' }, ExpressionAttributeValues: { ':group': group } }
+        : { UpdateExpression: 'REMOVE #group', ConditionExpression: 'attribute_exists(sk)', ExpressionAttributeNames: { '#group': 'group' } },
+    );
+    return item ? IdeaRecord.parse(item) : undefined;
+  },
+
+  async addAction(record: ActionRecord) {
+    await doc.send(new PutCommand({ TableName: table(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
+  },
+  actions: (activityId: string) =>
+    queryAll(ActionRecord, { TableName: table(), KeyConditionExpression: 'activityId = :a AND begins_with(sk, :x)', ExpressionAttributeValues: { ':a': activityId, ':x': 'A#' } }),
+  async action(activityId: string, id: string) {
+    const { Item } = await doc.send(new GetCommand({ TableName: table(), Key: { activityId, sk: actionSk(id) }, ConsistentRead: true }));
+    return Item ? ActionRecord.parse(Item) : undefined;
+  },
+  /** Done takes the item off its branch's open list; reopened puts it back. */
+  async updateAction(record: ActionRecord, change: { status?: 'open' | 'done'; note?: string }, at: string) {
+    const sets: string[] = [];
+    const removes: string[] = [];
+    const values: Record<string, unknown> = {};
+    if (change.note !== undefined) {
+      sets.push('note = :note');
+      values[':note'] = change.note;
+    }
+    if (change.status === 'done') {
+      sets.push('#status = :done', 'doneAt = :at');
+      removes.push('openBranchKey');
+      Object.assign(values, { ':done': 'done', ':at': at });
+    }
+    if (change.status === 'open') {
+      sets.push('#status = :open');
+      removes.push('doneAt');
+      values[':open'] = 'open';
+      if (record.branchId) {
+        sets.push('openBranchKey = :branch');
+        values[':branch'] = record.branchId;
+      }
+    }
+    const item = await update(
+      { activityId: record.activityId, sk: record.sk },
+      {
+        UpdateExpression: `${sets.length ? `SET ${sets.join(', ')}` : ''}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: 'attribute_exists(sk)',
+        ...(change.status ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+      },
+    );
+    return item ? ActionRecord.parse(item) : undefined;
+  },
+  ofOwner: (ownerId: string, page: PageRequest) =>
+    queryPage(ActionRecord, { TableName: table(), IndexName: 'actionsByOwner', KeyConditionExpression: 'ownerId = :o', ExpressionAttributeValues: { ':o': ownerId } }, page),
+  /** Open items of a branch due before `today` (YYYY-MM-DD), most overdue first. */
+  overdue: (branchId: string, today: string, page: PageRequest) =>
+    queryPage(
+      ActionRecord,
+      {
+        TableName: table(),
+        IndexName: 'openActionsByBranch',
+        KeyConditionExpression: 'openBranchKey = :b AND dueOn < :today',
+        ExpressionAttributeValues: { ':b': branchId, ':today': today },
+      },
+      page,
+    ),
+};

@@ -1,0 +1,132 @@
+/**
+ * Meetings that produce measures (DOMAIN.md §1): members post ideas and questions and vote (one vote
+ * per member per idea, counted exactly); the facilitator — a coordinator or the branch's secretary —
+ * groups them and records the measures (措施) with an owner and a due date; owners update them,
+ * and overdue ones show on the secretary's home page.
+ */
+import { centerDate, hasAnyRole, Role, type ActionItem, type ActionItemInput, type Idea, type IdeaInput } from '@hele/shared';
+import { ulid } from 'ulid';
+import type { ActivitySummary } from '../lib/activity-summary';
+import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
+import { loadUser, type Principal } from '../lib/principal';
+import { settled } from '../lib/retry';
+import { actionSk, ideaSk, type ActionRecord, type boardRepository as BoardRepository, type IdeaRecord } from './repository';
+
+export interface MeetingDeps {
+  board: typeof BoardRepository;
+  activity: (id: string) => Promise<ActivitySummary | undefined>;
+  now?: () => Date;
+}
+
+const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
+const facilitates = (caller: Principal, activity: ActivitySummary) =>
+  isCoordinator(caller) || (!!activity.branchId && caller.branchId === activity.branchId && caller.roles.includes(Role.SECRETARY));
+
+const toIdea = ({ sk: _sk, ...idea }: IdeaRecord, votedByMe?: boolean): Idea => ({ ...idea, ...(votedByMe !== undefined ? { votedByMe } : {}) });
+const toAction = ({ sk: _sk, openBranchKey: _key, ...action }: ActionRecord): ActionItem => action;
+
+export const createMeetingService = ({ board, activity: activityOf, now = () => new Date() }: MeetingDeps) => {
+  const visible = async (activityId: string, caller: Principal) => {
+    const activity = await activityOf(activityId);
+    if (!activity || (activity.status === 'draft' && !isCoordinator(caller))) throw new NotFoundError('Activity');
+    return activity;
+  };
+  const facilitated = async (activityId: string, caller: Principal) => {
+    const activity = await visible(activityId, caller);
+    if (!facilitates(caller, activity)) throw new ForbiddenError('Only the facilitator (a coordinator or the branch secretary) does this');
+    return activity;
+  };
+
+  return {
+    async addIdea(activityId: string, input: IdeaInput, caller: Principal) {
+      await visible(activityId, caller);
+      const at = now();
+      const id = ulid(at.getTime());
+      const record: IdeaRecord = { activityId, sk: ideaSk(id), id, text: input.text, kind: input.kind, authorId: caller.id, authorName: caller.nickname, voteCount: 0, createdAt: at.toISOString() };
+      await board.addIdea(record);
+      return toIdea(record, false);
+    },
+
+    /** Most votes first, then oldest. */
+    async ideas(activityId: string, caller: Principal) {
+      await visible(activityId, caller);
+      const records = await board.ideas(activityId);
+      const voted = await board.votedBy(activityId, caller.id, records.map((idea) => idea.id));
+      const items = records.map((idea) => toIdea(idea, voted.has(idea.id))).sort((a, b) => b.voteCount - a.voteCount || a.id.localeCompare(b.id));
+      return { items };
+    },
+
+    async vote(activityId: string, ideaId: string, voted: boolean, caller: Principal) {
+      await visible(activityId, caller);
+      const outcome = await settled(() => board.vote(activityId, ideaId, caller.id, voted));
+      if (outcome === 'idea') throw new NotFoundError('Idea');
+      // `vote` refused: already voted (or had not): nothing changed.
+      const idea = await board.idea(activityId, ideaId);
+      if (!idea) throw new NotFoundError('Idea');
+      return { ideaId, voteCount: idea.voteCount, voted };
+    },
+
+    async group(activityId: string, ideaId: string, group: string, caller: Principal) {
+      await facilitated(activityId, caller);
+      const idea = await board.group(activityId, ideaId, group);
+      if (!idea) throw new NotFoundError('Idea');
+      return toIdea(idea);
+    },
+
+    async addAction(activityId: string, input: ActionItemInput, caller: Principal) {
+      const activity = await facilitated(activityId, caller);
+      const owner = await loadUser(input.ownerId);
+      if (!owner) throw ValidationError.field('ownerId', 'no such user');
+      const at = now();
+      const id = ulid(at.getTime());
+      const record: ActionRecord = {
+        activityId,
+        sk: actionSk(id),
+        id,
+        activityTitle: activity.title,
+        ...(activity.branchId ? { branchId: activity.branchId, openBranchKey: activity.branchId } : {}),
+        text: input.text,
+        ownerId: owner.id,
+        ownerName: owner.nickname,
+        dueOn: input.dueOn,
+        status: 'open',
+        createdAt: at.toISOString(),
+      };
+      await board.addAction(record);
+      return toAction(record);
+    },
+
+    async actions(activityId: string, caller: Principal) {
+      await visible(activityId, caller);
+      return { items: (await board.actions(activityId)).map(toAction).sort((a, b) => a.dueOn.localeCompare(b.dueOn)) };
+    },
+
+    /** Owners report progress on their own measures; the facilitator on any of the meeting's. */
+    async updateAction(activityId: string, actionId: string, change: { status?: 'open' | 'done'; note?: string }, caller: Principal) {
+      const activity = await visible(activityId, caller);
+      const record = await board.action(activityId, actionId);
+      if (!record) throw new NotFoundError('Action item');
+      if (record.ownerId !== caller.id && !facilitates(caller, activity)) throw new ForbiddenError('Only the owner or the facilitator updates a measure');
+      const updated = await board.updateAction(record, change, now().toISOString());
+      if (!updated) throw new NotFoundError('Action item');
+      return toAction(updated);
+    },
+
+    async mine(caller: Principal, page: { limit: number; cursor?: string }) {
+      const result = await board.ofOwner(caller.id, page);
+      return { items: result.items.map(toAction), nextCursor: result.nextCursor };
+    },
+
+    /** Open measures past their due date: a secretary's own branch; coordinators name the branch. */
+    async overdue(query: { branchId?: string; limit: number; cursor?: string }, caller: Principal) {
+      const branchId = isCoordinator(caller) ? query.branchId : caller.branchId;
+      if (!branchId) {
+        if (isCoordinator(caller)) throw ValidationError.field('branchId', 'name the branch');
+        return { items: [], nextCursor: null };
+      }
+      if (query.branchId && query.branchId !== branchId) throw new ForbiddenError('A secretary sees their own branch');
+      const result = await board.overdue(branchId, centerDate(now()), query);
+      return { items: result.items.map(toAction), nextCursor: result.nextCursor };
+    },
+  };
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, ListQuery, page } from './common';
+
+/** An idea or a question posted to a meeting's idea board (世界咖啡、鱼缸会议…). */
+export const IdeaInput = z.object({ text: z.string().trim().min(2, 'write a little more').max(300), kind: z.enum(['idea', 'question']).default('idea') }).strict();
+export type IdeaInput = z.infer<typeof IdeaInput>;
+
+export const Idea = z.object({
+  id: Id,
+  activityId: Id,
+  text: z.string(),
+  kind: z.enum(['idea', 'question']),
+  authorId: Id,
+  authorName: z.string(),
+  voteCount: z.number().int(),
+  votedByMe: z.boolean().optional(),
+  /** The facilitator's grouping (e.g. 服务群众, 学习教育). */
+  group: z.string().optional(),
+  createdAt: IsoDateTime,
+});
+export type Idea = z.infer<typeof Idea>;
+export const IdeaList = z.object({ items: z.array(Idea) });
+export const IdeaParams = z.object({ id: Id, ideaId: Id });
+export const IdeaGroupRequest = z.object({ group: z.string().trim().max(20) }).strict();
+export const VoteResponse = z.object({ ideaId: Id, voteCount: z.number().int(), voted: z.boolean() });
+
+export const ActionStatusSchema = z.enum(['open', 'done']);
+
+/** A measure (措施) a meeting decided: who does what by when. */
+export const ActionItemInput = z
+  .object({ text: z.string().trim().min(2).max(200), ownerId: Id, dueOn: z.iso.date() })
+  .strict();
+export type ActionItemInput = z.infer<typeof ActionItemInput>;
+
+export const ActionItem = z.object({
+  id: Id,
+  activityId: Id,
+  activityTitle: z.string(),
+  branchId: Id.optional(),
+  text: z.string(),
+  ownerId: Id,
+  ownerName: z.string(),
+  dueOn: z.string(),
+  status: ActionStatusSchema,
+  /** Progress notes by the owner. */
+  note: z.string().optional(),
+  createdAt: IsoDateTime,
+  doneAt: IsoDateTime.optional(),
+});
+export type ActionItem = z.infer<typeof ActionItem>;
+export const ActionItemPage = page(ActionItem);
+export const ActionParams = z.object({ id: Id, actionId: Id });
+export const ActionUpdate = z
+  .object({ status: ActionStatusSchema.optional(), note: z.string().trim().max(200).optional() })
+  .strict()
+  .refine((value) => value.status !== undefined || value.note !== undefined, { path: ['status'], message: 'change the status or the note' });
+export const OverdueQuery = ListQuery.extend({ branchId: Id.optional() });

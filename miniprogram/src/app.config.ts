@@ -21,6 +21,7 @@ export default defineAppConfig({
         'leave/index',
         'leaves/index',
         'feed/index',
+        'board/index',
       ],
     },
     {

@@ -5,6 +5,12 @@ import {
   CheckInCodeResponse,
   CheckInResponse,
   SignOutResponse,
+  Idea,
+  IdeaList,
+  VoteResponse,
+  ActionItem,
+  ActionItemPage,
+  type ActionItemInput,
   CompletedTrainings,
   UserResponse,
   RoleChangeResponse,
@@ -194,6 +200,22 @@ export const api = {
       request({ method: 'POST', path: `/service-records/${id}/decision`, body, schema: z.object({ record: ServiceRecord, balance: z.number().int().optional() }) }),
     certificate: () => request({ method: 'GET', path: '/me/service-certificate', schema: z.object({ certificate: ServiceCertificate }) }),
     declareTeaching: (activityId: string) => request({ method: 'POST', path: '/me/teaching', body: { activityId }, schema: z.object({ record: ServiceRecord }) }),
+  },
+
+  meetings: {
+    ideas: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/ideas`, schema: IdeaList }),
+    addIdea: (activityId: string, body: { text: string; kind?: 'idea' | 'question' }) =>
+      request({ method: 'POST', path: `/activities/${activityId}/ideas`, body, schema: z.object({ idea: Idea }) }),
+    vote: (activityId: string, ideaId: string, voted: boolean) =>
+      request({ method: voted ? 'PUT' : 'DELETE', path: `/activities/${activityId}/ideas/${ideaId}/votes/me`, schema: VoteResponse }),
+    group: (activityId: string, ideaId: string, group: string) =>
+      request({ method: 'PATCH', path: `/activities/${activityId}/ideas/${ideaId}`, body: { group }, schema: z.object({ idea: Idea }) }),
+    actions: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/actions`, schema: z.object({ items: z.array(ActionItem) }) }),
+    addAction: (activityId: string, body: ActionItemInput) =>
+      request({ method: 'POST', path: `/activities/${activityId}/actions`, body, schema: z.object({ action: ActionItem }) }),
+    updateAction: (activityId: string, actionId: string, body: { status?: 'open' | 'done'; note?: string }) =>
+      request({ method: 'PATCH', path: `/activities/${activityId}/actions/${actionId}`, body, schema: z.object({ action: ActionItem }) }),
+    overdue: () => request({ method: 'GET', path: '/actions/overdue', schema: ActionItemPage }),
   },
 
   roles: {

@@ -193,6 +193,13 @@ export default function ActivityDetailPage() {
         </View>
       )}
 
+      {activity.kind === 'meeting' && activity.status !== 'draft' && (
+        <View className='card activity-detail__board' onClick={() => Taro.navigateTo({ url: `/activity/board/index?id=${activity.id}` })}>
+          <Text className='activity-detail__feed-title'>会议讨论与措施</Text>
+          <Text className='muted'>提想法、投票、落实措施</Text>
+        </View>
+      )}
+
       <View className='activity-detail__actions'>
         {mine && <Text className='activity-detail__mine'>{myStatusText(activity)}</Text>}
         {open && !mine && (

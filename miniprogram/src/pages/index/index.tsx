@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { startOfCenterDay, type Activity } from '@hele/shared';
+import { startOfCenterDay, type ActionItem, type Activity } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { isLive } from '@/components/activity-card';
@@ -27,9 +27,19 @@ const useLiveNow = (signedIn: boolean) => {
   return live;
 };
 
+/** A secretary's branch measures past their due date. */
+const useOverdue = (secretary: boolean) => {
+  const [overdue, setOverdue] = useState<ActionItem[]>([]);
+  useDidShow(() => {
+    if (secretary) api.meetings.overdue().then(({ items }) => setOverdue(items), () => setOverdue([]));
+  });
+  return overdue;
+};
+
 export default function HomePage() {
   const user = useCurrentUser();
   const live = useLiveNow(!!user);
+  const overdue = useOverdue(!!user?.roles.includes('secretary'));
   return (
     <View className='page home'>
       <View className='home__banner'>
@@ -37,6 +47,16 @@ export default function HomePage() {
         <Text className='home__subtitle'>党建 + 社工：组织生活、志愿服务、资源整合</Text>
         <Text className='home__greeting'>{user ? `${user.nickname}，你好` : '欢迎，登录后参加活动'}</Text>
       </View>
+      {overdue.length > 0 && (
+        <View className='card home__overdue'>
+          <Text className='home__entry-title'>逾期措施 {overdue.length} 项</Text>
+          {overdue.map((action) => (
+            <Text key={action.id} className='home__overdue-item' onClick={() => Taro.navigateTo({ url: `/activity/board/index?id=${action.activityId}` })}>
+              {action.text}（{action.ownerName}，{action.dueOn} 到期）
+            </Text>
+          ))}
+        </View>
+      )}
       {live.map((activity) => (
         <View key={activity.id} className='card home__live' data-id={activity.id} onClick={() => Taro.navigateTo({ url: `/activity/feed/index?id=${activity.id}` })}>
           <Tag type='danger' className='home__live-tag'>

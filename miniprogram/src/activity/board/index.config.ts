@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '会议讨论与措施' });

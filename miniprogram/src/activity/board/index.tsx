@@ -1,0 +1,161 @@
+/**
+ * 会议讨论与措施: the meeting's idea board (ideas and questions, one vote each, most votes first,
+ * grouped by the facilitator) and its measures (措施) with owners and due dates. Owners mark their
+ * measures done; the facilitator (a coordinator or the branch secretary) groups and records.
+ */
+import { View, Text, Picker } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { centerDate, type ActionItem, type Idea, type Registration } from '@hele/shared';
+import { api } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
+import { useAction } from '@/hooks/use-action';
+import { Button, Input, Tag } from '@/ui';
+import { showError } from '@/utils/feedback';
+import { routeParam } from '@/utils/navigation';
+import './index.scss';
+
+function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () => void }) {
+  const [people, setPeople] = useState<Registration[]>([]);
+  const [text, setText] = useState('');
+  const [owner, setOwner] = useState<number>(-1);
+  const [dueOn, setDueOn] = useState(centerDate(new Date(Date.now() + 14 * 24 * 3600_000)));
+  const { busy, run } = useAction();
+  useDidShow(() => {
+    api.registrations.ofActivity(activityId, { status: 'confirmed', limit: 100 }).then(({ items }) => setPeople(items), showError);
+  });
+  const submit = () =>
+    run(async () => {
+      await api.meetings.addAction(activityId, { text: text.trim(), ownerId: people[owner]!.userId, dueOn });
+      setText('');
+      onAdded();
+    });
+  return (
+    <View className='card board__form'>
+      <Text className='section-title'>记录措施</Text>
+      <Input className='board__action-text' placeholder='措施内容，如：每月走访一次困难党员' value={text} onChange={setText} />
+      <Picker mode='selector' range={people.map((person) => person.nickname ?? person.userId)} value={Math.max(0, owner)} onChange={(e) => setOwner(Number(e.detail.value))}>
+        <View className='board__field'>责任人：{owner >= 0 ? (people[owner]?.nickname ?? '') : '从参会人中选择'}</View>
+      </Picker>
+      <Picker mode='date' value={dueOn} onChange={(e) => setDueOn(String(e.detail.value))}>
+        <View className='board__field'>完成期限：{dueOn}</View>
+      </Picker>
+      <Button size='small' type='primary' loading={busy} disabled={text.trim().length < 2 || owner < 0} className='board__add-action' onClick={submit}>
+        添加措施
+      </Button>
+    </View>
+  );
+}
+
+export default function BoardPage() {
+  const activityId = routeParam('id') ?? '';
+  const user = useCurrentUser();
+  const [ideas, setIdeas] = useState<Idea[]>();
+  const [actions, setActions] = useState<ActionItem[]>([]);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<unknown>();
+  const { busy, run } = useAction();
+
+  const load = useCallback(async () => {
+    try {
+      const [board, measures] = await Promise.all([api.meetings.ideas(activityId), api.meetings.actions(activityId)]);
+      setIdeas(board.items);
+      setActions(measures.items);
+    } catch (caught) {
+      setError(caught);
+    }
+  }, [activityId]);
+  useDidShow(() => void load());
+
+  if (error !== undefined && !ideas) return <ErrorView error={error} onRetry={load} />;
+  if (!ideas || !user) return <LoadingView />;
+  // The server decides who facilitates; the app offers the tools to the roles that may.
+  const facilitator = user.roles.includes('coordinator') || user.roles.includes('secretary');
+  const today = centerDate(new Date());
+
+  const post = (kind: 'idea' | 'question') =>
+    run(async () => {
+      await api.meetings.addIdea(activityId, { text: text.trim(), kind });
+      setText('');
+      await load();
+    });
+  const vote = (idea: Idea) =>
+    run(async () => {
+      const reply = await api.meetings.vote(activityId, idea.id, !idea.votedByMe);
+      setIdeas((current) => current?.map((item) => (item.id === idea.id ? { ...item, voteCount: reply.voteCount, votedByMe: reply.voted } : item)));
+    });
+  const group = async (idea: Idea) => {
+    const groups = [...new Set(ideas.map((item) => item.group).filter(Boolean))] as string[];
+    const choices = [...groups, '新分组…', '取消分组'];
+    const { tapIndex } = await Taro.showActionSheet({ itemList: choices.slice(0, 6) });
+    const choice = choices[tapIndex];
+    let name = choice === '取消分组' ? '' : choice;
+    if (choice === '新分组…') name = `第${groups.length + 1}组`;
+    await run(async () => {
+      await api.meetings.group(activityId, idea.id, name ?? '');
+      await load();
+    });
+  };
+  const finish = (action: ActionItem) =>
+    run(async () => {
+      await api.meetings.updateAction(activityId, action.id, { status: action.status === 'done' ? 'open' : 'done' });
+      await load();
+    });
+
+  return (
+    <View className='page board'>
+      <View className='card board__compose'>
+        <Input className='board__idea-input' placeholder='写下你的想法或问题' maxLength={300} value={text} onChange={setText} />
+        <View className='board__compose-buttons'>
+          <Button size='small' type='primary' loading={busy} disabled={text.trim().length < 2} className='board__post-idea' onClick={() => post('idea')}>
+            提想法
+          </Button>
+          <Button size='small' disabled={text.trim().length < 2} onClick={() => post('question')}>
+            提问题
+          </Button>
+        </View>
+      </View>
+
+      <Text className='section-title'>想法与问题（按票数）</Text>
+      {ideas.length === 0 && <EmptyView title='还没有想法' description='讨论中的好想法写在这里，大家投票' />}
+      {ideas.map((idea) => (
+        <View key={idea.id} className='card board__idea' data-id={idea.id}>
+          <View className='board__idea-head'>
+            {idea.kind === 'question' && <Tag type='warning'>问题</Tag>}
+            {idea.group && <Tag type='primary'>{idea.group}</Tag>}
+            <Text className='muted'>{idea.authorName}</Text>
+          </View>
+          <Text className='board__idea-text'>{idea.text}</Text>
+          <View className='board__idea-foot'>
+            <Text className={`board__vote ${idea.votedByMe ? 'board__vote--on' : ''}`} onClick={() => vote(idea)}>
+              {idea.votedByMe ? '已投票' : '投票'} · {idea.voteCount}
+            </Text>
+            {facilitator && (
+              <Text className='board__group' onClick={() => group(idea)}>
+                分组
+              </Text>
+            )}
+          </View>
+        </View>
+      ))}
+
+      <Text className='section-title'>措施</Text>
+      {facilitator && <ActionForm activityId={activityId} onAdded={() => void load()} />}
+      {actions.length === 0 && <EmptyView title='还没有措施' />}
+      {actions.map((action) => (
+        <View key={action.id} className={`card board__action ${action.status === 'open' && action.dueOn < today ? 'board__action--late' : ''}`}>
+          <Text className='board__action-title'>{action.text}</Text>
+          <Text className='muted'>
+            责任人 {action.ownerName} · 期限 {action.dueOn} · {action.status === 'done' ? '已完成' : action.dueOn < today ? '已逾期' : '进行中'}
+          </Text>
+          {(action.ownerId === user.id || facilitator) && (
+            <Text className='board__finish' onClick={() => finish(action)}>
+              {action.status === 'done' ? '重新打开' : '标记完成'}
+            </Text>
+          )}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -9,6 +9,7 @@ import { activityRepository } from '../../cloudfunctions/src/activities/reposito
 import { newActivityRecord } from '../../cloudfunctions/src/activities/service';
 import { dynamoUserRepository, userIdFor } from '../../cloudfunctions/src/auth/repository';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
 import { doc, isConditionFailure } from '../../cloudfunctions/src/lib/db';
 import { trainings } from '../../cloudfunctions/src/lib/trainings';
 import { ledger } from '../../cloudfunctions/src/lib/ledger';
@@ -16,9 +17,9 @@ import { rewardRepository } from '../../cloudfunctions/src/points/repository';
 import type { RewardRecord } from '../../cloudfunctions/src/points/records';
 import { questionRepository, volunteerRepository } from '../../cloudfunctions/src/volunteers/repository';
 import { roleRepository } from '../../cloudfunctions/src/roles/repository';
+import { actionSk, boardRepository, ideaSk } from '../../cloudfunctions/src/meetings/repository';
 import { feedRepository } from '../../cloudfunctions/src/feed/repository';
 import { newPostRecord } from '../../cloudfunctions/src/feed/records';
-import { ulid } from 'ulid';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -153,6 +154,27 @@ const seedLiveMeeting = async (coordinator: string, now: Date) => {
     await feedRepository.createPost(post);
     if (pinned) await feedRepository.setPinned(post, true, {}, ulid(at.getTime() + 1), at.toISOString());
   }
+  // The meeting's idea board and a measure already past due (the secretary's home page shows it).
+  const ideas = ['把组织生活会开到社区里，请居民一起参加', '邀请退休老党员讲“三严三实”党课'];
+  for (const [index, text] of ideas.entries()) {
+    const id = ulid(now.getTime() - (ideas.length - index) * 60_000);
+    await boardRepository.addIdea({ activityId: LIVE_MEETING_ID, sk: ideaSk(id), id, text, kind: 'idea', authorId: userIdFor('dev:member'), authorName: '陈党员', voteCount: 0, createdAt: now.toISOString() });
+  }
+  const actionId = ulid(now.getTime());
+  await boardRepository.addAction({
+    activityId: LIVE_MEETING_ID,
+    sk: actionSk(actionId),
+    id: actionId,
+    activityTitle: input.title,
+    branchId: DEMO_BRANCH,
+    openBranchKey: DEMO_BRANCH,
+    text: '整理上次会议的学习笔记并分享到群里',
+    ownerId: userIdFor('dev:member'),
+    ownerName: '陈党员',
+    dueOn: new Date(now.getTime() - 2 * DAY + 8 * 3600_000).toISOString().slice(0, 10),
+    status: 'open',
+    createdAt: now.toISOString(),
+  });
 };
 
 const ignoreExisting = (error: unknown) => {

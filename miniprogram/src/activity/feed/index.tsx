@@ -123,7 +123,8 @@ export default function LiveFeedPage() {
       onChanges: (changes) => {
         const fresh = changes.filter((change) => !('deleted' in change) && !known.current.has(change.id));
         const rest = changes.filter((change) => !fresh.includes(change));
-        if (scrollTop.current > TOP_ZONE_PX && fresh.length) setHeld((current) => [...current, ...fresh]);
+        // Held per post: a new post edited while it waits is still one new post.
+        if (scrollTop.current > TOP_ZONE_PX && fresh.length) setHeld((current) => [...current.filter((held) => !fresh.some((change) => change.id === held.id)), ...fresh]);
         else merge(fresh);
         merge(rest);
       },

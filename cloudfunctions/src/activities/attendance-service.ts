@@ -20,6 +20,7 @@ import {
   type CheckInRequest,
   type Leave,
   type LeaveDecisionBody,
+  type SignOutRequest,
 } from '@hele/shared';
 import { ConflictError, ForbiddenError, HttpError, NotFoundError, TooManyRequestsError } from '../lib/errors';
 import type { Principal, UserRecord } from '../lib/principal';
@@ -140,7 +141,7 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
      * Time from check-in to sign-out inside the activity counts when it covers the required share;
      * then a pending service record is written in the same transaction, for a coordinator to approve.
      */
-    async signOut(activityId: string, body: CheckInRequest, caller: Principal) {
+    async signOut(activityId: string, body: SignOutRequest, caller: Principal) {
       const at = now();
       const activity = await requireActivity(activityId);
       if (activity.kind !== 'service') throw new ConflictError('NOT_A_SERVICE_ACTIVITY', 'Only service activities have sign-out');
@@ -151,9 +152,15 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
         throw new ConflictError('NOT_CHECKED_IN', 'Check in first');
       }
       if (registration.signedOutAt) throw new ConflictError('ALREADY_SIGNED_OUT', 'Already signed out');
-      await verifyCode(activity, body, caller, at);
       const nowIso = at.toISOString();
       const served = servedMinutes(activity, registration.checkedInAt, nowIso, minServiceShare);
+      // An early tap would forfeit the hours for good: it has to be meant.
+      if (!served.counted && !body.early && at.getTime() < Date.parse(activity.endsAt)) {
+        throw new ConflictError('SIGN_OUT_EARLY', `Signing out now counts ${served.minutes} minutes, less than the share that counts`, [
+          { path: 'early', message: `${served.minutes} / ${Math.ceil(minServiceShare * ((Date.parse(activity.endsAt) - Date.parse(activity.startsAt)) / 60_000))}` },
+        ]);
+      }
+      await verifyCode(activity, body, caller, at);
       const record: ServiceRecordItem | undefined = served.counted
         ? {
             id: serviceRecordId.signOut(activityId, caller.id),

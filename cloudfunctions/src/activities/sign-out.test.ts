@@ -54,12 +54,15 @@ describe('sign-out of a service activity', () => {
     await expect(service.signOut(activity.id, { code }, principal)).rejects.toMatchObject({ statusCode: 409, code: 'ALREADY_SIGNED_OUT' });
   });
 
-  it('records the sign-out but no service when the volunteer stayed too short', async () => {
+  it('asks to confirm an early sign-out, then records it without service', async () => {
     const activity = await serviceUnderWay();
     const { user } = await checkedInVolunteer(activity.id);
     const { token } = await signIn('coordinator');
     const { code } = (await call('GET', `/activities/${activity.id}/check-in-code`, { token })).body;
-    const reply = await call('POST', `/activities/${activity.id}/sign-outs`, { token: user.token, body: { code } });
+    const unconfirmed = await call('POST', `/activities/${activity.id}/sign-outs`, { token: user.token, body: { code } });
+    expect([unconfirmed.status, unconfirmed.body.error.code, unconfirmed.body.error.details[0].path]).toEqual([409, 'SIGN_OUT_EARLY', 'early']);
+    expect((await activityRepository.getRegistration(activity.id, user.userId))?.signedOutAt).toBeUndefined();
+    const reply = await call('POST', `/activities/${activity.id}/sign-outs`, { token: user.token, body: { code, early: true } });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ counted: false, record: null });
     const mine = await call('GET', '/me/service-records', { token: user.token });

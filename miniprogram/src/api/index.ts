@@ -111,7 +111,7 @@ export const api = {
     code: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/check-in-code`, schema: CheckInCodeResponse }),
     submit: (activityId: string, body: CheckInRequest) =>
       request({ method: 'POST', path: `/activities/${activityId}/check-ins`, body, schema: CheckInResponse }),
-    signOut: (activityId: string, body: CheckInRequest) =>
+    signOut: (activityId: string, body: CheckInRequest & { early?: boolean }) =>
       request({ method: 'POST', path: `/activities/${activityId}/sign-outs`, body, schema: SignOutResponse }),
     attendance: (activityId: string) =>
       request({ method: 'GET', path: `/activities/${activityId}/attendance`, schema: AttendanceResponse }),

@@ -37,6 +37,7 @@ const MESSAGES: Record<string, string> = {
   CLASS_FULL: '公益班名额已满',
   ALREADY_REGISTERED: '你已报名该公益班',
   NOT_CHECKED_IN: '请先签到再签退',
+  SIGN_OUT_EARLY: '未签退：提前签退不计入服务时长',
   ALREADY_SIGNED_OUT: '你已经签退过了',
   NOT_A_SERVICE_ACTIVITY: '只有志愿服务活动需要签退',
   APPLY_FIRST: '请先提交志愿者申请',

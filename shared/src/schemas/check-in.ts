@@ -3,17 +3,18 @@ import { CHECK_IN_CODE_DIGITS } from '../rules/check-in';
 import { Id, IsoDateTime } from './common';
 import { Registration } from './registrations';
 
-/** What a member sends: the scanned QR text (weapp) or the code shown under it (H5). */
-export const CheckInRequest = z
-  .object({
-    token: z.string().trim().min(1).max(200).optional(),
-    code: z.string().trim().regex(new RegExp(`^\\d{${CHECK_IN_CODE_DIGITS}}$`), `must be ${CHECK_IN_CODE_DIGITS} digits`).optional(),
-  })
-  .strict()
-  .refine((value) => (value.token === undefined) !== (value.code === undefined), {
-    message: 'send either token or code',
-    path: ['code'],
-  });
+/** The rotating code as a member sends it: the scanned QR text (weapp) or the code shown under it (H5). */
+export const CodeFields = {
+  token: z.string().trim().min(1).max(200).optional(),
+  code: z.string().trim().regex(new RegExp(`^\\d{${CHECK_IN_CODE_DIGITS}}$`), `must be ${CHECK_IN_CODE_DIGITS} digits`).optional(),
+};
+
+/** Exactly one of the two ways of giving the code. */
+export const oneCode = (value: { token?: string; code?: string }, ctx: z.RefinementCtx) => {
+  if ((value.token === undefined) === (value.code === undefined)) ctx.addIssue({ code: 'custom', path: ['code'], message: 'send either token or code' });
+};
+
+export const CheckInRequest = z.object(CodeFields).strict().superRefine(oneCode);
 export type CheckInRequest = z.infer<typeof CheckInRequest>;
 
 export const CheckInCodeResponse = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CheckInRequest } from './check-in';
+import { CodeFields, oneCode } from './check-in';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 import { Registration } from './registrations';
 
@@ -47,8 +47,15 @@ export const HoursDecisionRequest = z
   .strict();
 export type HoursDecisionRequest = z.infer<typeof HoursDecisionRequest>;
 
-/** Signing out of a service activity takes the same rotating code as checking in. */
-export const SignOutRequest = CheckInRequest;
+/**
+ * Signing out of a service activity takes the same rotating code as checking in. Leaving before the
+ * time that counts is confirmed with `early: true` (otherwise 409 SIGN_OUT_EARLY, nothing recorded).
+ */
+export const SignOutRequest = z
+  .object({ ...CodeFields, early: z.boolean().optional() })
+  .strict()
+  .superRefine(oneCode);
+export type SignOutRequest = z.infer<typeof SignOutRequest>;
 
 export const SignOutResponse = z.object({
   registration: Registration,

@@ -68,6 +68,8 @@ describe('活动详情', () => {
     answerRequests(({ url, method, data }) => {
       if (method === 'POST' && url.endsWith('/activities/a1/sign-outs')) {
         sent.push(JSON.parse(data!));
+        // The first try is early: the app asks, the member confirms, the app sends it again.
+        if (sent.length === 1) return { statusCode: 409, data: { error: { code: 'SIGN_OUT_EARLY', message: 'early', details: [{ path: 'early', message: '30 / 42' }] } } };
         return {
           statusCode: 201,
           data: {
@@ -84,7 +86,7 @@ describe('活动详情', () => {
     const input = await screen.findByPlaceholderText('输入现场 6 位签退码');
     fireEvent.input(input, { target: { value: '123456' } });
     fireEvent.click(screen.getByText('签退'));
-    await waitFor(() => expect(sent).toEqual([{ code: '123456' }]));
+    await waitFor(() => expect(sent).toEqual([{ code: '123456' }, { code: '123456', early: true }]));
   });
 
   it('lets the lecturer of a class that took place declare the teaching', async () => {

@@ -18,7 +18,7 @@ import {
   type Activity,
   type CheckInRequest,
 } from '@hele/shared';
-import { api, newIdempotencyKey } from '@/api';
+import { api, ApiError, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { isLive, myStatusText, seatsText } from '@/components/activity-card';
 import ReminderButton from '@/components/reminder-button/react';
@@ -100,10 +100,21 @@ export default function ActivityDetailPage() {
   const signOutOpen =
     activity.kind === 'service' && !!mine?.checkedInAt && !mine.signedOutAt && canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
   const codeStep = checkInOpen ? CODE_STEPS.checkIn : signOutOpen ? CODE_STEPS.signOut : undefined;
+  /** Signs out; leaving before the time that counts is confirmed first (the hours would be lost). */
+  const signOut = async (body: CheckInRequest) => {
+    try {
+      return await api.checkIn.signOut(activity.id, body);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'SIGN_OUT_EARLY') throw error;
+      const { confirm } = await Taro.showModal({ title: '提前签退', content: '现在签退，本次服务不足活动时长的 60%，不计入服务时长。确定签退吗？' });
+      if (!confirm) throw error;
+      return api.checkIn.signOut(activity.id, { ...body, early: true });
+    }
+  };
   const sendCode = (body: CheckInRequest) =>
     codeStep === CODE_STEPS.signOut
       ? act(async () => {
-          const { counted, minutes } = await api.checkIn.signOut(activity.id, body);
+          const { counted, minutes } = await signOut(body);
           void Taro.showModal({
             title: '已签退',
             content: counted ? `本次服务 ${minutes} 分钟，已提交社工审核，审核通过后计入积分。` : `本次服务 ${minutes} 分钟，未达到活动时长的 60%，不计入服务时长。`,

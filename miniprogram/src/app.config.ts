@@ -25,6 +25,10 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'learning',
+      pages: ['library/index', 'material/index'],
+    },
+    {
       root: 'volunteer',
       pages: ['center/index', 'apply/index', 'exam/index', 'hours/index', 'certificate/index', 'review/index', 'questions/index', 'attempts/index'],
     },

@@ -18,6 +18,8 @@ import type { RewardRecord } from '../../cloudfunctions/src/points/records';
 import { questionRepository, volunteerRepository } from '../../cloudfunctions/src/volunteers/repository';
 import { roleRepository } from '../../cloudfunctions/src/roles/repository';
 import { actionSk, boardRepository, ideaSk } from '../../cloudfunctions/src/meetings/repository';
+import { libraryRepository } from '../../cloudfunctions/src/library/repository';
+import { materialTokens, type MaterialInput } from '@hele/shared';
 import { feedRepository } from '../../cloudfunctions/src/feed/repository';
 import { newPostRecord } from '../../cloudfunctions/src/feed/records';
 
@@ -177,6 +179,13 @@ const seedLiveMeeting = async (coordinator: string, now: Date) => {
   });
 };
 
+/** The online learning library's first shelf. */
+const DEMO_MATERIALS: Array<{ id: string } & Omit<MaterialInput, 'tags' | 'audience'> & { tags: string[]; audience: MaterialInput['audience'] }> = [
+  { id: 'demo-material-liangxue', title: '“两学一做”学习笔记：学党章党规、学系列讲话', kind: 'article', category: '理论学习', tags: ['两学一做', '党章'], audience: 'members', body: '一、学党章党规，明确基本标准、树立行为规范。\n二、学系列讲话，坚定理想信念、把握基本要求。\n三、做合格党员，在服务群众中发挥先锋模范作用。' },
+  { id: 'demo-material-yueju', title: '越剧唱腔入门（公益班课堂录像）', kind: 'video', category: '公益班', tags: ['越剧', '戏曲'], audience: 'public', url: 'https://example.org/hele/yueju-lesson-1.mp4' },
+  { id: 'demo-material-cpr', title: '心肺复苏与 AED 使用要点', kind: 'document', category: '志愿者学院', tags: ['应急抢救', '急救'], audience: 'volunteers', url: 'https://example.org/hele/cpr-aed.pdf' },
+];
+
 const ignoreExisting = (error: unknown) => {
   if (!isConditionFailure(error)) throw error;
 };
@@ -197,6 +206,9 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
     await activityRepository.createActivity(newActivityRecord(CreateActivityRequest.parse(input), coordinator, now, id)).catch(ignoreExisting);
   }
   await seedLiveMeeting(coordinator, now);
+  for (const { id, ...material } of DEMO_MATERIALS) {
+    await libraryRepository.create({ pk: 'M', sk: id, id, ...material, createdBy: coordinator, createdAt: now.toISOString() }, materialTokens(material)).catch(ignoreExisting);
+  }
   for (const reward of DEMO_REWARDS) {
     const at = now.toISOString();
     await rewardRepository

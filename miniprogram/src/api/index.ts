@@ -5,6 +5,10 @@ import {
   CheckInCodeResponse,
   CheckInResponse,
   SignOutResponse,
+  Material,
+  MaterialInput,
+  MaterialPage,
+  ProgressResponse,
   Idea,
   IdeaList,
   VoteResponse,
@@ -216,6 +220,13 @@ export const api = {
     updateAction: (activityId: string, actionId: string, body: { status?: 'open' | 'done'; note?: string }) =>
       request({ method: 'PATCH', path: `/activities/${activityId}/actions/${actionId}`, body, schema: z.object({ action: ActionItem }) }),
     overdue: () => request({ method: 'GET', path: '/actions/overdue', schema: ActionItemPage }),
+  },
+
+  library: {
+    list: (query: PageQuery & { q?: string; category?: string } = {}) => request({ method: 'GET', path: '/materials', query: { ...query }, schema: MaterialPage }),
+    get: (id: string) => request({ method: 'GET', path: `/materials/${id}`, schema: z.object({ material: Material }) }),
+    add: (body: z.input<typeof MaterialInput>) => request({ method: 'POST', path: '/materials', body, schema: z.object({ material: Material }) }),
+    progress: (id: string, percent: number) => request({ method: 'PUT', path: `/materials/${id}/progress`, body: { percent }, schema: ProgressResponse }),
   },
 
   roles: {

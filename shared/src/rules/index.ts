@@ -6,3 +6,4 @@ export * from './reminders';
 export * from './ledger';
 export * from './exam';
 export * from './feed';
+export * from './search';

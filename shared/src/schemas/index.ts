@@ -10,3 +10,4 @@ export * from './volunteers';
 export * from './feed';
 export * from './roles';
 export * from './meetings';
+export * from './library';

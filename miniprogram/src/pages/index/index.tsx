@@ -66,6 +66,10 @@ export default function HomePage() {
           <Text className='muted'>点击观看现场动态</Text>
         </View>
       ))}
+      <View className='card home__entry home__library' onClick={() => Taro.navigateTo({ url: '/learning/library/index' })}>
+        <Text className='home__entry-title'>在线学习资料库</Text>
+        <Text className='muted'>公益班、志愿者学院与理论学习资料，随时随地学习</Text>
+      </View>
       {SERVICES.map((service) => (
         <View key={service.title} className='card home__entry' onClick={() => Taro.switchTab({ url: service.tab })}>
           <Text className='home__entry-title'>{service.title}</Text>

@@ -1,0 +1,89 @@
+/**
+ * The learning library's table: materials (pk `M`), the search index (pk `T#<token>`, one item per
+ * material carrying the token; derived from the material, rewritten with it) and each member's
+ * progress (pk `P#<user>`), which only ever grows.
+ */
+import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { Material } from '@hele/shared';
+import { z } from 'zod';
+import { env } from '../lib/config';
+import { doc, isConditionFailure } from '../lib/db';
+import { queryPage, type PageRequest } from '../lib/query';
+
+const table = () => env().LIBRARY_TABLE;
+const MATERIALS = 'M';
+const tokenKey = (token: string) => `T#${token}`;
+const progressKey = (userId: string) => `P#${userId}`;
+
+export const MaterialRecord = Material.omit({ progress: true }).extend({ pk: z.literal(MATERIALS), sk: z.string() });
+export type MaterialRecord = z.infer<typeof MaterialRecord>;
+
+/** Reads many items by key, following what DynamoDB leaves unprocessed. */
+const batchGet = async (keys: Array<{ pk: string; sk: string }>) => {
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+    while (pending?.length) {
+      const result: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending } } }));
+      items.push(...(result.Responses?.[table()] ?? []));
+      pending = result.UnprocessedKeys?.[table()]?.Keys;
+    }
+  }
+  return items;
+};
+
+export const libraryRepository = {
+  async create(record: MaterialRecord, tokens: string[]) {
+    await doc.send(new PutCommand({ TableName: table(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
+    const items = tokens.map((token) => ({ PutRequest: { Item: { pk: tokenKey(token), sk: record.sk } } }));
+    for (let i = 0; i < items.length; i += 25) {
+      let pending: typeof items | undefined = items.slice(i, i + 25);
+      while (pending?.length) {
+        const result = await doc.send(new BatchWriteCommand({ RequestItems: { [table()]: pending } }));
+        pending = result.UnprocessedItems?.[table()] as typeof items | undefined;
+      }
+    }
+  },
+
+  list: (page: PageRequest) => queryPage(MaterialRecord, { TableName: table(), KeyConditionExpression: 'pk = :m', ExpressionAttributeValues: { ':m': MATERIALS }, ScanIndexForward: false }, page),
+
+  async get(id: string) {
+    const [item] = await batchGet([{ pk: MATERIALS, sk: id }]);
+    return item ? MaterialRecord.parse(item) : undefined;
+  },
+
+  async many(ids: string[]) {
+    return (await batchGet(ids.map((id) => ({ pk: MATERIALS, sk: id })))).map((item) => MaterialRecord.parse(item));
+  },
+
+  /** Ids of the materials indexed under a token (at most `limit`). */
+  async withToken(token: string, limit = 500): Promise<string[]> {
+    const result = await doc.send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :t', ExpressionAttributeValues: { ':t': tokenKey(token) }, Limit: limit }));
+    return (result.Items ?? []).map((item) => item.sk as string);
+  },
+
+  async progress(userId: string, ids: string[]): Promise<Map<string, number>> {
+    const items = await batchGet(ids.map((id) => ({ pk: progressKey(userId), sk: id })));
+    return new Map(items.map((item) => [item.sk as string, item.percent as number]));
+  },
+
+  /** Raises the member's progress to `percent`; a lower value leaves it where it is. */
+  async raiseProgress(userId: string, id: string, percent: number): Promise<number> {
+    try {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: { pk: progressKey(userId), sk: id },
+          UpdateExpression: 'SET #percent = :p',
+          ConditionExpression: 'attribute_not_exists(#percent) OR #percent < :p',
+          ExpressionAttributeNames: { '#percent': 'percent' },
+          ExpressionAttributeValues: { ':p': percent },
+        }),
+      );
+      return percent;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return (await this.progress(userId, [id])).get(id) ?? percent;
+    }
+  },
+};

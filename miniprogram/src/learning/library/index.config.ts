@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '在线学习资料库', enablePullDownRefresh: true });

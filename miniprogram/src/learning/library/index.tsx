@@ -1,0 +1,99 @@
+/** 在线学习资料库: search by title or tag (Chinese works without spaces), categories, one's progress; coordinators and lecturers add materials. */
+import { View, Text, Picker, Textarea } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { AUDIENCE_LABELS, hasAnyRole, MATERIAL_KIND_LABELS, Role, type Material } from '@hele/shared';
+import { api } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { useAction } from '@/hooks/use-action';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { Button, Input, Tag } from '@/ui';
+import './index.scss';
+
+const KINDS = Object.keys(MATERIAL_KIND_LABELS) as Array<Material['kind']>;
+const AUDIENCES = Object.keys(AUDIENCE_LABELS) as Array<Material['audience']>;
+
+function AddMaterial({ onAdded }: { onAdded: () => void }) {
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<Material['kind']>('article');
+  const [category, setCategory] = useState('');
+  const [tags, setTags] = useState('');
+  const [audience, setAudience] = useState<Material['audience']>('public');
+  const [content, setContent] = useState('');
+  const { busy, run } = useAction();
+  const submit = () =>
+    run(async () => {
+      await api.library.add({
+        title: title.trim(),
+        kind,
+        category: category.trim(),
+        tags: tags.split(/[，,\s]+/).filter(Boolean),
+        audience,
+        ...(kind === 'article' ? { body: content.trim() } : { url: content.trim() }),
+      });
+      void Taro.showToast({ title: '已加入资料库', icon: 'success' });
+      setTitle('');
+      setContent('');
+      onAdded();
+    });
+  return (
+    <View className='card library__add'>
+      <Text className='section-title'>添加资料</Text>
+      <Input placeholder='标题' value={title} onChange={setTitle} />
+      <Picker mode='selector' range={KINDS.map((item) => MATERIAL_KIND_LABELS[item])} value={KINDS.indexOf(kind)} onChange={(e) => setKind(KINDS[Number(e.detail.value)]!)}>
+        <View className='library__field'>类型：{MATERIAL_KIND_LABELS[kind]}</View>
+      </Picker>
+      <Picker mode='selector' range={AUDIENCES.map((item) => AUDIENCE_LABELS[item])} value={AUDIENCES.indexOf(audience)} onChange={(e) => setAudience(AUDIENCES[Number(e.detail.value)]!)}>
+        <View className='library__field'>可见范围：{AUDIENCE_LABELS[audience]}</View>
+      </Picker>
+      <Input placeholder='分类，如：理论学习、公益班、志愿者学院' value={category} onChange={setCategory} />
+      <Input placeholder='标签，用逗号分开' value={tags} onChange={setTags} />
+      <Textarea className='text-box library__content' value={content} maxlength={20000} placeholder={kind === 'article' ? '正文' : '链接（https://…）'} onInput={(e) => setContent(e.detail.value)} />
+      <Button block type='primary' loading={busy} disabled={title.trim().length < 2 || !category.trim() || !content.trim()} onClick={submit}>
+        添加
+      </Button>
+    </View>
+  );
+}
+
+export default function LibraryPage() {
+  const user = useCurrentUser();
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const materials = usePagedList<Material>((cursor) => api.library.list({ cursor, ...(q ? { q } : {}) }), [q]);
+  const mayAdd = !!user && hasAnyRole(user.roles, [Role.COORDINATOR, Role.LECTURER]);
+  return (
+    <View className='page library'>
+      <View className='library__search'>
+        <Input className='library__query' placeholder='搜索标题或标签，如：越剧、急救' maxLength={30} value={typed} onChange={setTyped} />
+        <Button size='small' type='primary' className='library__go' onClick={() => setQ(typed.trim())}>
+          搜索
+        </Button>
+      </View>
+      {mayAdd && <AddMaterial onAdded={() => void materials.refresh()} />}
+      {materials.error !== undefined && materials.items.length === 0 ? (
+        <ErrorView error={materials.error} onRetry={materials.refresh} />
+      ) : materials.items.length === 0 && !materials.loading ? (
+        <EmptyView title={q ? '没有找到相关资料' : '资料库还是空的'} />
+      ) : (
+        materials.items.map((material) => (
+          <View key={material.id} className='card library__item' data-id={material.id} onClick={() => Taro.navigateTo({ url: `/learning/material/index?id=${material.id}` })}>
+            <View className='library__head'>
+              <Tag type='primary'>{MATERIAL_KIND_LABELS[material.kind]}</Tag>
+              <Text className='muted'>{material.category}</Text>
+              {material.audience !== 'public' && <Tag>{AUDIENCE_LABELS[material.audience]}</Tag>}
+            </View>
+            <Text className='library__title'>{material.title}</Text>
+            {material.tags.length > 0 && <Text className='muted'>{material.tags.map((tag) => `#${tag}`).join(' ')}</Text>}
+            <View className='library__progress'>
+              <View className='library__bar' style={{ width: `${material.progress ?? 0}%` }} />
+            </View>
+            <Text className='muted'>{material.progress ? `已学 ${material.progress}%` : '未开始'}</Text>
+          </View>
+        ))
+      )}
+      <ListFoot loading={materials.loading} done={materials.done} count={materials.items.length} />
+    </View>
+  );
+}

@@ -7,3 +7,4 @@ export * from './ledger';
 export * from './exam';
 export * from './feed';
 export * from './search';
+export * from './cases';

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { CASE_STAGES, caseTransition, type CaseStage } from './cases';
+
+const stage = fc.constantFrom(...CASE_STAGES);
+
+describe('the case process', () => {
+  it('goes through every stage in order, one step at a time, to closed', () => {
+    let at: CaseStage = 'assessment';
+    const path: CaseStage[] = [at];
+    for (const next of CASE_STAGES.slice(1)) {
+      expect(caseTransition(at, next, ['coordinator'])).toEqual({ ok: true, kind: 'advance' });
+      at = next;
+      path.push(at);
+    }
+    expect(path).toEqual(['assessment', 'estimation', 'planning', 'intervention', 'evaluation', 'closed']);
+  });
+
+  it('never lets a case skip a step forward, whoever asks and whatever the reason', () => {
+    fc.assert(
+      fc.property(stage, stage, fc.string(), (from, to, reason) => {
+        const jump = CASE_STAGES.indexOf(to) - CASE_STAGES.indexOf(from);
+        const verdict = caseTransition(from, to, ['coordinator', 'admin'], reason);
+        if (jump > 1) expect(verdict).toMatchObject({ ok: false, code: 'SKIPS_A_STEP' });
+      }),
+    );
+  });
+
+  it('takes a step back or reopens a closed case only with a reason', () => {
+    expect(caseTransition('planning', 'estimation', ['coordinator'])).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(caseTransition('planning', 'estimation', ['coordinator'], '资源估计有误，重新预估')).toEqual({ ok: true, kind: 'revise' });
+    expect(caseTransition('planning', 'assessment', ['coordinator'], '重新评估需求')).toMatchObject({ ok: false, code: 'SKIPS_A_STEP' });
+    expect(caseTransition('closed', 'intervention', ['coordinator'], '   ')).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(caseTransition('closed', 'intervention', ['coordinator'], '服务对象情况反复')).toEqual({ ok: true, kind: 'reopen' });
+  });
+
+  it('lets only coordinators and admins move a case', () => {
+    fc.assert(
+      fc.property(stage, stage, fc.constantFrom('member', 'volunteer', 'secretary', 'lecturer'), (from, to, role) => {
+        expect(caseTransition(from, to, ['member', role as 'member'], '理由充分的说明')).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+      }),
+    );
+    expect(caseTransition('assessment', 'estimation', ['admin'])).toMatchObject({ ok: true });
+  });
+
+  it('refuses a move to where the case already is', () => {
+    expect(caseTransition('intervention', 'intervention', ['coordinator'], '再次介入')).toMatchObject({ ok: false, code: 'SAME_STAGE' });
+  });
+});

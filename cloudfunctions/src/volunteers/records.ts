@@ -1,23 +1,13 @@
 /** What the volunteers and exams tables hold. */
-import { AttemptStatusSchema, QuestionTypeSchema, VolunteerProfile } from '@hele/shared';
+import { AttemptStatusSchema, Question, VolunteerProfile } from '@hele/shared';
 import { z } from 'zod';
 
 /** The stored profile has the API's shape, with the phone in full (masked on the way out). */
 export const VolunteerRecord = VolunteerProfile;
 export type VolunteerRecord = z.infer<typeof VolunteerRecord>;
 
-export const QuestionRecord = z.object({
-  pk: z.literal('Q'),
-  sk: z.string(),
-  id: z.string(),
-  category: z.string(),
-  type: QuestionTypeSchema,
-  text: z.string(),
-  options: z.array(z.string()),
-  answer: z.array(z.number().int()),
-  active: z.boolean(),
-  createdAt: z.string(),
-});
+/** A question of the bank as stored: the API's shape under its keys. */
+export const QuestionRecord = Question.extend({ pk: z.literal('Q'), sk: z.string() });
 export type QuestionRecord = z.infer<typeof QuestionRecord>;
 
 export const AttemptRecord = z.object({
@@ -31,7 +21,7 @@ export const AttemptRecord = z.object({
   startedAt: z.string(),
   deadline: z.string(),
   /** The paper as drawn, answers included: it never leaves the server before grading. */
-  paper: z.array(z.object({ id: z.string(), category: z.string(), type: QuestionTypeSchema, text: z.string(), options: z.array(z.string()), answer: z.array(z.number().int()) })),
+  paper: z.array(Question.omit({ active: true, createdAt: true })),
   passMark: z.number().int(),
   submittedAt: z.string().optional(),
   score: z.number().int().optional(),

@@ -20,6 +20,7 @@ const main = async () => {
     database: port('DYNAMODB_PORT', 8000),
     lambda: port('LAMBDA_PORT', 3002),
     websocket: port('WEBSOCKET_PORT', 3001),
+    storage: port('S3_PORT', 4569),
   };
   const dataDir = process.env.DATA_DIR ?? '.data';
   const log = (line: string) => console.log(`[hele] ${line}`);

@@ -104,6 +104,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /audit/roles': { allowed: [], path: '/audit/roles' },
   'POST /me/teaching': { allowed: [], path: '/me/teaching', body: () => ({ activityId: MISSING }) },
   'POST /activities/{id}/posts': { allowed: 'user', path: `/activities/${MISSING}/posts`, body: () => ({ text: '会议开始' }) },
+  'POST /activities/{id}/uploads': { allowed: 'user', path: `/activities/${MISSING}/uploads`, body: () => ({ contentType: 'image/jpeg', size: 1000 }) },
   'GET /activities/{id}/posts': { allowed: 'user', path: `/activities/${MISSING}/posts` },
   'GET /activities/{id}/posts/changes': { allowed: 'user', path: `/activities/${MISSING}/posts/changes` },
   'PATCH /activities/{id}/posts/{postId}': { allowed: 'user', path: `/activities/${MISSING}/posts/01MISSINGPOST`, body: () => ({ text: '改' }) },

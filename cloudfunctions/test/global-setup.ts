@@ -1,20 +1,24 @@
 /**
- * Integration tests run against the real DynamoDB Local (in memory), with the tables and the
- * function environment of serverless.yml, exactly as `npm start` does.
+ * Integration tests run against the real DynamoDB Local (in memory) and the local object storage,
+ * with the tables, buckets and function environment of serverless.yml, exactly as `npm start` does.
  */
 import { LOCAL_AWS_ENV, startDatabase } from '../../scripts/local/database';
+import { startObjectStorage } from '../../scripts/local/object-storage';
 import { freePort } from '../../scripts/local/processes';
-import { httpRoutesOf, resolveService, tablesOf } from '../../scripts/local/serverless-config';
+import { bucketsOf, httpRoutesOf, resolveService, tablesOf } from '../../scripts/local/serverless-config';
 import { ensureTables } from '../../scripts/local/tables';
 
 export default async function globalSetup(): Promise<void> {
-  const port = await freePort();
+  const [port, storagePort] = [await freePort(), await freePort()];
   const [database, service] = await Promise.all([startDatabase({ port }), resolveService('local')]);
   await ensureTables(database.client, tablesOf(service));
+  const buckets = bucketsOf(service);
+  const storage = await startObjectStorage({ port: storagePort, buckets: buckets.map((bucket) => bucket.name), origins: buckets.flatMap((bucket) => bucket.origins) });
   Object.assign(process.env, service.provider.environment, LOCAL_AWS_ENV, {
     AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,
+    AWS_ENDPOINT_URL_S3: storage.endpoint,
     POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     HELE_TEST_ROUTES: JSON.stringify(httpRoutesOf(service)),
   });
-  (globalThis as { __heleDatabase__?: typeof database }).__heleDatabase__ = database;
+  Object.assign(globalThis as object, { __heleDatabase__: database, __heleStorage__: storage });
 }

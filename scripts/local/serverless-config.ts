@@ -56,3 +56,12 @@ export const httpRoutesOf = (service: ResolvedService): HttpRoute[] =>
         exportName: handler.slice(dot + 1),
       }));
   });
+
+/** The S3 buckets of the resources, with the origins their CORS rules allow. */
+export const bucketsOf = (service: ResolvedService): Array<{ name: string; origins: string[] }> =>
+  Object.values(service.resources.Resources)
+    .filter((resource) => resource.Type === 'AWS::S3::Bucket')
+    .map(({ Properties = {} }) => {
+      const rules = (Properties.CorsConfiguration as { CorsRules?: Array<{ AllowedOrigins?: string[] }> } | undefined)?.CorsRules ?? [];
+      return { name: String(Properties.BucketName), origins: rules.flatMap((rule) => rule.AllowedOrigins ?? []) };
+    });

@@ -10,16 +10,17 @@ import { startApi, type ApiPorts } from './api';
 import { startAppServer } from './app-server';
 import { LOCAL_AWS_ENV, startDatabase, type Engine } from './database';
 import { H5_DIST } from './h5-build';
+import { startObjectStorage } from './object-storage';
 import { assertPortFree } from './processes';
 import { startScheduler } from './scheduler';
-import { ROOT, resolveService, tablesOf } from './serverless-config';
+import { bucketsOf, ROOT, resolveService, tablesOf } from './serverless-config';
 import { ensureTables } from './tables';
 
 export const LOCAL_STAGE = 'local';
 
 export interface StackOptions {
-  ports: ApiPorts & { app: number; database: number };
-  /** Where the database keeps its files; in memory when absent (tests). */
+  ports: ApiPorts & { app: number; database: number; storage: number };
+  /** Where the database and the object storage keep their files; in memory / a temporary folder when absent (tests). */
   dataDir?: string;
   log?: (line: string) => void;
   apiLog?: (line: string) => void;
@@ -31,6 +32,7 @@ export interface LocalStack {
   websocketUrl: string;
   appUrl: string;
   databaseEndpoint: string;
+  storageEndpoint: string;
   engine: Engine;
   createdTables: string[];
   /** The functions' environment (table names, stage…), for tools that talk to the tables directly. */
@@ -44,6 +46,7 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }
   await assertPortFree(ports.lambda, 'Lambda');
   await assertPortFree(ports.websocket, 'WebSocket');
   await assertPortFree(ports.app, 'App');
+  await assertPortFree(ports.storage, 'Object storage');
 
   const baseEnv = { ...process.env, APP_PORT: String(ports.app), WEBSOCKET_PORT: String(ports.websocket) };
   const [database, service] = await Promise.all([
@@ -59,7 +62,22 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }
     const createdTables = await ensureTables(database.client, tablesOf(service));
     log(createdTables.length ? `Created tables: ${createdTables.join(', ')}` : 'Tables already exist: data kept');
 
-    const functionEnv = { ...service.provider.environment, ...LOCAL_AWS_ENV, AWS_ENDPOINT_URL_DYNAMODB: database.endpoint };
+    const buckets = bucketsOf(service);
+    const storage = await startObjectStorage({
+      port: ports.storage,
+      buckets: buckets.map((bucket) => bucket.name),
+      origins: buckets.flatMap((bucket) => bucket.origins),
+      dataDir: dataDir ? path.resolve(dataDir, 's3') : undefined,
+    });
+    stoppers.push(() => storage.stop());
+    log(`Object storage: ${storage.endpoint}, buckets ${buckets.map((bucket) => bucket.name).join(', ')}`);
+
+    const functionEnv = {
+      ...service.provider.environment,
+      ...LOCAL_AWS_ENV,
+      AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,
+      AWS_ENDPOINT_URL_S3: storage.endpoint,
+    };
     await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(__dirname, 'seed.ts')], {
       cwd: ROOT,
       env: { ...baseEnv, ...functionEnv },
@@ -78,6 +96,7 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }
       websocketUrl,
       appUrl: app.url,
       databaseEndpoint: database.endpoint,
+      storageEndpoint: storage.endpoint,
       engine: database.engine,
       createdTables,
       functionEnv,

@@ -8,6 +8,7 @@ export const testPorts = async () => ({
   websocket: await freePort(),
   app: await freePort(),
   database: await freePort(),
+  storage: await freePort(),
 });
 
 export const startTestStack = async (options: { dataDir?: string; ports?: Awaited<ReturnType<typeof testPorts>> } = {}): Promise<LocalStack> => {

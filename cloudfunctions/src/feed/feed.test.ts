@@ -193,7 +193,8 @@ describe('live feed', () => {
   it.each([
     ['empty text', { text: '   ' }, 400, 'text'],
     ['2,001 characters', { text: '字'.repeat(2001) }, 400, 'text'],
-    ['images it cannot take yet', { text: '照片', images: ['feeds/x/1.jpg'] }, 400, 'body'],
+    ['a photo key outside the feed photos', { text: '照片', images: ['feeds/x/1.jpg'] }, 400, 'images.0'],
+    ['ten photos', { text: '照片', images: Array.from({ length: 10 }, (_, i) => `feed/a/u/01J00000000000000000000${String(i).padStart(3, '0')}.jpg`) }, 400, 'images'],
     ['a 3 MB text', { text: 'x'.repeat(3 * 1024 * 1024) }, 413, undefined],
   ])('refuses %s and stores nothing', async (_, body, status, field) => {
     const activity = await underWay();

@@ -1,4 +1,4 @@
-/** Live-feed routes (API.md): posts, catch-up, edits, pins, likes, comments, reporters and mutes. */
+/** Live-feed routes (API.md): posts and their photo uploads, catch-up, edits, pins, likes, comments, reporters and mutes. */
 import {
   ActivityIdParams,
   CommentInput,
@@ -12,6 +12,7 @@ import {
   PostUpdate,
   ReportersRequest,
   Role,
+  UploadRequest,
 } from '@hele/shared';
 import { createHttpHandler, created, ok, route } from '../lib/http';
 import { feedService } from './wiring';
@@ -24,6 +25,12 @@ export const handler = createHttpHandler({
     params: ActivityIdParams,
     body: PostInput,
     handle: async ({ params, body, caller }) => created({ post: await feedService().create(params.id, body, caller) }),
+  }),
+  'POST /activities/{id}/uploads': route({
+    access: 'user',
+    params: ActivityIdParams,
+    body: UploadRequest,
+    handle: async ({ params, body, caller }) => created({ upload: await feedService().createUpload(params.id, body, caller) }),
   }),
   'GET /activities/{id}/posts': route({
     access: 'user',

@@ -19,6 +19,8 @@ export const PostRecord = z.object({
   activityId: z.string(),
   id: z.string(),
   text: z.string(),
+  /** Keys of the photos in the media bucket. */
+  images: z.array(z.string()).optional(),
   authorId: z.string(),
   authorName: z.string(),
   keyMoment: z.boolean(),
@@ -49,12 +51,27 @@ export const CommentRecord = z.object({
 export type CommentRecord = z.infer<typeof CommentRecord>;
 
 /** A new post: its id is a ULID of its time (posts sort by it) and its first revision. */
-export const newPostRecord = ({ activityId, text, keyMoment = false, author, at }: { activityId: string; text: string; keyMoment?: boolean; author: { id: string; nickname: string }; at: Date }): PostRecord => {
+export const newPostRecord = ({
+  activityId,
+  text,
+  images = [],
+  keyMoment = false,
+  author,
+  at,
+}: {
+  activityId: string;
+  text: string;
+  images?: string[];
+  keyMoment?: boolean;
+  author: { id: string; nickname: string };
+  at: Date;
+}): PostRecord => {
   const id = ulid(at.getTime());
   return {
     activityId,
     id,
     text,
+    ...(images.length ? { images } : {}),
     authorId: author.id,
     authorName: author.nickname,
     keyMoment,
@@ -69,8 +86,16 @@ export const newPostRecord = ({ activityId, text, keyMoment = false, author, at 
   };
 };
 
-export const toPost = ({ keyMomentKey: _key, deleted: _deleted, ...post }: PostRecord, likedByMe?: boolean): Post => ({
+/** The photo keys of some posts, to sign links for in one go. */
+export const imageKeysOf = (posts: PostRecord[]): string[] => [...new Set(posts.flatMap((post) => post.images ?? []))];
+
+export const toPost = (
+  { keyMomentKey: _key, deleted: _deleted, images = [], ...post }: PostRecord,
+  imageUrls: ReadonlyMap<string, string>,
+  likedByMe?: boolean,
+): Post => ({
   ...post,
+  images: images.map((key) => ({ key, url: imageUrls.get(key) ?? '' })),
   ...(likedByMe !== undefined ? { likedByMe } : {}),
 });
 

@@ -4,8 +4,11 @@
  * Each change is pushed to the feed's watchers and gets a revision readers can catch up from.
  */
 import {
+  feedImagePrefix,
   feedState,
   hasAnyRole,
+  IMAGE_BYTES_MAX,
+  IMAGE_TYPES,
   Role,
   type FeedChanges,
   type FeedEvent,
@@ -13,15 +16,18 @@ import {
   type LikeResponse,
   type PostInput,
   type PostUpdate,
+  type UploadRequest,
+  type UploadTicket,
 } from '@hele/shared';
 import { decodeTime, encodeTime, ulid } from 'ulid';
 import type { ActivitySummary } from '../lib/activity-summary';
 import { ConflictError, ForbiddenError, HttpError, NotFoundError } from '../lib/errors';
 import { settled } from '../lib/retry';
 import { loadUser, type Principal } from '../lib/principal';
+import type { MediaStorage } from '../lib/storage';
 import type { Broadcaster } from './connections';
 import type { ContentChecker } from './content-check';
-import { newPostRecord, toComment, toPost, type CommentRecord, type FeedMetaRecord, type PostRecord } from './records';
+import { imageKeysOf, newPostRecord, toComment, toPost, type CommentRecord, type FeedMetaRecord, type PostRecord } from './records';
 import { commentKey, type FeedRepository } from './repository';
 
 export interface FeedDeps {
@@ -29,6 +35,7 @@ export interface FeedDeps {
   activity: (id: string) => Promise<ActivitySummary | undefined>;
   checker: ContentChecker;
   broadcaster: Broadcaster;
+  media: MediaStorage;
   afterEndHours: number;
   now?: () => Date;
 }
@@ -38,7 +45,7 @@ export const CATCH_UP_OVERLAP_MS = 5_000;
 
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
 
-export const createFeedService = ({ feed, activity: activityOf, checker, broadcaster, afterEndHours, now = () => new Date() }: FeedDeps) => {
+export const createFeedService = ({ feed, activity: activityOf, checker, broadcaster, media, afterEndHours, now = () => new Date() }: FeedDeps) => {
   /** The activity, if the caller may see it: published ones for everyone, drafts for coordinators. */
   const visibleActivity = async (activityId: string, caller: Principal) => {
     const activity = await activityOf(activityId);
@@ -68,22 +75,56 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
     const verdict = await checker.check(text, { openid: author?.openid ?? '' });
     if (!verdict.ok) throw new HttpError(422, 'CONTENT_REJECTED', 'The text did not pass the content check', [{ path: field, message: verdict.reason }]);
   };
+  /**
+   * Photos named in a post must be uploads of this caller to this feed (or already in the post,
+   * when a coordinator edits another author's post) that reached the bucket.
+   */
+  const checkImages = async (activityId: string, images: string[], caller: Principal, kept: string[] = []) => {
+    const prefix = feedImagePrefix(activityId, caller.id);
+    const problems = await Promise.all(
+      images.map(async (key, index) => {
+        const path = `images.${index}`;
+        if (images.indexOf(key) !== index) return { path, message: 'this photo is already in the post' };
+        if (kept.includes(key)) return undefined;
+        if (!key.startsWith(prefix)) return { path, message: 'not a photo you uploaded to this feed' };
+        if (!(await media.stat(key))) return { path, message: 'this photo was not uploaded' };
+        return undefined;
+      }),
+    );
+    const details = problems.filter((problem) => problem !== undefined);
+    if (details.length) throw new HttpError(400, 'VALIDATION_FAILED', 'Request is invalid', details);
+  };
+  /** Posts as the API shows them: each photo with a fresh signed link. */
+  const present = async (posts: PostRecord[], liked?: ReadonlySet<string>) => {
+    const urls = new Map(await Promise.all(imageKeysOf(posts).map(async (key) => [key, await media.readUrl(key)] as const)));
+    return posts.map((post) => toPost(post, urls, liked?.has(post.id)));
+  };
+  const presentOne = async (post: PostRecord) => (await present([post]))[0]!;
   const push = (activityId: string, event: FeedEvent) => broadcaster.publish(activityId, event);
-  const changed = async (post: PostRecord | undefined) => {
-    if (!post) throw new NotFoundError('Post');
-    await push(post.activityId, { type: 'post', post: toPost(post) });
-    return toPost(post);
+  const changed = async (record: PostRecord | undefined) => {
+    if (!record) throw new NotFoundError('Post');
+    const post = await presentOne(record);
+    await push(record.activityId, { type: 'post', post });
+    return post;
   };
 
   return {
     async create(activityId: string, input: PostInput, caller: Principal) {
       const { activity } = await requirePoster(activityId, caller);
       if (feedState(activity, now(), afterEndHours) === 'ended') throw new ConflictError('FEED_ENDED', 'This feed has ended');
+      await checkImages(activityId, input.images ?? [], caller);
       await passCheck(input.text, caller, 'text');
-      const record = newPostRecord({ activityId, text: input.text, keyMoment: input.keyMoment, author: caller, at: now() });
+      const record = newPostRecord({ activityId, text: input.text, images: input.images, keyMoment: input.keyMoment, author: caller, at: now() });
       await feed.createPost(record);
-      await push(activityId, { type: 'post', post: toPost(record) });
-      return toPost(record);
+      return changed(record);
+    },
+
+    /** A presigned POST for one photo, under this feed and this caller, limited to its type and the size cap. */
+    async createUpload(activityId: string, request: UploadRequest, caller: Principal): Promise<UploadTicket> {
+      const { activity } = await requirePoster(activityId, caller);
+      if (feedState(activity, now(), afterEndHours) === 'ended') throw new ConflictError('FEED_ENDED', 'This feed has ended');
+      const key = `${feedImagePrefix(activityId, caller.id)}${ulid(now().getTime())}.${IMAGE_TYPES[request.contentType]}`;
+      return media.presignUpload({ key, contentType: request.contentType, maxBytes: IMAGE_BYTES_MAX });
     },
 
     /** Newest first; the first page also carries the pinned post (on top, not repeated) and the key moments. */
@@ -99,12 +140,12 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
       const pinned = first && meta.pinnedPostId ? await feed.getPost(activityId, meta.pinnedPostId) : undefined;
       const items = page.items.filter((post) => !post.pinned);
       const liked = await feed.likedBy(caller.id, [...items, ...(pinned ? [pinned] : []), ...keyMoments].map((post) => post.id));
-      const shown = (post: PostRecord) => toPost(post, liked.has(post.id));
+      const [shownItems, shownMoments, shownPinned] = await Promise.all([present(items, liked), present(keyMoments, liked), present(pinned ? [pinned] : [], liked)]);
       return {
         state: feedState(activity, now(), afterEndHours),
-        pinned: pinned ? shown(pinned) : null,
-        keyMoments: keyMoments.map(shown),
-        items: items.map(shown),
+        pinned: shownPinned[0] ?? null,
+        keyMoments: shownMoments,
+        items: shownItems,
         nextCursor: page.nextCursor,
         latestRev,
         mayPost: mayPost(caller, meta),
@@ -119,19 +160,22 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
       const { items: records, nextCursor } = await feed.changes(activityId, from, cursor);
       const live = records.filter((post) => !post.deleted);
       const liked = await feed.likedBy(caller.id, live.map((post) => post.id));
+      const shown = new Map((await present(live, liked)).map((post) => [post.id, post]));
       return {
-        items: records.map((post) => (post.deleted ? { id: post.id, rev: post.rev, deleted: true as const } : toPost(post, liked.has(post.id)))),
+        items: records.map((post) => shown.get(post.id) ?? { id: post.id, rev: post.rev, deleted: true as const }),
         latestRev: records.at(-1)?.rev ?? since ?? null,
         nextCursor,
       };
     },
 
     async update(activityId: string, postId: string, input: PostUpdate, caller: Principal) {
-      await requireOwnPost(activityId, postId, caller);
+      const { post } = await requireOwnPost(activityId, postId, caller);
+      if (input.images !== undefined) await checkImages(activityId, input.images, caller, post.images);
       if (input.text !== undefined) await passCheck(input.text, caller, 'text');
       const at = now();
       const set: Record<string, unknown> = { rev: ulid(at.getTime()), updatedAt: at.toISOString() };
       if (input.text !== undefined) Object.assign(set, { text: input.text, edited: true });
+      if (input.images !== undefined) Object.assign(set, { images: input.images, edited: true });
       if (input.keyMoment === true) Object.assign(set, { keyMoment: true, keyMomentKey: postId });
       if (input.keyMoment === false) set.keyMoment = false;
       return changed(await feed.updatePost(activityId, postId, set, input.keyMoment === false ? ['keyMomentKey'] : []));
@@ -150,7 +194,7 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
     async pin(activityId: string, postId: string, pinned: boolean, caller: Principal) {
       // Reporters pin and unpin their own posts; replacing someone else's pin is a coordinator's call.
       const { post, meta } = await requireOwnPost(activityId, postId, caller);
-      if (post.pinned === pinned) return toPost(post);
+      if (post.pinned === pinned) return presentOne(post);
       const previousId = pinned ? meta.pinnedPostId : undefined;
       const previous = previousId ? await feed.getPost(activityId, previousId) : undefined;
       if (previous && previous.authorId !== caller.id && !isCoordinator(caller)) throw new ForbiddenError('Only a coordinator replaces another author’s pinned post');
@@ -159,7 +203,7 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
       const previousRev = ulid(at.getTime());
       const outcome = await settled(() => feed.setPinned(post, pinned, { id: previousId, post: previous }, rev, at.toISOString(), previousRev));
       if (outcome !== 'ok') throw new ConflictError('CONFLICT', 'The pinned post changed meanwhile, try again');
-      if (previous) await push(activityId, { type: 'post', post: toPost({ ...previous, pinned: false, rev: previousRev, updatedAt: at.toISOString() }) });
+      if (previous) await changed({ ...previous, pinned: false, rev: previousRev, updatedAt: at.toISOString() });
       return changed(await feed.getPost(activityId, postId));
     },
 

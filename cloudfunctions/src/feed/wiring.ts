@@ -2,6 +2,7 @@
 import { activitySummary } from '../lib/activity-summary';
 import { env, LOCAL_STAGE } from '../lib/config';
 import { readSecret } from '../lib/secrets';
+import { mediaStorage } from '../lib/storage';
 import { socketBroadcaster } from './connections';
 import { createMsgSecCheck, keywordChecker } from './content-check';
 import { feedRepository } from './repository';
@@ -23,6 +24,7 @@ export const feedService = (): FeedService => {
           })
         : keywordChecker(),
     broadcaster: socketBroadcaster,
+    media: mediaStorage(config.MEDIA_BUCKET),
     afterEndHours: config.FEED_AFTER_END_HOURS,
   }));
 };

@@ -26,6 +26,7 @@ const Env = z.object({
   TRAININGS_TABLE: z.string().min(1),
   BOARDS_TABLE: z.string().min(1),
   LIBRARY_TABLE: z.string().min(1),
+  MEDIA_BUCKET: z.string().min(1),
   /** Where PostToConnection reaches the WebSocket API (empty: no pushes, readers poll). */
   WEBSOCKET_API_ENDPOINT: z.string().default(''),
   /** A live feed ends by itself this long after its activity. */

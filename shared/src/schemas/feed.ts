@@ -4,26 +4,66 @@ import { Id, IsoDateTime, ListQuery, page } from './common';
 
 export const POST_TEXT_MAX = 2000;
 export const COMMENT_TEXT_MAX = 500;
+export const POST_IMAGES_MAX = 9;
+export const IMAGE_BYTES_MAX = 5 * 1024 * 1024;
+
+/** The photo types a post takes, with the extension their keys end in. */
+export const IMAGE_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
+export type ImageType = keyof typeof IMAGE_TYPES;
+
+/** Where a photo of a feed lives in the media bucket: under its feed and its uploader. */
+export const feedImagePrefix = (activityId: string, userId: string) => `feed/${activityId}/${userId}/`;
+export const ImageKey = z
+  .string()
+  .max(256)
+  .regex(/^feed\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[0-9A-Z]{26}\.(jpg|png|webp)$/, 'must be the key of an uploaded photo');
+const PostImages = z.array(ImageKey).max(POST_IMAGES_MAX, `at most ${POST_IMAGES_MAX} photos`);
+
+/** Asking to upload one photo: what it is and how big, so the policy can hold it to that. */
+export const UploadRequest = z
+  .object({
+    contentType: z.enum(Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]], { message: 'must be a JPEG, PNG or WebP photo' }),
+    size: z.number().int().min(1).max(IMAGE_BYTES_MAX, `at most ${IMAGE_BYTES_MAX / 1024 / 1024} MB`),
+  })
+  .strict();
+export type UploadRequest = z.infer<typeof UploadRequest>;
+
+/** A presigned POST: send `fields` and then the file (as `file`) to `url` as multipart/form-data. */
+export const UploadTicket = z.object({
+  url: z.string(),
+  fields: z.record(z.string(), z.string()),
+  key: ImageKey,
+  maxBytes: z.number().int(),
+  expiresAt: IsoDateTime,
+});
+export type UploadTicket = z.infer<typeof UploadTicket>;
+export const UploadResponse = z.object({ upload: UploadTicket });
 
 /** A coordinator's or reporter's post on an activity's live feed (互学互比). */
 export const PostInput = z
   .object({
     text: z.string().trim().min(1, 'write something').max(POST_TEXT_MAX),
+    images: PostImages.optional(),
     keyMoment: z.boolean().optional(),
   })
   .strict();
 export type PostInput = z.infer<typeof PostInput>;
 
 export const PostUpdate = z
-  .object({ text: z.string().trim().min(1).max(POST_TEXT_MAX).optional(), keyMoment: z.boolean().optional() })
+  .object({ text: z.string().trim().min(1).max(POST_TEXT_MAX).optional(), images: PostImages.optional(), keyMoment: z.boolean().optional() })
   .strict()
-  .refine((value) => value.text !== undefined || value.keyMoment !== undefined, { path: ['text'], message: 'change the text or the key moment' });
+  .refine((value) => value.text !== undefined || value.images !== undefined || value.keyMoment !== undefined, {
+    path: ['text'],
+    message: 'change the text, the photos or the key moment',
+  });
 export type PostUpdate = z.infer<typeof PostUpdate>;
 
 export const Post = z.object({
   id: Id,
   activityId: Id,
   text: z.string(),
+  /** Photos in the order posted, each with a short-lived link to show it. */
+  images: z.array(z.object({ key: ImageKey, url: z.string() })),
   authorId: Id,
   authorName: z.string(),
   keyMoment: z.boolean(),

@@ -8,6 +8,7 @@ const post = (id: string, text: string, overrides: Partial<Post> = {}): Post => 
   id,
   activityId: 'a1',
   text,
+  images: [],
   authorId: 'u_c',
   authorName: '李社工',
   keyMoment: false,

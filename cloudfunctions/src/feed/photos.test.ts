@@ -1,0 +1,127 @@
+/**
+ * Photos of the live feed against the real local object storage: the app asks for a presigned POST,
+ * sends the file straight to the bucket, then names the key in its post.
+ */
+import { IMAGE_BYTES_MAX } from '@hele/shared';
+import { call, signIn } from '../../test/gateway';
+import { createActivity, newMembers } from '../../test/fixtures';
+
+const MINUTE = 60_000;
+
+const underWay = () => {
+  const endsAt = new Date(Date.now() + 60 * MINUTE).toISOString();
+  return createActivity({ startsAt: new Date(Date.now() - 10 * MINUTE).toISOString(), endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
+};
+
+interface Ticket {
+  url: string;
+  fields: Record<string, string>;
+  key: string;
+}
+
+const askUpload = (activityId: string, token: string, body: Record<string, unknown> = { contentType: 'image/jpeg', size: 2048 }) =>
+  call('POST', `/activities/${activityId}/uploads`, { token, body });
+
+/** What `Taro.uploadFile` and the H5 form do: the policy's fields, then the file, as multipart/form-data. */
+const send = async (ticket: Ticket, bytes: Uint8Array, fieldChanges: Record<string, string> = {}) => {
+  const form = new FormData();
+  for (const [name, value] of Object.entries({ ...ticket.fields, ...fieldChanges })) form.append(name, value);
+  form.append('file', new Blob([bytes], { type: fieldChanges['Content-Type'] ?? ticket.fields['Content-Type'] }), 'photo.jpg');
+  const response = await fetch(ticket.url, { method: 'POST', body: form });
+  return { status: response.status, text: await response.text() };
+};
+
+const photo = (bytes: number, seed = 7) => Uint8Array.from({ length: bytes }, (_, i) => (i * seed) % 251);
+
+const uploaded = async (activityId: string, token: string, bytes = photo(2048)) => {
+  const reply = await askUpload(activityId, token);
+  expect(reply.status).toBe(201);
+  const ticket = reply.body.upload as Ticket;
+  expect((await send(ticket, bytes)).status).toBe(204);
+  return ticket.key;
+};
+
+describe('feed photos', () => {
+  it('goes from the app straight to the bucket and shows in the post through a signed link', async () => {
+    const activity = await underWay();
+    const { token, userId } = await signIn('coordinator');
+    const ticket = await askUpload(activity.id, token);
+    expect(ticket.status).toBe(201);
+    expect(ticket.body.upload.key).toMatch(new RegExp(`^feed/${activity.id}/${userId}/[0-9A-Z]{26}\\.jpg$`));
+    expect(ticket.body.upload.maxBytes).toBe(IMAGE_BYTES_MAX);
+
+    const bytes = photo(4096, 13);
+    expect((await send(ticket.body.upload, bytes)).status).toBe(204);
+    const created = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '重温入党誓词', images: [ticket.body.upload.key] } });
+    expect(created.status).toBe(201);
+
+    const [member] = await newMembers(1);
+    const page = await call('GET', `/activities/${activity.id}/posts`, { token: member!.token });
+    const [shown] = page.body.items[0].images;
+    expect(shown.key).toBe(ticket.body.upload.key);
+    const image = await fetch(shown.url);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
+    expect(new Uint8Array(await image.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('holds an upload to the policy it was signed with: size, type and key', async () => {
+    const activity = await underWay();
+    const { token } = await signIn('coordinator');
+    const ticket = (await askUpload(activity.id, token)).body.upload as Ticket;
+
+    const tooLarge = await send(ticket, photo(IMAGE_BYTES_MAX + 1));
+    expect([tooLarge.status, tooLarge.text]).toEqual([400, expect.stringContaining('EntityTooLarge')]);
+    const otherType = await send(ticket, photo(100), { 'Content-Type': 'text/html' });
+    expect([otherType.status, otherType.text]).toEqual([403, expect.stringContaining('Policy Condition failed')]);
+    const otherKey = await send(ticket, photo(100), { key: ticket.key.replace(/\/[^/]+$/, '/01ZZZZZZZZZZZZZZZZZZZZZZZZ.jpg') });
+    expect(otherKey.status).toBe(403);
+    const forgedPolicy = await send(ticket, photo(100), { Policy: Buffer.from('{"expiration":"2999-01-01T00:00:00Z","conditions":[]}').toString('base64') });
+    expect([forgedPolicy.status, forgedPolicy.text]).toEqual([403, expect.stringContaining('SignatureDoesNotMatch')]);
+
+    // Nothing of those reached the bucket: a post cannot name the key.
+    const post = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '照片', images: [ticket.key] } });
+    expect([post.status, post.body.error.details]).toEqual([400, [{ path: 'images.0', message: 'this photo was not uploaded' }]]);
+  });
+
+  it('refuses photos that are not the caller’s uploads to this feed, and more than nine', async () => {
+    const [activity, other] = await Promise.all([underWay(), underWay()]);
+    const { token } = await signIn('coordinator');
+    const [reporter] = await newMembers(1);
+    await call('PUT', `/activities/${activity.id}/reporters`, { token, body: { userIds: [reporter!.userId] } });
+    const [own, elsewhere, reportersOwn] = await Promise.all([uploaded(activity.id, token), uploaded(other.id, token), uploaded(activity.id, reporter!.token)]);
+
+    const forged = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '照片', images: [own, elsewhere, reportersOwn, own] } });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.details).toEqual([
+      { path: 'images.1', message: 'not a photo you uploaded to this feed' },
+      { path: 'images.2', message: 'not a photo you uploaded to this feed' },
+      { path: 'images.3', message: 'this photo is already in the post' },
+    ]);
+    const outsideTheBucketFolder = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '照片', images: ['../secrets/config.jpg'] } });
+    expect([outsideTheBucketFolder.status, outsideTheBucketFolder.body.error.details[0].path]).toEqual([400, 'images.0']);
+    const ten = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '照片', images: Array(10).fill(own) } });
+    expect([ten.status, ten.body.error.details[0].path]).toEqual([400, 'images']);
+    // Nothing was stored by the refused posts.
+    expect((await call('GET', `/activities/${activity.id}/posts`, { token })).body.items).toEqual([]);
+
+    // The reporter's own upload goes into the reporter's post; a coordinator editing it keeps it.
+    const reported = await call('POST', `/activities/${activity.id}/posts`, { token: reporter!.token, body: { text: '现场', images: [reportersOwn] } });
+    expect(reported.status).toBe(201);
+    const edited = await call('PATCH', `/activities/${activity.id}/posts/${reported.body.post.id}`, { token, body: { images: [reportersOwn, own] } });
+    expect([edited.status, edited.body.post.edited, edited.body.post.images.map((image: { key: string }) => image.key)]).toEqual([200, true, [reportersOwn, own]]);
+  });
+
+  it('gives upload tickets only to those who post on the feed, for photos of an allowed type and size', async () => {
+    const activity = await underWay();
+    const [member] = await newMembers(1);
+    expect((await askUpload(activity.id, member!.token)).status).toBe(403);
+    const { token } = await signIn('coordinator');
+    const gif = await askUpload(activity.id, token, { contentType: 'image/gif', size: 100 });
+    expect([gif.status, gif.body.error.details[0].path]).toEqual([400, 'contentType']);
+    const huge = await askUpload(activity.id, token, { contentType: 'image/png', size: IMAGE_BYTES_MAX + 1 });
+    expect([huge.status, huge.body.error.details[0].path]).toEqual([400, 'size']);
+    const png = await askUpload(activity.id, token, { contentType: 'image/png', size: 100 });
+    expect(png.body.upload.key).toMatch(/\.png$/);
+  });
+});

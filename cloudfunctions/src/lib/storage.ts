@@ -1,0 +1,61 @@
+/**
+ * The media bucket: clients upload straight to it with a presigned POST whose policy carries the
+ * limits (one key, one content type, a size range, a few minutes), and read through short-lived
+ * signed links. Files never pass through a function. `AWS_ENDPOINT_URL_S3` (set by the local stack)
+ * points the client at the local object storage, which only speaks path-style addresses.
+ */
+import { HeadObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+
+export interface UploadTicket {
+  url: string;
+  fields: Record<string, string>;
+  key: string;
+  maxBytes: number;
+  expiresAt: string;
+}
+
+export interface MediaStorage {
+  presignUpload(request: { key: string; contentType: string; maxBytes: number }): Promise<UploadTicket>;
+  /** The size and type of a stored object, or undefined when nothing was uploaded under the key. */
+  stat(key: string): Promise<{ bytes: number; contentType: string } | undefined>;
+  readUrl(key: string): Promise<string>;
+}
+
+export const UPLOAD_TICKET_SECONDS = 5 * 60;
+/** Links in a page stay valid long enough to read it; the app asks again on the next page load. */
+const READ_URL_SECONDS = 60 * 60;
+
+let client: S3Client | undefined;
+const s3 = () => (client ??= new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 3 }));
+
+const isMissing = (error: unknown) => error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey');
+
+export const mediaStorage = (bucket: string, now: () => Date = () => new Date()): MediaStorage => ({
+  async presignUpload({ key, contentType, maxBytes }) {
+    const { url, fields } = await createPresignedPost(s3(), {
+      Bucket: bucket,
+      Key: key,
+      Fields: { 'Content-Type': contentType },
+      Conditions: [
+        ['content-length-range', 1, maxBytes],
+        ['eq', '$Content-Type', contentType],
+      ],
+      Expires: UPLOAD_TICKET_SECONDS,
+    });
+    return { url, fields, key, maxBytes, expiresAt: new Date(now().getTime() + UPLOAD_TICKET_SECONDS * 1000).toISOString() };
+  },
+
+  async stat(key) {
+    try {
+      const head = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return { bytes: head.ContentLength ?? 0, contentType: head.ContentType ?? '' };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  },
+
+  readUrl: (key) => getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: READ_URL_SECONDS }),
+});

@@ -1,14 +1,18 @@
 /**
- * The live feed in two browsers on the real local stack: the coordinator posts, the member's page
- * shows it without a reload; a member who scrolled down gets the 「有 N 条新动态」 bar instead.
+ * The live feed in two browsers on the real local stack: the coordinator posts with a photo (sent
+ * from the browser straight to the local object storage), the member's page shows it without a
+ * reload; a member who scrolled down gets the 「有 N 条新动态」 bar instead.
  */
+import path from 'node:path';
 import { api } from '../../bench/http';
 import { signInAs } from '../support/app';
 import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
 
 const running = useStackAndBrowser();
 
-it('a coordinator posts and a member watching sees it appear without reloading', async () => {
+const PHOTO = path.join(__dirname, '../../miniprogram/src/assets/tabbar/home-active.png');
+
+it('a coordinator posts with a photo and a member watching sees it appear without reloading', async () => {
   const client = api(running.stack.apiUrl);
   const { token } = await client.signIn('coordinator');
   const endsAt = new Date(Date.now() + 3600_000).toISOString();
@@ -40,11 +44,22 @@ it('a coordinator posts and a member watching sees it appear without reloading',
   await signInAs(coordinator, running.stack.appUrl, 'coordinator');
   await coordinator.goto(`${running.stack.appUrl}/#/activity/feed/index?id=${activity.id}`);
   await coordinator.locator('.feed__composer textarea').fill('书记讲党课：<b>不忘初心</b>');
-  await coordinator.locator('.feed__publish').click();
+  const [chooser] = await Promise.all([coordinator.waitForEvent('filechooser'), coordinator.locator('.feed__photo-add').click()]);
+  await chooser.setFiles(PHOTO);
+  // The photo uploads at once; 发布 waits for it.
+  await coordinator.locator('.feed__photo--picked').waitFor();
+  await coordinator.locator('.feed__photo-state').waitFor({ state: 'detached', timeout: 10_000 });
+  await coordinator.locator('.feed__publish', { hasText: '发布' }).click();
   await coordinator.locator('.feed__post', { hasText: '书记讲党课' }).waitFor();
 
-  // No reload on the member's side: the socket brings it.
-  await member.locator('.feed__post', { hasText: '书记讲党课：<b>不忘初心</b>' }).waitFor({ timeout: 5_000 });
+  // No reload on the member's side: the socket brings it, photo and all, from the bucket.
+  const posted = member.locator('.feed__post', { hasText: '书记讲党课：<b>不忘初心</b>' });
+  await posted.waitFor({ timeout: 5_000 });
+  const photo = posted.locator('.feed__photos img');
+  await photo.waitFor();
+  expect(await photo.getAttribute('src')).toMatch(new RegExp(`/feed/${activity.id}/.+\\.png\\?`));
+  // Loaded from the bucket through its signed link.
+  expect(await photo.evaluate((img: { decode(): Promise<void>; naturalWidth: number }) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(0);
   await screenshot(member, 'feed');
 
   // Scrolled down, the member is not pulled away: a bar offers the new post.

@@ -30,6 +30,8 @@ import {
   FeedSettings,
   type PostInput,
   type PostUpdate,
+  UploadResponse,
+  type UploadRequest,
   MyVolunteerResponse,
   VolunteerProfile,
   VolunteerPage,
@@ -158,6 +160,8 @@ export const api = {
     changes: (activityId: string, since?: string, cursor?: string) =>
       request({ method: 'GET', path: `/activities/${activityId}/posts/changes`, query: { since, cursor }, schema: FeedChanges }),
     post: (activityId: string, body: PostInput) => request({ method: 'POST', path: `/activities/${activityId}/posts`, body, schema: PostResponse }),
+    /** A presigned POST for one photo of a post (see `uploadPhoto`). */
+    upload: (activityId: string, body: UploadRequest) => request({ method: 'POST', path: `/activities/${activityId}/uploads`, body, schema: UploadResponse }),
     update: (activityId: string, postId: string, body: PostUpdate) =>
       request({ method: 'PATCH', path: `/activities/${activityId}/posts/${postId}`, body, schema: PostResponse }),
     remove: (activityId: string, postId: string) =>

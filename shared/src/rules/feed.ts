@@ -51,3 +51,34 @@ export const mergeChanges = <P extends Revised>(posts: readonly P[], changes: Re
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 };
+
+export const POST_IMAGES_MAX = 9;
+export const IMAGE_BYTES_MAX = 5 * 1024 * 1024;
+
+/** The photo types a post takes, with the extension their keys end in. */
+export const IMAGE_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
+export type ImageType = keyof typeof IMAGE_TYPES;
+
+const TYPE_OF_EXTENSION: Record<string, ImageType> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+/** A photo the user picked, as `Taro.chooseImage` describes it: a weapp temp path, or on H5 a blob URL and the File. */
+export interface ChosenPhoto {
+  path: string;
+  size: number;
+  originalFileObj?: { type?: string };
+}
+
+/** The photo's type: the browser knows it (H5); on weapp the temp file's name ends in it. */
+export const photoTypeOf = (photo: ChosenPhoto): ImageType | undefined => {
+  const declared = photo.originalFileObj?.type;
+  if (declared) return declared in IMAGE_TYPES ? (declared as ImageType) : undefined;
+  const extension = /\.([a-z0-9]+)(?:\?.*)?$/i.exec(photo.path)?.[1]?.toLowerCase();
+  return extension ? TYPE_OF_EXTENSION[extension] : undefined;
+};
+
+/** Why a picked photo cannot go into a post, in the words the composer shows; undefined when it can. */
+export const photoProblem = (photo: ChosenPhoto): string | undefined => {
+  if (!photoTypeOf(photo)) return '只能上传 JPG、PNG 或 WebP 图片';
+  if (photo.size > IMAGE_BYTES_MAX) return `图片不能超过 ${IMAGE_BYTES_MAX / 1024 / 1024} MB`;
+  return undefined;
+};

@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { FeedStateSchema } from '../rules/feed';
+import { FeedStateSchema, IMAGE_BYTES_MAX, IMAGE_TYPES, POST_IMAGES_MAX, type ImageType } from '../rules/feed';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
 export const POST_TEXT_MAX = 2000;
 export const COMMENT_TEXT_MAX = 500;
-export const POST_IMAGES_MAX = 9;
-export const IMAGE_BYTES_MAX = 5 * 1024 * 1024;
-
-/** The photo types a post takes, with the extension their keys end in. */
-export const IMAGE_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
-export type ImageType = keyof typeof IMAGE_TYPES;
 
 /** Where a photo of a feed lives in the media bucket: under its feed and its uploader. */
 export const feedImagePrefix = (activityId: string, userId: string) => `feed/${activityId}/${userId}/`;

@@ -17,6 +17,7 @@ import { Button, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
 import { routeParam } from '@/utils/navigation';
 import { Comments } from './comments';
+import { PhotoGrid, PhotoPicker, usePhotoPicker } from './photos';
 import { Reporters } from './reporters';
 import './index.scss';
 
@@ -27,17 +28,20 @@ const STATE_TAGS = { upcoming: 'default', live: 'danger', ended: 'default' } as 
 function Composer({ activityId, onPosted }: { activityId: string; onPosted: (post: Post) => void }) {
   const [text, setText] = useState('');
   const [keyMoment, setKeyMoment] = useState(false);
+  const photos = usePhotoPicker(activityId);
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      const { post } = await api.feed.post(activityId, { text: text.trim(), ...(keyMoment ? { keyMoment } : {}) });
+      const { post } = await api.feed.post(activityId, { text: text.trim(), ...(photos.keys.length ? { images: photos.keys } : {}), ...(keyMoment ? { keyMoment } : {}) });
       setText('');
       setKeyMoment(false);
+      photos.clear();
       onPosted(post);
     });
   return (
     <View className='card feed__composer'>
       <Textarea className='text-box feed__input' value={text} maxlength={POST_TEXT_MAX} placeholder='报道现场：发言、讨论、成果…' onInput={(e) => setText(e.detail.value)} />
+      <PhotoPicker picker={photos} />
       <View className='feed__composer-row'>
         <View className='feed__key-switch'>
           <Switch checked={keyMoment} color='#c8161d' onChange={(e) => setKeyMoment(e.detail.value)} />
@@ -46,8 +50,8 @@ function Composer({ activityId, onPosted }: { activityId: string; onPosted: (pos
         <Text className='muted'>
           {text.length}/{POST_TEXT_MAX}
         </Text>
-        <Button type='primary' size='small' loading={busy} disabled={!text.trim()} className='feed__publish' onClick={submit}>
-          发布
+        <Button type='primary' size='small' loading={busy || photos.uploading} disabled={!text.trim() || photos.uploading} className='feed__publish' onClick={submit}>
+          {photos.uploading ? '上传中' : '发布'}
         </Button>
       </View>
     </View>
@@ -200,6 +204,7 @@ export default function LiveFeedPage() {
           {post.text}
         </Text>
       )}
+      <PhotoGrid images={post.images} />
       <View className='feed__actions'>
         <Text className={`feed__like ${post.likedByMe ? 'feed__like--on' : ''}`} onClick={() => like(post)}>
           {post.likedByMe ? '♥' : '♡'} {post.likeCount}

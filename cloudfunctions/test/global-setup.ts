@@ -5,7 +5,7 @@
 import { LOCAL_AWS_ENV, startDatabase } from '../../scripts/local/database';
 import { startObjectStorage } from '../../scripts/local/object-storage';
 import { freePort } from '../../scripts/local/processes';
-import { bucketsOf, httpRoutesOf, resolveService, tablesOf } from '../../scripts/local/serverless-config';
+import { bucketsOf, functionsOf, httpRoutesOf, resolveService, tablesOf } from '../../scripts/local/serverless-config';
 import { ensureTables } from '../../scripts/local/tables';
 
 export default async function globalSetup(): Promise<void> {
@@ -19,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
     AWS_ENDPOINT_URL_S3: storage.endpoint,
     POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     HELE_TEST_ROUTES: JSON.stringify(httpRoutesOf(service)),
+    HELE_TEST_FUNCTIONS: JSON.stringify(functionsOf(service, 'local')),
   });
   Object.assign(globalThis as object, { __heleDatabase__: database, __heleStorage__: storage });
 }

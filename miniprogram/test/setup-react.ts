@@ -5,3 +5,15 @@ process.env.TARO_ENV = 'h5';
 process.env.TARO_APP_API_BASE = 'http://api.test';
 
 beforeEach(() => resetTaro());
+
+// jsdom has no IntersectionObserver; Taro's lazy-loading <Image> asks for one. Nothing scrolls
+// here: every observed element counts as on screen at once.
+class OnScreenObserver {
+  constructor(private readonly callback: (entries: Array<{ isIntersecting: boolean; target: Element }>) => void) {}
+  observe(target: Element) {
+    this.callback([{ isIntersecting: true, target }]);
+  }
+  unobserve() {}
+  disconnect() {}
+}
+Object.assign(globalThis, { IntersectionObserver: OnScreenObserver });

@@ -17,7 +17,8 @@ export interface CfnTable {
 type HttpApiEvent = { httpApi?: string | { method: string; path: string } };
 
 export interface ResolvedService {
-  provider: { environment: Record<string, string> };
+  service: string | { name: string };
+  provider: { environment: Record<string, string>; stage?: string };
   functions: Record<string, { handler: string; events?: HttpApiEvent[] }>;
   resources: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 }
@@ -65,3 +66,19 @@ export const bucketsOf = (service: ResolvedService): Array<{ name: string; origi
       const rules = (Properties.CorsConfiguration as { CorsRules?: Array<{ AllowedOrigins?: string[] }> } | undefined)?.CorsRules ?? [];
       return { name: String(Properties.BucketName), origins: rules.flatMap((rule) => rule.AllowedOrigins ?? []) };
     });
+
+export interface LambdaFunction {
+  /** The deployed name (`<service>-<stage>-<key>`), as Lambda's Invoke API takes it. */
+  name: string;
+  module: string;
+  exportName: string;
+}
+
+/** Every function with its deployed name, for what invokes functions directly. */
+export const functionsOf = (service: ResolvedService, stage: string): LambdaFunction[] => {
+  const serviceName = typeof service.service === 'string' ? service.service : service.service.name;
+  return Object.entries(service.functions).map(([key, { handler }]) => {
+    const dot = handler.lastIndexOf('.');
+    return { name: `${serviceName}-${stage}-${key}`, module: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
+  });
+};

@@ -77,6 +77,8 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }
       ...LOCAL_AWS_ENV,
       AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,
       AWS_ENDPOINT_URL_S3: storage.endpoint,
+      // serverless-offline's Lambda endpoint: asynchronous invocations of one function by another.
+      AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${ports.lambda}`,
     };
     await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(__dirname, 'seed.ts')], {
       cwd: ROOT,

@@ -33,6 +33,9 @@ const CheckReply = z.object({
 /** WeChat's own wording of the labels a refusal may carry. */
 const LABELS: Record<number, string> = { 10001: '广告', 20001: '时政', 20002: '色情', 20003: '辱骂', 20006: '违法犯罪', 20008: '欺诈', 20012: '低俗', 20013: '版权', 21000: '其他' };
 
+/** Why WeChat refused a text or a photo, in its own words. */
+export const refusalReason = (label = 21000) => `内容未通过安全检查（${LABELS[label] ?? '其他'}）`;
+
 export const createMsgSecCheck = (options: WeChatAppOptions): ContentChecker => {
   const accessToken = createAccessTokenSource(options);
   const fetchImpl = options.fetchImpl ?? fetch;
@@ -55,7 +58,7 @@ export const createMsgSecCheck = (options: WeChatAppOptions): ContentChecker => 
       if (reply.errcode !== 0 || !reply.result) throw new UpstreamError(`The content check failed (${reply.errcode})`);
       // `review` (needs a person) is refused too: nothing unchecked is shown to others.
       if (reply.result.suggest === 'pass') return { ok: true };
-      return { ok: false, reason: `内容未通过安全检查（${LABELS[reply.result.label ?? 21000] ?? '其他'}）` };
+      return { ok: false, reason: refusalReason(reply.result.label) };
     },
   };
 };

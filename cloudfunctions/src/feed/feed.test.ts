@@ -1,12 +1,8 @@
 import { call, signIn } from '../../test/gateway';
 import { createActivity, newMembers } from '../../test/fixtures';
+import { underWay } from './feed-fixtures';
 
 const MINUTE = 60_000;
-
-const underWay = () => {
-  const endsAt = new Date(Date.now() + 60 * MINUTE).toISOString();
-  return createActivity({ startsAt: new Date(Date.now() - 10 * MINUTE).toISOString(), endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
-};
 
 const post = async (activityId: string, text: string, extra: Record<string, unknown> = {}, token?: string) =>
   call('POST', `/activities/${activityId}/posts`, { token: token ?? (await signIn('coordinator')).token, body: { text, ...extra } });

@@ -14,7 +14,9 @@ import {
   Role,
   UploadRequest,
 } from '@hele/shared';
-import { createHttpHandler, created, ok, route } from '../lib/http';
+import { z } from 'zod';
+import { createHttpHandler, created, ok, plainText, route } from '../lib/http';
+import { MediaCheckPush, PushSignature } from './image-check';
 import { feedService } from './wiring';
 
 const COORDINATORS = [Role.COORDINATOR] as const;
@@ -99,5 +101,20 @@ export const handler = createHttpHandler({
     params: ActivityIdParams,
     body: MuteRequest,
     handle: async ({ params, body, caller }) => ok(await feedService().setMuted(params.id, body.userId, body.muted, caller)),
+  }),
+  // WeChat's server, not our app, calls these two: its signature is the credential.
+  'GET /wechat/media-check': route({
+    access: 'public',
+    query: PushSignature.extend({ echostr: z.string().min(1).max(128) }),
+    handle: async ({ query }) => plainText(await feedService().confirmPushUrl(query, query.echostr)),
+  }),
+  'POST /wechat/media-check': route({
+    access: 'public',
+    query: PushSignature,
+    body: MediaCheckPush,
+    handle: async ({ query, body }) => {
+      await feedService().applyPushedVerdict(query, body);
+      return plainText('success');
+    },
   }),
 });

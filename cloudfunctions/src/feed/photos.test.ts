@@ -4,42 +4,9 @@
  */
 import { IMAGE_BYTES_MAX } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newMembers } from '../../test/fixtures';
-
-const MINUTE = 60_000;
-
-const underWay = () => {
-  const endsAt = new Date(Date.now() + 60 * MINUTE).toISOString();
-  return createActivity({ startsAt: new Date(Date.now() - 10 * MINUTE).toISOString(), endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
-};
-
-interface Ticket {
-  url: string;
-  fields: Record<string, string>;
-  key: string;
-}
-
-const askUpload = (activityId: string, token: string, body: Record<string, unknown> = { contentType: 'image/jpeg', size: 2048 }) =>
-  call('POST', `/activities/${activityId}/uploads`, { token, body });
-
-/** What `Taro.uploadFile` and the H5 form do: the policy's fields, then the file, as multipart/form-data. */
-const send = async (ticket: Ticket, bytes: Uint8Array, fieldChanges: Record<string, string> = {}) => {
-  const form = new FormData();
-  for (const [name, value] of Object.entries({ ...ticket.fields, ...fieldChanges })) form.append(name, value);
-  form.append('file', new Blob([bytes], { type: fieldChanges['Content-Type'] ?? ticket.fields['Content-Type'] }), 'photo.jpg');
-  const response = await fetch(ticket.url, { method: 'POST', body: form });
-  return { status: response.status, text: await response.text() };
-};
-
-const photo = (bytes: number, seed = 7) => Uint8Array.from({ length: bytes }, (_, i) => (i * seed) % 251);
-
-const uploaded = async (activityId: string, token: string, bytes = photo(2048)) => {
-  const reply = await askUpload(activityId, token);
-  expect(reply.status).toBe(201);
-  const ticket = reply.body.upload as Ticket;
-  expect((await send(ticket, bytes)).status).toBe(204);
-  return ticket.key;
-};
+import { newMembers } from '../../test/fixtures';
+import { settledInvocations } from '../../test/lambda-endpoint';
+import { askUpload, photo, send, underWay, uploaded, type Ticket } from './feed-fixtures';
 
 describe('feed photos', () => {
   it('goes from the app straight to the bucket and shows in the post through a signed link', async () => {
@@ -54,6 +21,7 @@ describe('feed photos', () => {
     expect((await send(ticket.body.upload, bytes)).status).toBe(204);
     const created = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '重温入党誓词', images: [ticket.body.upload.key] } });
     expect(created.status).toBe(201);
+    await settledInvocations(); // the photo check (see photo-check.test.ts)
 
     const [member] = await newMembers(1);
     const page = await call('GET', `/activities/${activity.id}/posts`, { token: member!.token });

@@ -1,5 +1,5 @@
 /** What the posts, reactions and connections tables hold, and how records become the API's shapes. */
-import type { Comment, Post } from '@hele/shared';
+import { ReviewStateSchema, type Comment, type Post } from '@hele/shared';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 
@@ -21,6 +21,11 @@ export const PostRecord = z.object({
   text: z.string(),
   /** Keys of the photos in the media bucket. */
   images: z.array(z.string()).optional(),
+  /** The photo check: absent on posts without photos (they passed with their text). */
+  review: ReviewStateSchema.optional(),
+  /** Each photo's verdict so far, by key. */
+  checks: z.record(z.string(), ReviewStateSchema).optional(),
+  reviewNote: z.string().optional(),
   authorId: z.string(),
   authorName: z.string(),
   keyMoment: z.boolean(),
@@ -50,7 +55,7 @@ export const CommentRecord = z.object({
 });
 export type CommentRecord = z.infer<typeof CommentRecord>;
 
-/** A new post: its id is a ULID of its time (posts sort by it) and its first revision. */
+/** A new post: its id is a ULID of its time (posts sort by it) and its first revision; its photos wait for their check. */
 export const newPostRecord = ({
   activityId,
   text,
@@ -71,7 +76,7 @@ export const newPostRecord = ({
     activityId,
     id,
     text,
-    ...(images.length ? { images } : {}),
+    ...(images.length ? { images, review: 'pending' as const, checks: Object.fromEntries(images.map((key) => [key, 'pending' as const])) } : {}),
     authorId: author.id,
     authorName: author.nickname,
     keyMoment,
@@ -90,12 +95,13 @@ export const newPostRecord = ({
 export const imageKeysOf = (posts: PostRecord[]): string[] => [...new Set(posts.flatMap((post) => post.images ?? []))];
 
 export const toPost = (
-  { keyMomentKey: _key, deleted: _deleted, images = [], ...post }: PostRecord,
+  { keyMomentKey: _key, deleted: _deleted, checks: _checks, images = [], review = 'passed', ...post }: PostRecord,
   imageUrls: ReadonlyMap<string, string>,
   likedByMe?: boolean,
 ): Post => ({
   ...post,
   images: images.map((key) => ({ key, url: imageUrls.get(key) ?? '' })),
+  review,
   ...(likedByMe !== undefined ? { likedByMe } : {}),
 });
 

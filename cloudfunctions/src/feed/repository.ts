@@ -4,6 +4,8 @@
  * gets a new `rev`, which the catch-up query (index byRevision) follows.
  */
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { ReviewState } from '@hele/shared';
+import { z } from 'zod';
 import { env } from '../lib/config';
 import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
@@ -11,6 +13,10 @@ import { queryPage } from '../lib/query';
 import { CommentRecord, FeedMetaRecord, META_ID, PostRecord } from './records';
 
 const posts = () => env().POSTS_TABLE;
+const tracePartition = (traceId: string) => `trace#${traceId}`;
+const TRACE_ID = '#TRACE';
+const PhotoOfPost = z.object({ postActivityId: z.string(), postId: z.string(), key: z.string() });
+export type PhotoOfPost = z.infer<typeof PhotoOfPost>;
 const reactions = () => env().REACTIONS_TABLE;
 const likeSk = (userId: string) => `L#${userId}`;
 const commentSk = (id: string) => `C#${id}`;
@@ -263,6 +269,57 @@ export const feedRepository = {
       }),
     );
     return { items: (result.Items ?? []).map((item) => CommentRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+  },
+
+  /** One photo's verdict, if the photo is still in the post; answers the post as it is now. */
+  async recordVerdict(activityId: string, id: string, key: string, verdict: ReviewState, note?: string): Promise<PostRecord | undefined> {
+    try {
+      const { Attributes } = await doc.send(
+        new UpdateCommand({
+          TableName: posts(),
+          Key: { activityId, id },
+          UpdateExpression: `SET checks.#key = :verdict${note ? ', reviewNote = :note' : ''}`,
+          ConditionExpression: 'attribute_exists(checks.#key) AND attribute_not_exists(deleted)',
+          ExpressionAttributeNames: { '#key': key },
+          ExpressionAttributeValues: { ':verdict': verdict, ...(note ? { ':note': note } : {}) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return PostRecord.parse(Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  },
+
+  /** Ends a post's review once (the last verdict in decides), with a new revision readers pick up. */
+  async settleReview(post: PostRecord, outcome: ReviewState, rev: string, at: string): Promise<PostRecord | undefined> {
+    try {
+      const { Attributes } = await doc.send(
+        new UpdateCommand({
+          TableName: posts(),
+          Key: { activityId: post.activityId, id: post.id },
+          UpdateExpression: 'SET review = :outcome, rev = :rev, updatedAt = :at',
+          ConditionExpression: 'review = :pending AND attribute_not_exists(deleted)',
+          ExpressionAttributeValues: { ':outcome': outcome, ':rev': rev, ':at': at, ':pending': 'pending' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return PostRecord.parse(Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  },
+
+  /** Which photo a WeChat trace id is about, kept beside the posts under its own partition. */
+  async rememberTrace(traceId: string, photo: PhotoOfPost): Promise<void> {
+    await doc.send(new PutCommand({ TableName: posts(), Item: { activityId: tracePartition(traceId), id: TRACE_ID, ...photo } }));
+  },
+
+  async trace(traceId: string): Promise<PhotoOfPost | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: posts(), Key: { activityId: tracePartition(traceId), id: TRACE_ID }, ConsistentRead: true }));
+    return Item ? PhotoOfPost.parse(Item) : undefined;
   },
 
   /** Hides a comment once, and takes it out of the post's count. */

@@ -9,6 +9,8 @@ import {
   hasAnyRole,
   IMAGE_BYTES_MAX,
   IMAGE_TYPES,
+  postShownTo,
+  reviewOf,
   Role,
   type FeedChanges,
   type FeedEvent,
@@ -16,6 +18,7 @@ import {
   type LikeResponse,
   type PostInput,
   type PostUpdate,
+  type ReviewState,
   type UploadRequest,
   type UploadTicket,
 } from '@hele/shared';
@@ -24,9 +27,11 @@ import type { ActivitySummary } from '../lib/activity-summary';
 import { ConflictError, ForbiddenError, HttpError, NotFoundError } from '../lib/errors';
 import { settled } from '../lib/retry';
 import { loadUser, type Principal } from '../lib/principal';
+import type { NewMessage } from '../lib/inbox';
 import type { MediaStorage } from '../lib/storage';
 import type { Broadcaster } from './connections';
 import type { ContentChecker } from './content-check';
+import { isSignedPush, verdictOfPush, type ImageChecker, type MediaCheckPush, type PushSignature } from './image-check';
 import { imageKeysOf, newPostRecord, toComment, toPost, type CommentRecord, type FeedMetaRecord, type PostRecord } from './records';
 import { commentKey, type FeedRepository } from './repository';
 
@@ -36,6 +41,12 @@ export interface FeedDeps {
   checker: ContentChecker;
   broadcaster: Broadcaster;
   media: MediaStorage;
+  imageChecker: ImageChecker;
+  /** Has the post's photos checked without waiting (another function, invoked asynchronously). */
+  requestReview: (post: { activityId: string; postId: string }) => Promise<void>;
+  /** The token WeChat signs its pushes with. */
+  pushToken: () => Promise<string>;
+  notify: (message: NewMessage) => Promise<unknown>;
   afterEndHours: number;
   now?: () => Date;
 }
@@ -45,7 +56,19 @@ export const CATCH_UP_OVERLAP_MS = 5_000;
 
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
 
-export const createFeedService = ({ feed, activity: activityOf, checker, broadcaster, media, afterEndHours, now = () => new Date() }: FeedDeps) => {
+export const createFeedService = ({
+  feed,
+  activity: activityOf,
+  checker,
+  broadcaster,
+  media,
+  imageChecker,
+  requestReview,
+  pushToken,
+  notify,
+  afterEndHours,
+  now = () => new Date(),
+}: FeedDeps) => {
   /** The activity, if the caller may see it: published ones for everyone, drafts for coordinators. */
   const visibleActivity = async (activityId: string, caller: Principal) => {
     const activity = await activityOf(activityId);
@@ -58,15 +81,17 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
     if (!mayPost(caller, meta)) throw new ForbiddenError('Only coordinators and this feed’s reporters post here');
     return { activity, meta };
   };
-  const requirePost = async (activityId: string, postId: string) => {
+  const reader = (caller: Principal) => ({ id: caller.id, coordinator: isCoordinator(caller) });
+  /** A post the caller may see (one under review or refused only its author and the coordinators do). */
+  const requirePost = async (activityId: string, postId: string, caller: Principal) => {
     const post = await feed.getPost(activityId, postId);
-    if (!post) throw new NotFoundError('Post');
+    if (!post || !postShownTo(post, reader(caller))) throw new NotFoundError('Post');
     return post;
   };
   /** Authors change their own posts; coordinators change any. */
   const requireOwnPost = async (activityId: string, postId: string, caller: Principal) => {
     const { meta } = await requirePoster(activityId, caller);
-    const post = await requirePost(activityId, postId);
+    const post = await requirePost(activityId, postId, caller);
     if (post.authorId !== caller.id && !isCoordinator(caller)) throw new ForbiddenError('Only the author or a coordinator changes a post');
     return { post, meta };
   };
@@ -101,11 +126,35 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
   };
   const presentOne = async (post: PostRecord) => (await present([post]))[0]!;
   const push = (activityId: string, event: FeedEvent) => broadcaster.publish(activityId, event);
+  /** Tells the watchers: the post itself once everyone may see it; else only that it changed (each asks what they may see). */
   const changed = async (record: PostRecord | undefined) => {
     if (!record) throw new NotFoundError('Post');
     const post = await presentOne(record);
-    await push(record.activityId, { type: 'post', post });
+    await push(record.activityId, post.review === 'passed' ? { type: 'post', post } : { type: 'review', id: post.id, rev: post.rev });
     return post;
+  };
+  const reviewLater = async (record: PostRecord | undefined) => {
+    if (record?.review === 'pending') await requestReview({ activityId: record.activityId, postId: record.id });
+  };
+  /** Once every photo has its verdict: the post is shown, or hidden and its author told why. */
+  const settle = async (record: PostRecord | undefined) => {
+    if (record?.review !== 'pending') return;
+    const outcome = reviewOf(Object.values(record.checks ?? {}));
+    if (outcome === 'pending') return;
+    const at = now();
+    const settled = await feed.settleReview(record, outcome, ulid(at.getTime()), at.toISOString());
+    if (!settled) return; // another verdict settled it first
+    await changed(settled);
+    if (outcome === 'rejected') {
+      const activity = await activityOf(record.activityId);
+      await notify({
+        userId: record.authorId,
+        kind: 'post_refused',
+        title: '现场动态未通过审核',
+        body: `你在「${activity?.title ?? '活动'}」发布的动态中有图片未通过安全审核（${settled.reviewNote ?? '图片含有违规内容'}），这条动态已对其他人隐藏。可以删除这张图片后重新发布。`,
+        activityId: record.activityId,
+      });
+    }
   };
 
   return {
@@ -116,6 +165,7 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
       await passCheck(input.text, caller, 'text');
       const record = newPostRecord({ activityId, text: input.text, images: input.images, keyMoment: input.keyMoment, author: caller, at: now() });
       await feed.createPost(record);
+      await reviewLater(record);
       return changed(record);
     },
 
@@ -137,10 +187,12 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
         first ? feed.keyMoments(activityId) : Promise.resolve([]),
         feed.latestRev(activityId),
       ]);
-      const pinned = first && meta.pinnedPostId ? await feed.getPost(activityId, meta.pinnedPostId) : undefined;
-      const items = page.items.filter((post) => !post.pinned);
+      const shown = (post: PostRecord | undefined): post is PostRecord => !!post && postShownTo(post, reader(caller));
+      const pinnedPost = first && meta.pinnedPostId ? await feed.getPost(activityId, meta.pinnedPostId) : undefined;
+      const pinned = shown(pinnedPost) ? pinnedPost : undefined;
+      const items = page.items.filter((post) => !post.pinned && shown(post));
       const liked = await feed.likedBy(caller.id, [...items, ...(pinned ? [pinned] : []), ...keyMoments].map((post) => post.id));
-      const [shownItems, shownMoments, shownPinned] = await Promise.all([present(items, liked), present(keyMoments, liked), present(pinned ? [pinned] : [], liked)]);
+      const [shownItems, shownMoments, shownPinned] = await Promise.all([present(items, liked), present(keyMoments.filter(shown), liked), present(pinned ? [pinned] : [], liked)]);
       return {
         state: feedState(activity, now(), afterEndHours),
         pinned: shownPinned[0] ?? null,
@@ -158,7 +210,8 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
       await visibleActivity(activityId, caller);
       const from = since ? `${encodeTime(Math.max(0, decodeTime(since) - CATCH_UP_OVERLAP_MS), 10)}${'0'.repeat(16)}` : undefined;
       const { items: records, nextCursor } = await feed.changes(activityId, from, cursor);
-      const live = records.filter((post) => !post.deleted);
+      // What this reader may not see (deleted, or under review and not theirs) reaches them as gone.
+      const live = records.filter((post) => !post.deleted && postShownTo(post, reader(caller)));
       const liked = await feed.likedBy(caller.id, live.map((post) => post.id));
       const shown = new Map((await present(live, liked)).map((post) => [post.id, post]));
       return {
@@ -174,11 +227,20 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
       if (input.text !== undefined) await passCheck(input.text, caller, 'text');
       const at = now();
       const set: Record<string, unknown> = { rev: ulid(at.getTime()), updatedAt: at.toISOString() };
+      const remove = input.keyMoment === false ? ['keyMomentKey'] : [];
       if (input.text !== undefined) Object.assign(set, { text: input.text, edited: true });
-      if (input.images !== undefined) Object.assign(set, { images: input.images, edited: true });
+      if (input.images !== undefined) {
+        // Photos kept keep their verdict (photos of posts from before the check passed); new ones wait for theirs.
+        const checks = Object.fromEntries(input.images.map((key) => [key, post.checks?.[key] ?? (post.images?.includes(key) ? 'passed' : 'pending')] as [string, ReviewState]));
+        const review = reviewOf(Object.values(checks));
+        Object.assign(set, { images: input.images, checks, review, edited: true });
+        if (review !== 'rejected') remove.push('reviewNote');
+      }
       if (input.keyMoment === true) Object.assign(set, { keyMoment: true, keyMomentKey: postId });
       if (input.keyMoment === false) set.keyMoment = false;
-      return changed(await feed.updatePost(activityId, postId, set, input.keyMoment === false ? ['keyMomentKey'] : []));
+      const updated = await feed.updatePost(activityId, postId, set, remove);
+      await reviewLater(updated);
+      return changed(updated);
     },
 
     async remove(activityId: string, postId: string, caller: Principal) {
@@ -209,7 +271,7 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
 
     async like(activityId: string, postId: string, liked: boolean, caller: Principal): Promise<LikeResponse> {
       await visibleActivity(activityId, caller);
-      const post = await requirePost(activityId, postId);
+      const post = await requirePost(activityId, postId, caller);
       const at = now();
       const outcome = await settled(() => feed.like(post, caller.id, liked, ulid(at.getTime()), at.toISOString()));
       if (outcome === 'post') throw new NotFoundError('Post');
@@ -221,7 +283,7 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
 
     async comment(activityId: string, postId: string, text: string, caller: Principal) {
       await visibleActivity(activityId, caller);
-      const [meta, post] = await Promise.all([feed.meta(activityId), requirePost(activityId, postId)]);
+      const [meta, post] = await Promise.all([feed.meta(activityId), requirePost(activityId, postId, caller)]);
       if (meta.muted?.has(caller.id)) throw new ForbiddenError('You cannot comment on this feed', 'MUTED');
       await passCheck(text, caller, 'text');
       const at = now();
@@ -235,7 +297,7 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
     /** Comments oldest first; hidden ones only for coordinators (marked). */
     async comments(activityId: string, postId: string, query: { limit: number; cursor?: string }, caller: Principal) {
       await visibleActivity(activityId, caller);
-      await requirePost(activityId, postId);
+      await requirePost(activityId, postId, caller);
       const page = await feed.comments(postId, query);
       const items = page.items.filter((comment) => !comment.hidden || isCoordinator(caller)).map(toComment);
       return { items, nextCursor: page.nextCursor };
@@ -243,11 +305,40 @@ export const createFeedService = ({ feed, activity: activityOf, checker, broadca
 
     async hideComment(activityId: string, postId: string, commentId: string, caller: Principal) {
       await visibleActivity(activityId, caller);
-      const post = await requirePost(activityId, postId);
+      const post = await requirePost(activityId, postId, caller);
       const at = now();
       if ((await settled(() => feed.hideComment(post, commentId, ulid(at.getTime()), at.toISOString()))) !== 'ok') throw new NotFoundError('Comment');
       await changed(await feed.getPost(activityId, postId));
       return { id: commentId, hidden: true };
+    },
+
+    /** The photo check of one post (run by feedReview): verdicts known at once are applied, WeChat's come back later. */
+    async review(activityId: string, postId: string) {
+      const post = await feed.getPost(activityId, postId);
+      if (post?.review !== 'pending') return;
+      const waiting = Object.entries(post.checks ?? {}).flatMap(([key, verdict]) => (verdict === 'pending' ? [key] : []));
+      const author = await loadUser(post.authorId);
+      const images = await Promise.all(waiting.map(async (key) => ({ key, url: await media.readUrl(key) })));
+      for (const result of await imageChecker.submit(images, { openid: author?.openid ?? '' })) {
+        if ('traceId' in result) await feed.rememberTrace(result.traceId, { postActivityId: activityId, postId, key: result.key });
+        else await feed.recordVerdict(activityId, postId, result.key, result.verdict, result.reason);
+      }
+      await settle(await feed.getPost(activityId, postId));
+    },
+
+    /** A verdict WeChat pushed: only pushes signed with our token count; unknown traces are old news. */
+    async applyPushedVerdict(signature: PushSignature, push: MediaCheckPush) {
+      if (!isSignedPush(await pushToken(), signature)) throw new ForbiddenError('The push is not signed by WeChat');
+      const photo = await feed.trace(push.trace_id);
+      if (!photo) return;
+      const { verdict, reason } = verdictOfPush(push);
+      await settle(await feed.recordVerdict(photo.postActivityId, photo.postId, photo.key, verdict, reason));
+    },
+
+    /** WeChat checks the push URL once: echo its string back if it signed the request. */
+    async confirmPushUrl(signature: PushSignature, echo: string) {
+      if (!isSignedPush(await pushToken(), signature)) throw new ForbiddenError('The push is not signed by WeChat');
+      return echo;
     },
 
     async setReporters(activityId: string, userIds: string[], caller: Principal) {

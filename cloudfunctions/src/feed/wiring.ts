@@ -1,30 +1,51 @@
-/** The feed service as a stage runs it: WeChat's content check where the app is configured, else the keyword list. */
+/**
+ * The feed service as a stage runs it: WeChat's text and photo checks where the app is configured,
+ * else the keyword list and the digest list of the local stage.
+ */
 import { activitySummary } from '../lib/activity-summary';
 import { env, LOCAL_STAGE } from '../lib/config';
+import { postMessage } from '../lib/inbox';
+import { invokeLater } from '../lib/invoke';
 import { readSecret } from '../lib/secrets';
 import { mediaStorage } from '../lib/storage';
 import { socketBroadcaster } from './connections';
 import { createMsgSecCheck, keywordChecker } from './content-check';
+import { createMediaCheckAsync, digestBlocklistChecker } from './image-check';
 import { feedRepository } from './repository';
-import { createFeedService, type FeedService } from './service';
+import { createFeedService, type FeedDeps, type FeedService } from './service';
 
 let service: FeedService | undefined;
 
-export const feedService = (): FeedService => {
+export const feedService = (): FeedService => (service ??= createFeedService(feedDeps()));
+
+/** What the service runs with on this stage (tests swap a part, e.g. WeChat's photo check against a stand-in). */
+export const feedDeps = (): FeedDeps => {
   const config = env();
-  return (service ??= createFeedService({
+  const media = mediaStorage(config.MEDIA_BUCKET);
+  const wechat =
+    config.STAGE !== LOCAL_STAGE && config.WECHAT_APP_ID
+      ? {
+          appId: config.WECHAT_APP_ID,
+          appSecret: () => readSecret('WeChat app secret', config.WECHAT_APP_SECRET, config.WECHAT_APP_SECRET_PARAMETER),
+          apiBase: config.WECHAT_API_BASE,
+        }
+      : undefined;
+  return {
     feed: feedRepository,
     activity: activitySummary,
-    checker:
-      config.STAGE !== LOCAL_STAGE && config.WECHAT_APP_ID
-        ? createMsgSecCheck({
-            appId: config.WECHAT_APP_ID,
-            appSecret: () => readSecret('WeChat app secret', config.WECHAT_APP_SECRET, config.WECHAT_APP_SECRET_PARAMETER),
-            apiBase: config.WECHAT_API_BASE,
-          })
-        : keywordChecker(),
+    checker: wechat ? createMsgSecCheck(wechat) : keywordChecker(),
+    imageChecker: wechat
+      ? createMediaCheckAsync(wechat)
+      : digestBlocklistChecker({
+          read: media.read,
+          // Read each time: the list is configuration, and tests change it.
+          blocked: () => new Set(env().IMAGE_BLOCKLIST_SHA256.split(',').map((digest) => digest.trim().toLowerCase()).filter(Boolean)),
+        }),
+    requestReview: (post) => invokeLater(config.FEED_REVIEW_FUNCTION, post),
+    pushToken: () => readSecret('WeChat push token', config.WECHAT_PUSH_TOKEN, config.WECHAT_PUSH_TOKEN_PARAMETER),
+    notify: postMessage,
     broadcaster: socketBroadcaster,
-    media: mediaStorage(config.MEDIA_BUCKET),
+    media,
     afterEndHours: config.FEED_AFTER_END_HOURS,
-  }));
+  };
 };

@@ -27,6 +27,13 @@ const Env = z.object({
   BOARDS_TABLE: z.string().min(1),
   LIBRARY_TABLE: z.string().min(1),
   MEDIA_BUCKET: z.string().min(1),
+  /** The function that checks a post's photos after the post is made (invoked asynchronously). */
+  FEED_REVIEW_FUNCTION: z.string().min(1),
+  /** Local stage: SHA-256 digests (hex, comma-separated) of photos the local check refuses. */
+  IMAGE_BLOCKLIST_SHA256: z.string().default(''),
+  /** The token set for WeChat's message push (it signs the photo-check verdicts it pushes). */
+  WECHAT_PUSH_TOKEN: z.string().default(''),
+  WECHAT_PUSH_TOKEN_PARAMETER: z.string().default(''),
   /** Where PostToConnection reaches the WebSocket API (empty: no pushes, readers poll). */
   WEBSOCKET_API_ENDPOINT: z.string().default(''),
   /** A live feed ends by itself this long after its activity. */

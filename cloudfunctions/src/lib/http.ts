@@ -32,8 +32,8 @@ import { bearerToken, verifySessionToken } from './session';
 export interface HttpResult<T = unknown> {
   statusCode: number;
   body: T;
-  /** A download (CSV…) instead of JSON: the body is sent as it is. */
-  file?: { contentType: string; filename: string };
+  /** A download (CSV…) or plain text instead of JSON: the body is sent as it is. */
+  file?: { contentType: string; filename?: string };
 }
 export const ok = <T>(body: T): HttpResult<T> => ({ statusCode: 200, body });
 export const created = <T>(body: T): HttpResult<T> => ({ statusCode: 201, body });
@@ -42,6 +42,9 @@ export const download = (body: string, contentType: string, filename: string): H
   body,
   file: { contentType, filename },
 });
+
+/** A short text answer, for callers that are not our app (WeChat's server checks a push URL by its echo). */
+export const plainText = (body: string): HttpResult<string> => ({ statusCode: 200, body, file: { contentType: 'text/plain; charset=utf-8' } });
 
 /** `public`: anyone; `user`: any signed-in user; a list of roles: one of them (admins always pass). */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -137,7 +140,7 @@ const toStored = (result: HttpResult): StoredResponse =>
         body: String(result.body),
         headers: {
           'content-type': result.file.contentType,
-          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}`,
+          ...(result.file.filename ? { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}` } : {}),
         },
       }
     : { statusCode: result.statusCode, body: JSON.stringify(result.body) };

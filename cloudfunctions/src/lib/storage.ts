@@ -21,6 +21,8 @@ export interface MediaStorage {
   /** The size and type of a stored object, or undefined when nothing was uploaded under the key. */
   stat(key: string): Promise<{ bytes: number; contentType: string } | undefined>;
   readUrl(key: string): Promise<string>;
+  /** The object's bytes (for checks that look at the file itself). */
+  read(key: string): Promise<Uint8Array>;
 }
 
 export const UPLOAD_TICKET_SECONDS = 5 * 60;
@@ -58,4 +60,10 @@ export const mediaStorage = (bucket: string, now: () => Date = () => new Date())
   },
 
   readUrl: (key) => getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: READ_URL_SECONDS }),
+
+  async read(key) {
+    const { Body } = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    if (!Body) throw new Error(`Empty object ${key}`);
+    return Body.transformToByteArray();
+  },
 });

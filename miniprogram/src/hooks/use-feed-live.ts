@@ -64,6 +64,8 @@ export const useFeedLive = (activityId: string, latestRev: string | null | undef
     const onEvent = (event: FeedEvent) => {
       if (event.type === 'likes') latest.current.onLikes(event.id, event.likeCount);
       else if (event.type === 'post') apply([event.post]);
+      // Under review or refused: what this reader may see of it, the server says.
+      else if (event.type === 'review') void catchUp();
       else apply([{ id: event.id, rev: event.rev, deleted: true }]);
     };
 

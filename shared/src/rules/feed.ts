@@ -1,4 +1,4 @@
-/** The state of an activity's live feed (预告 → 直播中 → 已结束), and the local content check's rule. */
+/** The state of an activity's live feed (预告 → 直播中 → 已结束), the content checks' rules, and photos. */
 import { z } from 'zod';
 
 export const FeedStateSchema = z.enum(['upcoming', 'live', 'ended']);
@@ -82,3 +82,25 @@ export const photoProblem = (photo: ChosenPhoto): string | undefined => {
   if (photo.size > IMAGE_BYTES_MAX) return `图片不能超过 ${IMAGE_BYTES_MAX / 1024 / 1024} MB`;
   return undefined;
 };
+
+/**
+ * Every photo is checked after the post is made (asynchronously): until all of a post's photos
+ * passed it is 审核中, shown only to its author and the coordinators; one refused photo hides it.
+ */
+export const ReviewStateSchema = z.enum(['passed', 'pending', 'rejected']);
+export type ReviewState = z.infer<typeof ReviewStateSchema>;
+export const REVIEW_LABELS: Record<Exclude<ReviewState, 'passed'>, string> = { pending: '审核中', rejected: '未通过审核' };
+
+/** A post's state from its photos' verdicts: one refusal decides, else any photo still waiting. */
+export const reviewOf = (verdicts: Iterable<ReviewState>): ReviewState => {
+  let state: ReviewState = 'passed';
+  for (const verdict of verdicts) {
+    if (verdict === 'rejected') return 'rejected';
+    if (verdict === 'pending') state = 'pending';
+  }
+  return state;
+};
+
+/** Whether a reader sees a post: everyone once it passed; before that (or when refused) its author and the coordinators. */
+export const postShownTo = (post: { authorId: string; review?: ReviewState }, reader: { id: string; coordinator: boolean }): boolean =>
+  (post.review ?? 'passed') === 'passed' || post.authorId === reader.id || reader.coordinator;

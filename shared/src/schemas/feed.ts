@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FeedStateSchema, IMAGE_BYTES_MAX, IMAGE_TYPES, POST_IMAGES_MAX, type ImageType } from '../rules/feed';
+import { FeedStateSchema, IMAGE_BYTES_MAX, IMAGE_TYPES, POST_IMAGES_MAX, ReviewStateSchema, type ImageType } from '../rules/feed';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
 export const POST_TEXT_MAX = 2000;
@@ -58,6 +58,10 @@ export const Post = z.object({
   text: z.string(),
   /** Photos in the order posted, each with a short-lived link to show it. */
   images: z.array(z.object({ key: ImageKey, url: z.string() })),
+  /** The photo check: 审核中 and refused posts reach only their author and the coordinators. */
+  review: ReviewStateSchema,
+  /** Why the check refused it (for the author and the coordinators). */
+  reviewNote: z.string().optional(),
   authorId: Id,
   authorName: z.string(),
   keyMoment: z.boolean(),
@@ -129,5 +133,7 @@ export const FeedEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('post'), post: Post }),
   z.object({ type: z.literal('deleted'), id: Id, rev: z.string() }),
   z.object({ type: z.literal('likes'), id: Id, likeCount: z.number().int() }),
+  /** A post went into review or was refused: what each reader may see of it, they ask `changes` for. */
+  z.object({ type: z.literal('review'), id: Id, rev: z.string() }),
 ]);
 export type FeedEvent = z.infer<typeof FeedEvent>;

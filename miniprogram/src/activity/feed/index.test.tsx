@@ -9,6 +9,7 @@ const post = (id: string, text: string, overrides: Partial<Post> = {}): Post => 
   activityId: 'a1',
   text,
   images: [],
+  review: 'passed',
   authorId: 'u_c',
   authorName: '李社工',
   keyMoment: false,
@@ -50,6 +51,23 @@ describe('现场动态', () => {
     expect(container.querySelector('script')).toBeNull();
     expect((window as unknown as { hacked?: boolean }).hacked).toBeUndefined();
     expect(screen.queryByText('发布')).toBeNull();
+  });
+
+  it('tells the author their post waits for the photo check, or why it was refused', async () => {
+    signedInAs('李社工', ['member', 'coordinator']);
+    setRouteParams({ id: 'a1' });
+    const image = { key: 'feed/a1/u_c/01J00000000000000000000000.jpg', url: 'http://127.0.0.1:4569/photo.jpg' };
+    const items = [
+      post('01J0000000000000000000000E', '现场照片', { images: [image], review: 'pending' }),
+      post('01J0000000000000000000000F', '另一张照片', { images: [{ ...image, key: image.key.replace('0.jpg', '1.jpg') }], review: 'rejected', reviewNote: '内容未通过安全检查（色情）' }),
+    ];
+    answerRequests(({ url }) => ({ statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ pinned: null, items }) }));
+    const { container } = render(<LiveFeedPage />);
+    await screen.findByText('审核中');
+    expect(screen.getByText('图片审核通过后，其他人才能看到这条动态')).toBeTruthy();
+    expect(screen.getByText('未通过审核')).toBeTruthy();
+    expect(screen.getByText('内容未通过安全检查（色情），其他人看不到这条动态')).toBeTruthy();
+    expect(container.querySelectorAll('.feed__photos').length).toBe(2);
   });
 
   it('likes a post and shows the server’s count', async () => {

@@ -7,7 +7,7 @@
 import { View, Text, Textarea, Switch } from '@tarojs/components';
 import Taro, { usePageScroll, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FEED_STATE_LABELS, formatDateTime, mergeChanges, POST_TEXT_MAX, type FeedPage as FeedPageData, type Post, type PostChange } from '@hele/shared';
+import { FEED_STATE_LABELS, formatDateTime, mergeChanges, POST_TEXT_MAX, REVIEW_LABELS, type FeedPage as FeedPageData, type Post, type PostChange } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { EmptyView, ErrorView, ListFoot, LoadingView } from '@/components/status-view';
@@ -186,7 +186,14 @@ export default function LiveFeedPage() {
         {post.pinned && <Tag type='danger'>置顶</Tag>}
         {post.keyMoment && <Tag type='warning'>关键时刻</Tag>}
         {post.edited && <Text className='muted'>已编辑</Text>}
+        {post.review !== 'passed' && (
+          <Tag type={post.review === 'rejected' ? 'danger' : 'default'} className='feed__review'>
+            {REVIEW_LABELS[post.review]}
+          </Tag>
+        )}
       </View>
+      {post.review === 'pending' && <Text className='feed__review-note muted'>图片审核通过后，其他人才能看到这条动态</Text>}
+      {post.review === 'rejected' && <Text className='feed__review-note'>{post.reviewNote ?? '图片未通过安全审核'}，其他人看不到这条动态</Text>}
       {editing?.id === post.id ? (
         <View>
           <Textarea className='text-box feed__input' value={editing.text} maxlength={POST_TEXT_MAX} onInput={(e) => setEditing({ id: post.id, text: e.detail.value })} />

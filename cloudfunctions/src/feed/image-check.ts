@@ -1,0 +1,84 @@
+/**
+ * The photo check. Every photo of a post is checked after the post is made: in production by
+ * WeChat's mediaCheckAsync v2, whose verdict arrives later as a push to our callback route (matched
+ * by its trace id); on the local stage by a list of SHA-256 digests of refused files, at once.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { UpstreamError } from '../lib/errors';
+import { createAccessTokenSource, type WeChatAppOptions } from '../lib/wechat-token';
+import { refusalReason } from './content-check';
+
+/** A verdict known now, or the trace id of one WeChat will push. */
+export type ImageCheckResult = { key: string; verdict: 'passed' | 'rejected'; reason?: string } | { key: string; traceId: string };
+
+export interface ImageChecker {
+  submit(images: ReadonlyArray<{ key: string; url: string }>, author: { openid: string }): Promise<ImageCheckResult[]>;
+}
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The local stage's stand-in: a photo whose digest is listed is refused. */
+export const digestBlocklistChecker = ({ read, blocked }: { read: (key: string) => Promise<Uint8Array>; blocked: () => ReadonlySet<string> }): ImageChecker => ({
+  async submit(images) {
+    return Promise.all(
+      images.map(async ({ key }) =>
+        blocked().has(sha256Hex(await read(key))) ? { key, verdict: 'rejected' as const, reason: '图片含有违规内容' } : { key, verdict: 'passed' as const },
+      ),
+    );
+  },
+});
+
+const SubmitReply = z.object({ errcode: z.number().default(0), errmsg: z.string().optional(), trace_id: z.string().optional() });
+
+/** WeChat fetches each photo from its signed link and checks it for the author (scene 3: social posts). */
+export const createMediaCheckAsync = (options: WeChatAppOptions): ImageChecker => {
+  const accessToken = createAccessTokenSource(options);
+  const fetchImpl = options.fetchImpl ?? fetch;
+  return {
+    async submit(images, { openid }) {
+      return Promise.all(
+        images.map(async ({ key, url: mediaUrl }) => {
+          const url = new URL('/wxa/media_check_async', options.apiBase);
+          url.searchParams.set('access_token', await accessToken());
+          let reply: z.infer<typeof SubmitReply>;
+          try {
+            const response = await fetchImpl(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ media_url: mediaUrl, media_type: 2, version: 2, scene: 3, openid }),
+              signal: AbortSignal.timeout(3_000),
+            });
+            reply = SubmitReply.parse(await response.json());
+          } catch (error) {
+            throw new UpstreamError('The photo check did not answer', { cause: error });
+          }
+          if (reply.errcode !== 0 || !reply.trace_id) throw new UpstreamError(`The photo check refused the request (${reply.errcode})`);
+          return { key, traceId: reply.trace_id };
+        }),
+      );
+    },
+  };
+};
+
+/** What WeChat pushes when a photo's check is done (message push in JSON, plain-text mode). */
+export const MediaCheckPush = z.object({
+  Event: z.literal('wxa_media_check'),
+  trace_id: z.string().min(1).max(128),
+  errcode: z.number().default(0),
+  result: z.object({ suggest: z.string(), label: z.number().optional() }),
+});
+export type MediaCheckPush = z.infer<typeof MediaCheckPush>;
+
+/** `review` (a person must look) is refused too: nothing unchecked is shown to others. */
+export const verdictOfPush = (push: MediaCheckPush): { verdict: 'passed' | 'rejected'; reason?: string } =>
+  push.errcode === 0 && push.result.suggest === 'pass' ? { verdict: 'passed' } : { verdict: 'rejected', reason: refusalReason(push.result.label) };
+
+export const PushSignature = z.object({ signature: z.string().regex(/^[0-9a-f]{40}$/), timestamp: z.string().regex(/^\d{1,12}$/), nonce: z.string().min(1).max(64) });
+export type PushSignature = z.infer<typeof PushSignature>;
+
+/** WeChat signs a push with the token set in its console: sha1 of token, timestamp and nonce, sorted. */
+export const pushSignature = (token: string, timestamp: string, nonce: string) => createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+
+export const isSignedPush = (token: string, { signature, timestamp, nonce }: PushSignature): boolean =>
+  token.length > 0 && timingSafeEqual(Buffer.from(pushSignature(token, timestamp, nonce)), Buffer.from(signature));

@@ -1,0 +1,161 @@
+/**
+ * The photo check, run as on AWS: the post is made, feedReview is invoked asynchronously (here by
+ * the tests' Lambda endpoint) and decides. Until it has, only the author and coordinators see the post.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resetEnvForTests } from '../lib/config';
+import { call, signIn } from '../../test/gateway';
+import { newMembers } from '../../test/fixtures';
+import { holdInvocations, settledInvocations } from '../../test/lambda-endpoint';
+import { photo, underWay, uploaded } from './feed-fixtures';
+import { createMediaCheckAsync, pushSignature, sha256Hex } from './image-check';
+import { createFeedService } from './service';
+import { feedDeps } from './wiring';
+
+const textsFor = async (activityId: string, token: string) =>
+  ((await call('GET', `/activities/${activityId}/posts`, { token })).body.items as Array<{ text: string }>).map((post) => post.text);
+
+const postWithPhoto = async (text: string, bytes = photo(2048)) => {
+  const activity = await underWay();
+  const { token } = await signIn('coordinator');
+  const key = await uploaded(activity.id, token, bytes);
+  const created = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text, images: [key] } });
+  expect(created.status).toBe(201);
+  return { activity, token, key, post: created.body.post };
+};
+
+describe('photo check', () => {
+  afterEach(() => {
+    delete process.env.IMAGE_BLOCKLIST_SHA256;
+    resetEnvForTests();
+  });
+
+  it('keeps a post 审核中 for everyone but its author and the coordinators until its photos passed', async () => {
+    const [member] = await newMembers(1);
+    const queue = holdInvocations();
+    const { activity, token, post } = await postWithPhoto('分组讨论现场');
+    expect(post.review).toBe('pending');
+    expect(await textsFor(activity.id, member!.token)).toEqual([]);
+    expect(await textsFor(activity.id, token)).toEqual(['分组讨论现场']);
+    // Catching up does not give it away either, nor may it be liked.
+    const changes = (await call('GET', `/activities/${activity.id}/posts/changes`, { token: member!.token })).body.items;
+    expect(changes).toEqual([{ id: post.id, rev: post.rev, deleted: true }]);
+    expect((await call('PUT', `/activities/${activity.id}/posts/${post.id}/likes/me`, { token: member!.token })).status).toBe(404);
+
+    queue.release();
+    await settledInvocations();
+    const page = (await call('GET', `/activities/${activity.id}/posts`, { token: member!.token })).body;
+    expect(page.items.map((item: { text: string; review: string }) => [item.text, item.review])).toEqual([['分组讨论现场', 'passed']]);
+    const caughtUp = (await call('GET', `/activities/${activity.id}/posts/changes?since=${post.rev}`, { token: member!.token })).body.items;
+    expect(caughtUp).toEqual([expect.objectContaining({ id: post.id, review: 'passed' })]);
+  });
+
+  it('hides a post with a refused photo from everyone but its author and tells the author why', async () => {
+    const refused = photo(3000, 97);
+    process.env.IMAGE_BLOCKLIST_SHA256 = `0000,${sha256Hex(refused)}`;
+    resetEnvForTests();
+    const [member] = await newMembers(1);
+    const { activity, token, post } = await postWithPhoto('不该出现的图片', refused);
+    await settledInvocations();
+
+    expect(await textsFor(activity.id, member!.token)).toEqual([]);
+    const own = (await call('GET', `/activities/${activity.id}/posts`, { token })).body.items[0];
+    expect(own).toMatchObject({ id: post.id, review: 'rejected', reviewNote: '图片含有违规内容' });
+    const inbox = (await call('GET', '/me/messages', { token })).body.items;
+    expect(inbox[0]).toMatchObject({ kind: 'post_refused', title: '现场动态未通过审核', activityId: activity.id });
+    expect(inbox[0].body).toContain('图片含有违规内容');
+
+    // Taking the refused photo out shows the post again.
+    const edited = await call('PATCH', `/activities/${activity.id}/posts/${post.id}`, { token, body: { images: [] } });
+    expect([edited.status, edited.body.post.review, edited.body.post.reviewNote]).toEqual([200, 'passed', undefined]);
+    expect(await textsFor(activity.id, member!.token)).toEqual(['不该出现的图片']);
+  });
+
+  describe('with WeChat (mediaCheckAsync and its pushed verdicts)', () => {
+    let wechat: http.Server;
+    let apiBase = '';
+    const submitted: Array<{ media_url: string; media_type: number; version: number; scene: number; openid: string; traceId: string }> = [];
+
+    beforeAll(async () => {
+      // A stand-in for api.weixin.qq.com: a token, and a trace id for each photo sent to the check.
+      wechat = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk) => (body += chunk));
+        req.on('end', () => {
+          res.setHeader('content-type', 'application/json');
+          if (req.url!.startsWith('/cgi-bin/stable_token')) return void res.end(JSON.stringify({ access_token: 'TOKEN', expires_in: 7200 }));
+          const traceId = `trace-${randomUUID()}`;
+          submitted.push({ ...JSON.parse(body), traceId });
+          res.end(JSON.stringify({ errcode: 0, errmsg: 'ok', trace_id: traceId }));
+        });
+      });
+      await new Promise<void>((resolve) => wechat.listen(0, '127.0.0.1', resolve));
+      apiBase = `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => wechat.close(() => resolve())));
+
+    /** A post whose photos went to the (stand-in) WeChat check; answers what was sent for each. */
+    const submittedToWeChat = async (photos: number) => {
+      const queue = holdInvocations();
+      const activity = await underWay();
+      const { token } = await signIn('coordinator');
+      const keys = await Promise.all(Array.from({ length: photos }, (_, i) => uploaded(activity.id, token, photo(1024, 11 + i))));
+      const { post } = (await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '讲党课', images: keys } })).body;
+      queue.discard(); // the local check never runs: WeChat's does
+      const before = submitted.length;
+      const service = createFeedService({ ...feedDeps(), imageChecker: createMediaCheckAsync({ appId: 'wx1', appSecret: async () => 's', apiBase }) });
+      await service.review(activity.id, post.id);
+      return { activity, post, token, keys, sent: submitted.slice(before) };
+    };
+
+    const signed = (token = 'local-stage-push-token') => {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      return `signature=${pushSignature(token, timestamp, 'n0nce')}&timestamp=${timestamp}&nonce=n0nce`;
+    };
+    const pushVerdict = (traceId: string, suggest: string, label = 100, query = signed()) =>
+      call('POST', `/wechat/media-check?${query}`, {
+        body: { ToUserName: 'gh_1', FromUserName: 'o', CreateTime: 1, MsgType: 'event', Event: 'wxa_media_check', appid: 'wx1', trace_id: traceId, version: 2, errcode: 0, result: { suggest, label } },
+      });
+
+    it('sends each photo by a signed link and shows the post once every pushed verdict passed', async () => {
+      const [member] = await newMembers(1);
+      const { activity, keys, sent } = await submittedToWeChat(2);
+      expect(sent.map(({ media_type, version, scene }) => [media_type, version, scene])).toEqual([
+        [2, 2, 3],
+        [2, 2, 3],
+      ]);
+      expect(sent.map((request) => new URL(request.media_url).pathname).sort()).toEqual(keys.map((key) => `/${process.env.MEDIA_BUCKET}/${key}`).sort());
+      expect(new URL(sent[0]!.media_url).searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+
+      const first = await pushVerdict(sent[0]!.traceId, 'pass');
+      expect([first.status, first.body]).toEqual([200, 'success']);
+      expect(await textsFor(activity.id, member!.token)).toEqual([]);
+      await pushVerdict(sent[1]!.traceId, 'pass');
+      expect(await textsFor(activity.id, member!.token)).toEqual(['讲党课']);
+      // WeChat repeats a push it thinks was lost: nothing changes.
+      expect((await pushVerdict(sent[1]!.traceId, 'pass')).status).toBe(200);
+      expect(await textsFor(activity.id, member!.token)).toEqual(['讲党课']);
+    });
+
+    it('hides the post when WeChat finds a photo risky, with WeChat’s reason', async () => {
+      const [member] = await newMembers(1);
+      const { activity, post, token, sent } = await submittedToWeChat(1);
+      await pushVerdict(sent[0]!.traceId, 'risky', 20002);
+      expect(await textsFor(activity.id, member!.token)).toEqual([]);
+      const own = (await call('GET', `/activities/${activity.id}/posts`, { token })).body.items[0];
+      expect(own).toMatchObject({ id: post.id, review: 'rejected', reviewNote: '内容未通过安全检查（色情）' });
+    });
+
+    it('refuses pushes WeChat did not sign, and answers its URL check only when signed', async () => {
+      const forged = await pushVerdict('trace-x', 'pass', 100, signed('guessed'));
+      expect(forged.status).toBe(403);
+      const unsigned = await call('POST', '/wechat/media-check', { body: { Event: 'wxa_media_check', trace_id: 't', result: { suggest: 'pass' } } });
+      expect([unsigned.status, unsigned.body.error.details[0].path]).toEqual([400, 'signature']);
+      const echoed = await call('GET', `/wechat/media-check?${signed()}&echostr=hello-wechat`);
+      expect([echoed.status, echoed.body]).toEqual([200, 'hello-wechat']);
+      expect((await call('GET', `/wechat/media-check?${signed('guessed')}&echostr=x`)).status).toBe(403);
+    });
+  });
+});

@@ -6,7 +6,7 @@
 import { findBlockedWord } from '@hele/shared';
 import { z } from 'zod';
 import { UpstreamError } from '../lib/errors';
-import { createAccessTokenSource, type WeChatAppOptions } from '../lib/wechat-token';
+import { createWeChatApi, type WeChatAppOptions } from '../lib/wechat-token';
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
@@ -37,24 +37,10 @@ const LABELS: Record<number, string> = { 10001: '广告', 20001: '时政', 20002
 export const refusalReason = (label = 21000) => `内容未通过安全检查（${LABELS[label] ?? '其他'}）`;
 
 export const createMsgSecCheck = (options: WeChatAppOptions): ContentChecker => {
-  const accessToken = createAccessTokenSource(options);
-  const fetchImpl = options.fetchImpl ?? fetch;
+  const wechat = createWeChatApi(options);
   return {
     async check(text, { openid }) {
-      const url = new URL('/wxa/msg_sec_check', options.apiBase);
-      url.searchParams.set('access_token', await accessToken());
-      let reply: z.infer<typeof CheckReply>;
-      try {
-        const response = await fetchImpl(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ content: text, version: 2, scene: 3, openid }),
-          signal: AbortSignal.timeout(3_000),
-        });
-        reply = CheckReply.parse(await response.json());
-      } catch (error) {
-        throw new UpstreamError('The content check did not answer', { cause: error });
-      }
+      const reply = await wechat('/wxa/msg_sec_check', { content: text, version: 2, scene: 3, openid }, CheckReply, 'The content check');
       if (reply.errcode !== 0 || !reply.result) throw new UpstreamError(`The content check failed (${reply.errcode})`);
       // `review` (needs a person) is refused too: nothing unchecked is shown to others.
       if (reply.result.suggest === 'pass') return { ok: true };

@@ -6,7 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { UpstreamError } from '../lib/errors';
-import { createAccessTokenSource, type WeChatAppOptions } from '../lib/wechat-token';
+import { createWeChatApi, type WeChatAppOptions } from '../lib/wechat-token';
 import { refusalReason } from './content-check';
 
 /** A verdict known now, or the trace id of one WeChat will push. */
@@ -33,26 +33,12 @@ const SubmitReply = z.object({ errcode: z.number().default(0), errmsg: z.string(
 
 /** WeChat fetches each photo from its signed link and checks it for the author (scene 3: social posts). */
 export const createMediaCheckAsync = (options: WeChatAppOptions): ImageChecker => {
-  const accessToken = createAccessTokenSource(options);
-  const fetchImpl = options.fetchImpl ?? fetch;
+  const wechat = createWeChatApi(options);
   return {
     async submit(images, { openid }) {
       return Promise.all(
-        images.map(async ({ key, url: mediaUrl }) => {
-          const url = new URL('/wxa/media_check_async', options.apiBase);
-          url.searchParams.set('access_token', await accessToken());
-          let reply: z.infer<typeof SubmitReply>;
-          try {
-            const response = await fetchImpl(url, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ media_url: mediaUrl, media_type: 2, version: 2, scene: 3, openid }),
-              signal: AbortSignal.timeout(3_000),
-            });
-            reply = SubmitReply.parse(await response.json());
-          } catch (error) {
-            throw new UpstreamError('The photo check did not answer', { cause: error });
-          }
+        images.map(async ({ key, url }) => {
+          const reply = await wechat('/wxa/media_check_async', { media_url: url, media_type: 2, version: 2, scene: 3, openid }, SubmitReply, 'The photo check');
           if (reply.errcode !== 0 || !reply.trace_id) throw new UpstreamError(`The photo check refused the request (${reply.errcode})`);
           return { key, traceId: reply.trace_id };
         }),

@@ -3,12 +3,11 @@
  * the tests' Lambda endpoint) and decides. Until it has, only the author and coordinators see the post.
  */
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resetEnvForTests } from '../lib/config';
 import { call, signIn } from '../../test/gateway';
 import { newMembers } from '../../test/fixtures';
 import { holdInvocations, settledInvocations } from '../../test/lambda-endpoint';
+import { startWeChatStandIn } from '../../test/wechat-stand-in';
 import { photo, underWay, uploaded } from './feed-fixtures';
 import { createMediaCheckAsync, pushSignature, sha256Hex } from './image-check';
 import { createFeedService } from './service';
@@ -74,27 +73,13 @@ describe('photo check', () => {
   });
 
   describe('with WeChat (mediaCheckAsync and its pushed verdicts)', () => {
-    let wechat: http.Server;
-    let apiBase = '';
-    const submitted: Array<{ media_url: string; media_type: number; version: number; scene: number; openid: string; traceId: string }> = [];
-
+    let wechat: Awaited<ReturnType<typeof startWeChatStandIn>>;
+    // WeChat answers each photo sent to the check with a trace id; its verdict comes later, by push.
     beforeAll(async () => {
-      // A stand-in for api.weixin.qq.com: a token, and a trace id for each photo sent to the check.
-      wechat = http.createServer((req, res) => {
-        let body = '';
-        req.on('data', (chunk) => (body += chunk));
-        req.on('end', () => {
-          res.setHeader('content-type', 'application/json');
-          if (req.url!.startsWith('/cgi-bin/stable_token')) return void res.end(JSON.stringify({ access_token: 'TOKEN', expires_in: 7200 }));
-          const traceId = `trace-${randomUUID()}`;
-          submitted.push({ ...JSON.parse(body), traceId });
-          res.end(JSON.stringify({ errcode: 0, errmsg: 'ok', trace_id: traceId }));
-        });
-      });
-      await new Promise<void>((resolve) => wechat.listen(0, '127.0.0.1', resolve));
-      apiBase = `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`;
+      wechat = await startWeChatStandIn(() => ({ errcode: 0, errmsg: 'ok', trace_id: `trace-${randomUUID()}` }));
     });
-    afterAll(() => new Promise<void>((resolve) => wechat.close(() => resolve())));
+    afterAll(() => wechat.close());
+    const submitted = () => wechat.calls.filter((call) => call.path === '/wxa/media_check_async');
 
     /** A post whose photos went to the (stand-in) WeChat check; answers what was sent for each. */
     const submittedToWeChat = async (photos: number) => {
@@ -104,10 +89,11 @@ describe('photo check', () => {
       const keys = await Promise.all(Array.from({ length: photos }, (_, i) => uploaded(activity.id, token, photo(1024, 11 + i))));
       const { post } = (await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '讲党课', images: keys } })).body;
       queue.discard(); // the local check never runs: WeChat's does
-      const before = submitted.length;
-      const service = createFeedService({ ...feedDeps(), imageChecker: createMediaCheckAsync({ appId: 'wx1', appSecret: async () => 's', apiBase }) });
+      const before = submitted().length;
+      const service = createFeedService({ ...feedDeps(), imageChecker: createMediaCheckAsync({ appId: 'wx1', appSecret: async () => 's', apiBase: wechat.apiBase }) });
       await service.review(activity.id, post.id);
-      return { activity, post, token, keys, sent: submitted.slice(before) };
+      const sent = submitted().slice(before);
+      return { activity, post, token, keys, sent: sent.map((call) => call.body), traces: sent.map((call) => call.reply.trace_id as string) };
     };
 
     const signed = (token = 'local-stage-push-token') => {
@@ -121,28 +107,28 @@ describe('photo check', () => {
 
     it('sends each photo by a signed link and shows the post once every pushed verdict passed', async () => {
       const [member] = await newMembers(1);
-      const { activity, keys, sent } = await submittedToWeChat(2);
-      expect(sent.map(({ media_type, version, scene }) => [media_type, version, scene])).toEqual([
+      const { activity, keys, sent, traces } = await submittedToWeChat(2);
+      expect(sent.map(({ media_type, version, scene }: { media_type: number; version: number; scene: number }) => [media_type, version, scene])).toEqual([
         [2, 2, 3],
         [2, 2, 3],
       ]);
-      expect(sent.map((request) => new URL(request.media_url).pathname).sort()).toEqual(keys.map((key) => `/${process.env.MEDIA_BUCKET}/${key}`).sort());
+      expect(sent.map((request: { media_url: string }) => new URL(request.media_url).pathname).sort()).toEqual(keys.map((key) => `/${process.env.MEDIA_BUCKET}/${key}`).sort());
       expect(new URL(sent[0]!.media_url).searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
 
-      const first = await pushVerdict(sent[0]!.traceId, 'pass');
+      const first = await pushVerdict(traces[0]!, 'pass');
       expect([first.status, first.body]).toEqual([200, 'success']);
       expect(await textsFor(activity.id, member!.token)).toEqual([]);
-      await pushVerdict(sent[1]!.traceId, 'pass');
+      await pushVerdict(traces[1]!, 'pass');
       expect(await textsFor(activity.id, member!.token)).toEqual(['讲党课']);
       // WeChat repeats a push it thinks was lost: nothing changes.
-      expect((await pushVerdict(sent[1]!.traceId, 'pass')).status).toBe(200);
+      expect((await pushVerdict(traces[1]!, 'pass')).status).toBe(200);
       expect(await textsFor(activity.id, member!.token)).toEqual(['讲党课']);
     });
 
     it('hides the post when WeChat finds a photo risky, with WeChat’s reason', async () => {
       const [member] = await newMembers(1);
-      const { activity, post, token, sent } = await submittedToWeChat(1);
-      await pushVerdict(sent[0]!.traceId, 'risky', 20002);
+      const { activity, post, token, traces } = await submittedToWeChat(1);
+      await pushVerdict(traces[0]!, 'risky', 20002);
       expect(await textsFor(activity.id, member!.token)).toEqual([]);
       const own = (await call('GET', `/activities/${activity.id}/posts`, { token })).body.items[0];
       expect(own).toMatchObject({ id: post.id, review: 'rejected', reviewNote: '内容未通过安全检查（色情）' });

@@ -1,10 +1,11 @@
 /**
  * WeChat's server-side access token (stable_token, client credential), cached until a minute
  * before it expires. Every server API of WeChat (subscribe messages, content checks) needs it.
+ * `createWeChatApi` calls those APIs with it.
  */
 import { ErrorCode } from '@hele/shared';
 import { z } from 'zod';
-import { HttpError } from './errors';
+import { HttpError, UpstreamError } from './errors';
 
 const TokenReply = z.object({ access_token: z.string().optional(), expires_in: z.number().optional(), errcode: z.number().optional() });
 
@@ -30,5 +31,26 @@ export const createAccessTokenSource = ({ appId, appSecret, apiBase, fetchImpl =
     if (!reply.access_token) throw new HttpError(502, ErrorCode.UPSTREAM_UNAVAILABLE, `WeChat token refused (${reply.errcode})`);
     token = { value: reply.access_token, until: Date.now() + ((reply.expires_in ?? 7200) - 60) * 1000 };
     return token.value;
+  };
+};
+
+/** POSTs JSON to a WeChat server API with the access token and parses the reply; no answer is an UpstreamError. */
+export const createWeChatApi = (options: WeChatAppOptions) => {
+  const accessToken = createAccessTokenSource(options);
+  const fetchImpl = options.fetchImpl ?? fetch;
+  return async <T>(path: string, body: unknown, reply: z.ZodType<T>, what: string): Promise<T> => {
+    const url = new URL(path, options.apiBase);
+    url.searchParams.set('access_token', await accessToken());
+    try {
+      const response = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(3_000),
+      });
+      return reply.parse(await response.json());
+    } catch (error) {
+      throw new UpstreamError(`${what} did not answer`, { cause: error });
+    }
   };
 };

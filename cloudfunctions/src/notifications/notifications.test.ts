@@ -1,6 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { call, signIn } from '../../test/gateway';
+import { startWeChatStandIn } from '../../test/wechat-stand-in';
 import { createActivity, newMembers } from '../../test/fixtures';
 import { loadUser } from '../lib/principal';
 import { reminderRepository } from './repository';
@@ -64,32 +63,15 @@ describe('reminders (订阅消息)', () => {
 });
 
 describe('WeChat subscribe-message sender', () => {
-  let server: http.Server;
+  let wechat: Awaited<ReturnType<typeof startWeChatStandIn>>;
   let apiBase: string;
-  const sent: any[] = [];
-  let tokenCalls = 0;
   let nextErrcode = 0;
 
   beforeAll(async () => {
-    server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        res.setHeader('content-type', 'application/json');
-        const url = new URL(req.url!, 'http://wechat');
-        if (url.pathname === '/cgi-bin/stable_token') {
-          tokenCalls++;
-          res.end(JSON.stringify({ access_token: 'TOKEN', expires_in: 7200 }));
-        } else {
-          sent.push({ token: url.searchParams.get('access_token'), ...JSON.parse(body) });
-          res.end(JSON.stringify({ errcode: nextErrcode, errmsg: nextErrcode ? 'refused' : 'ok' }));
-        }
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    wechat = await startWeChatStandIn(() => ({ errcode: nextErrcode, errmsg: nextErrcode ? 'refused' : 'ok' }));
+    apiBase = wechat.apiBase;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => wechat.close());
 
   it('sends the template with the fields within limits and the page to open, reusing the token', async () => {
     const sender = createWeChatSender({ appId: 'wx1', appSecret: async () => 's', templateId: 'TPL', apiBase });
@@ -102,8 +84,8 @@ describe('WeChat subscribe-message sender', () => {
     };
     await sender.send(delivery);
     await sender.send(delivery);
-    expect(tokenCalls).toBe(1);
-    expect(sent[0]).toMatchObject({
+    expect(wechat.tokenCalls()).toBe(1);
+    expect({ token: wechat.calls[0]!.token, ...wechat.calls[0]!.body }).toMatchObject({
       token: 'TOKEN',
       touser: 'openid-1',
       template_id: 'TPL',

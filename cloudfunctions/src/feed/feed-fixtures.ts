@@ -1,4 +1,6 @@
 /** What the feed's tests share: an activity under way, and photos sent the way the app sends them. */
+import { createJimp } from '@jimp/core';
+import jpeg from '@jimp/js-jpeg';
 import { createActivity } from '../../test/fixtures';
 import { call } from '../../test/gateway';
 
@@ -28,11 +30,23 @@ export const send = async (ticket: Ticket, bytes: Uint8Array, fieldChanges: Reco
   return { status: response.status, text: await response.text() };
 };
 
-/** Bytes standing in for a photo; a different seed makes a different file (and digest). */
-export const photo = (bytes: number, seed = 7) => Uint8Array.from({ length: bytes }, (_, i) => (i * seed) % 251);
+/** Bytes of a given size (not a decodable photo): enough for what the bucket's policy checks. */
+export const bytesOf = (size: number, seed = 7) => Uint8Array.from({ length: size }, (_, i) => (i * seed) % 251);
+
+const Jimp = createJimp({ formats: [jpeg] });
+
+/** A real JPEG, striped so that it compresses like a photo; a different seed makes a different file (and digest). */
+export const jpegPhoto = async ({ seed = 1, width = 64, height = 48 } = {}): Promise<Uint8Array> => {
+  const image = new Jimp({ width, height, color: 0xffffffff });
+  image.scan((x, y, index) => {
+    image.bitmap.data.writeUInt32BE((((x * 7 + y * 13) * seed) & 0xffffff) * 256 + 0xff, index);
+  });
+  return new Uint8Array(await image.getBuffer('image/jpeg', { quality: 85 }));
+};
 
 /** Uploads a photo to the feed as the token's user; answers its key. */
-export const uploaded = async (activityId: string, token: string, bytes = photo(2048)) => {
+export const uploaded = async (activityId: string, token: string, bytes?: Uint8Array) => {
+  bytes ??= await jpegPhoto();
   const reply = await askUpload(activityId, token);
   if (reply.status !== 201) throw new Error(`no upload ticket: ${JSON.stringify(reply.body)}`);
   const ticket = reply.body.upload as Ticket;

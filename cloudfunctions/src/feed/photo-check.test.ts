@@ -3,12 +3,14 @@
  * the tests' Lambda endpoint) and decides. Until it has, only the author and coordinators see the post.
  */
 import { randomUUID } from 'node:crypto';
+import { createJimp } from '@jimp/core';
+import jpeg from '@jimp/js-jpeg';
 import { resetEnvForTests } from '../lib/config';
 import { call, signIn } from '../../test/gateway';
 import { newMembers } from '../../test/fixtures';
 import { holdInvocations, settledInvocations } from '../../test/lambda-endpoint';
 import { startWeChatStandIn } from '../../test/wechat-stand-in';
-import { photo, underWay, uploaded } from './feed-fixtures';
+import { bytesOf, jpegPhoto, underWay, uploaded } from './feed-fixtures';
 import { createMediaCheckAsync, pushSignature, sha256Hex } from './image-check';
 import { createFeedService } from './service';
 import { feedDeps } from './wiring';
@@ -16,7 +18,7 @@ import { feedDeps } from './wiring';
 const textsFor = async (activityId: string, token: string) =>
   ((await call('GET', `/activities/${activityId}/posts`, { token })).body.items as Array<{ text: string }>).map((post) => post.text);
 
-const postWithPhoto = async (text: string, bytes = photo(2048)) => {
+const postWithPhoto = async (text: string, bytes?: Uint8Array) => {
   const activity = await underWay();
   const { token } = await signIn('coordinator');
   const key = await uploaded(activity.id, token, bytes);
@@ -52,7 +54,7 @@ describe('photo check', () => {
   });
 
   it('hides a post with a refused photo from everyone but its author and tells the author why', async () => {
-    const refused = photo(3000, 97);
+    const refused = await jpegPhoto({ seed: 97 });
     process.env.IMAGE_BLOCKLIST_SHA256 = `0000,${sha256Hex(refused)}`;
     resetEnvForTests();
     const [member] = await newMembers(1);
@@ -72,6 +74,34 @@ describe('photo check', () => {
     expect(await textsFor(activity.id, member!.token)).toEqual(['不该出现的图片']);
   });
 
+  it('makes a small copy of a large photo for the grid, and refuses a file that is no photo', async () => {
+    const [member] = await newMembers(1);
+    const { activity, post } = await postWithPhoto('合影', await jpegPhoto({ seed: 5, width: 1600, height: 1200 }));
+    await settledInvocations();
+    const [image] = (await call('GET', `/activities/${activity.id}/posts`, { token: member!.token })).body.items[0].images;
+    expect(image.key).toBe(post.images[0].key);
+    expect(new URL(image.thumbnailUrl).pathname).toBe(`${new URL(image.url).pathname}.thumb.jpg`);
+    const [full, small] = await Promise.all([fetch(image.url), fetch(image.thumbnailUrl)]);
+    const [fullBytes, smallBytes] = await Promise.all([full.arrayBuffer(), small.arrayBuffer()]);
+    expect(small.headers.get('content-type')).toBe('image/jpeg');
+    expect(smallBytes.byteLength).toBeLessThan(fullBytes.byteLength / 4);
+    const thumbnail = await createJimp({ formats: [jpeg] }).fromBuffer(Buffer.from(smallBytes));
+    expect([thumbnail.bitmap.width, thumbnail.bitmap.height]).toEqual([480, 360]);
+
+    // A small photo is its own thumbnail.
+    const small2 = await postWithPhoto('小图', await jpegPhoto({ seed: 6 }));
+    await settledInvocations();
+    const [own] = (await call('GET', `/activities/${small2.activity.id}/posts`, { token: small2.token })).body.items[0].images;
+    expect(own.thumbnailUrl).toBe(own.url);
+
+    // Bytes sent as a JPEG that are none.
+    const fake = await postWithPhoto('假图片', bytesOf(4096));
+    await settledInvocations();
+    expect(await textsFor(fake.activity.id, member!.token)).toEqual([]);
+    const refused = (await call('GET', `/activities/${fake.activity.id}/posts`, { token: fake.token })).body.items[0];
+    expect(refused).toMatchObject({ review: 'rejected', reviewNote: '不是可以识别的图片文件' });
+  });
+
   describe('with WeChat (mediaCheckAsync and its pushed verdicts)', () => {
     let wechat: Awaited<ReturnType<typeof startWeChatStandIn>>;
     // WeChat answers each photo sent to the check with a trace id; its verdict comes later, by push.
@@ -86,7 +116,7 @@ describe('photo check', () => {
       const queue = holdInvocations();
       const activity = await underWay();
       const { token } = await signIn('coordinator');
-      const keys = await Promise.all(Array.from({ length: photos }, (_, i) => uploaded(activity.id, token, photo(1024, 11 + i))));
+      const keys = await Promise.all(Array.from({ length: photos }, async (_, i) => uploaded(activity.id, token, await jpegPhoto({ seed: 11 + i }))));
       const { post } = (await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '讲党课', images: keys } })).body;
       queue.discard(); // the local check never runs: WeChat's does
       const before = submitted().length;

@@ -6,7 +6,7 @@ import { IMAGE_BYTES_MAX } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
 import { newMembers } from '../../test/fixtures';
 import { settledInvocations } from '../../test/lambda-endpoint';
-import { askUpload, photo, send, underWay, uploaded, type Ticket } from './feed-fixtures';
+import { askUpload, bytesOf, jpegPhoto, send, underWay, uploaded, type Ticket } from './feed-fixtures';
 
 describe('feed photos', () => {
   it('goes from the app straight to the bucket and shows in the post through a signed link', async () => {
@@ -17,7 +17,7 @@ describe('feed photos', () => {
     expect(ticket.body.upload.key).toMatch(new RegExp(`^feed/${activity.id}/${userId}/[0-9A-Z]{26}\\.jpg$`));
     expect(ticket.body.upload.maxBytes).toBe(IMAGE_BYTES_MAX);
 
-    const bytes = photo(4096, 13);
+    const bytes = await jpegPhoto({ seed: 13 });
     expect((await send(ticket.body.upload, bytes)).status).toBe(204);
     const created = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '重温入党誓词', images: [ticket.body.upload.key] } });
     expect(created.status).toBe(201);
@@ -38,13 +38,13 @@ describe('feed photos', () => {
     const { token } = await signIn('coordinator');
     const ticket = (await askUpload(activity.id, token)).body.upload as Ticket;
 
-    const tooLarge = await send(ticket, photo(IMAGE_BYTES_MAX + 1));
+    const tooLarge = await send(ticket, bytesOf(IMAGE_BYTES_MAX + 1));
     expect([tooLarge.status, tooLarge.text]).toEqual([400, expect.stringContaining('EntityTooLarge')]);
-    const otherType = await send(ticket, photo(100), { 'Content-Type': 'text/html' });
+    const otherType = await send(ticket, bytesOf(100), { 'Content-Type': 'text/html' });
     expect([otherType.status, otherType.text]).toEqual([403, expect.stringContaining('Policy Condition failed')]);
-    const otherKey = await send(ticket, photo(100), { key: ticket.key.replace(/\/[^/]+$/, '/01ZZZZZZZZZZZZZZZZZZZZZZZZ.jpg') });
+    const otherKey = await send(ticket, bytesOf(100), { key: ticket.key.replace(/\/[^/]+$/, '/01ZZZZZZZZZZZZZZZZZZZZZZZZ.jpg') });
     expect(otherKey.status).toBe(403);
-    const forgedPolicy = await send(ticket, photo(100), { Policy: Buffer.from('{"expiration":"2999-01-01T00:00:00Z","conditions":[]}').toString('base64') });
+    const forgedPolicy = await send(ticket, bytesOf(100), { Policy: Buffer.from('{"expiration":"2999-01-01T00:00:00Z","conditions":[]}').toString('base64') });
     expect([forgedPolicy.status, forgedPolicy.text]).toEqual([403, expect.stringContaining('SignatureDoesNotMatch')]);
 
     // Nothing of those reached the bucket: a post cannot name the key.

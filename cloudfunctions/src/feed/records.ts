@@ -25,6 +25,8 @@ export const PostRecord = z.object({
   review: ReviewStateSchema.optional(),
   /** Each photo's verdict so far, by key. */
   checks: z.record(z.string(), ReviewStateSchema).optional(),
+  /** The photos that have a thumbnail (the others are small enough, or WebP). */
+  thumbnailed: z.set(z.string()).optional(),
   reviewNote: z.string().optional(),
   authorId: z.string(),
   authorName: z.string(),
@@ -91,16 +93,24 @@ export const newPostRecord = ({
   };
 };
 
-/** The photo keys of some posts, to sign links for in one go. */
-export const imageKeysOf = (posts: PostRecord[]): string[] => [...new Set(posts.flatMap((post) => post.images ?? []))];
+/** Where a photo's thumbnail is kept: beside it, under a name no upload can take (see ImageKey). */
+export const thumbnailKeyOf = (key: string) => `${key}.thumb.jpg`;
+
+/** The keys of some posts' photos and thumbnails, to sign links for in one go. */
+export const imageKeysOf = (posts: PostRecord[]): string[] => [
+  ...new Set(posts.flatMap((post) => (post.images ?? []).flatMap((key) => (post.thumbnailed?.has(key) ? [key, thumbnailKeyOf(key)] : [key])))),
+];
 
 export const toPost = (
-  { keyMomentKey: _key, deleted: _deleted, checks: _checks, images = [], review = 'passed', ...post }: PostRecord,
+  { keyMomentKey: _key, deleted: _deleted, checks: _checks, thumbnailed, images = [], review = 'passed', ...post }: PostRecord,
   imageUrls: ReadonlyMap<string, string>,
   likedByMe?: boolean,
 ): Post => ({
   ...post,
-  images: images.map((key) => ({ key, url: imageUrls.get(key) ?? '' })),
+  images: images.map((key) => {
+    const url = imageUrls.get(key) ?? '';
+    return { key, url, thumbnailUrl: (thumbnailed?.has(key) && imageUrls.get(thumbnailKeyOf(key))) || url };
+  }),
   review,
   ...(likedByMe !== undefined ? { likedByMe } : {}),
 });

@@ -292,6 +292,21 @@ export const feedRepository = {
     }
   },
 
+  /** Notes the photos whose thumbnails were made (a string set: repeats do no harm). */
+  async addThumbnails(activityId: string, id: string, keys: string[]): Promise<void> {
+    await doc.send(
+      new UpdateCommand({
+        TableName: posts(),
+        Key: { activityId, id },
+        UpdateExpression: 'ADD thumbnailed :keys',
+        ConditionExpression: 'attribute_exists(id)',
+        ExpressionAttributeValues: { ':keys': new Set(keys) },
+      }),
+    ).catch((error) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+  },
+
   /** Ends a post's review once (the last verdict in decides), with a new revision readers pick up. */
   async settleReview(post: PostRecord, outcome: ReviewState, rev: string, at: string): Promise<PostRecord | undefined> {
     try {

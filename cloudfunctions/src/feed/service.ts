@@ -32,6 +32,7 @@ import type { MediaStorage } from '../lib/storage';
 import type { Broadcaster } from './connections';
 import type { ContentChecker } from './content-check';
 import { isSignedPush, verdictOfPush, type ImageChecker, type MediaCheckPush, type PushSignature } from './image-check';
+import type { ThumbnailOutcome } from './thumbnails';
 import { imageKeysOf, newPostRecord, toComment, toPost, type CommentRecord, type FeedMetaRecord, type PostRecord } from './records';
 import { commentKey, type FeedRepository } from './repository';
 
@@ -42,6 +43,8 @@ export interface FeedDeps {
   broadcaster: Broadcaster;
   media: MediaStorage;
   imageChecker: ImageChecker;
+  /** Makes a photo's thumbnail; only feedReview has it (the image library stays out of the other bundles). */
+  thumbnails?: (key: string) => Promise<ThumbnailOutcome>;
   /** Has the post's photos checked without waiting (another function, invoked asynchronously). */
   requestReview: (post: { activityId: string; postId: string }) => Promise<void>;
   /** The token WeChat signs its pushes with. */
@@ -63,6 +66,7 @@ export const createFeedService = ({
   broadcaster,
   media,
   imageChecker,
+  thumbnails,
   requestReview,
   pushToken,
   notify,
@@ -316,7 +320,13 @@ export const createFeedService = ({
     async review(activityId: string, postId: string) {
       const post = await feed.getPost(activityId, postId);
       if (post?.review !== 'pending') return;
-      const waiting = Object.entries(post.checks ?? {}).flatMap(([key, verdict]) => (verdict === 'pending' ? [key] : []));
+      const pending = Object.entries(post.checks ?? {}).flatMap(([key, verdict]) => (verdict === 'pending' ? [key] : []));
+      const outcomes = thumbnails ? await Promise.all(pending.map(thumbnails)) : [];
+      const made = pending.filter((_, index) => outcomes[index] === 'made');
+      if (made.length) await feed.addThumbnails(activityId, postId, made);
+      // A file that does not decode as the photo it claims to be is refused without asking further.
+      for (const key of pending.filter((_, index) => outcomes[index] === 'unreadable')) await feed.recordVerdict(activityId, postId, key, 'rejected', '不是可以识别的图片文件');
+      const waiting = pending.filter((_, index) => outcomes[index] !== 'unreadable');
       const author = await loadUser(post.authorId);
       const images = await Promise.all(waiting.map(async (key) => ({ key, url: await media.readUrl(key) })));
       for (const result of await imageChecker.submit(images, { openid: author?.openid ?? '' })) {

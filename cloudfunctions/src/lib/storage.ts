@@ -4,7 +4,7 @@
  * signed links. Files never pass through a function. `AWS_ENDPOINT_URL_S3` (set by the local stack)
  * points the client at the local object storage, which only speaks path-style addresses.
  */
-import { HeadObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
@@ -23,6 +23,8 @@ export interface MediaStorage {
   readUrl(key: string): Promise<string>;
   /** The object's bytes (for checks that look at the file itself). */
   read(key: string): Promise<Uint8Array>;
+  /** Stores what a function made (a thumbnail). */
+  write(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
 }
 
 export const UPLOAD_TICKET_SECONDS = 5 * 60;
@@ -65,5 +67,9 @@ export const mediaStorage = (bucket: string, now: () => Date = () => new Date())
     const { Body } = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     if (!Body) throw new Error(`Empty object ${key}`);
     return Body.transformToByteArray();
+  },
+
+  async write(key, bytes, contentType) {
+    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType, CacheControl: 'private, max-age=31536000, immutable' }));
   },
 });

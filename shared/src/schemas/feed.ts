@@ -56,8 +56,8 @@ export const Post = z.object({
   id: Id,
   activityId: Id,
   text: z.string(),
-  /** Photos in the order posted, each with a short-lived link to show it. */
-  images: z.array(z.object({ key: ImageKey, url: z.string() })),
+  /** Photos in the order posted, each with short-lived links: the photo, and a small copy for grids. */
+  images: z.array(z.object({ key: ImageKey, url: z.string(), thumbnailUrl: z.string() })),
   /** The photo check: 审核中 and refused posts reach only their author and the coordinators. */
   review: ReviewStateSchema,
   /** Why the check refused it (for the author and the coordinators). */

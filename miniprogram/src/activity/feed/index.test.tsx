@@ -56,7 +56,7 @@ describe('现场动态', () => {
   it('tells the author their post waits for the photo check, or why it was refused', async () => {
     signedInAs('李社工', ['member', 'coordinator']);
     setRouteParams({ id: 'a1' });
-    const image = { key: 'feed/a1/u_c/01J00000000000000000000000.jpg', url: 'http://127.0.0.1:4569/photo.jpg' };
+    const image = { key: 'feed/a1/u_c/01J00000000000000000000000.jpg', url: 'http://127.0.0.1:4569/photo.jpg', thumbnailUrl: 'http://127.0.0.1:4569/photo.jpg.thumb.jpg' };
     const items = [
       post('01J0000000000000000000000E', '现场照片', { images: [image], review: 'pending' }),
       post('01J0000000000000000000000F', '另一张照片', { images: [{ ...image, key: image.key.replace('0.jpg', '1.jpg') }], review: 'rejected', reviewNote: '内容未通过安全检查（色情）' }),

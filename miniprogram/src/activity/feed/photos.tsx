@@ -95,7 +95,7 @@ export function PhotoGrid({ images }: { images: Post['images'] }) {
         <Image
           key={image.key}
           className='feed__photo feed__photo-image'
-          src={image.url}
+          src={image.thumbnailUrl}
           mode='aspectFill'
           lazyLoad
           onClick={() => void Taro.previewImage({ current: image.url, urls })}

@@ -55,7 +55,8 @@ it('a coordinator posts with a photo and a member watching sees it appear withou
   // No reload on the member's side: the socket brings it, photo and all, from the bucket.
   const posted = member.locator('.feed__post', { hasText: '书记讲党课：<b>不忘初心</b>' });
   await posted.waitFor({ timeout: 5_000 });
-  const photo = posted.locator('.feed__photos img');
+  // Taro's lazy <Image> sets the source once the photo is on screen.
+  const photo = posted.locator('.feed__photos img[src]');
   await photo.waitFor();
   expect(await photo.getAttribute('src')).toMatch(new RegExp(`/feed/${activity.id}/.+\\.png\\?`));
   // Loaded from the bucket through its signed link.

@@ -141,6 +141,12 @@ describe('live feed', () => {
     expect((await call('GET', path, { token: coordinator })).body.items).toHaveLength(2);
     const page = (await call('GET', `/activities/${activity.id}/posts`, { token: member!.token })).body;
     expect(page.items[0].commentCount).toBe(1);
+    expect(page.muted).toBeUndefined();
+    // The coordinator's moderation view lists whom they muted, and lifting it lets them comment again.
+    const moderated = (await call('GET', `/activities/${activity.id}/posts`, { token: coordinator })).body;
+    expect(moderated.muted).toEqual([{ id: noisy!.userId, nickname: noisy!.name }]);
+    await call('POST', `/activities/${activity.id}/mutes`, { token: coordinator, body: { userId: noisy!.userId, muted: false } });
+    expect((await call('POST', path, { token: noisy!.token, body: { text: '谢谢提醒' } })).status).toBe(201);
   });
 
   it('hands out long catch-ups page by page, and refuses a revision it never gave', async () => {

@@ -85,6 +85,8 @@ export const createFeedService = ({
     if (!mayPost(caller, meta)) throw new ForbiddenError('Only coordinators and this feed’s reporters post here');
     return { activity, meta };
   };
+  const mutedUsers = async (meta: FeedMetaRecord) =>
+    Promise.all([...(meta.muted ?? [])].map(async (id) => ({ id, nickname: (await loadUser(id))?.nickname ?? id })));
   const reader = (caller: Principal) => ({ id: caller.id, coordinator: isCoordinator(caller) });
   /** A post the caller may see (one under review or refused only its author and the coordinators do). */
   const requirePost = async (activityId: string, postId: string, caller: Principal) => {
@@ -205,7 +207,7 @@ export const createFeedService = ({
         nextCursor: page.nextCursor,
         latestRev,
         mayPost: mayPost(caller, meta),
-        ...(isCoordinator(caller) ? { reporters: meta.reporters } : {}),
+        ...(isCoordinator(caller) ? { reporters: meta.reporters, muted: await mutedUsers(meta) } : {}),
       };
     },
 

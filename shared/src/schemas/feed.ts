@@ -90,6 +90,8 @@ export const FeedPage = page(Post).extend({
   mayPost: z.boolean(),
   /** For coordinators: who they named as this feed's reporters. */
   reporters: z.array(Id).optional(),
+  /** For coordinators: who may not comment here (禁言). */
+  muted: z.array(z.object({ id: Id, nickname: z.string() })).optional(),
 });
 export type FeedPage = z.infer<typeof FeedPage>;
 

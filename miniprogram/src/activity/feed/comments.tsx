@@ -8,7 +8,15 @@ import { Button, Input } from '@/ui';
 import { useAction } from '@/hooks/use-action';
 import { showError } from '@/utils/feedback';
 
-export function Comments({ activityId, postId, moderator }: { activityId: string; postId: string; moderator: boolean }) {
+export interface CommentsProps {
+  activityId: string;
+  postId: string;
+  moderator: boolean;
+  /** A coordinator muted a commenter (the moderation view lists them). */
+  onMuted?: (user: { id: string; nickname: string }) => void;
+}
+
+export function Comments({ activityId, postId, moderator, onMuted }: CommentsProps) {
   const [comments, setComments] = useState<Comment[]>([]);
   const [text, setText] = useState('');
   const { busy, run } = useAction();
@@ -27,6 +35,7 @@ export function Comments({ activityId, postId, moderator }: { activityId: string
     if (!confirm) return;
     try {
       await api.feed.mute(activityId, comment.authorId);
+      onMuted?.({ id: comment.authorId, nickname: comment.authorName });
       void Taro.showToast({ title: '已禁言', icon: 'none' });
     } catch (error) {
       showError(error);

@@ -70,6 +70,29 @@ describe('现场动态', () => {
     expect(container.querySelectorAll('.feed__photos').length).toBe(2);
   });
 
+  it('gives coordinators a moderation view: posts to look at, and the muted list with a way to lift it', async () => {
+    signedInAs('李社工', ['member', 'coordinator']);
+    setRouteParams({ id: 'a1' });
+    const unmuted: unknown[] = [];
+    answerRequests(({ url, method, data }) => {
+      if (method === 'POST' && url.endsWith('/mutes')) {
+        unmuted.push(JSON.parse(data!));
+        return { statusCode: 200, data: { activityId: 'a1', reporters: [], muted: [] } };
+      }
+      const items = [post('01J0000000000000000000000E', '待审核的照片', { review: 'pending' }), post('01J0000000000000000000000B', '重温入党誓词')];
+      return { statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ items, reporters: [], muted: [{ id: 'u_n', nickname: '刷屏的人' }] }) };
+    });
+    const { container } = render(<LiveFeedPage />);
+    fireEvent.click(await screen.findByText('管理'));
+    expect(screen.getByText('审核中 1 条 · 未通过 0 条')).toBeTruthy();
+    fireEvent(container.querySelector('.feed__only-flagged')!, new CustomEvent('change', { detail: { value: true }, bubbles: true }));
+    await waitFor(() => expect(screen.queryByText('重温入党誓词')).toBeNull());
+    expect(screen.getByText('待审核的照片')).toBeTruthy();
+    fireEvent.click(screen.getByText('解除禁言'));
+    await waitFor(() => expect(screen.queryByText('刷屏的人')).toBeNull());
+    expect(unmuted).toEqual([{ userId: 'u_n', muted: false }]);
+  });
+
   it('likes a post and shows the server’s count', async () => {
     signedInAs('陈党员', ['member']);
     setRouteParams({ id: 'a1' });

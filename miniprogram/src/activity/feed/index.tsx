@@ -18,6 +18,7 @@ import { showError } from '@/utils/feedback';
 import { routeParam } from '@/utils/navigation';
 import { Comments } from './comments';
 import { PhotoGrid, PhotoPicker, usePhotoPicker } from './photos';
+import { Moderation } from './moderation';
 import { Reporters } from './reporters';
 import './index.scss';
 
@@ -69,6 +70,8 @@ export default function LiveFeedPage() {
   const [open, setOpen] = useState<string>();
   const [editing, setEditing] = useState<{ id: string; text: string }>();
   const [naming, setNaming] = useState(false);
+  const [moderating, setModerating] = useState(false);
+  const [onlyFlagged, setOnlyFlagged] = useState(false);
   const cursor = useRef<string | null>(null);
   const scrollTop = useRef(0);
   const tombstones = useRef(new Map<string, string>());
@@ -175,7 +178,7 @@ export default function LiveFeedPage() {
 
   const pinned = posts.find((post) => post.pinned);
   const keyMoments = posts.filter((post) => post.keyMoment).slice(0, 10);
-  const stream = posts.filter((post) => !post.pinned);
+  const stream = posts.filter((post) => !post.pinned && (!onlyFlagged || post.review !== 'passed'));
   const mine = (post: Post) => page.mayPost && (post.authorId === user.id || user.roles.includes('coordinator'));
 
   const renderPost = (post: Post) => (
@@ -236,7 +239,14 @@ export default function LiveFeedPage() {
           </Text>
         </View>
       )}
-      {open === post.id && <Comments activityId={activityId} postId={post.id} moderator={user.roles.includes('coordinator')} />}
+      {open === post.id && (
+        <Comments
+          activityId={activityId}
+          postId={post.id}
+          moderator={user.roles.includes('coordinator')}
+          onMuted={(muted) => page.muted && setPage({ ...page, muted: [...page.muted.filter((other) => other.id !== muted.id), muted] })}
+        />
+      )}
     </View>
   );
 
@@ -257,7 +267,22 @@ export default function LiveFeedPage() {
             报道员（{page.reporters.length}）
           </Text>
         )}
+        {page.muted && (
+          <Text className='feed__tool feed__moderate' onClick={() => setModerating(!moderating)}>
+            管理
+          </Text>
+        )}
       </View>
+      {moderating && page.muted && (
+        <Moderation
+          activityId={activityId}
+          muted={page.muted}
+          onMutedChange={(muted) => setPage({ ...page, muted })}
+          counts={{ pending: posts.filter((post) => post.review === 'pending').length, rejected: posts.filter((post) => post.review === 'rejected').length }}
+          onlyFlagged={onlyFlagged}
+          onOnlyFlaggedChange={setOnlyFlagged}
+        />
+      )}
       {naming && page.reporters && (
         <Reporters
           activityId={activityId}

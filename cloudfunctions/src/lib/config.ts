@@ -26,6 +26,7 @@ const Env = z.object({
   TRAININGS_TABLE: z.string().min(1),
   BOARDS_TABLE: z.string().min(1),
   LIBRARY_TABLE: z.string().min(1),
+  RESOURCES_TABLE: z.string().min(1),
   MEDIA_BUCKET: z.string().min(1),
   /** The function that checks a post's photos after the post is made (invoked asynchronously). */
   FEED_REVIEW_FUNCTION: z.string().min(1),

@@ -82,7 +82,7 @@ export const zodDetails = (error: z.ZodError, prefix?: string): ErrorDetail[] =>
     message: issue.message,
   }));
 
-const parseWith = <T>(schema: z.ZodType<T> | undefined, value: unknown, prefix?: string): T => {
+export const parseWith = <T>(schema: z.ZodType<T> | undefined, value: unknown, prefix?: string): T => {
   if (!schema) return undefined as T;
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError(zodDetails(result.error, prefix));

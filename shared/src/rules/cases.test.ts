@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CASE_STAGES, caseTransition, type CaseStage } from './cases';
+import { ALLOCATION_STAGES, advanceBlocker, CASE_STAGES, caseTransition, evaluationProblem, formEditable, type CaseStage } from './cases';
 
 const stage = fc.constantFrom(...CASE_STAGES);
 
@@ -44,5 +44,34 @@ describe('the case process', () => {
 
   it('refuses a move to where the case already is', () => {
     expect(caseTransition('intervention', 'intervention', ['coordinator'], '再次介入')).toMatchObject({ ok: false, code: 'SAME_STAGE' });
+  });
+});
+
+describe('what each step leaves behind', () => {
+  it('lets a case advance only once the step’s form is saved (介入: once the log has an entry)', () => {
+    expect(advanceBlocker('assessment', { filledForms: [], logCount: 0 })).toMatch('需求评估');
+    expect(advanceBlocker('assessment', { filledForms: ['assessment'], logCount: 0 })).toBeUndefined();
+    expect(advanceBlocker('planning', { filledForms: ['assessment', 'estimation'], logCount: 3 })).toMatch('计划');
+    expect(advanceBlocker('intervention', { filledForms: ['assessment', 'estimation', 'planning'], logCount: 0 })).toMatch('日志');
+    expect(advanceBlocker('intervention', { filledForms: [], logCount: 1 })).toBeUndefined();
+    expect(advanceBlocker('closed', { filledForms: [], logCount: 0 })).toBeUndefined();
+  });
+
+  it('writes a form only at its own step and allocates only while planning and intervening', () => {
+    for (const at of CASE_STAGES) for (const form of CASE_STAGES) expect(formEditable(at, form)).toBe(at === form);
+    expect(CASE_STAGES.filter((at) => ALLOCATION_STAGES.includes(at))).toEqual(['planning', 'intervention']);
+  });
+
+  it('measures every goal of the plan exactly once', () => {
+    expect(evaluationProblem(2, [1, 0])).toBeUndefined();
+    expect(evaluationProblem(2, [0])).toEqual({ path: 'measures', message: 'goal 2 of the plan is not measured' });
+    expect(evaluationProblem(2, [0, 0])).toMatchObject({ path: 'measures.1.goal' });
+    expect(evaluationProblem(2, [0, 1, 2])).toMatchObject({ path: 'measures.2.goal' });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 10 }), (goals, measured) => {
+        const fine = evaluationProblem(goals, measured) === undefined;
+        expect(fine).toBe(measured.length === goals && new Set(measured).size === goals && measured.every((goal) => goal < goals));
+      }),
+    );
   });
 });

@@ -37,3 +37,37 @@ export const caseTransition = (from: CaseStage, to: CaseStage, actorRoles: reado
   if (b === a - 1) return explained ? { ok: true, kind: 'revise' } : { ok: false, code: 'REASON_REQUIRED', message: 'Say why the step is revised' };
   return { ok: false, code: 'SKIPS_A_STEP', message: `A case goes from ${from} to ${CASE_STAGES[a + 1]}, not to ${to}` };
 };
+
+/** What a step leaves behind before the case may go on: its form, or for 介入 at least one log entry. */
+export interface CaseProgress {
+  filledForms: readonly CaseStage[];
+  logCount: number;
+}
+
+/** Why the case cannot advance from `stage` yet (undefined: it can). */
+export const advanceBlocker = (stage: CaseStage, progress: CaseProgress): string | undefined => {
+  if (stage === 'closed') return undefined;
+  if (stage === 'intervention') return progress.logCount > 0 ? undefined : `记录至少一条${CASE_STAGE_LABELS.intervention}日志后才能进入下一步`;
+  return progress.filledForms.includes(stage) ? undefined : `请先填写「${CASE_STAGE_LABELS[stage]}」表`;
+};
+
+/** A step's form is written while the case is at that step (to change an earlier one, step back with a reason). */
+export const formEditable = (caseStage: CaseStage, formStep: CaseStage): boolean => caseStage === formStep;
+
+/** Resources are allocated while the case is planned and carried out. */
+export const ALLOCATION_STAGES: readonly CaseStage[] = ['planning', 'intervention'];
+
+/**
+ * An evaluation measures every goal of the plan exactly once; answers the problem (path, message)
+ * with the index of the offending measure, or undefined.
+ */
+export const evaluationProblem = (goalCount: number, measuredGoals: readonly number[]): { path: string; message: string } | undefined => {
+  const seen = new Set<number>();
+  for (const [index, goal] of measuredGoals.entries()) {
+    if (goal >= goalCount) return { path: `measures.${index}.goal`, message: `the plan has ${goalCount} goals` };
+    if (seen.has(goal)) return { path: `measures.${index}.goal`, message: 'this goal is measured twice' };
+    seen.add(goal);
+  }
+  const missing = Array.from({ length: goalCount }, (_, goal) => goal).find((goal) => !seen.has(goal));
+  return missing === undefined ? undefined : { path: 'measures', message: `goal ${missing + 1} of the plan is not measured` };
+};

@@ -11,3 +11,4 @@ export * from './feed';
 export * from './roles';
 export * from './meetings';
 export * from './library';
+export * from './resources';

@@ -1,0 +1,201 @@
+/**
+ * The resource cloud's table. A provider (pk `P#<id>`), an offer (pk `O#<id>`) and a case (pk
+ * `C#<id>`) each sit at sk `#`; a case's history (`H#<ulid>`) and allocations (`A#<ulid>`) share its
+ * partition, and each allocation is written under its offer's partition too, so a provider sees
+ * where its resources went. Lists go through the `byType` index; a provider's own offers through `byContact`.
+ */
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Allocation, Case, CaseEvent, Offer, Provider, type CaseStage } from '@hele/shared';
+import { z } from 'zod';
+import { env } from '../lib/config';
+import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
+import { queryAll, queryPage, type PageRequest } from '../lib/query';
+
+const table = () => env().RESOURCES_TABLE;
+const HEAD = '#';
+const providerKey = (id: string) => ({ pk: `P#${id}`, sk: HEAD });
+const offerKey = (id: string) => ({ pk: `O#${id}`, sk: HEAD });
+const caseKey = (id: string) => ({ pk: `C#${id}`, sk: HEAD });
+
+type Listed = 'provider' | 'offer' | 'case';
+
+const getHead = async <T>(schema: z.ZodType<T>, key: { pk: string; sk: string }) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: table(), Key: key }));
+  return Item ? schema.parse(Item) : undefined;
+};
+
+const putHead = (key: { pk: string; sk: string }, type: Listed, item: object): TransactItem => ({
+  Put: { TableName: table(), Item: { ...key, type, ...item }, ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+const eventItem = (caseId: string, event: CaseEvent): TransactItem => ({
+  Put: { TableName: table(), Item: { pk: caseKey(caseId).pk, sk: `H#${event.id}`, ...event } },
+});
+
+const listed = <T>(schema: z.ZodType<T>, type: Listed, page: PageRequest, filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> }) =>
+  queryPage(
+    schema,
+    {
+      TableName: table(),
+      IndexName: 'byType',
+      KeyConditionExpression: '#type = :type',
+      ExpressionAttributeNames: { '#type': 'type', ...filter?.names },
+      ExpressionAttributeValues: { ':type': type, ...filter?.values },
+      ...(filter ? { FilterExpression: filter.expression } : {}),
+      ScanIndexForward: false,
+    },
+    page,
+  );
+
+export const resourceRepository = {
+  addProvider: (provider: Provider) => transactNamed(doc, [{ name: 'provider', item: putHead(providerKey(provider.id), 'provider', provider) }]),
+  provider: (id: string) => getHead(Provider, providerKey(id)),
+  providers: (page: PageRequest) => listed(Provider, 'provider', page),
+
+  /** Marks a provider verified; false when there is no such provider. */
+  async verifyProvider(id: string) {
+    try {
+      await doc.send(new UpdateCommand({ TableName: table(), Key: providerKey(id), UpdateExpression: 'SET verified = :yes', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':yes': true } }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  async addOffer(offer: Offer) {
+    await doc.send(new PutCommand({ TableName: table(), Item: { ...offerKey(offer.id), type: 'offer', ...offer }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  },
+  offer: (id: string) => getHead(Offer, offerKey(id)),
+  offers: (page: PageRequest, kind?: string) =>
+    listed(Offer, 'offer', page, kind ? { expression: '#kind = :kind', names: { '#kind': 'kind' }, values: { ':kind': kind } } : undefined),
+
+  /** The offers of providers a user acts for, newest first. */
+  offersOf: (userId: string) =>
+    queryAll(Offer, {
+      TableName: table(),
+      IndexName: 'byContact',
+      KeyConditionExpression: 'contactUserId = :user',
+      FilterExpression: '#type = :offer',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':user': userId, ':offer': 'offer' },
+      ScanIndexForward: false,
+    }),
+
+  allocationsOfOffer: (offerId: string) =>
+    queryAll(Allocation, { TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': offerKey(offerId).pk, ':a': 'A#' } }),
+
+  openCase: (record: Case, opened: CaseEvent) =>
+    transactNamed(doc, [
+      { name: 'case', item: putHead(caseKey(record.id), 'case', record) },
+      { name: 'event', item: eventItem(record.id, opened) },
+    ]),
+  case: (id: string) => getHead(Case, caseKey(id)),
+  cases: (page: PageRequest, stage?: CaseStage) =>
+    listed(Case, 'case', page, stage ? { expression: '#stage = :stage', names: { '#stage': 'stage' }, values: { ':stage': stage } } : undefined),
+
+  /** The case's history (oldest first) and its allocations, read in one query of its partition. */
+  async caseRecords(id: string) {
+    const items = await queryAll(
+      z.record(z.string(), z.unknown()),
+      { TableName: table(), KeyConditionExpression: 'pk = :pk AND sk > :head', ExpressionAttributeValues: { ':pk': caseKey(id).pk, ':head': HEAD } },
+    );
+    const of = (prefix: string) => items.filter((item) => String(item.sk).startsWith(prefix));
+    return { history: of('H#').map((item) => CaseEvent.parse(item)), allocations: of('A#').map((item) => Allocation.parse(item)) };
+  },
+
+  /** Moves the case if it is still at `from`. */
+  move: (id: string, from: CaseStage, to: CaseStage, event: CaseEvent) =>
+    transactNamed<'stage' | 'event'>(doc, [
+      {
+        name: 'stage',
+        item: {
+          Update: {
+            TableName: table(),
+            Key: caseKey(id),
+            UpdateExpression: 'SET stage = :to, updatedAt = :at',
+            ConditionExpression: 'stage = :from',
+            ExpressionAttributeValues: { ':from': from, ':to': to, ':at': event.at },
+          },
+        },
+      },
+      { name: 'event', item: eventItem(id, event) },
+    ]),
+
+  /** Saves the form of `step` if the case is still at that step. */
+  saveForm: (id: string, step: CaseStage, form: unknown, event: CaseEvent) =>
+    transactNamed<'stage' | 'event'>(doc, [
+      {
+        name: 'stage',
+        item: {
+          Update: {
+            TableName: table(),
+            Key: caseKey(id),
+            UpdateExpression: 'SET forms.#step = :form, updatedAt = :at',
+            ConditionExpression: 'stage = :step',
+            ExpressionAttributeNames: { '#step': step },
+            ExpressionAttributeValues: { ':step': step, ':form': form, ':at': event.at },
+          },
+        },
+      },
+      { name: 'event', item: eventItem(id, event) },
+    ]),
+
+  /** Adds an intervention log entry while the case is in intervention. */
+  addLog: (id: string, event: CaseEvent) =>
+    transactNamed<'stage' | 'event'>(doc, [
+      {
+        name: 'stage',
+        item: {
+          Update: {
+            TableName: table(),
+            Key: caseKey(id),
+            UpdateExpression: 'SET logCount = logCount + :one, updatedAt = :at',
+            ConditionExpression: 'stage = :intervention',
+            ExpressionAttributeValues: { ':intervention': 'intervention', ':one': 1, ':at': event.at },
+          },
+        },
+      },
+      { name: 'event', item: eventItem(id, event) },
+    ]),
+
+  /**
+   * One allocation, all or nothing: the offer gives up `quantity` only if that much remains, the
+   * case must be at one of `stages`, the provider verified; the allocation is written under the
+   * case and under the offer, and the case's history says so.
+   */
+  allocate: (allocation: Allocation, stages: readonly CaseStage[], event: CaseEvent) =>
+    transactNamed<'remaining' | 'stage' | 'verified' | 'allocation'>(doc, [
+      {
+        name: 'remaining',
+        item: {
+          Update: {
+            TableName: table(),
+            Key: offerKey(allocation.offerId),
+            UpdateExpression: 'SET remaining = remaining - :q',
+            ConditionExpression: 'remaining >= :q',
+            ExpressionAttributeValues: { ':q': allocation.quantity },
+          },
+        },
+      },
+      {
+        name: 'stage',
+        item: {
+          Update: {
+            TableName: table(),
+            Key: caseKey(allocation.caseId),
+            UpdateExpression: 'SET updatedAt = :at',
+            ConditionExpression: `stage IN (${stages.map((_, i) => `:s${i}`).join(', ')})`,
+            ExpressionAttributeValues: { ...Object.fromEntries(stages.map((stage, i) => [`:s${i}`, stage])), ':at': event.at },
+          },
+        },
+      },
+      {
+        name: 'verified',
+        item: { ConditionCheck: { TableName: table(), Key: providerKey(allocation.providerId), ConditionExpression: 'verified = :yes', ExpressionAttributeValues: { ':yes': true } } },
+      },
+      { name: 'allocation', item: { Put: { TableName: table(), Item: { pk: caseKey(allocation.caseId).pk, sk: `A#${allocation.id}`, ...allocation } } } },
+      { name: 'allocation', item: { Put: { TableName: table(), Item: { pk: offerKey(allocation.offerId).pk, sk: `A#${allocation.id}`, ...allocation } } } },
+      { name: 'allocation', item: eventItem(allocation.caseId, event) },
+    ]),
+};

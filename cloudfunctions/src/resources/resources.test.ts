@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { newMembers } from '../../test/fixtures';
+import { call, signIn } from '../../test/gateway';
+
+const coordinator = async () => (await signIn('coordinator')).token;
+
+const openCase = async (token: string) => {
+  const reply = await call('POST', '/cases', { token, body: { title: '独居老人助餐', source: 'visit', description: '走访发现三位独居老人午餐无人照料', requester: '和乐社区' } });
+  expect(reply.status).toBe(201);
+  return reply.body.case as { id: string; stage: string };
+};
+
+const move = (token: string, id: string, to: string, reason?: string) => call('POST', `/cases/${id}/transitions`, { token, body: { to, ...(reason ? { reason } : {}) } });
+const saveForm = (token: string, id: string, step: string, body: unknown) => call('PUT', `/cases/${id}/forms/${step}`, { token, body });
+
+/** A verified provider (registered by the coordinator) and one offer of it. */
+const offerOf = async (token: string, offer: Record<string, unknown>) => {
+  const provider = (await call('POST', '/providers', { token, body: { name: `爱心企业${randomUUID().slice(0, 4)}`, kind: 'company' } })).body.provider;
+  const reply = await call('POST', '/offers', { token, body: { providerId: provider.id, ...offer } });
+  expect(reply.status).toBe(201);
+  return reply.body.offer as { id: string; remaining: number; unit: string };
+};
+
+/** A case moved to 计划 with a plan of two goals. */
+const plannedCase = async (token: string) => {
+  const { id } = await openCase(token);
+  await saveForm(token, id, 'assessment', { notes: '老人行动不便，午餐靠邻居接济', priority: 'high' });
+  await move(token, id, 'estimation');
+  await saveForm(token, id, 'estimation', { resources: [{ kind: 'goods', description: '午餐盒饭', quantity: 90 }] });
+  await move(token, id, 'planning');
+  expect((await saveForm(token, id, 'planning', { goals: ['每天按时吃上午餐', '每周一次上门探访'], tasks: [{ text: '联系爱心餐厅', owner: '王社工' }] })).status).toBe(200);
+  return id;
+};
+
+describe('cases through the social-work process', () => {
+  it('walks a need from assessment to evaluation, one step at a time, each step’s form first, all in the history', async () => {
+    const token = await coordinator();
+    const { id, stage } = await openCase(token);
+    expect(stage).toBe('assessment');
+    expect((await move(token, id, 'estimation')).body.error.code).toBe('STEP_INCOMPLETE');
+    expect((await saveForm(token, id, 'assessment', { notes: '老人行动不便', priority: 'high' })).body.case.forms.assessment.priority).toBe('high');
+    expect((await move(token, id, 'planning')).body.error.code).toBe('SKIPS_A_STEP');
+    expect((await move(token, id, 'estimation')).body.case.stage).toBe('estimation');
+    // A form belongs to its step: the assessment cannot be rewritten from 预估.
+    expect((await saveForm(token, id, 'assessment', { notes: '改写评估', priority: 'low' })).body.error.code).toBe('CASE_STAGE');
+    await saveForm(token, id, 'estimation', { resources: [{ kind: 'people', description: '送餐志愿者', quantity: 2 }] });
+    await move(token, id, 'planning');
+    await saveForm(token, id, 'planning', { goals: ['按时吃上午餐', '每周探访'] });
+    await move(token, id, 'intervention');
+    expect((await move(token, id, 'evaluation')).body.error.code).toBe('STEP_INCOMPLETE');
+    expect((await call('POST', `/cases/${id}/log`, { token, body: { text: '爱心餐厅开始每日送餐' } })).status).toBe(201);
+    await move(token, id, 'evaluation');
+    const halfMeasured = await saveForm(token, id, 'evaluation', { measures: [{ goal: 0, outcome: 'met' }], summary: '午餐问题解决' });
+    expect([halfMeasured.status, halfMeasured.body.error.details[0].path]).toEqual([400, 'measures']);
+    await saveForm(token, id, 'evaluation', { measures: [{ goal: 0, outcome: 'met' }, { goal: 1, outcome: 'partly', note: '两周一次' }], summary: '午餐问题解决' });
+    expect((await move(token, id, 'closed')).body.case.stage).toBe('closed');
+    expect((await move(token, id, 'intervention')).body.error.code).toBe('REASON_REQUIRED');
+    expect((await move(token, id, 'intervention', '老人病情反复，重新介入')).body.case.stage).toBe('intervention');
+
+    const { history } = (await call('GET', `/cases/${id}`, { token })).body;
+    expect(history.map((event: { kind: string; to?: string; step?: string; move?: string }) => [event.kind, event.to ?? event.step, event.move].filter(Boolean).join(':'))).toEqual([
+      'opened:assessment',
+      'form:assessment',
+      'moved:estimation:advance',
+      'form:estimation',
+      'moved:planning:advance',
+      'form:planning',
+      'moved:intervention:advance',
+      'log:intervention',
+      'moved:evaluation:advance',
+      'form:evaluation',
+      'moved:closed:advance',
+      'moved:intervention:reopen',
+    ]);
+    expect((await call('GET', '/cases?stage=intervention&limit=100', { token })).body.items.map((item: { id: string }) => item.id)).toContain(id);
+  });
+
+  it('refuses a form that does not fit its step, naming the field, and changes nothing', async () => {
+    const token = await coordinator();
+    const { id } = await openCase(token);
+    const cases: Array<[string, unknown, string]> = [
+      ['assessment', { notes: '需求', priority: 'soon' }, 'priority'],
+      ['assessment', { priority: 'high' }, 'notes'],
+      ['intervention', { text: '日志' }, 'step'],
+    ];
+    for (const [step, body, field] of cases) {
+      const reply = await saveForm(token, id, step, body);
+      expect([reply.status, reply.body.error.details[0].path]).toEqual([400, field]);
+    }
+    const after = (await call('GET', `/cases/${id}`, { token })).body;
+    expect([after.case.forms, after.history.length]).toEqual([{}, 1]);
+  });
+});
+
+describe('providers, offers and allocation', () => {
+  it('lets a provider register and offer; its resources are allocated once verified, and it sees where they went', async () => {
+    const token = await coordinator();
+    const [donor, stranger] = await newMembers(2, 'donor');
+    const provider = (await call('POST', '/providers', { token: donor!.token, body: { name: '李阿姨', kind: 'donor', contact: '李阿姨 13800000000' } })).body.provider;
+    expect([provider.verified, provider.contactUserId]).toEqual([false, donor!.userId]);
+    const offerReply = await call('POST', '/offers', { token: donor!.token, body: { providerId: provider.id, kind: 'funds', title: '助老餐费', quantity: 50_000 } });
+    const offer = offerReply.body.offer;
+    expect([offer.unit, offer.remaining]).toEqual(['分', 50_000]);
+    expect((await call('POST', '/offers', { token: stranger!.token, body: { providerId: provider.id, kind: 'information', title: '政策信息' } })).status).toBe(400);
+    expect((await call('POST', '/offers', { token: stranger!.token, body: { providerId: provider.id, kind: 'information', title: '政策信息', quantity: 1 } })).status).toBe(403);
+
+    const caseId = await plannedCase(token);
+    const allocate = (quantity: number) => call('POST', `/cases/${caseId}/allocations`, { token, body: { offerId: offer.id, quantity, note: '九月餐费' } });
+    expect((await allocate(20_000)).body.error.code).toBe('PROVIDER_NOT_VERIFIED');
+    expect((await call('POST', `/providers/${provider.id}/verification`, { token })).body.provider.verified).toBe(true);
+    expect((await allocate(20_000)).status).toBe(201);
+    expect((await allocate(30_001)).body.error).toMatchObject({ code: 'NOT_ENOUGH_REMAINING', details: [{ path: 'quantity', message: 'at most 30000' }] });
+
+    const mine = (await call('GET', '/me/offers', { token: donor!.token })).body.items;
+    expect(mine.map((item: { id: string; remaining: number }) => [item.id, item.remaining])).toEqual([[offer.id, 30_000]]);
+    const went = (await call('GET', `/offers/${offer.id}/allocations`, { token: donor!.token })).body.items;
+    expect(went.map((item: { caseTitle: string; quantity: number }) => [item.caseTitle, item.quantity])).toEqual([['独居老人助餐', 20_000]]);
+    expect((await call('GET', `/offers/${offer.id}/allocations`, { token: stranger!.token })).status).toBe(404);
+    const detail = (await call('GET', `/cases/${caseId}`, { token })).body;
+    expect(detail.allocations.map((item: { offerId: string; quantity: number }) => [item.offerId, item.quantity])).toEqual([[offer.id, 20_000]]);
+    expect(detail.history.at(-1)).toMatchObject({ kind: 'allocated', step: 'planning' });
+  });
+
+  it('never allocates more than was offered, however many coordinators allocate at once', async () => {
+    const token = await coordinator();
+    const offer = await offerOf(token, { kind: 'goods', title: '米面油礼包', quantity: 25, unit: '份' });
+    const caseIds = await Promise.all([plannedCase(token), plannedCase(token), plannedCase(token)]);
+    const asks = Array.from({ length: 40 }, (_, i) => ({ caseId: caseIds[i % 3]!, quantity: (i % 3) + 1 }));
+    const replies = await Promise.all(asks.map(({ caseId, quantity }) => call('POST', `/cases/${caseId}/allocations`, { token, body: { offerId: offer.id, quantity } })));
+    const granted = replies.filter((reply) => reply.status === 201).map((reply) => reply.body.allocation.quantity as number);
+    const refused = replies.filter((reply) => reply.status !== 201);
+    const refusedAsks = asks.filter((_, i) => replies[i]!.status !== 201).map((ask) => ask.quantity);
+    expect(refused.every((reply) => reply.status === 409 && reply.body.error.code === 'NOT_ENOUGH_REMAINING')).toBe(true);
+    const total = granted.reduce((sum, quantity) => sum + quantity, 0);
+    // 40 asks of 1–3 (80 in all) for 25.
+    expect(total).toBeLessThanOrEqual(25);
+    const remaining = (await call('GET', '/offers?kind=goods&limit=100', { token })).body.items.find((item: { id: string }) => item.id === offer.id).remaining;
+    expect(remaining).toBe(25 - total);
+    // Each refused ask met less than it asked for, and what remains only shrank since.
+    expect(remaining).toBeLessThan(Math.min(...refusedAsks));
+    const recorded = (await call('GET', `/offers/${offer.id}/allocations`, { token })).body.items as Array<{ quantity: number }>;
+    expect(recorded.reduce((sum, item) => sum + item.quantity, 0)).toBe(total);
+  });
+
+  it('allocates only during planning and intervention, once per Idempotency-Key, and refuses bad input by field', async () => {
+    const token = await coordinator();
+    const offer = await offerOf(token, { kind: 'people', title: '送餐志愿者', quantity: 5 });
+    expect(offer.unit).toBe('人');
+    const { id: early } = await openCase(token);
+    expect((await call('POST', `/cases/${early}/allocations`, { token, body: { offerId: offer.id, quantity: 1 } })).body.error.code).toBe('CASE_STAGE');
+
+    const caseId = await plannedCase(token);
+    const headers = { 'Idempotency-Key': randomUUID() };
+    const first = await call('POST', `/cases/${caseId}/allocations`, { token, headers, body: { offerId: offer.id, quantity: 2 } });
+    const again = await call('POST', `/cases/${caseId}/allocations`, { token, headers, body: { offerId: offer.id, quantity: 2 } });
+    expect([first.status, again.status, again.body.allocation.id]).toEqual([201, 201, first.body.allocation.id]);
+
+    const bad: Array<[string, string, unknown, string]> = [
+      ['POST', `/cases/${caseId}/allocations`, { offerId: offer.id, quantity: 0 }, 'quantity'],
+      ['POST', `/cases/${caseId}/allocations`, { offerId: offer.id, quantity: 1.5 }, 'quantity'],
+      ['POST', `/cases/${caseId}/allocations`, { offerId: '01MISSINGOFFER', quantity: 1 }, 'offerId'],
+      ['POST', '/offers', { providerId: '01NOPROVIDER', kind: 'goods', title: '大米', quantity: 3 }, 'unit'],
+      ['POST', '/offers', { providerId: '01NOPROVIDER', kind: 'funds', title: '善款', quantity: 100, unit: '元' }, 'unit'],
+      ['POST', '/offers', { providerId: '01NOPROVIDER', kind: 'goods', title: '大米', quantity: 3, unit: '袋' }, 'providerId'],
+      ['POST', '/providers', { name: '某', kind: 'company' }, 'name'],
+      ['POST', '/providers', { name: '某某公司', kind: 'bank' }, 'kind'],
+      ['POST', '/cases', { title: '助餐', source: 'visit', description: '' }, 'description'],
+      ['POST', `/cases/${caseId}/transitions`, { to: 'done' }, 'to'],
+    ];
+    for (const [method, path, body, field] of bad) {
+      const reply = await call(method, path, { token, body });
+      expect([path, reply.status, reply.body.error.details[0].path]).toEqual([path, 400, field]);
+    }
+    const left = (await call('GET', `/offers/${offer.id}/allocations`, { token })).body.items;
+    expect(left.map((item: { quantity: number }) => item.quantity)).toEqual([2]);
+  });
+});

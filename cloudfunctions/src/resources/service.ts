@@ -1,0 +1,208 @@
+/**
+ * The resource cloud (DOMAIN.md §3): providers register (or a coordinator registers them) and offer
+ * people, goods, information or funds; needs become cases that go through the social-work process
+ * (shared/rules/cases: one step at a time, each step's form before the next); during planning and
+ * intervention coordinators allocate offered resources, never more than what remains.
+ */
+import {
+  advanceBlocker,
+  ALLOCATION_STAGES,
+  CASE_STAGE_LABELS,
+  caseTransition,
+  evaluationProblem,
+  formEditable,
+  FUNDS_UNIT,
+  hasAnyRole,
+  Role,
+  type Allocation,
+  type AllocationRequest,
+  type Case,
+  type CaseEvent,
+  type CaseForm,
+  type CaseFormStep,
+  type CaseInput,
+  type CaseStage,
+  type Offer,
+  type OfferInput,
+  type OfferKind,
+  type Provider,
+  type ProviderInput,
+} from '@hele/shared';
+import { ulid } from 'ulid';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
+import { loadUser, type Principal } from '../lib/principal';
+import type { PageRequest } from '../lib/query';
+import { busy, DEFAULT_RETRY, retrying } from '../lib/retry';
+import type { resourceRepository as ResourceRepository } from './repository';
+
+export interface ResourceDeps {
+  resources: typeof ResourceRepository;
+  now?: () => Date;
+}
+
+const DEFAULT_UNITS: Record<OfferKind, string | undefined> = { people: '人', goods: undefined, information: '条', funds: FUNDS_UNIT };
+
+const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
+
+const wrongStage = (record: Case, what: string) =>
+  new ConflictError('CASE_STAGE', `${what}: the case is at ${CASE_STAGE_LABELS[record.stage]}`, [{ path: 'stage', message: record.stage }]);
+
+export const createResourceService = ({ resources, now = () => new Date() }: ResourceDeps) => {
+  const stamp = () => {
+    const at = now();
+    return { id: ulid(at.getTime()), at: at.toISOString() };
+  };
+  const event = (caller: Principal, fields: Omit<CaseEvent, 'id' | 'at' | 'actorId' | 'actorName'>): CaseEvent => ({ ...stamp(), actorId: caller.id, actorName: caller.nickname, ...fields });
+
+  const requireCase = async (id: string) => {
+    const record = await resources.case(id);
+    if (!record) throw new NotFoundError('Case');
+    return record;
+  };
+
+  /** Runs a transaction again while it loses races to other writes on the same items. */
+  const settled = <T extends string>(write: () => Promise<T | 'conflict'>) =>
+    retrying(async () => {
+      const outcome = await write();
+      return outcome === 'conflict' ? undefined : (outcome as Exclude<T, 'conflict'>);
+    }, DEFAULT_RETRY);
+
+  /** Writes that lost their condition because the case moved meanwhile answer with where it is now. */
+  const caseWrite = async (id: string, write: () => Promise<string>, what: string) => {
+    const outcome = await settled(write);
+    if (outcome === 'stage') throw wrongStage(await requireCase(id), what);
+    if (outcome !== 'ok') throw busy();
+    return requireCase(id);
+  };
+
+  /** Coordinators see every offer; a provider's contact user sees that provider's. */
+  const mayFollow = (caller: Principal, offer: Offer) => isCoordinator(caller) || offer.contactUserId === caller.id;
+
+  return {
+    /** A coordinator registers a provider (verified at once); anyone else registers themselves, to be verified. */
+    async registerProvider(input: ProviderInput, caller: Principal): Promise<Provider> {
+      const coordinator = isCoordinator(caller);
+      if (!coordinator && input.contactUserId && input.contactUserId !== caller.id) {
+        throw ValidationError.field('contactUserId', 'you register a provider you act for yourself');
+      }
+      const contactUserId = coordinator ? input.contactUserId : caller.id;
+      if (contactUserId && !(await loadUser(contactUserId))) throw ValidationError.field('contactUserId', 'no such user');
+      const { id, at } = stamp();
+      const provider: Provider = { ...input, id, ...(contactUserId ? { contactUserId } : {}), verified: coordinator, createdBy: caller.id, createdAt: at };
+      await resources.addProvider(provider);
+      return provider;
+    },
+
+    async verifyProvider(id: string) {
+      if (!(await resources.verifyProvider(id))) throw new NotFoundError('Provider');
+      return (await resources.provider(id))!;
+    },
+
+    providers: (page: PageRequest) => resources.providers(page),
+
+    async addOffer(input: OfferInput, caller: Principal): Promise<Offer> {
+      const provider = await resources.provider(input.providerId);
+      if (!provider) throw ValidationError.field('providerId', 'no such provider');
+      if (!isCoordinator(caller) && provider.contactUserId !== caller.id) throw new ForbiddenError('Only the provider or a coordinator offers its resources');
+      const { id, at } = stamp();
+      const offer: Offer = {
+        ...input,
+        id,
+        providerName: provider.name,
+        unit: input.unit ?? DEFAULT_UNITS[input.kind]!,
+        remaining: input.quantity,
+        ...(provider.contactUserId ? { contactUserId: provider.contactUserId } : {}),
+        createdBy: caller.id,
+        createdAt: at,
+      };
+      await resources.addOffer(offer);
+      return offer;
+    },
+
+    offers: (page: PageRequest, kind?: OfferKind) => resources.offers(page, kind),
+    myOffers: async (caller: Principal) => ({ items: await resources.offersOf(caller.id) }),
+
+    /** Where an offer went: for coordinators and the provider (to anyone else the offer does not exist). */
+    async allocationsOf(offerId: string, caller: Principal) {
+      const offer = await resources.offer(offerId);
+      if (!offer || !mayFollow(caller, offer)) throw new NotFoundError('Offer');
+      return { items: await resources.allocationsOfOffer(offerId) };
+    },
+
+    async openCase(input: CaseInput, caller: Principal): Promise<Case> {
+      const { id, at } = stamp();
+      const record: Case = { ...input, id, stage: 'assessment', forms: {}, logCount: 0, createdBy: caller.id, createdAt: at, updatedAt: at };
+      await resources.openCase(record, event(caller, { kind: 'opened', to: 'assessment' }));
+      return record;
+    },
+
+    cases: (page: PageRequest, stage?: CaseStage) => resources.cases(page, stage),
+
+    async caseDetail(id: string) {
+      const record = await requireCase(id);
+      return { case: record, ...(await resources.caseRecords(id)) };
+    },
+
+    async move(id: string, to: CaseStage, reason: string | undefined, caller: Principal) {
+      const record = await requireCase(id);
+      const verdict = caseTransition(record.stage, to, caller.roles, reason);
+      if (!verdict.ok) {
+        if (verdict.code === 'NOT_ALLOWED') throw new ForbiddenError(verdict.message);
+        throw new ConflictError(verdict.code, verdict.message, [{ path: verdict.code === 'REASON_REQUIRED' ? 'reason' : 'to', message: verdict.message }]);
+      }
+      if (verdict.kind === 'advance') {
+        const blocker = advanceBlocker(record.stage, { filledForms: Object.keys(record.forms) as CaseStage[], logCount: record.logCount });
+        if (blocker) throw new ConflictError('STEP_INCOMPLETE', blocker, [{ path: 'to', message: blocker }]);
+      }
+      const moved = event(caller, { kind: 'moved', from: record.stage, to, move: verdict.kind, ...(reason ? { text: reason } : {}) });
+      return caseWrite(id, () => resources.move(id, record.stage, to, moved), 'Someone moved this case meanwhile');
+    },
+
+    async saveForm(id: string, step: CaseFormStep, form: CaseForm, caller: Principal) {
+      const record = await requireCase(id);
+      if (!formEditable(record.stage, step)) throw wrongStage(record, `The ${CASE_STAGE_LABELS[step]} form is written at that step`);
+      if (step === 'evaluation' && 'measures' in form) {
+        const problem = evaluationProblem(record.forms.planning?.goals.length ?? 0, form.measures.map((measure) => measure.goal));
+        if (problem) throw ValidationError.field(problem.path, problem.message);
+      }
+      return caseWrite(id, () => resources.saveForm(id, step, form, event(caller, { kind: 'form', step })), 'Save the form');
+    },
+
+    async addLog(id: string, text: string, caller: Principal) {
+      const record = await requireCase(id);
+      if (record.stage !== 'intervention') throw wrongStage(record, 'The intervention log is written during 介入');
+      return caseWrite(id, () => resources.addLog(id, event(caller, { kind: 'log', step: 'intervention', text })), 'Write the log');
+    },
+
+    async allocate(caseId: string, request: AllocationRequest, caller: Principal): Promise<Allocation> {
+      const record = await requireCase(caseId);
+      const offer = await resources.offer(request.offerId);
+      if (!offer) throw ValidationError.field('offerId', 'no such offer');
+      const { id, at } = stamp();
+      const allocation: Allocation = {
+        id,
+        caseId,
+        caseTitle: record.title,
+        offerId: offer.id,
+        offerTitle: offer.title,
+        providerId: offer.providerId,
+        providerName: offer.providerName,
+        kind: offer.kind,
+        quantity: request.quantity,
+        unit: offer.unit,
+        ...(request.note ? { note: request.note } : {}),
+        actorId: caller.id,
+        at,
+      };
+      const text = `${offer.providerName}「${offer.title}」${request.quantity} ${offer.unit}`;
+      const outcome = await settled(() => resources.allocate(allocation, ALLOCATION_STAGES, event(caller, { kind: 'allocated', step: record.stage, text })));
+      if (outcome === 'ok') return allocation;
+      if (outcome === 'remaining') {
+        const left = (await resources.offer(offer.id))?.remaining ?? 0;
+        throw new ConflictError('NOT_ENOUGH_REMAINING', `Only ${left} ${offer.unit} of this offer remain`, [{ path: 'quantity', message: `at most ${left}` }]);
+      }
+      if (outcome === 'verified') throw new ConflictError('PROVIDER_NOT_VERIFIED', 'The provider is not verified yet', [{ path: 'offerId', message: 'provider not verified' }]);
+      throw wrongStage(await requireCase(caseId), 'Resources are allocated during 计划 and 介入');
+    },
+  };
+};

@@ -125,7 +125,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /providers/{id}/verification': { allowed: ['coordinator'], path: '/providers/01MISSINGPROVIDER/verification' },
   'POST /offers': { allowed: 'user', path: '/offers', body: () => ({ providerId: '01MISSINGPROVIDER', kind: 'goods', title: '大米', quantity: 10, unit: '袋' }) },
   'GET /offers': { allowed: ['coordinator'], path: '/offers' },
-  'GET /me/offers': { allowed: 'user', path: '/me/offers' },
+  'GET /me/resources': { allowed: 'user', path: '/me/resources' },
   // Open to any user at the guard; the offer's provider or a coordinator only (others: 404).
   'GET /offers/{id}/allocations': { allowed: 'user', path: '/offers/01MISSINGOFFER/allocations' },
   'POST /cases': { allowed: ['coordinator'], path: '/cases', body: () => ({ title: '独居老人助餐', source: 'visit', description: '三位独居老人午餐无人照料' }) },

@@ -25,6 +25,10 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'resources',
+      pages: ['offers/index', 'cases/index', 'case/index'],
+    },
+    {
       root: 'learning',
       pages: ['library/index', 'material/index'],
     },

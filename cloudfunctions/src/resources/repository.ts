@@ -47,6 +47,17 @@ const listed = <T>(schema: z.ZodType<T>, type: Listed, page: PageRequest, filter
     page,
   );
 
+const ofContact = <T>(schema: z.ZodType<T>, type: Listed, userId: string) =>
+  queryAll(schema, {
+    TableName: table(),
+    IndexName: 'byContact',
+    KeyConditionExpression: 'contactUserId = :user',
+    FilterExpression: '#type = :type',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':user': userId, ':type': type },
+    ScanIndexForward: false,
+  });
+
 export const resourceRepository = {
   addProvider: (provider: Provider) => transactNamed(doc, [{ name: 'provider', item: putHead(providerKey(provider.id), 'provider', provider) }]),
   provider: (id: string) => getHead(Provider, providerKey(id)),
@@ -70,17 +81,9 @@ export const resourceRepository = {
   offers: (page: PageRequest, kind?: string) =>
     listed(Offer, 'offer', page, kind ? { expression: '#kind = :kind', names: { '#kind': 'kind' }, values: { ':kind': kind } } : undefined),
 
-  /** The offers of providers a user acts for, newest first. */
-  offersOf: (userId: string) =>
-    queryAll(Offer, {
-      TableName: table(),
-      IndexName: 'byContact',
-      KeyConditionExpression: 'contactUserId = :user',
-      FilterExpression: '#type = :offer',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':user': userId, ':offer': 'offer' },
-      ScanIndexForward: false,
-    }),
+  /** The providers a user acts for, and their offers: newest first. */
+  providersOf: (userId: string) => ofContact(Provider, 'provider', userId),
+  offersOf: (userId: string) => ofContact(Offer, 'offer', userId),
 
   allocationsOfOffer: (offerId: string) =>
     queryAll(Allocation, { TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': offerKey(offerId).pk, ':a': 'A#' } }),

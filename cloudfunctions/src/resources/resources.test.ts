@@ -111,8 +111,9 @@ describe('providers, offers and allocation', () => {
     expect((await allocate(20_000)).status).toBe(201);
     expect((await allocate(30_001)).body.error).toMatchObject({ code: 'NOT_ENOUGH_REMAINING', details: [{ path: 'quantity', message: 'at most 30000' }] });
 
-    const mine = (await call('GET', '/me/offers', { token: donor!.token })).body.items;
-    expect(mine.map((item: { id: string; remaining: number }) => [item.id, item.remaining])).toEqual([[offer.id, 30_000]]);
+    const mine = (await call('GET', '/me/resources', { token: donor!.token })).body;
+    expect(mine.providers.map((item: { id: string; verified: boolean }) => [item.id, item.verified])).toEqual([[provider.id, true]]);
+    expect(mine.offers.map((item: { id: string; remaining: number }) => [item.id, item.remaining])).toEqual([[offer.id, 30_000]]);
     const went = (await call('GET', `/offers/${offer.id}/allocations`, { token: donor!.token })).body.items;
     expect(went.map((item: { caseTitle: string; quantity: number }) => [item.caseTitle, item.quantity])).toEqual([['独居老人助餐', 20_000]]);
     expect((await call('GET', `/offers/${offer.id}/allocations`, { token: stranger!.token })).status).toBe(404);

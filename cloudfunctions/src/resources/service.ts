@@ -120,7 +120,10 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
     },
 
     offers: (page: PageRequest, kind?: OfferKind) => resources.offers(page, kind),
-    myOffers: async (caller: Principal) => ({ items: await resources.offersOf(caller.id) }),
+    mine: async (caller: Principal) => {
+      const [providers, offers] = await Promise.all([resources.providersOf(caller.id), resources.offersOf(caller.id)]);
+      return { providers, offers };
+    },
 
     /** Where an offer went: for coordinators and the provider (to anyone else the offer does not exist). */
     async allocationsOf(offerId: string, caller: Principal) {

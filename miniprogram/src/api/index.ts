@@ -1,5 +1,23 @@
 /** Typed calls of the API, grouped by feature; request and reply types come from `@hele/shared`. */
 import {
+  Allocation,
+  AllocationList,
+  Case,
+  CaseDetail,
+  CasePage,
+  MyResources,
+  Offer,
+  OfferPage,
+  Provider,
+  ProviderPage,
+  type AllocationRequest,
+  type CaseForm,
+  type CaseFormStep,
+  type CaseInput,
+  type CaseStage,
+  type OfferInput,
+  type OfferKind,
+  type ProviderInput,
   AttendanceRateResponse,
   AttendanceResponse,
   CheckInCodeResponse,
@@ -231,6 +249,24 @@ export const api = {
     get: (id: string) => request({ method: 'GET', path: `/materials/${id}`, schema: z.object({ material: Material }) }),
     add: (body: z.input<typeof MaterialInput>) => request({ method: 'POST', path: '/materials', body, schema: z.object({ material: Material }) }),
     progress: (id: string, percent: number) => request({ method: 'PUT', path: `/materials/${id}/progress`, body: { percent }, schema: ProgressResponse }),
+  },
+
+  resources: {
+    registerProvider: (body: ProviderInput) => request({ method: 'POST', path: '/providers', body, schema: z.object({ provider: Provider }) }),
+    providers: (query: PageQuery = {}) => request({ method: 'GET', path: '/providers', query: { ...query }, schema: ProviderPage }),
+    verifyProvider: (id: string) => request({ method: 'POST', path: `/providers/${id}/verification`, schema: z.object({ provider: Provider }) }),
+    offer: (body: OfferInput) => request({ method: 'POST', path: '/offers', body, schema: z.object({ offer: Offer }) }),
+    offers: (query: PageQuery & { kind?: OfferKind } = {}) => request({ method: 'GET', path: '/offers', query: { ...query }, schema: OfferPage }),
+    mine: () => request({ method: 'GET', path: '/me/resources', schema: MyResources }),
+    allocationsOf: (offerId: string) => request({ method: 'GET', path: `/offers/${offerId}/allocations`, schema: AllocationList }),
+    openCase: (body: CaseInput) => request({ method: 'POST', path: '/cases', body, schema: z.object({ case: Case }) }),
+    cases: (query: PageQuery & { stage?: CaseStage } = {}) => request({ method: 'GET', path: '/cases', query: { ...query }, schema: CasePage }),
+    case: (id: string) => request({ method: 'GET', path: `/cases/${id}`, schema: CaseDetail }),
+    move: (id: string, to: CaseStage, reason?: string) => request({ method: 'POST', path: `/cases/${id}/transitions`, body: { to, reason }, schema: z.object({ case: Case }) }),
+    saveForm: (id: string, step: CaseFormStep, form: CaseForm) => request({ method: 'PUT', path: `/cases/${id}/forms/${step}`, body: form, schema: z.object({ case: Case }) }),
+    log: (id: string, text: string) => request({ method: 'POST', path: `/cases/${id}/log`, body: { text }, schema: z.object({ case: Case }) }),
+    allocate: (caseId: string, body: AllocationRequest, idempotencyKey: string) =>
+      request({ method: 'POST', path: `/cases/${caseId}/allocations`, body, idempotencyKey, schema: z.object({ allocation: Allocation }) }),
   },
 
   roles: {

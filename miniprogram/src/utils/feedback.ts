@@ -48,6 +48,13 @@ const MESSAGES: Record<string, string> = {
   ALREADY_SUBMITTED: '本次考试已交卷',
   ALREADY_DECIDED: '该记录已审核',
   ALREADY_RECORDED: '该服务时长已记录',
+  // STEP_INCOMPLETE: the server says which form, in Chinese.
+  SKIPS_A_STEP: '个案需按步骤推进，不能跳步',
+  REASON_REQUIRED: '请填写原因（至少 4 个字）',
+  SAME_STAGE: '个案已在该步骤',
+  CASE_STAGE: '个案当前步骤不允许此操作',
+  NOT_ENOUGH_REMAINING: '可分配的资源不足',
+  PROVIDER_NOT_VERIFIED: '资源方尚未认证',
   TRAINING_REQUIRED: '报名前需先完成志愿者学院的相应培训（培训签到后自动记录）',
 };
 

@@ -204,7 +204,7 @@ export const Allocation = z.object({
 });
 export type Allocation = z.infer<typeof Allocation>;
 
-export const CaseDetail = z.object({ case: Case, history: z.array(CaseEvent), allocations: z.array(Allocation), log: z.array(CaseEvent) });
+export const CaseDetail = z.object({ case: Case, history: z.array(CaseEvent), allocations: z.array(Allocation) });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
 export const CaseMoveRequest = z.object({ to: CaseStageSchema, reason: z.string().trim().max(300).optional() }).strict();
@@ -213,3 +213,19 @@ export const CaseLogRequest = z.object({ text: Text(1_000) }).strict();
 export const AllocationRequest = z.object({ offerId: Id, quantity: z.number().int().min(1).max(OFFER_QUANTITY_MAX), note: z.string().trim().max(200).optional() }).strict();
 export type AllocationRequest = z.infer<typeof AllocationRequest>;
 export const AllocationList = z.object({ items: z.array(Allocation) });
+/** What a provider's contact user sees: the providers they act for and their offers. */
+export const MyResources = z.object({ providers: z.array(Provider), offers: z.array(Offer) });
+
+/** How a quantity reads: funds as 元 (from integer fen, no floating point), others as `12 箱`. */
+export const quantityText = (quantity: number, unit: string): string => {
+  if (unit !== FUNDS_UNIT) return `${quantity} ${unit}`;
+  const fen = Math.abs(quantity);
+  return `${quantity < 0 ? '-' : ''}¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+};
+
+/** `12.5` 元 → 1250 fen, read from the text so 0.1 + 0.2 never happens; undefined if it is not an amount. */
+export const yuanToFen = (text: string): number | undefined => {
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+};

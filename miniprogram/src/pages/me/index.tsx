@@ -37,6 +37,7 @@ export default function MePage() {
             <Cell title='我的报名' clickable onClick={() => Taro.navigateTo({ url: '/account/registrations/index' })} />
             <Cell title='志愿者中心' className='me__volunteer' clickable onClick={() => Taro.navigateTo({ url: '/volunteer/center/index' })} />
             <Cell title='消息' className='me__messages' clickable onClick={() => Taro.navigateTo({ url: '/account/messages/index' })} />
+            <Cell title='资源云平台' className='me__resources' clickable onClick={() => Taro.navigateTo({ url: '/resources/offers/index' })} />
             {rate && (
               <Cell
                 title={`${rate.year} 年组织生活会出勤率`}

@@ -1,0 +1,166 @@
+/** The form of each step of a case: what the coordinator writes before the case may move on. */
+import { View, Text, Picker, Textarea } from '@tarojs/components';
+import { useState } from 'react';
+import {
+  GOAL_OUTCOME_LABELS,
+  OFFER_KIND_LABELS,
+  PRIORITY_LABELS,
+  type Case,
+  type CaseForm,
+  type CaseFormStep,
+  type OfferKind,
+} from '@hele/shared';
+import { useAction } from '@/hooks/use-action';
+import { Button, Input } from '@/ui';
+
+type Priority = keyof typeof PRIORITY_LABELS;
+type Outcome = keyof typeof GOAL_OUTCOME_LABELS;
+const PRIORITIES = Object.keys(PRIORITY_LABELS) as Priority[];
+const OUTCOMES = Object.keys(GOAL_OUTCOME_LABELS) as Outcome[];
+const KINDS = Object.keys(OFFER_KIND_LABELS) as OfferKind[];
+
+const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+
+interface FormProps {
+  record: Case;
+  onSave: (step: CaseFormStep, form: CaseForm) => Promise<unknown>;
+}
+
+function Choice<T extends string>({ label, options, labels, value, onChange }: { label: string; options: T[]; labels: Record<T, string>; value: T; onChange: (value: T) => void }) {
+  return (
+    <Picker mode='selector' range={options.map((option) => labels[option])} value={options.indexOf(value)} onChange={(e) => onChange(options[Number(e.detail.value)]!)}>
+      <View className='resources__field'>
+        {label}：{labels[value]}
+      </View>
+    </Picker>
+  );
+}
+
+function SaveButton({ disabled, onClick, busy }: { disabled: boolean; onClick: () => void; busy: boolean }) {
+  return (
+    <Button block type='primary' className='case__save' loading={busy} disabled={disabled} onClick={onClick}>
+      保存
+    </Button>
+  );
+}
+
+function AssessmentStep({ record, onSave }: FormProps) {
+  const [notes, setNotes] = useState(record.forms.assessment?.notes ?? '');
+  const [priority, setPriority] = useState<Priority>(record.forms.assessment?.priority ?? 'normal');
+  const { busy, run } = useAction();
+  return (
+    <View>
+      <Textarea className='text-box case__notes' value={notes} maxlength={2000} placeholder='评估记录：需求是什么、有多迫切、已有哪些支持' onInput={(e) => setNotes(e.detail.value)} />
+      <Choice label='优先级' options={PRIORITIES} labels={PRIORITY_LABELS} value={priority} onChange={setPriority} />
+      <SaveButton busy={busy} disabled={notes.trim().length < 2} onClick={() => run(() => onSave('assessment', { notes: notes.trim(), priority }))} />
+    </View>
+  );
+}
+
+function EstimationStep({ record, onSave }: FormProps) {
+  const [rows, setRows] = useState(record.forms.estimation?.resources ?? []);
+  const [kind, setKind] = useState<OfferKind>('goods');
+  const [description, setDescription] = useState('');
+  const [quantity, setQuantity] = useState('');
+  const { busy, run } = useAction();
+  const add = () => {
+    setRows([...rows, { kind, description: description.trim(), ...(Number(quantity) > 0 ? { quantity: Math.floor(Number(quantity)) } : {}) }]);
+    setDescription('');
+    setQuantity('');
+  };
+  return (
+    <View>
+      {rows.map((row, index) => (
+        <View key={index} className='resources__row'>
+          <Text>
+            {OFFER_KIND_LABELS[row.kind]} · {row.description}
+            {row.quantity ? ` × ${row.quantity}` : ''}
+          </Text>
+          <Text className='resources__link' onClick={() => setRows(rows.filter((_, i) => i !== index))}>
+            删除
+          </Text>
+        </View>
+      ))}
+      <Choice label='资源类型' options={KINDS} labels={OFFER_KIND_LABELS} value={kind} onChange={setKind} />
+      <Input className='case__resource' placeholder='需要的资源，如：午餐盒饭' value={description} onChange={setDescription} />
+      <Input className='case__quantity' type='digit' placeholder='数量（可不填）' value={quantity} onChange={setQuantity} />
+      <View className='resources__actions'>
+        <Button size='small' className='case__add-resource' disabled={description.trim().length < 2} onClick={add}>
+          加入清单
+        </Button>
+      </View>
+      <SaveButton busy={busy} disabled={rows.length === 0} onClick={() => run(() => onSave('estimation', { resources: rows }))} />
+    </View>
+  );
+}
+
+function PlanningStep({ record, onSave }: FormProps) {
+  const [goals, setGoals] = useState((record.forms.planning?.goals ?? []).join('\n'));
+  const [tasks, setTasks] = useState((record.forms.planning?.tasks ?? []).map((task) => task.text).join('\n'));
+  const { busy, run } = useAction();
+  return (
+    <View>
+      <Textarea className='text-box case__goals' value={goals} maxlength={2000} placeholder='目标，每行一个' onInput={(e) => setGoals(e.detail.value)} />
+      <Textarea className='text-box case__tasks' value={tasks} maxlength={3000} placeholder='任务，每行一个（可不填）' onInput={(e) => setTasks(e.detail.value)} />
+      <SaveButton busy={busy} disabled={lines(goals).length === 0} onClick={() => run(() => onSave('planning', { goals: lines(goals), tasks: lines(tasks).map((text) => ({ text })) }))} />
+    </View>
+  );
+}
+
+function EvaluationStep({ record, onSave }: FormProps) {
+  const goals = record.forms.planning?.goals ?? [];
+  const saved = record.forms.evaluation;
+  const [outcomes, setOutcomes] = useState<Outcome[]>(goals.map((_, goal) => saved?.measures.find((measure) => measure.goal === goal)?.outcome ?? 'met'));
+  const [summary, setSummary] = useState(saved?.summary ?? '');
+  const { busy, run } = useAction();
+  return (
+    <View>
+      {goals.map((goal, index) => (
+        <Choice
+          key={index}
+          label={`目标 ${index + 1}「${goal}」`}
+          options={OUTCOMES}
+          labels={GOAL_OUTCOME_LABELS}
+          value={outcomes[index]!}
+          onChange={(outcome) => setOutcomes(outcomes.map((item, i) => (i === index ? outcome : item)))}
+        />
+      ))}
+      <Textarea className='text-box case__summary' value={summary} maxlength={2000} placeholder='结果评估总结' onInput={(e) => setSummary(e.detail.value)} />
+      <SaveButton
+        busy={busy}
+        disabled={summary.trim().length < 2}
+        onClick={() => run(() => onSave('evaluation', { measures: outcomes.map((outcome, goal) => ({ goal, outcome })), summary: summary.trim() }))}
+      />
+    </View>
+  );
+}
+
+const STEP_FORMS: Record<CaseFormStep, (props: FormProps) => JSX.Element> = {
+  assessment: AssessmentStep,
+  estimation: EstimationStep,
+  planning: PlanningStep,
+  evaluation: EvaluationStep,
+};
+
+/** The form of the step the case is at, if that step has one. */
+export function StepForm({ record, onSave }: FormProps) {
+  const Form = STEP_FORMS[record.stage as CaseFormStep];
+  return Form ? <Form key={`${record.id}-${record.stage}`} record={record} onSave={onSave} /> : null;
+}
+
+/** What the saved forms say, step by step. */
+export function SavedForms({ record }: { record: Case }) {
+  const { assessment, estimation, planning, evaluation } = record.forms;
+  return (
+    <View className='case__saved'>
+      {assessment && <Text className='resources__event'>评估：{assessment.notes}（优先级 {PRIORITY_LABELS[assessment.priority]}）</Text>}
+      {estimation && <Text className='resources__event'>预估：{estimation.resources.map((row) => `${OFFER_KIND_LABELS[row.kind]}·${row.description}${row.quantity ? `×${row.quantity}` : ''}`).join('；')}</Text>}
+      {planning && <Text className='resources__event'>计划目标：{planning.goals.map((goal, i) => `${i + 1}. ${goal}`).join(' ')}</Text>}
+      {evaluation && (
+        <Text className='resources__event'>
+          结果：{evaluation.measures.map((measure) => `目标${measure.goal + 1}${GOAL_OUTCOME_LABELS[measure.outcome]}`).join('，')}。{evaluation.summary}
+        </Text>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,236 @@
+/**
+ * One case (coordinators): where it is in 需求评估 → 预估 → 计划 → 介入 → 结果评估, the form of that
+ * step, moving it on (or back, or reopening it, with a reason), resources allocated to it during
+ * planning and intervention, and its history.
+ */
+import { View, Text, Picker, Textarea } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import {
+  ALLOCATION_STAGES,
+  CASE_SOURCE_LABELS,
+  CASE_STAGE_LABELS,
+  CASE_STAGES,
+  FUNDS_UNIT,
+  formatDateTime,
+  OFFER_KIND_LABELS,
+  quantityText,
+  yuanToFen,
+  type CaseDetail,
+  type CaseEvent,
+  type CaseStage,
+  type Offer,
+} from '@hele/shared';
+import { api, newIdempotencyKey } from '@/api';
+import { ErrorView, LoadingView } from '@/components/status-view';
+import { useAction } from '@/hooks/use-action';
+import { Button, Input, Tag } from '@/ui';
+import { routeParam } from '@/utils/navigation';
+import { SavedForms, StepForm } from './forms';
+import '../resources.scss';
+
+const eventText = (event: CaseEvent): string => {
+  switch (event.kind) {
+    case 'opened':
+      return '建立个案';
+    case 'moved':
+      return `${event.move === 'advance' ? '进入' : event.move === 'revise' ? '退回' : '重新开启至'}「${CASE_STAGE_LABELS[event.to!]}」${event.text ? `：${event.text}` : ''}`;
+    case 'form':
+      return `填写「${CASE_STAGE_LABELS[event.step!]}」表`;
+    case 'log':
+      return `介入日志：${event.text}`;
+    case 'allocated':
+      return `分配资源：${event.text}`;
+  }
+};
+
+function Steps({ stage }: { stage: CaseStage }) {
+  const at = CASE_STAGES.indexOf(stage);
+  return (
+    <View className='resources__steps'>
+      {CASE_STAGES.map((item, index) => (
+        <Text key={item} className={`resources__step ${index < at ? 'resources__step--done' : ''} ${index === at ? 'resources__step--now' : ''}`}>
+          {CASE_STAGE_LABELS[item]}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** Forward one step; back one step, or reopen a closed case at any step, with a reason. */
+function Moves({ detail, onMoved }: { detail: CaseDetail; onMoved: () => Promise<void> }) {
+  const { stage } = detail.case;
+  const at = CASE_STAGES.indexOf(stage);
+  const next = CASE_STAGES[at + 1];
+  const back: CaseStage[] = stage === 'closed' ? CASE_STAGES.filter((item) => item !== 'closed') : at > 0 ? [CASE_STAGES[at - 1]!] : [];
+  const [target, setTarget] = useState(0);
+  const [reason, setReason] = useState('');
+  const { busy, run } = useAction();
+  const move = (to: CaseStage, why?: string) =>
+    run(async () => {
+      await api.resources.move(detail.case.id, to, why);
+      setReason('');
+      await onMoved();
+    });
+  return (
+    <View className='card'>
+      {next && (
+        <Button block type='primary' className='case__advance' loading={busy} onClick={() => move(next)}>
+          {next === 'closed' ? '结案' : `进入下一步「${CASE_STAGE_LABELS[next]}」`}
+        </Button>
+      )}
+      {back.length > 0 && (
+        <View className='case__back'>
+          {back.length > 1 && (
+            <Picker mode='selector' range={back.map((item) => CASE_STAGE_LABELS[item])} value={target} onChange={(e) => setTarget(Number(e.detail.value))}>
+              <View className='resources__field'>重新开启至：{CASE_STAGE_LABELS[back[target]!]}</View>
+            </Picker>
+          )}
+          <Input className='case__reason' placeholder={stage === 'closed' ? '重新开启的原因' : '退回上一步的原因'} value={reason} onChange={setReason} />
+          <Button size='small' className='case__move-back' disabled={reason.trim().length < 4} onClick={() => move(back[Math.min(target, back.length - 1)]!, reason.trim())}>
+            {stage === 'closed' ? '重新开启' : `退回「${CASE_STAGE_LABELS[back[0]!]}」`}
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: () => Promise<void> }) {
+  const [text, setText] = useState('');
+  const { busy, run } = useAction();
+  const add = () =>
+    run(async () => {
+      await api.resources.log(detail.case.id, text.trim());
+      setText('');
+      await onLogged();
+    });
+  return (
+    <View>
+      {detail.history
+        .filter((event) => event.kind === 'log')
+        .map((event) => (
+          <Text key={event.id} className='resources__event'>
+            {formatDateTime(event.at)} {event.text}
+          </Text>
+        ))}
+      <Textarea className='text-box case__log' value={text} maxlength={1000} placeholder='介入日志：做了什么、服务对象的变化' onInput={(e) => setText(e.detail.value)} />
+      <Button block type='primary' className='case__add-log' loading={busy} disabled={text.trim().length < 2} onClick={add}>
+        添加日志
+      </Button>
+    </View>
+  );
+}
+
+/** Allocate part of an offer to this case: funds typed in 元, the rest in the offer's unit. */
+function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: () => Promise<void> }) {
+  const [offers, setOffers] = useState<Offer[]>([]);
+  const [choice, setChoice] = useState(0);
+  const [amount, setAmount] = useState('');
+  const { busy, run } = useAction();
+  const load = useCallback(async () => setOffers((await api.resources.offers({ limit: 100 })).items.filter((offer) => offer.remaining > 0)), []);
+  useEffect(() => void load().catch(() => undefined), [load]);
+  const offer = offers[choice];
+  const quantity = offer ? (offer.unit === FUNDS_UNIT ? yuanToFen(amount) : /^\d+$/.test(amount.trim()) ? Number(amount) : undefined) : undefined;
+  const allocate = () =>
+    run(async () => {
+      await api.resources.allocate(detail.case.id, { offerId: offer!.id, quantity: quantity! }, newIdempotencyKey());
+      void Taro.showToast({ title: '已分配', icon: 'success' });
+      setAmount('');
+      await Promise.all([load(), onAllocated()]);
+    });
+  if (offers.length === 0) return <Text className='muted'>暂无可分配的资源</Text>;
+  return (
+    <View>
+      <Picker mode='selector' range={offers.map((item) => `${item.providerName}·${item.title}（余 ${quantityText(item.remaining, item.unit)}）`)} value={choice} onChange={(e) => setChoice(Number(e.detail.value))}>
+        <View className='resources__field case__offer'>
+          资源：{offer ? `${offer.providerName}·${offer.title}（余 ${quantityText(offer.remaining, offer.unit)}）` : ''}
+        </View>
+      </Picker>
+      <Input className='case__amount' type='digit' placeholder={offer?.unit === FUNDS_UNIT ? '金额（元）' : `数量（${offer?.unit ?? ''}）`} value={amount} onChange={setAmount} />
+      <Button block type='primary' className='case__allocate' loading={busy} disabled={!quantity} onClick={allocate}>
+        分配
+      </Button>
+    </View>
+  );
+}
+
+export default function CasePage() {
+  const id = routeParam('id') ?? '';
+  const [detail, setDetail] = useState<CaseDetail>();
+  const [error, setError] = useState<unknown>();
+  const load = useCallback(async () => {
+    try {
+      setDetail(await api.resources.case(id));
+      setError(undefined);
+    } catch (caught) {
+      setError(caught);
+    }
+  }, [id]);
+  useEffect(() => void load(), [load]);
+
+  if (error !== undefined && !detail) return <ErrorView error={error} onRetry={load} />;
+  if (!detail) return <LoadingView />;
+  const { case: record } = detail;
+  return (
+    <View className='page resources case'>
+      <View className='card'>
+        <View className='resources__head'>
+          <Tag type='primary' className='case__stage'>
+            {CASE_STAGE_LABELS[record.stage]}
+          </Tag>
+          <Text className='muted'>
+            {CASE_SOURCE_LABELS[record.source]}
+            {record.requester ? ` · ${record.requester}` : ''}
+          </Text>
+        </View>
+        <Text className='resources__title'>{record.title}</Text>
+        <Text className='muted'>{record.description}</Text>
+        <Steps stage={record.stage} />
+        <SavedForms record={record} />
+      </View>
+
+      {record.stage !== 'closed' && (
+        <View className='card'>
+          <Text className='section-title'>{CASE_STAGE_LABELS[record.stage]}</Text>
+          {record.stage === 'intervention' ? (
+            <InterventionLog detail={detail} onLogged={load} />
+          ) : (
+            <StepForm
+              record={record}
+              onSave={async (step, form) => {
+                await api.resources.saveForm(record.id, step, form);
+                void Taro.showToast({ title: '已保存', icon: 'success' });
+                await load();
+              }}
+            />
+          )}
+        </View>
+      )}
+
+      <Moves detail={detail} onMoved={load} />
+
+      <View className='card'>
+        <Text className='section-title'>已分配资源</Text>
+        {detail.allocations.map((allocation) => (
+          <View key={allocation.id} className='resources__row case__allocation'>
+            <Text>
+              {OFFER_KIND_LABELS[allocation.kind]} · {allocation.providerName}「{allocation.offerTitle}」
+            </Text>
+            <Text>{quantityText(allocation.quantity, allocation.unit)}</Text>
+          </View>
+        ))}
+        {ALLOCATION_STAGES.includes(record.stage) ? <Allocate detail={detail} onAllocated={load} /> : <Text className='muted'>计划和介入阶段可分配资源</Text>}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>个案记录</Text>
+        {[...detail.history].reverse().map((event) => (
+          <Text key={event.id} className='resources__event case__event'>
+            {formatDateTime(event.at)} {event.actorName} {eventText(event)}
+          </Text>
+        ))}
+      </View>
+    </View>
+  );
+}

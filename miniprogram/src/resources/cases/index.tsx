@@ -1,0 +1,84 @@
+/**
+ * 需求个案 (coordinators): the needs the center handles through the social-work process, by stage,
+ * and a form to open a new one from a resident, a community, a branch or a visit.
+ */
+import { View, Text, Picker, Textarea } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { CASE_SOURCE_LABELS, CASE_STAGE_LABELS, CASE_STAGES, formatDateTime, type Case, type CaseSource, type CaseStage } from '@hele/shared';
+import { api } from '@/api';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { useAction } from '@/hooks/use-action';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { Button, Input, Tag } from '@/ui';
+import '../resources.scss';
+
+const SOURCES = Object.keys(CASE_SOURCE_LABELS) as CaseSource[];
+
+function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
+  const [title, setTitle] = useState('');
+  const [source, setSource] = useState<CaseSource>('visit');
+  const [requester, setRequester] = useState('');
+  const [description, setDescription] = useState('');
+  const { busy, run } = useAction();
+  const submit = () =>
+    run(async () => {
+      const { case: record } = await api.resources.openCase({ title: title.trim(), source, description: description.trim(), ...(requester.trim() ? { requester: requester.trim() } : {}) });
+      setTitle('');
+      setDescription('');
+      setRequester('');
+      onOpened(record);
+    });
+  return (
+    <View className='card resources__form'>
+      <Text className='section-title'>登记需求</Text>
+      <Input className='cases__title' placeholder='需求名称，如：独居老人助餐' value={title} onChange={setTitle} />
+      <Picker mode='selector' range={SOURCES.map((item) => CASE_SOURCE_LABELS[item])} value={SOURCES.indexOf(source)} onChange={(e) => setSource(SOURCES[Number(e.detail.value)]!)}>
+        <View className='resources__field'>来源：{CASE_SOURCE_LABELS[source]}</View>
+      </Picker>
+      <Input placeholder='需求方（居民姓名、社区、支部，可不填）' value={requester} onChange={setRequester} />
+      <Textarea className='text-box cases__description' value={description} maxlength={2000} placeholder='需求描述' onInput={(e) => setDescription(e.detail.value)} />
+      <Button block type='primary' className='cases__open' loading={busy} disabled={title.trim().length < 2 || description.trim().length < 2} onClick={submit}>
+        建立个案
+      </Button>
+    </View>
+  );
+}
+
+export default function CasesPage() {
+  const [stage, setStage] = useState<CaseStage>();
+  const cases = usePagedList<Case>((cursor) => api.resources.cases({ cursor, ...(stage ? { stage } : {}) }), [stage]);
+  const open = (id: string) => Taro.navigateTo({ url: `/resources/case/index?id=${id}` });
+  return (
+    <View className='page resources'>
+      <OpenCase onOpened={(record) => void open(record.id)} />
+      <View className='resources__chips'>
+        <Text className={`chip ${stage ? '' : 'chip--on'}`} onClick={() => setStage(undefined)}>
+          全部
+        </Text>
+        {CASE_STAGES.map((item) => (
+          <Text key={item} className={`chip ${stage === item ? 'chip--on' : ''}`} onClick={() => setStage(item)}>
+            {CASE_STAGE_LABELS[item]}
+          </Text>
+        ))}
+      </View>
+      {cases.error !== undefined && cases.items.length === 0 ? (
+        <ErrorView error={cases.error} onRetry={cases.refresh} />
+      ) : cases.items.length === 0 && !cases.loading ? (
+        <EmptyView title='暂无个案' />
+      ) : (
+        cases.items.map((record) => (
+          <View key={record.id} className='card cases__item' data-id={record.id} onClick={() => open(record.id)}>
+            <View className='resources__head'>
+              <Tag type='primary'>{CASE_STAGE_LABELS[record.stage]}</Tag>
+              <Text className='muted'>{CASE_SOURCE_LABELS[record.source]}</Text>
+            </View>
+            <Text className='resources__title'>{record.title}</Text>
+            <Text className='muted'>更新于 {formatDateTime(record.updatedAt)}</Text>
+          </View>
+        ))
+      )}
+      <ListFoot loading={cases.loading} done={cases.done} count={cases.items.length} />
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '资源云平台', enablePullDownRefresh: true });

@@ -1,0 +1,201 @@
+/**
+ * 资源云平台: coordinators register and verify providers (政府部门, 企业, 社会组织, 学校, 爱心人士),
+ * record what they offer and see what remains; anyone may register as a provider, offer resources
+ * and follow where they went.
+ */
+import { View, Text, Picker } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import {
+  hasAnyRole,
+  OFFER_KIND_LABELS,
+  PROVIDER_KIND_LABELS,
+  quantityText,
+  Role,
+  yuanToFen,
+  type Allocation,
+  type Offer,
+  type OfferKind,
+  type Provider,
+  type ProviderKind,
+} from '@hele/shared';
+import { api } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import { EmptyView } from '@/components/status-view';
+import { useAction } from '@/hooks/use-action';
+import { Button, Input, Tag } from '@/ui';
+import '../resources.scss';
+
+const PROVIDER_KINDS = Object.keys(PROVIDER_KIND_LABELS) as ProviderKind[];
+const OFFER_KINDS = Object.keys(OFFER_KIND_LABELS) as OfferKind[];
+
+function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAdded: () => Promise<void> }) {
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<ProviderKind>(coordinator ? 'company' : 'donor');
+  const [contact, setContact] = useState('');
+  const { busy, run } = useAction();
+  const submit = () =>
+    run(async () => {
+      await api.resources.registerProvider({ name: name.trim(), kind, ...(contact.trim() ? { contact: contact.trim() } : {}) });
+      void Taro.showToast({ title: coordinator ? '已登记' : '已提交，等待社工认证', icon: 'none' });
+      setName('');
+      setContact('');
+      await onAdded();
+    });
+  return (
+    <View className='card resources__form'>
+      <Text className='section-title'>{coordinator ? '登记资源方' : '登记为资源方'}</Text>
+      <Input className='offers__provider-name' placeholder='名称，如：和乐社区卫生服务站' value={name} onChange={setName} />
+      <Picker mode='selector' range={PROVIDER_KINDS.map((item) => PROVIDER_KIND_LABELS[item])} value={PROVIDER_KINDS.indexOf(kind)} onChange={(e) => setKind(PROVIDER_KINDS[Number(e.detail.value)]!)}>
+        <View className='resources__field'>类别：{PROVIDER_KIND_LABELS[kind]}</View>
+      </Picker>
+      <Input placeholder='联系人与电话（可不填）' value={contact} onChange={setContact} />
+      <Button block type='primary' className='offers__register' loading={busy} disabled={name.trim().length < 2} onClick={submit}>
+        登记
+      </Button>
+    </View>
+  );
+}
+
+function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () => Promise<void> }) {
+  const [choice, setChoice] = useState(0);
+  const [kind, setKind] = useState<OfferKind>('goods');
+  const [title, setTitle] = useState('');
+  const [amount, setAmount] = useState('');
+  const [unit, setUnit] = useState('');
+  const [availability, setAvailability] = useState('');
+  const { busy, run } = useAction();
+  const provider = providers[choice];
+  const funds = kind === 'funds';
+  const quantity = funds ? yuanToFen(amount) : /^\d+$/.test(amount.trim()) ? Number(amount) : undefined;
+  const submit = () =>
+    run(async () => {
+      await api.resources.offer({
+        providerId: provider!.id,
+        kind,
+        title: title.trim(),
+        quantity: quantity!,
+        ...(!funds && unit.trim() ? { unit: unit.trim() } : {}),
+        ...(availability.trim() ? { availability: availability.trim() } : {}),
+      });
+      void Taro.showToast({ title: '已发布资源', icon: 'success' });
+      setTitle('');
+      setAmount('');
+      await onAdded();
+    });
+  if (!provider) return null;
+  return (
+    <View className='card resources__form'>
+      <Text className='section-title'>发布资源</Text>
+      <Picker mode='selector' range={providers.map((item) => item.name)} value={choice} onChange={(e) => setChoice(Number(e.detail.value))}>
+        <View className='resources__field'>资源方：{provider.name}</View>
+      </Picker>
+      <Picker mode='selector' range={OFFER_KINDS.map((item) => OFFER_KIND_LABELS[item])} value={OFFER_KINDS.indexOf(kind)} onChange={(e) => setKind(OFFER_KINDS[Number(e.detail.value)]!)}>
+        <View className='resources__field'>类型：{OFFER_KIND_LABELS[kind]}</View>
+      </Picker>
+      <Input className='offers__title' placeholder='资源名称，如：米面油礼包、急救培训讲师' value={title} onChange={setTitle} />
+      <Input className='offers__quantity' type='digit' placeholder={funds ? '金额（元）' : '数量'} value={amount} onChange={setAmount} />
+      {!funds && <Input className='offers__unit' placeholder={kind === 'goods' ? '单位，如：份、箱' : '单位（默认：人 / 条）'} value={unit} onChange={setUnit} />}
+      <Input placeholder='可用时间，如：每周六上午（可不填）' value={availability} onChange={setAvailability} />
+      <Button block type='primary' className='offers__add' loading={busy} disabled={title.trim().length < 2 || !quantity || (kind === 'goods' && !unit.trim())} onClick={submit}>
+        发布
+      </Button>
+    </View>
+  );
+}
+
+/** An offer and, on a tap, where it went. */
+function OfferCard({ offer }: { offer: Offer }) {
+  const [went, setWent] = useState<Allocation[]>();
+  const { run } = useAction();
+  const toggle = () => (went ? setWent(undefined) : run(async () => setWent((await api.resources.allocationsOf(offer.id)).items)));
+  return (
+    <View className='card offers__item' data-id={offer.id} onClick={toggle}>
+      <View className='resources__head'>
+        <Tag type='primary'>{OFFER_KIND_LABELS[offer.kind]}</Tag>
+        <Text className='muted'>{offer.providerName}</Text>
+      </View>
+      <Text className='resources__title'>{offer.title}</Text>
+      <Text className='muted offers__remaining'>
+        共 {quantityText(offer.quantity, offer.unit)}，剩余 {quantityText(offer.remaining, offer.unit)}
+        {offer.availability ? ` · ${offer.availability}` : ''}
+      </Text>
+      {went &&
+        (went.length === 0 ? (
+          <Text className='resources__event'>尚未分配</Text>
+        ) : (
+          went.map((allocation) => (
+            <Text key={allocation.id} className='resources__event'>
+              → {allocation.caseTitle}：{quantityText(allocation.quantity, allocation.unit)}
+            </Text>
+          ))
+        ))}
+    </View>
+  );
+}
+
+export default function OffersPage() {
+  const user = useCurrentUser();
+  const coordinator = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
+  const [providers, setProviders] = useState<Provider[]>([]);
+  const [offers, setOffers] = useState<Offer[]>([]);
+  const { run } = useAction();
+  const load = async () => {
+    if (coordinator) {
+      const [allProviders, allOffers] = await Promise.all([api.resources.providers({ limit: 100 }), api.resources.offers({ limit: 100 })]);
+      setProviders(allProviders.items);
+      setOffers(allOffers.items);
+    } else {
+      const mine = await api.resources.mine();
+      setProviders(mine.providers);
+      setOffers(mine.offers);
+    }
+  };
+  useDidShow(() => void run(load));
+  const verify = (provider: Provider) =>
+    run(async () => {
+      await api.resources.verifyProvider(provider.id);
+      await load();
+    });
+  const offering = coordinator ? providers : providers.filter((provider) => provider.contactUserId === user?.id);
+  return (
+    <View className='page resources offers'>
+      {coordinator && (
+        <Button block className='offers__cases' onClick={() => Taro.navigateTo({ url: '/resources/cases/index' })}>
+          需求个案
+        </Button>
+      )}
+      <RegisterProvider coordinator={coordinator} onAdded={load} />
+      <AddOffer providers={offering} onAdded={load} />
+
+      <Text className='section-title'>资源方</Text>
+      {providers.length === 0 && <EmptyView title='暂无资源方' />}
+      {providers.map((provider) => (
+        <View key={provider.id} className='card resources__row offers__provider'>
+          <View>
+            <Text className='resources__title'>{provider.name}</Text>
+            <Text className='muted'>
+              {PROVIDER_KIND_LABELS[provider.kind]}
+              {provider.contact ? ` · ${provider.contact}` : ''}
+            </Text>
+          </View>
+          {provider.verified ? (
+            <Tag type='success'>已认证</Tag>
+          ) : coordinator ? (
+            <Button size='small' className='offers__verify' onClick={() => verify(provider)}>
+              认证
+            </Button>
+          ) : (
+            <Tag>待认证</Tag>
+          )}
+        </View>
+      ))}
+
+      <Text className='section-title'>{coordinator ? '资源' : '我发布的资源'}</Text>
+      {offers.length === 0 && <EmptyView title='暂无资源' />}
+      {offers.map((offer) => (
+        <OfferCard key={offer.id} offer={offer} />
+      ))}
+    </View>
+  );
+}

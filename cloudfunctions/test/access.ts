@@ -128,11 +128,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /me/resources': { allowed: 'user', path: '/me/resources' },
   // Open to any user at the guard; the offer's provider or a coordinator only (others: 404).
   'GET /offers/{id}/allocations': { allowed: 'user', path: '/offers/01MISSINGOFFER/allocations' },
-  'POST /cases': { allowed: ['coordinator'], path: '/cases', body: () => ({ title: '独居老人助餐', source: 'visit', description: '三位独居老人午餐无人照料' }) },
+  // An empty title: allowed callers get 400 and no case is opened (the dashboard test counts cases).
+  'POST /cases': { allowed: ['coordinator'], path: '/cases', body: () => ({ title: '', source: 'visit', description: '三位独居老人午餐无人照料' }) },
   'GET /cases': { allowed: ['coordinator'], path: '/cases' },
   'GET /cases/{id}': { allowed: ['coordinator'], path: '/cases/01MISSINGCASE' },
   'POST /cases/{id}/transitions': { allowed: ['coordinator'], path: '/cases/01MISSINGCASE/transitions', body: () => ({ to: 'estimation' }) },
   'PUT /cases/{id}/forms/{step}': { allowed: ['coordinator'], path: '/cases/01MISSINGCASE/forms/assessment', body: () => ({ notes: '需求清楚', priority: 'high' }) },
   'POST /cases/{id}/log': { allowed: ['coordinator'], path: '/cases/01MISSINGCASE/log', body: () => ({ text: '上门送餐' }) },
   'POST /cases/{id}/allocations': { allowed: ['coordinator'], path: '/cases/01MISSINGCASE/allocations', body: () => ({ offerId: '01MISSINGOFFER', quantity: 1 }) },
+  'GET /dashboard': { allowed: ['coordinator'], path: '/dashboard' },
+  'GET /dashboard/export': { allowed: ['coordinator'], path: '/dashboard/export?table=cases' },
 };

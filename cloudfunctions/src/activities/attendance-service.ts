@@ -27,6 +27,7 @@ import type { Principal, UserRecord } from '../lib/principal';
 import { settled } from '../lib/retry';
 import { trainings } from '../lib/trainings';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
+import { toCsv } from '../lib/csv';
 import { codeIsValid, issueCheckIn, newCheckInSecret, tokenIsValid } from './check-in-code';
 import type { LeaveRecord, LeaveRepository } from './leave-repository';
 import { isLive, toRegistration, type ActivityRecord } from './records';
@@ -63,16 +64,11 @@ const toLeave = (record: LeaveRecord, activity?: ActivityRecord): Leave => ({
   ...(activity ? { activity: { title: activity.title, startsAt: activity.startsAt } } : {}),
 });
 
-const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-export const attendanceCsv = (attendance: AttendanceResponse, labels: Record<string, string>): string => {
-  const rows = [
+export const attendanceCsv = (attendance: AttendanceResponse, labels: Record<string, string>): string =>
+  toCsv(
     ['姓名', '状态', '签到时间', '是否报名', '请假原因'],
-    ...attendance.items.map((row) => [row.nickname, labels[row.state] ?? row.state, row.checkedInAt ?? '', row.registered ? '是' : '否', row.leaveReason ?? '']),
-  ];
-  // The byte-order mark makes Excel read the Chinese as UTF-8.
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-};
+    attendance.items.map((row) => [row.nickname, labels[row.state] ?? row.state, row.checkedInAt ?? '', row.registered ? '是' : '否', row.leaveReason ?? '']),
+  );
 
 export const createAttendanceService = ({ activities, leaves, roster, margins, minServiceShare, now = () => new Date() }: AttendanceDeps) => {
   const requireActivity = async (id: string) => {

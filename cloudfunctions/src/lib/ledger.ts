@@ -7,7 +7,7 @@
  * approval) join the same transaction.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { applyEntry, LedgerTypeSchema, PointsError, type LedgerType } from '@hele/shared';
+import { applyEntry, centerMonth, LedgerTypeSchema, PointsError, type LedgerType } from '@hele/shared';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { env } from './config';
@@ -15,6 +15,7 @@ import { decodeCursor, encodeCursor, type Key } from './cursor';
 import { doc, transactNamed, type DocClient, type TransactItem } from './db';
 import { ConflictError, ValidationError } from './errors';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from './retry';
+import { countItem } from './stats';
 
 export const BALANCE_SK = 'BALANCE';
 const entrySk = (seq: number) => `E#${String(seq).padStart(12, '0')}`;
@@ -132,6 +133,8 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
                 },
               },
             },
+            // The dashboard's points per month, by entry type (signed, as in the ledger).
+            { name: 'entry', item: countItem(`points#${centerMonth(now.toISOString())}`, { [operation.type]: operation.amount }) },
             ...alongside,
           ]);
           if (outcome === 'ok') return { status: 'applied' as const, entry, balance: verdict.balanceAfter };

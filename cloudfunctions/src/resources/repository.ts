@@ -4,12 +4,13 @@
  * partition, and each allocation is written under its offer's partition too, so a provider sees
  * where its resources went. Lists go through the `byType` index; a provider's own offers through `byContact`.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Allocation, Case, CaseEvent, Offer, Provider, type CaseStage } from '@hele/shared';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Allocation, Case, CaseEvent, Offer, Provider, type CaseStage, type OfferKind } from '@hele/shared';
 import { z } from 'zod';
 import { env } from '../lib/config';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/query';
+import { countItem } from '../lib/stats';
 
 const table = () => env().RESOURCES_TABLE;
 const HEAD = '#';
@@ -18,6 +19,12 @@ const offerKey = (id: string) => ({ pk: `O#${id}`, sk: HEAD });
 const caseKey = (id: string) => ({ pk: `C#${id}`, sk: HEAD });
 
 type Listed = 'provider' | 'offer' | 'case';
+
+/** The dashboard's figures: cases per stage, and per kind of resource what was offered and allocated. */
+export const CASES_SCOPE = 'cases';
+export const RESOURCES_SCOPE = 'resources';
+const countOffer = (kind: OfferKind, quantity: number) => countItem(RESOURCES_SCOPE, { [`${kind}Offers`]: 1, [`${kind}Offered`]: quantity });
+const countAllocation = (kind: OfferKind, quantity: number) => countItem(RESOURCES_SCOPE, { [`${kind}Allocations`]: 1, [`${kind}Allocated`]: quantity });
 
 const getHead = async <T>(schema: z.ZodType<T>, key: { pk: string; sk: string }) => {
   const { Item } = await doc.send(new GetCommand({ TableName: table(), Key: key }));
@@ -74,9 +81,11 @@ export const resourceRepository = {
     }
   },
 
-  async addOffer(offer: Offer) {
-    await doc.send(new PutCommand({ TableName: table(), Item: { ...offerKey(offer.id), type: 'offer', ...offer }, ConditionExpression: 'attribute_not_exists(pk)' }));
-  },
+  addOffer: (offer: Offer) =>
+    transactNamed(doc, [
+      { name: 'offer', item: putHead(offerKey(offer.id), 'offer', offer) },
+      { name: 'count', item: countOffer(offer.kind, offer.quantity) },
+    ]),
   offer: (id: string) => getHead(Offer, offerKey(id)),
   offers: (page: PageRequest, kind?: string) =>
     listed(Offer, 'offer', page, kind ? { expression: '#kind = :kind', names: { '#kind': 'kind' }, values: { ':kind': kind } } : undefined),
@@ -92,6 +101,7 @@ export const resourceRepository = {
     transactNamed(doc, [
       { name: 'case', item: putHead(caseKey(record.id), 'case', record) },
       { name: 'event', item: eventItem(record.id, opened) },
+      { name: 'event', item: countItem(CASES_SCOPE, { [record.stage]: 1 }) },
     ]),
   case: (id: string) => getHead(Case, caseKey(id)),
   cases: (page: PageRequest, stage?: CaseStage) =>
@@ -123,6 +133,7 @@ export const resourceRepository = {
         },
       },
       { name: 'event', item: eventItem(id, event) },
+      { name: 'event', item: countItem(CASES_SCOPE, { [from]: -1, [to]: 1 }) },
     ]),
 
   /** Saves the form of `step` if the case is still at that step. */
@@ -200,5 +211,6 @@ export const resourceRepository = {
       { name: 'allocation', item: { Put: { TableName: table(), Item: { pk: caseKey(allocation.caseId).pk, sk: `A#${allocation.id}`, ...allocation } } } },
       { name: 'allocation', item: { Put: { TableName: table(), Item: { pk: offerKey(allocation.offerId).pk, sk: `A#${allocation.id}`, ...allocation } } } },
       { name: 'allocation', item: eventItem(allocation.caseId, event) },
+      { name: 'allocation', item: countAllocation(allocation.kind, allocation.quantity) },
     ]),
 };

@@ -176,3 +176,36 @@ describe('providers, offers and allocation', () => {
     expect(left.map((item: { quantity: number }) => item.quantity)).toEqual([2]);
   });
 });
+
+describe('the dashboard’s cases and resources', () => {
+  it('counts cases per stage and what was offered and allocated, as the writes happen', async () => {
+    const token = await coordinator();
+    const figures = async () => {
+      const { cases, resources } = (await call('GET', '/dashboard', { token })).body as {
+        cases: Array<{ stage: string; count: number }>;
+        resources: Array<{ kind: string; offers: number; offered: number; allocations: number; allocated: number }>;
+      };
+      return { stages: Object.fromEntries(cases.map((row) => [row.stage, row.count])), kinds: Object.fromEntries(resources.map(({ kind, ...row }) => [kind, row])) };
+    };
+    const before = await figures();
+    const goods = await offerOf(token, { kind: 'goods', title: '米面油礼包', quantity: 25, unit: '份' });
+    const funds = await offerOf(token, { kind: 'funds', title: '助老餐费', quantity: 50_000 });
+    await openCase(token);
+    const planned = await plannedCase(token);
+    await call('POST', `/cases/${planned}/allocations`, { token, body: { offerId: goods.id, quantity: 10 } });
+    await call('POST', `/cases/${planned}/allocations`, { token, body: { offerId: funds.id, quantity: 20_000 } });
+    // Refused allocations count nothing.
+    expect((await call('POST', `/cases/${planned}/allocations`, { token, body: { offerId: goods.id, quantity: 16 } })).status).toBe(409);
+    const after = await figures();
+
+    const moved = (stage: string) => after.stages[stage]! - before.stages[stage]!;
+    expect(['assessment', 'estimation', 'planning', 'intervention', 'evaluation', 'closed'].map(moved)).toEqual([1, 0, 1, 0, 0, 0]);
+    const grew = (kind: string) => Object.fromEntries(Object.entries(after.kinds[kind]!).map(([figure, value]) => [figure, value - before.kinds[kind]![figure as 'offers']]));
+    expect(grew('goods')).toEqual({ offers: 1, offered: 25, allocations: 1, allocated: 10 });
+    expect(grew('funds')).toEqual({ offers: 1, offered: 50_000, allocations: 1, allocated: 20_000 });
+    expect(grew('people')).toEqual({ offers: 0, offered: 0, allocations: 0, allocated: 0 });
+
+    const csv = (await call('GET', '/dashboard/export?table=resources', { token })).body as string;
+    expect(csv).toContain(`资金,${after.kinds.funds!.offers},`);
+  });
+});

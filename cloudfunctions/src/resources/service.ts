@@ -32,7 +32,7 @@ import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { loadUser, type Principal } from '../lib/principal';
 import type { PageRequest } from '../lib/query';
-import { busy, DEFAULT_RETRY, retrying } from '../lib/retry';
+import { busy, settled } from '../lib/retry';
 import type { resourceRepository as ResourceRepository } from './repository';
 
 export interface ResourceDeps {
@@ -60,12 +60,10 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
     return record;
   };
 
-  /** Runs a transaction again while it loses races to other writes on the same items. */
-  const settled = <T extends string>(write: () => Promise<T | 'conflict'>) =>
-    retrying(async () => {
-      const outcome = await write();
-      return outcome === 'conflict' ? undefined : (outcome as Exclude<T, 'conflict'>);
-    }, DEFAULT_RETRY);
+  /** A new item's write (its id is new: only a lost race can stop it). */
+  const written = async (write: () => Promise<string>) => {
+    if ((await settled(write)) !== 'ok') throw busy();
+  };
 
   /** Writes that lost their condition because the case moved meanwhile answer with where it is now. */
   const caseWrite = async (id: string, write: () => Promise<string>, what: string) => {
@@ -89,7 +87,7 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
       if (contactUserId && !(await loadUser(contactUserId))) throw ValidationError.field('contactUserId', 'no such user');
       const { id, at } = stamp();
       const provider: Provider = { ...input, id, ...(contactUserId ? { contactUserId } : {}), verified: coordinator, createdBy: caller.id, createdAt: at };
-      await resources.addProvider(provider);
+      await written(() => resources.addProvider(provider));
       return provider;
     },
 
@@ -115,7 +113,7 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
         createdBy: caller.id,
         createdAt: at,
       };
-      await resources.addOffer(offer);
+      await written(() => resources.addOffer(offer));
       return offer;
     },
 
@@ -135,7 +133,7 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
     async openCase(input: CaseInput, caller: Principal): Promise<Case> {
       const { id, at } = stamp();
       const record: Case = { ...input, id, stage: 'assessment', forms: {}, logCount: 0, createdBy: caller.id, createdAt: at, updatedAt: at };
-      await resources.openCase(record, event(caller, { kind: 'opened', to: 'assessment' }));
+      await written(() => resources.openCase(record, event(caller, { kind: 'opened', to: 'assessment' })));
       return record;
     },
 

@@ -3,7 +3,7 @@
  * the certificate. Approval pays points (EARN) exactly once: the ledger entry's key is the record's
  * id, and the record leaves `pending` under a condition in the same transaction that adds the hours.
  */
-import { LedgerType, pointsForMinutes, starLevel, type DeclareHoursRequest, type HoursDecisionRequest, type ServiceCertificate, type TeachingRequest } from '@hele/shared';
+import { centerMonth, LedgerType, pointsForMinutes, starLevel, type DeclareHoursRequest, type HoursDecisionRequest, type ServiceCertificate, type TeachingRequest } from '@hele/shared';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
@@ -13,6 +13,7 @@ import { loadUser, type Principal } from '../lib/principal';
 import { settled } from '../lib/retry';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import type { ActivitySummary } from '../lib/activity-summary';
+import { countItem } from '../lib/stats';
 import type { serviceRecordRepository as ServiceRecordRepository } from './repository';
 
 export interface HoursDeps {
@@ -61,7 +62,12 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
    */
   const payFor = async (record: ServiceRecordItem, caller: Principal, recordItem: Named<'record'>) => {
     const points = pointsForMinutes(record.minutes, pointsPerHour);
-    const alongside: Array<Named<'record' | 'hours'>> = [recordItem, { name: 'hours', item: serviceItems.addHours(record.userId, record.minutes) }];
+    const alongside: Array<Named<'record' | 'hours'>> = [
+      recordItem,
+      { name: 'hours', item: serviceItems.addHours(record.userId, record.minutes) },
+      // The dashboard's service time per month (of the day served).
+      { name: 'hours', item: countItem(`service#${centerMonth(record.servedOn)}`, { minutes: record.minutes, records: 1 }) },
+    ];
     if (points === 0) {
       const outcome = await settled(() => transactNamed(doc, alongside));
       return { applied: outcome === 'ok', points, balance: (await ledger.balanceOf(record.userId))?.balance ?? 0 };

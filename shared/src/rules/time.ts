@@ -37,3 +37,19 @@ export const startOfCenterDay = (now: Date): string => inCenter(now).startOf('da
 export const toCenterIso = (instant: Date): string => inCenter(instant).format('YYYY-MM-DDTHH:mm:ssZ');
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** The center's calendar month of an instant or a calendar date: `2026-11`. */
+export const centerMonth = (isoOrDay: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(isoOrDay) ? isoOrDay.slice(0, 7) : inCenter(isoOrDay).format('YYYY-MM'));
+
+/** The months from `from` to `to` (`YYYY-MM`, both included), oldest first. */
+export const monthsBetween = (from: string, to: string): string[] => {
+  const months: string[] = [];
+  for (let month = dayjs.utc(`${from}-01`); month.format('YYYY-MM') <= to; month = month.add(1, 'month')) months.push(month.format('YYYY-MM'));
+  return months;
+};
+
+/** The `count` months up to and including the center's month of `now`, oldest first. */
+export const recentMonths = (now: Date, count: number): string[] => {
+  const last = inCenter(now).startOf('month');
+  return Array.from({ length: count }, (_, i) => last.subtract(count - 1 - i, 'month').format('YYYY-MM'));
+};

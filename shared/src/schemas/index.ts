@@ -12,3 +12,4 @@ export * from './roles';
 export * from './meetings';
 export * from './library';
 export * from './resources';
+export * from './dashboard';

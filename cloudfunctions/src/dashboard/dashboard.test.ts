@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { doc, transactNamed } from '../lib/db';
+import { countItem, readCounts, STAT_SHARDS } from '../lib/stats';
+import { newMembers } from '../../test/fixtures';
+import { call, signIn } from '../../test/gateway';
+
+describe('dashboard counters', () => {
+  it('count exactly when many writes move them at once', async () => {
+    const scope = `test#${randomUUID()}`;
+    const writes = Array.from({ length: 120 }, (_, i) => ({ one: 1, i }));
+    // Each write is a transaction of its own, as when a feature counts alongside its write.
+    const outcomes = await Promise.all(writes.map(({ one, i }) => retryUntilDone(() => transactNamed(doc, [{ name: 'count', item: countItem(scope, { n: one, sum: i }) }]))));
+    expect(outcomes.every((outcome) => outcome === 'ok')).toBe(true);
+    expect(await readCounts(scope)).toEqual({ n: 120, sum: (119 * 120) / 2 });
+    expect(() => countItem(scope, { 'bad name': 1 })).toThrow('not plain');
+    expect(STAT_SHARDS).toBeGreaterThan(1);
+  });
+
+  it('adds up approved service time in the month it was served, and points earned this month', async () => {
+    // A month of its own, so other test files approving hours at the same time do not move it.
+    const month = `20${10 + Math.floor(Math.random() * 10)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+    const { token: coordinator } = await signIn('coordinator');
+    const dashboard = async () => (await call('GET', `/dashboard?from=${month}&to=${month}`, { token: coordinator })).body;
+    const thisMonth = async () => (await call('GET', '/dashboard', { token: coordinator })).body.months.at(-1);
+    const [before, earnedBefore] = [(await dashboard()).months[0], (await thisMonth()).pointsEarned];
+    const [volunteer] = await newMembers(1, 'served');
+    for (const minutes of [90, 45]) {
+      const declared = await call('POST', '/me/service-records', { token: volunteer!.token, body: { servedOn: `${month}-15`, minutes, note: '社区环保清扫' } });
+      expect((await call('POST', `/service-records/${declared.body.record.id}/decision`, { token: coordinator, body: { decision: 'approve' } })).status).toBe(200);
+    }
+    const after = (await dashboard()).months[0];
+    expect([after.month, after.serviceMinutes - before.serviceMinutes, after.serviceRecords - before.serviceRecords]).toEqual([month, 135, 2]);
+    // 10 points an hour: at least 15 + 7 earned this month (other test files only add to it).
+    expect((await thisMonth()).pointsEarned - earnedBefore).toBeGreaterThanOrEqual(22);
+
+    const csv = (await call('GET', `/dashboard/export?table=months&from=${month}&to=${month}`, { token: coordinator })).body as string;
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF月份,获得积分,兑换积分,调整积分,服务时长（小时）,服务记录数');
+    expect(csv.split('\r\n')[1]).toMatch(new RegExp(`^${month},`));
+  });
+
+  it.each([
+    ['/dashboard?from=2026-13&to=2026-12', 'from'],
+    ['/dashboard?from=2026-05', 'to'],
+    ['/dashboard?from=2026-05&to=2026-01', 'to'],
+    ['/dashboard/export?table=everything', 'table'],
+    ['/dashboard/export?table=cases&to=2026-01', 'from'],
+  ])('refuses %s, naming %s', async (path, field) => {
+    const { token } = await signIn('coordinator');
+    const reply = await call('GET', path, { token });
+    expect([reply.status, reply.body.error.details[0].path]).toEqual([400, field]);
+  });
+});
+
+/** DynamoDB answers `conflict` to a transaction that lost a race: the features retry, so does this test. */
+const retryUntilDone = async (write: () => Promise<string>) => {
+  for (;;) {
+    const outcome = await write();
+    if (outcome !== 'conflict') return outcome;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
+  }
+};

@@ -29,6 +29,10 @@ export default defineAppConfig({
       pages: ['offers/index', 'cases/index', 'case/index'],
     },
     {
+      root: 'dashboard',
+      pages: ['home/index'],
+    },
+    {
       root: 'learning',
       pages: ['library/index', 'material/index'],
     },

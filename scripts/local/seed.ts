@@ -22,6 +22,7 @@ import { libraryRepository } from '../../cloudfunctions/src/library/repository';
 import { materialTokens, type MaterialInput } from '@hele/shared';
 import { feedRepository } from '../../cloudfunctions/src/feed/repository';
 import { newPostRecord } from '../../cloudfunctions/src/feed/records';
+import { resourceRepository } from '../../cloudfunctions/src/resources/repository';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -186,6 +187,50 @@ const DEMO_MATERIALS: Array<{ id: string } & Omit<MaterialInput, 'tags' | 'audie
   { id: 'demo-material-cpr', title: '心肺复苏与 AED 使用要点', kind: 'document', category: '志愿者学院', tags: ['应急抢救', '急救'], audience: 'volunteers', url: 'https://example.org/hele/cpr-aed.pdf' },
 ];
 
+/**
+ * The resource cloud's demo: two verified providers and their offers; a need being planned with
+ * part of an offer allocated, and a new one waiting for its assessment. (Known totals: the
+ * dashboard's browser test starts from them.) Ids begin `00`: these lists run newest first by
+ * id (ULIDs), and the demo items are the oldest.
+ */
+const seedResourceCloud = async (coordinator: string, now: Date) => {
+  const at = now.toISOString();
+  const by = { createdBy: coordinator, createdAt: at };
+  const actor = { actorId: coordinator, actorName: DEV_USERS.find((user) => user.name === 'coordinator')!.nickname, at };
+  const providers = [
+    { id: '00demo-provider-mingzheng', name: '街道民政办', kind: 'government' as const, verified: true, ...by },
+    { id: '00demo-provider-lvyuan', name: '绿源超市', kind: 'company' as const, contact: '李经理 13800002222', verified: true, ...by },
+  ];
+  for (const provider of providers) await resourceRepository.addProvider(provider);
+  const funds = { id: '00demo-offer-meal-fund', providerId: '00demo-provider-mingzheng', providerName: '街道民政办', kind: 'funds' as const, title: '助老餐费补贴', quantity: 100_000, unit: '分', remaining: 100_000, ...by };
+  const goods = { id: '00demo-offer-grain', providerId: '00demo-provider-lvyuan', providerName: '绿源超市', kind: 'goods' as const, title: '米面油礼包', quantity: 50, unit: '份', remaining: 50, availability: '每月第一周', ...by };
+  for (const offer of [funds, goods]) await resourceRepository.addOffer(offer);
+  const meals = {
+    id: '00demo-case-meals',
+    title: '独居老人助餐',
+    source: 'visit' as const,
+    description: '走访发现和乐社区三位独居老人午餐无人照料。',
+    requester: '和乐社区',
+    stage: 'planning' as const,
+    forms: {
+      assessment: { notes: '三位老人行动不便，午餐靠邻居接济，需求迫切。', priority: 'high' as const },
+      estimation: { resources: [{ kind: 'goods' as const, description: '米面油礼包', quantity: 20 }, { kind: 'people' as const, description: '送餐志愿者', quantity: 2 }] },
+      planning: { goals: ['每天按时吃上午餐', '每周一次上门探访'], tasks: [{ text: '联系爱心餐厅', owner: '王社工' }] },
+    },
+    logCount: 0,
+    ...by,
+    updatedAt: at,
+  };
+  await resourceRepository.openCase(meals, { id: '00demo-case-meals-opened', kind: 'opened', to: 'planning', ...actor });
+  await resourceRepository.allocate(
+    { id: '00demo-allocation-grain', caseId: meals.id, caseTitle: meals.title, offerId: goods.id, offerTitle: goods.title, providerId: goods.providerId, providerName: goods.providerName, kind: 'goods', quantity: 20, unit: '份', actorId: coordinator, at },
+    ['planning'],
+    { id: '00demo-allocation-grain-event', kind: 'allocated', step: 'planning', text: '绿源超市「米面油礼包」20 份', ...actor },
+  );
+  const tutoring = { id: '00demo-case-tutoring', title: '困境儿童课业辅导', source: 'community' as const, description: '社区反映两名困境儿童放学后无人辅导作业。', stage: 'assessment' as const, forms: {}, logCount: 0, ...by, updatedAt: at };
+  await resourceRepository.openCase(tutoring, { id: '00demo-case-tutoring-opened', kind: 'opened', to: 'assessment', ...actor });
+};
+
 const ignoreExisting = (error: unknown) => {
   if (!isConditionFailure(error)) throw error;
 };
@@ -206,6 +251,7 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
     await activityRepository.createActivity(newActivityRecord(CreateActivityRequest.parse(input), coordinator, now, id)).catch(ignoreExisting);
   }
   await seedLiveMeeting(coordinator, now);
+  await seedResourceCloud(coordinator, now);
   for (const { id, ...material } of DEMO_MATERIALS) {
     await libraryRepository.create({ pk: 'M', sk: id, id, ...material, createdBy: coordinator, createdAt: now.toISOString() }, materialTokens(material)).catch(ignoreExisting);
   }

@@ -1,6 +1,7 @@
 /**
  * A coordinator registers a provider and its offer, then walks one need from 需求评估 to 结果评估,
- * allocating part of the offer on the way; the offer shows what remains and where it went.
+ * allocating part of the offer on the way; the offer shows what remains and where it went, and
+ * the dashboard, which starts from the seeded figures, counts the closed case and the allocation.
  * Real local stack, real browser.
  */
 import type { Page } from 'playwright-core';
@@ -8,6 +9,23 @@ import { signInAs } from '../support/app';
 import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
 
 const running = useStackAndBrowser();
+
+/** The cells of a dashboard table's row, by its first cell. */
+const dashboardRow = async (page: Page, table: string, first: string) => {
+  const row = page.locator(`.dashboard__table--${table} .dashboard__row`, { has: page.locator('.dashboard__cell', { hasText: first }) });
+  await row.waitFor();
+  return row.locator('.dashboard__cell').allTextContents();
+};
+
+/** Waits until the chart's canvas shows a bar (a pixel of the bars' red, #c8161d). Runs in the page. */
+const chartDrawn = (page: Page, id: string) =>
+  page.waitForFunction(`(() => {
+    const canvas = document.querySelector('#${id} canvas');
+    const pixels = canvas && canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    if (!pixels) return false;
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] > 180 && pixels[i + 1] < 60 && pixels[i + 2] < 60 && pixels[i + 3] > 200) return true;
+    return false;
+  })()`);
 
 const stageIs = (page: Page, label: string) => page.locator('.case__stage', { hasText: label }).waitFor();
 
@@ -21,6 +39,15 @@ const saveAndAdvance = async (page: Page, step: string, next: string) => {
 it('walks a need from assessment to evaluation with a resource allocated on the way', async () => {
   const page = await phonePage(running.browser);
   await signInAs(page, running.stack.appUrl, 'coordinator');
+  // The seeded figures: one case being planned, one waiting for assessment; 20 of 50 份 allocated.
+  await page.locator('.me__dashboard').click();
+  expect(await dashboardRow(page, 'cases', '计划')).toEqual(['计划', '1']);
+  expect(await dashboardRow(page, 'cases', '已结案')).toEqual(['已结案', '0']);
+  expect(await dashboardRow(page, 'resources', '物资')).toEqual(['物资', '1', '50', '1', '20']);
+  expect(await dashboardRow(page, 'resources', '资金')).toEqual(['资金', '1', '¥1000.00', '0', '¥0.00']);
+  await chartDrawn(page, 'cases');
+
+  await page.goto(`${running.stack.appUrl}/#/pages/me/index`);
   await page.locator('.me__resources').click();
 
   await page.locator('.offers__provider-name input').fill('和乐爱心餐厅');
@@ -76,4 +103,11 @@ it('walks a need from assessment to evaluation with a resource allocated on the 
   await offer.locator('text=剩余 60 份').waitFor();
   await offer.click();
   await offer.locator('text=→ 独居老人助餐：30 份').waitFor();
+
+  await page.goto(`${running.stack.appUrl}/#/dashboard/home/index`);
+  expect(await dashboardRow(page, 'cases', '已结案')).toEqual(['已结案', '1']);
+  expect(await dashboardRow(page, 'cases', '计划')).toEqual(['计划', '1']);
+  expect(await dashboardRow(page, 'resources', '物资')).toEqual(['物资', '2', '140', '2', '50']);
+  await chartDrawn(page, 'cases');
+  await screenshot(page, 'dashboard');
 });

@@ -29,10 +29,6 @@ export const countItem = (scope: string, deltas: Record<string, number>, shard =
   };
 };
 
-/** A count item for deltas that may all be zero (then there is nothing to count). */
-export const countItems = (scope: string, deltas: Record<string, number>): TransactItem[] =>
-  Object.values(deltas).some((delta) => delta !== 0) ? [countItem(scope, deltas)] : [];
-
 /** The counters of one scope, shards added up (a counter never moved reads as absent). */
 export const readCounts = async (scope: string): Promise<Record<string, number>> => {
   const result = await doc.send(new QueryCommand({ TableName: env().STATS_TABLE, KeyConditionExpression: '#scope = :scope', ExpressionAttributeNames: { '#scope': 'scope' }, ExpressionAttributeValues: { ':scope': scope } }));

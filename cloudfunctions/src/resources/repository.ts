@@ -39,6 +39,35 @@ const eventItem = (caseId: string, event: CaseEvent): TransactItem => ({
   Put: { TableName: table(), Item: { pk: caseKey(caseId).pk, sk: `H#${event.id}`, ...event } },
 });
 
+/**
+ * One change of a case, made only while it is at `stage` (else the outcome is `stage`): `set` is
+ * the SET clause, written with its history line and, for moves, the dashboard's count.
+ */
+const changeCase = (
+  id: string,
+  stage: CaseStage,
+  change: { set: string; names?: Record<string, string>; values: Record<string, unknown> },
+  event: CaseEvent,
+  count?: TransactItem,
+) =>
+  transactNamed<'stage' | 'event'>(doc, [
+    {
+      name: 'stage',
+      item: {
+        Update: {
+          TableName: table(),
+          Key: caseKey(id),
+          UpdateExpression: `SET ${change.set}, updatedAt = :at`,
+          ConditionExpression: 'stage = :stage',
+          ...(change.names ? { ExpressionAttributeNames: change.names } : {}),
+          ExpressionAttributeValues: { ':stage': stage, ':at': event.at, ...change.values },
+        },
+      },
+    },
+    { name: 'event', item: eventItem(id, event) },
+    ...(count ? [{ name: 'event' as const, item: count }] : []),
+  ]);
+
 const listed = <T>(schema: z.ZodType<T>, type: Listed, page: PageRequest, filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> }) =>
   queryPage(
     schema,
@@ -119,59 +148,14 @@ export const resourceRepository = {
 
   /** Moves the case if it is still at `from`. */
   move: (id: string, from: CaseStage, to: CaseStage, event: CaseEvent) =>
-    transactNamed<'stage' | 'event'>(doc, [
-      {
-        name: 'stage',
-        item: {
-          Update: {
-            TableName: table(),
-            Key: caseKey(id),
-            UpdateExpression: 'SET stage = :to, updatedAt = :at',
-            ConditionExpression: 'stage = :from',
-            ExpressionAttributeValues: { ':from': from, ':to': to, ':at': event.at },
-          },
-        },
-      },
-      { name: 'event', item: eventItem(id, event) },
-      { name: 'event', item: countItem(CASES_SCOPE, { [from]: -1, [to]: 1 }) },
-    ]),
+    changeCase(id, from, { set: 'stage = :to', values: { ':to': to } }, event, countItem(CASES_SCOPE, { [from]: -1, [to]: 1 })),
 
   /** Saves the form of `step` if the case is still at that step. */
   saveForm: (id: string, step: CaseStage, form: unknown, event: CaseEvent) =>
-    transactNamed<'stage' | 'event'>(doc, [
-      {
-        name: 'stage',
-        item: {
-          Update: {
-            TableName: table(),
-            Key: caseKey(id),
-            UpdateExpression: 'SET forms.#step = :form, updatedAt = :at',
-            ConditionExpression: 'stage = :step',
-            ExpressionAttributeNames: { '#step': step },
-            ExpressionAttributeValues: { ':step': step, ':form': form, ':at': event.at },
-          },
-        },
-      },
-      { name: 'event', item: eventItem(id, event) },
-    ]),
+    changeCase(id, step, { set: 'forms.#step = :form', names: { '#step': step }, values: { ':form': form } }, event),
 
   /** Adds an intervention log entry while the case is in intervention. */
-  addLog: (id: string, event: CaseEvent) =>
-    transactNamed<'stage' | 'event'>(doc, [
-      {
-        name: 'stage',
-        item: {
-          Update: {
-            TableName: table(),
-            Key: caseKey(id),
-            UpdateExpression: 'SET logCount = logCount + :one, updatedAt = :at',
-            ConditionExpression: 'stage = :intervention',
-            ExpressionAttributeValues: { ':intervention': 'intervention', ':one': 1, ':at': event.at },
-          },
-        },
-      },
-      { name: 'event', item: eventItem(id, event) },
-    ]),
+  addLog: (id: string, event: CaseEvent) => changeCase(id, 'intervention', { set: 'logCount = logCount + :one', values: { ':one': 1 } }, event),
 
   /**
    * One allocation, all or nothing: the offer gives up `quantity` only if that much remains, the
@@ -208,7 +192,10 @@ export const resourceRepository = {
         name: 'verified',
         item: { ConditionCheck: { TableName: table(), Key: providerKey(allocation.providerId), ConditionExpression: 'verified = :yes', ExpressionAttributeValues: { ':yes': true } } },
       },
-      { name: 'allocation', item: { Put: { TableName: table(), Item: { pk: caseKey(allocation.caseId).pk, sk: `A#${allocation.id}`, ...allocation } } } },
+      {
+        name: 'allocation',
+        item: { Put: { TableName: table(), Item: { pk: caseKey(allocation.caseId).pk, sk: `A#${allocation.id}`, ...allocation }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      },
       { name: 'allocation', item: { Put: { TableName: table(), Item: { pk: offerKey(allocation.offerId).pk, sk: `A#${allocation.id}`, ...allocation } } } },
       { name: 'allocation', item: eventItem(allocation.caseId, event) },
       { name: 'allocation', item: countAllocation(allocation.kind, allocation.quantity) },

@@ -5,6 +5,8 @@ import {
   Case,
   CaseDetail,
   CasePage,
+  Dashboard,
+  type DashboardTable,
   MyResources,
   Offer,
   OfferPage,
@@ -249,6 +251,12 @@ export const api = {
     get: (id: string) => request({ method: 'GET', path: `/materials/${id}`, schema: z.object({ material: Material }) }),
     add: (body: z.input<typeof MaterialInput>) => request({ method: 'POST', path: '/materials', body, schema: z.object({ material: Material }) }),
     progress: (id: string, percent: number) => request({ method: 'PUT', path: `/materials/${id}/progress`, body: { percent }, schema: ProgressResponse }),
+  },
+
+  dashboard: {
+    figures: (query: { from?: string; to?: string } = {}) => request({ method: 'GET', path: '/dashboard', query: { ...query }, schema: Dashboard }),
+    csv: (table: DashboardTable, query: { from?: string; to?: string } = {}) =>
+      request({ method: 'GET', path: '/dashboard/export', query: { table, ...query }, schema: z.string(), text: true }),
   },
 
   resources: {

@@ -20,6 +20,7 @@ export const DashboardQuery = z
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
 export const DashboardTableSchema = z.enum(['cases', 'resources', 'months']);
+export type DashboardTable = z.infer<typeof DashboardTableSchema>;
 export const DashboardExportQuery = z.object({ table: DashboardTableSchema, from: Month.optional(), to: Month.optional() }).strict();
 
 export const MonthFigures = z.object({

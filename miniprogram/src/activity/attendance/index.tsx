@@ -8,6 +8,7 @@ import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
 import { routeParam } from '@/utils/navigation';
+import { saveCsv } from '@/utils/csv';
 import './index.scss';
 
 const TAG_TYPES = { checked_in: 'success', on_leave: 'warning', absent: 'danger', not_yet: 'default' } as const;
@@ -30,16 +31,7 @@ export default function AttendancePage() {
 
   const exportCsv = async () => {
     try {
-      const csv = await api.checkIn.attendanceCsv(id);
-      if (process.env.TARO_ENV === 'h5') {
-        const link = document.createElement('a');
-        link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-        link.download = `签到表-${id}.csv`;
-        link.click();
-      } else {
-        await Taro.setClipboardData({ data: csv });
-        void Taro.showToast({ title: '已复制，可粘贴到表格', icon: 'none' });
-      }
+      await saveCsv(await api.checkIn.attendanceCsv(id), `签到表-${id}.csv`);
     } catch (caught) {
       showError(caught);
     }

@@ -45,6 +45,9 @@ export default function MePage() {
               />
             )}
             <Cell title='用户编号' className='me__user-id' extra={user.id} clickable onClick={() => Taro.setClipboardData({ data: user.id })} />
+            {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
+              <Cell title='数据看板' className='me__dashboard' clickable onClick={() => Taro.navigateTo({ url: '/dashboard/home/index' })} />
+            )}
             {user.roles.includes(Role.ADMIN) && <Cell title='角色管理' className='me__roles-admin' clickable onClick={() => Taro.navigateTo({ url: '/account/roles/index' })} />}
             {hasAnyRole(user.roles, [Role.COORDINATOR, Role.SECRETARY]) && (
               <Cell title='请假审批' clickable onClick={() => Taro.navigateTo({ url: '/activity/leaves/index' })} />

@@ -1,0 +1,130 @@
+/**
+ * 数据看板 (coordinators, admins): cases per stage, resources offered and allocated, points and
+ * service hours per month — figures the server keeps as it writes — as charts and tables, each
+ * table exportable as CSV.
+ */
+import { View, Text, Picker } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import {
+  CASE_STAGE_LABELS,
+  DASHBOARD_COLUMNS,
+  FUNDS_UNIT,
+  OFFER_KIND_LABELS,
+  quantityText,
+  type Dashboard,
+  type DashboardTable,
+} from '@hele/shared';
+import { api } from '@/api';
+import { ErrorView, LoadingView } from '@/components/status-view';
+import { useAction } from '@/hooks/use-action';
+import { Button } from '@/ui';
+import { saveCsv } from '@/utils/csv';
+import { BarChart } from '../bar-chart';
+import './index.scss';
+
+const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+const amount = (kind: string, quantity: number) => (kind === 'funds' ? quantityText(quantity, FUNDS_UNIT) : String(quantity));
+
+function Table({ name, title, rows, range }: { name: DashboardTable; title: string; rows: Array<Array<string | number>>; range: { from?: string; to?: string } }) {
+  const { busy, run } = useAction();
+  return (
+    <View className={`card dashboard__table dashboard__table--${name}`}>
+      <View className='dashboard__head'>
+        <Text className='section-title'>{title}</Text>
+        <Button size='small' className='dashboard__export' loading={busy} onClick={() => run(async () => saveCsv(await api.dashboard.csv(name, range), `${title}.csv`))}>
+          导出
+        </Button>
+      </View>
+      <View className='dashboard__row dashboard__row--head'>
+        {DASHBOARD_COLUMNS[name].map((column) => (
+          <Text key={column} className='dashboard__cell'>
+            {column}
+          </Text>
+        ))}
+      </View>
+      {rows.map((row) => (
+        <View key={String(row[0])} className='dashboard__row'>
+          {row.map((cell, index) => (
+            <Text key={index} className='dashboard__cell'>
+              {cell}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export default function DashboardPage() {
+  const [figures, setFigures] = useState<Dashboard>();
+  const [error, setError] = useState<unknown>();
+  const [range, setRange] = useState<{ from?: string; to?: string }>({});
+  const load = async (next = range) => {
+    try {
+      setFigures(await api.dashboard.figures(next));
+      setError(undefined);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  useDidShow(() => void load());
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  const pick = (end: 'from' | 'to', month: string) => {
+    const months = figures?.months ?? [];
+    const next = { from: months[0]?.month, to: months.at(-1)?.month, ...range, [end]: month };
+    setRange(next);
+    void load(next);
+  };
+
+  if (error !== undefined && !figures) return <ErrorView error={error} onRetry={load} />;
+  if (!figures) return <LoadingView />;
+  const first = figures.months[0]?.month ?? '';
+  const last = figures.months.at(-1)?.month ?? '';
+  return (
+    <View className='page dashboard'>
+      <View className='card dashboard__range'>
+        <Picker mode='date' fields='month' value={first} onChange={(e) => pick('from', String(e.detail.value).slice(0, 7))}>
+          <Text className='dashboard__month'>{first}</Text>
+        </Picker>
+        <Text>至</Text>
+        <Picker mode='date' fields='month' value={last} onChange={(e) => pick('to', String(e.detail.value).slice(0, 7))}>
+          <Text className='dashboard__month'>{last}</Text>
+        </Picker>
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>志愿服务时长（小时）</Text>
+        <BarChart id='service-hours' bars={figures.months.map((row) => ({ label: row.month.slice(2), value: hours(row.serviceMinutes) }))} />
+      </View>
+      <View className='card'>
+        <Text className='section-title'>积分：获得与兑换</Text>
+        <BarChart
+          id='points'
+          bars={figures.months.flatMap((row) => [
+            { label: row.month.slice(2), value: row.pointsEarned, group: '获得' },
+            { label: row.month.slice(2), value: row.pointsRedeemed, group: '兑换' },
+          ])}
+        />
+      </View>
+      <Table
+        name='months'
+        title='月度积分与服务时长'
+        range={range}
+        rows={figures.months.map((row) => [row.month, row.pointsEarned, row.pointsRedeemed, row.pointsAdjusted, hours(row.serviceMinutes), row.serviceRecords])}
+      />
+
+      <View className='card'>
+        <Text className='section-title'>个案阶段</Text>
+        <BarChart id='cases' bars={figures.cases.map((row) => ({ label: CASE_STAGE_LABELS[row.stage], value: row.count }))} />
+      </View>
+      <Table name='cases' title='个案阶段' range={range} rows={figures.cases.map((row) => [CASE_STAGE_LABELS[row.stage], row.count])} />
+      <Table
+        name='resources'
+        title='资源发布与分配'
+        range={range}
+        rows={figures.resources.map((row) => [OFFER_KIND_LABELS[row.kind], row.offers, amount(row.kind, row.offered), row.allocations, amount(row.kind, row.allocated)])}
+      />
+    </View>
+  );
+}

@@ -136,6 +136,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'PUT /cases/{id}/forms/{step}': { allowed: ['coordinator'], path: '/cases/01MISSINGCASE/forms/assessment', body: () => ({ notes: '需求清楚', priority: 'high' }) },
   'POST /cases/{id}/log': { allowed: ['coordinator'], path: '/cases/01MISSINGCASE/log', body: () => ({ text: '上门送餐' }) },
   'POST /cases/{id}/allocations': { allowed: ['coordinator'], path: '/cases/01MISSINGCASE/allocations', body: () => ({ offerId: '01MISSINGOFFER', quantity: 1 }) },
+  // An empty name: allowed callers get 400 and no project is made.
+  'POST /projects': { allowed: ['coordinator'], path: '/projects', body: () => ({ name: '', category: 'elderly' }) },
+  'GET /projects': { allowed: 'user', path: '/projects' },
   'GET /dashboard': { allowed: ['coordinator'], path: '/dashboard' },
   'GET /dashboard/export': { allowed: ['coordinator'], path: '/dashboard/export?table=cases' },
 };

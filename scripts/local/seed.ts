@@ -26,6 +26,9 @@ import { resourceRepository } from '../../cloudfunctions/src/resources/repositor
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** The demo project (公益黄手环): its outing and the meals case belong to it. */
+const DEMO_PROJECT_ID = '00demo-project-yellow-band';
+
 /** The demo branch (党支部) and who is on its roster. */
 export const DEMO_BRANCH = 'demo-branch';
 const DEMO_BRANCH_ROSTER = ['secretary', 'volunteer', 'member'];
@@ -88,6 +91,7 @@ const DEMO_ACTIVITIES: Array<{ id: string; input: unknown }> = [
     input: {
       kind: 'service',
       title: '公益黄手环 · 社区老人走访',
+      projectId: DEMO_PROJECT_ID,
       venue: '松台街道各社区',
       startsAt: at(4, '09:00'),
       endsAt: at(4, '11:30'),
@@ -201,6 +205,7 @@ const seedResourceCloud = async (coordinator: string, now: Date) => {
     { id: '00demo-provider-mingzheng', name: '街道民政办', kind: 'government' as const, verified: true, ...by },
     { id: '00demo-provider-lvyuan', name: '绿源超市', kind: 'company' as const, contact: '李经理 13800002222', verified: true, ...by },
   ];
+  await resourceRepository.addProject({ id: DEMO_PROJECT_ID, name: '公益黄手环', category: 'elderly', description: '为认知障碍老人佩戴黄手环、上门走访，防走失。', ...by });
   for (const provider of providers) await resourceRepository.addProvider(provider);
   const funds = { id: '00demo-offer-meal-fund', providerId: '00demo-provider-mingzheng', providerName: '街道民政办', kind: 'funds' as const, title: '助老餐费补贴', quantity: 100_000, unit: '分', remaining: 100_000, ...by };
   const goods = { id: '00demo-offer-grain', providerId: '00demo-provider-lvyuan', providerName: '绿源超市', kind: 'goods' as const, title: '米面油礼包', quantity: 50, unit: '份', remaining: 50, availability: '每月第一周', ...by };
@@ -211,6 +216,7 @@ const seedResourceCloud = async (coordinator: string, now: Date) => {
     source: 'visit' as const,
     description: '走访发现和乐社区三位独居老人午餐无人照料。',
     requester: '和乐社区',
+    projectId: DEMO_PROJECT_ID,
     stage: 'planning' as const,
     forms: {
       assessment: { notes: '三位老人行动不便，午餐靠邻居接济，需求迫切。', priority: 'high' as const },
@@ -226,6 +232,7 @@ const seedResourceCloud = async (coordinator: string, now: Date) => {
     { id: '00demo-allocation-grain', caseId: meals.id, caseTitle: meals.title, offerId: goods.id, offerTitle: goods.title, providerId: goods.providerId, providerName: goods.providerName, kind: 'goods', quantity: 20, unit: '份', actorId: coordinator, at },
     ['planning'],
     { id: '00demo-allocation-grain-event', kind: 'allocated', step: 'planning', text: '绿源超市「米面油礼包」20 份', ...actor },
+    DEMO_PROJECT_ID,
   );
   const tutoring = { id: '00demo-case-tutoring', title: '困境儿童课业辅导', source: 'community' as const, description: '社区反映两名困境儿童放学后无人辅导作业。', stage: 'assessment' as const, forms: {}, logCount: 0, ...by, updatedAt: at };
   await resourceRepository.openCase(tutoring, { id: '00demo-case-tutoring-opened', kind: 'opened', to: 'assessment', ...actor });

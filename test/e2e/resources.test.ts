@@ -45,6 +45,7 @@ it('walks a need from assessment to evaluation with a resource allocated on the 
   expect(await dashboardRow(page, 'cases', '已结案')).toEqual(['已结案', '0']);
   expect(await dashboardRow(page, 'resources', '物资')).toEqual(['物资', '1', '50', '1', '20']);
   expect(await dashboardRow(page, 'resources', '资金')).toEqual(['资金', '1', '¥1000.00', '0', '¥0.00']);
+  expect(await dashboardRow(page, 'projects', '公益黄手环')).toEqual(['公益黄手环', '老年服务类', '0', '0', '1', '1']);
   await chartDrawn(page, 'cases');
 
   await page.goto(`${running.stack.appUrl}/#/pages/me/index`);

@@ -7,6 +7,7 @@ import {
   attendanceRate,
   attendanceState,
   canCheckIn,
+  centerMonth,
   checkInPeriod,
   CHECK_IN_PERIOD_SECONDS,
   hasAnyRole,
@@ -28,6 +29,8 @@ import { settled } from '../lib/retry';
 import { trainings } from '../lib/trainings';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import { toCsv } from '../lib/csv';
+import { projectScope } from '../lib/projects';
+import { countItem } from '../lib/stats';
 import { codeIsValid, issueCheckIn, newCheckInSecret, tokenIsValid } from './check-in-code';
 import type { LeaveRecord, LeaveRepository } from './leave-repository';
 import { isLive, toRegistration, type ActivityRecord } from './records';
@@ -120,11 +123,16 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
       if (registration.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
       await verifyCode(activity, body, caller, at);
       const nowIso = at.toISOString();
-      // Checking in at an academy training is what records it as completed.
-      const completes = activity.kind === 'training' && activity.trainingTopic
-        ? trainings.complete({ userId: caller.id, topic: activity.trainingTopic, activityId, title: activity.title, completedAt: nowIso })
-        : undefined;
-      if ((await settled(() => activities.checkIn(activityId, caller.id, nowIso, completes))) === 'refused') {
+      const alongside = [
+        // Checking in at an academy training is what records it as completed.
+        ...(activity.kind === 'training' && activity.trainingTopic
+          ? [trainings.complete({ userId: caller.id, topic: activity.trainingTopic, activityId, title: activity.title, completedAt: nowIso })]
+          : []),
+        // The dashboard's participation per month and kind, and per project.
+        countItem(`participation#${centerMonth(nowIso)}`, { checkIns: 1, [`${activity.kind}CheckIns`]: 1 }),
+        ...(activity.projectId ? [countItem(projectScope(activity.projectId), { checkIns: 1 })] : []),
+      ];
+      if ((await settled(() => activities.checkIn(activityId, caller.id, nowIso, alongside))) === 'refused') {
         const current = await activities.getRegistration(activityId, caller.id);
         if (current?.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
         throw new ConflictError('NOT_CONFIRMED', 'Only confirmed registrants check in');

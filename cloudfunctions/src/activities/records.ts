@@ -27,6 +27,7 @@ export const ActivityRecord = z.object({
   coverImage: z.string().optional(),
   theme: z.string().optional(),
   branchId: z.string().optional(),
+  projectId: z.string().optional(),
   venue: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),

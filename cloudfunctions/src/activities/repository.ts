@@ -51,7 +51,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
   };
 
   /** Stamps a confirmed registration once (check-in, sign-out), with what must be written with it. */
-  const stampOnce = async (key: { activityId: string; userId: string }, update: string, condition: string, now: string, alongside?: TransactItem) => {
+  const stampOnce = async (key: { activityId: string; userId: string }, update: string, condition: string, now: string, alongside: TransactItem[] = []) => {
     const outcome = await transactNamed(client, [
       {
         name: 'registration',
@@ -66,7 +66,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
           },
         },
       },
-      ...(alongside ? [{ name: 'alongside' as const, item: alongside }] : []),
+      ...alongside.map((item) => ({ name: 'alongside' as const, item })),
     ]);
     return outcome === 'ok' || outcome === 'conflict' ? outcome : ('refused' as const);
   };
@@ -168,19 +168,19 @@ export const createActivityRepository = (client: DocClient = doc) => {
       return Attributes!.checkInSecret as string;
     },
 
-    /** Records a check-in once, for a confirmed registration only, with what it completes (a training). */
-    checkIn: (activityId: string, userId: string, now: string, completes?: TransactItem) =>
+    /** Records a check-in once, for a confirmed registration only, with what goes with it (a training completed, counters). */
+    checkIn: (activityId: string, userId: string, now: string, alongside: TransactItem[]) =>
       stampOnce(
         { activityId, userId },
         'SET checkedInAt = :now, updatedAt = :now REMOVE checkInFailures, checkInFailureWindow',
         'attribute_not_exists(checkedInAt)',
         now,
-        completes,
+        alongside,
       ),
 
     /** Marks the sign-out of a checked-in registrant once, with the service record it yields (if any). */
     signOut: (activityId: string, userId: string, now: string, record?: TransactItem) =>
-      stampOnce({ activityId, userId }, 'SET signedOutAt = :now, updatedAt = :now', 'attribute_exists(checkedInAt) AND attribute_not_exists(signedOutAt)', now, record),
+      stampOnce({ activityId, userId }, 'SET signedOutAt = :now, updatedAt = :now', 'attribute_exists(checkedInAt) AND attribute_not_exists(signedOutAt)', now, record ? [record] : []),
 
     /**
      * Takes one of the `max` code tries a registrant has per window, before the code is looked at:

@@ -21,6 +21,7 @@ import { postMessage } from '../lib/inbox';
 import { logger } from '../lib/logger';
 import type { Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
+import { projectOf } from '../lib/projects';
 import { newCheckInSecret } from './check-in-code';
 import { indexKeys, toActivity, type ActivityRecord } from './records';
 import { busy, type RegistrationEngine } from './registration-service';
@@ -86,6 +87,11 @@ export const newActivityRecord = (input: CreateActivityRequest, createdBy: strin
   };
 };
 
+/** An activity may name a project only if it exists. */
+const requireProject = async (projectId: string | undefined) => {
+  if (projectId && !(await projectOf(projectId))) throw ValidationError.field('projectId', 'no such project');
+};
+
 export const createActivityService = ({ repository, engine, now = () => new Date() }: ActivityServiceDeps) => {
   const load = async (id: string, caller: Principal): Promise<ActivityRecord> => {
     const record = await repository.getActivity(id);
@@ -111,6 +117,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
 
   return {
     async create(input: CreateActivityRequest, caller: Principal): Promise<Activity> {
+      await requireProject(input.projectId);
       const record = newActivityRecord(input, caller.id, now());
       await repository.createActivity(record);
       return toActivity(record);
@@ -149,6 +156,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       if (record.status === ActivityStatus.CANCELLED) throw new ConflictError(RegistrationError.ACTIVITY_CANCELLED, 'A cancelled activity cannot be edited');
       const issues = [...activityTimeIssues({ ...record, ...patch }), ...trainingFieldIssues(record.kind, patch)];
       if (issues.length) throw new ValidationError(issues);
+      await requireProject(patch.projectId);
       const outcome = await retryOnConflict(() => repository.updateActivity(id, { ...inUtc(patch), updatedAt: now().toISOString() }, record.version));
       if (outcome === 'below-confirmed') {
         throw new ConflictError(RegistrationError.CAPACITY_BELOW_CONFIRMED, `${record.confirmedCount} seats are taken: capacity cannot be lower`, [

@@ -34,7 +34,7 @@ describe('dashboard counters', () => {
     expect((await thisMonth()).pointsEarned - earnedBefore).toBeGreaterThanOrEqual(22);
 
     const csv = (await call('GET', `/dashboard/export?table=months&from=${month}&to=${month}`, { token: coordinator })).body as string;
-    expect(csv.split('\r\n')[0]).toBe('\uFEFF月份,获得积分,兑换积分,调整积分,服务时长（小时）,服务记录数');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF月份,签到人次,获得积分,兑换积分,调整积分,服务时长（小时）,服务记录数');
     expect(csv.split('\r\n')[1]).toMatch(new RegExp(`^${month},`));
   });
 

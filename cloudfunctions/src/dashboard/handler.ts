@@ -5,7 +5,7 @@ import { createDashboardService } from './service';
 
 const dashboard = createDashboardService();
 const COORDINATORS = [Role.COORDINATOR] as const;
-const EXPORT_NAMES = { cases: '个案阶段', resources: '资源发布与分配', months: '月度积分与服务时长' } as const;
+const EXPORT_NAMES = { months: '月度参与积分与服务时长', projects: '项目', categories: '项目类别', cases: '个案阶段', resources: '资源发布与分配' } as const;
 
 export const handler = createHttpHandler({
   'GET /dashboard': route({ access: COORDINATORS, query: DashboardQuery, handle: async ({ query }) => ok(await dashboard.figures(query)) }),

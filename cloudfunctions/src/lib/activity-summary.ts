@@ -16,6 +16,7 @@ export const ActivitySummary = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   branchId: z.string().optional(),
+  projectId: z.string().optional(),
 });
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
@@ -24,7 +25,7 @@ export const activitySummary = async (id: string): Promise<ActivitySummary | und
     new GetCommand({
       TableName: env().ACTIVITIES_TABLE,
       Key: { id },
-      ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt, branchId',
+      ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt, branchId, projectId',
       ExpressionAttributeNames: { '#status': 'status' },
     }),
   );

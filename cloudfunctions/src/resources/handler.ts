@@ -11,6 +11,7 @@ import {
   ListQuery,
   OfferInput,
   OfferQuery,
+  ProjectInput,
   ProviderInput,
   Role,
 } from '@hele/shared';
@@ -30,6 +31,8 @@ export const handler = createHttpHandler({
   'GET /offers': route({ access: COORDINATORS, query: OfferQuery, handle: async ({ query }) => ok(await resources.offers(query, query.kind)) }),
   'GET /me/resources': route({ access: 'user', handle: async ({ caller }) => ok(await resources.mine(caller)) }),
   'GET /offers/{id}/allocations': route({ access: 'user', params: IdParams, handle: async ({ params, caller }) => ok(await resources.allocationsOf(params.id, caller)) }),
+  'POST /projects': route({ access: COORDINATORS, body: ProjectInput, handle: async ({ body, caller }) => created({ project: await resources.addProject(body, caller) }) }),
+  'GET /projects': route({ access: 'user', handle: async () => ok({ items: await resources.projects() }) }),
   'POST /cases': route({ access: COORDINATORS, body: CaseInput, handle: async ({ body, caller }) => created({ case: await resources.openCase(body, caller) }) }),
   'GET /cases': route({ access: COORDINATORS, query: CaseQuery, handle: async ({ query }) => ok(await resources.cases(query, query.stage)) }),
   'GET /cases/{id}': route({ access: COORDINATORS, params: IdParams, handle: async ({ params }) => ok(await resources.caseDetail(params.id)) }),

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { env } from '../lib/config';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/query';
+import { projectKey, projectScope, type ProjectRecord } from '../lib/projects';
 import { countItem } from '../lib/stats';
 
 const table = () => env().RESOURCES_TABLE;
@@ -18,7 +19,7 @@ const providerKey = (id: string) => ({ pk: `P#${id}`, sk: HEAD });
 const offerKey = (id: string) => ({ pk: `O#${id}`, sk: HEAD });
 const caseKey = (id: string) => ({ pk: `C#${id}`, sk: HEAD });
 
-type Listed = 'provider' | 'offer' | 'case';
+type Listed = 'provider' | 'offer' | 'case' | 'project';
 
 /** The dashboard's figures: cases per stage, and per kind of resource what was offered and allocated. */
 export const CASES_SCOPE = 'cases';
@@ -126,11 +127,14 @@ export const resourceRepository = {
   allocationsOfOffer: (offerId: string) =>
     queryAll(Allocation, { TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': offerKey(offerId).pk, ':a': 'A#' } }),
 
+  addProject: (project: ProjectRecord) => transactNamed(doc, [{ name: 'project', item: putHead(projectKey(project.id), 'project', project) }]),
+
   openCase: (record: Case, opened: CaseEvent) =>
     transactNamed(doc, [
       { name: 'case', item: putHead(caseKey(record.id), 'case', record) },
       { name: 'event', item: eventItem(record.id, opened) },
       { name: 'event', item: countItem(CASES_SCOPE, { [record.stage]: 1 }) },
+      ...(record.projectId ? [{ name: 'event' as const, item: countItem(projectScope(record.projectId), { cases: 1 }) }] : []),
     ]),
   case: (id: string) => getHead(Case, caseKey(id)),
   cases: (page: PageRequest, stage?: CaseStage) =>
@@ -162,7 +166,7 @@ export const resourceRepository = {
    * case must be at one of `stages`, the provider verified; the allocation is written under the
    * case and under the offer, and the case's history says so.
    */
-  allocate: (allocation: Allocation, stages: readonly CaseStage[], event: CaseEvent) =>
+  allocate: (allocation: Allocation, stages: readonly CaseStage[], event: CaseEvent, projectId?: string) =>
     transactNamed<'remaining' | 'stage' | 'verified' | 'allocation'>(doc, [
       {
         name: 'remaining',
@@ -199,5 +203,6 @@ export const resourceRepository = {
       { name: 'allocation', item: { Put: { TableName: table(), Item: { pk: offerKey(allocation.offerId).pk, sk: `A#${allocation.id}`, ...allocation } } } },
       { name: 'allocation', item: eventItem(allocation.caseId, event) },
       { name: 'allocation', item: countAllocation(allocation.kind, allocation.quantity) },
+      ...(projectId ? [{ name: 'allocation' as const, item: countItem(projectScope(projectId), { allocations: 1 }) }] : []),
     ]),
 };

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { newMembers } from '../../test/fixtures';
+import { activityInput, createActivity, newMembers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
 
 const coordinator = async () => (await signIn('coordinator')).token;
 
-const openCase = async (token: string) => {
-  const reply = await call('POST', '/cases', { token, body: { title: '独居老人助餐', source: 'visit', description: '走访发现三位独居老人午餐无人照料', requester: '和乐社区' } });
+const openCase = async (token: string, extra: Record<string, unknown> = {}) => {
+  const reply = await call('POST', '/cases', { token, body: { title: '独居老人助餐', source: 'visit', description: '走访发现三位独居老人午餐无人照料', requester: '和乐社区', ...extra } });
   expect(reply.status).toBe(201);
   return reply.body.case as { id: string; stage: string };
 };
@@ -22,8 +22,8 @@ const offerOf = async (token: string, offer: Record<string, unknown>) => {
 };
 
 /** A case moved to 计划 with a plan of two goals. */
-const plannedCase = async (token: string) => {
-  const { id } = await openCase(token);
+const plannedCase = async (token: string, extra: Record<string, unknown> = {}) => {
+  const { id } = await openCase(token, extra);
   await saveForm(token, id, 'assessment', { notes: '老人行动不便，午餐靠邻居接济', priority: 'high' });
   await move(token, id, 'estimation');
   await saveForm(token, id, 'estimation', { resources: [{ kind: 'goods', description: '午餐盒饭', quantity: 90 }] });
@@ -207,5 +207,55 @@ describe('the dashboard’s cases and resources', () => {
 
     const csv = (await call('GET', '/dashboard/export?table=resources', { token })).body as string;
     expect(csv).toContain(`资金,${after.kinds.funds!.offers},`);
+  });
+});
+
+describe('projects', () => {
+  it('gather their activities’ check-ins and service time, their cases and allocations; categories add their projects up', async () => {
+    const token = await coordinator();
+    const created = await call('POST', '/projects', { token, body: { name: `公益黄手环${randomUUID().slice(0, 4)}`, category: 'elderly', description: '为认知障碍老人佩戴黄手环' } });
+    expect(created.status).toBe(201);
+    const project = created.body.project as { id: string; figures: Record<string, number> };
+    expect(project.figures).toEqual({ checkIns: 0, serviceMinutes: 0, cases: 0, allocations: 0 });
+
+    const now = Date.now();
+    const [startsAt, endsAt] = [new Date(now - 10 * 60_000).toISOString(), new Date(now + 60 * 60_000).toISOString()];
+    const activity = await createActivity({ projectId: project.id, startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
+    expect(activity.projectId).toBe(project.id);
+    const walkers = await newMembers(2, 'walker');
+    for (const walker of walkers) expect((await call('POST', `/activities/${activity.id}/registrations`, { token: walker.token })).status).toBe(201);
+    const { code } = (await call('GET', `/activities/${activity.id}/check-in-code`, { token })).body;
+    for (const walker of walkers) expect((await call('POST', `/activities/${activity.id}/check-ins`, { token: walker.token, body: { code } })).status).toBe(201);
+    const declared = await call('POST', '/me/service-records', { token: walkers[0]!.token, body: { activityId: activity.id, servedOn: startsAt.slice(0, 10), minutes: 60, note: '陪同老人散步' } });
+    expect((await call('POST', `/service-records/${declared.body.record.id}/decision`, { token, body: { decision: 'approve' } })).status).toBe(200);
+
+    const caseId = await plannedCase(token, { projectId: project.id });
+    const offer = await offerOf(token, { kind: 'goods', title: '黄手环', quantity: 30, unit: '个' });
+    expect((await call('POST', `/cases/${caseId}/allocations`, { token, body: { offerId: offer.id, quantity: 12 } })).status).toBe(201);
+
+    const listed = (await call('GET', '/projects', { token: walkers[1]!.token })).body.items.find((item: { id: string }) => item.id === project.id);
+    expect(listed.figures).toEqual({ checkIns: 2, serviceMinutes: 60, cases: 1, allocations: 1 });
+    const dashboard = (await call('GET', '/dashboard', { token })).body as { projects: Array<Record<string, number | string>>; categories: Array<Record<string, number | string>> };
+    expect(dashboard.projects.find((row) => row.id === project.id)).toMatchObject({ checkIns: 2, serviceMinutes: 60, cases: 1, allocations: 1 });
+    const elderly = dashboard.projects.filter((row) => row.category === 'elderly');
+    expect(dashboard.categories.find((row) => row.category === 'elderly')).toEqual({
+      category: 'elderly',
+      projects: elderly.length,
+      ...Object.fromEntries((['checkIns', 'serviceMinutes', 'cases', 'allocations'] as const).map((figure) => [figure, elderly.reduce((sum, row) => sum + Number(row[figure]), 0)])),
+    });
+  });
+
+  it('refuses a project, an activity or a case that names what does not exist, by field', async () => {
+    const token = await coordinator();
+    const bad: Array<[string, unknown, string]> = [
+      ['/projects', { name: '铅笔花校园行', category: 'sports' }, 'category'],
+      ['/projects', { name: '铅', category: 'youth' }, 'name'],
+      ['/activities', activityInput({ projectId: '01NOPROJECT' }), 'projectId'],
+      ['/cases', { title: '助餐', source: 'visit', description: '老人午餐', projectId: '01NOPROJECT' }, 'projectId'],
+    ];
+    for (const [path, body, field] of bad) {
+      const reply = await call('POST', path, { token, body });
+      expect([path, reply.status, reply.body.error.details[0].path]).toEqual([path, 400, field]);
+    }
   });
 });

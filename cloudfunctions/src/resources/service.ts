@@ -27,12 +27,17 @@ import {
   type OfferKind,
   type Provider,
   type ProviderInput,
+  type Project,
+  type ProjectFigures,
+  type ProjectInput,
 } from '@hele/shared';
 import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { loadUser, type Principal } from '../lib/principal';
+import { allProjects, projectOf, projectScope } from '../lib/projects';
 import type { PageRequest } from '../lib/query';
 import { busy, settled } from '../lib/retry';
+import { readCounts } from '../lib/stats';
 import type { resourceRepository as ResourceRepository } from './repository';
 
 export interface ResourceDeps {
@@ -41,6 +46,13 @@ export interface ResourceDeps {
 }
 
 const DEFAULT_UNITS: Record<OfferKind, string | undefined> = { people: '人', goods: undefined, information: '条', funds: FUNDS_UNIT };
+
+const figuresOf = (counts: Record<string, number>): ProjectFigures => ({
+  checkIns: counts.checkIns ?? 0,
+  serviceMinutes: counts.serviceMinutes ?? 0,
+  cases: counts.cases ?? 0,
+  allocations: counts.allocations ?? 0,
+});
 
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
 
@@ -130,7 +142,20 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
       return { items: await resources.allocationsOfOffer(offerId) };
     },
 
+    async addProject(input: ProjectInput, caller: Principal): Promise<Project> {
+      const { id, at } = stamp();
+      const project = { ...input, id, createdBy: caller.id, createdAt: at };
+      await written(() => resources.addProject(project));
+      return { ...project, figures: figuresOf({}) };
+    },
+
+    /** Every project with its figures (one small counter read each). */
+    async projects(): Promise<Project[]> {
+      return Promise.all((await allProjects()).map(async (project) => ({ ...project, figures: figuresOf(await readCounts(projectScope(project.id))) })));
+    },
+
     async openCase(input: CaseInput, caller: Principal): Promise<Case> {
+      if (input.projectId && !(await projectOf(input.projectId))) throw ValidationError.field('projectId', 'no such project');
       const { id, at } = stamp();
       const record: Case = { ...input, id, stage: 'assessment', forms: {}, logCount: 0, createdBy: caller.id, createdAt: at, updatedAt: at };
       await written(() => resources.openCase(record, event(caller, { kind: 'opened', to: 'assessment' })));
@@ -196,7 +221,7 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
         at,
       };
       const text = `${offer.providerName}「${offer.title}」${request.quantity} ${offer.unit}`;
-      const outcome = await settled(() => resources.allocate(allocation, ALLOCATION_STAGES, event(caller, { kind: 'allocated', step: record.stage, text })));
+      const outcome = await settled(() => resources.allocate(allocation, ALLOCATION_STAGES, event(caller, { kind: 'allocated', step: record.stage, text }), record.projectId));
       if (outcome === 'ok') return allocation;
       if (outcome === 'remaining') {
         const left = (await resources.offer(offer.id))?.remaining ?? 0;

@@ -13,6 +13,7 @@ import { loadUser, type Principal } from '../lib/principal';
 import { settled } from '../lib/retry';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import type { ActivitySummary } from '../lib/activity-summary';
+import { projectScope } from '../lib/projects';
 import { countItem } from '../lib/stats';
 import type { serviceRecordRepository as ServiceRecordRepository } from './repository';
 
@@ -62,11 +63,13 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
    */
   const payFor = async (record: ServiceRecordItem, caller: Principal, recordItem: Named<'record'>) => {
     const points = pointsForMinutes(record.minutes, pointsPerHour);
+    const projectId = record.activityId ? (await activityOf(record.activityId))?.projectId : undefined;
     const alongside: Array<Named<'record' | 'hours'>> = [
       recordItem,
       { name: 'hours', item: serviceItems.addHours(record.userId, record.minutes) },
-      // The dashboard's service time per month (of the day served).
+      // The dashboard's service time per month (of the day served), and per project.
       { name: 'hours', item: countItem(`service#${centerMonth(record.servedOn)}`, { minutes: record.minutes, records: 1 }) },
+      ...(projectId ? [{ name: 'hours' as const, item: countItem(projectScope(projectId), { serviceMinutes: record.minutes }) }] : []),
     ];
     if (points === 0) {
       const outcome = await settled(() => transactNamed(doc, alongside));

@@ -25,6 +25,8 @@ const activityFields = {
   /** A period theme such as 两学一做 (meetings). */
   theme: z.string().trim().max(30).optional(),
   branchId: Id.optional(),
+  /** The public-benefit project (铅笔花校园行, 公益黄手环…) the activity belongs to. */
+  projectId: Id.optional(),
   venue: z.string().trim().min(1, 'venue is required').max(100),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,
@@ -113,6 +115,7 @@ export const Activity = z.object({
   coverImage: z.string().optional(),
   theme: z.string().optional(),
   branchId: Id.optional(),
+  projectId: Id.optional(),
   venue: z.string(),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,

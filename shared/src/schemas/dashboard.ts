@@ -3,8 +3,8 @@
  * resources offered and allocated, points and service time per month), and their tables as CSV.
  */
 import { z } from 'zod';
-import { CaseStageSchema } from '../rules/cases';
-import { OfferKindSchema } from './resources';
+import { CASE_STAGE_LABELS, CaseStageSchema } from '../rules/cases';
+import { FUNDS_UNIT, OFFER_KIND_LABELS, OfferKindSchema, PROJECT_CATEGORY_LABELS, ProjectCategorySchema, ProjectFigures, quantityText } from './resources';
 
 export const MONTHS_MAX = 24;
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
@@ -19,12 +19,14 @@ export const DashboardQuery = z
   });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
-export const DashboardTableSchema = z.enum(['cases', 'resources', 'months']);
+export const DashboardTableSchema = z.enum(['months', 'projects', 'categories', 'cases', 'resources']);
 export type DashboardTable = z.infer<typeof DashboardTableSchema>;
 export const DashboardExportQuery = z.object({ table: DashboardTableSchema, from: Month.optional(), to: Month.optional() }).strict();
 
 export const MonthFigures = z.object({
   month: z.string(),
+  /** Check-ins at activities of any kind (participations). */
+  checkIns: z.number().int(),
   pointsEarned: z.number().int(),
   /** Points spent on rewards, less what cancelled redemptions gave back. */
   pointsRedeemed: z.number().int(),
@@ -44,7 +46,12 @@ export const ResourceFigures = z.object({
 });
 export type ResourceFigures = z.infer<typeof ResourceFigures>;
 
+export const ProjectRow = ProjectFigures.extend({ id: z.string(), name: z.string(), category: ProjectCategorySchema });
+export const CategoryRow = ProjectFigures.extend({ category: ProjectCategorySchema, projects: z.number().int() });
+
 export const Dashboard = z.object({
+  projects: z.array(ProjectRow),
+  categories: z.array(CategoryRow),
   cases: z.array(z.object({ stage: CaseStageSchema, count: z.number().int() })),
   resources: z.array(ResourceFigures),
   months: z.array(MonthFigures),
@@ -55,5 +62,22 @@ export type Dashboard = z.infer<typeof Dashboard>;
 export const DASHBOARD_COLUMNS = {
   cases: ['阶段', '个案数'],
   resources: ['资源类型', '发布次数', '发布数量', '分配次数', '分配数量'],
-  months: ['月份', '获得积分', '兑换积分', '调整积分', '服务时长（小时）', '服务记录数'],
+  months: ['月份', '签到人次', '获得积分', '兑换积分', '调整积分', '服务时长（小时）', '服务记录数'],
+  projects: ['项目', '类别', '签到人次', '服务时长（小时）', '个案', '资源分配'],
+  categories: ['类别', '项目数', '签到人次', '服务时长（小时）', '个案', '资源分配'],
 } as const;
+
+/** Minutes as hours with one decimal. */
+export const hoursOf = (minutes: number): number => Math.round((minutes / 60) * 10) / 10;
+
+/** Each table's rows as the page and the CSV show them (funds in 元, time in hours), under DASHBOARD_COLUMNS. */
+export const dashboardRows = (dashboard: Dashboard): Record<DashboardTable, Array<Array<string | number>>> => {
+  const amount = (kind: string, quantity: number) => (kind === 'funds' ? quantityText(quantity, FUNDS_UNIT) : quantity);
+  return {
+    months: dashboard.months.map((row) => [row.month, row.checkIns, row.pointsEarned, row.pointsRedeemed, row.pointsAdjusted, hoursOf(row.serviceMinutes), row.serviceRecords]),
+    projects: dashboard.projects.map((row) => [row.name, PROJECT_CATEGORY_LABELS[row.category], row.checkIns, hoursOf(row.serviceMinutes), row.cases, row.allocations]),
+    categories: dashboard.categories.map((row) => [PROJECT_CATEGORY_LABELS[row.category], row.projects, row.checkIns, hoursOf(row.serviceMinutes), row.cases, row.allocations]),
+    cases: dashboard.cases.map((row) => [CASE_STAGE_LABELS[row.stage], row.count]),
+    resources: dashboard.resources.map((row) => [OFFER_KIND_LABELS[row.kind], row.offers, amount(row.kind, row.offered), row.allocations, amount(row.kind, row.allocated)]),
+  };
+};

@@ -100,6 +100,8 @@ export const CaseInput = z
     description: z.string().trim().min(2).max(2_000),
     /** Who has the need (a resident's name, a community), as the coordinator records it. */
     requester: z.string().trim().max(40).optional(),
+    /** The project the case is handled in (its allocations count there too). */
+    projectId: Id.optional(),
   })
   .strict();
 export type CaseInput = z.infer<typeof CaseInput>;
@@ -159,6 +161,7 @@ export const Case = z.object({
   source: CaseSourceSchema,
   description: z.string(),
   requester: z.string().optional(),
+  projectId: Id.optional(),
   stage: CaseStageSchema,
   forms: CaseForms,
   /** Intervention log entries so far. */
@@ -229,3 +232,36 @@ export const yuanToFen = (text: string): number | undefined => {
   if (!match) return undefined;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 };
+
+export const ProjectCategorySchema = z.enum(['environment', 'culture', 'elderly', 'youth', 'disability', 'community']);
+export type ProjectCategory = z.infer<typeof ProjectCategorySchema>;
+export const PROJECT_CATEGORY_LABELS: Record<ProjectCategory, string> = {
+  environment: '环保类',
+  culture: '文化服务类',
+  elderly: '老年服务类',
+  youth: '青少年服务类',
+  disability: '助残类',
+  community: '社区治理类',
+};
+
+/** A public-benefit project (铅笔花校园行, 富心计划, 公益黄手环…): its activities, cases and resources count together. */
+export const ProjectInput = z
+  .object({ name: z.string().trim().min(2).max(40), category: ProjectCategorySchema, description: z.string().trim().max(500).default('') })
+  .strict();
+export type ProjectInput = z.infer<typeof ProjectInput>;
+
+/** What a project has gathered, counted as it happened: check-ins at its activities, approved service time, cases and allocations. */
+export const ProjectFigures = z.object({ checkIns: z.number().int(), serviceMinutes: z.number().int(), cases: z.number().int(), allocations: z.number().int() });
+export type ProjectFigures = z.infer<typeof ProjectFigures>;
+
+export const Project = z.object({
+  id: Id,
+  name: z.string(),
+  category: ProjectCategorySchema,
+  description: z.string(),
+  createdBy: Id,
+  createdAt: IsoDateTime,
+  figures: ProjectFigures,
+});
+export type Project = z.infer<typeof Project>;
+export const ProjectList = z.object({ items: z.array(Project) });

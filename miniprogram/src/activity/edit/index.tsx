@@ -14,6 +14,7 @@ import {
   type ActivityKind,
   type CreateActivityRequest,
   type DiscussionFormat,
+  type Project,
   type TrainingTopic,
 } from '@hele/shared';
 import { api, ApiError } from '@/api';
@@ -41,6 +42,8 @@ interface Form {
   training: TrainingTopic | '';
   agenda: string;
   description: string;
+  /** The public-benefit project it belongs to ('' for none). */
+  projectId: string;
   publish: boolean;
 }
 
@@ -59,6 +62,7 @@ const EMPTY: Form = {
   training: '',
   agenda: '',
   description: '',
+  projectId: '',
   publish: true,
 };
 
@@ -80,6 +84,7 @@ export const toRequest = (form: Form): CreateActivityRequest => ({
     .filter(Boolean)
     .map((title) => ({ title })),
   description: form.description.trim(),
+  ...(form.projectId ? { projectId: form.projectId } : {}),
   publish: form.publish,
 });
 
@@ -99,6 +104,8 @@ export default function EditActivityPage() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [projects, setProjects] = useState<Project[]>([]);
+  useEffect(() => void api.resources.projects().then(({ items }) => setProjects(items), () => undefined), []);
 
   useEffect(() => {
     if (!id) return;
@@ -120,6 +127,7 @@ export default function EditActivityPage() {
           training: activity.trainingTopic ?? activity.requiredTraining ?? '',
           agenda: activity.agenda.map((item) => item.title).join('\n'),
           description: activity.description,
+          projectId: activity.projectId ?? '',
           publish: activity.status === 'published',
         });
       })
@@ -225,6 +233,19 @@ export default function EditActivityPage() {
             <Text className='edit-activity__value'>{form.discussionFormat ? DISCUSSION_FORMAT_LABELS[form.discussionFormat] : '不指定'}</Text>
           </View>
         </Picker>
+        {projects.length > 0 && (
+          <Picker
+            mode='selector'
+            range={['不属于项目', ...projects.map((project) => project.name)]}
+            value={projects.findIndex((project) => project.id === form.projectId) + 1}
+            onChange={(e) => set('projectId', Number(e.detail.value) > 0 ? projects[Number(e.detail.value) - 1]!.id : '')}
+          >
+            <View className='edit-activity__row'>
+              <Text>公益项目</Text>
+              <Text className='edit-activity__value edit-activity__project'>{projects.find((project) => project.id === form.projectId)?.name ?? '不属于项目'}</Text>
+            </View>
+          </Picker>
+        )}
         <Text className='edit-activity__label'>议程（每行一项）</Text>
         <Textarea className='text-box edit-activity__textarea' value={form.agenda} placeholder={'重温入党誓词\n分组讨论'} onInput={(e) => set('agenda', e.detail.value)} />
         <Text className='edit-activity__label'>活动介绍</Text>

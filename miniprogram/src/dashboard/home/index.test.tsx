@@ -4,6 +4,10 @@ import { answerRequests } from '../../../test/taro-double';
 import { signedInAs } from '../../../test/fixtures';
 
 const figures = {
+  projects: [{ id: 'p1', name: '公益黄手环', category: 'elderly', checkIns: 14, serviceMinutes: 600, cases: 2, allocations: 3 }],
+  categories: ['environment', 'culture', 'elderly', 'youth', 'disability', 'community'].map((category) =>
+    category === 'elderly' ? { category, projects: 1, checkIns: 14, serviceMinutes: 600, cases: 2, allocations: 3 } : { category, projects: 0, checkIns: 0, serviceMinutes: 0, cases: 0, allocations: 0 },
+  ),
   cases: [
     { stage: 'assessment', count: 2 },
     { stage: 'estimation', count: 0 },
@@ -19,8 +23,8 @@ const figures = {
     { kind: 'funds', offers: 1, offered: 50000, allocations: 1, allocated: 20000 },
   ],
   months: [
-    { month: '2026-10', pointsEarned: 120, pointsRedeemed: 30, pointsAdjusted: 0, serviceMinutes: 720, serviceRecords: 4 },
-    { month: '2026-11', pointsEarned: 45, pointsRedeemed: 60, pointsAdjusted: -5, serviceMinutes: 270, serviceRecords: 2 },
+    { month: '2026-10', checkIns: 9, pointsEarned: 120, pointsRedeemed: 30, pointsAdjusted: 0, serviceMinutes: 720, serviceRecords: 4 },
+    { month: '2026-11', checkIns: 5, pointsEarned: 45, pointsRedeemed: 60, pointsAdjusted: -5, serviceMinutes: 270, serviceRecords: 2 },
   ],
 };
 
@@ -34,13 +38,15 @@ describe('数据看板', () => {
     });
     URL.createObjectURL = jest.fn(() => 'blob:csv');
     const { container } = render(<DashboardPage />);
-    await screen.findByText('月度积分与服务时长');
+    await screen.findByText('月度参与、积分与服务时长');
     const rowOf = (table: string, first: string) =>
       Array.from(container.querySelectorAll(`.dashboard__table--${table} .dashboard__row`))
         .map((row) => Array.from(row.querySelectorAll('.dashboard__cell')).map((cell) => cell.textContent))
         .find((cells) => cells[0] === first);
-    expect(rowOf('months', '2026-10')).toEqual(['2026-10', '120', '30', '0', '12', '4']);
-    expect(rowOf('months', '2026-11')).toEqual(['2026-11', '45', '60', '-5', '4.5', '2']);
+    expect(rowOf('months', '2026-10')).toEqual(['2026-10', '9', '120', '30', '0', '12', '4']);
+    expect(rowOf('months', '2026-11')).toEqual(['2026-11', '5', '45', '60', '-5', '4.5', '2']);
+    expect(rowOf('projects', '公益黄手环')).toEqual(['公益黄手环', '老年服务类', '14', '10', '2', '3']);
+    expect(rowOf('categories', '老年服务类')).toEqual(['老年服务类', '1', '14', '10', '2', '3']);
     expect(rowOf('cases', '已结案')).toEqual(['已结案', '3']);
     expect(rowOf('resources', '资金')).toEqual(['资金', '1', '¥500.00', '1', '¥200.00']);
     expect(rowOf('resources', '物资')).toEqual(['物资', '2', '115', '1', '30']);

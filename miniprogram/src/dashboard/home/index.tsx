@@ -6,15 +6,7 @@
 import { View, Text, Picker } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
-import {
-  CASE_STAGE_LABELS,
-  DASHBOARD_COLUMNS,
-  FUNDS_UNIT,
-  OFFER_KIND_LABELS,
-  quantityText,
-  type Dashboard,
-  type DashboardTable,
-} from '@hele/shared';
+import { CASE_STAGE_LABELS, DASHBOARD_COLUMNS, dashboardRows, hoursOf, PROJECT_CATEGORY_LABELS, type Dashboard, type DashboardTable } from '@hele/shared';
 import { api } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
@@ -23,10 +15,10 @@ import { saveCsv } from '@/utils/csv';
 import { BarChart } from '../bar-chart';
 import './index.scss';
 
-const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
-const amount = (kind: string, quantity: number) => (kind === 'funds' ? quantityText(quantity, FUNDS_UNIT) : String(quantity));
+const TITLES: Record<DashboardTable, string> = { months: '月度参与、积分与服务时长', projects: '项目', categories: '项目类别', cases: '个案阶段', resources: '资源发布与分配' };
 
-function Table({ name, title, rows, range }: { name: DashboardTable; title: string; rows: Array<Array<string | number>>; range: { from?: string; to?: string } }) {
+function Table({ name, rows, range }: { name: DashboardTable; rows: Array<Array<string | number>>; range: { from?: string; to?: string } }) {
+  const title = TITLES[name];
   const { busy, run } = useAction();
   return (
     <View className={`card dashboard__table dashboard__table--${name}`}>
@@ -79,6 +71,7 @@ export default function DashboardPage() {
 
   if (error !== undefined && !figures) return <ErrorView error={error} onRetry={load} />;
   if (!figures) return <LoadingView />;
+  const rows = dashboardRows(figures);
   const first = figures.months[0]?.month ?? '';
   const last = figures.months.at(-1)?.month ?? '';
   return (
@@ -95,7 +88,7 @@ export default function DashboardPage() {
 
       <View className='card'>
         <Text className='section-title'>志愿服务时长（小时）</Text>
-        <BarChart id='service-hours' bars={figures.months.map((row) => ({ label: row.month.slice(2), value: hours(row.serviceMinutes) }))} />
+        <BarChart id='service-hours' bars={figures.months.map((row) => ({ label: row.month.slice(2), value: hoursOf(row.serviceMinutes) }))} />
       </View>
       <View className='card'>
         <Text className='section-title'>积分：获得与兑换</Text>
@@ -107,24 +100,21 @@ export default function DashboardPage() {
           ])}
         />
       </View>
-      <Table
-        name='months'
-        title='月度积分与服务时长'
-        range={range}
-        rows={figures.months.map((row) => [row.month, row.pointsEarned, row.pointsRedeemed, row.pointsAdjusted, hours(row.serviceMinutes), row.serviceRecords])}
-      />
+      <Table name='months' range={range} rows={rows.months} />
+
+      <View className='card'>
+        <Text className='section-title'>各类项目签到人次</Text>
+        <BarChart id='categories' bars={figures.categories.map((row) => ({ label: PROJECT_CATEGORY_LABELS[row.category].replace('类', ''), value: row.checkIns }))} />
+      </View>
+      <Table name='projects' range={range} rows={rows.projects} />
+      <Table name='categories' range={range} rows={rows.categories} />
 
       <View className='card'>
         <Text className='section-title'>个案阶段</Text>
         <BarChart id='cases' bars={figures.cases.map((row) => ({ label: CASE_STAGE_LABELS[row.stage], value: row.count }))} />
       </View>
-      <Table name='cases' title='个案阶段' range={range} rows={figures.cases.map((row) => [CASE_STAGE_LABELS[row.stage], row.count])} />
-      <Table
-        name='resources'
-        title='资源发布与分配'
-        range={range}
-        rows={figures.resources.map((row) => [OFFER_KIND_LABELS[row.kind], row.offers, amount(row.kind, row.offered), row.allocations, amount(row.kind, row.allocated)])}
-      />
+      <Table name='cases' range={range} rows={rows.cases} />
+      <Table name='resources' range={range} rows={rows.resources} />
     </View>
   );
 }

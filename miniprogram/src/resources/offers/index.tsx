@@ -160,11 +160,16 @@ export default function OffersPage() {
   const offering = coordinator ? providers : providers.filter((provider) => provider.contactUserId === user?.id);
   return (
     <View className='page resources offers'>
-      {coordinator && (
-        <Button block className='offers__cases' onClick={() => Taro.navigateTo({ url: '/resources/cases/index' })}>
-          需求个案
+      <View className='resources__actions'>
+        {coordinator && (
+          <Button className='offers__cases' onClick={() => Taro.navigateTo({ url: '/resources/cases/index' })}>
+            需求个案
+          </Button>
+        )}
+        <Button className='offers__projects' onClick={() => Taro.navigateTo({ url: '/resources/projects/index' })}>
+          公益项目
         </Button>
-      )}
+      </View>
       <RegisterProvider coordinator={coordinator} onAdded={load} />
       <AddOffer providers={offering} onAdded={load} />
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '公益项目', enablePullDownRefresh: true });

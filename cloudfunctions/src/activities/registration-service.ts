@@ -4,7 +4,7 @@
  * transaction of the repository; when a transaction loses a race, the engine reads again and
  * retries with backoff, so confirmed never exceeds capacity and no waitlist place is skipped.
  */
-import { canCancel, canRegister, RegistrationError, TRAINING_TOPIC_LABELS, type Registration, type RegistrationListQuery } from '@hele/shared';
+import { canCancel, canRegister, centerMonth, RegistrationError, TRAINING_TOPIC_LABELS, type Registration, type RegistrationListQuery } from '@hele/shared';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../lib/errors';
 import { postMessage } from '../lib/inbox';
@@ -12,6 +12,7 @@ import { logger } from '../lib/logger';
 import type { Principal } from '../lib/principal';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../lib/retry';
 import { trainings } from '../lib/trainings';
+import { countItem, participationScope } from '../lib/stats';
 import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from './records';
 import type { ActivityRepository } from './repository';
 
@@ -99,12 +100,14 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
         const current = await repository.getRegistration(activityId, caller.id);
         return isLive(current) ? { registration: await withPosition(current), created: false } : undefined;
       };
+      // The dashboard's sign-ups per month (of the activity), whether for a seat or a waitlist place.
+      const counted = [countItem(participationScope(centerMonth(activity.startsAt)), { registrations: 1 })];
       // When the read shows a full house or a queue, go straight for a waitlist place.
       let trySeat = activity.confirmedCount < activity.capacity && activity.waitlistCount === 0;
 
       return withRetries(async () => {
         if (trySeat) {
-          const seat = await repository.confirmSeat(fresh);
+          const seat = await repository.confirmSeat(fresh, counted);
           if (seat === 'ok') return { registration: toRegistration(fresh), created: true };
           if (seat === 'exists') return theOneThatExists();
           if (seat === 'conflict') return undefined;
@@ -115,7 +118,7 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
         if (ticket === 'conflict') return undefined;
         if (ticket === 'closed') throw new ConflictError(RegistrationError.ACTIVITY_NOT_OPEN, 'The activity no longer takes registrations');
         const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq: ticket };
-        const place = await repository.joinWaitlist(waiting);
+        const place = await repository.joinWaitlist(waiting, counted);
         if (place === 'ok') return { registration: await withPosition(waiting), created: true };
         if (place === 'exists') return theOneThatExists();
         return undefined; // a seat came free meanwhile, or a conflict: try for the seat again

@@ -233,9 +233,9 @@ export const createActivityRepository = (client: DocClient = doc) => {
       return found;
     },
 
-    /** A seat, if the activity is open, has one free and nobody is waiting for it. */
-    confirmSeat(record: RegistrationRecord): Promise<TxOutcome<'full' | 'exists'>> {
-      return transact(seatItems.take(record));
+    /** A seat, if the activity is open, has one free and nobody is waiting for it (with what is counted alongside). */
+    confirmSeat(record: RegistrationRecord, counted: TransactItem[] = []): Promise<TxOutcome<'full' | 'exists'>> {
+      return transact([...seatItems.take(record), ...counted.map((item) => ({ name: 'exists' as const, item }))]);
     },
 
     /** The next waitlist ticket (a counter: tickets are unique and increase). */
@@ -260,8 +260,8 @@ export const createActivityRepository = (client: DocClient = doc) => {
       }
     },
 
-    /** A waitlist place, if every seat is taken or others already wait. */
-    joinWaitlist(record: RegistrationRecord): Promise<TxOutcome<'seat-free' | 'exists'>> {
+    /** A waitlist place, if every seat is taken or others already wait (with what is counted alongside). */
+    joinWaitlist(record: RegistrationRecord, counted: TransactItem[] = []): Promise<TxOutcome<'seat-free' | 'exists'>> {
       return transact([
         {
           name: 'seat-free',
@@ -277,6 +277,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
           },
         },
         { name: 'exists', item: putRegistration(record) },
+        ...counted.map((item) => ({ name: 'exists' as const, item })),
       ]);
     },
 

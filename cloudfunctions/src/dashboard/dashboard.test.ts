@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { doc, transactNamed } from '../lib/db';
 import { countItem, readCounts, STAT_SHARDS } from '../lib/stats';
-import { newMembers } from '../../test/fixtures';
+import { createActivity, newMembers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
 
 describe('dashboard counters', () => {
@@ -34,8 +34,23 @@ describe('dashboard counters', () => {
     expect((await thisMonth()).pointsEarned - earnedBefore).toBeGreaterThanOrEqual(22);
 
     const csv = (await call('GET', `/dashboard/export?table=months&from=${month}&to=${month}`, { token: coordinator })).body as string;
-    expect(csv.split('\r\n')[0]).toBe('\uFEFF月份,签到人次,获得积分,兑换积分,调整积分,服务时长（小时）,服务记录数');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF月份,报名人次,签到人次,获得积分,兑换积分,调整积分,服务时长（小时）,服务记录数');
     expect(csv.split('\r\n')[1]).toMatch(new RegExp(`^${month},`));
+  });
+
+  it('counts sign-ups for seats and waitlist places in the month the activity starts', async () => {
+    // A month years ahead, of this test alone.
+    const month = `20${40 + Math.floor(Math.random() * 40)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+    const { token: coordinator } = await signIn('coordinator');
+    const signUps = async () => (await call('GET', `/dashboard?from=${month}&to=${month}`, { token: coordinator })).body.months[0].registrations as number;
+    const before = await signUps();
+    const activity = await createActivity({ capacity: 2, startsAt: `${month}-10T06:00:00.000Z`, endsAt: `${month}-10T08:00:00.000Z` });
+    const members = await newMembers(3, 'signup');
+    const replies = await Promise.all(members.map((member) => call('POST', `/activities/${activity.id}/registrations`, { token: member.token })));
+    expect(replies.map((reply) => reply.body.registration.status).sort()).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+    // Signing up again answers with the place one has, and counts nothing.
+    await call('POST', `/activities/${activity.id}/registrations`, { token: members[0]!.token });
+    expect((await signUps()) - before).toBe(3);
   });
 
   it.each([

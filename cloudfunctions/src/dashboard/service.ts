@@ -18,7 +18,7 @@ import {
 } from '@hele/shared';
 import { toCsv } from '../lib/csv';
 import { allProjects, projectScope } from '../lib/projects';
-import { readCounts } from '../lib/stats';
+import { participationScope, readCounts } from '../lib/stats';
 
 /** Without a range the dashboard shows this many months up to now. */
 const DEFAULT_MONTHS = 6;
@@ -31,6 +31,7 @@ export interface DashboardDeps {
 
 const monthOf = (month: string, participation: Record<string, number>, points: Record<string, number>, service: Record<string, number>): MonthFigures => ({
   month,
+  registrations: participation.registrations ?? 0,
   checkIns: participation.checkIns ?? 0,
   pointsEarned: points.EARN ?? 0,
   pointsRedeemed: -((points.REDEEM ?? 0) + (points.REFUND ?? 0)),
@@ -52,7 +53,7 @@ export const createDashboardService = ({ counts = readCounts, projects = allProj
     const [cases, resources, perMonth, perProject] = await Promise.all([
       counts('cases'),
       counts('resources'),
-      Promise.all(months.map(async (month) => monthOf(month, await counts(`participation#${month}`), await counts(`points#${month}`), await counts(`service#${month}`)))),
+      Promise.all(months.map(async (month) => monthOf(month, await counts(participationScope(month)), await counts(`points#${month}`), await counts(`service#${month}`)))),
       projects().then((found) => Promise.all(found.map(async ({ id, name, category }) => ({ id, name, category, ...figuresOf(await counts(projectScope(id))) })))),
     ]);
     return {

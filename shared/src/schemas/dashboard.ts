@@ -25,7 +25,8 @@ export const DashboardExportQuery = z.object({ table: DashboardTableSchema, from
 
 export const MonthFigures = z.object({
   month: z.string(),
-  /** Check-ins at activities of any kind (participations). */
+  /** Sign-ups (seat or waitlist) for activities of the month, and check-ins at them (participations). */
+  registrations: z.number().int(),
   checkIns: z.number().int(),
   pointsEarned: z.number().int(),
   /** Points spent on rewards, less what cancelled redemptions gave back. */
@@ -62,7 +63,7 @@ export type Dashboard = z.infer<typeof Dashboard>;
 export const DASHBOARD_COLUMNS = {
   cases: ['阶段', '个案数'],
   resources: ['资源类型', '发布次数', '发布数量', '分配次数', '分配数量'],
-  months: ['月份', '签到人次', '获得积分', '兑换积分', '调整积分', '服务时长（小时）', '服务记录数'],
+  months: ['月份', '报名人次', '签到人次', '获得积分', '兑换积分', '调整积分', '服务时长（小时）', '服务记录数'],
   projects: ['项目', '类别', '签到人次', '服务时长（小时）', '个案', '资源分配'],
   categories: ['类别', '项目数', '签到人次', '服务时长（小时）', '个案', '资源分配'],
 } as const;
@@ -74,7 +75,7 @@ export const hoursOf = (minutes: number): number => Math.round((minutes / 60) * 
 export const dashboardRows = (dashboard: Dashboard): Record<DashboardTable, Array<Array<string | number>>> => {
   const amount = (kind: string, quantity: number) => (kind === 'funds' ? quantityText(quantity, FUNDS_UNIT) : quantity);
   return {
-    months: dashboard.months.map((row) => [row.month, row.checkIns, row.pointsEarned, row.pointsRedeemed, row.pointsAdjusted, hoursOf(row.serviceMinutes), row.serviceRecords]),
+    months: dashboard.months.map((row) => [row.month, row.registrations, row.checkIns, row.pointsEarned, row.pointsRedeemed, row.pointsAdjusted, hoursOf(row.serviceMinutes), row.serviceRecords]),
     projects: dashboard.projects.map((row) => [row.name, PROJECT_CATEGORY_LABELS[row.category], row.checkIns, hoursOf(row.serviceMinutes), row.cases, row.allocations]),
     categories: dashboard.categories.map((row) => [PROJECT_CATEGORY_LABELS[row.category], row.projects, row.checkIns, hoursOf(row.serviceMinutes), row.cases, row.allocations]),
     cases: dashboard.cases.map((row) => [CASE_STAGE_LABELS[row.stage], row.count]),

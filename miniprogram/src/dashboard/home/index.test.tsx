@@ -23,8 +23,8 @@ const figures = {
     { kind: 'funds', offers: 1, offered: 50000, allocations: 1, allocated: 20000 },
   ],
   months: [
-    { month: '2026-10', checkIns: 9, pointsEarned: 120, pointsRedeemed: 30, pointsAdjusted: 0, serviceMinutes: 720, serviceRecords: 4 },
-    { month: '2026-11', checkIns: 5, pointsEarned: 45, pointsRedeemed: 60, pointsAdjusted: -5, serviceMinutes: 270, serviceRecords: 2 },
+    { month: '2026-10', registrations: 12, checkIns: 9, pointsEarned: 120, pointsRedeemed: 30, pointsAdjusted: 0, serviceMinutes: 720, serviceRecords: 4 },
+    { month: '2026-11', registrations: 6, checkIns: 5, pointsEarned: 45, pointsRedeemed: 60, pointsAdjusted: -5, serviceMinutes: 270, serviceRecords: 2 },
   ],
 };
 
@@ -43,8 +43,8 @@ describe('数据看板', () => {
       Array.from(container.querySelectorAll(`.dashboard__table--${table} .dashboard__row`))
         .map((row) => Array.from(row.querySelectorAll('.dashboard__cell')).map((cell) => cell.textContent))
         .find((cells) => cells[0] === first);
-    expect(rowOf('months', '2026-10')).toEqual(['2026-10', '9', '120', '30', '0', '12', '4']);
-    expect(rowOf('months', '2026-11')).toEqual(['2026-11', '5', '45', '60', '-5', '4.5', '2']);
+    expect(rowOf('months', '2026-10')).toEqual(['2026-10', '12', '9', '120', '30', '0', '12', '4']);
+    expect(rowOf('months', '2026-11')).toEqual(['2026-11', '6', '5', '45', '60', '-5', '4.5', '2']);
     expect(rowOf('projects', '公益黄手环')).toEqual(['公益黄手环', '老年服务类', '14', '10', '2', '3']);
     expect(rowOf('categories', '老年服务类')).toEqual(['老年服务类', '1', '14', '10', '2', '3']);
     expect(rowOf('cases', '已结案')).toEqual(['已结案', '3']);

@@ -139,6 +139,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // An empty name: allowed callers get 400 and no project is made.
   'POST /projects': { allowed: ['coordinator'], path: '/projects', body: () => ({ name: '', category: 'elderly' }) },
   'GET /projects': { allowed: 'user', path: '/projects' },
+  'GET /branches/{id}/profile': { allowed: 'user', path: '/branches/01NOBRANCH/profile' },
+  // A secretary passes for her own branch only (branches.test.ts); this one is on none.
+  'PUT /branches/{id}/roster/{userId}': { allowed: ['coordinator'], path: '/branches/01NOBRANCH/roster/u_nobody', body: () => ({ birthYear: 1990, education: 'college' }) },
+  'PUT /branches/{id}/notes': { allowed: ['coordinator'], path: '/branches/01NOBRANCH/notes', body: () => ({ needs: '年轻党员多，希望活动形式更活泼' }) },
+  'GET /plan-modules': { allowed: 'user', path: '/plan-modules' },
+  'POST /plan-modules': { allowed: ['coordinator'], path: '/plan-modules', body: () => ({ name: '', styles: ['story'], minutes: 20 }) },
+  'POST /branches/{id}/plan-proposals': { allowed: ['coordinator'], path: '/branches/01NOBRANCH/plan-proposals', body: () => ({ theme: '两学一做', meetings: 2 }) },
   'GET /dashboard': { allowed: ['coordinator'], path: '/dashboard' },
   'GET /dashboard/export': { allowed: ['coordinator'], path: '/dashboard/export?table=cases' },
 };

@@ -29,6 +29,10 @@ export default defineAppConfig({
       pages: ['offers/index', 'cases/index', 'case/index', 'projects/index'],
     },
     {
+      root: 'branch',
+      pages: ['plan/index'],
+    },
+    {
       root: 'dashboard',
       pages: ['home/index'],
     },

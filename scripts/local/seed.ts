@@ -19,10 +19,11 @@ import { questionRepository, volunteerRepository } from '../../cloudfunctions/sr
 import { roleRepository } from '../../cloudfunctions/src/roles/repository';
 import { actionSk, boardRepository, ideaSk } from '../../cloudfunctions/src/meetings/repository';
 import { libraryRepository } from '../../cloudfunctions/src/library/repository';
-import { materialTokens, type MaterialInput } from '@hele/shared';
+import { materialTokens, STARTER_MODULES, type MaterialInput } from '@hele/shared';
 import { feedRepository } from '../../cloudfunctions/src/feed/repository';
 import { newPostRecord } from '../../cloudfunctions/src/feed/records';
 import { resourceRepository } from '../../cloudfunctions/src/resources/repository';
+import { branchRepository } from '../../cloudfunctions/src/branches/repository';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -32,6 +33,12 @@ const DEMO_PROJECT_ID = '00demo-project-yellow-band';
 /** The demo branch (党支部) and who is on its roster. */
 export const DEMO_BRANCH = 'demo-branch';
 const DEMO_BRANCH_ROSTER = ['secretary', 'volunteer', 'member'];
+/** What the secretary recorded of each: a young branch (the plan generator proposes for it). */
+const DEMO_BRANCH_PROFILES: Record<string, { birthYear: number; education: 'secondary' | 'college' | 'postgraduate'; joinedOn: string }> = {
+  secretary: { birthYear: 1992, education: 'college', joinedOn: '2015-07-01' },
+  volunteer: { birthYear: 1998, education: 'college', joinedOn: '2021-06-20' },
+  member: { birthYear: 1995, education: 'postgraduate', joinedOn: '2019-05-04' },
+};
 
 /** `days` from today at `hh:mm` in the center's time zone. */
 const at = (days: number, time: string) => {
@@ -252,7 +259,13 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
       await roleRepository.recordSeeded({ role, userId: userIdFor(`dev:${user.name}`), nickname: user.nickname, grantedBy: userIdFor('dev:admin'), grantedByName: '管理员', grantedAt: now.toISOString() });
     }
   }
-  for (const name of DEMO_BRANCH_ROSTER) await dynamoUserRepository.assignBranch(userIdFor(`dev:${name}`), DEMO_BRANCH);
+  for (const name of DEMO_BRANCH_ROSTER) {
+    await dynamoUserRepository.assignBranch(userIdFor(`dev:${name}`), DEMO_BRANCH);
+    const nickname = DEV_USERS.find((user) => user.name === name)!.nickname;
+    await branchRepository.putMember(DEMO_BRANCH, { userId: userIdFor(`dev:${name}`), nickname, ...DEMO_BRANCH_PROFILES[name]! });
+  }
+  // The module library starts with the article's modules, in its order (ids sort that way, before any added later).
+  await branchRepository.putModules(STARTER_MODULES.map(({ id, ...module }, index) => ({ ...module, styles: [...module.styles], suits: [...module.suits], id: `00-${String(index + 1).padStart(2, '0')}-${id}` })));
   const coordinator = userIdFor('dev:coordinator');
   for (const { id, input } of DEMO_ACTIVITIES) {
     await activityRepository.createActivity(newActivityRecord(CreateActivityRequest.parse(input), coordinator, now, id)).catch(ignoreExisting);

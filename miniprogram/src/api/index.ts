@@ -5,6 +5,9 @@ import {
   Case,
   CaseDetail,
   CasePage,
+  BranchProfileResponse,
+  PlanProposal,
+  type RosterEntryInput,
   Dashboard,
   type DashboardTable,
   MyResources,
@@ -254,6 +257,14 @@ export const api = {
     get: (id: string) => request({ method: 'GET', path: `/materials/${id}`, schema: z.object({ material: Material }) }),
     add: (body: z.input<typeof MaterialInput>) => request({ method: 'POST', path: '/materials', body, schema: z.object({ material: Material }) }),
     progress: (id: string, percent: number) => request({ method: 'PUT', path: `/materials/${id}/progress`, body: { percent }, schema: ProgressResponse }),
+  },
+
+  branches: {
+    profile: (branchId: string) => request({ method: 'GET', path: `/branches/${branchId}/profile`, schema: BranchProfileResponse }),
+    record: (branchId: string, userId: string, body: RosterEntryInput) =>
+      request({ method: 'PUT', path: `/branches/${branchId}/roster/${userId}`, body, schema: BranchProfileResponse }),
+    propose: (branchId: string, body: { theme: string; meetings: number }) =>
+      request({ method: 'POST', path: `/branches/${branchId}/plan-proposals`, body, schema: PlanProposal }),
   },
 
   dashboard: {

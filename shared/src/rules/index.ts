@@ -8,3 +8,4 @@ export * from './exam';
 export * from './feed';
 export * from './search';
 export * from './cases';
+export * from './plan';

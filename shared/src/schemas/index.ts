@@ -13,3 +13,4 @@ export * from './meetings';
 export * from './library';
 export * from './resources';
 export * from './dashboard';
+export * from './branches';

@@ -45,6 +45,9 @@ export default function MePage() {
               />
             )}
             <Cell title='用户编号' className='me__user-id' extra={user.id} clickable onClick={() => Taro.setClipboardData({ data: user.id })} />
+            {hasAnyRole(user.roles, [Role.COORDINATOR, Role.SECRETARY]) && (
+              <Cell title='一支部一方案' className='me__branch-plan' clickable onClick={() => Taro.navigateTo({ url: '/branch/plan/index' })} />
+            )}
             {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
               <Cell title='数据看板' className='me__dashboard' clickable onClick={() => Taro.navigateTo({ url: '/dashboard/home/index' })} />
             )}

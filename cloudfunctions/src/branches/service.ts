@@ -1,0 +1,88 @@
+/**
+ * 一支部一方案 (DOMAIN.md §1): the secretary keeps the branch's roster (birth year, education, when
+ * each joined) and its needs; the profile is computed from it (shared/rules/plan); the generator
+ * proposes meetings from the module library; coordinators grow the library. Personal data is
+ * shown to the branch's own members and to the center, and masked for everyone else.
+ */
+import {
+  ageBandOf,
+  branchProfile,
+  CENTER_UTC_OFFSET_MINUTES,
+  hasAnyRole,
+  proposePlan,
+  Role,
+  type BranchProfileResponse,
+  type PlanModuleRecord,
+  type PlanProposal,
+  type RosterEntryInput,
+} from '@hele/shared';
+import { ulid } from 'ulid';
+import { ForbiddenError, ValidationError } from '../lib/errors';
+import { branchMembers, loadUser, type Principal } from '../lib/principal';
+import type { branchRepository as BranchRepository, RosterRecord } from './repository';
+
+export interface BranchDeps {
+  branches: typeof BranchRepository;
+  now?: () => Date;
+}
+
+const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
+/** The branch's secretary, or a coordinator, keeps its roster and asks for plans. */
+const mayKeep = (caller: Principal, branchId: string) => isCoordinator(caller) || (caller.roles.includes(Role.SECRETARY) && caller.branchId === branchId);
+const masked = (nickname: string) => `${[...nickname][0] ?? ''}*`;
+
+export const createBranchService = ({ branches, now = () => new Date() }: BranchDeps) => {
+  const year = () => new Date(now().getTime() + CENTER_UTC_OFFSET_MINUTES * 60_000).getUTCFullYear();
+  const requireKeeper = (caller: Principal, branchId: string) => {
+    if (!mayKeep(caller, branchId)) throw new ForbiddenError('Only the branch secretary or a coordinator does this');
+  };
+
+  return {
+    async profile(branchId: string, caller: Principal): Promise<BranchProfileResponse> {
+      const [roster, notes] = await Promise.all([branches.roster(branchId), branches.notes(branchId)]);
+      const full = isCoordinator(caller) || caller.branchId === branchId;
+      const line = (member: RosterRecord) => ({
+        userId: member.userId,
+        nickname: full ? member.nickname : masked(member.nickname),
+        ageBand: ageBandOf(member.birthYear, year()),
+        ...(full ? { birthYear: member.birthYear, education: member.education, ...(member.joinedOn ? { joinedOn: member.joinedOn } : {}) } : {}),
+      });
+      const recorded = new Set(roster.map((member) => member.userId));
+      const unrecorded = mayKeep(caller, branchId)
+        ? (await branchMembers(branchId)).filter((user) => !recorded.has(user.id)).map((user) => ({ userId: user.id, nickname: user.nickname }))
+        : [];
+      return { branchId, ...notes, profile: branchProfile(roster, year()), roster: roster.map(line), full, unrecorded };
+    },
+
+    async putMember(branchId: string, userId: string, entry: RosterEntryInput, caller: Principal) {
+      requireKeeper(caller, branchId);
+      const user = await loadUser(userId);
+      if (!user || user.branchId !== branchId) throw ValidationError.field('userId', 'not on this branch');
+      await branches.putMember(branchId, { userId, nickname: user.nickname, ...entry });
+      return this.profile(branchId, caller);
+    },
+
+    async putNotes(branchId: string, notes: { needs: string; constraints: string }, caller: Principal) {
+      requireKeeper(caller, branchId);
+      await branches.putNotes(branchId, notes);
+      return this.profile(branchId, caller);
+    },
+
+    modules: async () => ({ items: await branches.modules() }),
+
+    async addModule(input: Omit<PlanModuleRecord, 'id'>) {
+      const module = { ...input, id: ulid(now().getTime()) };
+      await branches.putModules([module]);
+      return module;
+    },
+
+    async propose(branchId: string, request: { theme: string; meetings: number }, caller: Principal): Promise<PlanProposal> {
+      requireKeeper(caller, branchId);
+      const [roster, modules] = await Promise.all([branches.roster(branchId), branches.modules()]);
+      if (roster.length === 0) throw ValidationError.field('branchId', 'the roster is empty: add the members first');
+      const byId = new Map(modules.map((module) => [module.id, module]));
+      const items = proposePlan(branchProfile(roster, year()), modules, request.theme, request.meetings);
+      return { branchId, items: items.map(({ moduleIds, ...item }) => ({ ...item, modules: moduleIds.map((id) => byId.get(id)!) })) };
+    },
+  };
+};

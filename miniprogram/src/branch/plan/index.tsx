@@ -1,0 +1,167 @@
+/**
+ * 一支部一方案: the branch's profile from its roster (the secretary records each member's birth
+ * year and education), and a proposed plan of meetings for a period theme, each with its modules,
+ * format and reasons; a coordinator turns an item into a draft meeting with one tap, then edits it.
+ */
+import { View, Text, Picker } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import {
+  AGE_BAND_LABELS,
+  AgeBandSchema,
+  DISCUSSION_FORMAT_LABELS,
+  EDUCATION_LABELS,
+  EducationSchema,
+  hasAnyRole,
+  Role,
+  toCenterIso,
+  type BranchProfileResponse,
+  type Education,
+  type PlanProposal,
+} from '@hele/shared';
+import { api } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import { useAction } from '@/hooks/use-action';
+import { Button, Input } from '@/ui';
+import { routeParam } from '@/utils/navigation';
+import './index.scss';
+
+const EDUCATIONS = EducationSchema.options;
+const COUNTS = [1, 2, 3, 4, 5, 6];
+type Item = PlanProposal['items'][number];
+
+/** One member not yet on the roster: birth year and education, then 登记. */
+function RecordMember({ branchId, member, onRecorded }: { branchId: string; member: { userId: string; nickname: string }; onRecorded: (profile: BranchProfileResponse) => void }) {
+  const [birthYear, setBirthYear] = useState('');
+  const [education, setEducation] = useState<Education>('college');
+  const { busy, run } = useAction();
+  const year = Number(birthYear);
+  return (
+    <View className='plan__row plan__unrecorded' data-id={member.userId}>
+      <Text>{member.nickname}</Text>
+      <Input className='plan__birth-year' type='number' placeholder='出生年份' value={birthYear} onChange={setBirthYear} />
+      <Picker mode='selector' range={EDUCATIONS.map((item) => EDUCATION_LABELS[item])} value={EDUCATIONS.indexOf(education)} onChange={(e) => setEducation(EDUCATIONS[Number(e.detail.value)]!)}>
+        <Text className='plan__link'>{EDUCATION_LABELS[education]}</Text>
+      </Picker>
+      <Button size='small' className='plan__record' loading={busy} disabled={!(year >= 1900 && year <= 2015)} onClick={() => run(async () => onRecorded(await api.branches.record(branchId, member.userId, { birthYear: year, education })))}>
+        登记
+      </Button>
+    </View>
+  );
+}
+
+/** A proposed meeting; a coordinator makes it a draft meeting on the chosen day and goes on editing it there. */
+function ProposedMeeting({ item, branchId, mayCreate }: { item: Item; branchId: string; mayCreate: boolean }) {
+  const [date, setDate] = useState(toCenterIso(new Date(Date.now() + 7 * item.order * 24 * 3600 * 1000)).slice(0, 10));
+  const { busy, run } = useAction();
+  const create = () =>
+    run(async () => {
+      const { activity } = await api.activities.create({
+        kind: 'meeting',
+        title: `${item.theme}主题党日（第${item.order}次）`,
+        theme: item.theme,
+        branchId,
+        venue: '和乐党群服务中心',
+        startsAt: `${date}T14:00:00+08:00`,
+        endsAt: `${date}T16:30:00+08:00`,
+        capacity: 30,
+        discussionFormat: item.format,
+        agenda: [...item.modules.map((module) => ({ title: module.name, minutes: module.minutes })), { title: '形成措施并明确责任人', minutes: 20 }],
+        description: item.reasons.join('\n'),
+        publish: false,
+      });
+      void Taro.showToast({ title: '已生成活动草稿', icon: 'success' });
+      await Taro.navigateTo({ url: `/activity/edit/index?id=${activity.id}` });
+    });
+  return (
+    <View className='card plan__item'>
+      <Text className='section-title'>
+        第 {item.order} 次 · {item.theme} · {DISCUSSION_FORMAT_LABELS[item.format] ?? item.format}
+      </Text>
+      <Text className='plan__modules'>{item.modules.map((module) => `${module.name}（${module.minutes} 分钟）`).join(' + ')}</Text>
+      {item.reasons.map((reason) => (
+        <Text key={reason} className='plan__reason'>
+          {reason}
+        </Text>
+      ))}
+      {mayCreate && (
+        <View className='plan__row'>
+          <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>
+            <Text className='plan__link'>{date}</Text>
+          </Picker>
+          <Button size='small' type='primary' className='plan__create' loading={busy} onClick={create}>
+            转为活动
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+export default function BranchPlanPage() {
+  const user = useCurrentUser();
+  const [branchId, setBranchId] = useState(routeParam('branchId') ?? user?.branchId ?? '');
+  const [profile, setProfile] = useState<BranchProfileResponse>();
+  const [theme, setTheme] = useState('两学一做');
+  const [meetings, setMeetings] = useState(3);
+  const [proposal, setProposal] = useState<PlanProposal>();
+  const { busy, run } = useAction();
+  const load = () => branchId && run(async () => setProfile(await api.branches.profile(branchId)));
+  useDidShow(() => void load());
+  const coordinator = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
+  const keeper = coordinator || (!!user && user.roles.includes(Role.SECRETARY) && user.branchId === branchId);
+
+  return (
+    <View className='page plan'>
+      {coordinator && (
+        <View className='card plan__row'>
+          <Input className='plan__branch' placeholder='支部编号' value={branchId} onChange={setBranchId} />
+          <Button size='small' className='plan__open' onClick={() => void load()}>
+            查看
+          </Button>
+        </View>
+      )}
+      {profile && (
+        <View className='card plan__profile'>
+          <Text className='section-title'>支部画像 · {profile.profile.size} 名党员</Text>
+          {AgeBandSchema.options.map((band) => (
+            <View key={band} className='plan__bar'>
+              <Text className='plan__band'>{AGE_BAND_LABELS[band]}</Text>
+              <View className='plan__fill' style={{ width: `${(profile.profile.ages[band] / Math.max(1, profile.profile.size)) * 60}%` }} />
+              <Text>{profile.profile.ages[band]}</Text>
+            </View>
+          ))}
+          <Text className='muted'>{EDUCATIONS.filter((item) => profile.profile.education[item] > 0).map((item) => `${EDUCATION_LABELS[item]} ${profile.profile.education[item]} 人`).join('，')}</Text>
+          {profile.roster.map((member) => (
+            <View key={member.userId} className='plan__row plan__member'>
+              <Text>{member.nickname}</Text>
+              <Text className='muted'>
+                {AGE_BAND_LABELS[member.ageBand]}
+                {member.education ? ` · ${EDUCATION_LABELS[member.education]}` : ''}
+                {member.joinedOn ? ` · ${member.joinedOn.slice(0, 4)} 年入党` : ''}
+              </Text>
+            </View>
+          ))}
+          {profile.unrecorded.map((member) => (
+            <RecordMember key={member.userId} branchId={branchId} member={member} onRecorded={setProfile} />
+          ))}
+        </View>
+      )}
+      {profile && keeper && (
+        <View className='card'>
+          <Text className='section-title'>生成方案</Text>
+          <Input className='plan__theme' placeholder='阶段主题，如：两学一做、五水共治' value={theme} onChange={setTheme} />
+          <Picker mode='selector' range={COUNTS.map((count) => `${count} 次会议`)} value={meetings - 1} onChange={(e) => setMeetings(COUNTS[Number(e.detail.value)]!)}>
+            <View className='plan__field'>{meetings} 次会议</View>
+          </Picker>
+          <Button block type='primary' className='plan__propose' loading={busy} disabled={theme.trim().length < 2} onClick={() => run(async () => setProposal(await api.branches.propose(branchId, { theme: theme.trim(), meetings })))}>
+            生成方案
+          </Button>
+        </View>
+      )}
+      {proposal?.items.map((item) => (
+        <ProposedMeeting key={`${proposal.branchId}-${item.order}`} item={item} branchId={proposal.branchId} mayCreate={coordinator} />
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * 一支部一方案: a branch's profile computed from its roster, and the rules that propose a plan of
+ * meetings for it (DOMAIN.md §1). Every choice carries its reason, so a coordinator sees why a
+ * module was picked and can change it.
+ */
+import { z } from 'zod';
+import { DiscussionFormat, type DiscussionFormat as Format } from '../constants';
+
+export const EducationSchema = z.enum(['primary', 'secondary', 'college', 'postgraduate']);
+export type Education = z.infer<typeof EducationSchema>;
+export const EDUCATION_LABELS: Record<Education, string> = { primary: '小学及以下', secondary: '初中/高中/中专', college: '大专/本科', postgraduate: '研究生' };
+
+export const AgeBandSchema = z.enum(['young', 'middle', 'senior']);
+export type AgeBand = z.infer<typeof AgeBandSchema>;
+export const AGE_BAND_LABELS: Record<AgeBand, string> = { young: '35 岁以下', middle: '35–59 岁', senior: '60 岁及以上' };
+
+export const ageBandOf = (birthYear: number, year: number): AgeBand => {
+  const age = year - birthYear;
+  return age < 35 ? 'young' : age < 60 ? 'middle' : 'senior';
+};
+
+/** How a module is run: what suits a young branch differs from what suits an older one. */
+export const ModuleStyleSchema = z.enum(['collaborative', 'outdoor', 'creative', 'discussion', 'lecture', 'story', 'ceremony']);
+export type ModuleStyle = z.infer<typeof ModuleStyleSchema>;
+export const MODULE_STYLE_LABELS: Record<ModuleStyle, string> = {
+  collaborative: '团队协作',
+  outdoor: '户外',
+  creative: '创意',
+  discussion: '研讨',
+  lecture: '讲授',
+  story: '故事分享',
+  ceremony: '仪式',
+};
+
+export interface ProfileMember {
+  birthYear: number;
+  education: Education;
+}
+
+export interface BranchProfile {
+  size: number;
+  ages: Record<AgeBand, number>;
+  education: Record<Education, number>;
+  /** The band with more than half the members, if any ('mixed' otherwise). */
+  leaning: AgeBand | 'mixed';
+}
+
+export const branchProfile = (members: readonly ProfileMember[], year: number): BranchProfile => {
+  const ages = { young: 0, middle: 0, senior: 0 };
+  const education = { primary: 0, secondary: 0, college: 0, postgraduate: 0 };
+  for (const member of members) {
+    ages[ageBandOf(member.birthYear, year)] += 1;
+    education[member.education] += 1;
+  }
+  const leaning = AgeBandSchema.options.find((band) => ages[band] * 2 > members.length) ?? 'mixed';
+  return { size: members.length, ages, education, leaning };
+};
+
+/** Styles preferred for each leaning, strongest first. */
+export const PREFERRED_STYLES: Record<AgeBand | 'mixed', readonly ModuleStyle[]> = {
+  young: ['collaborative', 'outdoor', 'creative', 'discussion'],
+  middle: ['discussion', 'collaborative', 'story', 'lecture'],
+  senior: ['lecture', 'story', 'ceremony', 'discussion'],
+  mixed: ['discussion', 'story', 'collaborative', 'lecture'],
+};
+
+/** Discussion formats that suit each leaning, used in turn across the plan. */
+export const PREFERRED_FORMATS: Record<AgeBand | 'mixed', readonly Format[]> = {
+  young: [DiscussionFormat.WORLD_CAFE, DiscussionFormat.OPEN_SPACE],
+  middle: [DiscussionFormat.WORLD_CAFE, DiscussionFormat.GROUP],
+  senior: [DiscussionFormat.GROUP, DiscussionFormat.FISHBOWL],
+  mixed: [DiscussionFormat.FISHBOWL, DiscussionFormat.WORLD_CAFE],
+};
+
+export interface PlanModule {
+  id: string;
+  name: string;
+  styles: readonly ModuleStyle[];
+  /** Bands it suits (empty: any). */
+  suits: readonly AgeBand[];
+  minutes: number;
+}
+
+export interface PlanItem {
+  order: number;
+  theme: string;
+  moduleIds: string[];
+  format: Format;
+  minutes: number;
+  reasons: string[];
+}
+
+/** Longest a proposed meeting runs, besides its opening and measures. */
+export const MEETING_MODULE_MINUTES = 90;
+
+/** How well a module fits a leaning: preferred styles (earlier ones more), and the bands it names. */
+export const moduleScore = (module: PlanModule, leaning: AgeBand | 'mixed'): number => {
+  const preferred = PREFERRED_STYLES[leaning];
+  const styleScore = Math.max(0, ...module.styles.map((style) => (preferred.includes(style) ? preferred.length - preferred.indexOf(style) : 0)));
+  const bandScore = module.suits.length === 0 ? 1 : leaning !== 'mixed' && module.suits.includes(leaning) ? 3 : 0;
+  return styleScore + bandScore;
+};
+
+const describeLeaning = (profile: BranchProfile): string =>
+  profile.leaning === 'mixed'
+    ? `支部 ${profile.size} 名党员年龄分布较均衡`
+    : `支部 ${profile.ages[profile.leaning]}/${profile.size} 名党员${AGE_BAND_LABELS[profile.leaning]}`;
+
+/**
+ * Proposes `meetings` meetings on `theme`: each gets the best-fitting modules not used yet (up to
+ * MEETING_MODULE_MINUTES), and the leaning's formats in turn. Ties go to the library's order.
+ */
+export const proposePlan = (profile: BranchProfile, modules: readonly PlanModule[], theme: string, meetings: number): PlanItem[] => {
+  const ranked = modules
+    .map((module, index) => ({ module, index, score: moduleScore(module, profile.leaning) }))
+    .filter(({ score }) => score > 0)
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map(({ module }) => module);
+  const formats = PREFERRED_FORMATS[profile.leaning];
+  const why = describeLeaning(profile);
+  const styles = PREFERRED_STYLES[profile.leaning].slice(0, 2).map((style) => MODULE_STYLE_LABELS[style]).join('、');
+  const unused = [...ranked];
+  return Array.from({ length: meetings }, (_, order) => {
+    if (unused.length === 0) unused.push(...ranked); // more meetings than modules: start over
+    const chosen: PlanModule[] = [];
+    let minutes = 0;
+    for (const module of [...unused]) {
+      if (minutes + module.minutes > MEETING_MODULE_MINUTES) continue;
+      chosen.push(module);
+      minutes += module.minutes;
+      unused.splice(unused.indexOf(module), 1);
+      if (chosen.length === 2) break;
+    }
+    const format = formats[order % formats.length]!;
+    return {
+      order: order + 1,
+      theme,
+      moduleIds: chosen.map((module) => module.id),
+      format,
+      minutes,
+      reasons: [`${why}，优先${styles}类模块`, ...chosen.map((module) => `「${module.name}」：${module.styles.map((style) => MODULE_STYLE_LABELS[style]).join('、')}`)],
+    };
+  });
+};
+
+/** The module library a center starts with (the article's list); coordinators add their own. */
+export const STARTER_MODULES: ReadonlyArray<PlanModule & { materials: string }> = [
+  { id: 'm-team', name: '团队协作', styles: ['collaborative'], suits: ['young'], minutes: 30, materials: '任务卡、计时器' },
+  { id: 'm-youth-voice', name: '青春问政', styles: ['discussion'], suits: ['young'], minutes: 40, materials: '社区议题清单' },
+  { id: 'm-outdoor', name: '户外拓展', styles: ['outdoor', 'collaborative'], suits: ['young'], minutes: 60, materials: '场地、拓展器材' },
+  { id: 'm-lecture', name: '送党课下支部', styles: ['lecture'], suits: ['middle', 'senior'], minutes: 45, materials: '党课讲稿、投影' },
+  { id: 'm-insights', name: '畅谈入党心得', styles: ['story', 'discussion'], suits: ['middle', 'senior'], minutes: 30, materials: '' },
+  { id: 'm-stories', name: '分享入党故事', styles: ['story'], suits: ['senior'], minutes: 30, materials: '老照片、入党志愿书' },
+  { id: 'm-oath', name: '重温入党誓词', styles: ['ceremony'], suits: [], minutes: 10, materials: '党旗' },
+  { id: 'm-flag', name: '创意党旗设计', styles: ['creative', 'collaborative'], suits: ['young'], minutes: 40, materials: '画纸、彩笔' },
+  { id: 'm-green-tips', name: '分享环保小妙招', styles: ['story', 'creative'], suits: [], minutes: 20, materials: '' },
+];

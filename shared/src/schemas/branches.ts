@@ -1,0 +1,76 @@
+/** 一支部一方案: a branch's roster and profile, the module library, and plan proposals. */
+import { z } from 'zod';
+import { DiscussionFormatSchema } from '../constants';
+import { AgeBandSchema, EducationSchema, ModuleStyleSchema } from '../rules/plan';
+import { Id } from './common';
+
+/** One member on a branch's roster, as the secretary keeps it. */
+export const RosterEntryInput = z
+  .object({
+    birthYear: z.number().int().min(1900).max(2015),
+    education: EducationSchema,
+    /** When they joined the Party. */
+    joinedOn: z.iso.date().optional(),
+  })
+  .strict();
+export type RosterEntryInput = z.infer<typeof RosterEntryInput>;
+
+/** A roster line; outside the branch and the center, only the age band is shown (no birth year, date or full name). */
+export const RosterEntry = z.object({
+  userId: Id,
+  nickname: z.string(),
+  ageBand: AgeBandSchema,
+  birthYear: z.number().int().optional(),
+  education: EducationSchema.optional(),
+  joinedOn: z.string().optional(),
+});
+export type RosterEntry = z.infer<typeof RosterEntry>;
+
+export const BranchNotesInput = z.object({ needs: z.string().trim().max(1_000).default(''), constraints: z.string().trim().max(1_000).default('') }).strict();
+
+export const BranchProfileResponse = z.object({
+  branchId: Id,
+  needs: z.string(),
+  constraints: z.string(),
+  profile: z.object({
+    size: z.number().int(),
+    ages: z.record(AgeBandSchema, z.number().int()),
+    education: z.record(EducationSchema, z.number().int()),
+    leaning: z.union([AgeBandSchema, z.literal('mixed')]),
+  }),
+  roster: z.array(RosterEntry),
+  /** Whether the caller sees personal data (the branch's members, coordinators). */
+  full: z.boolean(),
+  /** For the secretary and coordinators: users on the branch not yet on the roster. */
+  unrecorded: z.array(z.object({ userId: Id, nickname: z.string() })),
+});
+export type BranchProfileResponse = z.infer<typeof BranchProfileResponse>;
+export const RosterParams = z.object({ id: Id, userId: Id });
+
+const planModuleFields = {
+  name: z.string().trim().min(2).max(20),
+  styles: z.array(ModuleStyleSchema).min(1).max(3),
+  suits: z.array(AgeBandSchema).max(3).default([]),
+  minutes: z.number().int().min(5).max(90),
+  materials: z.string().trim().max(100).default(''),
+};
+export const PlanModuleInput = z.object(planModuleFields).strict();
+export const PlanModuleRecord = z.object({ ...planModuleFields, id: Id });
+export type PlanModuleRecord = z.infer<typeof PlanModuleRecord>;
+export const PlanModuleList = z.object({ items: z.array(PlanModuleRecord) });
+
+export const PlanRequest = z.object({ theme: z.string().trim().min(2).max(30), meetings: z.number().int().min(1).max(12) }).strict();
+export const PlanProposal = z.object({
+  branchId: Id,
+  items: z.array(
+    z.object({
+      order: z.number().int(),
+      theme: z.string(),
+      modules: z.array(PlanModuleRecord),
+      format: DiscussionFormatSchema,
+      minutes: z.number().int(),
+      reasons: z.array(z.string()),
+    }),
+  ),
+});
+export type PlanProposal = z.infer<typeof PlanProposal>;

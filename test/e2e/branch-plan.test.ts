@@ -1,0 +1,32 @@
+/**
+ * 一支部一方案: the coordinator opens the seeded young branch, sees its profile, generates a plan
+ * (collaborative and outdoor modules first) and turns one item into a draft meeting, then edits
+ * it. Real local stack, real browser.
+ */
+import { signInAs } from '../support/app';
+import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
+
+const running = useStackAndBrowser();
+
+it('generates a plan for the young demo branch and turns one meeting into an activity', async () => {
+  const page = await phonePage(running.browser);
+  await signInAs(page, running.stack.appUrl, 'coordinator');
+  await page.locator('.me__branch-plan').click();
+  await page.locator('.plan__branch input').fill('demo-branch');
+  await page.locator('.plan__open').click();
+  await page.locator('.plan__profile .section-title', { hasText: '支部画像 · 3 名党员' }).waitFor();
+  await page.locator('.plan__bar', { hasText: '35 岁以下' }).locator('text="3"').waitFor();
+
+  await page.locator('.plan__propose').click();
+  const first = page.locator('.plan__item').first();
+  await first.locator('.plan__modules', { hasText: '团队协作（30 分钟） + 户外拓展（60 分钟）' }).waitFor();
+  await first.locator('.plan__reason', { hasText: '支部 3/3 名党员35 岁以下，优先团队协作、户外类模块' }).waitFor();
+  await page.locator('.plan__item').nth(2).waitFor();
+  await screenshot(page, 'branch-plan');
+
+  await first.locator('.plan__create').click();
+  await page.waitForURL(/activity\/edit\/index\?id=/);
+  // The edit page loads the draft: its title and agenda are the plan's.
+  await page.waitForFunction(`document.querySelector('.edit-activity__title input')?.value === '两学一做主题党日（第1次）'`);
+  expect(await page.locator('.edit-activity__textarea textarea').first().inputValue()).toBe('团队协作\n户外拓展\n形成措施并明确责任人');
+});

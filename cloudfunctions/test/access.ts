@@ -146,6 +146,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /plan-modules': { allowed: 'user', path: '/plan-modules' },
   'POST /plan-modules': { allowed: ['coordinator'], path: '/plan-modules', body: () => ({ name: '', styles: ['story'], minutes: 20 }) },
   'POST /branches/{id}/plan-proposals': { allowed: ['coordinator'], path: '/branches/01NOBRANCH/plan-proposals', body: () => ({ theme: '两学一做', meetings: 2 }) },
+  'GET /rubric': { allowed: 'user', path: '/rubric' },
+  // Weight 0: allowed callers get 400 and the rubric stays as it is.
+  'PUT /rubric': { allowed: ['coordinator'], path: '/rubric', body: () => ({ criteria: [{ id: 'discussion', name: '讨论充分', weight: 0 }] }) },
+  'POST /activities/{id}/observers': { allowed: ['secretary'], path: `/activities/${MISSING}/observers` },
+  'GET /activities/{id}/observers': { allowed: 'user', path: `/activities/${MISSING}/observers` },
+  'POST /activities/{id}/score-sheets': { allowed: ['secretary'], path: `/activities/${MISSING}/score-sheets`, body: () => ({ marks: { discussion: 4 } }) },
+  'GET /activities/{id}/scores': { allowed: 'user', path: `/activities/${MISSING}/scores` },
+  'GET /academy/board': { allowed: 'user', path: '/academy/board' },
   'GET /dashboard': { allowed: ['coordinator'], path: '/dashboard' },
   'GET /dashboard/export': { allowed: ['coordinator'], path: '/dashboard/export?table=cases' },
 };

@@ -1,4 +1,6 @@
 /** Builders for integration tests: activities created through the API, users signed in in bulk. */
+import { randomUUID } from 'node:crypto';
+import { dynamoUserRepository } from '../src/auth/repository';
 import { call, signIn, uniqueName, type Reply } from './gateway';
 
 const HOUR = 60 * 60 * 1000;
@@ -51,4 +53,15 @@ export const allRegistrations = async (activityId: string, status?: string) => {
     cursor = reply.body.nextCursor;
   } while (cursor);
   return items;
+};
+
+/** A new branch: a secretary (granted by the admin) and `members` more users on it. */
+export const newBranch = async (members = 3) => {
+  const branch = `branch-${randomUUID().slice(0, 8)}`;
+  const [secretary, ...others] = await newMembers(members + 1, 'branch');
+  for (const user of [secretary!, ...others]) await dynamoUserRepository.assignBranch(user.userId, branch);
+  const { token: admin } = await signIn('admin');
+  const granted = await call('PUT', `/users/${secretary!.userId}/roles/secretary`, { token: admin });
+  if (granted.status !== 200) throw new Error(`grant secretary failed: ${JSON.stringify(granted.body)}`);
+  return { branch, secretary: secretary!, members: others };
 };

@@ -30,7 +30,7 @@ export default defineAppConfig({
     },
     {
       root: 'branch',
-      pages: ['plan/index'],
+      pages: ['plan/index', 'academy/index'],
     },
     {
       root: 'dashboard',

@@ -24,6 +24,7 @@ import { feedRepository } from '../../cloudfunctions/src/feed/repository';
 import { newPostRecord } from '../../cloudfunctions/src/feed/records';
 import { resourceRepository } from '../../cloudfunctions/src/resources/repository';
 import { branchRepository } from '../../cloudfunctions/src/branches/repository';
+import { academyRepository } from '../../cloudfunctions/src/academy/repository';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -263,6 +264,17 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
     await dynamoUserRepository.assignBranch(userIdFor(`dev:${name}`), DEMO_BRANCH);
     const nickname = DEV_USERS.find((user) => user.name === name)!.nickname;
     await branchRepository.putMember(DEMO_BRANCH, { userId: userIdFor(`dev:${name}`), nickname, ...DEMO_BRANCH_PROFILES[name]! });
+  }
+  // 书记学院's rubric, until the coordinators set their own.
+  if (!(await academyRepository.rubric())) {
+    await academyRepository.putRubric({
+      criteria: [
+        { id: 'discussion', name: '讨论充分', weight: 3 },
+        { id: 'measures', name: '措施可落实', weight: 3 },
+        { id: 'participation', name: '党员参与', weight: 2 },
+        { id: 'form', name: '形式创新', weight: 2 },
+      ],
+    });
   }
   // The module library starts with the article's modules, in its order (ids sort that way, before any added later).
   await branchRepository.putModules(STARTER_MODULES.map(({ id, ...module }, index) => ({ ...module, styles: [...module.styles], suits: [...module.suits], id: `00-${String(index + 1).padStart(2, '0')}-${id}` })));

@@ -1,18 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { STARTER_MODULES } from '@hele/shared';
-import { dynamoUserRepository } from '../auth/repository';
-import { newMembers } from '../../test/fixtures';
+import { newBranch, newMembers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
-
-/** A branch with a secretary (granted by the admin) and three members on its roster. */
-const newBranch = async () => {
-  const branch = `branch-${randomUUID().slice(0, 8)}`;
-  const [secretary, ...members] = await newMembers(4, 'branch');
-  for (const user of [secretary!, ...members]) await dynamoUserRepository.assignBranch(user.userId, branch);
-  const { token: admin } = await signIn('admin');
-  expect((await call('PUT', `/users/${secretary!.userId}/roles/secretary`, { token: admin })).status).toBe(200);
-  return { branch, secretary: secretary!, members };
-};
 
 const record = (branch: string, token: string, userId: string, body: unknown) => call('PUT', `/branches/${branch}/roster/${userId}`, { token, body });
 

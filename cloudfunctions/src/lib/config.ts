@@ -29,6 +29,7 @@ const Env = z.object({
   RESOURCES_TABLE: z.string().min(1),
   STATS_TABLE: z.string().min(1),
   BRANCHES_TABLE: z.string().min(1),
+  ACADEMY_TABLE: z.string().min(1),
   MEDIA_BUCKET: z.string().min(1),
   /** The function that checks a post's photos after the post is made (invoked asynchronously). */
   FEED_REVIEW_FUNCTION: z.string().min(1),

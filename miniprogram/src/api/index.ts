@@ -5,6 +5,12 @@ import {
   Case,
   CaseDetail,
   CasePage,
+  AcademyBoard,
+  MeetingScores,
+  Observer,
+  ObserverList,
+  Rubric,
+  type ScoreSheetInput,
   BranchProfileResponse,
   PlanProposal,
   type RosterEntryInput,
@@ -265,6 +271,16 @@ export const api = {
       request({ method: 'PUT', path: `/branches/${branchId}/roster/${userId}`, body, schema: BranchProfileResponse }),
     propose: (branchId: string, body: { theme: string; meetings: number }) =>
       request({ method: 'POST', path: `/branches/${branchId}/plan-proposals`, body, schema: PlanProposal }),
+  },
+
+  academy: {
+    rubric: () => request({ method: 'GET', path: '/rubric', schema: z.object({ rubric: Rubric }) }),
+    observe: (activityId: string) => request({ method: 'POST', path: `/activities/${activityId}/observers`, schema: z.object({ observer: Observer }) }),
+    observers: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/observers`, schema: ObserverList }),
+    score: (activityId: string, body: ScoreSheetInput) =>
+      request({ method: 'POST', path: `/activities/${activityId}/score-sheets`, body, schema: z.object({ activityId: z.string(), mark: z.number().int() }) }),
+    scores: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/scores`, schema: z.object({ scores: MeetingScores }) }),
+    board: (year?: number) => request({ method: 'GET', path: '/academy/board', query: { year }, schema: z.object({ board: AcademyBoard }) }),
   },
 
   dashboard: {

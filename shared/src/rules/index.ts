@@ -9,3 +9,4 @@ export * from './feed';
 export * from './search';
 export * from './cases';
 export * from './plan';
+export * from './academy';

@@ -14,3 +14,4 @@ export * from './library';
 export * from './resources';
 export * from './dashboard';
 export * from './branches';
+export * from './academy';

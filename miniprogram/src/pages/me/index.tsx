@@ -48,6 +48,7 @@ export default function MePage() {
             {hasAnyRole(user.roles, [Role.COORDINATOR, Role.SECRETARY]) && (
               <Cell title='一支部一方案' className='me__branch-plan' clickable onClick={() => Taro.navigateTo({ url: '/branch/plan/index' })} />
             )}
+            {hasAnyRole(user.roles, [Role.SECRETARY]) && <Cell title='书记学院' className='me__academy' clickable onClick={() => Taro.navigateTo({ url: '/branch/academy/index' })} />}
             {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
               <Cell title='数据看板' className='me__dashboard' clickable onClick={() => Taro.navigateTo({ url: '/dashboard/home/index' })} />
             )}

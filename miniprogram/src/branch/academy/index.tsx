@@ -1,0 +1,136 @@
+/**
+ * 书记学院: a secretary signs up to observe other branches' meetings and, once a meeting is held,
+ * scores it on the center's rubric (a comment is needed below 3); 互学互比 ranks the year's
+ * meetings and branches by weighted score.
+ */
+import { View, Text, Picker } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { COMMENT_BELOW, formatDateTime, type AcademyBoard, type Activity } from '@hele/shared';
+import { api } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import { EmptyView } from '@/components/status-view';
+import { useAction } from '@/hooks/use-action';
+import { Button, Input } from '@/ui';
+import '../plan/index.scss';
+
+const MARKS = [1, 2, 3, 4, 5];
+const LOOK_BACK_DAYS = 14;
+const mark = (hundredths: number) => (hundredths / 100).toFixed(2);
+
+/** The rubric's criteria, a mark each, and a comment where the mark is low. */
+function ScoreSheet({ meeting, criteria, onScored }: { meeting: Activity; criteria: Array<{ id: string; name: string }>; onScored: () => void }) {
+  const [marks, setMarks] = useState<Record<string, number>>(Object.fromEntries(criteria.map((criterion) => [criterion.id, 4])));
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const { busy, run } = useAction();
+  const submit = () =>
+    run(async () => {
+      const { mark: given } = await api.academy.score(meeting.id, { marks, comments });
+      void Taro.showToast({ title: `已评分 ${mark(given)}`, icon: 'none' });
+      onScored();
+    });
+  return (
+    <View className='academy__sheet'>
+      {criteria.map((criterion) => (
+        <View key={criterion.id}>
+          <Picker mode='selector' range={MARKS.map(String)} value={marks[criterion.id]! - 1} onChange={(e) => setMarks({ ...marks, [criterion.id]: MARKS[Number(e.detail.value)]! })}>
+            <View className='plan__row'>
+              <Text>{criterion.name}</Text>
+              <Text className='plan__link academy__mark'>{marks[criterion.id]} 分</Text>
+            </View>
+          </Picker>
+          {marks[criterion.id]! < COMMENT_BELOW && (
+            <Input className='academy__comment' placeholder={`「${criterion.name}」低于 ${COMMENT_BELOW} 分，请写明原因`} value={comments[criterion.id] ?? ''} onChange={(text) => setComments({ ...comments, [criterion.id]: text })} />
+          )}
+        </View>
+      ))}
+      <Button block type='primary' className='academy__submit' loading={busy} onClick={submit}>
+        提交评分
+      </Button>
+    </View>
+  );
+}
+
+export default function AcademyPage() {
+  const user = useCurrentUser();
+  const [meetings, setMeetings] = useState<Activity[]>([]);
+  const [observing, setObserving] = useState<Set<string>>(new Set());
+  const [criteria, setCriteria] = useState<Array<{ id: string; name: string }>>([]);
+  const [board, setBoard] = useState<AcademyBoard>();
+  const [scoring, setScoring] = useState<string>();
+  const { run } = useAction();
+  const load = () =>
+    run(async () => {
+      const from = new Date(Date.now() - LOOK_BACK_DAYS * 24 * 3600 * 1000).toISOString();
+      const [list, rubric, ranked] = await Promise.all([api.activities.list({ kind: 'meeting', from, limit: 50 }), api.academy.rubric(), api.academy.board()]);
+      const others = list.items.filter((meeting) => meeting.branchId && meeting.branchId !== user?.branchId);
+      const mine = await Promise.all(others.map(async (meeting) => ((await api.academy.observers(meeting.id)).items.some((observer) => observer.userId === user?.id) ? meeting.id : undefined)));
+      setMeetings(others);
+      setObserving(new Set(mine.filter((id): id is string => !!id)));
+      setCriteria(rubric.rubric.criteria);
+      setBoard(ranked.board);
+    });
+  useDidShow(() => void load());
+  const observe = (meeting: Activity) =>
+    run(async () => {
+      await api.academy.observe(meeting.id);
+      setObserving(new Set([...observing, meeting.id]));
+    });
+
+  return (
+    <View className='page academy'>
+      <Text className='section-title'>观摩其他支部的组织生活</Text>
+      {meetings.length === 0 && <EmptyView title='近期没有其他支部的会议' />}
+      {meetings.map((meeting) => {
+        const held = Date.parse(meeting.startsAt) <= Date.now();
+        return (
+          <View key={meeting.id} className='card academy__meeting' data-id={meeting.id}>
+            <Text className='section-title'>{meeting.title}</Text>
+            <Text className='muted'>
+              {formatDateTime(meeting.startsAt)} · {meeting.venue}
+            </Text>
+            {!observing.has(meeting.id) ? (
+              !held && (
+                <Button size='small' className='academy__observe' onClick={() => observe(meeting)}>
+                  报名观摩
+                </Button>
+              )
+            ) : held ? (
+              scoring === meeting.id ? (
+                <ScoreSheet meeting={meeting} criteria={criteria} onScored={() => setScoring(undefined)} />
+              ) : (
+                <Button size='small' type='primary' className='academy__score' onClick={() => setScoring(meeting.id)}>
+                  评分
+                </Button>
+              )
+            ) : (
+              <Text className='plan__link'>已报名观摩</Text>
+            )}
+          </View>
+        );
+      })}
+
+      <Text className='section-title'>互学互比 · {board?.year} 年</Text>
+      {board && board.meetings.length === 0 && <EmptyView title='评分满两份的会议会出现在这里' />}
+      {board?.meetings.map((row) => (
+        <View key={row.id} className='card plan__row academy__ranked'>
+          <Text>
+            {row.rank}. {row.title}
+          </Text>
+          <Text className='plan__link'>
+            {mark(row.average)}（{row.count} 份）
+          </Text>
+        </View>
+      ))}
+      {board && board.branches.length > 0 && <Text className='section-title'>支部排名</Text>}
+      {board?.branches.map((row) => (
+        <View key={row.id} className='plan__row academy__branch'>
+          <Text>
+            {row.rank}. {row.id}
+          </Text>
+          <Text>{mark(row.average)}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

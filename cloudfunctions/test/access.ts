@@ -73,6 +73,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /activities/{id}/actions': { allowed: 'user', path: `/activities/${MISSING}/actions` },
   'PATCH /activities/{id}/actions/{actionId}': { allowed: 'user', path: `/activities/${MISSING}/actions/01A`, body: () => ({ status: 'done' }) },
   'GET /me/actions': { allowed: 'user', path: '/me/actions' },
+  'GET /activities/{id}/minutes': { allowed: 'user', path: `/activities/${MISSING}/minutes` },
+  // A secretary passes the guard; the service lets only the meeting's own branch secretary save (meetings.test.ts).
+  'PUT /activities/{id}/minutes': { allowed: ['coordinator', 'secretary'], path: `/activities/${MISSING}/minutes`, body: () => ({ text: '会议纪要：讨论了两学一做的落实措施。' }) },
   'POST /materials': {
     allowed: ['coordinator'],
     path: '/materials',

@@ -30,7 +30,7 @@ export default defineAppConfig({
     },
     {
       root: 'branch',
-      pages: ['plan/index', 'academy/index'],
+      pages: ['plan/index', 'academy/index', 'library/index'],
     },
     {
       root: 'dashboard',

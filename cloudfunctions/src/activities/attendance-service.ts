@@ -30,7 +30,7 @@ import { trainings } from '../lib/trainings';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import { toCsv } from '../lib/csv';
 import { projectScope } from '../lib/projects';
-import { countItem, participationScope } from '../lib/stats';
+import { activityScope, countItem, participationScope } from '../lib/stats';
 import { codeIsValid, issueCheckIn, newCheckInSecret, tokenIsValid } from './check-in-code';
 import type { LeaveRecord, LeaveRepository } from './leave-repository';
 import { isLive, toRegistration, type ActivityRecord } from './records';
@@ -130,6 +130,7 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
           : []),
         // The dashboard's participation per month and kind, and per project.
         countItem(participationScope(centerMonth(activity.startsAt)), { checkIns: 1, [`${activity.kind}CheckIns`]: 1 }),
+        countItem(activityScope(activityId), { checkIns: 1 }),
         ...(activity.projectId ? [countItem(projectScope(activity.projectId), { checkIns: 1 })] : []),
       ];
       if ((await settled(() => activities.checkIn(activityId, caller.id, nowIso, alongside))) === 'refused') {

@@ -17,6 +17,10 @@ export const ActivitySummary = z.object({
   endsAt: z.string(),
   branchId: z.string().optional(),
   projectId: z.string().optional(),
+  venue: z.string().optional(),
+  theme: z.string().optional(),
+  agenda: z.array(z.object({ title: z.string(), minutes: z.number().optional() })).optional(),
+  confirmedCount: z.number().int().optional(),
 });
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
@@ -25,7 +29,7 @@ export const activitySummary = async (id: string): Promise<ActivitySummary | und
     new GetCommand({
       TableName: env().ACTIVITIES_TABLE,
       Key: { id },
-      ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt, branchId, projectId',
+      ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt, branchId, projectId, venue, theme, agenda, confirmedCount',
       ExpressionAttributeNames: { '#status': 'status' },
     }),
   );

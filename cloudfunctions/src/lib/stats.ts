@@ -13,6 +13,9 @@ export const STAT_SHARDS = 16;
 /** Sign-ups and check-ins, counted in the month (`YYYY-MM`) the activity starts, so a month's attendance rate compares like with like. */
 export const participationScope = (month: string) => `participation#${month}`;
 
+/** One activity's own figures (its check-ins, for the minutes). */
+export const activityScope = (activityId: string) => `activity#${activityId}`;
+
 /** Counter names become attribute names: keep them plain. */
 const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 

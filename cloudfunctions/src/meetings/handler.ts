@@ -1,5 +1,5 @@
 /** Idea board and measures (措施) of a meeting; the owners' and the secretary's lists. */
-import { ActionItemInput, ActionParams, ActionUpdate, ActivityIdParams, IdeaGroupRequest, IdeaInput, IdeaParams, ListQuery, OverdueQuery, Role } from '@hele/shared';
+import { ActionItemInput, ActionParams, ActionUpdate, ActivityIdParams, IdeaGroupRequest, IdeaInput, IdeaParams, ListQuery, MinutesInput, OverdueQuery, Role } from '@hele/shared';
 import { activitySummary } from '../lib/activity-summary';
 import { createHttpHandler, created, ok, route } from '../lib/http';
 import { boardRepository } from './repository';
@@ -43,6 +43,13 @@ export const handler = createHttpHandler({
     params: ActionParams,
     body: ActionUpdate,
     handle: async ({ params, body, caller }) => ok({ action: await meetings.updateAction(params.id, params.actionId, body, caller) }),
+  }),
+  'GET /activities/{id}/minutes': route({ access: 'user', params: ActivityIdParams, handle: async ({ params, caller }) => ok({ minutes: await meetings.minutes(params.id, caller) }) }),
+  'PUT /activities/{id}/minutes': route({
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    params: ActivityIdParams,
+    body: MinutesInput,
+    handle: async ({ params, body, caller }) => ok({ minutes: await meetings.saveMinutes(params.id, body.text, caller) }),
   }),
   'GET /me/actions': route({ access: 'user', query: ListQuery, handle: async ({ query, caller }) => ok(await meetings.mine(caller, query)) }),
   'GET /actions/overdue': route({

@@ -1,20 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { centerDate } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newMembers } from '../../test/fixtures';
-import { dynamoUserRepository } from '../auth/repository';
+import { createActivity, newBranch, newMembers } from '../../test/fixtures';
 
 const DAY = 24 * 3600_000;
 
 /** A branch with a secretary (granted by the admin) and two members, and a meeting of it. */
-const branchMeeting = async () => {
-  const branch = `branch-${randomUUID().slice(0, 8)}`;
-  const [secretary, alice, bob] = await newMembers(3, 'b');
-  for (const user of [secretary, alice, bob]) await dynamoUserRepository.assignBranch(user!.userId, branch);
-  const { token: admin } = await signIn('admin');
-  await call('PUT', `/users/${secretary!.userId}/roles/secretary`, { token: admin });
-  const meeting = await createActivity({ branchId: branch, title: '“两学一做”组织生活会' });
-  return { branch, secretary: secretary!, alice: alice!, bob: bob!, meeting };
+const branchMeeting = async (times: Record<string, string> = {}) => {
+  const { branch, secretary, members } = await newBranch(2);
+  const meeting = await createActivity({ branchId: branch, title: '“两学一做”组织生活会', ...times });
+  return { branch, secretary, alice: members[0]!, bob: members[1]!, meeting };
 };
 
 describe('idea board', () => {
@@ -82,5 +76,33 @@ describe('measures (措施)', () => {
     const reply = await call('POST', `/activities/${meeting.id}/actions`, { token: secretary.token, body });
     expect([reply.status, reply.body.error.details[0].path]).toEqual([400, field]);
     expect((await call('GET', `/activities/${meeting.id}/actions`, { token: secretary.token })).body.items).toEqual([]);
+  });
+});
+
+describe('minutes', () => {
+  it('drafts the minutes from attendance, the most-voted ideas and the measures; the branch secretary edits them', async () => {
+    const [startsAt, endsAt] = [new Date(Date.now() - 600_000).toISOString(), new Date(Date.now() + 3600_000).toISOString()];
+    const { secretary, alice, bob, meeting } = await branchMeeting({ startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
+    const [carol] = await newMembers(1, 'carol');
+    for (const user of [alice, bob, carol!]) expect((await call('POST', `/activities/${meeting.id}/registrations`, { token: user.token })).status).toBe(201);
+    const { token: coordinator } = await signIn('coordinator');
+    const { code } = (await call('GET', `/activities/${meeting.id}/check-in-code`, { token: coordinator })).body;
+    for (const user of [alice, bob]) expect((await call('POST', `/activities/${meeting.id}/check-ins`, { token: user.token, body: { code } })).status).toBe(201);
+    const idea = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '每月走访困难党员' } })).body.idea;
+    for (const user of [alice, bob]) await call('PUT', `/activities/${meeting.id}/ideas/${idea.id}/votes/me`, { token: user.token });
+    await call('POST', `/activities/${meeting.id}/actions`, { token: secretary.token, body: { text: '建立走访台账', ownerId: bob.userId, dueOn: '2026-12-31' } });
+
+    const draft = (await call('GET', `/activities/${meeting.id}/minutes`, { token: carol!.token })).body.minutes;
+    expect(draft.edited).toBe(false);
+    expect(draft.text).toContain('出席：签到 2 人，报名 3 人，出席率 67%');
+    expect(draft.text).toContain('1. 每月走访困难党员（2 票）');
+    expect(draft.text).toMatch(/1\. 建立走访台账 —— 负责人：.+，12月31日前完成/);
+
+    const other = await newBranch(0);
+    expect((await call('PUT', `/activities/${meeting.id}/minutes`, { token: other.secretary.token, body: { text: `${draft.text}\n（改）` } })).status).toBe(403);
+    expect((await call('PUT', `/activities/${meeting.id}/minutes`, { token: secretary.token, body: { text: '短' } })).body.error.details[0].path).toBe('text');
+    const saved = await call('PUT', `/activities/${meeting.id}/minutes`, { token: secretary.token, body: { text: `${draft.text}\n四、其他：下次会议到社区开` } });
+    expect(saved.body.minutes.edited).toBe(true);
+    expect((await call('GET', `/activities/${meeting.id}/minutes`, { token: alice.token })).body.minutes.text).toContain('四、其他：下次会议到社区开');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A meeting's board: ideas (I#<ULID>), one vote per member per idea (V#<idea>#<user>, written with
  * the idea's count in one transaction, so counts are exact), and action items (A#<ULID>) with
- * indexes by owner and, while open, by branch and due date (the secretary's overdue list).
+ * indexes by owner and, while open, by branch and due date (the secretary's overdue list); and the
+ * minutes the facilitator edited (MINUTES).
  */
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ActionItem, Idea } from '@hele/shared';
@@ -30,7 +31,18 @@ const update = async (key: Record<string, string>, input: Omit<ConstructorParame
   }
 };
 
+const MINUTES = 'MINUTES';
+export const MinutesRecord = z.object({ text: z.string(), updatedAt: z.string(), updatedBy: z.string() });
+
 export const boardRepository = {
+  async minutes(activityId: string) {
+    const { Item } = await doc.send(new GetCommand({ TableName: table(), Key: { activityId, sk: MINUTES } }));
+    return Item ? MinutesRecord.parse(Item) : undefined;
+  },
+  async putMinutes(activityId: string, minutes: z.infer<typeof MinutesRecord>) {
+    await doc.send(new PutCommand({ TableName: table(), Item: { activityId, sk: MINUTES, ...minutes } }));
+  },
+
   async addIdea(record: IdeaRecord) {
     await doc.send(new PutCommand({ TableName: table(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
   },

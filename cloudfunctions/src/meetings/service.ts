@@ -4,12 +4,13 @@
  * groups them and records the measures (措施) with an owner and a due date; owners update them,
  * and overdue ones show on the secretary's home page.
  */
-import { centerDate, hasAnyRole, Role, type ActionItem, type ActionItemInput, type Idea, type IdeaInput } from '@hele/shared';
+import { centerDate, draftMinutes, hasAnyRole, Role, type ActionItem, type ActionItemInput, type Idea, type IdeaInput, type Minutes } from '@hele/shared';
 import { ulid } from 'ulid';
 import type { ActivitySummary } from '../lib/activity-summary';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { loadUser, type Principal } from '../lib/principal';
 import { settled } from '../lib/retry';
+import { activityScope, readCounts } from '../lib/stats';
 import { actionSk, ideaSk, type ActionRecord, type boardRepository as BoardRepository, type IdeaRecord } from './repository';
 
 export interface MeetingDeps {
@@ -38,6 +39,23 @@ export const createMeetingService = ({ board, activity: activityOf, now = () => 
   };
 
   return {
+    /** The minutes as the facilitator saved them, or else drafted from the meeting's records. */
+    async minutes(activityId: string, caller: Principal): Promise<Minutes> {
+      const activity = await visible(activityId, caller);
+      const saved = await board.minutes(activityId);
+      if (saved) return { activityId, text: saved.text, edited: true, updatedAt: saved.updatedAt };
+      const [ideas, actions, counts] = await Promise.all([board.ideas(activityId), board.actions(activityId), readCounts(activityScope(activityId))]);
+      const text = draftMinutes({ ...activity, agenda: activity.agenda ?? [], registered: activity.confirmedCount ?? 0, checkedIn: counts.checkIns ?? 0, ideas, actions });
+      return { activityId, text, edited: false };
+    },
+
+    async saveMinutes(activityId: string, text: string, caller: Principal): Promise<Minutes> {
+      await facilitated(activityId, caller);
+      const updatedAt = now().toISOString();
+      await board.putMinutes(activityId, { text, updatedAt, updatedBy: caller.id });
+      return { activityId, text, edited: true, updatedAt };
+    },
+
     async addIdea(activityId: string, input: IdeaInput, caller: Principal) {
       await visible(activityId, caller);
       const at = now();

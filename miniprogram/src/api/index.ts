@@ -5,6 +5,7 @@ import {
   Case,
   CaseDetail,
   CasePage,
+  Minutes,
   AcademyBoard,
   MeetingScores,
   Observer,
@@ -13,6 +14,10 @@ import {
   type ScoreSheetInput,
   BranchProfileResponse,
   PlanProposal,
+  PlanModuleInput,
+  PlanModuleList,
+  PlanModuleRecord,
+  type RubricInput,
   type RosterEntryInput,
   Dashboard,
   type DashboardTable,
@@ -242,6 +247,11 @@ export const api = {
     declareTeaching: (activityId: string) => request({ method: 'POST', path: '/me/teaching', body: { activityId }, schema: z.object({ record: ServiceRecord }) }),
   },
 
+  minutes: {
+    get: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/minutes`, schema: z.object({ minutes: Minutes }) }),
+    save: (activityId: string, text: string) => request({ method: 'PUT', path: `/activities/${activityId}/minutes`, body: { text }, schema: z.object({ minutes: Minutes }) }),
+  },
+
   meetings: {
     ideas: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/ideas`, schema: IdeaList }),
     addIdea: (activityId: string, body: { text: string; kind?: 'idea' | 'question' }) =>
@@ -269,12 +279,17 @@ export const api = {
     profile: (branchId: string) => request({ method: 'GET', path: `/branches/${branchId}/profile`, schema: BranchProfileResponse }),
     record: (branchId: string, userId: string, body: RosterEntryInput) =>
       request({ method: 'PUT', path: `/branches/${branchId}/roster/${userId}`, body, schema: BranchProfileResponse }),
+    notes: (branchId: string, body: { needs: string; constraints: string }) =>
+      request({ method: 'PUT', path: `/branches/${branchId}/notes`, body, schema: BranchProfileResponse }),
+    modules: () => request({ method: 'GET', path: '/plan-modules', schema: PlanModuleList }),
+    addModule: (body: z.input<typeof PlanModuleInput>) => request({ method: 'POST', path: '/plan-modules', body, schema: z.object({ module: PlanModuleRecord }) }),
     propose: (branchId: string, body: { theme: string; meetings: number }) =>
       request({ method: 'POST', path: `/branches/${branchId}/plan-proposals`, body, schema: PlanProposal }),
   },
 
   academy: {
     rubric: () => request({ method: 'GET', path: '/rubric', schema: z.object({ rubric: Rubric }) }),
+    setRubric: (body: RubricInput) => request({ method: 'PUT', path: '/rubric', body, schema: z.object({ rubric: Rubric }) }),
     observe: (activityId: string) => request({ method: 'POST', path: `/activities/${activityId}/observers`, schema: z.object({ observer: Observer }) }),
     observers: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/observers`, schema: ObserverList }),
     score: (activityId: string, body: ScoreSheetInput) =>

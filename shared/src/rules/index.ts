@@ -10,3 +10,4 @@ export * from './search';
 export * from './cases';
 export * from './plan';
 export * from './academy';
+export * from './minutes';

@@ -55,3 +55,8 @@ export const ActionUpdate = z
   .strict()
   .refine((value) => value.status !== undefined || value.note !== undefined, { path: ['status'], message: 'change the status or the note' });
 export const OverdueQuery = ListQuery.extend({ branchId: Id.optional() });
+
+/** A meeting's minutes: the facilitator's edited text, or a draft from its records. */
+export const Minutes = z.object({ activityId: Id, text: z.string(), edited: z.boolean(), updatedAt: IsoDateTime.optional() });
+export type Minutes = z.infer<typeof Minutes>;
+export const MinutesInput = z.object({ text: z.string().trim().min(10).max(10_000) }).strict();

@@ -3,10 +3,10 @@
  * grouped by the facilitator) and its measures (措施) with owners and due dates. Owners mark their
  * measures done; the facilitator (a coordinator or the branch secretary) groups and records.
  */
-import { View, Text, Picker } from '@tarojs/components';
+import { View, Text, Picker, Textarea } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import { centerDate, type ActionItem, type Idea, type Registration } from '@hele/shared';
+import { centerDate, POST_TEXT_MAX, type ActionItem, type Idea, type Minutes, type Registration } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
@@ -44,6 +44,49 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
       <Button size='small' type='primary' loading={busy} disabled={text.trim().length < 2 || owner < 0} className='board__add-action' onClick={submit}>
         添加措施
       </Button>
+    </View>
+  );
+}
+
+/**
+ * 会议纪要: drafted by the server from attendance, the most-voted ideas and the measures; the
+ * facilitator edits and saves it, and posts it to the meeting's live feed.
+ */
+function MinutesCard({ activityId, facilitator }: { activityId: string; facilitator: boolean }) {
+  const [minutes, setMinutes] = useState<Minutes>();
+  const [text, setText] = useState('');
+  const { busy, run } = useAction();
+  useDidShow(() => {
+    api.minutes.get(activityId).then(({ minutes: found }) => {
+      setMinutes(found);
+      setText(found.text);
+    }, showError);
+  });
+  if (!minutes) return null;
+  const save = () => run(async () => setMinutes((await api.minutes.save(activityId, text)).minutes));
+  const publish = () =>
+    run(async () => {
+      await api.feed.post(activityId, { text: text.slice(0, POST_TEXT_MAX) });
+      void Taro.showToast({ title: '已发布到现场动态', icon: 'success' });
+    });
+  return (
+    <View className='card board__minutes'>
+      <Text className='muted'>{minutes.edited ? '已编辑的纪要' : '根据签到、投票和措施自动生成的草稿'}</Text>
+      {facilitator ? (
+        <Textarea className='text-box board__minutes-text' value={text} maxlength={10000} autoHeight onInput={(e) => setText(e.detail.value)} />
+      ) : (
+        <Text className='board__minutes-text'>{minutes.text}</Text>
+      )}
+      {facilitator && (
+        <View className='board__compose-buttons'>
+          <Button size='small' type='primary' className='board__save-minutes' loading={busy} disabled={text.trim().length < 10} onClick={save}>
+            保存纪要
+          </Button>
+          <Button size='small' className='board__publish-minutes' disabled={text.trim().length < 10} onClick={publish}>
+            发布到现场动态
+          </Button>
+        </View>
+      )}
     </View>
   );
 }
@@ -156,6 +199,9 @@ export default function BoardPage() {
           )}
         </View>
       ))}
+
+      <Text className='section-title'>会议纪要</Text>
+      <MinutesCard activityId={activityId} facilitator={facilitator} />
     </View>
   );
 }

@@ -3,7 +3,7 @@
  * year and education), and a proposed plan of meetings for a period theme, each with its modules,
  * format and reasons; a coordinator turns an item into a draft meeting with one tap, then edits it.
  */
-import { View, Text, Picker } from '@tarojs/components';
+import { View, Text, Picker, Textarea } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import {
@@ -45,6 +45,23 @@ function RecordMember({ branchId, member, onRecorded }: { branchId: string; memb
       </Picker>
       <Button size='small' className='plan__record' loading={busy} disabled={!(year >= 1900 && year <= 2015)} onClick={() => run(async () => onRecorded(await api.branches.record(branchId, member.userId, { birthYear: year, education })))}>
         登记
+      </Button>
+    </View>
+  );
+}
+
+/** The branch's needs and constraints, in the secretary's words (what the rules cannot see). */
+function BranchNotes({ branchId, profile, onSaved }: { branchId: string; profile: BranchProfileResponse; onSaved: (profile: BranchProfileResponse) => void }) {
+  const [needs, setNeeds] = useState(profile.needs);
+  const [constraints, setConstraints] = useState(profile.constraints);
+  const { busy, run } = useAction();
+  return (
+    <View className='card'>
+      <Text className='section-title'>需求与限制</Text>
+      <Textarea className='text-box plan__needs' value={needs} maxlength={1000} placeholder='支部的需求，如：希望形式活泼、多结合社区服务' onInput={(e) => setNeeds(e.detail.value)} />
+      <Textarea className='text-box plan__constraints' value={constraints} maxlength={1000} placeholder='限制，如：工作日晚上才有空' onInput={(e) => setConstraints(e.detail.value)} />
+      <Button size='small' className='plan__save-notes' loading={busy} onClick={() => run(async () => onSaved(await api.branches.notes(branchId, { needs: needs.trim(), constraints: constraints.trim() })))}>
+        保存
       </Button>
     </View>
   );
@@ -119,6 +136,9 @@ export default function BranchPlanPage() {
           <Button size='small' className='plan__open' onClick={() => void load()}>
             查看
           </Button>
+          <Button size='small' className='plan__library' onClick={() => Taro.navigateTo({ url: '/branch/library/index' })}>
+            模块库
+          </Button>
         </View>
       )}
       {profile && (
@@ -147,6 +167,7 @@ export default function BranchPlanPage() {
           ))}
         </View>
       )}
+      {profile && keeper && <BranchNotes branchId={branchId} profile={profile} onSaved={setProfile} />}
       {profile && keeper && (
         <View className='card'>
           <Text className='section-title'>生成方案</Text>

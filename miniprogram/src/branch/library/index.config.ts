@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '模块库与评分标准' });

@@ -74,6 +74,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'PATCH /activities/{id}/actions/{actionId}': { allowed: 'user', path: `/activities/${MISSING}/actions/01A`, body: () => ({ status: 'done' }) },
   'GET /me/actions': { allowed: 'user', path: '/me/actions' },
   'GET /activities/{id}/minutes': { allowed: 'user', path: `/activities/${MISSING}/minutes` },
+  'GET /activities/{id}/minutes/document': { allowed: 'user', path: `/activities/${MISSING}/minutes/document` },
   // A secretary passes the guard; the service lets only the meeting's own branch secretary save (meetings.test.ts).
   'PUT /activities/{id}/minutes': { allowed: ['coordinator', 'secretary'], path: `/activities/${MISSING}/minutes`, body: () => ({ text: '会议纪要：讨论了两学一做的落实措施。' }) },
   'POST /materials': {

@@ -73,7 +73,8 @@ export const call = async <T = any>(method: string, pathAndQuery: string, option
   const json = String(replyHeaders['content-type'] ?? 'application/json').startsWith('application/json');
   return {
     status: result.statusCode ?? 200,
-    body: result.body ? (json ? JSON.parse(result.body) : result.body) : undefined,
+    // A file's bytes arrive base64-encoded, as API Gateway passes them on.
+    body: result.body ? (result.isBase64Encoded ? Buffer.from(result.body, 'base64') : json ? JSON.parse(result.body) : result.body) : undefined,
     headers: replyHeaders,
   };
 };

@@ -37,7 +37,8 @@ export interface HttpResult<T = unknown> {
 }
 export const ok = <T>(body: T): HttpResult<T> => ({ statusCode: 200, body });
 export const created = <T>(body: T): HttpResult<T> => ({ statusCode: 201, body });
-export const download = (body: string, contentType: string, filename: string): HttpResult<string> => ({
+/** A file to save: text (CSV) as it is, bytes (a Word document) sent base64-encoded as API Gateway wants them. */
+export const download = (body: string | Uint8Array, contentType: string, filename: string): HttpResult<string | Uint8Array> => ({
   statusCode: 200,
   body,
   file: { contentType, filename },
@@ -137,7 +138,7 @@ const toStored = (result: HttpResult): StoredResponse =>
   result.file
     ? {
         statusCode: result.statusCode,
-        body: String(result.body),
+        ...(result.body instanceof Uint8Array ? { body: Buffer.from(result.body).toString('base64'), isBase64Encoded: true } : { body: String(result.body) }),
         headers: {
           'content-type': result.file.contentType,
           ...(result.file.filename ? { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}` } : {}),
@@ -201,5 +202,6 @@ export const createHttpHandler = (routes: Routes) =>
       statusCode: response.statusCode,
       headers: { 'content-type': 'application/json; charset=utf-8', ...response.headers, 'x-request-id': requestId },
       body: response.body,
+      ...(response.isBase64Encoded ? { isBase64Encoded: true } : {}),
     };
   };

@@ -20,6 +20,8 @@ export interface StoredResponse {
   statusCode: number;
   body: string;
   headers?: Record<string, string>;
+  /** The body is a file's bytes in base64 (a Word document…). */
+  isBase64Encoded?: boolean;
 }
 
 /** What identifies one logical write: who, where, which key; and the body that must match. */

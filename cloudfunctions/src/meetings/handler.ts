@@ -1,7 +1,8 @@
 /** Idea board and measures (措施) of a meeting; the owners' and the secretary's lists. */
 import { ActionItemInput, ActionParams, ActionUpdate, ActivityIdParams, IdeaGroupRequest, IdeaInput, IdeaParams, ListQuery, MinutesInput, OverdueQuery, Role } from '@hele/shared';
 import { activitySummary } from '../lib/activity-summary';
-import { createHttpHandler, created, ok, route } from '../lib/http';
+import { createHttpHandler, created, download, ok, route } from '../lib/http';
+import { minutesDocument } from './minutes-document';
 import { boardRepository } from './repository';
 import { createMeetingService } from './service';
 
@@ -44,7 +45,15 @@ export const handler = createHttpHandler({
     body: ActionUpdate,
     handle: async ({ params, body, caller }) => ok({ action: await meetings.updateAction(params.id, params.actionId, body, caller) }),
   }),
-  'GET /activities/{id}/minutes': route({ access: 'user', params: ActivityIdParams, handle: async ({ params, caller }) => ok({ minutes: await meetings.minutes(params.id, caller) }) }),
+  'GET /activities/{id}/minutes': route({ access: 'user', params: ActivityIdParams, handle: async ({ params, caller }) => ok({ minutes: (await meetings.minutesWithTitle(params.id, caller)).minutes }) }),
+  'GET /activities/{id}/minutes/document': route({
+    access: 'user',
+    params: ActivityIdParams,
+    handle: async ({ params, caller }) => {
+      const { minutes, title } = await meetings.minutesWithTitle(params.id, caller);
+      return download(await minutesDocument(title, minutes.text), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `会议纪要-${title}.docx`);
+    },
+  }),
   'PUT /activities/{id}/minutes': route({
     access: [Role.COORDINATOR, Role.SECRETARY],
     params: ActivityIdParams,

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { centerDate } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
 import { createActivity, newBranch, newMembers } from '../../test/fixtures';
@@ -104,5 +105,12 @@ describe('minutes', () => {
     const saved = await call('PUT', `/activities/${meeting.id}/minutes`, { token: secretary.token, body: { text: `${draft.text}\n四、其他：下次会议到社区开` } });
     expect(saved.body.minutes.edited).toBe(true);
     expect((await call('GET', `/activities/${meeting.id}/minutes`, { token: alice.token })).body.minutes.text).toContain('四、其他：下次会议到社区开');
+
+    // The Word document holds the saved text.
+    const document = await call('GET', `/activities/${meeting.id}/minutes/document`, { token: alice.token });
+    expect([document.status, document.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    const xml = await (await JSZip.loadAsync(document.body as Buffer)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('四、其他：下次会议到社区开');
+    expect(xml).toContain('1. 每月走访困难党员（2 票）');
   });
 });

@@ -39,14 +39,14 @@ export const createMeetingService = ({ board, activity: activityOf, now = () => 
   };
 
   return {
-    /** The minutes as the facilitator saved them, or else drafted from the meeting's records. */
-    async minutes(activityId: string, caller: Principal): Promise<Minutes> {
+    /** The minutes as the facilitator saved them, or else drafted from the meeting's records; with the meeting's title. */
+    async minutesWithTitle(activityId: string, caller: Principal): Promise<{ minutes: Minutes; title: string }> {
       const activity = await visible(activityId, caller);
       const saved = await board.minutes(activityId);
-      if (saved) return { activityId, text: saved.text, edited: true, updatedAt: saved.updatedAt };
+      if (saved) return { title: activity.title, minutes: { activityId, text: saved.text, edited: true, updatedAt: saved.updatedAt } };
       const [ideas, actions, counts] = await Promise.all([board.ideas(activityId), board.actions(activityId), readCounts(activityScope(activityId))]);
       const text = draftMinutes({ ...activity, agenda: activity.agenda ?? [], registered: activity.confirmedCount ?? 0, checkedIn: counts.checkIns ?? 0, ideas, actions });
-      return { activityId, text, edited: false };
+      return { title: activity.title, minutes: { activityId, text, edited: false } };
     },
 
     async saveMinutes(activityId: string, text: string, caller: Principal): Promise<Minutes> {

@@ -32,6 +32,8 @@ export interface RequestOptions<T> {
   auth?: boolean;
   /** The body is text (a CSV download), not JSON. */
   text?: boolean;
+  /** The body is a file's bytes (a Word document): answered as an ArrayBuffer. */
+  binary?: boolean;
 }
 
 export interface SessionHooks {
@@ -71,7 +73,8 @@ const send = async <T>(options: RequestOptions<T>): Promise<T> => {
       header,
       data: options.body === undefined ? undefined : JSON.stringify(options.body),
       // Any dataType but 'json' leaves the body as the server sent it.
-      dataType: options.text ? 'text' : 'json',
+      dataType: options.text || options.binary ? 'text' : 'json',
+      ...(options.binary ? { responseType: 'arraybuffer' as const } : {}),
       timeout: 15_000,
     });
   } catch (error) {
@@ -80,7 +83,8 @@ const send = async <T>(options: RequestOptions<T>): Promise<T> => {
   if (response.statusCode >= 200 && response.statusCode < 300) {
     return options.schema.parse(response.data);
   }
-  const data = typeof response.data === 'string' ? safeJson(response.data) : response.data;
+  const raw = response.data as unknown;
+  const data = raw instanceof ArrayBuffer ? safeJson(new TextDecoder().decode(raw)) : typeof raw === 'string' ? safeJson(raw) : raw;
   const parsed = ErrorBody.safeParse(data);
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;

@@ -250,6 +250,8 @@ export const api = {
   minutes: {
     get: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/minutes`, schema: z.object({ minutes: Minutes }) }),
     save: (activityId: string, text: string) => request({ method: 'PUT', path: `/activities/${activityId}/minutes`, body: { text }, schema: z.object({ minutes: Minutes }) }),
+    /** The minutes as a Word document (.docx bytes). */
+    document: (activityId: string) => request({ method: 'GET', path: `/activities/${activityId}/minutes/document`, schema: z.instanceof(ArrayBuffer), binary: true }),
   },
 
   meetings: {

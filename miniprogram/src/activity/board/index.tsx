@@ -5,7 +5,7 @@
  */
 import { View, Text, Picker, Textarea } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { centerDate, POST_TEXT_MAX, type ActionItem, type Idea, type Minutes, type Registration } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
@@ -13,6 +13,7 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
+import { saveWordDocument } from '@/utils/document';
 import { routeParam } from '@/utils/navigation';
 import './index.scss';
 
@@ -56,12 +57,13 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
   const [minutes, setMinutes] = useState<Minutes>();
   const [text, setText] = useState('');
   const { busy, run } = useAction();
-  useDidShow(() => {
+  // Mounted after the page has shown (the board loads first): load on mount, not on show.
+  useEffect(() => {
     api.minutes.get(activityId).then(({ minutes: found }) => {
       setMinutes(found);
       setText(found.text);
     }, showError);
-  });
+  }, [activityId]);
   if (!minutes) return null;
   const save = () => run(async () => setMinutes((await api.minutes.save(activityId, text)).minutes));
   const publish = () =>
@@ -87,6 +89,9 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
           </Button>
         </View>
       )}
+      <Button size='small' className='board__minutes-document' onClick={() => run(async () => saveWordDocument(await api.minutes.document(activityId), '会议纪要.docx'))}>
+        导出 Word
+      </Button>
     </View>
   );
 }

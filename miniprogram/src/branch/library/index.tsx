@@ -7,6 +7,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { AGE_BAND_LABELS, AgeBandSchema, MODULE_STYLE_LABELS, ModuleStyleSchema, type AgeBand, type ModuleStyle, type PlanModuleRecord } from '@hele/shared';
 import { api } from '@/api';
+import { Choice } from '@/components/choice';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input } from '@/ui';
 import '../plan/index.scss';
@@ -32,9 +33,7 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
     <View className='card'>
       <Text className='section-title'>添加模块</Text>
       <Input className='library__module-name' placeholder='模块名称，如：红色观影' value={name} onChange={setName} />
-      <Picker mode='selector' range={STYLES.map((item) => MODULE_STYLE_LABELS[item])} value={STYLES.indexOf(style)} onChange={(e) => setStyle(STYLES[Number(e.detail.value)]!)}>
-        <View className='plan__field'>形式：{MODULE_STYLE_LABELS[style]}</View>
-      </Picker>
+      <Choice label='形式' options={STYLES} labels={MODULE_STYLE_LABELS} value={style} onChange={setStyle} />
       <Picker mode='selector' range={SUITS.map((item) => (item ? AGE_BAND_LABELS[item] : '不限年龄'))} value={SUITS.indexOf(suits)} onChange={(e) => setSuits(SUITS[Number(e.detail.value)]!)}>
         <View className='plan__field'>适合：{suits ? AGE_BAND_LABELS[suits] : '不限年龄'}</View>
       </Picker>

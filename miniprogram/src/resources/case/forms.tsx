@@ -1,5 +1,5 @@
 /** The form of each step of a case: what the coordinator writes before the case may move on. */
-import { View, Text, Picker, Textarea } from '@tarojs/components';
+import { View, Text, Textarea } from '@tarojs/components';
 import { useState } from 'react';
 import {
   GOAL_OUTCOME_LABELS,
@@ -10,6 +10,7 @@ import {
   type CaseFormStep,
   type OfferKind,
 } from '@hele/shared';
+import { Choice } from '@/components/choice';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input } from '@/ui';
 
@@ -24,16 +25,6 @@ const lines = (text: string) => text.split('\n').map((line) => line.trim()).filt
 interface FormProps {
   record: Case;
   onSave: (step: CaseFormStep, form: CaseForm) => Promise<unknown>;
-}
-
-function Choice<T extends string>({ label, options, labels, value, onChange }: { label: string; options: T[]; labels: Record<T, string>; value: T; onChange: (value: T) => void }) {
-  return (
-    <Picker mode='selector' range={options.map((option) => labels[option])} value={options.indexOf(value)} onChange={(e) => onChange(options[Number(e.detail.value)]!)}>
-      <View className='resources__field'>
-        {label}：{labels[value]}
-      </View>
-    </Picker>
-  );
 }
 
 function SaveButton({ disabled, onClick, busy }: { disabled: boolean; onClick: () => void; busy: boolean }) {

@@ -2,11 +2,12 @@
  * 需求个案 (coordinators): the needs the center handles through the social-work process, by stage,
  * and a form to open a new one from a resident, a community, a branch or a visit.
  */
-import { View, Text, Picker, Textarea } from '@tarojs/components';
+import { View, Text, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { CASE_SOURCE_LABELS, CASE_STAGE_LABELS, CASE_STAGES, formatDateTime, type Case, type CaseSource, type CaseStage } from '@hele/shared';
 import { api } from '@/api';
+import { Choice } from '@/components/choice';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { usePagedList } from '@/hooks/use-paged-list';
@@ -33,9 +34,7 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
     <View className='card resources__form'>
       <Text className='section-title'>登记需求</Text>
       <Input className='cases__title' placeholder='需求名称，如：独居老人助餐' value={title} onChange={setTitle} />
-      <Picker mode='selector' range={SOURCES.map((item) => CASE_SOURCE_LABELS[item])} value={SOURCES.indexOf(source)} onChange={(e) => setSource(SOURCES[Number(e.detail.value)]!)}>
-        <View className='resources__field'>来源：{CASE_SOURCE_LABELS[source]}</View>
-      </Picker>
+      <Choice label='来源' options={SOURCES} labels={CASE_SOURCE_LABELS} value={source} onChange={setSource} />
       <Input placeholder='需求方（居民姓名、社区、支部，可不填）' value={requester} onChange={setRequester} />
       <Textarea className='text-box cases__description' value={description} maxlength={2000} placeholder='需求描述' onInput={(e) => setDescription(e.detail.value)} />
       <Button block type='primary' className='cases__open' loading={busy} disabled={title.trim().length < 2 || description.trim().length < 2} onClick={submit}>

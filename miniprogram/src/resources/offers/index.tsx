@@ -21,6 +21,7 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input, Tag } from '@/ui';
@@ -46,9 +47,7 @@ function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAd
     <View className='card resources__form'>
       <Text className='section-title'>{coordinator ? '登记资源方' : '登记为资源方'}</Text>
       <Input className='offers__provider-name' placeholder='名称，如：和乐社区卫生服务站' value={name} onChange={setName} />
-      <Picker mode='selector' range={PROVIDER_KINDS.map((item) => PROVIDER_KIND_LABELS[item])} value={PROVIDER_KINDS.indexOf(kind)} onChange={(e) => setKind(PROVIDER_KINDS[Number(e.detail.value)]!)}>
-        <View className='resources__field'>类别：{PROVIDER_KIND_LABELS[kind]}</View>
-      </Picker>
+      <Choice label='类别' options={PROVIDER_KINDS} labels={PROVIDER_KIND_LABELS} value={kind} onChange={setKind} />
       <Input placeholder='联系人与电话（可不填）' value={contact} onChange={setContact} />
       <Button block type='primary' className='offers__register' loading={busy} disabled={name.trim().length < 2} onClick={submit}>
         登记
@@ -90,9 +89,7 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
       <Picker mode='selector' range={providers.map((item) => item.name)} value={choice} onChange={(e) => setChoice(Number(e.detail.value))}>
         <View className='resources__field'>资源方：{provider.name}</View>
       </Picker>
-      <Picker mode='selector' range={OFFER_KINDS.map((item) => OFFER_KIND_LABELS[item])} value={OFFER_KINDS.indexOf(kind)} onChange={(e) => setKind(OFFER_KINDS[Number(e.detail.value)]!)}>
-        <View className='resources__field'>类型：{OFFER_KIND_LABELS[kind]}</View>
-      </Picker>
+      <Choice label='类型' options={OFFER_KINDS} labels={OFFER_KIND_LABELS} value={kind} onChange={setKind} />
       <Input className='offers__title' placeholder='资源名称，如：米面油礼包、急救培训讲师' value={title} onChange={setTitle} />
       <Input className='offers__quantity' type='digit' placeholder={funds ? '金额（元）' : '数量'} value={amount} onChange={setAmount} />
       {!funds && <Input className='offers__unit' placeholder={kind === 'goods' ? '单位，如：份、箱' : '单位（默认：人 / 条）'} value={unit} onChange={setUnit} />}

@@ -3,12 +3,13 @@
  * gathered — check-ins at its activities, approved service hours, cases and allocations;
  * coordinators add projects, then name them on activities.
  */
-import { View, Text, Picker, Textarea } from '@tarojs/components';
+import { View, Text, Textarea } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { hasAnyRole, hoursOf, PROJECT_CATEGORY_LABELS, Role, type Project, type ProjectCategory } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input, Tag } from '@/ui';
@@ -32,9 +33,7 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
     <View className='card resources__form'>
       <Text className='section-title'>新建项目</Text>
       <Input className='projects__name' placeholder='项目名称，如：铅笔花校园行' value={name} onChange={setName} />
-      <Picker mode='selector' range={CATEGORIES.map((item) => PROJECT_CATEGORY_LABELS[item])} value={CATEGORIES.indexOf(category)} onChange={(e) => setCategory(CATEGORIES[Number(e.detail.value)]!)}>
-        <View className='resources__field'>类别：{PROJECT_CATEGORY_LABELS[category]}</View>
-      </Picker>
+      <Choice label='类别' options={CATEGORIES} labels={PROJECT_CATEGORY_LABELS} value={category} onChange={setCategory} />
       <Textarea className='text-box' value={description} maxlength={500} placeholder='项目介绍（可不填）' onInput={(e) => setDescription(e.detail.value)} />
       <Button block type='primary' className='projects__add' loading={busy} disabled={name.trim().length < 2} onClick={submit}>
         新建

@@ -74,6 +74,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'PATCH /activities/{id}/actions/{actionId}': { allowed: 'user', path: `/activities/${MISSING}/actions/01A`, body: () => ({ status: 'done' }) },
   'GET /me/actions': { allowed: 'user', path: '/me/actions' },
   'GET /activities/{id}/minutes': { allowed: 'user', path: `/activities/${MISSING}/minutes` },
+  // A secretary sees her own branch's only (meetings.test.ts); this one is on none.
+  'GET /branches/{id}/statistics': { allowed: ['coordinator'], path: '/branches/01NOBRANCH/statistics' },
+  'GET /statistics/branches': { allowed: ['coordinator'], path: '/statistics/branches?year=2001' },
   'GET /activities/{id}/minutes/document': { allowed: 'user', path: `/activities/${MISSING}/minutes/document` },
   // A secretary passes the guard; the service lets only the meeting's own branch secretary save (meetings.test.ts).
   'PUT /activities/{id}/minutes': { allowed: ['coordinator', 'secretary'], path: `/activities/${MISSING}/minutes`, body: () => ({ text: '会议纪要：讨论了两学一做的落实措施。' }) },
@@ -147,6 +150,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // A secretary passes for her own branch only (branches.test.ts); this one is on none.
   'PUT /branches/{id}/roster/{userId}': { allowed: ['coordinator'], path: '/branches/01NOBRANCH/roster/u_nobody', body: () => ({ birthYear: 1990, education: 'college' }) },
   'PUT /branches/{id}/notes': { allowed: ['coordinator'], path: '/branches/01NOBRANCH/notes', body: () => ({ needs: '年轻党员多，希望活动形式更活泼' }) },
+  'GET /themes': { allowed: 'user', path: '/themes' },
+  // Dates out of order: allowed callers get 400 and no theme is added.
+  'POST /themes': { allowed: ['coordinator'], path: '/themes', body: () => ({ name: '五水共治', from: '2026-06-30', to: '2026-03-01' }) },
   'GET /plan-modules': { allowed: 'user', path: '/plan-modules' },
   'POST /plan-modules': { allowed: ['coordinator'], path: '/plan-modules', body: () => ({ name: '', styles: ['story'], minutes: 20 }) },
   'POST /branches/{id}/plan-proposals': { allowed: ['coordinator'], path: '/branches/01NOBRANCH/plan-proposals', body: () => ({ theme: '两学一做', meetings: 2 }) },

@@ -265,6 +265,12 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
     const nickname = DEV_USERS.find((user) => user.name === name)!.nickname;
     await branchRepository.putMember(DEMO_BRANCH, { userId: userIdFor(`dev:${name}`), nickname, ...DEMO_BRANCH_PROFILES[name]! });
   }
+  // Period themes of the year (一支部一方案 offers the running ones).
+  const year = now.toISOString().slice(0, 4);
+  if ((await branchRepository.themes()).length === 0) {
+    const themes = [['两学一做', `${year}-01-01`, `${year}-12-31`], ['三严三实', `${year}-07-01`, `${year}-12-31`], ['五水共治', `${year}-03-01`, `${year}-06-30`]] as const;
+    for (const [index, [name, from, to]] of themes.entries()) await branchRepository.putTheme({ id: `00theme-${index + 1}`, name, from, to });
+  }
   // 书记学院's rubric, until the coordinators set their own.
   if (!(await academyRepository.rubric())) {
     await academyRepository.putRubric({

@@ -17,6 +17,9 @@ it('generates a plan for the young demo branch and turns one meeting into an act
   await page.locator('.plan__profile .section-title', { hasText: '支部画像 · 3 名党员' }).waitFor();
   await page.locator('.plan__bar', { hasText: '35 岁以下' }).locator('text="3"').waitFor();
 
+  // The year's running themes are offered (the latest first); the secretary picks one.
+  await page.locator('.plan__themes .chip', { hasText: '三严三实' }).waitFor();
+  await page.locator('.plan__themes .chip', { hasText: '两学一做' }).click();
   await page.locator('.plan__propose').click();
   const first = page.locator('.plan__item').first();
   await first.locator('.plan__modules', { hasText: '团队协作（30 分钟） + 户外拓展（60 分钟）' }).waitFor();

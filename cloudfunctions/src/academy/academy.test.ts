@@ -68,6 +68,8 @@ describe('书记学院', () => {
     const { board } = (await call('GET', `/academy/board?year=${year}`, { token: stranger.secretary.token })).body;
     expect(board.meetings.find((row: { id: string }) => row.id === meeting.id)).toMatchObject({ title: meeting.title, branchId: owner.branch, average: 355, count: 2 });
     expect(board.branches.find((row: { id: string }) => row.id === owner.branch)).toMatchObject({ average: 355, count: 2 });
+    const statistics = (await call('GET', `/branches/${owner.branch}/statistics?year=${year}`, { token: owner.secretary.token })).body.statistics;
+    expect([statistics.observerMark, statistics.observerSheets]).toEqual([355, 2]);
     const ranks = board.meetings.map((row: { rank: number }) => row.rank);
     expect(ranks).toEqual(ranks.map((_: number, i: number) => i + 1));
   });

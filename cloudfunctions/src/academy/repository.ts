@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { env } from '../lib/config';
 import { doc, transactNamed, type TransactItem } from '../lib/db';
 import { queryAll } from '../lib/query';
+import { branchScope, countItem } from '../lib/stats';
 
 const table = () => env().ACADEMY_TABLE;
 const meetingKey = (activityId: string) => `A#${activityId}`;
@@ -77,6 +78,8 @@ export const academyRepository = {
       { name: 'sheet', item: { Put: { TableName: table(), Item: { pk: meetingKey(sheet.activityId), sk: `S#${sheet.userId}`, ...sheet }, ConditionExpression: 'attribute_not_exists(sk)' } } },
       { name: 'sheet', item: addToBoard(board.year, `M#${sheet.activityId}`, sheet.mark, { title: board.title, branchId: board.branchId }) },
       { name: 'sheet', item: addToBoard(board.year, `B#${board.branchId}`, sheet.mark, {}) },
+      // The branch's statistics of the year (average observer mark).
+      { name: 'sheet', item: countItem(branchScope(board.branchId, board.year), { scoreSum: sheet.mark, scores: 1 }) },
     ]),
 
   async board(year: number) {

@@ -255,7 +255,9 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
       if (!mayManage(caller, activity)) throw new ForbiddenError('Only coordinators and the branch secretary decide leave');
       const existing = await leaves.get(activityId, userId);
       if (!existing) throw new NotFoundError('Leave request');
-      const decided = await leaves.decide(activityId, userId, decision === 'approve' ? 'approved' : 'refused', caller.id, now().toISOString(), note);
+      // An approved leave counts in the activity's figures (the branch statistics).
+      const counted = decision === 'approve' ? [countItem(activityScope(activityId), { leaves: 1 })] : [];
+      const decided = await leaves.decide(activityId, userId, decision === 'approve' ? 'approved' : 'refused', caller.id, now().toISOString(), note, counted);
       if (!decided) throw new ConflictError('LEAVE_DECIDED', 'This leave request was already decided');
       return toLeave(decided, activity);
     },

@@ -3,12 +3,13 @@
  * two sparse indexes — every pending request (coordinators) and those of one branch (its
  * secretary) — and leaves both when decided.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { LeaveStatusSchema } from '@hele/shared';
 import { z } from 'zod';
 import { env } from '../lib/config';
 import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
-import { doc, isConditionFailure, type DocClient } from '../lib/db';
+import { doc, isConditionFailure, transactNamed, type DocClient, type TransactItem } from '../lib/db';
+import { settled } from '../lib/retry';
 
 export const LeaveRecord = z.object({
   activityId: z.string(),
@@ -56,25 +57,27 @@ export const createLeaveRepository = (client: DocClient = doc) => {
       return Item ? LeaveRecord.parse(Item) : undefined;
     },
 
-    /** Decides a pending request once. */
-    async decide(activityId: string, userId: string, status: 'approved' | 'refused', decidedBy: string, at: string, note?: string) {
-      try {
-        const { Attributes } = await client.send(
-          new UpdateCommand({
-            TableName: table(),
-            Key: { activityId, userId },
-            UpdateExpression: `SET #status = :status, decidedBy = :by, decidedAt = :at${note ? ', note = :note' : ''} REMOVE pendingAll, pendingBranch`,
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':status': status, ':by': decidedBy, ':at': at, ':pending': 'pending', ...(note ? { ':note': note } : {}) },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return LeaveRecord.parse(Attributes);
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+    /** Decides a pending request once, with what is counted alongside (an approval, for the branch statistics). */
+    async decide(activityId: string, userId: string, status: 'approved' | 'refused', decidedBy: string, at: string, note?: string, counted: TransactItem[] = []) {
+      const outcome = await settled(() =>
+        transactNamed(client, [
+          {
+            name: 'pending',
+            item: {
+              Update: {
+                TableName: table(),
+                Key: { activityId, userId },
+                UpdateExpression: `SET #status = :status, decidedBy = :by, decidedAt = :at${note ? ', note = :note' : ''} REMOVE pendingAll, pendingBranch`,
+                ConditionExpression: '#status = :pending',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':status': status, ':by': decidedBy, ':at': at, ':pending': 'pending', ...(note ? { ':note': note } : {}) },
+              },
+            },
+          },
+          ...counted.map((item) => ({ name: 'pending' as const, item })),
+        ]),
+      );
+      return outcome === 'ok' ? this.get(activityId, userId) : undefined;
     },
 
     async forActivity(activityId: string): Promise<LeaveRecord[]> {

@@ -46,6 +46,18 @@ describe('one branch, one plan', () => {
     expect([outside.profile.ages.senior, outside.unrecorded]).toEqual([1, []]);
   });
 
+  it('keeps period themes and offers the running ones, latest first', async () => {
+    const { token } = await signIn('coordinator');
+    // Years ahead, so other tests' themes do not run then; the app asks with today's date, the rule is tested in shared.
+    const added = await call('POST', '/themes', { token, body: { name: '五水共治', from: '2026-03-01', to: '2099-06-30' } });
+    expect(added.status).toBe(201);
+    const { items, current } = (await call('GET', '/themes', { token: (await signIn('member')).token })).body;
+    expect(items.map((theme: { id: string }) => theme.id)).toContain(added.body.theme.id);
+    expect(current.map((theme: { id: string }) => theme.id)).toContain(added.body.theme.id);
+    const refused = await call('POST', '/themes', { token, body: { name: '三严三实', from: '2026-07-01', to: '2026-06-01' } });
+    expect([refused.status, refused.body.error.details[0].path]).toEqual([400, 'to']);
+  });
+
   it('lets only the branch’s own secretary (or a coordinator) keep it, and refuses bad input by field', async () => {
     const { branch, secretary, members } = await newBranch();
     const other = await newBranch();

@@ -1,9 +1,9 @@
 /**
  * The branches table: each branch's roster (pk `B#<branch>`, sk `M#<user>`) and notes (sk `NOTES`),
- * and the module library of the plan generator (pk `MODULES`).
+ * the module library of the plan generator (pk `MODULES`) and the period themes (pk `THEMES`).
  */
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { EducationSchema, PlanModuleRecord, type RosterEntryInput } from '@hele/shared';
+import { EducationSchema, PlanModuleRecord, Theme, type RosterEntryInput } from '@hele/shared';
 import { z } from 'zod';
 import { env } from '../lib/config';
 import { doc } from '../lib/db';
@@ -12,6 +12,7 @@ import { queryAll } from '../lib/query';
 const table = () => env().BRANCHES_TABLE;
 const branchKey = (branchId: string) => `B#${branchId}`;
 const MODULES = 'MODULES';
+const THEMES = 'THEMES';
 
 export const RosterRecord = z.object({ userId: z.string(), nickname: z.string(), birthYear: z.number().int(), education: EducationSchema, joinedOn: z.string().optional() });
 export type RosterRecord = z.infer<typeof RosterRecord>;
@@ -32,6 +33,12 @@ export const branchRepository = {
 
   async putNotes(branchId: string, notes: z.infer<typeof Notes>) {
     await doc.send(new PutCommand({ TableName: table(), Item: { pk: branchKey(branchId), sk: 'NOTES', ...notes } }));
+  },
+
+  /** Every period theme, by start day. */
+  themes: () => queryAll(Theme, { TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': THEMES } }),
+  async putTheme(theme: Theme) {
+    await doc.send(new PutCommand({ TableName: table(), Item: { pk: THEMES, sk: `${theme.from}#${theme.id}`, ...theme } }));
   },
 
   /** The library in the order it was built (ids sort by creation). */

@@ -7,10 +7,12 @@
 import {
   ageBandOf,
   branchProfile,
+  centerDate,
   CENTER_UTC_OFFSET_MINUTES,
   hasAnyRole,
   proposePlan,
   Role,
+  themesFor,
   type BranchProfileResponse,
   type PlanModuleRecord,
   type PlanProposal,
@@ -66,6 +68,17 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
       requireKeeper(caller, branchId);
       await branches.putNotes(branchId, notes);
       return this.profile(branchId, caller);
+    },
+
+    async themes() {
+      const items = await branches.themes();
+      return { items, current: themesFor(items, centerDate(now())) };
+    },
+
+    async addTheme(input: { name: string; from: string; to: string }) {
+      const theme = { ...input, id: ulid(now().getTime()) };
+      await branches.putTheme(theme);
+      return theme;
     },
 
     modules: async () => ({ items: await branches.modules() }),

@@ -3,6 +3,7 @@
  * feature's internals: one projected GetItem.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query';
 import { ActivityKindSchema, ActivityStatusSchema } from '@hele/shared';
 import { z } from 'zod';
 import { env } from './config';
@@ -35,3 +36,12 @@ export const activitySummary = async (id: string): Promise<ActivitySummary | und
   );
   return Item ? ActivitySummary.parse(Item) : undefined;
 };
+
+/** Published meetings starting in [from, to) (ISO instants), through the kind-and-start index: a bounded query, never a scan. */
+export const publishedMeetingsBetween = (from: string, to: string): Promise<ActivitySummary[]> =>
+  queryAll(ActivitySummary, {
+    TableName: env().ACTIVITIES_TABLE,
+    IndexName: 'byKindStart',
+    KeyConditionExpression: 'kindKey = :key AND startsAt BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':key': 'meeting#published', ':from': from, ':to': to },
+  });

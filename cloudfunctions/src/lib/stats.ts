@@ -13,7 +13,10 @@ export const STAT_SHARDS = 16;
 /** Sign-ups and check-ins, counted in the month (`YYYY-MM`) the activity starts, so a month's attendance rate compares like with like. */
 export const participationScope = (month: string) => `participation#${month}`;
 
-/** One activity's own figures (its check-ins, for the minutes). */
+/** A branch's figures of a year (observer marks). */
+export const branchScope = (branchId: string, year: number) => `branch#${branchId}#${year}`;
+
+/** One activity's own figures (its check-ins and approved leaves: the minutes, the branch statistics). */
 export const activityScope = (activityId: string) => `activity#${activityId}`;
 
 /** Counter names become attribute names: keep them plain. */

@@ -1,12 +1,13 @@
 /** Idea board and measures (措施) of a meeting; the owners' and the secretary's lists. */
-import { ActionItemInput, ActionParams, ActionUpdate, ActivityIdParams, IdeaGroupRequest, IdeaInput, IdeaParams, ListQuery, MinutesInput, OverdueQuery, Role } from '@hele/shared';
-import { activitySummary } from '../lib/activity-summary';
+import { ActionItemInput, ActionParams, ActionUpdate, ActivityIdParams, BRANCH_STATISTICS_COLUMNS, IdeaGroupRequest, IdeaInput, IdeaParams, IdParams, ListQuery, MinutesInput, OverdueQuery, Role, StatisticsQuery } from '@hele/shared';
+import { activitySummary, publishedMeetingsBetween } from '../lib/activity-summary';
+import { toCsv } from '../lib/csv';
 import { createHttpHandler, created, download, ok, route } from '../lib/http';
 import { minutesDocument } from './minutes-document';
 import { boardRepository } from './repository';
 import { createMeetingService } from './service';
 
-const meetings = createMeetingService({ board: boardRepository, activity: activitySummary });
+const meetings = createMeetingService({ board: boardRepository, activity: activitySummary, meetingsBetween: publishedMeetingsBetween });
 
 export const handler = createHttpHandler({
   'POST /activities/{id}/ideas': route({
@@ -59,6 +60,24 @@ export const handler = createHttpHandler({
     params: ActivityIdParams,
     body: MinutesInput,
     handle: async ({ params, body, caller }) => ok({ minutes: await meetings.saveMinutes(params.id, body.text, caller) }),
+  }),
+  'GET /branches/{id}/statistics': route({
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    params: IdParams,
+    query: StatisticsQuery,
+    handle: async ({ params, query, caller }) => ok({ statistics: await meetings.branchStatistics(params.id, query.year, caller) }),
+  }),
+  // The yearly summary of every branch, as JSON or as a sheet for Excel.
+  'GET /statistics/branches': route({
+    access: [Role.COORDINATOR],
+    query: StatisticsQuery,
+    handle: async ({ query }) => {
+      const items = await meetings.allBranches(query.year);
+      if (query.format === 'json') return ok({ items });
+      const cell = (value: number | null, suffix = '') => (value === null ? '' : `${value}${suffix}`);
+      const rows = items.map((row) => [row.branchId, row.year, row.meetings, row.registered, row.attended, cell(row.attendanceRate, '%'), row.leaves, row.measures, row.measuresDoneOnTime, cell(row.observerMark === null ? null : row.observerMark / 100), row.observerSheets]);
+      return download(toCsv(BRANCH_STATISTICS_COLUMNS, rows), 'text/csv; charset=utf-8', `支部年度统计-${items[0]?.year ?? ''}.csv`);
+    },
   }),
   'GET /me/actions': route({ access: 'user', query: ListQuery, handle: async ({ query, caller }) => ok(await meetings.mine(caller, query)) }),
   'GET /actions/overdue': route({

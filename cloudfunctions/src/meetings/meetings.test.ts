@@ -114,3 +114,43 @@ describe('minutes', () => {
     expect(xml).toContain('1. 每月走访困难党员（2 票）');
   });
 });
+
+describe('branch statistics', () => {
+  it('sums a branch’s year: meetings held, attendance, approved leaves, measures on time; and the yearly sheet', async () => {
+    const [startsAt, endsAt] = [new Date(Date.now() - 600_000).toISOString(), new Date(Date.now() + 3600_000).toISOString()];
+    const { branch, secretary, alice, bob, meeting } = await branchMeeting({ startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
+    await createActivity({ branchId: branch }); // still to come: not held yet
+    const [carol] = await newMembers(1, 'carol');
+    for (const user of [alice, bob, carol!]) await call('POST', `/activities/${meeting.id}/registrations`, { token: user.token });
+    const { token: coordinator } = await signIn('coordinator');
+    const { code } = (await call('GET', `/activities/${meeting.id}/check-in-code`, { token: coordinator })).body;
+    for (const user of [alice, bob]) expect((await call('POST', `/activities/${meeting.id}/check-ins`, { token: user.token, body: { code } })).status).toBe(201);
+    expect((await call('POST', `/activities/${meeting.id}/leave-requests`, { token: carol!.token, body: { reason: '出差在外地' } })).status).toBe(201);
+    expect((await call('POST', `/activities/${meeting.id}/leave-requests/${carol!.userId}/decision`, { token: secretary.token, body: { decision: 'approve' } })).status).toBe(200);
+    const actions = [];
+    for (const text of ['建立走访台账', '开展一次社区清扫']) actions.push((await call('POST', `/activities/${meeting.id}/actions`, { token: secretary.token, body: { text, ownerId: alice.userId, dueOn: '2099-12-31' } })).body.action);
+    expect((await call('PATCH', `/activities/${meeting.id}/actions/${actions[0].id}`, { token: alice.token, body: { status: 'done' } })).status).toBe(200);
+
+    const registered = (await call('GET', `/activities/${meeting.id}`, { token: coordinator })).body.activity.confirmedCount;
+    const { statistics } = (await call('GET', `/branches/${branch}/statistics`, { token: secretary.token })).body;
+    expect(statistics).toEqual({
+      branchId: branch,
+      year: Number(centerDate(new Date()).slice(0, 4)),
+      meetings: 1,
+      registered,
+      attended: 2,
+      attendanceRate: Math.round((2 / registered) * 100),
+      leaves: 1,
+      measures: 2,
+      measuresDoneOnTime: 1,
+      observerMark: null,
+      observerSheets: 0,
+    });
+    const other = await newBranch(0);
+    expect((await call('GET', `/branches/${branch}/statistics`, { token: other.secretary.token })).status).toBe(403);
+    const sheet = (await call('GET', '/statistics/branches?format=csv', { token: coordinator })).body as string;
+    expect(sheet.split('\r\n')[0]).toBe('\uFEFF支部,年度,召开会议,报名人次,出席人次,出席率,请假,措施,按期完成,观摩评分,评分份数');
+    expect(sheet).toContain(`\r\n${branch},${statistics.year},1,${registered},2,${statistics.attendanceRate}%,1,2,1,,0\r\n`);
+    expect((await call('GET', '/statistics/branches?year=1999', { token: coordinator })).body.error.details[0].path).toBe('year');
+  });
+});

@@ -4,18 +4,20 @@
  * groups them and records the measures (措施) with an owner and a due date; owners update them,
  * and overdue ones show on the secretary's home page.
  */
-import { centerDate, draftMinutes, hasAnyRole, Role, type ActionItem, type ActionItemInput, type Idea, type IdeaInput, type Minutes } from '@hele/shared';
+import { branchYear, centerDate, CENTER_UTC_OFFSET_MINUTES, draftMinutes, hasAnyRole, Role, type ActionItem, type ActionItemInput, type BranchYearFigures, type Idea, type IdeaInput, type Minutes } from '@hele/shared';
 import { ulid } from 'ulid';
 import type { ActivitySummary } from '../lib/activity-summary';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { loadUser, type Principal } from '../lib/principal';
 import { settled } from '../lib/retry';
-import { activityScope, readCounts } from '../lib/stats';
+import { activityScope, branchScope, readCounts } from '../lib/stats';
 import { actionSk, ideaSk, type ActionRecord, type boardRepository as BoardRepository, type IdeaRecord } from './repository';
 
 export interface MeetingDeps {
   board: typeof BoardRepository;
   activity: (id: string) => Promise<ActivitySummary | undefined>;
+  /** Published meetings starting in [from, to]. */
+  meetingsBetween: (from: string, to: string) => Promise<ActivitySummary[]>;
   now?: () => Date;
 }
 
@@ -26,7 +28,7 @@ const facilitates = (caller: Principal, activity: ActivitySummary) =>
 const toIdea = ({ sk: _sk, ...idea }: IdeaRecord, votedByMe?: boolean): Idea => ({ ...idea, ...(votedByMe !== undefined ? { votedByMe } : {}) });
 const toAction = ({ sk: _sk, openBranchKey: _key, ...action }: ActionRecord): ActionItem => action;
 
-export const createMeetingService = ({ board, activity: activityOf, now = () => new Date() }: MeetingDeps) => {
+export const createMeetingService = ({ board, activity: activityOf, meetingsBetween, now = () => new Date() }: MeetingDeps) => {
   const visible = async (activityId: string, caller: Principal) => {
     const activity = await activityOf(activityId);
     if (!activity || (activity.status === 'draft' && !isCoordinator(caller))) throw new NotFoundError('Activity');
@@ -38,7 +40,43 @@ export const createMeetingService = ({ board, activity: activityOf, now = () => 
     return activity;
   };
 
+  /** The center's year of `now`, and the UTC instants of its first moment and of the next year's. */
+  const yearBounds = (year: number) => {
+    const offset = CENTER_UTC_OFFSET_MINUTES * 60_000;
+    return [new Date(Date.UTC(year, 0, 1) - offset).toISOString(), new Date(Date.UTC(year + 1, 0, 1) - offset).toISOString()] as const;
+  };
+  const thisYear = () => Number(centerDate(now()).slice(0, 4));
+
+  /** Every branch's year: its meetings held so far (started, published), with their counted figures and measures. */
+  const yearOfBranches = async (year: number, onlyBranch?: string): Promise<BranchYearFigures[]> => {
+    const [from, until] = yearBounds(year);
+    const held = (await meetingsBetween(from, [until, now().toISOString()].sort()[0]!)).filter((meeting) => meeting.branchId && (!onlyBranch || meeting.branchId === onlyBranch));
+    const branches = [...new Set([...held.map((meeting) => meeting.branchId!), ...(onlyBranch ? [onlyBranch] : [])])].sort();
+    const figures = await Promise.all(
+      held.map(async (meeting) => {
+        const [counts, measures] = await Promise.all([readCounts(activityScope(meeting.id)), board.actions(meeting.id)]);
+        return { branchId: meeting.branchId!, meeting: { registered: meeting.confirmedCount ?? 0, attended: counts.checkIns ?? 0, leaves: counts.leaves ?? 0 }, measures };
+      }),
+    );
+    return Promise.all(
+      branches.map(async (branchId) => {
+        const mine = figures.filter((item) => item.branchId === branchId);
+        const marks = await readCounts(branchScope(branchId, year));
+        return { branchId, year, ...branchYear(mine.map((item) => item.meeting), mine.flatMap((item) => item.measures), { sum: marks.scoreSum ?? 0, sheets: marks.scores ?? 0 }) };
+      }),
+    );
+  };
+
   return {
+    /** One branch's year: for coordinators and that branch's secretary. */
+    async branchStatistics(branchId: string, year: number | undefined, caller: Principal): Promise<BranchYearFigures> {
+      if (!isCoordinator(caller) && !(caller.roles.includes(Role.SECRETARY) && caller.branchId === branchId)) throw new ForbiddenError('Only coordinators and the branch secretary see its statistics');
+      return (await yearOfBranches(year ?? thisYear(), branchId))[0]!;
+    },
+
+    /** Every branch that held meetings in the year (coordinators; the yearly summary). */
+    allBranches: (year: number | undefined) => yearOfBranches(year ?? thisYear()),
+
     /** The minutes as the facilitator saved them, or else drafted from the meeting's records; with the meeting's title. */
     async minutesWithTitle(activityId: string, caller: Principal): Promise<{ minutes: Minutes; title: string }> {
       const activity = await visible(activityId, caller);

@@ -17,6 +17,8 @@ import {
   PlanModuleInput,
   PlanModuleList,
   PlanModuleRecord,
+  ThemeList,
+  BranchYearFigures,
   type RubricInput,
   type RosterEntryInput,
   Dashboard,
@@ -284,6 +286,10 @@ export const api = {
     notes: (branchId: string, body: { needs: string; constraints: string }) =>
       request({ method: 'PUT', path: `/branches/${branchId}/notes`, body, schema: BranchProfileResponse }),
     modules: () => request({ method: 'GET', path: '/plan-modules', schema: PlanModuleList }),
+    themes: () => request({ method: 'GET', path: '/themes', schema: ThemeList }),
+    statistics: (branchId: string) => request({ method: 'GET', path: `/branches/${branchId}/statistics`, schema: z.object({ statistics: BranchYearFigures }) }),
+    /** Every branch's year, as a sheet for Excel. */
+    statisticsCsv: () => request({ method: 'GET', path: '/statistics/branches', query: { format: 'csv' }, schema: z.string(), text: true }),
     addModule: (body: z.input<typeof PlanModuleInput>) => request({ method: 'POST', path: '/plan-modules', body, schema: z.object({ module: PlanModuleRecord }) }),
     propose: (branchId: string, body: { theme: string; meetings: number }) =>
       request({ method: 'POST', path: `/branches/${branchId}/plan-proposals`, body, schema: PlanProposal }),

@@ -11,3 +11,4 @@ export * from './cases';
 export * from './plan';
 export * from './academy';
 export * from './minutes';
+export * from './statistics';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { branchProfile, MEETING_MODULE_MINUTES, moduleScore, proposePlan, STARTER_MODULES, type Education } from './plan';
+import { branchProfile, MEETING_MODULE_MINUTES, moduleScore, proposePlan, STARTER_MODULES, themesFor, type Education } from './plan';
 
 const YEAR = 2026;
 const members = (births: number[], education: Education = 'college') => births.map((birthYear) => ({ birthYear, education }));
@@ -43,5 +43,19 @@ describe('one branch, one plan', () => {
         expect(new Set(firstRound).size).toBe(firstRound.length);
       }),
     );
+  });
+});
+
+describe('period themes', () => {
+  it('offers the themes running today, the latest first, then the ones to come; never the ended ones', () => {
+    const themes = [
+      { name: '两学一做', from: '2026-01-01', to: '2026-12-31' },
+      { name: '五水共治', from: '2026-03-01', to: '2026-06-30' },
+      { name: '三严三实', from: '2026-12-01', to: '2027-03-31' },
+      { name: '主题教育', from: '2025-01-01', to: '2025-12-31' },
+    ];
+    expect(themesFor(themes, '2026-04-15').map((theme) => theme.name)).toEqual(['五水共治', '两学一做', '三严三实']);
+    expect(themesFor(themes, '2026-12-01').map((theme) => theme.name)).toEqual(['三严三实', '两学一做']);
+    expect(themesFor(themes, '2028-01-01')).toEqual([]);
   });
 });

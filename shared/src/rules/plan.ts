@@ -155,3 +155,16 @@ export const STARTER_MODULES: ReadonlyArray<PlanModule & { materials: string }> 
   { id: 'm-flag', name: '创意党旗设计', styles: ['creative', 'collaborative'], suits: ['young'], minutes: 40, materials: '画纸、彩笔' },
   { id: 'm-green-tips', name: '分享环保小妙招', styles: ['story', 'creative'], suits: [], minutes: 20, materials: '' },
 ];
+
+export interface PeriodTheme {
+  name: string;
+  /** First and last day (`YYYY-MM-DD`, the center's calendar). */
+  from: string;
+  to: string;
+}
+
+/** The themes running on `day` (latest start first), then those still to come (soonest first). */
+export const themesFor = <T extends PeriodTheme>(themes: readonly T[], day: string): T[] => [
+  ...themes.filter((theme) => theme.from <= day && day <= theme.to).sort((a, b) => b.from.localeCompare(a.from)),
+  ...themes.filter((theme) => theme.from > day).sort((a, b) => a.from.localeCompare(b.from)),
+];

@@ -74,3 +74,13 @@ export const PlanProposal = z.object({
   ),
 });
 export type PlanProposal = z.infer<typeof PlanProposal>;
+
+/** A period theme (五水共治, 三严三实, 两学一做…) with the days it runs. */
+export const ThemeInput = z
+  .object({ name: z.string().trim().min(2).max(20), from: z.iso.date(), to: z.iso.date() })
+  .strict()
+  .refine((theme) => theme.from <= theme.to, { path: ['to'], message: 'must not be before from' });
+export const Theme = z.object({ id: Id, name: z.string(), from: z.string(), to: z.string() });
+export type Theme = z.infer<typeof Theme>;
+/** `current`: running today or to come, in the order the plan page offers them. */
+export const ThemeList = z.object({ items: z.array(Theme), current: z.array(Theme) });

@@ -60,3 +60,21 @@ export const OverdueQuery = ListQuery.extend({ branchId: Id.optional() });
 export const Minutes = z.object({ activityId: Id, text: z.string(), edited: z.boolean(), updatedAt: IsoDateTime.optional() });
 export type Minutes = z.infer<typeof Minutes>;
 export const MinutesInput = z.object({ text: z.string().trim().min(10).max(10_000) }).strict();
+
+/** A branch's year in figures (shared/rules/statistics). */
+export const BranchYearFigures = z.object({
+  branchId: Id,
+  year: z.number().int(),
+  meetings: z.number().int(),
+  registered: z.number().int(),
+  attended: z.number().int(),
+  attendanceRate: z.number().int().nullable(),
+  leaves: z.number().int(),
+  measures: z.number().int(),
+  measuresDoneOnTime: z.number().int(),
+  observerMark: z.number().int().nullable(),
+  observerSheets: z.number().int(),
+});
+export type BranchYearFigures = z.infer<typeof BranchYearFigures>;
+export const StatisticsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), format: z.enum(['json', 'csv']).default('json') }).strict();
+export const BRANCH_STATISTICS_COLUMNS = ['支部', '年度', '召开会议', '报名人次', '出席人次', '出席率', '请假', '措施', '按期完成', '观摩评分', '评分份数'] as const;

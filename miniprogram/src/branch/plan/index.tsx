@@ -5,7 +5,7 @@
  */
 import { View, Text, Picker, Textarea } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   AGE_BAND_LABELS,
   AgeBandSchema,
@@ -16,6 +16,7 @@ import {
   Role,
   toCenterIso,
   type BranchProfileResponse,
+  type BranchYearFigures,
   type Education,
   type PlanProposal,
 } from '@hele/shared';
@@ -23,6 +24,7 @@ import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input } from '@/ui';
+import { saveCsv } from '@/utils/csv';
 import { routeParam } from '@/utils/navigation';
 import './index.scss';
 
@@ -63,6 +65,30 @@ function BranchNotes({ branchId, profile, onSaved }: { branchId: string; profile
       <Button size='small' className='plan__save-notes' loading={busy} onClick={() => run(async () => onSaved(await api.branches.notes(branchId, { needs: needs.trim(), constraints: constraints.trim() })))}>
         保存
       </Button>
+    </View>
+  );
+}
+
+/** The branch's year so far: meetings held, attendance, leaves, measures on time, observers' mark; coordinators export every branch's. */
+function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: boolean }) {
+  const [figures, setFigures] = useState<BranchYearFigures>();
+  const { busy, run } = useAction();
+  useEffect(() => void api.branches.statistics(branchId).then(({ statistics }) => setFigures(statistics), () => undefined), [branchId]);
+  if (!figures) return null;
+  return (
+    <View className='card plan__statistics'>
+      <Text className='section-title'>{figures.year} 年统计</Text>
+      <Text className='plan__modules'>
+        召开会议 {figures.meetings} 次 · 出席率 {figures.attendanceRate ?? '—'}% · 请假 {figures.leaves} 人次
+      </Text>
+      <Text className='plan__modules'>
+        措施 {figures.measures} 项，按期完成 {figures.measuresDoneOnTime} 项 · 观摩评分 {figures.observerMark === null ? '—' : (figures.observerMark / 100).toFixed(2)}（{figures.observerSheets} 份）
+      </Text>
+      {coordinator && (
+        <Button size='small' className='plan__export' loading={busy} onClick={() => run(async () => saveCsv(await api.branches.statisticsCsv(), `支部年度统计-${figures.year}.csv`))}>
+          导出全部支部年度统计
+        </Button>
+      )}
     </View>
   );
 }
@@ -119,12 +145,21 @@ export default function BranchPlanPage() {
   const user = useCurrentUser();
   const [branchId, setBranchId] = useState(routeParam('branchId') ?? user?.branchId ?? '');
   const [profile, setProfile] = useState<BranchProfileResponse>();
-  const [theme, setTheme] = useState('两学一做');
+  const [theme, setTheme] = useState('');
+  const [themes, setThemes] = useState<string[]>([]);
   const [meetings, setMeetings] = useState(3);
   const [proposal, setProposal] = useState<PlanProposal>();
   const { busy, run } = useAction();
   const load = () => branchId && run(async () => setProfile(await api.branches.profile(branchId)));
-  useDidShow(() => void load());
+  useDidShow(() => {
+    void load();
+    // The period themes running now (or next) are offered; the first is the default.
+    api.branches.themes().then(({ current }) => {
+      const names = [...new Set(current.map((item) => item.name))];
+      setThemes(names);
+      setTheme((typed) => typed || names[0] || '');
+    }, () => undefined);
+  });
   const coordinator = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
   const keeper = coordinator || (!!user && user.roles.includes(Role.SECRETARY) && user.branchId === branchId);
 
@@ -167,11 +202,19 @@ export default function BranchPlanPage() {
           ))}
         </View>
       )}
+      {profile && keeper && <BranchYear key={branchId} branchId={branchId} coordinator={coordinator} />}
       {profile && keeper && <BranchNotes branchId={branchId} profile={profile} onSaved={setProfile} />}
       {profile && keeper && (
         <View className='card'>
           <Text className='section-title'>生成方案</Text>
           <Input className='plan__theme' placeholder='阶段主题，如：两学一做、五水共治' value={theme} onChange={setTheme} />
+          <View className='plan__themes'>
+            {themes.map((name) => (
+              <Text key={name} className={`chip ${theme === name ? 'chip--on' : ''}`} onClick={() => setTheme(name)}>
+                {name}
+              </Text>
+            ))}
+          </View>
           <Picker mode='selector' range={COUNTS.map((count) => `${count} 次会议`)} value={meetings - 1} onChange={(e) => setMeetings(COUNTS[Number(e.detail.value)]!)}>
             <View className='plan__field'>{meetings} 次会议</View>
           </Picker>

@@ -66,7 +66,9 @@ describe('书记学院', () => {
 
     const year = Number(new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 4));
     const { board } = (await call('GET', `/academy/board?year=${year}`, { token: stranger.secretary.token })).body;
-    expect(board.meetings.find((row: { id: string }) => row.id === meeting.id)).toMatchObject({ title: meeting.title, branchId: owner.branch, average: 355, count: 2 });
+    const ranked = board.meetings.find((row: { id: string }) => row.id === meeting.id);
+    expect(ranked).toMatchObject({ title: meeting.title, branchId: owner.branch, average: 355, count: 2 });
+    expect(ranked.comments.sort()).toEqual(['形式较传统', '措施没有明确责任人']);
     expect(board.branches.find((row: { id: string }) => row.id === owner.branch)).toMatchObject({ average: 355, count: 2 });
     const statistics = (await call('GET', `/branches/${owner.branch}/statistics?year=${year}`, { token: owner.secretary.token })).body.statistics;
     expect([statistics.observerMark, statistics.observerSheets]).toEqual([355, 2]);

@@ -99,7 +99,17 @@ export const createAcademyService = ({ academy, activity: activityOf, now = () =
       const { meetings, branches } = await academy.board(year);
       return {
         year,
-        meetings: rankBoard(meetings).map(({ id, title, branchId, average, count, rank }) => ({ id, title: title ?? '', branchId: branchId ?? '', average, count, rank })),
+        meetings: await Promise.all(
+          rankBoard(meetings).map(async ({ id, title, branchId, average, count, rank }) => ({
+            id,
+            title: title ?? '',
+            branchId: branchId ?? '',
+            average,
+            count,
+            rank,
+            comments: (await academy.sheets(id)).flatMap((sheet) => Object.values(sheet.comments).filter(Boolean)),
+          })),
+        ),
         branches: rankBoard(branches).map(({ id, average, count, rank }) => ({ id, average, count, rank })),
       };
     },

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { branchProfile, MEETING_MODULE_MINUTES, moduleScore, proposePlan, STARTER_MODULES, themesFor, type Education } from './plan';
+import { branchProfile, DISCUSSION_FORMAT_STEPS, MEETING_MODULE_MINUTES, moduleScore, proposePlan, STARTER_MODULES, themesFor, type Education } from './plan';
 
 const YEAR = 2026;
 const members = (births: number[], education: Education = 'college') => births.map((birthYear) => ({ birthYear, education }));
@@ -43,6 +43,13 @@ describe('one branch, one plan', () => {
         expect(new Set(firstRound).size).toBe(firstRound.length);
       }),
     );
+  });
+});
+
+describe('discussion formats', () => {
+  it('come with their steps, so a proposed meeting says how to run it', () => {
+    for (const steps of Object.values(DISCUSSION_FORMAT_STEPS)) expect(steps.length).toBeGreaterThanOrEqual(3);
+    expect(DISCUSSION_FORMAT_STEPS.world_cafe[2]).toContain('桌长');
   });
 });
 

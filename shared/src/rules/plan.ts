@@ -168,3 +168,11 @@ export const themesFor = <T extends PeriodTheme>(themes: readonly T[], day: stri
   ...themes.filter((theme) => theme.from <= day && day <= theme.to).sort((a, b) => b.from.localeCompare(a.from)),
   ...themes.filter((theme) => theme.from > day).sort((a, b) => a.from.localeCompare(b.from)),
 ];
+
+/** How each discussion format is run, step by step (shown with a proposed meeting and put in its agenda's notes). */
+export const DISCUSSION_FORMAT_STEPS: Record<Format, readonly string[]> = {
+  world_cafe: ['分成 4–6 人一桌，每桌一个议题和一位桌长', '每轮 15–20 分钟讨论，把想法写在桌布上', '除桌长外换桌，桌长向新来的人介绍上一轮要点', '各桌汇报，把想法贴上意见墙并投票'],
+  fishbowl: ['内圈 4–5 把椅子，留一把空椅', '内圈讨论，外圈聆听', '外圈的人坐上空椅即可发言，内圈一人随之退出', '主持人总结共识与分歧'],
+  open_space: ['大家提出想讨论的议题并贴到议程墙', '认领议题，自由选择小组（“双脚法则”）', '各组记录讨论结果与行动建议', '全体分享，形成措施清单'],
+  group: ['按议题分组，每组推选记录员', '组内讨论并归纳要点', '各组汇报', '全体讨论形成措施'],
+};

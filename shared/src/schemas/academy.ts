@@ -46,7 +46,8 @@ export type MeetingScores = z.infer<typeof MeetingScores>;
 export const BoardQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const AcademyBoard = z.object({
   year: z.number().int(),
-  meetings: z.array(z.object({ id: Id, title: z.string(), branchId: Id, average: z.number().int(), count: z.number().int(), rank: z.number().int() })),
+  /** Ranked meetings with the observers' comments, so branches learn from the best. */
+  meetings: z.array(z.object({ id: Id, title: z.string(), branchId: Id, average: z.number().int(), count: z.number().int(), rank: z.number().int(), comments: z.array(z.string()) })),
   branches: z.array(z.object({ id: Id, average: z.number().int(), count: z.number().int(), rank: z.number().int() })),
 });
 export type AcademyBoard = z.infer<typeof AcademyBoard>;

@@ -113,13 +113,20 @@ export default function AcademyPage() {
       <Text className='section-title'>互学互比 · {board?.year} 年</Text>
       {board && board.meetings.length === 0 && <EmptyView title='评分满两份的会议会出现在这里' />}
       {board?.meetings.map((row) => (
-        <View key={row.id} className='card plan__row academy__ranked'>
-          <Text>
-            {row.rank}. {row.title}
-          </Text>
-          <Text className='plan__link'>
-            {mark(row.average)}（{row.count} 份）
-          </Text>
+        <View key={row.id} className='card academy__ranked'>
+          <View className='plan__row'>
+            <Text>
+              {row.rank}. {row.title}
+            </Text>
+            <Text className='plan__link'>
+              {mark(row.average)}（{row.count} 份）
+            </Text>
+          </View>
+          {row.comments.map((comment) => (
+            <Text key={comment} className='plan__reason'>
+              “{comment}”
+            </Text>
+          ))}
         </View>
       ))}
       {board && board.branches.length > 0 && <Text className='section-title'>支部排名</Text>}

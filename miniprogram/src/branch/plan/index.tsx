@@ -10,6 +10,7 @@ import {
   AGE_BAND_LABELS,
   AgeBandSchema,
   DISCUSSION_FORMAT_LABELS,
+  DISCUSSION_FORMAT_STEPS,
   EDUCATION_LABELS,
   EducationSchema,
   hasAnyRole,
@@ -110,7 +111,7 @@ function ProposedMeeting({ item, branchId, mayCreate }: { item: Item; branchId: 
         capacity: 30,
         discussionFormat: item.format,
         agenda: [...item.modules.map((module) => ({ title: module.name, minutes: module.minutes })), { title: '形成措施并明确责任人', minutes: 20 }],
-        description: item.reasons.join('\n'),
+        description: [...item.reasons, `${DISCUSSION_FORMAT_LABELS[item.format]}的步骤：`, ...DISCUSSION_FORMAT_STEPS[item.format].map((step, index) => `${index + 1}. ${step}`)].join('\n'),
         publish: false,
       });
       void Taro.showToast({ title: '已生成活动草稿', icon: 'success' });
@@ -127,6 +128,9 @@ function ProposedMeeting({ item, branchId, mayCreate }: { item: Item; branchId: 
           {reason}
         </Text>
       ))}
+      <Text className='plan__reason plan__steps'>
+        {DISCUSSION_FORMAT_LABELS[item.format]}：{DISCUSSION_FORMAT_STEPS[item.format].map((step, index) => `${index + 1}. ${step}`).join(' ')}
+      </Text>
       {mayCreate && (
         <View className='plan__row'>
           <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>

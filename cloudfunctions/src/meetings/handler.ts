@@ -4,6 +4,7 @@ import { activitySummary, publishedMeetingsBetween } from '../lib/activity-summa
 import { toCsv } from '../lib/csv';
 import { createHttpHandler, created, download, ok, route } from '../lib/http';
 import { minutesDocument } from './minutes-document';
+import { statisticsWorkbook } from './statistics-workbook';
 import { boardRepository } from './repository';
 import { createMeetingService } from './service';
 
@@ -74,9 +75,11 @@ export const handler = createHttpHandler({
     handle: async ({ query }) => {
       const items = await meetings.allBranches(query.year);
       if (query.format === 'json') return ok({ items });
+      const year = query.year ?? items[0]?.year ?? new Date().getFullYear();
+      if (query.format === 'xlsx') return download(await statisticsWorkbook(year, items), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `支部年度统计-${year}.xlsx`);
       const cell = (value: number | null, suffix = '') => (value === null ? '' : `${value}${suffix}`);
       const rows = items.map((row) => [row.branchId, row.year, row.meetings, row.registered, row.attended, cell(row.attendanceRate, '%'), row.leaves, row.measures, row.measuresDoneOnTime, cell(row.observerMark === null ? null : row.observerMark / 100), row.observerSheets]);
-      return download(toCsv(BRANCH_STATISTICS_COLUMNS, rows), 'text/csv; charset=utf-8', `支部年度统计-${items[0]?.year ?? ''}.csv`);
+      return download(toCsv(BRANCH_STATISTICS_COLUMNS, rows), 'text/csv; charset=utf-8', `支部年度统计-${year}.csv`);
     },
   }),
   'GET /me/actions': route({ access: 'user', query: ListQuery, handle: async ({ query, caller }) => ok(await meetings.mine(caller, query)) }),

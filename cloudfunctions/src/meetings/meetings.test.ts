@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { centerDate } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
@@ -152,5 +153,13 @@ describe('branch statistics', () => {
     expect(sheet.split('\r\n')[0]).toBe('\uFEFF支部,年度,召开会议,报名人次,出席人次,出席率,请假,措施,按期完成,观摩评分,评分份数');
     expect(sheet).toContain(`\r\n${branch},${statistics.year},1,${registered},2,${statistics.attendanceRate}%,1,2,1,,0\r\n`);
     expect((await call('GET', '/statistics/branches?year=1999', { token: coordinator })).body.error.details[0].path).toBe('year');
+
+    // The same year as an Excel workbook: numbers stay numbers.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await call('GET', '/statistics/branches?format=xlsx', { token: coordinator })).body as ArrayBuffer);
+    const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]!.slice(1, 4)).toEqual(['支部', '年度', '召开会议']);
+    const mine = rows.find((row) => row[1] === branch)!;
+    expect(mine.slice(1, 12)).toEqual([branch, statistics.year, 1, registered, 2, statistics.attendanceRate / 100, 1, 2, 1, undefined, 0]);
   });
 });

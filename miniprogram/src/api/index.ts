@@ -288,8 +288,8 @@ export const api = {
     modules: () => request({ method: 'GET', path: '/plan-modules', schema: PlanModuleList }),
     themes: () => request({ method: 'GET', path: '/themes', schema: ThemeList }),
     statistics: (branchId: string) => request({ method: 'GET', path: `/branches/${branchId}/statistics`, schema: z.object({ statistics: BranchYearFigures }) }),
-    /** Every branch's year, as a sheet for Excel. */
-    statisticsCsv: () => request({ method: 'GET', path: '/statistics/branches', query: { format: 'csv' }, schema: z.string(), text: true }),
+    /** Every branch's year, as an Excel workbook (.xlsx bytes). */
+    statisticsWorkbook: () => request({ method: 'GET', path: '/statistics/branches', query: { format: 'xlsx' }, schema: z.instanceof(ArrayBuffer), binary: true }),
     addModule: (body: z.input<typeof PlanModuleInput>) => request({ method: 'POST', path: '/plan-modules', body, schema: z.object({ module: PlanModuleRecord }) }),
     propose: (branchId: string, body: { theme: string; meetings: number }) =>
       request({ method: 'POST', path: `/branches/${branchId}/plan-proposals`, body, schema: PlanProposal }),

@@ -76,5 +76,5 @@ export const BranchYearFigures = z.object({
   observerSheets: z.number().int(),
 });
 export type BranchYearFigures = z.infer<typeof BranchYearFigures>;
-export const StatisticsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), format: z.enum(['json', 'csv']).default('json') }).strict();
+export const StatisticsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json') }).strict();
 export const BRANCH_STATISTICS_COLUMNS = ['支部', '年度', '召开会议', '报名人次', '出席人次', '出席率', '请假', '措施', '按期完成', '观摩评分', '评分份数'] as const;

@@ -13,7 +13,7 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
-import { saveWordDocument } from '@/utils/document';
+import { saveOfficeFile } from '@/utils/document';
 import { routeParam } from '@/utils/navigation';
 import './index.scss';
 
@@ -89,7 +89,7 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
           </Button>
         </View>
       )}
-      <Button size='small' className='board__minutes-document' onClick={() => run(async () => saveWordDocument(await api.minutes.document(activityId), '会议纪要.docx'))}>
+      <Button size='small' className='board__minutes-document' onClick={() => run(async () => saveOfficeFile(await api.minutes.document(activityId), '会议纪要.docx'))}>
         导出 Word
       </Button>
     </View>

@@ -6,7 +6,7 @@
 import { View, Text, Picker } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { COMMENT_BELOW, formatDateTime, type AcademyBoard, type Activity } from '@hele/shared';
+import { COMMENT_BELOW, formatDateTime, type AcademyBoard, type Activity, type MeetingScores } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { EmptyView } from '@/components/status-view';
@@ -58,6 +58,9 @@ export default function AcademyPage() {
   const [criteria, setCriteria] = useState<Array<{ id: string; name: string }>>([]);
   const [board, setBoard] = useState<AcademyBoard>();
   const [scoring, setScoring] = useState<string>();
+  const [scores, setScores] = useState<MeetingScores>();
+  /** A ranked meeting's marks per criterion, on a tap. */
+  const showScores = (activityId: string) => run(async () => setScores((await api.academy.scores(activityId)).scores));
   const { run } = useAction();
   const load = () =>
     run(async () => {
@@ -113,7 +116,7 @@ export default function AcademyPage() {
       <Text className='section-title'>互学互比 · {board?.year} 年</Text>
       {board && board.meetings.length === 0 && <EmptyView title='评分满两份的会议会出现在这里' />}
       {board?.meetings.map((row) => (
-        <View key={row.id} className='card academy__ranked'>
+        <View key={row.id} className='card academy__ranked' onClick={() => void showScores(row.id)}>
           <View className='plan__row'>
             <Text>
               {row.rank}. {row.title}
@@ -127,6 +130,13 @@ export default function AcademyPage() {
               “{comment}”
             </Text>
           ))}
+          {scores?.activityId === row.id &&
+            scores.criteria?.map((criterion) => (
+              <View key={criterion.id} className='plan__row academy__criterion'>
+                <Text>{criterion.name}</Text>
+                <Text>{mark(criterion.average)}</Text>
+              </View>
+            ))}
         </View>
       ))}
       {board && board.branches.length > 0 && <Text className='section-title'>支部排名</Text>}

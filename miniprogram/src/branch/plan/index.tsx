@@ -25,7 +25,7 @@ import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input } from '@/ui';
-import { saveCsv } from '@/utils/csv';
+import { saveOfficeFile } from '@/utils/document';
 import { routeParam } from '@/utils/navigation';
 import './index.scss';
 
@@ -86,7 +86,7 @@ function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: 
         措施 {figures.measures} 项，按期完成 {figures.measuresDoneOnTime} 项 · 观摩评分 {figures.observerMark === null ? '—' : (figures.observerMark / 100).toFixed(2)}（{figures.observerSheets} 份）
       </Text>
       {coordinator && (
-        <Button size='small' className='plan__export' loading={busy} onClick={() => run(async () => saveCsv(await api.branches.statisticsCsv(), `支部年度统计-${figures.year}.csv`))}>
+        <Button size='small' className='plan__export' loading={busy} onClick={() => run(async () => saveOfficeFile(await api.branches.statisticsWorkbook(), `支部年度统计-${figures.year}.xlsx`))}>
           导出全部支部年度统计
         </Button>
       )}

@@ -53,7 +53,8 @@ export const createDashboardService = ({ counts = readCounts, projects = allProj
     const [cases, resources, perMonth, perProject] = await Promise.all([
       counts('cases'),
       counts('resources'),
-      Promise.all(months.map(async (month) => monthOf(month, await counts(participationScope(month)), await counts(`points#${month}`), await counts(`service#${month}`)))),
+      // A month's three counters are read together, and the months side by side.
+      Promise.all(months.map(async (month) => monthOf(month, ...(await Promise.all([counts(participationScope(month)), counts(`points#${month}`), counts(`service#${month}`)]))))),
       projects().then((found) => Promise.all(found.map(async ({ id, name, category }) => ({ id, name, category, ...figuresOf(await counts(projectScope(id))) })))),
     ]);
     return {

@@ -55,6 +55,14 @@ const MESSAGES: Record<string, string> = {
   CASE_STAGE: '个案当前步骤不允许此操作',
   NOT_ENOUGH_REMAINING: '可分配的资源不足',
   PROVIDER_NOT_VERIFIED: '资源方尚未认证',
+  OBSERVER_SEATS_FULL: '观摩名额已满',
+  OWN_BRANCH: '不能观摩本支部的会议',
+  NO_BRANCH: '请先加入支部再报名观摩',
+  NOT_A_BRANCH_MEETING: '只有支部的组织生活会可以观摩',
+  NOT_AN_OBSERVER: '报名观摩后才能评分',
+  ALREADY_SCORED: '你已为这次会议评过分',
+  MEETING_NOT_HELD: '会议举行后才能评分',
+  NO_RUBRIC: '评分标准尚未设置，请联系社工',
   TRAINING_REQUIRED: '报名前需先完成志愿者学院的相应培训（培训签到后自动记录）',
 };
 

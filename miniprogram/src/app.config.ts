@@ -38,11 +38,11 @@ export default defineAppConfig({
     },
     {
       root: 'learning',
-      pages: ['library/index', 'material/index'],
+      pages: ['library/index', 'material/index', 'classes/index', 'series/index', 'roster/index', 'certificate/index', 'series-edit/index'],
     },
     {
       root: 'volunteer',
-      pages: ['center/index', 'apply/index', 'exam/index', 'hours/index', 'certificate/index', 'review/index', 'questions/index', 'attempts/index'],
+      pages: ['center/index', 'apply/index', 'exam/index', 'quiz/index', 'hours/index', 'certificate/index', 'review/index', 'questions/index', 'attempts/index'],
     },
   ],
   window: {

@@ -4,18 +4,20 @@
  * Runs as its own process (`tsx scripts/local/seed.ts`) with the functions' environment, so the
  * repositories reach the stack's database and never another one the caller talks to.
  */
-import { CreateActivityRequest, DEV_USERS, ManagedRoleSchema, type ManagedRole } from '@hele/shared';
+import { CreateActivityRequest, CreateSeriesRequest, DEV_USERS, ManagedRoleSchema, weeklySessions, type ManagedRole } from '@hele/shared';
 import { activityRepository } from '../../cloudfunctions/src/activities/repository';
 import { newActivityRecord } from '../../cloudfunctions/src/activities/service';
 import { dynamoUserRepository, userIdFor } from '../../cloudfunctions/src/auth/repository';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { doc, isConditionFailure } from '../../cloudfunctions/src/lib/db';
+import { cancellationReasons, doc, isConditionFailure } from '../../cloudfunctions/src/lib/db';
 import { trainings } from '../../cloudfunctions/src/lib/trainings';
 import { ledger } from '../../cloudfunctions/src/lib/ledger';
 import { rewardRepository } from '../../cloudfunctions/src/points/repository';
 import type { RewardRecord } from '../../cloudfunctions/src/points/records';
 import { questionRepository, volunteerRepository } from '../../cloudfunctions/src/volunteers/repository';
+import { questionKeys } from '../../cloudfunctions/src/lib/question-bank';
+import type { ExamBank } from '@hele/shared';
 import { roleRepository } from '../../cloudfunctions/src/roles/repository';
 import { actionSk, boardRepository, ideaSk } from '../../cloudfunctions/src/meetings/repository';
 import { libraryRepository } from '../../cloudfunctions/src/library/repository';
@@ -25,11 +27,15 @@ import { newPostRecord } from '../../cloudfunctions/src/feed/records';
 import { resourceRepository } from '../../cloudfunctions/src/resources/repository';
 import { branchRepository } from '../../cloudfunctions/src/branches/repository';
 import { academyRepository } from '../../cloudfunctions/src/academy/repository';
+import { seriesRepository } from '../../cloudfunctions/src/activities/series-repository';
+import { newSeriesRecords } from '../../cloudfunctions/src/activities/series-service';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The demo project (公益黄手环): its outing and the meals case belong to it. */
 const DEMO_PROJECT_ID = '00demo-project-yellow-band';
+/** The demo class series (越剧班); its lesson video is one of its materials. */
+export const DEMO_SERIES_ID = '00demo-series-yueju';
 
 /** The demo branch (党支部) and who is on its roster. */
 export const DEMO_BRANCH = 'demo-branch';
@@ -134,6 +140,28 @@ const DEMO_QUESTIONS: Array<{ category: string; text: string; options: string[];
   { category: '心理辅导', text: '关于服务对象的个人信息，正确的做法是？（多选）', options: ['未经同意不对外透露', '只在服务需要的范围内使用', '可以随意转发', '服务结束后仍需保密'], answer: [0, 1, 3] },
 ];
 
+/**
+ * The 应急抢救 training's quiz bank (培训测验): a full quiz's worth, so checking in at the demo training
+ * opens the quiz and passing it completes the topic. 张志愿's earlier completion stands as it is.
+ */
+const DEMO_FIRST_AID_QUIZ: typeof DEMO_QUESTIONS = [
+  { category: '心肺复苏', text: '判断成人是否需要心肺复苏，应当？', options: ['拍打双肩并呼喊，同时看胸廓有无起伏', '先喂温水', '等家属到场再说', '测量血压'], answer: [0] },
+  { category: '心肺复苏', text: '成人胸外按压的位置是？', options: ['胸骨下半部（两乳头连线中点）', '腹部', '左侧肋骨', '颈部'], answer: [0] },
+  { category: '心肺复苏', text: '成人胸外按压的深度一般为？', options: ['1～2 厘米', '5～6 厘米', '10 厘米以上', '越浅越好'], answer: [1] },
+  { category: 'AED', text: '使用 AED（自动体外除颤器）时，正确的做法有？（多选）', options: ['按语音提示贴好电极片', '分析心律和放电时任何人不要接触患者', '放电后立即继续胸外按压', '先关机再使用'], answer: [0, 1, 2] },
+  { category: '常见急症', text: '老人进食时突然呛噎、不能说话，应当？', options: ['立即用海姆立克法施救并呼叫 120', '拍打胸口', '让他喝水咽下去', '等一会儿看看'], answer: [0] },
+  { category: '常见急症', text: '遇到有人跌倒后手腕明显变形，志愿者应当？', options: ['用硬纸板等临时固定并尽快送医', '用力把骨头掰正', '让他继续活动试试', '热敷'], answer: [0] },
+];
+
+const seedBank = async (bank: ExamBank, idPrefix: string, questions: typeof DEMO_QUESTIONS, now: Date) => {
+  for (const [index, question] of questions.entries()) {
+    const id = `${idPrefix}-${String(index + 1).padStart(2, '0')}`;
+    await questionRepository
+      .create({ ...questionKeys(bank, id), id, ...question, type: question.answer.length > 1 ? 'multiple' : 'single', active: true, createdAt: now.toISOString() })
+      .catch(ignoreExisting);
+  }
+};
+
 /** A meeting under way when the stack first starts, with a live feed to watch (直播中). */
 const LIVE_MEETING_ID = 'demo-meeting-live';
 const LIVE_POSTS = [
@@ -193,9 +221,9 @@ const seedLiveMeeting = async (coordinator: string, now: Date) => {
 };
 
 /** The online learning library's first shelf. */
-const DEMO_MATERIALS: Array<{ id: string } & Omit<MaterialInput, 'tags' | 'audience'> & { tags: string[]; audience: MaterialInput['audience'] }> = [
+const DEMO_MATERIALS: Array<{ id: string } & Omit<MaterialInput, 'tags' | 'audience' | 'file'> & { tags: string[]; audience: MaterialInput['audience'] }> = [
   { id: 'demo-material-liangxue', title: '“两学一做”学习笔记：学党章党规、学系列讲话', kind: 'article', category: '理论学习', tags: ['两学一做', '党章'], audience: 'members', body: '一、学党章党规，明确基本标准、树立行为规范。\n二、学系列讲话，坚定理想信念、把握基本要求。\n三、做合格党员，在服务群众中发挥先锋模范作用。' },
-  { id: 'demo-material-yueju', title: '越剧唱腔入门（公益班课堂录像）', kind: 'video', category: '公益班', tags: ['越剧', '戏曲'], audience: 'public', url: 'https://example.org/hele/yueju-lesson-1.mp4' },
+  { id: 'demo-material-yueju', title: '越剧唱腔入门（公益班课堂录像）', kind: 'video', category: '公益班', tags: ['越剧', '戏曲'], audience: 'public', url: 'https://example.org/hele/yueju-lesson-1.mp4', seriesId: DEMO_SERIES_ID },
   { id: 'demo-material-cpr', title: '心肺复苏与 AED 使用要点', kind: 'document', category: '志愿者学院', tags: ['应急抢救', '急救'], audience: 'volunteers', url: 'https://example.org/hele/cpr-aed.pdf' },
 ];
 
@@ -246,8 +274,34 @@ const seedResourceCloud = async (coordinator: string, now: Date) => {
   await resourceRepository.openCase(tutoring, { id: '00demo-case-tutoring-opened', kind: 'opened', to: 'assessment', ...actor });
 };
 
+/** Seeding again finds its items in place: a refused put (or transaction of puts) is fine. */
 const ignoreExisting = (error: unknown) => {
-  if (!isConditionFailure(error)) throw error;
+  if (!isConditionFailure(error) && !cancellationReasons(error)?.includes('ConditionalCheckFailed')) throw error;
+};
+
+/**
+ * A weekly class series (越剧班, 8 sessions) with three sessions held (the fourth is tomorrow): 陈党员 enrolled in every
+ * session and attended the first two, so 我的学习 shows progress and the lecturer's roster has marks.
+ */
+const seedClassSeries = async (coordinator: string, now: Date) => {
+  const lecturer = DEV_USERS.find((user) => user.name === 'lecturer')!;
+  const input = CreateSeriesRequest.parse({
+    title: '越剧班（周末班）',
+    description: '志愿讲师周老师教唱越剧经典选段，零基础可报，每周上午一课。',
+    venue: '和乐党群服务中心 3 楼活动室',
+    capacity: 20,
+    lecturerIds: [userIdFor('dev:lecturer')],
+    completionPercent: 75,
+    sessions: weeklySessions(new Date(at(-20, '09:30')), 8, 90),
+  });
+  const { record, sessions } = newSeriesRecords(input, [{ id: userIdFor('dev:lecturer'), nickname: lecturer.nickname }], coordinator, now, DEMO_SERIES_ID);
+  if ((await seriesRepository.create(record, sessions)) !== 'ok') return; // seeded before
+  const member = { userId: userIdFor('dev:member'), nickname: DEV_USERS.find((user) => user.name === 'member')!.nickname };
+  for (const session of sessions) {
+    const registeredAt = new Date(Date.parse(sessions[0]!.startsAt) - 7 * DAY).toISOString();
+    await activityRepository.confirmSeat({ activityId: session.id, ...member, id: ulid(), status: 'confirmed', registeredAt, updatedAt: registeredAt });
+  }
+  for (const session of sessions.slice(0, 2)) await activityRepository.checkIn(session.id, member.userId, session.startsAt, []);
 };
 
 export const seedDemoData = async (now = new Date()): Promise<void> => {
@@ -290,6 +344,7 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
   }
   await seedLiveMeeting(coordinator, now);
   await seedResourceCloud(coordinator, now);
+  await seedClassSeries(coordinator, now);
   for (const { id, ...material } of DEMO_MATERIALS) {
     await libraryRepository.create({ pk: 'M', sk: id, id, ...material, createdBy: coordinator, createdAt: now.toISOString() }, materialTokens(material)).catch(ignoreExisting);
   }
@@ -299,12 +354,8 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
       .create({ ...reward, active: true, listKey: 'active', createdBy: coordinator, createdAt: at, updatedAt: at })
       .catch(ignoreExisting);
   }
-  for (const [index, question] of DEMO_QUESTIONS.entries()) {
-    const id = `demo-q-${String(index + 1).padStart(2, '0')}`;
-    await questionRepository
-      .create({ pk: 'Q', sk: id, id, ...question, type: question.answer.length > 1 ? 'multiple' : 'single', active: true, createdAt: now.toISOString() })
-      .catch(ignoreExisting);
-  }
+  await seedBank('certification', 'demo-q', DEMO_QUESTIONS, now);
+  await seedBank('first_aid', 'demo-first-aid-q', DEMO_FIRST_AID_QUIZ, now);
   // The demo volunteer is certified; their profile is what they applied with.
   await volunteerRepository.apply(
     { userId: userIdFor('dev:volunteer'), nickname: '张志愿', skills: ['急救', '陪伴老人'], availability: '周末全天', phone: '13800001234', intro: '社区志愿服务三年' },

@@ -128,3 +128,8 @@ export const TrainingTopic = {
 export const TrainingTopicSchema = z.enum(TrainingTopic);
 export type TrainingTopic = z.infer<typeof TrainingTopicSchema>;
 export const TRAINING_TOPIC_LABELS: Record<TrainingTopic, string> = { etiquette: '礼仪', first_aid: '应急抢救', counselling: '心理辅导' };
+
+/** Question banks of the exam engine: the certification exam's, and one per academy topic for its quiz (培训测验). */
+export const ExamBank = { CERTIFICATION: 'certification', ...TrainingTopic } as const;
+export const ExamBankSchema = z.enum(ExamBank);
+export type ExamBank = z.infer<typeof ExamBankSchema>;

@@ -15,7 +15,7 @@ import {
 import { env } from '../lib/config';
 import { createHttpHandler, created, download, ok, route } from '../lib/http';
 import { branchMembers } from '../lib/principal';
-import { trainings } from '../lib/trainings';
+import { toMyTraining, trainings } from '../lib/trainings';
 import { attendanceCsv, createAttendanceService } from './attendance-service';
 import { leaveRepository } from './leave-repository';
 import { activityRepository } from './repository';
@@ -79,7 +79,7 @@ export const handler = createHttpHandler({
   }),
   'GET /me/trainings': route({
     access: 'user',
-    handle: async ({ caller }) => ok({ items: (await trainings.of(caller.id)).map(({ userId: _user, ...training }) => training) }),
+    handle: async ({ caller }) => ok({ items: (await trainings.of(caller.id)).map(toMyTraining) }),
   }),
   'GET /me/attendance': route({
     access: 'user',

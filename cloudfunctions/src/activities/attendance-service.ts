@@ -22,10 +22,12 @@ import {
   type Leave,
   type LeaveDecisionBody,
   type SignOutRequest,
+  type TrainingTopic,
 } from '@hele/shared';
 import { ConflictError, ForbiddenError, HttpError, NotFoundError, TooManyRequestsError } from '../lib/errors';
 import type { Principal, UserRecord } from '../lib/principal';
 import { settled } from '../lib/retry';
+import { topicHasQuiz as bankHasQuiz } from '../lib/question-bank';
 import { trainings } from '../lib/trainings';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import { toCsv } from '../lib/csv';
@@ -47,6 +49,8 @@ export interface AttendanceDeps {
   margins: CheckInMargins;
   /** Share of a service activity a volunteer must attend for the time to count. */
   minServiceShare: number;
+  /** Whether an academy topic has a quiz (then check-in records attendance, and the quiz completes it). */
+  topicHasQuiz?: (topic: TrainingTopic) => Promise<boolean>;
   now?: () => Date;
 }
 
@@ -73,7 +77,7 @@ export const attendanceCsv = (attendance: AttendanceResponse, labels: Record<str
     attendance.items.map((row) => [row.nickname, labels[row.state] ?? row.state, row.checkedInAt ?? '', row.registered ? '是' : '否', row.leaveReason ?? '']),
   );
 
-export const createAttendanceService = ({ activities, leaves, roster, margins, minServiceShare, now = () => new Date() }: AttendanceDeps) => {
+export const createAttendanceService = ({ activities, leaves, roster, margins, minServiceShare, topicHasQuiz = bankHasQuiz, now = () => new Date() }: AttendanceDeps) => {
   const requireActivity = async (id: string) => {
     const activity = await activities.getActivity(id);
     if (!activity || activity.status === 'draft') throw new NotFoundError('Activity');
@@ -123,11 +127,10 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
       if (registration.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
       await verifyCode(activity, body, caller, at);
       const nowIso = at.toISOString();
+      const training = activity.kind === 'training' && activity.trainingTopic ? { userId: caller.id, topic: activity.trainingTopic, activityId, title: activity.title } : undefined;
       const alongside = [
-        // Checking in at an academy training is what records it as completed.
-        ...(activity.kind === 'training' && activity.trainingTopic
-          ? [trainings.complete({ userId: caller.id, topic: activity.trainingTopic, activityId, title: activity.title, completedAt: nowIso })]
-          : []),
+        // Checking in at an academy training completes its topic; where the topic has a quiz, it opens the quiz instead.
+        ...(training ? [(await topicHasQuiz(training.topic)) ? trainings.attend(training, nowIso) : trainings.complete({ ...training, completedAt: nowIso })] : []),
         // The dashboard's participation per month and kind, and per project.
         countItem(participationScope(centerMonth(activity.startsAt)), { checkIns: 1, [`${activity.kind}CheckIns`]: 1 }),
         countItem(activityScope(activityId), { checkIns: 1 }),

@@ -43,6 +43,10 @@ export const ActivityRecord = z.object({
   discussionFormat: DiscussionFormatSchema.optional(),
   trainingTopic: TrainingTopicSchema.optional(),
   requiredTraining: TrainingTopicSchema.optional(),
+  /** Sessions of a class series: the series, the session's number in it, and the lecturer's notes. */
+  seriesId: z.string().optional(),
+  sessionNo: z.number().int().optional(),
+  sessionNotes: z.string().optional(),
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -22,6 +22,7 @@ export const ActivitySummary = z.object({
   theme: z.string().optional(),
   agenda: z.array(z.object({ title: z.string(), minutes: z.number().optional() })).optional(),
   confirmedCount: z.number().int().optional(),
+  seriesId: z.string().optional(),
 });
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
@@ -30,7 +31,7 @@ export const activitySummary = async (id: string): Promise<ActivitySummary | und
     new GetCommand({
       TableName: env().ACTIVITIES_TABLE,
       Key: { id },
-      ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt, branchId, projectId, venue, theme, agenda, confirmedCount',
+      ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt, branchId, projectId, venue, theme, agenda, confirmedCount, seriesId',
       ExpressionAttributeNames: { '#status': 'status' },
     }),
   );

@@ -30,6 +30,7 @@ const Env = z.object({
   STATS_TABLE: z.string().min(1),
   BRANCHES_TABLE: z.string().min(1),
   ACADEMY_TABLE: z.string().min(1),
+  SERIES_TABLE: z.string().min(1),
   MEDIA_BUCKET: z.string().min(1),
   /** The function that checks a post's photos after the post is made (invoked asynchronously). */
   FEED_REVIEW_FUNCTION: z.string().min(1),
@@ -64,6 +65,9 @@ const Env = z.object({
   EXAM_PASS_MARK: z.coerce.number().int().min(0).max(100).default(80),
   EXAM_MINUTES: z.coerce.number().int().min(1).max(240).default(20),
   EXAM_COOLDOWN_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  /** An academy topic's quiz: its paper and time (pass mark and cool-down are the exam's). */
+  QUIZ_QUESTIONS: z.coerce.number().int().min(1).max(100).default(5),
+  QUIZ_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -1,10 +1,11 @@
 /**
- * Completed trainings (志愿者学院), one item per volunteer and topic. Checking in at a training
- * records it (in the check-in's own transaction); registering for a service activity that requires
- * a topic reads it.
+ * Academy trainings (志愿者学院), one item per volunteer and topic. Checking in at a training
+ * completes its topic (in the check-in's own transaction), unless the topic has a quiz: then the
+ * check-in records attendance, and passing the quiz completes the topic (in the transaction that
+ * closes the attempt). Registering for a service activity that requires a topic reads completion.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { TrainingTopicSchema, type TrainingTopic } from '@hele/shared';
+import { TrainingTopicSchema, type CompletedTraining, type TrainingTopic } from '@hele/shared';
 import { z } from 'zod';
 import { env } from './config';
 import { doc, type TransactItem } from './db';
@@ -13,19 +14,56 @@ import { queryAll } from './query';
 export const TrainingRecord = z.object({
   userId: z.string(),
   topic: TrainingTopicSchema,
+  /** The latest training of the topic the volunteer checked in at. */
   activityId: z.string(),
   title: z.string(),
-  completedAt: z.string(),
+  completedAt: z.string().optional(),
+  /** Set by a check-in at a topic with a quiz: the quiz is open to the volunteer from then on. */
+  attendedAt: z.string().optional(),
 });
 export type TrainingRecord = z.infer<typeof TrainingRecord>;
 
-export const trainings = {
-  /** Recording a completion again (a later session of the same topic) keeps the latest. */
-  complete: (record: TrainingRecord): TransactItem => ({ Put: { TableName: env().TRAININGS_TABLE, Item: record } }),
+type Attendance = Pick<TrainingRecord, 'userId' | 'topic' | 'activityId' | 'title'>;
 
+export const toMyTraining = ({ userId: _user, ...record }: TrainingRecord): CompletedTraining => ({
+  ...record,
+  status: record.completedAt ? 'completed' : 'quiz_pending',
+});
+
+export const trainings = {
+  /** Completed at check-in (a topic without a quiz); recording it again (a later session) keeps the latest. */
+  complete: (record: Attendance & { completedAt: string }): TransactItem => ({ Put: { TableName: env().TRAININGS_TABLE, Item: record } }),
+
+  /** Attended a training of a topic with a quiz; a completion already recorded stays. */
+  attend: ({ userId, topic, activityId, title }: Attendance, at: string): TransactItem => ({
+    Update: {
+      TableName: env().TRAININGS_TABLE,
+      Key: { userId, topic },
+      UpdateExpression: 'SET attendedAt = :at, activityId = :activityId, title = :title',
+      ExpressionAttributeValues: { ':at': at, ':activityId': activityId, ':title': title },
+    },
+  }),
+
+  /** Completed by passing the quiz: once, and only after attending. */
+  completeByQuiz: (userId: string, topic: TrainingTopic, at: string): TransactItem => ({
+    Update: {
+      TableName: env().TRAININGS_TABLE,
+      Key: { userId, topic },
+      UpdateExpression: 'SET completedAt = :at',
+      ConditionExpression: 'attribute_exists(attendedAt) AND attribute_not_exists(completedAt)',
+      ExpressionAttributeValues: { ':at': at },
+    },
+  }),
+
+  async get(userId: string, topic: TrainingTopic): Promise<TrainingRecord | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: env().TRAININGS_TABLE, Key: { userId, topic }, ConsistentRead: true }));
+    return Item ? TrainingRecord.parse(Item) : undefined;
+  },
+
+  /** Attending alone (a quiz still to pass) does not count. */
   async hasCompleted(userId: string, topic: TrainingTopic): Promise<boolean> {
-    const { Item } = await doc.send(new GetCommand({ TableName: env().TRAININGS_TABLE, Key: { userId, topic }, ProjectionExpression: 'topic' }));
-    return !!Item;
+    const { Item } = await doc.send(new GetCommand({ TableName: env().TRAININGS_TABLE, Key: { userId, topic }, ProjectionExpression: 'completedAt' }));
+    return typeof Item?.completedAt === 'string';
   },
 
   of: (userId: string) =>

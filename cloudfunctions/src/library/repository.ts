@@ -1,9 +1,10 @@
 /**
  * The learning library's table: materials (pk `M`), the search index (pk `T#<token>`, one item per
- * material carrying the token; derived from the material, rewritten with it) and each member's
+ * material carrying the token; derived from the material, rewritten with it), each class series'
+ * materials (pk `S#<series>`, written in the same transaction as the material) and each member's
  * progress (pk `P#<user>`), which only ever grows.
  */
-import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { Material } from '@hele/shared';
 import { z } from 'zod';
 import { env } from '../lib/config';
@@ -14,9 +15,11 @@ const table = () => env().LIBRARY_TABLE;
 const MATERIALS = 'M';
 const tokenKey = (token: string) => `T#${token}`;
 const progressKey = (userId: string) => `P#${userId}`;
+const seriesKey = (seriesId: string) => `S#${seriesId}`;
 
-export const MaterialRecord = Material.omit({ progress: true }).extend({ pk: z.literal(MATERIALS), sk: z.string() });
+export const MaterialRecord = Material.omit({ progress: true, fileUrl: true }).extend({ pk: z.literal(MATERIALS), sk: z.string() });
 export type MaterialRecord = z.infer<typeof MaterialRecord>;
+const SeriesEntry = z.object({ sk: z.string() }).transform((entry) => entry.sk);
 
 /** Reads many items by key, following what DynamoDB leaves unprocessed. */
 const batchGet = async (keys: Array<{ pk: string; sk: string }>) => {
@@ -34,7 +37,10 @@ const batchGet = async (keys: Array<{ pk: string; sk: string }>) => {
 
 export const libraryRepository = {
   async create(record: MaterialRecord, tokens: string[]) {
-    await doc.send(new PutCommand({ TableName: table(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
+    const put = (Item: Record<string, unknown>) => ({ TableName: table(), Item, ConditionExpression: 'attribute_not_exists(sk)' });
+    // A series' material and its entry in the series' list exist together or not at all.
+    if (record.seriesId) await doc.send(new TransactWriteCommand({ TransactItems: [{ Put: put(record) }, { Put: put({ pk: seriesKey(record.seriesId), sk: record.sk }) }] }));
+    else await doc.send(new PutCommand(put(record)));
     const items = tokens.map((token) => ({ PutRequest: { Item: { pk: tokenKey(token), sk: record.sk } } }));
     for (let i = 0; i < items.length; i += 25) {
       let pending: typeof items | undefined = items.slice(i, i + 25);
@@ -46,6 +52,10 @@ export const libraryRepository = {
   },
 
   list: (page: PageRequest) => queryPage(MaterialRecord, { TableName: table(), KeyConditionExpression: 'pk = :m', ExpressionAttributeValues: { ':m': MATERIALS }, ScanIndexForward: false }, page),
+
+  /** Ids of a series' materials, newest first, page by page. */
+  seriesMaterialIds: (seriesId: string, page: PageRequest) =>
+    queryPage(SeriesEntry, { TableName: table(), KeyConditionExpression: 'pk = :s', ExpressionAttributeValues: { ':s': seriesKey(seriesId) }, ScanIndexForward: false }, page),
 
   async get(id: string) {
     const [item] = await batchGet([{ pk: MATERIALS, sk: id }]);

@@ -1,5 +1,5 @@
-/** Role management routes (admin only): look a user up, grant and revoke roles, holders, audit log. */
-import { IdParams, ListQuery, RoleHoldersParams, RoleParams } from '@hele/shared';
+/** Role management routes (admin only, but coordinators read holders): look a user up, grant and revoke roles, holders, audit log. */
+import { IdParams, ListQuery, Role, RoleHoldersParams, RoleParams } from '@hele/shared';
 import { createHttpHandler, ok, route } from '../lib/http';
 import { roleRepository } from './repository';
 import { createRoleService } from './service';
@@ -19,8 +19,9 @@ export const handler = createHttpHandler({
     params: RoleParams,
     handle: async ({ params, caller }) => ok(await roles.revoke(params.id, params.role, caller)),
   }),
+  // Coordinators read the holders too: they pick the lecturers of a class series.
   'GET /roles/{role}/holders': route({
-    access: ADMINS,
+    access: [Role.COORDINATOR],
     params: RoleHoldersParams,
     query: ListQuery,
     handle: async ({ params, query }) => ok(await roles.holders(params.role, query)),

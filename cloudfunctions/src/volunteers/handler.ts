@@ -1,5 +1,7 @@
-/** Volunteer routes: application and certification exam, service hours and the certificate. */
+/** Volunteer routes: application and certification exam, question banks, training quizzes, service hours and the certificate. */
 import {
+  BankListQuery,
+  BankQuery,
   DeclareHoursRequest,
   DEFAULT_EXAM_SETTINGS,
   HoursDecisionRequest,
@@ -12,6 +14,8 @@ import {
   SubmitExamRequest,
   TeachingDeclaration,
   TeachingRequest,
+  TopicAttemptParams,
+  TopicParams,
   VolunteerApplicationRequest,
   VolunteerListQuery,
 } from '@hele/shared';
@@ -19,12 +23,16 @@ import { activitySummary } from '../lib/activity-summary';
 import { env } from '../lib/config';
 import { createHttpHandler, created, ok, route } from '../lib/http';
 import { ledger } from '../lib/ledger';
+import { quizSettings } from '../lib/question-bank';
+import { trainings } from '../lib/trainings';
 import { createExamService, type ExamService } from './exam-service';
 import { createHoursService, type HoursService } from './hours-service';
+import { createQuizService, type QuizService } from './quiz-service';
 import { attemptRepository, questionRepository, serviceRecordRepository, volunteerRepository } from './repository';
 
 let examService: ExamService | undefined;
 let hoursService: HoursService | undefined;
+let quizService: QuizService | undefined;
 const exam = () =>
   (examService ??= createExamService({
     volunteers: volunteerRepository,
@@ -38,6 +46,7 @@ const exam = () =>
       cooldownHours: env().EXAM_COOLDOWN_HOURS,
     },
   }));
+const quiz = () => (quizService ??= createQuizService({ questions: questionRepository, attempts: attemptRepository, trainings, settings: quizSettings() }));
 const hours = () => (hoursService ??= createHoursService({ ledger, records: serviceRecordRepository, activity: activitySummary, pointsPerHour: env().POINTS_PER_HOUR }));
 
 const COORDINATORS = [Role.COORDINATOR] as const;
@@ -54,17 +63,20 @@ export const handler = createHttpHandler({
     query: VolunteerListQuery,
     handle: async ({ query }) => ok(await exam().list(query.status ?? 'applied', query)),
   }),
+  // `?bank=` names the bank: the certification exam's (the default) or a training topic's.
   'POST /exam/questions': route({
     access: COORDINATORS,
+    query: BankQuery,
     body: QuestionInput,
-    handle: async ({ body }) => created({ question: await exam().createQuestion(body) }),
+    handle: async ({ query, body }) => created({ question: await exam().createQuestion(query.bank, body) }),
   }),
-  'GET /exam/questions': route({ access: COORDINATORS, query: ListQuery, handle: async ({ query }) => ok(await exam().listQuestions(query)) }),
+  'GET /exam/questions': route({ access: COORDINATORS, query: BankListQuery, handle: async ({ query }) => ok(await exam().listQuestions(query.bank, query)) }),
   'PATCH /exam/questions/{id}': route({
     access: COORDINATORS,
     params: IdParams,
+    query: BankQuery,
     body: QuestionUpdateRequest,
-    handle: async ({ params, body }) => ok({ question: await exam().setQuestionActive(params.id, body.active) }),
+    handle: async ({ params, query, body }) => ok({ question: await exam().setQuestionActive(query.bank, params.id, body.active) }),
   }),
   'POST /exam/attempts': route({
     access: 'user',
@@ -79,7 +91,22 @@ export const handler = createHttpHandler({
     body: SubmitExamRequest,
     handle: async ({ params, body, caller }) => ok({ attempt: await exam().submit(params.id, body.answers, caller) }),
   }),
-  'GET /exam/attempts': route({ access: COORDINATORS, query: ListQuery, handle: async ({ query }) => ok(await exam().allAttempts(query)) }),
+  'GET /exam/attempts': route({ access: COORDINATORS, query: BankListQuery, handle: async ({ query }) => ok(await exam().allAttempts(query.bank, query)) }),
+  'GET /trainings/{topic}/quiz': route({ access: 'user', params: TopicParams, handle: async ({ params, caller }) => ok(await quiz().status(params.topic, caller)) }),
+  'POST /trainings/{topic}/quiz/attempts': route({
+    access: 'user',
+    params: TopicParams,
+    handle: async ({ params, caller }) => {
+      const { attempt, created: isNew } = await quiz().start(params.topic, caller);
+      return isNew ? created({ attempt }) : ok({ attempt });
+    },
+  }),
+  'POST /trainings/{topic}/quiz/attempts/{id}/submit': route({
+    access: 'user',
+    params: TopicAttemptParams,
+    body: SubmitExamRequest,
+    handle: async ({ params, body, caller }) => ok({ attempt: await quiz().submit(params.topic, params.id, body.answers, caller) }),
+  }),
   'POST /me/service-records': route({
     access: 'user',
     body: DeclareHoursRequest,

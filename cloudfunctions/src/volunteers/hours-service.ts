@@ -14,6 +14,7 @@ import { settled } from '../lib/retry';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import type { ActivitySummary } from '../lib/activity-summary';
 import { projectScope } from '../lib/projects';
+import { seriesSummary } from '../lib/series';
 import { countItem } from '../lib/stats';
 import type { serviceRecordRepository as ServiceRecordRepository } from './repository';
 
@@ -56,6 +57,14 @@ const teachingRecord = (activity: ActivitySummary, lecturer: { id: string; nickn
 
 export const createHoursService = ({ ledger, records, activity: activityOf, pointsPerHour, now = () => new Date() }: HoursDeps) => {
   const heldClass = async (activityId: string) => requireHeldClass(await activityOf(activityId), now());
+
+  /** A session of a series is taught by that series' lecturers only. */
+  const taughtBy = async (activity: ActivitySummary, lecturerId: string) => {
+    if (activity.seriesId && !(await seriesSummary(activity.seriesId))?.lecturerIds.includes(lecturerId)) {
+      throw ValidationError.field('lecturerId', 'does not teach this series');
+    }
+    return activity;
+  };
 
   /**
    * Writes `decision` (an approval or a new approved record) with its hours and, when it earns any,
@@ -158,7 +167,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
       const lecturer = await loadUser(lecturerId);
       if (!lecturer?.roles.includes('lecturer')) throw ValidationError.field('lecturerId', 'is not a lecturer');
       if (lecturer.id === caller.id) throw new ForbiddenError('Another coordinator records your own teaching');
-      const record = teachingRecord(await heldClass(activityId), lecturer, now().toISOString());
+      const record = teachingRecord(await taughtBy(await heldClass(activityId), lecturer.id), lecturer, now().toISOString());
       const approved: ServiceRecordItem = { ...record, status: 'approved', points: pointsForMinutes(record.minutes, pointsPerHour), decidedBy: caller.id, decidedByName: caller.nickname, decidedAt: record.createdAt };
       const paid = await payFor(approved, caller, { name: 'record', item: serviceItems.put(approved) });
       if (!paid.applied) throw new ConflictError('ALREADY_RECORDED', 'This teaching is already recorded');
@@ -167,7 +176,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
 
     /** A lecturer declares a class they taught; it waits for a coordinator like declared hours. */
     async declareTeaching(activityId: string, caller: Principal) {
-      const record = teachingRecord(await heldClass(activityId), caller, now().toISOString());
+      const record = teachingRecord(await taughtBy(await heldClass(activityId), caller.id), caller, now().toISOString());
       if ((await settled(() => transactNamed(doc, [{ name: 'record', item: serviceItems.put(record) }]))) !== 'ok') {
         throw new ConflictError('ALREADY_RECORDED', 'This teaching is already recorded');
       }

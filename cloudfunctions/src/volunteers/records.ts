@@ -1,19 +1,21 @@
 /** What the volunteers and exams tables hold. */
-import { AttemptStatusSchema, Question, VolunteerProfile } from '@hele/shared';
+import { AttemptStatusSchema, ExamBank, ExamBankSchema, Question, VolunteerProfile } from '@hele/shared';
 import { z } from 'zod';
 
 /** The stored profile has the API's shape, with the phone in full (masked on the way out). */
 export const VolunteerRecord = VolunteerProfile;
 export type VolunteerRecord = z.infer<typeof VolunteerRecord>;
 
-/** A question of the bank as stored: the API's shape under its keys. */
-export const QuestionRecord = Question.extend({ pk: z.literal('Q'), sk: z.string() });
+/** A question of a bank as stored: the API's shape under its keys (the key names the bank). */
+export const QuestionRecord = Question.extend({ pk: z.string(), sk: z.string() });
 export type QuestionRecord = z.infer<typeof QuestionRecord>;
 
 export const AttemptRecord = z.object({
   pk: z.string(),
   sk: z.string(),
-  listKey: z.literal('attempt'),
+  /** Which bank's exam; attempts from before topics had banks are certification ones. */
+  bank: ExamBankSchema.default(ExamBank.CERTIFICATION),
+  listKey: z.string(),
   id: z.string(),
   userId: z.string(),
   nickname: z.string(),
@@ -29,7 +31,7 @@ export const AttemptRecord = z.object({
 });
 export type AttemptRecord = z.infer<typeof AttemptRecord>;
 
-/** Per candidate: the attempt in progress, and when a failed one lets them sit again. */
+/** Per candidate and bank: the attempt in progress, and when a failed one lets them sit again. */
 export const CandidateState = z.object({
   openAttemptId: z.string().optional(),
   openDeadline: z.string().optional(),

@@ -1,18 +1,23 @@
 /**
- * The volunteers feature's tables: profiles, the question bank and attempts, and reading service
+ * The volunteers feature's tables: profiles, the question banks and attempts, and reading service
  * records (their writes are lib/service-records items run in transactions by the service).
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ExamBank } from '@hele/shared';
 import { env } from '../lib/config';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
+import { activeQuestionsQuery, bankSuffix, questionKeys } from '../lib/question-bank';
 import { newestOnIndex, queryAll, queryPage, type PageRequest } from '../lib/query';
 import { ServiceRecordItem } from '../lib/service-records';
 import { AttemptRecord, CandidateState, QuestionRecord, VolunteerRecord } from './records';
 
-const candidateKey = (userId: string) => `A#${userId}`;
+/** Each bank's attempts of a candidate sit apart, so cool-downs and open attempts are per bank. */
+const candidateKey = (userId: string, bank: ExamBank) => `A#${userId}${bankSuffix(bank)}`;
 const STATE_SK = 'STATE';
 /** Attempts sort by their time-ordered id under `T#`; the candidate's STATE item sits beside them. */
-export const attemptKeys = (userId: string, id: string) => ({ pk: candidateKey(userId), sk: `T#${id}` });
+export const attemptKeys = (userId: string, id: string, bank: ExamBank = ExamBank.CERTIFICATION) => ({ pk: candidateKey(userId, bank), sk: `T#${id}` });
+/** Coordinators list a bank's attempts on this index key. */
+export const attemptListKey = (bank: ExamBank) => `attempt${bankSuffix(bank)}`;
 
 export const volunteerRepository = {
   async get(userId: string): Promise<VolunteerRecord | undefined> {
@@ -66,23 +71,21 @@ export const questionRepository = {
     await doc.send(new PutCommand({ TableName: env().EXAMS_TABLE, Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
   },
 
-  list: (page: PageRequest) =>
-    queryPage(QuestionRecord, { TableName: env().EXAMS_TABLE, KeyConditionExpression: 'pk = :q', ExpressionAttributeValues: { ':q': 'Q' }, ScanIndexForward: false }, page),
+  list: (bank: ExamBank, page: PageRequest) =>
+    queryPage(
+      QuestionRecord,
+      { TableName: env().EXAMS_TABLE, KeyConditionExpression: 'pk = :q', ExpressionAttributeValues: { ':q': questionKeys(bank, '').pk }, ScanIndexForward: false },
+      page,
+    ),
 
-  active: () =>
-    queryAll(QuestionRecord, {
-      TableName: env().EXAMS_TABLE,
-      KeyConditionExpression: 'pk = :q',
-      FilterExpression: 'active = :true',
-      ExpressionAttributeValues: { ':q': 'Q', ':true': true },
-    }),
+  active: (bank: ExamBank) => queryAll(QuestionRecord, activeQuestionsQuery(bank)),
 
-  async setActive(id: string, active: boolean): Promise<QuestionRecord | undefined> {
+  async setActive(bank: ExamBank, id: string, active: boolean): Promise<QuestionRecord | undefined> {
     try {
       const { Attributes } = await doc.send(
         new UpdateCommand({
           TableName: env().EXAMS_TABLE,
-          Key: { pk: 'Q', sk: id },
+          Key: questionKeys(bank, id),
           UpdateExpression: 'SET active = :active',
           ConditionExpression: 'attribute_exists(sk)',
           ExpressionAttributeValues: { ':active': active },
@@ -98,31 +101,31 @@ export const questionRepository = {
 };
 
 export const attemptRepository = {
-  async state(userId: string): Promise<CandidateState> {
-    const { Item } = await doc.send(new GetCommand({ TableName: env().EXAMS_TABLE, Key: { pk: candidateKey(userId), sk: STATE_SK }, ConsistentRead: true }));
+  async state(userId: string, bank: ExamBank): Promise<CandidateState> {
+    const { Item } = await doc.send(new GetCommand({ TableName: env().EXAMS_TABLE, Key: { pk: candidateKey(userId, bank), sk: STATE_SK }, ConsistentRead: true }));
     return CandidateState.parse(Item ?? {});
   },
 
-  async get(userId: string, id: string): Promise<AttemptRecord | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: env().EXAMS_TABLE, Key: attemptKeys(userId, id), ConsistentRead: true }));
+  async get(userId: string, id: string, bank: ExamBank = ExamBank.CERTIFICATION): Promise<AttemptRecord | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: env().EXAMS_TABLE, Key: attemptKeys(userId, id, bank), ConsistentRead: true }));
     return Item ? AttemptRecord.parse(Item) : undefined;
   },
 
-  /** The candidate's attempts, newest first. */
-  ofCandidate: (userId: string, page: PageRequest) =>
+  /** The candidate's attempts at one bank, newest first. */
+  ofCandidate: (userId: string, bank: ExamBank, page: PageRequest) =>
     queryPage(
       AttemptRecord,
       {
         TableName: env().EXAMS_TABLE,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :attempt)',
-        ExpressionAttributeValues: { ':pk': candidateKey(userId), ':attempt': 'T' },
+        ExpressionAttributeValues: { ':pk': candidateKey(userId, bank), ':attempt': 'T' },
         ScanIndexForward: false,
         ConsistentRead: true,
       },
       page,
     ),
 
-  all: (page: PageRequest) => queryPage(AttemptRecord, newestOnIndex(env().EXAMS_TABLE, 'attemptsByStart', 'listKey', 'attempt'), page),
+  all: (bank: ExamBank, page: PageRequest) => queryPage(AttemptRecord, newestOnIndex(env().EXAMS_TABLE, 'attemptsByStart', 'listKey', attemptListKey(bank)), page),
 
   /** Starts an attempt unless one is open or the cool-down runs: `ok`, or `state` when refused. */
   async start(record: AttemptRecord, now: string) {

@@ -1,5 +1,12 @@
 /** Typed calls of the API, grouped by feature; request and reply types come from `@hele/shared`. */
 import {
+  CreateSeriesRequest,
+  EnrolmentResponse,
+  Series,
+  SeriesCertificate,
+  SeriesDetail,
+  SeriesPage,
+  SeriesRoster,
   Allocation,
   AllocationList,
   Case,
@@ -47,6 +54,8 @@ import {
   Material,
   MaterialInput,
   MaterialPage,
+  MaterialUploadRequest,
+  MaterialUploadResponse,
   ProgressResponse,
   Idea,
   IdeaList,
@@ -78,6 +87,9 @@ import {
   QuestionPage,
   ExamAttemptResponse,
   ExamAttemptPage,
+  TrainingQuizResponse,
+  type ExamBank,
+  type TrainingTopic,
   ServiceRecordPage,
   ServiceRecord,
   ServiceCertificate,
@@ -231,11 +243,21 @@ export const api = {
     start: () => request({ method: 'POST', path: '/exam/attempts', schema: ExamAttemptResponse }),
     submit: (attemptId: string, answers: Record<string, number[]>) =>
       request({ method: 'POST', path: `/exam/attempts/${attemptId}/submit`, body: { answers }, schema: ExamAttemptResponse }),
-    attempts: (query: PageQuery = {}) => request({ method: 'GET', path: '/exam/attempts', query: { ...query }, schema: ExamAttemptPage }),
-    questions: (query: PageQuery = {}) => request({ method: 'GET', path: '/exam/questions', query: { ...query }, schema: QuestionPage }),
-    addQuestion: (body: QuestionInput) => request({ method: 'POST', path: '/exam/questions', body, schema: z.object({ question: Question }) }),
-    setQuestionActive: (id: string, active: boolean) =>
-      request({ method: 'PATCH', path: `/exam/questions/${id}`, body: { active }, schema: z.object({ question: Question }) }),
+    // `bank`: the certification bank (left out) or a training topic's.
+    attempts: (query: PageQuery & { bank?: ExamBank } = {}) => request({ method: 'GET', path: '/exam/attempts', query: { ...query }, schema: ExamAttemptPage }),
+    questions: (query: PageQuery & { bank?: ExamBank } = {}) => request({ method: 'GET', path: '/exam/questions', query: { ...query }, schema: QuestionPage }),
+    addQuestion: (body: QuestionInput, bank?: ExamBank) =>
+      request({ method: 'POST', path: '/exam/questions', query: { bank }, body, schema: z.object({ question: Question }) }),
+    setQuestionActive: (id: string, active: boolean, bank?: ExamBank) =>
+      request({ method: 'PATCH', path: `/exam/questions/${id}`, query: { bank }, body: { active }, schema: z.object({ question: Question }) }),
+  },
+
+  /** A training topic's quiz (培训测验), open after checking in at one of its trainings. */
+  quiz: {
+    status: (topic: TrainingTopic) => request({ method: 'GET', path: `/trainings/${topic}/quiz`, schema: TrainingQuizResponse }),
+    start: (topic: TrainingTopic) => request({ method: 'POST', path: `/trainings/${topic}/quiz/attempts`, schema: ExamAttemptResponse }),
+    submit: (topic: TrainingTopic, attemptId: string, answers: Record<string, number[]>) =>
+      request({ method: 'POST', path: `/trainings/${topic}/quiz/attempts/${attemptId}/submit`, body: { answers }, schema: ExamAttemptResponse }),
   },
 
   hours: {
@@ -246,6 +268,9 @@ export const api = {
     decide: (id: string, body: HoursDecisionRequest) =>
       request({ method: 'POST', path: `/service-records/${id}/decision`, body, schema: z.object({ record: ServiceRecord, balance: z.number().int().optional() }) }),
     certificate: () => request({ method: 'GET', path: '/me/service-certificate', schema: z.object({ certificate: ServiceCertificate }) }),
+    /** A coordinator confirms a class took place: the lecturer's teaching becomes approved service. */
+    recordTeaching: (activityId: string, lecturerId: string) =>
+      request({ method: 'POST', path: '/service-records/teaching', body: { activityId, lecturerId }, schema: z.object({ record: ServiceRecord }) }),
     declareTeaching: (activityId: string) => request({ method: 'POST', path: '/me/teaching', body: { activityId }, schema: z.object({ record: ServiceRecord }) }),
   },
 
@@ -273,9 +298,11 @@ export const api = {
   },
 
   library: {
-    list: (query: PageQuery & { q?: string; category?: string } = {}) => request({ method: 'GET', path: '/materials', query: { ...query }, schema: MaterialPage }),
+    list: (query: PageQuery & { q?: string; category?: string; seriesId?: string } = {}) => request({ method: 'GET', path: '/materials', query: { ...query }, schema: MaterialPage }),
     get: (id: string) => request({ method: 'GET', path: `/materials/${id}`, schema: z.object({ material: Material }) }),
     add: (body: z.input<typeof MaterialInput>) => request({ method: 'POST', path: '/materials', body, schema: z.object({ material: Material }) }),
+    /** A presigned POST for one file of a material (see `uploadFile`). */
+    upload: (body: z.input<typeof MaterialUploadRequest>) => request({ method: 'POST', path: '/materials/uploads', body, schema: MaterialUploadResponse }),
     progress: (id: string, percent: number) => request({ method: 'PUT', path: `/materials/${id}/progress`, body: { percent }, schema: ProgressResponse }),
   },
 
@@ -338,6 +365,20 @@ export const api = {
     revoke: (userId: string, role: ManagedRole) => request({ method: 'DELETE', path: `/users/${userId}/roles/${role}`, schema: RoleChangeResponse }),
     holders: (role: ManagedRole, query: PageQuery = {}) => request({ method: 'GET', path: `/roles/${role}/holders`, query: { ...query }, schema: RoleHolderPage }),
     audit: (query: PageQuery = {}) => request({ method: 'GET', path: '/audit/roles', query: { ...query }, schema: RoleAuditPage }),
+  },
+
+  series: {
+    list: (query: PageQuery & { teaching?: boolean } = {}) =>
+      request({ method: 'GET', path: '/series', query: { ...query, teaching: query.teaching ? 'true' : undefined }, schema: SeriesPage }),
+    mine: () => request({ method: 'GET', path: '/me/series', schema: SeriesPage }),
+    get: (id: string) => request({ method: 'GET', path: `/series/${id}`, schema: SeriesDetail }),
+    create: (body: z.input<typeof CreateSeriesRequest>) => request({ method: 'POST', path: '/series', body, schema: z.object({ series: Series }) }),
+    enrol: (id: string) => request({ method: 'POST', path: `/series/${id}/enrolment`, schema: EnrolmentResponse }),
+    withdraw: (id: string) => request({ method: 'DELETE', path: `/series/${id}/enrolment`, schema: EnrolmentResponse }),
+    roster: (id: string) => request({ method: 'GET', path: `/series/${id}/roster`, schema: SeriesRoster }),
+    saveNotes: (id: string, activityId: string, notes: string) =>
+      request({ method: 'PUT', path: `/series/${id}/sessions/${activityId}/notes`, body: { notes }, schema: ActivityResponse }),
+    certificate: (id: string) => request({ method: 'GET', path: `/series/${id}/certificate`, schema: z.object({ certificate: SeriesCertificate }) }),
   },
 
   leave: {

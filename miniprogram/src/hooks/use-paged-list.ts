@@ -54,8 +54,9 @@ export const usePagedList = <T>(load: (cursor?: string) => Promise<Page<T>>, dep
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
   });
+  // Only once a page has named the next one: before the first page arrives there is nothing to add to.
   useReachBottom(() => {
-    if (!loading && !done && !error) void fetchPage(false);
+    if (!loading && !done && !error && cursor.current) void fetchPage(false);
   });
 
   return { items, loading, error, done, refresh, loadMore: () => fetchPage(false) };

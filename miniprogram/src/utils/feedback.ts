@@ -63,7 +63,13 @@ const MESSAGES: Record<string, string> = {
   ALREADY_SCORED: '你已为这次会议评过分',
   MEETING_NOT_HELD: '会议举行后才能评分',
   NO_RUBRIC: '评分标准尚未设置，请联系社工',
-  TRAINING_REQUIRED: '报名前需先完成志愿者学院的相应培训（培训签到后自动记录）',
+  NOT_LECTURER: '只有本班讲师和社工可以查看',
+  NOT_COMPLETED: '尚未达到结业要求',
+  SERIES_CLOSED: '该公益班已没有可报名的课次',
+  SERIES_EXISTS: '请重试',
+  TRAINING_REQUIRED: '报名前需先完成志愿者学院的相应培训（签到后记录；设有测验的培训需通过测验）',
+  TRAINING_NOT_ATTENDED: '请先参加该培训并现场签到，再参加测验',
+  TRAINING_COMPLETED: '该培训已完成，无需再参加测验',
 };
 
 export const errorMessage = (error: unknown): string => {

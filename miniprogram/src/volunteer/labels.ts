@@ -1,5 +1,5 @@
 /** Wording shared by the volunteer pages. */
-import type { ServiceRecord } from '@hele/shared';
+import { ExamBankSchema, TRAINING_TOPIC_LABELS, type ExamBank, type ServiceRecord } from '@hele/shared';
 
 export const SOURCE_LABELS: Record<ServiceRecord['source'], string> = { check_in: '签到签退', declared: '手工申报', teaching: '公益班授课' };
 
@@ -10,3 +10,7 @@ export const STATUS_TAGS: Record<ServiceRecord['status'], { label: string; type:
 };
 
 export const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+
+/** The question banks as coordinators pick them: the certification exam's, then each training topic's quiz. */
+export const BANK_LABELS: Record<ExamBank, string> = { certification: '认证考试', ...TRAINING_TOPIC_LABELS };
+export const BANKS = ExamBankSchema.options;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { drawPaper, gradePaper, maskPhone, passes, retryAt, shuffle, submittedInTime } from './exam';
+import { bankIsReady, DEFAULT_QUIZ_SETTINGS, drawPaper, gradePaper, maskPhone, passes, retryAt, shuffle, submittedInTime } from './exam';
 
 const bank = Array.from({ length: 30 }, (_, i) => ({ id: `q${i}`, category: ['礼仪', '急救', '服务'][i % 3]!, options: ['A', 'B', 'C'], answer: [i % 3] }));
 
@@ -45,6 +45,11 @@ describe('exam rules', () => {
     expect(retryAt('2026-11-28T00:00:00.000Z', 24).toISOString()).toBe('2026-11-29T00:00:00.000Z');
     expect(submittedInTime('2026-11-28T00:00:00.000Z', new Date('2026-11-28T00:00:20.000Z'))).toBe(true);
     expect(submittedInTime('2026-11-28T00:00:00.000Z', new Date('2026-11-28T00:01:00.000Z'))).toBe(false);
+  });
+
+  it('opens a bank (and gives a training topic its quiz) once it holds a full paper', () => {
+    expect(bankIsReady(DEFAULT_QUIZ_SETTINGS.questions - 1, DEFAULT_QUIZ_SETTINGS)).toBe(false);
+    expect(bankIsReady(DEFAULT_QUIZ_SETTINGS.questions, DEFAULT_QUIZ_SETTINGS)).toBe(true);
   });
 
   it('masks the middle of a phone number', () => {

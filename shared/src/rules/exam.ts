@@ -1,7 +1,7 @@
 /**
- * The certification exam (志愿者认证): drawing a randomized paper from the question bank, grading
- * it (on the server only), the pass mark, the cool-down after a failure; and the phone mask of
- * volunteer profiles.
+ * The exam engine's rules, shared by the certification exam (志愿者认证) and the academy's training
+ * quizzes (培训测验): drawing a randomized paper from a question bank, grading it (on the server
+ * only), the pass mark, the cool-down after a failure; and the phone mask of volunteer profiles.
  */
 
 export interface BankQuestion {
@@ -20,6 +20,14 @@ export interface ExamSettings {
 }
 
 export const DEFAULT_EXAM_SETTINGS: ExamSettings = { questions: 10, passMark: 80, minutes: 20, cooldownHours: 24 };
+/** A training quiz is shorter than the certification exam; its bank is one topic's. */
+export const DEFAULT_QUIZ_SETTINGS: ExamSettings = { questions: 5, passMark: 80, minutes: 10, cooldownHours: 24 };
+
+/**
+ * A bank can be sat once it holds a full paper of active questions. For a training topic this is
+ * also what gives the topic a quiz: while its bank is being written, check-in still completes it.
+ */
+export const bankIsReady = (activeQuestions: number, settings: Pick<ExamSettings, 'questions'>) => activeQuestions >= settings.questions;
 
 /** Unbiased shuffle (Fisher–Yates) with an injectable source of randomness in [0, 1). */
 export const shuffle = <T>(items: readonly T[], random: () => number = Math.random): T[] => {

@@ -130,6 +130,11 @@ export const Activity = z.object({
   discussionFormat: DiscussionFormatSchema.optional(),
   trainingTopic: TrainingTopicSchema.optional(),
   requiredTraining: TrainingTopicSchema.optional(),
+  /** A session of a class series (公益班): set when the series is planned, never by an edit. */
+  seriesId: Id.optional(),
+  sessionNo: z.number().int().optional(),
+  /** What the lecturer wrote after the session (课后小结). */
+  sessionNotes: z.string().optional(),
   createdBy: Id,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -151,7 +156,18 @@ export const ActivityListQuery = ListQuery.extend({
 });
 export type ActivityListQuery = z.infer<typeof ActivityListQuery>;
 
-/** 已完成培训: the academy trainings the caller completed (by checking in). */
-export const CompletedTraining = z.object({ topic: TrainingTopicSchema, activityId: Id, title: z.string(), completedAt: IsoDateTime });
+/**
+ * 我的培训: the academy topics the caller completed (by checking in, or by passing the topic's quiz after
+ * checking in), and those attended whose quiz is still to pass (待测验). The activity is the latest attended.
+ */
+export const TrainingStatusSchema = z.enum(['completed', 'quiz_pending']);
+export const CompletedTraining = z.object({
+  topic: TrainingTopicSchema,
+  status: TrainingStatusSchema,
+  activityId: Id,
+  title: z.string(),
+  completedAt: IsoDateTime.optional(),
+  attendedAt: IsoDateTime.optional(),
+});
 export const CompletedTrainings = z.object({ items: z.array(CompletedTraining) });
 export type CompletedTraining = z.infer<typeof CompletedTraining>;

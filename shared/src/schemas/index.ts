@@ -15,3 +15,4 @@ export * from './resources';
 export * from './dashboard';
 export * from './branches';
 export * from './academy';
+export * from './series';

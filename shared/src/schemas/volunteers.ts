@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ExamBank, ExamBankSchema, TrainingTopicSchema } from '../constants';
+import { CompletedTraining } from './activities';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
 /** A member's application to volunteer (志愿者申请). */
@@ -63,6 +65,11 @@ export type Question = z.infer<typeof Question>;
 export const QuestionPage = page(Question);
 export const QuestionUpdateRequest = z.object({ active: z.boolean() }).strict();
 
+/** `?bank=` of the question and attempt routes: the certification bank unless a training topic's is named. */
+export const BankQuery = z.object({ bank: ExamBankSchema.default(ExamBank.CERTIFICATION) });
+export type BankQuery = z.infer<typeof BankQuery>;
+export const BankListQuery = ListQuery.extend(BankQuery.shape);
+
 /** What the candidate sees: never the answer. */
 export const PaperQuestion = Question.pick({ id: true, category: true, type: true, text: true, options: true });
 export type PaperQuestion = z.infer<typeof PaperQuestion>;
@@ -95,22 +102,38 @@ export const SubmitExamRequest = z
   .refine((value) => Object.keys(value.answers).length <= 100, { path: ['answers'], message: 'too many answers' });
 export type SubmitExamRequest = z.infer<typeof SubmitExamRequest>;
 
+/** Where the caller stands with one bank's exam: its rules, the attempt running, the last result, the cool-down. */
+export const ExamStatus = z.object({
+  questions: z.number().int(),
+  minutes: z.number().int(),
+  passMark: z.number().int(),
+  openAttempt: ExamAttempt.nullable(),
+  lastAttempt: ExamAttempt.nullable(),
+  /** Set while a failed attempt's cool-down runs. */
+  retryAt: IsoDateTime.nullable(),
+});
+export type ExamStatus = z.infer<typeof ExamStatus>;
+
 /** The 志愿者中心 summary of the caller. */
 export const MyVolunteerResponse = z.object({
   profile: VolunteerProfile.nullable(),
   certified: z.boolean(),
-  exam: z.object({
-    questions: z.number().int(),
-    minutes: z.number().int(),
-    passMark: z.number().int(),
-    openAttempt: ExamAttempt.nullable(),
-    lastAttempt: ExamAttempt.nullable(),
-    /** Set while a failed attempt's cool-down runs. */
-    retryAt: IsoDateTime.nullable(),
-  }),
+  exam: ExamStatus,
   approvedMinutes: z.number().int(),
   stars: z.number().int(),
   nextStars: z.number().int().nullable(),
   hoursToNext: z.number().nullable(),
 });
 export type MyVolunteerResponse = z.infer<typeof MyVolunteerResponse>;
+
+/** A training topic's quiz (培训测验), taken after checking in at one of its trainings. */
+export const TopicParams = z.object({ topic: TrainingTopicSchema });
+export const TopicAttemptParams = TopicParams.extend({ id: Id });
+
+/** The caller's quiz of a topic: their training record (null before they attended one) and the quiz. */
+export const TrainingQuizResponse = z.object({
+  topic: TrainingTopicSchema,
+  training: CompletedTraining.nullable(),
+  quiz: ExamStatus,
+});
+export type TrainingQuizResponse = z.infer<typeof TrainingQuizResponse>;

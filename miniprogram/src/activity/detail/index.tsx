@@ -178,6 +178,14 @@ export default function ActivityDetailPage() {
         )}
       </View>
 
+      {activity.seriesId && (
+        <View className='card activity-detail__series' onClick={() => Taro.navigateTo({ url: `/learning/series/index?id=${activity.seriesId}` })}>
+          <Text className='section-title'>公益班 · 第{activity.sessionNo}课</Text>
+          <Text className='muted'>查看全部课次、学习进度与学习资料 ›</Text>
+          {activity.sessionNotes && <Text className='activity-detail__description'>课后小结：{activity.sessionNotes}</Text>}
+        </View>
+      )}
+
       {activity.agenda.length > 0 && (
         <View className='card'>
           <Text className='section-title'>议程</Text>

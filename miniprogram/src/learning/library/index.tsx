@@ -1,27 +1,44 @@
-/** 在线学习资料库: search by title or tag (Chinese works without spaces), categories, one's progress; coordinators and lecturers add materials. */
+/**
+ * 在线学习资料库: search by title or tag (Chinese works without spaces), categories, one's progress;
+ * coordinators and lecturers add materials (a text, a link or an uploaded file). With `?seriesId=`
+ * the page is a class series' materials, and what is added joins that series.
+ */
 import { View, Text, Picker, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AUDIENCE_LABELS, hasAnyRole, MATERIAL_KIND_LABELS, Role, type Material } from '@hele/shared';
+import { AUDIENCE_LABELS, hasAnyRole, MATERIAL_KIND_LABELS, Role, type Material, type MaterialFileKind } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
+import { routeParam } from '@/utils/navigation';
+import { FileUpload, useFileUpload } from './file-upload';
 import './index.scss';
 
 const KINDS = Object.keys(MATERIAL_KIND_LABELS) as Array<Material['kind']>;
 const AUDIENCES = Object.keys(AUDIENCE_LABELS) as Array<Material['audience']>;
 
-function AddMaterial({ onAdded }: { onAdded: () => void }) {
+/** How a video, document or audio comes in: a file uploaded to the bucket, or a link. */
+type Source = 'file' | 'link';
+
+function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => void }) {
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<Material['kind']>('article');
-  const [category, setCategory] = useState('');
+  const [source, setSource] = useState<Source>('file');
+  const [category, setCategory] = useState(seriesId ? '公益班' : '');
   const [tags, setTags] = useState('');
   const [audience, setAudience] = useState<Material['audience']>('public');
   const [content, setContent] = useState('');
+  const file = useFileUpload();
   const { busy, run } = useAction();
+  const usesFile = kind !== 'article' && source === 'file';
+  const uploaded = file.upload?.key;
+  const choose = (next: Material['kind']) => {
+    setKind(next);
+    file.clear(); // a file of one kind does not fit another
+  };
   const submit = () =>
     run(async () => {
       await api.library.add({
@@ -30,18 +47,20 @@ function AddMaterial({ onAdded }: { onAdded: () => void }) {
         category: category.trim(),
         tags: tags.split(/[，,\s]+/).filter(Boolean),
         audience,
-        ...(kind === 'article' ? { body: content.trim() } : { url: content.trim() }),
+        ...(kind === 'article' ? { body: content.trim() } : usesFile && uploaded ? { file: { key: uploaded, name: file.upload!.name } } : { url: content.trim() }),
+        ...(seriesId ? { seriesId } : {}),
       });
       void Taro.showToast({ title: '已加入资料库', icon: 'success' });
       setTitle('');
       setContent('');
+      file.clear();
       onAdded();
     });
   return (
     <View className='card library__add'>
-      <Text className='section-title'>添加资料</Text>
+      <Text className='section-title'>{seriesId ? '添加本班资料' : '添加资料'}</Text>
       <Input placeholder='标题' value={title} onChange={setTitle} />
-      <Picker mode='selector' range={KINDS.map((item) => MATERIAL_KIND_LABELS[item])} value={KINDS.indexOf(kind)} onChange={(e) => setKind(KINDS[Number(e.detail.value)]!)}>
+      <Picker mode='selector' range={KINDS.map((item) => MATERIAL_KIND_LABELS[item])} value={KINDS.indexOf(kind)} onChange={(e) => choose(KINDS[Number(e.detail.value)]!)}>
         <View className='library__field'>类型：{MATERIAL_KIND_LABELS[kind]}</View>
       </Picker>
       <Picker mode='selector' range={AUDIENCES.map((item) => AUDIENCE_LABELS[item])} value={AUDIENCES.indexOf(audience)} onChange={(e) => setAudience(AUDIENCES[Number(e.detail.value)]!)}>
@@ -49,8 +68,21 @@ function AddMaterial({ onAdded }: { onAdded: () => void }) {
       </Picker>
       <Input placeholder='分类，如：理论学习、公益班、志愿者学院' value={category} onChange={setCategory} />
       <Input placeholder='标签，用逗号分开' value={tags} onChange={setTags} />
-      <Textarea className='text-box library__content' value={content} maxlength={20000} placeholder={kind === 'article' ? '正文' : '链接（https://…）'} onInput={(e) => setContent(e.detail.value)} />
-      <Button block type='primary' loading={busy} disabled={title.trim().length < 2 || !category.trim() || !content.trim()} onClick={submit}>
+      {kind !== 'article' && (
+        <View className='library__sources'>
+          {(['file', 'link'] as const).map((item) => (
+            <Button key={item} size='small' type={source === item ? 'primary' : 'default'} onClick={() => setSource(item)}>
+              {item === 'file' ? '上传文件' : '填写链接'}
+            </Button>
+          ))}
+        </View>
+      )}
+      {usesFile ? (
+        <FileUpload kind={kind as MaterialFileKind} state={file} />
+      ) : (
+        <Textarea className='text-box library__content' value={content} maxlength={20000} placeholder={kind === 'article' ? '正文' : '链接（https://…）'} onInput={(e) => setContent(e.detail.value)} />
+      )}
+      <Button block type='primary' loading={busy} disabled={title.trim().length < 2 || !category.trim() || (usesFile ? !uploaded : !content.trim())} onClick={submit}>
         添加
       </Button>
     </View>
@@ -59,9 +91,11 @@ function AddMaterial({ onAdded }: { onAdded: () => void }) {
 
 export default function LibraryPage() {
   const user = useCurrentUser();
+  // Opened from a class series (添加资料 there): its materials, and what is added joins it.
+  const seriesId = routeParam('seriesId');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
-  const materials = usePagedList<Material>((cursor) => api.library.list({ cursor, ...(q ? { q } : {}) }), [q]);
+  const materials = usePagedList<Material>((cursor) => api.library.list({ cursor, ...(q ? { q } : {}), ...(seriesId ? { seriesId } : {}) }), [q, seriesId]);
   const mayAdd = !!user && hasAnyRole(user.roles, [Role.COORDINATOR, Role.LECTURER]);
   return (
     <View className='page library'>
@@ -71,11 +105,11 @@ export default function LibraryPage() {
           搜索
         </Button>
       </View>
-      {mayAdd && <AddMaterial onAdded={() => void materials.refresh()} />}
+      {mayAdd && <AddMaterial seriesId={seriesId} onAdded={() => void materials.refresh()} />}
       {materials.error !== undefined && materials.items.length === 0 ? (
         <ErrorView error={materials.error} onRetry={materials.refresh} />
       ) : materials.items.length === 0 && !materials.loading ? (
-        <EmptyView title={q ? '没有找到相关资料' : '资料库还是空的'} />
+        <EmptyView title={q ? '没有找到相关资料' : seriesId ? '本班还没有资料' : '资料库还是空的'} />
       ) : (
         materials.items.map((material) => (
           <View key={material.id} className='card library__item' data-id={material.id} onClick={() => Taro.navigateTo({ url: `/learning/material/index?id=${material.id}` })}>

@@ -66,6 +66,10 @@ export default function HomePage() {
           <Text className='muted'>点击观看现场动态</Text>
         </View>
       ))}
+      <View className='card home__entry home__classes' onClick={() => Taro.navigateTo({ url: '/learning/classes/index' })}>
+        <Text className='home__entry-title'>公益班</Text>
+        <Text className='muted'>越剧、书法、手工……志愿讲师授课，按课报名或整班报名，出勤达标可获结业证书</Text>
+      </View>
       <View className='card home__entry home__library' onClick={() => Taro.navigateTo({ url: '/learning/library/index' })}>
         <Text className='home__entry-title'>在线学习资料库</Text>
         <Text className='muted'>公益班、志愿者学院与理论学习资料，随时随地学习</Text>

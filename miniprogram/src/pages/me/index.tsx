@@ -57,6 +57,14 @@ export default function MePage() {
               <Cell title='请假审批' clickable onClick={() => Taro.navigateTo({ url: '/activity/leaves/index' })} />
             )}
           </CellGroup>
+          <CellGroup title='学习' className='me__learning'>
+            <Cell title='公益班' className='me__classes' clickable onClick={() => Taro.navigateTo({ url: '/learning/classes/index' })} />
+            <Cell title='我的学习' className='me__my-classes' clickable onClick={() => Taro.navigateTo({ url: '/learning/classes/index?tab=mine' })} />
+            <Cell title='学习资料库' className='me__library' clickable onClick={() => Taro.navigateTo({ url: '/learning/library/index' })} />
+            {hasAnyRole(user.roles, [Role.LECTURER]) && (
+              <Cell title='讲师工作台' className='me__teaching' clickable onClick={() => Taro.navigateTo({ url: '/learning/classes/index?tab=teaching' })} />
+            )}
+          </CellGroup>
           <Button block className='me__action' onClick={signOut}>
             退出登录
           </Button>

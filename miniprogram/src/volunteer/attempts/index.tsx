@@ -1,13 +1,17 @@
-/** 考试记录与志愿者名单 (coordinator): every attempt with its score; applicants and volunteers with their phones, and points adjustments. */
+/**
+ * 考试记录与志愿者名单 (coordinator): every attempt of a bank (the certification exam or a training
+ * quiz) with its score; applicants and volunteers with their phones, and points adjustments.
+ */
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { formatDateTime, type ExamAttempt, type VolunteerProfile } from '@hele/shared';
+import { formatDateTime, type ExamAttempt, type ExamBank, type VolunteerProfile } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useAction } from '@/hooks/use-action';
+import BankPicker from '../bank-picker';
 import './index.scss';
 
 const ATTEMPT_TAGS = { open: { label: '答题中', type: 'warning' }, passed: { label: '通过', type: 'success' }, failed: { label: '未通过', type: 'default' } } as const;
@@ -18,8 +22,8 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
 
-function Attempts() {
-  const attempts = usePagedList<ExamAttempt>((cursor) => api.exam.attempts({ cursor }));
+function AttemptList({ bank }: { bank: ExamBank }) {
+  const attempts = usePagedList<ExamAttempt>((cursor) => api.exam.attempts({ cursor, bank }), [bank]);
   if (attempts.error !== undefined && attempts.items.length === 0) return <ErrorView error={attempts.error} onRetry={attempts.refresh} />;
   if (attempts.items.length === 0 && !attempts.loading) return <EmptyView title='暂无考试记录' />;
   return (
@@ -37,6 +41,16 @@ function Attempts() {
         </View>
       ))}
       <ListFoot loading={attempts.loading} done={attempts.done} count={attempts.items.length} />
+    </>
+  );
+}
+
+function Attempts() {
+  const [bank, setBank] = useState<ExamBank>('certification');
+  return (
+    <>
+      <BankPicker bank={bank} onChange={setBank} />
+      <AttemptList bank={bank} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * 志愿者中心: where a member applies and sits the certification exam, and where a volunteer sees
- * their star level and hours, declares hours and opens the service certificate. Coordinators find
- * the hours review, the question bank and the exam records here.
+ * their star level and hours, their academy trainings (taking a topic's quiz after its training),
+ * declares hours and opens the service certificate. Coordinators find the hours review, the
+ * question banks and the exam records here.
  */
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -87,13 +88,24 @@ export default function VolunteerCenterPage() {
       <View className='card'>
         <Text className='section-title'>志愿者学院</Text>
         {trainings.length === 0 ? (
-          <Text className='muted'>尚未完成培训。参加礼仪、应急抢救、心理辅导培训并现场签到即记录；部分服务活动要求先完成相应培训。</Text>
+          <Text className='muted'>尚未完成培训。参加礼仪、应急抢救、心理辅导培训并现场签到即记录（设有测验的培训需通过测验）；部分服务活动要求先完成相应培训。</Text>
         ) : (
-          trainings.map((training) => (
-            <Text key={training.topic} className='volunteer-center__line volunteer-center__training'>
-              ✓ {TRAINING_TOPIC_LABELS[training.topic]}（{training.title}，{formatDateTime(training.completedAt)}）
-            </Text>
-          ))
+          trainings.map((training) =>
+            training.status === 'completed' ? (
+              <Text key={training.topic} className='volunteer-center__line volunteer-center__training'>
+                ✓ {TRAINING_TOPIC_LABELS[training.topic]}（{training.title}，{formatDateTime(training.completedAt!)}）
+              </Text>
+            ) : (
+              <View key={training.topic} className='volunteer-center__training volunteer-center__training--pending'>
+                <Text className='volunteer-center__topic'>
+                  {TRAINING_TOPIC_LABELS[training.topic]} <Tag type='warning'>待测验</Tag>
+                </Text>
+                <Button size='small' type='primary' className='volunteer-center__quiz' onClick={go(`/volunteer/quiz/index?topic=${training.topic}`)}>
+                  参加测验
+                </Button>
+              </View>
+            ),
+          )
         )}
       </View>
 
@@ -106,7 +118,7 @@ export default function VolunteerCenterPage() {
       {coordinator && (
         <CellGroup title='社工管理'>
           <Cell title='服务时长审核' className='volunteer-center__review' clickable onClick={go('/volunteer/review/index')} />
-          <Cell title='认证题库' clickable onClick={go('/volunteer/questions/index')} />
+          <Cell title='题库（认证考试与培训测验）' clickable onClick={go('/volunteer/questions/index')} />
           <Cell title='考试记录与志愿者名单' clickable onClick={go('/volunteer/attempts/index')} />
         </CellGroup>
       )}

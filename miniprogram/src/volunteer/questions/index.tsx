@@ -1,19 +1,24 @@
-/** 认证题库 (coordinator): the questions with their right options, a form to add one, and retiring a question. */
+/**
+ * 题库 (coordinator): the certification bank and each training topic's quiz bank, picked at the top;
+ * the bank's questions with their right options, a form to add one, and retiring a question.
+ */
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { Question } from '@hele/shared';
+import type { ExamBank, Question } from '@hele/shared';
 import { api } from '@/api';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useAction } from '@/hooks/use-action';
 import { showError } from '@/utils/feedback';
+import BankPicker from '../bank-picker';
+import { BANK_LABELS } from '../labels';
 import './index.scss';
 
 const LETTERS = 'ABCDEF';
 
-function QuestionForm({ onAdded }: { onAdded: () => void }) {
+function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }) {
   const [category, setCategory] = useState('');
   const [text, setText] = useState('');
   const [options, setOptions] = useState(['', '', '', '']);
@@ -24,8 +29,8 @@ function QuestionForm({ onAdded }: { onAdded: () => void }) {
   const toggle = (index: number) => setAnswer((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort()));
   const submit = () =>
     run(async () => {
-      await api.exam.addQuestion({ category: category.trim(), type: answer.length > 1 ? 'multiple' : 'single', text: text.trim(), options: filled, answer });
-      void Taro.showToast({ title: '已加入题库', icon: 'success' });
+      await api.exam.addQuestion({ category: category.trim(), type: answer.length > 1 ? 'multiple' : 'single', text: text.trim(), options: filled, answer }, bank);
+      void Taro.showToast({ title: `已加入${BANK_LABELS[bank]}题库`, icon: 'success' });
       setText('');
       setOptions(['', '', '', '']);
       setAnswer([]);
@@ -33,7 +38,7 @@ function QuestionForm({ onAdded }: { onAdded: () => void }) {
     });
   return (
     <View className='card questions__form'>
-      <Text className='section-title'>新增题目</Text>
+      <Text className='section-title'>新增题目 · {BANK_LABELS[bank]}</Text>
       <Input placeholder='分类，如：礼仪、应急抢救、心理辅导' value={category} onChange={setCategory} />
       <Textarea className='text-box questions__text' value={text} maxlength={300} placeholder='题干' onInput={(e) => setText(e.detail.value)} />
       {options.map((option, index) => (
@@ -52,11 +57,18 @@ function QuestionForm({ onAdded }: { onAdded: () => void }) {
   );
 }
 
+/** An empty topic bank leaves the topic without a quiz; a full paper's worth gives it one. */
+const emptyNote = (bank: ExamBank) =>
+  bank === 'certification'
+    ? '至少需要一套试卷的题目数，志愿者才能参加考试'
+    : '题目够一套测验后即开启测验：此后该培训签到后需通过测验才算完成';
+
 export default function QuestionsPage() {
-  const questions = usePagedList<Question>((cursor) => api.exam.questions({ cursor }));
+  const [bank, setBank] = useState<ExamBank>('certification');
+  const questions = usePagedList<Question>((cursor) => api.exam.questions({ cursor, bank }), [bank]);
   const retire = async (question: Question) => {
     try {
-      await api.exam.setQuestionActive(question.id, !question.active);
+      await api.exam.setQuestionActive(question.id, !question.active, bank);
       void questions.refresh();
     } catch (error) {
       showError(error);
@@ -64,12 +76,13 @@ export default function QuestionsPage() {
   };
   return (
     <View className='page questions'>
-      <QuestionForm onAdded={() => void questions.refresh()} />
-      <Text className='section-title'>题库</Text>
+      <BankPicker bank={bank} onChange={setBank} />
+      <QuestionForm bank={bank} onAdded={() => void questions.refresh()} />
+      <Text className='section-title'>{BANK_LABELS[bank]}题库</Text>
       {questions.error !== undefined && questions.items.length === 0 ? (
         <ErrorView error={questions.error} onRetry={questions.refresh} />
       ) : questions.items.length === 0 && !questions.loading ? (
-        <EmptyView title='题库为空' description='至少需要一套试卷的题目数，志愿者才能参加考试' />
+        <EmptyView title='题库为空' description={emptyNote(bank)} />
       ) : (
         questions.items.map((question) => (
           <View key={question.id} className={`card questions__item ${question.active ? '' : 'questions__item--off'}`}>

@@ -1,0 +1,53 @@
+/**
+ * The academy's training quizzes (培训测验): the exam engine on a topic's bank. A quiz is open to a
+ * volunteer who checked in at a training of the topic (lib/trainings records that); passing it
+ * completes the topic, written once in the transaction that closes the attempt.
+ */
+import { TRAINING_TOPIC_LABELS, TrainingTopicSchema, type ExamAttempt, type ExamSettings, type TrainingQuizResponse, type TrainingTopic } from '@hele/shared';
+import { ConflictError } from '../lib/errors';
+import type { Principal } from '../lib/principal';
+import { toMyTraining, type trainings as Trainings } from '../lib/trainings';
+import { createExamEngine } from './exam-engine';
+import type { attemptRepository as AttemptRepository, questionRepository as QuestionRepository } from './repository';
+
+export interface QuizDeps {
+  questions: typeof QuestionRepository;
+  attempts: typeof AttemptRepository;
+  trainings: Pick<typeof Trainings, 'get' | 'completeByQuiz'>;
+  settings: ExamSettings;
+  now?: () => Date;
+  random?: () => number;
+}
+
+export const createQuizService = ({ questions, attempts, trainings, settings, now, random }: QuizDeps) => {
+  const engine = createExamEngine({
+    questions,
+    attempts,
+    settings,
+    now,
+    random,
+    // Completed meanwhile (a session after the bank was emptied completes at check-in): the pass stands.
+    onPass: (attempt, at) => [{ name: 'training', item: trainings.completeByQuiz(attempt.userId, TrainingTopicSchema.parse(attempt.bank), at), once: true }],
+  });
+
+  return {
+    async status(topic: TrainingTopic, caller: Principal): Promise<TrainingQuizResponse> {
+      const [record, quiz] = await Promise.all([trainings.get(caller.id, topic), engine.status(topic, caller.id)]);
+      return { topic, training: record ? toMyTraining(record) : null, quiz };
+    },
+
+    /** Starts the topic's quiz (or hands back the one running) for a volunteer who attended and has not completed it. */
+    async start(topic: TrainingTopic, caller: Principal): Promise<{ attempt: ExamAttempt; created: boolean }> {
+      const record = await trainings.get(caller.id, topic);
+      if (record?.completedAt) throw new ConflictError('TRAINING_COMPLETED', `The ${topic} training is completed already`);
+      if (!record?.attendedAt) {
+        throw new ConflictError('TRAINING_NOT_ATTENDED', `Check in at a ${topic} training before its quiz`, [{ path: 'topic', message: TRAINING_TOPIC_LABELS[topic] }]);
+      }
+      return engine.start(topic, caller);
+    },
+
+    submit: (topic: TrainingTopic, id: string, answers: Record<string, number[]>, caller: Principal): Promise<ExamAttempt> => engine.submit(topic, id, answers, caller),
+  };
+};
+
+export type QuizService = ReturnType<typeof createQuizService>;

@@ -1,0 +1,117 @@
+/**
+ * The lecturer's workspace for one series: who registered and their attendance at each session,
+ * notes after each session (课后小结); a coordinator confirms a session took place, which records
+ * the lecturers' teaching as service (公益服务换场地).
+ */
+import { View, Text, Textarea } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { formatRange, hasAnyRole, Role, type SeriesDetail, type SeriesRoster } from '@hele/shared';
+import { api } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
+import { useAction } from '@/hooks/use-action';
+import { Button } from '@/ui';
+import { routeParam } from '@/utils/navigation';
+import SeriesMaterials from '../series-materials';
+import '../classes.scss';
+
+const MARK_TEXT = { attended: '✓', absent: '缺', confirmed: '报', waitlisted: '候', none: '·' } as const;
+
+function SessionNotes({ seriesId, activityId, saved }: { seriesId: string; activityId: string; saved?: string }) {
+  const [notes, setNotes] = useState(saved ?? '');
+  const { busy, run } = useAction();
+  const save = () =>
+    run(async () => {
+      await api.series.saveNotes(seriesId, activityId, notes.trim());
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+    });
+  return (
+    <View className='roster__notes'>
+      <Textarea className='text-box' value={notes} maxlength={2000} placeholder='课后小结：本课内容、作业、下次要带的东西' onInput={(e) => setNotes(e.detail.value)} />
+      <Button size='small' className='roster__save' loading={busy} disabled={!notes.trim()} onClick={save}>
+        保存小结
+      </Button>
+    </View>
+  );
+}
+
+export default function RosterPage() {
+  const id = routeParam('id') ?? '';
+  const user = useCurrentUser();
+  const [detail, setDetail] = useState<SeriesDetail>();
+  const [roster, setRoster] = useState<SeriesRoster>();
+  const [error, setError] = useState<unknown>();
+  const { busy, run } = useAction();
+  const load = () => Promise.all([api.series.get(id), api.series.roster(id)]).then(([found, rows]) => (setDetail(found), setRoster(rows)), setError);
+  useDidShow(() => void load());
+
+  if (error !== undefined) return <ErrorView error={error} onRetry={load} />;
+  if (!detail || !roster) return <LoadingView />;
+  const coordinates = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
+  const confirmHeld = (activityId: string) =>
+    run(async () => {
+      for (const lecturer of detail.series.lecturers) await api.hours.recordTeaching(activityId, lecturer.id);
+      void Taro.showToast({ title: '已记录讲师授课时长', icon: 'success' });
+    });
+
+  return (
+    <View className='page classes roster'>
+      <View className='card'>
+        <Text className='classes__title'>{detail.series.title}</Text>
+        <Text className='muted classes__line'>学员 {roster.rows.length} 人 · 共 {roster.sessions.length} 课</Text>
+      </View>
+      <Text className='section-title'>考勤</Text>
+      {roster.rows.length === 0 ? (
+        <EmptyView title='还没有学员报名' />
+      ) : (
+        <View className='card classes__grid'>
+          <View className='classes__cells'>
+            <Text className='classes__name muted'>学员</Text>
+            {roster.sessions.map((session) => (
+              <Text key={session.activityId} className='classes__cell muted'>
+                {session.sessionNo}
+              </Text>
+            ))}
+          </View>
+          {roster.rows.map((row) => (
+            <View key={row.userId} className='classes__cells roster__row' data-user={row.userId}>
+              <Text className='classes__name'>
+                {row.nickname}（{row.attended}）
+              </Text>
+              {row.marks.map((mark, i) => (
+                <Text key={roster.sessions[i]!.activityId} className={`classes__cell classes__cell--${mark}`}>
+                  {MARK_TEXT[mark]}
+                </Text>
+              ))}
+            </View>
+          ))}
+          <Text className='muted'>✓ 已签到 · 缺 缺席 · 报 已报名 · 候 候补</Text>
+        </View>
+      )}
+      <Text className='section-title'>课次</Text>
+      {roster.sessions.map((session) => {
+        const ended = Date.parse(session.endsAt) <= Date.now();
+        const notes = detail.sessions.find((item) => item.id === session.activityId)?.sessionNotes;
+        return (
+          <View key={session.activityId} className='card roster__session' data-id={session.activityId}>
+            <Text className='classes__line'>
+              第{session.sessionNo}课 · {formatRange(session.startsAt, session.endsAt)}
+            </Text>
+            <Text className='muted classes__line'>
+              报名 {session.confirmed} 人 · 签到 {session.checkedIn} 人{session.status === 'cancelled' ? ' · 已取消' : ''}
+            </Text>
+            <SessionNotes seriesId={id} activityId={session.activityId} saved={notes} />
+            {coordinates && ended && session.status === 'published' && (
+              <Button size='small' className='roster__held' loading={busy} onClick={() => confirmHeld(session.activityId)}>
+                确认已上课（记录授课时长）
+              </Button>
+            )}
+          </View>
+        );
+      })}
+      <Text className='section-title'>学习资料</Text>
+      <SeriesMaterials seriesId={id} mayAdd />
+    </View>
+  );
+}

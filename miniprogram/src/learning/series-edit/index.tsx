@@ -1,0 +1,83 @@
+/**
+ * 开设公益班: a coordinator plans a series from its first session and a weekly rhythm (e.g. 越剧班,
+ * 12 sessions, Saturdays 9:30, 90 minutes), names its lecturers, and the sessions are published.
+ */
+import { View, Text, Textarea, Picker } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { CENTER_UTC_OFFSET_MINUTES, toCenterIso, weeklySessions, type RoleHolder } from '@hele/shared';
+import { api } from '@/api';
+import { useAction } from '@/hooks/use-action';
+import { Button, Input } from '@/ui';
+import '../classes.scss';
+
+const OFFSET = `+0${CENTER_UTC_OFFSET_MINUTES / 60}:00`;
+const nextWeek = () => toCenterIso(new Date(Date.now() + 7 * 24 * 3600 * 1000)).slice(0, 10);
+
+export default function SeriesEditPage() {
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [venue, setVenue] = useState('和乐党群服务中心 3 楼活动室');
+  const [capacity, setCapacity] = useState('20');
+  const [date, setDate] = useState(nextWeek());
+  const [time, setTime] = useState('09:30');
+  const [count, setCount] = useState('12');
+  const [minutes, setMinutes] = useState('90');
+  const [completionPercent, setCompletionPercent] = useState('80');
+  const [lecturers, setLecturers] = useState<RoleHolder[]>([]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const { busy, run } = useAction();
+  useDidShow(() => void api.roles.holders('lecturer', { limit: 100 }).then(({ items }) => setLecturers(items), () => undefined));
+
+  const toggle = (userId: string) => setChosen(chosen.includes(userId) ? chosen.filter((id) => id !== userId) : [...chosen, userId]);
+  const submit = () =>
+    run(async () => {
+      const first = new Date(`${date}T${time}:00${OFFSET}`);
+      const { series } = await api.series.create({
+        title: title.trim(),
+        description: description.trim(),
+        venue: venue.trim(),
+        capacity: Number(capacity),
+        lecturerIds: chosen,
+        completionPercent: Number(completionPercent),
+        sessions: weeklySessions(first, Number(count), Number(minutes)),
+      });
+      void Taro.showToast({ title: '公益班已开设', icon: 'success' });
+      await Taro.redirectTo({ url: `/learning/series/index?id=${series.id}` });
+    });
+
+  return (
+    <View className='page classes series-edit'>
+      <View className='card'>
+        <Input className='series-edit__title' placeholder='班名，如：越剧班' value={title} onChange={setTitle} />
+        <Textarea className='text-box' value={description} maxlength={2000} placeholder='介绍：学什么、适合谁' onInput={(e) => setDescription(e.detail.value)} />
+        <Input placeholder='地点' value={venue} onChange={setVenue} />
+        <Input className='series-edit__capacity' type='number' placeholder='每课名额' value={capacity} onChange={setCapacity} />
+        <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>
+          <View className='classes__field'>第一课日期：{date}</View>
+        </Picker>
+        <Picker mode='time' value={time} onChange={(e) => setTime(String(e.detail.value))}>
+          <View className='classes__field'>上课时间：{time}（每周同一时间）</View>
+        </Picker>
+        <Input className='series-edit__count' type='number' placeholder='课次' value={count} onChange={setCount} />
+        <Input className='series-edit__minutes' type='number' placeholder='每课分钟数' value={minutes} onChange={setMinutes} />
+        <Input className='series-edit__percent' type='number' placeholder='结业出勤率（%）' value={completionPercent} onChange={setCompletionPercent} />
+        <Text className='muted classes__line'>
+          共 {count || 0} 课，每课 {minutes || 0} 分钟；出勤 {completionPercent || 0}% 以上可获结业证书
+        </Text>
+      </View>
+      <Text className='section-title'>讲师（公益讲师，可多选）</Text>
+      <View className='card classes__tabs series-edit__lecturers'>
+        {lecturers.length === 0 && <Text className='muted'>还没有公益讲师，请管理员在「角色管理」中设置</Text>}
+        {lecturers.map((lecturer) => (
+          <Text key={lecturer.userId} className={`chip ${chosen.includes(lecturer.userId) ? 'chip--on' : ''}`} onClick={() => toggle(lecturer.userId)}>
+            {lecturer.nickname}
+          </Text>
+        ))}
+      </View>
+      <Button block type='primary' className='series-edit__submit' loading={busy} disabled={title.trim().length < 2 || !chosen.length || !Number(count) || !Number(minutes)} onClick={submit}>
+        开设并发布
+      </Button>
+    </View>
+  );
+}

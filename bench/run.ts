@@ -2,7 +2,7 @@
  * `npm run bench`: starts its own local stack (in-memory database, free ports), runs each scenario
  * and prints one table: what, baseline, subject, ratio, invariants held. Sizes: BENCH_N (1000),
  * BENCH_CAPACITY (200), BENCH_ROUNDS (3), BENCH_SECONDS (8), BENCH_REDEMPTIONS (500), BENCH_BALANCES (50),
- * BENCH_WATCHERS (200), BENCH_POSTS (50), BENCH_POST_GAP_MS (200).
+ * BENCH_WATCHERS (200), BENCH_POSTS (50), BENCH_POST_GAP_MS (200), BENCH_SERIES_N (200), BENCH_SERIES_SESSIONS (12).
  */
 import { execSync } from 'node:child_process';
 import { startTestStack } from '../test/support/stack';
@@ -12,6 +12,7 @@ import { api, signInMany } from './http';
 import { printTable, type Row } from './lib';
 import { redemptionBench } from './redemptions';
 import { registrationBench } from './registrations';
+import { seriesBench } from './series';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -44,6 +45,13 @@ const main = async () => {
       })),
     );
     rows.push(
+      ...(await seriesBench(ctx, {
+        n: Math.min(n, number('BENCH_SERIES_N', 200)),
+        sessions: number('BENCH_SERIES_SESSIONS', 12),
+        capacity: number('BENCH_CAPACITY', 200) / 4,
+      })),
+    );
+    rows.push(
       ...(await feedBench(ctx, {
         watchers: number('BENCH_WATCHERS', 200),
         posts: number('BENCH_POSTS', 50),
@@ -61,6 +69,9 @@ const main = async () => {
       points: 'cloudfunctions/src/points/handler.ts',
       volunteers: 'cloudfunctions/src/volunteers/handler.ts',
       feed: 'cloudfunctions/src/feed/handler.ts',
+      series: 'cloudfunctions/src/activities/series-handler.ts',
+      library: 'cloudfunctions/src/library/handler.ts',
+      meetings: 'cloudfunctions/src/meetings/handler.ts',
     })),
   );
   console.log('');

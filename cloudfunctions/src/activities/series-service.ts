@@ -9,6 +9,7 @@ import {
   canCancel,
   canRegister,
   hasAnyRole,
+  RegistrationError,
   Role,
   seriesProgress,
   type CreateSeriesRequest,
@@ -105,6 +106,19 @@ export const newSeriesRecords = (
   return { record, sessions };
 };
 
+type SessionOutcome = Omit<EnrolmentOutcome, 'activityId' | 'sessionNo'>;
+
+/** One session's part of an enrolment: a session that refuses (closed a moment ago, too busy) does not undo the others. */
+const eachSession = async (session: ActivityRecord, act: () => Promise<SessionOutcome>): Promise<EnrolmentOutcome> => {
+  const base = { activityId: session.id, sessionNo: session.sessionNo ?? 0 };
+  try {
+    return { ...base, ...(await act()) };
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.statusCode !== 409) throw error;
+    return { ...base, outcome: 'skipped', reason: error.code };
+  }
+};
+
 export const createSeriesService = ({ repository, series: seriesTable, engine, now = () => new Date() }: SeriesDeps) => {
   const load = async (id: string) => {
     const record = await seriesTable.get(id);
@@ -169,51 +183,42 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
       };
     },
 
-    /** Registers the caller for every session that still takes registrations; the rest say why not. */
+    /** Registers the caller for every session that still takes registrations (all at once); the rest say why not. */
     async enrol(id: string, caller: Principal): Promise<EnrolmentOutcome[]> {
       const series = await load(id);
       const at = now();
-      const outcomes: EnrolmentOutcome[] = [];
-      for (const session of await sessionsOf(series)) {
-        const base = { activityId: session.id, sessionNo: session.sessionNo ?? 0 };
-        const verdict = canRegister(session, at);
-        if (!verdict.ok) {
-          outcomes.push({ ...base, outcome: 'skipped', reason: verdict.code });
-          continue;
-        }
-        try {
-          const { registration } = await engine.register(session.id, caller);
-          outcomes.push({ ...base, outcome: registration.status === 'waitlisted' ? 'waitlisted' : 'confirmed', ...(registration.position ? { position: registration.position } : {}) });
-        } catch (error) {
-          // A session that refuses (it closed a moment ago, too busy) does not undo the others.
-          if (!(error instanceof HttpError) || error.statusCode !== 409) throw error;
-          outcomes.push({ ...base, outcome: 'skipped', reason: error.code });
-        }
-      }
+      const outcomes = await Promise.all(
+        (await sessionsOf(series)).map((session) =>
+          eachSession(session, async () => {
+            const verdict = canRegister(session, at);
+            if (!verdict.ok) return { outcome: 'skipped', reason: verdict.code };
+            const { registration } = await engine.register(session.id, caller);
+            return { outcome: registration.status === 'waitlisted' ? 'waitlisted' : 'confirmed', ...(registration.position ? { position: registration.position } : {}) };
+          }),
+        ),
+      );
       if (!outcomes.some((item) => item.outcome !== 'skipped')) throw new ConflictError('SERIES_CLOSED', 'No session of this series takes registrations any more');
       return outcomes;
     },
 
-    /** Gives back the caller's places in every session not yet past its cancellation deadline. */
+    /** Gives back the caller's places in the sessions still to come (those past their cancellation deadline stay). */
     async withdraw(id: string, caller: Principal): Promise<EnrolmentOutcome[]> {
       const series = await load(id);
       const at = now();
       const mine = await repository.getMine(series.sessionIds, caller.id);
-      const outcomes: EnrolmentOutcome[] = [];
-      for (const session of await sessionsOf(series)) {
-        const registration = mine.get(session.id);
-        if (!isLive(registration)) continue;
-        const base = { activityId: session.id, sessionNo: session.sessionNo ?? 0 };
-        const verdict = canCancel(session, registration.status, at);
-        if (!verdict.ok || session.status !== ActivityStatus.PUBLISHED) {
-          outcomes.push({ ...base, outcome: 'skipped', reason: verdict.ok ? 'ACTIVITY_NOT_OPEN' : verdict.code });
-          continue;
-        }
-        await engine.cancel(session.id, caller);
-        outcomes.push({ ...base, outcome: 'cancelled' });
-      }
-      if (!outcomes.length) throw new NotFoundError('Live registration', 'NOT_REGISTERED');
-      return outcomes;
+      const upcoming = (await sessionsOf(series)).filter((session) => isLive(mine.get(session.id)) && Date.parse(session.startsAt) > at.getTime());
+      if (!upcoming.length) throw new NotFoundError('Live registration', 'NOT_REGISTERED');
+      return Promise.all(
+        upcoming.map((session) =>
+          eachSession(session, async () => {
+            const verdict = canCancel(session, mine.get(session.id)!.status, at);
+            if (!verdict.ok) return { outcome: 'skipped', reason: verdict.code };
+            if (session.status !== ActivityStatus.PUBLISHED) return { outcome: 'skipped', reason: RegistrationError.ACTIVITY_NOT_OPEN };
+            await engine.cancel(session.id, caller);
+            return { outcome: 'cancelled' };
+          }),
+        ),
+      );
     },
 
     /** The lecturer's roster: every member who registered, and their state at each session. */

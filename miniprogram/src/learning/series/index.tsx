@@ -17,7 +17,7 @@ import ProgressBar from '../progress-bar';
 import SeriesMaterials from '../series-materials';
 import '../classes.scss';
 
-const OUTCOME_TEXT = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消', skipped: '未报名' } as const;
+const OUTCOME_TEXT = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消', skipped: '未能报名' } as const;
 
 export default function SeriesPage() {
   const id = routeParam('id') ?? '';
@@ -52,7 +52,8 @@ export default function SeriesPage() {
       const { confirm } = await Taro.showModal({ title: '退出公益班', content: '将取消你在以后各课的报名，名额会让给候补的学员。' });
       if (!confirm) return;
       const { items } = await api.series.withdraw(id);
-      void Taro.showToast({ title: summarise(items), icon: 'none' });
+      const kept = items.filter((item) => item.outcome === 'skipped').length;
+      void Taro.showToast({ title: `已取消 ${items.length - kept} 课${kept ? `，${kept} 课已过取消截止时间` : ''}`, icon: 'none' });
       await load();
     });
   const registerOne = (activityId: string) =>

@@ -34,9 +34,9 @@ const MANAGERS = [Role.COORDINATOR, Role.SECRETARY] as const;
 
 export const handler = createHttpHandler({
   'GET /activities/{id}/check-in-code': route({
-    access: [Role.COORDINATOR],
+    access: [Role.COORDINATOR, Role.LECTURER],
     params: ActivityIdParams,
-    handle: async ({ params }) => ok(await attendance().code(params.id)),
+    handle: async ({ params, caller }) => ok(await attendance().code(params.id, caller)),
   }),
   'POST /activities/{id}/check-ins': route({
     access: 'user',

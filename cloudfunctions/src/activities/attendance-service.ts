@@ -32,6 +32,7 @@ import { trainings } from '../lib/trainings';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import { toCsv } from '../lib/csv';
 import { projectScope } from '../lib/projects';
+import { seriesSummary } from '../lib/series';
 import { activityScope, countItem, participationScope } from '../lib/stats';
 import { codeIsValid, issueCheckIn, newCheckInSecret, tokenIsValid } from './check-in-code';
 import type { LeaveRecord, LeaveRepository } from './leave-repository';
@@ -107,8 +108,12 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
 
   return {
     /** The code the coordinator's screen shows now, and when it turns. */
-    async code(activityId: string) {
+    /** The rotating code: coordinators show it, and so do a class series' lecturers at their own sessions. */
+    async code(activityId: string, caller: Principal) {
       const activity = await requireActivity(activityId);
+      if (!isCoordinator(caller) && !(activity.seriesId && (await seriesSummary(activity.seriesId))?.lecturerIds.includes(caller.id))) {
+        throw new ForbiddenError('Only coordinators and the lecturers of this class', 'NOT_LECTURER');
+      }
       const at = now();
       const period = checkInPeriod(at);
       const { token, code } = issueCheckIn(await secretOf(activity), activity.id, period);

@@ -25,6 +25,7 @@ import { projectOf } from '../lib/projects';
 import { queryAll } from '../lib/query';
 import { retrying, settled } from '../lib/retry';
 import { env } from '../lib/config';
+import { existingRecordIds, serviceRecordId } from '../lib/service-records';
 import { isLive, RegistrationRecord, toActivity, type ActivityRecord } from './records';
 import type { RegistrationEngine } from './registration-service';
 import type { ActivityRepository } from './repository';
@@ -226,7 +227,11 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
       const series = await requireTeacher(id, caller);
       const sessions = await sessionsOf(series);
       const at = now().getTime();
-      const registrations = await Promise.all(sessions.map((session) => repository.allRegistrations(session.id)));
+      const teachingIds = (sessionId: string) => series.lecturerIds.map((lecturerId) => serviceRecordId.teaching(sessionId, lecturerId));
+      const [registrations, recorded] = await Promise.all([
+        Promise.all(sessions.map((session) => repository.allRegistrations(session.id))),
+        existingRecordIds(sessions.flatMap((session) => teachingIds(session.id))),
+      ]);
       const rows = new Map<string, SeriesRoster['rows'][number]>();
       registrations.forEach((ofSession, i) => {
         const ended = Date.parse(sessions[i]!.endsAt) <= at;
@@ -247,6 +252,7 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
           status: session.status,
           confirmed: session.confirmedCount,
           checkedIn: registrations[i]!.filter((registration) => registration.checkedInAt).length,
+          teachingRecorded: teachingIds(session.id).every((id) => recorded.has(id)),
         })),
         rows: [...rows.values()].sort((a, b) => b.attended - a.attended || a.nickname.localeCompare(b.nickname, 'zh-CN')),
       };

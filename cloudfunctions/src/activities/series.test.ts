@@ -1,5 +1,5 @@
 import { call, signIn, uniqueName } from '../../test/gateway';
-import { newMembers } from '../../test/fixtures';
+import { createActivity, newMembers } from '../../test/fixtures';
 import { createRegistrationEngine } from './registration-service';
 import { activityRepository } from './repository';
 import { seriesRepository } from './series-repository';
@@ -155,8 +155,28 @@ describe('class series (公益班)', () => {
     await call('PUT', `/users/${other!.userId}/roles/lecturer`, { token: admin });
     const wrong = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: series.sessionIds[0], lecturerId: other!.userId } });
     expect([wrong.status, wrong.body.error.details[0].path]).toEqual([400, 'lecturerId']);
+    const before = (await call('GET', `/series/${series.id}/roster`, { token: coordinator })).body.sessions[0];
+    expect(before.teachingRecorded).toBe(false);
     const right = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: series.sessionIds[0], lecturerId } });
     expect(right.status).toBe(201);
+    const after = (await call('GET', `/series/${series.id}/roster`, { token: coordinator })).body.sessions[0];
+    expect(after.teachingRecorded).toBe(true);
+  });
+
+  it('lets a series’ lecturer show the check-in code of its sessions, and no one else’s', async () => {
+    const series = await createSeries();
+    const { token: lecturer } = await signIn('lecturer');
+    const shown = await call('GET', `/activities/${series.sessionIds[0]}/check-in-code`, { token: lecturer });
+    expect([shown.status, shown.body.code]).toEqual([200, expect.stringMatching(/^\d{6}$/)]);
+
+    const [other] = await newMembers(1, 'lecturer');
+    const { token: admin } = await signIn('admin');
+    await call('PUT', `/users/${other!.userId}/roles/lecturer`, { token: admin });
+    const { token: otherToken } = await signIn(other!.name);
+    const refused = await call('GET', `/activities/${series.sessionIds[0]}/check-in-code`, { token: otherToken });
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_LECTURER']);
+    const meeting = await createActivity();
+    expect((await call('GET', `/activities/${meeting.id}/check-in-code`, { token: lecturer })).status).toBe(403);
   });
 
   it.each([

@@ -7,7 +7,7 @@
  */
 import { ServiceRecord } from '@hele/shared';
 import type { z } from 'zod';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { env } from './config';
 import { doc, type TransactItem } from './db';
 
@@ -64,4 +64,19 @@ export const serviceItems = {
 export const approvedMinutesOf = async (userId: string): Promise<number> => {
   const { Item } = await doc.send(new GetCommand({ TableName: env().POINTS_TABLE, Key: { userId, sk: 'HOURS' } }));
   return (Item?.minutes as number | undefined) ?? 0;
+};
+
+/** Which of these records exist (the roster shows the sessions whose teaching is recorded). */
+export const existingRecordIds = async (ids: string[]): Promise<Set<string>> => {
+  const found = new Set<string>();
+  const table = env().SERVICE_RECORDS_TABLE;
+  for (let i = 0; i < ids.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ id }));
+    while (keys?.length) {
+      const result: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ProjectionExpression: 'id' } } }));
+      for (const item of result.Responses?.[table] ?? []) found.add(item.id as string);
+      keys = result.UnprocessedKeys?.[table]?.Keys;
+    }
+  }
+  return found;
 };

@@ -7,7 +7,7 @@ import { View, Text, Textarea } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { formatRange, hasAnyRole, Role, type SeriesDetail, type SeriesRoster } from '@hele/shared';
-import { api } from '@/api';
+import { api, ApiError } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
@@ -51,8 +51,14 @@ export default function RosterPage() {
   const coordinates = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
   const confirmHeld = (activityId: string) =>
     run(async () => {
-      for (const lecturer of detail.series.lecturers) await api.hours.recordTeaching(activityId, lecturer.id);
+      for (const lecturer of detail.series.lecturers) {
+        // A lecturer already recorded (declared and approved, or confirmed before) is simply passed over.
+        await api.hours.recordTeaching(activityId, lecturer.id).catch((caught: unknown) => {
+          if (!(caught instanceof ApiError && caught.code === 'ALREADY_RECORDED')) throw caught;
+        });
+      }
       void Taro.showToast({ title: '已记录讲师授课时长', icon: 'success' });
+      await load();
     });
 
   return (
@@ -101,8 +107,14 @@ export default function RosterPage() {
             <Text className='muted classes__line'>
               报名 {session.confirmed} 人 · 签到 {session.checkedIn} 人{session.status === 'cancelled' ? ' · 已取消' : ''}
             </Text>
+            {!ended && session.status === 'published' && (
+              <Button size='small' className='roster__code' onClick={() => Taro.navigateTo({ url: `/activity/check-in/index?id=${session.activityId}` })}>
+                出示签到码
+              </Button>
+            )}
             <SessionNotes seriesId={id} activityId={session.activityId} saved={notes} />
-            {coordinates && ended && session.status === 'published' && (
+            {ended && session.teachingRecorded && <Text className='muted roster__recorded'>授课时长已记录</Text>}
+            {coordinates && ended && session.status === 'published' && !session.teachingRecorded && (
               <Button size='small' className='roster__held' loading={busy} onClick={() => confirmHeld(session.activityId)}>
                 确认已上课（记录授课时长）
               </Button>

@@ -51,7 +51,7 @@ export const handler = createHttpHandler({
     handle: async ({ params, body, caller }) => created(await attendance().signOut(params.id, body, caller)),
   }),
   'GET /activities/{id}/attendance': route({
-    access: MANAGERS,
+    access: [...MANAGERS, Role.LECTURER],
     params: ActivityIdParams,
     query: AttendanceQuery,
     handle: async ({ params, query, caller }) => {

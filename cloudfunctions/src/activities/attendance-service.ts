@@ -105,13 +105,15 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
   };
 
   const mayManage = (caller: Principal, activity: ActivityRecord) => isCoordinator(caller) || isSecretaryOf(caller, activity.branchId);
+  /** A class series' lecturers run its sessions: they show the code and see who came. */
+  const teaches = async (caller: Principal, activity: ActivityRecord) =>
+    !!activity.seriesId && !!(await seriesSummary(activity.seriesId))?.lecturerIds.includes(caller.id);
 
   return {
-    /** The code the coordinator's screen shows now, and when it turns. */
-    /** The rotating code: coordinators show it, and so do a class series' lecturers at their own sessions. */
+    /** The rotating code the check-in screen shows now, and when it turns: coordinators', and a series' lecturers' at its sessions. */
     async code(activityId: string, caller: Principal) {
       const activity = await requireActivity(activityId);
-      if (!isCoordinator(caller) && !(activity.seriesId && (await seriesSummary(activity.seriesId))?.lecturerIds.includes(caller.id))) {
+      if (!isCoordinator(caller) && !(await teaches(caller, activity))) {
         throw new ForbiddenError('Only coordinators and the lecturers of this class', 'NOT_LECTURER');
       }
       const at = now();
@@ -197,7 +199,7 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
     /** Everyone expected (confirmed registrants, and the branch's roster for a branch meeting). */
     async attendance(activityId: string, caller: Principal): Promise<AttendanceResponse> {
       const activity = await requireActivity(activityId);
-      if (!mayManage(caller, activity)) throw new ForbiddenError('Only coordinators and the branch secretary see attendance');
+      if (!mayManage(caller, activity) && !(await teaches(caller, activity))) throw new ForbiddenError('Only coordinators, the branch secretary and the class lecturers see attendance');
       const at = now();
       const [registrations, leaveRecords, members] = await Promise.all([
         activities.allRegistrations(activityId),

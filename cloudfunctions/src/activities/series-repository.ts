@@ -2,12 +2,11 @@
  * The series table: one item per class series (公益班). A series and its sessions (activities of
  * kind class) are written in one transaction, so a series never exists without all its sessions.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { env } from '../lib/config';
-import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
 import { doc, transactNamed, type DocClient } from '../lib/db';
-import { queryAll } from '../lib/query';
+import { queryAll, queryPage, type PageRequest } from '../lib/query';
 import type { ActivityRecord } from './records';
 
 export const SERIES_LIST_KEY = 'series';
@@ -58,10 +57,7 @@ export const createSeriesRepository = (client: DocClient = doc) => {
     },
 
     /** Newest first, page by page. */
-    async list({ limit, cursor }: { limit: number; cursor?: string }) {
-      const result = await client.send(new QueryCommand({ ...byStart(false), Limit: limit, ExclusiveStartKey: decodeCursor(cursor).key }));
-      return { items: (result.Items ?? []).map((item) => SeriesRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
-    },
+    list: (page: PageRequest) => queryPage(SeriesRecord, byStart(false), page),
 
     /** Every series (a center runs tens of them a year): the lecturer's workspace filters these. */
     all: () => queryAll(SeriesRecord, byStart(false)),

@@ -25,7 +25,8 @@ import { projectOf } from '../lib/projects';
 import { queryAll } from '../lib/query';
 import { retrying, settled } from '../lib/retry';
 import { env } from '../lib/config';
-import { existingRecordIds, serviceRecordId } from '../lib/service-records';
+import { logger } from '../lib/logger';
+import { recordStatuses, serviceRecordId } from '../lib/service-records';
 import { isLive, RegistrationRecord, toActivity, type ActivityRecord } from './records';
 import type { RegistrationEngine } from './registration-service';
 import type { ActivityRepository } from './repository';
@@ -115,10 +116,18 @@ const eachSession = async (session: ActivityRecord, act: () => Promise<SessionOu
   try {
     return { ...base, ...(await act()) };
   } catch (error) {
-    if (!(error instanceof HttpError) || error.statusCode !== 409) throw error;
-    return { ...base, outcome: 'skipped', reason: error.code };
+    // The sessions done beside it stay done: the caller hears which one failed and why, never a 500 that hides them.
+    if (!(error instanceof HttpError)) logger.error('series session failed', { activityId: session.id, error: error as Error });
+    return { ...base, outcome: 'skipped', reason: error instanceof HttpError ? error.code : 'FAILED' };
   }
 };
+
+/** A session's teaching: recorded once every lecturer's is approved; pending while a declaration waits for review. */
+const teachingState = (statuses: Array<string | undefined>): 'recorded' | 'pending' | 'none' =>
+  statuses.every((status) => status === 'approved') ? 'recorded' : statuses.includes('pending') ? 'pending' : 'none';
+
+/** Why a session takes no registrations for good (as opposed to a moment's refusal such as BUSY). */
+const CLOSED_REASONS = new Set<string>([RegistrationError.ACTIVITY_CANCELLED, RegistrationError.REGISTRATION_CLOSED, RegistrationError.ACTIVITY_NOT_OPEN]);
 
 export const createSeriesService = ({ repository, series: seriesTable, engine, now = () => new Date() }: SeriesDeps) => {
   const load = async (id: string) => {
@@ -198,7 +207,9 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
           }),
         ),
       );
-      if (!outcomes.some((item) => item.outcome !== 'skipped')) throw new ConflictError('SERIES_CLOSED', 'No session of this series takes registrations any more');
+      if (outcomes.every((item) => item.outcome === 'skipped' && CLOSED_REASONS.has(item.reason ?? ''))) {
+        throw new ConflictError('SERIES_CLOSED', 'No session of this series takes registrations any more');
+      }
       return outcomes;
     },
 
@@ -230,7 +241,7 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
       const teachingIds = (sessionId: string) => series.lecturerIds.map((lecturerId) => serviceRecordId.teaching(sessionId, lecturerId));
       const [registrations, recorded] = await Promise.all([
         Promise.all(sessions.map((session) => repository.allRegistrations(session.id))),
-        existingRecordIds(sessions.flatMap((session) => teachingIds(session.id))),
+        recordStatuses(sessions.flatMap((session) => teachingIds(session.id))),
       ]);
       const rows = new Map<string, SeriesRoster['rows'][number]>();
       registrations.forEach((ofSession, i) => {
@@ -252,7 +263,7 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
           status: session.status,
           confirmed: session.confirmedCount,
           checkedIn: registrations[i]!.filter((registration) => registration.checkedInAt).length,
-          teachingRecorded: teachingIds(session.id).every((id) => recorded.has(id)),
+          teaching: teachingState(teachingIds(session.id).map((id) => recorded.get(id))),
         })),
         rows: [...rows.values()].sort((a, b) => b.attended - a.attended || a.nickname.localeCompare(b.nickname, 'zh-CN')),
       };

@@ -136,6 +136,16 @@ describe('class series (公益班)', () => {
     expect([empty.status, empty.body.error.details[0].path]).toEqual([400, 'notes']);
   });
 
+  it('answers 400 naming the cursor for a cursor of another list', async () => {
+    const { token } = await signIn('coordinator');
+    await createSeries();
+    await createSeries();
+    const { nextCursor } = (await call('GET', '/materials?limit=1', { token })).body;
+    const foreign = nextCursor ?? Buffer.from(JSON.stringify({ k: { pk: 'M', sk: '01X' } })).toString('base64url');
+    const reply = await call('GET', `/series?limit=1&cursor=${encodeURIComponent(foreign)}`, { token });
+    expect([reply.status, reply.body.error?.details?.[0]?.path]).toEqual([400, 'cursor']);
+  });
+
   it('lists a lecturer’s own series for the workspace', async () => {
     const series = await createSeries();
     const { token: lecturer } = await signIn('lecturer');
@@ -156,14 +166,14 @@ describe('class series (公益班)', () => {
     const wrong = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: series.sessionIds[0], lecturerId: other!.userId } });
     expect([wrong.status, wrong.body.error.details[0].path]).toEqual([400, 'lecturerId']);
     const before = (await call('GET', `/series/${series.id}/roster`, { token: coordinator })).body.sessions[0];
-    expect(before.teachingRecorded).toBe(false);
+    expect(before.teaching).toBe('none');
     const right = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: series.sessionIds[0], lecturerId } });
     expect(right.status).toBe(201);
     const after = (await call('GET', `/series/${series.id}/roster`, { token: coordinator })).body.sessions[0];
-    expect(after.teachingRecorded).toBe(true);
+    expect(after.teaching).toBe('recorded');
   });
 
-  it('lets a series’ lecturer show the check-in code of its sessions, and no one else’s', async () => {
+  it('lets a series’ lecturer show the check-in code and attendance of its sessions, and no one else’s', async () => {
     const series = await createSeries();
     const { token: lecturer } = await signIn('lecturer');
     const shown = await call('GET', `/activities/${series.sessionIds[0]}/check-in-code`, { token: lecturer });
@@ -175,8 +185,15 @@ describe('class series (公益班)', () => {
     const { token: otherToken } = await signIn(other!.name);
     const refused = await call('GET', `/activities/${series.sessionIds[0]}/check-in-code`, { token: otherToken });
     expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_LECTURER']);
+    expect((await call('GET', `/activities/${series.sessionIds[0]}/attendance`, { token: otherToken })).status).toBe(403);
     const meeting = await createActivity();
     expect((await call('GET', `/activities/${meeting.id}/check-in-code`, { token: lecturer })).status).toBe(403);
+    expect((await call('GET', `/activities/${meeting.id}/attendance`, { token: lecturer })).status).toBe(403);
+    // Their own session's attendance (the check-in screen's count) is theirs to see.
+    const [member] = await newMembers(1);
+    await call('POST', `/series/${series.id}/enrolment`, { token: member!.token });
+    const seen = await call('GET', `/activities/${series.sessionIds[0]}/attendance`, { token: lecturer });
+    expect([seen.status, seen.body.summary.registered]).toEqual([200, 1]);
   });
 
   it.each([

@@ -66,15 +66,17 @@ export const approvedMinutesOf = async (userId: string): Promise<number> => {
   return (Item?.minutes as number | undefined) ?? 0;
 };
 
-/** Which of these records exist (the roster shows the sessions whose teaching is recorded). */
-export const existingRecordIds = async (ids: string[]): Promise<Set<string>> => {
-  const found = new Set<string>();
+/** The status of each of these records that exists (the roster shows whose teaching is recorded). */
+export const recordStatuses = async (ids: string[]): Promise<Map<string, string>> => {
+  const found = new Map<string, string>();
   const table = env().SERVICE_RECORDS_TABLE;
   for (let i = 0; i < ids.length; i += 100) {
     let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ id }));
     while (keys?.length) {
-      const result: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ProjectionExpression: 'id' } } }));
-      for (const item of result.Responses?.[table] ?? []) found.add(item.id as string);
+      const result: BatchGetCommandOutput = await doc.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ProjectionExpression: 'id, #status', ExpressionAttributeNames: { '#status': 'status' } } } }),
+      );
+      for (const item of result.Responses?.[table] ?? []) found.set(item.id as string, item.status as string);
       keys = result.UnprocessedKeys?.[table]?.Keys;
     }
   }

@@ -1,5 +1,6 @@
 /** Role management routes (admin only, but coordinators read holders): look a user up, grant and revoke roles, holders, audit log. */
 import { IdParams, ListQuery, Role, RoleHoldersParams, RoleParams } from '@hele/shared';
+import { ForbiddenError } from '../lib/errors';
 import { createHttpHandler, ok, route } from '../lib/http';
 import { roleRepository } from './repository';
 import { createRoleService } from './service';
@@ -19,12 +20,15 @@ export const handler = createHttpHandler({
     params: RoleParams,
     handle: async ({ params, caller }) => ok(await roles.revoke(params.id, params.role, caller)),
   }),
-  // Coordinators read the holders too: they pick the lecturers of a class series.
+  // Coordinators read the lecturers too (they pick a class series' lecturers); the other lists stay the admins'.
   'GET /roles/{role}/holders': route({
     access: [Role.COORDINATOR],
     params: RoleHoldersParams,
     query: ListQuery,
-    handle: async ({ params, query }) => ok(await roles.holders(params.role, query)),
+    handle: async ({ params, query, caller }) => {
+      if (params.role !== Role.LECTURER && !caller.roles.includes(Role.ADMIN)) throw new ForbiddenError('Coordinators see the lecturers only');
+      return ok(await roles.holders(params.role, query));
+    },
   }),
   'GET /audit/roles': route({ access: ADMINS, query: ListQuery, handle: async ({ query }) => ok(await roles.audit(query)) }),
 });

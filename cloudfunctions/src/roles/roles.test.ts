@@ -29,6 +29,16 @@ describe('role management', () => {
     ]);
   });
 
+  it('shows coordinators the lecturers (to pick a class series’ lecturers) and no other holder list', async () => {
+    const { token: coordinator } = await signIn('coordinator');
+    const { token: admin } = await signIn('admin');
+    const [lecturer] = await newMembers(1, 'lecturer');
+    await call('PUT', `/users/${lecturer!.userId}/roles/lecturer`, { token: admin });
+    const lecturers = await call('GET', '/roles/lecturer/holders?limit=100', { token: coordinator });
+    expect(lecturers.body.items.map((holder: { userId: string }) => holder.userId)).toContain(lecturer!.userId);
+    for (const role of ['secretary', 'coordinator']) expect((await call('GET', `/roles/${role}/holders`, { token: coordinator })).status).toBe(403);
+  });
+
   it('changes a role once however many admins press at the same time, keeping the other roles', async () => {
     const { token: admin } = await signIn('admin');
     const [person] = await newMembers(1, 'staff');

@@ -4,7 +4,10 @@
  * completes the topic, written once in the transaction that closes the attempt.
  */
 import { TRAINING_TOPIC_LABELS, TrainingTopicSchema, type ExamAttempt, type ExamSettings, type TrainingQuizResponse, type TrainingTopic } from '@hele/shared';
+import { doc, transactNamed } from '../lib/db';
 import { ConflictError } from '../lib/errors';
+import { topicHasQuiz } from '../lib/question-bank';
+import { settled } from '../lib/retry';
 import type { Principal } from '../lib/principal';
 import { toMyTraining, type trainings as Trainings } from '../lib/trainings';
 import { createExamEngine } from './exam-engine';
@@ -15,11 +18,13 @@ export interface QuizDeps {
   attempts: typeof AttemptRepository;
   trainings: Pick<typeof Trainings, 'get' | 'completeByQuiz'>;
   settings: ExamSettings;
+  /** Whether the topic's bank holds a full quiz paper (lib/question-bank). */
+  hasQuiz?: (topic: TrainingTopic) => Promise<boolean>;
   now?: () => Date;
   random?: () => number;
 }
 
-export const createQuizService = ({ questions, attempts, trainings, settings, now, random }: QuizDeps) => {
+export const createQuizService = ({ questions, attempts, trainings, settings, hasQuiz = topicHasQuiz, now = () => new Date(), random }: QuizDeps) => {
   const engine = createExamEngine({
     questions,
     attempts,
@@ -42,6 +47,11 @@ export const createQuizService = ({ questions, attempts, trainings, settings, no
       if (record?.completedAt) throw new ConflictError('TRAINING_COMPLETED', `The ${topic} training is completed already`);
       if (!record?.attendedAt) {
         throw new ConflictError('TRAINING_NOT_ATTENDED', `Check in at a ${topic} training before its quiz`, [{ path: 'topic', message: TRAINING_TOPIC_LABELS[topic] }]);
+      }
+      // The bank was emptied after the volunteer attended: as at a check-in without a quiz, attending completes the topic.
+      if (!(await hasQuiz(topic))) {
+        await settled(() => transactNamed(doc, [{ name: 'training', item: trainings.completeByQuiz(caller.id, topic, now().toISOString()) }]));
+        throw new ConflictError('TRAINING_COMPLETED', `The ${topic} quiz was withdrawn: attending completed the training`);
       }
       return engine.start(topic, caller);
     },

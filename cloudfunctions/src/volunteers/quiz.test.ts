@@ -2,6 +2,8 @@ import { DEFAULT_QUIZ_SETTINGS, type TrainingTopic } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
 import { createActivity, futureTimes, newMembers } from '../../test/fixtures';
 import { loadUser, toPrincipal } from '../lib/principal';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { doc } from '../lib/db';
 import { trainings } from '../lib/trainings';
 import { createQuizService } from './quiz-service';
 import { attemptRepository, questionRepository } from './repository';
@@ -142,6 +144,16 @@ describe('training quizzes', () => {
     expect(await myTrainings(volunteer!.token)).toEqual([expect.objectContaining({ topic: UNFINISHED, status: 'completed', completedAt: expect.any(String) })]);
     const reply = await call('POST', `/trainings/${UNFINISHED}/quiz/attempts`, { token: volunteer!.token });
     expect([reply.status, reply.body.error.code]).toEqual([409, 'TRAINING_COMPLETED']);
+  });
+
+  it('completes the topic of a volunteer who attended while it had a quiz, once its bank no longer holds a paper', async () => {
+    const [volunteer] = await newMembers(1, 'quiz');
+    // Attended when the topic had a quiz (the bank was emptied since): the record says so.
+    await doc.send(new TransactWriteCommand({ TransactItems: [trainings.attend({ userId: volunteer!.userId, topic: UNFINISHED, activityId: 'a-earlier', title: '礼仪培训（往期）' }, new Date().toISOString())] }));
+    expect(await myTrainings(volunteer!.token)).toEqual([expect.objectContaining({ topic: UNFINISHED, status: 'quiz_pending' })]);
+    const reply = await call('POST', `/trainings/${UNFINISHED}/quiz/attempts`, { token: volunteer!.token });
+    expect([reply.status, reply.body.error.code]).toEqual([409, 'TRAINING_COMPLETED']);
+    expect(await myTrainings(volunteer!.token)).toEqual([expect.objectContaining({ topic: UNFINISHED, status: 'completed', completedAt: expect.any(String) })]);
   });
 
   it('keeps a bank per topic for coordinators, apart from the certification bank', async () => {

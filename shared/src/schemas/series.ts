@@ -103,7 +103,7 @@ export type EnrolmentOutcome = z.infer<typeof EnrolmentOutcome>;
 export const RosterMark = z.enum(['attended', 'absent', 'confirmed', 'waitlisted', 'none']);
 export const RosterRow = z.object({ userId: Id, nickname: z.string(), marks: z.array(RosterMark), attended: z.number().int() });
 export const SeriesRoster = z.object({
-  sessions: z.array(z.object({ activityId: Id, sessionNo: z.number().int(), startsAt: IsoDateTime, endsAt: IsoDateTime, status: z.string(), confirmed: z.number().int(), checkedIn: z.number().int(), teachingRecorded: z.boolean() })),
+  sessions: z.array(z.object({ activityId: Id, sessionNo: z.number().int(), startsAt: IsoDateTime, endsAt: IsoDateTime, status: z.string(), confirmed: z.number().int(), checkedIn: z.number().int(), teaching: z.enum(['recorded', 'pending', 'none']) })),
   rows: z.array(RosterRow),
 });
 export type SeriesRoster = z.infer<typeof SeriesRoster>;

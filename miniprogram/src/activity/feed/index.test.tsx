@@ -79,8 +79,9 @@ describe('现场动态', () => {
         unmuted.push(JSON.parse(data!));
         return { statusCode: 200, data: { activityId: 'a1', reporters: [], muted: [] } };
       }
+      // The server's state: a reload after lifting the mute (the page polls) no longer lists it.
       const items = [post('01J0000000000000000000000E', '待审核的照片', { review: 'pending' }), post('01J0000000000000000000000B', '重温入党誓词')];
-      return { statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ items, reporters: [], muted: [{ id: 'u_n', nickname: '刷屏的人' }] }) };
+      return { statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ items, reporters: [], muted: unmuted.length ? [] : [{ id: 'u_n', nickname: '刷屏的人' }] }) };
     });
     const { container } = render(<LiveFeedPage />);
     fireEvent.click(await screen.findByText('管理'));

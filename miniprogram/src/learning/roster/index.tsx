@@ -11,6 +11,7 @@ import { api, ApiError } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { errorMessage } from '@/utils/feedback';
 import { Button } from '@/ui';
 import { routeParam } from '@/utils/navigation';
 import SeriesMaterials from '../series-materials';
@@ -51,13 +52,15 @@ export default function RosterPage() {
   const coordinates = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
   const confirmHeld = (activityId: string) =>
     run(async () => {
-      for (const lecturer of detail.series.lecturers) {
-        // A lecturer already recorded (declared and approved, or confirmed before) is simply passed over.
+      // Each lecturer on their own: one already recorded (or who cannot be, such as oneself) does not stop the others.
+      const missed: string[] = [];
+      for (const lecturer of detail.series.lecturers.filter((item) => item.id !== user?.id)) {
         await api.hours.recordTeaching(activityId, lecturer.id).catch((caught: unknown) => {
-          if (!(caught instanceof ApiError && caught.code === 'ALREADY_RECORDED')) throw caught;
+          if (!(caught instanceof ApiError && caught.code === 'ALREADY_RECORDED')) missed.push(`${lecturer.nickname}（${errorMessage(caught)}）`);
         });
       }
-      void Taro.showToast({ title: '已记录讲师授课时长', icon: 'success' });
+      if (detail.series.lecturers.some((item) => item.id === user?.id)) missed.push('你本人的授课需由其他社工记录');
+      void Taro.showToast({ title: missed.length ? `未记录：${missed.join('；')}` : '已记录讲师授课时长', icon: 'none', duration: 3000 });
       await load();
     });
 
@@ -113,8 +116,9 @@ export default function RosterPage() {
               </Button>
             )}
             <SessionNotes seriesId={id} activityId={session.activityId} saved={notes} />
-            {ended && session.teachingRecorded && <Text className='muted roster__recorded'>授课时长已记录</Text>}
-            {coordinates && ended && session.status === 'published' && !session.teachingRecorded && (
+            {ended && session.teaching === 'recorded' && <Text className='muted roster__recorded'>授课时长已记录</Text>}
+            {ended && session.teaching === 'pending' && <Text className='muted roster__recorded'>讲师已申报授课时长，待社工在「时长审核」中审批</Text>}
+            {coordinates && ended && session.status === 'published' && session.teaching !== 'recorded' && (
               <Button size='small' className='roster__held' loading={busy} onClick={() => confirmHeld(session.activityId)}>
                 确认已上课（记录授课时长）
               </Button>

@@ -97,9 +97,8 @@ export default function VolunteerCenterPage() {
               </Text>
             ) : (
               <View key={training.topic} className='volunteer-center__training volunteer-center__training--pending'>
-                <Text className='volunteer-center__topic'>
-                  {TRAINING_TOPIC_LABELS[training.topic]} <Tag type='warning'>待测验</Tag>
-                </Text>
+                <Text className='volunteer-center__topic'>{TRAINING_TOPIC_LABELS[training.topic]}</Text>
+                <Tag type='warning'>待测验</Tag>
                 <Button size='small' type='primary' className='volunteer-center__quiz' onClick={go(`/volunteer/quiz/index?topic=${training.topic}`)}>
                   参加测验
                 </Button>

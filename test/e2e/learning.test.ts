@@ -60,3 +60,32 @@ it('shows the seeded member the sessions they attended, and members the lecturer
   await member.locator('.classes__item', { hasText: SERIES }).locator('.classes__progress-text', { hasText: '已上 2/8 课（25%）' }).click();
   await member.locator('.classes__notes', { hasText: '下周请带折扇' }).waitFor();
 });
+
+it('lets a lecturer upload a handout to their class straight to the bucket, which members then open', async () => {
+  const lecturer = await phonePage(running.browser);
+  await signInAs(lecturer, running.stack.appUrl, 'lecturer');
+  await lecturer.locator('.me__teaching').click();
+  await lecturer.locator('.classes__item', { hasText: SERIES }).click();
+  await lecturer.locator('.series-materials__add').click();
+  await lecturer.locator('.library__add input').first().fill('第四课 唱词讲义');
+  await lecturer.locator('.library__kind--document').click();
+  const handout = Buffer.from('%PDF-1.4\n% 越剧唱词讲义\n%%EOF\n');
+  const [chooser] = await Promise.all([lecturer.waitForEvent('filechooser'), lecturer.locator('.library__file .nut-button').click()]);
+  await chooser.setFiles({ name: 'changci.pdf', mimeType: 'application/pdf', buffer: handout });
+  await lecturer.locator('.library__file', { hasText: '已上传' }).waitFor();
+  await lecturer.locator('.library__submit').click();
+  await lecturer.locator('.library__item', { hasText: '第四课 唱词讲义' }).waitFor();
+
+  // A member finds it among the class's materials and opens the document through its signed link.
+  const member = await phonePage(running.browser);
+  await signInAs(member, running.stack.appUrl, 'member');
+  await member.locator('.me__my-classes').click();
+  await member.locator('.classes__item', { hasText: SERIES }).click();
+  await member.locator('.series-materials__item', { hasText: '第四课 唱词讲义' }).click();
+  await member.locator('.material__file', { hasText: 'changci.pdf' }).waitFor();
+  const [opened] = await Promise.all([member.waitForEvent('popup'), member.locator('.material__open').click()]);
+  const downloaded = await member.request.get(opened.url());
+  expect(Buffer.from(await downloaded.body()).equals(handout)).toBe(true);
+  await member.locator('.material__title').waitFor();
+  await member.locator('text=已学 50%').waitFor();
+});

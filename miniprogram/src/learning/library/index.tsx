@@ -60,9 +60,14 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
     <View className='card library__add'>
       <Text className='section-title'>{seriesId ? '添加本班资料' : '添加资料'}</Text>
       <Input placeholder='标题' value={title} onChange={setTitle} />
-      <Picker mode='selector' range={KINDS.map((item) => MATERIAL_KIND_LABELS[item])} value={KINDS.indexOf(kind)} onChange={(e) => choose(KINDS[Number(e.detail.value)]!)}>
-        <View className='library__field'>类型：{MATERIAL_KIND_LABELS[kind]}</View>
-      </Picker>
+      {/* Four kinds: one tap each, rather than a picker. */}
+      <View className='library__kinds'>
+        {KINDS.map((item) => (
+          <Text key={item} className={`chip library__kind library__kind--${item} ${kind === item ? 'chip--on' : ''}`} onClick={() => choose(item)}>
+            {MATERIAL_KIND_LABELS[item]}
+          </Text>
+        ))}
+      </View>
       <Picker mode='selector' range={AUDIENCES.map((item) => AUDIENCE_LABELS[item])} value={AUDIENCES.indexOf(audience)} onChange={(e) => setAudience(AUDIENCES[Number(e.detail.value)]!)}>
         <View className='library__field'>可见范围：{AUDIENCE_LABELS[audience]}</View>
       </Picker>
@@ -82,7 +87,7 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
       ) : (
         <Textarea className='text-box library__content' value={content} maxlength={20000} placeholder={kind === 'article' ? '正文' : '链接（https://…）'} onInput={(e) => setContent(e.detail.value)} />
       )}
-      <Button block type='primary' loading={busy} disabled={title.trim().length < 2 || !category.trim() || (usesFile ? !uploaded : !content.trim())} onClick={submit}>
+      <Button block type='primary' className='library__submit' loading={busy} disabled={title.trim().length < 2 || !category.trim() || (usesFile ? !uploaded : !content.trim())} onClick={submit}>
         添加
       </Button>
     </View>

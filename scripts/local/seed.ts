@@ -286,7 +286,7 @@ const ignoreExisting = (error: unknown) => {
 const seedClassSeries = async (coordinator: string, now: Date) => {
   const lecturer = DEV_USERS.find((user) => user.name === 'lecturer')!;
   const input = CreateSeriesRequest.parse({
-    title: '越剧班（周末班）',
+    title: '越剧班（晨间班）',
     description: '志愿讲师周老师教唱越剧经典选段，零基础可报，每周上午一课。',
     venue: '和乐党群服务中心 3 楼活动室',
     capacity: 20,

@@ -9,7 +9,7 @@ import { signInAs } from '../support/app';
 import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
 
 const running = useStackAndBrowser();
-const SERIES = '越剧班（周末班）';
+const SERIES = '越剧班（晨间班）';
 
 it('lets a member enrol in a class series, open its material and see their progress', async () => {
   const page = await phonePage(running.browser);
@@ -23,7 +23,7 @@ it('lets a member enrol in a class series, open its material and see their progr
   // Three sessions were held: the five to come are open.
   await page.locator('.series__enrol', { hasText: '报名全部课次（5 课）' }).click();
   await page.locator('.series__withdraw').waitFor();
-  const states = await page.locator('.series__state').allTextContents();
+  const states = await page.locator('.classes__state').allTextContents();
   expect(states).toEqual(['未报名', '未报名', '未报名', '已报名', '已报名', '已报名', '已报名', '已报名']);
   await page.locator('.classes__progress-text', { hasText: '已上 0/8 课（0%） · 结业需 6 课' }).waitFor();
 

@@ -6,6 +6,7 @@ export const sessionState = (session: Activity): string => {
   if (session.status === 'cancelled') return '本课已取消';
   if (!mine) return '未报名';
   if (mine.checkedInAt) return '已签到';
+  if (Date.parse(session.endsAt) <= Date.now()) return mine.status === 'waitlisted' ? '未上（候补）' : '缺席';
   if (mine.status === 'waitlisted') return `候补第 ${mine.position ?? '?'} 位`;
   return '已报名';
 };

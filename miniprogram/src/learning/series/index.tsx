@@ -32,7 +32,8 @@ export default function SeriesPage() {
   if (error !== undefined) return <ErrorView error={error} onRetry={load} />;
   if (!detail) return <LoadingView />;
   const { series, sessions, progress } = detail;
-  const open = sessions.filter((session) => session.status === 'published' && Date.parse(session.registrationClosesAt) > Date.now());
+  // Sessions the caller can still join (open, and not held already).
+  const open = sessions.filter((session) => session.status === 'published' && !session.myRegistration && Date.parse(session.registrationClosesAt) > Date.now());
   const holding = sessions.filter((session) => session.myRegistration && Date.parse(session.startsAt) > Date.now());
 
   const summarise = (items: Array<{ outcome: keyof typeof OUTCOME_TEXT }>) => {
@@ -71,7 +72,7 @@ export default function SeriesPage() {
           共 {series.sessionIds.length} 课 · {series.venue} · 每课 {series.capacity} 人
         </Text>
         <Text className='muted classes__line'>讲师：{series.lecturers.map((lecturer) => lecturer.nickname).join('、')}</Text>
-        {series.description && <Text className='classes__line'>{series.description}</Text>}
+        {series.description && <Text className='classes__line classes__description'>{series.description}</Text>}
         <Text className='muted classes__line'>出勤达到 {series.completionPercent}% 可获结业证书</Text>
         {progress && <ProgressBar progress={progress} />}
         {progress?.completed && (
@@ -102,10 +103,10 @@ export default function SeriesPage() {
             <Text className='classes__line' onClick={() => Taro.navigateTo({ url: `/activity/detail/index?id=${session.id}` })}>
               {sessionWhen(session)}
             </Text>
-            <Text className='series__state'>{sessionState(session)}</Text>
+            <Text className='classes__state'>{sessionState(session)}</Text>
           </View>
           <Text className='muted'>余 {session.seatsLeft} 个名额{session.waitlistCount ? ` · 候补 ${session.waitlistCount} 人` : ''}</Text>
-          {!session.myRegistration && open.includes(session) && (
+          {open.includes(session) && (
             <Button size='small' className='series__one' loading={busy} onClick={() => registerOne(session.id)}>
               只报这一课
             </Button>

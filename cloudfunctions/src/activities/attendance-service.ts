@@ -32,7 +32,7 @@ import { trainings } from '../lib/trainings';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import { toCsv } from '../lib/csv';
 import { projectScope } from '../lib/projects';
-import { seriesSummary } from '../lib/series';
+import { teachesSeries } from '../lib/series';
 import { activityScope, countItem, participationScope } from '../lib/stats';
 import { codeIsValid, issueCheckIn, newCheckInSecret, tokenIsValid } from './check-in-code';
 import type { LeaveRecord, LeaveRepository } from './leave-repository';
@@ -106,8 +106,7 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
 
   const mayManage = (caller: Principal, activity: ActivityRecord) => isCoordinator(caller) || isSecretaryOf(caller, activity.branchId);
   /** A class series' lecturers run its sessions: they show the code and see who came. */
-  const teaches = async (caller: Principal, activity: ActivityRecord) =>
-    !!activity.seriesId && !!(await seriesSummary(activity.seriesId))?.lecturerIds.includes(caller.id);
+  const teaches = (caller: Principal, activity: ActivityRecord) => teachesSeries(activity.seriesId, caller.id);
 
   return {
     /** The rotating code the check-in screen shows now, and when it turns: coordinators', and a series' lecturers' at its sessions. */

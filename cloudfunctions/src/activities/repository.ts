@@ -34,6 +34,18 @@ export interface PageOf<T> {
 }
 
 
+/** Follows a list's cursor to its end. */
+const everyPage = async <T>(page: (cursor?: string) => Promise<PageOf<T>>): Promise<T[]> => {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    all.push(...next.items);
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+};
+
 export const createActivityRepository = (client: DocClient = doc) => {
   const activities = () => env().ACTIVITIES_TABLE;
   const registrations = () => env().REGISTRATIONS_TABLE;
@@ -455,15 +467,8 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     /** Every registration of one activity (the coordinator's roster; activity cancellation). */
-    async allRegistrations(activityId: string): Promise<RegistrationRecord[]> {
-      const all: RegistrationRecord[] = [];
-      let cursor: string | undefined;
-      do {
-        const next = await this.listRegistrations(activityId, { limit: 500, cursor });
-        all.push(...next.items);
-        cursor = next.nextCursor ?? undefined;
-      } while (cursor);
-      return all;
+    allRegistrations(activityId: string): Promise<RegistrationRecord[]> {
+      return everyPage((cursor) => this.listRegistrations(activityId, { limit: 500, cursor }));
     },
 
     listByUser(userId: string, { limit, cursor }: { limit: number; cursor?: string }): Promise<PageOf<RegistrationRecord>> {
@@ -479,6 +484,11 @@ export const createActivityRepository = (client: DocClient = doc) => {
         (item) => RegistrationRecord.parse(item),
         cursor,
       );
+    },
+
+    /** Every registration of one user (a member holds tens: 我的公益班 reads them all). */
+    allOfUser(userId: string): Promise<RegistrationRecord[]> {
+      return everyPage((cursor) => this.listByUser(userId, { limit: 500, cursor }));
     },
 
     async getActivities(ids: string[]): Promise<Map<string, ActivityRecord>> {

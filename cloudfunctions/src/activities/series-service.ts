@@ -22,12 +22,10 @@ import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, HttpError, NotFoundError, ValidationError } from '../lib/errors';
 import { loadUser, type Principal } from '../lib/principal';
 import { projectOf } from '../lib/projects';
-import { queryAll } from '../lib/query';
 import { retrying, settled } from '../lib/retry';
-import { env } from '../lib/config';
 import { logger } from '../lib/logger';
 import { recordStatuses, serviceRecordId } from '../lib/service-records';
-import { isLive, RegistrationRecord, toActivity, type ActivityRecord } from './records';
+import { isLive, toActivity, type ActivityRecord, type RegistrationRecord } from './records';
 import type { RegistrationEngine } from './registration-service';
 import type { ActivityRepository } from './repository';
 import type { SeriesRecord, SeriesRepository } from './series-repository';
@@ -46,15 +44,6 @@ const toSeries = ({ listKey: _listKey, lecturerIds: _ids, ...series }: SeriesRec
 
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
 const teaches = (series: SeriesRecord, caller: Principal) => isCoordinator(caller) || series.lecturerIds.includes(caller.id);
-
-/** The caller's registrations, all of them (a member holds tens, not thousands). */
-const registrationsOf = (userId: string) =>
-  queryAll(RegistrationRecord, {
-    TableName: env().REGISTRATIONS_TABLE,
-    IndexName: 'byUser',
-    KeyConditionExpression: 'userId = :user',
-    ExpressionAttributeValues: { ':user': userId },
-  });
 
 /**
  * A new series and its sessions: one published class activity per session, titled with its
@@ -306,7 +295,7 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
 
     /** 我的公益班: every series the caller registered for, with their progress. */
     async mine(caller: Principal) {
-      const registrations = (await registrationsOf(caller.id)).filter(isLive);
+      const registrations = (await repository.allOfUser(caller.id)).filter(isLive);
       const activities = await repository.getActivities(registrations.map((registration) => registration.activityId));
       const seriesIds = [...new Set([...activities.values()].flatMap((activity) => activity.seriesId ?? []))];
       const items = await Promise.all(

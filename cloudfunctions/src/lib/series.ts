@@ -14,3 +14,7 @@ export const seriesSummary = async (id: string): Promise<SeriesSummary | undefin
   const { Item } = await doc.send(new GetCommand({ TableName: env().SERIES_TABLE, Key: { id }, ProjectionExpression: 'id, title, lecturerIds' }));
   return Item ? SeriesSummary.parse(Item) : undefined;
 };
+
+/** Whether a user is among the lecturers of a series (none is when there is no series). */
+export const teachesSeries = async (seriesId: string | undefined, userId: string): Promise<boolean> =>
+  !!seriesId && !!(await seriesSummary(seriesId))?.lecturerIds.includes(userId);

@@ -14,7 +14,7 @@ import { settled } from '../lib/retry';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
 import type { ActivitySummary } from '../lib/activity-summary';
 import { projectScope } from '../lib/projects';
-import { seriesSummary } from '../lib/series';
+import { teachesSeries } from '../lib/series';
 import { countItem } from '../lib/stats';
 import type { serviceRecordRepository as ServiceRecordRepository } from './repository';
 
@@ -60,7 +60,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
 
   /** A session of a series is taught by that series' lecturers only. */
   const taughtBy = async (activity: ActivitySummary, lecturerId: string) => {
-    if (activity.seriesId && !(await seriesSummary(activity.seriesId))?.lecturerIds.includes(lecturerId)) {
+    if (activity.seriesId && !(await teachesSeries(activity.seriesId, lecturerId))) {
       throw ValidationError.field('lecturerId', 'does not teach this series');
     }
     return activity;

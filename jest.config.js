@@ -56,6 +56,7 @@ const miniprogram = (name, testMatch, extra = {}) => ({
 module.exports = {
   projects: [
     node('shared', ['<rootDir>/shared/src']),
+    node('architecture', ['<rootDir>/test/architecture']),
     node('cloudfunctions', ['<rootDir>/cloudfunctions'], {
       globalSetup: '<rootDir>/cloudfunctions/test/global-setup.ts',
       globalTeardown: '<rootDir>/cloudfunctions/test/global-teardown.ts',

@@ -6,12 +6,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_AWS_ENV } from './local/database';
 import { reconcilePoints } from './local/reconcile';
-import { resolveService } from './local/serverless-config';
+import { environmentOf, resolveService } from './local/serverless-config';
 
 const main = async () => {
   const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
   const service = await resolveService('local');
-  const table = service.provider.environment.POINTS_TABLE!;
+  const table = environmentOf(service).POINTS_TABLE!;
   const client = DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint,

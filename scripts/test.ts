@@ -16,7 +16,7 @@ const JEST_ENV = { NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-m
 
 const steps: Array<{ name: string; command: string; args: string[]; cwd?: string; env?: NodeJS.ProcessEnv }> = [
   { name: 'type check (tsc -b)', command: bin('tsc'), args: ['-b'] },
-  { name: 'unit and component tests', command: bin('jest'), args: ['--selectProjects', 'shared', 'miniprogram', 'native'] },
+  { name: 'unit and component tests', command: bin('jest'), args: ['--selectProjects', 'shared', 'architecture', 'miniprogram', 'native'] },
   { name: 'integration tests (local DynamoDB and S3)', command: bin('jest'), args: ['--selectProjects', 'cloudfunctions'], env: JEST_ENV },
   {
     name: 'weapp production build',

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { HttpRoute } from '../../scripts/local/serverless-config';
+import { asFunction } from './function-environment';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -68,7 +69,7 @@ export const call = async <T = any>(method: string, pathAndQuery: string, option
     getRemainingTimeInMillis: () => 10_000,
   } as unknown as Context;
   const module = (await import(path.join(ROOT, candidate.route.module))) as Record<string, Handler>;
-  const result = await module[candidate.route.exportName]!(event, context);
+  const result = await asFunction(candidate.route.environment, () => module[candidate.route.exportName]!(event, context));
   const replyHeaders = (result.headers ?? {}) as Record<string, string>;
   const json = String(replyHeaders['content-type'] ?? 'application/json').startsWith('application/json');
   return {

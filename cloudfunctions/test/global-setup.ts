@@ -5,7 +5,7 @@
 import { LOCAL_AWS_ENV, startDatabase } from '../../scripts/local/database';
 import { startObjectStorage } from '../../scripts/local/object-storage';
 import { freePort } from '../../scripts/local/processes';
-import { bucketsOf, functionsOf, httpRoutesOf, resolveService, tablesOf } from '../../scripts/local/serverless-config';
+import { bucketsOf, environmentOf, functionsOf, httpRoutesOf, resolveService, tablesOf } from '../../scripts/local/serverless-config';
 import { ensureTables } from '../../scripts/local/tables';
 
 export default async function globalSetup(): Promise<void> {
@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
   await ensureTables(database.client, tablesOf(service));
   const buckets = bucketsOf(service);
   const storage = await startObjectStorage({ port: storagePort, buckets: buckets.map((bucket) => bucket.name), origins: buckets.flatMap((bucket) => bucket.origins) });
-  Object.assign(process.env, service.provider.environment, LOCAL_AWS_ENV, {
+  Object.assign(process.env, environmentOf(service), LOCAL_AWS_ENV, {
     AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,
     AWS_ENDPOINT_URL_S3: storage.endpoint,
     POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',

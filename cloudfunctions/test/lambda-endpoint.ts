@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { LambdaFunction } from '../../scripts/local/serverless-config';
+import { asFunction } from './function-environment';
 
 const ROOT = path.resolve(__dirname, '../..');
 const functions = new Map((JSON.parse(process.env.HELE_TEST_FUNCTIONS ?? '[]') as LambdaFunction[]).map((fn) => [fn.name, fn]));
@@ -18,7 +19,7 @@ let held: Array<() => void> | undefined;
 
 const run = async (fn: LambdaFunction, payload: unknown) => {
   const module = (await import(path.join(ROOT, fn.module))) as Record<string, (event: unknown, context: unknown) => Promise<unknown>>;
-  return module[fn.exportName]!(payload, { functionName: fn.name, awsRequestId: `invoke-${Date.now()}`, getRemainingTimeInMillis: () => 60_000 });
+  return asFunction(fn.environment, () => module[fn.exportName]!(payload, { functionName: fn.name, awsRequestId: `invoke-${Date.now()}`, getRemainingTimeInMillis: () => 60_000 }));
 };
 
 export const startLambdaEndpoint = async (): Promise<{ endpoint: string; server: Server }> => {

@@ -5,18 +5,18 @@
  * repositories reach the stack's database and never another one the caller talks to.
  */
 import { CreateActivityRequest, CreateSeriesRequest, DEV_USERS, ManagedRoleSchema, weeklySessions, type ManagedRole } from '@hele/shared';
-import { activityRepository } from '../../cloudfunctions/src/activities/repository';
-import { newActivityRecord } from '../../cloudfunctions/src/activities/service';
+import { activityRepository } from '../../cloudfunctions/src/domain/activities/repository';
+import { newActivityRecord } from '../../cloudfunctions/src/domain/activities/records';
 import { dynamoUserRepository, userIdFor } from '../../cloudfunctions/src/auth/repository';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { cancellationReasons, doc, isConditionFailure } from '../../cloudfunctions/src/lib/db';
-import { trainings } from '../../cloudfunctions/src/lib/trainings';
-import { ledger } from '../../cloudfunctions/src/lib/ledger';
+import { trainings } from '../../cloudfunctions/src/domain/trainings';
+import { ledger } from '../../cloudfunctions/src/domain/ledger';
 import { rewardRepository } from '../../cloudfunctions/src/points/repository';
 import type { RewardRecord } from '../../cloudfunctions/src/points/records';
 import { questionRepository, volunteerRepository } from '../../cloudfunctions/src/volunteers/repository';
-import { questionKeys } from '../../cloudfunctions/src/lib/question-bank';
+import { questionKeys } from '../../cloudfunctions/src/domain/question-bank';
 import type { ExamBank } from '@hele/shared';
 import { roleRepository } from '../../cloudfunctions/src/roles/repository';
 import { actionSk, boardRepository, ideaSk } from '../../cloudfunctions/src/meetings/repository';
@@ -27,8 +27,8 @@ import { newPostRecord } from '../../cloudfunctions/src/feed/records';
 import { resourceRepository } from '../../cloudfunctions/src/resources/repository';
 import { branchRepository } from '../../cloudfunctions/src/branches/repository';
 import { academyRepository } from '../../cloudfunctions/src/academy/repository';
-import { seriesRepository } from '../../cloudfunctions/src/activities/series-repository';
-import { newSeriesRecords } from '../../cloudfunctions/src/activities/series-service';
+import { seriesRepository } from '../../cloudfunctions/src/series/repository';
+import { newSeriesRecords } from '../../cloudfunctions/src/series/service';
 
 const DAY = 24 * 60 * 60 * 1000;
 

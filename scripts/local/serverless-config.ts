@@ -19,7 +19,7 @@ type HttpApiEvent = { httpApi?: string | { method: string; path: string } };
 export interface ResolvedService {
   service: string | { name: string };
   provider: { environment: Record<string, string>; stage?: string };
-  functions: Record<string, { handler: string; events?: HttpApiEvent[] }>;
+  functions: Record<string, { handler: string; events?: HttpApiEvent[]; environment?: Record<string, string> }>;
   resources: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 }
 
@@ -32,6 +32,13 @@ export const resolveService = async (stage: string, env: NodeJS.ProcessEnv = pro
   return JSON.parse(stdout) as ResolvedService;
 };
 
+/**
+ * The environment of every function at once (the provider's and each function's own tables), for
+ * what runs them all in one process locally: the seed, serverless-offline, the integration tests.
+ */
+export const environmentOf = (service: ResolvedService): Record<string, string> =>
+  Object.assign({}, service.provider.environment, ...Object.values(service.functions).map((fn) => fn.environment ?? {}));
+
 export const tablesOf = (service: ResolvedService): CfnTable[] =>
   Object.values(service.resources.Resources).filter(
     (resource): resource is CfnTable => resource.Type === 'AWS::DynamoDB::Table',
@@ -42,11 +49,13 @@ export interface HttpRoute {
   /** e.g. `cloudfunctions/src/auth/handler` */
   module: string;
   exportName: string;
+  /** The function's own environment (its tables), beside the provider's. */
+  environment: Record<string, string>;
 }
 
 /** The HTTP routes of every function, as API Gateway would match them. */
 export const httpRoutesOf = (service: ResolvedService): HttpRoute[] =>
-  Object.values(service.functions).flatMap(({ handler, events = [] }) => {
+  Object.values(service.functions).flatMap(({ handler, events = [], environment = {} }) => {
     const dot = handler.lastIndexOf('.');
     return events
       .map((event) => event.httpApi)
@@ -55,6 +64,7 @@ export const httpRoutesOf = (service: ResolvedService): HttpRoute[] =>
         routeKey: typeof httpApi === 'string' ? httpApi : `${httpApi.method.toUpperCase()} ${httpApi.path}`,
         module: handler.slice(0, dot),
         exportName: handler.slice(dot + 1),
+        environment,
       }));
   });
 
@@ -72,13 +82,14 @@ export interface LambdaFunction {
   name: string;
   module: string;
   exportName: string;
+  environment: Record<string, string>;
 }
 
 /** Every function with its deployed name, for what invokes functions directly. */
 export const functionsOf = (service: ResolvedService, stage: string): LambdaFunction[] => {
   const serviceName = typeof service.service === 'string' ? service.service : service.service.name;
-  return Object.entries(service.functions).map(([key, { handler }]) => {
+  return Object.entries(service.functions).map(([key, { handler, environment = {} }]) => {
     const dot = handler.lastIndexOf('.');
-    return { name: `${serviceName}-${stage}-${key}`, module: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
+    return { name: `${serviceName}-${stage}-${key}`, module: handler.slice(0, dot), exportName: handler.slice(dot + 1), environment };
   });
 };

@@ -13,7 +13,7 @@ import { H5_DIST } from './h5-build';
 import { startObjectStorage } from './object-storage';
 import { assertPortFree } from './processes';
 import { startScheduler } from './scheduler';
-import { bucketsOf, ROOT, resolveService, tablesOf } from './serverless-config';
+import { bucketsOf, environmentOf, ROOT, resolveService, tablesOf } from './serverless-config';
 import { ensureTables } from './tables';
 
 export const LOCAL_STAGE = 'local';
@@ -73,7 +73,7 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }
     log(`Object storage: ${storage.endpoint}, buckets ${buckets.map((bucket) => bucket.name).join(', ')}`);
 
     const functionEnv = {
-      ...service.provider.environment,
+      ...environmentOf(service),
       ...LOCAL_AWS_ENV,
       AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,
       AWS_ENDPOINT_URL_S3: storage.endpoint,

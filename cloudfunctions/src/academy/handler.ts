@@ -1,6 +1,6 @@
 /** 书记学院 routes: the rubric, observing a meeting, score sheets and scores, the board. */
 import { BoardQuery, IdParams, Role, RubricInput, ScoreSheetInput } from '@hele/shared';
-import { activitySummary } from '../lib/activity-summary';
+import { activitySummary } from '../domain/activities/summary';
 import { createHttpHandler, created, ok, route } from '../lib/http';
 import { academyRepository } from './repository';
 import { createAcademyService } from './service';

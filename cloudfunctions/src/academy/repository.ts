@@ -7,12 +7,12 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Observer, Rubric, type RubricInput } from '@hele/shared';
 import { z } from 'zod';
-import { env } from '../lib/config';
 import { doc, transactNamed, type TransactItem } from '../lib/db';
 import { queryAll } from '../lib/query';
-import { branchScope, countItem } from '../lib/stats';
+import { branchScope, countItem } from '../domain/stats';
+import { tableName } from '../lib/tables';
 
-const table = () => env().ACADEMY_TABLE;
+const table = () => tableName('ACADEMY_TABLE');
 const meetingKey = (activityId: string) => `A#${activityId}`;
 const boardKey = (year: number) => `BOARD#${year}`;
 

@@ -17,7 +17,7 @@ import {
   type RubricInput,
   type ScoreSheetInput,
 } from '@hele/shared';
-import type { ActivitySummary } from '../lib/activity-summary';
+import type { ActivitySummary } from '../domain/activities/summary';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Principal } from '../lib/principal';
 import { busy, settled } from '../lib/retry';

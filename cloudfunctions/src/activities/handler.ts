@@ -7,8 +7,8 @@ import {
   UpdateActivityRequest,
 } from '@hele/shared';
 import { createHttpHandler, created, ok, route } from '../lib/http';
-import { createRegistrationEngine } from './registration-service';
-import { activityRepository } from './repository';
+import { createRegistrationEngine } from '../domain/activities/registration-engine';
+import { activityRepository } from '../domain/activities/repository';
 import { createActivityService } from './service';
 
 const service = createActivityService({

@@ -15,17 +15,15 @@ import {
   type CreateActivityRequest,
   type UpdateActivityRequest,
 } from '@hele/shared';
-import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
-import { postMessage } from '../lib/inbox';
+import { postMessage } from '../domain/inbox';
 import { logger } from '../lib/logger';
 import type { Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
-import { projectOf } from '../lib/projects';
-import { newCheckInSecret } from './check-in-code';
-import { indexKeys, toActivity, type ActivityRecord } from './records';
-import { busy, type RegistrationEngine } from './registration-service';
-import type { ActivityRepository } from './repository';
+import { projectOf } from '../domain/projects';
+import { indexKeys, inUtc, newActivityRecord, toActivity, type ActivityRecord } from '../domain/activities/records';
+import { busy, type RegistrationEngine } from '../domain/activities/registration-engine';
+import type { ActivityRepository } from '../domain/activities/repository';
 
 export interface ActivityServiceDeps {
   repository: ActivityRepository;
@@ -47,45 +45,6 @@ const retryOnConflict = <T>(write: () => Promise<T | 'conflict'>): Promise<T> =>
     DEFAULT_RETRY,
     busy,
   );
-
-const TIME_FIELDS = ['startsAt', 'endsAt', 'registrationOpensAt', 'registrationClosesAt', 'cancellationDeadline'] as const;
-
-/**
- * Instants are stored as UTC ISO strings whatever offset the client wrote, so that they sort and
- * compare as text in the indexes (`+08:00` and `Z` forms of one instant would not).
- */
-export const inUtc = <T extends Partial<Record<(typeof TIME_FIELDS)[number], string>>>(fields: T): T => {
-  const normalised = { ...fields };
-  for (const field of TIME_FIELDS) {
-    const value = normalised[field];
-    if (value !== undefined) (normalised as Record<string, string>)[field] = new Date(value).toISOString();
-  }
-  return normalised;
-};
-
-/** A new activity's record: defaults for the windows, counters at zero. */
-export const newActivityRecord = (input: CreateActivityRequest, createdBy: string, at: Date, id: string = ulid()): ActivityRecord => {
-  const { publish, ...given } = input;
-  const fields = inUtc(given);
-  const status = publish ? ActivityStatus.PUBLISHED : ActivityStatus.DRAFT;
-  const iso = at.toISOString();
-  return {
-    ...fields,
-    id,
-    status,
-    ...indexKeys(fields.kind, status),
-    registrationClosesAt: fields.registrationClosesAt ?? fields.startsAt,
-    cancellationDeadline: fields.cancellationDeadline ?? fields.startsAt,
-    confirmedCount: 0,
-    waitlistCount: 0,
-    waitTicket: 0,
-    checkInSecret: newCheckInSecret(),
-    createdBy,
-    createdAt: iso,
-    updatedAt: iso,
-    version: 1,
-  };
-};
 
 /** An activity may name a project only if it exists. */
 const requireProject = async (projectId: string | undefined) => {

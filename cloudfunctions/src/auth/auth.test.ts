@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { SignJWT } from 'jose';
 import { call, signIn, uniqueName } from '../../test/gateway';
-import { env, resetEnvForTests } from '../lib/config';
+import { resetEnvForTests } from '../lib/config';
 import { doc } from '../lib/db';
 import { issueSessionToken } from '../lib/session';
 import { userIdFor } from './repository';
+import { tableName } from '../lib/tables';
 
 const userExists = async (openid: string) =>
-  (await doc.send(new GetCommand({ TableName: env().USERS_TABLE, Key: { id: userIdFor(openid) }, ConsistentRead: true }))).Item !== undefined;
+  (await doc.send(new GetCommand({ TableName: tableName('USERS_TABLE'), Key: { id: userIdFor(openid) }, ConsistentRead: true }))).Item !== undefined;
 
 /** Runs `body` with some environment variables changed, as a deployed stage would have them. */
 const withEnv = async (changes: Record<string, string>, body: () => Promise<void>) => {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@hele/shared';
-import { env } from '../lib/config';
 import { doc, isConditionFailure } from '../lib/db';
 import { UserRecord } from '../lib/principal';
+import { tableName } from '../lib/tables';
 
 /** A user's id follows from their openid, so two first sign-ins at once still make one user. */
 export const userIdFor = (openid: string): string =>
@@ -24,7 +24,7 @@ export interface UserRepository {
 export const dynamoUserRepository: UserRepository = {
   async findOrCreate({ openid, nickname, roles }, now) {
     const record: UserRecord = { id: userIdFor(openid), openid, nickname, roles, createdAt: now.toISOString() };
-    const TableName = env().USERS_TABLE;
+    const TableName = tableName('USERS_TABLE');
     try {
       await doc.send(new PutCommand({ TableName, Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
       return record;
@@ -38,7 +38,7 @@ export const dynamoUserRepository: UserRepository = {
   async assignBranch(userId, branchId) {
     await doc.send(
       new UpdateCommand({
-        TableName: env().USERS_TABLE,
+        TableName: tableName('USERS_TABLE'),
         Key: { id: userId },
         UpdateExpression: 'SET branchId = :branch',
         ConditionExpression: 'attribute_exists(id)',

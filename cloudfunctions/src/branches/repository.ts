@@ -5,11 +5,11 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { EducationSchema, PlanModuleRecord, Theme, type RosterEntryInput } from '@hele/shared';
 import { z } from 'zod';
-import { env } from '../lib/config';
 import { doc } from '../lib/db';
 import { queryAll } from '../lib/query';
+import { tableName } from '../lib/tables';
 
-const table = () => env().BRANCHES_TABLE;
+const table = () => tableName('BRANCHES_TABLE');
 const branchKey = (branchId: string) => `B#${branchId}`;
 const MODULES = 'MODULES';
 const THEMES = 'THEMES';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { doc, transactNamed } from '../lib/db';
-import { countItem, readCounts, STAT_SHARDS } from '../lib/stats';
+import { countItem, readCounts, STAT_SHARDS } from '../domain/stats';
 import { createActivity, newMembers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
 

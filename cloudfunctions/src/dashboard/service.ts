@@ -17,8 +17,8 @@ import {
   type ProjectFigures,
 } from '@hele/shared';
 import { toCsv } from '../lib/csv';
-import { allProjects, projectScope } from '../lib/projects';
-import { participationScope, readCounts } from '../lib/stats';
+import { allProjects, projectScope } from '../domain/projects';
+import { participationScope, readCounts } from '../domain/stats';
 
 /** Without a range the dashboard shows this many months up to now. */
 const DEFAULT_MONTHS = 6;

@@ -9,10 +9,11 @@ import type { FeedEvent } from '@hele/shared';
 import { env } from '../lib/config';
 import { doc } from '../lib/db';
 import { logger } from '../lib/logger';
+import { tableName } from '../lib/tables';
 
 /** A connection lives this long without a ping (the app pings every few minutes). */
 export const CONNECTION_TTL_SECONDS = 2 * 60 * 60;
-const table = () => env().CONNECTIONS_TABLE;
+const table = () => tableName('CONNECTIONS_TABLE');
 const expiry = (now: Date) => Math.floor(now.getTime() / 1000) + CONNECTION_TTL_SECONDS;
 
 export const connectionRepository = {

@@ -6,18 +6,18 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ReviewState } from '@hele/shared';
 import { z } from 'zod';
-import { env } from '../lib/config';
 import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
 import { queryPage } from '../lib/query';
 import { CommentRecord, FeedMetaRecord, META_ID, PostRecord } from './records';
+import { tableName } from '../lib/tables';
 
-const posts = () => env().POSTS_TABLE;
+const posts = () => tableName('POSTS_TABLE');
 const tracePartition = (traceId: string) => `trace#${traceId}`;
 const TRACE_ID = '#TRACE';
 const PhotoOfPost = z.object({ postActivityId: z.string(), postId: z.string(), key: z.string() });
 export type PhotoOfPost = z.infer<typeof PhotoOfPost>;
-const reactions = () => env().REACTIONS_TABLE;
+const reactions = () => tableName('REACTIONS_TABLE');
 const likeSk = (userId: string) => `L#${userId}`;
 const commentSk = (id: string) => `C#${id}`;
 /** Post ids are ULIDs (digits and capitals): this bound leaves the #META item out of post queries. */

@@ -23,11 +23,11 @@ import {
   type UploadTicket,
 } from '@hele/shared';
 import { decodeTime, encodeTime, ulid } from 'ulid';
-import type { ActivitySummary } from '../lib/activity-summary';
+import type { ActivitySummary } from '../domain/activities/summary';
 import { ConflictError, ForbiddenError, HttpError, NotFoundError } from '../lib/errors';
 import { settled } from '../lib/retry';
 import { loadUser, type Principal } from '../lib/principal';
-import type { NewMessage } from '../lib/inbox';
+import type { NewMessage } from '../domain/inbox';
 import type { MediaStorage } from '../lib/storage';
 import type { Broadcaster } from './connections';
 import type { ContentChecker } from './content-check';

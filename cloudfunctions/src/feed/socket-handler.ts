@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import { Id } from '@hele/shared';
-import { activitySummary } from '../lib/activity-summary';
+import { activitySummary } from '../domain/activities/summary';
 import { HttpError } from '../lib/errors';
 import { principalOfToken } from '../lib/http';
 import { logger } from '../lib/logger';

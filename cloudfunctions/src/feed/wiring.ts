@@ -2,9 +2,9 @@
  * The feed service as a stage runs it: WeChat's text and photo checks where the app is configured,
  * else the keyword list and the digest list of the local stage.
  */
-import { activitySummary } from '../lib/activity-summary';
+import { activitySummary } from '../domain/activities/summary';
 import { env, LOCAL_STAGE } from '../lib/config';
-import { postMessage } from '../lib/inbox';
+import { postMessage } from '../domain/inbox';
 import { invokeLater } from '../lib/invoke';
 import { readSecret } from '../lib/secrets';
 import { mediaStorage } from '../lib/storage';

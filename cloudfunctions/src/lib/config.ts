@@ -1,36 +1,12 @@
 /**
  * The environment every function runs with, validated once at cold start.
- * Values come from serverless.yml (provider.environment), so a missing one fails loudly.
+ * Values come from serverless.yml (provider.environment), so a missing one fails loudly. Table names
+ * are not here: each function is given only its own (lib/tables.ts).
  */
 import { z } from 'zod';
 
 const Env = z.object({
   STAGE: z.string().min(1),
-  USERS_TABLE: z.string().min(1),
-  ACTIVITIES_TABLE: z.string().min(1),
-  REGISTRATIONS_TABLE: z.string().min(1),
-  POINTS_TABLE: z.string().min(1),
-  LEAVES_TABLE: z.string().min(1),
-  REWARDS_TABLE: z.string().min(1),
-  REDEMPTIONS_TABLE: z.string().min(1),
-  MESSAGES_TABLE: z.string().min(1),
-  REMINDERS_TABLE: z.string().min(1),
-  SERVICE_RECORDS_TABLE: z.string().min(1),
-  VOLUNTEERS_TABLE: z.string().min(1),
-  EXAMS_TABLE: z.string().min(1),
-  POSTS_TABLE: z.string().min(1),
-  REACTIONS_TABLE: z.string().min(1),
-  CONNECTIONS_TABLE: z.string().min(1),
-  ROLE_HOLDERS_TABLE: z.string().min(1),
-  AUDIT_TABLE: z.string().min(1),
-  TRAININGS_TABLE: z.string().min(1),
-  BOARDS_TABLE: z.string().min(1),
-  LIBRARY_TABLE: z.string().min(1),
-  RESOURCES_TABLE: z.string().min(1),
-  STATS_TABLE: z.string().min(1),
-  BRANCHES_TABLE: z.string().min(1),
-  ACADEMY_TABLE: z.string().min(1),
-  SERIES_TABLE: z.string().min(1),
   MEDIA_BUCKET: z.string().min(1),
   /** The function that checks a post's photos after the post is made (invoked asynchronously). */
   FEED_REVIEW_FUNCTION: z.string().min(1),
@@ -46,7 +22,6 @@ const Env = z.object({
   /** WeChat subscribe-message template of the activity reminder (empty: in-app messages only). */
   REMINDER_TEMPLATE_ID: z.string().default(''),
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
-  IDEMPOTENCY_TABLE: z.string().min(1),
   // A secret is either given directly (local stage) or named as an SSM parameter (deployed stages).
   JWT_SECRET: z.string().default(''),
   JWT_SECRET_PARAMETER: z.string().default(''),

@@ -24,7 +24,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from './errors';
-import { runIdempotent, type StoredResponse } from './idempotency';
+import type { runIdempotent, StoredResponse } from './idempotency';
 import { logger } from './logger';
 import { loadUser, toPrincipal, type Principal } from './principal';
 import { bearerToken, verifySessionToken } from './session';
@@ -158,8 +158,18 @@ const runRoute = async (spec: Route<Access, unknown, unknown, unknown>, input: R
 
 export type Routes = Record<string, Route<any, any, any, any>>;
 
-export const createHttpHandler = (routes: Routes) =>
-  async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+export interface HandlerOptions {
+  /**
+   * The replay store of `Idempotency-Key` (lib/idempotency), given only by the functions that have
+   * idempotent routes, so that no other function carries it or needs its table.
+   */
+  idempotency?: typeof runIdempotent;
+}
+
+export const createHttpHandler = (routes: Routes, { idempotency }: HandlerOptions = {}) => {
+  const needsStore = Object.entries(routes).find(([, spec]) => spec.idempotent);
+  if (needsStore && !idempotency) throw new Error(`${needsStore[0]} is idempotent: pass the idempotency store to createHttpHandler`);
+  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
     const started = Date.now();
     let response: StoredResponse;
@@ -179,9 +189,9 @@ export const createHttpHandler = (routes: Routes) =>
         requestId,
       };
       const key = spec.idempotent ? idempotencyKeyOf(event) : undefined;
-      if (key && caller) {
+      if (key && caller && idempotency) {
         input.idempotencyKey = key;
-        response = await runIdempotent(
+        response = await idempotency(
           { scope: `${caller.id} ${event.routeKey} ${JSON.stringify(input.params ?? {})}`, key, body: body ?? null },
           context,
           () => runRoute(spec, input),
@@ -205,3 +215,4 @@ export const createHttpHandler = (routes: Routes) =>
       ...(response.isBase64Encoded ? { isBase64Encoded: true } : {}),
     };
   };
+};

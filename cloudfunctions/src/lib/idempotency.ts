@@ -12,9 +12,9 @@ import {
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { ErrorCode } from '@hele/shared';
 import type { Context } from 'aws-lambda';
-import { env } from './config';
 import { dynamo } from './db';
 import { ConflictError } from './errors';
+import { tableName } from './tables';
 
 export interface StoredResponse {
   statusCode: number;
@@ -51,7 +51,7 @@ const runner = () => {
       throwOnNoIdempotencyKey: true,
     });
     const persistenceStore = new DynamoDBPersistenceLayer({
-      tableName: env().IDEMPOTENCY_TABLE,
+      tableName: tableName('IDEMPOTENCY_TABLE'),
       awsSdkV3Client: dynamo,
     });
     idempotentRunner = makeIdempotent(

@@ -5,8 +5,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { RoleSchema, type Role } from '@hele/shared';
 import { z } from 'zod';
-import { env } from './config';
 import { doc, type TransactItem } from './db';
+import { tableName } from './tables';
 
 export const UserRecord = z.object({
   id: z.string(),
@@ -27,7 +27,7 @@ export interface Principal {
 }
 
 export const loadUser = async (id: string): Promise<UserRecord | undefined> => {
-  const { Item } = await doc.send(new GetCommand({ TableName: env().USERS_TABLE, Key: { id } }));
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName('USERS_TABLE'), Key: { id } }));
   return Item ? UserRecord.parse(Item) : undefined;
 };
 
@@ -45,7 +45,7 @@ export const branchMembers = async (branchId: string): Promise<UserRecord[]> => 
   do {
     const result = await doc.send(
       new QueryCommand({
-        TableName: env().USERS_TABLE,
+        TableName: tableName('USERS_TABLE'),
         IndexName: 'byBranch',
         KeyConditionExpression: 'branchId = :branch',
         ExpressionAttributeValues: { ':branch': branchId },
@@ -67,7 +67,7 @@ export const roleItems = {
   /** Adds `role`; refused when the user does not exist or holds it already. */
   grant: (userId: string, role: Role): TransactItem => ({
     Update: {
-      TableName: env().USERS_TABLE,
+      TableName: tableName('USERS_TABLE'),
       Key: { id: userId },
       UpdateExpression: 'SET #roles = list_append(#roles, :role)',
       ConditionExpression: 'attribute_exists(id) AND NOT contains(#roles, :name)',
@@ -78,7 +78,7 @@ export const roleItems = {
   /** Sets the roles to `next`, provided they are still `previous` (a change meanwhile is refused). */
   replace: (userId: string, previous: Role[], next: Role[]): TransactItem => ({
     Update: {
-      TableName: env().USERS_TABLE,
+      TableName: tableName('USERS_TABLE'),
       Key: { id: userId },
       UpdateExpression: 'SET #roles = :next',
       ConditionExpression: '#roles = :previous',

@@ -2,7 +2,7 @@
 import { IdParams, MaterialInput, MaterialQuery, MaterialUploadRequest, ProgressRequest, Role } from '@hele/shared';
 import { env } from '../lib/config';
 import { createHttpHandler, created, ok, route } from '../lib/http';
-import { seriesSummary } from '../lib/series';
+import { seriesSummary } from '../domain/series';
 import { mediaStorage } from '../lib/storage';
 import { libraryRepository } from './repository';
 import { createLibraryService } from './service';

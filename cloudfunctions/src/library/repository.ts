@@ -7,11 +7,11 @@
 import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { Material } from '@hele/shared';
 import { z } from 'zod';
-import { env } from '../lib/config';
 import { doc, isConditionFailure } from '../lib/db';
 import { queryPage, type PageRequest } from '../lib/query';
+import { tableName } from '../lib/tables';
 
-const table = () => env().LIBRARY_TABLE;
+const table = () => tableName('LIBRARY_TABLE');
 const MATERIALS = 'M';
 const tokenKey = (token: string) => `T#${token}`;
 const progressKey = (userId: string) => `P#${userId}`;

@@ -21,7 +21,7 @@ import {
 import { ulid } from 'ulid';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Principal } from '../lib/principal';
-import type { SeriesSummary } from '../lib/series';
+import type { SeriesSummary } from '../domain/series';
 import type { MediaStorage, UploadTicket } from '../lib/storage';
 import type { libraryRepository as LibraryRepository, MaterialRecord } from './repository';
 

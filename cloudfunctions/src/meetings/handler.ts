@@ -1,6 +1,6 @@
 /** Idea board and measures (措施) of a meeting; the owners' and the secretary's lists. */
 import { ActionItemInput, ActionParams, ActionUpdate, ActivityIdParams, BRANCH_STATISTICS_COLUMNS, IdeaGroupRequest, IdeaInput, IdeaParams, IdParams, ListQuery, MinutesInput, OverdueQuery, Role, StatisticsQuery } from '@hele/shared';
-import { activitySummary, publishedMeetingsBetween } from '../lib/activity-summary';
+import { activitySummary, publishedMeetingsBetween } from '../domain/activities/summary';
 import { toCsv } from '../lib/csv';
 import { createHttpHandler, created, download, ok, route } from '../lib/http';
 import { minutesDocument } from './minutes-document';

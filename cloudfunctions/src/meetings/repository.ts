@@ -7,11 +7,11 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ActionItem, Idea } from '@hele/shared';
 import { z } from 'zod';
-import { env } from '../lib/config';
 import { doc, isConditionFailure, transactNamed } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/query';
+import { tableName } from '../lib/tables';
 
-const table = () => env().BOARDS_TABLE;
+const table = () => tableName('BOARDS_TABLE');
 export const ideaSk = (id: string) => `I#${id}`;
 const voteSk = (ideaId: string, userId: string) => `V#${ideaId}#${userId}`;
 export const actionSk = (id: string) => `A#${id}`;

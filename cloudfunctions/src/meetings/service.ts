@@ -6,11 +6,11 @@
  */
 import { branchYear, centerDate, CENTER_UTC_OFFSET_MINUTES, draftMinutes, hasAnyRole, Role, type ActionItem, type ActionItemInput, type BranchYearFigures, type Idea, type IdeaInput, type Minutes } from '@hele/shared';
 import { ulid } from 'ulid';
-import type { ActivitySummary } from '../lib/activity-summary';
+import type { ActivitySummary } from '../domain/activities/summary';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { loadUser, type Principal } from '../lib/principal';
 import { settled } from '../lib/retry';
-import { activityScope, branchScope, readCounts } from '../lib/stats';
+import { activityScope, branchScope, readCounts } from '../domain/stats';
 import { actionSk, ideaSk, type ActionRecord, type boardRepository as BoardRepository, type IdeaRecord } from './repository';
 
 export interface MeetingDeps {

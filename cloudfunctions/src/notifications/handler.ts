@@ -2,7 +2,7 @@
 import { ActivityIdParams, ListQuery } from '@hele/shared';
 import { env } from '../lib/config';
 import { createHttpHandler, created, ok, route } from '../lib/http';
-import { listMessages } from '../lib/inbox';
+import { listMessages } from '../domain/inbox';
 import { notificationService } from './wiring';
 
 export const handler = createHttpHandler({

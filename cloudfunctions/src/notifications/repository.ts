@@ -5,8 +5,8 @@
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { env } from '../lib/config';
 import { doc, isConditionFailure } from '../lib/db';
+import { tableName } from '../lib/tables';
 
 export const ReminderRecord = z.object({
   activityId: z.string(),
@@ -35,7 +35,7 @@ export const reminderRepository = {
   async activity(id: string): Promise<ActivitySummary | undefined> {
     const { Item } = await doc.send(
       new GetCommand({
-        TableName: env().ACTIVITIES_TABLE,
+        TableName: tableName('ACTIVITIES_TABLE'),
         Key: { id },
         ProjectionExpression: 'id, title, venue, startsAt, #status',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -46,7 +46,7 @@ export const reminderRepository = {
 
   async hasLiveRegistration(activityId: string, userId: string): Promise<boolean> {
     const { Item } = await doc.send(
-      new GetCommand({ TableName: env().REGISTRATIONS_TABLE, Key: { activityId, userId }, ProjectionExpression: '#status', ExpressionAttributeNames: { '#status': 'status' } }),
+      new GetCommand({ TableName: tableName('REGISTRATIONS_TABLE'), Key: { activityId, userId }, ProjectionExpression: '#status', ExpressionAttributeNames: { '#status': 'status' } }),
     );
     return !!Item && Item.status !== 'cancelled';
   },
@@ -57,7 +57,7 @@ export const reminderRepository = {
     try {
       await doc.send(
         new PutCommand({
-          TableName: env().REMINDERS_TABLE,
+          TableName: tableName('REMINDERS_TABLE'),
           Item: item,
           ConditionExpression: 'attribute_not_exists(userId) OR #status <> :pending',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -68,7 +68,7 @@ export const reminderRepository = {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const { Item } = await doc.send(
-        new GetCommand({ TableName: env().REMINDERS_TABLE, Key: { activityId: record.activityId, userId: record.userId }, ConsistentRead: true }),
+        new GetCommand({ TableName: tableName('REMINDERS_TABLE'), Key: { activityId: record.activityId, userId: record.userId }, ConsistentRead: true }),
       );
       return { reminder: ReminderRecord.parse(Item), created: false };
     }
@@ -77,7 +77,7 @@ export const reminderRepository = {
   async due(now: string, limit = 100): Promise<ReminderRecord[]> {
     const { Items } = await doc.send(
       new QueryCommand({
-        TableName: env().REMINDERS_TABLE,
+        TableName: tableName('REMINDERS_TABLE'),
         IndexName: 'dueReminders',
         KeyConditionExpression: 'pendingKey = :pending AND dueAt <= :now',
         ExpressionAttributeValues: { ':pending': PENDING, ':now': now },
@@ -92,7 +92,7 @@ export const reminderRepository = {
     try {
       await doc.send(
         new UpdateCommand({
-          TableName: env().REMINDERS_TABLE,
+          TableName: tableName('REMINDERS_TABLE'),
           Key: { activityId: record.activityId, userId: record.userId },
           UpdateExpression: 'SET #status = :status, sentAt = :now REMOVE pendingKey',
           ConditionExpression: '#status = :pending',
@@ -111,7 +111,7 @@ export const reminderRepository = {
   async release(record: ReminderRecord): Promise<void> {
     await doc.send(
       new UpdateCommand({
-        TableName: env().REMINDERS_TABLE,
+        TableName: tableName('REMINDERS_TABLE'),
         Key: { activityId: record.activityId, userId: record.userId },
         UpdateExpression: 'SET #status = :pending, pendingKey = :pending REMOVE sentAt',
         ExpressionAttributeNames: { '#status': 'status' },

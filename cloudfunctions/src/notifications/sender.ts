@@ -5,7 +5,7 @@
 import { ErrorCode, type ReminderFields } from '@hele/shared';
 import { z } from 'zod';
 import { HttpError } from '../lib/errors';
-import { postMessage } from '../lib/inbox';
+import { postMessage } from '../domain/inbox';
 import { createAccessTokenSource, type WeChatAppOptions } from '../lib/wechat-token';
 
 export interface ReminderDelivery {

@@ -12,9 +12,10 @@ import {
 } from '@hele/shared';
 import { z } from 'zod';
 import { createHttpHandler, created, ok, route } from '../lib/http';
-import { ledger } from '../lib/ledger';
+import { ledger } from '../domain/ledger';
 import { classSeats, redemptionRepository, rewardRepository } from './repository';
 import { createPointsService } from './service';
+import { runIdempotent } from '../lib/idempotency';
 
 const points = createPointsService({ ledger, rewards: rewardRepository, redemptions: redemptionRepository, seats: classSeats });
 const COORDINATORS = [Role.COORDINATOR] as const;
@@ -83,4 +84,4 @@ export const handler = createHttpHandler({
     query: RedemptionListQuery,
     handle: async ({ query }) => ok(await points.listRedemptions(query)),
   }),
-});
+}, { idempotency: runIdempotent });

@@ -2,8 +2,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ledgerProblems } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
 import { createActivity, newMembers } from '../../test/fixtures';
-import { env } from '../lib/config';
 import { doc } from '../lib/db';
+import { tableName } from '../lib/tables';
 
 const coordinator = async () => (await signIn('coordinator')).token;
 
@@ -29,7 +29,7 @@ const rewardOf = async (id: string, token: string) => (await call('GET', `/rewar
 /** Every entry of a user, oldest first, straight from the table. */
 const ledgerOf = async (userId: string) => {
   const { Items = [] } = await doc.send(
-    new QueryCommand({ TableName: env().POINTS_TABLE, KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)', ExpressionAttributeValues: { ':u': userId, ':e': 'E#' } }),
+    new QueryCommand({ TableName: tableName('POINTS_TABLE'), KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)', ExpressionAttributeValues: { ':u': userId, ':e': 'E#' } }),
   );
   return Items as Array<{ amount: number; balanceAfter: number; type: string }>;
 };

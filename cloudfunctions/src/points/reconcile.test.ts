@@ -2,8 +2,8 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { reconcilePoints } from '../../../scripts/local/reconcile';
 import { call, signIn } from '../../test/gateway';
 import { newMembers } from '../../test/fixtures';
-import { env } from '../lib/config';
 import { doc } from '../lib/db';
+import { tableName } from '../lib/tables';
 
 describe('points:reconcile', () => {
   it('finds every balance equal to its ledger, then the one someone changed by hand', async () => {
@@ -12,12 +12,12 @@ describe('points:reconcile', () => {
     for (const amount of [40, -15, 5]) {
       await call('POST', '/points/adjustments', { token, body: { userId: member!.userId, amount, reason: '对账测试' } });
     }
-    const clean = await reconcilePoints(doc, env().POINTS_TABLE);
+    const clean = await reconcilePoints(doc, tableName('POINTS_TABLE'));
     expect(clean.problems.filter((problem) => problem.userId === member!.userId)).toEqual([]);
     expect(clean.entries).toBeGreaterThanOrEqual(3);
 
-    await doc.send(new PutCommand({ TableName: env().POINTS_TABLE, Item: { userId: member!.userId, sk: 'BALANCE', balance: 999, seq: 3, updatedAt: 'x' } }));
-    const tampered = await reconcilePoints(doc, env().POINTS_TABLE);
+    await doc.send(new PutCommand({ TableName: tableName('POINTS_TABLE'), Item: { userId: member!.userId, sk: 'BALANCE', balance: 999, seq: 3, updatedAt: 'x' } }));
+    const tampered = await reconcilePoints(doc, tableName('POINTS_TABLE'));
     expect(tampered.problems).toContainEqual({ userId: member!.userId, problem: 'entries sum to 30, balance says 999' });
   });
 });

@@ -4,29 +4,29 @@
  * and points move together or not at all.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { activitySummary } from '../lib/activity-summary';
-import { env } from '../lib/config';
+import { activitySummary } from '../domain/activities/summary';
 import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
 import { doc, isConditionFailure, type TransactItem } from '../lib/db';
-import { RegistrationRecord } from '../lib/seats';
+import { RegistrationRecord } from '../domain/activities/seats';
 import { RedemptionRecord, RewardRecord } from './records';
+import { tableName } from '../lib/tables';
 
 const counterId = (rewardId: string, userId: string) => `${rewardId}#${userId}`;
 
 export const rewardRepository = {
   async create(record: RewardRecord): Promise<void> {
-    await doc.send(new PutCommand({ TableName: env().REWARDS_TABLE, Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
+    await doc.send(new PutCommand({ TableName: tableName('REWARDS_TABLE'), Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
   },
 
   async get(id: string): Promise<RewardRecord | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: env().REWARDS_TABLE, Key: { id }, ConsistentRead: true }));
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName('REWARDS_TABLE'), Key: { id }, ConsistentRead: true }));
     return Item && Item.listKey ? RewardRecord.parse(Item) : undefined;
   },
 
   async list({ active, limit, cursor }: { active: boolean; limit: number; cursor?: string }) {
     const result = await doc.send(
       new QueryCommand({
-        TableName: env().REWARDS_TABLE,
+        TableName: tableName('REWARDS_TABLE'),
         IndexName: 'byListKey',
         KeyConditionExpression: 'listKey = :key',
         ExpressionAttributeValues: { ':key': active ? 'active' : 'inactive' },
@@ -52,7 +52,7 @@ export const rewardRepository = {
     try {
       const { Attributes } = await doc.send(
         new UpdateCommand({
-          TableName: env().REWARDS_TABLE,
+          TableName: tableName('REWARDS_TABLE'),
           Key: { id },
           UpdateExpression: `${sets.length ? `SET ${sets.join(', ')} ` : ''}ADD stock :change`,
           ConditionExpression: 'attribute_exists(listKey) AND stock >= :floor',
@@ -72,7 +72,7 @@ export const rewardRepository = {
     /** One unit of stock, while the reward is active and has any. */
     takeStock: (rewardId: string): TransactItem => ({
       Update: {
-        TableName: env().REWARDS_TABLE,
+        TableName: tableName('REWARDS_TABLE'),
         Key: { id: rewardId },
         UpdateExpression: 'SET stock = stock - :one',
         ConditionExpression: 'active = :true AND stock >= :one',
@@ -80,12 +80,12 @@ export const rewardRepository = {
       },
     }),
     returnStock: (rewardId: string): TransactItem => ({
-      Update: { TableName: env().REWARDS_TABLE, Key: { id: rewardId }, UpdateExpression: 'SET stock = stock + :one', ExpressionAttributeValues: { ':one': 1 } },
+      Update: { TableName: tableName('REWARDS_TABLE'), Key: { id: rewardId }, UpdateExpression: 'SET stock = stock + :one', ExpressionAttributeValues: { ':one': 1 } },
     }),
     /** One more of this reward for this member, within the per-member limit. */
     countForMember: (rewardId: string, userId: string, limit: number): TransactItem => ({
       Update: {
-        TableName: env().REWARDS_TABLE,
+        TableName: tableName('REWARDS_TABLE'),
         Key: { id: counterId(rewardId, userId) },
         UpdateExpression: 'SET redeemed = if_not_exists(redeemed, :zero) + :one',
         ConditionExpression: 'attribute_not_exists(redeemed) OR redeemed < :limit',
@@ -93,15 +93,15 @@ export const rewardRepository = {
       },
     }),
     uncountForMember: (rewardId: string, userId: string): TransactItem => ({
-      Update: { TableName: env().REWARDS_TABLE, Key: { id: counterId(rewardId, userId) }, UpdateExpression: 'SET redeemed = redeemed - :one', ExpressionAttributeValues: { ':one': 1 } },
+      Update: { TableName: tableName('REWARDS_TABLE'), Key: { id: counterId(rewardId, userId) }, UpdateExpression: 'SET redeemed = redeemed - :one', ExpressionAttributeValues: { ':one': 1 } },
     }),
     putRedemption: (record: RedemptionRecord): TransactItem => ({
-      Put: { TableName: env().REDEMPTIONS_TABLE, Item: record, ConditionExpression: 'attribute_not_exists(id)' },
+      Put: { TableName: tableName('REDEMPTIONS_TABLE'), Item: record, ConditionExpression: 'attribute_not_exists(id)' },
     }),
     /** Moves a voucher from issued to `status`, once. */
     closeRedemption: (id: string, status: 'cancelled' | 'fulfilled', at: string, by?: string): TransactItem => ({
       Update: {
-        TableName: env().REDEMPTIONS_TABLE,
+        TableName: tableName('REDEMPTIONS_TABLE'),
         Key: { id },
         UpdateExpression: `SET #status = :status, ${status === 'cancelled' ? 'cancelledAt' : 'fulfilledAt'} = :at${by ? ', fulfilledBy = :by' : ''}`,
         ConditionExpression: '#status = :issued',
@@ -114,14 +114,14 @@ export const rewardRepository = {
 
 export const redemptionRepository = {
   async get(id: string): Promise<RedemptionRecord | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: env().REDEMPTIONS_TABLE, Key: { id }, ConsistentRead: true }));
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName('REDEMPTIONS_TABLE'), Key: { id }, ConsistentRead: true }));
     return Item ? RedemptionRecord.parse(Item) : undefined;
   },
 
   async byUser(userId: string, { limit, cursor }: { limit: number; cursor?: string }) {
     const result = await doc.send(
       new QueryCommand({
-        TableName: env().REDEMPTIONS_TABLE,
+        TableName: tableName('REDEMPTIONS_TABLE'),
         IndexName: 'byUser',
         KeyConditionExpression: 'userId = :user',
         ExpressionAttributeValues: { ':user': userId },
@@ -136,7 +136,7 @@ export const redemptionRepository = {
   async byStatus(status: string, { limit, cursor }: { limit: number; cursor?: string }) {
     const result = await doc.send(
       new QueryCommand({
-        TableName: env().REDEMPTIONS_TABLE,
+        TableName: tableName('REDEMPTIONS_TABLE'),
         IndexName: 'byStatus',
         KeyConditionExpression: '#status = :status',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -154,13 +154,13 @@ export const redemptionRepository = {
 export const classSeats = {
   activity: activitySummary,
   async registration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: env().REGISTRATIONS_TABLE, Key: { activityId, userId }, ConsistentRead: true }));
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName('REGISTRATIONS_TABLE'), Key: { activityId, userId }, ConsistentRead: true }));
     return Item ? RegistrationRecord.parse(Item) : undefined;
   },
   async waitlistHead(activityId: string): Promise<RegistrationRecord | undefined> {
     const { Items } = await doc.send(
       new QueryCommand({
-        TableName: env().REGISTRATIONS_TABLE,
+        TableName: tableName('REGISTRATIONS_TABLE'),
         IndexName: 'byWaitSeq',
         KeyConditionExpression: 'activityId = :id',
         ExpressionAttributeValues: { ':id': activityId },

@@ -20,11 +20,11 @@ import {
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
-import type { EntryRecord, Ledger, Named } from '../lib/ledger';
+import type { EntryRecord, Ledger, Named } from '../domain/ledger';
 import { loadUser, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
-import { isLive, seatItems, type RegistrationRecord } from '../lib/seats';
-import { approvedMinutesOf } from '../lib/service-records';
+import { isLive, seatItems, type RegistrationRecord } from '../domain/activities/seats';
+import { approvedMinutesOf } from '../domain/service-records';
 import { toRedemption, toReward, type RedemptionRecord, type RewardRecord } from './records';
 import type { classSeats as ClassSeats, redemptionRepository as RedemptionRepository, rewardRepository as RewardRepository } from './repository';
 

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { createHttpHandler, created, ok, parseWith, route } from '../lib/http';
 import { resourceRepository } from './repository';
 import { createResourceService } from './service';
+import { runIdempotent } from '../lib/idempotency';
 
 const resources = createResourceService({ resources: resourceRepository });
 const COORDINATORS = [Role.COORDINATOR] as const;
@@ -62,4 +63,4 @@ export const handler = createHttpHandler({
     idempotent: true,
     handle: async ({ params, body, caller }) => created({ allocation: await resources.allocate(params.id, body, caller) }),
   }),
-});
+}, { idempotency: runIdempotent });

@@ -7,13 +7,13 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Allocation, Case, CaseEvent, Offer, Provider, type CaseStage, type OfferKind } from '@hele/shared';
 import { z } from 'zod';
-import { env } from '../lib/config';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/query';
-import { projectKey, projectScope, type ProjectRecord } from '../lib/projects';
-import { countItem } from '../lib/stats';
+import { projectKey, projectScope, type ProjectRecord } from '../domain/projects';
+import { countItem } from '../domain/stats';
+import { tableName } from '../lib/tables';
 
-const table = () => env().RESOURCES_TABLE;
+const table = () => tableName('RESOURCES_TABLE');
 const HEAD = '#';
 const providerKey = (id: string) => ({ pk: `P#${id}`, sk: HEAD });
 const offerKey = (id: string) => ({ pk: `O#${id}`, sk: HEAD });

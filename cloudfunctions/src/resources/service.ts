@@ -34,10 +34,10 @@ import {
 import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { loadUser, type Principal } from '../lib/principal';
-import { allProjects, projectOf, projectScope } from '../lib/projects';
+import { allProjects, projectOf, projectScope } from '../domain/projects';
 import type { PageRequest } from '../lib/query';
 import { busy, settled } from '../lib/retry';
-import { readCounts } from '../lib/stats';
+import { readCounts } from '../domain/stats';
 import type { resourceRepository as ResourceRepository } from './repository';
 
 export interface ResourceDeps {

@@ -3,23 +3,23 @@
  * written only inside the transaction that changes the user's roles.
  */
 import { RoleAuditEntry, RoleHolder, type ManagedRole } from '@hele/shared';
-import { env } from '../lib/config';
 import { doc, transactNamed, type TransactItem } from '../lib/db';
 import { queryPage, type PageRequest } from '../lib/query';
+import { tableName } from '../lib/tables';
 
 /** The audit log's partition for role changes (other audited scopes can sit beside it). */
 const ROLES_SCOPE = 'roles';
 
 const auditItem = (entry: RoleAuditEntry): TransactItem => ({
-  Put: { TableName: env().AUDIT_TABLE, Item: { scope: ROLES_SCOPE, ...entry }, ConditionExpression: 'attribute_not_exists(id)' },
+  Put: { TableName: tableName('AUDIT_TABLE'), Item: { scope: ROLES_SCOPE, ...entry }, ConditionExpression: 'attribute_not_exists(id)' },
 });
 
 export const roleRepository = {
   holders: (role: ManagedRole, page: PageRequest) =>
-    queryPage(RoleHolder, { TableName: env().ROLE_HOLDERS_TABLE, KeyConditionExpression: '#role = :role', ExpressionAttributeNames: { '#role': 'role' }, ExpressionAttributeValues: { ':role': role } }, page),
+    queryPage(RoleHolder, { TableName: tableName('ROLE_HOLDERS_TABLE'), KeyConditionExpression: '#role = :role', ExpressionAttributeNames: { '#role': 'role' }, ExpressionAttributeValues: { ':role': role } }, page),
 
   audit: (page: PageRequest) =>
-    queryPage(RoleAuditEntry, { TableName: env().AUDIT_TABLE, KeyConditionExpression: '#scope = :scope', ExpressionAttributeNames: { '#scope': 'scope' }, ExpressionAttributeValues: { ':scope': ROLES_SCOPE }, ScanIndexForward: false }, page),
+    queryPage(RoleAuditEntry, { TableName: tableName('AUDIT_TABLE'), KeyConditionExpression: '#scope = :scope', ExpressionAttributeNames: { '#scope': 'scope' }, ExpressionAttributeValues: { ':scope': ROLES_SCOPE }, ScanIndexForward: false }, page),
 
   /** The user's roles change (`user` item), the holder list and the audit log follow, all at once. */
   change: (userItem: TransactItem, holder: RoleHolder | { role: ManagedRole; userId: string; removed: true }, entry: RoleAuditEntry) =>
@@ -29,14 +29,14 @@ export const roleRepository = {
         name: 'holder',
         item:
           'removed' in holder
-            ? { Delete: { TableName: env().ROLE_HOLDERS_TABLE, Key: { role: holder.role, userId: holder.userId } } }
-            : { Put: { TableName: env().ROLE_HOLDERS_TABLE, Item: holder } },
+            ? { Delete: { TableName: tableName('ROLE_HOLDERS_TABLE'), Key: { role: holder.role, userId: holder.userId } } }
+            : { Put: { TableName: tableName('ROLE_HOLDERS_TABLE'), Item: holder } },
       },
       { name: 'audit', item: auditItem(entry) },
     ]),
 
   /** Records a holder without an audit line: the seeded dev users, whose roles were never granted by anyone. */
   async recordSeeded(holder: RoleHolder) {
-    return transactNamed(doc, [{ name: 'holder', item: { Put: { TableName: env().ROLE_HOLDERS_TABLE, Item: holder, ConditionExpression: 'attribute_not_exists(userId)' } } }]);
+    return transactNamed(doc, [{ name: 'holder', item: { Put: { TableName: tableName('ROLE_HOLDERS_TABLE'), Item: holder, ConditionExpression: 'attribute_not_exists(userId)' } } }]);
   },
 };

@@ -18,8 +18,8 @@ import {
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../lib/errors';
 import { roleItems, type Principal } from '../lib/principal';
-import { questionKeys } from '../lib/question-bank';
-import { approvedMinutesOf } from '../lib/service-records';
+import { questionKeys } from '../domain/question-bank';
+import { approvedMinutesOf } from '../domain/service-records';
 import { createExamEngine, toAttempt } from './exam-engine';
 import type { QuestionRecord, VolunteerRecord } from './records';
 import type { attemptRepository as AttemptRepository, questionRepository as QuestionRepository, volunteerRepository as VolunteerRepository } from './repository';

@@ -19,12 +19,12 @@ import {
   VolunteerApplicationRequest,
   VolunteerListQuery,
 } from '@hele/shared';
-import { activitySummary } from '../lib/activity-summary';
+import { activitySummary } from '../domain/activities/summary';
 import { env } from '../lib/config';
 import { createHttpHandler, created, ok, route } from '../lib/http';
-import { ledger } from '../lib/ledger';
-import { quizSettings } from '../lib/question-bank';
-import { trainings } from '../lib/trainings';
+import { ledger } from '../domain/ledger';
+import { quizSettings } from '../domain/question-bank';
+import { trainings } from '../domain/trainings';
 import { createExamService, type ExamService } from './exam-service';
 import { createHoursService, type HoursService } from './hours-service';
 import { createQuizService, type QuizService } from './quiz-service';

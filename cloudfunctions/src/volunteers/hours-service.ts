@@ -8,14 +8,14 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
-import type { Ledger, Named } from '../lib/ledger';
+import type { Ledger, Named } from '../domain/ledger';
 import { loadUser, type Principal } from '../lib/principal';
 import { settled } from '../lib/retry';
-import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../lib/service-records';
-import type { ActivitySummary } from '../lib/activity-summary';
-import { projectScope } from '../lib/projects';
-import { teachesSeries } from '../lib/series';
-import { countItem } from '../lib/stats';
+import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../domain/service-records';
+import type { ActivitySummary } from '../domain/activities/summary';
+import { projectScope } from '../domain/projects';
+import { teachesSeries } from '../domain/series';
+import { countItem } from '../domain/stats';
 import type { serviceRecordRepository as ServiceRecordRepository } from './repository';
 
 export interface HoursDeps {

@@ -1,9 +1,9 @@
-import { EntryRecord } from '../lib/ledger';
+import { EntryRecord } from '../domain/ledger';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { env } from '../lib/config';
 import { doc } from '../lib/db';
 import { call, signIn } from '../../test/gateway';
 import { createActivity, newMembers } from '../../test/fixtures';
+import { tableName } from '../lib/tables';
 
 const HOUR = 3600_000;
 
@@ -11,7 +11,7 @@ const pointsOf = async (token: string) => (await call('GET', '/me/points', { tok
 
 const earnEntries = async (userId: string) => {
   const { Items } = await doc.send(
-    new QueryCommand({ TableName: env().POINTS_TABLE, KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)', ExpressionAttributeValues: { ':u': userId, ':e': 'E#' } }),
+    new QueryCommand({ TableName: tableName('POINTS_TABLE'), KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)', ExpressionAttributeValues: { ':u': userId, ':e': 'E#' } }),
   );
   return (Items ?? []).map((item) => EntryRecord.parse(item)).filter((entry) => entry.type === 'EARN');
 };

@@ -6,10 +6,10 @@
 import { TRAINING_TOPIC_LABELS, TrainingTopicSchema, type ExamAttempt, type ExamSettings, type TrainingQuizResponse, type TrainingTopic } from '@hele/shared';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError } from '../lib/errors';
-import { topicHasQuiz } from '../lib/question-bank';
+import { topicHasQuiz } from '../domain/question-bank';
 import { settled } from '../lib/retry';
 import type { Principal } from '../lib/principal';
-import { toMyTraining, type trainings as Trainings } from '../lib/trainings';
+import { toMyTraining, type trainings as Trainings } from '../domain/trainings';
 import { createExamEngine } from './exam-engine';
 import type { attemptRepository as AttemptRepository, questionRepository as QuestionRepository } from './repository';
 

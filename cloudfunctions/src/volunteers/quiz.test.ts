@@ -4,7 +4,7 @@ import { createActivity, futureTimes, newMembers } from '../../test/fixtures';
 import { loadUser, toPrincipal } from '../lib/principal';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { doc } from '../lib/db';
-import { trainings } from '../lib/trainings';
+import { trainings } from '../domain/trainings';
 import { createQuizService } from './quiz-service';
 import { attemptRepository, questionRepository } from './repository';
 

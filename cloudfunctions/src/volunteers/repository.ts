@@ -4,12 +4,12 @@
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ExamBank } from '@hele/shared';
-import { env } from '../lib/config';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
-import { activeQuestionsQuery, bankSuffix, questionKeys } from '../lib/question-bank';
+import { activeQuestionsQuery, bankSuffix, questionKeys } from '../domain/question-bank';
 import { newestOnIndex, queryAll, queryPage, type PageRequest } from '../lib/query';
-import { ServiceRecordItem } from '../lib/service-records';
+import { ServiceRecordItem } from '../domain/service-records';
 import { AttemptRecord, CandidateState, QuestionRecord, VolunteerRecord } from './records';
+import { tableName } from '../lib/tables';
 
 /** Each bank's attempts of a candidate sit apart, so cool-downs and open attempts are per bank. */
 const candidateKey = (userId: string, bank: ExamBank) => `A#${userId}${bankSuffix(bank)}`;
@@ -21,7 +21,7 @@ export const attemptListKey = (bank: ExamBank) => `attempt${bankSuffix(bank)}`;
 
 export const volunteerRepository = {
   async get(userId: string): Promise<VolunteerRecord | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: env().VOLUNTEERS_TABLE, Key: { userId }, ConsistentRead: true }));
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName('VOLUNTEERS_TABLE'), Key: { userId }, ConsistentRead: true }));
     return Item ? VolunteerRecord.parse(Item) : undefined;
   },
 
@@ -29,7 +29,7 @@ export const volunteerRepository = {
   async apply(fields: Omit<VolunteerRecord, 'status' | 'appliedAt' | 'certifiedAt'>, status: VolunteerRecord['status'], at: string): Promise<VolunteerRecord> {
     const { Attributes } = await doc.send(
       new UpdateCommand({
-        TableName: env().VOLUNTEERS_TABLE,
+        TableName: tableName('VOLUNTEERS_TABLE'),
         Key: { userId: fields.userId },
         UpdateExpression:
           'SET nickname = :nickname, skills = :skills, availability = :availability, phone = :phone, #status = if_not_exists(#status, :status), appliedAt = if_not_exists(appliedAt, :at)' +
@@ -50,12 +50,12 @@ export const volunteerRepository = {
     return VolunteerRecord.parse(Attributes);
   },
 
-  list: (status: VolunteerRecord['status'], page: PageRequest) => queryPage(VolunteerRecord, newestOnIndex(env().VOLUNTEERS_TABLE, 'byStatus', 'status', status), page),
+  list: (status: VolunteerRecord['status'], page: PageRequest) => queryPage(VolunteerRecord, newestOnIndex(tableName('VOLUNTEERS_TABLE'), 'byStatus', 'status', status), page),
 
   items: {
     certify: (userId: string, at: string): TransactItem => ({
       Update: {
-        TableName: env().VOLUNTEERS_TABLE,
+        TableName: tableName('VOLUNTEERS_TABLE'),
         Key: { userId },
         UpdateExpression: 'SET #status = :certified, certifiedAt = :at',
         ConditionExpression: 'attribute_exists(userId)',
@@ -68,13 +68,13 @@ export const volunteerRepository = {
 
 export const questionRepository = {
   async create(record: QuestionRecord): Promise<void> {
-    await doc.send(new PutCommand({ TableName: env().EXAMS_TABLE, Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
+    await doc.send(new PutCommand({ TableName: tableName('EXAMS_TABLE'), Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
   },
 
   list: (bank: ExamBank, page: PageRequest) =>
     queryPage(
       QuestionRecord,
-      { TableName: env().EXAMS_TABLE, KeyConditionExpression: 'pk = :q', ExpressionAttributeValues: { ':q': questionKeys(bank, '').pk }, ScanIndexForward: false },
+      { TableName: tableName('EXAMS_TABLE'), KeyConditionExpression: 'pk = :q', ExpressionAttributeValues: { ':q': questionKeys(bank, '').pk }, ScanIndexForward: false },
       page,
     ),
 
@@ -84,7 +84,7 @@ export const questionRepository = {
     try {
       const { Attributes } = await doc.send(
         new UpdateCommand({
-          TableName: env().EXAMS_TABLE,
+          TableName: tableName('EXAMS_TABLE'),
           Key: questionKeys(bank, id),
           UpdateExpression: 'SET active = :active',
           ConditionExpression: 'attribute_exists(sk)',
@@ -102,12 +102,12 @@ export const questionRepository = {
 
 export const attemptRepository = {
   async state(userId: string, bank: ExamBank): Promise<CandidateState> {
-    const { Item } = await doc.send(new GetCommand({ TableName: env().EXAMS_TABLE, Key: { pk: candidateKey(userId, bank), sk: STATE_SK }, ConsistentRead: true }));
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName('EXAMS_TABLE'), Key: { pk: candidateKey(userId, bank), sk: STATE_SK }, ConsistentRead: true }));
     return CandidateState.parse(Item ?? {});
   },
 
   async get(userId: string, id: string, bank: ExamBank = ExamBank.CERTIFICATION): Promise<AttemptRecord | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: env().EXAMS_TABLE, Key: attemptKeys(userId, id, bank), ConsistentRead: true }));
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName('EXAMS_TABLE'), Key: attemptKeys(userId, id, bank), ConsistentRead: true }));
     return Item ? AttemptRecord.parse(Item) : undefined;
   },
 
@@ -116,7 +116,7 @@ export const attemptRepository = {
     queryPage(
       AttemptRecord,
       {
-        TableName: env().EXAMS_TABLE,
+        TableName: tableName('EXAMS_TABLE'),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :attempt)',
         ExpressionAttributeValues: { ':pk': candidateKey(userId, bank), ':attempt': 'T' },
         ScanIndexForward: false,
@@ -125,7 +125,7 @@ export const attemptRepository = {
       page,
     ),
 
-  all: (bank: ExamBank, page: PageRequest) => queryPage(AttemptRecord, newestOnIndex(env().EXAMS_TABLE, 'attemptsByStart', 'listKey', attemptListKey(bank)), page),
+  all: (bank: ExamBank, page: PageRequest) => queryPage(AttemptRecord, newestOnIndex(tableName('EXAMS_TABLE'), 'attemptsByStart', 'listKey', attemptListKey(bank)), page),
 
   /** Starts an attempt unless one is open or the cool-down runs: `ok`, or `state` when refused. */
   async start(record: AttemptRecord, now: string) {
@@ -134,7 +134,7 @@ export const attemptRepository = {
         name: 'state',
         item: {
           Update: {
-            TableName: env().EXAMS_TABLE,
+            TableName: tableName('EXAMS_TABLE'),
             Key: { pk: record.pk, sk: STATE_SK },
             UpdateExpression: 'SET openAttemptId = :id, openDeadline = :deadline',
             ConditionExpression: 'attribute_not_exists(openAttemptId) AND (attribute_not_exists(retryAt) OR retryAt <= :now)',
@@ -142,7 +142,7 @@ export const attemptRepository = {
           },
         },
       },
-      { name: 'attempt', item: { Put: { TableName: env().EXAMS_TABLE, Item: record, ConditionExpression: 'attribute_not_exists(sk)' } } },
+      { name: 'attempt', item: { Put: { TableName: tableName('EXAMS_TABLE'), Item: record, ConditionExpression: 'attribute_not_exists(sk)' } } },
     ]);
   },
 
@@ -157,7 +157,7 @@ export const attemptRepository = {
         name: 'attempt',
         item: {
           Update: {
-            TableName: env().EXAMS_TABLE,
+            TableName: tableName('EXAMS_TABLE'),
             Key: { pk: attempt.pk, sk: attempt.sk },
             UpdateExpression: 'SET #status = :status, score = :score, correct = :correct, submittedAt = :at',
             ConditionExpression: '#status = :open',
@@ -170,7 +170,7 @@ export const attemptRepository = {
         name: 'state',
         item: {
           Update: {
-            TableName: env().EXAMS_TABLE,
+            TableName: tableName('EXAMS_TABLE'),
             Key: { pk: attempt.pk, sk: STATE_SK },
             UpdateExpression: `REMOVE openAttemptId, openDeadline${result.retryAt ? ' SET retryAt = :retryAt' : ''}`,
             ConditionExpression: 'openAttemptId = :id',
@@ -185,13 +185,13 @@ export const attemptRepository = {
 
 export const serviceRecordRepository = {
   async get(id: string): Promise<ServiceRecordItem | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: env().SERVICE_RECORDS_TABLE, Key: { id }, ConsistentRead: true }));
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName('SERVICE_RECORDS_TABLE'), Key: { id }, ConsistentRead: true }));
     return Item ? ServiceRecordItem.parse(Item) : undefined;
   },
 
-  ofUser: (userId: string, page: PageRequest) => queryPage(ServiceRecordItem, newestOnIndex(env().SERVICE_RECORDS_TABLE, 'byUser', 'userId', userId), page),
+  ofUser: (userId: string, page: PageRequest) => queryPage(ServiceRecordItem, newestOnIndex(tableName('SERVICE_RECORDS_TABLE'), 'byUser', 'userId', userId), page),
 
-  allOfUser: (userId: string) => queryAll(ServiceRecordItem, newestOnIndex(env().SERVICE_RECORDS_TABLE, 'byUser', 'userId', userId)),
+  allOfUser: (userId: string) => queryAll(ServiceRecordItem, newestOnIndex(tableName('SERVICE_RECORDS_TABLE'), 'byUser', 'userId', userId)),
 
-  byStatus: (status: string, page: PageRequest) => queryPage(ServiceRecordItem, newestOnIndex(env().SERVICE_RECORDS_TABLE, 'byStatus', 'status', status), page),
+  byStatus: (status: string, page: PageRequest) => queryPage(ServiceRecordItem, newestOnIndex(tableName('SERVICE_RECORDS_TABLE'), 'byStatus', 'status', status), page),
 };

@@ -1,0 +1,124 @@
+/**
+ * Leave requests (请假) for an activity, one per member per activity. A pending request sits in
+ * two sparse indexes — every pending request (coordinators) and those of one branch (its
+ * secretary) — and leaves both when decided.
+ */
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { LeaveStatusSchema } from '@hele/shared';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
+import { doc, isConditionFailure, transactNamed, type DocClient, type TransactItem } from '../lib/db';
+import { settled } from '../lib/retry';
+import { tableName } from '../lib/tables';
+
+export const LeaveRecord = z.object({
+  activityId: z.string(),
+  userId: z.string(),
+  nickname: z.string(),
+  branchId: z.string().optional(),
+  reason: z.string(),
+  status: LeaveStatusSchema,
+  requestedAt: z.string(),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+  note: z.string().optional(),
+  pendingAll: z.string().optional(),
+  pendingBranch: z.string().optional(),
+});
+export type LeaveRecord = z.infer<typeof LeaveRecord>;
+
+const NO_BRANCH = '-';
+
+export const createLeaveRepository = (client: DocClient = doc) => {
+  const table = () => tableName('LEAVES_TABLE');
+  return {
+    /** A new request; a refused one may be asked again, a pending or approved one may not. */
+    async request(record: Omit<LeaveRecord, 'pendingAll' | 'pendingBranch' | 'status'>): Promise<LeaveRecord | undefined> {
+      const item: LeaveRecord = { ...record, status: 'pending', pendingAll: 'pending', pendingBranch: record.branchId ?? NO_BRANCH };
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: table(),
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(userId) OR #status = :refused',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':refused': 'refused' },
+          }),
+        );
+        return item;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async get(activityId: string, userId: string): Promise<LeaveRecord | undefined> {
+      const { Item } = await client.send(new GetCommand({ TableName: table(), Key: { activityId, userId }, ConsistentRead: true }));
+      return Item ? LeaveRecord.parse(Item) : undefined;
+    },
+
+    /** Decides a pending request once, with what is counted alongside (an approval, for the branch statistics). */
+    async decide(activityId: string, userId: string, status: 'approved' | 'refused', decidedBy: string, at: string, note?: string, counted: TransactItem[] = []) {
+      const outcome = await settled(() =>
+        transactNamed(client, [
+          {
+            name: 'pending',
+            item: {
+              Update: {
+                TableName: table(),
+                Key: { activityId, userId },
+                UpdateExpression: `SET #status = :status, decidedBy = :by, decidedAt = :at${note ? ', note = :note' : ''} REMOVE pendingAll, pendingBranch`,
+                ConditionExpression: '#status = :pending',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':status': status, ':by': decidedBy, ':at': at, ':pending': 'pending', ...(note ? { ':note': note } : {}) },
+              },
+            },
+          },
+          ...counted.map((item) => ({ name: 'pending' as const, item })),
+        ]),
+      );
+      return outcome === 'ok' ? this.get(activityId, userId) : undefined;
+    },
+
+    async forActivity(activityId: string): Promise<LeaveRecord[]> {
+      const items: LeaveRecord[] = [];
+      let ExclusiveStartKey: Key | undefined;
+      do {
+        const result = await client.send(
+          new QueryCommand({
+            TableName: table(),
+            KeyConditionExpression: 'activityId = :id',
+            ExpressionAttributeValues: { ':id': activityId },
+            ConsistentRead: true,
+            ExclusiveStartKey,
+          }),
+        );
+        items.push(...(result.Items ?? []).map((item) => LeaveRecord.parse(item)));
+        ExclusiveStartKey = result.LastEvaluatedKey as Key | undefined;
+      } while (ExclusiveStartKey);
+      return items;
+    },
+
+    /** Pending requests, oldest first: all of them, or one branch's. */
+    async pending({ branchId, limit, cursor }: { branchId?: string; limit: number; cursor?: string }) {
+      const { key } = decodeCursor(cursor);
+      const result = await client.send(
+        new QueryCommand({
+          TableName: table(),
+          IndexName: branchId ? 'pendingByBranch' : 'pendingAll',
+          KeyConditionExpression: branchId ? 'pendingBranch = :key' : 'pendingAll = :key',
+          ExpressionAttributeValues: { ':key': branchId ?? 'pending' },
+          Limit: limit,
+          ExclusiveStartKey: key,
+        }),
+      );
+      return {
+        items: (result.Items ?? []).map((item) => LeaveRecord.parse(item)),
+        nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
+      };
+    },
+  };
+};
+
+export type LeaveRepository = ReturnType<typeof createLeaveRepository>;
+export const leaveRepository = createLeaveRepository();

@@ -1,0 +1,218 @@
+/**
+ * The registration engine shared by every kind of activity: register, waitlist, cancel with
+ * promotion of the earliest waitlisted, and the lists. Every change goes through one conditional
+ * transaction of the repository; when a transaction loses a race, the engine reads again and
+ * retries with backoff, so confirmed never exceeds capacity and no waitlist place is skipped.
+ */
+import { canCancel, canRegister, centerMonth, RegistrationError, TRAINING_TOPIC_LABELS, type Registration, type RegistrationListQuery } from '@hele/shared';
+import { ulid } from 'ulid';
+import { ConflictError, NotFoundError } from '../../lib/errors';
+import { postMessage } from '../inbox';
+import { logger } from '../../lib/logger';
+import type { Principal } from '../../lib/principal';
+import { retrying, type RetryOptions, DEFAULT_RETRY } from '../../lib/retry';
+import { trainings } from '../trainings';
+import { countItem, participationScope } from '../stats';
+import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from './records';
+import type { ActivityRepository } from './repository';
+
+export interface EngineDeps {
+  repository: ActivityRepository;
+  now?: () => Date;
+  retry?: RetryOptions;
+}
+
+/** Tells a member they moved from the waitlist into a seat; a lost message never undoes the seat. */
+const tellPromoted = (head: RegistrationRecord, activity: Pick<ActivityRecord, 'title'>) =>
+  postMessage({
+    userId: head.userId,
+    kind: 'promoted',
+    activityId: head.activityId,
+    title: '候补成功',
+    body: `你已从候补转为正式报名：${activity.title}。如不能参加，请及时取消，把名额让给他人。`,
+  }).catch((error: Error) => logger.warn('promotion message not posted', { activityId: head.activityId, error }));
+
+export const busy = () => new ConflictError(RegistrationError.BUSY, 'Too many people are registering right now, try again');
+
+export const createRegistrationEngine = ({ repository, now = () => new Date(), retry = DEFAULT_RETRY }: EngineDeps) => {
+  const withRetries = <T>(attempt: (n: number) => Promise<T | undefined>): Promise<T> => retrying(attempt, retry, busy);
+
+  const requireActivity = async (activityId: string): Promise<ActivityRecord> => {
+    const activity = await repository.getActivity(activityId);
+    if (!activity) throw new NotFoundError('Activity');
+    return activity;
+  };
+
+  const withPosition = async (record: RegistrationRecord): Promise<Registration> =>
+    toRegistration(
+      record,
+      record.status === 'waitlisted' && record.waitSeq !== undefined
+        ? await repository.waitlistPosition(record.activityId, record.waitSeq)
+        : undefined,
+    );
+
+  /** Hands free seats (capacity raised) to the waitlist, earliest first. */
+  const promoteWhileSeatsFree = async (activityId: string): Promise<number> => {
+    const activity = await requireActivity(activityId);
+    let promoted = 0;
+    await withRetries(async () => {
+      for (;;) {
+        const head = await repository.waitlistHead(activityId);
+        if (!head) return true;
+        const outcome = await repository.promoteIntoFreeSeat(head, now().toISOString());
+        if (outcome === 'no-seat') return true;
+        if (outcome !== 'ok') return undefined;
+        promoted++;
+        await tellPromoted(head, activity);
+      }
+    });
+    return promoted;
+  };
+
+  return {
+    promoteWhileSeatsFree,
+
+    /** `created` is false when the caller already held a live registration (API.md: 200, not a second one). */
+    async register(activityId: string, caller: Principal): Promise<{ registration: Registration; created: boolean }> {
+      const at = now();
+      const activity = await requireActivity(activityId);
+      const verdict = canRegister(activity, at);
+      if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
+      // Some service activities need an academy training first (e.g. first aid before elderly outings).
+      if (activity.requiredTraining && !(await trainings.hasCompleted(caller.id, activity.requiredTraining))) {
+        throw new ConflictError('TRAINING_REQUIRED', `Complete the ${activity.requiredTraining} training first`, [
+          { path: 'requiredTraining', message: TRAINING_TOPIC_LABELS[activity.requiredTraining] },
+        ]);
+      }
+
+      const nowIso = at.toISOString();
+      const fresh: RegistrationRecord = {
+        activityId,
+        userId: caller.id,
+        id: ulid(),
+        nickname: caller.nickname,
+        status: 'confirmed',
+        registeredAt: nowIso,
+        updatedAt: nowIso,
+      };
+      // A live registration of the caller fails the put's condition; then we answer with it.
+      const theOneThatExists = async () => {
+        const current = await repository.getRegistration(activityId, caller.id);
+        return isLive(current) ? { registration: await withPosition(current), created: false } : undefined;
+      };
+      // The dashboard's sign-ups per month (of the activity), whether for a seat or a waitlist place.
+      const counted = [countItem(participationScope(centerMonth(activity.startsAt)), { registrations: 1 })];
+      // When the read shows a full house or a queue, go straight for a waitlist place.
+      let trySeat = activity.confirmedCount < activity.capacity && activity.waitlistCount === 0;
+
+      return withRetries(async () => {
+        if (trySeat) {
+          const seat = await repository.confirmSeat(fresh, counted);
+          if (seat === 'ok') return { registration: toRegistration(fresh), created: true };
+          if (seat === 'exists') return theOneThatExists();
+          if (seat === 'conflict') return undefined;
+        }
+        trySeat = true;
+
+        const ticket = await repository.takeWaitTicket(activityId);
+        if (ticket === 'conflict') return undefined;
+        if (ticket === 'closed') throw new ConflictError(RegistrationError.ACTIVITY_NOT_OPEN, 'The activity no longer takes registrations');
+        const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq: ticket };
+        const place = await repository.joinWaitlist(waiting, counted);
+        if (place === 'ok') return { registration: await withPosition(waiting), created: true };
+        if (place === 'exists') return theOneThatExists();
+        return undefined; // a seat came free meanwhile, or a conflict: try for the seat again
+      });
+    },
+
+    /** Gives the caller's place back; a freed seat goes to the earliest waitlisted in the same step. */
+    async cancel(activityId: string, caller: Principal): Promise<Registration> {
+      const at = now();
+      const activity = await requireActivity(activityId);
+      const registration = await repository.getRegistration(activityId, caller.id);
+      if (!isLive(registration)) throw new NotFoundError('Live registration', RegistrationError.NOT_REGISTERED);
+      const verdict = canCancel(activity, registration.status, at);
+      if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
+      const nowIso = at.toISOString();
+      const cancelled = (record: RegistrationRecord): Registration =>
+        toRegistration({ ...record, status: 'cancelled', cancelledAt: nowIso, updatedAt: nowIso });
+
+      return withRetries(async (attempt) => {
+        const current = attempt === 0 ? registration : await repository.getRegistration(activityId, caller.id);
+        if (!isLive(current)) return current ? toRegistration(current) : undefined;
+        if (current.status === 'waitlisted') {
+          return (await repository.leaveWaitlist(current, nowIso)) === 'ok' ? cancelled(current) : undefined;
+        }
+        const head = await repository.waitlistHead(activityId);
+        const outcome = head ? await repository.releaseSeatToHead(current, head, nowIso) : await repository.releaseSeat(current, nowIso);
+        if (outcome === 'ok') {
+          if (head) await tellPromoted(head, activity);
+          return cancelled(current);
+        }
+        if (outcome === 'closed') {
+          // The activity was cancelled meanwhile: nobody is promoted into it.
+          return (await repository.cancelWithoutPromotion(current, nowIso)) === 'ok' ? cancelled(current) : undefined;
+        }
+        return undefined;
+      });
+    },
+
+    /** Cancels every live registration of a cancelled activity; returns whom it affected. */
+    async cancelAll(activityId: string): Promise<RegistrationRecord[]> {
+      const nowIso = now().toISOString();
+      const affected: RegistrationRecord[] = [];
+      for (const record of await repository.allRegistrations(activityId)) {
+        if (!isLive(record)) continue;
+        await withRetries(async (attempt) => {
+          const current = attempt === 0 ? record : await repository.getRegistration(activityId, record.userId);
+          if (!isLive(current)) return true;
+          if ((await repository.cancelWithoutPromotion(current, nowIso)) !== 'ok') return undefined;
+          affected.push(current);
+          return true;
+        });
+      }
+      return affected;
+    },
+
+    async list(activityId: string, query: RegistrationListQuery) {
+      await requireActivity(activityId);
+      const [page, positions] = await Promise.all([
+        repository.listRegistrations(activityId, query),
+        repository.waitlistPositions(activityId),
+      ]);
+      const items = page.items.map((record) => toRegistration(record, positions.get(record.userId)));
+      return { items, nextCursor: page.nextCursor };
+    },
+
+    async listMine(caller: Principal, query: { limit: number; cursor?: string }) {
+      const page = await repository.listByUser(caller.id, query);
+      const activities = await repository.getActivities(page.items.map((record) => record.activityId));
+      const items = [];
+      for (const record of page.items) {
+        const activity = activities.get(record.activityId);
+        if (!activity) continue;
+        items.push({
+          ...(await withPosition(record)),
+          activity: {
+            id: activity.id,
+            title: activity.title,
+            kind: activity.kind,
+            startsAt: activity.startsAt,
+            venue: activity.venue,
+            status: activity.status,
+          },
+        });
+      }
+      return { items, nextCursor: page.nextCursor };
+    },
+
+    /** The caller's registration of one activity, with its waitlist place. */
+    async mine(activityId: string, userId: string) {
+      const record = await repository.getRegistration(activityId, userId);
+      if (!isLive(record)) return undefined;
+      return { record, position: record.waitSeq !== undefined ? await repository.waitlistPosition(activityId, record.waitSeq) : undefined };
+    },
+  };
+};
+
+export type RegistrationEngine = ReturnType<typeof createRegistrationEngine>;

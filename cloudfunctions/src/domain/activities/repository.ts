@@ -1,0 +1,514 @@
+/**
+ * The activities and registrations tables. Seats and waitlist places change only here, and only
+ * through conditional TransactWriteItems that move a registration and the activity's counters
+ * together: a transaction either does all of it or nothing, whatever runs at the same time.
+ * Each write method answers what happened (`ok`, or which condition lost) and never retries:
+ * the service decides what to try next.
+ */
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type BatchGetCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import type { ActivityStatus } from '@hele/shared';
+import { decodeCursor, encodeCursor, type Key } from '../../lib/cursor';
+import {
+  doc,
+  isConditionFailure,
+  isRetryableWriteError,
+  transactNamed,
+  type DocClient,
+  type TransactItem,
+  type TxOutcome,
+} from '../../lib/db';
+import { promoteHead, putRegistration, RegistrationRecord, seatItems } from './seats';
+import { ActivityRecord, indexKeys } from './records';
+import { tableName } from '../../lib/tables';
+
+export interface PageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+
+/** Follows a list's cursor to its end. */
+const everyPage = async <T>(page: (cursor?: string) => Promise<PageOf<T>>): Promise<T[]> => {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    all.push(...next.items);
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+};
+
+export const createActivityRepository = (client: DocClient = doc) => {
+  const activities = () => tableName('ACTIVITIES_TABLE');
+  const registrations = () => tableName('REGISTRATIONS_TABLE');
+
+  const transact = <Name extends string>(items: Array<{ name: Name; item: TransactItem }>) => transactNamed(client, items);
+
+  const page = async <T>(
+    input: ConstructorParameters<typeof QueryCommand>[0],
+    parse: (item: Record<string, unknown>) => T,
+    cursor: string | undefined,
+  ): Promise<PageOf<T>> => {
+    const { key } = decodeCursor(cursor);
+    const result = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: key }));
+    return { items: (result.Items ?? []).map(parse), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+  };
+
+  /** Stamps a confirmed registration once (check-in, sign-out), with what must be written with it. */
+  const stampOnce = async (key: { activityId: string; userId: string }, update: string, condition: string, now: string, alongside: TransactItem[] = []) => {
+    const outcome = await transactNamed(client, [
+      {
+        name: 'registration',
+        item: {
+          Update: {
+            TableName: registrations(),
+            Key: key,
+            UpdateExpression: update,
+            ConditionExpression: `#status = :confirmed AND ${condition}`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':now': now },
+          },
+        },
+      },
+      ...alongside.map((item) => ({ name: 'alongside' as const, item })),
+    ]);
+    return outcome === 'ok' || outcome === 'conflict' ? outcome : ('refused' as const);
+  };
+
+  return {
+    async createActivity(record: ActivityRecord): Promise<void> {
+      await client.send(new PutCommand({ TableName: activities(), Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
+    },
+
+    async getActivity(id: string): Promise<ActivityRecord | undefined> {
+      const { Item } = await client.send(new GetCommand({ TableName: activities(), Key: { id }, ConsistentRead: true }));
+      return Item ? ActivityRecord.parse(Item) : undefined;
+    },
+
+    listActivities(
+      { kind, status, from, limit, cursor }: { kind?: string; status: ActivityStatus; from: string; limit: number; cursor?: string },
+    ): Promise<PageOf<ActivityRecord>> {
+      const keys = indexKeys(kind ?? '', status);
+      return page(
+        kind
+          ? {
+              TableName: activities(),
+              IndexName: 'byKindStart',
+              KeyConditionExpression: 'kindKey = :key AND startsAt >= :from',
+              ExpressionAttributeValues: { ':key': keys.kindKey, ':from': from },
+              Limit: limit,
+            }
+          : {
+              TableName: activities(),
+              IndexName: 'byStart',
+              KeyConditionExpression: 'listKey = :key AND startsAt >= :from',
+              ExpressionAttributeValues: { ':key': keys.listKey, ':from': from },
+              Limit: limit,
+            },
+        (item) => ActivityRecord.parse(item),
+        cursor,
+      );
+    },
+
+    /**
+     * Writes the edited fields of an activity if nobody edited it since `expectedVersion` was read,
+     * and if the capacity still covers the confirmed seats. The counters are never written here:
+     * registrations change them meanwhile, and only the engine's transactions may.
+     */
+    async updateActivity(
+      id: string,
+      changes: Partial<Omit<ActivityRecord, 'id' | 'confirmedCount' | 'waitlistCount' | 'waitTicket' | 'version'>>,
+      expectedVersion: number,
+    ): Promise<'ok' | 'stale' | 'below-confirmed' | 'conflict'> {
+      const names: Record<string, string> = { '#version': 'version' };
+      const values: Record<string, unknown> = { ':version': expectedVersion, ':next': expectedVersion + 1 };
+      const assignments = ['#version = :next'];
+      for (const [field, value] of Object.entries(changes)) {
+        if (value === undefined) continue;
+        names[`#${field}`] = field;
+        values[`:${field}`] = value;
+        assignments.push(`#${field} = :${field}`);
+      }
+      const capacityCheck = changes.capacity !== undefined ? ' AND confirmedCount <= :capacity' : '';
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: activities(),
+            Key: { id },
+            UpdateExpression: `SET ${assignments.join(', ')}`,
+            ConditionExpression: `#version = :version${capacityCheck}`,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return 'ok';
+      } catch (error) {
+        if (isRetryableWriteError(error)) return 'conflict';
+        if (!isConditionFailure(error)) throw error;
+        const current = await this.getActivity(id);
+        return current && current.version === expectedVersion ? 'below-confirmed' : 'stale';
+      }
+    },
+
+    async getRegistration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: registrations(), Key: { activityId, userId }, ConsistentRead: true }),
+      );
+      return Item ? RegistrationRecord.parse(Item) : undefined;
+    },
+
+    /** The activity's check-in secret, made once if an older record has none. */
+    async ensureCheckInSecret(activityId: string, fresh: string): Promise<string> {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: activities(),
+          Key: { id: activityId },
+          UpdateExpression: 'SET checkInSecret = if_not_exists(checkInSecret, :secret)',
+          ConditionExpression: 'attribute_exists(id)',
+          ExpressionAttributeValues: { ':secret': fresh },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes!.checkInSecret as string;
+    },
+
+    /** Records a check-in once, for a confirmed registration only, with what goes with it (a training completed, counters). */
+    checkIn: (activityId: string, userId: string, now: string, alongside: TransactItem[]) =>
+      stampOnce(
+        { activityId, userId },
+        'SET checkedInAt = :now, updatedAt = :now REMOVE checkInFailures, checkInFailureWindow',
+        'attribute_not_exists(checkedInAt)',
+        now,
+        alongside,
+      ),
+
+    /** Marks the sign-out of a checked-in registrant once, with the service record it yields (if any). */
+    signOut: (activityId: string, userId: string, now: string, record?: TransactItem) =>
+      stampOnce({ activityId, userId }, 'SET signedOutAt = :now, updatedAt = :now', 'attribute_exists(checkedInAt) AND attribute_not_exists(signedOutAt)', now, record ? [record] : []),
+
+    /**
+     * Takes one of the `max` code tries a registrant has per window, before the code is looked at:
+     * so guesses sent all at once are capped too. Answers whether a try was left.
+     */
+    async takeCheckInTry(activityId: string, userId: string, window: number, max: number): Promise<'ok' | 'locked'> {
+      const Key = { activityId, userId };
+      const attempt = async (input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>) => {
+        try {
+          await client.send(new UpdateCommand({ TableName: registrations(), Key, ...input }));
+          return true;
+        } catch (error) {
+          if (isConditionFailure(error)) return false;
+          throw error;
+        }
+      };
+      // Two steps: one more try in this window, or the first try of a new one; a race between them is re-run.
+      for (let round = 0; round < 3; round++) {
+        const counted = await attempt({
+          UpdateExpression: 'ADD checkInFailures :one',
+          ConditionExpression: 'checkInFailureWindow = :window AND checkInFailures < :max',
+          ExpressionAttributeValues: { ':one': 1, ':window': window, ':max': max },
+        });
+        if (counted) return 'ok';
+        const opened = await attempt({
+          UpdateExpression: 'SET checkInFailures = :one, checkInFailureWindow = :window',
+          ConditionExpression: 'attribute_exists(userId) AND (attribute_not_exists(checkInFailureWindow) OR checkInFailureWindow <> :window)',
+          ExpressionAttributeValues: { ':one': 1, ':window': window },
+        });
+        if (opened) return 'ok';
+        const current = await this.getRegistration(activityId, userId);
+        if (!current || (current.checkInFailureWindow === window && (current.checkInFailures ?? 0) >= max)) return 'locked';
+      }
+      return 'locked';
+    },
+
+    async getMine(activityIds: string[], userId: string): Promise<Map<string, RegistrationRecord>> {
+      const found = new Map<string, RegistrationRecord>();
+      for (let i = 0; i < activityIds.length; i += 100) {
+        let keys: Record<string, unknown>[] | undefined = activityIds.slice(i, i + 100).map((activityId) => ({ activityId, userId }));
+        while (keys && keys.length) {
+          const result: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [registrations()]: { Keys: keys } } }));
+          for (const item of result.Responses?.[registrations()] ?? []) {
+            const record = RegistrationRecord.parse(item);
+            found.set(record.activityId, record);
+          }
+          keys = result.UnprocessedKeys?.[registrations()]?.Keys;
+        }
+      }
+      return found;
+    },
+
+    /** A seat, if the activity is open, has one free and nobody is waiting for it (with what is counted alongside). */
+    confirmSeat(record: RegistrationRecord, counted: TransactItem[] = []): Promise<TxOutcome<'full' | 'exists'>> {
+      return transact([...seatItems.take(record), ...counted.map((item) => ({ name: 'exists' as const, item }))]);
+    },
+
+    /** The next waitlist ticket (a counter: tickets are unique and increase). */
+    async takeWaitTicket(activityId: string): Promise<number | 'closed' | 'conflict'> {
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: activities(),
+            Key: { id: activityId },
+            UpdateExpression: 'SET waitTicket = waitTicket + :one',
+            ConditionExpression: '#status = :published',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        return Attributes?.waitTicket as number;
+      } catch (error) {
+        if (isConditionFailure(error)) return 'closed';
+        if (isRetryableWriteError(error)) return 'conflict';
+        throw error;
+      }
+    },
+
+    /** A waitlist place, if every seat is taken or others already wait (with what is counted alongside). */
+    joinWaitlist(record: RegistrationRecord, counted: TransactItem[] = []): Promise<TxOutcome<'seat-free' | 'exists'>> {
+      return transact([
+        {
+          name: 'seat-free',
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id: record.activityId },
+              UpdateExpression: 'SET waitlistCount = waitlistCount + :one',
+              ConditionExpression: '#status = :published AND (confirmedCount >= #capacity OR waitlistCount > :zero)',
+              ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
+            },
+          },
+        },
+        { name: 'exists', item: putRegistration(record) },
+        ...counted.map((item) => ({ name: 'exists' as const, item })),
+      ]);
+    },
+
+    /** The earliest waitlisted registration: strongly consistent, through the local index. */
+    async waitlistHead(activityId: string): Promise<RegistrationRecord | undefined> {
+      const { Items } = await client.send(
+        new QueryCommand({
+          TableName: registrations(),
+          IndexName: 'byWaitSeq',
+          KeyConditionExpression: 'activityId = :id',
+          ExpressionAttributeValues: { ':id': activityId },
+          ConsistentRead: true,
+          Limit: 1,
+        }),
+      );
+      return Items?.[0] ? RegistrationRecord.parse(Items[0]) : undefined;
+    },
+
+    /** 1-based place of a waitlist ticket. */
+    async waitlistPosition(activityId: string, waitSeq: number): Promise<number> {
+      let count = 0;
+      let ExclusiveStartKey: Key | undefined;
+      do {
+        const result = await client.send(
+          new QueryCommand({
+            TableName: registrations(),
+            IndexName: 'byWaitSeq',
+            KeyConditionExpression: 'activityId = :id AND waitSeq <= :seq',
+            ExpressionAttributeValues: { ':id': activityId, ':seq': waitSeq },
+            ConsistentRead: true,
+            Select: 'COUNT',
+            ExclusiveStartKey,
+          }),
+        );
+        count += result.Count ?? 0;
+        ExclusiveStartKey = result.LastEvaluatedKey as Key | undefined;
+      } while (ExclusiveStartKey);
+      return count;
+    },
+
+    /** The whole waitlist in order, as user id → position. */
+    async waitlistPositions(activityId: string): Promise<Map<string, number>> {
+      const positions = new Map<string, number>();
+      let ExclusiveStartKey: Key | undefined;
+      do {
+        const result = await client.send(
+          new QueryCommand({
+            TableName: registrations(),
+            IndexName: 'byWaitSeq',
+            KeyConditionExpression: 'activityId = :id',
+            ExpressionAttributeValues: { ':id': activityId },
+            ProjectionExpression: 'userId',
+            ConsistentRead: true,
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of result.Items ?? []) positions.set(item.userId as string, positions.size + 1);
+        ExclusiveStartKey = result.LastEvaluatedKey as Key | undefined;
+      } while (ExclusiveStartKey);
+      return positions;
+    },
+
+    /** Gives up a waitlist place. */
+    leaveWaitlist(record: RegistrationRecord, now: string): Promise<TxOutcome<'changed'>> {
+      return transact([
+        {
+          name: 'changed',
+          item: {
+            Update: {
+              TableName: registrations(),
+              Key: { activityId: record.activityId, userId: record.userId },
+              UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now REMOVE waitSeq',
+              ConditionExpression: '#status = :waitlisted AND id = :id',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':cancelled': 'cancelled', ':waitlisted': 'waitlisted', ':now': now, ':id': record.id },
+            },
+          },
+        },
+        {
+          name: 'changed',
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id: record.activityId },
+              UpdateExpression: 'SET waitlistCount = waitlistCount - :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        },
+      ]);
+    },
+
+    /** Gives a confirmed seat back and, in the same step, hands it to the head of the waitlist. */
+    releaseSeatToHead(record: RegistrationRecord, head: RegistrationRecord, now: string) {
+      return transact(seatItems.releaseToHead(record, head, now));
+    },
+
+    /** Gives a confirmed seat back when nobody waits (checked in the same step). */
+    releaseSeat(record: RegistrationRecord, now: string) {
+      return transact(seatItems.release(record, now));
+    },
+
+    /** Moves the head of the waitlist into a seat that is free (capacity was raised). */
+    promoteIntoFreeSeat(head: RegistrationRecord, now: string): Promise<TxOutcome<'head-changed' | 'no-seat'>> {
+      return transact([
+        { name: 'head-changed', item: promoteHead(head, now) },
+        {
+          name: 'no-seat',
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id: head.activityId },
+              UpdateExpression: 'SET confirmedCount = confirmedCount + :one, waitlistCount = waitlistCount - :one',
+              ConditionExpression: '#status = :published AND confirmedCount < #capacity',
+              ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+            },
+          },
+        },
+      ]);
+    },
+
+    /** Cancels a live registration without handing its seat on (the activity itself is cancelled). */
+    cancelWithoutPromotion(record: RegistrationRecord, now: string): Promise<TxOutcome<'changed'>> {
+      const counter = record.status === 'confirmed' ? 'confirmedCount' : 'waitlistCount';
+      return transact([
+        {
+          name: 'changed',
+          item: {
+            Update: {
+              TableName: registrations(),
+              Key: { activityId: record.activityId, userId: record.userId },
+              UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now REMOVE waitSeq',
+              ConditionExpression: '#status = :current AND id = :id',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':cancelled': 'cancelled', ':current': record.status, ':now': now, ':id': record.id },
+            },
+          },
+        },
+        {
+          name: 'changed',
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id: record.activityId },
+              UpdateExpression: `SET ${counter} = ${counter} - :one`,
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        },
+      ]);
+    },
+
+    listRegistrations(
+      activityId: string,
+      { limit, cursor, status }: { limit: number; cursor?: string; status?: string },
+    ): Promise<PageOf<RegistrationRecord>> {
+      return page(
+        {
+          TableName: registrations(),
+          KeyConditionExpression: 'activityId = :id',
+          ...(status
+            ? {
+                FilterExpression: '#status = :status',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':id': activityId, ':status': status },
+              }
+            : { ExpressionAttributeValues: { ':id': activityId } }),
+          ConsistentRead: true,
+          Limit: limit,
+        },
+        (item) => RegistrationRecord.parse(item),
+        cursor,
+      );
+    },
+
+    /** Every registration of one activity (the coordinator's roster; activity cancellation). */
+    allRegistrations(activityId: string): Promise<RegistrationRecord[]> {
+      return everyPage((cursor) => this.listRegistrations(activityId, { limit: 500, cursor }));
+    },
+
+    listByUser(userId: string, { limit, cursor }: { limit: number; cursor?: string }): Promise<PageOf<RegistrationRecord>> {
+      return page(
+        {
+          TableName: registrations(),
+          IndexName: 'byUser',
+          KeyConditionExpression: 'userId = :user',
+          ExpressionAttributeValues: { ':user': userId },
+          ScanIndexForward: false,
+          Limit: limit,
+        },
+        (item) => RegistrationRecord.parse(item),
+        cursor,
+      );
+    },
+
+    /** Every registration of one user (a member holds tens: 我的公益班 reads them all). */
+    allOfUser(userId: string): Promise<RegistrationRecord[]> {
+      return everyPage((cursor) => this.listByUser(userId, { limit: 500, cursor }));
+    },
+
+    async getActivities(ids: string[]): Promise<Map<string, ActivityRecord>> {
+      const found = new Map<string, ActivityRecord>();
+      const unique = [...new Set(ids)];
+      for (let i = 0; i < unique.length; i += 100) {
+        let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
+        while (keys && keys.length) {
+          const result: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [activities()]: { Keys: keys } } }));
+          for (const item of result.Responses?.[activities()] ?? []) {
+            const record = ActivityRecord.parse(item);
+            found.set(record.id, record);
+          }
+          keys = result.UnprocessedKeys?.[activities()]?.Keys;
+        }
+      }
+      return found;
+    },
+  };
+};
+
+export type ActivityRepository = ReturnType<typeof createActivityRepository>;
+export const activityRepository = createActivityRepository();

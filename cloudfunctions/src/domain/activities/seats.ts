@@ -1,0 +1,127 @@
+/**
+ * The writes that take and give back a seat of an activity, as named transaction items. The
+ * registration engine runs them on their own; a class-seat redemption runs them inside its own
+ * transaction with the points and the stock, so all of it happens or none. The conditions here
+ * are the invariants: confirmed ≤ capacity, nobody skips the waitlist, one live registration per user.
+ */
+import { RegistrationStatusSchema } from '@hele/shared';
+import { z } from 'zod';
+import type { TransactItem } from '../../lib/db';
+import { tableName } from '../../lib/tables';
+
+export const RegistrationRecord = z.object({
+  activityId: z.string(),
+  userId: z.string(),
+  id: z.string(),
+  nickname: z.string().optional(),
+  status: RegistrationStatusSchema,
+  /** Present only while waitlisted: the ticket that orders the waitlist (sparse LSI byWaitSeq). */
+  waitSeq: z.number().int().optional(),
+  registeredAt: z.string(),
+  updatedAt: z.string(),
+  promotedAt: z.string().optional(),
+  cancelledAt: z.string().optional(),
+  checkedInAt: z.string().optional(),
+  signedOutAt: z.string().optional(),
+  /** Wrong check-in codes sent in the current ten-minute window (guessing is capped). */
+  checkInFailures: z.number().int().optional(),
+  checkInFailureWindow: z.number().int().optional(),
+});
+export type RegistrationRecord = z.infer<typeof RegistrationRecord>;
+
+export const isLive = (registration: RegistrationRecord | undefined): registration is RegistrationRecord =>
+  registration !== undefined && registration.status !== 'cancelled';
+
+type Named<Name extends string> = { name: Name; item: TransactItem };
+
+const registrations = () => tableName('REGISTRATIONS_TABLE');
+const activities = () => tableName('ACTIVITIES_TABLE');
+
+/** One live registration per user per activity; a cancelled one may be replaced. */
+export const putRegistration = (record: RegistrationRecord): TransactItem => ({
+  Put: {
+    TableName: registrations(),
+    Item: record,
+    ConditionExpression: 'attribute_not_exists(userId) OR #status = :cancelled',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':cancelled': 'cancelled' },
+  },
+});
+
+const cancelConfirmed = (record: RegistrationRecord, now: string): TransactItem => ({
+  Update: {
+    TableName: registrations(),
+    Key: { activityId: record.activityId, userId: record.userId },
+    UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now',
+    ConditionExpression: '#status = :confirmed AND id = :id',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':cancelled': 'cancelled', ':confirmed': 'confirmed', ':now': now, ':id': record.id },
+  },
+});
+
+export const promoteHead = (head: RegistrationRecord, now: string): TransactItem => ({
+  Update: {
+    TableName: registrations(),
+    Key: { activityId: head.activityId, userId: head.userId },
+    UpdateExpression: 'SET #status = :confirmed, promotedAt = :now, updatedAt = :now REMOVE waitSeq',
+    ConditionExpression: '#status = :waitlisted AND waitSeq = :seq',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':confirmed': 'confirmed', ':waitlisted': 'waitlisted', ':now': now, ':seq': head.waitSeq },
+  },
+});
+
+export const seatItems = {
+  /** A seat, if the activity is open, has one free and nobody is waiting for it. */
+  take: (record: RegistrationRecord): [Named<'full'>, Named<'exists'>] => [
+    {
+      name: 'full',
+      item: {
+        Update: {
+          TableName: activities(),
+          Key: { id: record.activityId },
+          UpdateExpression: 'SET confirmedCount = confirmedCount + :one',
+          ConditionExpression: '#status = :published AND confirmedCount < #capacity AND waitlistCount = :zero',
+          ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+          ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
+        },
+      },
+    },
+    { name: 'exists', item: putRegistration(record) },
+  ],
+
+  /** Gives a confirmed seat back and hands it to the head of the waitlist (the activity must be open). */
+  releaseToHead: (record: RegistrationRecord, head: RegistrationRecord, now: string): Array<Named<'changed' | 'head-changed' | 'closed'>> => [
+    { name: 'changed', item: cancelConfirmed(record, now) },
+    { name: 'head-changed', item: promoteHead(head, now) },
+    {
+      name: 'closed',
+      item: {
+        Update: {
+          TableName: activities(),
+          Key: { id: record.activityId },
+          UpdateExpression: 'SET waitlistCount = waitlistCount - :one',
+          ConditionExpression: '#status = :published',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+        },
+      },
+    },
+  ],
+
+  /** Gives a confirmed seat back when nobody waits (checked in the same step). */
+  release: (record: RegistrationRecord, now: string): Array<Named<'changed' | 'waitlist-appeared'>> => [
+    { name: 'changed', item: cancelConfirmed(record, now) },
+    {
+      name: 'waitlist-appeared',
+      item: {
+        Update: {
+          TableName: activities(),
+          Key: { id: record.activityId },
+          UpdateExpression: 'SET confirmedCount = confirmedCount - :one',
+          ConditionExpression: 'waitlistCount = :zero',
+          ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+        },
+      },
+    },
+  ],
+};

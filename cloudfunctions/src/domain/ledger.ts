@@ -1,0 +1,170 @@
+/**
+ * The points ledger (API.md): per user, a BALANCE item and append-only entries E#<seq>, each
+ * written in one transaction with the balance it leads to and a guard item K#<key> that makes
+ * its idempotency key usable once. The balance is read, the entry computed with the shared rule
+ * (`applyEntry`), and the write is conditional on nothing having moved since (the sequence number):
+ * a lost race reads again. Other writes that must happen with the entry (stock, a voucher, an
+ * approval) join the same transaction.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { applyEntry, centerMonth, LedgerTypeSchema, PointsError, type LedgerType } from '@hele/shared';
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
+import { doc, transactNamed, type DocClient, type TransactItem } from '../lib/db';
+import { ConflictError, ValidationError } from '../lib/errors';
+import { retrying, type RetryOptions, DEFAULT_RETRY } from '../lib/retry';
+import { countItem } from './stats';
+import { tableName } from '../lib/tables';
+
+export const BALANCE_SK = 'BALANCE';
+const entrySk = (seq: number) => `E#${String(seq).padStart(12, '0')}`;
+const keySk = (key: string) => `K#${key}`;
+
+export const BalanceRecord = z.object({
+  userId: z.string(),
+  sk: z.literal(BALANCE_SK),
+  balance: z.number().int(),
+  seq: z.number().int(),
+  updatedAt: z.string(),
+});
+export type BalanceRecord = z.infer<typeof BalanceRecord>;
+
+export const EntryRecord = z.object({
+  userId: z.string(),
+  sk: z.string(),
+  id: z.string(),
+  seq: z.number().int(),
+  type: LedgerTypeSchema,
+  amount: z.number().int(),
+  balanceAfter: z.number().int(),
+  reason: z.string(),
+  actorId: z.string(),
+  idempotencyKey: z.string(),
+  /** What the entry is about: a redemption, a service record… */
+  ref: z.string().optional(),
+  createdAt: z.string(),
+});
+export type EntryRecord = z.infer<typeof EntryRecord>;
+
+export interface LedgerOperation {
+  userId: string;
+  type: LedgerType;
+  amount: number;
+  reason: string;
+  actorId: string;
+  /** Unique per logical operation (`redeem:<id>`, `refund:<id>`, `adjust:<header key>`…). */
+  idempotencyKey: string;
+  ref?: string;
+}
+
+export type Named<Name extends string> = { name: Name; item: TransactItem };
+
+export type LedgerOutcome<Name extends string> =
+  | { status: 'applied'; entry: EntryRecord; balance: number }
+  /** The key was used before: nothing was written; this is the entry it wrote then. */
+  | { status: 'replayed'; entry: EntryRecord; balance: number }
+  /** One of the caller's own items refused (out of stock, already used…): nothing was written. */
+  | { status: 'refused'; by: Name };
+
+export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFAULT_RETRY) => {
+  const table = () => tableName('POINTS_TABLE');
+
+  const balanceOf = async (userId: string): Promise<BalanceRecord | undefined> => {
+    const { Item } = await client.send(new GetCommand({ TableName: table(), Key: { userId, sk: BALANCE_SK }, ConsistentRead: true }));
+    return Item ? BalanceRecord.parse(Item) : undefined;
+  };
+
+  const entryForKey = async (userId: string, key: string): Promise<EntryRecord | undefined> => {
+    const { Item } = await client.send(new GetCommand({ TableName: table(), Key: { userId, sk: keySk(key) }, ConsistentRead: true }));
+    if (!Item) return undefined;
+    const entry = await client.send(new GetCommand({ TableName: table(), Key: { userId, sk: entrySk(Item.seq as number) }, ConsistentRead: true }));
+    return EntryRecord.parse(entry.Item);
+  };
+
+  const busy = () => new ConflictError('BUSY', 'Points are changing right now, try again');
+
+  return {
+    balanceOf,
+    entryForKey,
+
+    /**
+     * Appends one entry, together with `alongside` (named items of the caller), in one
+     * transaction. An insufficient balance is a 409 INSUFFICIENT_POINTS and writes nothing.
+     */
+    async append<Name extends string>(operation: LedgerOperation, alongside: Array<Named<Name>> = [], now = new Date()): Promise<LedgerOutcome<Name>> {
+      return retrying(
+        async () => {
+          const previous = await entryForKey(operation.userId, operation.idempotencyKey);
+          const current = await balanceOf(operation.userId);
+          if (previous) return { status: 'replayed' as const, entry: previous, balance: current?.balance ?? 0 };
+          const balance = current?.balance ?? 0;
+          const seq = (current?.seq ?? 0) + 1;
+          const verdict = applyEntry(balance, operation.type, operation.amount);
+          if (!verdict.ok) {
+            if (verdict.code === PointsError.INSUFFICIENT_POINTS) {
+              throw new ConflictError(PointsError.INSUFFICIENT_POINTS, `Balance ${balance} is not enough`, [{ path: 'amount', message: verdict.message }]);
+            }
+            throw ValidationError.field('amount', verdict.message);
+          }
+          const at = now.toISOString();
+          const entry: EntryRecord = { ...operation, sk: entrySk(seq), id: ulid(now.getTime()), seq, balanceAfter: verdict.balanceAfter, createdAt: at };
+          const outcome = await transactNamed<'balance' | 'entry' | 'key' | Name>(client, [
+            {
+              name: 'balance',
+              item: {
+                Put: {
+                  TableName: table(),
+                  Item: { userId: operation.userId, sk: BALANCE_SK, balance: verdict.balanceAfter, seq, updatedAt: at },
+                  // Nothing moved since the read: the first entry finds no balance, later ones the same sequence.
+                  ConditionExpression: current ? 'seq = :seq' : 'attribute_not_exists(sk)',
+                  ...(current ? { ExpressionAttributeValues: { ':seq': current.seq } } : {}),
+                },
+              },
+            },
+            { name: 'entry', item: { Put: { TableName: table(), Item: entry, ConditionExpression: 'attribute_not_exists(sk)' } } },
+            {
+              name: 'key',
+              item: {
+                Put: {
+                  TableName: table(),
+                  Item: { userId: operation.userId, sk: keySk(operation.idempotencyKey), seq, createdAt: at },
+                  ConditionExpression: 'attribute_not_exists(sk)',
+                },
+              },
+            },
+            // The dashboard's points per month, by entry type (signed, as in the ledger).
+            { name: 'entry', item: countItem(`points#${centerMonth(now.toISOString())}`, { [operation.type]: operation.amount }) },
+            ...alongside,
+          ]);
+          if (outcome === 'ok') return { status: 'applied' as const, entry, balance: verdict.balanceAfter };
+          if (outcome === 'conflict' || outcome === 'balance' || outcome === 'entry' || outcome === 'key') return undefined; // read again
+          return { status: 'refused' as const, by: outcome as Name };
+        },
+        retry,
+        busy,
+      );
+    },
+
+    /** Entries newest first. */
+    async entries(userId: string, { limit, cursor }: { limit: number; cursor?: string }) {
+      const result = await client.send(
+        new QueryCommand({
+          TableName: table(),
+          KeyConditionExpression: 'userId = :user AND begins_with(sk, :entry)',
+          ExpressionAttributeValues: { ':user': userId, ':entry': 'E#' },
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: decodeCursor(cursor).key,
+        }),
+      );
+      return {
+        items: (result.Items ?? []).map((item) => EntryRecord.parse(item)),
+        nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
+      };
+    },
+  };
+};
+
+export type Ledger = ReturnType<typeof createLedger>;
+export const ledger = createLedger();

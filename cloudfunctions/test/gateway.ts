@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { HttpRoute } from '../../scripts/local/serverless-config';
 import { asFunction } from './function-environment';
+import { ErrorBody } from '@hele/shared';
+import { contract, isFileReply, routeKey } from '@hele/shared/contract';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -23,6 +25,30 @@ const compiled = routes.map((route) => {
   });
   return { route, method, names, regex: new RegExp(`^${pattern}$`) };
 });
+
+const declarations = new Map(Object.values(contract).flatMap((group) => Object.values(group).map((declaration) => [routeKey(declaration), declaration])));
+
+/** Every answer a test sees is one the contract declares: its reply's shape, or the error shape. */
+const holdToContract = (key: string, status: number, json: boolean, body: unknown) => {
+  const declaration = declarations.get(key);
+  if (!declaration) throw new Error(`${key} is served but not in the contract`);
+  if (status >= 400) {
+    const error = ErrorBody.safeParse(body);
+    if (!error.success) throw new Error(`${key} answered ${status} without the error shape: ${JSON.stringify(body)}`);
+    return;
+  }
+  if (status !== (declaration.status ?? 200) && status !== 200) throw new Error(`${key} answered ${status}, the contract says ${declaration.status ?? 200}`);
+  if (isFileReply(declaration.reply)) {
+    if (json) throw new Error(`${key} answered JSON where the contract declares a file`);
+    return;
+  }
+  if (!json) {
+    if (!declaration.formats) throw new Error(`${key} answered a file where the contract declares JSON`);
+    return;
+  }
+  const parsed = declaration.reply.safeParse(body);
+  if (!parsed.success) throw new Error(`${key} answered a shape the contract does not declare: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`);
+};
 
 export interface CallOptions {
   body?: unknown;
@@ -72,12 +98,11 @@ export const call = async <T = any>(method: string, pathAndQuery: string, option
   const result = await asFunction(candidate.route.environment, () => module[candidate.route.exportName]!(event, context));
   const replyHeaders = (result.headers ?? {}) as Record<string, string>;
   const json = String(replyHeaders['content-type'] ?? 'application/json').startsWith('application/json');
-  return {
-    status: result.statusCode ?? 200,
-    // A file's bytes arrive base64-encoded, as API Gateway passes them on.
-    body: result.body ? (result.isBase64Encoded ? Buffer.from(result.body, 'base64') : json ? JSON.parse(result.body) : result.body) : undefined,
-    headers: replyHeaders,
-  };
+  const status = result.statusCode ?? 200;
+  // A file's bytes arrive base64-encoded, as API Gateway passes them on.
+  const body = result.body ? (result.isBase64Encoded ? Buffer.from(result.body, 'base64') : json ? JSON.parse(result.body) : result.body) : undefined;
+  holdToContract(candidate.route.routeKey, status, json, body);
+  return { status, body, headers: replyHeaders };
 };
 
 export const signIn = async (name: string): Promise<{ token: string; userId: string }> => {

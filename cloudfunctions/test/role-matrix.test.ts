@@ -1,19 +1,39 @@
 /**
- * Role × route: every route of serverless.yml, called by every kind of caller. A caller the route
- * does not allow gets 401 (no token) or 403 (wrong role); one it allows gets past the guard.
+ * Role × route: every route of the contract, called by every kind of caller. A caller the route's
+ * access rule does not admit gets 401 (no token) or 403 (wrong role); one it admits gets past the
+ * guard. The routes of serverless.yml are the contract's, function by function.
  */
+import { DEV_USERS, type Role } from '@hele/shared';
+import { contract, routeKey, type Access } from '@hele/shared/contract';
 import type { HttpRoute } from '../../scripts/local/serverless-config';
-import { ROUTE_ACCESS, CALLERS, type Caller } from './access';
+import { CALLERS, ROUTE_SAMPLES, type Caller } from './access';
 import { call, signIn } from './gateway';
 
 const routes: HttpRoute[] = JSON.parse(process.env.HELE_TEST_ROUTES ?? '[]');
+const declarations = new Map(Object.values(contract).flatMap((group) => Object.values(group).map((declaration) => [routeKey(declaration), declaration])));
 
-const expected = (allowed: (typeof ROUTE_ACCESS)[string]['allowed'], caller: Caller): 'pass' | 401 | 403 => {
-  if (allowed === 'public') return 'pass';
+const rolesOf = (caller: Caller): readonly Role[] => DEV_USERS.find((user) => user.name === caller)?.roles ?? [];
+
+const expected = (access: Access, caller: Caller, refused: Caller[] = []): 'pass' | 401 | 403 => {
+  if (access === 'public') return 'pass';
   if (caller === 'none') return 401;
-  if (allowed === 'user' || caller === 'admin' || allowed.includes(caller)) return 'pass';
-  return 403;
+  const admitted = access === 'user' || caller === 'admin' || rolesOf(caller).some((role) => access.includes(role));
+  return admitted && !refused.includes(caller) ? 'pass' : 403;
 };
+
+describe('the contract and serverless.yml', () => {
+  it('route each function exactly as the contract groups them', () => {
+    const served = (fn: string) => routes.filter((route) => route.module === `cloudfunctions/src/${fn}/handler`).map((route) => route.routeKey).sort();
+    for (const [fn, group] of Object.entries(contract)) {
+      expect({ fn, routes: served(fn) }).toEqual({ fn, routes: Object.values(group).map(routeKey).sort() });
+    }
+    expect(routes.map((route) => route.routeKey).sort()).toEqual([...declarations.keys()].sort());
+  });
+
+  it('have a sample request for every route', () => {
+    expect(Object.keys(ROUTE_SAMPLES).sort()).toEqual([...declarations.keys()].sort());
+  });
+});
 
 describe('role × route', () => {
   const tokens = new Map<Caller, string | undefined>();
@@ -22,18 +42,14 @@ describe('role × route', () => {
     for (const caller of CALLERS.filter((c) => c !== 'none')) tokens.set(caller, (await signIn(caller)).token);
   });
 
-  it('has an access rule for every route in serverless.yml', () => {
-    expect(routes.map((route) => route.routeKey).sort()).toEqual(Object.keys(ROUTE_ACCESS).sort());
-  });
-
-  const cases = Object.entries(ROUTE_ACCESS).flatMap(([routeKey, access]) =>
-    CALLERS.map((caller) => [routeKey, caller, expected(access.allowed, caller)] as const),
+  const cases = Object.entries(ROUTE_SAMPLES).flatMap(([key, sample]) =>
+    CALLERS.map((caller) => [key, caller, expected(declarations.get(key)!.access, caller, sample.refused)] as const),
   );
 
-  it.each(cases)('%s as %s → %s', async (routeKey, caller, outcome) => {
-    const access = ROUTE_ACCESS[routeKey]!;
-    const method = routeKey.split(' ')[0]!;
-    const reply = await call(method, access.path, { token: tokens.get(caller), body: access.body?.() });
+  it.each(cases)('%s as %s → %s', async (key, caller, outcome) => {
+    const sample = ROUTE_SAMPLES[key]!;
+    const method = key.split(' ')[0]!;
+    const reply = await call(method, sample.path, { token: tokens.get(caller), body: sample.body?.() });
     if (outcome === 'pass') {
       expect([401, 403]).not.toContain(reply.status);
       expect(reply.status).toBeLessThan(500);

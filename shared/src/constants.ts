@@ -39,7 +39,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 /** Largest request body a function accepts; above it the answer is 413. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Header that makes a write safe to retry (API.md). */
+/** Header that makes a write safe to retry (docs/API.md). */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;
 
@@ -74,7 +74,7 @@ export const RegistrationStatus = {
 export const RegistrationStatusSchema = z.enum(RegistrationStatus);
 export type RegistrationStatus = z.infer<typeof RegistrationStatusSchema>;
 
-/** Discussion formats that make a meeting produce measures (DOMAIN.md §1). */
+/** Discussion formats that make a meeting produce measures (docs/DOMAIN.md §1). */
 export const DiscussionFormat = {
   WORLD_CAFE: 'world_cafe',
   FISHBOWL: 'fishbowl',
@@ -96,7 +96,7 @@ export const RegistrationError = {
   BUSY: 'BUSY',
 } as const;
 
-/** Kinds of points-ledger entries (API.md). */
+/** Kinds of points-ledger entries (docs/API.md). */
 export const LedgerType = {
   EARN: 'EARN',
   REDEEM: 'REDEEM',

@@ -13,7 +13,7 @@ const template = JSON.parse(fs.readFileSync(path.join(OUT, 'cloudformation-templ
 const resources = Object.entries(template.Resources);
 const ofType = (type: string) => resources.filter(([, resource]) => resource.Type === type);
 
-/** The routes of API.md (the fixed contract) served so far. */
+/** The routes of docs/API.md (the fixed contract) served so far. */
 const API_ROUTES = [
   'GET /health',
   'POST /auth/login',

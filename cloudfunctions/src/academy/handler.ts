@@ -1,23 +1,19 @@
 /** 书记学院 routes: the rubric, observing a meeting, score sheets and scores, the board. */
-import { BoardQuery, IdParams, Role, RubricInput, ScoreSheetInput } from '@hele/shared';
+
 import { activitySummary } from '../domain/activities/summary';
-import { createHttpHandler, created, ok, route } from '../lib/http';
+import { createHttpHandler } from '../lib/http';
 import { academyRepository } from './repository';
 import { createAcademyService } from './service';
+import { contract } from '@hele/shared/contract';
 
 const academy = createAcademyService({ academy: academyRepository, activity: activitySummary });
 
-export const handler = createHttpHandler({
-  'GET /rubric': route({ access: 'user', handle: async () => ok({ rubric: await academy.rubric() }) }),
-  'PUT /rubric': route({ access: [Role.COORDINATOR], body: RubricInput, handle: async ({ body }) => ok({ rubric: await academy.setRubric(body) }) }),
-  'POST /activities/{id}/observers': route({ access: [Role.SECRETARY], params: IdParams, handle: async ({ params, caller }) => created({ observer: await academy.observe(params.id, caller) }) }),
-  'GET /activities/{id}/observers': route({ access: 'user', params: IdParams, handle: async ({ params }) => ok(await academy.observers(params.id)) }),
-  'POST /activities/{id}/score-sheets': route({
-    access: [Role.SECRETARY],
-    params: IdParams,
-    body: ScoreSheetInput,
-    handle: async ({ params, body, caller }) => created(await academy.score(params.id, body, caller)),
-  }),
-  'GET /activities/{id}/scores': route({ access: 'user', params: IdParams, handle: async ({ params }) => ok({ scores: await academy.scores(params.id) }) }),
-  'GET /academy/board': route({ access: 'user', query: BoardQuery, handle: async ({ query }) => ok({ board: await academy.board(query.year) }) }),
+export const handler = createHttpHandler(contract.academy, {
+  rubric: async () => ({ rubric: await academy.rubric() }),
+  setRubric: async ({ body }) => ({ rubric: await academy.setRubric(body) }),
+  observe: async ({ params, caller }) => ({ observer: await academy.observe(params.id, caller) }),
+  observers: async ({ params }) => await academy.observers(params.id),
+  score: async ({ params, body, caller }) => await academy.score(params.id, body, caller),
+  scores: async ({ params }) => ({ scores: await academy.scores(params.id) }),
+  board: async ({ query }) => ({ board: await academy.board(query.year) }),
 });

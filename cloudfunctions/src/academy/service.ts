@@ -1,5 +1,5 @@
 /**
- * 书记学院 (DOMAIN.md §1): secretaries sign up to observe another branch's meeting (limited seats,
+ * 书记学院 (docs/DOMAIN.md §1): secretaries sign up to observe another branch's meeting (limited seats,
  * taken by conditional writes), then score it once on the coordinators' rubric; a meeting's scores
  * show from the second sheet on, and the board (互学互比) ranks meetings and branches per year.
  */

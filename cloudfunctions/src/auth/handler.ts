@@ -1,10 +1,11 @@
-import { LoginRequest } from '@hele/shared';
+
 import { env } from '../lib/config';
-import { createHttpHandler, ok, route } from '../lib/http';
+import { createHttpHandler } from '../lib/http';
 import { readSecret } from '../lib/secrets';
 import { dynamoUserRepository } from './repository';
 import { login } from './service';
 import { createWeChatSessionClient } from './wechat';
+import { contract } from '@hele/shared/contract';
 
 const deps = () => {
   const { STAGE, WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_APP_SECRET_PARAMETER, WECHAT_API_BASE } = env();
@@ -19,14 +20,7 @@ const deps = () => {
   };
 };
 
-export const handler = createHttpHandler({
-  'POST /auth/login': route({
-    access: 'public',
-    body: LoginRequest,
-    handle: async ({ body }) => ok(await login(body.code, deps())),
-  }),
-  'GET /me': route({
-    access: 'user',
-    handle: async ({ caller }) => ok({ user: caller }),
-  }),
+export const handler = createHttpHandler(contract.auth, {
+  login: async ({ body }) => await login(body.code, deps()),
+  me: async ({ caller }) => ({ user: caller }),
 });

@@ -1,5 +1,5 @@
 /**
- * 一支部一方案 (DOMAIN.md §1): the secretary keeps the branch's roster (birth year, education, when
+ * 一支部一方案 (docs/DOMAIN.md §1): the secretary keeps the branch's roster (birth year, education, when
  * each joined) and its needs; the profile is computed from it (shared/rules/plan); the generator
  * proposes meetings from the module library; coordinators grow the library. Personal data is
  * shown to the branch's own members and to the center, and masked for everyone else.

@@ -1,5 +1,5 @@
 /**
- * The points ledger (API.md): per user, a BALANCE item and append-only entries E#<seq>, each
+ * The points ledger (docs/API.md): per user, a BALANCE item and append-only entries E#<seq>, each
  * written in one transaction with the balance it leads to and a guard item K#<key> that makes
  * its idempotency key usable once. The balance is read, the entry computed with the shared rule
  * (`applyEntry`), and the write is conditional on nothing having moved since (the sequence number):

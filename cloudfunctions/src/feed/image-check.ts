@@ -4,6 +4,7 @@
  * by its trace id); on the local stage by a list of SHA-256 digests of refused files, at once.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { MediaCheckPush, PushSignature } from '@hele/shared';
 import { z } from 'zod';
 import { UpstreamError } from '../lib/errors';
 import { createWeChatApi, type WeChatAppOptions } from '../lib/wechat-token';
@@ -47,21 +48,11 @@ export const createMediaCheckAsync = (options: WeChatAppOptions): ImageChecker =
   };
 };
 
-/** What WeChat pushes when a photo's check is done (message push in JSON, plain-text mode). */
-export const MediaCheckPush = z.object({
-  Event: z.literal('wxa_media_check'),
-  trace_id: z.string().min(1).max(128),
-  errcode: z.number().default(0),
-  result: z.object({ suggest: z.string(), label: z.number().optional() }),
-});
-export type MediaCheckPush = z.infer<typeof MediaCheckPush>;
 
 /** `review` (a person must look) is refused too: nothing unchecked is shown to others. */
 export const verdictOfPush = (push: MediaCheckPush): { verdict: 'passed' | 'rejected'; reason?: string } =>
   push.errcode === 0 && push.result.suggest === 'pass' ? { verdict: 'passed' } : { verdict: 'rejected', reason: refusalReason(push.result.label) };
 
-export const PushSignature = z.object({ signature: z.string().regex(/^[0-9a-f]{40}$/), timestamp: z.string().regex(/^\d{1,12}$/), nonce: z.string().min(1).max(64) });
-export type PushSignature = z.infer<typeof PushSignature>;
 
 /** WeChat signs a push with the token set in its console: sha1 of token, timestamp and nonce, sorted. */
 export const pushSignature = (token: string, timestamp: string, nonce: string) => createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');

@@ -32,7 +32,7 @@ const Env = z.object({
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   CHECK_IN_EARLY_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
   CHECK_IN_LATE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
-  /** Points per approved hour of service (DOMAIN.md: 10). */
+  /** Points per approved hour of service (docs/DOMAIN.md: 10). */
   POINTS_PER_HOUR: z.coerce.number().int().min(0).max(1000).default(10),
   /** Share of a service activity a volunteer must be present for the time to count. */
   MIN_ATTENDANCE_SHARE: z.coerce.number().min(0).max(1).default(0.6),

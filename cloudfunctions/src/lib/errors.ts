@@ -1,5 +1,5 @@
 /**
- * Errors a service may throw on purpose. Each names its HTTP status and a stable code of API.md;
+ * Errors a service may throw on purpose. Each names its HTTP status and a stable code of docs/API.md;
  * the HTTP adapter turns them into the error shape. Anything else is a bug and becomes a bare 500.
  */
 import { ErrorCode, type ErrorDetail } from '@hele/shared';

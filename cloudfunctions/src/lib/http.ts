@@ -1,18 +1,20 @@
 /**
- * The HTTP adapter every function uses. A function is a table of routes keyed by API Gateway's
- * route key (`POST /activities/{id}/registrations`); each route declares who may call it and the
- * shared zod schemas of its body, query and path. The adapter parses, authorises, runs the route,
- * replays idempotent writes, and turns every failure into the error shape of API.md.
+ * The HTTP adapter every function uses. A function implements one group of the contract
+ * (`@hele/shared/contract`): a handler per declared route, typed from its schemas. The adapter
+ * matches API Gateway's route key, parses, authorises, runs the handler, replays idempotent writes,
+ * and turns every failure into the error shape of docs/API.md.
  */
+import { ErrorCode, IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_MAX_LENGTH, MAX_BODY_BYTES, hasAnyRole, type ErrorDetail } from '@hele/shared';
 import {
-  ErrorCode,
-  IDEMPOTENCY_HEADER,
-  IDEMPOTENCY_KEY_MAX_LENGTH,
-  MAX_BODY_BYTES,
-  hasAnyRole,
-  type ErrorDetail,
-  type Role,
-} from '@hele/shared';
+  routeKey,
+  type Access,
+  type BodyOf,
+  type ParamsOf,
+  type QueryOf,
+  type ReplyIn,
+  type RouteDeclaration,
+  type RouteGroup,
+} from '@hele/shared/contract';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import {
@@ -29,53 +31,46 @@ import { logger } from './logger';
 import { loadUser, toPrincipal, type Principal } from './principal';
 import { bearerToken, verifySessionToken } from './session';
 
-export interface HttpResult<T = unknown> {
-  statusCode: number;
-  body: T;
-  /** A download (CSV…) or plain text instead of JSON: the body is sent as it is. */
-  file?: { contentType: string; filename?: string };
+/** An answer with a status other than the route's (`ok`, `created`) or a file (`download`, `plainText`). */
+export class HttpResult<T = unknown> {
+  constructor(
+    readonly statusCode: number,
+    readonly body: T,
+    /** A download (CSV…) or plain text instead of JSON: the body is sent as it is. */
+    readonly file?: { contentType: string; filename?: string },
+  ) {}
 }
-export const ok = <T>(body: T): HttpResult<T> => ({ statusCode: 200, body });
-export const created = <T>(body: T): HttpResult<T> => ({ statusCode: 201, body });
+export const ok = <T>(body: T): HttpResult<T> => new HttpResult(200, body);
+export const created = <T>(body: T): HttpResult<T> => new HttpResult(201, body);
 /** A file to save: text (CSV) as it is, bytes (a Word document) sent base64-encoded as API Gateway wants them. */
-export const download = (body: string | Uint8Array, contentType: string, filename: string): HttpResult<string | Uint8Array> => ({
-  statusCode: 200,
-  body,
-  file: { contentType, filename },
-});
+export const download = (body: string | Uint8Array, contentType: string, filename: string): HttpResult<string | Uint8Array> =>
+  new HttpResult(200, body, { contentType, filename });
 
 /** A short text answer, for callers that are not our app (WeChat's server checks a push URL by its echo). */
-export const plainText = (body: string): HttpResult<string> => ({ statusCode: 200, body, file: { contentType: 'text/plain; charset=utf-8' } });
-
-/** `public`: anyone; `user`: any signed-in user; a list of roles: one of them (admins always pass). */
-export type Access = 'public' | 'user' | readonly Role[];
+export const plainText = (body: string): HttpResult<string> => new HttpResult(200, body, { contentType: 'text/plain; charset=utf-8' });
 
 type Caller<A extends Access> = A extends 'public' ? Principal | null : Principal;
 
-export interface RouteInput<A extends Access, B, Q, P> {
-  caller: Caller<A>;
-  body: B;
-  query: Q;
-  params: P;
+export interface RouteInput<R extends RouteDeclaration> {
+  caller: Caller<R['access']>;
+  body: BodyOf<R>;
+  query: QueryOf<R>;
+  params: ParamsOf<R>;
   headers: Record<string, string | undefined>;
   requestId: string;
   idempotencyKey?: string;
 }
 
-export interface Route<A extends Access = Access, B = unknown, Q = unknown, P = unknown> {
-  access: A;
-  body?: z.ZodType<B>;
-  query?: z.ZodType<Q>;
-  params?: z.ZodType<P>;
-  /** Accept `Idempotency-Key` and replay the first answer for it. */
-  idempotent?: boolean;
-  handle: (input: RouteInput<NoInfer<A>, B, Q, P>) => Promise<HttpResult>;
-}
+/** What a route's handler may answer: its reply's shape (or that shape with another status), or a file where the route declares one. */
+type Answer<R extends RouteDeclaration> =
+  | ReplyIn<R>
+  | HttpResult<ReplyIn<R>>
+  | (R['formats'] extends object ? HttpResult<string | Uint8Array> : never);
 
-/** Identity function that lets TypeScript infer a route's types from its schemas. */
-export const route = <A extends Access, B = undefined, Q = undefined, P = undefined>(
-  spec: Route<A, B, Q, P>,
-): Route<A, B, Q, P> => spec;
+export type RouteHandler<R extends RouteDeclaration> = (input: RouteInput<R>) => Promise<Answer<R>>;
+
+/** One handler per route of the group, no more, no less. */
+export type Implementation<G extends RouteGroup> = { [K in keyof G]: RouteHandler<G[K]> };
 
 export const zodDetails = (error: z.ZodError, prefix?: string): ErrorDetail[] =>
   error.issues.map((issue) => ({
@@ -146,17 +141,21 @@ const toStored = (result: HttpResult): StoredResponse =>
       }
     : { statusCode: result.statusCode, body: JSON.stringify(result.body) };
 
+interface BoundRoute {
+  declaration: RouteDeclaration;
+  handle: (input: RouteInput<RouteDeclaration>) => Promise<unknown>;
+}
+
 /** Runs the route; a domain error becomes a response (so it can be replayed), a bug stays thrown. */
-const runRoute = async (spec: Route<Access, unknown, unknown, unknown>, input: RouteInput<Access, unknown, unknown, unknown>) => {
+const runRoute = async ({ declaration, handle }: BoundRoute, input: RouteInput<RouteDeclaration>) => {
   try {
-    return toStored(await spec.handle(input));
+    const answer = await handle(input);
+    return toStored(answer instanceof HttpResult ? answer : new HttpResult(declaration.status ?? 200, answer));
   } catch (error) {
     if (error instanceof HttpError) return errorResponse(error);
     throw error;
   }
 };
-
-export type Routes = Record<string, Route<any, any, any, any>>;
 
 export interface HandlerOptions {
   /**
@@ -166,38 +165,47 @@ export interface HandlerOptions {
   idempotency?: typeof runIdempotent;
 }
 
-export const createHttpHandler = (routes: Routes, { idempotency }: HandlerOptions = {}) => {
-  const needsStore = Object.entries(routes).find(([, spec]) => spec.idempotent);
-  if (needsStore && !idempotency) throw new Error(`${needsStore[0]} is idempotent: pass the idempotency store to createHttpHandler`);
+/** The Lambda handler of one function: the routes of its contract group, each with its handler. */
+export const createHttpHandler = <G extends RouteGroup>(group: G, implementation: Implementation<G>, { idempotency }: HandlerOptions = {}) => {
+  const routes = new Map<string, BoundRoute>(
+    Object.entries(group).map(([name, declaration]) => [
+      routeKey(declaration),
+      { declaration, handle: implementation[name as keyof G] as BoundRoute['handle'] },
+    ]),
+  );
+  const needsStore = Object.values(group).find((declaration) => declaration.idempotent);
+  if (needsStore && !idempotency) throw new Error(`${routeKey(needsStore)} is idempotent: pass the idempotency store to createHttpHandler`);
+
   return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
     const started = Date.now();
     let response: StoredResponse;
     try {
-      const spec = routes[event.routeKey];
-      if (!spec) throw new NotFoundError(`Route ${event.routeKey}`, ErrorCode.ROUTE_NOT_FOUND);
+      const route = routes.get(event.routeKey);
+      if (!route) throw new NotFoundError(`Route ${event.routeKey}`, ErrorCode.ROUTE_NOT_FOUND);
+      const { declaration } = route;
       // Public routes never look at the token, so they never need the users table.
-      const caller = spec.access === 'public' ? null : await authenticate(event);
-      authorise(spec.access, caller);
+      const caller = declaration.access === 'public' ? null : await authenticate(event);
+      authorise(declaration.access, caller);
       const body = readBody(event);
-      const input: RouteInput<Access, unknown, unknown, unknown> = {
-        caller,
-        body: parseWith(spec.body, body ?? {}),
-        query: parseWith(spec.query, event.queryStringParameters ?? {}),
-        params: parseWith(spec.params, event.pathParameters ?? {}),
+      const input: RouteInput<RouteDeclaration> = {
+        caller: caller as Principal,
+        body: parseWith(declaration.body, body ?? {}),
+        query: parseWith(declaration.query, event.queryStringParameters ?? {}),
+        params: parseWith(declaration.params, event.pathParameters ?? {}),
         headers: event.headers,
         requestId,
       };
-      const key = spec.idempotent ? idempotencyKeyOf(event) : undefined;
+      const key = declaration.idempotent ? idempotencyKeyOf(event) : undefined;
       if (key && caller && idempotency) {
         input.idempotencyKey = key;
         response = await idempotency(
           { scope: `${caller.id} ${event.routeKey} ${JSON.stringify(input.params ?? {})}`, key, body: body ?? null },
           context,
-          () => runRoute(spec, input),
+          () => runRoute(route, input),
         );
       } else {
-        response = await runRoute(spec, input);
+        response = await runRoute(route, input);
       }
     } catch (error) {
       if (error instanceof HttpError) {

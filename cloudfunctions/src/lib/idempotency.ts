@@ -1,5 +1,5 @@
 /**
- * `Idempotency-Key` for writes that move points or seats (API.md), on Powertools' idempotency
+ * `Idempotency-Key` for writes that move points or seats (docs/API.md), on Powertools' idempotency
  * utility: the first response is stored in the idempotency table and replayed for the same key
  * from the same user on the same route; a different body under that key is a 409.
  * Domain errors (4xx) are responses too and are replayed; a crash deletes the record so a retry runs again.

@@ -1,5 +1,5 @@
 /**
- * Meetings that produce measures (DOMAIN.md §1): members post ideas and questions and vote (one vote
+ * Meetings that produce measures (docs/DOMAIN.md §1): members post ideas and questions and vote (one vote
  * per member per idea, counted exactly); the facilitator — a coordinator or the branch's secretary —
  * groups them and records the measures (措施) with an owner and a due date; owners update them,
  * and overdue ones show on the secretary's home page.

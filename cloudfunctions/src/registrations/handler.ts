@@ -1,36 +1,19 @@
-/** Registration routes (API.md): register, cancel one's own, and the lists. */
-import { ActivityIdParams, ListQuery, RegistrationListQuery, Role } from '@hele/shared';
-import { createHttpHandler, created, ok, route } from '../lib/http';
+/** Registration routes (docs/API.md): register, cancel one's own, and the lists. */
+
+import { createHttpHandler , ok } from '../lib/http';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
 import { activityRepository } from '../domain/activities/repository';
 import { runIdempotent } from '../lib/idempotency';
+import { contract } from '@hele/shared/contract';
 
 const engine = createRegistrationEngine({ repository: activityRepository });
 
-export const handler = createHttpHandler({
-  'POST /activities/{id}/registrations': route({
-    access: 'user',
-    params: ActivityIdParams,
-    idempotent: true,
-    handle: async ({ params, caller }) => {
+export const handler = createHttpHandler(contract.registrations, {
+  register: async ({ params, caller }) => {
       const { registration, created: isNew } = await engine.register(params.id, caller);
-      return isNew ? created({ registration }) : ok({ registration });
+      return isNew ? { registration } : ok({ registration });
     },
-  }),
-  'DELETE /activities/{id}/registrations/me': route({
-    access: 'user',
-    params: ActivityIdParams,
-    handle: async ({ params, caller }) => ok({ registration: await engine.cancel(params.id, caller) }),
-  }),
-  'GET /activities/{id}/registrations': route({
-    access: [Role.COORDINATOR],
-    params: ActivityIdParams,
-    query: RegistrationListQuery,
-    handle: async ({ params, query }) => ok(await engine.list(params.id, query)),
-  }),
-  'GET /me/registrations': route({
-    access: 'user',
-    query: ListQuery,
-    handle: async ({ query, caller }) => ok(await engine.listMine(caller, query)),
-  }),
+  cancelMine: async ({ params, caller }) => ({ registration: await engine.cancel(params.id, caller) }),
+  ofActivity: async ({ params, query }) => await engine.list(params.id, query),
+  mine: async ({ query, caller }) => await engine.listMine(caller, query),
 }, { idempotency: runIdempotent });

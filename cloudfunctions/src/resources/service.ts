@@ -1,5 +1,5 @@
 /**
- * The resource cloud (DOMAIN.md §3): providers register (or a coordinator registers them) and offer
+ * The resource cloud (docs/DOMAIN.md §3): providers register (or a coordinator registers them) and offer
  * people, goods, information or funds; needs become cases that go through the social-work process
  * (shared/rules/cases: one step at a time, each step's form before the next); during planning and
  * intervention coordinators allocate offered resources, never more than what remains.

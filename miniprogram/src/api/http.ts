@@ -1,10 +1,21 @@
 /**
  * The one door to the cloud: every call goes through `request`, which adds the session token,
- * parses the reply with the shared zod schema, and signs in again once when the session expired.
+ * parses the reply with the contract's zod schema, and signs in again once when the session expired.
+ * `createClient` turns the contract (@hele/shared/contract) into typed calls: no route is written twice.
  */
 import Taro from '@tarojs/taro';
 import { ErrorBody, type ErrorDetail } from '@hele/shared';
-import type { z } from 'zod';
+import {
+  fillPath,
+  isFileReply,
+  type CallInput,
+  type FileContent,
+  type FileReply,
+  type RouteDeclaration,
+  type RouteGroup,
+  type ReplyOut,
+} from '@hele/shared/contract';
+import { z } from 'zod';
 import { apiBase } from './config';
 
 export class ApiError extends Error {
@@ -26,7 +37,7 @@ export interface RequestOptions<T> {
   path: string;
   schema: z.ZodType<T>;
   body?: unknown;
-  query?: Record<string, string | number | undefined>;
+  query?: Record<string, unknown>;
   idempotencyKey?: string;
   /** false for the two public routes. */
   auth?: boolean;
@@ -106,3 +117,40 @@ export const request = async <T>(options: RequestOptions<T>): Promise<T> => {
 /** A fresh key per user action, so a retried tap never registers or redeems twice. */
 export const newIdempotencyKey = (): string =>
   `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}-${Math.random().toString(36).slice(2, 12)}`;
+
+/** A file's reply: text types as text, anything else (Word, Excel) as bytes. */
+const fileOptions = (reply: FileReply) =>
+  reply.file.startsWith('text/') ? { schema: z.string(), text: true } : { schema: z.instanceof(ArrayBuffer), binary: true };
+
+type AnyInput = { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; idempotencyKey?: string };
+
+/** Calls one route of the contract. */
+export const callRoute = <R extends RouteDeclaration>(route: R, input: CallInput<R> | undefined): Promise<ReplyOut<R>> => {
+  const { params, query, body, idempotencyKey } = (input ?? {}) as AnyInput;
+  const reply: Pick<RequestOptions<unknown>, 'schema' | 'text' | 'binary'> = isFileReply(route.reply) ? fileOptions(route.reply) : { schema: route.reply };
+  return request({ ...reply, method: route.method, path: fillPath(route.path, params), query, body, idempotencyKey, auth: route.access !== 'public' }) as Promise<ReplyOut<R>>;
+};
+
+/** The file a route answers when `?format=` asks for one (`csv`, `xlsx`): text, or bytes. */
+export const downloadFormat = <R extends RouteDeclaration & { formats: Readonly<Record<string, FileReply>> }, F extends keyof R['formats'] & string>(
+  route: R,
+  format: F,
+  input: CallInput<R>,
+): Promise<FileContent<R['formats'][F]>> => {
+  const { params, query } = input as AnyInput;
+  const options = fileOptions(route.formats[format]!) as Pick<RequestOptions<unknown>, 'schema' | 'text' | 'binary'>;
+  return request({ ...options, method: route.method, path: fillPath(route.path, params), query: { ...query, format } }) as Promise<FileContent<R['formats'][F]>>;
+};
+
+/** A call's argument is optional when nothing in it is required. */
+type RouteCall<R extends RouteDeclaration> = {} extends CallInput<R> ? (input?: CallInput<R>) => Promise<ReplyOut<R>> : (input: CallInput<R>) => Promise<ReplyOut<R>>;
+export type GroupClient<G extends RouteGroup> = { [K in keyof G]: RouteCall<G[K]> };
+export type Client<C extends Record<string, RouteGroup>> = { [F in keyof C]: GroupClient<C[F]> };
+
+export const createClient = <C extends Record<string, RouteGroup>>(contract: C): Client<C> =>
+  Object.fromEntries(
+    Object.entries(contract).map(([fn, group]) => [
+      fn,
+      Object.fromEntries(Object.entries(group).map(([name, route]) => [name, (input?: CallInput<RouteDeclaration>) => callRoute(route, input)])),
+    ]),
+  ) as unknown as Client<C>;

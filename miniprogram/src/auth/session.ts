@@ -30,7 +30,7 @@ const publish = () => {
 };
 
 const signInWithCode = async (code: string): Promise<User> => {
-  const { token, user } = await api.login(code);
+  const { token, user } = await api.auth.login({ body: { code } });
   Taro.setStorageSync(SESSION_KEY, { token, user } satisfies Session);
   publish();
   return user;
@@ -63,7 +63,7 @@ export const currentToken = (): string | undefined => read()?.token;
 export const refreshUser = async (): Promise<User | undefined> => {
   const session = read();
   if (!session) return undefined;
-  const { user } = await api.me();
+  const { user } = await api.auth.me();
   Taro.setStorageSync(SESSION_KEY, { ...session, user });
   publish();
   return user;

@@ -4,11 +4,11 @@
  * reconnects with a growing pause. Either way changes reach `onChanges` (merged by id and revision,
  * so a change seen twice does no harm) and like counts reach `onLikes`.
  */
-import Taro from '@tarojs/taro';
+import type Taro from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
 import type { FeedEvent, PostChange } from '@hele/shared';
 import { api } from '@/api';
-import { socketBase } from '@/api/config';
+import { openFeedSocket, pingFeedSocket } from '@/api/socket';
 import { currentToken } from '@/auth/session';
 
 const POLL_EVERY_MS = 5_000;
@@ -45,7 +45,7 @@ export const useFeedLive = (activityId: string, latestRev: string | null | undef
         const since = rev.current ?? undefined;
         let cursor: string | undefined;
         do {
-          const page = await api.feed.changes(activityId, since, cursor);
+          const page = await api.feed.changes({ params: { id: activityId }, query: { since, cursor } });
           if (stopped) return;
           apply(page.items);
           cursor = page.nextCursor ?? undefined;
@@ -70,35 +70,29 @@ export const useFeedLive = (activityId: string, latestRev: string | null | undef
     };
 
     const connect = async () => {
-      const base = socketBase();
-      const token = currentToken();
-      if (!base || !token || stopped) return startPolling();
+      if (stopped) return;
       try {
-        const task = await Taro.connectSocket({ url: `${base}?token=${encodeURIComponent(token)}&activityId=${encodeURIComponent(activityId)}` });
+        const task = await openFeedSocket(activityId, currentToken(), {
+          onOpen: () => {
+            pause = 2_000;
+            stopPolling();
+            // Whatever happened between loading the page and the socket coming up.
+            void catchUp();
+            pingTimer = setInterval(() => pingFeedSocket(task!), PING_EVERY_MS);
+          },
+          onEvent,
+          onClose: () => {
+            if (pingTimer) clearInterval(pingTimer);
+            if (stopped) return;
+            startPolling();
+            reconnectTimer = setTimeout(() => void connect(), pause);
+            pause = Math.min(RECONNECT_MAX_MS, pause * 2);
+          },
+        });
+        if (!task) return startPolling();
         // The page was left while connecting: WeChat allows few sockets at once, so close it now.
         if (stopped) return void task.close({});
         socket = task;
-        task.onOpen(() => {
-          pause = 2_000;
-          stopPolling();
-          // Whatever happened between loading the page and the socket coming up.
-          void catchUp();
-          pingTimer = setInterval(() => task.send({ data: 'ping' }), PING_EVERY_MS);
-        });
-        task.onMessage(({ data }) => {
-          try {
-            onEvent(JSON.parse(String(data)) as FeedEvent);
-          } catch {
-            /* not a feed event */
-          }
-        });
-        task.onClose(() => {
-          if (pingTimer) clearInterval(pingTimer);
-          if (stopped) return;
-          startPolling();
-          reconnectTimer = setTimeout(() => void connect(), pause);
-          pause = Math.min(RECONNECT_MAX_MS, pause * 2);
-        });
       } catch {
         startPolling();
       }

@@ -13,7 +13,7 @@ import { Button, Tag } from '@/ui';
 import './series-materials.scss';
 
 export default function SeriesMaterials({ seriesId, mayAdd = false }: { seriesId: string; mayAdd?: boolean }) {
-  const materials = usePagedList<Material>((cursor) => api.library.list({ cursor, seriesId }), [seriesId]);
+  const materials = usePagedList<Material>((cursor) => api.library.list({ query: { cursor, seriesId } }), [seriesId]);
   const { items, loading, error, done } = materials;
   return (
     <View className='series-materials'>

@@ -1,5 +1,5 @@
 /**
- * The social-work process a need goes through (DOMAIN.md §3): 需求评估 → 预估 → 计划 → 介入 → 结果评估,
+ * The social-work process a need goes through (docs/DOMAIN.md §3): 需求评估 → 预估 → 计划 → 介入 → 结果评估,
  * then closed. A case moves one step forward at a time; it may go one step back to revise, or be
  * reopened after closing, each with a reason; only coordinators (and admins) move cases.
  */

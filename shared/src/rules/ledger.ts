@@ -49,12 +49,12 @@ export const ledgerProblems = (balance: number, entriesOldestFirst: Array<{ amou
   return problems;
 };
 
-/** Approved service time earns points at a rate per hour (DOMAIN.md default: 10), whole points, rounded down. */
+/** Approved service time earns points at a rate per hour (docs/DOMAIN.md default: 10), whole points, rounded down. */
 export const DEFAULT_POINTS_PER_HOUR = 10;
 export const pointsForMinutes = (minutes: number, pointsPerHour = DEFAULT_POINTS_PER_HOUR): number =>
   Math.floor((Math.max(0, minutes) * pointsPerHour) / 60);
 
-/** Star levels by total approved hours, the common Chinese convention (DOMAIN.md). */
+/** Star levels by total approved hours, the common Chinese convention (docs/DOMAIN.md). */
 export const STAR_LEVELS = [
   { stars: 1, hours: 100 },
   { stars: 2, hours: 300 },

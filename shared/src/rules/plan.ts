@@ -1,6 +1,6 @@
 /**
  * 一支部一方案: a branch's profile computed from its roster, and the rules that propose a plan of
- * meetings for it (DOMAIN.md §1). Every choice carries its reason, so a coordinator sees why a
+ * meetings for it (docs/DOMAIN.md §1). Every choice carries its reason, so a coordinator sees why a
  * module was picked and can change it.
  */
 import { z } from 'zod';

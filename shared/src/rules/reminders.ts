@@ -8,7 +8,7 @@ import { CENTER_UTC_OFFSET_MINUTES } from '../constants';
 
 dayjs.extend(utc);
 
-/** Field limits of subscribe-message templates (DOMAIN.md). */
+/** Field limits of subscribe-message templates (docs/DOMAIN.md). */
 export const SUBSCRIBE_LIMITS = { thing: 20, phrase: 5, name: 10 } as const;
 
 /** Cuts a value to `limit` characters (a CJK character counts one), marking the cut with …. */

@@ -1,5 +1,5 @@
 /**
- * A branch's year in figures (DOMAIN.md §1): meetings held, attendance rate, approved leaves,
+ * A branch's year in figures (docs/DOMAIN.md §1): meetings held, attendance rate, approved leaves,
  * measures done on time, and the average mark observers gave.
  */
 import { centerDate } from './time';

@@ -25,7 +25,7 @@ export type LoginResponse = z.infer<typeof LoginResponse>;
 export const MeResponse = z.object({ user: User });
 export type MeResponse = z.infer<typeof MeResponse>;
 
-/** The seeded sign-in names of the local stage (API.md) and what each one is for. */
+/** The seeded sign-in names of the local stage (docs/API.md) and what each one is for. */
 export const DEV_USERS = [
   { name: 'admin', nickname: '管理员', roles: ['member', 'admin'] },
   { name: 'coordinator', nickname: '李社工', roles: ['member', 'coordinator'] },

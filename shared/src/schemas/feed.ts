@@ -139,3 +139,18 @@ export const FeedEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('review'), id: Id, rev: z.string() }),
 ]);
 export type FeedEvent = z.infer<typeof FeedEvent>;
+
+/** What WeChat pushes when a photo's check is done (message push in JSON, plain-text mode). */
+export const MediaCheckPush = z.object({
+  Event: z.literal('wxa_media_check'),
+  trace_id: z.string().min(1).max(128),
+  errcode: z.number().default(0),
+  result: z.object({ suggest: z.string(), label: z.number().optional() }),
+});
+export type MediaCheckPush = z.infer<typeof MediaCheckPush>;
+
+/** The signature WeChat puts on its message push (`?signature=&timestamp=&nonce=`). */
+export const PushSignature = z.object({ signature: z.string().regex(/^[0-9a-f]{40}$/), timestamp: z.string().regex(/^\d{1,12}$/), nonce: z.string().min(1).max(64) });
+export type PushSignature = z.infer<typeof PushSignature>;
+/** WeChat checks the push URL once with a GET that must echo `echostr`. */
+export const PushUrlCheck = PushSignature.extend({ echostr: z.string().min(1).max(128) });

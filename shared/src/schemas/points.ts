@@ -15,7 +15,7 @@ export const LedgerEntry = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
-/** `GET /me/points` (API.md), with the next page's cursor and the volunteer's star level beside. */
+/** `GET /me/points` (docs/API.md), with the next page's cursor and the volunteer's star level beside. */
 export const PointsResponse = z.object({
   balance: z.number().int(),
   entries: z.array(LedgerEntry),
@@ -101,6 +101,9 @@ export const Reward = z.object({
 });
 export type Reward = z.infer<typeof Reward>;
 export const RewardResponse = z.object({ reward: Reward });
+/** `GET /rewards?active=`: only the rewards on offer (or only the retired ones, for coordinators). */
+export const RewardListQuery = ListQuery.extend({ active: z.enum(['true', 'false']).transform((value) => value === 'true').optional() });
+
 export const RewardPage = page(Reward);
 
 export const RedemptionStatusSchema = z.enum(['issued', 'fulfilled', 'cancelled']);

@@ -1,5 +1,5 @@
 /**
- * The resource cloud platform (资源云平台, DOMAIN.md §3): providers and what they offer, needs handled
+ * The resource cloud platform (资源云平台, docs/DOMAIN.md §3): providers and what they offer, needs handled
  * as cases through the social-work process, and allocations of offered resources to cases.
  */
 import { z } from 'zod';

@@ -72,7 +72,7 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
   return {
     promoteWhileSeatsFree,
 
-    /** `created` is false when the caller already held a live registration (API.md: 200, not a second one). */
+    /** `created` is false when the caller already held a live registration (docs/API.md: 200, not a second one). */
     async register(activityId: string, caller: Principal): Promise<{ registration: Registration; created: boolean }> {
       const at = now();
       const activity = await requireActivity(activityId);

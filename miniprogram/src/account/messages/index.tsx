@@ -8,7 +8,7 @@ import { usePagedList } from '@/hooks/use-paged-list';
 import './index.scss';
 
 export default function MessagesPage() {
-  const list = usePagedList<Message>((cursor) => api.notifications.messages({ cursor }));
+  const list = usePagedList<Message>((cursor) => api.notifications.messages({ query: { cursor } }));
   return (
     <View className='page messages'>
       {list.error !== undefined && list.items.length === 0 ? (

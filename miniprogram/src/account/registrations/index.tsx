@@ -12,7 +12,7 @@ const statusText = (item: MyRegistrationItem) =>
   item.status === 'waitlisted' && item.position ? `候补第 ${item.position} 位` : REGISTRATION_STATUS_LABELS[item.status];
 
 export default function MyRegistrationsPage() {
-  const list = usePagedList<MyRegistrationItem>((cursor) => api.registrations.mine({ cursor }));
+  const list = usePagedList<MyRegistrationItem>((cursor) => api.registrations.mine({ query: { cursor } }));
   return (
     <View className='page my-registrations'>
       {list.error !== undefined && list.items.length === 0 ? (

@@ -20,21 +20,21 @@ export default function RolesPage() {
   const [userId, setUserId] = useState('');
   const [found, setFound] = useState<User>();
   const { busy, run } = useAction();
-  const holders = usePagedList<RoleHolder>((cursor) => api.roles.holders(role, { cursor }), [role]);
-  const audit = usePagedList<RoleAuditEntry>((cursor) => api.roles.audit({ cursor }));
+  const holders = usePagedList<RoleHolder>((cursor) => api.roles.holders({ params: { role }, query: { cursor } }), [role]);
+  const audit = usePagedList<RoleAuditEntry>((cursor) => api.roles.audit({ query: { cursor } }));
   const refresh = () => Promise.all([holders.refresh(), audit.refresh()]);
 
-  const lookUp = () => run(async () => setFound((await api.roles.user(userId.trim())).user));
+  const lookUp = () => run(async () => setFound((await api.roles.user({ params: { id: userId.trim() } })).user));
   const grant = () =>
     run(async () => {
-      const { changed } = await api.roles.grant(found!.id, role);
+      const { changed } = await api.roles.grant({ params: { id: found!.id, role } });
       void Taro.showToast({ title: changed ? `已授予${ROLE_LABELS[role]}` : '已是该角色', icon: 'none' });
       await refresh();
     });
   const revoke = async (holder: RoleHolder) => {
     const { confirm } = await Taro.showModal({ title: '撤销角色', content: `撤销 ${holder.nickname} 的${ROLE_LABELS[holder.role]}角色？` });
     if (confirm) await run(async () => {
-      await api.roles.revoke(holder.userId, holder.role);
+      await api.roles.revoke({ params: { id: holder.userId, role: holder.role } });
       await refresh();
     });
   };

@@ -3,7 +3,8 @@ import { View, Text } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { ATTENDANCE_LABELS, formatDateTime, type AttendanceResponse } from '@hele/shared';
-import { api } from '@/api';
+import { api, downloadFormat } from '@/api';
+import { contract } from '@hele/shared/contract';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
@@ -20,7 +21,7 @@ export default function AttendancePage() {
 
   const load = useCallback(async () => {
     try {
-      setData(await api.checkIn.attendance(id));
+      setData(await api.attendance.attendance({ params: { id } }));
       setError(undefined);
     } catch (caught) {
       setError(caught);
@@ -31,7 +32,7 @@ export default function AttendancePage() {
 
   const exportCsv = async () => {
     try {
-      await saveCsv(await api.checkIn.attendanceCsv(id), `签到表-${id}.csv`);
+      await saveCsv(await downloadFormat(contract.attendance.attendance, 'csv', { params: { id } }), `签到表-${id}.csv`);
     } catch (caught) {
       showError(caught);
     }

@@ -24,11 +24,11 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
   const [dueOn, setDueOn] = useState(centerDate(new Date(Date.now() + 14 * 24 * 3600_000)));
   const { busy, run } = useAction();
   useDidShow(() => {
-    api.registrations.ofActivity(activityId, { status: 'confirmed', limit: 100 }).then(({ items }) => setPeople(items), showError);
+    api.registrations.ofActivity({ params: { id: activityId }, query: { status: 'confirmed', limit: 100 } }).then(({ items }) => setPeople(items), showError);
   });
   const submit = () =>
     run(async () => {
-      await api.meetings.addAction(activityId, { text: text.trim(), ownerId: people[owner]!.userId, dueOn });
+      await api.meetings.addAction({ params: { id: activityId }, body: { text: text.trim(), ownerId: people[owner]!.userId, dueOn } });
       setText('');
       onAdded();
     });
@@ -59,16 +59,16 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
   const { busy, run } = useAction();
   // Mounted after the page has shown (the board loads first): load on mount, not on show.
   useEffect(() => {
-    api.minutes.get(activityId).then(({ minutes: found }) => {
+    api.meetings.minutes({ params: { id: activityId } }).then(({ minutes: found }) => {
       setMinutes(found);
       setText(found.text);
     }, showError);
   }, [activityId]);
   if (!minutes) return null;
-  const save = () => run(async () => setMinutes((await api.minutes.save(activityId, text)).minutes));
+  const save = () => run(async () => setMinutes((await api.meetings.saveMinutes({ params: { id: activityId }, body: { text } })).minutes));
   const publish = () =>
     run(async () => {
-      await api.feed.post(activityId, { text: text.slice(0, POST_TEXT_MAX) });
+      await api.feed.post({ params: { id: activityId }, body: { text: text.slice(0, POST_TEXT_MAX) } });
       void Taro.showToast({ title: '已发布到现场动态', icon: 'success' });
     });
   return (
@@ -89,7 +89,7 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
           </Button>
         </View>
       )}
-      <Button size='small' className='board__minutes-document' onClick={() => run(async () => saveOfficeFile(await api.minutes.document(activityId), '会议纪要.docx'))}>
+      <Button size='small' className='board__minutes-document' onClick={() => run(async () => saveOfficeFile(await api.meetings.minutesDocument({ params: { id: activityId } }), '会议纪要.docx'))}>
         导出 Word
       </Button>
     </View>
@@ -107,7 +107,7 @@ export default function BoardPage() {
 
   const load = useCallback(async () => {
     try {
-      const [board, measures] = await Promise.all([api.meetings.ideas(activityId), api.meetings.actions(activityId)]);
+      const [board, measures] = await Promise.all([api.meetings.ideas({ params: { id: activityId } }), api.meetings.actions({ params: { id: activityId } })]);
       setIdeas(board.items);
       setActions(measures.items);
     } catch (caught) {
@@ -124,13 +124,13 @@ export default function BoardPage() {
 
   const post = (kind: 'idea' | 'question') =>
     run(async () => {
-      await api.meetings.addIdea(activityId, { text: text.trim(), kind });
+      await api.meetings.addIdea({ params: { id: activityId }, body: { text: text.trim(), kind } });
       setText('');
       await load();
     });
   const vote = (idea: Idea) =>
     run(async () => {
-      const reply = await api.meetings.vote(activityId, idea.id, !idea.votedByMe);
+      const reply = await (idea.votedByMe ? api.meetings.unvote : api.meetings.vote)({ params: { id: activityId, ideaId: idea.id } });
       setIdeas((current) => current?.map((item) => (item.id === idea.id ? { ...item, voteCount: reply.voteCount, votedByMe: reply.voted } : item)));
     });
   const group = async (idea: Idea) => {
@@ -141,13 +141,13 @@ export default function BoardPage() {
     let name = choice === '取消分组' ? '' : choice;
     if (choice === '新分组…') name = `第${groups.length + 1}组`;
     await run(async () => {
-      await api.meetings.group(activityId, idea.id, name ?? '');
+      await api.meetings.groupIdea({ params: { id: activityId, ideaId: idea.id }, body: { group: (name ?? '') } });
       await load();
     });
   };
   const finish = (action: ActionItem) =>
     run(async () => {
-      await api.meetings.updateAction(activityId, action.id, { status: action.status === 'done' ? 'open' : 'done' });
+      await api.meetings.updateAction({ params: { id: activityId, actionId: action.id }, body: { status: action.status === 'done' ? 'open' : 'done' } });
       await load();
     });
 

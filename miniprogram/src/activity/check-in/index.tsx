@@ -25,7 +25,7 @@ export default function CheckInScreen() {
 
   const refreshCode = useCallback(async () => {
     try {
-      setShown(await api.checkIn.code(id));
+      setShown(await api.attendance.checkInCode({ params: { id } }));
       setError(undefined);
     } catch (caught) {
       setError(caught);
@@ -34,7 +34,7 @@ export default function CheckInScreen() {
 
   const refreshSummary = useCallback(async () => {
     try {
-      setSummary((await api.checkIn.attendance(id)).summary);
+      setSummary((await api.attendance.attendance({ params: { id } })).summary);
     } catch {
       /* the code matters more than the count; the next tick tries again */
     }

@@ -43,7 +43,7 @@ export default function ActivityDetailPage() {
   const load = useCallback(async () => {
     setError(undefined);
     try {
-      setActivity((await api.activities.get(id)).activity);
+      setActivity((await api.activities.get({ params: { id } })).activity);
     } catch (caught) {
       setError(caught);
     }
@@ -89,10 +89,10 @@ export default function ActivityDetailPage() {
   const mine = activity.myRegistration;
   const open = activity.status === 'published';
 
-  const register = () => act(() => api.registrations.register(activity.id, newIdempotencyKey()), '报名成功');
+  const register = () => act(() => api.registrations.register({ params: { id: activity.id }, idempotencyKey: newIdempotencyKey() }), '报名成功');
   const cancelMine = async () => {
     const { confirm } = await Taro.showModal({ title: '取消报名', content: mine?.status === 'waitlisted' ? '确定退出候补吗？' : '确定取消报名吗？名额将让给候补的人。' });
-    if (confirm) await act(() => api.registrations.cancelMine(activity.id), '已取消');
+    if (confirm) await act(() => api.registrations.cancelMine({ params: { id: activity.id } }), '已取消');
   };
   const checkInOpen = mine?.status === 'confirmed' && !mine.checkedInAt && canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
   const mayAskLeave = open && Date.now() < Date.parse(activity.endsAt) && (!!mine || (!!activity.branchId && activity.branchId === user.branchId));
@@ -103,12 +103,12 @@ export default function ActivityDetailPage() {
   /** Signs out; leaving before the time that counts is confirmed first (the hours would be lost). */
   const signOut = async (body: CheckInRequest) => {
     try {
-      return await api.checkIn.signOut(activity.id, body);
+      return await api.attendance.signOut({ params: { id: activity.id }, body: body });
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'SIGN_OUT_EARLY') throw error;
       const { confirm } = await Taro.showModal({ title: '提前签退', content: '现在签退，本次服务不足活动时长的 60%，不计入服务时长。确定签退吗？' });
       if (!confirm) throw error;
-      return api.checkIn.signOut(activity.id, { ...body, early: true });
+      return api.attendance.signOut({ params: { id: activity.id }, body: { ...body, early: true } });
     }
   };
   const sendCode = (body: CheckInRequest) =>
@@ -121,7 +121,7 @@ export default function ActivityDetailPage() {
             showCancel: false,
           });
         }, '已签退')
-      : act(() => api.checkIn.submit(activity.id, body), '签到成功');
+      : act(() => api.attendance.checkIn({ params: { id: activity.id }, body: body }), '签到成功');
   const scanCode = async () => {
     const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
     await sendCode({ token: result });
@@ -134,14 +134,14 @@ export default function ActivityDetailPage() {
   const beforeStart = Date.now() < Date.parse(activity.startsAt);
   // 公益服务换场地: a lecturer's class that took place counts as service once a coordinator approves it.
   const mayDeclareTeaching = activity.kind === 'class' && open && !beforeStart && user.roles.includes(Role.LECTURER);
-  const declareTeaching = () => act(() => api.hours.declareTeaching(activity.id), '已申报，等待社工审核');
+  const declareTeaching = () => act(() => api.volunteers.declareTeaching({ body: { activityId: activity.id } }), '已申报，等待社工审核');
   const remindMe = async ({ accepted }: { accepted: boolean }) => {
     if (!accepted) {
       void Taro.showToast({ title: '未开启提醒', icon: 'none' });
       return;
     }
     try {
-      await api.notifications.remindMe(activity.id);
+      await api.notifications.remindMe({ params: { id: activity.id } });
       setReminded(true);
       void Taro.showToast({ title: '将在开始前 1 小时提醒你', icon: 'none' });
     } catch (caught) {
@@ -151,7 +151,7 @@ export default function ActivityDetailPage() {
 
   const cancelActivity = async () => {
     const { confirm } = await Taro.showModal({ title: '取消活动', content: '取消后所有报名将被释放，并通知已报名的人。' });
-    if (confirm) await act(() => api.activities.cancel(activity.id), '活动已取消');
+    if (confirm) await act(() => api.activities.cancel({ params: { id: activity.id } }), '活动已取消');
   };
 
   return (
@@ -261,7 +261,7 @@ export default function ActivityDetailPage() {
         <View className='card activity-detail__manage'>
           <Text className='section-title'>管理</Text>
           {activity.status === 'draft' && (
-            <Button block type='primary' onClick={() => act(() => api.activities.publish(activity.id), '已发布')}>
+            <Button block type='primary' onClick={() => act(() => api.activities.publish({ params: { id: activity.id } }), '已发布')}>
               发布活动
             </Button>
           )}

@@ -111,7 +111,7 @@ export default function EditActivityPage() {
     if (!id) return;
     void Taro.setNavigationBarTitle({ title: '编辑活动' });
     api.activities
-      .get(id)
+      .get({ params: { id } })
       .then(({ activity }) => {
         const local = (iso: string) => toCenterIso(new Date(iso));
         setForm({
@@ -142,7 +142,7 @@ export default function EditActivityPage() {
     setErrors({});
     try {
       const { publish, kind, ...fields } = toRequest(form);
-      const { activity } = id ? await api.activities.update(id, fields) : await api.activities.create({ ...fields, kind, publish });
+      const { activity } = id ? await api.activities.update({ params: { id }, body: fields }) : await api.activities.create({ body: { ...fields, kind, publish } });
       void Taro.showToast({ title: id ? '已保存' : '已发布', icon: 'success' });
       await Taro.redirectTo({ url: `/activity/detail/index?id=${activity.id}` });
     } catch (error) {

@@ -20,13 +20,13 @@ export function Comments({ activityId, postId, moderator, onMuted }: CommentsPro
   const [comments, setComments] = useState<Comment[]>([]);
   const [text, setText] = useState('');
   const { busy, run } = useAction();
-  const load = () => api.feed.comments(activityId, postId, { limit: 100 }).then(({ items }) => setComments(items), showError);
+  const load = () => api.feed.comments({ params: { id: activityId, postId }, query: { limit: 100 } }).then(({ items }) => setComments(items), showError);
   useEffect(() => {
     void load();
   }, [postId]);
   const send = () =>
     run(async () => {
-      const { comment } = await api.feed.comment(activityId, postId, text.trim());
+      const { comment } = await api.feed.comment({ params: { id: activityId, postId }, body: { text: (text.trim()) } });
       setComments((current) => [...current, comment]);
       setText('');
     });
@@ -34,7 +34,7 @@ export function Comments({ activityId, postId, moderator, onMuted }: CommentsPro
     const { confirm } = await Taro.showModal({ title: '禁言', content: `${comment.authorName} 将不能在本场动态下评论。` });
     if (!confirm) return;
     try {
-      await api.feed.mute(activityId, comment.authorId);
+      await api.feed.mute({ params: { id: activityId }, body: { userId: comment.authorId, muted: true } });
       onMuted?.({ id: comment.authorId, nickname: comment.authorName });
       void Taro.showToast({ title: '已禁言', icon: 'none' });
     } catch (error) {
@@ -43,7 +43,7 @@ export function Comments({ activityId, postId, moderator, onMuted }: CommentsPro
   };
   const hide = async (comment: Comment) => {
     try {
-      await api.feed.hideComment(activityId, postId, comment.id);
+      await api.feed.hideComment({ params: { id: activityId, postId, commentId: comment.id } });
       await load();
     } catch (error) {
       showError(error);

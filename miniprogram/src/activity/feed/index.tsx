@@ -33,7 +33,7 @@ function Composer({ activityId, onPosted }: { activityId: string; onPosted: (pos
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      const { post } = await api.feed.post(activityId, { text: text.trim(), ...(photos.keys.length ? { images: photos.keys } : {}), ...(keyMoment ? { keyMoment } : {}) });
+      const { post } = await api.feed.post({ params: { id: activityId }, body: { text: text.trim(), ...(photos.keys.length ? { images: photos.keys } : {}), ...(keyMoment ? { keyMoment } : {}) } });
       setText('');
       setKeyMoment(false);
       photos.clear();
@@ -91,7 +91,7 @@ export default function LiveFeedPage() {
   const load = useCallback(async () => {
     setError(undefined);
     try {
-      const first = await api.feed.page(activityId);
+      const first = await api.feed.page({ params: { id: activityId } });
       const { items, pinned, keyMoments, ...rest } = first;
       cursor.current = first.nextCursor;
       setPage(rest);
@@ -112,7 +112,7 @@ export default function LiveFeedPage() {
     if (!cursor.current || loadingMore) return;
     setLoadingMore(true);
     try {
-      const next = await api.feed.page(activityId, { cursor: cursor.current });
+      const next = await api.feed.page({ params: { id: activityId }, query: { cursor: cursor.current } });
       cursor.current = next.nextCursor;
       merge(next.items);
     } catch (caught) {
@@ -157,17 +157,17 @@ export default function LiveFeedPage() {
   const like = (post: Post) =>
     act(async () => {
       const liked = !post.likedByMe;
-      const reply = await api.feed.like(activityId, post.id, liked);
+      const reply = await (liked ? api.feed.like : api.feed.unlike)({ params: { id: activityId, postId: post.id } });
       setPosts((current) => current.map((item) => (item.id === post.id ? { ...item, likedByMe: liked, likeCount: reply.likeCount } : item)));
     });
   const remove = async (post: Post) => {
     const { confirm } = await Taro.showModal({ title: '删除动态', content: '删除后所有人都看不到这条动态。' });
-    if (confirm) await act(async () => merge([await api.feed.remove(activityId, post.id)]));
+    if (confirm) await act(async () => merge([await api.feed.remove({ params: { id: activityId, postId: post.id } })]));
   };
   const saveEdit = () =>
     editing &&
     act(async () => {
-      const reply = await api.feed.update(activityId, editing.id, { text: editing.text.trim() });
+      const reply = await api.feed.update({ params: { id: activityId, postId: editing.id }, body: { text: editing.text.trim() } });
       setEditing(undefined);
       return reply;
     });
@@ -225,10 +225,10 @@ export default function LiveFeedPage() {
       </View>
       {mine(post) && editing?.id !== post.id && (
         <View className='feed__tools'>
-          <Text className='feed__tool' onClick={() => act(() => api.feed.pin(activityId, post.id, !post.pinned))}>
+          <Text className='feed__tool' onClick={() => act(() => api.feed.pin({ params: { id: activityId, postId: post.id }, body: { pinned: (!post.pinned) } }))}>
             {post.pinned ? '取消置顶' : '置顶'}
           </Text>
-          <Text className='feed__tool' onClick={() => act(() => api.feed.update(activityId, post.id, { keyMoment: !post.keyMoment }))}>
+          <Text className='feed__tool' onClick={() => act(() => api.feed.update({ params: { id: activityId, postId: post.id }, body: { keyMoment: !post.keyMoment } }))}>
             {post.keyMoment ? '取消关键时刻' : '设为关键时刻'}
           </Text>
           <Text className='feed__tool' onClick={() => setEditing({ id: post.id, text: post.text })}>

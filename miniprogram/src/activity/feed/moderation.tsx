@@ -16,7 +16,7 @@ export interface ModerationProps {
 export function Moderation({ activityId, muted, onMutedChange, counts, onlyFlagged, onOnlyFlaggedChange }: ModerationProps) {
   const unmute = async (userId: string) => {
     try {
-      await api.feed.mute(activityId, userId, false);
+      await api.feed.mute({ params: { id: activityId }, body: { userId, muted: false } });
       onMutedChange(muted.filter((user) => user.id !== userId));
     } catch (error) {
       showError(error);

@@ -29,7 +29,7 @@ export const usePhotoPicker = (activityId: string) => {
 
   const upload = async (chosen: ChosenPhoto) => {
     try {
-      const { upload: ticket } = await api.feed.upload(activityId, { contentType: photoTypeOf(chosen)!, size: chosen.size });
+      const { upload: ticket } = await api.feed.upload({ params: { id: activityId }, body: { contentType: photoTypeOf(chosen)!, size: chosen.size } });
       const key = await uploadPhoto(ticket, chosen.path, (progress) => update(chosen.path, { progress }));
       update(chosen.path, { key, progress: 100 });
     } catch (error) {

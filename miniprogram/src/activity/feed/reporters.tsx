@@ -13,7 +13,7 @@ export function Reporters({ activityId, current, onSaved }: { activityId: string
   const [chosen, setChosen] = useState(new Set(current));
   const { busy, run } = useAction();
   useEffect(() => {
-    api.registrations.ofActivity(activityId, { status: 'confirmed', limit: 100 }).then(({ items }) => setRegistrants(items), showError);
+    api.registrations.ofActivity({ params: { id: activityId }, query: { status: 'confirmed', limit: 100 } }).then(({ items }) => setRegistrants(items), showError);
   }, [activityId]);
   const toggle = (userId: string) =>
     setChosen((previous) => {
@@ -23,7 +23,7 @@ export function Reporters({ activityId, current, onSaved }: { activityId: string
     });
   const save = () =>
     run(async () => {
-      const { reporters } = await api.feed.setReporters(activityId, [...chosen]);
+      const { reporters } = await api.feed.setReporters({ params: { id: activityId }, body: { userIds: ([...chosen]) } });
       void Taro.showToast({ title: `已设置 ${reporters.length} 位报道员`, icon: 'none' });
       onSaved(reporters);
     });

@@ -14,7 +14,7 @@ export default function LeavePage() {
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      await api.leave.request(id, reason.trim());
+      await api.attendance.requestLeave({ params: { id }, body: { reason: (reason.trim()) } });
       await Taro.showToast({ title: '已提交，等待审批', icon: 'success' });
       await Taro.navigateBack();
     });

@@ -10,10 +10,10 @@ import { showError } from '@/utils/feedback';
 import './index.scss';
 
 export default function LeaveApprovalsPage() {
-  const list = usePagedList<Leave>((cursor) => api.leave.pending({ cursor }));
+  const list = usePagedList<Leave>((cursor) => api.attendance.leaveRequests({ query: { cursor } }));
   const decide = async (leave: Leave, decision: 'approve' | 'refuse') => {
     try {
-      await api.leave.decide(leave.activityId, leave.userId, { decision });
+      await api.attendance.decideLeave({ params: { id: leave.activityId, userId: leave.userId }, body: { decision } });
       void Taro.showToast({ title: decision === 'approve' ? '已批准' : '已驳回', icon: 'success' });
       await list.refresh();
     } catch (error) {

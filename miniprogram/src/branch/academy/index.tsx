@@ -25,7 +25,7 @@ function ScoreSheet({ meeting, criteria, onScored }: { meeting: Activity; criter
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      const { mark: given } = await api.academy.score(meeting.id, { marks, comments });
+      const { mark: given } = await api.academy.score({ params: { id: meeting.id }, body: { marks, comments } });
       void Taro.showToast({ title: `已评分 ${mark(given)}`, icon: 'none' });
       onScored();
     });
@@ -60,14 +60,14 @@ export default function AcademyPage() {
   const [scoring, setScoring] = useState<string>();
   const [scores, setScores] = useState<MeetingScores>();
   /** A ranked meeting's marks per criterion, on a tap. */
-  const showScores = (activityId: string) => run(async () => setScores((await api.academy.scores(activityId)).scores));
+  const showScores = (activityId: string) => run(async () => setScores((await api.academy.scores({ params: { id: activityId } })).scores));
   const { run } = useAction();
   const load = () =>
     run(async () => {
       const from = new Date(Date.now() - LOOK_BACK_DAYS * 24 * 3600 * 1000).toISOString();
-      const [list, rubric, ranked] = await Promise.all([api.activities.list({ kind: 'meeting', from, limit: 50 }), api.academy.rubric(), api.academy.board()]);
+      const [list, rubric, ranked] = await Promise.all([api.activities.list({ query: { kind: 'meeting', from, limit: 50 } }), api.academy.rubric(), api.academy.board()]);
       const others = list.items.filter((meeting) => meeting.branchId && meeting.branchId !== user?.branchId);
-      const mine = await Promise.all(others.map(async (meeting) => ((await api.academy.observers(meeting.id)).items.some((observer) => observer.userId === user?.id) ? meeting.id : undefined)));
+      const mine = await Promise.all(others.map(async (meeting) => ((await api.academy.observers({ params: { id: meeting.id } })).items.some((observer) => observer.userId === user?.id) ? meeting.id : undefined)));
       setMeetings(others);
       setObserving(new Set(mine.filter((id): id is string => !!id)));
       setCriteria(rubric.rubric.criteria);
@@ -76,7 +76,7 @@ export default function AcademyPage() {
   useDidShow(() => void load());
   const observe = (meeting: Activity) =>
     run(async () => {
-      await api.academy.observe(meeting.id);
+      await api.academy.observe({ params: { id: meeting.id } });
       setObserving(new Set([...observing, meeting.id]));
     });
 

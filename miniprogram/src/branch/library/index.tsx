@@ -24,7 +24,7 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      await api.branches.addModule({ name: name.trim(), styles: [style], suits: suits ? [suits] : [], minutes: Number(minutes), materials: materials.trim() });
+      await api.branches.addModule({ body: { name: name.trim(), styles: [style], suits: suits ? [suits] : [], minutes: Number(minutes), materials: materials.trim() } });
       setName('');
       setMaterials('');
       await onAdded();
@@ -54,7 +54,7 @@ function RubricEditor() {
   const change = (index: number, field: 'name' | 'weight', value: string) => setCriteria(criteria.map((criterion, i) => (i === index ? { ...criterion, [field]: value } : criterion)));
   const save = () =>
     run(async () => {
-      await api.academy.setRubric({ criteria: criteria.map((criterion) => ({ id: criterion.id, name: criterion.name.trim(), weight: Number(criterion.weight) })) });
+      await api.academy.setRubric({ body: { criteria: criteria.map((criterion) => ({ id: criterion.id, name: criterion.name.trim(), weight: Number(criterion.weight) })) } });
       void Taro.showToast({ title: '评分标准已保存', icon: 'success' });
     });
   return (

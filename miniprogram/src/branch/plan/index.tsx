@@ -21,7 +21,8 @@ import {
   type Education,
   type PlanProposal,
 } from '@hele/shared';
-import { api } from '@/api';
+import { api, downloadFormat } from '@/api';
+import { contract } from '@hele/shared/contract';
 import { useCurrentUser } from '@/auth/session';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input } from '@/ui';
@@ -46,7 +47,7 @@ function RecordMember({ branchId, member, onRecorded }: { branchId: string; memb
       <Picker mode='selector' range={EDUCATIONS.map((item) => EDUCATION_LABELS[item])} value={EDUCATIONS.indexOf(education)} onChange={(e) => setEducation(EDUCATIONS[Number(e.detail.value)]!)}>
         <Text className='plan__link'>{EDUCATION_LABELS[education]}</Text>
       </Picker>
-      <Button size='small' className='plan__record' loading={busy} disabled={!(year >= 1900 && year <= 2015)} onClick={() => run(async () => onRecorded(await api.branches.record(branchId, member.userId, { birthYear: year, education })))}>
+      <Button size='small' className='plan__record' loading={busy} disabled={!(year >= 1900 && year <= 2015)} onClick={() => run(async () => onRecorded(await api.branches.record({ params: { id: branchId, userId: member.userId }, body: { birthYear: year, education } })))}>
         登记
       </Button>
     </View>
@@ -63,7 +64,7 @@ function BranchNotes({ branchId, profile, onSaved }: { branchId: string; profile
       <Text className='section-title'>需求与限制</Text>
       <Textarea className='text-box plan__needs' value={needs} maxlength={1000} placeholder='支部的需求，如：希望形式活泼、多结合社区服务' onInput={(e) => setNeeds(e.detail.value)} />
       <Textarea className='text-box plan__constraints' value={constraints} maxlength={1000} placeholder='限制，如：工作日晚上才有空' onInput={(e) => setConstraints(e.detail.value)} />
-      <Button size='small' className='plan__save-notes' loading={busy} onClick={() => run(async () => onSaved(await api.branches.notes(branchId, { needs: needs.trim(), constraints: constraints.trim() })))}>
+      <Button size='small' className='plan__save-notes' loading={busy} onClick={() => run(async () => onSaved(await api.branches.notes({ params: { id: branchId }, body: { needs: needs.trim(), constraints: constraints.trim() } })))}>
         保存
       </Button>
     </View>
@@ -74,7 +75,7 @@ function BranchNotes({ branchId, profile, onSaved }: { branchId: string; profile
 function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: boolean }) {
   const [figures, setFigures] = useState<BranchYearFigures>();
   const { busy, run } = useAction();
-  useEffect(() => void api.branches.statistics(branchId).then(({ statistics }) => setFigures(statistics), () => undefined), [branchId]);
+  useEffect(() => void api.meetings.branchStatistics({ params: { id: branchId } }).then(({ statistics }) => setFigures(statistics), () => undefined), [branchId]);
   if (!figures) return null;
   return (
     <View className='card plan__statistics'>
@@ -86,7 +87,7 @@ function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: 
         措施 {figures.measures} 项，按期完成 {figures.measuresDoneOnTime} 项 · 观摩评分 {figures.observerMark === null ? '—' : (figures.observerMark / 100).toFixed(2)}（{figures.observerSheets} 份）
       </Text>
       {coordinator && (
-        <Button size='small' className='plan__export' loading={busy} onClick={() => run(async () => saveOfficeFile(await api.branches.statisticsWorkbook(), `支部年度统计-${figures.year}.xlsx`))}>
+        <Button size='small' className='plan__export' loading={busy} onClick={() => run(async () => saveOfficeFile(await downloadFormat(contract.meetings.statisticsWorkbook, 'xlsx', {}), `支部年度统计-${figures.year}.xlsx`))}>
           导出全部支部年度统计
         </Button>
       )}
@@ -100,7 +101,7 @@ function ProposedMeeting({ item, branchId, mayCreate }: { item: Item; branchId: 
   const { busy, run } = useAction();
   const create = () =>
     run(async () => {
-      const { activity } = await api.activities.create({
+      const { activity } = await api.activities.create({ body: {
         kind: 'meeting',
         title: `${item.theme}主题党日（第${item.order}次）`,
         theme: item.theme,
@@ -113,7 +114,7 @@ function ProposedMeeting({ item, branchId, mayCreate }: { item: Item; branchId: 
         agenda: [...item.modules.map((module) => ({ title: module.name, minutes: module.minutes })), { title: '形成措施并明确责任人', minutes: 20 }],
         description: [...item.reasons, `${DISCUSSION_FORMAT_LABELS[item.format]}的步骤：`, ...DISCUSSION_FORMAT_STEPS[item.format].map((step, index) => `${index + 1}. ${step}`)].join('\n'),
         publish: false,
-      });
+      } });
       void Taro.showToast({ title: '已生成活动草稿', icon: 'success' });
       await Taro.navigateTo({ url: `/activity/edit/index?id=${activity.id}` });
     });
@@ -154,7 +155,7 @@ export default function BranchPlanPage() {
   const [meetings, setMeetings] = useState(3);
   const [proposal, setProposal] = useState<PlanProposal>();
   const { busy, run } = useAction();
-  const load = () => branchId && run(async () => setProfile(await api.branches.profile(branchId)));
+  const load = () => branchId && run(async () => setProfile(await api.branches.profile({ params: { id: branchId } })));
   useDidShow(() => {
     void load();
     // The period themes running now (or next) are offered; the first is the default.
@@ -222,7 +223,7 @@ export default function BranchPlanPage() {
           <Picker mode='selector' range={COUNTS.map((count) => `${count} 次会议`)} value={meetings - 1} onChange={(e) => setMeetings(COUNTS[Number(e.detail.value)]!)}>
             <View className='plan__field'>{meetings} 次会议</View>
           </Picker>
-          <Button block type='primary' className='plan__propose' loading={busy} disabled={theme.trim().length < 2} onClick={() => run(async () => setProposal(await api.branches.propose(branchId, { theme: theme.trim(), meetings })))}>
+          <Button block type='primary' className='plan__propose' loading={busy} disabled={theme.trim().length < 2} onClick={() => run(async () => setProposal(await api.branches.propose({ params: { id: branchId }, body: { theme: theme.trim(), meetings } })))}>
             生成方案
           </Button>
         </View>

@@ -24,7 +24,7 @@ function Table({ name, rows, range }: { name: DashboardTable; rows: Array<Array<
     <View className={`card dashboard__table dashboard__table--${name}`}>
       <View className='dashboard__head'>
         <Text className='section-title'>{title}</Text>
-        <Button size='small' className='dashboard__export' loading={busy} onClick={() => run(async () => saveCsv(await api.dashboard.csv(name, range), `${title}.csv`))}>
+        <Button size='small' className='dashboard__export' loading={busy} onClick={() => run(async () => saveCsv(await api.dashboard.export({ query: { table: name, ...range } }), `${title}.csv`))}>
           导出
         </Button>
       </View>
@@ -54,7 +54,7 @@ export default function DashboardPage() {
   const [range, setRange] = useState<{ from?: string; to?: string }>({});
   const load = async (next = range) => {
     try {
-      setFigures(await api.dashboard.figures(next));
+      setFigures(await api.dashboard.figures({ query: next }));
       setError(undefined);
     } catch (caught) {
       setError(caught);

@@ -11,7 +11,7 @@ export default function SeriesCertificatePage() {
   const id = routeParam('id') ?? '';
   const [certificate, setCertificate] = useState<SeriesCertificate>();
   const [error, setError] = useState<unknown>();
-  const load = () => api.series.certificate(id).then(({ certificate: found }) => setCertificate(found), setError);
+  const load = () => api.series.certificate({ params: { id } }).then(({ certificate: found }) => setCertificate(found), setError);
   useEffect(() => {
     void load();
   }, [id]);

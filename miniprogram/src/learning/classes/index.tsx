@@ -20,7 +20,7 @@ export default function ClassesPage() {
   const teaches = !!user && hasAnyRole(user.roles, [Role.LECTURER]);
   const [tab, setTab] = useState<Tab>((routeParam('tab') as Tab | undefined) ?? 'all');
   const list = usePagedList<Series & { progress?: SeriesProgress }>(
-    (cursor) => (tab === 'mine' ? api.series.mine() : api.series.list({ cursor, teaching: tab === 'teaching' })),
+    (cursor) => (tab === 'mine' ? api.series.mine() : api.series.list({ query: { ...({ cursor, teaching: tab === 'teaching' }), teaching: ({ cursor, teaching: tab === 'teaching' }).teaching ? 'true' : undefined } })),
     [tab],
   );
   const tabs: Tab[] = teaches ? ['all', 'mine', 'teaching'] : ['all', 'mine'];

@@ -69,7 +69,7 @@ export const useFileUpload = () => {
     }
     setUpload({ name: picked.name, size: picked.size, progress: 0 });
     try {
-      const { upload: ticket } = await api.library.upload({ contentType: materialFileTypeOf(picked.name)!, fileName: picked.name, size: picked.size });
+      const { upload: ticket } = await api.library.upload({ body: { contentType: materialFileTypeOf(picked.name)!, fileName: picked.name, size: picked.size } });
       const key = await uploadFile(ticket, picked.path, (progress) => update({ progress }));
       update({ key, progress: 100 });
     } catch (error) {

@@ -41,7 +41,7 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
   };
   const submit = () =>
     run(async () => {
-      await api.library.add({
+      await api.library.add({ body: {
         title: title.trim(),
         kind,
         category: category.trim(),
@@ -49,7 +49,7 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
         audience,
         ...(kind === 'article' ? { body: content.trim() } : usesFile && uploaded ? { file: { key: uploaded, name: file.upload!.name } } : { url: content.trim() }),
         ...(seriesId ? { seriesId } : {}),
-      });
+      } });
       void Taro.showToast({ title: '已加入资料库', icon: 'success' });
       setTitle('');
       setContent('');
@@ -100,7 +100,7 @@ export default function LibraryPage() {
   const seriesId = routeParam('seriesId');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
-  const materials = usePagedList<Material>((cursor) => api.library.list({ cursor, ...(q ? { q } : {}), ...(seriesId ? { seriesId } : {}) }), [q, seriesId]);
+  const materials = usePagedList<Material>((cursor) => api.library.list({ query: { cursor, ...(q ? { q } : {}), ...(seriesId ? { seriesId } : {}) } }), [q, seriesId]);
   const mayAdd = !!user && hasAnyRole(user.roles, [Role.COORDINATOR, Role.LECTURER]);
   return (
     <View className='page library'>

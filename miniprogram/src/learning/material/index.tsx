@@ -69,7 +69,7 @@ export default function MaterialPage() {
   // The highest progress sent, so that playing does not send the same step again.
   const reported = useRef(0);
   const load = () =>
-    api.library.get(id).then(({ material: found }) => {
+    api.library.get({ params: { id } }).then(({ material: found }) => {
       reported.current = found.progress ?? 0;
       setMaterial(found);
     }, setError);
@@ -83,13 +83,13 @@ export default function MaterialPage() {
   const mark = (percent: number) =>
     run(async () => {
       reported.current = Math.max(reported.current, percent);
-      showProgress(await api.library.progress(material.id, percent));
+      showProgress(await api.library.progress({ params: { id: material.id }, body: { percent } }));
     });
   /** Progress from playing or opening: quietly, a failure is made up by the next step. */
   const raise = (percent: number) => {
     if (percent <= reported.current) return;
     reported.current = percent;
-    api.library.progress(material.id, percent).then(showProgress, () => undefined);
+    api.library.progress({ params: { id: material.id }, body: { percent } }).then(showProgress, () => undefined);
   };
 
   const openLink = async () => {

@@ -24,7 +24,7 @@ function SessionNotes({ seriesId, activityId, saved }: { seriesId: string; activ
   const { busy, run } = useAction();
   const save = () =>
     run(async () => {
-      await api.series.saveNotes(seriesId, activityId, notes.trim());
+      await api.series.saveNotes({ params: { id: seriesId, activityId }, body: { notes: (notes.trim()) } });
       void Taro.showToast({ title: '已保存', icon: 'success' });
     });
   return (
@@ -44,7 +44,7 @@ export default function RosterPage() {
   const [roster, setRoster] = useState<SeriesRoster>();
   const [error, setError] = useState<unknown>();
   const { busy, run } = useAction();
-  const load = () => Promise.all([api.series.get(id), api.series.roster(id)]).then(([found, rows]) => (setDetail(found), setRoster(rows)), setError);
+  const load = () => Promise.all([api.series.get({ params: { id } }), api.series.roster({ params: { id } })]).then(([found, rows]) => (setDetail(found), setRoster(rows)), setError);
   useDidShow(() => void load());
 
   if (error !== undefined) return <ErrorView error={error} onRetry={load} />;
@@ -55,7 +55,7 @@ export default function RosterPage() {
       // Each lecturer on their own: one already recorded (or who cannot be, such as oneself) does not stop the others.
       const missed: string[] = [];
       for (const lecturer of detail.series.lecturers.filter((item) => item.id !== user?.id)) {
-        await api.hours.recordTeaching(activityId, lecturer.id).catch((caught: unknown) => {
+        await api.volunteers.recordTeaching({ body: { activityId, lecturerId: lecturer.id } }).catch((caught: unknown) => {
           if (!(caught instanceof ApiError && caught.code === 'ALREADY_RECORDED')) missed.push(`${lecturer.nickname}（${errorMessage(caught)}）`);
         });
       }

@@ -27,13 +27,13 @@ export default function SeriesEditPage() {
   const [lecturers, setLecturers] = useState<RoleHolder[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const { busy, run } = useAction();
-  useDidShow(() => void api.roles.holders('lecturer', { limit: 100 }).then(({ items }) => setLecturers(items), () => undefined));
+  useDidShow(() => void api.roles.holders({ params: { role: 'lecturer' }, query: { limit: 100 } }).then(({ items }) => setLecturers(items), () => undefined));
 
   const toggle = (userId: string) => setChosen(chosen.includes(userId) ? chosen.filter((id) => id !== userId) : [...chosen, userId]);
   const submit = () =>
     run(async () => {
       const first = new Date(`${date}T${time}:00${OFFSET}`);
-      const { series } = await api.series.create({
+      const { series } = await api.series.create({ body: {
         title: title.trim(),
         description: description.trim(),
         venue: venue.trim(),
@@ -41,7 +41,7 @@ export default function SeriesEditPage() {
         lecturerIds: chosen,
         completionPercent: Number(completionPercent),
         sessions: weeklySessions(first, Number(count), Number(minutes)),
-      });
+      } });
       void Taro.showToast({ title: '公益班已开设', icon: 'success' });
       await Taro.redirectTo({ url: `/learning/series/index?id=${series.id}` });
     });

@@ -26,7 +26,7 @@ export default function SeriesPage() {
   const { busy, run } = useAction();
   // Each load also remounts the materials list, so coming back from a material shows its progress.
   const [loads, setLoads] = useState(0);
-  const load = () => api.series.get(id).then((found) => (setDetail(found), setLoads((n) => n + 1)), setError);
+  const load = () => api.series.get({ params: { id } }).then((found) => (setDetail(found), setLoads((n) => n + 1)), setError);
   useDidShow(() => void load());
 
   if (error !== undefined) return <ErrorView error={error} onRetry={load} />;
@@ -44,7 +44,7 @@ export default function SeriesPage() {
   };
   const enrol = () =>
     run(async () => {
-      const { items } = await api.series.enrol(id);
+      const { items } = await api.series.enrol({ params: { id } });
       void Taro.showToast({ title: summarise(items), icon: 'none', duration: 2500 });
       await load();
     });
@@ -52,14 +52,14 @@ export default function SeriesPage() {
     run(async () => {
       const { confirm } = await Taro.showModal({ title: '退出公益班', content: '将取消你在以后各课的报名，名额会让给候补的学员。' });
       if (!confirm) return;
-      const { items } = await api.series.withdraw(id);
+      const { items } = await api.series.withdraw({ params: { id } });
       const kept = items.filter((item) => item.outcome === 'skipped').length;
       void Taro.showToast({ title: `已取消 ${items.length - kept} 课${kept ? `，${kept} 课已过取消截止时间` : ''}`, icon: 'none' });
       await load();
     });
   const registerOne = (activityId: string) =>
     run(async () => {
-      const { registration } = await api.registrations.register(activityId, newIdempotencyKey());
+      const { registration } = await api.registrations.register({ params: { id: activityId }, idempotencyKey: newIdempotencyKey() });
       void Taro.showToast({ title: registration.status === 'waitlisted' ? `已候补，第 ${registration.position} 位` : '报名成功', icon: 'none' });
       await load();
     });

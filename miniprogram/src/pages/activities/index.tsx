@@ -24,7 +24,7 @@ export default function ActivitiesPage() {
   const [fromDay, setFromDay] = useState<string>();
   const from = fromDay ? `${fromDay}T00:00:00+08:00` : undefined;
   const list = usePagedList<Activity>(
-    (cursor) => (user ? api.activities.list({ kind, from, cursor }) : Promise.resolve({ items: [], nextCursor: null })),
+    (cursor) => (user ? api.activities.list({ query: { kind, from, cursor } }) : Promise.resolve({ items: [], nextCursor: null })),
     [kind, from, user?.id],
   );
 

@@ -8,7 +8,7 @@ import { isLive } from '@/components/activity-card';
 import { Tag } from '@/ui';
 import './index.scss';
 
-/** The center's three lines of work (DOMAIN.md), each one tap away. */
+/** The center's three lines of work (docs/DOMAIN.md), each one tap away. */
 const SERVICES = [
   { title: '组织生活会', text: '一支部一方案，报名参会、请假、签到', tab: '/pages/activities/index' },
   { title: '志愿服务', text: '服务时长记录，服务攒积分、积分兑换回馈', tab: '/pages/points/index' },
@@ -21,7 +21,7 @@ const useLiveNow = (signedIn: boolean) => {
   useDidShow(() => {
     if (!signedIn) return;
     api.activities
-      .list({ from: startOfCenterDay(new Date(Date.now() - 24 * 3600_000)), limit: 50 })
+      .list({ query: { from: startOfCenterDay(new Date(Date.now() - 24 * 3600_000)), limit: 50 } })
       .then(({ items }) => setLive(items.filter((activity) => isLive(activity))), () => setLive([]));
   });
   return live;
@@ -31,7 +31,7 @@ const useLiveNow = (signedIn: boolean) => {
 const useOverdue = (secretary: boolean) => {
   const [overdue, setOverdue] = useState<ActionItem[]>([]);
   useDidShow(() => {
-    if (secretary) api.meetings.overdue().then(({ items }) => setOverdue(items), () => setOverdue([]));
+    if (secretary) api.meetings.overdueActions().then(({ items }) => setOverdue(items), () => setOverdue([]));
   });
   return overdue;
 };

@@ -13,7 +13,7 @@ export default function MePage() {
   const user = useCurrentUser();
   const [rate, setRate] = useState<AttendanceRateResponse>();
   useEffect(() => {
-    if (user?.branchId) api.checkIn.myRate().then(setRate, () => undefined);
+    if (user?.branchId) api.attendance.myAttendance().then(setRate, () => undefined);
   }, [user?.id, user?.branchId]);
   return (
     <View className='page me'>

@@ -18,7 +18,7 @@ export default function PointsPage() {
   const ledger = usePagedList<LedgerEntry>(
     async (cursor) => {
       if (!user) return { items: [], nextCursor: null };
-      const page = await api.points.mine({ cursor });
+      const page = await api.points.mine({ query: { cursor } });
       if (!cursor) setSummary(page);
       return { items: page.entries, nextCursor: page.nextCursor };
     },

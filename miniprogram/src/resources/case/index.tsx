@@ -68,7 +68,7 @@ function Moves({ detail, onMoved }: { detail: CaseDetail; onMoved: () => Promise
   const { busy, run } = useAction();
   const move = (to: CaseStage, why?: string) =>
     run(async () => {
-      await api.resources.move(detail.case.id, to, why);
+      await api.resources.move({ params: { id: detail.case.id }, body: { to, reason: why } });
       setReason('');
       await onMoved();
     });
@@ -101,7 +101,7 @@ function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: (
   const { busy, run } = useAction();
   const add = () =>
     run(async () => {
-      await api.resources.log(detail.case.id, text.trim());
+      await api.resources.log({ params: { id: detail.case.id }, body: { text: (text.trim()) } });
       setText('');
       await onLogged();
     });
@@ -128,13 +128,13 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
   const [choice, setChoice] = useState(0);
   const [amount, setAmount] = useState('');
   const { busy, run } = useAction();
-  const load = useCallback(async () => setOffers((await api.resources.offers({ limit: 100 })).items.filter((offer) => offer.remaining > 0)), []);
+  const load = useCallback(async () => setOffers((await api.resources.offers({ query: { limit: 100 } })).items.filter((offer) => offer.remaining > 0)), []);
   useEffect(() => void load().catch(() => undefined), [load]);
   const offer = offers[choice];
   const quantity = offer ? (offer.unit === FUNDS_UNIT ? yuanToFen(amount) : /^\d+$/.test(amount.trim()) ? Number(amount) : undefined) : undefined;
   const allocate = () =>
     run(async () => {
-      await api.resources.allocate(detail.case.id, { offerId: offer!.id, quantity: quantity! }, newIdempotencyKey());
+      await api.resources.allocate({ params: { id: detail.case.id }, body: { offerId: offer!.id, quantity: quantity! }, idempotencyKey: newIdempotencyKey() });
       void Taro.showToast({ title: '已分配', icon: 'success' });
       setAmount('');
       await Promise.all([load(), onAllocated()]);
@@ -161,7 +161,7 @@ export default function CasePage() {
   const [error, setError] = useState<unknown>();
   const load = useCallback(async () => {
     try {
-      setDetail(await api.resources.case(id));
+      setDetail(await api.resources.case({ params: { id } }));
       setError(undefined);
     } catch (caught) {
       setError(caught);
@@ -199,7 +199,7 @@ export default function CasePage() {
             <StepForm
               record={record}
               onSave={async (step, form) => {
-                await api.resources.saveForm(record.id, step, form);
+                await api.resources.saveForm({ params: { id: record.id, step }, body: form });
                 void Taro.showToast({ title: '已保存', icon: 'success' });
                 await load();
               }}

@@ -24,7 +24,7 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      const { case: record } = await api.resources.openCase({ title: title.trim(), source, description: description.trim(), ...(requester.trim() ? { requester: requester.trim() } : {}) });
+      const { case: record } = await api.resources.openCase({ body: { title: title.trim(), source, description: description.trim(), ...(requester.trim() ? { requester: requester.trim() } : {}) } });
       setTitle('');
       setDescription('');
       setRequester('');
@@ -46,7 +46,7 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
 
 export default function CasesPage() {
   const [stage, setStage] = useState<CaseStage>();
-  const cases = usePagedList<Case>((cursor) => api.resources.cases({ cursor, ...(stage ? { stage } : {}) }), [stage]);
+  const cases = usePagedList<Case>((cursor) => api.resources.cases({ query: { cursor, ...(stage ? { stage } : {}) } }), [stage]);
   const open = (id: string) => Taro.navigateTo({ url: `/resources/case/index?id=${id}` });
   return (
     <View className='page resources'>

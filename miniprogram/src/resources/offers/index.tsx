@@ -37,7 +37,7 @@ function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAd
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      await api.resources.registerProvider({ name: name.trim(), kind, ...(contact.trim() ? { contact: contact.trim() } : {}) });
+      await api.resources.registerProvider({ body: { name: name.trim(), kind, ...(contact.trim() ? { contact: contact.trim() } : {}) } });
       void Taro.showToast({ title: coordinator ? '已登记' : '已提交，等待社工认证', icon: 'none' });
       setName('');
       setContact('');
@@ -69,14 +69,14 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
   const quantity = funds ? yuanToFen(amount) : /^\d+$/.test(amount.trim()) ? Number(amount) : undefined;
   const submit = () =>
     run(async () => {
-      await api.resources.offer({
+      await api.resources.offer({ body: {
         providerId: provider!.id,
         kind,
         title: title.trim(),
         quantity: quantity!,
         ...(!funds && unit.trim() ? { unit: unit.trim() } : {}),
         ...(availability.trim() ? { availability: availability.trim() } : {}),
-      });
+      } });
       void Taro.showToast({ title: '已发布资源', icon: 'success' });
       setTitle('');
       setAmount('');
@@ -105,7 +105,7 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
 function OfferCard({ offer }: { offer: Offer }) {
   const [went, setWent] = useState<Allocation[]>();
   const { run } = useAction();
-  const toggle = () => (went ? setWent(undefined) : run(async () => setWent((await api.resources.allocationsOf(offer.id)).items)));
+  const toggle = () => (went ? setWent(undefined) : run(async () => setWent((await api.resources.allocationsOf({ params: { id: offer.id } })).items)));
   return (
     <View className='card offers__item' data-id={offer.id} onClick={toggle}>
       <View className='resources__head'>
@@ -139,7 +139,7 @@ export default function OffersPage() {
   const { run } = useAction();
   const load = async () => {
     if (coordinator) {
-      const [allProviders, allOffers] = await Promise.all([api.resources.providers({ limit: 100 }), api.resources.offers({ limit: 100 })]);
+      const [allProviders, allOffers] = await Promise.all([api.resources.providers({ query: { limit: 100 } }), api.resources.offers({ query: { limit: 100 } })]);
       setProviders(allProviders.items);
       setOffers(allOffers.items);
     } else {
@@ -151,7 +151,7 @@ export default function OffersPage() {
   useDidShow(() => void run(load));
   const verify = (provider: Provider) =>
     run(async () => {
-      await api.resources.verifyProvider(provider.id);
+      await api.resources.verifyProvider({ params: { id: provider.id } });
       await load();
     });
   const offering = coordinator ? providers : providers.filter((provider) => provider.contactUserId === user?.id);

@@ -24,7 +24,7 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      await api.resources.addProject({ name: name.trim(), category, description: description.trim() });
+      await api.resources.addProject({ body: { name: name.trim(), category, description: description.trim() } });
       setName('');
       setDescription('');
       await onAdded();

@@ -2,7 +2,7 @@
 import { View, Text, Input, Picker } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { REWARD_KIND_LABELS, type Activity, type Reward, type RewardKind } from '@hele/shared';
+import { REWARD_KIND_LABELS, type Activity, type Reward, type RewardKind, type UpdateRewardRequest } from '@hele/shared';
 import { api, ApiError } from '@/api';
 import { EmptyView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
@@ -13,19 +13,19 @@ import './index.scss';
 const KINDS = Object.keys(REWARD_KIND_LABELS) as RewardKind[];
 
 export default function ManageRewardsPage() {
-  const list = usePagedList<Reward>((cursor) => api.rewards.list({ cursor }));
+  const list = usePagedList<Reward>((cursor) => api.points.rewards({ query: { cursor } }));
   const [classes, setClasses] = useState<Activity[]>([]);
   const [form, setForm] = useState({ title: '', kind: 'goods' as RewardKind, cost: '20', stock: '10', activityIndex: 0 });
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
-    api.activities.list({ kind: 'class', limit: 50 }).then((page) => setClasses(page.items), showError);
+    api.activities.list({ query: { kind: 'class', limit: 50 } }).then((page) => setClasses(page.items), showError);
   }, []);
 
   const create = async () => {
     setErrors({});
     try {
-      await api.rewards.create({
+      await api.points.createReward({ body: {
         title: form.title.trim(),
         kind: form.kind,
         cost: Number(form.cost),
@@ -33,7 +33,7 @@ export default function ManageRewardsPage() {
         perUserLimit: 1,
         description: '',
         ...(form.kind === 'class_seat' && classes[form.activityIndex] ? { activityId: classes[form.activityIndex]!.id } : {}),
-      });
+      } });
       void Taro.showToast({ title: '已上架', icon: 'success' });
       setForm((previous) => ({ ...previous, title: '' }));
       await list.refresh();
@@ -42,9 +42,9 @@ export default function ManageRewardsPage() {
       showError(error);
     }
   };
-  const change = async (reward: Reward, body: Parameters<typeof api.rewards.update>[1]) => {
+  const change = async (reward: Reward, body: UpdateRewardRequest) => {
     try {
-      await api.rewards.update(reward.id, body);
+      await api.points.updateReward({ params: { id: reward.id }, body: body });
       await list.refresh();
     } catch (error) {
       showError(error);

@@ -11,12 +11,12 @@ import { showError } from '@/utils/feedback';
 import './index.scss';
 
 export default function MyRedemptionsPage() {
-  const list = usePagedList<Redemption>((cursor) => api.redemptions.mine({ cursor }));
+  const list = usePagedList<Redemption>((cursor) => api.points.myRedemptions({ query: { cursor } }));
   const cancel = async (redemption: Redemption) => {
     const { confirm } = await Taro.showModal({ title: '取消兑换', content: `取消后 ${redemption.cost} 积分将退回。` });
     if (!confirm) return;
     try {
-      await api.redemptions.cancel(redemption.id, newIdempotencyKey());
+      await api.points.cancelRedemption({ params: { id: redemption.id }, idempotencyKey: newIdempotencyKey() });
       void Taro.showToast({ title: '已取消，积分已退回', icon: 'none' });
       await list.refresh();
     } catch (error) {

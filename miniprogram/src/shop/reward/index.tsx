@@ -19,7 +19,7 @@ export default function RewardPage() {
 
   const load = useCallback(async () => {
     try {
-      const [{ reward: loaded }, points] = await Promise.all([api.rewards.get(id), api.points.mine({ limit: 1 })]);
+      const [{ reward: loaded }, points] = await Promise.all([api.points.reward({ params: { id } }), api.points.mine({ query: { limit: 1 } })]);
       setReward(loaded);
       setBalance(points.balance);
       setError(undefined);
@@ -38,7 +38,7 @@ export default function RewardPage() {
     setBusy(true);
     try {
       // One key for this confirmed tap: a retried request never spends twice.
-      const { balance: after } = await api.redemptions.redeem(reward.id, newIdempotencyKey());
+      const { balance: after } = await api.points.redeem({ body: { rewardId: reward.id }, idempotencyKey: newIdempotencyKey() });
       setBalance(after);
       void Taro.showToast({ title: '兑换成功', icon: 'success' });
       await Taro.redirectTo({ url: '/shop/redemptions/index' });

@@ -9,7 +9,7 @@ import { Tag } from '@/ui';
 import './index.scss';
 
 export default function RewardsPage() {
-  const list = usePagedList<Reward>((cursor) => api.rewards.list({ cursor }));
+  const list = usePagedList<Reward>((cursor) => api.points.rewards({ query: { cursor } }));
   return (
     <View className='page rewards'>
       {list.error !== undefined && list.items.length === 0 ? (

@@ -30,7 +30,7 @@ export default function VolunteerApplyPage() {
 
   const submit = () =>
     run(async () => {
-      await api.volunteers.apply({ skills, availability: availability.trim(), phone: phone.trim(), ...(intro.trim() ? { intro: intro.trim() } : {}) });
+      await api.volunteers.apply({ body: { skills, availability: availability.trim(), phone: phone.trim(), ...(intro.trim() ? { intro: intro.trim() } : {}) } });
       await Taro.showToast({ title: '申请已提交', icon: 'success' });
       await Taro.navigateBack();
     });

@@ -23,7 +23,7 @@ const TABS = [
 type Tab = (typeof TABS)[number]['key'];
 
 function AttemptList({ bank }: { bank: ExamBank }) {
-  const attempts = usePagedList<ExamAttempt>((cursor) => api.exam.attempts({ cursor, bank }), [bank]);
+  const attempts = usePagedList<ExamAttempt>((cursor) => api.volunteers.examAttempts({ query: { cursor, bank } }), [bank]);
   if (attempts.error !== undefined && attempts.items.length === 0) return <ErrorView error={attempts.error} onRetry={attempts.refresh} />;
   if (attempts.items.length === 0 && !attempts.loading) return <EmptyView title='暂无考试记录' />;
   return (
@@ -65,7 +65,7 @@ function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => 
   const valid = Number.isInteger(value) && value !== 0 && reason.trim().length >= 2;
   const submit = () =>
     run(async () => {
-      const { entry } = await api.points.adjust({ userId: profile.userId, amount: value, reason: reason.trim() }, key);
+      const { entry } = await api.points.adjust({ body: { userId: profile.userId, amount: value, reason: reason.trim() }, idempotencyKey: key });
       void Taro.showToast({ title: `已调整，余额 ${entry.balanceAfter}`, icon: 'none' });
       onDone();
     });
@@ -81,7 +81,7 @@ function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => 
 }
 
 function Volunteers({ status }: { status: 'applied' | 'certified' }) {
-  const volunteers = usePagedList<VolunteerProfile>((cursor) => api.volunteers.list({ status, cursor }), [status]);
+  const volunteers = usePagedList<VolunteerProfile>((cursor) => api.volunteers.list({ query: { status, cursor } }), [status]);
   const [adjusting, setAdjusting] = useState<string>();
   if (volunteers.error !== undefined && volunteers.items.length === 0) return <ErrorView error={volunteers.error} onRetry={volunteers.refresh} />;
   if (volunteers.items.length === 0 && !volunteers.loading) return <EmptyView title='暂无' />;

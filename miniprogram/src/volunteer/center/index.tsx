@@ -24,7 +24,7 @@ export default function VolunteerCenterPage() {
   const load = useCallback(async () => {
     setError(undefined);
     try {
-      const [summary, completed] = await Promise.all([api.volunteers.me(), api.checkIn.trainings()]);
+      const [summary, completed] = await Promise.all([api.volunteers.me(), api.attendance.myTrainings()]);
       setMe(summary);
       setTrainings(completed.items);
     } catch (caught) {

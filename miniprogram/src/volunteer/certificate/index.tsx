@@ -10,7 +10,7 @@ import './index.scss';
 export default function CertificatePage() {
   const [certificate, setCertificate] = useState<ServiceCertificate>();
   const [error, setError] = useState<unknown>();
-  const load = () => api.hours.certificate().then(({ certificate: result }) => setCertificate(result), setError);
+  const load = () => api.volunteers.certificate().then(({ certificate: result }) => setCertificate(result), setError);
   useEffect(() => {
     void load();
   }, []);

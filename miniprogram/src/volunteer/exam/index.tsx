@@ -14,8 +14,8 @@ export default function ExamPage() {
   const [me, setMe] = useState<MyVolunteerResponse>();
   const [error, setError] = useState<unknown>();
   const sitting = useExamSitting({
-    start: api.exam.start,
-    submit: api.exam.submit,
+    start: () => api.volunteers.startExam(),
+    submit: (attemptId, answers) => api.volunteers.submitExam({ params: { id: attemptId }, body: { answers } }),
     onClosed: async (result) => {
       if (result.status === 'passed') await refreshUser();
       setMe(await api.volunteers.me());

@@ -24,7 +24,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const valid = Number.isFinite(minutes) && minutes >= 15 && minutes <= 720 && note.trim().length >= 4;
   const submit = () =>
     run(async () => {
-      await api.hours.declare({ servedOn, minutes, note: note.trim() });
+      await api.volunteers.declareHours({ body: { servedOn, minutes, note: note.trim() } });
       void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
       setHours('');
       setNote('');
@@ -48,7 +48,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
 
 export default function HoursPage() {
   const [declaring, setDeclaring] = useState(routeParam('declare') === '1');
-  const records = usePagedList<ServiceRecord>((cursor) => api.hours.mine({ cursor }));
+  const records = usePagedList<ServiceRecord>((cursor) => api.volunteers.myHours({ query: { cursor } }));
   return (
     <View className='page hours'>
       {declaring ? (

@@ -29,7 +29,7 @@ function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }
   const toggle = (index: number) => setAnswer((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort()));
   const submit = () =>
     run(async () => {
-      await api.exam.addQuestion({ category: category.trim(), type: answer.length > 1 ? 'multiple' : 'single', text: text.trim(), options: filled, answer }, bank);
+      await api.volunteers.addQuestion({ query: { bank }, body: { category: category.trim(), type: answer.length > 1 ? 'multiple' : 'single', text: text.trim(), options: filled, answer } });
       void Taro.showToast({ title: `已加入${BANK_LABELS[bank]}题库`, icon: 'success' });
       setText('');
       setOptions(['', '', '', '']);
@@ -65,10 +65,10 @@ const emptyNote = (bank: ExamBank) =>
 
 export default function QuestionsPage() {
   const [bank, setBank] = useState<ExamBank>('certification');
-  const questions = usePagedList<Question>((cursor) => api.exam.questions({ cursor, bank }), [bank]);
+  const questions = usePagedList<Question>((cursor) => api.volunteers.questions({ query: { cursor, bank } }), [bank]);
   const retire = async (question: Question) => {
     try {
-      await api.exam.setQuestionActive(question.id, !question.active, bank);
+      await api.volunteers.updateQuestion({ params: { id: question.id }, query: { bank }, body: { active: (!question.active) } });
       void questions.refresh();
     } catch (error) {
       showError(error);

@@ -15,14 +15,14 @@ function Quiz({ topic }: { topic: TrainingTopic }) {
   const [status, setStatus] = useState<TrainingQuizResponse>();
   const [error, setError] = useState<unknown>();
   const sitting = useExamSitting({
-    start: () => api.quiz.start(topic),
-    submit: (attemptId, answers) => api.quiz.submit(topic, attemptId, answers),
-    onClosed: async () => setStatus(await api.quiz.status(topic)),
+    start: () => api.volunteers.startQuiz({ params: { topic } }),
+    submit: (attemptId, answers) => api.volunteers.submitQuiz({ params: { topic, id: attemptId }, body: { answers } }),
+    onClosed: async () => setStatus(await api.volunteers.quizStatus({ params: { topic } })),
   });
   const { resume } = sitting;
 
   useEffect(() => {
-    api.quiz.status(topic).then((result) => {
+    api.volunteers.quizStatus({ params: { topic } }).then((result) => {
       setStatus(result);
       if (result.quiz.openAttempt) resume(result.quiz.openAttempt);
     }, setError);

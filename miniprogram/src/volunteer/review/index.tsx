@@ -12,7 +12,7 @@ import { SOURCE_LABELS, hoursOf } from '../labels';
 import './index.scss';
 
 export default function ReviewPage() {
-  const pending = usePagedList<ServiceRecord>((cursor) => api.hours.byStatus({ status: 'pending', cursor }));
+  const pending = usePagedList<ServiceRecord>((cursor) => api.volunteers.hours({ query: { status: 'pending', cursor } }));
   const [busy, setBusy] = useState<string>();
   // The record being refused, and the reason the volunteer will read.
   const [refusing, setRefusing] = useState<string>();
@@ -24,7 +24,7 @@ export default function ReviewPage() {
     setRefusing(undefined);
     setReason('');
     try {
-      await api.hours.decide(record.id, { decision, ...(note ? { note } : {}) });
+      await api.volunteers.decideHours({ params: { id: record.id }, body: { decision, ...(note ? { note } : {}) } });
       void Taro.showToast({ title: decision === 'approve' ? '已通过，积分已发放' : '已驳回', icon: 'success' });
     } catch (error) {
       showError(error);

@@ -1,0 +1,52 @@
+/** The activities function's routes. */
+import { z } from 'zod';
+import { Role } from '../constants';
+import { ActivityIdParams, ActivityListQuery, ActivityPage, ActivityResponse, CreateActivityRequest, UpdateActivityRequest } from '../schemas';
+import { defineRoutes } from './define';
+
+export const activitiesRoutes = defineRoutes({
+  create: {
+    method: 'POST',
+    path: '/activities',
+    access: [Role.COORDINATOR],
+    body: CreateActivityRequest,
+    reply: ActivityResponse,
+    status: 201,
+  },
+  list: {
+    method: 'GET',
+    path: '/activities',
+    access: 'user',
+    query: ActivityListQuery,
+    reply: ActivityPage,
+  },
+  get: {
+    method: 'GET',
+    path: '/activities/{id}',
+    access: 'user',
+    params: ActivityIdParams,
+    reply: ActivityResponse,
+  },
+  update: {
+    method: 'PATCH',
+    path: '/activities/{id}',
+    access: [Role.COORDINATOR],
+    params: ActivityIdParams,
+    body: UpdateActivityRequest,
+    reply: ActivityResponse,
+  },
+  publish: {
+    method: 'POST',
+    path: '/activities/{id}/publish',
+    access: [Role.COORDINATOR],
+    params: ActivityIdParams,
+    reply: ActivityResponse,
+  },
+  cancel: {
+    method: 'POST',
+    path: '/activities/{id}/cancel',
+    access: [Role.COORDINATOR],
+    params: ActivityIdParams,
+    reply: ActivityResponse.extend({ cancelledRegistrations: z.number().int() }),
+  },
+});

@@ -1,0 +1,45 @@
+/**
+ * The HTTP API, declared once: every route of every function, grouped as serverless/functions/
+ * groups them (a group is one Lambda function). See `define.ts` for what a declaration holds.
+ */
+import { academyRoutes } from './academy';
+import { activitiesRoutes } from './activities';
+import { attendanceRoutes } from './attendance';
+import { authRoutes } from './auth';
+import { branchesRoutes } from './branches';
+import { dashboardRoutes } from './dashboard';
+import { feedRoutes } from './feed';
+import { healthRoutes } from './health';
+import { libraryRoutes } from './library';
+import { meetingsRoutes } from './meetings';
+import { notificationsRoutes } from './notifications';
+import { pointsRoutes } from './points';
+import { registrationsRoutes } from './registrations';
+import { resourcesRoutes } from './resources';
+import { rolesRoutes } from './roles';
+import { seriesRoutes } from './series';
+import { volunteersRoutes } from './volunteers';
+
+export const contract = {
+  health: healthRoutes,
+  auth: authRoutes,
+  activities: activitiesRoutes,
+  registrations: registrationsRoutes,
+  series: seriesRoutes,
+  attendance: attendanceRoutes,
+  notifications: notificationsRoutes,
+  points: pointsRoutes,
+  volunteers: volunteersRoutes,
+  feed: feedRoutes,
+  roles: rolesRoutes,
+  meetings: meetingsRoutes,
+  library: libraryRoutes,
+  resources: resourcesRoutes,
+  branches: branchesRoutes,
+  academy: academyRoutes,
+  dashboard: dashboardRoutes,
+} as const;
+export type Contract = typeof contract;
+export type FunctionName = keyof Contract;
+
+export * from './define';

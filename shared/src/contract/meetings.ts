@@ -1,0 +1,125 @@
+/** The meetings function's routes. */
+import { z } from 'zod';
+import { Role } from '../constants';
+import { ActionItem, ActionItemInput, ActionItemPage, ActionParams, ActionUpdate, ActivityIdParams, BranchYearFigures, IdParams, Idea, IdeaGroupRequest, IdeaInput, IdeaList, IdeaParams, ListQuery, Minutes, MinutesInput, OverdueQuery, StatisticsQuery, VoteResponse } from '../schemas';
+import { defineRoutes, fileReply } from './define';
+
+export const meetingsRoutes = defineRoutes({
+  addIdea: {
+    method: 'POST',
+    path: '/activities/{id}/ideas',
+    access: 'user',
+    params: ActivityIdParams,
+    body: IdeaInput,
+    reply: z.object({ idea: Idea }),
+    status: 201,
+  },
+  ideas: {
+    method: 'GET',
+    path: '/activities/{id}/ideas',
+    access: 'user',
+    params: ActivityIdParams,
+    reply: IdeaList,
+  },
+  vote: {
+    method: 'PUT',
+    path: '/activities/{id}/ideas/{ideaId}/votes/me',
+    access: 'user',
+    params: IdeaParams,
+    reply: VoteResponse,
+  },
+  unvote: {
+    method: 'DELETE',
+    path: '/activities/{id}/ideas/{ideaId}/votes/me',
+    access: 'user',
+    params: IdeaParams,
+    reply: VoteResponse,
+  },
+  groupIdea: {
+    method: 'PATCH',
+    path: '/activities/{id}/ideas/{ideaId}',
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    params: IdeaParams,
+    body: IdeaGroupRequest,
+    reply: z.object({ idea: Idea }),
+  },
+  addAction: {
+    method: 'POST',
+    path: '/activities/{id}/actions',
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    params: ActivityIdParams,
+    body: ActionItemInput,
+    reply: z.object({ action: ActionItem }),
+    status: 201,
+  },
+  actions: {
+    method: 'GET',
+    path: '/activities/{id}/actions',
+    access: 'user',
+    params: ActivityIdParams,
+    reply: z.object({ items: z.array(ActionItem) }),
+  },
+  updateAction: {
+    method: 'PATCH',
+    path: '/activities/{id}/actions/{actionId}',
+    access: 'user',
+    params: ActionParams,
+    body: ActionUpdate,
+    reply: z.object({ action: ActionItem }),
+  },
+  minutes: {
+    method: 'GET',
+    path: '/activities/{id}/minutes',
+    access: 'user',
+    params: ActivityIdParams,
+    reply: z.object({ minutes: Minutes }),
+  },
+  minutesDocument: {
+    method: 'GET',
+    path: '/activities/{id}/minutes/document',
+    access: 'user',
+    params: ActivityIdParams,
+    reply: fileReply('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+  },
+  saveMinutes: {
+    method: 'PUT',
+    path: '/activities/{id}/minutes',
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    params: ActivityIdParams,
+    body: MinutesInput,
+    reply: z.object({ minutes: Minutes }),
+  },
+  branchStatistics: {
+    method: 'GET',
+    path: '/branches/{id}/statistics',
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    params: IdParams,
+    query: StatisticsQuery,
+    reply: z.object({ statistics: BranchYearFigures }),
+  },
+  statisticsWorkbook: {
+    method: 'GET',
+    path: '/statistics/branches',
+    access: [Role.COORDINATOR],
+    query: StatisticsQuery,
+    reply: z.object({ items: z.array(BranchYearFigures) }),
+    formats: {
+      csv: fileReply('text/csv; charset=utf-8'),
+      xlsx: fileReply('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    },
+  },
+  myActions: {
+    method: 'GET',
+    path: '/me/actions',
+    access: 'user',
+    query: ListQuery,
+    reply: ActionItemPage,
+  },
+  overdueActions: {
+    method: 'GET',
+    path: '/actions/overdue',
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    query: OverdueQuery,
+    reply: ActionItemPage,
+  },
+});

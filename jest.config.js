@@ -2,8 +2,6 @@
  * Every jest test of the project, as projects: `npm test` (scripts/test.ts) runs the fast ones
  * first, then builds the apps and runs the packaging and browser projects.
  */
-const path = require('node:path');
-
 const swc = (jsx = false) => [
   '@swc/jest',
   {
@@ -32,7 +30,7 @@ const miniprogram = (name, testMatch, extra = {}) => ({
   testMatch,
   transform: { '^.+\\.(t|j)sx?$|^.+\\.mjs$': swc(true) },
   // NutUI and Taro's React components ship as ES modules: compile them too.
-  transformIgnorePatterns: ['/node_modules/(?!(@nutui|@tarojs|\.pnpm|tslib|@stencil|swiper|ssr-window|dom7|hls\.js|classnames|lodash-es)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nutui|@tarojs|.pnpm|tslib|@stencil|swiper|ssr-window|dom7|hls.js|classnames|lodash-es)/)'],
   // Flags Taro's build defines for its runtime.
   globals: {
     ENABLE_INNER_HTML: true,

@@ -51,13 +51,18 @@ const run = async (ctx: BenchContext, watchers: number, posts: number, gapMs: nu
   const activityId = await feedUnderWay(ctx);
   const sockets: FeedWatcher[] = [];
   for (let i = 0; i < watchers; i += 50) {
-    sockets.push(...(await Promise.all(ctx.users.slice(i, Math.min(watchers, i + 50)).map((user) => watchFeed(ctx.websocketUrl, user.token, activityId)))));
+    sockets.push(
+      ...(await Promise.all(
+        ctx.users.slice(i, Math.min(watchers, i + 50)).map((user) => watchFeed(ctx.websocketUrl, user.token, activityId)),
+      )),
+    );
   }
   try {
     const sent = await postSteadily(ctx, activityId, posts, gapMs);
     // Let the last pushes land.
     const deadline = performance.now() + 5_000;
-    while (performance.now() < deadline && sockets.some((socket) => socket.events.filter(({ event }) => isPost(event)).length < posts)) await sleep(50);
+    while (performance.now() < deadline && sockets.some((socket) => socket.events.filter(({ event }) => isPost(event)).length < posts))
+      await sleep(50);
     const latencies: number[] = [];
     const problems: string[] = [];
     for (const socket of sockets) {
@@ -68,13 +73,21 @@ const run = async (ctx: BenchContext, watchers: number, posts: number, gapMs: nu
       for (const { event, at } of seen) latencies.push(at - sent.get(event.post.id)!);
     }
     latencies.sort((a, b) => a - b);
-    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), deliveries: latencies.length, problems: [...new Set(problems)] };
+    return {
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      deliveries: latencies.length,
+      problems: [...new Set(problems)],
+    };
   } finally {
     await Promise.all(sockets.map((socket) => socket.close()));
   }
 };
 
-export const feedBench = async (ctx: BenchContext, { watchers, posts, gapMs }: { watchers: number; posts: number; gapMs: number }): Promise<Row[]> => {
+export const feedBench = async (
+  ctx: BenchContext,
+  { watchers, posts, gapMs }: { watchers: number; posts: number; gapMs: number },
+): Promise<Row[]> => {
   const one = await run(ctx, 1, posts, gapMs);
   const many = await run(ctx, watchers, posts, gapMs);
   const problems = [...one.problems, ...many.problems];

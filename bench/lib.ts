@@ -40,7 +40,11 @@ export interface LatencyStats {
 export const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 
-export const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50);
+export const median = (values: number[]): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -73,7 +77,15 @@ export const openLoop = async (rate: number, count: number, operation: (i: numbe
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
-  return { count, errors, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, seconds, ratePerSecond: rate };
+  return {
+    count,
+    errors,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? NaN,
+    seconds,
+    ratePerSecond: rate,
+  };
 };
 
 /**
@@ -99,7 +111,13 @@ export interface Row {
 
 export const printTable = (rows: Row[]): string => {
   const keys: Array<keyof Row> = ['what', 'baseline', 'subject', 'ratio', 'invariants'];
-  const header: Record<keyof Row, string> = { what: 'what', baseline: 'baseline', subject: 'subject', ratio: 'ratio', invariants: 'invariants held' };
+  const header: Record<keyof Row, string> = {
+    what: 'what',
+    baseline: 'baseline',
+    subject: 'subject',
+    ratio: 'ratio',
+    invariants: 'invariants held',
+  };
   const all: Array<Record<keyof Row, string>> = [header, ...rows];
   const width = (key: keyof Row) => Math.max(...all.map((row) => row[key].length));
   const line = (row: Record<keyof Row, string>) => `| ${keys.map((key) => row[key].padEnd(width(key))).join(' | ')} |`;

@@ -8,32 +8,42 @@ import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { reconcilePoints } from '../scripts/local/reconcile';
 import { burst, documentClient, median, ms, openLoop, perSecond, type LatencyStats, type Row, type BenchContext as Context } from './lib';
 
-
 const COST = 10;
 
 const grantAll = async (ctx: Context, users: Context['users'], amount: number) => {
   for (let i = 0; i < users.length; i += 25) {
     await Promise.all(
-      users.slice(i, i + 25).map((user) =>
-        ctx.client.request('POST', '/points/adjustments', ctx.coordinator, { userId: user.userId, amount, reason: '压测发放' }),
-      ),
+      users
+        .slice(i, i + 25)
+        .map((user) =>
+          ctx.client.request('POST', '/points/adjustments', ctx.coordinator, { userId: user.userId, amount, reason: '压测发放' }),
+        ),
     );
   }
 };
 
 const newReward = async (ctx: Context, stock: number): Promise<string> => {
-  const reply = await ctx.client.request('POST', '/rewards', ctx.coordinator, { title: '压测礼品', kind: 'goods', cost: COST, stock, perUserLimit: 100 });
+  const reply = await ctx.client.request('POST', '/rewards', ctx.coordinator, {
+    title: '压测礼品',
+    kind: 'goods',
+    cost: COST,
+    stock,
+    perUserLimit: 100,
+  });
   if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
   return reply.body.reward.id;
 };
 
-const stockOf = async (ctx: Context, rewardId: string) => (await ctx.client.request('GET', `/rewards/${rewardId}`, ctx.coordinator)).body.reward.stock as number;
+const stockOf = async (ctx: Context, rewardId: string) =>
+  (await ctx.client.request('GET', `/rewards/${rewardId}`, ctx.coordinator)).body.reward.stock as number;
 
 const invariants = async (ctx: Context, rewardId: string, initialStock: number, vouchers: number) => {
   const problems: string[] = [];
   const report = await reconcilePoints(documentClient(ctx.databaseEndpoint), ctx.env.POINTS_TABLE!);
   // The raw baseline's balances (`raw-…`) keep no ledger: only the API's are checked.
-  problems.push(...report.problems.filter(({ userId }) => !userId.startsWith('raw-')).map(({ userId, problem }) => `${userId}: ${problem}`));
+  problems.push(
+    ...report.problems.filter(({ userId }) => !userId.startsWith('raw-')).map(({ userId, problem }) => `${userId}: ${problem}`),
+  );
   const stock = await stockOf(ctx, rewardId);
   if (stock < 0) problems.push(`stock ${stock} < 0`);
   if (stock !== initialStock - vouchers) problems.push(`stock ${stock} ≠ ${initialStock} − ${vouchers}`);
@@ -50,7 +60,11 @@ const rawRedemption = (ctx: Context) => {
     async setUp(users: Context['users'], balance: number, stock: number) {
       const rewardId = `raw-reward-${Date.now()}`;
       await doc.send(new PutCommand({ TableName: rewards, Item: { id: rewardId, stock, active: true } }));
-      await Promise.all(users.map((user) => doc.send(new PutCommand({ TableName: points, Item: { userId: `raw-${user.userId}`, sk: 'BALANCE', balance } }))));
+      await Promise.all(
+        users.map((user) =>
+          doc.send(new PutCommand({ TableName: points, Item: { userId: `raw-${user.userId}`, sk: 'BALANCE', balance } })),
+        ),
+      );
       return rewardId;
     },
     async redeem(userId: string, rewardId: string) {
@@ -88,7 +102,10 @@ const rawRedemption = (ctx: Context) => {
   };
 };
 
-export const redemptionBench = async (ctx: Context, { n, balances, rounds, seconds }: { n: number; balances: number; rounds: number; seconds: number }) => {
+export const redemptionBench = async (
+  ctx: Context,
+  { n, balances, rounds, seconds }: { n: number; balances: number; rounds: number; seconds: number },
+) => {
   const rows: Row[] = [];
   const users = ctx.users.slice(0, balances);
   const perUser = Math.ceil(n / balances);
@@ -105,7 +122,9 @@ export const redemptionBench = async (ctx: Context, { n, balances, rounds, secon
   });
   if (httpBurst.errors) console.error(`redemption burst failures: ${JSON.stringify(httpBurst.failures)}`);
   const burstProblems = await invariants(ctx, reward, n, n - httpBurst.errors);
-  const balancesLeft = await Promise.all(users.map(async (user) => (await ctx.client.request('GET', '/me/points?limit=1', user.token)).body.balance as number));
+  const balancesLeft = await Promise.all(
+    users.map(async (user) => (await ctx.client.request('GET', '/me/points?limit=1', user.token)).body.balance as number),
+  );
   if (balancesLeft.some((balance) => balance !== 0)) burstProblems.push('a balance is not back to zero');
   if (burstProblems.length) console.error(`redemption burst invariants broken: ${burstProblems.join('; ')}`);
   rows.push({
@@ -127,7 +146,11 @@ export const redemptionBench = async (ctx: Context, { n, balances, rounds, secon
     baselineRuns.push(await openLoop(rate, count, (i) => raw.redeem(users[i % balances]!.userId, rawRound)));
     await grantAll(ctx, users, Math.ceil(count / balances) * COST);
     const roundReward = await newReward(ctx, count);
-    const run = await openLoop(rate, count, async (i) => (await ctx.client.request('POST', '/redemptions', users[i % balances]!.token, { rewardId: roundReward })).status === 201);
+    const run = await openLoop(
+      rate,
+      count,
+      async (i) => (await ctx.client.request('POST', '/redemptions', users[i % balances]!.token, { rewardId: roundReward })).status === 201,
+    );
     subjectRuns.push(run);
     problems.push(...(await invariants(ctx, roundReward, count, count - run.errors)));
   }

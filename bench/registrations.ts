@@ -6,7 +6,6 @@
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { burst, documentClient, median, ms, openLoop, perSecond, type LatencyStats, type Row, type BenchContext as Context } from './lib';
 
-
 const HOUR = 3_600_000;
 
 const createActivity = async ({ client, coordinator }: Context, capacity: number): Promise<string> => {
@@ -39,13 +38,17 @@ export const checkRegistrationInvariants = async ({ client, coordinator }: Conte
     cursor = reply.body.nextCursor;
   } while (cursor);
   const confirmed = items.filter((item) => item.status === 'confirmed');
-  const waitlisted = items.filter((item) => item.status === 'waitlisted').map((item) => item.position!).sort((a, b) => a - b);
+  const waitlisted = items
+    .filter((item) => item.status === 'waitlisted')
+    .map((item) => item.position!)
+    .sort((a, b) => a - b);
   const problems: string[] = [];
   if (confirmed.length > activity.capacity) problems.push(`confirmed ${confirmed.length} > capacity ${activity.capacity}`);
   if (confirmed.length !== activity.confirmedCount) problems.push(`confirmedCount ${activity.confirmedCount} ≠ ${confirmed.length}`);
   if (waitlisted.length !== activity.waitlistCount) problems.push(`waitlistCount ${activity.waitlistCount} ≠ ${waitlisted.length}`);
   if (waitlisted.some((position, i) => position !== i + 1)) problems.push('waitlist positions are not 1..n');
-  if (confirmed.length + waitlisted.length !== expectedLive) problems.push(`live ${confirmed.length + waitlisted.length} ≠ ${expectedLive}`);
+  if (confirmed.length + waitlisted.length !== expectedLive)
+    problems.push(`live ${confirmed.length + waitlisted.length} ≠ ${expectedLive}`);
   if (new Set(items.map((item) => item.userId)).size !== items.length) problems.push('a user holds two registrations');
   if (confirmed.length < Math.min(activity.capacity, expectedLive)) problems.push('a free seat while people wait');
   return problems;
@@ -59,7 +62,9 @@ const rawSeat = (ctx: Context) => {
   return {
     async activity(capacity: number) {
       const id = `raw-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      await doc.send(new PutCommand({ TableName: activities, Item: { id, status: 'published', capacity, confirmedCount: 0, waitlistCount: 0 } }));
+      await doc.send(
+        new PutCommand({ TableName: activities, Item: { id, status: 'published', capacity, confirmedCount: 0, waitlistCount: 0 } }),
+      );
       return id;
     },
     async take(activityId: string, userId: string) {
@@ -95,7 +100,10 @@ const rawSeat = (ctx: Context) => {
   };
 };
 
-export const registrationBench = async (ctx: Context, { n, capacity, rounds, seconds }: { n: number; capacity: number; rounds: number; seconds: number }) => {
+export const registrationBench = async (
+  ctx: Context,
+  { n, capacity, rounds, seconds }: { n: number; capacity: number; rounds: number; seconds: number },
+) => {
   const rows: Row[] = [];
   const raw = rawSeat(ctx);
 
@@ -131,8 +139,10 @@ export const registrationBench = async (ctx: Context, { n, capacity, rounds, sec
     baselineRuns.push(await openLoop(rate, count, (i) => raw.take(rawActivity, ctx.users[i]!.userId)));
     const activity = await createActivity(ctx, capacity);
     subjectRuns.push(
-      await openLoop(rate, count, async (i) =>
-        (await ctx.client.request('POST', `/activities/${activity}/registrations`, ctx.users[i]!.token)).status === 201,
+      await openLoop(
+        rate,
+        count,
+        async (i) => (await ctx.client.request('POST', `/activities/${activity}/registrations`, ctx.users[i]!.token)).status === 201,
       ),
     );
     problems.push(...(await checkRegistrationInvariants(ctx, activity, count)));

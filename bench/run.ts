@@ -27,7 +27,14 @@ const main = async () => {
     const client = api(stack.apiUrl);
     const coordinator = (await client.signIn('coordinator')).token;
     const users = await signInMany(client, `bench-${Date.now().toString(36)}`, n);
-    const ctx = { client, coordinator, users, databaseEndpoint: stack.databaseEndpoint, env: stack.functionEnv, websocketUrl: stack.websocketUrl };
+    const ctx = {
+      client,
+      coordinator,
+      users,
+      databaseEndpoint: stack.databaseEndpoint,
+      env: stack.functionEnv,
+      websocketUrl: stack.websocketUrl,
+    };
     rows.push(
       ...(await registrationBench(ctx, {
         n,

@@ -27,7 +27,10 @@ const createSeries = async ({ client, coordinator }: Context, lecturerId: string
   return reply.body.series as { id: string; sessionIds: string[] };
 };
 
-export const seriesBench = async (ctx: Context, { n, sessions, capacity }: { n: number; sessions: number; capacity: number }): Promise<Row[]> => {
+export const seriesBench = async (
+  ctx: Context,
+  { n, sessions, capacity }: { n: number; sessions: number; capacity: number },
+): Promise<Row[]> => {
   const { userId: lecturerId } = await ctx.client.signIn('lecturer');
   const members = ctx.users.slice(0, n);
 

@@ -9,29 +9,45 @@ import zlib from 'node:zlib';
 const SIZE = 81;
 type Shape = (x: number, y: number) => number; // signed distance in px, < 0 inside
 
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => Math.hypot(x - cx, y - cy) - r;
-const box = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => {
-  const dx = Math.max(x0 - x, x - x1);
-  const dy = Math.max(y0 - y, y - y1);
-  return dx > 0 && dy > 0 ? Math.hypot(dx, dy) : Math.max(dx, dy);
-};
-const ring = (shape: Shape, width: number): Shape => (x, y) => Math.abs(shape(x, y)) - width / 2;
-const union = (...shapes: Shape[]): Shape => (x, y) => Math.min(...shapes.map((s) => s(x, y)));
-const subtract = (a: Shape, b: Shape): Shape => (x, y) => Math.max(a(x, y), -b(x, y));
-const polygon = (points: Array<[number, number]>): Shape => (x, y) => {
-  let inside = false;
-  let best = Infinity;
-  for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
-    const [xi, yi] = points[i]!;
-    const [xj, yj] = points[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    const ex = xj - xi;
-    const ey = yj - yi;
-    const t = Math.max(0, Math.min(1, ((x - xi) * ex + (y - yi) * ey) / (ex * ex + ey * ey)));
-    best = Math.min(best, Math.hypot(x - xi - t * ex, y - yi - t * ey));
-  }
-  return inside ? -best : best;
-};
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    Math.hypot(x - cx, y - cy) - r;
+const box =
+  (x0: number, y0: number, x1: number, y1: number): Shape =>
+  (x, y) => {
+    const dx = Math.max(x0 - x, x - x1);
+    const dy = Math.max(y0 - y, y - y1);
+    return dx > 0 && dy > 0 ? Math.hypot(dx, dy) : Math.max(dx, dy);
+  };
+const ring =
+  (shape: Shape, width: number): Shape =>
+  (x, y) =>
+    Math.abs(shape(x, y)) - width / 2;
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    Math.min(...shapes.map((s) => s(x, y)));
+const subtract =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    Math.max(a(x, y), -b(x, y));
+const polygon =
+  (points: Array<[number, number]>): Shape =>
+  (x, y) => {
+    let inside = false;
+    let best = Infinity;
+    for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
+      const [xi, yi] = points[i]!;
+      const [xj, yj] = points[j]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      const ex = xj - xi;
+      const ey = yj - yi;
+      const t = Math.max(0, Math.min(1, ((x - xi) * ex + (y - yi) * ey) / (ex * ex + ey * ey)));
+      best = Math.min(best, Math.hypot(x - xi - t * ex, y - yi - t * ey));
+    }
+    return inside ? -best : best;
+  };
 
 const star = (cx: number, cy: number, outer: number, inner: number): Shape => {
   const points: Array<[number, number]> = [];
@@ -45,7 +61,18 @@ const star = (cx: number, cy: number, outer: number, inner: number): Shape => {
 
 const ICONS: Record<string, Shape> = {
   home: union(
-    ring(polygon([[40.5, 10], [72, 38], [64, 38], [64, 70], [17, 70], [17, 38], [9, 38]]), 6),
+    ring(
+      polygon([
+        [40.5, 10],
+        [72, 38],
+        [64, 38],
+        [64, 70],
+        [17, 70],
+        [17, 38],
+        [9, 38],
+      ]),
+      6,
+    ),
     box(34, 48, 47, 70),
   ),
   activity: union(

@@ -46,7 +46,7 @@ const main = async () => {
     stopping = true;
     log(`${signal}: stopping…`);
     await stack.stop();
-    log('stopped; data kept in ' + dataDir);
+    log(`stopped; data kept in ${dataDir}`);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

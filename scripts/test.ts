@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check, in an order that fails fast and never runs two heavy jobs at once
- * (2 cores): type checks, unit and integration tests, both app builds, the deploy package,
+ * (2 cores): lint and format, type checks, unit and integration tests, both app builds, the deploy package,
  * then the packaging checks and the browser tests on the builds just made.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,9 +12,12 @@ const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 // Jimp (feed thumbnails) loads its file-type sniffer with a dynamic import(), which jest runs only
 // with Node's VM modules; the app's tests load Taro's .mjs files the other way, so they run apart.
-const JEST_ENV = { NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--disable-warning=ExperimentalWarning'].filter(Boolean).join(' ') };
+const JEST_ENV = {
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--disable-warning=ExperimentalWarning'].filter(Boolean).join(' '),
+};
 
 const steps: Array<{ name: string; command: string; args: string[]; cwd?: string; env?: NodeJS.ProcessEnv }> = [
+  { name: 'lint and format (biome ci)', command: bin('biome'), args: ['ci', '.'] },
   { name: 'type check (tsc -b)', command: bin('tsc'), args: ['-b'] },
   { name: 'unit and component tests', command: bin('jest'), args: ['--selectProjects', 'shared', 'architecture', 'miniprogram', 'native'] },
   { name: 'integration tests (local DynamoDB and S3)', command: bin('jest'), args: ['--selectProjects', 'cloudfunctions'], env: JEST_ENV },

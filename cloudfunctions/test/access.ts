@@ -78,7 +78,10 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /statistics/branches': { path: '/statistics/branches?year=2001' },
   'GET /activities/{id}/minutes/document': { path: `/activities/${MISSING}/minutes/document` },
   // A secretary passes the guard; the service lets only the meeting's own branch secretary save (meetings.test.ts).
-  'PUT /activities/{id}/minutes': { path: `/activities/${MISSING}/minutes`, body: () => ({ text: '会议纪要：讨论了两学一做的落实措施。' }) },
+  'PUT /activities/{id}/minutes': {
+    path: `/activities/${MISSING}/minutes`,
+    body: () => ({ text: '会议纪要：讨论了两学一做的落实措施。' }),
+  },
   'POST /materials': {
     path: '/materials',
     body: () => ({ title: '党章学习', kind: 'article', category: '理论学习', body: '全文' }),
@@ -102,7 +105,10 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   // Nobody here attended a 心理辅导 training: allowed callers get 409 TRAINING_NOT_ATTENDED and no attempt starts.
   'GET /trainings/{topic}/quiz': { path: '/trainings/counselling/quiz' },
   'POST /trainings/{topic}/quiz/attempts': { path: '/trainings/counselling/quiz/attempts' },
-  'POST /trainings/{topic}/quiz/attempts/{id}/submit': { path: '/trainings/counselling/quiz/attempts/01MISSINGATTEMPT/submit', body: () => ({ answers: {} }) },
+  'POST /trainings/{topic}/quiz/attempts/{id}/submit': {
+    path: '/trainings/counselling/quiz/attempts/01MISSINGATTEMPT/submit',
+    body: () => ({ answers: {} }),
+  },
   'POST /me/service-records': { path: '/me/service-records', body: () => ({ servedOn: '2026-11-01', minutes: 60, note: '社区清扫' }) },
   'GET /me/service-records': { path: '/me/service-records' },
   'GET /service-records': { path: '/service-records' },
@@ -114,7 +120,10 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /series/{id}/enrolment': { path: '/series/01MISSINGSERIES/enrolment' },
   'DELETE /series/{id}/enrolment': { path: '/series/01MISSINGSERIES/enrolment' },
   'GET /series/{id}/roster': { path: '/series/01MISSINGSERIES/roster' },
-  'PUT /series/{id}/sessions/{activityId}/notes': { path: `/series/01MISSINGSERIES/sessions/${MISSING}/notes`, body: () => ({ notes: '本课学习了唱腔' }) },
+  'PUT /series/{id}/sessions/{activityId}/notes': {
+    path: `/series/01MISSINGSERIES/sessions/${MISSING}/notes`,
+    body: () => ({ notes: '本课学习了唱腔' }),
+  },
   'GET /series/{id}/certificate': { path: '/series/01MISSINGSERIES/certificate' },
   'GET /me/series': { path: '/me/series' },
   'POST /service-records/teaching': { path: '/service-records/teaching', body: () => ({ activityId: MISSING, lecturerId: 'u_nobody' }) },
@@ -134,15 +143,23 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /activities/{id}/posts/{postId}/pin': { path: `/activities/${MISSING}/posts/01MISSINGPOST/pin`, body: () => ({ pinned: true }) },
   'PUT /activities/{id}/posts/{postId}/likes/me': { path: `/activities/${MISSING}/posts/01MISSINGPOST/likes/me` },
   'DELETE /activities/{id}/posts/{postId}/likes/me': { path: `/activities/${MISSING}/posts/01MISSINGPOST/likes/me` },
-  'POST /activities/{id}/posts/{postId}/comments': { path: `/activities/${MISSING}/posts/01MISSINGPOST/comments`, body: () => ({ text: '赞' }) },
+  'POST /activities/{id}/posts/{postId}/comments': {
+    path: `/activities/${MISSING}/posts/01MISSINGPOST/comments`,
+    body: () => ({ text: '赞' }),
+  },
   'GET /activities/{id}/posts/{postId}/comments': { path: `/activities/${MISSING}/posts/01MISSINGPOST/comments` },
-  'POST /activities/{id}/posts/{postId}/comments/{commentId}/hide': { path: `/activities/${MISSING}/posts/01MISSINGPOST/comments/01C/hide` },
+  'POST /activities/{id}/posts/{postId}/comments/{commentId}/hide': {
+    path: `/activities/${MISSING}/posts/01MISSINGPOST/comments/01C/hide`,
+  },
   'PUT /activities/{id}/reporters': { path: `/activities/${MISSING}/reporters`, body: () => ({ userIds: [] }) },
   'POST /activities/{id}/mutes': { path: `/activities/${MISSING}/mutes`, body: () => ({ userId: 'u_nobody' }) },
   'POST /providers': { path: '/providers', body: () => ({ name: '和乐社区爱心超市', kind: 'company' }) },
   'GET /providers': { path: '/providers' },
   'POST /providers/{id}/verification': { path: '/providers/01MISSINGPROVIDER/verification' },
-  'POST /offers': { path: '/offers', body: () => ({ providerId: '01MISSINGPROVIDER', kind: 'goods', title: '大米', quantity: 10, unit: '袋' }) },
+  'POST /offers': {
+    path: '/offers',
+    body: () => ({ providerId: '01MISSINGPROVIDER', kind: 'goods', title: '大米', quantity: 10, unit: '袋' }),
+  },
   'GET /offers': { path: '/offers' },
   'GET /me/resources': { path: '/me/resources' },
   // Open to any user at the guard; the offer's provider or a coordinator only (others: 404).
@@ -160,14 +177,26 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /projects': { path: '/projects' },
   'GET /branches/{id}/profile': { path: '/branches/01NOBRANCH/profile' },
   // A secretary passes for her own branch only (branches.test.ts); this one is on none.
-  'PUT /branches/{id}/roster/{userId}': { refused: ['secretary'], path: '/branches/01NOBRANCH/roster/u_nobody', body: () => ({ birthYear: 1990, education: 'college' }) },
-  'PUT /branches/{id}/notes': { refused: ['secretary'], path: '/branches/01NOBRANCH/notes', body: () => ({ needs: '年轻党员多，希望活动形式更活泼' }) },
+  'PUT /branches/{id}/roster/{userId}': {
+    refused: ['secretary'],
+    path: '/branches/01NOBRANCH/roster/u_nobody',
+    body: () => ({ birthYear: 1990, education: 'college' }),
+  },
+  'PUT /branches/{id}/notes': {
+    refused: ['secretary'],
+    path: '/branches/01NOBRANCH/notes',
+    body: () => ({ needs: '年轻党员多，希望活动形式更活泼' }),
+  },
   'GET /themes': { path: '/themes' },
   // Dates out of order: allowed callers get 400 and no theme is added.
   'POST /themes': { path: '/themes', body: () => ({ name: '五水共治', from: '2026-06-30', to: '2026-03-01' }) },
   'GET /plan-modules': { path: '/plan-modules' },
   'POST /plan-modules': { path: '/plan-modules', body: () => ({ name: '', styles: ['story'], minutes: 20 }) },
-  'POST /branches/{id}/plan-proposals': { refused: ['secretary'], path: '/branches/01NOBRANCH/plan-proposals', body: () => ({ theme: '两学一做', meetings: 2 }) },
+  'POST /branches/{id}/plan-proposals': {
+    refused: ['secretary'],
+    path: '/branches/01NOBRANCH/plan-proposals',
+    body: () => ({ theme: '两学一做', meetings: 2 }),
+  },
   'GET /rubric': { path: '/rubric' },
   // Weight 0: allowed callers get 400 and the rubric stays as it is.
   'PUT /rubric': { path: '/rubric', body: () => ({ criteria: [{ id: 'discussion', name: '讨论充分', weight: 0 }] }) },

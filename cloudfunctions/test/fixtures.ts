@@ -16,7 +16,10 @@ export const activityInput = (overrides: Record<string, unknown> = {}) => ({
   venue: '和乐党群服务中心 2 楼',
   capacity: 10,
   theme: '两学一做',
-  agenda: [{ title: '重温入党誓词', minutes: 10 }, { title: '分组讨论', minutes: 40 }],
+  agenda: [
+    { title: '重温入党誓词', minutes: 10 },
+    { title: '分组讨论', minutes: 40 },
+  ],
   discussionFormat: 'world_cafe',
   ...futureTimes(),
   ...overrides,

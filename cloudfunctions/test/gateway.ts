@@ -26,7 +26,9 @@ const compiled = routes.map((route) => {
   return { route, method, names, regex: new RegExp(`^${pattern}$`) };
 });
 
-const declarations = new Map(Object.values(contract).flatMap((group) => Object.values(group).map((declaration) => [routeKey(declaration), declaration])));
+const declarations = new Map(
+  Object.values(contract).flatMap((group) => Object.values(group).map((declaration) => [routeKey(declaration), declaration])),
+);
 
 /** Every answer a test sees is one the contract declares: its reply's shape, or the error shape. */
 const holdToContract = (key: string, status: number, json: boolean, body: unknown) => {
@@ -37,7 +39,8 @@ const holdToContract = (key: string, status: number, json: boolean, body: unknow
     if (!error.success) throw new Error(`${key} answered ${status} without the error shape: ${JSON.stringify(body)}`);
     return;
   }
-  if (status !== (declaration.status ?? 200) && status !== 200) throw new Error(`${key} answered ${status}, the contract says ${declaration.status ?? 200}`);
+  if (status !== (declaration.status ?? 200) && status !== 200)
+    throw new Error(`${key} answered ${status}, the contract says ${declaration.status ?? 200}`);
   if (isFileReply(declaration.reply)) {
     if (json) throw new Error(`${key} answered JSON where the contract declares a file`);
     return;
@@ -47,7 +50,8 @@ const holdToContract = (key: string, status: number, json: boolean, body: unknow
     return;
   }
   const parsed = declaration.reply.safeParse(body);
-  if (!parsed.success) throw new Error(`${key} answered a shape the contract does not declare: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`);
+  if (!parsed.success)
+    throw new Error(`${key} answered a shape the contract does not declare: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`);
 };
 
 export interface CallOptions {
@@ -100,7 +104,13 @@ export const call = async <T = any>(method: string, pathAndQuery: string, option
   const json = String(replyHeaders['content-type'] ?? 'application/json').startsWith('application/json');
   const status = result.statusCode ?? 200;
   // A file's bytes arrive base64-encoded, as API Gateway passes them on.
-  const body = result.body ? (result.isBase64Encoded ? Buffer.from(result.body, 'base64') : json ? JSON.parse(result.body) : result.body) : undefined;
+  const body = result.body
+    ? result.isBase64Encoded
+      ? Buffer.from(result.body, 'base64')
+      : json
+        ? JSON.parse(result.body)
+        : result.body
+    : undefined;
   holdToContract(candidate.route.routeKey, status, json, body);
   return { status, body, headers: replyHeaders };
 };

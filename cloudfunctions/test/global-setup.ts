@@ -13,7 +13,11 @@ export default async function globalSetup(): Promise<void> {
   const [database, service] = await Promise.all([startDatabase({ port }), resolveService('local')]);
   await ensureTables(database.client, tablesOf(service));
   const buckets = bucketsOf(service);
-  const storage = await startObjectStorage({ port: storagePort, buckets: buckets.map((bucket) => bucket.name), origins: buckets.flatMap((bucket) => bucket.origins) });
+  const storage = await startObjectStorage({
+    port: storagePort,
+    buckets: buckets.map((bucket) => bucket.name),
+    origins: buckets.flatMap((bucket) => bucket.origins),
+  });
   Object.assign(process.env, environmentOf(service), LOCAL_AWS_ENV, {
     AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,
     AWS_ENDPOINT_URL_S3: storage.endpoint,

@@ -10,7 +10,9 @@ import { CALLERS, ROUTE_SAMPLES, type Caller } from './access';
 import { call, signIn } from './gateway';
 
 const routes: HttpRoute[] = JSON.parse(process.env.HELE_TEST_ROUTES ?? '[]');
-const declarations = new Map(Object.values(contract).flatMap((group) => Object.values(group).map((declaration) => [routeKey(declaration), declaration])));
+const declarations = new Map(
+  Object.values(contract).flatMap((group) => Object.values(group).map((declaration) => [routeKey(declaration), declaration])),
+);
 
 const rolesOf = (caller: Caller): readonly Role[] => DEV_USERS.find((user) => user.name === caller)?.roles ?? [];
 
@@ -23,7 +25,11 @@ const expected = (access: Access, caller: Caller, refused: Caller[] = []): 'pass
 
 describe('the contract and serverless.yml', () => {
   it('route each function exactly as the contract groups them', () => {
-    const served = (fn: string) => routes.filter((route) => route.module === `cloudfunctions/src/${fn}/handler`).map((route) => route.routeKey).sort();
+    const served = (fn: string) =>
+      routes
+        .filter((route) => route.module === `cloudfunctions/src/${fn}/handler`)
+        .map((route) => route.routeKey)
+        .sort();
     for (const [fn, group] of Object.entries(contract)) {
       expect({ fn, routes: served(fn) }).toEqual({ fn, routes: Object.values(group).map(routeKey).sort() });
     }

@@ -42,7 +42,17 @@ export default defineAppConfig({
     },
     {
       root: 'volunteer',
-      pages: ['center/index', 'apply/index', 'exam/index', 'quiz/index', 'hours/index', 'certificate/index', 'review/index', 'questions/index', 'attempts/index'],
+      pages: [
+        'center/index',
+        'apply/index',
+        'exam/index',
+        'quiz/index',
+        'hours/index',
+        'certificate/index',
+        'review/index',
+        'questions/index',
+        'attempts/index',
+      ],
     },
   ],
   window: {
@@ -57,9 +67,24 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
-      { pagePath: 'pages/activities/index', text: '活动', iconPath: 'assets/tabbar/activity.png', selectedIconPath: 'assets/tabbar/activity-active.png' },
-      { pagePath: 'pages/points/index', text: '积分', iconPath: 'assets/tabbar/points.png', selectedIconPath: 'assets/tabbar/points-active.png' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/activities/index',
+        text: '活动',
+        iconPath: 'assets/tabbar/activity.png',
+        selectedIconPath: 'assets/tabbar/activity-active.png',
+      },
+      {
+        pagePath: 'pages/points/index',
+        text: '积分',
+        iconPath: 'assets/tabbar/points.png',
+        selectedIconPath: 'assets/tabbar/points-active.png',
+      },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },

@@ -14,7 +14,13 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 export const OPENAPI_FILE = path.resolve(__dirname, '../../docs/openapi.json');
 
 const accessText = (access: RouteDeclaration['access']) =>
-  access === 'public' ? 'Anyone.' : access === 'user' ? 'Any signed-in user.' : access.length ? `Roles: ${access.join(', ')} (admins always).` : 'Admins only.';
+  access === 'public'
+    ? 'Anyone.'
+    : access === 'user'
+      ? 'Any signed-in user.'
+      : access.length
+        ? `Roles: ${access.join(', ')} (admins always).`
+        : 'Admins only.';
 
 const fileContent = (contentType: string) => ({ [contentType]: { schema: { type: 'string' as const, format: 'binary' } } });
 
@@ -26,7 +32,18 @@ const operation = (fn: string, name: string, route: RouteDeclaration): ZodOpenAp
   ...(route.access === 'public' ? { security: [] } : {}),
   requestParams: { ...(route.params ? { path: route.params as never } : {}), ...(route.query ? { query: route.query as never } : {}) },
   ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
-  ...(route.idempotent ? { parameters: [{ name: 'Idempotency-Key', in: 'header' as const, required: false, schema: { type: 'string' as const, minLength: 1, maxLength: 128 } }] } : {}),
+  ...(route.idempotent
+    ? {
+        parameters: [
+          {
+            name: 'Idempotency-Key',
+            in: 'header' as const,
+            required: false,
+            schema: { type: 'string' as const, minLength: 1, maxLength: 128 },
+          },
+        ],
+      }
+    : {}),
   responses: {
     [String(route.status ?? 200)]: {
       description: 'Success',
@@ -35,7 +52,10 @@ const operation = (fn: string, name: string, route: RouteDeclaration): ZodOpenAp
         ...Object.assign({}, ...Object.values(route.formats ?? {}).map((format) => fileContent(format.file))),
       },
     },
-    default: { description: 'The error shape: 400 names each field, 401, 403, 404, 409 with a code, 413, 429.', content: { 'application/json': { schema: ErrorBody } } },
+    default: {
+      description: 'The error shape: 400 names each field, 401, 403, 404, 409 with a code, 413, 429.',
+      content: { 'application/json': { schema: ErrorBody } },
+    },
   },
 });
 
@@ -53,7 +73,8 @@ export const openApiDocument = (): object => {
   const paths: ZodOpenApiPathsObject = {};
   for (const [fn, group] of Object.entries(contract)) {
     for (const [name, route] of Object.entries(group) as Array<[string, RouteDeclaration]>) {
-      const item = (paths[route.path] ??= {});
+      paths[route.path] ??= {};
+      const item = paths[route.path]!;
       (item as Record<string, ZodOpenApiOperationObject>)[route.method.toLowerCase()] = operation(fn, name, route);
     }
   }
@@ -62,12 +83,15 @@ export const openApiDocument = (): object => {
     info: {
       title: '和乐 · 党群服务中心 API',
       version: '1',
-      description: 'The HTTP API of the Hele Center mini-program and its cloud functions (docs/API.md), generated from @hele/shared/contract.',
+      description:
+        'The HTTP API of the Hele Center mini-program and its cloud functions (docs/API.md), generated from @hele/shared/contract.',
     },
     components: {
       securitySchemes: { session: { type: 'http', scheme: 'bearer' } },
       // Every named schema of @hele/shared that a reply can hold is a component, referenced where used.
-      schemas: Object.fromEntries(Object.entries(schemas).filter(([, value]) => value instanceof z.ZodType && representsReplies(value))) as Record<string, z.ZodType>,
+      schemas: Object.fromEntries(
+        Object.entries(schemas).filter(([, value]) => value instanceof z.ZodType && representsReplies(value)),
+      ) as Record<string, z.ZodType>,
     },
     security: [{ session: [] }],
     paths,

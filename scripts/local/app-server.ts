@@ -10,7 +10,17 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export const startAppServer = async ({ port, root, apiBase, socketBase }: { port: number; root: string; apiBase: string; socketBase: string }): Promise<AppServer> => {
+export const startAppServer = async ({
+  port,
+  root,
+  apiBase,
+  socketBase,
+}: {
+  port: number;
+  root: string;
+  apiBase: string;
+  socketBase: string;
+}): Promise<AppServer> => {
   const files = sirv(root, { single: true, dev: false, etag: true });
   const config = `window.__HELE_CONFIG__ = ${JSON.stringify({ apiBase, socketBase })};\n`;
   const server = http.createServer((req, res) => {

@@ -57,7 +57,12 @@ const policySignature = (policy: string, credential: string, secret: string) => 
 type Condition = Record<string, string> | [string, string | number, string | number];
 
 /** Why the upload breaks the policy, or undefined when it keeps every condition. */
-export const policyViolation = (submitted: Submitted, bucket: string, secret: string, now = new Date()): { code: string; message: string } | undefined => {
+export const policyViolation = (
+  submitted: Submitted,
+  bucket: string,
+  secret: string,
+  now = new Date(),
+): { code: string; message: string } | undefined => {
   const { fields, file } = submitted;
   const policy = fields.get('policy');
   if (!policy) return { code: 'AccessDenied', message: 'Bucket POST must contain a policy' };
@@ -67,19 +72,29 @@ export const policyViolation = (submitted: Submitted, bucket: string, secret: st
   const document = JSON.parse(Buffer.from(policy, 'base64').toString('utf8')) as { expiration: string; conditions: Condition[] };
   if (new Date(document.expiration) <= now) return { code: 'AccessDenied', message: 'Invalid according to Policy: Policy expired' };
   if (!file) return { code: 'InvalidArgument', message: 'POST requires exactly one file upload per request' };
-  const valueOf = (name: string) => (name.toLowerCase() === 'bucket' ? bucket : fields.get(name.replace(/^\$/, '').toLowerCase()) ?? '');
+  const fieldValue = (name: string) =>
+    name.toLowerCase() === 'bucket' ? bucket : (fields.get(name.replace(/^\$/, '').toLowerCase()) ?? '');
   for (const condition of document.conditions) {
     if (Array.isArray(condition)) {
       const [operator, name, expected] = condition;
       if (operator === 'content-length-range') {
-        if (file.size < Number(name)) return { code: 'EntityTooSmall', message: 'Your proposed upload is smaller than the minimum allowed size' };
-        if (file.size > Number(expected)) return { code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' };
-      } else if (operator === 'eq' ? valueOf(String(name)) !== expected : !valueOf(String(name)).startsWith(String(expected))) {
-        return { code: 'AccessDenied', message: `Invalid according to Policy: Policy Condition failed: ["${operator}", "${name}", "${expected}"]` };
+        if (file.size < Number(name))
+          return { code: 'EntityTooSmall', message: 'Your proposed upload is smaller than the minimum allowed size' };
+        if (file.size > Number(expected))
+          return { code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' };
+      } else if (operator === 'eq' ? fieldValue(String(name)) !== expected : !fieldValue(String(name)).startsWith(String(expected))) {
+        return {
+          code: 'AccessDenied',
+          message: `Invalid according to Policy: Policy Condition failed: ["${operator}", "${name}", "${expected}"]`,
+        };
       }
     } else {
       for (const [name, expected] of Object.entries(condition)) {
-        if (valueOf(name) !== expected) return { code: 'AccessDenied', message: `Invalid according to Policy: Policy Condition failed: ["eq", "$${name}", "${expected}"]` };
+        if (fieldValue(name) !== expected)
+          return {
+            code: 'AccessDenied',
+            message: `Invalid according to Policy: Policy Condition failed: ["eq", "$${name}", "${expected}"]`,
+          };
       }
     }
   }
@@ -110,7 +125,13 @@ const postPolicyGate = (secret: string) => async (ctx: Context, next: Next) => {
   const body = await readBody(ctx.req);
   if (!body) return s3Error(ctx, 400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size');
   const violation = policyViolation(await readForm(ctx.req.headers, body), bucket, secret);
-  if (violation) return s3Error(ctx, violation.code === 'SignatureDoesNotMatch' || violation.code === 'AccessDenied' ? 403 : 400, violation.code, violation.message);
+  if (violation)
+    return s3Error(
+      ctx,
+      violation.code === 'SignatureDoesNotMatch' || violation.code === 'AccessDenied' ? 403 : 400,
+      violation.code,
+      violation.message,
+    );
   // s3rver reads the form from the request stream: give it the bytes already read.
   ctx.req = Object.assign(Readable.from([body]), { headers: ctx.req.headers }) as unknown as typeof ctx.req;
   return next();
@@ -119,10 +140,23 @@ const postPolicyGate = (secret: string) => async (ctx: Context, next: Next) => {
 /** Browser uploads come from the H5 app's origin: the bucket allows them (as the deployed bucket's CORS does). */
 const corsXml = (origins: string[]) =>
   `<CORSConfiguration>${origins
-    .map((origin) => `<CORSRule><AllowedOrigin>${origin}</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule>`)
+    .map(
+      (origin) =>
+        `<CORSRule><AllowedOrigin>${origin}</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule>`,
+    )
     .join('')}</CORSConfiguration>`;
 
-export const startObjectStorage = async ({ port, buckets, origins, dataDir }: { port: number; buckets: string[]; origins: string[]; dataDir?: string }): Promise<ObjectStorage> => {
+export const startObjectStorage = async ({
+  port,
+  buckets,
+  origins,
+  dataDir,
+}: {
+  port: number;
+  buckets: string[];
+  origins: string[];
+  dataDir?: string;
+}): Promise<ObjectStorage> => {
   const directory = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'hele-s3-')));
   // The functions sign their requests with the local stack's credentials, as they would with a role's on AWS.
   DUMMY_ACCOUNT.createKeyPair(LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY);

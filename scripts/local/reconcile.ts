@@ -34,8 +34,14 @@ export const reconcilePoints = async (client: Pick<DynamoDBDocumentClient, 'send
     const guards = new Set(items.filter((item) => item.sk.startsWith('K#')).map((item) => item.seq));
     const balance = items.find((item) => item.sk === 'BALANCE')?.balance ?? 0;
     entries += ledger.length;
-    for (const problem of ledgerProblems(balance, ledger as Array<{ amount: number; balanceAfter: number }>)) problems.push({ userId, problem });
-    for (const entry of ledger) if (!guards.has(entry.seq)) problems.push({ userId, problem: `entry ${entry.sk} has no idempotency guard` });
+    for (const problem of ledgerProblems(balance, ledger as Array<{ amount: number; balanceAfter: number }>))
+      problems.push({ userId, problem });
+    for (const entry of ledger)
+      if (!guards.has(entry.seq)) problems.push({ userId, problem: `entry ${entry.sk} has no idempotency guard` });
   }
-  return { users: [...byUser.keys()].filter((userId) => byUser.get(userId)!.some((item) => item.sk === 'BALANCE')).length, entries, problems };
+  return {
+    users: [...byUser.keys()].filter((userId) => byUser.get(userId)!.some((item) => item.sk === 'BALANCE')).length,
+    entries,
+    problems,
+  };
 };

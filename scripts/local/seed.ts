@@ -117,27 +117,114 @@ const DEMO_ACTIVITIES: Array<{ id: string; input: unknown }> = [
 ];
 
 /** The reward catalogue (积分兑换回馈): public-class seats, services, small goods. */
-const DEMO_REWARDS: Array<Pick<RewardRecord, 'id' | 'title' | 'description' | 'kind' | 'cost' | 'stock' | 'perUserLimit'> & { activityId?: string }> = [
-  { id: 'demo-reward-yueju-seat', title: '越剧班名额', description: '兑换后直接报名「越剧班 · 第一课」', kind: 'class_seat', cost: 30, stock: 10, perUserLimit: 1, activityId: 'demo-class-yueju' },
-  { id: 'demo-reward-english-corner', title: '英语角 · 口语陪练一次', description: '由志愿者讲师一对一陪练 30 分钟', kind: 'service', cost: 20, stock: 20, perUserLimit: 2 },
+const DEMO_REWARDS: Array<
+  Pick<RewardRecord, 'id' | 'title' | 'description' | 'kind' | 'cost' | 'stock' | 'perUserLimit'> & { activityId?: string }
+> = [
+  {
+    id: 'demo-reward-yueju-seat',
+    title: '越剧班名额',
+    description: '兑换后直接报名「越剧班 · 第一课」',
+    kind: 'class_seat',
+    cost: 30,
+    stock: 10,
+    perUserLimit: 1,
+    activityId: 'demo-class-yueju',
+  },
+  {
+    id: 'demo-reward-english-corner',
+    title: '英语角 · 口语陪练一次',
+    description: '由志愿者讲师一对一陪练 30 分钟',
+    kind: 'service',
+    cost: 20,
+    stock: 20,
+    perUserLimit: 2,
+  },
   { id: 'demo-reward-bag', title: '环保布袋', description: '党群服务中心定制', kind: 'goods', cost: 15, stock: 50, perUserLimit: 2 },
-  { id: 'demo-reward-picture-book', title: '亲子绘本一本', description: '亲子绘本班推荐书目', kind: 'goods', cost: 40, stock: 10, perUserLimit: 1 },
+  {
+    id: 'demo-reward-picture-book',
+    title: '亲子绘本一本',
+    description: '亲子绘本班推荐书目',
+    kind: 'goods',
+    cost: 40,
+    stock: 10,
+    perUserLimit: 1,
+  },
 ];
 
 /** The certification question bank (志愿者认证题库): etiquette, first aid, psychological support, service rules. */
 const DEMO_QUESTIONS: Array<{ category: string; text: string; options: string[]; answer: number[] }> = [
-  { category: '服务规范', text: '志愿服务应当遵循的原则是？', options: ['自愿、无偿、平等、诚信', '有偿、自愿', '强制参加', '按积分多少决定是否参加'], answer: [0] },
-  { category: '服务规范', text: '因故不能参加已报名的志愿服务时，应当？', options: ['直接不去', '提前取消报名或请假，让候补的人参加', '让朋友冒名顶替', '事后再说明'], answer: [1] },
-  { category: '服务规范', text: '志愿服务时长如何计入？（多选）', options: ['现场扫码签到、签退', '手工申报后经社工审核', '自己在系统里直接修改', '公益班讲师授课经社工确认'], answer: [0, 1, 3] },
-  { category: '礼仪', text: '接待来访群众时，恰当的做法是？', options: ['起身问候、主动引导', '继续看手机', '让对方自己找', '只接待认识的人'], answer: [0] },
-  { category: '礼仪', text: '陪伴老人时，下列哪些做法是恰当的？（多选）', options: ['放慢语速、耐心倾听', '尊重老人的生活习惯', '替老人做所有决定', '随意拍照发朋友圈'], answer: [0, 1] },
-  { category: '礼仪', text: '志愿者服装与仪容应当？', options: ['整洁得体，佩戴志愿者标识', '越随意越好', '可以穿拖鞋', '无所谓'], answer: [0] },
-  { category: '应急抢救', text: '发现有人突然倒地、呼之不应，第一步应当？', options: ['确认现场环境安全并呼叫 120', '马上喂水', '立即搬动到室内', '离开现场'], answer: [0] },
-  { category: '应急抢救', text: '成人胸外按压的频率一般为每分钟？', options: ['60～80 次', '100～120 次', '150～180 次', '越快越好'], answer: [1] },
-  { category: '应急抢救', text: '对烫伤的正确初步处理是？（多选）', options: ['用流动冷水冲洗', '涂抹牙膏或酱油', '不要刺破水疱', '用冰块直接长时间敷'], answer: [0, 2] },
-  { category: '心理辅导', text: '倾听服务对象倾诉时，恰当的做法是？', options: ['专注倾听，不急于评判', '打断并讲自己的经历', '马上给出结论', '转移话题'], answer: [0] },
-  { category: '心理辅导', text: '服务对象透露有伤害自己的想法时，志愿者应当？', options: ['答应替他保密', '及时告知带队社工并寻求专业帮助', '劝他别多想就离开', '发到群里讨论'], answer: [1] },
-  { category: '心理辅导', text: '关于服务对象的个人信息，正确的做法是？（多选）', options: ['未经同意不对外透露', '只在服务需要的范围内使用', '可以随意转发', '服务结束后仍需保密'], answer: [0, 1, 3] },
+  {
+    category: '服务规范',
+    text: '志愿服务应当遵循的原则是？',
+    options: ['自愿、无偿、平等、诚信', '有偿、自愿', '强制参加', '按积分多少决定是否参加'],
+    answer: [0],
+  },
+  {
+    category: '服务规范',
+    text: '因故不能参加已报名的志愿服务时，应当？',
+    options: ['直接不去', '提前取消报名或请假，让候补的人参加', '让朋友冒名顶替', '事后再说明'],
+    answer: [1],
+  },
+  {
+    category: '服务规范',
+    text: '志愿服务时长如何计入？（多选）',
+    options: ['现场扫码签到、签退', '手工申报后经社工审核', '自己在系统里直接修改', '公益班讲师授课经社工确认'],
+    answer: [0, 1, 3],
+  },
+  {
+    category: '礼仪',
+    text: '接待来访群众时，恰当的做法是？',
+    options: ['起身问候、主动引导', '继续看手机', '让对方自己找', '只接待认识的人'],
+    answer: [0],
+  },
+  {
+    category: '礼仪',
+    text: '陪伴老人时，下列哪些做法是恰当的？（多选）',
+    options: ['放慢语速、耐心倾听', '尊重老人的生活习惯', '替老人做所有决定', '随意拍照发朋友圈'],
+    answer: [0, 1],
+  },
+  {
+    category: '礼仪',
+    text: '志愿者服装与仪容应当？',
+    options: ['整洁得体，佩戴志愿者标识', '越随意越好', '可以穿拖鞋', '无所谓'],
+    answer: [0],
+  },
+  {
+    category: '应急抢救',
+    text: '发现有人突然倒地、呼之不应，第一步应当？',
+    options: ['确认现场环境安全并呼叫 120', '马上喂水', '立即搬动到室内', '离开现场'],
+    answer: [0],
+  },
+  {
+    category: '应急抢救',
+    text: '成人胸外按压的频率一般为每分钟？',
+    options: ['60～80 次', '100～120 次', '150～180 次', '越快越好'],
+    answer: [1],
+  },
+  {
+    category: '应急抢救',
+    text: '对烫伤的正确初步处理是？（多选）',
+    options: ['用流动冷水冲洗', '涂抹牙膏或酱油', '不要刺破水疱', '用冰块直接长时间敷'],
+    answer: [0, 2],
+  },
+  {
+    category: '心理辅导',
+    text: '倾听服务对象倾诉时，恰当的做法是？',
+    options: ['专注倾听，不急于评判', '打断并讲自己的经历', '马上给出结论', '转移话题'],
+    answer: [0],
+  },
+  {
+    category: '心理辅导',
+    text: '服务对象透露有伤害自己的想法时，志愿者应当？',
+    options: ['答应替他保密', '及时告知带队社工并寻求专业帮助', '劝他别多想就离开', '发到群里讨论'],
+    answer: [1],
+  },
+  {
+    category: '心理辅导',
+    text: '关于服务对象的个人信息，正确的做法是？（多选）',
+    options: ['未经同意不对外透露', '只在服务需要的范围内使用', '可以随意转发', '服务结束后仍需保密'],
+    answer: [0, 1, 3],
+  },
 ];
 
 /**
@@ -145,19 +232,51 @@ const DEMO_QUESTIONS: Array<{ category: string; text: string; options: string[];
  * opens the quiz and passing it completes the topic. 张志愿's earlier completion stands as it is.
  */
 const DEMO_FIRST_AID_QUIZ: typeof DEMO_QUESTIONS = [
-  { category: '心肺复苏', text: '判断成人是否需要心肺复苏，应当？', options: ['拍打双肩并呼喊，同时看胸廓有无起伏', '先喂温水', '等家属到场再说', '测量血压'], answer: [0] },
-  { category: '心肺复苏', text: '成人胸外按压的位置是？', options: ['胸骨下半部（两乳头连线中点）', '腹部', '左侧肋骨', '颈部'], answer: [0] },
+  {
+    category: '心肺复苏',
+    text: '判断成人是否需要心肺复苏，应当？',
+    options: ['拍打双肩并呼喊，同时看胸廓有无起伏', '先喂温水', '等家属到场再说', '测量血压'],
+    answer: [0],
+  },
+  {
+    category: '心肺复苏',
+    text: '成人胸外按压的位置是？',
+    options: ['胸骨下半部（两乳头连线中点）', '腹部', '左侧肋骨', '颈部'],
+    answer: [0],
+  },
   { category: '心肺复苏', text: '成人胸外按压的深度一般为？', options: ['1～2 厘米', '5～6 厘米', '10 厘米以上', '越浅越好'], answer: [1] },
-  { category: 'AED', text: '使用 AED（自动体外除颤器）时，正确的做法有？（多选）', options: ['按语音提示贴好电极片', '分析心律和放电时任何人不要接触患者', '放电后立即继续胸外按压', '先关机再使用'], answer: [0, 1, 2] },
-  { category: '常见急症', text: '老人进食时突然呛噎、不能说话，应当？', options: ['立即用海姆立克法施救并呼叫 120', '拍打胸口', '让他喝水咽下去', '等一会儿看看'], answer: [0] },
-  { category: '常见急症', text: '遇到有人跌倒后手腕明显变形，志愿者应当？', options: ['用硬纸板等临时固定并尽快送医', '用力把骨头掰正', '让他继续活动试试', '热敷'], answer: [0] },
+  {
+    category: 'AED',
+    text: '使用 AED（自动体外除颤器）时，正确的做法有？（多选）',
+    options: ['按语音提示贴好电极片', '分析心律和放电时任何人不要接触患者', '放电后立即继续胸外按压', '先关机再使用'],
+    answer: [0, 1, 2],
+  },
+  {
+    category: '常见急症',
+    text: '老人进食时突然呛噎、不能说话，应当？',
+    options: ['立即用海姆立克法施救并呼叫 120', '拍打胸口', '让他喝水咽下去', '等一会儿看看'],
+    answer: [0],
+  },
+  {
+    category: '常见急症',
+    text: '遇到有人跌倒后手腕明显变形，志愿者应当？',
+    options: ['用硬纸板等临时固定并尽快送医', '用力把骨头掰正', '让他继续活动试试', '热敷'],
+    answer: [0],
+  },
 ];
 
 const seedBank = async (bank: ExamBank, idPrefix: string, questions: typeof DEMO_QUESTIONS, now: Date) => {
   for (const [index, question] of questions.entries()) {
     const id = `${idPrefix}-${String(index + 1).padStart(2, '0')}`;
     await questionRepository
-      .create({ ...questionKeys(bank, id), id, ...question, type: question.answer.length > 1 ? 'multiple' : 'single', active: true, createdAt: now.toISOString() })
+      .create({
+        ...questionKeys(bank, id),
+        id,
+        ...question,
+        type: question.answer.length > 1 ? 'multiple' : 'single',
+        active: true,
+        createdAt: now.toISOString(),
+      })
       .catch(ignoreExisting);
   }
 };
@@ -184,7 +303,10 @@ const seedLiveMeeting = async (coordinator: string, now: Date) => {
     cancellationDeadline: minutes(90),
     capacity: 30,
     discussionFormat: 'world_cafe',
-    agenda: [{ title: '重温入党誓词', minutes: 10 }, { title: '世界咖啡分组讨论', minutes: 60 }],
+    agenda: [
+      { title: '重温入党誓词', minutes: 10 },
+      { title: '世界咖啡分组讨论', minutes: 60 },
+    ],
   });
   try {
     await activityRepository.createActivity(newActivityRecord(input, coordinator, now, LIVE_MEETING_ID));
@@ -201,7 +323,17 @@ const seedLiveMeeting = async (coordinator: string, now: Date) => {
   const ideas = ['把组织生活会开到社区里，请居民一起参加', '邀请退休老党员讲“三严三实”党课'];
   for (const [index, text] of ideas.entries()) {
     const id = ulid(now.getTime() - (ideas.length - index) * 60_000);
-    await boardRepository.addIdea({ activityId: LIVE_MEETING_ID, sk: ideaSk(id), id, text, kind: 'idea', authorId: userIdFor('dev:member'), authorName: '陈党员', voteCount: 0, createdAt: now.toISOString() });
+    await boardRepository.addIdea({
+      activityId: LIVE_MEETING_ID,
+      sk: ideaSk(id),
+      id,
+      text,
+      kind: 'idea',
+      authorId: userIdFor('dev:member'),
+      authorName: '陈党员',
+      voteCount: 0,
+      createdAt: now.toISOString(),
+    });
   }
   const actionId = ulid(now.getTime());
   await boardRepository.addAction({
@@ -221,10 +353,37 @@ const seedLiveMeeting = async (coordinator: string, now: Date) => {
 };
 
 /** The online learning library's first shelf. */
-const DEMO_MATERIALS: Array<{ id: string } & Omit<MaterialInput, 'tags' | 'audience' | 'file'> & { tags: string[]; audience: MaterialInput['audience'] }> = [
-  { id: 'demo-material-liangxue', title: '“两学一做”学习笔记：学党章党规、学系列讲话', kind: 'article', category: '理论学习', tags: ['两学一做', '党章'], audience: 'members', body: '一、学党章党规，明确基本标准、树立行为规范。\n二、学系列讲话，坚定理想信念、把握基本要求。\n三、做合格党员，在服务群众中发挥先锋模范作用。' },
-  { id: 'demo-material-yueju', title: '越剧唱腔入门（公益班课堂录像）', kind: 'video', category: '公益班', tags: ['越剧', '戏曲'], audience: 'public', url: 'https://example.org/hele/yueju-lesson-1.mp4', seriesId: DEMO_SERIES_ID },
-  { id: 'demo-material-cpr', title: '心肺复苏与 AED 使用要点', kind: 'document', category: '志愿者学院', tags: ['应急抢救', '急救'], audience: 'volunteers', url: 'https://example.org/hele/cpr-aed.pdf' },
+const DEMO_MATERIALS: Array<
+  { id: string } & Omit<MaterialInput, 'tags' | 'audience' | 'file'> & { tags: string[]; audience: MaterialInput['audience'] }
+> = [
+  {
+    id: 'demo-material-liangxue',
+    title: '“两学一做”学习笔记：学党章党规、学系列讲话',
+    kind: 'article',
+    category: '理论学习',
+    tags: ['两学一做', '党章'],
+    audience: 'members',
+    body: '一、学党章党规，明确基本标准、树立行为规范。\n二、学系列讲话，坚定理想信念、把握基本要求。\n三、做合格党员，在服务群众中发挥先锋模范作用。',
+  },
+  {
+    id: 'demo-material-yueju',
+    title: '越剧唱腔入门（公益班课堂录像）',
+    kind: 'video',
+    category: '公益班',
+    tags: ['越剧', '戏曲'],
+    audience: 'public',
+    url: 'https://example.org/hele/yueju-lesson-1.mp4',
+    seriesId: DEMO_SERIES_ID,
+  },
+  {
+    id: 'demo-material-cpr',
+    title: '心肺复苏与 AED 使用要点',
+    kind: 'document',
+    category: '志愿者学院',
+    tags: ['应急抢救', '急救'],
+    audience: 'volunteers',
+    url: 'https://example.org/hele/cpr-aed.pdf',
+  },
 ];
 
 /**
@@ -241,10 +400,37 @@ const seedResourceCloud = async (coordinator: string, now: Date) => {
     { id: '00demo-provider-mingzheng', name: '街道民政办', kind: 'government' as const, verified: true, ...by },
     { id: '00demo-provider-lvyuan', name: '绿源超市', kind: 'company' as const, contact: '李经理 13800002222', verified: true, ...by },
   ];
-  await resourceRepository.addProject({ id: DEMO_PROJECT_ID, name: '公益黄手环', category: 'elderly', description: '为认知障碍老人佩戴黄手环、上门走访，防走失。', ...by });
+  await resourceRepository.addProject({
+    id: DEMO_PROJECT_ID,
+    name: '公益黄手环',
+    category: 'elderly',
+    description: '为认知障碍老人佩戴黄手环、上门走访，防走失。',
+    ...by,
+  });
   for (const provider of providers) await resourceRepository.addProvider(provider);
-  const funds = { id: '00demo-offer-meal-fund', providerId: '00demo-provider-mingzheng', providerName: '街道民政办', kind: 'funds' as const, title: '助老餐费补贴', quantity: 100_000, unit: '分', remaining: 100_000, ...by };
-  const goods = { id: '00demo-offer-grain', providerId: '00demo-provider-lvyuan', providerName: '绿源超市', kind: 'goods' as const, title: '米面油礼包', quantity: 50, unit: '份', remaining: 50, availability: '每月第一周', ...by };
+  const funds = {
+    id: '00demo-offer-meal-fund',
+    providerId: '00demo-provider-mingzheng',
+    providerName: '街道民政办',
+    kind: 'funds' as const,
+    title: '助老餐费补贴',
+    quantity: 100_000,
+    unit: '分',
+    remaining: 100_000,
+    ...by,
+  };
+  const goods = {
+    id: '00demo-offer-grain',
+    providerId: '00demo-provider-lvyuan',
+    providerName: '绿源超市',
+    kind: 'goods' as const,
+    title: '米面油礼包',
+    quantity: 50,
+    unit: '份',
+    remaining: 50,
+    availability: '每月第一周',
+    ...by,
+  };
   for (const offer of [funds, goods]) await resourceRepository.addOffer(offer);
   const meals = {
     id: '00demo-case-meals',
@@ -256,7 +442,12 @@ const seedResourceCloud = async (coordinator: string, now: Date) => {
     stage: 'planning' as const,
     forms: {
       assessment: { notes: '三位老人行动不便，午餐靠邻居接济，需求迫切。', priority: 'high' as const },
-      estimation: { resources: [{ kind: 'goods' as const, description: '米面油礼包', quantity: 20 }, { kind: 'people' as const, description: '送餐志愿者', quantity: 2 }] },
+      estimation: {
+        resources: [
+          { kind: 'goods' as const, description: '米面油礼包', quantity: 20 },
+          { kind: 'people' as const, description: '送餐志愿者', quantity: 2 },
+        ],
+      },
       planning: { goals: ['每天按时吃上午餐', '每周一次上门探访'], tasks: [{ text: '联系爱心餐厅', owner: '王社工' }] },
     },
     logCount: 0,
@@ -265,12 +456,35 @@ const seedResourceCloud = async (coordinator: string, now: Date) => {
   };
   await resourceRepository.openCase(meals, { id: '00demo-case-meals-opened', kind: 'opened', to: 'planning', ...actor });
   await resourceRepository.allocate(
-    { id: '00demo-allocation-grain', caseId: meals.id, caseTitle: meals.title, offerId: goods.id, offerTitle: goods.title, providerId: goods.providerId, providerName: goods.providerName, kind: 'goods', quantity: 20, unit: '份', actorId: coordinator, at },
+    {
+      id: '00demo-allocation-grain',
+      caseId: meals.id,
+      caseTitle: meals.title,
+      offerId: goods.id,
+      offerTitle: goods.title,
+      providerId: goods.providerId,
+      providerName: goods.providerName,
+      kind: 'goods',
+      quantity: 20,
+      unit: '份',
+      actorId: coordinator,
+      at,
+    },
     ['planning'],
     { id: '00demo-allocation-grain-event', kind: 'allocated', step: 'planning', text: '绿源超市「米面油礼包」20 份', ...actor },
     DEMO_PROJECT_ID,
   );
-  const tutoring = { id: '00demo-case-tutoring', title: '困境儿童课业辅导', source: 'community' as const, description: '社区反映两名困境儿童放学后无人辅导作业。', stage: 'assessment' as const, forms: {}, logCount: 0, ...by, updatedAt: at };
+  const tutoring = {
+    id: '00demo-case-tutoring',
+    title: '困境儿童课业辅导',
+    source: 'community' as const,
+    description: '社区反映两名困境儿童放学后无人辅导作业。',
+    stage: 'assessment' as const,
+    forms: {},
+    logCount: 0,
+    ...by,
+    updatedAt: at,
+  };
   await resourceRepository.openCase(tutoring, { id: '00demo-case-tutoring-opened', kind: 'opened', to: 'assessment', ...actor });
 };
 
@@ -294,12 +508,25 @@ const seedClassSeries = async (coordinator: string, now: Date) => {
     completionPercent: 75,
     sessions: weeklySessions(new Date(at(-20, '09:30')), 8, 90),
   });
-  const { record, sessions } = newSeriesRecords(input, [{ id: userIdFor('dev:lecturer'), nickname: lecturer.nickname }], coordinator, now, DEMO_SERIES_ID);
+  const { record, sessions } = newSeriesRecords(
+    input,
+    [{ id: userIdFor('dev:lecturer'), nickname: lecturer.nickname }],
+    coordinator,
+    now,
+    DEMO_SERIES_ID,
+  );
   if ((await seriesRepository.create(record, sessions)) !== 'ok') return; // seeded before
   const member = { userId: userIdFor('dev:member'), nickname: DEV_USERS.find((user) => user.name === 'member')!.nickname };
   for (const session of sessions) {
     const registeredAt = new Date(Date.parse(sessions[0]!.startsAt) - 7 * DAY).toISOString();
-    await activityRepository.confirmSeat({ activityId: session.id, ...member, id: ulid(), status: 'confirmed', registeredAt, updatedAt: registeredAt });
+    await activityRepository.confirmSeat({
+      activityId: session.id,
+      ...member,
+      id: ulid(),
+      status: 'confirmed',
+      registeredAt,
+      updatedAt: registeredAt,
+    });
   }
   for (const session of sessions.slice(0, 2)) await activityRepository.checkIn(session.id, member.userId, session.startsAt, []);
 };
@@ -311,7 +538,14 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
   // The dev users' managed roles appear in the admin's lists (no audit line: nobody granted them).
   for (const user of DEV_USERS) {
     for (const role of user.roles.filter((held): held is ManagedRole => ManagedRoleSchema.safeParse(held).success)) {
-      await roleRepository.recordSeeded({ role, userId: userIdFor(`dev:${user.name}`), nickname: user.nickname, grantedBy: userIdFor('dev:admin'), grantedByName: '管理员', grantedAt: now.toISOString() });
+      await roleRepository.recordSeeded({
+        role,
+        userId: userIdFor(`dev:${user.name}`),
+        nickname: user.nickname,
+        grantedBy: userIdFor('dev:admin'),
+        grantedByName: '管理员',
+        grantedAt: now.toISOString(),
+      });
     }
   }
   for (const name of DEMO_BRANCH_ROSTER) {
@@ -322,8 +556,13 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
   // Period themes of the year (一支部一方案 offers the running ones).
   const year = now.toISOString().slice(0, 4);
   if ((await branchRepository.themes()).length === 0) {
-    const themes = [['两学一做', `${year}-01-01`, `${year}-12-31`], ['三严三实', `${year}-07-01`, `${year}-12-31`], ['五水共治', `${year}-03-01`, `${year}-06-30`]] as const;
-    for (const [index, [name, from, to]] of themes.entries()) await branchRepository.putTheme({ id: `00theme-${index + 1}`, name, from, to });
+    const themes = [
+      ['两学一做', `${year}-01-01`, `${year}-12-31`],
+      ['三严三实', `${year}-07-01`, `${year}-12-31`],
+      ['五水共治', `${year}-03-01`, `${year}-06-30`],
+    ] as const;
+    for (const [index, [name, from, to]] of themes.entries())
+      await branchRepository.putTheme({ id: `00theme-${index + 1}`, name, from, to });
   }
   // 书记学院's rubric, until the coordinators set their own.
   if (!(await academyRepository.rubric())) {
@@ -337,16 +576,27 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
     });
   }
   // The module library starts with the article's modules, in its order (ids sort that way, before any added later).
-  await branchRepository.putModules(STARTER_MODULES.map(({ id, ...module }, index) => ({ ...module, styles: [...module.styles], suits: [...module.suits], id: `00-${String(index + 1).padStart(2, '0')}-${id}` })));
+  await branchRepository.putModules(
+    STARTER_MODULES.map(({ id, ...module }, index) => ({
+      ...module,
+      styles: [...module.styles],
+      suits: [...module.suits],
+      id: `00-${String(index + 1).padStart(2, '0')}-${id}`,
+    })),
+  );
   const coordinator = userIdFor('dev:coordinator');
   for (const { id, input } of DEMO_ACTIVITIES) {
-    await activityRepository.createActivity(newActivityRecord(CreateActivityRequest.parse(input), coordinator, now, id)).catch(ignoreExisting);
+    await activityRepository
+      .createActivity(newActivityRecord(CreateActivityRequest.parse(input), coordinator, now, id))
+      .catch(ignoreExisting);
   }
   await seedLiveMeeting(coordinator, now);
   await seedResourceCloud(coordinator, now);
   await seedClassSeries(coordinator, now);
   for (const { id, ...material } of DEMO_MATERIALS) {
-    await libraryRepository.create({ pk: 'M', sk: id, id, ...material, createdBy: coordinator, createdAt: now.toISOString() }, materialTokens(material)).catch(ignoreExisting);
+    await libraryRepository
+      .create({ pk: 'M', sk: id, id, ...material, createdBy: coordinator, createdAt: now.toISOString() }, materialTokens(material))
+      .catch(ignoreExisting);
   }
   for (const reward of DEMO_REWARDS) {
     const at = now.toISOString();
@@ -358,7 +608,14 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
   await seedBank('first_aid', 'demo-first-aid-q', DEMO_FIRST_AID_QUIZ, now);
   // The demo volunteer is certified; their profile is what they applied with.
   await volunteerRepository.apply(
-    { userId: userIdFor('dev:volunteer'), nickname: '张志愿', skills: ['急救', '陪伴老人'], availability: '周末全天', phone: '13800001234', intro: '社区志愿服务三年' },
+    {
+      userId: userIdFor('dev:volunteer'),
+      nickname: '张志愿',
+      skills: ['急救', '陪伴老人'],
+      availability: '周末全天',
+      phone: '13800001234',
+      intro: '社区志愿服务三年',
+    },
     'certified',
     now.toISOString(),
   );

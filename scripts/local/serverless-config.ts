@@ -40,9 +40,7 @@ export const environmentOf = (service: ResolvedService): Record<string, string> 
   Object.assign({}, service.provider.environment, ...Object.values(service.functions).map((fn) => fn.environment ?? {}));
 
 export const tablesOf = (service: ResolvedService): CfnTable[] =>
-  Object.values(service.resources.Resources).filter(
-    (resource): resource is CfnTable => resource.Type === 'AWS::DynamoDB::Table',
-  );
+  Object.values(service.resources.Resources).filter((resource): resource is CfnTable => resource.Type === 'AWS::DynamoDB::Table');
 
 export interface HttpRoute {
   routeKey: string;

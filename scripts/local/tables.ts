@@ -6,7 +6,7 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,

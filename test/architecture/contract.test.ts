@@ -10,7 +10,9 @@ import { z } from 'zod';
 import { OPENAPI_FILE, openApiText } from '../../scripts/contract/openapi';
 
 const ROOT = path.resolve(__dirname, '../..');
-const routes = Object.entries(contract).flatMap(([fn, group]) => Object.entries(group).map(([name, route]) => ({ fn, name, route: route as RouteDeclaration })));
+const routes = Object.entries(contract).flatMap(([fn, group]) =>
+  Object.entries(group).map(([name, route]) => ({ fn, name, route: route as RouteDeclaration })),
+);
 
 describe('the contract', () => {
   it('declares each route once', () => {
@@ -34,10 +36,21 @@ describe('the contract', () => {
 
 describe('the app', () => {
   it('reaches the cloud only through src/api (requests, uploads, sockets)', () => {
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'miniprogram/src'], { cwd: ROOT, encoding: 'utf8' })
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'miniprogram/src'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
       .split('\n')
-      .filter((file) => /\.tsx?$/.test(file) && !file.startsWith('miniprogram/src/api/') && !/\.test\.tsx?$/.test(file) && fs.existsSync(path.join(ROOT, file)));
-    const offenders = files.filter((file) => /Taro\.(request|uploadFile|connectSocket)\(/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
+      .filter(
+        (file) =>
+          /\.tsx?$/.test(file) &&
+          !file.startsWith('miniprogram/src/api/') &&
+          !/\.test\.tsx?$/.test(file) &&
+          fs.existsSync(path.join(ROOT, file)),
+      );
+    const offenders = files.filter((file) =>
+      /Taro\.(request|uploadFile|connectSocket)\(/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });
@@ -48,7 +61,9 @@ describe('docs/openapi.json', () => {
   });
 
   it('has an operation for every route', () => {
-    const document = JSON.parse(fs.readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, Record<string, { operationId: string }>> };
+    const document = JSON.parse(fs.readFileSync(OPENAPI_FILE, 'utf8')) as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
     const operations = Object.values(document.paths).flatMap((item) => Object.values(item).map((operation) => operation.operationId));
     expect(operations.sort()).toEqual(routes.map(({ fn, name }) => `${fn}.${name}`).sort());
   });

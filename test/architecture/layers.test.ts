@@ -11,7 +11,10 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 const FUNCTIONS = 'cloudfunctions/src';
 
-const sources = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx'], { cwd: ROOT, encoding: 'utf8' })
+const sources = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+})
   .split('\n')
   .filter((file) => file && fs.existsSync(path.join(ROOT, file)) && !/(\.test|-fixtures)\.tsx?$/.test(file) && !file.includes('/test/'));
 
@@ -25,7 +28,11 @@ const importsOf = (file: string): string[] =>
 const layerOf = (file: string) => file.slice(FUNCTIONS.length + 1).split('/')[0]!;
 
 const violations = (files: string[], allowed: (file: string, target: string) => boolean) =>
-  files.flatMap((file) => importsOf(file).filter((target) => !allowed(file, target)).map((target) => `${file} → ${target}`));
+  files.flatMap((file) =>
+    importsOf(file)
+      .filter((target) => !allowed(file, target))
+      .map((target) => `${file} → ${target}`),
+  );
 
 describe('dependency directions', () => {
   const cloud = sources.filter((file) => file.startsWith(`${FUNCTIONS}/`));
@@ -44,7 +51,12 @@ describe('dependency directions', () => {
 
   it('a feature uses itself, lib/ and domain/, never another feature', () => {
     const features = cloud.filter((file) => !['lib', 'domain'].includes(layerOf(file)));
-    expect(violations(features, (file, target) => target.startsWith(`${FUNCTIONS}/`) && [layerOf(file), 'lib', 'domain'].includes(layerOf(target)))).toEqual([]);
+    expect(
+      violations(
+        features,
+        (file, target) => target.startsWith(`${FUNCTIONS}/`) && [layerOf(file), 'lib', 'domain'].includes(layerOf(target)),
+      ),
+    ).toEqual([]);
   });
 
   it('shared/ imports nothing of ours outside itself', () => {

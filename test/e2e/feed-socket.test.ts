@@ -69,7 +69,11 @@ it('lets a reader whose socket dropped catch up by polling, with no gaps and no 
 
   // While the socket is down: posts at once from several places, an edit and a delete.
   const created = await Promise.all(
-    Array.from({ length: 12 }, async (_, i) => (await client.request('POST', `/activities/${activityId}/posts`, coordinator, { text: `断线期间 ${i}` })).body.post.id as string),
+    Array.from(
+      { length: 12 },
+      async (_, i) =>
+        (await client.request('POST', `/activities/${activityId}/posts`, coordinator, { text: `断线期间 ${i}` })).body.post.id as string,
+    ),
   );
   await client.request('PATCH', `/activities/${activityId}/posts/${seen.id}`, coordinator, { text: '第一条（更正）' });
   await client.request('DELETE', `/activities/${activityId}/posts/${created[0]}`, coordinator);
@@ -79,7 +83,9 @@ it('lets a reader whose socket dropped catch up by polling, with no gaps and no 
   const merged = new Map<string, { rev: string; deleted?: boolean; text?: string }>([[seen.id, seen]]);
   for (const item of changes.items) if (!merged.has(item.id) || merged.get(item.id)!.rev < item.rev) merged.set(item.id, item);
   const live = [...merged.entries()].filter(([, item]) => !item.deleted).map(([id]) => id);
-  const list = (await client.request('GET', `/activities/${activityId}/posts?limit=100`, member)).body.items.map((item: { id: string }) => item.id);
+  const list = (await client.request('GET', `/activities/${activityId}/posts?limit=100`, member)).body.items.map(
+    (item: { id: string }) => item.id,
+  );
   expect(live.sort()).toEqual([...list].sort());
   expect(merged.get(seen.id)!.text).toBe('第一条（更正）');
   expect(merged.get(created[0]!)!.deleted).toBe(true);

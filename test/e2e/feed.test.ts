@@ -28,7 +28,8 @@ it('a coordinator posts with a photo and a member watching sees it appear withou
       cancellationDeadline: endsAt,
     })
   ).body;
-  for (let i = 1; i <= 8; i++) await client.request('POST', `/activities/${activity.id}/posts`, token, { text: `第 ${i} 个议程进行中：${'讨论热烈，'.repeat(12)}` });
+  for (let i = 1; i <= 8; i++)
+    await client.request('POST', `/activities/${activity.id}/posts`, token, { text: `第 ${i} 个议程进行中：${'讨论热烈，'.repeat(12)}` });
 
   const member = await phonePage(running.browser);
   await signInAs(member, running.stack.appUrl, 'member');
@@ -60,7 +61,9 @@ it('a coordinator posts with a photo and a member watching sees it appear withou
   await photo.waitFor();
   expect(await photo.getAttribute('src')).toMatch(new RegExp(`/feed/${activity.id}/.+\\.png\\?`));
   // Loaded from the bucket through its signed link.
-  expect(await photo.evaluate((img: { decode(): Promise<void>; naturalWidth: number }) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(0);
+  expect(
+    await photo.evaluate((img: { decode(): Promise<void>; naturalWidth: number }) => img.decode().then(() => img.naturalWidth)),
+  ).toBeGreaterThan(0);
   await screenshot(member, 'feed');
 
   // Scrolled down, the member is not pulled away: a bar offers the new post.

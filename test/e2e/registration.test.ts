@@ -59,7 +59,9 @@ it('the coordinator shows the rotating code; a member types it and is checked in
     return (await response.json()) as any;
   };
   const login = async (code: string) =>
-    (await (await fetch(`${running.stack.apiUrl}/auth/login`, { method: 'POST', body: JSON.stringify({ code }) })).json()) as { token: string };
+    (await (await fetch(`${running.stack.apiUrl}/auth/login`, { method: 'POST', body: JSON.stringify({ code }) })).json()) as {
+      token: string;
+    };
   const coordinatorToken = (await login('dev:coordinator')).token;
   const endsAt = new Date(Date.now() + 3_600_000).toISOString();
   const { activity } = await api('/activities', coordinatorToken, {

@@ -80,13 +80,21 @@ describe('deploy package (CloudFormation)', () => {
   });
 
   it('names in each function environment exactly the tables its role may reach', () => {
-    const tableOfVariable = (variable: string) => variable.replace(/_TABLE$/, '').toLowerCase().replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+    const tableOfVariable = (variable: string) =>
+      variable
+        .replace(/_TABLE$/, '')
+        .toLowerCase()
+        .replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
     const mismatches: unknown[] = [];
     for (const [logicalId, fn] of ofType('AWS::Lambda::Function')) {
-      const variables = Object.keys(fn.Properties.Environment.Variables as Record<string, string>).filter((name) => name.endsWith('_TABLE'));
+      const variables = Object.keys(fn.Properties.Environment.Variables as Record<string, string>).filter((name) =>
+        name.endsWith('_TABLE'),
+      );
       const roleName = fn.Properties.Role['Fn::GetAtt'][0] as string;
       const policy = JSON.stringify(template.Resources[roleName]!.Properties.Policies);
-      const granted = new Set([...policy.matchAll(/"([A-Za-z]+)Table"/g)].map(([, name]) => name!.charAt(0).toLowerCase() + name!.slice(1)));
+      const granted = new Set(
+        [...policy.matchAll(/"([A-Za-z]+)Table"/g)].map(([, name]) => name!.charAt(0).toLowerCase() + name!.slice(1)),
+      );
       // The users table is every function's: the auth guard reads the caller's roles. What each
       // function's code reads is checked by the integration tests (cloudfunctions/test/function-environment.ts).
       const given = new Set(variables.map(tableOfVariable).filter((table) => table !== 'users'));

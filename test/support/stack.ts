@@ -11,7 +11,9 @@ export const testPorts = async () => ({
   storage: await freePort(),
 });
 
-export const startTestStack = async (options: { dataDir?: string; ports?: Awaited<ReturnType<typeof testPorts>> } = {}): Promise<LocalStack> => {
+export const startTestStack = async (
+  options: { dataDir?: string; ports?: Awaited<ReturnType<typeof testPorts>> } = {},
+): Promise<LocalStack> => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   process.env.LOG_LEVEL ??= 'WARN';
   return startLocalStack({ ports: options.ports ?? (await testPorts()), dataDir: options.dataDir });

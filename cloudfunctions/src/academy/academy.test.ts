@@ -13,7 +13,12 @@ const HOUR = 3600_000;
 const branchMeeting = async (held: boolean) => {
   const owner = await newBranch(1);
   const start = Date.now() + (held ? -HOUR : 48 * HOUR);
-  const meeting = await createActivity({ branchId: owner.branch, startsAt: new Date(start).toISOString(), endsAt: new Date(start + HOUR).toISOString(), registrationClosesAt: new Date(start + HOUR).toISOString() });
+  const meeting = await createActivity({
+    branchId: owner.branch,
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + HOUR).toISOString(),
+    registrationClosesAt: new Date(start + HOUR).toISOString(),
+  });
   return { owner, meeting };
 };
 
@@ -31,7 +36,11 @@ describe('书记学院', () => {
     const others = await Promise.all(Array.from({ length: 6 }, () => newBranch(0)));
     const replies = await Promise.all(others.map(({ secretary }) => observe(meeting.id, secretary.token)));
     expect(replies.filter((reply) => reply.status === 201)).toHaveLength(3);
-    expect(replies.filter((reply) => reply.status === 409).map((reply) => reply.body.error.code)).toEqual(['OBSERVER_SEATS_FULL', 'OBSERVER_SEATS_FULL', 'OBSERVER_SEATS_FULL']);
+    expect(replies.filter((reply) => reply.status === 409).map((reply) => reply.body.error.code)).toEqual([
+      'OBSERVER_SEATS_FULL',
+      'OBSERVER_SEATS_FULL',
+      'OBSERVER_SEATS_FULL',
+    ]);
     const listed = (await call('GET', `/activities/${meeting.id}/observers`, { token: owner.members[0]!.token })).body;
     expect([listed.items.length, listed.seats]).toEqual([3, 3]);
     const own = await observe(meeting.id, owner.secretary.token);
@@ -56,7 +65,10 @@ describe('书记学院', () => {
 
     const low = { marks: { discussion: 4, measures: 2, participation: 4, form: 4 } };
     const refused = await score(meeting.id, b.secretary.token, low);
-    expect([refused.status, refused.body.error.details.map((detail: { path: string }) => detail.path)]).toEqual([400, ['comments.measures']]);
+    expect([refused.status, refused.body.error.details.map((detail: { path: string }) => detail.path)]).toEqual([
+      400,
+      ['comments.measures'],
+    ]);
     expect((await score(meeting.id, b.secretary.token, { ...low, comments: { measures: '措施没有明确责任人' } })).body.mark).toBe(340);
 
     const shown = (await call('GET', `/activities/${meeting.id}/scores`, { token: owner.secretary.token })).body.scores;
@@ -70,7 +82,8 @@ describe('书记学院', () => {
     expect(ranked).toMatchObject({ title: meeting.title, branchId: owner.branch, average: 355, count: 2 });
     expect(ranked.comments.sort()).toEqual(['形式较传统', '措施没有明确责任人']);
     expect(board.branches.find((row: { id: string }) => row.id === owner.branch)).toMatchObject({ average: 355, count: 2 });
-    const statistics = (await call('GET', `/branches/${owner.branch}/statistics?year=${year}`, { token: owner.secretary.token })).body.statistics;
+    const statistics = (await call('GET', `/branches/${owner.branch}/statistics?year=${year}`, { token: owner.secretary.token })).body
+      .statistics;
     expect([statistics.observerMark, statistics.observerSheets]).toEqual([355, 2]);
     const ranks = board.meetings.map((row: { rank: number }) => row.rank);
     expect(ranks).toEqual(ranks.map((_: number, i: number) => i + 1));
@@ -80,7 +93,10 @@ describe('书记学院', () => {
     const { meeting } = await branchMeeting(false);
     const observer = await newBranch(0);
     await observe(meeting.id, observer.secretary.token);
-    expect((await score(meeting.id, observer.secretary.token, { marks: { discussion: 5, measures: 5, participation: 5, form: 5 } })).body.error.code).toBe('MEETING_NOT_HELD');
+    expect(
+      (await score(meeting.id, observer.secretary.token, { marks: { discussion: 5, measures: 5, participation: 5, form: 5 } })).body.error
+        .code,
+    ).toBe('MEETING_NOT_HELD');
     const { token } = await signIn('coordinator');
     const duplicated = await call('PUT', '/rubric', { token, body: { criteria: [RUBRIC[0], RUBRIC[0]] } });
     expect([duplicated.status, duplicated.body.error.details[0].path]).toEqual([400, 'criteria.1.id']);

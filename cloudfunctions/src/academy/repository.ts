@@ -25,15 +25,35 @@ export const SheetRecord = z.object({
   at: z.string(),
 });
 export type SheetRecord = z.infer<typeof SheetRecord>;
-const BoardRecord = z.object({ sk: z.string(), sum: z.number(), count: z.number(), title: z.string().optional(), branchId: z.string().optional() });
+const BoardRecord = z.object({
+  sk: z.string(),
+  sum: z.number(),
+  count: z.number(),
+  title: z.string().optional(),
+  branchId: z.string().optional(),
+});
 
 const addToBoard = (year: number, sk: string, mark: number, fields: Record<string, string>): TransactItem => ({
   Update: {
     TableName: table(),
     Key: { pk: boardKey(year), sk },
-    UpdateExpression: `ADD #sum :mark, #count :one${Object.keys(fields).length ? ` SET ${Object.keys(fields).map((field) => `#${field} = :${field}`).join(', ')}` : ''}`,
-    ExpressionAttributeNames: { '#sum': 'sum', '#count': 'count', ...Object.fromEntries(Object.keys(fields).map((field) => [`#${field}`, field])) },
-    ExpressionAttributeValues: { ':mark': mark, ':one': 1, ...Object.fromEntries(Object.entries(fields).map(([field, value]) => [`:${field}`, value])) },
+    UpdateExpression: `ADD #sum :mark, #count :one${
+      Object.keys(fields).length
+        ? ` SET ${Object.keys(fields)
+            .map((field) => `#${field} = :${field}`)
+            .join(', ')}`
+        : ''
+    }`,
+    ExpressionAttributeNames: {
+      '#sum': 'sum',
+      '#count': 'count',
+      ...Object.fromEntries(Object.keys(fields).map((field) => [`#${field}`, field])),
+    },
+    ExpressionAttributeValues: {
+      ':mark': mark,
+      ':one': 1,
+      ...Object.fromEntries(Object.entries(fields).map(([field, value]) => [`:${field}`, value])),
+    },
   },
 });
 
@@ -50,7 +70,16 @@ export const academyRepository = {
   observe: (observer: Observer, seats: number) =>
     // The observer first: one who is seated already hears so, even when the seats are full.
     transactNamed<'seats' | 'observer'>(doc, [
-      { name: 'observer', item: { Put: { TableName: table(), Item: { pk: meetingKey(observer.activityId), sk: `O#${observer.userId}`, ...observer }, ConditionExpression: 'attribute_not_exists(sk)' } } },
+      {
+        name: 'observer',
+        item: {
+          Put: {
+            TableName: table(),
+            Item: { pk: meetingKey(observer.activityId), sk: `O#${observer.userId}`, ...observer },
+            ConditionExpression: 'attribute_not_exists(sk)',
+          },
+        },
+      },
       {
         name: 'seats',
         item: {
@@ -66,26 +95,58 @@ export const academyRepository = {
     ]),
 
   observers: (activityId: string) =>
-    queryAll(Observer, { TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :o)', ExpressionAttributeValues: { ':pk': meetingKey(activityId), ':o': 'O#' } }),
+    queryAll(Observer, {
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :o)',
+      ExpressionAttributeValues: { ':pk': meetingKey(activityId), ':o': 'O#' },
+    }),
 
   sheets: (activityId: string) =>
-    queryAll(SheetRecord, { TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': meetingKey(activityId), ':s': 'S#' } }),
+    queryAll(SheetRecord, {
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':pk': meetingKey(activityId), ':s': 'S#' },
+    }),
 
   /** Stores an observer's one sheet and adds its mark to the year's board (meeting and branch). */
   score: (sheet: SheetRecord, board: { year: number; title: string; branchId: string }) =>
     transactNamed<'observer' | 'sheet'>(doc, [
-      { name: 'observer', item: { ConditionCheck: { TableName: table(), Key: { pk: meetingKey(sheet.activityId), sk: `O#${sheet.userId}` }, ConditionExpression: 'attribute_exists(sk)' } } },
-      { name: 'sheet', item: { Put: { TableName: table(), Item: { pk: meetingKey(sheet.activityId), sk: `S#${sheet.userId}`, ...sheet }, ConditionExpression: 'attribute_not_exists(sk)' } } },
-      { name: 'sheet', item: addToBoard(board.year, `M#${sheet.activityId}`, sheet.mark, { title: board.title, branchId: board.branchId }) },
+      {
+        name: 'observer',
+        item: {
+          ConditionCheck: {
+            TableName: table(),
+            Key: { pk: meetingKey(sheet.activityId), sk: `O#${sheet.userId}` },
+            ConditionExpression: 'attribute_exists(sk)',
+          },
+        },
+      },
+      {
+        name: 'sheet',
+        item: {
+          Put: {
+            TableName: table(),
+            Item: { pk: meetingKey(sheet.activityId), sk: `S#${sheet.userId}`, ...sheet },
+            ConditionExpression: 'attribute_not_exists(sk)',
+          },
+        },
+      },
+      {
+        name: 'sheet',
+        item: addToBoard(board.year, `M#${sheet.activityId}`, sheet.mark, { title: board.title, branchId: board.branchId }),
+      },
       { name: 'sheet', item: addToBoard(board.year, `B#${board.branchId}`, sheet.mark, {}) },
       // The branch's statistics of the year (average observer mark).
       { name: 'sheet', item: countItem(branchScope(board.branchId, board.year), { scoreSum: sheet.mark, scores: 1 }) },
     ]),
 
   async board(year: number) {
-    const items = await queryAll(BoardRecord, { TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': boardKey(year) } });
+    const items = await queryAll(BoardRecord, {
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': boardKey(year) },
+    });
     const of = (prefix: string) => items.filter((item) => item.sk.startsWith(prefix)).map((item) => ({ ...item, id: item.sk.slice(2) }));
     return { meetings: of('M#'), branches: of('B#') };
   },
 };
-

@@ -34,7 +34,7 @@ const yearOf = (iso: string) => Number(centerMonth(iso).slice(0, 4));
 export const createAcademyService = ({ academy, activity: activityOf, now = () => new Date() }: AcademyDeps) => {
   const requireMeeting = async (id: string) => {
     const meeting = await activityOf(id);
-    if (!meeting || meeting.status !== 'published') throw new NotFoundError('Activity');
+    if (meeting?.status !== 'published') throw new NotFoundError('Activity');
     return meeting;
   };
   const requireRubric = async () => {
@@ -53,7 +53,10 @@ export const createAcademyService = ({ academy, activity: activityOf, now = () =
     async observe(activityId: string, caller: Principal): Promise<Observer> {
       const meeting = await requireMeeting(activityId);
       const verdict = mayObserve(meeting, caller.branchId);
-      if (!verdict.ok) throw verdict.code === 'OWN_BRANCH' ? new ForbiddenError(verdict.message, verdict.code) : new ConflictError(verdict.code, verdict.message);
+      if (!verdict.ok)
+        throw verdict.code === 'OWN_BRANCH'
+          ? new ForbiddenError(verdict.message, verdict.code)
+          : new ConflictError(verdict.code, verdict.message);
       const observer = { activityId, userId: caller.id, nickname: caller.nickname, branchId: caller.branchId!, at: now().toISOString() };
       const outcome = await settled(() => academy.observe(observer, OBSERVER_SEATS));
       if (outcome === 'ok') return observer;
@@ -73,8 +76,17 @@ export const createAcademyService = ({ academy, activity: activityOf, now = () =
       const rubric = await requireRubric();
       const problems = scoreProblems(rubric.criteria, input.marks, input.comments);
       if (problems.length) throw new ValidationError(problems);
-      const sheet = { activityId, userId: caller.id, marks: input.marks, comments: input.comments, mark: weightedMark(rubric.criteria, input.marks), at: now().toISOString() };
-      const outcome = await settled(() => academy.score(sheet, { year: yearOf(meeting.startsAt), title: meeting.title, branchId: meeting.branchId! }));
+      const sheet = {
+        activityId,
+        userId: caller.id,
+        marks: input.marks,
+        comments: input.comments,
+        mark: weightedMark(rubric.criteria, input.marks),
+        at: now().toISOString(),
+      };
+      const outcome = await settled(() =>
+        academy.score(sheet, { year: yearOf(meeting.startsAt), title: meeting.title, branchId: meeting.branchId! }),
+      );
       if (outcome === 'observer') throw new ForbiddenError('Only the meeting’s observers score it', 'NOT_AN_OBSERVER');
       if (outcome === 'sheet') throw new ConflictError('ALREADY_SCORED', 'You scored this meeting already');
       return { activityId, mark: sheet.mark };
@@ -90,8 +102,16 @@ export const createAcademyService = ({ academy, activity: activityOf, now = () =
         count: sheets.length,
         visible: true,
         average: average(sheets.map((sheet) => sheet.mark)),
-        criteria: (rubric?.criteria ?? []).map((criterion) => ({ id: criterion.id, name: criterion.name, average: average(sheets.map((sheet) => (sheet.marks[criterion.id] ?? 0) * 100)) })),
-        comments: sheets.flatMap((sheet) => Object.entries(sheet.comments).filter(([, text]) => text).map(([criterion, text]) => ({ criterion, text }))),
+        criteria: (rubric?.criteria ?? []).map((criterion) => ({
+          id: criterion.id,
+          name: criterion.name,
+          average: average(sheets.map((sheet) => (sheet.marks[criterion.id] ?? 0) * 100)),
+        })),
+        comments: sheets.flatMap((sheet) =>
+          Object.entries(sheet.comments)
+            .filter(([, text]) => text)
+            .map(([criterion, text]) => ({ criterion, text })),
+        ),
       };
     },
 

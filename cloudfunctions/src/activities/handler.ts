@@ -1,5 +1,3 @@
-/** Activity routes: coordinators plan; every signed-in user browses. */
-import { Role } from '@hele/shared';
 import { createHttpHandler } from '../lib/http';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
 import { activityRepository } from '../domain/activities/repository';
@@ -11,7 +9,6 @@ const service = createActivityService({
   engine: createRegistrationEngine({ repository: activityRepository }),
 });
 
-
 export const handler = createHttpHandler(contract.activities, {
   create: async ({ body, caller }) => ({ activity: await service.create(body, caller) }),
   list: async ({ query, caller }) => await service.list(query, caller),
@@ -19,7 +16,7 @@ export const handler = createHttpHandler(contract.activities, {
   update: async ({ params, body, caller }) => ({ activity: await service.update(params.id, body, caller) }),
   publish: async ({ params, caller }) => ({ activity: await service.publish(params.id, caller) }),
   cancel: async ({ params, caller }) => {
-      const { activity, affected } = await service.cancel(params.id, caller);
-      return { activity, cancelledRegistrations: affected.length };
-    },
+    const { activity, affected } = await service.cancel(params.id, caller);
+    return { activity, cancelledRegistrations: affected.length };
+  },
 });

@@ -88,7 +88,8 @@ export const createActivityService = ({ repository, engine, now = () => new Date
 
     async list(query: ActivityListQuery, caller: Principal) {
       const status = query.status ?? ActivityStatus.PUBLISHED;
-      if (status !== ActivityStatus.PUBLISHED && !isCoordinator(caller)) throw new ForbiddenError('Only coordinators list drafts and cancelled activities');
+      if (status !== ActivityStatus.PUBLISHED && !isCoordinator(caller))
+        throw new ForbiddenError('Only coordinators list drafts and cancelled activities');
       const page = await repository.listActivities({
         kind: query.kind,
         status,
@@ -96,7 +97,10 @@ export const createActivityService = ({ repository, engine, now = () => new Date
         limit: query.limit,
         cursor: query.cursor,
       });
-      const mine = await repository.getMine(page.items.map((record) => record.id), caller.id);
+      const mine = await repository.getMine(
+        page.items.map((record) => record.id),
+        caller.id,
+      );
       const items = await Promise.all(
         page.items.map(async (record) => {
           const registration = mine.get(record.id);
@@ -112,15 +116,20 @@ export const createActivityService = ({ repository, engine, now = () => new Date
 
     async update(id: string, patch: UpdateActivityRequest, caller: Principal): Promise<Activity> {
       const record = await load(id, caller);
-      if (record.status === ActivityStatus.CANCELLED) throw new ConflictError(RegistrationError.ACTIVITY_CANCELLED, 'A cancelled activity cannot be edited');
+      if (record.status === ActivityStatus.CANCELLED)
+        throw new ConflictError(RegistrationError.ACTIVITY_CANCELLED, 'A cancelled activity cannot be edited');
       const issues = [...activityTimeIssues({ ...record, ...patch }), ...trainingFieldIssues(record.kind, patch)];
       if (issues.length) throw new ValidationError(issues);
       await requireProject(patch.projectId);
-      const outcome = await retryOnConflict(() => repository.updateActivity(id, { ...inUtc(patch), updatedAt: now().toISOString() }, record.version));
+      const outcome = await retryOnConflict(() =>
+        repository.updateActivity(id, { ...inUtc(patch), updatedAt: now().toISOString() }, record.version),
+      );
       if (outcome === 'below-confirmed') {
-        throw new ConflictError(RegistrationError.CAPACITY_BELOW_CONFIRMED, `${record.confirmedCount} seats are taken: capacity cannot be lower`, [
-          { path: 'capacity', message: 'below the confirmed registrations' },
-        ]);
+        throw new ConflictError(
+          RegistrationError.CAPACITY_BELOW_CONFIRMED,
+          `${record.confirmedCount} seats are taken: capacity cannot be lower`,
+          [{ path: 'capacity', message: 'below the confirmed registrations' }],
+        );
       }
       if (outcome === 'stale') throw stale();
       if (patch.capacity !== undefined && patch.capacity > record.capacity) await engine.promoteWhileSeatsFree(id);

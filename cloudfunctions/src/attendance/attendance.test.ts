@@ -29,7 +29,8 @@ describe('check-in', () => {
   it('checks a confirmed registrant in once, by QR token or by the 6-digit code', async () => {
     const activity = await happeningNow();
     const [a, b] = await newMembers(2);
-    for (const user of [a, b]) expect((await call('POST', `/activities/${activity.id}/registrations`, { token: user!.token })).status).toBe(201);
+    for (const user of [a, b])
+      expect((await call('POST', `/activities/${activity.id}/registrations`, { token: user!.token })).status).toBe(201);
     const shown = await codeOf(activity.id);
     expect(shown.code).toMatch(/^\d{6}$/);
     expect(shown.periodSeconds).toBe(30);
@@ -116,10 +117,12 @@ describe('check-in', () => {
       minServiceShare: 0.6,
       now: () => new Date(Date.now() + 75_000),
     });
-    await expect(later.checkIn(activity.id, { code }, { id: user!.userId, nickname: user!.name, roles: ['member'] })).rejects.toMatchObject({
-      statusCode: 400,
-      code: 'INVALID_CHECK_IN_CODE',
-    });
+    await expect(later.checkIn(activity.id, { code }, { id: user!.userId, nickname: user!.name, roles: ['member'] })).rejects.toMatchObject(
+      {
+        statusCode: 400,
+        code: 'INVALID_CHECK_IN_CODE',
+      },
+    );
   });
 });
 
@@ -132,9 +135,15 @@ describe('attendance and leave (请假)', () => {
     await call('POST', `/activities/${activity.id}/registrations`, { token: registrant!.token });
     await checkIn(activity.id, registrant!.token, { code: (await codeOf(activity.id)).code });
 
-    const leave = await call('POST', `/activities/${activity.id}/leave-requests`, { token: excused!.token, body: { reason: '出差在外地' } });
+    const leave = await call('POST', `/activities/${activity.id}/leave-requests`, {
+      token: excused!.token,
+      body: { reason: '出差在外地' },
+    });
     expect([leave.status, leave.body.leave.status]).toEqual([201, 'pending']);
-    expect((await call('POST', `/activities/${activity.id}/leave-requests`, { token: excused!.token, body: { reason: '再请一次' } })).body.error.code).toBe('LEAVE_EXISTS');
+    expect(
+      (await call('POST', `/activities/${activity.id}/leave-requests`, { token: excused!.token, body: { reason: '再请一次' } })).body.error
+        .code,
+    ).toBe('LEAVE_EXISTS');
     const { token: coordinator } = await signIn('coordinator');
     const pending = await call('GET', '/leave-requests?limit=100', { token: coordinator });
     expect(pending.body.items.map((item: { userId: string }) => item.userId)).toContain(excused!.userId);
@@ -143,7 +152,10 @@ describe('attendance and leave (请假)', () => {
       body: { decision: 'approve' },
     });
     expect(decided.body.leave).toMatchObject({ status: 'approved', decidedBy: userIdFor('dev:coordinator') });
-    const twice = await call('POST', `/activities/${activity.id}/leave-requests/${excused!.userId}/decision`, { token: coordinator, body: { decision: 'refuse' } });
+    const twice = await call('POST', `/activities/${activity.id}/leave-requests/${excused!.userId}/decision`, {
+      token: coordinator,
+      body: { decision: 'refuse' },
+    });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'LEAVE_DECIDED']);
 
     const list = await call('GET', `/activities/${activity.id}/attendance`, { token: coordinator });
@@ -168,20 +180,31 @@ describe('attendance and leave (请假)', () => {
     await dynamoUserRepository.assignBranch(otherSecretary!.userId, `${branch}-other`);
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     const { doc } = await import('../lib/db');
-    const { env } = await import('../lib/config');
     for (const user of [secretary, otherSecretary]) {
-      await doc.send(new UpdateCommand({ TableName: tableName('USERS_TABLE'), Key: { id: user!.userId }, UpdateExpression: 'SET #roles = :roles', ExpressionAttributeNames: { '#roles': 'roles' }, ExpressionAttributeValues: { ':roles': ['member', 'secretary'] } }));
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName('USERS_TABLE'),
+          Key: { id: user!.userId },
+          UpdateExpression: 'SET #roles = :roles',
+          ExpressionAttributeNames: { '#roles': 'roles' },
+          ExpressionAttributeValues: { ':roles': ['member', 'secretary'] },
+        }),
+      );
     }
     const activity = await createActivity({ branchId: branch });
     await call('POST', `/activities/${activity.id}/leave-requests`, { token: member!.token, body: { reason: '家中有事' } });
     const decision = { decision: 'refuse', note: '请尽量参加' };
     const path = `/activities/${activity.id}/leave-requests/${member!.userId}/decision`;
     expect((await call('POST', path, { token: otherSecretary!.token, body: decision })).status).toBe(403);
-    expect((await call('GET', '/leave-requests', { token: secretary!.token })).body.items.map((item: { userId: string }) => item.userId)).toEqual([member!.userId]);
+    expect(
+      (await call('GET', '/leave-requests', { token: secretary!.token })).body.items.map((item: { userId: string }) => item.userId),
+    ).toEqual([member!.userId]);
     const refused = await call('POST', path, { token: secretary!.token, body: decision });
     expect(refused.body.leave).toMatchObject({ status: 'refused', note: '请尽量参加' });
     // A refused request may be asked again.
-    expect((await call('POST', `/activities/${activity.id}/leave-requests`, { token: member!.token, body: { reason: '确实来不了' } })).status).toBe(201);
+    expect(
+      (await call('POST', `/activities/${activity.id}/leave-requests`, { token: member!.token, body: { reason: '确实来不了' } })).status,
+    ).toBe(201);
   });
 
   it('refuses leave to someone neither on the roster nor registered', async () => {
@@ -204,7 +227,10 @@ describe('attendance and leave (请假)', () => {
     await checkIn(attended.id, member!.token, { code: (await codeOf(attended.id)).code });
     await call('POST', `/activities/${excusedMeeting.id}/leave-requests`, { token: member!.token, body: { reason: '住院' } });
     const { token: coordinator } = await signIn('coordinator');
-    await call('POST', `/activities/${excusedMeeting.id}/leave-requests/${member!.userId}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    await call('POST', `/activities/${excusedMeeting.id}/leave-requests/${member!.userId}/decision`, {
+      token: coordinator,
+      body: { decision: 'approve' },
+    });
     void missed;
 
     const afterwards = createAttendanceService({

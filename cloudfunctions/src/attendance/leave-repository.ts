@@ -58,7 +58,15 @@ export const createLeaveRepository = (client: DocClient = doc) => {
     },
 
     /** Decides a pending request once, with what is counted alongside (an approval, for the branch statistics). */
-    async decide(activityId: string, userId: string, status: 'approved' | 'refused', decidedBy: string, at: string, note?: string, counted: TransactItem[] = []) {
+    async decide(
+      activityId: string,
+      userId: string,
+      status: 'approved' | 'refused',
+      decidedBy: string,
+      at: string,
+      note?: string,
+      counted: TransactItem[] = [],
+    ) {
       const outcome = await settled(() =>
         transactNamed(client, [
           {
@@ -70,7 +78,13 @@ export const createLeaveRepository = (client: DocClient = doc) => {
                 UpdateExpression: `SET #status = :status, decidedBy = :by, decidedAt = :at${note ? ', note = :note' : ''} REMOVE pendingAll, pendingBranch`,
                 ConditionExpression: '#status = :pending',
                 ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':status': status, ':by': decidedBy, ':at': at, ':pending': 'pending', ...(note ? { ':note': note } : {}) },
+                ExpressionAttributeValues: {
+                  ':status': status,
+                  ':by': decidedBy,
+                  ':at': at,
+                  ':pending': 'pending',
+                  ...(note ? { ':note': note } : {}),
+                },
               },
             },
           },

@@ -75,16 +75,31 @@ const toLeave = (record: LeaveRecord, activity?: ActivityRecord): Leave => ({
 export const attendanceCsv = (attendance: AttendanceResponse, labels: Record<string, string>): string =>
   toCsv(
     ['姓名', '状态', '签到时间', '是否报名', '请假原因'],
-    attendance.items.map((row) => [row.nickname, labels[row.state] ?? row.state, row.checkedInAt ?? '', row.registered ? '是' : '否', row.leaveReason ?? '']),
+    attendance.items.map((row) => [
+      row.nickname,
+      labels[row.state] ?? row.state,
+      row.checkedInAt ?? '',
+      row.registered ? '是' : '否',
+      row.leaveReason ?? '',
+    ]),
   );
 
-export const createAttendanceService = ({ activities, leaves, roster, margins, minServiceShare, topicHasQuiz = bankHasQuiz, now = () => new Date() }: AttendanceDeps) => {
+export const createAttendanceService = ({
+  activities,
+  leaves,
+  roster,
+  margins,
+  minServiceShare,
+  topicHasQuiz = bankHasQuiz,
+  now = () => new Date(),
+}: AttendanceDeps) => {
   const requireActivity = async (id: string) => {
     const activity = await activities.getActivity(id);
     if (!activity || activity.status === 'draft') throw new NotFoundError('Activity');
     return activity;
   };
-  const secretOf = async (activity: ActivityRecord) => activity.checkInSecret ?? (await activities.ensureCheckInSecret(activity.id, newCheckInSecret()));
+  const secretOf = async (activity: ActivityRecord) =>
+    activity.checkInSecret ?? (await activities.ensureCheckInSecret(activity.id, newCheckInSecret()));
 
   /**
    * The rotating code (scanned token or typed digits) is right now. Every try, right or wrong, takes
@@ -97,10 +112,15 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
     }
     const secret = await secretOf(activity);
     const parsed = body.token !== undefined ? parseCheckInToken(body.token) : undefined;
-    const valid = body.token !== undefined ? parsed !== undefined && tokenIsValid(secret, activity.id, parsed, at) : codeIsValid(secret, activity.id, body.code!, at);
+    const valid =
+      body.token !== undefined
+        ? parsed !== undefined && tokenIsValid(secret, activity.id, parsed, at)
+        : codeIsValid(secret, activity.id, body.code!, at);
     if (!valid) {
       const field = body.token !== undefined ? 'token' : 'code';
-      throw new HttpError(400, 'INVALID_CHECK_IN_CODE', 'The check-in code is wrong or has expired', [{ path: field, message: 'wrong or expired' }]);
+      throw new HttpError(400, 'INVALID_CHECK_IN_CODE', 'The check-in code is wrong or has expired', [
+        { path: field, message: 'wrong or expired' },
+      ]);
     }
   };
 
@@ -133,10 +153,19 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
       if (registration.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
       await verifyCode(activity, body, caller, at);
       const nowIso = at.toISOString();
-      const training = activity.kind === 'training' && activity.trainingTopic ? { userId: caller.id, topic: activity.trainingTopic, activityId, title: activity.title } : undefined;
+      const training =
+        activity.kind === 'training' && activity.trainingTopic
+          ? { userId: caller.id, topic: activity.trainingTopic, activityId, title: activity.title }
+          : undefined;
       const alongside = [
         // Checking in at an academy training completes its topic; where the topic has a quiz, it opens the quiz instead.
-        ...(training ? [(await topicHasQuiz(training.topic)) ? trainings.attend(training, nowIso) : trainings.complete({ ...training, completedAt: nowIso })] : []),
+        ...(training
+          ? [
+              (await topicHasQuiz(training.topic))
+                ? trainings.attend(training, nowIso)
+                : trainings.complete({ ...training, completedAt: nowIso }),
+            ]
+          : []),
         // The dashboard's participation per month and kind, and per project.
         countItem(participationScope(centerMonth(activity.startsAt)), { checkIns: 1, [`${activity.kind}CheckIns`]: 1 }),
         countItem(activityScope(activityId), { checkIns: 1 }),
@@ -171,7 +200,10 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
       // An early tap would forfeit the hours for good: it has to be meant.
       if (!served.counted && !body.early && at.getTime() < Date.parse(activity.endsAt)) {
         throw new ConflictError('SIGN_OUT_EARLY', `Signing out now counts ${served.minutes} minutes, less than the share that counts`, [
-          { path: 'early', message: `${served.minutes} / ${Math.ceil(minServiceShare * ((Date.parse(activity.endsAt) - Date.parse(activity.startsAt)) / 60_000))}` },
+          {
+            path: 'early',
+            message: `${served.minutes} / ${Math.ceil(minServiceShare * ((Date.parse(activity.endsAt) - Date.parse(activity.startsAt)) / 60_000))}`,
+          },
         ]);
       }
       await verifyCode(activity, body, caller, at);
@@ -192,13 +224,18 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
         : undefined;
       const outcome = await settled(() => activities.signOut(activityId, caller.id, nowIso, record && serviceItems.put(record)));
       if (outcome === 'refused') throw new ConflictError('ALREADY_SIGNED_OUT', 'Already signed out');
-      return { registration: toRegistration({ ...registration, signedOutAt: nowIso, updatedAt: nowIso }), record: record ?? null, ...served };
+      return {
+        registration: toRegistration({ ...registration, signedOutAt: nowIso, updatedAt: nowIso }),
+        record: record ?? null,
+        ...served,
+      };
     },
 
     /** Everyone expected (confirmed registrants, and the branch's roster for a branch meeting). */
     async attendance(activityId: string, caller: Principal): Promise<AttendanceResponse> {
       const activity = await requireActivity(activityId);
-      if (!mayManage(caller, activity) && !(await teaches(caller, activity))) throw new ForbiddenError('Only coordinators, the branch secretary and the class lecturers see attendance');
+      if (!mayManage(caller, activity) && !(await teaches(caller, activity)))
+        throw new ForbiddenError('Only coordinators, the branch secretary and the class lecturers see attendance');
       const at = now();
       const [registrations, leaveRecords, members] = await Promise.all([
         activities.allRegistrations(activityId),
@@ -266,7 +303,15 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
       if (!existing) throw new NotFoundError('Leave request');
       // An approved leave counts in the activity's figures (the branch statistics).
       const counted = decision === 'approve' ? [countItem(activityScope(activityId), { leaves: 1 })] : [];
-      const decided = await leaves.decide(activityId, userId, decision === 'approve' ? 'approved' : 'refused', caller.id, now().toISOString(), note, counted);
+      const decided = await leaves.decide(
+        activityId,
+        userId,
+        decision === 'approve' ? 'approved' : 'refused',
+        caller.id,
+        now().toISOString(),
+        note,
+        counted,
+      );
       if (!decided) throw new ConflictError('LEAVE_DECIDED', 'This leave request was already decided');
       return toLeave(decided, activity);
     },
@@ -295,7 +340,10 @@ export const createAttendanceService = ({ activities, leaves, roster, margins, m
         cursor = page.items.some((meeting) => meeting.startsAt >= yearEnd) ? undefined : (page.nextCursor ?? undefined);
       } while (cursor);
       const held = meetings.filter((meeting) => Date.parse(meeting.endsAt) < at.getTime());
-      const mine = await activities.getMine(held.map((meeting) => meeting.id), caller.id);
+      const mine = await activities.getMine(
+        held.map((meeting) => meeting.id),
+        caller.id,
+      );
       let attended = 0;
       let excused = 0;
       for (const meeting of held) {

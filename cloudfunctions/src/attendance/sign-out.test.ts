@@ -13,7 +13,14 @@ const MINUTE = 60_000;
 const serviceUnderWay = () => {
   const startsAt = new Date(Date.now() - 5 * MINUTE).toISOString();
   const endsAt = new Date(Date.now() + 60 * MINUTE).toISOString();
-  return createActivity({ kind: 'service', title: '公益黄手环 陪伴老人', startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
+  return createActivity({
+    kind: 'service',
+    title: '公益黄手环 陪伴老人',
+    startsAt,
+    endsAt,
+    registrationClosesAt: endsAt,
+    cancellationDeadline: endsAt,
+  });
 };
 
 /** The attendance service as it runs `minutesLater`, and the code its screen shows then. */
@@ -60,7 +67,11 @@ describe('sign-out of a service activity', () => {
     const { token } = await signIn('coordinator');
     const { code } = (await call('GET', `/activities/${activity.id}/check-in-code`, { token })).body;
     const unconfirmed = await call('POST', `/activities/${activity.id}/sign-outs`, { token: user.token, body: { code } });
-    expect([unconfirmed.status, unconfirmed.body.error.code, unconfirmed.body.error.details[0].path]).toEqual([409, 'SIGN_OUT_EARLY', 'early']);
+    expect([unconfirmed.status, unconfirmed.body.error.code, unconfirmed.body.error.details[0].path]).toEqual([
+      409,
+      'SIGN_OUT_EARLY',
+      'early',
+    ]);
     expect((await activityRepository.getRegistration(activity.id, user.userId))?.signedOutAt).toBeUndefined();
     const reply = await call('POST', `/activities/${activity.id}/sign-outs`, { token: user.token, body: { code, early: true } });
     expect(reply.status).toBe(201);
@@ -81,7 +92,12 @@ describe('sign-out of a service activity', () => {
     expect([wrong.status, wrong.body.error.details[0].path]).toEqual([400, 'code']);
 
     const endsAt = new Date(Date.now() + 60 * MINUTE).toISOString();
-    const meeting = await createActivity({ startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(), endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
+    const meeting = await createActivity({
+      startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(),
+      endsAt,
+      registrationClosesAt: endsAt,
+      cancellationDeadline: endsAt,
+    });
     const onMeeting = await call('POST', `/activities/${meeting.id}/sign-outs`, { token: user.token, body: { code: '123456' } });
     expect([onMeeting.status, onMeeting.body.error.code]).toEqual([409, 'NOT_A_SERVICE_ACTIVITY']);
   });

@@ -15,12 +15,21 @@ describe('academy trainings required before service', () => {
       registrationClosesAt: endsAt,
       cancellationDeadline: endsAt,
     });
-    const outing = await createActivity({ kind: 'service', title: '公益黄手环 · 社区老人走访', requiredTraining: 'first_aid', ...futureTimes(72) });
+    const outing = await createActivity({
+      kind: 'service',
+      title: '公益黄手环 · 社区老人走访',
+      requiredTraining: 'first_aid',
+      ...futureTimes(72),
+    });
     expect(outing.requiredTraining).toBe('first_aid');
     const [volunteer] = await newMembers(1, 'v');
 
     const refused = await call('POST', `/activities/${outing.id}/registrations`, { token: volunteer!.token });
-    expect([refused.status, refused.body.error.code, refused.body.error.details[0]]).toEqual([409, 'TRAINING_REQUIRED', { path: 'requiredTraining', message: '应急抢救' }]);
+    expect([refused.status, refused.body.error.code, refused.body.error.details[0]]).toEqual([
+      409,
+      'TRAINING_REQUIRED',
+      { path: 'requiredTraining', message: '应急抢救' },
+    ]);
 
     await call('POST', `/activities/${training.id}/registrations`, { token: volunteer!.token });
     const { token: coordinator } = await signIn('coordinator');

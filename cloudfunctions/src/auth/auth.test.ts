@@ -10,7 +10,8 @@ import { userIdFor } from './repository';
 import { tableName } from '../lib/tables';
 
 const userExists = async (openid: string) =>
-  (await doc.send(new GetCommand({ TableName: tableName('USERS_TABLE'), Key: { id: userIdFor(openid) }, ConsistentRead: true }))).Item !== undefined;
+  (await doc.send(new GetCommand({ TableName: tableName('USERS_TABLE'), Key: { id: userIdFor(openid) }, ConsistentRead: true }))).Item !==
+  undefined;
 
 /** Runs `body` with some environment variables changed, as a deployed stage would have them. */
 const withEnv = async (changes: Record<string, string>, body: () => Promise<void>) => {

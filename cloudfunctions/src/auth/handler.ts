@@ -1,4 +1,3 @@
-
 import { env } from '../lib/config';
 import { createHttpHandler } from '../lib/http';
 import { readSecret } from '../lib/secrets';

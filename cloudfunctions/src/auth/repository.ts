@@ -6,8 +6,7 @@ import { UserRecord } from '../lib/principal';
 import { tableName } from '../lib/tables';
 
 /** A user's id follows from their openid, so two first sign-ins at once still make one user. */
-export const userIdFor = (openid: string): string =>
-  `u_${createHash('sha256').update(openid).digest('base64url').slice(0, 22)}`;
+export const userIdFor = (openid: string): string => `u_${createHash('sha256').update(openid).digest('base64url').slice(0, 22)}`;
 
 export interface NewUser {
   openid: string;

@@ -2,31 +2,49 @@ import { STARTER_MODULES } from '@hele/shared';
 import { newBranch, newMembers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
 
-const record = (branch: string, token: string, userId: string, body: unknown) => call('PUT', `/branches/${branch}/roster/${userId}`, { token, body });
+const record = (branch: string, token: string, userId: string, body: unknown) =>
+  call('PUT', `/branches/${branch}/roster/${userId}`, { token, body });
 
 describe('one branch, one plan', () => {
   beforeAll(async () => {
     // The module library, as a coordinator builds it (in the article's order).
     const { token } = await signIn('coordinator');
-    for (const { id: _id, ...module } of STARTER_MODULES) expect((await call('POST', '/plan-modules', { token, body: module })).status).toBe(201);
+    for (const { id: _id, ...module } of STARTER_MODULES)
+      expect((await call('POST', '/plan-modules', { token, body: module })).status).toBe(201);
   });
 
   it('profiles a young branch from the roster its secretary keeps, and proposes collaborative and outdoor meetings', async () => {
     const { branch, secretary, members } = await newBranch();
     const before = (await call('GET', `/branches/${branch}/profile`, { token: secretary.token })).body;
-    expect(before.unrecorded.map((user: { userId: string }) => user.userId).sort()).toEqual([secretary, ...members].map((user) => user.userId).sort());
+    expect(before.unrecorded.map((user: { userId: string }) => user.userId).sort()).toEqual(
+      [secretary, ...members].map((user) => user.userId).sort(),
+    );
     const births = [1996, 1999, 1975];
     for (const [index, member] of members.entries()) {
-      expect((await record(branch, secretary.token, member.userId, { birthYear: births[index], education: 'college', joinedOn: '2020-07-01' })).status).toBe(200);
+      expect(
+        (await record(branch, secretary.token, member.userId, { birthYear: births[index], education: 'college', joinedOn: '2020-07-01' }))
+          .status,
+      ).toBe(200);
     }
     const own = (await record(branch, secretary.token, secretary.userId, { birthYear: 1992, education: 'postgraduate' })).body;
-    expect(own.profile).toEqual({ size: 4, ages: { young: 3, middle: 1, senior: 0 }, education: { primary: 0, secondary: 0, college: 3, postgraduate: 1 }, leaning: 'young' });
+    expect(own.profile).toEqual({
+      size: 4,
+      ages: { young: 3, middle: 1, senior: 0 },
+      education: { primary: 0, secondary: 0, college: 3, postgraduate: 1 },
+      leaning: 'young',
+    });
     expect(own.unrecorded).toEqual([]);
 
-    const proposal = await call('POST', `/branches/${branch}/plan-proposals`, { token: secretary.token, body: { theme: '两学一做', meetings: 2 } });
+    const proposal = await call('POST', `/branches/${branch}/plan-proposals`, {
+      token: secretary.token,
+      body: { theme: '两学一做', meetings: 2 },
+    });
     expect(proposal.status).toBe(200);
     const items = proposal.body.items as Array<{ modules: Array<{ name: string }>; format: string; reasons: string[] }>;
-    expect(items.map((item) => item.modules.map((module) => module.name))).toEqual([['团队协作', '户外拓展'], ['创意党旗设计', '青春问政']]);
+    expect(items.map((item) => item.modules.map((module) => module.name))).toEqual([
+      ['团队协作', '户外拓展'],
+      ['创意党旗设计', '青春问政'],
+    ]);
     expect(items.map((item) => item.format)).toEqual(['world_cafe', 'open_space']);
     expect(items[0]!.reasons[0]).toBe('支部 3/4 名党员35 岁以下，优先团队协作、户外类模块');
   });
@@ -62,7 +80,10 @@ describe('one branch, one plan', () => {
     const { branch, secretary, members } = await newBranch();
     const other = await newBranch();
     expect((await record(branch, other.secretary.token, members[0]!.userId, { birthYear: 1990, education: 'college' })).status).toBe(403);
-    expect((await call('POST', `/branches/${branch}/plan-proposals`, { token: other.secretary.token, body: { theme: '两学一做', meetings: 2 } })).status).toBe(403);
+    expect(
+      (await call('POST', `/branches/${branch}/plan-proposals`, { token: other.secretary.token, body: { theme: '两学一做', meetings: 2 } }))
+        .status,
+    ).toBe(403);
     const bad: Array<[string, string, unknown, string]> = [
       ['PUT', `/branches/${branch}/roster/${other.members[0]!.userId}`, { birthYear: 1990, education: 'college' }, 'userId'],
       ['PUT', `/branches/${branch}/roster/${members[0]!.userId}`, { birthYear: 1850, education: 'college' }, 'birthYear'],
@@ -75,6 +96,9 @@ describe('one branch, one plan', () => {
       expect([path, reply.status, reply.body.error.details[0].path]).toEqual([path, 400, field]);
     }
     const { token: coordinator } = await signIn('coordinator');
-    expect((await call('POST', '/plan-modules', { token: coordinator, body: { name: '读书会', styles: ['singing'], minutes: 30 } })).body.error.details[0].path).toBe('styles.0');
+    expect(
+      (await call('POST', '/plan-modules', { token: coordinator, body: { name: '读书会', styles: ['singing'], minutes: 30 } })).body.error
+        .details[0].path,
+    ).toBe('styles.0');
   });
 });

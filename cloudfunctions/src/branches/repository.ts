@@ -2,7 +2,7 @@
  * The branches table: each branch's roster (pk `B#<branch>`, sk `M#<user>`) and notes (sk `NOTES`),
  * the module library of the plan generator (pk `MODULES`) and the period themes (pk `THEMES`).
  */
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { EducationSchema, PlanModuleRecord, Theme, type RosterEntryInput } from '@hele/shared';
 import { z } from 'zod';
 import { doc } from '../lib/db';
@@ -14,13 +14,23 @@ const branchKey = (branchId: string) => `B#${branchId}`;
 const MODULES = 'MODULES';
 const THEMES = 'THEMES';
 
-export const RosterRecord = z.object({ userId: z.string(), nickname: z.string(), birthYear: z.number().int(), education: EducationSchema, joinedOn: z.string().optional() });
+export const RosterRecord = z.object({
+  userId: z.string(),
+  nickname: z.string(),
+  birthYear: z.number().int(),
+  education: EducationSchema,
+  joinedOn: z.string().optional(),
+});
 export type RosterRecord = z.infer<typeof RosterRecord>;
 const Notes = z.object({ needs: z.string(), constraints: z.string() });
 
 export const branchRepository = {
   roster: (branchId: string) =>
-    queryAll(RosterRecord, { TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)', ExpressionAttributeValues: { ':pk': branchKey(branchId), ':m': 'M#' } }),
+    queryAll(RosterRecord, {
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
+      ExpressionAttributeValues: { ':pk': branchKey(branchId), ':m': 'M#' },
+    }),
 
   async putMember(branchId: string, member: { userId: string; nickname: string } & RosterEntryInput) {
     await doc.send(new PutCommand({ TableName: table(), Item: { pk: branchKey(branchId), sk: `M#${member.userId}`, ...member } }));
@@ -42,11 +52,14 @@ export const branchRepository = {
   },
 
   /** The library in the order it was built (ids sort by creation). */
-  modules: () => queryAll(PlanModuleRecord, { TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': MODULES } }),
+  modules: () =>
+    queryAll(PlanModuleRecord, { TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': MODULES } }),
 
   async putModules(modules: PlanModuleRecord[]) {
     for (let i = 0; i < modules.length; i += 25) {
-      let pending: Array<{ PutRequest: { Item: Record<string, unknown> } }> | undefined = modules.slice(i, i + 25).map((module) => ({ PutRequest: { Item: { pk: MODULES, sk: module.id, ...module } } }));
+      let pending: Array<{ PutRequest: { Item: Record<string, unknown> } }> | undefined = modules
+        .slice(i, i + 25)
+        .map((module) => ({ PutRequest: { Item: { pk: MODULES, sk: module.id, ...module } } }));
       while (pending?.length) {
         const result = await doc.send(new BatchWriteCommand({ RequestItems: { [table()]: pending } }));
         pending = result.UnprocessedItems?.[table()] as typeof pending;

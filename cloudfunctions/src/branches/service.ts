@@ -30,7 +30,8 @@ export interface BranchDeps {
 
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
 /** The branch's secretary, or a coordinator, keeps its roster and asks for plans. */
-const mayKeep = (caller: Principal, branchId: string) => isCoordinator(caller) || (caller.roles.includes(Role.SECRETARY) && caller.branchId === branchId);
+const mayKeep = (caller: Principal, branchId: string) =>
+  isCoordinator(caller) || (caller.roles.includes(Role.SECRETARY) && caller.branchId === branchId);
 const masked = (nickname: string) => `${[...nickname][0] ?? ''}*`;
 
 export const createBranchService = ({ branches, now = () => new Date() }: BranchDeps) => {
@@ -47,11 +48,15 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
         userId: member.userId,
         nickname: full ? member.nickname : masked(member.nickname),
         ageBand: ageBandOf(member.birthYear, year()),
-        ...(full ? { birthYear: member.birthYear, education: member.education, ...(member.joinedOn ? { joinedOn: member.joinedOn } : {}) } : {}),
+        ...(full
+          ? { birthYear: member.birthYear, education: member.education, ...(member.joinedOn ? { joinedOn: member.joinedOn } : {}) }
+          : {}),
       });
       const recorded = new Set(roster.map((member) => member.userId));
       const unrecorded = mayKeep(caller, branchId)
-        ? (await branchMembers(branchId)).filter((user) => !recorded.has(user.id)).map((user) => ({ userId: user.id, nickname: user.nickname }))
+        ? (await branchMembers(branchId))
+            .filter((user) => !recorded.has(user.id))
+            .map((user) => ({ userId: user.id, nickname: user.nickname }))
         : [];
       return { branchId, ...notes, profile: branchProfile(roster, year()), roster: roster.map(line), full, unrecorded };
     },

@@ -9,7 +9,9 @@ describe('dashboard counters', () => {
     const scope = `test#${randomUUID()}`;
     const writes = Array.from({ length: 120 }, (_, i) => ({ one: 1, i }));
     // Each write is a transaction of its own, as when a feature counts alongside its write.
-    const outcomes = await Promise.all(writes.map(({ one, i }) => retryUntilDone(() => transactNamed(doc, [{ name: 'count', item: countItem(scope, { n: one, sum: i }) }]))));
+    const outcomes = await Promise.all(
+      writes.map(({ one, i }) => retryUntilDone(() => transactNamed(doc, [{ name: 'count', item: countItem(scope, { n: one, sum: i }) }]))),
+    );
     expect(outcomes.every((outcome) => outcome === 'ok')).toBe(true);
     expect(await readCounts(scope)).toEqual({ n: 120, sum: (119 * 120) / 2 });
     expect(() => countItem(scope, { 'bad name': 1 })).toThrow('not plain');
@@ -25,11 +27,21 @@ describe('dashboard counters', () => {
     const [before, earnedBefore] = [(await dashboard()).months[0], (await thisMonth()).pointsEarned];
     const [volunteer] = await newMembers(1, 'served');
     for (const minutes of [90, 45]) {
-      const declared = await call('POST', '/me/service-records', { token: volunteer!.token, body: { servedOn: `${month}-15`, minutes, note: '社区环保清扫' } });
-      expect((await call('POST', `/service-records/${declared.body.record.id}/decision`, { token: coordinator, body: { decision: 'approve' } })).status).toBe(200);
+      const declared = await call('POST', '/me/service-records', {
+        token: volunteer!.token,
+        body: { servedOn: `${month}-15`, minutes, note: '社区环保清扫' },
+      });
+      expect(
+        (await call('POST', `/service-records/${declared.body.record.id}/decision`, { token: coordinator, body: { decision: 'approve' } }))
+          .status,
+      ).toBe(200);
     }
     const after = (await dashboard()).months[0];
-    expect([after.month, after.serviceMinutes - before.serviceMinutes, after.serviceRecords - before.serviceRecords]).toEqual([month, 135, 2]);
+    expect([after.month, after.serviceMinutes - before.serviceMinutes, after.serviceRecords - before.serviceRecords]).toEqual([
+      month,
+      135,
+      2,
+    ]);
     // 10 points an hour: at least 15 + 7 earned this month (other test files only add to it).
     expect((await thisMonth()).pointsEarned - earnedBefore).toBeGreaterThanOrEqual(22);
 
@@ -42,11 +54,14 @@ describe('dashboard counters', () => {
     // A month years ahead, of this test alone.
     const month = `20${40 + Math.floor(Math.random() * 40)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
     const { token: coordinator } = await signIn('coordinator');
-    const signUps = async () => (await call('GET', `/dashboard?from=${month}&to=${month}`, { token: coordinator })).body.months[0].registrations as number;
+    const signUps = async () =>
+      (await call('GET', `/dashboard?from=${month}&to=${month}`, { token: coordinator })).body.months[0].registrations as number;
     const before = await signUps();
     const activity = await createActivity({ capacity: 2, startsAt: `${month}-10T06:00:00.000Z`, endsAt: `${month}-10T08:00:00.000Z` });
     const members = await newMembers(3, 'signup');
-    const replies = await Promise.all(members.map((member) => call('POST', `/activities/${activity.id}/registrations`, { token: member.token })));
+    const replies = await Promise.all(
+      members.map((member) => call('POST', `/activities/${activity.id}/registrations`, { token: member.token })),
+    );
     expect(replies.map((reply) => reply.body.registration.status).sort()).toEqual(['confirmed', 'confirmed', 'waitlisted']);
     // Signing up again answers with the place one has, and counts nothing.
     await call('POST', `/activities/${activity.id}/registrations`, { token: members[0]!.token });

@@ -1,13 +1,20 @@
 /** Dashboard routes (coordinators; admins pass every role check): the figures, and each table as CSV. */
-import { DashboardQuery, Role } from '@hele/shared';
+import { DashboardQuery } from '@hele/shared';
 import { createHttpHandler, download, parseWith } from '../lib/http';
 import { createDashboardService } from './service';
 import { contract } from '@hele/shared/contract';
 
 const dashboard = createDashboardService();
-const EXPORT_NAMES = { months: '月度参与积分与服务时长', projects: '项目', categories: '项目类别', cases: '个案阶段', resources: '资源发布与分配' } as const;
+const EXPORT_NAMES = {
+  months: '月度参与积分与服务时长',
+  projects: '项目',
+  categories: '项目类别',
+  cases: '个案阶段',
+  resources: '资源发布与分配',
+} as const;
 
 export const handler = createHttpHandler(contract.dashboard, {
   figures: async ({ query }) => await dashboard.figures(query),
-  export: async ({ query: { table, ...range } }) => download(await dashboard.csv(table, parseWith(DashboardQuery, range)), 'text/csv; charset=utf-8', `${EXPORT_NAMES[table]}.csv`),
+  export: async ({ query: { table, ...range } }) =>
+    download(await dashboard.csv(table, parseWith(DashboardQuery, range)), 'text/csv; charset=utf-8', `${EXPORT_NAMES[table]}.csv`),
 });

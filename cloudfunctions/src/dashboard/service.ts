@@ -29,7 +29,12 @@ export interface DashboardDeps {
   now?: () => Date;
 }
 
-const monthOf = (month: string, participation: Record<string, number>, points: Record<string, number>, service: Record<string, number>): MonthFigures => ({
+const monthOf = (
+  month: string,
+  participation: Record<string, number>,
+  points: Record<string, number>,
+  service: Record<string, number>,
+): MonthFigures => ({
   month,
   registrations: participation.registrations ?? 0,
   checkIns: participation.checkIns ?? 0,
@@ -54,8 +59,17 @@ export const createDashboardService = ({ counts = readCounts, projects = allProj
       counts('cases'),
       counts('resources'),
       // A month's three counters are read together, and the months side by side.
-      Promise.all(months.map(async (month) => monthOf(month, ...(await Promise.all([counts(participationScope(month)), counts(`points#${month}`), counts(`service#${month}`)]))))),
-      projects().then((found) => Promise.all(found.map(async ({ id, name, category }) => ({ id, name, category, ...figuresOf(await counts(projectScope(id))) })))),
+      Promise.all(
+        months.map(async (month) =>
+          monthOf(
+            month,
+            ...(await Promise.all([counts(participationScope(month)), counts(`points#${month}`), counts(`service#${month}`)])),
+          ),
+        ),
+      ),
+      projects().then((found) =>
+        Promise.all(found.map(async ({ id, name, category }) => ({ id, name, category, ...figuresOf(await counts(projectScope(id))) }))),
+      ),
     ]);
     return {
       months: perMonth,
@@ -63,7 +77,14 @@ export const createDashboardService = ({ counts = readCounts, projects = allProj
       categories: ProjectCategorySchema.options.map((category) => {
         const mine = perProject.filter((project) => project.category === category);
         const sum = (figure: keyof ProjectFigures) => mine.reduce((total, project) => total + project[figure], 0);
-        return { category, projects: mine.length, checkIns: sum('checkIns'), serviceMinutes: sum('serviceMinutes'), cases: sum('cases'), allocations: sum('allocations') };
+        return {
+          category,
+          projects: mine.length,
+          checkIns: sum('checkIns'),
+          serviceMinutes: sum('serviceMinutes'),
+          cases: sum('cases'),
+          allocations: sum('allocations'),
+        };
       }),
       cases: CASE_STAGES.map((stage) => ({ stage, count: cases[stage] ?? 0 })),
       resources: OfferKindSchema.options.map((kind) => ({
@@ -79,6 +100,7 @@ export const createDashboardService = ({ counts = readCounts, projects = allProj
   return {
     figures,
     /** One of the dashboard's tables as CSV, with the column titles the page shows. */
-    csv: async (table: DashboardTable, query: DashboardQuery) => toCsv(DASHBOARD_COLUMNS[table], dashboardRows(await figures(query))[table]),
+    csv: async (table: DashboardTable, query: DashboardQuery) =>
+      toCsv(DASHBOARD_COLUMNS[table], dashboardRows(await figures(query))[table]),
   };
 };

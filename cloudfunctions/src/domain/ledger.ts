@@ -78,7 +78,9 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
   const entryForKey = async (userId: string, key: string): Promise<EntryRecord | undefined> => {
     const { Item } = await client.send(new GetCommand({ TableName: table(), Key: { userId, sk: keySk(key) }, ConsistentRead: true }));
     if (!Item) return undefined;
-    const entry = await client.send(new GetCommand({ TableName: table(), Key: { userId, sk: entrySk(Item.seq as number) }, ConsistentRead: true }));
+    const entry = await client.send(
+      new GetCommand({ TableName: table(), Key: { userId, sk: entrySk(Item.seq as number) }, ConsistentRead: true }),
+    );
     return EntryRecord.parse(entry.Item);
   };
 
@@ -92,7 +94,11 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
      * Appends one entry, together with `alongside` (named items of the caller), in one
      * transaction. An insufficient balance is a 409 INSUFFICIENT_POINTS and writes nothing.
      */
-    async append<Name extends string>(operation: LedgerOperation, alongside: Array<Named<Name>> = [], now = new Date()): Promise<LedgerOutcome<Name>> {
+    async append<Name extends string>(
+      operation: LedgerOperation,
+      alongside: Array<Named<Name>> = [],
+      now = new Date(),
+    ): Promise<LedgerOutcome<Name>> {
       return retrying(
         async () => {
           const previous = await entryForKey(operation.userId, operation.idempotencyKey);
@@ -103,12 +109,21 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
           const verdict = applyEntry(balance, operation.type, operation.amount);
           if (!verdict.ok) {
             if (verdict.code === PointsError.INSUFFICIENT_POINTS) {
-              throw new ConflictError(PointsError.INSUFFICIENT_POINTS, `Balance ${balance} is not enough`, [{ path: 'amount', message: verdict.message }]);
+              throw new ConflictError(PointsError.INSUFFICIENT_POINTS, `Balance ${balance} is not enough`, [
+                { path: 'amount', message: verdict.message },
+              ]);
             }
             throw ValidationError.field('amount', verdict.message);
           }
           const at = now.toISOString();
-          const entry: EntryRecord = { ...operation, sk: entrySk(seq), id: ulid(now.getTime()), seq, balanceAfter: verdict.balanceAfter, createdAt: at };
+          const entry: EntryRecord = {
+            ...operation,
+            sk: entrySk(seq),
+            id: ulid(now.getTime()),
+            seq,
+            balanceAfter: verdict.balanceAfter,
+            createdAt: at,
+          };
           const outcome = await transactNamed<'balance' | 'entry' | 'key' | Name>(client, [
             {
               name: 'balance',

@@ -14,7 +14,14 @@ export const projectKey = (id: string) => ({ pk: `J#${id}`, sk: '#' });
 /** The stats scope of a project's figures (lib/stats). */
 export const projectScope = (id: string) => `project#${id}`;
 
-export const ProjectRecord = z.object({ id: z.string(), name: z.string(), category: ProjectCategorySchema, description: z.string(), createdBy: z.string(), createdAt: z.string() });
+export const ProjectRecord = z.object({
+  id: z.string(),
+  name: z.string(),
+  category: ProjectCategorySchema,
+  description: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
 export type ProjectRecord = z.infer<typeof ProjectRecord>;
 
 export const projectOf = async (id: string): Promise<ProjectRecord | undefined> => {

@@ -42,4 +42,5 @@ export const countActiveQuestions = async (bank: ExamBank): Promise<number> => {
 };
 
 /** A topic has a quiz when its bank holds a full quiz paper; until then check-in completes the topic. */
-export const topicHasQuiz = async (topic: TrainingTopic): Promise<boolean> => bankIsReady(await countActiveQuestions(topic), quizSettings());
+export const topicHasQuiz = async (topic: TrainingTopic): Promise<boolean> =>
+  bankIsReady(await countActiveQuestions(topic), quizSettings());

@@ -11,7 +11,9 @@ export const SeriesSummary = z.object({ id: z.string(), title: z.string(), lectu
 export type SeriesSummary = z.infer<typeof SeriesSummary>;
 
 export const seriesSummary = async (id: string): Promise<SeriesSummary | undefined> => {
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName('SERIES_TABLE'), Key: { id }, ProjectionExpression: 'id, title, lecturerIds' }));
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: tableName('SERIES_TABLE'), Key: { id }, ProjectionExpression: 'id, title, lecturerIds' }),
+  );
   return Item ? SeriesSummary.parse(Item) : undefined;
 };
 

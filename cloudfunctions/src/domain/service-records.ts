@@ -28,7 +28,10 @@ export const serviceItems = {
   }),
 
   /** Moves a pending record to its decision, once. */
-  decide: (id: string, decision: { status: 'approved' | 'refused'; by: string; byName: string; at: string; note?: string; points?: number }): TransactItem => ({
+  decide: (
+    id: string,
+    decision: { status: 'approved' | 'refused'; by: string; byName: string; at: string; note?: string; points?: number },
+  ): TransactItem => ({
     Update: {
       TableName: tableName('SERVICE_RECORDS_TABLE'),
       Key: { id },
@@ -74,7 +77,9 @@ export const recordStatuses = async (ids: string[]): Promise<Map<string, string>
     let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ id }));
     while (keys?.length) {
       const result: BatchGetCommandOutput = await doc.send(
-        new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ProjectionExpression: 'id, #status', ExpressionAttributeNames: { '#status': 'status' } } } }),
+        new BatchGetCommand({
+          RequestItems: { [table]: { Keys: keys, ProjectionExpression: 'id, #status', ExpressionAttributeNames: { '#status': 'status' } } },
+        }),
       );
       for (const item of result.Responses?.[table] ?? []) found.set(item.id as string, item.status as string);
       keys = result.UnprocessedKeys?.[table]?.Keys;

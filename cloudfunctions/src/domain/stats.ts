@@ -40,7 +40,14 @@ export const countItem = (scope: string, deltas: Record<string, number>, shard =
 
 /** The counters of one scope, shards added up (a counter never moved reads as absent). */
 export const readCounts = async (scope: string): Promise<Record<string, number>> => {
-  const result = await doc.send(new QueryCommand({ TableName: tableName('STATS_TABLE'), KeyConditionExpression: '#scope = :scope', ExpressionAttributeNames: { '#scope': 'scope' }, ExpressionAttributeValues: { ':scope': scope } }));
+  const result = await doc.send(
+    new QueryCommand({
+      TableName: tableName('STATS_TABLE'),
+      KeyConditionExpression: '#scope = :scope',
+      ExpressionAttributeNames: { '#scope': 'scope' },
+      ExpressionAttributeValues: { ':scope': scope },
+    }),
+  );
   const totals: Record<string, number> = {};
   for (const item of result.Items ?? []) {
     for (const [field, value] of Object.entries(item)) {

@@ -32,7 +32,9 @@ export const toMyTraining = ({ userId: _user, ...record }: TrainingRecord): Comp
 
 export const trainings = {
   /** Completed at check-in (a topic without a quiz); recording it again (a later session) keeps the latest. */
-  complete: (record: Attendance & { completedAt: string }): TransactItem => ({ Put: { TableName: tableName('TRAININGS_TABLE'), Item: record } }),
+  complete: (record: Attendance & { completedAt: string }): TransactItem => ({
+    Put: { TableName: tableName('TRAININGS_TABLE'), Item: record },
+  }),
 
   /** Attended a training of a topic with a quiz; a completion already recorded stays. */
   attend: ({ userId, topic, activityId, title }: Attendance, at: string): TransactItem => ({
@@ -56,16 +58,24 @@ export const trainings = {
   }),
 
   async get(userId: string, topic: TrainingTopic): Promise<TrainingRecord | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName('TRAININGS_TABLE'), Key: { userId, topic }, ConsistentRead: true }));
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName('TRAININGS_TABLE'), Key: { userId, topic }, ConsistentRead: true }),
+    );
     return Item ? TrainingRecord.parse(Item) : undefined;
   },
 
   /** Attending alone (a quiz still to pass) does not count. */
   async hasCompleted(userId: string, topic: TrainingTopic): Promise<boolean> {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName('TRAININGS_TABLE'), Key: { userId, topic }, ProjectionExpression: 'completedAt' }));
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName('TRAININGS_TABLE'), Key: { userId, topic }, ProjectionExpression: 'completedAt' }),
+    );
     return typeof Item?.completedAt === 'string';
   },
 
   of: (userId: string) =>
-    queryAll(TrainingRecord, { TableName: tableName('TRAININGS_TABLE'), KeyConditionExpression: 'userId = :user', ExpressionAttributeValues: { ':user': userId } }),
+    queryAll(TrainingRecord, {
+      TableName: tableName('TRAININGS_TABLE'),
+      KeyConditionExpression: 'userId = :user',
+      ExpressionAttributeValues: { ':user': userId },
+    }),
 };

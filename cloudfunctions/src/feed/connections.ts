@@ -18,18 +18,25 @@ const expiry = (now: Date) => Math.floor(now.getTime() / 1000) + CONNECTION_TTL_
 
 export const connectionRepository = {
   async add(connectionId: string, activityId: string, userId: string, now = new Date()) {
-    await doc.send(new PutCommand({ TableName: table(), Item: { connectionId, activityId, userId, connectedAt: now.toISOString(), expiresAt: expiry(now) } }));
+    await doc.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { connectionId, activityId, userId, connectedAt: now.toISOString(), expiresAt: expiry(now) },
+      }),
+    );
   },
   async touch(connectionId: string, now = new Date()) {
-    await doc.send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: { connectionId },
-        UpdateExpression: 'SET expiresAt = :expires',
-        ConditionExpression: 'attribute_exists(connectionId)',
-        ExpressionAttributeValues: { ':expires': expiry(now) },
-      }),
-    ).catch(() => undefined); // a ping from a connection already cleaned up changes nothing
+    await doc
+      .send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: { connectionId },
+          UpdateExpression: 'SET expiresAt = :expires',
+          ConditionExpression: 'attribute_exists(connectionId)',
+          ExpressionAttributeValues: { ':expires': expiry(now) },
+        }),
+      )
+      .catch(() => undefined); // a ping from a connection already cleaned up changes nothing
   },
   async remove(connectionId: string) {
     await doc.send(new DeleteCommand({ TableName: table(), Key: { connectionId } }));
@@ -78,7 +85,10 @@ export const socketBroadcaster: Broadcaster = {
           try {
             await managementClient().send(new PostToConnectionCommand({ ConnectionId, Data: data }));
           } catch (error) {
-            if (error instanceof GoneException || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410) {
+            if (
+              error instanceof GoneException ||
+              (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410
+            ) {
               await connectionRepository.remove(ConnectionId);
             } else {
               logger.warn('push failed', { activityId, connectionId: ConnectionId, error: error as Error });

@@ -31,7 +31,17 @@ const CheckReply = z.object({
 });
 
 /** WeChat's own wording of the labels a refusal may carry. */
-const LABELS: Record<number, string> = { 10001: '广告', 20001: '时政', 20002: '色情', 20003: '辱骂', 20006: '违法犯罪', 20008: '欺诈', 20012: '低俗', 20013: '版权', 21000: '其他' };
+const LABELS: Record<number, string> = {
+  10001: '广告',
+  20001: '时政',
+  20002: '色情',
+  20003: '辱骂',
+  20006: '违法犯罪',
+  20008: '欺诈',
+  20012: '低俗',
+  20013: '版权',
+  21000: '其他',
+};
 
 /** Why WeChat refused a text or a photo, in its own words. */
 export const refusalReason = (label = 21000) => `内容未通过安全检查（${LABELS[label] ?? '其他'}）`;

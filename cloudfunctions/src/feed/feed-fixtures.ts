@@ -9,7 +9,12 @@ const MINUTE = 60_000;
 /** An activity that started ten minutes ago: its feed is live. */
 export const underWay = () => {
   const endsAt = new Date(Date.now() + 60 * MINUTE).toISOString();
-  return createActivity({ startsAt: new Date(Date.now() - 10 * MINUTE).toISOString(), endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
+  return createActivity({
+    startsAt: new Date(Date.now() - 10 * MINUTE).toISOString(),
+    endsAt,
+    registrationClosesAt: endsAt,
+    cancellationDeadline: endsAt,
+  });
 };
 
 export interface Ticket {

@@ -35,7 +35,9 @@ describe('live feed', () => {
     const refused = await post(activity.id, '我也想发', {}, member!.token);
     expect(refused.status).toBe(403);
     const { token: coordinator } = await signIn('coordinator');
-    expect((await call('PUT', `/activities/${activity.id}/reporters`, { token: coordinator, body: { userIds: [reporter!.userId] } })).status).toBe(200);
+    expect(
+      (await call('PUT', `/activities/${activity.id}/reporters`, { token: coordinator, body: { userIds: [reporter!.userId] } })).status,
+    ).toBe(200);
     const reported = await post(activity.id, '分组讨论热烈', {}, reporter!.token);
     expect([reported.status, reported.body.post.authorName]).toEqual([201, reporter!.name]);
     // Coordinators see whom they named; nobody else does.
@@ -76,7 +78,10 @@ describe('live feed', () => {
     const { post: target } = (await post(activity.id, '为发言的同志点赞')).body;
     const members = await newMembers(40);
     const path = `/activities/${activity.id}/posts/${target.id}/likes/me`;
-    const replies = await Promise.all([...members.map((member) => call('PUT', path, { token: member.token })), ...Array.from({ length: 10 }, () => call('PUT', path, { token: members[0]!.token }))]);
+    const replies = await Promise.all([
+      ...members.map((member) => call('PUT', path, { token: member.token })),
+      ...Array.from({ length: 10 }, () => call('PUT', path, { token: members[0]!.token })),
+    ]);
     expect(replies.every((reply) => reply.status === 200)).toBe(true);
     await call('DELETE', path, { token: members[1]!.token });
     const page = await call('GET', `/activities/${activity.id}/posts`, { token: members[0]!.token });
@@ -91,7 +96,10 @@ describe('live feed', () => {
     await post(activity.id, '现场照片稍后上传');
     await call('POST', `/activities/${activity.id}/posts/${first.id}/pin`, { token, body: { pinned: true } });
     await call('POST', `/activities/${activity.id}/posts/${second.id}/pin`, { token, body: { pinned: true } });
-    const edited = await call('PATCH', `/activities/${activity.id}/posts/${second.id}`, { token, body: { text: '会议总结：形成 6 条措施', keyMoment: true } });
+    const edited = await call('PATCH', `/activities/${activity.id}/posts/${second.id}`, {
+      token,
+      body: { text: '会议总结：形成 6 条措施', keyMoment: true },
+    });
     expect(edited.body.post).toMatchObject({ edited: true, pinned: true, keyMoment: true });
 
     const page = (await call('GET', `/activities/${activity.id}/posts`, { token })).body;
@@ -153,7 +161,8 @@ describe('live feed', () => {
     const activity = await underWay();
     const { token } = await signIn('coordinator');
     const first = (await post(activity.id, '开始')).body.post;
-    for (let i = 0; i < 130; i += 26) await Promise.all(Array.from({ length: 26 }, (_, j) => post(activity.id, `第 ${i + j} 条`, {}, token)));
+    for (let i = 0; i < 130; i += 26)
+      await Promise.all(Array.from({ length: 26 }, (_, j) => post(activity.id, `第 ${i + j} 条`, {}, token)));
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {
@@ -174,12 +183,20 @@ describe('live feed', () => {
     await call('PUT', `/activities/${activity.id}/reporters`, { token: coordinator, body: { userIds: [reporter!.userId] } });
     const announcement = (await post(activity.id, '会议须知')).body.post;
     const mine = (await post(activity.id, '现场照片', {}, reporter!.token)).body.post;
-    expect((await call('POST', `/activities/${activity.id}/posts/${announcement.id}/pin`, { token: reporter!.token, body: { pinned: true } })).status).toBe(403);
+    expect(
+      (await call('POST', `/activities/${activity.id}/posts/${announcement.id}/pin`, { token: reporter!.token, body: { pinned: true } }))
+        .status,
+    ).toBe(403);
     await call('POST', `/activities/${activity.id}/posts/${announcement.id}/pin`, { token: coordinator, body: { pinned: true } });
     // Replacing the coordinator's pin is the coordinator's call.
-    expect((await call('POST', `/activities/${activity.id}/posts/${mine.id}/pin`, { token: reporter!.token, body: { pinned: true } })).status).toBe(403);
+    expect(
+      (await call('POST', `/activities/${activity.id}/posts/${mine.id}/pin`, { token: reporter!.token, body: { pinned: true } })).status,
+    ).toBe(403);
     await call('DELETE', `/activities/${activity.id}/posts/${announcement.id}`, { token: coordinator });
-    expect((await call('POST', `/activities/${activity.id}/posts/${mine.id}/pin`, { token: reporter!.token, body: { pinned: true } })).body.post.pinned).toBe(true);
+    expect(
+      (await call('POST', `/activities/${activity.id}/posts/${mine.id}/pin`, { token: reporter!.token, body: { pinned: true } })).body.post
+        .pinned,
+    ).toBe(true);
   });
 
   it('ends by itself hours after the activity: no more posts', async () => {
@@ -196,7 +213,12 @@ describe('live feed', () => {
     ['empty text', { text: '   ' }, 400, 'text'],
     ['2,001 characters', { text: '字'.repeat(2001) }, 400, 'text'],
     ['a photo key outside the feed photos', { text: '照片', images: ['feeds/x/1.jpg'] }, 400, 'images.0'],
-    ['ten photos', { text: '照片', images: Array.from({ length: 10 }, (_, i) => `feed/a/u/01J00000000000000000000${String(i).padStart(3, '0')}.jpg`) }, 400, 'images'],
+    [
+      'ten photos',
+      { text: '照片', images: Array.from({ length: 10 }, (_, i) => `feed/a/u/01J00000000000000000000${String(i).padStart(3, '0')}.jpg`) },
+      400,
+      'images',
+    ],
     ['a 3 MB text', { text: 'x'.repeat(3 * 1024 * 1024) }, 413, undefined],
   ])('refuses %s and stores nothing', async (_, body, status, field) => {
     const activity = await underWay();

@@ -1,10 +1,6 @@
-/** Live-feed routes (docs/API.md): posts and their photo uploads, catch-up, edits, pins, likes, comments, reporters and mutes. */
-import { Role } from '@hele/shared';
-import { z } from 'zod';
 import { createHttpHandler, plainText } from '../lib/http';
 import { feedService } from './wiring';
 import { contract } from '@hele/shared/contract';
-
 
 export const handler = createHttpHandler(contract.feed, {
   post: async ({ params, body, caller }) => ({ post: await feedService().create(params.id, body, caller) }),
@@ -24,7 +20,7 @@ export const handler = createHttpHandler(contract.feed, {
   // WeChat's server, not our app, calls these two: its signature is the credential.
   verifyPushUrl: async ({ query }) => plainText(await feedService().confirmPushUrl(query, query.echostr)),
   mediaCheckPush: async ({ query, body }) => {
-      await feedService().applyPushedVerdict(query, body);
-      return plainText('success');
-    },
+    await feedService().applyPushedVerdict(query, body);
+    return plainText('success');
+  },
 });

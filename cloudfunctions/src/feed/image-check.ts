@@ -20,11 +20,19 @@ export interface ImageChecker {
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The local stage's stand-in: a photo whose digest is listed is refused. */
-export const digestBlocklistChecker = ({ read, blocked }: { read: (key: string) => Promise<Uint8Array>; blocked: () => ReadonlySet<string> }): ImageChecker => ({
+export const digestBlocklistChecker = ({
+  read,
+  blocked,
+}: {
+  read: (key: string) => Promise<Uint8Array>;
+  blocked: () => ReadonlySet<string>;
+}): ImageChecker => ({
   async submit(images) {
     return Promise.all(
       images.map(async ({ key }) =>
-        blocked().has(sha256Hex(await read(key))) ? { key, verdict: 'rejected' as const, reason: '图片含有违规内容' } : { key, verdict: 'passed' as const },
+        blocked().has(sha256Hex(await read(key)))
+          ? { key, verdict: 'rejected' as const, reason: '图片含有违规内容' }
+          : { key, verdict: 'passed' as const },
       ),
     );
   },
@@ -39,7 +47,12 @@ export const createMediaCheckAsync = (options: WeChatAppOptions): ImageChecker =
     async submit(images, { openid }) {
       return Promise.all(
         images.map(async ({ key, url }) => {
-          const reply = await wechat('/wxa/media_check_async', { media_url: url, media_type: 2, version: 2, scene: 3, openid }, SubmitReply, 'The photo check');
+          const reply = await wechat(
+            '/wxa/media_check_async',
+            { media_url: url, media_type: 2, version: 2, scene: 3, openid },
+            SubmitReply,
+            'The photo check',
+          );
           if (reply.errcode !== 0 || !reply.trace_id) throw new UpstreamError(`The photo check refused the request (${reply.errcode})`);
           return { key, traceId: reply.trace_id };
         }),
@@ -48,14 +61,15 @@ export const createMediaCheckAsync = (options: WeChatAppOptions): ImageChecker =
   };
 };
 
-
 /** `review` (a person must look) is refused too: nothing unchecked is shown to others. */
 export const verdictOfPush = (push: MediaCheckPush): { verdict: 'passed' | 'rejected'; reason?: string } =>
-  push.errcode === 0 && push.result.suggest === 'pass' ? { verdict: 'passed' } : { verdict: 'rejected', reason: refusalReason(push.result.label) };
-
+  push.errcode === 0 && push.result.suggest === 'pass'
+    ? { verdict: 'passed' }
+    : { verdict: 'rejected', reason: refusalReason(push.result.label) };
 
 /** WeChat signs a push with the token set in its console: sha1 of token, timestamp and nonce, sorted. */
-export const pushSignature = (token: string, timestamp: string, nonce: string) => createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+export const pushSignature = (token: string, timestamp: string, nonce: string) =>
+  createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
 
 export const isSignedPush = (token: string, { signature, timestamp, nonce }: PushSignature): boolean =>
   token.length > 0 && timingSafeEqual(Buffer.from(pushSignature(token, timestamp, nonce)), Buffer.from(signature));

@@ -116,14 +116,26 @@ describe('photo check', () => {
       const queue = holdInvocations();
       const activity = await underWay();
       const { token } = await signIn('coordinator');
-      const keys = await Promise.all(Array.from({ length: photos }, async (_, i) => uploaded(activity.id, token, await jpegPhoto({ seed: 11 + i }))));
+      const keys = await Promise.all(
+        Array.from({ length: photos }, async (_, i) => uploaded(activity.id, token, await jpegPhoto({ seed: 11 + i }))),
+      );
       const { post } = (await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '讲党课', images: keys } })).body;
       queue.discard(); // the local check never runs: WeChat's does
       const before = submitted().length;
-      const service = createFeedService({ ...feedDeps(), imageChecker: createMediaCheckAsync({ appId: 'wx1', appSecret: async () => 's', apiBase: wechat.apiBase }) });
+      const service = createFeedService({
+        ...feedDeps(),
+        imageChecker: createMediaCheckAsync({ appId: 'wx1', appSecret: async () => 's', apiBase: wechat.apiBase }),
+      });
       await service.review(activity.id, post.id);
       const sent = submitted().slice(before);
-      return { activity, post, token, keys, sent: sent.map((call) => call.body), traces: sent.map((call) => call.reply.trace_id as string) };
+      return {
+        activity,
+        post,
+        token,
+        keys,
+        sent: sent.map((call) => call.body),
+        traces: sent.map((call) => call.reply.trace_id as string),
+      };
     };
 
     const signed = (token = 'local-stage-push-token') => {
@@ -132,17 +144,32 @@ describe('photo check', () => {
     };
     const pushVerdict = (traceId: string, suggest: string, label = 100, query = signed()) =>
       call('POST', `/wechat/media-check?${query}`, {
-        body: { ToUserName: 'gh_1', FromUserName: 'o', CreateTime: 1, MsgType: 'event', Event: 'wxa_media_check', appid: 'wx1', trace_id: traceId, version: 2, errcode: 0, result: { suggest, label } },
+        body: {
+          ToUserName: 'gh_1',
+          FromUserName: 'o',
+          CreateTime: 1,
+          MsgType: 'event',
+          Event: 'wxa_media_check',
+          appid: 'wx1',
+          trace_id: traceId,
+          version: 2,
+          errcode: 0,
+          result: { suggest, label },
+        },
       });
 
     it('sends each photo by a signed link and shows the post once every pushed verdict passed', async () => {
       const [member] = await newMembers(1);
       const { activity, keys, sent, traces } = await submittedToWeChat(2);
-      expect(sent.map(({ media_type, version, scene }: { media_type: number; version: number; scene: number }) => [media_type, version, scene])).toEqual([
+      expect(
+        sent.map(({ media_type, version, scene }: { media_type: number; version: number; scene: number }) => [media_type, version, scene]),
+      ).toEqual([
         [2, 2, 3],
         [2, 2, 3],
       ]);
-      expect(sent.map((request: { media_url: string }) => new URL(request.media_url).pathname).sort()).toEqual(keys.map((key) => `/${process.env.MEDIA_BUCKET}/${key}`).sort());
+      expect(sent.map((request: { media_url: string }) => new URL(request.media_url).pathname).sort()).toEqual(
+        keys.map((key) => `/${process.env.MEDIA_BUCKET}/${key}`).sort(),
+      );
       expect(new URL(sent[0]!.media_url).searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
 
       const first = await pushVerdict(traces[0]!, 'pass');
@@ -167,7 +194,9 @@ describe('photo check', () => {
     it('refuses pushes WeChat did not sign, and answers its URL check only when signed', async () => {
       const forged = await pushVerdict('trace-x', 'pass', 100, signed('guessed'));
       expect(forged.status).toBe(403);
-      const unsigned = await call('POST', '/wechat/media-check', { body: { Event: 'wxa_media_check', trace_id: 't', result: { suggest: 'pass' } } });
+      const unsigned = await call('POST', '/wechat/media-check', {
+        body: { Event: 'wxa_media_check', trace_id: 't', result: { suggest: 'pass' } },
+      });
       expect([unsigned.status, unsigned.body.error.details[0].path]).toEqual([400, 'signature']);
       const echoed = await call('GET', `/wechat/media-check?${signed()}&echostr=hello-wechat`);
       expect([echoed.status, echoed.body]).toEqual([200, 'hello-wechat']);

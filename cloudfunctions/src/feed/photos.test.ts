@@ -19,7 +19,10 @@ describe('feed photos', () => {
 
     const bytes = await jpegPhoto({ seed: 13 });
     expect((await send(ticket.body.upload, bytes)).status).toBe(204);
-    const created = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '重温入党誓词', images: [ticket.body.upload.key] } });
+    const created = await call('POST', `/activities/${activity.id}/posts`, {
+      token,
+      body: { text: '重温入党誓词', images: [ticket.body.upload.key] },
+    });
     expect(created.status).toBe(201);
     await settledInvocations(); // the photo check (see photo-check.test.ts)
 
@@ -44,7 +47,9 @@ describe('feed photos', () => {
     expect([otherType.status, otherType.text]).toEqual([403, expect.stringContaining('Policy Condition failed')]);
     const otherKey = await send(ticket, bytesOf(100), { key: ticket.key.replace(/\/[^/]+$/, '/01ZZZZZZZZZZZZZZZZZZZZZZZZ.jpg') });
     expect(otherKey.status).toBe(403);
-    const forgedPolicy = await send(ticket, bytesOf(100), { Policy: Buffer.from('{"expiration":"2999-01-01T00:00:00Z","conditions":[]}').toString('base64') });
+    const forgedPolicy = await send(ticket, bytesOf(100), {
+      Policy: Buffer.from('{"expiration":"2999-01-01T00:00:00Z","conditions":[]}').toString('base64'),
+    });
     expect([forgedPolicy.status, forgedPolicy.text]).toEqual([403, expect.stringContaining('SignatureDoesNotMatch')]);
 
     // Nothing of those reached the bucket: a post cannot name the key.
@@ -57,16 +62,26 @@ describe('feed photos', () => {
     const { token } = await signIn('coordinator');
     const [reporter] = await newMembers(1);
     await call('PUT', `/activities/${activity.id}/reporters`, { token, body: { userIds: [reporter!.userId] } });
-    const [own, elsewhere, reportersOwn] = await Promise.all([uploaded(activity.id, token), uploaded(other.id, token), uploaded(activity.id, reporter!.token)]);
+    const [own, elsewhere, reportersOwn] = await Promise.all([
+      uploaded(activity.id, token),
+      uploaded(other.id, token),
+      uploaded(activity.id, reporter!.token),
+    ]);
 
-    const forged = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '照片', images: [own, elsewhere, reportersOwn, own] } });
+    const forged = await call('POST', `/activities/${activity.id}/posts`, {
+      token,
+      body: { text: '照片', images: [own, elsewhere, reportersOwn, own] },
+    });
     expect(forged.status).toBe(400);
     expect(forged.body.error.details).toEqual([
       { path: 'images.1', message: 'not a photo you uploaded to this feed' },
       { path: 'images.2', message: 'not a photo you uploaded to this feed' },
       { path: 'images.3', message: 'this photo is already in the post' },
     ]);
-    const outsideTheBucketFolder = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '照片', images: ['../secrets/config.jpg'] } });
+    const outsideTheBucketFolder = await call('POST', `/activities/${activity.id}/posts`, {
+      token,
+      body: { text: '照片', images: ['../secrets/config.jpg'] },
+    });
     expect([outsideTheBucketFolder.status, outsideTheBucketFolder.body.error.details[0].path]).toEqual([400, 'images.0']);
     const ten = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '照片', images: Array(10).fill(own) } });
     expect([ten.status, ten.body.error.details[0].path]).toEqual([400, 'images']);
@@ -74,10 +89,20 @@ describe('feed photos', () => {
     expect((await call('GET', `/activities/${activity.id}/posts`, { token })).body.items).toEqual([]);
 
     // The reporter's own upload goes into the reporter's post; a coordinator editing it keeps it.
-    const reported = await call('POST', `/activities/${activity.id}/posts`, { token: reporter!.token, body: { text: '现场', images: [reportersOwn] } });
+    const reported = await call('POST', `/activities/${activity.id}/posts`, {
+      token: reporter!.token,
+      body: { text: '现场', images: [reportersOwn] },
+    });
     expect(reported.status).toBe(201);
-    const edited = await call('PATCH', `/activities/${activity.id}/posts/${reported.body.post.id}`, { token, body: { images: [reportersOwn, own] } });
-    expect([edited.status, edited.body.post.edited, edited.body.post.images.map((image: { key: string }) => image.key)]).toEqual([200, true, [reportersOwn, own]]);
+    const edited = await call('PATCH', `/activities/${activity.id}/posts/${reported.body.post.id}`, {
+      token,
+      body: { images: [reportersOwn, own] },
+    });
+    expect([edited.status, edited.body.post.edited, edited.body.post.images.map((image: { key: string }) => image.key)]).toEqual([
+      200,
+      true,
+      [reportersOwn, own],
+    ]);
   });
 
   it('gives upload tickets only to those who post on the feed, for photos of an allowed type and size', async () => {

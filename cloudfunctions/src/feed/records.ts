@@ -78,7 +78,9 @@ export const newPostRecord = ({
     activityId,
     id,
     text,
-    ...(images.length ? { images, review: 'pending' as const, checks: Object.fromEntries(images.map((key) => [key, 'pending' as const])) } : {}),
+    ...(images.length
+      ? { images, review: 'pending' as const, checks: Object.fromEntries(images.map((key) => [key, 'pending' as const])) }
+      : {}),
     authorId: author.id,
     authorName: author.nickname,
     keyMoment,
@@ -98,7 +100,9 @@ export const thumbnailKeyOf = (key: string) => `${key}.thumb.jpg`;
 
 /** The keys of some posts' photos and thumbnails, to sign links for in one go. */
 export const imageKeysOf = (posts: PostRecord[]): string[] => [
-  ...new Set(posts.flatMap((post) => (post.images ?? []).flatMap((key) => (post.thumbnailed?.has(key) ? [key, thumbnailKeyOf(key)] : [key])))),
+  ...new Set(
+    posts.flatMap((post) => (post.images ?? []).flatMap((key) => (post.thumbnailed?.has(key) ? [key, thumbnailKeyOf(key)] : [key]))),
+  ),
 ];
 
 export const toPost = (
@@ -115,4 +119,12 @@ export const toPost = (
   ...(likedByMe !== undefined ? { likedByMe } : {}),
 });
 
-export const toComment = ({ postId, id, authorId, authorName, text, hidden, createdAt }: CommentRecord): Comment => ({ postId, id, authorId, authorName, text, hidden, createdAt });
+export const toComment = ({ postId, id, authorId, authorName, text, hidden, createdAt }: CommentRecord): Comment => ({
+  postId,
+  id,
+  authorId,
+  authorName,
+  text,
+  hidden,
+  createdAt,
+});

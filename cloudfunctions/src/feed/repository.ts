@@ -23,7 +23,13 @@ const commentSk = (id: string) => `C#${id}`;
 /** Post ids are ULIDs (digits and capitals): this bound leaves the #META item out of post queries. */
 const FIRST_POST_ID = '0';
 
-const postUpdate = (activityId: string, id: string, set: Record<string, unknown>, remove: string[] = [], pinnedWas?: boolean): TransactItem => {
+const postUpdate = (
+  activityId: string,
+  id: string,
+  set: Record<string, unknown>,
+  remove: string[] = [],
+  pinnedWas?: boolean,
+): TransactItem => {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets = Object.entries(set).map(([field, value]) => {
@@ -51,7 +57,13 @@ export const feedRepository = {
 
   async setReporters(activityId: string, reporters: string[]): Promise<FeedMetaRecord> {
     const { Attributes } = await doc.send(
-      new UpdateCommand({ TableName: posts(), Key: { activityId, id: META_ID }, UpdateExpression: 'SET reporters = :reporters', ExpressionAttributeValues: { ':reporters': reporters }, ReturnValues: 'ALL_NEW' }),
+      new UpdateCommand({
+        TableName: posts(),
+        Key: { activityId, id: META_ID },
+        UpdateExpression: 'SET reporters = :reporters',
+        ExpressionAttributeValues: { ':reporters': reporters },
+        ReturnValues: 'ALL_NEW',
+      }),
     );
     return FeedMetaRecord.parse(Attributes);
   },
@@ -92,7 +104,10 @@ export const feedRepository = {
         ExclusiveStartKey: decodeCursor(cursor).key,
       }),
     );
-    return { items: (result.Items ?? []).map((item) => PostRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+    return {
+      items: (result.Items ?? []).map((item) => PostRecord.parse(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
+    };
   },
 
   /** The key-moment timeline, newest first. */
@@ -141,7 +156,9 @@ export const feedRepository = {
   /** Changes fields of a live post; answers the post as it is now, or undefined if it is gone. */
   async updatePost(activityId: string, id: string, set: Record<string, unknown>, remove: string[] = []): Promise<PostRecord | undefined> {
     try {
-      const { Attributes } = await doc.send(new UpdateCommand({ ...postUpdate(activityId, id, set, remove).Update!, ReturnValues: 'ALL_NEW' }));
+      const { Attributes } = await doc.send(
+        new UpdateCommand({ ...postUpdate(activityId, id, set, remove).Update!, ReturnValues: 'ALL_NEW' }),
+      );
       return PostRecord.parse(Attributes);
     } catch (error) {
       if (isConditionFailure(error)) return undefined;
@@ -153,7 +170,16 @@ export const feedRepository = {
   async deletePost(post: PostRecord, rev: string, at: string) {
     return transactNamed(doc, [
       // Deleted as it was read: a pin that landed meanwhile makes the delete read again.
-      { name: 'post', item: postUpdate(post.activityId, post.id, { deleted: true, text: '', pinned: false, rev, updatedAt: at }, ['keyMomentKey'], post.pinned) },
+      {
+        name: 'post',
+        item: postUpdate(
+          post.activityId,
+          post.id,
+          { deleted: true, text: '', pinned: false, rev, updatedAt: at },
+          ['keyMomentKey'],
+          post.pinned,
+        ),
+      },
       ...(post.pinned
         ? [
             {
@@ -174,7 +200,14 @@ export const feedRepository = {
   },
 
   /** Pins `post` (unpinning `previous`) or unpins it: one pinned post per feed. */
-  async setPinned(post: PostRecord, pinned: boolean, { id: previousId, post: previous }: { id?: string; post?: PostRecord }, rev: string, at: string, previousRev?: string) {
+  async setPinned(
+    post: PostRecord,
+    pinned: boolean,
+    { id: previousId, post: previous }: { id?: string; post?: PostRecord },
+    rev: string,
+    at: string,
+    previousRev?: string,
+  ) {
     const key = { activityId: post.activityId, id: META_ID };
     const meta: TransactItem = pinned
       ? {
@@ -187,11 +220,26 @@ export const feedRepository = {
             ExpressionAttributeValues: { ':id': post.id, ...(previousId ? { ':previous': previousId } : {}) },
           },
         }
-      : { Update: { TableName: posts(), Key: key, UpdateExpression: 'REMOVE pinnedPostId', ConditionExpression: 'pinnedPostId = :id', ExpressionAttributeValues: { ':id': post.id } } };
+      : {
+          Update: {
+            TableName: posts(),
+            Key: key,
+            UpdateExpression: 'REMOVE pinnedPostId',
+            ConditionExpression: 'pinnedPostId = :id',
+            ExpressionAttributeValues: { ':id': post.id },
+          },
+        };
     return transactNamed(doc, [
       { name: 'meta', item: meta },
       { name: 'post', item: postUpdate(post.activityId, post.id, { pinned, rev, updatedAt: at }) },
-      ...(previous && previous.id !== post.id ? [{ name: 'previous' as const, item: postUpdate(previous.activityId, previous.id, { pinned: false, rev: previousRev ?? rev, updatedAt: at }) }] : []),
+      ...(previous && previous.id !== post.id
+        ? [
+            {
+              name: 'previous' as const,
+              item: postUpdate(previous.activityId, previous.id, { pinned: false, rev: previousRev ?? rev, updatedAt: at }),
+            },
+          ]
+        : []),
     ]);
   },
 
@@ -201,8 +249,16 @@ export const feedRepository = {
       {
         name: 'like',
         item: liked
-          ? { Put: { TableName: reactions(), Item: { postId: post.id, sk: likeSk(userId), userId, createdAt: at }, ConditionExpression: 'attribute_not_exists(sk)' } }
-          : { Delete: { TableName: reactions(), Key: { postId: post.id, sk: likeSk(userId) }, ConditionExpression: 'attribute_exists(sk)' } },
+          ? {
+              Put: {
+                TableName: reactions(),
+                Item: { postId: post.id, sk: likeSk(userId), userId, createdAt: at },
+                ConditionExpression: 'attribute_not_exists(sk)',
+              },
+            }
+          : {
+              Delete: { TableName: reactions(), Key: { postId: post.id, sk: likeSk(userId) }, ConditionExpression: 'attribute_exists(sk)' },
+            },
       },
       {
         name: 'post',
@@ -221,7 +277,9 @@ export const feedRepository = {
   },
 
   async likeCount(activityId: string, id: string): Promise<number> {
-    const { Item } = await doc.send(new GetCommand({ TableName: posts(), Key: { activityId, id }, ProjectionExpression: 'likeCount', ConsistentRead: true }));
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: posts(), Key: { activityId, id }, ProjectionExpression: 'likeCount', ConsistentRead: true }),
+    );
     return (Item?.likeCount as number | undefined) ?? 0;
   },
 
@@ -232,7 +290,9 @@ export const feedRepository = {
     for (let i = 0; i < postIds.length; i += 100) {
       let keys: Record<string, unknown>[] | undefined = postIds.slice(i, i + 100).map((postId) => ({ postId, sk: likeSk(userId) }));
       while (keys?.length) {
-        const result: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [reactions()]: { Keys: keys, ProjectionExpression: 'postId' } } }));
+        const result: BatchGetCommandOutput = await doc.send(
+          new BatchGetCommand({ RequestItems: { [reactions()]: { Keys: keys, ProjectionExpression: 'postId' } } }),
+        );
         for (const item of result.Responses?.[reactions()] ?? []) liked.add(item.postId as string);
         keys = result.UnprocessedKeys?.[reactions()]?.Keys;
       }
@@ -268,7 +328,10 @@ export const feedRepository = {
         ExclusiveStartKey: decodeCursor(cursor).key,
       }),
     );
-    return { items: (result.Items ?? []).map((item) => CommentRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+    return {
+      items: (result.Items ?? []).map((item) => CommentRecord.parse(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
+    };
   },
 
   /** One photo's verdict, if the photo is still in the post; answers the post as it is now. */
@@ -294,17 +357,19 @@ export const feedRepository = {
 
   /** Notes the photos whose thumbnails were made (a string set: repeats do no harm). */
   async addThumbnails(activityId: string, id: string, keys: string[]): Promise<void> {
-    await doc.send(
-      new UpdateCommand({
-        TableName: posts(),
-        Key: { activityId, id },
-        UpdateExpression: 'ADD thumbnailed :keys',
-        ConditionExpression: 'attribute_exists(id)',
-        ExpressionAttributeValues: { ':keys': new Set(keys) },
-      }),
-    ).catch((error) => {
-      if (!isConditionFailure(error)) throw error;
-    });
+    await doc
+      .send(
+        new UpdateCommand({
+          TableName: posts(),
+          Key: { activityId, id },
+          UpdateExpression: 'ADD thumbnailed :keys',
+          ConditionExpression: 'attribute_exists(id)',
+          ExpressionAttributeValues: { ':keys': new Set(keys) },
+        }),
+      )
+      .catch((error) => {
+        if (!isConditionFailure(error)) throw error;
+      });
   },
 
   /** Ends a post's review once (the last verdict in decides), with a new revision readers pick up. */
@@ -333,7 +398,9 @@ export const feedRepository = {
   },
 
   async trace(traceId: string): Promise<PhotoOfPost | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: posts(), Key: { activityId: tracePartition(traceId), id: TRACE_ID }, ConsistentRead: true }));
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: posts(), Key: { activityId: tracePartition(traceId), id: TRACE_ID }, ConsistentRead: true }),
+    );
     return Item ? PhotoOfPost.parse(Item) : undefined;
   },
 

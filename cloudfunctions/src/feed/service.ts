@@ -105,7 +105,8 @@ export const createFeedService = ({
   const passCheck = async (text: string, caller: Principal, field: string) => {
     const author = await loadUser(caller.id);
     const verdict = await checker.check(text, { openid: author?.openid ?? '' });
-    if (!verdict.ok) throw new HttpError(422, 'CONTENT_REJECTED', 'The text did not pass the content check', [{ path: field, message: verdict.reason }]);
+    if (!verdict.ok)
+      throw new HttpError(422, 'CONTENT_REJECTED', 'The text did not pass the content check', [{ path: field, message: verdict.reason }]);
   };
   /**
    * Photos named in a post must be uploads of this caller to this feed (or already in the post,
@@ -170,7 +171,14 @@ export const createFeedService = ({
       if (feedState(activity, now(), afterEndHours) === 'ended') throw new ConflictError('FEED_ENDED', 'This feed has ended');
       await checkImages(activityId, input.images ?? [], caller);
       await passCheck(input.text, caller, 'text');
-      const record = newPostRecord({ activityId, text: input.text, images: input.images, keyMoment: input.keyMoment, author: caller, at: now() });
+      const record = newPostRecord({
+        activityId,
+        text: input.text,
+        images: input.images,
+        keyMoment: input.keyMoment,
+        author: caller,
+        at: now(),
+      });
       await feed.createPost(record);
       await reviewLater(record);
       return changed(record);
@@ -198,8 +206,15 @@ export const createFeedService = ({
       const pinnedPost = first && meta.pinnedPostId ? await feed.getPost(activityId, meta.pinnedPostId) : undefined;
       const pinned = shown(pinnedPost) ? pinnedPost : undefined;
       const items = page.items.filter((post) => !post.pinned && shown(post));
-      const liked = await feed.likedBy(caller.id, [...items, ...(pinned ? [pinned] : []), ...keyMoments].map((post) => post.id));
-      const [shownItems, shownMoments, shownPinned] = await Promise.all([present(items, liked), present(keyMoments.filter(shown), liked), present(pinned ? [pinned] : [], liked)]);
+      const liked = await feed.likedBy(
+        caller.id,
+        [...items, ...(pinned ? [pinned] : []), ...keyMoments].map((post) => post.id),
+      );
+      const [shownItems, shownMoments, shownPinned] = await Promise.all([
+        present(items, liked),
+        present(keyMoments.filter(shown), liked),
+        present(pinned ? [pinned] : [], liked),
+      ]);
       return {
         state: feedState(activity, now(), afterEndHours),
         pinned: shownPinned[0] ?? null,
@@ -219,7 +234,10 @@ export const createFeedService = ({
       const { items: records, nextCursor } = await feed.changes(activityId, from, cursor);
       // What this reader may not see (deleted, or under review and not theirs) reaches them as gone.
       const live = records.filter((post) => !post.deleted && postShownTo(post, reader(caller)));
-      const liked = await feed.likedBy(caller.id, live.map((post) => post.id));
+      const liked = await feed.likedBy(
+        caller.id,
+        live.map((post) => post.id),
+      );
       const shown = new Map((await present(live, liked)).map((post) => [post.id, post]));
       return {
         items: records.map((post) => shown.get(post.id) ?? { id: post.id, rev: post.rev, deleted: true as const }),
@@ -238,7 +256,11 @@ export const createFeedService = ({
       if (input.text !== undefined) Object.assign(set, { text: input.text, edited: true });
       if (input.images !== undefined) {
         // Photos kept keep their verdict (photos of posts from before the check passed); new ones wait for theirs.
-        const checks = Object.fromEntries(input.images.map((key) => [key, post.checks?.[key] ?? (post.images?.includes(key) ? 'passed' : 'pending')] as [string, ReviewState]));
+        const checks = Object.fromEntries(
+          input.images.map(
+            (key) => [key, post.checks?.[key] ?? (post.images?.includes(key) ? 'passed' : 'pending')] as [string, ReviewState],
+          ),
+        );
         const review = reviewOf(Object.values(checks));
         Object.assign(set, { images: input.images, checks, review, edited: true });
         if (review !== 'rejected') remove.push('reviewNote');
@@ -254,7 +276,8 @@ export const createFeedService = ({
       const { post } = await requireOwnPost(activityId, postId, caller);
       const at = now();
       const rev = ulid(at.getTime());
-      if ((await settled(() => feed.deletePost(post, rev, at.toISOString()))) !== 'ok') throw new ConflictError('CONFLICT', 'The post changed meanwhile, try again');
+      if ((await settled(() => feed.deletePost(post, rev, at.toISOString()))) !== 'ok')
+        throw new ConflictError('CONFLICT', 'The post changed meanwhile, try again');
       await push(activityId, { type: 'deleted', id: postId, rev });
       return { id: postId, deleted: true as const, rev };
     },
@@ -266,11 +289,14 @@ export const createFeedService = ({
       if (post.pinned === pinned) return presentOne(post);
       const previousId = pinned ? meta.pinnedPostId : undefined;
       const previous = previousId ? await feed.getPost(activityId, previousId) : undefined;
-      if (previous && previous.authorId !== caller.id && !isCoordinator(caller)) throw new ForbiddenError('Only a coordinator replaces another author’s pinned post');
+      if (previous && previous.authorId !== caller.id && !isCoordinator(caller))
+        throw new ForbiddenError('Only a coordinator replaces another author’s pinned post');
       const at = now();
       const rev = ulid(at.getTime());
       const previousRev = ulid(at.getTime());
-      const outcome = await settled(() => feed.setPinned(post, pinned, { id: previousId, post: previous }, rev, at.toISOString(), previousRev));
+      const outcome = await settled(() =>
+        feed.setPinned(post, pinned, { id: previousId, post: previous }, rev, at.toISOString(), previousRev),
+      );
       if (outcome !== 'ok') throw new ConflictError('CONFLICT', 'The pinned post changed meanwhile, try again');
       if (previous) await changed({ ...previous, pinned: false, rev: previousRev, updatedAt: at.toISOString() });
       return changed(await feed.getPost(activityId, postId));
@@ -295,7 +321,17 @@ export const createFeedService = ({
       await passCheck(text, caller, 'text');
       const at = now();
       const id = ulid(at.getTime());
-      const record: CommentRecord = { postId, sk: commentKey(id), id, activityId, authorId: caller.id, authorName: caller.nickname, text, hidden: false, createdAt: at.toISOString() };
+      const record: CommentRecord = {
+        postId,
+        sk: commentKey(id),
+        id,
+        activityId,
+        authorId: caller.id,
+        authorName: caller.nickname,
+        text,
+        hidden: false,
+        createdAt: at.toISOString(),
+      };
       if ((await settled(() => feed.addComment(post, record, ulid(at.getTime())))) !== 'ok') throw new NotFoundError('Post');
       await changed(await feed.getPost(activityId, postId)); // everyone watching sees the new count
       return toComment(record);
@@ -314,7 +350,8 @@ export const createFeedService = ({
       await visibleActivity(activityId, caller);
       const post = await requirePost(activityId, postId, caller);
       const at = now();
-      if ((await settled(() => feed.hideComment(post, commentId, ulid(at.getTime()), at.toISOString()))) !== 'ok') throw new NotFoundError('Comment');
+      if ((await settled(() => feed.hideComment(post, commentId, ulid(at.getTime()), at.toISOString()))) !== 'ok')
+        throw new NotFoundError('Comment');
       await changed(await feed.getPost(activityId, postId));
       return { id: commentId, hidden: true };
     },
@@ -328,7 +365,8 @@ export const createFeedService = ({
       const made = pending.filter((_, index) => outcomes[index] === 'made');
       if (made.length) await feed.addThumbnails(activityId, postId, made);
       // A file that does not decode as the photo it claims to be is refused without asking further.
-      for (const key of pending.filter((_, index) => outcomes[index] === 'unreadable')) await feed.recordVerdict(activityId, postId, key, 'rejected', '不是可以识别的图片文件');
+      for (const key of pending.filter((_, index) => outcomes[index] === 'unreadable'))
+        await feed.recordVerdict(activityId, postId, key, 'rejected', '不是可以识别的图片文件');
       const waiting = pending.filter((_, index) => outcomes[index] !== 'unreadable');
       const author = await loadUser(post.authorId);
       const images = await Promise.all(waiting.map(async (key) => ({ key, url: await media.readUrl(key) })));
@@ -358,7 +396,8 @@ export const createFeedService = ({
       await visibleActivity(activityId, caller);
       const users = await Promise.all(userIds.map((id) => loadUser(id)));
       const missing = userIds.findIndex((_, index) => !users[index]);
-      if (missing >= 0) throw new HttpError(400, 'VALIDATION_FAILED', 'Request is invalid', [{ path: `userIds.${missing}`, message: 'no such user' }]);
+      if (missing >= 0)
+        throw new HttpError(400, 'VALIDATION_FAILED', 'Request is invalid', [{ path: `userIds.${missing}`, message: 'no such user' }]);
       const meta = await feed.setReporters(activityId, [...new Set(userIds)]);
       return { activityId, reporters: meta.reporters, muted: [...(meta.muted ?? [])] };
     },

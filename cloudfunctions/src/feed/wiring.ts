@@ -39,7 +39,13 @@ export const feedDeps = (): FeedDeps => {
       : digestBlocklistChecker({
           read: media.read,
           // Read each time: the list is configuration, and tests change it.
-          blocked: () => new Set(env().IMAGE_BLOCKLIST_SHA256.split(',').map((digest) => digest.trim().toLowerCase()).filter(Boolean)),
+          blocked: () =>
+            new Set(
+              env()
+                .IMAGE_BLOCKLIST_SHA256.split(',')
+                .map((digest) => digest.trim().toLowerCase())
+                .filter(Boolean),
+            ),
         }),
     requestReview: (post) => invokeLater(config.FEED_REVIEW_FUNCTION, post),
     pushToken: () => readSecret('WeChat push token', config.WECHAT_PUSH_TOKEN, config.WECHAT_PUSH_TOKEN_PARAMETER),

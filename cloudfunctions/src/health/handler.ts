@@ -7,7 +7,7 @@ import { contract } from '@hele/shared/contract';
 /** `GET /health`: 200 once the API can reach its tables. */
 export const handler = createHttpHandler(contract.health, {
   health: async () => {
-      await dynamo.send(new DescribeTableCommand({ TableName: tableName('USERS_TABLE') }));
-      return { ok: true as const };
-    },
+    await dynamo.send(new DescribeTableCommand({ TableName: tableName('USERS_TABLE') }));
+    return { ok: true as const };
+  },
 });

@@ -21,17 +21,36 @@ const Env = z.object({
   FEED_AFTER_END_HOURS: z.coerce.number().min(0).max(72).default(3),
   /** WeChat subscribe-message template of the activity reminder (empty: in-app messages only). */
   REMINDER_TEMPLATE_ID: z.string().default(''),
-  REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  REMINDER_LEAD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
   // A secret is either given directly (local stage) or named as an SSM parameter (deployed stages).
   JWT_SECRET: z.string().default(''),
   JWT_SECRET_PARAMETER: z.string().default(''),
-  SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(2 * 60 * 60),
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 60 * 60),
   WECHAT_APP_ID: z.string().default(''),
   WECHAT_APP_SECRET: z.string().default(''),
   WECHAT_APP_SECRET_PARAMETER: z.string().default(''),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
-  CHECK_IN_EARLY_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
-  CHECK_IN_LATE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+  CHECK_IN_EARLY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
+  CHECK_IN_LATE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
   /** Points per approved hour of service (docs/DOMAIN.md: 10). */
   POINTS_PER_HOUR: z.coerce.number().int().min(0).max(1000).default(10),
   /** Share of a service activity a volunteer must be present for the time to count. */
@@ -39,7 +58,11 @@ const Env = z.object({
   EXAM_QUESTIONS: z.coerce.number().int().min(1).max(100).default(10),
   EXAM_PASS_MARK: z.coerce.number().int().min(0).max(100).default(80),
   EXAM_MINUTES: z.coerce.number().int().min(1).max(240).default(20),
-  EXAM_COOLDOWN_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  EXAM_COOLDOWN_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
   /** An academy topic's quiz: its paper and time (pass mark and cool-down are the exam's). */
   QUIZ_QUESTIONS: z.coerce.number().int().min(1).max(100).default(5),
   QUIZ_MINUTES: z.coerce.number().int().min(1).max(240).default(10),

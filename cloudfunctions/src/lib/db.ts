@@ -24,8 +24,7 @@ export const doc = DynamoDBDocumentClient.from(dynamo, {
 /** What repositories need of the document client; tests wrap it to inject errors. */
 export type DocClient = Pick<DynamoDBDocumentClient, 'send'>;
 
-export const isConditionFailure = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+export const isConditionFailure = (error: unknown): boolean => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 /**
  * A write that lost to a concurrent transaction on the same item, or was throttled: worth
@@ -34,7 +33,9 @@ export const isConditionFailure = (error: unknown): boolean =>
  */
 export const isRetryableWriteError = (error: unknown): boolean =>
   error instanceof Error &&
-  ['TransactionConflictException', 'ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded'].includes(error.name);
+  ['TransactionConflictException', 'ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded'].includes(
+    error.name,
+  );
 
 /** Transaction cancellation reasons that mean "try again", not "a condition failed". */
 export const RETRYABLE_REASONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
@@ -69,7 +70,7 @@ export const transactNamed = async <Name extends string>(
     if (isRetryableWriteError(error)) return 'conflict';
     const reasons = cancellationReasons(error);
     if (!reasons) throw error;
-    const failed = reasons.findIndex((code) => code === 'ConditionalCheckFailed');
+    const failed = reasons.indexOf('ConditionalCheckFailed');
     if (failed >= 0) return items[failed]!.name;
     if (reasons.some((code) => RETRYABLE_REASONS.has(code))) return 'conflict';
     throw error;

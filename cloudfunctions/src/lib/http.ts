@@ -16,7 +16,7 @@ import {
   type RouteGroup,
 } from '@hele/shared/contract';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ForbiddenError,
   HttpError,
@@ -133,10 +133,14 @@ const toStored = (result: HttpResult): StoredResponse =>
   result.file
     ? {
         statusCode: result.statusCode,
-        ...(result.body instanceof Uint8Array ? { body: Buffer.from(result.body).toString('base64'), isBase64Encoded: true } : { body: String(result.body) }),
+        ...(result.body instanceof Uint8Array
+          ? { body: Buffer.from(result.body).toString('base64'), isBase64Encoded: true }
+          : { body: String(result.body) }),
         headers: {
           'content-type': result.file.contentType,
-          ...(result.file.filename ? { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}` } : {}),
+          ...(result.file.filename
+            ? { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(result.file.filename)}` }
+            : {}),
         },
       }
     : { statusCode: result.statusCode, body: JSON.stringify(result.body) };
@@ -166,7 +170,11 @@ export interface HandlerOptions {
 }
 
 /** The Lambda handler of one function: the routes of its contract group, each with its handler. */
-export const createHttpHandler = <G extends RouteGroup>(group: G, implementation: Implementation<G>, { idempotency }: HandlerOptions = {}) => {
+export const createHttpHandler = <G extends RouteGroup>(
+  group: G,
+  implementation: Implementation<G>,
+  { idempotency }: HandlerOptions = {},
+) => {
   const routes = new Map<string, BoundRoute>(
     Object.entries(group).map(([name, declaration]) => [
       routeKey(declaration),

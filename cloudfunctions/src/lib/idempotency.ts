@@ -5,10 +5,7 @@
  * Domain errors (4xx) are responses too and are replayed; a crash deletes the record so a retry runs again.
  */
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyValidationError,
-} from '@aws-lambda-powertools/idempotency';
+import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { ErrorCode } from '@hele/shared';
 import type { Context } from 'aws-lambda';
@@ -37,9 +34,7 @@ const IN_PROGRESS_POLL_MS = 40;
 /** Keys are remembered a day, long enough for any client retry. */
 const KEY_TTL_SECONDS = 24 * 60 * 60;
 
-let idempotentRunner:
-  | ((call: IdempotentCall, run: () => Promise<StoredResponse>) => Promise<StoredResponse>)
-  | undefined;
+let idempotentRunner: ((call: IdempotentCall, run: () => Promise<StoredResponse>) => Promise<StoredResponse>) | undefined;
 let config: IdempotencyConfig | undefined;
 
 const runner = () => {
@@ -54,10 +49,11 @@ const runner = () => {
       tableName: tableName('IDEMPOTENCY_TABLE'),
       awsSdkV3Client: dynamo,
     });
-    idempotentRunner = makeIdempotent(
-      (_call: IdempotentCall, run: () => Promise<StoredResponse>) => run(),
-      { persistenceStore, config, keyPrefix: 'hele' },
-    );
+    idempotentRunner = makeIdempotent((_call: IdempotentCall, run: () => Promise<StoredResponse>) => run(), {
+      persistenceStore,
+      config,
+      keyPrefix: 'hele',
+    });
   }
   return idempotentRunner;
 };

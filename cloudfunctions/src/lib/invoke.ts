@@ -9,6 +9,8 @@ let client: LambdaClient | undefined;
 
 export const invokeLater = async (functionName: string, payload: unknown): Promise<void> => {
   client ??= new LambdaClient({ maxAttempts: 3 });
-  const reply = await client.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify(payload)) }));
+  const reply = await client.send(
+    new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify(payload)) }),
+  );
   if (reply.StatusCode !== 202) throw new Error(`Lambda did not queue ${functionName} (status ${reply.StatusCode})`);
 };

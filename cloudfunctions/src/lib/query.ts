@@ -8,12 +8,18 @@ import { ValidationError } from './errors';
 export type PageRequest = { limit: number; cursor?: string };
 
 export const queryPage = async <T>(schema: z.ZodType<T>, input: QueryCommandInput, { limit, cursor }: PageRequest) => {
-  const result = await doc.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeCursor(cursor).key })).catch((error: unknown) => {
-    // DynamoDB refuses a start key of another list (a cursor made up, or kept from another query): the caller's mistake.
-    if (cursor && error instanceof Error && error.name === 'ValidationException') throw ValidationError.field('cursor', 'is not a cursor of this list');
-    throw error;
-  });
-  return { items: (result.Items ?? []).map((item) => schema.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+  const result = await doc
+    .send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeCursor(cursor).key }))
+    .catch((error: unknown) => {
+      // DynamoDB refuses a start key of another list (a cursor made up, or kept from another query): the caller's mistake.
+      if (cursor && error instanceof Error && error.name === 'ValidationException')
+        throw ValidationError.field('cursor', 'is not a cursor of this list');
+      throw error;
+    });
+  return {
+    items: (result.Items ?? []).map((item) => schema.parse(item)),
+    nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
+  };
 };
 
 export const queryAll = async <T>(schema: z.ZodType<T>, input: QueryCommandInput): Promise<T[]> => {

@@ -35,7 +35,10 @@ export const retrying = async <T>(
 };
 
 /** Runs one named transaction until it does not lose a race; answers 'ok' or the condition that stopped it. */
-export const settled = <Outcome extends string>(write: () => Promise<Outcome>, options: RetryOptions = DEFAULT_RETRY): Promise<Exclude<Outcome, 'conflict'>> =>
+export const settled = <Outcome extends string>(
+  write: () => Promise<Outcome>,
+  options: RetryOptions = DEFAULT_RETRY,
+): Promise<Exclude<Outcome, 'conflict'>> =>
   retrying(async () => {
     const outcome = await write();
     return outcome === 'conflict' ? undefined : (outcome as Exclude<Outcome, 'conflict'>);

@@ -70,6 +70,14 @@ export const mediaStorage = (bucket: string, now: () => Date = () => new Date())
   },
 
   async write(key, bytes, contentType) {
-    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType, CacheControl: 'private, max-age=31536000, immutable' }));
+    await s3().send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: bytes,
+        ContentType: contentType,
+        CacheControl: 'private, max-age=31536000, immutable',
+      }),
+    );
   },
 });

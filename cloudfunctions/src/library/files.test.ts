@@ -21,7 +21,8 @@ const uploaded = async (token: string, contentType = 'application/pdf', bytes = 
 };
 
 const titled = () => `文件资料${randomUUID().slice(0, 6)}`;
-const found = async (token: string, title: string) => (await call('GET', `/materials?q=${encodeURIComponent(title)}`, { token })).body.items;
+const found = async (token: string, title: string) =>
+  (await call('GET', `/materials?q=${encodeURIComponent(title)}`, { token })).body.items;
 
 describe('library files', () => {
   it('go from the app straight to the bucket, and open through a signed link for those allowed', async () => {
@@ -36,10 +37,21 @@ describe('library files', () => {
     const title = titled();
     const created = await call('POST', '/materials', {
       token,
-      body: { title, kind: 'document', category: '志愿者学院', audience: 'volunteers', file: { key: ticket.body.upload.key, name: '急救手册.pdf' } },
+      body: {
+        title,
+        kind: 'document',
+        category: '志愿者学院',
+        audience: 'volunteers',
+        file: { key: ticket.body.upload.key, name: '急救手册.pdf' },
+      },
     });
     expect(created.status).toBe(201);
-    expect(created.body.material.file).toEqual({ key: ticket.body.upload.key, name: '急救手册.pdf', bytes: 4096, contentType: 'application/pdf' });
+    expect(created.body.material.file).toEqual({
+      key: ticket.body.upload.key,
+      name: '急救手册.pdf',
+      bytes: 4096,
+      contentType: 'application/pdf',
+    });
     const { id } = created.body.material;
 
     const { token: volunteer } = await signIn('volunteer');
@@ -64,7 +76,13 @@ describe('library files', () => {
     const neverSent = (await askUpload(token)).body.upload.key as string;
 
     const title = titled();
-    const document = (file: unknown, extra: Record<string, unknown> = {}) => ({ title, kind: 'document', category: '理论学习', file, ...extra });
+    const document = (file: unknown, extra: Record<string, unknown> = {}) => ({
+      title,
+      kind: 'document',
+      category: '理论学习',
+      file,
+      ...extra,
+    });
     const refusals: Array<[Record<string, unknown>, string]> = [
       [document({ key: others, name: 'a.pdf' }), 'file.key'],
       [document({ key: neverSent, name: 'a.pdf' }), 'file.key'],
@@ -79,7 +97,10 @@ describe('library files', () => {
     }
     expect(await found(token, title)).toEqual([]);
     // The same audio file is fine as audio.
-    const asAudio = await call('POST', '/materials', { token, body: { title, kind: 'audio', category: '公益班', file: { key: audio, name: '越剧选段.mp3' } } });
+    const asAudio = await call('POST', '/materials', {
+      token,
+      body: { title, kind: 'audio', category: '公益班', file: { key: audio, name: '越剧选段.mp3' } },
+    });
     expect([asAudio.status, asAudio.body.material.file.contentType]).toEqual([201, 'audio/mpeg']);
   });
 
@@ -97,7 +118,15 @@ describe('library files', () => {
       const reply = await askUpload(token, body);
       expect([reply.status, reply.body.error.details[0].path]).toEqual([400, field]);
     }
-    const video = await askUpload(token, { contentType: 'video/mp4', fileName: '课堂录像.mp4', size: MATERIAL_FILE_BYTES_MAX.document + 1 });
-    expect([video.status, video.body.upload.key, video.body.upload.maxBytes]).toEqual([201, expect.stringMatching(/\.mp4$/), MATERIAL_FILE_BYTES_MAX.video]);
+    const video = await askUpload(token, {
+      contentType: 'video/mp4',
+      fileName: '课堂录像.mp4',
+      size: MATERIAL_FILE_BYTES_MAX.document + 1,
+    });
+    expect([video.status, video.body.upload.key, video.body.upload.maxBytes]).toEqual([
+      201,
+      expect.stringMatching(/\.mp4$/),
+      MATERIAL_FILE_BYTES_MAX.video,
+    ]);
   });
 });

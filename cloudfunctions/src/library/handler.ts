@@ -1,5 +1,3 @@
-/** Learning library routes: file uploads and adding (coordinators, lecturers), browse and search, open, progress. */
-import { Role } from '@hele/shared';
 import { env } from '../lib/config';
 import { createHttpHandler } from '../lib/http';
 import { seriesSummary } from '../domain/series';
@@ -8,10 +6,10 @@ import { libraryRepository } from './repository';
 import { createLibraryService } from './service';
 import { contract } from '@hele/shared/contract';
 
-
 // Built on first use: the bucket's name comes from the environment.
 let service: ReturnType<typeof createLibraryService> | undefined;
-const library = () => (service ??= createLibraryService({ library: libraryRepository, media: mediaStorage(env().MEDIA_BUCKET), series: seriesSummary }));
+const library = () =>
+  (service ??= createLibraryService({ library: libraryRepository, media: mediaStorage(env().MEDIA_BUCKET), series: seriesSummary }));
 
 export const handler = createHttpHandler(contract.library, {
   upload: async ({ body, caller }) => ({ upload: await library().createUpload(body, caller) }),

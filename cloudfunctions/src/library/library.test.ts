@@ -13,13 +13,28 @@ const add = async (body: Record<string, unknown>) => {
 };
 
 const search = async (token: string, q: string) =>
-  ((await call('GET', `/materials?q=${encodeURIComponent(q)}`, { token })).body.items as Array<{ id: string; progress: number }>).map((item) => item.id);
+  ((await call('GET', `/materials?q=${encodeURIComponent(q)}`, { token })).body.items as Array<{ id: string; progress: number }>).map(
+    (item) => item.id,
+  );
 
 describe('learning library', () => {
   it('finds Chinese titles and tags by any part of them, and respects who may see what', async () => {
     const m = mark();
-    const yueju = await add({ title: `越剧唱腔入门${m}`, kind: 'video', category: '公益班', tags: ['戏曲', '梁祝'], url: 'https://example.org/yueju.mp4' });
-    const firstAid = await add({ title: `心肺复苏与 AED 使用${m}`, kind: 'video', category: '志愿者学院', tags: ['应急抢救'], audience: 'volunteers', url: 'https://example.org/cpr.mp4' });
+    const yueju = await add({
+      title: `越剧唱腔入门${m}`,
+      kind: 'video',
+      category: '公益班',
+      tags: ['戏曲', '梁祝'],
+      url: 'https://example.org/yueju.mp4',
+    });
+    const firstAid = await add({
+      title: `心肺复苏与 AED 使用${m}`,
+      kind: 'video',
+      category: '志愿者学院',
+      tags: ['应急抢救'],
+      audience: 'volunteers',
+      url: 'https://example.org/cpr.mp4',
+    });
     const charter = await add({ title: `党章学习笔记${m}`, kind: 'article', category: '理论学习', body: '第一章 党员……' });
     const { token: member } = await signIn('member');
     const { token: volunteer } = await signIn('volunteer');
@@ -33,7 +48,11 @@ describe('learning library', () => {
     expect(await search(volunteer, `aed ${m}`)).toEqual([firstAid.id]);
     expect(await search(volunteer, `应急抢救`)).toContain(firstAid.id);
     expect((await call('GET', `/materials/${firstAid.id}`, { token: member })).status).toBe(404);
-    expect((await call('GET', `/materials?category=${encodeURIComponent('理论学习')}&limit=100`, { token: member })).body.items.map((item: { id: string }) => item.id)).toContain(charter.id);
+    expect(
+      (await call('GET', `/materials?category=${encodeURIComponent('理论学习')}&limit=100`, { token: member })).body.items.map(
+        (item: { id: string }) => item.id,
+      ),
+    ).toContain(charter.id);
   });
 
   it('keeps each member’s progress, which only grows', async () => {
@@ -64,6 +83,8 @@ describe('learning library', () => {
     const { token } = await signIn('member');
     expect((await call('GET', `/materials?q=${'字'.repeat(31)}`, { token })).body.error.details[0].path).toBe('q');
     const material = await add({ title: `学习强国使用指南${mark()}`, kind: 'article', category: '理论学习', body: '下载与登录' });
-    expect((await call('PUT', `/materials/${material.id}/progress`, { token, body: { percent: 101 } })).body.error.details[0].path).toBe('percent');
+    expect((await call('PUT', `/materials/${material.id}/progress`, { token, body: { percent: 101 } })).body.error.details[0].path).toBe(
+      'percent',
+    );
   });
 });

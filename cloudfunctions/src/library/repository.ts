@@ -4,7 +4,15 @@
  * materials (pk `S#<series>`, written in the same transaction as the material) and each member's
  * progress (pk `P#<user>`), which only ever grows.
  */
-import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type BatchGetCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import { Material } from '@hele/shared';
 import { z } from 'zod';
 import { doc, isConditionFailure } from '../lib/db';
@@ -39,7 +47,12 @@ export const libraryRepository = {
   async create(record: MaterialRecord, tokens: string[]) {
     const put = (Item: Record<string, unknown>) => ({ TableName: table(), Item, ConditionExpression: 'attribute_not_exists(sk)' });
     // A series' material and its entry in the series' list exist together or not at all.
-    if (record.seriesId) await doc.send(new TransactWriteCommand({ TransactItems: [{ Put: put(record) }, { Put: put({ pk: seriesKey(record.seriesId), sk: record.sk }) }] }));
+    if (record.seriesId)
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [{ Put: put(record) }, { Put: put({ pk: seriesKey(record.seriesId), sk: record.sk }) }],
+        }),
+      );
     else await doc.send(new PutCommand(put(record)));
     const items = tokens.map((token) => ({ PutRequest: { Item: { pk: tokenKey(token), sk: record.sk } } }));
     for (let i = 0; i < items.length; i += 25) {
@@ -51,11 +64,25 @@ export const libraryRepository = {
     }
   },
 
-  list: (page: PageRequest) => queryPage(MaterialRecord, { TableName: table(), KeyConditionExpression: 'pk = :m', ExpressionAttributeValues: { ':m': MATERIALS }, ScanIndexForward: false }, page),
+  list: (page: PageRequest) =>
+    queryPage(
+      MaterialRecord,
+      { TableName: table(), KeyConditionExpression: 'pk = :m', ExpressionAttributeValues: { ':m': MATERIALS }, ScanIndexForward: false },
+      page,
+    ),
 
   /** Ids of a series' materials, newest first, page by page. */
   seriesMaterialIds: (seriesId: string, page: PageRequest) =>
-    queryPage(SeriesEntry, { TableName: table(), KeyConditionExpression: 'pk = :s', ExpressionAttributeValues: { ':s': seriesKey(seriesId) }, ScanIndexForward: false }, page),
+    queryPage(
+      SeriesEntry,
+      {
+        TableName: table(),
+        KeyConditionExpression: 'pk = :s',
+        ExpressionAttributeValues: { ':s': seriesKey(seriesId) },
+        ScanIndexForward: false,
+      },
+      page,
+    ),
 
   async get(id: string) {
     const [item] = await batchGet([{ pk: MATERIALS, sk: id }]);
@@ -68,7 +95,14 @@ export const libraryRepository = {
 
   /** Ids of the materials indexed under a token (at most `limit`). */
   async withToken(token: string, limit = 500): Promise<string[]> {
-    const result = await doc.send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :t', ExpressionAttributeValues: { ':t': tokenKey(token) }, Limit: limit }));
+    const result = await doc.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :t',
+        ExpressionAttributeValues: { ':t': tokenKey(token) },
+        Limit: limit,
+      }),
+    );
     return (result.Items ?? []).map((item) => item.sk as string);
   },
 

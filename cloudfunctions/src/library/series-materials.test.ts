@@ -5,7 +5,10 @@ import { futureTimes, newMembers } from '../../test/fixtures';
 /** A one-session series taught by the lecturers, planned through the activities feature's route. */
 const newSeries = async (lecturerIds: string[]) => {
   const { token } = await signIn('coordinator');
-  const reply = await call('POST', '/series', { token, body: { title: '越剧班', venue: '和乐党群服务中心 3 楼', capacity: 20, lecturerIds, sessions: [futureTimes(72)] } });
+  const reply = await call('POST', '/series', {
+    token,
+    body: { title: '越剧班', venue: '和乐党群服务中心 3 楼', capacity: 20, lecturerIds, sessions: [futureTimes(72)] },
+  });
   if (reply.status !== 201) throw new Error(`create series failed: ${JSON.stringify(reply.body)}`);
   return reply.body.series.id as string;
 };
@@ -17,7 +20,14 @@ const lecturers = async (count: number) => {
   return people;
 };
 
-const material = (seriesId: string, title: string, extra: Record<string, unknown> = {}) => ({ title, kind: 'article', category: '公益班', body: '唱腔要点', seriesId, ...extra });
+const material = (seriesId: string, title: string, extra: Record<string, unknown> = {}) => ({
+  title,
+  kind: 'article',
+  category: '公益班',
+  body: '唱腔要点',
+  seriesId,
+  ...extra,
+});
 const listed = async (token: string, seriesId: string) =>
   (await call('GET', `/materials?seriesId=${seriesId}`, { token })).body.items.map((item: { title: string }) => item.title);
 
@@ -34,7 +44,9 @@ describe('series materials', () => {
     const unknown = await call('POST', '/materials', { token: coordinator, body: material('series-unknown', '没有这个班') });
     expect([unknown.status, unknown.body.error.details[0].path]).toEqual([400, 'seriesId']);
     expect((await call('POST', '/materials', { token: coordinator, body: material(yueju, '第二课 身段') })).status).toBe(201);
-    expect((await call('POST', '/materials', { token: coordinator, body: material(yueju, '志愿者讲义', { audience: 'volunteers' }) })).status).toBe(201);
+    expect(
+      (await call('POST', '/materials', { token: coordinator, body: material(yueju, '志愿者讲义', { audience: 'volunteers' }) })).status,
+    ).toBe(201);
     expect((await call('POST', '/materials', { token: otherTeacher!.token, body: material(other, '别的班') })).status).toBe(201);
 
     const [member] = await newMembers(1);
@@ -46,10 +58,16 @@ describe('series materials', () => {
     await call('PUT', `/materials/${first.body.material.id}/progress`, { token: member!.token, body: { percent: 60 } });
     const firstPage = await call('GET', `/materials?seriesId=${yueju}&limit=2`, { token: coordinator });
     expect(firstPage.body.items.map((item: { title: string }) => item.title)).toEqual(['志愿者讲义', '第二课 身段']);
-    const rest = await call('GET', `/materials?seriesId=${yueju}&limit=2&cursor=${encodeURIComponent(firstPage.body.nextCursor)}`, { token: member!.token });
-    expect(rest.body.items.map((item: { title: string; progress: number }) => [item.title, item.progress])).toEqual([['第一课 越剧唱腔', 60]]);
+    const rest = await call('GET', `/materials?seriesId=${yueju}&limit=2&cursor=${encodeURIComponent(firstPage.body.nextCursor)}`, {
+      token: member!.token,
+    });
+    expect(rest.body.items.map((item: { title: string; progress: number }) => [item.title, item.progress])).toEqual([
+      ['第一课 越剧唱腔', 60],
+    ]);
     // A cursor of one series' list is no cursor of another's.
-    const mixed = await call('GET', `/materials?seriesId=${other}&cursor=${encodeURIComponent(firstPage.body.nextCursor)}`, { token: member!.token });
+    const mixed = await call('GET', `/materials?seriesId=${other}&cursor=${encodeURIComponent(firstPage.body.nextCursor)}`, {
+      token: member!.token,
+    });
     expect([mixed.status, mixed.body.error.details[0].path]).toEqual([400, 'cursor']);
   });
 });

@@ -39,12 +39,18 @@ const mayOpen = (caller: Principal, material: MaterialRecord) =>
   (material.audience === 'members' && caller.roles.length > 0) ||
   hasAnyRole(caller.roles, [Role.VOLUNTEER, Role.COORDINATOR, Role.LECTURER]);
 
-const toMaterial = ({ pk: _pk, sk: _sk, ...material }: MaterialRecord, progress?: number): Material => ({ ...material, ...(progress !== undefined ? { progress } : {}) });
+const toMaterial = ({ pk: _pk, sk: _sk, ...material }: MaterialRecord, progress?: number): Material => ({
+  ...material,
+  ...(progress !== undefined ? { progress } : {}),
+});
 const newestFirst = (a: MaterialRecord, b: MaterialRecord) => b.id.localeCompare(a.id);
 
 export const createLibraryService = ({ library, media, series: seriesOf, now = () => new Date() }: LibraryDeps) => {
   const withProgress = async (records: MaterialRecord[], caller: Principal) => {
-    const progress = await library.progress(caller.id, records.map((record) => record.id));
+    const progress = await library.progress(
+      caller.id,
+      records.map((record) => record.id),
+    );
     return records.map((record) => toMaterial(record, progress.get(record.id) ?? 0));
   };
 
@@ -53,7 +59,8 @@ export const createLibraryService = ({ library, media, series: seriesOf, now = (
     if (!file.key.startsWith(materialFilePrefix(caller.id))) throw ValidationError.field('file.key', 'not a file you uploaded');
     const stored = await media.stat(file.key);
     if (!stored) throw ValidationError.field('file.key', 'this file was not uploaded');
-    if (!materialFileFits(stored.contentType, kind)) throw ValidationError.field('file.key', `a ${stored.contentType || 'file of unknown type'} is not a ${kind}`);
+    if (!materialFileFits(stored.contentType, kind))
+      throw ValidationError.field('file.key', `a ${stored.contentType || 'file of unknown type'} is not a ${kind}`);
     return { key: file.key, name: file.name, bytes: stored.bytes, contentType: stored.contentType };
   };
 
@@ -87,7 +94,15 @@ export const createLibraryService = ({ library, media, series: seriesOf, now = (
       if (input.seriesId) await checkSeries(input.seriesId, caller);
       const at = now();
       const id = ulid(at.getTime());
-      const record: MaterialRecord = { pk: 'M', sk: id, id, ...fields, ...(stored ? { file: stored } : {}), createdBy: caller.id, createdAt: at.toISOString() };
+      const record: MaterialRecord = {
+        pk: 'M',
+        sk: id,
+        id,
+        ...fields,
+        ...(stored ? { file: stored } : {}),
+        createdBy: caller.id,
+        createdAt: at.toISOString(),
+      };
       await library.create(record, materialTokens(input));
       return toMaterial(record, 0);
     },
@@ -98,7 +113,9 @@ export const createLibraryService = ({ library, media, series: seriesOf, now = (
      */
     async list(query: MaterialQuery, caller: Principal) {
       const fits = (record: MaterialRecord) =>
-        mayOpen(caller, record) && (!query.category || record.category === query.category) && (!query.seriesId || record.seriesId === query.seriesId);
+        mayOpen(caller, record) &&
+        (!query.category || record.category === query.category) &&
+        (!query.seriesId || record.seriesId === query.seriesId);
       if (!query.q && query.seriesId) {
         const page = await library.seriesMaterialIds(query.seriesId, query);
         const records = (await library.many(page.items)).filter(fits).sort(newestFirst);
@@ -122,7 +139,10 @@ export const createLibraryService = ({ library, media, series: seriesOf, now = (
     /** One material; its file with a fresh signed link. */
     async get(id: string, caller: Principal) {
       const record = await openable(id, caller);
-      const [[material], fileUrl] = await Promise.all([withProgress([record], caller), record.file ? media.readUrl(record.file.key) : undefined]);
+      const [[material], fileUrl] = await Promise.all([
+        withProgress([record], caller),
+        record.file ? media.readUrl(record.file.key) : undefined,
+      ]);
       return { ...material!, ...(fileUrl ? { fileUrl } : {}) };
     },
 

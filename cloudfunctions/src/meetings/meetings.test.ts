@@ -16,11 +16,20 @@ const branchMeeting = async (times: Record<string, string> = {}) => {
 describe('idea board', () => {
   it('counts one vote per member per idea, exactly, however many arrive at once', async () => {
     const { meeting, alice } = await branchMeeting();
-    const idea = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '把组织生活会开到社区里' } })).body.idea;
-    const other = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '邀请退休老党员讲党课', kind: 'question' } })).body.idea;
+    const idea = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '把组织生活会开到社区里' } }))
+      .body.idea;
+    const other = (
+      await call('POST', `/activities/${meeting.id}/ideas`, {
+        token: alice.token,
+        body: { text: '邀请退休老党员讲党课', kind: 'question' },
+      })
+    ).body.idea;
     const voters = await newMembers(30, 'voter');
     const path = `/activities/${meeting.id}/ideas/${idea.id}/votes/me`;
-    const replies = await Promise.all([...voters.map((voter) => call('PUT', path, { token: voter.token })), ...Array.from({ length: 5 }, () => call('PUT', path, { token: voters[0]!.token }))]);
+    const replies = await Promise.all([
+      ...voters.map((voter) => call('PUT', path, { token: voter.token })),
+      ...Array.from({ length: 5 }, () => call('PUT', path, { token: voters[0]!.token })),
+    ]);
     expect(replies.every((reply) => reply.status === 200)).toBe(true);
     await call('DELETE', path, { token: voters[1]!.token });
     const { items } = (await call('GET', `/activities/${meeting.id}/ideas`, { token: voters[0]!.token })).body;
@@ -33,7 +42,8 @@ describe('idea board', () => {
   it('lets the branch secretary group ideas, and no other secretary', async () => {
     const { meeting, secretary, alice } = await branchMeeting();
     const { secretary: stranger } = await branchMeeting();
-    const idea = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '建立党员志愿服务队' } })).body.idea;
+    const idea = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '建立党员志愿服务队' } })).body
+      .idea;
     const path = `/activities/${meeting.id}/ideas/${idea.id}`;
     expect((await call('PATCH', path, { token: stranger.token, body: { group: '服务群众' } })).status).toBe(403);
     expect((await call('PATCH', path, { token: alice.token, body: { group: '服务群众' } })).status).toBe(403);
@@ -47,14 +57,18 @@ describe('measures (措施)', () => {
     const { meeting, secretary, alice, bob } = await branchMeeting();
     const yesterday = centerDate(new Date(Date.now() - DAY));
     const nextWeek = centerDate(new Date(Date.now() + 7 * DAY));
-    const add = (ownerId: string, text: string, dueOn: string) => call('POST', `/activities/${meeting.id}/actions`, { token: secretary.token, body: { text, ownerId, dueOn } });
+    const add = (ownerId: string, text: string, dueOn: string) =>
+      call('POST', `/activities/${meeting.id}/actions`, { token: secretary.token, body: { text, ownerId, dueOn } });
     const late = (await add(alice.userId, '走访社区困难党员', yesterday)).body.action;
     const done = (await add(bob.userId, '整理学习笔记', yesterday)).body.action;
     await add(bob.userId, '筹备志愿服务队', nextWeek);
 
     const refused = await call('PATCH', `/activities/${meeting.id}/actions/${done.id}`, { token: alice.token, body: { status: 'done' } });
     expect(refused.status).toBe(403);
-    const finished = await call('PATCH', `/activities/${meeting.id}/actions/${done.id}`, { token: bob.token, body: { status: 'done', note: '已完成并上传' } });
+    const finished = await call('PATCH', `/activities/${meeting.id}/actions/${done.id}`, {
+      token: bob.token,
+      body: { status: 'done', note: '已完成并上传' },
+    });
     expect(finished.body.action).toMatchObject({ status: 'done', note: '已完成并上传' });
 
     const overdue = (await call('GET', '/actions/overdue', { token: secretary.token })).body.items;
@@ -84,15 +98,26 @@ describe('measures (措施)', () => {
 describe('minutes', () => {
   it('drafts the minutes from attendance, the most-voted ideas and the measures; the branch secretary edits them', async () => {
     const [startsAt, endsAt] = [new Date(Date.now() - 600_000).toISOString(), new Date(Date.now() + 3600_000).toISOString()];
-    const { secretary, alice, bob, meeting } = await branchMeeting({ startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
+    const { secretary, alice, bob, meeting } = await branchMeeting({
+      startsAt,
+      endsAt,
+      registrationClosesAt: endsAt,
+      cancellationDeadline: endsAt,
+    });
     const [carol] = await newMembers(1, 'carol');
-    for (const user of [alice, bob, carol!]) expect((await call('POST', `/activities/${meeting.id}/registrations`, { token: user.token })).status).toBe(201);
+    for (const user of [alice, bob, carol!])
+      expect((await call('POST', `/activities/${meeting.id}/registrations`, { token: user.token })).status).toBe(201);
     const { token: coordinator } = await signIn('coordinator');
     const { code } = (await call('GET', `/activities/${meeting.id}/check-in-code`, { token: coordinator })).body;
-    for (const user of [alice, bob]) expect((await call('POST', `/activities/${meeting.id}/check-ins`, { token: user.token, body: { code } })).status).toBe(201);
-    const idea = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '每月走访困难党员' } })).body.idea;
+    for (const user of [alice, bob])
+      expect((await call('POST', `/activities/${meeting.id}/check-ins`, { token: user.token, body: { code } })).status).toBe(201);
+    const idea = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '每月走访困难党员' } })).body
+      .idea;
     for (const user of [alice, bob]) await call('PUT', `/activities/${meeting.id}/ideas/${idea.id}/votes/me`, { token: user.token });
-    await call('POST', `/activities/${meeting.id}/actions`, { token: secretary.token, body: { text: '建立走访台账', ownerId: bob.userId, dueOn: '2026-12-31' } });
+    await call('POST', `/activities/${meeting.id}/actions`, {
+      token: secretary.token,
+      body: { text: '建立走访台账', ownerId: bob.userId, dueOn: '2026-12-31' },
+    });
 
     const draft = (await call('GET', `/activities/${meeting.id}/minutes`, { token: carol!.token })).body.minutes;
     expect(draft.edited).toBe(false);
@@ -101,15 +126,28 @@ describe('minutes', () => {
     expect(draft.text).toMatch(/1\. 建立走访台账 —— 负责人：.+，12月31日前完成/);
 
     const other = await newBranch(0);
-    expect((await call('PUT', `/activities/${meeting.id}/minutes`, { token: other.secretary.token, body: { text: `${draft.text}\n（改）` } })).status).toBe(403);
-    expect((await call('PUT', `/activities/${meeting.id}/minutes`, { token: secretary.token, body: { text: '短' } })).body.error.details[0].path).toBe('text');
-    const saved = await call('PUT', `/activities/${meeting.id}/minutes`, { token: secretary.token, body: { text: `${draft.text}\n四、其他：下次会议到社区开` } });
+    expect(
+      (await call('PUT', `/activities/${meeting.id}/minutes`, { token: other.secretary.token, body: { text: `${draft.text}\n（改）` } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call('PUT', `/activities/${meeting.id}/minutes`, { token: secretary.token, body: { text: '短' } })).body.error.details[0].path,
+    ).toBe('text');
+    const saved = await call('PUT', `/activities/${meeting.id}/minutes`, {
+      token: secretary.token,
+      body: { text: `${draft.text}\n四、其他：下次会议到社区开` },
+    });
     expect(saved.body.minutes.edited).toBe(true);
-    expect((await call('GET', `/activities/${meeting.id}/minutes`, { token: alice.token })).body.minutes.text).toContain('四、其他：下次会议到社区开');
+    expect((await call('GET', `/activities/${meeting.id}/minutes`, { token: alice.token })).body.minutes.text).toContain(
+      '四、其他：下次会议到社区开',
+    );
 
     // The Word document holds the saved text.
     const document = await call('GET', `/activities/${meeting.id}/minutes/document`, { token: alice.token });
-    expect([document.status, document.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    expect([document.status, document.headers['content-type']]).toEqual([
+      200,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]);
     const xml = await (await JSZip.loadAsync(document.body as Buffer)).file('word/document.xml')!.async('string');
     expect(xml).toContain('四、其他：下次会议到社区开');
     expect(xml).toContain('1. 每月走访困难党员（2 票）');
@@ -119,18 +157,43 @@ describe('minutes', () => {
 describe('branch statistics', () => {
   it('sums a branch’s year: meetings held, attendance, approved leaves, measures on time; and the yearly sheet', async () => {
     const [startsAt, endsAt] = [new Date(Date.now() - 600_000).toISOString(), new Date(Date.now() + 3600_000).toISOString()];
-    const { branch, secretary, alice, bob, meeting } = await branchMeeting({ startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
+    const { branch, secretary, alice, bob, meeting } = await branchMeeting({
+      startsAt,
+      endsAt,
+      registrationClosesAt: endsAt,
+      cancellationDeadline: endsAt,
+    });
     await createActivity({ branchId: branch }); // still to come: not held yet
     const [carol] = await newMembers(1, 'carol');
     for (const user of [alice, bob, carol!]) await call('POST', `/activities/${meeting.id}/registrations`, { token: user.token });
     const { token: coordinator } = await signIn('coordinator');
     const { code } = (await call('GET', `/activities/${meeting.id}/check-in-code`, { token: coordinator })).body;
-    for (const user of [alice, bob]) expect((await call('POST', `/activities/${meeting.id}/check-ins`, { token: user.token, body: { code } })).status).toBe(201);
-    expect((await call('POST', `/activities/${meeting.id}/leave-requests`, { token: carol!.token, body: { reason: '出差在外地' } })).status).toBe(201);
-    expect((await call('POST', `/activities/${meeting.id}/leave-requests/${carol!.userId}/decision`, { token: secretary.token, body: { decision: 'approve' } })).status).toBe(200);
+    for (const user of [alice, bob])
+      expect((await call('POST', `/activities/${meeting.id}/check-ins`, { token: user.token, body: { code } })).status).toBe(201);
+    expect(
+      (await call('POST', `/activities/${meeting.id}/leave-requests`, { token: carol!.token, body: { reason: '出差在外地' } })).status,
+    ).toBe(201);
+    expect(
+      (
+        await call('POST', `/activities/${meeting.id}/leave-requests/${carol!.userId}/decision`, {
+          token: secretary.token,
+          body: { decision: 'approve' },
+        })
+      ).status,
+    ).toBe(200);
     const actions = [];
-    for (const text of ['建立走访台账', '开展一次社区清扫']) actions.push((await call('POST', `/activities/${meeting.id}/actions`, { token: secretary.token, body: { text, ownerId: alice.userId, dueOn: '2099-12-31' } })).body.action);
-    expect((await call('PATCH', `/activities/${meeting.id}/actions/${actions[0].id}`, { token: alice.token, body: { status: 'done' } })).status).toBe(200);
+    for (const text of ['建立走访台账', '开展一次社区清扫'])
+      actions.push(
+        (
+          await call('POST', `/activities/${meeting.id}/actions`, {
+            token: secretary.token,
+            body: { text, ownerId: alice.userId, dueOn: '2099-12-31' },
+          })
+        ).body.action,
+      );
+    expect(
+      (await call('PATCH', `/activities/${meeting.id}/actions/${actions[0].id}`, { token: alice.token, body: { status: 'done' } })).status,
+    ).toBe(200);
 
     const registered = (await call('GET', `/activities/${meeting.id}`, { token: coordinator })).body.activity.confirmedCount;
     const { statistics } = (await call('GET', `/branches/${branch}/statistics`, { token: secretary.token })).body;

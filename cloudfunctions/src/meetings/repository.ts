@@ -21,7 +21,10 @@ export type IdeaRecord = z.infer<typeof IdeaRecord>;
 export const ActionRecord = ActionItem.extend({ sk: z.string(), openBranchKey: z.string().optional() });
 export type ActionRecord = z.infer<typeof ActionRecord>;
 
-const update = async (key: Record<string, string>, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key' | 'ReturnValues'>) => {
+const update = async (
+  key: Record<string, string>,
+  input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key' | 'ReturnValues'>,
+) => {
   try {
     const { Attributes } = await doc.send(new UpdateCommand({ TableName: table(), Key: key, ...input, ReturnValues: 'ALL_NEW' }));
     return Attributes;
@@ -47,7 +50,11 @@ export const boardRepository = {
     await doc.send(new PutCommand({ TableName: table(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
   },
   ideas: (activityId: string) =>
-    queryAll(IdeaRecord, { TableName: table(), KeyConditionExpression: 'activityId = :a AND begins_with(sk, :i)', ExpressionAttributeValues: { ':a': activityId, ':i': 'I#' } }),
+    queryAll(IdeaRecord, {
+      TableName: table(),
+      KeyConditionExpression: 'activityId = :a AND begins_with(sk, :i)',
+      ExpressionAttributeValues: { ':a': activityId, ':i': 'I#' },
+    }),
   async idea(activityId: string, id: string) {
     const { Item } = await doc.send(new GetCommand({ TableName: table(), Key: { activityId, sk: ideaSk(id) }, ConsistentRead: true }));
     return Item ? IdeaRecord.parse(Item) : undefined;
@@ -58,8 +65,16 @@ export const boardRepository = {
       {
         name: 'vote',
         item: voted
-          ? { Put: { TableName: table(), Item: { activityId, sk: voteSk(ideaId, userId), userId }, ConditionExpression: 'attribute_not_exists(sk)' } }
-          : { Delete: { TableName: table(), Key: { activityId, sk: voteSk(ideaId, userId) }, ConditionExpression: 'attribute_exists(sk)' } },
+          ? {
+              Put: {
+                TableName: table(),
+                Item: { activityId, sk: voteSk(ideaId, userId), userId },
+                ConditionExpression: 'attribute_not_exists(sk)',
+              },
+            }
+          : {
+              Delete: { TableName: table(), Key: { activityId, sk: voteSk(ideaId, userId) }, ConditionExpression: 'attribute_exists(sk)' },
+            },
       },
       {
         name: 'idea',
@@ -78,9 +93,13 @@ export const boardRepository = {
   async votedBy(activityId: string, userId: string, ideaIds: string[]): Promise<Set<string>> {
     const voted = new Set<string>();
     for (let i = 0; i < ideaIds.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = ideaIds.slice(i, i + 100).map((ideaId) => ({ activityId, sk: voteSk(ideaId, userId) }));
+      let keys: Record<string, unknown>[] | undefined = ideaIds
+        .slice(i, i + 100)
+        .map((ideaId) => ({ activityId, sk: voteSk(ideaId, userId) }));
       while (keys?.length) {
-        const result: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: keys, ProjectionExpression: 'sk' } } }));
+        const result: BatchGetCommandOutput = await doc.send(
+          new BatchGetCommand({ RequestItems: { [table()]: { Keys: keys, ProjectionExpression: 'sk' } } }),
+        );
         for (const item of result.Responses?.[table()] ?? []) voted.add((item.sk as string).split('#')[1]!);
         keys = result.UnprocessedKeys?.[table()]?.Keys;
       }
@@ -91,8 +110,17 @@ export const boardRepository = {
     const item = await update(
       { activityId, sk: ideaSk(ideaId) },
       group
-        ? { UpdateExpression: 'SET #group = :group', ConditionExpression: 'attribute_exists(sk)', ExpressionAttributeNames: { '#group': 'group' }, ExpressionAttributeValues: { ':group': group } }
-        : { UpdateExpression: 'REMOVE #group', ConditionExpression: 'attribute_exists(sk)', ExpressionAttributeNames: { '#group': 'group' } },
+        ? {
+            UpdateExpression: 'SET #group = :group',
+            ConditionExpression: 'attribute_exists(sk)',
+            ExpressionAttributeNames: { '#group': 'group' },
+            ExpressionAttributeValues: { ':group': group },
+          }
+        : {
+            UpdateExpression: 'REMOVE #group',
+            ConditionExpression: 'attribute_exists(sk)',
+            ExpressionAttributeNames: { '#group': 'group' },
+          },
     );
     return item ? IdeaRecord.parse(item) : undefined;
   },
@@ -101,7 +129,11 @@ export const boardRepository = {
     await doc.send(new PutCommand({ TableName: table(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
   },
   actions: (activityId: string) =>
-    queryAll(ActionRecord, { TableName: table(), KeyConditionExpression: 'activityId = :a AND begins_with(sk, :x)', ExpressionAttributeValues: { ':a': activityId, ':x': 'A#' } }),
+    queryAll(ActionRecord, {
+      TableName: table(),
+      KeyConditionExpression: 'activityId = :a AND begins_with(sk, :x)',
+      ExpressionAttributeValues: { ':a': activityId, ':x': 'A#' },
+    }),
   async action(activityId: string, id: string) {
     const { Item } = await doc.send(new GetCommand({ TableName: table(), Key: { activityId, sk: actionSk(id) }, ConsistentRead: true }));
     return Item ? ActionRecord.parse(Item) : undefined;
@@ -141,7 +173,16 @@ export const boardRepository = {
     return item ? ActionRecord.parse(item) : undefined;
   },
   ofOwner: (ownerId: string, page: PageRequest) =>
-    queryPage(ActionRecord, { TableName: table(), IndexName: 'actionsByOwner', KeyConditionExpression: 'ownerId = :o', ExpressionAttributeValues: { ':o': ownerId } }, page),
+    queryPage(
+      ActionRecord,
+      {
+        TableName: table(),
+        IndexName: 'actionsByOwner',
+        KeyConditionExpression: 'ownerId = :o',
+        ExpressionAttributeValues: { ':o': ownerId },
+      },
+      page,
+    ),
   /** Open items of a branch due before `today` (YYYY-MM-DD), most overdue first. */
   overdue: (branchId: string, today: string, page: PageRequest) =>
     queryPage(

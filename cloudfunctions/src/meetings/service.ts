@@ -4,7 +4,20 @@
  * groups them and records the measures (措施) with an owner and a due date; owners update them,
  * and overdue ones show on the secretary's home page.
  */
-import { branchYear, centerDate, CENTER_UTC_OFFSET_MINUTES, draftMinutes, hasAnyRole, Role, type ActionItem, type ActionItemInput, type BranchYearFigures, type Idea, type IdeaInput, type Minutes } from '@hele/shared';
+import {
+  branchYear,
+  centerDate,
+  CENTER_UTC_OFFSET_MINUTES,
+  draftMinutes,
+  hasAnyRole,
+  Role,
+  type ActionItem,
+  type ActionItemInput,
+  type BranchYearFigures,
+  type Idea,
+  type IdeaInput,
+  type Minutes,
+} from '@hele/shared';
 import { ulid } from 'ulid';
 import type { ActivitySummary } from '../domain/activities/summary';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
@@ -25,7 +38,10 @@ const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COOR
 const facilitates = (caller: Principal, activity: ActivitySummary) =>
   isCoordinator(caller) || (!!activity.branchId && caller.branchId === activity.branchId && caller.roles.includes(Role.SECRETARY));
 
-const toIdea = ({ sk: _sk, ...idea }: IdeaRecord, votedByMe?: boolean): Idea => ({ ...idea, ...(votedByMe !== undefined ? { votedByMe } : {}) });
+const toIdea = ({ sk: _sk, ...idea }: IdeaRecord, votedByMe?: boolean): Idea => ({
+  ...idea,
+  ...(votedByMe !== undefined ? { votedByMe } : {}),
+});
 const toAction = ({ sk: _sk, openBranchKey: _key, ...action }: ActionRecord): ActionItem => action;
 
 export const createMeetingService = ({ board, activity: activityOf, meetingsBetween, now = () => new Date() }: MeetingDeps) => {
@@ -50,19 +66,33 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
   /** Every branch's year: its meetings held so far (started, published), with their counted figures and measures. */
   const yearOfBranches = async (year: number, onlyBranch?: string): Promise<BranchYearFigures[]> => {
     const [from, until] = yearBounds(year);
-    const held = (await meetingsBetween(from, [until, now().toISOString()].sort()[0]!)).filter((meeting) => meeting.branchId && (!onlyBranch || meeting.branchId === onlyBranch));
+    const held = (await meetingsBetween(from, [until, now().toISOString()].sort()[0]!)).filter(
+      (meeting) => meeting.branchId && (!onlyBranch || meeting.branchId === onlyBranch),
+    );
     const branches = [...new Set([...held.map((meeting) => meeting.branchId!), ...(onlyBranch ? [onlyBranch] : [])])].sort();
     const figures = await Promise.all(
       held.map(async (meeting) => {
         const [counts, measures] = await Promise.all([readCounts(activityScope(meeting.id)), board.actions(meeting.id)]);
-        return { branchId: meeting.branchId!, meeting: { registered: meeting.confirmedCount ?? 0, attended: counts.checkIns ?? 0, leaves: counts.leaves ?? 0 }, measures };
+        return {
+          branchId: meeting.branchId!,
+          meeting: { registered: meeting.confirmedCount ?? 0, attended: counts.checkIns ?? 0, leaves: counts.leaves ?? 0 },
+          measures,
+        };
       }),
     );
     return Promise.all(
       branches.map(async (branchId) => {
         const mine = figures.filter((item) => item.branchId === branchId);
         const marks = await readCounts(branchScope(branchId, year));
-        return { branchId, year, ...branchYear(mine.map((item) => item.meeting), mine.flatMap((item) => item.measures), { sum: marks.scoreSum ?? 0, sheets: marks.scores ?? 0 }) };
+        return {
+          branchId,
+          year,
+          ...branchYear(
+            mine.map((item) => item.meeting),
+            mine.flatMap((item) => item.measures),
+            { sum: marks.scoreSum ?? 0, sheets: marks.scores ?? 0 },
+          ),
+        };
       }),
     );
   };
@@ -70,7 +100,8 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
   return {
     /** One branch's year: for coordinators and that branch's secretary. */
     async branchStatistics(branchId: string, year: number | undefined, caller: Principal): Promise<BranchYearFigures> {
-      if (!isCoordinator(caller) && !(caller.roles.includes(Role.SECRETARY) && caller.branchId === branchId)) throw new ForbiddenError('Only coordinators and the branch secretary see its statistics');
+      if (!isCoordinator(caller) && !(caller.roles.includes(Role.SECRETARY) && caller.branchId === branchId))
+        throw new ForbiddenError('Only coordinators and the branch secretary see its statistics');
       return (await yearOfBranches(year ?? thisYear(), branchId))[0]!;
     },
 
@@ -82,8 +113,19 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
       const activity = await visible(activityId, caller);
       const saved = await board.minutes(activityId);
       if (saved) return { title: activity.title, minutes: { activityId, text: saved.text, edited: true, updatedAt: saved.updatedAt } };
-      const [ideas, actions, counts] = await Promise.all([board.ideas(activityId), board.actions(activityId), readCounts(activityScope(activityId))]);
-      const text = draftMinutes({ ...activity, agenda: activity.agenda ?? [], registered: activity.confirmedCount ?? 0, checkedIn: counts.checkIns ?? 0, ideas, actions });
+      const [ideas, actions, counts] = await Promise.all([
+        board.ideas(activityId),
+        board.actions(activityId),
+        readCounts(activityScope(activityId)),
+      ]);
+      const text = draftMinutes({
+        ...activity,
+        agenda: activity.agenda ?? [],
+        registered: activity.confirmedCount ?? 0,
+        checkedIn: counts.checkIns ?? 0,
+        ideas,
+        actions,
+      });
       return { title: activity.title, minutes: { activityId, text, edited: false } };
     },
 
@@ -98,7 +140,17 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
       await visible(activityId, caller);
       const at = now();
       const id = ulid(at.getTime());
-      const record: IdeaRecord = { activityId, sk: ideaSk(id), id, text: input.text, kind: input.kind, authorId: caller.id, authorName: caller.nickname, voteCount: 0, createdAt: at.toISOString() };
+      const record: IdeaRecord = {
+        activityId,
+        sk: ideaSk(id),
+        id,
+        text: input.text,
+        kind: input.kind,
+        authorId: caller.id,
+        authorName: caller.nickname,
+        voteCount: 0,
+        createdAt: at.toISOString(),
+      };
       await board.addIdea(record);
       return toIdea(record, false);
     },
@@ -107,8 +159,14 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
     async ideas(activityId: string, caller: Principal) {
       await visible(activityId, caller);
       const records = await board.ideas(activityId);
-      const voted = await board.votedBy(activityId, caller.id, records.map((idea) => idea.id));
-      const items = records.map((idea) => toIdea(idea, voted.has(idea.id))).sort((a, b) => b.voteCount - a.voteCount || a.id.localeCompare(b.id));
+      const voted = await board.votedBy(
+        activityId,
+        caller.id,
+        records.map((idea) => idea.id),
+      );
+      const items = records
+        .map((idea) => toIdea(idea, voted.has(idea.id)))
+        .sort((a, b) => b.voteCount - a.voteCount || a.id.localeCompare(b.id));
       return { items };
     },
 
@@ -162,7 +220,8 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
       const activity = await visible(activityId, caller);
       const record = await board.action(activityId, actionId);
       if (!record) throw new NotFoundError('Action item');
-      if (record.ownerId !== caller.id && !facilitates(caller, activity)) throw new ForbiddenError('Only the owner or the facilitator updates a measure');
+      if (record.ownerId !== caller.id && !facilitates(caller, activity))
+        throw new ForbiddenError('Only the owner or the facilitator updates a measure');
       const updated = await board.updateAction(record, change, now().toISOString());
       if (!updated) throw new NotFoundError('Action item');
       return toAction(updated);

@@ -23,6 +23,6 @@ export const statisticsWorkbook = async (year: number, rows: readonly BranchYear
   }
   sheet.getColumn(6).numFmt = '0%';
   sheet.getColumn(10).numFmt = '0.00';
-  sheet.columns.forEach((column) => (column.width = 12));
+  for (const column of sheet.columns) column.width = 12;
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 };

@@ -1,15 +1,15 @@
 /** Routes: subscribe to an activity's reminder; read one's messages. */
 
 import { env } from '../lib/config';
-import { createHttpHandler , ok } from '../lib/http';
+import { createHttpHandler, ok } from '../lib/http';
 import { listMessages } from '../domain/inbox';
 import { notificationService } from './wiring';
 import { contract } from '@hele/shared/contract';
 
 export const handler = createHttpHandler(contract.notifications, {
   remindMe: async ({ params, caller }) => {
-      const { reminder, created: isNew } = await notificationService(env()).subscribe(params.id, caller);
-      return isNew ? { reminder } : ok({ reminder });
-    },
+    const { reminder, created: isNew } = await notificationService(env()).subscribe(params.id, caller);
+    return isNew ? { reminder } : ok({ reminder });
+  },
   messages: async ({ query, caller }) => await listMessages(caller.id, query),
 });

@@ -9,9 +9,16 @@ import { createNotificationService } from './service';
 const HOUR = 3_600_000;
 
 const serviceAt = (offsetMs: number, sender: ReminderSender = inboxSender) =>
-  createNotificationService({ reminders: reminderRepository, sender, loadUser, leadMinutes: 60, now: () => new Date(Date.now() + offsetMs) });
+  createNotificationService({
+    reminders: reminderRepository,
+    sender,
+    loadUser,
+    leadMinutes: 60,
+    now: () => new Date(Date.now() + offsetMs),
+  });
 
-const messagesOf = async (token: string) => (await call('GET', '/me/messages', { token })).body.items as Array<{ kind: string; title: string; body: string }>;
+const messagesOf = async (token: string) =>
+  (await call('GET', '/me/messages', { token })).body.items as Array<{ kind: string; title: string; body: string }>;
 
 describe('reminders (订阅消息)', () => {
   it('asks for a registration first, subscribes once, and sends once when due', async () => {
@@ -23,7 +30,10 @@ describe('reminders (订阅消息)', () => {
     await call('POST', `/activities/${activity.id}/registrations`, { token: member!.token });
     const subscribed = await call('POST', `/activities/${activity.id}/reminders`, { token: member!.token });
     expect(subscribed.status).toBe(201);
-    expect(subscribed.body.reminder).toMatchObject({ status: 'pending', dueAt: new Date(Date.parse(activity.startsAt as string) - HOUR).toISOString() });
+    expect(subscribed.body.reminder).toMatchObject({
+      status: 'pending',
+      dueAt: new Date(Date.parse(activity.startsAt as string) - HOUR).toISOString(),
+    });
     expect((await call('POST', `/activities/${activity.id}/reminders`, { token: member!.token })).status).toBe(200);
 
     // Not yet due: nothing goes out.

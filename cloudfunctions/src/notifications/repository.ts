@@ -46,7 +46,12 @@ export const reminderRepository = {
 
   async hasLiveRegistration(activityId: string, userId: string): Promise<boolean> {
     const { Item } = await doc.send(
-      new GetCommand({ TableName: tableName('REGISTRATIONS_TABLE'), Key: { activityId, userId }, ProjectionExpression: '#status', ExpressionAttributeNames: { '#status': 'status' } }),
+      new GetCommand({
+        TableName: tableName('REGISTRATIONS_TABLE'),
+        Key: { activityId, userId },
+        ProjectionExpression: '#status',
+        ExpressionAttributeNames: { '#status': 'status' },
+      }),
     );
     return !!Item && Item.status !== 'cancelled';
   },
@@ -68,7 +73,11 @@ export const reminderRepository = {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const { Item } = await doc.send(
-        new GetCommand({ TableName: tableName('REMINDERS_TABLE'), Key: { activityId: record.activityId, userId: record.userId }, ConsistentRead: true }),
+        new GetCommand({
+          TableName: tableName('REMINDERS_TABLE'),
+          Key: { activityId: record.activityId, userId: record.userId },
+          ConsistentRead: true,
+        }),
       );
       return { reminder: ReminderRecord.parse(Item), created: false };
     }

@@ -64,7 +64,11 @@ export const createWeChatSender = ({ appId, appSecret, templateId, apiBase, fetc
       });
       const reply = SendReply.parse(await response.json());
       if (reply.errcode !== 0 && !FINAL_ERRORS.has(reply.errcode)) {
-        throw new HttpError(502, ErrorCode.UPSTREAM_UNAVAILABLE, `WeChat subscribe message failed (${reply.errcode} ${reply.errmsg ?? ''})`);
+        throw new HttpError(
+          502,
+          ErrorCode.UPSTREAM_UNAVAILABLE,
+          `WeChat subscribe message failed (${reply.errcode} ${reply.errmsg ?? ''})`,
+        );
       }
       // After WeChat: a retried delivery must not leave two copies in the inbox.
       await inboxSender.send(delivery);

@@ -19,9 +19,10 @@ const toReminder = ({ activityId, dueAt, status }: ReminderRecord): Reminder => 
 export const createNotificationService = ({ reminders, sender, loadUser, leadMinutes, now = () => new Date() }: NotificationDeps) => ({
   async subscribe(activityId: string, caller: Principal) {
     const activity = await reminders.activity(activityId);
-    if (!activity || activity.status !== 'published') throw new NotFoundError('Activity');
+    if (activity?.status !== 'published') throw new NotFoundError('Activity');
     if (Date.parse(activity.startsAt) <= now().getTime()) throw new ConflictError('ACTIVITY_STARTED', 'The activity has already started');
-    if (!(await reminders.hasLiveRegistration(activityId, caller.id))) throw new ConflictError('NOT_REGISTERED', 'Register first, then ask for a reminder');
+    if (!(await reminders.hasLiveRegistration(activityId, caller.id)))
+      throw new ConflictError('NOT_REGISTERED', 'Register first, then ask for a reminder');
     const { reminder, created } = await reminders.subscribe({
       activityId,
       userId: caller.id,
@@ -49,10 +50,19 @@ export const createNotificationService = ({ reminders, sender, loadUser, leadMin
       if (!(await reminders.claim(reminder, 'sent', at))) continue; // another run took it
       const user = await loadUser(reminder.userId);
       try {
-        await sender.send({ userId: reminder.userId, openid: user?.openid ?? '', activityId: activity.id, fields: reminderFields(activity) });
+        await sender.send({
+          userId: reminder.userId,
+          openid: user?.openid ?? '',
+          activityId: activity.id,
+          fields: reminderFields(activity),
+        });
         sent++;
       } catch (error) {
-        logger.warn('reminder not delivered; back in the queue', { activityId: activity.id, userId: reminder.userId, error: error as Error });
+        logger.warn('reminder not delivered; back in the queue', {
+          activityId: activity.id,
+          userId: reminder.userId,
+          error: error as Error,
+        });
         await reminders.release(reminder);
       }
     }

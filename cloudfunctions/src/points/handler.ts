@@ -1,7 +1,4 @@
-/** Points routes (docs/API.md): balance and ledger, adjustments, rewards, redemptions and vouchers. */
-import { ListQuery, Role } from '@hele/shared';
-import { z } from 'zod';
-import { createHttpHandler , ok } from '../lib/http';
+import { createHttpHandler, ok } from '../lib/http';
 import { ledger } from '../domain/ledger';
 import { classSeats, redemptionRepository, rewardRepository } from './repository';
 import { createPointsService } from './service';
@@ -10,19 +7,23 @@ import { contract } from '@hele/shared/contract';
 
 const points = createPointsService({ ledger, rewards: rewardRepository, redemptions: redemptionRepository, seats: classSeats });
 
-export const handler = createHttpHandler(contract.points, {
-  mine: async ({ query, caller }) => await points.myPoints(caller, query),
-  adjust: async ({ body, caller, idempotencyKey }) => {
+export const handler = createHttpHandler(
+  contract.points,
+  {
+    mine: async ({ query, caller }) => await points.myPoints(caller, query),
+    adjust: async ({ body, caller, idempotencyKey }) => {
       const { entry, created: isNew } = await points.adjust(body, caller, idempotencyKey);
       return isNew ? { entry } : ok({ entry });
     },
-  createReward: async ({ body, caller }) => ({ reward: await points.createReward(body, caller) }),
-  rewards: async ({ query, caller }) => await points.listRewards(query, caller),
-  reward: async ({ params }) => ({ reward: await points.getReward(params.id) }),
-  updateReward: async ({ params, body }) => ({ reward: await points.updateReward(params.id, body) }),
-  redeem: async ({ body, caller }) => await points.redeem(body.rewardId, caller),
-  cancelRedemption: async ({ params, caller }) => await points.cancelRedemption(params.id, caller),
-  fulfil: async ({ body, caller }) => await points.fulfil(body.voucher, caller),
-  myRedemptions: async ({ query, caller }) => await points.myRedemptions(caller, query),
-  redemptions: async ({ query }) => await points.listRedemptions(query),
-}, { idempotency: runIdempotent });
+    createReward: async ({ body, caller }) => ({ reward: await points.createReward(body, caller) }),
+    rewards: async ({ query, caller }) => await points.listRewards(query, caller),
+    reward: async ({ params }) => ({ reward: await points.getReward(params.id) }),
+    updateReward: async ({ params, body }) => ({ reward: await points.updateReward(params.id, body) }),
+    redeem: async ({ body, caller }) => await points.redeem(body.rewardId, caller),
+    cancelRedemption: async ({ params, caller }) => await points.cancelRedemption(params.id, caller),
+    fulfil: async ({ body, caller }) => await points.fulfil(body.voucher, caller),
+    myRedemptions: async ({ query, caller }) => await points.myRedemptions(caller, query),
+    redemptions: async ({ query }) => await points.listRedemptions(query),
+  },
+  { idempotency: runIdempotent },
+);

@@ -22,14 +22,19 @@ const newReward = async (overrides: Record<string, unknown> = {}) => {
   return reply.body.reward as { id: string; stock: number; cost: number };
 };
 
-const redeem = (token: string, rewardId: string, headers?: Record<string, string>) => call('POST', '/redemptions', { token, body: { rewardId }, headers });
+const redeem = (token: string, rewardId: string, headers?: Record<string, string>) =>
+  call('POST', '/redemptions', { token, body: { rewardId }, headers });
 const pointsOf = async (token: string) => (await call('GET', '/me/points?limit=100', { token })).body;
 const rewardOf = async (id: string, token: string) => (await call('GET', `/rewards/${id}`, { token })).body.reward;
 
 /** Every entry of a user, oldest first, straight from the table. */
 const ledgerOf = async (userId: string) => {
   const { Items = [] } = await doc.send(
-    new QueryCommand({ TableName: tableName('POINTS_TABLE'), KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)', ExpressionAttributeValues: { ':u': userId, ':e': 'E#' } }),
+    new QueryCommand({
+      TableName: tableName('POINTS_TABLE'),
+      KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)',
+      ExpressionAttributeValues: { ':u': userId, ':e': 'E#' },
+    }),
   );
   return Items as Array<{ amount: number; balanceAfter: number; type: string }>;
 };
@@ -38,9 +43,15 @@ describe('points ledger over the API', () => {
   it('adjusts with a reason, shows the balance and ledger newest first, and refuses to go below zero', async () => {
     const [member] = await newMembers(1);
     await grant(member!.userId, 100);
-    const take = await call('POST', '/points/adjustments', { token: await coordinator(), body: { userId: member!.userId, amount: -30, reason: '纠正重复记录' } });
+    const take = await call('POST', '/points/adjustments', {
+      token: await coordinator(),
+      body: { userId: member!.userId, amount: -30, reason: '纠正重复记录' },
+    });
     expect(take.body.entry).toMatchObject({ type: 'ADJUST', amount: -30, balanceAfter: 70, reason: '纠正重复记录' });
-    const tooMuch = await call('POST', '/points/adjustments', { token: await coordinator(), body: { userId: member!.userId, amount: -71, reason: '扣减' } });
+    const tooMuch = await call('POST', '/points/adjustments', {
+      token: await coordinator(),
+      body: { userId: member!.userId, amount: -71, reason: '扣减' },
+    });
     expect([tooMuch.status, tooMuch.body.error.code]).toEqual([409, 'INSUFFICIENT_POINTS']);
     const mine = await pointsOf(member!.token);
     expect(mine.balance).toBe(70);
@@ -53,7 +64,11 @@ describe('points ledger over the API', () => {
     const token = await coordinator();
     const replies = await Promise.all(
       Array.from({ length: 20 }, () =>
-        call('POST', '/points/adjustments', { token, headers: { 'Idempotency-Key': 'grant-once' }, body: { userId: member!.userId, amount: 50, reason: '志愿服务' } }),
+        call('POST', '/points/adjustments', {
+          token,
+          headers: { 'Idempotency-Key': 'grant-once' },
+          body: { userId: member!.userId, amount: 50, reason: '志愿服务' },
+        }),
       ),
     );
     expect(new Set(replies.map((reply) => reply.body.entry.id)).size).toBe(1);
@@ -85,7 +100,10 @@ describe('redemption (积分兑换)', () => {
     const reward = await newReward({ cost: 10, stock: 3 });
     const first = await redeem(member!.token, reward.id);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ balance: 15, redemption: { status: 'issued', cost: 10, voucher: expect.stringMatching(/^HLVC1\./) } });
+    expect(first.body).toMatchObject({
+      balance: 15,
+      redemption: { status: 'issued', cost: 10, voucher: expect.stringMatching(/^HLVC1\./) },
+    });
     await redeem(member!.token, reward.id);
     const broke = await redeem(member!.token, reward.id);
     expect([broke.status, broke.body.error.code]).toEqual([409, 'INSUFFICIENT_POINTS']);
@@ -126,7 +144,9 @@ describe('redemption (积分兑换)', () => {
     const [member] = await newMembers(1);
     await grant(member!.userId, 100);
     const reward = await newReward({ cost: 10 });
-    const replies = await Promise.all(Array.from({ length: 20 }, () => redeem(member!.token, reward.id, { 'Idempotency-Key': 'tap-redeem' })));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, () => redeem(member!.token, reward.id, { 'Idempotency-Key': 'tap-redeem' })),
+    );
     expect(new Set(replies.map((reply) => reply.body.redemption?.id)).size).toBe(1);
     expect((await pointsOf(member!.token)).balance).toBe(90);
   });
@@ -199,7 +219,10 @@ describe('redemption (积分兑换)', () => {
     ['an unknown kind', { kind: 'cash' }, 'kind'],
     ['an end before the start', { availableFrom: '2026-12-02T00:00:00Z', availableUntil: '2026-12-01T00:00:00Z' }, 'availableUntil'],
   ])('POST /rewards with %s → 400', async (_, overrides, field) => {
-    const reply = await call('POST', '/rewards', { token: await coordinator(), body: { title: '礼品', kind: 'goods', cost: 10, stock: 1, ...overrides } });
+    const reply = await call('POST', '/rewards', {
+      token: await coordinator(),
+      body: { title: '礼品', kind: 'goods', cost: 10, stock: 1, ...overrides },
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.error.details.map((detail: { path: string }) => detail.path)).toContain(field);
   });
@@ -211,7 +234,9 @@ describe('redemption (积分兑换)', () => {
     expect((await redeem(member!.token, later.id)).body.error.code).toBe('REWARD_UNAVAILABLE');
     const reward = await newReward({ stock: 2 });
     const token = await coordinator();
-    expect((await call('PATCH', `/rewards/${reward.id}`, { token, body: { stockChange: -3 } })).body.error.details[0].path).toBe('stockChange');
+    expect((await call('PATCH', `/rewards/${reward.id}`, { token, body: { stockChange: -3 } })).body.error.details[0].path).toBe(
+      'stockChange',
+    );
     expect((await call('PATCH', `/rewards/${reward.id}`, { token, body: { stockChange: 5 } })).body.reward.stock).toBe(7);
     await call('PATCH', `/rewards/${reward.id}`, { token, body: { active: false } });
     expect((await redeem(member!.token, reward.id)).body.error.code).toBe('REWARD_UNAVAILABLE');

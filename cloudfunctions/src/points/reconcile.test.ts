@@ -16,7 +16,12 @@ describe('points:reconcile', () => {
     expect(clean.problems.filter((problem) => problem.userId === member!.userId)).toEqual([]);
     expect(clean.entries).toBeGreaterThanOrEqual(3);
 
-    await doc.send(new PutCommand({ TableName: tableName('POINTS_TABLE'), Item: { userId: member!.userId, sk: 'BALANCE', balance: 999, seq: 3, updatedAt: 'x' } }));
+    await doc.send(
+      new PutCommand({
+        TableName: tableName('POINTS_TABLE'),
+        Item: { userId: member!.userId, sk: 'BALANCE', balance: 999, seq: 3, updatedAt: 'x' },
+      }),
+    );
     const tampered = await reconcilePoints(doc, tableName('POINTS_TABLE'));
     expect(tampered.problems).toContainEqual({ userId: member!.userId, problem: 'entries sum to 30, balance says 999' });
   });

@@ -47,5 +47,8 @@ export const toReward = ({ listKey: _listKey, createdBy: _by, updatedAt: _update
 /** The voucher text is shown only to its owner (and sent by the owner's phone to the scanner). */
 export const toRedemption = (record: RedemptionRecord, { withVoucher }: { withVoucher: boolean }): Redemption => {
   const { voucherSecret, registrationId: _registration, fulfilledBy: _by, ...fields } = record;
-  return { ...fields, ...(withVoucher && record.status === 'issued' ? { voucher: `${VOUCHER_PREFIX}.${record.id}.${voucherSecret}` } : {}) };
+  return {
+    ...fields,
+    ...(withVoucher && record.status === 'issued' ? { voucher: `${VOUCHER_PREFIX}.${record.id}.${voucherSecret}` } : {}),
+  };
 };

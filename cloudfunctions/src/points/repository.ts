@@ -15,12 +15,14 @@ const counterId = (rewardId: string, userId: string) => `${rewardId}#${userId}`;
 
 export const rewardRepository = {
   async create(record: RewardRecord): Promise<void> {
-    await doc.send(new PutCommand({ TableName: tableName('REWARDS_TABLE'), Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
+    await doc.send(
+      new PutCommand({ TableName: tableName('REWARDS_TABLE'), Item: record, ConditionExpression: 'attribute_not_exists(id)' }),
+    );
   },
 
   async get(id: string): Promise<RewardRecord | undefined> {
     const { Item } = await doc.send(new GetCommand({ TableName: tableName('REWARDS_TABLE'), Key: { id }, ConsistentRead: true }));
-    return Item && Item.listKey ? RewardRecord.parse(Item) : undefined;
+    return Item?.listKey ? RewardRecord.parse(Item) : undefined;
   },
 
   async list({ active, limit, cursor }: { active: boolean; limit: number; cursor?: string }) {
@@ -35,7 +37,10 @@ export const rewardRepository = {
         ExclusiveStartKey: decodeCursor(cursor).key,
       }),
     );
-    return { items: (result.Items ?? []).map((item) => RewardRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+    return {
+      items: (result.Items ?? []).map((item) => RewardRecord.parse(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
+    };
   },
 
   /** Edits fields and moves stock by `stockChange`, never below zero. */
@@ -80,7 +85,12 @@ export const rewardRepository = {
       },
     }),
     returnStock: (rewardId: string): TransactItem => ({
-      Update: { TableName: tableName('REWARDS_TABLE'), Key: { id: rewardId }, UpdateExpression: 'SET stock = stock + :one', ExpressionAttributeValues: { ':one': 1 } },
+      Update: {
+        TableName: tableName('REWARDS_TABLE'),
+        Key: { id: rewardId },
+        UpdateExpression: 'SET stock = stock + :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
     }),
     /** One more of this reward for this member, within the per-member limit. */
     countForMember: (rewardId: string, userId: string, limit: number): TransactItem => ({
@@ -93,7 +103,12 @@ export const rewardRepository = {
       },
     }),
     uncountForMember: (rewardId: string, userId: string): TransactItem => ({
-      Update: { TableName: tableName('REWARDS_TABLE'), Key: { id: counterId(rewardId, userId) }, UpdateExpression: 'SET redeemed = redeemed - :one', ExpressionAttributeValues: { ':one': 1 } },
+      Update: {
+        TableName: tableName('REWARDS_TABLE'),
+        Key: { id: counterId(rewardId, userId) },
+        UpdateExpression: 'SET redeemed = redeemed - :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
     }),
     putRedemption: (record: RedemptionRecord): TransactItem => ({
       Put: { TableName: tableName('REDEMPTIONS_TABLE'), Item: record, ConditionExpression: 'attribute_not_exists(id)' },
@@ -130,7 +145,10 @@ export const redemptionRepository = {
         ExclusiveStartKey: decodeCursor(cursor).key,
       }),
     );
-    return { items: (result.Items ?? []).map((item) => RedemptionRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+    return {
+      items: (result.Items ?? []).map((item) => RedemptionRecord.parse(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
+    };
   },
 
   async byStatus(status: string, { limit, cursor }: { limit: number; cursor?: string }) {
@@ -146,7 +164,10 @@ export const redemptionRepository = {
         ExclusiveStartKey: decodeCursor(cursor).key,
       }),
     );
-    return { items: (result.Items ?? []).map((item) => RedemptionRecord.parse(item)), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
+    return {
+      items: (result.Items ?? []).map((item) => RedemptionRecord.parse(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
+    };
   },
 };
 
@@ -154,7 +175,9 @@ export const redemptionRepository = {
 export const classSeats = {
   activity: activitySummary,
   async registration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName('REGISTRATIONS_TABLE'), Key: { activityId, userId }, ConsistentRead: true }));
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName('REGISTRATIONS_TABLE'), Key: { activityId, userId }, ConsistentRead: true }),
+    );
     return Item ? RegistrationRecord.parse(Item) : undefined;
   },
   async waitlistHead(activityId: string): Promise<RegistrationRecord | undefined> {

@@ -26,7 +26,11 @@ import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { isLive, seatItems, type RegistrationRecord } from '../domain/activities/seats';
 import { approvedMinutesOf } from '../domain/service-records';
 import { toRedemption, toReward, type RedemptionRecord, type RewardRecord } from './records';
-import type { classSeats as ClassSeats, redemptionRepository as RedemptionRepository, rewardRepository as RewardRepository } from './repository';
+import type {
+  classSeats as ClassSeats,
+  redemptionRepository as RedemptionRepository,
+  rewardRepository as RewardRepository,
+} from './repository';
 
 export interface PointsDeps {
   ledger: Ledger;
@@ -109,7 +113,15 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
         if (!activity) throw ValidationError.field('activityId', 'no such activity');
       }
       const at = now().toISOString();
-      const record: RewardRecord = { ...input, id: ulid(), active: true, listKey: 'active', createdBy: caller.id, createdAt: at, updatedAt: at };
+      const record: RewardRecord = {
+        ...input,
+        id: ulid(),
+        active: true,
+        listKey: 'active',
+        createdBy: caller.id,
+        createdAt: at,
+        updatedAt: at,
+      };
       await rewards.create(record);
       return toReward(record);
     },
@@ -144,7 +156,15 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
       const iso = at.toISOString();
       const registration: RegistrationRecord | undefined =
         reward.kind === 'class_seat' && reward.activityId
-          ? { activityId: reward.activityId, userId: caller.id, id: ulid(at.getTime()), nickname: caller.nickname, status: 'confirmed', registeredAt: iso, updatedAt: iso }
+          ? {
+              activityId: reward.activityId,
+              userId: caller.id,
+              id: ulid(at.getTime()),
+              nickname: caller.nickname,
+              status: 'confirmed',
+              registeredAt: iso,
+              updatedAt: iso,
+            }
           : undefined;
       const record: RedemptionRecord = {
         id,
@@ -166,7 +186,15 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
         ...(registration ? seatItems.take(registration) : []),
       ];
       const outcome = await ledger.append(
-        { userId: caller.id, type: LedgerType.REDEEM, amount: -reward.cost, reason: `兑换：${reward.title}`, actorId: caller.id, idempotencyKey: `redeem:${id}`, ref: id },
+        {
+          userId: caller.id,
+          type: LedgerType.REDEEM,
+          amount: -reward.cost,
+          reason: `兑换：${reward.title}`,
+          actorId: caller.id,
+          idempotencyKey: `redeem:${id}`,
+          ref: id,
+        },
         items,
         at,
       );
@@ -183,7 +211,10 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
           const redemption = await requireRedemption(id, caller);
           if (redemption.status === 'fulfilled') throw new ConflictError(PointsError.VOUCHER_USED, 'The voucher has been used');
           if (redemption.status === 'cancelled') {
-            return { redemption: toRedemption(redemption, { withVoucher: false }), balance: (await ledger.balanceOf(redemption.userId))?.balance ?? 0 };
+            return {
+              redemption: toRedemption(redemption, { withVoucher: false }),
+              balance: (await ledger.balanceOf(redemption.userId))?.balance ?? 0,
+            };
           }
           const seat = redemption.activityId ? await seats.registration(redemption.activityId, redemption.userId) : undefined;
           const seatStillHeld = isLive(seat) && seat.status === 'confirmed' && seat.id === redemption.registrationId;
@@ -223,13 +254,18 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
       const parsed = parseVoucher(voucher);
       if (!parsed) throw ValidationError.field('voucher', 'is not a voucher of this center');
       const redemption = await redemptions.get(parsed.redemptionId);
-      if (!redemption || !secretsMatch(redemption.voucherSecret, parsed.secret)) throw ValidationError.field('voucher', 'is not a valid voucher');
+      if (!redemption || !secretsMatch(redemption.voucherSecret, parsed.secret))
+        throw ValidationError.field('voucher', 'is not a valid voucher');
       if (redemption.status === 'fulfilled') throw new ConflictError(PointsError.VOUCHER_USED, 'The voucher has already been used');
       if (redemption.status === 'cancelled') throw new ConflictError(PointsError.VOUCHER_CANCELLED, 'The voucher was cancelled');
       const iso = now().toISOString();
-      const outcome = await transactNamed(doc, [{ name: 'state', item: rewards.items.closeRedemption(redemption.id, 'fulfilled', iso, caller.id) }]);
+      const outcome = await transactNamed(doc, [
+        { name: 'state', item: rewards.items.closeRedemption(redemption.id, 'fulfilled', iso, caller.id) },
+      ]);
       if (outcome !== 'ok') throw new ConflictError(PointsError.VOUCHER_USED, 'The voucher has already been used');
-      return { redemption: toRedemption({ ...redemption, status: 'fulfilled', fulfilledAt: iso, fulfilledBy: caller.id }, { withVoucher: false }) };
+      return {
+        redemption: toRedemption({ ...redemption, status: 'fulfilled', fulfilledAt: iso, fulfilledBy: caller.id }, { withVoucher: false }),
+      };
     },
 
     async myRedemptions(caller: Principal, query: { limit: number; cursor?: string }) {

@@ -1,6 +1,6 @@
 /** Registration routes (docs/API.md): register, cancel one's own, and the lists. */
 
-import { createHttpHandler , ok } from '../lib/http';
+import { createHttpHandler, ok } from '../lib/http';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
 import { activityRepository } from '../domain/activities/repository';
 import { runIdempotent } from '../lib/idempotency';
@@ -8,12 +8,16 @@ import { contract } from '@hele/shared/contract';
 
 const engine = createRegistrationEngine({ repository: activityRepository });
 
-export const handler = createHttpHandler(contract.registrations, {
-  register: async ({ params, caller }) => {
+export const handler = createHttpHandler(
+  contract.registrations,
+  {
+    register: async ({ params, caller }) => {
       const { registration, created: isNew } = await engine.register(params.id, caller);
       return isNew ? { registration } : ok({ registration });
     },
-  cancelMine: async ({ params, caller }) => ({ registration: await engine.cancel(params.id, caller) }),
-  ofActivity: async ({ params, query }) => await engine.list(params.id, query),
-  mine: async ({ query, caller }) => await engine.listMine(caller, query),
-}, { idempotency: runIdempotent });
+    cancelMine: async ({ params, caller }) => ({ registration: await engine.cancel(params.id, caller) }),
+    ofActivity: async ({ params, query }) => await engine.list(params.id, query),
+    mine: async ({ query, caller }) => await engine.listMine(caller, query),
+  },
+  { idempotency: runIdempotent },
+);

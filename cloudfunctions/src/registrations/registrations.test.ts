@@ -64,21 +64,29 @@ describe('registration engine', () => {
     const cancels = await Promise.all(leaving.map((user) => cancelMine(activity.id, user.token)));
     expect(cancels.every((reply) => reply.status === 200)).toBe(true);
 
-    const promotedIds = waitlisted.slice(0, 20).map((registration) => registration.userId).sort();
+    const promotedIds = waitlisted
+      .slice(0, 20)
+      .map((registration) => registration.userId)
+      .sort();
     const nowConfirmed = await allRegistrations(activity.id, 'confirmed');
     const stillWaiting = (await allRegistrations(activity.id, 'waitlisted')).sort((x, y) => x.position - y.position);
     expect(nowConfirmed).toHaveLength(50);
-    expect(nowConfirmed.filter((registration) => registration.promotedAt).map((registration) => registration.userId).sort()).toEqual(promotedIds);
-    expect(stillWaiting.map((registration) => registration.userId)).toEqual(waitlisted.slice(20).map((registration) => registration.userId));
+    expect(
+      nowConfirmed
+        .filter((registration) => registration.promotedAt)
+        .map((registration) => registration.userId)
+        .sort(),
+    ).toEqual(promotedIds);
+    expect(stillWaiting.map((registration) => registration.userId)).toEqual(
+      waitlisted.slice(20).map((registration) => registration.userId),
+    );
     expect(stillWaiting.map((registration) => registration.position)).toEqual(Array.from({ length: 430 }, (_, i) => i + 1));
   });
 
   it('makes one registration of 20 concurrent requests with one Idempotency-Key, and replays the first answer', async () => {
     const activity = await createActivity({ capacity: 5 });
     const [user] = await newMembers(1);
-    const replies = await Promise.all(
-      Array.from({ length: 20 }, () => register(activity.id, user!.token, { 'Idempotency-Key': 'tap-1' })),
-    );
+    const replies = await Promise.all(Array.from({ length: 20 }, () => register(activity.id, user!.token, { 'Idempotency-Key': 'tap-1' })));
     expect(replies.map((reply) => reply.status)).toEqual(Array(20).fill(201));
     expect(new Set(replies.map((reply) => reply.body.registration.id)).size).toBe(1);
     expect(await allRegistrations(activity.id)).toHaveLength(1);
@@ -102,7 +110,10 @@ describe('registration engine', () => {
     expect((await register(notYet.id, user!.token)).body.error.code).toBe('REGISTRATION_NOT_OPEN');
 
     const past = new Date(Date.now() - 60_000).toISOString();
-    const closed = await createActivity({ registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(), registrationClosesAt: past });
+    const closed = await createActivity({
+      registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      registrationClosesAt: past,
+    });
     const reply = await register(closed.id, user!.token);
     expect([reply.status, reply.body.error.code]).toEqual([409, 'REGISTRATION_CLOSED']);
 

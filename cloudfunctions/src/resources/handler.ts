@@ -1,6 +1,5 @@
 /** Resource cloud routes: providers and offers, cases through the social-work process, allocations. */
-import { caseFormSchema, Role } from '@hele/shared';
-import { z } from 'zod';
+import { caseFormSchema } from '@hele/shared';
 import { createHttpHandler, parseWith } from '../lib/http';
 import { resourceRepository } from './repository';
 import { createResourceService } from './service';
@@ -9,21 +8,27 @@ import { contract } from '@hele/shared/contract';
 
 const resources = createResourceService({ resources: resourceRepository });
 
-export const handler = createHttpHandler(contract.resources, {
-  registerProvider: async ({ body, caller }) => ({ provider: await resources.registerProvider(body, caller) }),
-  providers: async ({ query }) => await resources.providers(query),
-  verifyProvider: async ({ params }) => ({ provider: await resources.verifyProvider(params.id) }),
-  offer: async ({ body, caller }) => ({ offer: await resources.addOffer(body, caller) }),
-  offers: async ({ query }) => await resources.offers(query, query.kind),
-  mine: async ({ caller }) => await resources.mine(caller),
-  allocationsOf: async ({ params, caller }) => await resources.allocationsOf(params.id, caller),
-  addProject: async ({ body, caller }) => ({ project: await resources.addProject(body, caller) }),
-  projects: async () => ({ items: await resources.projects() }),
-  openCase: async ({ body, caller }) => ({ case: await resources.openCase(body, caller) }),
-  cases: async ({ query }) => await resources.cases(query, query.stage),
-  case: async ({ params }) => await resources.caseDetail(params.id),
-  move: async ({ params, body, caller }) => ({ case: await resources.move(params.id, body.to, body.reason, caller) }),
-  saveForm: async ({ params, body, caller }) => ({ case: await resources.saveForm(params.id, params.step, parseWith(caseFormSchema(params.step), body), caller) }),
-  log: async ({ params, body, caller }) => ({ case: await resources.addLog(params.id, body.text, caller) }),
-  allocate: async ({ params, body, caller }) => ({ allocation: await resources.allocate(params.id, body, caller) }),
-}, { idempotency: runIdempotent });
+export const handler = createHttpHandler(
+  contract.resources,
+  {
+    registerProvider: async ({ body, caller }) => ({ provider: await resources.registerProvider(body, caller) }),
+    providers: async ({ query }) => await resources.providers(query),
+    verifyProvider: async ({ params }) => ({ provider: await resources.verifyProvider(params.id) }),
+    offer: async ({ body, caller }) => ({ offer: await resources.addOffer(body, caller) }),
+    offers: async ({ query }) => await resources.offers(query, query.kind),
+    mine: async ({ caller }) => await resources.mine(caller),
+    allocationsOf: async ({ params, caller }) => await resources.allocationsOf(params.id, caller),
+    addProject: async ({ body, caller }) => ({ project: await resources.addProject(body, caller) }),
+    projects: async () => ({ items: await resources.projects() }),
+    openCase: async ({ body, caller }) => ({ case: await resources.openCase(body, caller) }),
+    cases: async ({ query }) => await resources.cases(query, query.stage),
+    case: async ({ params }) => await resources.caseDetail(params.id),
+    move: async ({ params, body, caller }) => ({ case: await resources.move(params.id, body.to, body.reason, caller) }),
+    saveForm: async ({ params, body, caller }) => ({
+      case: await resources.saveForm(params.id, params.step, parseWith(caseFormSchema(params.step), body), caller),
+    }),
+    log: async ({ params, body, caller }) => ({ case: await resources.addLog(params.id, body.text, caller) }),
+    allocate: async ({ params, body, caller }) => ({ allocation: await resources.allocate(params.id, body, caller) }),
+  },
+  { idempotency: runIdempotent },
+);

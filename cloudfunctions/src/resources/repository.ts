@@ -4,7 +4,7 @@
  * partition, and each allocation is written under its offer's partition too, so a provider sees
  * where its resources went. Lists go through the `byType` index; a provider's own offers through `byContact`.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Allocation, Case, CaseEvent, Offer, Provider, type CaseStage, type OfferKind } from '@hele/shared';
 import { z } from 'zod';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
@@ -24,8 +24,10 @@ type Listed = 'provider' | 'offer' | 'case' | 'project';
 /** The dashboard's figures: cases per stage, and per kind of resource what was offered and allocated. */
 export const CASES_SCOPE = 'cases';
 export const RESOURCES_SCOPE = 'resources';
-const countOffer = (kind: OfferKind, quantity: number) => countItem(RESOURCES_SCOPE, { [`${kind}Offers`]: 1, [`${kind}Offered`]: quantity });
-const countAllocation = (kind: OfferKind, quantity: number) => countItem(RESOURCES_SCOPE, { [`${kind}Allocations`]: 1, [`${kind}Allocated`]: quantity });
+const countOffer = (kind: OfferKind, quantity: number) =>
+  countItem(RESOURCES_SCOPE, { [`${kind}Offers`]: 1, [`${kind}Offered`]: quantity });
+const countAllocation = (kind: OfferKind, quantity: number) =>
+  countItem(RESOURCES_SCOPE, { [`${kind}Allocations`]: 1, [`${kind}Allocated`]: quantity });
 
 const getHead = async <T>(schema: z.ZodType<T>, key: { pk: string; sk: string }) => {
   const { Item } = await doc.send(new GetCommand({ TableName: table(), Key: key }));
@@ -69,7 +71,12 @@ const changeCase = (
     ...(count ? [{ name: 'event' as const, item: count }] : []),
   ]);
 
-const listed = <T>(schema: z.ZodType<T>, type: Listed, page: PageRequest, filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> }) =>
+const listed = <T>(
+  schema: z.ZodType<T>,
+  type: Listed,
+  page: PageRequest,
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> },
+) =>
   queryPage(
     schema,
     {
@@ -96,14 +103,23 @@ const ofContact = <T>(schema: z.ZodType<T>, type: Listed, userId: string) =>
   });
 
 export const resourceRepository = {
-  addProvider: (provider: Provider) => transactNamed(doc, [{ name: 'provider', item: putHead(providerKey(provider.id), 'provider', provider) }]),
+  addProvider: (provider: Provider) =>
+    transactNamed(doc, [{ name: 'provider', item: putHead(providerKey(provider.id), 'provider', provider) }]),
   provider: (id: string) => getHead(Provider, providerKey(id)),
   providers: (page: PageRequest) => listed(Provider, 'provider', page),
 
   /** Marks a provider verified; false when there is no such provider. */
   async verifyProvider(id: string) {
     try {
-      await doc.send(new UpdateCommand({ TableName: table(), Key: providerKey(id), UpdateExpression: 'SET verified = :yes', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':yes': true } }));
+      await doc.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: providerKey(id),
+          UpdateExpression: 'SET verified = :yes',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':yes': true },
+        }),
+      );
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -125,9 +141,14 @@ export const resourceRepository = {
   offersOf: (userId: string) => ofContact(Offer, 'offer', userId),
 
   allocationsOfOffer: (offerId: string) =>
-    queryAll(Allocation, { TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': offerKey(offerId).pk, ':a': 'A#' } }),
+    queryAll(Allocation, {
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+      ExpressionAttributeValues: { ':pk': offerKey(offerId).pk, ':a': 'A#' },
+    }),
 
-  addProject: (project: ProjectRecord) => transactNamed(doc, [{ name: 'project', item: putHead(projectKey(project.id), 'project', project) }]),
+  addProject: (project: ProjectRecord) =>
+    transactNamed(doc, [{ name: 'project', item: putHead(projectKey(project.id), 'project', project) }]),
 
   openCase: (record: Case, opened: CaseEvent) =>
     transactNamed(doc, [
@@ -138,14 +159,20 @@ export const resourceRepository = {
     ]),
   case: (id: string) => getHead(Case, caseKey(id)),
   cases: (page: PageRequest, stage?: CaseStage) =>
-    listed(Case, 'case', page, stage ? { expression: '#stage = :stage', names: { '#stage': 'stage' }, values: { ':stage': stage } } : undefined),
+    listed(
+      Case,
+      'case',
+      page,
+      stage ? { expression: '#stage = :stage', names: { '#stage': 'stage' }, values: { ':stage': stage } } : undefined,
+    ),
 
   /** The case's history (oldest first) and its allocations, read in one query of its partition. */
   async caseRecords(id: string) {
-    const items = await queryAll(
-      z.record(z.string(), z.unknown()),
-      { TableName: table(), KeyConditionExpression: 'pk = :pk AND sk > :head', ExpressionAttributeValues: { ':pk': caseKey(id).pk, ':head': HEAD } },
-    );
+    const items = await queryAll(z.record(z.string(), z.unknown()), {
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND sk > :head',
+      ExpressionAttributeValues: { ':pk': caseKey(id).pk, ':head': HEAD },
+    });
     const of = (prefix: string) => items.filter((item) => String(item.sk).startsWith(prefix));
     return { history: of('H#').map((item) => CaseEvent.parse(item)), allocations: of('A#').map((item) => Allocation.parse(item)) };
   },
@@ -159,7 +186,8 @@ export const resourceRepository = {
     changeCase(id, step, { set: 'forms.#step = :form', names: { '#step': step }, values: { ':form': form } }, event),
 
   /** Adds an intervention log entry while the case is in intervention. */
-  addLog: (id: string, event: CaseEvent) => changeCase(id, 'intervention', { set: 'logCount = logCount + :one', values: { ':one': 1 } }, event),
+  addLog: (id: string, event: CaseEvent) =>
+    changeCase(id, 'intervention', { set: 'logCount = logCount + :one', values: { ':one': 1 } }, event),
 
   /**
    * One allocation, all or nothing: the offer gives up `quantity` only if that much remains, the
@@ -194,13 +222,29 @@ export const resourceRepository = {
       },
       {
         name: 'verified',
-        item: { ConditionCheck: { TableName: table(), Key: providerKey(allocation.providerId), ConditionExpression: 'verified = :yes', ExpressionAttributeValues: { ':yes': true } } },
+        item: {
+          ConditionCheck: {
+            TableName: table(),
+            Key: providerKey(allocation.providerId),
+            ConditionExpression: 'verified = :yes',
+            ExpressionAttributeValues: { ':yes': true },
+          },
+        },
       },
       {
         name: 'allocation',
-        item: { Put: { TableName: table(), Item: { pk: caseKey(allocation.caseId).pk, sk: `A#${allocation.id}`, ...allocation }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        item: {
+          Put: {
+            TableName: table(),
+            Item: { pk: caseKey(allocation.caseId).pk, sk: `A#${allocation.id}`, ...allocation },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
       },
-      { name: 'allocation', item: { Put: { TableName: table(), Item: { pk: offerKey(allocation.offerId).pk, sk: `A#${allocation.id}`, ...allocation } } } },
+      {
+        name: 'allocation',
+        item: { Put: { TableName: table(), Item: { pk: offerKey(allocation.offerId).pk, sk: `A#${allocation.id}`, ...allocation } } },
+      },
       { name: 'allocation', item: eventItem(allocation.caseId, event) },
       { name: 'allocation', item: countAllocation(allocation.kind, allocation.quantity) },
       ...(projectId ? [{ name: 'allocation' as const, item: countItem(projectScope(projectId), { allocations: 1 }) }] : []),

@@ -5,17 +5,22 @@ import { call, signIn } from '../../test/gateway';
 const coordinator = async () => (await signIn('coordinator')).token;
 
 const openCase = async (token: string, extra: Record<string, unknown> = {}) => {
-  const reply = await call('POST', '/cases', { token, body: { title: '独居老人助餐', source: 'visit', description: '走访发现三位独居老人午餐无人照料', requester: '和乐社区', ...extra } });
+  const reply = await call('POST', '/cases', {
+    token,
+    body: { title: '独居老人助餐', source: 'visit', description: '走访发现三位独居老人午餐无人照料', requester: '和乐社区', ...extra },
+  });
   expect(reply.status).toBe(201);
   return reply.body.case as { id: string; stage: string };
 };
 
-const move = (token: string, id: string, to: string, reason?: string) => call('POST', `/cases/${id}/transitions`, { token, body: { to, ...(reason ? { reason } : {}) } });
+const move = (token: string, id: string, to: string, reason?: string) =>
+  call('POST', `/cases/${id}/transitions`, { token, body: { to, ...(reason ? { reason } : {}) } });
 const saveForm = (token: string, id: string, step: string, body: unknown) => call('PUT', `/cases/${id}/forms/${step}`, { token, body });
 
 /** A verified provider (registered by the coordinator) and one offer of it. */
 const offerOf = async (token: string, offer: Record<string, unknown>) => {
-  const provider = (await call('POST', '/providers', { token, body: { name: `爱心企业${randomUUID().slice(0, 4)}`, kind: 'company' } })).body.provider;
+  const provider = (await call('POST', '/providers', { token, body: { name: `爱心企业${randomUUID().slice(0, 4)}`, kind: 'company' } }))
+    .body.provider;
   const reply = await call('POST', '/offers', { token, body: { providerId: provider.id, ...offer } });
   expect(reply.status).toBe(201);
   return reply.body.offer as { id: string; remaining: number; unit: string };
@@ -28,7 +33,14 @@ const plannedCase = async (token: string, extra: Record<string, unknown> = {}) =
   await move(token, id, 'estimation');
   await saveForm(token, id, 'estimation', { resources: [{ kind: 'goods', description: '午餐盒饭', quantity: 90 }] });
   await move(token, id, 'planning');
-  expect((await saveForm(token, id, 'planning', { goals: ['每天按时吃上午餐', '每周一次上门探访'], tasks: [{ text: '联系爱心餐厅', owner: '王社工' }] })).status).toBe(200);
+  expect(
+    (
+      await saveForm(token, id, 'planning', {
+        goals: ['每天按时吃上午餐', '每周一次上门探访'],
+        tasks: [{ text: '联系爱心餐厅', owner: '王社工' }],
+      })
+    ).status,
+  ).toBe(200);
   return id;
 };
 
@@ -38,7 +50,9 @@ describe('cases through the social-work process', () => {
     const { id, stage } = await openCase(token);
     expect(stage).toBe('assessment');
     expect((await move(token, id, 'estimation')).body.error.code).toBe('STEP_INCOMPLETE');
-    expect((await saveForm(token, id, 'assessment', { notes: '老人行动不便', priority: 'high' })).body.case.forms.assessment.priority).toBe('high');
+    expect((await saveForm(token, id, 'assessment', { notes: '老人行动不便', priority: 'high' })).body.case.forms.assessment.priority).toBe(
+      'high',
+    );
     expect((await move(token, id, 'planning')).body.error.code).toBe('SKIPS_A_STEP');
     expect((await move(token, id, 'estimation')).body.case.stage).toBe('estimation');
     // A form belongs to its step: the assessment cannot be rewritten from 预估.
@@ -52,13 +66,23 @@ describe('cases through the social-work process', () => {
     await move(token, id, 'evaluation');
     const halfMeasured = await saveForm(token, id, 'evaluation', { measures: [{ goal: 0, outcome: 'met' }], summary: '午餐问题解决' });
     expect([halfMeasured.status, halfMeasured.body.error.details[0].path]).toEqual([400, 'measures']);
-    await saveForm(token, id, 'evaluation', { measures: [{ goal: 0, outcome: 'met' }, { goal: 1, outcome: 'partly', note: '两周一次' }], summary: '午餐问题解决' });
+    await saveForm(token, id, 'evaluation', {
+      measures: [
+        { goal: 0, outcome: 'met' },
+        { goal: 1, outcome: 'partly', note: '两周一次' },
+      ],
+      summary: '午餐问题解决',
+    });
     expect((await move(token, id, 'closed')).body.case.stage).toBe('closed');
     expect((await move(token, id, 'intervention')).body.error.code).toBe('REASON_REQUIRED');
     expect((await move(token, id, 'intervention', '老人病情反复，重新介入')).body.case.stage).toBe('intervention');
 
     const { history } = (await call('GET', `/cases/${id}`, { token })).body;
-    expect(history.map((event: { kind: string; to?: string; step?: string; move?: string }) => [event.kind, event.to ?? event.step, event.move].filter(Boolean).join(':'))).toEqual([
+    expect(
+      history.map((event: { kind: string; to?: string; step?: string; move?: string }) =>
+        [event.kind, event.to ?? event.step, event.move].filter(Boolean).join(':'),
+      ),
+    ).toEqual([
       'opened:assessment',
       'form:assessment',
       'moved:estimation:advance',
@@ -72,7 +96,9 @@ describe('cases through the social-work process', () => {
       'moved:closed:advance',
       'moved:intervention:reopen',
     ]);
-    expect((await call('GET', '/cases?stage=intervention&limit=100', { token })).body.items.map((item: { id: string }) => item.id)).toContain(id);
+    expect(
+      (await call('GET', '/cases?stage=intervention&limit=100', { token })).body.items.map((item: { id: string }) => item.id),
+    ).toContain(id);
   });
 
   it('refuses a form that does not fit its step, naming the field, and changes nothing', async () => {
@@ -96,29 +122,52 @@ describe('providers, offers and allocation', () => {
   it('lets a provider register and offer; its resources are allocated once verified, and it sees where they went', async () => {
     const token = await coordinator();
     const [donor, stranger] = await newMembers(2, 'donor');
-    const provider = (await call('POST', '/providers', { token: donor!.token, body: { name: '李阿姨', kind: 'donor', contact: '李阿姨 13800000000' } })).body.provider;
+    const provider = (
+      await call('POST', '/providers', { token: donor!.token, body: { name: '李阿姨', kind: 'donor', contact: '李阿姨 13800000000' } })
+    ).body.provider;
     expect([provider.verified, provider.contactUserId]).toEqual([false, donor!.userId]);
-    const offerReply = await call('POST', '/offers', { token: donor!.token, body: { providerId: provider.id, kind: 'funds', title: '助老餐费', quantity: 50_000 } });
+    const offerReply = await call('POST', '/offers', {
+      token: donor!.token,
+      body: { providerId: provider.id, kind: 'funds', title: '助老餐费', quantity: 50_000 },
+    });
     const offer = offerReply.body.offer;
     expect([offer.unit, offer.remaining]).toEqual(['分', 50_000]);
-    expect((await call('POST', '/offers', { token: stranger!.token, body: { providerId: provider.id, kind: 'information', title: '政策信息' } })).status).toBe(400);
-    expect((await call('POST', '/offers', { token: stranger!.token, body: { providerId: provider.id, kind: 'information', title: '政策信息', quantity: 1 } })).status).toBe(403);
+    expect(
+      (await call('POST', '/offers', { token: stranger!.token, body: { providerId: provider.id, kind: 'information', title: '政策信息' } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await call('POST', '/offers', {
+          token: stranger!.token,
+          body: { providerId: provider.id, kind: 'information', title: '政策信息', quantity: 1 },
+        })
+      ).status,
+    ).toBe(403);
 
     const caseId = await plannedCase(token);
-    const allocate = (quantity: number) => call('POST', `/cases/${caseId}/allocations`, { token, body: { offerId: offer.id, quantity, note: '九月餐费' } });
+    const allocate = (quantity: number) =>
+      call('POST', `/cases/${caseId}/allocations`, { token, body: { offerId: offer.id, quantity, note: '九月餐费' } });
     expect((await allocate(20_000)).body.error.code).toBe('PROVIDER_NOT_VERIFIED');
     expect((await call('POST', `/providers/${provider.id}/verification`, { token })).body.provider.verified).toBe(true);
     expect((await allocate(20_000)).status).toBe(201);
-    expect((await allocate(30_001)).body.error).toMatchObject({ code: 'NOT_ENOUGH_REMAINING', details: [{ path: 'quantity', message: 'at most 30000' }] });
+    expect((await allocate(30_001)).body.error).toMatchObject({
+      code: 'NOT_ENOUGH_REMAINING',
+      details: [{ path: 'quantity', message: 'at most 30000' }],
+    });
 
     const mine = (await call('GET', '/me/resources', { token: donor!.token })).body;
     expect(mine.providers.map((item: { id: string; verified: boolean }) => [item.id, item.verified])).toEqual([[provider.id, true]]);
     expect(mine.offers.map((item: { id: string; remaining: number }) => [item.id, item.remaining])).toEqual([[offer.id, 30_000]]);
     const went = (await call('GET', `/offers/${offer.id}/allocations`, { token: donor!.token })).body.items;
-    expect(went.map((item: { caseTitle: string; quantity: number }) => [item.caseTitle, item.quantity])).toEqual([['独居老人助餐', 20_000]]);
+    expect(went.map((item: { caseTitle: string; quantity: number }) => [item.caseTitle, item.quantity])).toEqual([
+      ['独居老人助餐', 20_000],
+    ]);
     expect((await call('GET', `/offers/${offer.id}/allocations`, { token: stranger!.token })).status).toBe(404);
     const detail = (await call('GET', `/cases/${caseId}`, { token })).body;
-    expect(detail.allocations.map((item: { offerId: string; quantity: number }) => [item.offerId, item.quantity])).toEqual([[offer.id, 20_000]]);
+    expect(detail.allocations.map((item: { offerId: string; quantity: number }) => [item.offerId, item.quantity])).toEqual([
+      [offer.id, 20_000],
+    ]);
     expect(detail.history.at(-1)).toMatchObject({ kind: 'allocated', step: 'planning' });
   });
 
@@ -127,7 +176,9 @@ describe('providers, offers and allocation', () => {
     const offer = await offerOf(token, { kind: 'goods', title: '米面油礼包', quantity: 25, unit: '份' });
     const caseIds = await Promise.all([plannedCase(token), plannedCase(token), plannedCase(token)]);
     const asks = Array.from({ length: 40 }, (_, i) => ({ caseId: caseIds[i % 3]!, quantity: (i % 3) + 1 }));
-    const replies = await Promise.all(asks.map(({ caseId, quantity }) => call('POST', `/cases/${caseId}/allocations`, { token, body: { offerId: offer.id, quantity } })));
+    const replies = await Promise.all(
+      asks.map(({ caseId, quantity }) => call('POST', `/cases/${caseId}/allocations`, { token, body: { offerId: offer.id, quantity } })),
+    );
     const granted = replies.filter((reply) => reply.status === 201).map((reply) => reply.body.allocation.quantity as number);
     const refused = replies.filter((reply) => reply.status !== 201);
     const refusedAsks = asks.filter((_, i) => replies[i]!.status !== 201).map((ask) => ask.quantity);
@@ -135,7 +186,9 @@ describe('providers, offers and allocation', () => {
     const total = granted.reduce((sum, quantity) => sum + quantity, 0);
     // 40 asks of 1–3 (80 in all) for 25.
     expect(total).toBeLessThanOrEqual(25);
-    const remaining = (await call('GET', '/offers?kind=goods&limit=100', { token })).body.items.find((item: { id: string }) => item.id === offer.id).remaining;
+    const remaining = (await call('GET', '/offers?kind=goods&limit=100', { token })).body.items.find(
+      (item: { id: string }) => item.id === offer.id,
+    ).remaining;
     expect(remaining).toBe(25 - total);
     // Each refused ask met less than it asked for, and what remains only shrank since.
     expect(remaining).toBeLessThan(Math.min(...refusedAsks));
@@ -148,7 +201,9 @@ describe('providers, offers and allocation', () => {
     const offer = await offerOf(token, { kind: 'people', title: '送餐志愿者', quantity: 5 });
     expect(offer.unit).toBe('人');
     const { id: early } = await openCase(token);
-    expect((await call('POST', `/cases/${early}/allocations`, { token, body: { offerId: offer.id, quantity: 1 } })).body.error.code).toBe('CASE_STAGE');
+    expect((await call('POST', `/cases/${early}/allocations`, { token, body: { offerId: offer.id, quantity: 1 } })).body.error.code).toBe(
+      'CASE_STAGE',
+    );
 
     const caseId = await plannedCase(token);
     const headers = { 'Idempotency-Key': randomUUID() };
@@ -185,7 +240,10 @@ describe('the dashboard’s cases and resources', () => {
         cases: Array<{ stage: string; count: number }>;
         resources: Array<{ kind: string; offers: number; offered: number; allocations: number; allocated: number }>;
       };
-      return { stages: Object.fromEntries(cases.map((row) => [row.stage, row.count])), kinds: Object.fromEntries(resources.map(({ kind, ...row }) => [kind, row])) };
+      return {
+        stages: Object.fromEntries(cases.map((row) => [row.stage, row.count])),
+        kinds: Object.fromEntries(resources.map(({ kind, ...row }) => [kind, row])),
+      };
     };
     const before = await figures();
     const goods = await offerOf(token, { kind: 'goods', title: '米面油礼包', quantity: 25, unit: '份' });
@@ -200,7 +258,10 @@ describe('the dashboard’s cases and resources', () => {
 
     const moved = (stage: string) => after.stages[stage]! - before.stages[stage]!;
     expect(['assessment', 'estimation', 'planning', 'intervention', 'evaluation', 'closed'].map(moved)).toEqual([1, 0, 1, 0, 0, 0]);
-    const grew = (kind: string) => Object.fromEntries(Object.entries(after.kinds[kind]!).map(([figure, value]) => [figure, value - before.kinds[kind]![figure as 'offers']]));
+    const grew = (kind: string) =>
+      Object.fromEntries(
+        Object.entries(after.kinds[kind]!).map(([figure, value]) => [figure, value - before.kinds[kind]![figure as 'offers']]),
+      );
     expect(grew('goods')).toEqual({ offers: 1, offered: 25, allocations: 1, allocated: 10 });
     expect(grew('funds')).toEqual({ offers: 1, offered: 50_000, allocations: 1, allocated: 20_000 });
     expect(grew('people')).toEqual({ offers: 0, offered: 0, allocations: 0, allocated: 0 });
@@ -213,35 +274,66 @@ describe('the dashboard’s cases and resources', () => {
 describe('projects', () => {
   it('gather their activities’ check-ins and service time, their cases and allocations; categories add their projects up', async () => {
     const token = await coordinator();
-    const created = await call('POST', '/projects', { token, body: { name: `公益黄手环${randomUUID().slice(0, 4)}`, category: 'elderly', description: '为认知障碍老人佩戴黄手环' } });
+    const created = await call('POST', '/projects', {
+      token,
+      body: { name: `公益黄手环${randomUUID().slice(0, 4)}`, category: 'elderly', description: '为认知障碍老人佩戴黄手环' },
+    });
     expect(created.status).toBe(201);
     const project = created.body.project as { id: string; figures: Record<string, number> };
     expect(project.figures).toEqual({ checkIns: 0, serviceMinutes: 0, cases: 0, allocations: 0 });
 
     const now = Date.now();
     const [startsAt, endsAt] = [new Date(now - 10 * 60_000).toISOString(), new Date(now + 60 * 60_000).toISOString()];
-    const activity = await createActivity({ projectId: project.id, startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
+    const activity = await createActivity({
+      projectId: project.id,
+      startsAt,
+      endsAt,
+      registrationClosesAt: endsAt,
+      cancellationDeadline: endsAt,
+    });
     expect(activity.projectId).toBe(project.id);
     const walkers = await newMembers(2, 'walker');
-    for (const walker of walkers) expect((await call('POST', `/activities/${activity.id}/registrations`, { token: walker.token })).status).toBe(201);
+    for (const walker of walkers)
+      expect((await call('POST', `/activities/${activity.id}/registrations`, { token: walker.token })).status).toBe(201);
     const { code } = (await call('GET', `/activities/${activity.id}/check-in-code`, { token })).body;
-    for (const walker of walkers) expect((await call('POST', `/activities/${activity.id}/check-ins`, { token: walker.token, body: { code } })).status).toBe(201);
-    const declared = await call('POST', '/me/service-records', { token: walkers[0]!.token, body: { activityId: activity.id, servedOn: startsAt.slice(0, 10), minutes: 60, note: '陪同老人散步' } });
-    expect((await call('POST', `/service-records/${declared.body.record.id}/decision`, { token, body: { decision: 'approve' } })).status).toBe(200);
+    for (const walker of walkers)
+      expect((await call('POST', `/activities/${activity.id}/check-ins`, { token: walker.token, body: { code } })).status).toBe(201);
+    const declared = await call('POST', '/me/service-records', {
+      token: walkers[0]!.token,
+      body: { activityId: activity.id, servedOn: startsAt.slice(0, 10), minutes: 60, note: '陪同老人散步' },
+    });
+    expect(
+      (await call('POST', `/service-records/${declared.body.record.id}/decision`, { token, body: { decision: 'approve' } })).status,
+    ).toBe(200);
 
     const caseId = await plannedCase(token, { projectId: project.id });
     const offer = await offerOf(token, { kind: 'goods', title: '黄手环', quantity: 30, unit: '个' });
     expect((await call('POST', `/cases/${caseId}/allocations`, { token, body: { offerId: offer.id, quantity: 12 } })).status).toBe(201);
 
-    const listed = (await call('GET', '/projects', { token: walkers[1]!.token })).body.items.find((item: { id: string }) => item.id === project.id);
+    const listed = (await call('GET', '/projects', { token: walkers[1]!.token })).body.items.find(
+      (item: { id: string }) => item.id === project.id,
+    );
     expect(listed.figures).toEqual({ checkIns: 2, serviceMinutes: 60, cases: 1, allocations: 1 });
-    const dashboard = (await call('GET', '/dashboard', { token })).body as { projects: Array<Record<string, number | string>>; categories: Array<Record<string, number | string>> };
-    expect(dashboard.projects.find((row) => row.id === project.id)).toMatchObject({ checkIns: 2, serviceMinutes: 60, cases: 1, allocations: 1 });
+    const dashboard = (await call('GET', '/dashboard', { token })).body as {
+      projects: Array<Record<string, number | string>>;
+      categories: Array<Record<string, number | string>>;
+    };
+    expect(dashboard.projects.find((row) => row.id === project.id)).toMatchObject({
+      checkIns: 2,
+      serviceMinutes: 60,
+      cases: 1,
+      allocations: 1,
+    });
     const elderly = dashboard.projects.filter((row) => row.category === 'elderly');
     expect(dashboard.categories.find((row) => row.category === 'elderly')).toEqual({
       category: 'elderly',
       projects: elderly.length,
-      ...Object.fromEntries((['checkIns', 'serviceMinutes', 'cases', 'allocations'] as const).map((figure) => [figure, elderly.reduce((sum, row) => sum + Number(row[figure]), 0)])),
+      ...Object.fromEntries(
+        (['checkIns', 'serviceMinutes', 'cases', 'allocations'] as const).map((figure) => [
+          figure,
+          elderly.reduce((sum, row) => sum + Number(row[figure]), 0),
+        ]),
+      ),
     });
   });
 

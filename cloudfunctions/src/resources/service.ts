@@ -64,7 +64,12 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
     const at = now();
     return { id: ulid(at.getTime()), at: at.toISOString() };
   };
-  const event = (caller: Principal, fields: Omit<CaseEvent, 'id' | 'at' | 'actorId' | 'actorName'>): CaseEvent => ({ ...stamp(), actorId: caller.id, actorName: caller.nickname, ...fields });
+  const event = (caller: Principal, fields: Omit<CaseEvent, 'id' | 'at' | 'actorId' | 'actorName'>): CaseEvent => ({
+    ...stamp(),
+    actorId: caller.id,
+    actorName: caller.nickname,
+    ...fields,
+  });
 
   const requireCase = async (id: string) => {
     const record = await resources.case(id);
@@ -98,7 +103,14 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
       const contactUserId = coordinator ? input.contactUserId : caller.id;
       if (contactUserId && !(await loadUser(contactUserId))) throw ValidationError.field('contactUserId', 'no such user');
       const { id, at } = stamp();
-      const provider: Provider = { ...input, id, ...(contactUserId ? { contactUserId } : {}), verified: coordinator, createdBy: caller.id, createdAt: at };
+      const provider: Provider = {
+        ...input,
+        id,
+        ...(contactUserId ? { contactUserId } : {}),
+        verified: coordinator,
+        createdBy: caller.id,
+        createdAt: at,
+      };
       await written(() => resources.addProvider(provider));
       return provider;
     },
@@ -113,7 +125,8 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
     async addOffer(input: OfferInput, caller: Principal): Promise<Offer> {
       const provider = await resources.provider(input.providerId);
       if (!provider) throw ValidationError.field('providerId', 'no such provider');
-      if (!isCoordinator(caller) && provider.contactUserId !== caller.id) throw new ForbiddenError('Only the provider or a coordinator offers its resources');
+      if (!isCoordinator(caller) && provider.contactUserId !== caller.id)
+        throw new ForbiddenError('Only the provider or a coordinator offers its resources');
       const { id, at } = stamp();
       const offer: Offer = {
         ...input,
@@ -151,13 +164,24 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
 
     /** Every project with its figures (one small counter read each). */
     async projects(): Promise<Project[]> {
-      return Promise.all((await allProjects()).map(async (project) => ({ ...project, figures: figuresOf(await readCounts(projectScope(project.id))) })));
+      return Promise.all(
+        (await allProjects()).map(async (project) => ({ ...project, figures: figuresOf(await readCounts(projectScope(project.id))) })),
+      );
     },
 
     async openCase(input: CaseInput, caller: Principal): Promise<Case> {
       if (input.projectId && !(await projectOf(input.projectId))) throw ValidationError.field('projectId', 'no such project');
       const { id, at } = stamp();
-      const record: Case = { ...input, id, stage: 'assessment', forms: {}, logCount: 0, createdBy: caller.id, createdAt: at, updatedAt: at };
+      const record: Case = {
+        ...input,
+        id,
+        stage: 'assessment',
+        forms: {},
+        logCount: 0,
+        createdBy: caller.id,
+        createdAt: at,
+        updatedAt: at,
+      };
       await written(() => resources.openCase(record, event(caller, { kind: 'opened', to: 'assessment' })));
       return record;
     },
@@ -174,7 +198,9 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
       const verdict = caseTransition(record.stage, to, caller.roles, reason);
       if (!verdict.ok) {
         if (verdict.code === 'NOT_ALLOWED') throw new ForbiddenError(verdict.message);
-        throw new ConflictError(verdict.code, verdict.message, [{ path: verdict.code === 'REASON_REQUIRED' ? 'reason' : 'to', message: verdict.message }]);
+        throw new ConflictError(verdict.code, verdict.message, [
+          { path: verdict.code === 'REASON_REQUIRED' ? 'reason' : 'to', message: verdict.message },
+        ]);
       }
       if (verdict.kind === 'advance') {
         const blocker = advanceBlocker(record.stage, { filledForms: Object.keys(record.forms) as CaseStage[], logCount: record.logCount });
@@ -188,7 +214,10 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
       const record = await requireCase(id);
       if (!formEditable(record.stage, step)) throw wrongStage(record, `The ${CASE_STAGE_LABELS[step]} form is written at that step`);
       if (step === 'evaluation' && 'measures' in form) {
-        const problem = evaluationProblem(record.forms.planning?.goals.length ?? 0, form.measures.map((measure) => measure.goal));
+        const problem = evaluationProblem(
+          record.forms.planning?.goals.length ?? 0,
+          form.measures.map((measure) => measure.goal),
+        );
         if (problem) throw ValidationError.field(problem.path, problem.message);
       }
       return caseWrite(id, () => resources.saveForm(id, step, form, event(caller, { kind: 'form', step })), 'Save the form');
@@ -221,13 +250,20 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
         at,
       };
       const text = `${offer.providerName}「${offer.title}」${request.quantity} ${offer.unit}`;
-      const outcome = await settled(() => resources.allocate(allocation, ALLOCATION_STAGES, event(caller, { kind: 'allocated', step: record.stage, text }), record.projectId));
+      const outcome = await settled(() =>
+        resources.allocate(allocation, ALLOCATION_STAGES, event(caller, { kind: 'allocated', step: record.stage, text }), record.projectId),
+      );
       if (outcome === 'ok') return allocation;
       if (outcome === 'remaining') {
         const left = (await resources.offer(offer.id))?.remaining ?? 0;
-        throw new ConflictError('NOT_ENOUGH_REMAINING', `Only ${left} ${offer.unit} of this offer remain`, [{ path: 'quantity', message: `at most ${left}` }]);
+        throw new ConflictError('NOT_ENOUGH_REMAINING', `Only ${left} ${offer.unit} of this offer remain`, [
+          { path: 'quantity', message: `at most ${left}` },
+        ]);
       }
-      if (outcome === 'verified') throw new ConflictError('PROVIDER_NOT_VERIFIED', 'The provider is not verified yet', [{ path: 'offerId', message: 'provider not verified' }]);
+      if (outcome === 'verified')
+        throw new ConflictError('PROVIDER_NOT_VERIFIED', 'The provider is not verified yet', [
+          { path: 'offerId', message: 'provider not verified' },
+        ]);
       throw wrongStage(await requireCase(caseId), 'Resources are allocated during 计划 and 介入');
     },
   };

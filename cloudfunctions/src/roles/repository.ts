@@ -16,10 +16,29 @@ const auditItem = (entry: RoleAuditEntry): TransactItem => ({
 
 export const roleRepository = {
   holders: (role: ManagedRole, page: PageRequest) =>
-    queryPage(RoleHolder, { TableName: tableName('ROLE_HOLDERS_TABLE'), KeyConditionExpression: '#role = :role', ExpressionAttributeNames: { '#role': 'role' }, ExpressionAttributeValues: { ':role': role } }, page),
+    queryPage(
+      RoleHolder,
+      {
+        TableName: tableName('ROLE_HOLDERS_TABLE'),
+        KeyConditionExpression: '#role = :role',
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: { ':role': role },
+      },
+      page,
+    ),
 
   audit: (page: PageRequest) =>
-    queryPage(RoleAuditEntry, { TableName: tableName('AUDIT_TABLE'), KeyConditionExpression: '#scope = :scope', ExpressionAttributeNames: { '#scope': 'scope' }, ExpressionAttributeValues: { ':scope': ROLES_SCOPE }, ScanIndexForward: false }, page),
+    queryPage(
+      RoleAuditEntry,
+      {
+        TableName: tableName('AUDIT_TABLE'),
+        KeyConditionExpression: '#scope = :scope',
+        ExpressionAttributeNames: { '#scope': 'scope' },
+        ExpressionAttributeValues: { ':scope': ROLES_SCOPE },
+        ScanIndexForward: false,
+      },
+      page,
+    ),
 
   /** The user's roles change (`user` item), the holder list and the audit log follow, all at once. */
   change: (userItem: TransactItem, holder: RoleHolder | { role: ManagedRole; userId: string; removed: true }, entry: RoleAuditEntry) =>
@@ -37,6 +56,11 @@ export const roleRepository = {
 
   /** Records a holder without an audit line: the seeded dev users, whose roles were never granted by anyone. */
   async recordSeeded(holder: RoleHolder) {
-    return transactNamed(doc, [{ name: 'holder', item: { Put: { TableName: tableName('ROLE_HOLDERS_TABLE'), Item: holder, ConditionExpression: 'attribute_not_exists(userId)' } } }]);
+    return transactNamed(doc, [
+      {
+        name: 'holder',
+        item: { Put: { TableName: tableName('ROLE_HOLDERS_TABLE'), Item: holder, ConditionExpression: 'attribute_not_exists(userId)' } },
+      },
+    ]);
   },
 };

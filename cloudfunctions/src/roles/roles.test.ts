@@ -20,9 +20,15 @@ describe('role management', () => {
 
     const revoked = await call('DELETE', `/users/${person!.userId}/roles/lecturer`, { token: admin });
     expect(revoked.body).toMatchObject({ changed: true, user: { roles: ['member'] } });
-    expect((await call('GET', '/roles/lecturer/holders?limit=100', { token: admin })).body.items.map((holder: { userId: string }) => holder.userId)).not.toContain(person!.userId);
+    expect(
+      (await call('GET', '/roles/lecturer/holders?limit=100', { token: admin })).body.items.map(
+        (holder: { userId: string }) => holder.userId,
+      ),
+    ).not.toContain(person!.userId);
 
-    const audit = (await call('GET', '/audit/roles?limit=100', { token: admin })).body.items.filter((entry: { userId: string }) => entry.userId === person!.userId);
+    const audit = (await call('GET', '/audit/roles?limit=100', { token: admin })).body.items.filter(
+      (entry: { userId: string }) => entry.userId === person!.userId,
+    );
     expect(audit.map((entry: { action: string; role: string; actorName: string }) => [entry.action, entry.role, entry.actorName])).toEqual([
       ['revoke', 'lecturer', '管理员'],
       ['grant', 'lecturer', '管理员'],
@@ -36,7 +42,8 @@ describe('role management', () => {
     await call('PUT', `/users/${lecturer!.userId}/roles/lecturer`, { token: admin });
     const lecturers = await call('GET', '/roles/lecturer/holders?limit=100', { token: coordinator });
     expect(lecturers.body.items.map((holder: { userId: string }) => holder.userId)).toContain(lecturer!.userId);
-    for (const role of ['secretary', 'coordinator']) expect((await call('GET', `/roles/${role}/holders`, { token: coordinator })).status).toBe(403);
+    for (const role of ['secretary', 'coordinator'])
+      expect((await call('GET', `/roles/${role}/holders`, { token: coordinator })).status).toBe(403);
   });
 
   it('changes a role once however many admins press at the same time, keeping the other roles', async () => {
@@ -50,7 +57,9 @@ describe('role management', () => {
     expect(replies.filter((reply) => reply.body.changed)).toHaveLength(2);
     const { user } = (await call('GET', `/users/${person!.userId}`, { token: admin })).body;
     expect([...user.roles].sort()).toEqual(['coordinator', 'member', 'secretary']);
-    const audit = (await call('GET', '/audit/roles?limit=100', { token: admin })).body.items.filter((entry: { userId: string }) => entry.userId === person!.userId);
+    const audit = (await call('GET', '/audit/roles?limit=100', { token: admin })).body.items.filter(
+      (entry: { userId: string }) => entry.userId === person!.userId,
+    );
     expect(audit).toHaveLength(2);
   });
 

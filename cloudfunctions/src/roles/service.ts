@@ -3,7 +3,7 @@
  * the user's roles, the holder lists and the audit log in one transaction; granting a role someone
  * holds, or revoking one they lack, changes nothing and logs nothing.
  */
-import { type ManagedRole, type Role, type RoleAuditEntry, type User } from '@hele/shared';
+import type { ManagedRole, Role, RoleAuditEntry, User } from '@hele/shared';
 import { ulid } from 'ulid';
 import { NotFoundError } from '../lib/errors';
 import { loadUser, roleItems, toPrincipal, type Principal, type UserRecord } from '../lib/principal';
@@ -31,7 +31,16 @@ export const createRoleService = ({ roles, now = () => new Date() }: RoleDeps) =
       if ((action === 'grant') === holds) return { user: toUser(user), changed: false };
       const at = now();
       const next: Role[] = action === 'grant' ? [...user.roles, role] : user.roles.filter((held) => held !== role);
-      const entry: RoleAuditEntry = { id: ulid(at.getTime()), action, role, userId, nickname: user.nickname, actorId: caller.id, actorName: caller.nickname, at: at.toISOString() };
+      const entry: RoleAuditEntry = {
+        id: ulid(at.getTime()),
+        action,
+        role,
+        userId,
+        nickname: user.nickname,
+        actorId: caller.id,
+        actorName: caller.nickname,
+        at: at.toISOString(),
+      };
       const holder =
         action === 'grant'
           ? { role, userId, nickname: user.nickname, grantedBy: caller.id, grantedByName: caller.nickname, grantedAt: entry.at }

@@ -1,5 +1,3 @@
-/** Class series routes: coordinators plan a series; members enrol and follow their progress; lecturers keep the roster and notes. */
-import { Role } from '@hele/shared';
 import { createHttpHandler } from '../lib/http';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
 import { activityRepository } from '../domain/activities/repository';
@@ -7,8 +5,11 @@ import { seriesRepository } from './repository';
 import { createSeriesService } from './service';
 import { contract } from '@hele/shared/contract';
 
-const series = createSeriesService({ repository: activityRepository, series: seriesRepository, engine: createRegistrationEngine({ repository: activityRepository }) });
-
+const series = createSeriesService({
+  repository: activityRepository,
+  series: seriesRepository,
+  engine: createRegistrationEngine({ repository: activityRepository }),
+});
 
 export const handler = createHttpHandler(contract.series, {
   create: async ({ body, caller }) => ({ series: await series.create(body, caller) }),

@@ -40,9 +40,16 @@ describe('class series (公益班)', () => {
     expect(series.sessionIds).toHaveLength(3);
     const [member] = await newMembers(1);
     const detail = (await call('GET', `/series/${series.id}`, { token: member!.token })).body;
-    expect(detail.sessions.map((session: any) => [session.kind, session.status, session.sessionNo, session.seriesId, session.capacity, session.title])).toEqual(
-      [1, 2, 3].map((n) => ['class', 'published', n, series.id, 2, `${series.title}（第${n}课）`]),
-    );
+    expect(
+      detail.sessions.map((session: any) => [
+        session.kind,
+        session.status,
+        session.sessionNo,
+        session.seriesId,
+        session.capacity,
+        session.title,
+      ]),
+    ).toEqual([1, 2, 3].map((n) => ['class', 'published', n, series.id, 2, `${series.title}（第${n}课）`]));
     expect(detail.progress).toBeUndefined();
     expect(detail.teaches).toBe(false);
     const listed = (await call('GET', '/series?limit=50', { token: member!.token })).body.items.map((item: any) => item.id);
@@ -84,12 +91,18 @@ describe('class series (公益班)', () => {
 
     // Check-ins at sessions 1 and 2 (the check-in route's window is tested elsewhere).
     const at = new Date().toISOString();
-    for (const sessionId of series.sessionIds.slice(0, 2)) expect(await activityRepository.checkIn(sessionId, diligent!.userId, at, [])).toBe('ok');
+    for (const sessionId of series.sessionIds.slice(0, 2))
+      expect(await activityRepository.checkIn(sessionId, diligent!.userId, at, [])).toBe('ok');
     expect(await activityRepository.checkIn(series.sessionIds[1]!, occasional!.userId, at, [])).toBe('ok');
 
     const now = { value: new Date() };
     const clock = () => now.value;
-    const service = createSeriesService({ repository: activityRepository, series: seriesRepository, engine: createRegistrationEngine({ repository: activityRepository, now: clock }), now: clock });
+    const service = createSeriesService({
+      repository: activityRepository,
+      series: seriesRepository,
+      engine: createRegistrationEngine({ repository: activityRepository, now: clock }),
+      now: clock,
+    });
     const principal = (user: { userId: string; name: string }) => ({ id: user.userId, nickname: user.name, roles: ['member' as const] });
 
     const running = await service.detail(series.id, principal(diligent!));
@@ -99,7 +112,14 @@ describe('class series (公益班)', () => {
 
     now.value = new Date(Date.now() + 3 * WEEK);
     const certificate = await service.certificate(series.id, principal(diligent!));
-    expect(certificate).toMatchObject({ attended: 2, total: 3, percent: 67, member: { id: diligent!.userId }, series: { id: series.id, title: series.title }, issuer: '和乐党群服务中心' });
+    expect(certificate).toMatchObject({
+      attended: 2,
+      total: 3,
+      percent: 67,
+      member: { id: diligent!.userId },
+      series: { id: series.id, title: series.title },
+      issuer: '和乐党群服务中心',
+    });
     await expect(service.certificate(series.id, principal(occasional!))).rejects.toMatchObject({ statusCode: 409, code: 'NOT_COMPLETED' });
   });
 
@@ -112,8 +132,14 @@ describe('class series (公益班)', () => {
 
     const roster = await call('GET', `/series/${series.id}/roster`, { token: lecturer });
     expect(roster.status).toBe(200);
-    expect(roster.body.sessions.map((session: any) => [session.sessionNo, session.confirmed, session.checkedIn])).toEqual([[1, 1, 1], [2, 1, 0], [3, 1, 0]]);
-    expect(roster.body.rows).toEqual([{ userId: member!.userId, nickname: member!.name, marks: ['attended', 'confirmed', 'confirmed'], attended: 1 }]);
+    expect(roster.body.sessions.map((session: any) => [session.sessionNo, session.confirmed, session.checkedIn])).toEqual([
+      [1, 1, 1],
+      [2, 1, 0],
+      [3, 1, 0],
+    ]);
+    expect(roster.body.rows).toEqual([
+      { userId: member!.userId, nickname: member!.name, marks: ['attended', 'confirmed', 'confirmed'], attended: 1 },
+    ]);
     expect((await call('GET', `/series/${series.id}`, { token: lecturer })).body.teaches).toBe(true);
 
     // A lecturer of another series is not this one's.
@@ -124,15 +150,25 @@ describe('class series (公益班)', () => {
     const refused = await call('GET', `/series/${series.id}/roster`, { token: otherToken });
     expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_LECTURER']);
     const notes = { notes: '本课学唱《梁祝·十八相送》选段，下次请带扇子。' };
-    expect((await call('PUT', `/series/${series.id}/sessions/${series.sessionIds[0]}/notes`, { token: otherToken, body: notes })).status).toBe(403);
+    expect(
+      (await call('PUT', `/series/${series.id}/sessions/${series.sessionIds[0]}/notes`, { token: otherToken, body: notes })).status,
+    ).toBe(403);
 
     const saved = await call('PUT', `/series/${series.id}/sessions/${series.sessionIds[0]}/notes`, { token: lecturer, body: notes });
     expect([saved.status, saved.body.activity.sessionNotes]).toEqual([200, notes.notes]);
-    expect((await call('GET', `/activities/${series.sessionIds[0]}`, { token: member!.token })).body.activity.sessionNotes).toBe(notes.notes);
+    expect((await call('GET', `/activities/${series.sessionIds[0]}`, { token: member!.token })).body.activity.sessionNotes).toBe(
+      notes.notes,
+    );
     const elsewhere = await createSeries();
-    const wrongSession = await call('PUT', `/series/${series.id}/sessions/${elsewhere.sessionIds[0]}/notes`, { token: lecturer, body: notes });
+    const wrongSession = await call('PUT', `/series/${series.id}/sessions/${elsewhere.sessionIds[0]}/notes`, {
+      token: lecturer,
+      body: notes,
+    });
     expect(wrongSession.status).toBe(404);
-    const empty = await call('PUT', `/series/${series.id}/sessions/${series.sessionIds[0]}/notes`, { token: lecturer, body: { notes: '  ' } });
+    const empty = await call('PUT', `/series/${series.id}/sessions/${series.sessionIds[0]}/notes`, {
+      token: lecturer,
+      body: { notes: '  ' },
+    });
     expect([empty.status, empty.body.error.details[0].path]).toEqual([400, 'notes']);
   });
 
@@ -159,15 +195,23 @@ describe('class series (公益班)', () => {
     const { token: coordinator } = await signIn('coordinator');
     const { userId: lecturerId } = await signIn('lecturer');
     const start = Date.now() - 3 * HOUR;
-    const series = await createSeries({ sessions: [{ startsAt: new Date(start).toISOString(), endsAt: new Date(start + 2 * HOUR).toISOString() }] });
+    const series = await createSeries({
+      sessions: [{ startsAt: new Date(start).toISOString(), endsAt: new Date(start + 2 * HOUR).toISOString() }],
+    });
     const [other] = await newMembers(1, 'lecturer');
     const { token: admin } = await signIn('admin');
     await call('PUT', `/users/${other!.userId}/roles/lecturer`, { token: admin });
-    const wrong = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: series.sessionIds[0], lecturerId: other!.userId } });
+    const wrong = await call('POST', '/service-records/teaching', {
+      token: coordinator,
+      body: { activityId: series.sessionIds[0], lecturerId: other!.userId },
+    });
     expect([wrong.status, wrong.body.error.details[0].path]).toEqual([400, 'lecturerId']);
     const before = (await call('GET', `/series/${series.id}/roster`, { token: coordinator })).body.sessions[0];
     expect(before.teaching).toBe('none');
-    const right = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: series.sessionIds[0], lecturerId } });
+    const right = await call('POST', '/service-records/teaching', {
+      token: coordinator,
+      body: { activityId: series.sessionIds[0], lecturerId },
+    });
     expect(right.status).toBe(201);
     const after = (await call('GET', `/series/${series.id}/roster`, { token: coordinator })).body.sessions[0];
     expect(after.teaching).toBe('recorded');
@@ -220,7 +264,9 @@ describe('class series (公益班)', () => {
     const [member] = await newMembers(1);
     expect((await call('POST', '/series/01NOSUCHSERIES/enrolment', { token: member!.token })).status).toBe(404);
     const start = Date.now() - 3 * HOUR;
-    const past = await createSeries({ sessions: [{ startsAt: new Date(start).toISOString(), endsAt: new Date(start + HOUR).toISOString() }] });
+    const past = await createSeries({
+      sessions: [{ startsAt: new Date(start).toISOString(), endsAt: new Date(start + HOUR).toISOString() }],
+    });
     const closed = await call('POST', `/series/${past.id}/enrolment`, { token: member!.token });
     expect([closed.status, closed.body.error.code]).toEqual([409, 'SERIES_CLOSED']);
     const none = await call('DELETE', `/series/${past.id}/enrolment`, { token: member!.token });

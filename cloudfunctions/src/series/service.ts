@@ -116,7 +116,11 @@ const teachingState = (statuses: Array<string | undefined>): 'recorded' | 'pendi
   statuses.every((status) => status === 'approved') ? 'recorded' : statuses.includes('pending') ? 'pending' : 'none';
 
 /** Why a session takes no registrations for good (as opposed to a moment's refusal such as BUSY). */
-const CLOSED_REASONS = new Set<string>([RegistrationError.ACTIVITY_CANCELLED, RegistrationError.REGISTRATION_CLOSED, RegistrationError.ACTIVITY_NOT_OPEN]);
+const CLOSED_REASONS = new Set<string>([
+  RegistrationError.ACTIVITY_CANCELLED,
+  RegistrationError.REGISTRATION_CLOSED,
+  RegistrationError.ACTIVITY_NOT_OPEN,
+]);
 
 export const createSeriesService = ({ repository, series: seriesTable, engine, now = () => new Date() }: SeriesDeps) => {
   const load = async (id: string) => {
@@ -132,7 +136,9 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
   };
 
   const progressOf = (series: SeriesRecord, sessions: ActivityRecord[], mine: Map<string, RegistrationRecord>) => {
-    const attended = new Set([...mine.values()].filter((registration) => registration.checkedInAt).map((registration) => registration.activityId));
+    const attended = new Set(
+      [...mine.values()].filter((registration) => registration.checkedInAt).map((registration) => registration.activityId),
+    );
     return seriesProgress(sessions, attended, series.completionPercent, now());
   };
 
@@ -145,11 +151,18 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
   return {
     async create(input: CreateSeriesRequest, caller: Principal): Promise<Series> {
       const lecturers = await Promise.all(input.lecturerIds.map((id) => loadUser(id)));
-      const issues = lecturers.flatMap((user, i) => (user?.roles.includes(Role.LECTURER) ? [] : [{ path: `lecturerIds.${i}`, message: 'is not a lecturer' }]));
+      const issues = lecturers.flatMap((user, i) =>
+        user?.roles.includes(Role.LECTURER) ? [] : [{ path: `lecturerIds.${i}`, message: 'is not a lecturer' }],
+      );
       if (issues.length) throw new ValidationError(issues);
       if (input.projectId && !(await projectOf(input.projectId))) throw ValidationError.field('projectId', 'no such project');
 
-      const { record, sessions } = newSeriesRecords(input, lecturers.map((user) => ({ id: user!.id, nickname: user!.nickname })), caller.id, now());
+      const { record, sessions } = newSeriesRecords(
+        input,
+        lecturers.map((user) => ({ id: user!.id, nickname: user!.nickname })),
+        caller.id,
+        now(),
+      );
       if ((await settled(() => seriesTable.create(record, sessions))) !== 'ok') {
         throw new ConflictError('SERIES_EXISTS', 'A series with this id exists, try again');
       }
@@ -158,7 +171,11 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
 
     /** Every series, newest first; `teaching`: only the caller's own (the lecturer's workspace). */
     async list(query: { limit: number; cursor?: string; teaching?: boolean }, caller: Principal) {
-      if (query.teaching) return { items: (await seriesTable.all()).filter((series) => series.lecturerIds.includes(caller.id)).map(toSeries), nextCursor: null };
+      if (query.teaching)
+        return {
+          items: (await seriesTable.all()).filter((series) => series.lecturerIds.includes(caller.id)).map(toSeries),
+          nextCursor: null,
+        };
       const page = await seriesTable.list(query);
       return { items: page.items.map(toSeries), nextCursor: page.nextCursor };
     },
@@ -170,7 +187,10 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
       const presented = await Promise.all(
         sessions.map(async (session) => {
           const registration = mine.get(session.id);
-          const position = registration?.status === 'waitlisted' && registration.waitSeq !== undefined ? await repository.waitlistPosition(session.id, registration.waitSeq) : undefined;
+          const position =
+            registration?.status === 'waitlisted' && registration.waitSeq !== undefined
+              ? await repository.waitlistPosition(session.id, registration.waitSeq)
+              : undefined;
           return toActivity(session, registration ? { record: registration, position } : undefined);
         }),
       );
@@ -192,7 +212,10 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
             const verdict = canRegister(session, at);
             if (!verdict.ok) return { outcome: 'skipped', reason: verdict.code };
             const { registration } = await engine.register(session.id, caller);
-            return { outcome: registration.status === 'waitlisted' ? 'waitlisted' : 'confirmed', ...(registration.position ? { position: registration.position } : {}) };
+            return {
+              outcome: registration.status === 'waitlisted' ? 'waitlisted' : 'confirmed',
+              ...(registration.position ? { position: registration.position } : {}),
+            };
           }),
         ),
       );
@@ -207,7 +230,9 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
       const series = await load(id);
       const at = now();
       const mine = await repository.getMine(series.sessionIds, caller.id);
-      const upcoming = (await sessionsOf(series)).filter((session) => isLive(mine.get(session.id)) && Date.parse(session.startsAt) > at.getTime());
+      const upcoming = (await sessionsOf(series)).filter(
+        (session) => isLive(mine.get(session.id)) && Date.parse(session.startsAt) > at.getTime(),
+      );
       if (!upcoming.length) throw new NotFoundError('Live registration', 'NOT_REGISTERED');
       return Promise.all(
         upcoming.map((session) =>
@@ -237,8 +262,19 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
         const ended = Date.parse(sessions[i]!.endsAt) <= at;
         for (const registration of ofSession) {
           if (!isLive(registration)) continue;
-          const row = rows.get(registration.userId) ?? { userId: registration.userId, nickname: registration.nickname ?? '', marks: sessions.map(() => 'none' as const), attended: 0 };
-          row.marks[i] = registration.checkedInAt ? 'attended' : registration.status === 'waitlisted' ? 'waitlisted' : ended ? 'absent' : 'confirmed';
+          const row = rows.get(registration.userId) ?? {
+            userId: registration.userId,
+            nickname: registration.nickname ?? '',
+            marks: sessions.map(() => 'none' as const),
+            attended: 0,
+          };
+          row.marks[i] = registration.checkedInAt
+            ? 'attended'
+            : registration.status === 'waitlisted'
+              ? 'waitlisted'
+              : ended
+                ? 'absent'
+                : 'confirmed';
           if (registration.checkedInAt) row.attended++;
           rows.set(registration.userId, row);
         }
@@ -264,7 +300,11 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
       return retrying(async () => {
         const session = await repository.getActivity(activityId);
         if (!session || session.seriesId !== id) throw new NotFoundError('Session');
-        const outcome = await repository.updateActivity(activityId, { sessionNotes: notes, updatedAt: now().toISOString() }, session.version);
+        const outcome = await repository.updateActivity(
+          activityId,
+          { sessionNotes: notes, updatedAt: now().toISOString() },
+          session.version,
+        );
         return outcome === 'ok' ? toActivity({ ...session, sessionNotes: notes }) : undefined;
       });
     },
@@ -277,13 +317,21 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
       if (!progress.completed) {
         throw new ConflictError(
           'NOT_COMPLETED',
-          progress.finished ? `Attended ${progress.attended} of ${progress.total} sessions; ${progress.needed} are needed` : 'The series has not finished yet',
+          progress.finished
+            ? `Attended ${progress.attended} of ${progress.total} sessions; ${progress.needed} are needed`
+            : 'The series has not finished yet',
           [{ path: 'progress', message: `${progress.attended}/${progress.needed}` }],
         );
       }
       return {
         serial: `HL-${series.id.slice(-6)}-${caller.id.slice(-6)}`.toUpperCase(),
-        series: { id: series.id, title: series.title, lecturers: series.lecturers.map((lecturer) => lecturer.nickname), startsAt: series.startsAt, endsAt: series.endsAt },
+        series: {
+          id: series.id,
+          title: series.title,
+          lecturers: series.lecturers.map((lecturer) => lecturer.nickname),
+          startsAt: series.startsAt,
+          endsAt: series.endsAt,
+        },
         member: { id: caller.id, nickname: caller.nickname },
         attended: progress.attended,
         total: progress.total,
@@ -303,7 +351,11 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
           const series = await seriesTable.get(seriesId);
           if (!series) return [];
           const sessions = await sessionsOf(series);
-          const mine = new Map(registrations.filter((registration) => series.sessionIds.includes(registration.activityId)).map((registration) => [registration.activityId, registration]));
+          const mine = new Map(
+            registrations
+              .filter((registration) => series.sessionIds.includes(registration.activityId))
+              .map((registration) => [registration.activityId, registration]),
+          );
           return [{ ...toSeries(series), progress: progressOf(series, sessions, mine) }];
         }),
       );

@@ -23,7 +23,12 @@ import { ConflictError, NotFoundError } from '../lib/errors';
 import type { Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import type { AttemptRecord } from './records';
-import { attemptKeys, attemptListKey, type attemptRepository as AttemptRepository, type questionRepository as QuestionRepository } from './repository';
+import {
+  attemptKeys,
+  attemptListKey,
+  type attemptRepository as AttemptRepository,
+  type questionRepository as QuestionRepository,
+} from './repository';
 
 /**
  * A write made by a pass. `once` marks one that records what may already hold (a role granted by an
@@ -60,15 +65,32 @@ export const toAttempt = (record: AttemptRecord, withQuestions = false): ExamAtt
   ...(withQuestions && record.status === 'open' ? { questions: record.paper.map(({ answer: _answer, ...question }) => question) } : {}),
 });
 
-export const createExamEngine = ({ questions, attempts, settings, onPass, now = () => new Date(), random = Math.random }: ExamEngineDeps) => {
+export const createExamEngine = ({
+  questions,
+  attempts,
+  settings,
+  onPass,
+  now = () => new Date(),
+  random = Math.random,
+}: ExamEngineDeps) => {
   /** Closes an attempt with what a pass writes. Answers the closed record, or undefined if it was closed meanwhile. */
   const close = async (attempt: AttemptRecord, score: number, correct: number, at: Date) => {
     const passed = passes(score, attempt.passMark);
     const iso = at.toISOString();
-    const result = { status: passed ? ('passed' as const) : ('failed' as const), score, correct, at: iso, ...(passed ? {} : { retryAt: retryAt(iso, settings.cooldownHours).toISOString() }) };
+    const result = {
+      status: passed ? ('passed' as const) : ('failed' as const),
+      score,
+      correct,
+      at: iso,
+      ...(passed ? {} : { retryAt: retryAt(iso, settings.cooldownHours).toISOString() }),
+    };
     let writes = passed ? onPass(attempt, iso) : [];
     return retrying(async () => {
-      const outcome = await attempts.close(attempt, result, writes.map(({ name, item }) => ({ name, item })));
+      const outcome = await attempts.close(
+        attempt,
+        result,
+        writes.map(({ name, item }) => ({ name, item })),
+      );
       if (outcome === 'ok') return { closed: { ...attempt, status: result.status, score, correct, submittedAt: iso } };
       if (outcome === 'conflict') return undefined;
       const held = writes.find((write) => write.once && write.name === outcome);
@@ -86,7 +108,9 @@ export const createExamEngine = ({ questions, attempts, settings, onPass, now = 
     async status(bank: ExamBank, userId: string): Promise<ExamStatus> {
       const at = now();
       const [state, recent] = await Promise.all([attempts.state(userId, bank), attempts.ofCandidate(userId, bank, { limit: 2 })]);
-      const open = recent.items.find((attempt) => attempt.status === 'open' && attempt.id === state.openAttemptId && submittedInTime(attempt.deadline, at));
+      const open = recent.items.find(
+        (attempt) => attempt.status === 'open' && attempt.id === state.openAttemptId && submittedInTime(attempt.deadline, at),
+      );
       const last = recent.items.find((attempt) => attempt.status !== 'open');
       return {
         questions: settings.questions,
@@ -105,12 +129,15 @@ export const createExamEngine = ({ questions, attempts, settings, onPass, now = 
         const state = await attempts.state(caller.id, bank);
         if (state.openAttemptId) {
           const open = await attempts.get(caller.id, state.openAttemptId, bank);
-          if (open && open.status === 'open' && submittedInTime(open.deadline, at)) return { attempt: toAttempt(open, true), created: false };
+          if (open && open.status === 'open' && submittedInTime(open.deadline, at))
+            return { attempt: toAttempt(open, true), created: false };
           if (open?.status === 'open') await expire(open);
           return undefined; // read the state again
         }
         if (state.retryAt && Date.parse(state.retryAt) > at.getTime()) {
-          throw new ConflictError('EXAM_COOLDOWN', `You may sit the exam again after ${state.retryAt}`, [{ path: 'retryAt', message: state.retryAt }]);
+          throw new ConflictError('EXAM_COOLDOWN', `You may sit the exam again after ${state.retryAt}`, [
+            { path: 'retryAt', message: state.retryAt },
+          ]);
         }
         const pool = await questions.active(bank);
         if (!bankIsReady(pool.length, settings)) throw new ConflictError('EXAM_UNAVAILABLE', 'The question bank is not ready yet');
@@ -125,7 +152,14 @@ export const createExamEngine = ({ questions, attempts, settings, onPass, now = 
           status: 'open',
           startedAt: at.toISOString(),
           deadline: new Date(at.getTime() + settings.minutes * 60_000).toISOString(),
-          paper: drawPaper(pool, settings.questions, random).map(({ id: questionId, category, type, text, options, answer }) => ({ id: questionId, category, type, text, options, answer })),
+          paper: drawPaper(pool, settings.questions, random).map(({ id: questionId, category, type, text, options, answer }) => ({
+            id: questionId,
+            category,
+            type,
+            text,
+            options,
+            answer,
+          })),
           passMark: settings.passMark,
         };
         const outcome = await attempts.start(record, at.toISOString());

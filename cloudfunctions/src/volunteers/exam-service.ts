@@ -22,7 +22,11 @@ import { questionKeys } from '../domain/question-bank';
 import { approvedMinutesOf } from '../domain/service-records';
 import { createExamEngine, toAttempt } from './exam-engine';
 import type { QuestionRecord, VolunteerRecord } from './records';
-import type { attemptRepository as AttemptRepository, questionRepository as QuestionRepository, volunteerRepository as VolunteerRepository } from './repository';
+import type {
+  attemptRepository as AttemptRepository,
+  questionRepository as QuestionRepository,
+  volunteerRepository as VolunteerRepository,
+} from './repository';
 
 export interface ExamDeps {
   volunteers: typeof VolunteerRepository;
@@ -33,13 +37,23 @@ export interface ExamDeps {
   random?: () => number;
 }
 
-const toProfile = (record: VolunteerRecord, unmasked: boolean): VolunteerProfile => ({ ...record, phone: unmasked ? record.phone : maskPhone(record.phone) });
+const toProfile = (record: VolunteerRecord, unmasked: boolean): VolunteerProfile => ({
+  ...record,
+  phone: unmasked ? record.phone : maskPhone(record.phone),
+});
 
 export const toQuestion = ({ pk: _pk, sk: _sk, ...question }: QuestionRecord) => question;
 
 const CERTIFICATION = ExamBank.CERTIFICATION;
 
-export const createExamService = ({ volunteers, questions, attempts, settings, now = () => new Date(), random = Math.random }: ExamDeps) => {
+export const createExamService = ({
+  volunteers,
+  questions,
+  attempts,
+  settings,
+  now = () => new Date(),
+  random = Math.random,
+}: ExamDeps) => {
   const isVolunteer = (caller: Principal) => caller.roles.includes(Role.VOLUNTEER);
   const engine = createExamEngine({
     questions,
@@ -56,13 +70,30 @@ export const createExamService = ({ volunteers, questions, attempts, settings, n
 
   return {
     async me(caller: Principal): Promise<MyVolunteerResponse> {
-      const [profile, exam, minutes] = await Promise.all([volunteers.get(caller.id), engine.status(CERTIFICATION, caller.id), approvedMinutesOf(caller.id)]);
-      return { profile: profile ? toProfile(profile, false) : null, certified: isVolunteer(caller), exam, approvedMinutes: minutes, ...starLevel(minutes) };
+      const [profile, exam, minutes] = await Promise.all([
+        volunteers.get(caller.id),
+        engine.status(CERTIFICATION, caller.id),
+        approvedMinutesOf(caller.id),
+      ]);
+      return {
+        profile: profile ? toProfile(profile, false) : null,
+        certified: isVolunteer(caller),
+        exam,
+        approvedMinutes: minutes,
+        ...starLevel(minutes),
+      };
     },
 
     async apply(input: VolunteerApplicationRequest, caller: Principal) {
       const record = await volunteers.apply(
-        { userId: caller.id, nickname: caller.nickname, skills: input.skills, availability: input.availability, phone: input.phone, ...(input.intro ? { intro: input.intro } : {}) },
+        {
+          userId: caller.id,
+          nickname: caller.nickname,
+          skills: input.skills,
+          availability: input.availability,
+          phone: input.phone,
+          ...(input.intro ? { intro: input.intro } : {}),
+        },
         isVolunteer(caller) ? 'certified' : 'applied',
         now().toISOString(),
       );
@@ -99,7 +130,8 @@ export const createExamService = ({ volunteers, questions, attempts, settings, n
       return engine.start(CERTIFICATION, caller);
     },
 
-    submit: (id: string, answers: Record<string, number[]>, caller: Principal): Promise<ExamAttempt> => engine.submit(CERTIFICATION, id, answers, caller),
+    submit: (id: string, answers: Record<string, number[]>, caller: Principal): Promise<ExamAttempt> =>
+      engine.submit(CERTIFICATION, id, answers, caller),
 
     /** Coordinators' list of a bank's attempts (the certification exam's, or a topic's quiz). */
     async allAttempts(bank: ExamBank, page: { limit: number; cursor?: string }) {

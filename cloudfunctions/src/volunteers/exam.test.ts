@@ -9,7 +9,13 @@ const CATEGORIES = ['礼仪', '应急抢救', '心理辅导'];
 const application = { skills: ['急救', '陪伴老人'], availability: '周末全天', phone: '13812345678', intro: '退休教师' };
 
 const serviceAt = (at: Date) =>
-  createExamService({ volunteers: volunteerRepository, questions: questionRepository, attempts: attemptRepository, settings: DEFAULT_EXAM_SETTINGS, now: () => at });
+  createExamService({
+    volunteers: volunteerRepository,
+    questions: questionRepository,
+    attempts: attemptRepository,
+    settings: DEFAULT_EXAM_SETTINGS,
+    now: () => at,
+  });
 
 const rightAnswers = async (userId: string, attemptId: string) =>
   Object.fromEntries((await attemptRepository.get(userId, attemptId))!.paper.map((question) => [question.id, question.answer]));
@@ -27,7 +33,13 @@ describe('volunteer certification', () => {
       const multiple = i % 4 === 0;
       const reply = await call('POST', '/exam/questions', {
         token,
-        body: { category: CATEGORIES[i % 3], type: multiple ? 'multiple' : 'single', text: `第${i + 1}题：志愿服务的原则？`, options: ['自愿', '无偿', '强制', '营利'], answer: multiple ? [0, 1] : [i % 2] },
+        body: {
+          category: CATEGORIES[i % 3],
+          type: multiple ? 'multiple' : 'single',
+          text: `第${i + 1}题：志愿服务的原则？`,
+          options: ['自愿', '无偿', '强制', '营利'],
+          answer: multiple ? [0, 1] : [i % 2],
+        },
       });
       expect(reply.status).toBe(201);
     }
@@ -39,7 +51,9 @@ describe('volunteer certification', () => {
     expect(mine.profile).toMatchObject({ status: 'applied', phone: '138****5678', skills: application.skills });
     expect(mine.certified).toBe(false);
     const { token } = await signIn('coordinator');
-    const listed = (await call('GET', '/volunteers?status=applied&limit=100', { token })).body.items.find((profile: { userId: string }) => profile.userId === user.userId);
+    const listed = (await call('GET', '/volunteers?status=applied&limit=100', { token })).body.items.find(
+      (profile: { userId: string }) => profile.userId === user.userId,
+    );
     expect(listed.phone).toBe('13812345678');
   });
 
@@ -62,7 +76,10 @@ describe('volunteer certification', () => {
     const again = await call('POST', '/exam/attempts', { token: user.token });
     expect([again.status, again.body.attempt.id]).toEqual([200, attempt.id]);
 
-    const submitted = await call('POST', `/exam/attempts/${attempt.id}/submit`, { token: user.token, body: { answers: await rightAnswers(user.userId, attempt.id) } });
+    const submitted = await call('POST', `/exam/attempts/${attempt.id}/submit`, {
+      token: user.token,
+      body: { answers: await rightAnswers(user.userId, attempt.id) },
+    });
     expect(submitted.status).toBe(200);
     expect(submitted.body.attempt).toMatchObject({ status: 'passed', score: 100, correct: 10, total: 10 });
     expect((await loadUser(user.userId))!.roles).toContain('volunteer');
@@ -74,7 +91,9 @@ describe('volunteer certification', () => {
     expect([more.status, more.body.error.code]).toEqual([409, 'ALREADY_VOLUNTEER']);
 
     const { token } = await signIn('coordinator');
-    const listed = (await call('GET', '/exam/attempts?limit=100', { token })).body.items.find((item: { id: string }) => item.id === attempt.id);
+    const listed = (await call('GET', '/exam/attempts?limit=100', { token })).body.items.find(
+      (item: { id: string }) => item.id === attempt.id,
+    );
     expect(listed).toMatchObject({ status: 'passed', score: 100, nickname: user.name });
     expect(listed.questions).toBeUndefined();
   });
@@ -104,15 +123,24 @@ describe('volunteer certification', () => {
     const { id } = starts[0]!.body.attempt;
     const late = serviceAt(new Date(Date.now() + 21 * 60_000));
     const principal = toPrincipal((await loadUser(user.userId))!);
-    await expect(late.submit(id, await rightAnswers(user.userId, id), principal)).rejects.toMatchObject({ statusCode: 409, code: 'EXAM_TIME_UP' });
+    await expect(late.submit(id, await rightAnswers(user.userId, id), principal)).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'EXAM_TIME_UP',
+    });
     expect((await attemptRepository.get(user.userId, id))!.status).toBe('failed');
   });
 
   it('validates questions naming the field', async () => {
     const { token } = await signIn('coordinator');
-    const single = await call('POST', '/exam/questions', { token, body: { category: '礼仪', type: 'single', text: '单选题示例', options: ['甲', '乙'], answer: [0, 1] } });
+    const single = await call('POST', '/exam/questions', {
+      token,
+      body: { category: '礼仪', type: 'single', text: '单选题示例', options: ['甲', '乙'], answer: [0, 1] },
+    });
     expect([single.status, single.body.error.details[0].path]).toEqual([400, 'answer']);
-    const missing = await call('POST', '/exam/questions', { token, body: { category: '礼仪', type: 'single', text: '单选题示例', options: ['甲', '乙'], answer: [4] } });
+    const missing = await call('POST', '/exam/questions', {
+      token,
+      body: { category: '礼仪', type: 'single', text: '单选题示例', options: ['甲', '乙'], answer: [4] },
+    });
     expect([missing.status, missing.body.error.details[0].path]).toEqual([400, 'answer']);
   });
 });

@@ -1,8 +1,8 @@
 /** Volunteer routes: application and certification exam, question banks, training quizzes, service hours and the certificate. */
-import { DEFAULT_EXAM_SETTINGS, Role } from '@hele/shared';
+import { DEFAULT_EXAM_SETTINGS } from '@hele/shared';
 import { activitySummary } from '../domain/activities/summary';
 import { env } from '../lib/config';
-import { createHttpHandler , ok } from '../lib/http';
+import { createHttpHandler, ok } from '../lib/http';
 import { ledger } from '../domain/ledger';
 import { quizSettings } from '../domain/question-bank';
 import { trainings } from '../domain/trainings';
@@ -28,9 +28,15 @@ const exam = () =>
       cooldownHours: env().EXAM_COOLDOWN_HOURS,
     },
   }));
-const quiz = () => (quizService ??= createQuizService({ questions: questionRepository, attempts: attemptRepository, trainings, settings: quizSettings() }));
-const hours = () => (hoursService ??= createHoursService({ ledger, records: serviceRecordRepository, activity: activitySummary, pointsPerHour: env().POINTS_PER_HOUR }));
-
+const quiz = () =>
+  (quizService ??= createQuizService({ questions: questionRepository, attempts: attemptRepository, trainings, settings: quizSettings() }));
+const hours = () =>
+  (hoursService ??= createHoursService({
+    ledger,
+    records: serviceRecordRepository,
+    activity: activitySummary,
+    pointsPerHour: env().POINTS_PER_HOUR,
+  }));
 
 export const handler = createHttpHandler(contract.volunteers, {
   me: async ({ caller }) => await exam().me(caller),
@@ -41,16 +47,16 @@ export const handler = createHttpHandler(contract.volunteers, {
   questions: async ({ query }) => await exam().listQuestions(query.bank, query),
   updateQuestion: async ({ params, query, body }) => ({ question: await exam().setQuestionActive(query.bank, params.id, body.active) }),
   startExam: async ({ caller }) => {
-      const { attempt, created: isNew } = await exam().start(caller);
-      return isNew ? { attempt } : ok({ attempt });
-    },
+    const { attempt, created: isNew } = await exam().start(caller);
+    return isNew ? { attempt } : ok({ attempt });
+  },
   submitExam: async ({ params, body, caller }) => ({ attempt: await exam().submit(params.id, body.answers, caller) }),
   examAttempts: async ({ query }) => await exam().allAttempts(query.bank, query),
   quizStatus: async ({ params, caller }) => await quiz().status(params.topic, caller),
   startQuiz: async ({ params, caller }) => {
-      const { attempt, created: isNew } = await quiz().start(params.topic, caller);
-      return isNew ? { attempt } : ok({ attempt });
-    },
+    const { attempt, created: isNew } = await quiz().start(params.topic, caller);
+    return isNew ? { attempt } : ok({ attempt });
+  },
   submitQuiz: async ({ params, body, caller }) => ({ attempt: await quiz().submit(params.topic, params.id, body.answers, caller) }),
   declareHours: async ({ body, caller }) => ({ record: await hours().declare(body, caller) }),
   myHours: async ({ query, caller }) => await hours().mine(caller, query),

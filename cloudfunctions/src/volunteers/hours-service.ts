@@ -3,7 +3,16 @@
  * the certificate. Approval pays points (EARN) exactly once: the ledger entry's key is the record's
  * id, and the record leaves `pending` under a condition in the same transaction that adds the hours.
  */
-import { centerMonth, LedgerType, pointsForMinutes, starLevel, type DeclareHoursRequest, type HoursDecisionRequest, type ServiceCertificate, type TeachingRequest } from '@hele/shared';
+import {
+  centerMonth,
+  LedgerType,
+  pointsForMinutes,
+  starLevel,
+  type DeclareHoursRequest,
+  type HoursDecisionRequest,
+  type ServiceCertificate,
+  type TeachingRequest,
+} from '@hele/shared';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
@@ -32,7 +41,8 @@ const hoursText = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} 
 
 /** A published public class that has begun (teaching is recorded for classes that took place). */
 const requireHeldClass = (activity: ActivitySummary | undefined, at: Date): ActivitySummary => {
-  if (!activity || activity.kind !== 'class' || activity.status !== 'published') throw ValidationError.field('activityId', 'is not a published public class');
+  if (activity?.kind !== 'class' || activity.status !== 'published')
+    throw ValidationError.field('activityId', 'is not a published public class');
   if (Date.parse(activity.endsAt) > at.getTime()) throw ValidationError.field('activityId', 'has not ended yet');
   return activity;
 };
@@ -152,7 +162,9 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
       });
       if (decision === 'refuse') {
         // A refusal keeps the record (no delete): the volunteer sees why.
-        const outcome = await settled(() => transactNamed(doc, [{ name: 'record', item: serviceItems.decide(id, { ...base, status: 'refused' }) }]));
+        const outcome = await settled(() =>
+          transactNamed(doc, [{ name: 'record', item: serviceItems.decide(id, { ...base, status: 'refused' }) }]),
+        );
         if (outcome !== 'ok') throw decided();
         return { record: after('refused') };
       }
@@ -168,7 +180,14 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
       if (!lecturer?.roles.includes('lecturer')) throw ValidationError.field('lecturerId', 'is not a lecturer');
       if (lecturer.id === caller.id) throw new ForbiddenError('Another coordinator records your own teaching');
       const record = teachingRecord(await taughtBy(await heldClass(activityId), lecturer.id), lecturer, now().toISOString());
-      const approved: ServiceRecordItem = { ...record, status: 'approved', points: pointsForMinutes(record.minutes, pointsPerHour), decidedBy: caller.id, decidedByName: caller.nickname, decidedAt: record.createdAt };
+      const approved: ServiceRecordItem = {
+        ...record,
+        status: 'approved',
+        points: pointsForMinutes(record.minutes, pointsPerHour),
+        decidedBy: caller.id,
+        decidedByName: caller.nickname,
+        decidedAt: record.createdAt,
+      };
       const paid = await payFor(approved, caller, { name: 'record', item: serviceItems.put(approved) });
       if (!paid.applied) throw new ConflictError('ALREADY_RECORDED', 'This teaching is already recorded');
       return approved;

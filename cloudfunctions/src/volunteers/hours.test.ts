@@ -7,11 +7,16 @@ import { tableName } from '../lib/tables';
 
 const HOUR = 3600_000;
 
-const pointsOf = async (token: string) => (await call('GET', '/me/points', { token })).body as { balance: number; approvedMinutes: number; entries: any[] };
+const pointsOf = async (token: string) =>
+  (await call('GET', '/me/points', { token })).body as { balance: number; approvedMinutes: number; entries: any[] };
 
 const earnEntries = async (userId: string) => {
   const { Items } = await doc.send(
-    new QueryCommand({ TableName: tableName('POINTS_TABLE'), KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)', ExpressionAttributeValues: { ':u': userId, ':e': 'E#' } }),
+    new QueryCommand({
+      TableName: tableName('POINTS_TABLE'),
+      KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)',
+      ExpressionAttributeValues: { ':u': userId, ':e': 'E#' },
+    }),
   );
   return (Items ?? []).map((item) => EntryRecord.parse(item)).filter((entry) => entry.type === 'EARN');
 };
@@ -31,14 +36,20 @@ describe('service hours', () => {
     const pending = await call('GET', '/service-records?status=pending&limit=100', { token: coordinator });
     expect(pending.body.items.map((record: { id: string }) => record.id)).toContain(declared.body.record.id);
 
-    const approved = await call('POST', `/service-records/${declared.body.record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    const approved = await call('POST', `/service-records/${declared.body.record.id}/decision`, {
+      token: coordinator,
+      body: { decision: 'approve' },
+    });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ record: { status: 'approved', points: 15, decidedByName: '李社工' }, balance: 15 });
     const points = await pointsOf(volunteer!.token);
     expect(points).toMatchObject({ balance: 15, approvedMinutes: 90 });
     expect(points.entries[0]).toMatchObject({ type: 'EARN', amount: 15, balanceAfter: 15 });
 
-    const again = await call('POST', `/service-records/${declared.body.record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    const again = await call('POST', `/service-records/${declared.body.record.id}/decision`, {
+      token: coordinator,
+      body: { decision: 'approve' },
+    });
     expect([again.status, again.body.error.code]).toEqual([409, 'ALREADY_DECIDED']);
     expect(await earnEntries(volunteer!.userId)).toHaveLength(1);
   });
@@ -48,7 +59,9 @@ describe('service hours', () => {
     const { token: coordinator } = await signIn('coordinator');
     const { record } = (await declare(volunteer!.token, { minutes: 120 })).body;
     const replies = await Promise.all(
-      Array.from({ length: 12 }, () => call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'approve' } })),
+      Array.from({ length: 12 }, () =>
+        call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'approve' } }),
+      ),
     );
     expect(replies.filter((reply) => reply.status === 200)).toHaveLength(1);
     expect(replies.filter((reply) => reply.status === 409)).toHaveLength(11);
@@ -61,7 +74,10 @@ describe('service hours', () => {
     const { record } = (await declare(coordinator)).body;
     const own = await call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
     expect(own.status).toBe(403);
-    const byAdmin = await call('POST', `/service-records/${record.id}/decision`, { token: (await signIn('admin')).token, body: { decision: 'approve' } });
+    const byAdmin = await call('POST', `/service-records/${record.id}/decision`, {
+      token: (await signIn('admin')).token,
+      body: { decision: 'approve' },
+    });
     expect(byAdmin.status).toBe(200);
   });
 
@@ -69,12 +85,18 @@ describe('service hours', () => {
     const [volunteer] = await newMembers(1, 'v');
     const { token: coordinator } = await signIn('coordinator');
     const { record } = (await declare(volunteer!.token)).body;
-    const refused = await call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'refuse', note: '当天无此活动' } });
+    const refused = await call('POST', `/service-records/${record.id}/decision`, {
+      token: coordinator,
+      body: { decision: 'refuse', note: '当天无此活动' },
+    });
     expect(refused.body.record).toMatchObject({ status: 'refused', decisionNote: '当天无此活动' });
     const mine = await call('GET', '/me/service-records', { token: volunteer!.token });
     expect(mine.body.items).toEqual([expect.objectContaining({ id: record.id, status: 'refused' })]);
     expect((await pointsOf(volunteer!.token)).balance).toBe(0);
-    const approveLater = await call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    const approveLater = await call('POST', `/service-records/${record.id}/decision`, {
+      token: coordinator,
+      body: { decision: 'approve' },
+    });
     expect(approveLater.status).toBe(409);
   });
 
@@ -96,7 +118,14 @@ describe('service hours', () => {
     const before = (await pointsOf(lecturerToken)).balance;
     const startsAt = new Date(Date.now() - 3 * HOUR).toISOString();
     const endsAt = new Date(Date.now() - HOUR).toISOString();
-    const lesson = await createActivity({ kind: 'class', title: '越剧班 第3课', startsAt, endsAt, registrationClosesAt: startsAt, cancellationDeadline: startsAt });
+    const lesson = await createActivity({
+      kind: 'class',
+      title: '越剧班 第3课',
+      startsAt,
+      endsAt,
+      registrationClosesAt: startsAt,
+      cancellationDeadline: startsAt,
+    });
     const recorded = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: lesson.id, lecturerId } });
     expect(recorded.status).toBe(201);
     expect(recorded.body.record).toMatchObject({ source: 'teaching', status: 'approved', minutes: 120, points: 20 });
@@ -105,7 +134,10 @@ describe('service hours', () => {
     expect([twice.status, twice.body.error.code]).toEqual([409, 'ALREADY_RECORDED']);
 
     const { userId: memberId } = await signIn('member');
-    const notLecturer = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: lesson.id, lecturerId: memberId } });
+    const notLecturer = await call('POST', '/service-records/teaching', {
+      token: coordinator,
+      body: { activityId: lesson.id, lecturerId: memberId },
+    });
     expect([notLecturer.status, notLecturer.body.error.details[0].path]).toEqual([400, 'lecturerId']);
   });
 
@@ -114,11 +146,20 @@ describe('service hours', () => {
     const { token: lecturer, userId: lecturerId } = await signIn('lecturer');
     const startsAt = new Date(Date.now() - 2 * HOUR).toISOString();
     const endsAt = new Date(Date.now() - HOUR / 2).toISOString();
-    const lesson = await createActivity({ kind: 'class', title: '国学班 第2课', startsAt, endsAt, registrationClosesAt: startsAt, cancellationDeadline: startsAt });
+    const lesson = await createActivity({
+      kind: 'class',
+      title: '国学班 第2课',
+      startsAt,
+      endsAt,
+      registrationClosesAt: startsAt,
+      cancellationDeadline: startsAt,
+    });
     const before = (await pointsOf(lecturer)).balance;
     const declared = await call('POST', '/me/teaching', { token: lecturer, body: { activityId: lesson.id } });
     expect([declared.status, declared.body.record.status, declared.body.record.minutes]).toEqual([201, 'pending', 90]);
-    expect((await call('POST', '/me/teaching', { token: lecturer, body: { activityId: lesson.id } })).body.error.code).toBe('ALREADY_RECORDED');
+    expect((await call('POST', '/me/teaching', { token: lecturer, body: { activityId: lesson.id } })).body.error.code).toBe(
+      'ALREADY_RECORDED',
+    );
     const direct = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: lesson.id, lecturerId } });
     expect([direct.status, direct.body.error.code]).toEqual([409, 'ALREADY_RECORDED']);
     await call('POST', `/service-records/${declared.body.record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });

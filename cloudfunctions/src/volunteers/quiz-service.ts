@@ -3,7 +3,14 @@
  * volunteer who checked in at a training of the topic (lib/trainings records that); passing it
  * completes the topic, written once in the transaction that closes the attempt.
  */
-import { TRAINING_TOPIC_LABELS, TrainingTopicSchema, type ExamAttempt, type ExamSettings, type TrainingQuizResponse, type TrainingTopic } from '@hele/shared';
+import {
+  TRAINING_TOPIC_LABELS,
+  TrainingTopicSchema,
+  type ExamAttempt,
+  type ExamSettings,
+  type TrainingQuizResponse,
+  type TrainingTopic,
+} from '@hele/shared';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError } from '../lib/errors';
 import { topicHasQuiz } from '../domain/question-bank';
@@ -24,7 +31,15 @@ export interface QuizDeps {
   random?: () => number;
 }
 
-export const createQuizService = ({ questions, attempts, trainings, settings, hasQuiz = topicHasQuiz, now = () => new Date(), random }: QuizDeps) => {
+export const createQuizService = ({
+  questions,
+  attempts,
+  trainings,
+  settings,
+  hasQuiz = topicHasQuiz,
+  now = () => new Date(),
+  random,
+}: QuizDeps) => {
   const engine = createExamEngine({
     questions,
     attempts,
@@ -32,7 +47,9 @@ export const createQuizService = ({ questions, attempts, trainings, settings, ha
     now,
     random,
     // Completed meanwhile (a session after the bank was emptied completes at check-in): the pass stands.
-    onPass: (attempt, at) => [{ name: 'training', item: trainings.completeByQuiz(attempt.userId, TrainingTopicSchema.parse(attempt.bank), at), once: true }],
+    onPass: (attempt, at) => [
+      { name: 'training', item: trainings.completeByQuiz(attempt.userId, TrainingTopicSchema.parse(attempt.bank), at), once: true },
+    ],
   });
 
   return {
@@ -46,17 +63,22 @@ export const createQuizService = ({ questions, attempts, trainings, settings, ha
       const record = await trainings.get(caller.id, topic);
       if (record?.completedAt) throw new ConflictError('TRAINING_COMPLETED', `The ${topic} training is completed already`);
       if (!record?.attendedAt) {
-        throw new ConflictError('TRAINING_NOT_ATTENDED', `Check in at a ${topic} training before its quiz`, [{ path: 'topic', message: TRAINING_TOPIC_LABELS[topic] }]);
+        throw new ConflictError('TRAINING_NOT_ATTENDED', `Check in at a ${topic} training before its quiz`, [
+          { path: 'topic', message: TRAINING_TOPIC_LABELS[topic] },
+        ]);
       }
       // The bank was emptied after the volunteer attended: as at a check-in without a quiz, attending completes the topic.
       if (!(await hasQuiz(topic))) {
-        await settled(() => transactNamed(doc, [{ name: 'training', item: trainings.completeByQuiz(caller.id, topic, now().toISOString()) }]));
+        await settled(() =>
+          transactNamed(doc, [{ name: 'training', item: trainings.completeByQuiz(caller.id, topic, now().toISOString()) }]),
+        );
         throw new ConflictError('TRAINING_COMPLETED', `The ${topic} quiz was withdrawn: attending completed the training`);
       }
       return engine.start(topic, caller);
     },
 
-    submit: (topic: TrainingTopic, id: string, answers: Record<string, number[]>, caller: Principal): Promise<ExamAttempt> => engine.submit(topic, id, answers, caller),
+    submit: (topic: TrainingTopic, id: string, answers: Record<string, number[]>, caller: Principal): Promise<ExamAttempt> =>
+      engine.submit(topic, id, answers, caller),
   };
 };
 

@@ -20,7 +20,13 @@ const addQuestions = async (bank: TrainingTopic, count: number) => {
   for (let i = 0; i < count; i++) {
     const reply = await call('POST', `/exam/questions?bank=${bank}`, {
       token,
-      body: { category: `${bank}-${i % 2}`, type: 'single', text: `第${i + 1}题：倾听时应当？`, options: ['专注倾听', '打断对方', '转移话题'], answer: [0] },
+      body: {
+        category: `${bank}-${i % 2}`,
+        type: 'single',
+        text: `第${i + 1}题：倾听时应当？`,
+        options: ['专注倾听', '打断对方', '转移话题'],
+        answer: [0],
+      },
     });
     expect(reply.status).toBe(201);
     ids.push(reply.body.question.id);
@@ -69,11 +75,21 @@ describe('training quizzes', () => {
     const [volunteer] = await newMembers(1, 'quiz');
     const { token, userId } = volunteer!;
     const early = await call('POST', `/trainings/${QUIZ}/quiz/attempts`, { token });
-    expect([early.status, early.body.error.code, early.body.error.details[0]]).toEqual([409, 'TRAINING_NOT_ATTENDED', { path: 'topic', message: '心理辅导' }]);
-    expect((await call('GET', `/trainings/${QUIZ}/quiz`, { token })).body).toMatchObject({ topic: QUIZ, training: null, quiz: { questions: 5, openAttempt: null } });
+    expect([early.status, early.body.error.code, early.body.error.details[0]]).toEqual([
+      409,
+      'TRAINING_NOT_ATTENDED',
+      { path: 'topic', message: '心理辅导' },
+    ]);
+    expect((await call('GET', `/trainings/${QUIZ}/quiz`, { token })).body).toMatchObject({
+      topic: QUIZ,
+      training: null,
+      quiz: { questions: 5, openAttempt: null },
+    });
 
     await checkIn(training.id, token);
-    expect(await myTrainings(token)).toEqual([expect.objectContaining({ topic: QUIZ, status: 'quiz_pending', activityId: training.id, attendedAt: expect.any(String) })]);
+    expect(await myTrainings(token)).toEqual([
+      expect.objectContaining({ topic: QUIZ, status: 'quiz_pending', activityId: training.id, attendedAt: expect.any(String) }),
+    ]);
     expect((await myTrainings(token))[0].completedAt).toBeUndefined();
     const refused = await call('POST', `/activities/${outing.id}/registrations`, { token });
     expect([refused.status, refused.body.error.code]).toEqual([409, 'TRAINING_REQUIRED']);
@@ -91,12 +107,16 @@ describe('training quizzes', () => {
 
     // Two submissions race: one grades and completes the topic, the other finds the attempt closed.
     const answers = await rightAnswers(userId, attempt.id);
-    const replies = await Promise.all([0, 1].map(() => call('POST', `/trainings/${QUIZ}/quiz/attempts/${attempt.id}/submit`, { token, body: { answers } })));
+    const replies = await Promise.all(
+      [0, 1].map(() => call('POST', `/trainings/${QUIZ}/quiz/attempts/${attempt.id}/submit`, { token, body: { answers } })),
+    );
     expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
     const passed = replies.find((reply) => reply.status === 200)!.body.attempt;
     expect(passed).toMatchObject({ status: 'passed', score: 100, total: DEFAULT_QUIZ_SETTINGS.questions });
     expect(replies.find((reply) => reply.status === 409)!.body.error.code).toBe('ALREADY_SUBMITTED');
-    expect(await myTrainings(token)).toEqual([expect.objectContaining({ topic: QUIZ, status: 'completed', completedAt: passed.submittedAt })]);
+    expect(await myTrainings(token)).toEqual([
+      expect.objectContaining({ topic: QUIZ, status: 'completed', completedAt: passed.submittedAt }),
+    ]);
 
     expect((await call('POST', `/activities/${outing.id}/registrations`, { token })).status).toBe(201);
     const more = await call('POST', `/trainings/${QUIZ}/quiz/attempts`, { token });
@@ -124,7 +144,13 @@ describe('training quizzes', () => {
     expect(await trainings.hasCompleted(userId, QUIZ)).toBe(false);
 
     // A day later the cool-down is over.
-    const tomorrow = createQuizService({ questions: questionRepository, attempts: attemptRepository, trainings, settings: DEFAULT_QUIZ_SETTINGS, now: () => new Date(Date.now() + 25 * 3600_000) });
+    const tomorrow = createQuizService({
+      questions: questionRepository,
+      attempts: attemptRepository,
+      trainings,
+      settings: DEFAULT_QUIZ_SETTINGS,
+      now: () => new Date(Date.now() + 25 * 3600_000),
+    });
     const principal = toPrincipal((await loadUser(userId))!);
     const { attempt: second, created } = await tomorrow.start(QUIZ, principal);
     expect(created).toBe(true);
@@ -141,7 +167,9 @@ describe('training quizzes', () => {
   it('completes at check-in a topic whose bank holds less than a paper', async () => {
     const [volunteer] = await newMembers(1, 'quiz');
     await checkIn((await trainingNow(UNFINISHED)).id, volunteer!.token);
-    expect(await myTrainings(volunteer!.token)).toEqual([expect.objectContaining({ topic: UNFINISHED, status: 'completed', completedAt: expect.any(String) })]);
+    expect(await myTrainings(volunteer!.token)).toEqual([
+      expect.objectContaining({ topic: UNFINISHED, status: 'completed', completedAt: expect.any(String) }),
+    ]);
     const reply = await call('POST', `/trainings/${UNFINISHED}/quiz/attempts`, { token: volunteer!.token });
     expect([reply.status, reply.body.error.code]).toEqual([409, 'TRAINING_COMPLETED']);
   });
@@ -149,11 +177,22 @@ describe('training quizzes', () => {
   it('completes the topic of a volunteer who attended while it had a quiz, once its bank no longer holds a paper', async () => {
     const [volunteer] = await newMembers(1, 'quiz');
     // Attended when the topic had a quiz (the bank was emptied since): the record says so.
-    await doc.send(new TransactWriteCommand({ TransactItems: [trainings.attend({ userId: volunteer!.userId, topic: UNFINISHED, activityId: 'a-earlier', title: '礼仪培训（往期）' }, new Date().toISOString())] }));
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          trainings.attend(
+            { userId: volunteer!.userId, topic: UNFINISHED, activityId: 'a-earlier', title: '礼仪培训（往期）' },
+            new Date().toISOString(),
+          ),
+        ],
+      }),
+    );
     expect(await myTrainings(volunteer!.token)).toEqual([expect.objectContaining({ topic: UNFINISHED, status: 'quiz_pending' })]);
     const reply = await call('POST', `/trainings/${UNFINISHED}/quiz/attempts`, { token: volunteer!.token });
     expect([reply.status, reply.body.error.code]).toEqual([409, 'TRAINING_COMPLETED']);
-    expect(await myTrainings(volunteer!.token)).toEqual([expect.objectContaining({ topic: UNFINISHED, status: 'completed', completedAt: expect.any(String) })]);
+    expect(await myTrainings(volunteer!.token)).toEqual([
+      expect.objectContaining({ topic: UNFINISHED, status: 'completed', completedAt: expect.any(String) }),
+    ]);
   });
 
   it('keeps a bank per topic for coordinators, apart from the certification bank', async () => {
@@ -176,7 +215,12 @@ describe('bad input on the quiz and bank routes', () => {
     ['POST', `/trainings/${QUIZ}/quiz/attempts/01ANYATTEMPT/submit`, { answers: 'all of them' }, 'answers'],
     ['POST', `/trainings/${QUIZ}/quiz/attempts/not.an.id/submit`, { answers: {} }, 'id'],
     ['GET', '/exam/questions?bank=swimming', undefined, 'bank'],
-    ['POST', '/exam/questions?bank=swimming', { category: '礼仪', type: 'single', text: '志愿服务应当？', options: ['自愿', '强制'], answer: [0] }, 'bank'],
+    [
+      'POST',
+      '/exam/questions?bank=swimming',
+      { category: '礼仪', type: 'single', text: '志愿服务应当？', options: ['自愿', '强制'], answer: [0] },
+      'bank',
+    ],
     ['PATCH', '/exam/questions/01ANYQUESTION?bank=swimming', { active: false }, 'bank'],
     ['GET', '/exam/attempts?bank=swimming', undefined, 'bank'],
   ])('%s %s answers 400 naming %s', async (method, path, body, field) => {

@@ -15,7 +15,10 @@ import { tableName } from '../lib/tables';
 const candidateKey = (userId: string, bank: ExamBank) => `A#${userId}${bankSuffix(bank)}`;
 const STATE_SK = 'STATE';
 /** Attempts sort by their time-ordered id under `T#`; the candidate's STATE item sits beside them. */
-export const attemptKeys = (userId: string, id: string, bank: ExamBank = ExamBank.CERTIFICATION) => ({ pk: candidateKey(userId, bank), sk: `T#${id}` });
+export const attemptKeys = (userId: string, id: string, bank: ExamBank = ExamBank.CERTIFICATION) => ({
+  pk: candidateKey(userId, bank),
+  sk: `T#${id}`,
+});
 /** Coordinators list a bank's attempts on this index key. */
 export const attemptListKey = (bank: ExamBank) => `attempt${bankSuffix(bank)}`;
 
@@ -26,7 +29,11 @@ export const volunteerRepository = {
   },
 
   /** Applies or updates the profile; the status and first application date are kept. */
-  async apply(fields: Omit<VolunteerRecord, 'status' | 'appliedAt' | 'certifiedAt'>, status: VolunteerRecord['status'], at: string): Promise<VolunteerRecord> {
+  async apply(
+    fields: Omit<VolunteerRecord, 'status' | 'appliedAt' | 'certifiedAt'>,
+    status: VolunteerRecord['status'],
+    at: string,
+  ): Promise<VolunteerRecord> {
     const { Attributes } = await doc.send(
       new UpdateCommand({
         TableName: tableName('VOLUNTEERS_TABLE'),
@@ -50,7 +57,8 @@ export const volunteerRepository = {
     return VolunteerRecord.parse(Attributes);
   },
 
-  list: (status: VolunteerRecord['status'], page: PageRequest) => queryPage(VolunteerRecord, newestOnIndex(tableName('VOLUNTEERS_TABLE'), 'byStatus', 'status', status), page),
+  list: (status: VolunteerRecord['status'], page: PageRequest) =>
+    queryPage(VolunteerRecord, newestOnIndex(tableName('VOLUNTEERS_TABLE'), 'byStatus', 'status', status), page),
 
   items: {
     certify: (userId: string, at: string): TransactItem => ({
@@ -74,7 +82,12 @@ export const questionRepository = {
   list: (bank: ExamBank, page: PageRequest) =>
     queryPage(
       QuestionRecord,
-      { TableName: tableName('EXAMS_TABLE'), KeyConditionExpression: 'pk = :q', ExpressionAttributeValues: { ':q': questionKeys(bank, '').pk }, ScanIndexForward: false },
+      {
+        TableName: tableName('EXAMS_TABLE'),
+        KeyConditionExpression: 'pk = :q',
+        ExpressionAttributeValues: { ':q': questionKeys(bank, '').pk },
+        ScanIndexForward: false,
+      },
       page,
     ),
 
@@ -102,12 +115,16 @@ export const questionRepository = {
 
 export const attemptRepository = {
   async state(userId: string, bank: ExamBank): Promise<CandidateState> {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName('EXAMS_TABLE'), Key: { pk: candidateKey(userId, bank), sk: STATE_SK }, ConsistentRead: true }));
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName('EXAMS_TABLE'), Key: { pk: candidateKey(userId, bank), sk: STATE_SK }, ConsistentRead: true }),
+    );
     return CandidateState.parse(Item ?? {});
   },
 
   async get(userId: string, id: string, bank: ExamBank = ExamBank.CERTIFICATION): Promise<AttemptRecord | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName('EXAMS_TABLE'), Key: attemptKeys(userId, id, bank), ConsistentRead: true }));
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName('EXAMS_TABLE'), Key: attemptKeys(userId, id, bank), ConsistentRead: true }),
+    );
     return Item ? AttemptRecord.parse(Item) : undefined;
   },
 
@@ -125,7 +142,8 @@ export const attemptRepository = {
       page,
     ),
 
-  all: (bank: ExamBank, page: PageRequest) => queryPage(AttemptRecord, newestOnIndex(tableName('EXAMS_TABLE'), 'attemptsByStart', 'listKey', attemptListKey(bank)), page),
+  all: (bank: ExamBank, page: PageRequest) =>
+    queryPage(AttemptRecord, newestOnIndex(tableName('EXAMS_TABLE'), 'attemptsByStart', 'listKey', attemptListKey(bank)), page),
 
   /** Starts an attempt unless one is open or the cool-down runs: `ok`, or `state` when refused. */
   async start(record: AttemptRecord, now: string) {
@@ -142,7 +160,10 @@ export const attemptRepository = {
           },
         },
       },
-      { name: 'attempt', item: { Put: { TableName: tableName('EXAMS_TABLE'), Item: record, ConditionExpression: 'attribute_not_exists(sk)' } } },
+      {
+        name: 'attempt',
+        item: { Put: { TableName: tableName('EXAMS_TABLE'), Item: record, ConditionExpression: 'attribute_not_exists(sk)' } },
+      },
     ]);
   },
 
@@ -162,7 +183,13 @@ export const attemptRepository = {
             UpdateExpression: 'SET #status = :status, score = :score, correct = :correct, submittedAt = :at',
             ConditionExpression: '#status = :open',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':status': result.status, ':score': result.score, ':correct': result.correct, ':at': result.at, ':open': 'open' },
+            ExpressionAttributeValues: {
+              ':status': result.status,
+              ':score': result.score,
+              ':correct': result.correct,
+              ':at': result.at,
+              ':open': 'open',
+            },
           },
         },
       },
@@ -189,9 +216,11 @@ export const serviceRecordRepository = {
     return Item ? ServiceRecordItem.parse(Item) : undefined;
   },
 
-  ofUser: (userId: string, page: PageRequest) => queryPage(ServiceRecordItem, newestOnIndex(tableName('SERVICE_RECORDS_TABLE'), 'byUser', 'userId', userId), page),
+  ofUser: (userId: string, page: PageRequest) =>
+    queryPage(ServiceRecordItem, newestOnIndex(tableName('SERVICE_RECORDS_TABLE'), 'byUser', 'userId', userId), page),
 
   allOfUser: (userId: string) => queryAll(ServiceRecordItem, newestOnIndex(tableName('SERVICE_RECORDS_TABLE'), 'byUser', 'userId', userId)),
 
-  byStatus: (status: string, page: PageRequest) => queryPage(ServiceRecordItem, newestOnIndex(tableName('SERVICE_RECORDS_TABLE'), 'byStatus', 'status', status), page),
+  byStatus: (status: string, page: PageRequest) =>
+    queryPage(ServiceRecordItem, newestOnIndex(tableName('SERVICE_RECORDS_TABLE'), 'byStatus', 'status', status), page),
 };

@@ -54,7 +54,7 @@ export interface SessionHooks {
 }
 
 let session: SessionHooks = { token: () => undefined, renew: async () => false };
-export const useSessionHooks = (hooks: SessionHooks): void => {
+export const setSessionHooks = (hooks: SessionHooks): void => {
   session = hooks;
 };
 
@@ -88,7 +88,7 @@ const send = async <T>(options: RequestOptions<T>): Promise<T> => {
       ...(options.binary ? { responseType: 'arraybuffer' as const } : {}),
       timeout: 15_000,
     });
-  } catch (error) {
+  } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后再试');
   }
   if (response.statusCode >= 200 && response.statusCode < 300) {
@@ -127,23 +127,41 @@ type AnyInput = { params?: Record<string, unknown>; query?: Record<string, unkno
 /** Calls one route of the contract. */
 export const callRoute = <R extends RouteDeclaration>(route: R, input: CallInput<R> | undefined): Promise<ReplyOut<R>> => {
   const { params, query, body, idempotencyKey } = (input ?? {}) as AnyInput;
-  const reply: Pick<RequestOptions<unknown>, 'schema' | 'text' | 'binary'> = isFileReply(route.reply) ? fileOptions(route.reply) : { schema: route.reply };
-  return request({ ...reply, method: route.method, path: fillPath(route.path, params), query, body, idempotencyKey, auth: route.access !== 'public' }) as Promise<ReplyOut<R>>;
+  const reply: Pick<RequestOptions<unknown>, 'schema' | 'text' | 'binary'> = isFileReply(route.reply)
+    ? fileOptions(route.reply)
+    : { schema: route.reply };
+  return request({
+    ...reply,
+    method: route.method,
+    path: fillPath(route.path, params),
+    query,
+    body,
+    idempotencyKey,
+    auth: route.access !== 'public',
+  }) as Promise<ReplyOut<R>>;
 };
 
 /** The file a route answers when `?format=` asks for one (`csv`, `xlsx`): text, or bytes. */
-export const downloadFormat = <R extends RouteDeclaration & { formats: Readonly<Record<string, FileReply>> }, F extends keyof R['formats'] & string>(
+export const downloadFormat = <
+  R extends RouteDeclaration & { formats: Readonly<Record<string, FileReply>> },
+  F extends keyof R['formats'] & string,
+>(
   route: R,
   format: F,
   input: CallInput<R>,
 ): Promise<FileContent<R['formats'][F]>> => {
   const { params, query } = input as AnyInput;
   const options = fileOptions(route.formats[format]!) as Pick<RequestOptions<unknown>, 'schema' | 'text' | 'binary'>;
-  return request({ ...options, method: route.method, path: fillPath(route.path, params), query: { ...query, format } }) as Promise<FileContent<R['formats'][F]>>;
+  return request({ ...options, method: route.method, path: fillPath(route.path, params), query: { ...query, format } }) as Promise<
+    FileContent<R['formats'][F]>
+  >;
 };
 
 /** A call's argument is optional when nothing in it is required. */
-type RouteCall<R extends RouteDeclaration> = {} extends CallInput<R> ? (input?: CallInput<R>) => Promise<ReplyOut<R>> : (input: CallInput<R>) => Promise<ReplyOut<R>>;
+type RouteCall<R extends RouteDeclaration> =
+  Record<never, never> extends CallInput<R>
+    ? (input?: CallInput<R>) => Promise<ReplyOut<R>>
+    : (input: CallInput<R>) => Promise<ReplyOut<R>>;
 export type GroupClient<G extends RouteGroup> = { [K in keyof G]: RouteCall<G[K]> };
 export type Client<C extends Record<string, RouteGroup>> = { [F in keyof C]: GroupClient<C[F]> };
 
@@ -151,6 +169,8 @@ export const createClient = <C extends Record<string, RouteGroup>>(contract: C):
   Object.fromEntries(
     Object.entries(contract).map(([fn, group]) => [
       fn,
-      Object.fromEntries(Object.entries(group).map(([name, route]) => [name, (input?: CallInput<RouteDeclaration>) => callRoute(route, input)])),
+      Object.fromEntries(
+        Object.entries(group).map(([name, route]) => [name, (input?: CallInput<RouteDeclaration>) => callRoute(route, input)]),
+      ),
     ]),
   ) as unknown as Client<C>;

@@ -13,7 +13,11 @@ export interface FeedSocketHandlers {
 }
 
 /** Resolves undefined when there is no socket to open (no WebSocket API configured, or signed out). */
-export const openFeedSocket = async (activityId: string, token: string | undefined, handlers: FeedSocketHandlers): Promise<Taro.SocketTask | undefined> => {
+export const openFeedSocket = async (
+  activityId: string,
+  token: string | undefined,
+  handlers: FeedSocketHandlers,
+): Promise<Taro.SocketTask | undefined> => {
   const base = socketBase();
   if (!base || !token) return undefined;
   const task = await Taro.connectSocket({ url: `${base}?token=${encodeURIComponent(token)}&activityId=${encodeURIComponent(activityId)}` });

@@ -13,7 +13,13 @@ type Noun = '图片' | '文件';
 const TOO_LARGE: Record<Noun, string> = { 图片: '图片太大，请压缩后再传', 文件: '文件太大，超过了允许的大小' };
 
 /** Sends one file with its ticket; `onProgress` gets 0–100. Resolves with the file's key. */
-const sendToBucket = async (ticket: UploadTicket, filePath: string, onProgress: (percent: number) => void, noun: Noun, timeout: number): Promise<string> => {
+const sendToBucket = async (
+  ticket: UploadTicket,
+  filePath: string,
+  onProgress: (percent: number) => void,
+  noun: Noun,
+  timeout: number,
+): Promise<string> => {
   const task = Taro.uploadFile({ url: ticket.url, filePath, name: 'file', formData: ticket.fields, withCredentials: false, timeout });
   task.progress(({ progress }) => onProgress(progress));
   let reply: Awaited<typeof task>;
@@ -31,7 +37,9 @@ const sendToBucket = async (ticket: UploadTicket, filePath: string, onProgress: 
   return ticket.key;
 };
 
-export const uploadPhoto = (ticket: UploadTicket, filePath: string, onProgress: (percent: number) => void) => sendToBucket(ticket, filePath, onProgress, '图片', 60_000);
+export const uploadPhoto = (ticket: UploadTicket, filePath: string, onProgress: (percent: number) => void) =>
+  sendToBucket(ticket, filePath, onProgress, '图片', 60_000);
 
 /** A library file may be a video of hundreds of MB on a phone's network: it gets half an hour. */
-export const uploadFile = (ticket: UploadTicket, filePath: string, onProgress: (percent: number) => void) => sendToBucket(ticket, filePath, onProgress, '文件', 30 * 60_000);
+export const uploadFile = (ticket: UploadTicket, filePath: string, onProgress: (percent: number) => void) =>
+  sendToBucket(ticket, filePath, onProgress, '文件', 30 * 60_000);

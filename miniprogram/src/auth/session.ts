@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { DEV_CODE_PREFIX, type User } from '@hele/shared';
 import { api } from '@/api';
-import { useSessionHooks } from '@/api/http';
+import { setSessionHooks } from '@/api/http';
 
 const SESSION_KEY = 'hele.session';
 const DEV_NAME_KEY = 'hele.devName';
@@ -85,7 +85,7 @@ const renew = async (): Promise<boolean> => {
   }
 };
 
-useSessionHooks({ token: () => read()?.token, renew });
+setSessionHooks({ token: () => read()?.token, renew });
 
 /** The signed-in user, re-rendering when it changes. */
 export const useCurrentUser = (): User | undefined => {

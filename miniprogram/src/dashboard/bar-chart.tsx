@@ -76,7 +76,12 @@ export function BarChart({ id, bars }: { id: string; bars: Bar[] }) {
           children: [
             element(Axis, { field: 'label' }),
             element(Axis, { field: 'value' }),
-            element(Interval, { x: 'label', y: 'value', color: grouped ? { field: 'group', range: COLORS } : COLORS[0], ...(grouped ? { adjust: 'dodge' } : {}) }),
+            element(Interval, {
+              x: 'label',
+              y: 'value',
+              color: grouped ? { field: 'group', range: COLORS } : COLORS[0],
+              ...(grouped ? { adjust: 'dodge' } : {}),
+            }),
             grouped ? element(Legend, { position: 'top' }) : null,
           ],
         }),

@@ -22,7 +22,13 @@ describe('本班学习资料', () => {
     const urls: string[] = [];
     answerRequests(({ url }) => {
       urls.push(url);
-      return { statusCode: 200, data: { items: [material('m2', '第二课 身段录像', 'video', 0), material('m1', '第一课 唱腔讲义', 'document', 60)], nextCursor: null } };
+      return {
+        statusCode: 200,
+        data: {
+          items: [material('m2', '第二课 身段录像', 'video', 0), material('m1', '第一课 唱腔讲义', 'document', 60)],
+          nextCursor: null,
+        },
+      };
     });
     render(<SeriesMaterials seriesId='s1' />);
     await screen.findByText('第二课 身段录像');

@@ -18,7 +18,11 @@ export default function SeriesMaterials({ seriesId, mayAdd = false }: { seriesId
   return (
     <View className='series-materials'>
       {items.map((material) => (
-        <View key={material.id} className='card series-materials__item' onClick={() => Taro.navigateTo({ url: `/learning/material/index?id=${material.id}` })}>
+        <View
+          key={material.id}
+          className='card series-materials__item'
+          onClick={() => Taro.navigateTo({ url: `/learning/material/index?id=${material.id}` })}
+        >
           <Tag type='primary'>{MATERIAL_KIND_LABELS[material.kind]}</Tag>
           <Text className='series-materials__title'>{material.title}</Text>
           <Text className='muted'>{material.progress ? `已学 ${material.progress}%` : '未开始'}</Text>
@@ -33,7 +37,11 @@ export default function SeriesMaterials({ seriesId, mayAdd = false }: { seriesId
       )}
       <ListFoot loading={loading} done={done} count={items.length} />
       {mayAdd && (
-        <Button block className='series-materials__add' onClick={() => Taro.navigateTo({ url: `/learning/library/index?seriesId=${seriesId}` })}>
+        <Button
+          block
+          className='series-materials__add'
+          onClick={() => Taro.navigateTo({ url: `/learning/library/index?seriesId=${seriesId}` })}
+        >
           添加资料
         </Button>
       )}

@@ -16,6 +16,8 @@ export const saveOfficeFile = async (bytes: ArrayBuffer, filename: `${string}.${
     return;
   }
   const filePath = `${Taro.env.USER_DATA_PATH}/${filename}`;
-  await new Promise<void>((resolve, reject) => Taro.getFileSystemManager().writeFile({ filePath, data: bytes, success: () => resolve(), fail: reject }));
+  await new Promise<void>((resolve, reject) =>
+    Taro.getFileSystemManager().writeFile({ filePath, data: bytes, success: () => resolve(), fail: reject }),
+  );
   await Taro.openDocument({ filePath, fileType: kind, showMenu: true });
 };

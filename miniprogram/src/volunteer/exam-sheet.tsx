@@ -64,7 +64,21 @@ export function useExamSitting({
 }
 
 /** The rules of an exam or quiz (`noun`: 考试 or 测验), what it leads to (`outcome`), and the button that starts it. */
-export function ExamRules({ title, noun, outcome, exam, busy, onStart }: { title: string; noun: string; outcome?: string; exam: ExamStatus; busy: boolean; onStart: () => void }) {
+export function ExamRules({
+  title,
+  noun,
+  outcome,
+  exam,
+  busy,
+  onStart,
+}: {
+  title: string;
+  noun: string;
+  outcome?: string;
+  exam: ExamStatus;
+  busy: boolean;
+  onStart: () => void;
+}) {
   return (
     <View className='page exam'>
       <View className='card'>
@@ -85,7 +99,17 @@ export function ExamRules({ title, noun, outcome, exam, busy, onStart }: { title
 }
 
 /** A graded attempt: the score, what it means (`verdict`), and when a failed one may be sat again. */
-export function ExamResult({ attempt, verdict, retryAt, backLabel }: { attempt: ExamAttempt; verdict: string; retryAt: string | null; backLabel: string }) {
+export function ExamResult({
+  attempt,
+  verdict,
+  retryAt,
+  backLabel,
+}: {
+  attempt: ExamAttempt;
+  verdict: string;
+  retryAt: string | null;
+  backLabel: string;
+}) {
   const passed = attempt.status === 'passed';
   return (
     <View className='page exam'>
@@ -146,7 +170,11 @@ export function ExamPaper({ attempt, busy, onSubmit }: { attempt: ExamAttempt; b
           {question.options.map((option, optionIndex) => {
             const on = (answers[question.id] ?? []).includes(optionIndex);
             return (
-              <View key={option} className={`exam__option ${on ? 'exam__option--on' : ''}`} onClick={() => choose(question.id, optionIndex, question.type === 'multiple')}>
+              <View
+                key={option}
+                className={`exam__option ${on ? 'exam__option--on' : ''}`}
+                onClick={() => choose(question.id, optionIndex, question.type === 'multiple')}
+              >
                 <Text className='exam__letter'>{LETTERS[optionIndex]}</Text>
                 <Text>{option}</Text>
               </View>

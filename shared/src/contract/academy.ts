@@ -1,7 +1,17 @@
 /** The academy function's routes. */
 import { z } from 'zod';
 import { Role } from '../constants';
-import { AcademyBoard, BoardQuery, IdParams, MeetingScores, Observer, ObserverList, Rubric, RubricInput, ScoreSheetInput } from '../schemas';
+import {
+  AcademyBoard,
+  BoardQuery,
+  IdParams,
+  MeetingScores,
+  Observer,
+  ObserverList,
+  Rubric,
+  RubricInput,
+  ScoreSheetInput,
+} from '../schemas';
 import { defineRoutes } from './define';
 
 export const academyRoutes = defineRoutes({

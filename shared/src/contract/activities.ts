@@ -1,7 +1,14 @@
 /** The activities function's routes. */
 import { z } from 'zod';
 import { Role } from '../constants';
-import { ActivityIdParams, ActivityListQuery, ActivityPage, ActivityResponse, CreateActivityRequest, UpdateActivityRequest } from '../schemas';
+import {
+  ActivityIdParams,
+  ActivityListQuery,
+  ActivityPage,
+  ActivityResponse,
+  CreateActivityRequest,
+  UpdateActivityRequest,
+} from '../schemas';
 import { defineRoutes } from './define';
 
 export const activitiesRoutes = defineRoutes({

@@ -1,6 +1,24 @@
 /** The attendance function's routes. */
 import { Role } from '../constants';
-import { ActivityIdParams, AttendanceQuery, AttendanceRateQuery, AttendanceRateResponse, AttendanceResponse, CheckInCodeResponse, CheckInRequest, CheckInResponse, CompletedTrainings, LeaveDecisionBody, LeavePage, LeaveParams, LeaveRequestBody, LeaveResponse, ListQuery, SignOutRequest, SignOutResponse } from '../schemas';
+import {
+  ActivityIdParams,
+  AttendanceQuery,
+  AttendanceRateQuery,
+  AttendanceRateResponse,
+  AttendanceResponse,
+  CheckInCodeResponse,
+  CheckInRequest,
+  CheckInResponse,
+  CompletedTrainings,
+  LeaveDecisionBody,
+  LeavePage,
+  LeaveParams,
+  LeaveRequestBody,
+  LeaveResponse,
+  ListQuery,
+  SignOutRequest,
+  SignOutResponse,
+} from '../schemas';
 import { defineRoutes, fileReply } from './define';
 
 export const attendanceRoutes = defineRoutes({

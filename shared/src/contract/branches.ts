@@ -1,7 +1,21 @@
 /** The branches function's routes. */
 import { z } from 'zod';
 import { Role } from '../constants';
-import { BranchNotesInput, BranchProfileResponse, IdParams, PlanModuleInput, PlanModuleList, PlanModuleRecord, PlanProposal, PlanRequest, RosterEntryInput, RosterParams, ThemeInput, Theme, ThemeList } from '../schemas';
+import {
+  BranchNotesInput,
+  BranchProfileResponse,
+  IdParams,
+  PlanModuleInput,
+  PlanModuleList,
+  PlanModuleRecord,
+  PlanProposal,
+  PlanRequest,
+  RosterEntryInput,
+  RosterParams,
+  ThemeInput,
+  Theme,
+  ThemeList,
+} from '../schemas';
 import { defineRoutes } from './define';
 
 export const branchesRoutes = defineRoutes({

@@ -61,12 +61,20 @@ export type QueryOf<R extends RouteDeclaration> = Out<R['query']>;
 export type BodyOf<R extends RouteDeclaration> = Out<R['body']>;
 /** What a handler answers (before the client parses it) and what the client gets. */
 export type ReplyIn<R extends RouteDeclaration> = R['reply'] extends z.ZodType ? z.input<R['reply']> : string | Uint8Array;
-export type ReplyOut<R extends RouteDeclaration> = R['reply'] extends z.ZodType ? z.output<R['reply']> : R['reply'] extends FileReply ? FileContent<R['reply']> : never;
+export type ReplyOut<R extends RouteDeclaration> = R['reply'] extends z.ZodType
+  ? z.output<R['reply']>
+  : R['reply'] extends FileReply
+    ? FileContent<R['reply']>
+    : never;
 
 /** What a caller sends: each part is required when the route has one that needs a value. */
 export type CallInput<R extends RouteDeclaration> = (R['params'] extends z.ZodType ? { params: In<R['params']> } : { params?: undefined }) &
   (R['query'] extends z.ZodType ? { query?: In<R['query']> } : { query?: undefined }) &
-  (R['body'] extends z.ZodType ? (undefined extends In<R['body']> ? { body?: In<R['body']> } : { body: In<R['body']> }) : { body?: undefined }) &
+  (R['body'] extends z.ZodType
+    ? undefined extends In<R['body']>
+      ? { body?: In<R['body']> }
+      : { body: In<R['body']> }
+    : { body?: undefined }) &
   (R['idempotent'] extends true ? { idempotencyKey: string } : { idempotencyKey?: undefined });
 
 /** The path with its parameters filled in, each encoded. */

@@ -1,7 +1,31 @@
 /** The feed function's routes. */
 import { z } from 'zod';
 import { Role } from '../constants';
-import { ActivityIdParams, CommentInput, CommentPage, CommentParams, CommentResponse, FeedChanges, FeedChangesQuery, FeedListQuery, FeedPage, FeedSettings, MediaCheckPush, PushSignature, PushUrlCheck, LikeResponse, MuteRequest, PinRequest, PostInput, PostParams, PostResponse, PostUpdate, ReportersRequest, UploadRequest, UploadResponse } from '../schemas';
+import {
+  ActivityIdParams,
+  CommentInput,
+  CommentPage,
+  CommentParams,
+  CommentResponse,
+  FeedChanges,
+  FeedChangesQuery,
+  FeedListQuery,
+  FeedPage,
+  FeedSettings,
+  MediaCheckPush,
+  PushSignature,
+  PushUrlCheck,
+  LikeResponse,
+  MuteRequest,
+  PinRequest,
+  PostInput,
+  PostParams,
+  PostResponse,
+  PostUpdate,
+  ReportersRequest,
+  UploadRequest,
+  UploadResponse,
+} from '../schemas';
 import { defineRoutes, fileReply } from './define';
 
 export const feedRoutes = defineRoutes({
@@ -106,7 +130,10 @@ export const feedRoutes = defineRoutes({
     access: [Role.COORDINATOR],
     params: ActivityIdParams,
     body: ReportersRequest,
-    reply: FeedSettings, MediaCheckPush, PushSignature, PushUrlCheck,
+    reply: FeedSettings,
+    MediaCheckPush,
+    PushSignature,
+    PushUrlCheck,
   },
   mute: {
     method: 'POST',
@@ -114,7 +141,10 @@ export const feedRoutes = defineRoutes({
     access: [Role.COORDINATOR],
     params: ActivityIdParams,
     body: MuteRequest,
-    reply: FeedSettings, MediaCheckPush, PushSignature, PushUrlCheck,
+    reply: FeedSettings,
+    MediaCheckPush,
+    PushSignature,
+    PushUrlCheck,
   },
   verifyPushUrl: {
     method: 'GET',

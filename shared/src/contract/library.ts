@@ -1,7 +1,17 @@
 /** The library function's routes. */
 import { z } from 'zod';
 import { Role } from '../constants';
-import { IdParams, Material, MaterialInput, MaterialPage, MaterialQuery, MaterialUploadRequest, MaterialUploadResponse, ProgressRequest, ProgressResponse } from '../schemas';
+import {
+  IdParams,
+  Material,
+  MaterialInput,
+  MaterialPage,
+  MaterialQuery,
+  MaterialUploadRequest,
+  MaterialUploadResponse,
+  ProgressRequest,
+  ProgressResponse,
+} from '../schemas';
 import { defineRoutes } from './define';
 
 export const libraryRoutes = defineRoutes({

@@ -1,7 +1,27 @@
 /** The meetings function's routes. */
 import { z } from 'zod';
 import { Role } from '../constants';
-import { ActionItem, ActionItemInput, ActionItemPage, ActionParams, ActionUpdate, ActivityIdParams, BranchYearFigures, IdParams, Idea, IdeaGroupRequest, IdeaInput, IdeaList, IdeaParams, ListQuery, Minutes, MinutesInput, OverdueQuery, StatisticsQuery, VoteResponse } from '../schemas';
+import {
+  ActionItem,
+  ActionItemInput,
+  ActionItemPage,
+  ActionParams,
+  ActionUpdate,
+  ActivityIdParams,
+  BranchYearFigures,
+  IdParams,
+  Idea,
+  IdeaGroupRequest,
+  IdeaInput,
+  IdeaList,
+  IdeaParams,
+  ListQuery,
+  Minutes,
+  MinutesInput,
+  OverdueQuery,
+  StatisticsQuery,
+  VoteResponse,
+} from '../schemas';
 import { defineRoutes, fileReply } from './define';
 
 export const meetingsRoutes = defineRoutes({

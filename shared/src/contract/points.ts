@@ -1,6 +1,23 @@
 /** The points function's routes. */
 import { Role } from '../constants';
-import { AdjustmentRequest, CreateRewardRequest, EntryResponse, FulfilRequest, FulfilResponse, IdParams, ListQuery, PointsResponse, RedeemRequest, RedemptionListQuery, RedemptionPage, RedemptionResponse, RewardListQuery, RewardPage, RewardResponse, UpdateRewardRequest } from '../schemas';
+import {
+  AdjustmentRequest,
+  CreateRewardRequest,
+  EntryResponse,
+  FulfilRequest,
+  FulfilResponse,
+  IdParams,
+  ListQuery,
+  PointsResponse,
+  RedeemRequest,
+  RedemptionListQuery,
+  RedemptionPage,
+  RedemptionResponse,
+  RewardListQuery,
+  RewardPage,
+  RewardResponse,
+  UpdateRewardRequest,
+} from '../schemas';
 import { defineRoutes } from './define';
 
 export const pointsRoutes = defineRoutes({

@@ -1,7 +1,32 @@
 /** The resources function's routes. */
 import { z } from 'zod';
 import { Role } from '../constants';
-import { Allocation, AllocationList, AllocationRequest, Case, CaseDetail, CaseFormParams, CaseInput, CaseLogRequest, CaseMoveRequest, CasePage, CaseQuery, IdParams, ListQuery, MyResources, Offer, OfferInput, OfferPage, OfferQuery, Project, ProjectInput, ProjectList, Provider, ProviderInput, ProviderPage } from '../schemas';
+import {
+  Allocation,
+  AllocationList,
+  AllocationRequest,
+  Case,
+  CaseDetail,
+  CaseFormParams,
+  CaseInput,
+  CaseLogRequest,
+  CaseMoveRequest,
+  CasePage,
+  CaseQuery,
+  IdParams,
+  ListQuery,
+  MyResources,
+  Offer,
+  OfferInput,
+  OfferPage,
+  OfferQuery,
+  Project,
+  ProjectInput,
+  ProjectList,
+  Provider,
+  ProviderInput,
+  ProviderPage,
+} from '../schemas';
 import { defineRoutes } from './define';
 
 export const resourcesRoutes = defineRoutes({

@@ -1,6 +1,15 @@
 /** The roles function's routes. */
 import { Role } from '../constants';
-import { IdParams, ListQuery, RoleAuditPage, RoleChangeResponse, RoleHolderPage, RoleHoldersParams, RoleParams, UserResponse } from '../schemas';
+import {
+  IdParams,
+  ListQuery,
+  RoleAuditPage,
+  RoleChangeResponse,
+  RoleHolderPage,
+  RoleHoldersParams,
+  RoleParams,
+  UserResponse,
+} from '../schemas';
 import { defineRoutes } from './define';
 
 /** Admins pass every role check; nobody else is let in. */

@@ -1,7 +1,20 @@
 /** The series function's routes. */
 import { z } from 'zod';
 import { Role } from '../constants';
-import { ActivityResponse, CreateSeriesRequest, EnrolmentResponse, IdParams, Series, SeriesCertificate, SeriesDetail, SeriesListQuery, SeriesPage, SeriesRoster, SessionNotesRequest, SessionParams } from '../schemas';
+import {
+  ActivityResponse,
+  CreateSeriesRequest,
+  EnrolmentResponse,
+  IdParams,
+  Series,
+  SeriesCertificate,
+  SeriesDetail,
+  SeriesListQuery,
+  SeriesPage,
+  SeriesRoster,
+  SessionNotesRequest,
+  SessionParams,
+} from '../schemas';
 import { defineRoutes } from './define';
 
 export const seriesRoutes = defineRoutes({

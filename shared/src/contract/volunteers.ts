@@ -1,7 +1,35 @@
 /** The volunteers function's routes. */
 import { z } from 'zod';
 import { Role } from '../constants';
-import { BankListQuery, BankQuery, DeclareHoursRequest, ExamAttemptPage, ExamAttemptResponse, HoursDecisionRequest, IdParams, ListQuery, MyVolunteerResponse, Question, QuestionInput, QuestionPage, QuestionUpdateRequest, ServiceCertificate, ServiceRecord, ServiceRecordPage, ServiceRecordQuery, SubmitExamRequest, TeachingDeclaration, TeachingRequest, TopicAttemptParams, TopicParams, TrainingQuizResponse, VolunteerApplicationRequest, VolunteerListQuery, VolunteerPage, VolunteerProfile } from '../schemas';
+import {
+  BankListQuery,
+  BankQuery,
+  DeclareHoursRequest,
+  ExamAttemptPage,
+  ExamAttemptResponse,
+  HoursDecisionRequest,
+  IdParams,
+  ListQuery,
+  MyVolunteerResponse,
+  Question,
+  QuestionInput,
+  QuestionPage,
+  QuestionUpdateRequest,
+  ServiceCertificate,
+  ServiceRecord,
+  ServiceRecordPage,
+  ServiceRecordQuery,
+  SubmitExamRequest,
+  TeachingDeclaration,
+  TeachingRequest,
+  TopicAttemptParams,
+  TopicParams,
+  TrainingQuizResponse,
+  VolunteerApplicationRequest,
+  VolunteerListQuery,
+  VolunteerPage,
+  VolunteerProfile,
+} from '../schemas';
 import { defineRoutes } from './define';
 
 export const volunteersRoutes = defineRoutes({

@@ -21,8 +21,15 @@ describe('书记学院', () => {
     const all = { discussion: 4, measures: 2, participation: 5, form: 3 };
     expect(scoreProblems(RUBRIC, all, {})).toEqual([{ path: 'comments.measures', message: 'say why「措施可落实」is below 3' }]);
     expect(scoreProblems(RUBRIC, all, { measures: '措施没有责任人' })).toEqual([]);
-    expect(scoreProblems(RUBRIC, { ...all, form: 6, extra: 3 }, { measures: '措施没有责任人' }).map((problem) => problem.path)).toEqual(['marks.extra', 'marks.form']);
-    expect(scoreProblems(RUBRIC, { discussion: 4 }, {}).map((problem) => problem.path)).toEqual(['marks.measures', 'marks.participation', 'marks.form']);
+    expect(scoreProblems(RUBRIC, { ...all, form: 6, extra: 3 }, { measures: '措施没有责任人' }).map((problem) => problem.path)).toEqual([
+      'marks.extra',
+      'marks.form',
+    ]);
+    expect(scoreProblems(RUBRIC, { discussion: 4 }, {}).map((problem) => problem.path)).toEqual([
+      'marks.measures',
+      'marks.participation',
+      'marks.form',
+    ]);
   });
 
   it('weights the marks, in hundredths, between 1 and 5', () => {

@@ -17,20 +17,23 @@ export interface RubricCriterion {
   weight: number;
 }
 
-export type ObserveVerdict =
-  | { ok: true }
-  | { ok: false; code: 'NOT_A_BRANCH_MEETING' | 'OWN_BRANCH' | 'NO_BRANCH'; message: string };
+export type ObserveVerdict = { ok: true } | { ok: false; code: 'NOT_A_BRANCH_MEETING' | 'OWN_BRANCH' | 'NO_BRANCH'; message: string };
 
 /** A secretary observes a branch meeting of another branch (never her own). */
 export const mayObserve = (meeting: { kind: string; branchId?: string }, observerBranchId: string | undefined): ObserveVerdict => {
-  if (meeting.kind !== 'meeting' || !meeting.branchId) return { ok: false, code: 'NOT_A_BRANCH_MEETING', message: 'Only branch meetings are observed' };
+  if (meeting.kind !== 'meeting' || !meeting.branchId)
+    return { ok: false, code: 'NOT_A_BRANCH_MEETING', message: 'Only branch meetings are observed' };
   if (!observerBranchId) return { ok: false, code: 'NO_BRANCH', message: 'A secretary observes on behalf of her branch' };
   if (meeting.branchId === observerBranchId) return { ok: false, code: 'OWN_BRANCH', message: 'Observe another branch, not your own' };
   return { ok: true };
 };
 
 /** What is wrong with a score sheet, by field: every criterion marked 1–5, a comment where a mark is below 3. */
-export const scoreProblems = (rubric: readonly RubricCriterion[], marks: Record<string, number>, comments: Record<string, string>): Array<{ path: string; message: string }> => [
+export const scoreProblems = (
+  rubric: readonly RubricCriterion[],
+  marks: Record<string, number>,
+  comments: Record<string, string>,
+): Array<{ path: string; message: string }> => [
   ...Object.keys(marks)
     .filter((id) => !rubric.some((criterion) => criterion.id === id))
     .map((id) => ({ path: `marks.${id}`, message: 'not a criterion of the rubric' })),
@@ -38,7 +41,8 @@ export const scoreProblems = (rubric: readonly RubricCriterion[], marks: Record<
     const mark = marks[criterion.id];
     if (mark === undefined) return [{ path: `marks.${criterion.id}`, message: `mark「${criterion.name}」` }];
     if (!Number.isInteger(mark) || mark < 1 || mark > 5) return [{ path: `marks.${criterion.id}`, message: 'a mark is 1–5' }];
-    if (mark < COMMENT_BELOW && (comments[criterion.id] ?? '').trim().length < 4) return [{ path: `comments.${criterion.id}`, message: `say why「${criterion.name}」is below ${COMMENT_BELOW}` }];
+    if (mark < COMMENT_BELOW && (comments[criterion.id] ?? '').trim().length < 4)
+      return [{ path: `comments.${criterion.id}`, message: `say why「${criterion.name}」is below ${COMMENT_BELOW}` }];
     return [];
   }),
 ];

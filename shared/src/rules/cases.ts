@@ -33,8 +33,10 @@ export const caseTransition = (from: CaseStage, to: CaseStage, actorRoles: reado
   if (a === b) return { ok: false, code: 'SAME_STAGE', message: `The case is at ${to} already` };
   const explained = (reason ?? '').trim().length >= MIN_REASON_LENGTH;
   if (b === a + 1) return { ok: true, kind: 'advance' };
-  if (from === 'closed') return explained ? { ok: true, kind: 'reopen' } : { ok: false, code: 'REASON_REQUIRED', message: 'Say why the case is reopened' };
-  if (b === a - 1) return explained ? { ok: true, kind: 'revise' } : { ok: false, code: 'REASON_REQUIRED', message: 'Say why the step is revised' };
+  if (from === 'closed')
+    return explained ? { ok: true, kind: 'reopen' } : { ok: false, code: 'REASON_REQUIRED', message: 'Say why the case is reopened' };
+  if (b === a - 1)
+    return explained ? { ok: true, kind: 'revise' } : { ok: false, code: 'REASON_REQUIRED', message: 'Say why the step is revised' };
   return { ok: false, code: 'SKIPS_A_STEP', message: `A case goes from ${from} to ${CASE_STAGES[a + 1]}, not to ${to}` };
 };
 
@@ -47,7 +49,8 @@ export interface CaseProgress {
 /** Why the case cannot advance from `stage` yet (undefined: it can). */
 export const advanceBlocker = (stage: CaseStage, progress: CaseProgress): string | undefined => {
   if (stage === 'closed') return undefined;
-  if (stage === 'intervention') return progress.logCount > 0 ? undefined : `记录至少一条${CASE_STAGE_LABELS.intervention}日志后才能进入下一步`;
+  if (stage === 'intervention')
+    return progress.logCount > 0 ? undefined : `记录至少一条${CASE_STAGE_LABELS.intervention}日志后才能进入下一步`;
   return progress.filledForms.includes(stage) ? undefined : `请先填写「${CASE_STAGE_LABELS[stage]}」表`;
 };
 

@@ -34,7 +34,11 @@ export const checkInWindow = (activity: { startsAt: string; endsAt: string }, ma
   closesAt: new Date(Date.parse(activity.endsAt) + margins.lateMinutes * 60_000),
 });
 
-export const canCheckIn = (activity: { status: string; startsAt: string; endsAt: string }, now: Date, margins: CheckInMargins): WindowVerdict => {
+export const canCheckIn = (
+  activity: { status: string; startsAt: string; endsAt: string },
+  now: Date,
+  margins: CheckInMargins,
+): WindowVerdict => {
   if (activity.status !== 'published') return { ok: false, code: 'ACTIVITY_NOT_OPEN', message: 'The activity is not open' };
   const { opensAt, closesAt } = checkInWindow(activity, margins);
   if (now < opensAt) return { ok: false, code: 'CHECK_IN_NOT_OPEN', message: `Check-in opens at ${opensAt.toISOString()}` };

@@ -1,14 +1,19 @@
 import fc from 'fast-check';
 import { bankIsReady, DEFAULT_QUIZ_SETTINGS, drawPaper, gradePaper, maskPhone, passes, retryAt, shuffle, submittedInTime } from './exam';
 
-const bank = Array.from({ length: 30 }, (_, i) => ({ id: `q${i}`, category: ['礼仪', '急救', '服务'][i % 3]!, options: ['A', 'B', 'C'], answer: [i % 3] }));
+const bank = Array.from({ length: 30 }, (_, i) => ({
+  id: `q${i}`,
+  category: ['礼仪', '急救', '服务'][i % 3]!,
+  options: ['A', 'B', 'C'],
+  answer: [i % 3],
+}));
 
 describe('exam rules', () => {
   it('draws distinct questions from the bank, as many as asked or the whole bank', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 40 }), fc.integer(), (size, seed) => {
         let state = seed;
-        const random = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+        const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
         const paper = drawPaper(bank, size, random);
         expect(paper).toHaveLength(Math.min(size, bank.length));
         expect(new Set(paper.map((question) => question.id)).size).toBe(paper.length);

@@ -23,7 +23,12 @@ describe('merging feed changes', () => {
 
   it('keeps the newest revision, drops deleted posts, and orders newest first', () => {
     const held = [post('02', '02'), post('01', '01')];
-    const merged = mergeChanges(held, [post('03', '03'), post('01', '05', 'edited'), { id: '02', rev: '06', deleted: true }, post('01', '04', 'older')]);
+    const merged = mergeChanges(held, [
+      post('03', '03'),
+      post('01', '05', 'edited'),
+      { id: '02', rev: '06', deleted: true },
+      post('01', '04', 'older'),
+    ]);
     expect(merged).toEqual([post('03', '03'), post('01', '05', 'edited')]);
   });
 

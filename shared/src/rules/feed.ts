@@ -36,7 +36,11 @@ interface Revised {
  * Merges changes (from the socket or from polling, in any order, repeated or not) into the posts a
  * reader holds: per post the newest revision wins, deleted posts go, newest post first.
  */
-export const mergeChanges = <P extends Revised>(posts: readonly P[], changes: ReadonlyArray<P | Revised>, tombstones = new Map<string, string>()): P[] => {
+export const mergeChanges = <P extends Revised>(
+  posts: readonly P[],
+  changes: ReadonlyArray<P | Revised>,
+  tombstones = new Map<string, string>(),
+): P[] => {
   const byId = new Map(posts.map((post) => [post.id, post]));
   for (const change of changes) {
     const known = byId.get(change.id);

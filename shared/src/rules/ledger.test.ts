@@ -66,13 +66,29 @@ describe('points ledger rules (property-based)', () => {
   });
 
   it('finds a ledger whose entries do not add up', () => {
-    expect(ledgerProblems(15, [{ amount: 10, balanceAfter: 10 }, { amount: 5, balanceAfter: 15 }])).toEqual([]);
-    expect(ledgerProblems(20, [{ amount: 10, balanceAfter: 10 }, { amount: 5, balanceAfter: 15 }])).toEqual(['entries sum to 15, balance says 20']);
-    expect(ledgerProblems(5, [{ amount: 10, balanceAfter: 11 }, { amount: -5, balanceAfter: 5 }])).toHaveLength(1);
+    expect(
+      ledgerProblems(15, [
+        { amount: 10, balanceAfter: 10 },
+        { amount: 5, balanceAfter: 15 },
+      ]),
+    ).toEqual([]);
+    expect(
+      ledgerProblems(20, [
+        { amount: 10, balanceAfter: 10 },
+        { amount: 5, balanceAfter: 15 },
+      ]),
+    ).toEqual(['entries sum to 15, balance says 20']);
+    expect(
+      ledgerProblems(5, [
+        { amount: 10, balanceAfter: 11 },
+        { amount: -5, balanceAfter: 5 },
+      ]),
+    ).toHaveLength(1);
   });
 
   it('refuses zero, fractions and absurd amounts', () => {
-    for (const amount of [0, 1.5, Number.NaN, 2_000_000]) expect(applyEntry(100, 'ADJUST', amount)).toMatchObject({ ok: false, code: 'INVALID_AMOUNT' });
+    for (const amount of [0, 1.5, Number.NaN, 2_000_000])
+      expect(applyEntry(100, 'ADJUST', amount)).toMatchObject({ ok: false, code: 'INVALID_AMOUNT' });
   });
 });
 
@@ -82,7 +98,9 @@ describe('points for service time and star levels', () => {
     expect(pointsForMinutes(150)).toBe(25);
     expect(pointsForMinutes(5)).toBe(0);
     expect(pointsForMinutes(90, 20)).toBe(30);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000 }), (minutes) => expect(pointsForMinutes(minutes)).toBeLessThanOrEqual(minutes / 6)));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), (minutes) => expect(pointsForMinutes(minutes)).toBeLessThanOrEqual(minutes / 6)),
+    );
   });
 
   it('gives stars at 100, 300, 600, 1000 and 1500 hours', () => {

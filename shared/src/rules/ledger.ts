@@ -3,7 +3,7 @@
  * the balance by its amount, in the direction its type allows, and no balance goes below zero.
  * The server computes every entry's `balanceAfter` with `applyEntry`, and nothing else.
  */
-import { LedgerType, PointsError } from '../constants';
+import { type LedgerType, PointsError } from '../constants';
 
 /** Which way each type moves a balance. */
 export const LEDGER_DIRECTION: Record<LedgerType, 'credit' | 'debit' | 'either'> = {
@@ -94,8 +94,10 @@ export const rewardAvailability = (
   now: Date,
 ): { ok: true } | { ok: false; code: 'REWARD_UNAVAILABLE' | 'OUT_OF_STOCK'; message: string } => {
   if (!reward.active) return { ok: false, code: 'REWARD_UNAVAILABLE', message: 'The reward is not offered now' };
-  if (reward.availableFrom && now.getTime() < Date.parse(reward.availableFrom)) return { ok: false, code: 'REWARD_UNAVAILABLE', message: 'Not yet available' };
-  if (reward.availableUntil && now.getTime() > Date.parse(reward.availableUntil)) return { ok: false, code: 'REWARD_UNAVAILABLE', message: 'No longer available' };
+  if (reward.availableFrom && now.getTime() < Date.parse(reward.availableFrom))
+    return { ok: false, code: 'REWARD_UNAVAILABLE', message: 'Not yet available' };
+  if (reward.availableUntil && now.getTime() > Date.parse(reward.availableUntil))
+    return { ok: false, code: 'REWARD_UNAVAILABLE', message: 'No longer available' };
   if (reward.stock <= 0) return { ok: false, code: 'OUT_OF_STOCK', message: 'Out of stock' };
   return { ok: true };
 };

@@ -1,7 +1,8 @@
 import { MaterialInput, MaterialUploadRequest } from '../schemas/library';
 import { MATERIAL_FILE_BYTES_MAX, materialFileExtensions, materialFileFits, materialFileProblem, materialFileTypeOf } from './library';
 
-const pathsOf = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } }) => result.error?.issues.map((issue) => issue.path.join('.')) ?? [];
+const pathsOf = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } }) =>
+  result.error?.issues.map((issue) => issue.path.join('.')) ?? [];
 
 describe('a file picked for a material', () => {
   it('has the type its extension names, whatever the phone or browser called it', () => {
@@ -25,8 +26,14 @@ describe('a file picked for a material', () => {
 
 describe('MaterialUploadRequest', () => {
   it('takes the library’s types, with a declared size within the type’s cap', () => {
-    expect(MaterialUploadRequest.safeParse({ contentType: 'audio/mpeg', fileName: '选段.mp3', size: MATERIAL_FILE_BYTES_MAX.audio }).success).toBe(true);
-    expect(pathsOf(MaterialUploadRequest.safeParse({ contentType: 'audio/mpeg', fileName: '选段.mp3', size: MATERIAL_FILE_BYTES_MAX.audio + 1 }))).toEqual(['size']);
+    expect(
+      MaterialUploadRequest.safeParse({ contentType: 'audio/mpeg', fileName: '选段.mp3', size: MATERIAL_FILE_BYTES_MAX.audio }).success,
+    ).toBe(true);
+    expect(
+      pathsOf(
+        MaterialUploadRequest.safeParse({ contentType: 'audio/mpeg', fileName: '选段.mp3', size: MATERIAL_FILE_BYTES_MAX.audio + 1 }),
+      ),
+    ).toEqual(['size']);
     expect(pathsOf(MaterialUploadRequest.safeParse({ contentType: 'image/gif', fileName: 'a.gif' }))).toEqual(['contentType']);
     expect(pathsOf(MaterialUploadRequest.safeParse({ contentType: 'application/pdf', fileName: 'a/b.pdf' }))).toEqual(['fileName']);
     expect(pathsOf(MaterialUploadRequest.safeParse({ contentType: 'application/pdf', fileName: 'a.pdf', extra: 1 }))).toEqual(['']);
@@ -46,7 +53,11 @@ describe('MaterialInput', () => {
   });
 
   it('names only keys of the library’s folder, ending in a type it takes', () => {
-    for (const key of ['feed/a1/u_1/01J00000000000000000000000.jpg', 'library/u_1/../01J00000000000000000000000.pdf', 'library/u_1/01J00000000000000000000000.exe']) {
+    for (const key of [
+      'feed/a1/u_1/01J00000000000000000000000.jpg',
+      'library/u_1/../01J00000000000000000000000.pdf',
+      'library/u_1/01J00000000000000000000000.exe',
+    ]) {
       expect(pathsOf(MaterialInput.safeParse({ ...base, kind: 'document', file: { key, name: 'a.pdf' } }))).toEqual(['file.key']);
     }
   });

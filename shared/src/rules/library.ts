@@ -39,7 +39,10 @@ export const MATERIAL_FILE_HINTS: Record<MaterialFileKind, string> = {
 };
 
 const TYPE_OF_EXTENSION = new Map<string, MaterialFileType>(
-  (Object.entries(MATERIAL_FILE_TYPES) as Array<[MaterialFileType, { extension: string }]>).map(([type, { extension }]) => [extension, type]),
+  (Object.entries(MATERIAL_FILE_TYPES) as Array<[MaterialFileType, { extension: string }]>).map(([type, { extension }]) => [
+    extension,
+    type,
+  ]),
 );
 
 /**

@@ -30,12 +30,18 @@ export const draftMinutes = (meeting: MinutesSource): string => {
     `出席：签到 ${meeting.checkedIn} 人，报名 ${meeting.registered} 人${rate}`,
     '',
     '一、议程',
-    ...(meeting.agenda.length ? numbered(meeting.agenda.map((item) => `${item.title}${item.minutes ? `（${item.minutes} 分钟）` : ''}`)) : ['（未列议程）']),
+    ...(meeting.agenda.length
+      ? numbered(meeting.agenda.map((item) => `${item.title}${item.minutes ? `（${item.minutes} 分钟）` : ''}`))
+      : ['（未列议程）']),
     '',
     '二、讨论要点（得票最多的意见）',
-    ...(ideas.length ? numbered(ideas.map((idea) => `${idea.group ? `【${idea.group}】` : ''}${idea.text}（${idea.voteCount} 票）`)) : ['（无）']),
+    ...(ideas.length
+      ? numbered(ideas.map((idea) => `${idea.group ? `【${idea.group}】` : ''}${idea.text}（${idea.voteCount} 票）`))
+      : ['（无）']),
     '',
     '三、形成的措施',
-    ...(meeting.actions.length ? numbered(meeting.actions.map((action) => `${action.text} —— 负责人：${action.ownerName}，${formatDate(action.dueOn)}前完成`)) : ['（无）']),
+    ...(meeting.actions.length
+      ? numbered(meeting.actions.map((action) => `${action.text} —— 负责人：${action.ownerName}，${formatDate(action.dueOn)}前完成`))
+      : ['（无）']),
   ].join('\n');
 };

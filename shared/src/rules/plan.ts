@@ -8,7 +8,12 @@ import { DiscussionFormat, type DiscussionFormat as Format } from '../constants'
 
 export const EducationSchema = z.enum(['primary', 'secondary', 'college', 'postgraduate']);
 export type Education = z.infer<typeof EducationSchema>;
-export const EDUCATION_LABELS: Record<Education, string> = { primary: '小学及以下', secondary: '初中/高中/中专', college: '大专/本科', postgraduate: '研究生' };
+export const EDUCATION_LABELS: Record<Education, string> = {
+  primary: '小学及以下',
+  secondary: '初中/高中/中专',
+  college: '大专/本科',
+  postgraduate: '研究生',
+};
 
 export const AgeBandSchema = z.enum(['young', 'middle', 'senior']);
 export type AgeBand = z.infer<typeof AgeBandSchema>;
@@ -96,7 +101,10 @@ export const MEETING_MODULE_MINUTES = 90;
 /** How well a module fits a leaning: preferred styles (earlier ones more), and the bands it names. */
 export const moduleScore = (module: PlanModule, leaning: AgeBand | 'mixed'): number => {
   const preferred = PREFERRED_STYLES[leaning];
-  const styleScore = Math.max(0, ...module.styles.map((style) => (preferred.includes(style) ? preferred.length - preferred.indexOf(style) : 0)));
+  const styleScore = Math.max(
+    0,
+    ...module.styles.map((style) => (preferred.includes(style) ? preferred.length - preferred.indexOf(style) : 0)),
+  );
   const bandScore = module.suits.length === 0 ? 1 : leaning !== 'mixed' && module.suits.includes(leaning) ? 3 : 0;
   return styleScore + bandScore;
 };
@@ -118,7 +126,10 @@ export const proposePlan = (profile: BranchProfile, modules: readonly PlanModule
     .map(({ module }) => module);
   const formats = PREFERRED_FORMATS[profile.leaning];
   const why = describeLeaning(profile);
-  const styles = PREFERRED_STYLES[profile.leaning].slice(0, 2).map((style) => MODULE_STYLE_LABELS[style]).join('、');
+  const styles = PREFERRED_STYLES[profile.leaning]
+    .slice(0, 2)
+    .map((style) => MODULE_STYLE_LABELS[style])
+    .join('、');
   const unused = [...ranked];
   return Array.from({ length: meetings }, (_, order) => {
     if (unused.length === 0) unused.push(...ranked); // more meetings than modules: start over
@@ -138,7 +149,10 @@ export const proposePlan = (profile: BranchProfile, modules: readonly PlanModule
       moduleIds: chosen.map((module) => module.id),
       format,
       minutes,
-      reasons: [`${why}，优先${styles}类模块`, ...chosen.map((module) => `「${module.name}」：${module.styles.map((style) => MODULE_STYLE_LABELS[style]).join('、')}`)],
+      reasons: [
+        `${why}，优先${styles}类模块`,
+        ...chosen.map((module) => `「${module.name}」：${module.styles.map((style) => MODULE_STYLE_LABELS[style]).join('、')}`),
+      ],
     };
   });
 };
@@ -171,8 +185,18 @@ export const themesFor = <T extends PeriodTheme>(themes: readonly T[], day: stri
 
 /** How each discussion format is run, step by step (shown with a proposed meeting and put in its agenda's notes). */
 export const DISCUSSION_FORMAT_STEPS: Record<Format, readonly string[]> = {
-  world_cafe: ['分成 4–6 人一桌，每桌一个议题和一位桌长', '每轮 15–20 分钟讨论，把想法写在桌布上', '除桌长外换桌，桌长向新来的人介绍上一轮要点', '各桌汇报，把想法贴上意见墙并投票'],
+  world_cafe: [
+    '分成 4–6 人一桌，每桌一个议题和一位桌长',
+    '每轮 15–20 分钟讨论，把想法写在桌布上',
+    '除桌长外换桌，桌长向新来的人介绍上一轮要点',
+    '各桌汇报，把想法贴上意见墙并投票',
+  ],
   fishbowl: ['内圈 4–5 把椅子，留一把空椅', '内圈讨论，外圈聆听', '外圈的人坐上空椅即可发言，内圈一人随之退出', '主持人总结共识与分歧'],
-  open_space: ['大家提出想讨论的议题并贴到议程墙', '认领议题，自由选择小组（“双脚法则”）', '各组记录讨论结果与行动建议', '全体分享，形成措施清单'],
+  open_space: [
+    '大家提出想讨论的议题并贴到议程墙',
+    '认领议题，自由选择小组（“双脚法则”）',
+    '各组记录讨论结果与行动建议',
+    '全体分享，形成措施清单',
+  ],
   group: ['按议题分组，每组推选记录员', '组内讨论并归纳要点', '各组汇报', '全体讨论形成措施'],
 };

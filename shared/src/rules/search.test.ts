@@ -17,12 +17,17 @@ describe('Chinese search tokens', () => {
 
   it('always finds a text by any substring of it', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'党建志愿服务越剧亲子绘本英语角急救'.split('')), minLength: 1, maxLength: 20 }), fc.nat(), fc.nat(), (text, a, b) => {
-        const chars = [...text];
-        const start = a % chars.length;
-        const end = start + 1 + (b % (chars.length - start));
-        expect(matches(text, chars.slice(start, end).join(''))).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'党建志愿服务越剧亲子绘本英语角急救'.split('')), minLength: 1, maxLength: 20 }),
+        fc.nat(),
+        fc.nat(),
+        (text, a, b) => {
+          const chars = [...text];
+          const start = a % chars.length;
+          const end = start + 1 + (b % (chars.length - start));
+          expect(matches(text, chars.slice(start, end).join(''))).toBe(true);
+        },
+      ),
     );
   });
 });

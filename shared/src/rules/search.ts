@@ -4,7 +4,11 @@
  * a query when it carries every token of the query. Latin words are kept whole, lower-cased.
  */
 
-const normalize = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+const normalize = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
 
 /** The tokens a text is indexed under. */
 export const indexTokens = (text: string): string[] => {

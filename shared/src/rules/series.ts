@@ -13,7 +13,12 @@ export interface SessionState {
  * Cancelled sessions do not count. The series is finished when every session that counts has
  * ended; it is completed when, finished, the member attended at least `completionPercent` of them.
  */
-export const seriesProgress = (sessions: readonly SessionState[], attendedIds: ReadonlySet<string>, completionPercent: number, now: Date) => {
+export const seriesProgress = (
+  sessions: readonly SessionState[],
+  attendedIds: ReadonlySet<string>,
+  completionPercent: number,
+  now: Date,
+) => {
   const counting = sessions.filter((session) => session.status !== 'cancelled');
   const total = counting.length;
   const attended = counting.filter((session) => attendedIds.has(session.id)).length;

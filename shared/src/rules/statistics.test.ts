@@ -20,7 +20,17 @@ describe('a branch’s year in figures', () => {
       ],
       { sum: 1110, sheets: 3 },
     );
-    expect(figures).toEqual({ meetings: 2, registered: 20, attended: 17, attendanceRate: 85, leaves: 1, measures: 3, measuresDoneOnTime: 1, observerMark: 370, observerSheets: 3 });
+    expect(figures).toEqual({
+      meetings: 2,
+      registered: 20,
+      attended: 17,
+      attendanceRate: 85,
+      leaves: 1,
+      measures: 3,
+      measuresDoneOnTime: 1,
+      observerMark: 370,
+      observerSheets: 3,
+    });
     expect(branchYear([], [], { sum: 0, sheets: 0 })).toMatchObject({ attendanceRate: null, observerMark: null });
   });
 });

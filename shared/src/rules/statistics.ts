@@ -31,9 +31,14 @@ export interface BranchYear {
 }
 
 /** Done by the end of its due day (the center's calendar). */
-export const doneOnTime = (measure: MeasureFigures): boolean => measure.status === 'done' && !!measure.doneAt && centerDate(new Date(measure.doneAt)) <= measure.dueOn;
+export const doneOnTime = (measure: MeasureFigures): boolean =>
+  measure.status === 'done' && !!measure.doneAt && centerDate(new Date(measure.doneAt)) <= measure.dueOn;
 
-export const branchYear = (meetings: readonly MeetingFigures[], measures: readonly MeasureFigures[], marks: { sum: number; sheets: number }): BranchYear => {
+export const branchYear = (
+  meetings: readonly MeetingFigures[],
+  measures: readonly MeasureFigures[],
+  marks: { sum: number; sheets: number },
+): BranchYear => {
   const sum = (figure: keyof MeetingFigures) => meetings.reduce((total, meeting) => total + meeting[figure], 0);
   const [registered, attended] = [sum('registered'), sum('attended')];
   return {

@@ -25,7 +25,9 @@ export const formatRange = (startIso: string, endIso: string): string => {
 
 /** `11月20日` for an instant or a calendar date (`2026-11-20`, taken as the center's day). */
 export const formatDate = (isoOrDay: string): string =>
-  /^\d{4}-\d{2}-\d{2}$/.test(isoOrDay) ? `${Number(isoOrDay.slice(5, 7))}月${Number(isoOrDay.slice(8, 10))}日` : inCenter(isoOrDay).format('M月D日');
+  /^\d{4}-\d{2}-\d{2}$/.test(isoOrDay)
+    ? `${Number(isoOrDay.slice(5, 7))}月${Number(isoOrDay.slice(8, 10))}日`
+    : inCenter(isoOrDay).format('M月D日');
 
 /** The center's calendar date of an instant, `2026-11-28`. */
 export const centerDate = (instant: Date): string => inCenter(instant).format('YYYY-MM-DD');
@@ -39,12 +41,14 @@ export const toCenterIso = (instant: Date): string => inCenter(instant).format('
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 /** The center's calendar month of an instant or a calendar date: `2026-11`. */
-export const centerMonth = (isoOrDay: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(isoOrDay) ? isoOrDay.slice(0, 7) : inCenter(isoOrDay).format('YYYY-MM'));
+export const centerMonth = (isoOrDay: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(isoOrDay) ? isoOrDay.slice(0, 7) : inCenter(isoOrDay).format('YYYY-MM');
 
 /** The months from `from` to `to` (`YYYY-MM`, both included), oldest first. */
 export const monthsBetween = (from: string, to: string): string[] => {
   const months: string[] = [];
-  for (let month = dayjs.utc(`${from}-01`); month.format('YYYY-MM') <= to; month = month.add(1, 'month')) months.push(month.format('YYYY-MM'));
+  for (let month = dayjs.utc(`${from}-01`); month.format('YYYY-MM') <= to; month = month.add(1, 'month'))
+    months.push(month.format('YYYY-MM'));
   return months;
 };
 

@@ -5,7 +5,15 @@ import { Id, IsoDateTime } from './common';
 export const RubricInput = z
   .object({
     criteria: z
-      .array(z.object({ id: z.string().regex(/^[a-z][a-z0-9_]{0,19}$/, 'lowercase letters, digits, _'), name: z.string().trim().min(2).max(12), weight: z.number().int().min(1).max(10) }).strict())
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z][a-z0-9_]{0,19}$/, 'lowercase letters, digits, _'),
+            name: z.string().trim().min(2).max(12),
+            weight: z.number().int().min(1).max(10),
+          })
+          .strict(),
+      )
       .min(1)
       .max(10),
   })
@@ -47,7 +55,17 @@ export const BoardQuery = z.object({ year: z.coerce.number().int().min(2000).max
 export const AcademyBoard = z.object({
   year: z.number().int(),
   /** Ranked meetings with the observers' comments, so branches learn from the best. */
-  meetings: z.array(z.object({ id: Id, title: z.string(), branchId: Id, average: z.number().int(), count: z.number().int(), rank: z.number().int(), comments: z.array(z.string()) })),
+  meetings: z.array(
+    z.object({
+      id: Id,
+      title: z.string(),
+      branchId: Id,
+      average: z.number().int(),
+      count: z.number().int(),
+      rank: z.number().int(),
+      comments: z.array(z.string()),
+    }),
+  ),
   branches: z.array(z.object({ id: Id, average: z.number().int(), count: z.number().int(), rank: z.number().int() })),
 });
 export type AcademyBoard = z.infer<typeof AcademyBoard>;

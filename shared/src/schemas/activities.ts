@@ -43,9 +43,14 @@ const activityFields = {
 };
 
 /** Training fields belong to their kinds: a topic to trainings, a requirement to service activities. */
-export const trainingFieldIssues = (kind: string, value: { trainingTopic?: string; requiredTraining?: string }): Array<{ path: string; message: string }> => [
+export const trainingFieldIssues = (
+  kind: string,
+  value: { trainingTopic?: string; requiredTraining?: string },
+): Array<{ path: string; message: string }> => [
   ...(value.trainingTopic !== undefined && kind !== 'training' ? [{ path: 'trainingTopic', message: 'only trainings have a topic' }] : []),
-  ...(value.requiredTraining !== undefined && kind !== 'service' ? [{ path: 'requiredTraining', message: 'only service activities require a training' }] : []),
+  ...(value.requiredTraining !== undefined && kind !== 'service'
+    ? [{ path: 'requiredTraining', message: 'only service activities require a training' }]
+    : []),
 ];
 
 type TimeFields = {
@@ -71,8 +76,10 @@ export const activityTimeIssues = (value: TimeFields): Array<{ path: string; mes
   if (opens !== undefined && closes !== undefined && closes <= opens) {
     issues.push({ path: 'registrationClosesAt', message: 'must be after registrationOpensAt' });
   }
-  if (closes !== undefined && ends !== undefined && closes > ends) issues.push({ path: 'registrationClosesAt', message: 'must not be after endsAt' });
-  if (deadline !== undefined && ends !== undefined && deadline > ends) issues.push({ path: 'cancellationDeadline', message: 'must not be after endsAt' });
+  if (closes !== undefined && ends !== undefined && closes > ends)
+    issues.push({ path: 'registrationClosesAt', message: 'must not be after endsAt' });
+  if (deadline !== undefined && ends !== undefined && deadline > ends)
+    issues.push({ path: 'cancellationDeadline', message: 'must not be after endsAt' });
   return issues;
 };
 

@@ -26,7 +26,9 @@ export const RosterEntry = z.object({
 });
 export type RosterEntry = z.infer<typeof RosterEntry>;
 
-export const BranchNotesInput = z.object({ needs: z.string().trim().max(1_000).default(''), constraints: z.string().trim().max(1_000).default('') }).strict();
+export const BranchNotesInput = z
+  .object({ needs: z.string().trim().max(1_000).default(''), constraints: z.string().trim().max(1_000).default('') })
+  .strict();
 
 export const BranchProfileResponse = z.object({
   branchId: Id,

@@ -6,12 +6,17 @@ import { Registration } from './registrations';
 /** The rotating code as a member sends it: the scanned QR text (weapp) or the code shown under it (H5). */
 export const CodeFields = {
   token: z.string().trim().min(1).max(200).optional(),
-  code: z.string().trim().regex(new RegExp(`^\\d{${CHECK_IN_CODE_DIGITS}}$`), `must be ${CHECK_IN_CODE_DIGITS} digits`).optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{${CHECK_IN_CODE_DIGITS}}$`), `must be ${CHECK_IN_CODE_DIGITS} digits`)
+    .optional(),
 };
 
 /** Exactly one of the two ways of giving the code. */
 export const oneCode = (value: { token?: string; code?: string }, ctx: z.RefinementCtx) => {
-  if ((value.token === undefined) === (value.code === undefined)) ctx.addIssue({ code: 'custom', path: ['code'], message: 'send either token or code' });
+  if ((value.token === undefined) === (value.code === undefined))
+    ctx.addIssue({ code: 'custom', path: ['code'], message: 'send either token or code' });
 };
 
 export const CheckInRequest = z.object(CodeFields).strict().superRefine(oneCode);

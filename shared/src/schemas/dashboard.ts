@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 import { CASE_STAGE_LABELS, CaseStageSchema } from '../rules/cases';
-import { FUNDS_UNIT, OFFER_KIND_LABELS, OfferKindSchema, PROJECT_CATEGORY_LABELS, ProjectCategorySchema, ProjectFigures, quantityText } from './resources';
+import {
+  FUNDS_UNIT,
+  OFFER_KIND_LABELS,
+  OfferKindSchema,
+  PROJECT_CATEGORY_LABELS,
+  ProjectCategorySchema,
+  ProjectFigures,
+  quantityText,
+} from './resources';
 
 export const MONTHS_MAX = 24;
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
@@ -14,7 +22,8 @@ export const DashboardQuery = z
   .object({ from: Month.optional(), to: Month.optional() })
   .strict()
   .superRefine((value, ctx) => {
-    if (!value.from !== !value.to) ctx.addIssue({ code: 'custom', path: [value.from ? 'to' : 'from'], message: 'give both from and to, or neither' });
+    if (!value.from !== !value.to)
+      ctx.addIssue({ code: 'custom', path: [value.from ? 'to' : 'from'], message: 'give both from and to, or neither' });
     if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
@@ -75,10 +84,39 @@ export const hoursOf = (minutes: number): number => Math.round((minutes / 60) * 
 export const dashboardRows = (dashboard: Dashboard): Record<DashboardTable, Array<Array<string | number>>> => {
   const amount = (kind: string, quantity: number) => (kind === 'funds' ? quantityText(quantity, FUNDS_UNIT) : quantity);
   return {
-    months: dashboard.months.map((row) => [row.month, row.registrations, row.checkIns, row.pointsEarned, row.pointsRedeemed, row.pointsAdjusted, hoursOf(row.serviceMinutes), row.serviceRecords]),
-    projects: dashboard.projects.map((row) => [row.name, PROJECT_CATEGORY_LABELS[row.category], row.checkIns, hoursOf(row.serviceMinutes), row.cases, row.allocations]),
-    categories: dashboard.categories.map((row) => [PROJECT_CATEGORY_LABELS[row.category], row.projects, row.checkIns, hoursOf(row.serviceMinutes), row.cases, row.allocations]),
+    months: dashboard.months.map((row) => [
+      row.month,
+      row.registrations,
+      row.checkIns,
+      row.pointsEarned,
+      row.pointsRedeemed,
+      row.pointsAdjusted,
+      hoursOf(row.serviceMinutes),
+      row.serviceRecords,
+    ]),
+    projects: dashboard.projects.map((row) => [
+      row.name,
+      PROJECT_CATEGORY_LABELS[row.category],
+      row.checkIns,
+      hoursOf(row.serviceMinutes),
+      row.cases,
+      row.allocations,
+    ]),
+    categories: dashboard.categories.map((row) => [
+      PROJECT_CATEGORY_LABELS[row.category],
+      row.projects,
+      row.checkIns,
+      hoursOf(row.serviceMinutes),
+      row.cases,
+      row.allocations,
+    ]),
     cases: dashboard.cases.map((row) => [CASE_STAGE_LABELS[row.stage], row.count]),
-    resources: dashboard.resources.map((row) => [OFFER_KIND_LABELS[row.kind], row.offers, amount(row.kind, row.offered), row.allocations, amount(row.kind, row.allocated)]),
+    resources: dashboard.resources.map((row) => [
+      OFFER_KIND_LABELS[row.kind],
+      row.offers,
+      amount(row.kind, row.offered),
+      row.allocations,
+      amount(row.kind, row.allocated),
+    ]),
   };
 };

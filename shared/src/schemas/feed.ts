@@ -17,7 +17,11 @@ const PostImages = z.array(ImageKey).max(POST_IMAGES_MAX, `at most ${POST_IMAGES
 export const UploadRequest = z
   .object({
     contentType: z.enum(Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]], { message: 'must be a JPEG, PNG or WebP photo' }),
-    size: z.number().int().min(1).max(IMAGE_BYTES_MAX, `at most ${IMAGE_BYTES_MAX / 1024 / 1024} MB`),
+    size: z
+      .number()
+      .int()
+      .min(1)
+      .max(IMAGE_BYTES_MAX, `at most ${IMAGE_BYTES_MAX / 1024 / 1024} MB`),
   })
   .strict();
 export type UploadRequest = z.infer<typeof UploadRequest>;
@@ -44,7 +48,11 @@ export const PostInput = z
 export type PostInput = z.infer<typeof PostInput>;
 
 export const PostUpdate = z
-  .object({ text: z.string().trim().min(1).max(POST_TEXT_MAX).optional(), images: PostImages.optional(), keyMoment: z.boolean().optional() })
+  .object({
+    text: z.string().trim().min(1).max(POST_TEXT_MAX).optional(),
+    images: PostImages.optional(),
+    keyMoment: z.boolean().optional(),
+  })
   .strict()
   .refine((value) => value.text !== undefined || value.images !== undefined || value.keyMoment !== undefined, {
     path: ['text'],
@@ -101,7 +109,10 @@ export type PostChange = z.infer<typeof PostChange>;
 export const FeedChanges = z.object({ items: z.array(PostChange), latestRev: z.string().nullable(), nextCursor: z.string().nullable() });
 export type FeedChanges = z.infer<typeof FeedChanges>;
 export const FeedChangesQuery = z.object({
-  since: z.string().regex(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/, 'must be a revision from this feed').optional(),
+  since: z
+    .string()
+    .regex(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/, 'must be a revision from this feed')
+    .optional(),
   cursor: z.string().min(1).max(1024).optional(),
 });
 
@@ -150,7 +161,11 @@ export const MediaCheckPush = z.object({
 export type MediaCheckPush = z.infer<typeof MediaCheckPush>;
 
 /** The signature WeChat puts on its message push (`?signature=&timestamp=&nonce=`). */
-export const PushSignature = z.object({ signature: z.string().regex(/^[0-9a-f]{40}$/), timestamp: z.string().regex(/^\d{1,12}$/), nonce: z.string().min(1).max(64) });
+export const PushSignature = z.object({
+  signature: z.string().regex(/^[0-9a-f]{40}$/),
+  timestamp: z.string().regex(/^\d{1,12}$/),
+  nonce: z.string().min(1).max(64),
+});
 export type PushSignature = z.infer<typeof PushSignature>;
 /** WeChat checks the push URL once with a GET that must echo `echostr`. */
 export const PushUrlCheck = PushSignature.extend({ echostr: z.string().min(1).max(128) });

@@ -12,7 +12,11 @@ export const DeclareHoursRequest = z
   .object({
     activityId: Id.optional(),
     servedOn: z.iso.date(),
-    minutes: z.number().int().min(15).max(12 * 60),
+    minutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(12 * 60),
     note: z.string().trim().min(4, 'say what you did').max(300),
   })
   .strict();

@@ -4,19 +4,36 @@ import { Id, IsoDateTime, ListQuery } from './common';
 import { UploadTicket } from './feed';
 
 export const MaterialKindSchema = z.enum(['article', 'video', 'document', 'audio']);
-export const MATERIAL_KIND_LABELS: Record<z.infer<typeof MaterialKindSchema>, string> = { article: '文章', video: '视频', document: '文档', audio: '音频' };
+export const MATERIAL_KIND_LABELS: Record<z.infer<typeof MaterialKindSchema>, string> = {
+  article: '文章',
+  video: '视频',
+  document: '文档',
+  audio: '音频',
+};
 /** Who may open a material. */
 export const AudienceSchema = z.enum(['public', 'members', 'volunteers']);
-export const AUDIENCE_LABELS: Record<z.infer<typeof AudienceSchema>, string> = { public: '公开', members: '党员群众', volunteers: '仅志愿者' };
+export const AUDIENCE_LABELS: Record<z.infer<typeof AudienceSchema>, string> = {
+  public: '公开',
+  members: '党员群众',
+  volunteers: '仅志愿者',
+};
 
 /** Where a user's uploads to the library live in the media bucket: under the uploader. */
 export const materialFilePrefix = (userId: string) => `library/${userId}/`;
 export const MaterialFileKey = z
   .string()
   .max(256)
-  .regex(new RegExp(`^library/[A-Za-z0-9_-]+/[0-9A-Z]{26}\\.(${MATERIAL_FILE_EXTENSIONS.join('|')})$`), 'must be the key of an uploaded file');
+  .regex(
+    new RegExp(`^library/[A-Za-z0-9_-]+/[0-9A-Z]{26}\\.(${MATERIAL_FILE_EXTENSIONS.join('|')})$`),
+    'must be the key of an uploaded file',
+  );
 /** The name the file had on the phone, shown to readers (never part of a key). */
-const FileName = z.string().trim().min(1).max(100).regex(/^[^/\\]+$/, 'must be a file name, not a path');
+const FileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^/\\]+$/, 'must be a file name, not a path');
 
 /** Asking to upload one file: its type (which sets the size cap of the policy), its name, and optionally its size. */
 export const MaterialUploadRequest = z
@@ -30,7 +47,8 @@ export const MaterialUploadRequest = z
   .strict()
   .superRefine((value, ctx) => {
     const max = MATERIAL_FILE_BYTES_MAX[MATERIAL_FILE_TYPES[value.contentType].kind];
-    if (value.size !== undefined && value.size > max) ctx.addIssue({ code: 'custom', path: ['size'], message: `at most ${max / 1024 / 1024} MB` });
+    if (value.size !== undefined && value.size > max)
+      ctx.addIssue({ code: 'custom', path: ['size'], message: `at most ${max / 1024 / 1024} MB` });
   });
 export type MaterialUploadRequest = z.infer<typeof MaterialUploadRequest>;
 export const MaterialUploadTicket = UploadTicket.extend({ key: MaterialFileKey });
@@ -47,7 +65,10 @@ export const MaterialInput = z
     category: z.string().trim().min(1).max(20),
     tags: z.array(z.string().trim().min(1).max(12)).max(8).default([]),
     audience: AudienceSchema.default('public'),
-    url: z.url({ protocol: /^https$/ }).max(500).optional(),
+    url: z
+      .url({ protocol: /^https$/ })
+      .max(500)
+      .optional(),
     /** An upload of the caller's (see MaterialUploadRequest), instead of `url`. */
     file: z.object({ key: MaterialFileKey, name: FileName }).strict().optional(),
     body: z.string().trim().max(20_000).optional(),
@@ -59,7 +80,8 @@ export const MaterialInput = z
     if (value.kind === 'article') {
       if (!value.body) ctx.addIssue({ code: 'custom', path: ['body'], message: 'an article needs its text' });
       if (value.file) ctx.addIssue({ code: 'custom', path: ['file'], message: 'an article has no file' });
-    } else if (!value.url && !value.file) ctx.addIssue({ code: 'custom', path: ['url'], message: 'a link (https) or an uploaded file is needed' });
+    } else if (!value.url && !value.file)
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'a link (https) or an uploaded file is needed' });
     else if (value.url && value.file) ctx.addIssue({ code: 'custom', path: ['file'], message: 'give a link or a file, not both' });
   });
 export type MaterialInput = z.infer<typeof MaterialInput>;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
 /** An idea or a question posted to a meeting's idea board (世界咖啡、鱼缸会议…). */
-export const IdeaInput = z.object({ text: z.string().trim().min(2, 'write a little more').max(300), kind: z.enum(['idea', 'question']).default('idea') }).strict();
+export const IdeaInput = z
+  .object({ text: z.string().trim().min(2, 'write a little more').max(300), kind: z.enum(['idea', 'question']).default('idea') })
+  .strict();
 export type IdeaInput = z.infer<typeof IdeaInput>;
 
 export const Idea = z.object({
@@ -27,9 +29,7 @@ export const VoteResponse = z.object({ ideaId: Id, voteCount: z.number().int(), 
 export const ActionStatusSchema = z.enum(['open', 'done']);
 
 /** A measure (措施) a meeting decided: who does what by when. */
-export const ActionItemInput = z
-  .object({ text: z.string().trim().min(2).max(200), ownerId: Id, dueOn: z.iso.date() })
-  .strict();
+export const ActionItemInput = z.object({ text: z.string().trim().min(2).max(200), ownerId: Id, dueOn: z.iso.date() }).strict();
 export type ActionItemInput = z.infer<typeof ActionItemInput>;
 
 export const ActionItem = z.object({
@@ -53,7 +53,10 @@ export const ActionParams = z.object({ id: Id, actionId: Id });
 export const ActionUpdate = z
   .object({ status: ActionStatusSchema.optional(), note: z.string().trim().max(200).optional() })
   .strict()
-  .refine((value) => value.status !== undefined || value.note !== undefined, { path: ['status'], message: 'change the status or the note' });
+  .refine((value) => value.status !== undefined || value.note !== undefined, {
+    path: ['status'],
+    message: 'change the status or the note',
+  });
 export const OverdueQuery = ListQuery.extend({ branchId: Id.optional() });
 
 /** A meeting's minutes: the facilitator's edited text, or a draft from its records. */
@@ -76,5 +79,19 @@ export const BranchYearFigures = z.object({
   observerSheets: z.number().int(),
 });
 export type BranchYearFigures = z.infer<typeof BranchYearFigures>;
-export const StatisticsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json') }).strict();
-export const BRANCH_STATISTICS_COLUMNS = ['支部', '年度', '召开会议', '报名人次', '出席人次', '出席率', '请假', '措施', '按期完成', '观摩评分', '评分份数'] as const;
+export const StatisticsQuery = z
+  .object({ year: z.coerce.number().int().min(2000).max(2100).optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json') })
+  .strict();
+export const BRANCH_STATISTICS_COLUMNS = [
+  '支部',
+  '年度',
+  '召开会议',
+  '报名人次',
+  '出席人次',
+  '出席率',
+  '请假',
+  '措施',
+  '按期完成',
+  '观摩评分',
+  '评分份数',
+] as const;

@@ -61,7 +61,8 @@ export const CreateRewardRequest = z
   .object(rewardFields)
   .strict()
   .superRefine((value, ctx) => {
-    if (value.kind === 'class_seat' && !value.activityId) ctx.addIssue({ code: 'custom', path: ['activityId'], message: 'a class seat needs its class activity' });
+    if (value.kind === 'class_seat' && !value.activityId)
+      ctx.addIssue({ code: 'custom', path: ['activityId'], message: 'a class seat needs its class activity' });
     if (value.availableFrom && value.availableUntil && Date.parse(value.availableUntil) <= Date.parse(value.availableFrom)) {
       ctx.addIssue({ code: 'custom', path: ['availableUntil'], message: 'must be after availableFrom' });
     }
@@ -102,7 +103,12 @@ export const Reward = z.object({
 export type Reward = z.infer<typeof Reward>;
 export const RewardResponse = z.object({ reward: Reward });
 /** `GET /rewards?active=`: only the rewards on offer (or only the retired ones, for coordinators). */
-export const RewardListQuery = ListQuery.extend({ active: z.enum(['true', 'false']).transform((value) => value === 'true').optional() });
+export const RewardListQuery = ListQuery.extend({
+  active: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+});
 
 export const RewardPage = page(Reward);
 

@@ -65,7 +65,8 @@ export const OfferInput = z
   .strict()
   .superRefine((value, ctx) => {
     if (value.kind === 'goods' && !value.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'goods need a unit (箱, 份…)' });
-    if (value.kind === 'funds' && value.unit && value.unit !== FUNDS_UNIT) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'funds are counted in 分' });
+    if (value.kind === 'funds' && value.unit && value.unit !== FUNDS_UNIT)
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'funds are counted in 分' });
   });
 export type OfferInput = z.infer<typeof OfferInput>;
 
@@ -117,7 +118,11 @@ export const AssessmentForm = z.object({ notes: Text(2_000), priority: PriorityS
 export const EstimationForm = z
   .object({
     resources: z
-      .array(z.object({ kind: OfferKindSchema, description: Text(100), quantity: z.number().int().min(1).max(OFFER_QUANTITY_MAX).optional() }).strict())
+      .array(
+        z
+          .object({ kind: OfferKindSchema, description: Text(100), quantity: z.number().int().min(1).max(OFFER_QUANTITY_MAX).optional() })
+          .strict(),
+      )
       .min(1)
       .max(20),
   })
@@ -126,15 +131,29 @@ export const EstimationForm = z
 export const PlanForm = z
   .object({
     goals: z.array(Text(200)).min(1).max(10),
-    tasks: z.array(z.object({ text: Text(200), owner: z.string().trim().max(20).optional(), dueOn: z.iso.date().optional() }).strict()).max(30).default([]),
+    tasks: z
+      .array(z.object({ text: Text(200), owner: z.string().trim().max(20).optional(), dueOn: z.iso.date().optional() }).strict())
+      .max(30)
+      .default([]),
   })
   .strict();
 export const GoalOutcomeSchema = z.enum(['met', 'partly', 'not_met']);
-export const GOAL_OUTCOME_LABELS: Record<z.infer<typeof GoalOutcomeSchema>, string> = { met: '达成', partly: '部分达成', not_met: '未达成' };
+export const GOAL_OUTCOME_LABELS: Record<z.infer<typeof GoalOutcomeSchema>, string> = {
+  met: '达成',
+  partly: '部分达成',
+  not_met: '未达成',
+};
 /** 结果评估: every goal of the plan measured, and a summary. */
 export const EvaluationForm = z
   .object({
-    measures: z.array(z.object({ goal: z.number().int().min(0).max(9), outcome: GoalOutcomeSchema, note: z.string().trim().max(300).optional() }).strict()).min(1).max(10),
+    measures: z
+      .array(
+        z
+          .object({ goal: z.number().int().min(0).max(9), outcome: GoalOutcomeSchema, note: z.string().trim().max(300).optional() })
+          .strict(),
+      )
+      .min(1)
+      .max(10),
     summary: Text(2_000),
   })
   .strict();
@@ -142,7 +161,12 @@ export const EvaluationForm = z
 /** The steps with a form of their own; 介入 keeps a log instead (`POST /cases/{id}/log`). */
 export const CaseFormStepSchema = z.enum(['assessment', 'estimation', 'planning', 'evaluation']);
 export type CaseFormStep = z.infer<typeof CaseFormStepSchema>;
-export const CASE_FORMS = { assessment: AssessmentForm, estimation: EstimationForm, planning: PlanForm, evaluation: EvaluationForm } as const;
+export const CASE_FORMS = {
+  assessment: AssessmentForm,
+  estimation: EstimationForm,
+  planning: PlanForm,
+  evaluation: EvaluationForm,
+} as const;
 export type CaseForm = z.infer<(typeof CASE_FORMS)[CaseFormStep]>;
 /** The schema of one step's form. */
 export const caseFormSchema = (step: CaseFormStep): z.ZodType<CaseForm> => CASE_FORMS[step];
@@ -213,7 +237,9 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 export const CaseMoveRequest = z.object({ to: CaseStageSchema, reason: z.string().trim().max(300).optional() }).strict();
 export const CaseFormParams = z.object({ id: Id, step: CaseFormStepSchema });
 export const CaseLogRequest = z.object({ text: Text(1_000) }).strict();
-export const AllocationRequest = z.object({ offerId: Id, quantity: z.number().int().min(1).max(OFFER_QUANTITY_MAX), note: z.string().trim().max(200).optional() }).strict();
+export const AllocationRequest = z
+  .object({ offerId: Id, quantity: z.number().int().min(1).max(OFFER_QUANTITY_MAX), note: z.string().trim().max(200).optional() })
+  .strict();
 export type AllocationRequest = z.infer<typeof AllocationRequest>;
 export const AllocationList = z.object({ items: z.array(Allocation) });
 /** What a provider's contact user sees: the providers they act for and their offers. */
@@ -251,7 +277,12 @@ export const ProjectInput = z
 export type ProjectInput = z.infer<typeof ProjectInput>;
 
 /** What a project has gathered, counted as it happened: check-ins at its activities, approved service time, cases and allocations. */
-export const ProjectFigures = z.object({ checkIns: z.number().int(), serviceMinutes: z.number().int(), cases: z.number().int(), allocations: z.number().int() });
+export const ProjectFigures = z.object({
+  checkIns: z.number().int(),
+  serviceMinutes: z.number().int(),
+  cases: z.number().int(),
+  allocations: z.number().int(),
+});
 export type ProjectFigures = z.infer<typeof ProjectFigures>;
 
 export const Project = z.object({

@@ -9,7 +9,8 @@ export const SeriesSessionInput = z.object({ startsAt: IsoDateTime, endsAt: IsoD
 export const sessionIssues = (sessions: ReadonlyArray<{ startsAt: string; endsAt: string }>): Array<{ path: string; message: string }> => {
   const issues: Array<{ path: string; message: string }> = [];
   sessions.forEach((session, i) => {
-    if (Date.parse(session.endsAt) <= Date.parse(session.startsAt)) issues.push({ path: `sessions.${i}.endsAt`, message: 'must be after startsAt' });
+    if (Date.parse(session.endsAt) <= Date.parse(session.startsAt))
+      issues.push({ path: `sessions.${i}.endsAt`, message: 'must be after startsAt' });
     const previous = sessions[i - 1];
     if (previous && Date.parse(session.startsAt) < Date.parse(previous.endsAt)) {
       issues.push({ path: `sessions.${i}.startsAt`, message: 'must not be before the previous session ends' });
@@ -33,8 +34,10 @@ export const CreateSeriesRequest = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    for (const { path, message } of sessionIssues(value.sessions)) ctx.addIssue({ code: 'custom', path: path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message });
-    if (new Set(value.lecturerIds).size !== value.lecturerIds.length) ctx.addIssue({ code: 'custom', path: ['lecturerIds'], message: 'a lecturer is named twice' });
+    for (const { path, message } of sessionIssues(value.sessions))
+      ctx.addIssue({ code: 'custom', path: path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message });
+    if (new Set(value.lecturerIds).size !== value.lecturerIds.length)
+      ctx.addIssue({ code: 'custom', path: ['lecturerIds'], message: 'a lecturer is named twice' });
   });
 export type CreateSeriesRequest = z.infer<typeof CreateSeriesRequest>;
 
@@ -75,7 +78,10 @@ export const SeriesSummary = Series.extend({ progress: SeriesProgress.optional()
 export const SeriesPage = z.object({ items: z.array(SeriesSummary), nextCursor: z.string().nullable() });
 export const SeriesListQuery = ListQuery.extend({
   /** `true`: only the series the caller teaches (the lecturer's workspace). */
-  teaching: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  teaching: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 
 export const SeriesDetail = z.object({
@@ -103,7 +109,18 @@ export type EnrolmentOutcome = z.infer<typeof EnrolmentOutcome>;
 export const RosterMark = z.enum(['attended', 'absent', 'confirmed', 'waitlisted', 'none']);
 export const RosterRow = z.object({ userId: Id, nickname: z.string(), marks: z.array(RosterMark), attended: z.number().int() });
 export const SeriesRoster = z.object({
-  sessions: z.array(z.object({ activityId: Id, sessionNo: z.number().int(), startsAt: IsoDateTime, endsAt: IsoDateTime, status: z.string(), confirmed: z.number().int(), checkedIn: z.number().int(), teaching: z.enum(['recorded', 'pending', 'none']) })),
+  sessions: z.array(
+    z.object({
+      activityId: Id,
+      sessionNo: z.number().int(),
+      startsAt: IsoDateTime,
+      endsAt: IsoDateTime,
+      status: z.string(),
+      confirmed: z.number().int(),
+      checkedIn: z.number().int(),
+      teaching: z.enum(['recorded', 'pending', 'none']),
+    }),
+  ),
   rows: z.array(RosterRow),
 });
 export type SeriesRoster = z.infer<typeof SeriesRoster>;

@@ -8,7 +8,10 @@ export const VolunteerApplicationRequest = z
   .object({
     skills: z.array(z.string().trim().min(1).max(20)).min(1, 'name at least one skill').max(10),
     availability: z.string().trim().min(2).max(100),
-    phone: z.string().trim().regex(/^1\d{10}$/, 'must be an 11-digit mobile number'),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/, 'must be an 11-digit mobile number'),
     intro: z.string().trim().max(300).optional(),
   })
   .strict();
@@ -45,9 +48,12 @@ export const QuestionInput = z
   })
   .strict()
   .superRefine((question, ctx) => {
-    if (new Set(question.answer).size !== question.answer.length) ctx.addIssue({ code: 'custom', path: ['answer'], message: 'repeats an option' });
-    if (question.answer.some((index) => index >= question.options.length)) ctx.addIssue({ code: 'custom', path: ['answer'], message: 'names an option that does not exist' });
-    if (question.type === 'single' && question.answer.length !== 1) ctx.addIssue({ code: 'custom', path: ['answer'], message: 'a single choice has exactly one right option' });
+    if (new Set(question.answer).size !== question.answer.length)
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'repeats an option' });
+    if (question.answer.some((index) => index >= question.options.length))
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'names an option that does not exist' });
+    if (question.type === 'single' && question.answer.length !== 1)
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'a single choice has exactly one right option' });
   });
 export type QuestionInput = z.infer<typeof QuestionInput>;
 

@@ -4,12 +4,7 @@
  * Nothing is stored per period: any instance recomputes and compares in constant time.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import {
-  acceptedPeriods,
-  CHECK_IN_CODE_DIGITS,
-  formatCheckInToken,
-  type ParsedCheckInToken,
-} from '@hele/shared';
+import { acceptedPeriods, CHECK_IN_CODE_DIGITS, formatCheckInToken, type ParsedCheckInToken } from '@hele/shared';
 
 export const newCheckInSecret = (): string => randomBytes(32).toString('base64url');
 

@@ -4,7 +4,15 @@
  * transaction of the repository; when a transaction loses a race, the engine reads again and
  * retries with backoff, so confirmed never exceeds capacity and no waitlist place is skipped.
  */
-import { canCancel, canRegister, centerMonth, RegistrationError, TRAINING_TOPIC_LABELS, type Registration, type RegistrationListQuery } from '@hele/shared';
+import {
+  canCancel,
+  canRegister,
+  centerMonth,
+  RegistrationError,
+  TRAINING_TOPIC_LABELS,
+  type Registration,
+  type RegistrationListQuery,
+} from '@hele/shared';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../../lib/errors';
 import { postMessage } from '../inbox';

@@ -5,14 +5,7 @@
  * Each write method answers what happened (`ok`, or which condition lost) and never retries:
  * the service decides what to try next.
  */
-import {
-  BatchGetCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type BatchGetCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ActivityStatus } from '@hele/shared';
 import { decodeCursor, encodeCursor, type Key } from '../../lib/cursor';
 import {
@@ -32,7 +25,6 @@ export interface PageOf<T> {
   items: T[];
   nextCursor: string | null;
 }
-
 
 /** Follows a list's cursor to its end. */
 const everyPage = async <T>(page: (cursor?: string) => Promise<PageOf<T>>): Promise<T[]> => {
@@ -63,7 +55,13 @@ export const createActivityRepository = (client: DocClient = doc) => {
   };
 
   /** Stamps a confirmed registration once (check-in, sign-out), with what must be written with it. */
-  const stampOnce = async (key: { activityId: string; userId: string }, update: string, condition: string, now: string, alongside: TransactItem[] = []) => {
+  const stampOnce = async (
+    key: { activityId: string; userId: string },
+    update: string,
+    condition: string,
+    now: string,
+    alongside: TransactItem[] = [],
+  ) => {
     const outcome = await transactNamed(client, [
       {
         name: 'registration',
@@ -93,9 +91,19 @@ export const createActivityRepository = (client: DocClient = doc) => {
       return Item ? ActivityRecord.parse(Item) : undefined;
     },
 
-    listActivities(
-      { kind, status, from, limit, cursor }: { kind?: string; status: ActivityStatus; from: string; limit: number; cursor?: string },
-    ): Promise<PageOf<ActivityRecord>> {
+    listActivities({
+      kind,
+      status,
+      from,
+      limit,
+      cursor,
+    }: {
+      kind?: string;
+      status: ActivityStatus;
+      from: string;
+      limit: number;
+      cursor?: string;
+    }): Promise<PageOf<ActivityRecord>> {
       const keys = indexKeys(kind ?? '', status);
       return page(
         kind
@@ -159,9 +167,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     async getRegistration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: registrations(), Key: { activityId, userId }, ConsistentRead: true }),
-      );
+      const { Item } = await client.send(new GetCommand({ TableName: registrations(), Key: { activityId, userId }, ConsistentRead: true }));
       return Item ? RegistrationRecord.parse(Item) : undefined;
     },
 
@@ -192,7 +198,13 @@ export const createActivityRepository = (client: DocClient = doc) => {
 
     /** Marks the sign-out of a checked-in registrant once, with the service record it yields (if any). */
     signOut: (activityId: string, userId: string, now: string, record?: TransactItem) =>
-      stampOnce({ activityId, userId }, 'SET signedOutAt = :now, updatedAt = :now', 'attribute_exists(checkedInAt) AND attribute_not_exists(signedOutAt)', now, record ? [record] : []),
+      stampOnce(
+        { activityId, userId },
+        'SET signedOutAt = :now, updatedAt = :now',
+        'attribute_exists(checkedInAt) AND attribute_not_exists(signedOutAt)',
+        now,
+        record ? [record] : [],
+      ),
 
     /**
      * Takes one of the `max` code tries a registrant has per window, before the code is looked at:
@@ -219,7 +231,8 @@ export const createActivityRepository = (client: DocClient = doc) => {
         if (counted) return 'ok';
         const opened = await attempt({
           UpdateExpression: 'SET checkInFailures = :one, checkInFailureWindow = :window',
-          ConditionExpression: 'attribute_exists(userId) AND (attribute_not_exists(checkInFailureWindow) OR checkInFailureWindow <> :window)',
+          ConditionExpression:
+            'attribute_exists(userId) AND (attribute_not_exists(checkInFailureWindow) OR checkInFailureWindow <> :window)',
           ExpressionAttributeValues: { ':one': 1, ':window': window },
         });
         if (opened) return 'ok';
@@ -233,8 +246,10 @@ export const createActivityRepository = (client: DocClient = doc) => {
       const found = new Map<string, RegistrationRecord>();
       for (let i = 0; i < activityIds.length; i += 100) {
         let keys: Record<string, unknown>[] | undefined = activityIds.slice(i, i + 100).map((activityId) => ({ activityId, userId }));
-        while (keys && keys.length) {
-          const result: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [registrations()]: { Keys: keys } } }));
+        while (keys?.length) {
+          const result: BatchGetCommandOutput = await client.send(
+            new BatchGetCommand({ RequestItems: { [registrations()]: { Keys: keys } } }),
+          );
           for (const item of result.Responses?.[registrations()] ?? []) {
             const record = RegistrationRecord.parse(item);
             found.set(record.activityId, record);
@@ -496,8 +511,10 @@ export const createActivityRepository = (client: DocClient = doc) => {
       const unique = [...new Set(ids)];
       for (let i = 0; i < unique.length; i += 100) {
         let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
-        while (keys && keys.length) {
-          const result: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [activities()]: { Keys: keys } } }));
+        while (keys?.length) {
+          const result: BatchGetCommandOutput = await client.send(
+            new BatchGetCommand({ RequestItems: { [activities()]: { Keys: keys } } }),
+          );
           for (const item of result.Responses?.[activities()] ?? []) {
             const record = ActivityRecord.parse(item);
             found.set(record.id, record);

@@ -90,7 +90,11 @@ export const seatItems = {
   ],
 
   /** Gives a confirmed seat back and hands it to the head of the waitlist (the activity must be open). */
-  releaseToHead: (record: RegistrationRecord, head: RegistrationRecord, now: string): Array<Named<'changed' | 'head-changed' | 'closed'>> => [
+  releaseToHead: (
+    record: RegistrationRecord,
+    head: RegistrationRecord,
+    now: string,
+  ): Array<Named<'changed' | 'head-changed' | 'closed'>> => [
     { name: 'changed', item: cancelConfirmed(record, now) },
     { name: 'head-changed', item: promoteHead(head, now) },
     {

@@ -31,7 +31,8 @@ export const activitySummary = async (id: string): Promise<ActivitySummary | und
     new GetCommand({
       TableName: tableName('ACTIVITIES_TABLE'),
       Key: { id },
-      ProjectionExpression: 'id, kind, #status, title, startsAt, endsAt, branchId, projectId, venue, theme, agenda, confirmedCount, seriesId',
+      ProjectionExpression:
+        'id, kind, #status, title, startsAt, endsAt, branchId, projectId, venue, theme, agenda, confirmedCount, seriesId',
       ExpressionAttributeNames: { '#status': 'status' },
     }),
   );

@@ -7,7 +7,13 @@ describe('登录 page', () => {
   it('lists the seeded dev names with their roles', () => {
     render(<LoginPage />);
     expect(screen.getByText('开发登录')).toBeTruthy();
-    for (const name of ['管理员（dev:admin）', '李社工（dev:coordinator）', '王书记（dev:secretary）', '张志愿（dev:volunteer）', '陈党员（dev:member）']) {
+    for (const name of [
+      '管理员（dev:admin）',
+      '李社工（dev:coordinator）',
+      '王书记（dev:secretary）',
+      '张志愿（dev:volunteer）',
+      '陈党员（dev:member）',
+    ]) {
       expect(screen.getByText(name)).toBeTruthy();
     }
   });

@@ -21,7 +21,11 @@ export default function MyRegistrationsPage() {
         <EmptyView title='还没有报名' description='去「活动」看看近期的组织生活会和公益班' />
       ) : (
         list.items.map((item) => (
-          <View key={item.id} className='card my-registrations__item' onClick={() => Taro.navigateTo({ url: `/activity/detail/index?id=${item.activityId}` })}>
+          <View
+            key={item.id}
+            className='card my-registrations__item'
+            onClick={() => Taro.navigateTo({ url: `/activity/detail/index?id=${item.activityId}` })}
+          >
             <View className='my-registrations__head'>
               <Tag type='primary'>{KIND_LABELS[item.activity.kind as ActivityKind] ?? item.activity.kind}</Tag>
               <Tag type={item.status === 'cancelled' ? 'default' : 'success'}>{statusText(item)}</Tag>

@@ -33,10 +33,11 @@ export default function RolesPage() {
     });
   const revoke = async (holder: RoleHolder) => {
     const { confirm } = await Taro.showModal({ title: '撤销角色', content: `撤销 ${holder.nickname} 的${ROLE_LABELS[holder.role]}角色？` });
-    if (confirm) await run(async () => {
-      await api.roles.revoke({ params: { id: holder.userId, role: holder.role } });
-      await refresh();
-    });
+    if (confirm)
+      await run(async () => {
+        await api.roles.revoke({ params: { id: holder.userId, role: holder.role } });
+        await refresh();
+      });
   };
 
   return (
@@ -92,7 +93,8 @@ export default function RolesPage() {
       <Text className='section-title'>变更记录</Text>
       {audit.items.map((entry) => (
         <Text key={entry.id} className='roles__audit'>
-          {formatDateTime(entry.at)} {entry.actorName} {entry.action === 'grant' ? '授予' : '撤销'} {entry.nickname} {ROLE_LABELS[entry.role]}
+          {formatDateTime(entry.at)} {entry.actorName} {entry.action === 'grant' ? '授予' : '撤销'} {entry.nickname}{' '}
+          {ROLE_LABELS[entry.role]}
         </Text>
       ))}
     </View>

@@ -24,7 +24,9 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
   const [dueOn, setDueOn] = useState(centerDate(new Date(Date.now() + 14 * 24 * 3600_000)));
   const { busy, run } = useAction();
   useDidShow(() => {
-    api.registrations.ofActivity({ params: { id: activityId }, query: { status: 'confirmed', limit: 100 } }).then(({ items }) => setPeople(items), showError);
+    api.registrations
+      .ofActivity({ params: { id: activityId }, query: { status: 'confirmed', limit: 100 } })
+      .then(({ items }) => setPeople(items), showError);
   });
   const submit = () =>
     run(async () => {
@@ -36,13 +38,25 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
     <View className='card board__form'>
       <Text className='section-title'>记录措施</Text>
       <Input className='board__action-text' placeholder='措施内容，如：每月走访一次困难党员' value={text} onChange={setText} />
-      <Picker mode='selector' range={people.map((person) => person.nickname ?? person.userId)} value={Math.max(0, owner)} onChange={(e) => setOwner(Number(e.detail.value))}>
+      <Picker
+        mode='selector'
+        range={people.map((person) => person.nickname ?? person.userId)}
+        value={Math.max(0, owner)}
+        onChange={(e) => setOwner(Number(e.detail.value))}
+      >
         <View className='board__field'>责任人：{owner >= 0 ? (people[owner]?.nickname ?? '') : '从参会人中选择'}</View>
       </Picker>
       <Picker mode='date' value={dueOn} onChange={(e) => setDueOn(String(e.detail.value))}>
         <View className='board__field'>完成期限：{dueOn}</View>
       </Picker>
-      <Button size='small' type='primary' loading={busy} disabled={text.trim().length < 2 || owner < 0} className='board__add-action' onClick={submit}>
+      <Button
+        size='small'
+        type='primary'
+        loading={busy}
+        disabled={text.trim().length < 2 || owner < 0}
+        className='board__add-action'
+        onClick={submit}
+      >
         添加措施
       </Button>
     </View>
@@ -75,13 +89,26 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
     <View className='card board__minutes'>
       <Text className='muted'>{minutes.edited ? '已编辑的纪要' : '根据签到、投票和措施自动生成的草稿'}</Text>
       {facilitator ? (
-        <Textarea className='text-box board__minutes-text' value={text} maxlength={10000} autoHeight onInput={(e) => setText(e.detail.value)} />
+        <Textarea
+          className='text-box board__minutes-text'
+          value={text}
+          maxlength={10000}
+          autoHeight
+          onInput={(e) => setText(e.detail.value)}
+        />
       ) : (
         <Text className='board__minutes-text'>{minutes.text}</Text>
       )}
       {facilitator && (
         <View className='board__compose-buttons'>
-          <Button size='small' type='primary' className='board__save-minutes' loading={busy} disabled={text.trim().length < 10} onClick={save}>
+          <Button
+            size='small'
+            type='primary'
+            className='board__save-minutes'
+            loading={busy}
+            disabled={text.trim().length < 10}
+            onClick={save}
+          >
             保存纪要
           </Button>
           <Button size='small' className='board__publish-minutes' disabled={text.trim().length < 10} onClick={publish}>
@@ -89,7 +116,11 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
           </Button>
         </View>
       )}
-      <Button size='small' className='board__minutes-document' onClick={() => run(async () => saveOfficeFile(await api.meetings.minutesDocument({ params: { id: activityId } }), '会议纪要.docx'))}>
+      <Button
+        size='small'
+        className='board__minutes-document'
+        onClick={() => run(async () => saveOfficeFile(await api.meetings.minutesDocument({ params: { id: activityId } }), '会议纪要.docx'))}
+      >
         导出 Word
       </Button>
     </View>
@@ -107,7 +138,10 @@ export default function BoardPage() {
 
   const load = useCallback(async () => {
     try {
-      const [board, measures] = await Promise.all([api.meetings.ideas({ params: { id: activityId } }), api.meetings.actions({ params: { id: activityId } })]);
+      const [board, measures] = await Promise.all([
+        api.meetings.ideas({ params: { id: activityId } }),
+        api.meetings.actions({ params: { id: activityId } }),
+      ]);
       setIdeas(board.items);
       setActions(measures.items);
     } catch (caught) {
@@ -131,7 +165,9 @@ export default function BoardPage() {
   const vote = (idea: Idea) =>
     run(async () => {
       const reply = await (idea.votedByMe ? api.meetings.unvote : api.meetings.vote)({ params: { id: activityId, ideaId: idea.id } });
-      setIdeas((current) => current?.map((item) => (item.id === idea.id ? { ...item, voteCount: reply.voteCount, votedByMe: reply.voted } : item)));
+      setIdeas((current) =>
+        current?.map((item) => (item.id === idea.id ? { ...item, voteCount: reply.voteCount, votedByMe: reply.voted } : item)),
+      );
     });
   const group = async (idea: Idea) => {
     const groups = [...new Set(ideas.map((item) => item.group).filter(Boolean))] as string[];
@@ -141,13 +177,16 @@ export default function BoardPage() {
     let name = choice === '取消分组' ? '' : choice;
     if (choice === '新分组…') name = `第${groups.length + 1}组`;
     await run(async () => {
-      await api.meetings.groupIdea({ params: { id: activityId, ideaId: idea.id }, body: { group: (name ?? '') } });
+      await api.meetings.groupIdea({ params: { id: activityId, ideaId: idea.id }, body: { group: name ?? '' } });
       await load();
     });
   };
   const finish = (action: ActionItem) =>
     run(async () => {
-      await api.meetings.updateAction({ params: { id: activityId, actionId: action.id }, body: { status: action.status === 'done' ? 'open' : 'done' } });
+      await api.meetings.updateAction({
+        params: { id: activityId, actionId: action.id },
+        body: { status: action.status === 'done' ? 'open' : 'done' },
+      });
       await load();
     });
 
@@ -156,7 +195,14 @@ export default function BoardPage() {
       <View className='card board__compose'>
         <Input className='board__idea-input' placeholder='写下你的想法或问题' maxLength={300} value={text} onChange={setText} />
         <View className='board__compose-buttons'>
-          <Button size='small' type='primary' loading={busy} disabled={text.trim().length < 2} className='board__post-idea' onClick={() => post('idea')}>
+          <Button
+            size='small'
+            type='primary'
+            loading={busy}
+            disabled={text.trim().length < 2}
+            className='board__post-idea'
+            onClick={() => post('idea')}
+          >
             提想法
           </Button>
           <Button size='small' disabled={text.trim().length < 2} onClick={() => post('question')}>
@@ -192,10 +238,14 @@ export default function BoardPage() {
       {facilitator && <ActionForm activityId={activityId} onAdded={() => void load()} />}
       {actions.length === 0 && <EmptyView title='还没有措施' />}
       {actions.map((action) => (
-        <View key={action.id} className={`card board__action ${action.status === 'open' && action.dueOn < today ? 'board__action--late' : ''}`}>
+        <View
+          key={action.id}
+          className={`card board__action ${action.status === 'open' && action.dueOn < today ? 'board__action--late' : ''}`}
+        >
           <Text className='board__action-title'>{action.text}</Text>
           <Text className='muted'>
-            责任人 {action.ownerName} · 期限 {action.dueOn} · {action.status === 'done' ? '已完成' : action.dueOn < today ? '已逾期' : '进行中'}
+            责任人 {action.ownerName} · 期限 {action.dueOn} ·{' '}
+            {action.status === 'done' ? '已完成' : action.dueOn < today ? '已逾期' : '进行中'}
           </Text>
           {(action.ownerId === user.id || facilitator) && (
             <Text className='board__finish' onClick={() => finish(action)}>

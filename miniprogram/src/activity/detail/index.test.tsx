@@ -13,11 +13,27 @@ describe('活动详情', () => {
       if (method === 'POST' && url.endsWith('/activities/a1/registrations')) {
         registered = true;
         headers.push(header);
-        return { statusCode: 201, data: { registration: { id: 'r1', activityId: 'a1', userId: 'u_me', status: 'confirmed', registeredAt: '2026-11-28T00:00:00.000Z', updatedAt: '2026-11-28T00:00:00.000Z' } } };
+        return {
+          statusCode: 201,
+          data: {
+            registration: {
+              id: 'r1',
+              activityId: 'a1',
+              userId: 'u_me',
+              status: 'confirmed',
+              registeredAt: '2026-11-28T00:00:00.000Z',
+              updatedAt: '2026-11-28T00:00:00.000Z',
+            },
+          },
+        };
       }
       return {
         statusCode: 200,
-        data: { activity: registered ? activity({ confirmedCount: 30, seatsLeft: 0, myRegistration: { id: 'r1', status: 'confirmed' } }) : activity() },
+        data: {
+          activity: registered
+            ? activity({ confirmedCount: 30, seatsLeft: 0, myRegistration: { id: 'r1', status: 'confirmed' } })
+            : activity(),
+        },
       };
     });
     render(<ActivityDetailPage />);
@@ -69,11 +85,22 @@ describe('活动详情', () => {
       if (method === 'POST' && url.endsWith('/activities/a1/sign-outs')) {
         sent.push(JSON.parse(data!));
         // The first try is early: the app asks, the member confirms, the app sends it again.
-        if (sent.length === 1) return { statusCode: 409, data: { error: { code: 'SIGN_OUT_EARLY', message: 'early', details: [{ path: 'early', message: '30 / 42' }] } } };
+        if (sent.length === 1)
+          return {
+            statusCode: 409,
+            data: { error: { code: 'SIGN_OUT_EARLY', message: 'early', details: [{ path: 'early', message: '30 / 42' }] } },
+          };
         return {
           statusCode: 201,
           data: {
-            registration: { id: 'r1', activityId: 'a1', userId: 'u_me', status: 'confirmed', registeredAt: serving.createdAt, updatedAt: serving.createdAt },
+            registration: {
+              id: 'r1',
+              activityId: 'a1',
+              userId: 'u_me',
+              status: 'confirmed',
+              registeredAt: serving.createdAt,
+              updatedAt: serving.createdAt,
+            },
             record: null,
             minutes: 55,
             counted: true,
@@ -93,11 +120,27 @@ describe('活动详情', () => {
     signedInAs('周老师', ['member', 'lecturer']);
     setRouteParams({ id: 'a1' });
     const declared: unknown[] = [];
-    const lesson = activity({ kind: 'class', title: '越剧班 第一课', startsAt: new Date(Date.now() - 2 * 3600_000).toISOString(), endsAt: new Date(Date.now() - 3600_000).toISOString() });
+    const lesson = activity({
+      kind: 'class',
+      title: '越剧班 第一课',
+      startsAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      endsAt: new Date(Date.now() - 3600_000).toISOString(),
+    });
     answerRequests(({ url, method, data }) => {
       if (method === 'POST' && url.endsWith('/me/teaching')) {
         declared.push(JSON.parse(data!));
-        const record = { id: 'te-a1-u_me', userId: 'u_me', nickname: '周老师', activityId: 'a1', source: 'teaching', servedOn: lesson.startsAt, minutes: 60, note: '公益班授课', status: 'pending', createdAt: lesson.createdAt };
+        const record = {
+          id: 'te-a1-u_me',
+          userId: 'u_me',
+          nickname: '周老师',
+          activityId: 'a1',
+          source: 'teaching',
+          servedOn: lesson.startsAt,
+          minutes: 60,
+          note: '公益班授课',
+          status: 'pending',
+          createdAt: lesson.createdAt,
+        };
         return { statusCode: 201, data: { record } };
       }
       return { statusCode: 200, data: { activity: lesson } };
@@ -112,7 +155,16 @@ describe('活动详情', () => {
     setRouteParams({ id: 'a1' });
     answerRequests(({ method }) =>
       method === 'POST'
-        ? { statusCode: 409, data: { error: { code: 'TRAINING_REQUIRED', message: 'Complete the first_aid training first', details: [{ path: 'requiredTraining', message: '应急抢救' }] } } }
+        ? {
+            statusCode: 409,
+            data: {
+              error: {
+                code: 'TRAINING_REQUIRED',
+                message: 'Complete the first_aid training first',
+                details: [{ path: 'requiredTraining', message: '应急抢救' }],
+              },
+            },
+          }
         : { statusCode: 200, data: { activity: activity({ kind: 'service', title: '公益黄手环', requiredTraining: 'first_aid' }) } },
     );
     const { calls } = await import('../../../test/taro-double');

@@ -89,16 +89,24 @@ export default function ActivityDetailPage() {
   const mine = activity.myRegistration;
   const open = activity.status === 'published';
 
-  const register = () => act(() => api.registrations.register({ params: { id: activity.id }, idempotencyKey: newIdempotencyKey() }), '报名成功');
+  const register = () =>
+    act(() => api.registrations.register({ params: { id: activity.id }, idempotencyKey: newIdempotencyKey() }), '报名成功');
   const cancelMine = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消报名', content: mine?.status === 'waitlisted' ? '确定退出候补吗？' : '确定取消报名吗？名额将让给候补的人。' });
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: mine?.status === 'waitlisted' ? '确定退出候补吗？' : '确定取消报名吗？名额将让给候补的人。',
+    });
     if (confirm) await act(() => api.registrations.cancelMine({ params: { id: activity.id } }), '已取消');
   };
   const checkInOpen = mine?.status === 'confirmed' && !mine.checkedInAt && canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
-  const mayAskLeave = open && Date.now() < Date.parse(activity.endsAt) && (!!mine || (!!activity.branchId && activity.branchId === user.branchId));
+  const mayAskLeave =
+    open && Date.now() < Date.parse(activity.endsAt) && (!!mine || (!!activity.branchId && activity.branchId === user.branchId));
   // Volunteers at a service activity sign out with the same rotating code: their hours run from check-in.
   const signOutOpen =
-    activity.kind === 'service' && !!mine?.checkedInAt && !mine.signedOutAt && canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
+    activity.kind === 'service' &&
+    !!mine?.checkedInAt &&
+    !mine.signedOutAt &&
+    canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
   const codeStep = checkInOpen ? CODE_STEPS.checkIn : signOutOpen ? CODE_STEPS.signOut : undefined;
   /** Signs out; leaving before the time that counts is confirmed first (the hours would be lost). */
   const signOut = async (body: CheckInRequest) => {
@@ -106,7 +114,10 @@ export default function ActivityDetailPage() {
       return await api.attendance.signOut({ params: { id: activity.id }, body: body });
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'SIGN_OUT_EARLY') throw error;
-      const { confirm } = await Taro.showModal({ title: '提前签退', content: '现在签退，本次服务不足活动时长的 60%，不计入服务时长。确定签退吗？' });
+      const { confirm } = await Taro.showModal({
+        title: '提前签退',
+        content: '现在签退，本次服务不足活动时长的 60%，不计入服务时长。确定签退吗？',
+      });
       if (!confirm) throw error;
       return api.attendance.signOut({ params: { id: activity.id }, body: { ...body, early: true } });
     }
@@ -117,7 +128,9 @@ export default function ActivityDetailPage() {
           const { counted, minutes } = await signOut(body);
           void Taro.showModal({
             title: '已签退',
-            content: counted ? `本次服务 ${minutes} 分钟，已提交社工审核，审核通过后计入积分。` : `本次服务 ${minutes} 分钟，未达到活动时长的 60%，不计入服务时长。`,
+            content: counted
+              ? `本次服务 ${minutes} 分钟，已提交社工审核，审核通过后计入积分。`
+              : `本次服务 ${minutes} 分钟，未达到活动时长的 60%，不计入服务时长。`,
             showCancel: false,
           });
         }, '已签退')
@@ -171,7 +184,9 @@ export default function ActivityDetailPage() {
         </Text>
         <Text className='activity-detail__line muted'>报名截止：{formatDateTime(activity.registrationClosesAt)}</Text>
         {activity.requiredTraining && (
-          <Text className='activity-detail__line activity-detail__requires'>报名要求：已完成志愿者学院「{TRAINING_TOPIC_LABELS[activity.requiredTraining]}」培训</Text>
+          <Text className='activity-detail__line activity-detail__requires'>
+            报名要求：已完成志愿者学院「{TRAINING_TOPIC_LABELS[activity.requiredTraining]}」培训
+          </Text>
         )}
         {activity.discussionFormat && (
           <Text className='activity-detail__line'>讨论形式：{DISCUSSION_FORMAT_LABELS[activity.discussionFormat]}</Text>
@@ -179,7 +194,10 @@ export default function ActivityDetailPage() {
       </View>
 
       {activity.seriesId && (
-        <View className='card activity-detail__series' onClick={() => Taro.navigateTo({ url: `/learning/series/index?id=${activity.seriesId}` })}>
+        <View
+          className='card activity-detail__series'
+          onClick={() => Taro.navigateTo({ url: `/learning/series/index?id=${activity.seriesId}` })}
+        >
           <Text className='section-title'>公益班 · 第{activity.sessionNo}课</Text>
           <Text className='muted'>查看全部课次、学习进度与学习资料 ›</Text>
           {activity.sessionNotes && <Text className='activity-detail__description'>课后小结：{activity.sessionNotes}</Text>}
@@ -206,7 +224,10 @@ export default function ActivityDetailPage() {
       )}
 
       {activity.status !== 'draft' && (
-        <View className={`card activity-detail__feed ${isLive(activity) ? 'activity-detail__feed--live' : ''}`} onClick={() => Taro.navigateTo({ url: `/activity/feed/index?id=${activity.id}` })}>
+        <View
+          className={`card activity-detail__feed ${isLive(activity) ? 'activity-detail__feed--live' : ''}`}
+          onClick={() => Taro.navigateTo({ url: `/activity/feed/index?id=${activity.id}` })}
+        >
           <Text className='activity-detail__feed-title'>现场动态</Text>
           <Text className='muted'>{isLive(activity) ? '直播中 · 点击观看' : '查看活动现场报道'}</Text>
         </View>
@@ -233,8 +254,21 @@ export default function ActivityDetailPage() {
             </Button>
           ) : (
             <View className='activity-detail__code'>
-              <Input className='activity-detail__code-input' type='number' maxLength={6} placeholder={`输入现场 6 位${codeStep.label}码`} value={typedCode} onChange={setTypedCode} />
-              <Button type='primary' loading={busy} disabled={!/^\d{6}$/.test(typedCode.trim())} className='activity-detail__check-in' onClick={typeCode}>
+              <Input
+                className='activity-detail__code-input'
+                type='number'
+                maxLength={6}
+                placeholder={`输入现场 6 位${codeStep.label}码`}
+                value={typedCode}
+                onChange={setTypedCode}
+              />
+              <Button
+                type='primary'
+                loading={busy}
+                disabled={!/^\d{6}$/.test(typedCode.trim())}
+                className='activity-detail__check-in'
+                onClick={typeCode}
+              >
                 {codeStep.label}
               </Button>
             </View>
@@ -251,7 +285,11 @@ export default function ActivityDetailPage() {
           </Button>
         )}
         {mayAskLeave && (
-          <Button block className='activity-detail__leave' onClick={() => Taro.navigateTo({ url: `/activity/leave/index?id=${activity.id}` })}>
+          <Button
+            block
+            className='activity-detail__leave'
+            onClick={() => Taro.navigateTo({ url: `/activity/leave/index?id=${activity.id}` })}
+          >
             请假
           </Button>
         )}
@@ -266,7 +304,12 @@ export default function ActivityDetailPage() {
             </Button>
           )}
           {open && (
-            <Button block type='primary' className='activity-detail__check-in-screen' onClick={() => Taro.navigateTo({ url: `/activity/check-in/index?id=${activity.id}` })}>
+            <Button
+              block
+              type='primary'
+              className='activity-detail__check-in-screen'
+              onClick={() => Taro.navigateTo({ url: `/activity/check-in/index?id=${activity.id}` })}
+            >
               签到二维码
             </Button>
           )}

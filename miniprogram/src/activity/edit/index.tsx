@@ -105,7 +105,14 @@ export default function EditActivityPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [projects, setProjects] = useState<Project[]>([]);
-  useEffect(() => void api.resources.projects().then(({ items }) => setProjects(items), () => undefined), []);
+  useEffect(
+    () =>
+      void api.resources.projects().then(
+        ({ items }) => setProjects(items),
+        () => undefined,
+      ),
+    [],
+  );
 
   useEffect(() => {
     if (!id) return;
@@ -142,7 +149,9 @@ export default function EditActivityPage() {
     setErrors({});
     try {
       const { publish, kind, ...fields } = toRequest(form);
-      const { activity } = id ? await api.activities.update({ params: { id }, body: fields }) : await api.activities.create({ body: { ...fields, kind, publish } });
+      const { activity } = id
+        ? await api.activities.update({ params: { id }, body: fields })
+        : await api.activities.create({ body: { ...fields, kind, publish } });
       void Taro.showToast({ title: id ? '已保存' : '已发布', icon: 'success' });
       await Taro.redirectTo({ url: `/activity/detail/index?id=${activity.id}` });
     } catch (error) {
@@ -162,7 +171,12 @@ export default function EditActivityPage() {
     <View className='page edit-activity'>
       <View className='card edit-activity__form'>
         {!id && (
-          <Picker mode='selector' range={KINDS.map((kind) => KIND_LABELS[kind])} value={KINDS.indexOf(form.kind)} onChange={(e) => set('kind', KINDS[Number(e.detail.value)]!)}>
+          <Picker
+            mode='selector'
+            range={KINDS.map((kind) => KIND_LABELS[kind])}
+            value={KINDS.indexOf(form.kind)}
+            onChange={(e) => set('kind', KINDS[Number(e.detail.value)]!)}
+          >
             <View className='edit-activity__row'>
               <Text>类型</Text>
               <Text className='edit-activity__value'>{KIND_LABELS[form.kind]}</Text>
@@ -171,16 +185,33 @@ export default function EditActivityPage() {
         )}
         <View className='edit-activity__row'>
           <Text>标题</Text>
-          <Input className='edit-activity__input edit-activity__title' value={form.title} maxlength={60} placeholder='如：两学一做专题组织生活会' onInput={(e) => set('title', e.detail.value)} />
+          <Input
+            className='edit-activity__input edit-activity__title'
+            value={form.title}
+            maxlength={60}
+            placeholder='如：两学一做专题组织生活会'
+            onInput={(e) => set('title', e.detail.value)}
+          />
         </View>
         {fieldError('title')}
         <View className='edit-activity__row'>
           <Text>主题</Text>
-          <Input className='edit-activity__input' value={form.theme} maxlength={30} placeholder='如：两学一做（可选）' onInput={(e) => set('theme', e.detail.value)} />
+          <Input
+            className='edit-activity__input'
+            value={form.theme}
+            maxlength={30}
+            placeholder='如：两学一做（可选）'
+            onInput={(e) => set('theme', e.detail.value)}
+          />
         </View>
         <View className='edit-activity__row'>
           <Text>地点</Text>
-          <Input className='edit-activity__input edit-activity__venue' value={form.venue} maxlength={100} onInput={(e) => set('venue', e.detail.value)} />
+          <Input
+            className='edit-activity__input edit-activity__venue'
+            value={form.venue}
+            maxlength={100}
+            onInput={(e) => set('venue', e.detail.value)}
+          />
         </View>
         {fieldError('venue')}
         <Picker mode='date' value={form.date} onChange={(e) => set('date', String(e.detail.value))}>
@@ -205,7 +236,12 @@ export default function EditActivityPage() {
         {fieldError('endsAt')}
         <View className='edit-activity__row'>
           <Text>名额</Text>
-          <Input className='edit-activity__input edit-activity__capacity' type='number' value={form.capacity} onInput={(e) => set('capacity', e.detail.value)} />
+          <Input
+            className='edit-activity__input edit-activity__capacity'
+            type='number'
+            value={form.capacity}
+            onInput={(e) => set('capacity', e.detail.value)}
+          />
         </View>
         {fieldError('capacity')}
         {(form.kind === 'training' || form.kind === 'service') && (
@@ -217,7 +253,9 @@ export default function EditActivityPage() {
           >
             <View className='edit-activity__row'>
               <Text>{form.kind === 'training' ? '培训类别' : '报名前需完成的培训'}</Text>
-              <Text className='edit-activity__value edit-activity__training'>{form.training ? TRAINING_TOPIC_LABELS[form.training] : '不指定'}</Text>
+              <Text className='edit-activity__value edit-activity__training'>
+                {form.training ? TRAINING_TOPIC_LABELS[form.training] : '不指定'}
+              </Text>
             </View>
           </Picker>
         )}
@@ -230,7 +268,9 @@ export default function EditActivityPage() {
         >
           <View className='edit-activity__row'>
             <Text>讨论形式</Text>
-            <Text className='edit-activity__value'>{form.discussionFormat ? DISCUSSION_FORMAT_LABELS[form.discussionFormat] : '不指定'}</Text>
+            <Text className='edit-activity__value'>
+              {form.discussionFormat ? DISCUSSION_FORMAT_LABELS[form.discussionFormat] : '不指定'}
+            </Text>
           </View>
         </Picker>
         {projects.length > 0 && (
@@ -242,14 +282,26 @@ export default function EditActivityPage() {
           >
             <View className='edit-activity__row'>
               <Text>公益项目</Text>
-              <Text className='edit-activity__value edit-activity__project'>{projects.find((project) => project.id === form.projectId)?.name ?? '不属于项目'}</Text>
+              <Text className='edit-activity__value edit-activity__project'>
+                {projects.find((project) => project.id === form.projectId)?.name ?? '不属于项目'}
+              </Text>
             </View>
           </Picker>
         )}
         <Text className='edit-activity__label'>议程（每行一项）</Text>
-        <Textarea className='text-box edit-activity__textarea' value={form.agenda} placeholder={'重温入党誓词\n分组讨论'} onInput={(e) => set('agenda', e.detail.value)} />
+        <Textarea
+          className='text-box edit-activity__textarea'
+          value={form.agenda}
+          placeholder={'重温入党誓词\n分组讨论'}
+          onInput={(e) => set('agenda', e.detail.value)}
+        />
         <Text className='edit-activity__label'>活动介绍</Text>
-        <Textarea className='text-box edit-activity__textarea' value={form.description} maxlength={2000} onInput={(e) => set('description', e.detail.value)} />
+        <Textarea
+          className='text-box edit-activity__textarea'
+          value={form.description}
+          maxlength={2000}
+          onInput={(e) => set('description', e.detail.value)}
+        />
         {!id && (
           <View className='edit-activity__row'>
             <Text>立即发布</Text>

@@ -20,13 +20,14 @@ export function Comments({ activityId, postId, moderator, onMuted }: CommentsPro
   const [comments, setComments] = useState<Comment[]>([]);
   const [text, setText] = useState('');
   const { busy, run } = useAction();
-  const load = () => api.feed.comments({ params: { id: activityId, postId }, query: { limit: 100 } }).then(({ items }) => setComments(items), showError);
+  const load = () =>
+    api.feed.comments({ params: { id: activityId, postId }, query: { limit: 100 } }).then(({ items }) => setComments(items), showError);
   useEffect(() => {
     void load();
   }, [postId]);
   const send = () =>
     run(async () => {
-      const { comment } = await api.feed.comment({ params: { id: activityId, postId }, body: { text: (text.trim()) } });
+      const { comment } = await api.feed.comment({ params: { id: activityId, postId }, body: { text: text.trim() } });
       setComments((current) => [...current, comment]);
       setText('');
     });

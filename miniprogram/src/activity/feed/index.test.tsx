@@ -28,7 +28,10 @@ const feedPage = (overrides: Record<string, unknown> = {}) => ({
   state: 'live',
   pinned: post('01J0000000000000000000000A', '会议总结：形成 5 条措施', { pinned: true, keyMoment: true }),
   keyMoments: [],
-  items: [post('01J0000000000000000000000C', '<script>window.hacked = true</script>'), post('01J0000000000000000000000B', '重温入党誓词', { likeCount: 2, edited: true })],
+  items: [
+    post('01J0000000000000000000000C', '<script>window.hacked = true</script>'),
+    post('01J0000000000000000000000B', '重温入党誓词', { likeCount: 2, edited: true }),
+  ],
   nextCursor: null,
   latestRev: '01J0000000000000000000000C',
   mayPost: false,
@@ -39,7 +42,9 @@ describe('现场动态', () => {
   it('shows the pinned post on top, marks edits and key moments, and shows markup as text', async () => {
     signedInAs('陈党员', ['member']);
     setRouteParams({ id: 'a1' });
-    answerRequests(({ url }) => (url.includes('/changes') ? { statusCode: 200, data: { items: [], latestRev: null } } : { statusCode: 200, data: feedPage() }));
+    answerRequests(({ url }) =>
+      url.includes('/changes') ? { statusCode: 200, data: { items: [], latestRev: null } } : { statusCode: 200, data: feedPage() },
+    );
     const { container } = render(<LiveFeedPage />);
     await screen.findAllByText('会议总结：形成 5 条措施');
     const posts = Array.from(container.querySelectorAll('.feed__post')).map((node) => node.getAttribute('data-id'));
@@ -56,12 +61,23 @@ describe('现场动态', () => {
   it('tells the author their post waits for the photo check, or why it was refused', async () => {
     signedInAs('李社工', ['member', 'coordinator']);
     setRouteParams({ id: 'a1' });
-    const image = { key: 'feed/a1/u_c/01J00000000000000000000000.jpg', url: 'http://127.0.0.1:4569/photo.jpg', thumbnailUrl: 'http://127.0.0.1:4569/photo.jpg.thumb.jpg' };
+    const image = {
+      key: 'feed/a1/u_c/01J00000000000000000000000.jpg',
+      url: 'http://127.0.0.1:4569/photo.jpg',
+      thumbnailUrl: 'http://127.0.0.1:4569/photo.jpg.thumb.jpg',
+    };
     const items = [
       post('01J0000000000000000000000E', '现场照片', { images: [image], review: 'pending' }),
-      post('01J0000000000000000000000F', '另一张照片', { images: [{ ...image, key: image.key.replace('0.jpg', '1.jpg') }], review: 'rejected', reviewNote: '内容未通过安全检查（色情）' }),
+      post('01J0000000000000000000000F', '另一张照片', {
+        images: [{ ...image, key: image.key.replace('0.jpg', '1.jpg') }],
+        review: 'rejected',
+        reviewNote: '内容未通过安全检查（色情）',
+      }),
     ];
-    answerRequests(({ url }) => ({ statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ pinned: null, items }) }));
+    answerRequests(({ url }) => ({
+      statusCode: 200,
+      data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ pinned: null, items }),
+    }));
     const { container } = render(<LiveFeedPage />);
     await screen.findByText('审核中');
     expect(screen.getByText('图片审核通过后，其他人才能看到这条动态')).toBeTruthy();
@@ -80,8 +96,16 @@ describe('现场动态', () => {
         return { statusCode: 200, data: { activityId: 'a1', reporters: [], muted: [] } };
       }
       // The server's state: a reload after lifting the mute (the page polls) no longer lists it.
-      const items = [post('01J0000000000000000000000E', '待审核的照片', { review: 'pending' }), post('01J0000000000000000000000B', '重温入党誓词')];
-      return { statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ items, reporters: [], muted: unmuted.length ? [] : [{ id: 'u_n', nickname: '刷屏的人' }] }) };
+      const items = [
+        post('01J0000000000000000000000E', '待审核的照片', { review: 'pending' }),
+        post('01J0000000000000000000000B', '重温入党誓词'),
+      ];
+      return {
+        statusCode: 200,
+        data: url.includes('/changes')
+          ? { items: [], latestRev: null }
+          : feedPage({ items, reporters: [], muted: unmuted.length ? [] : [{ id: 'u_n', nickname: '刷屏的人' }] }),
+      };
     });
     const { container } = render(<LiveFeedPage />);
     fireEvent.click(await screen.findByText('管理'));
@@ -125,7 +149,10 @@ describe('现场动态', () => {
     const { container } = render(<LiveFeedPage />);
     await screen.findByText('发布');
     // Taro's textarea reports what was typed in the event's detail.
-    fireEvent(container.querySelector('.feed__composer .feed__input')!, new CustomEvent('input', { detail: { value: '分组讨论开始' }, bubbles: true }));
+    fireEvent(
+      container.querySelector('.feed__composer .feed__input')!,
+      new CustomEvent('input', { detail: { value: '分组讨论开始' }, bubbles: true }),
+    );
     fireEvent.click(screen.getByText('发布'));
     await screen.findByText('分组讨论开始');
     await waitFor(() => expect(sent).toEqual([{ text: '分组讨论开始' }]));
@@ -138,13 +165,24 @@ describe('现场动态', () => {
     answerRequests(({ url, method, data }) => {
       if (url.includes('/registrations')) {
         const at = '2026-11-28T00:00:00.000Z';
-        return { statusCode: 200, data: { items: [{ id: 'r1', activityId: 'a1', userId: 'u_m', nickname: '陈党员', status: 'confirmed', registeredAt: at, updatedAt: at }], nextCursor: null } };
+        return {
+          statusCode: 200,
+          data: {
+            items: [
+              { id: 'r1', activityId: 'a1', userId: 'u_m', nickname: '陈党员', status: 'confirmed', registeredAt: at, updatedAt: at },
+            ],
+            nextCursor: null,
+          },
+        };
       }
       if (method === 'PUT' && url.endsWith('/reporters')) {
         saved.push(JSON.parse(data!));
         return { statusCode: 200, data: { activityId: 'a1', reporters: ['u_m'], muted: [] } };
       }
-      return { statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ mayPost: true, reporters: [] }) };
+      return {
+        statusCode: 200,
+        data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ mayPost: true, reporters: [] }),
+      };
     });
     render(<LiveFeedPage />);
     fireEvent.click(await screen.findByText('报道员（0）'));

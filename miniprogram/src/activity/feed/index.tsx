@@ -7,7 +7,16 @@
 import { View, Text, Textarea, Switch } from '@tarojs/components';
 import Taro, { usePageScroll, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FEED_STATE_LABELS, formatDateTime, mergeChanges, POST_TEXT_MAX, REVIEW_LABELS, type FeedPage as FeedPageData, type Post, type PostChange } from '@hele/shared';
+import {
+  FEED_STATE_LABELS,
+  formatDateTime,
+  mergeChanges,
+  POST_TEXT_MAX,
+  REVIEW_LABELS,
+  type FeedPage as FeedPageData,
+  type Post,
+  type PostChange,
+} from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { EmptyView, ErrorView, ListFoot, LoadingView } from '@/components/status-view';
@@ -33,7 +42,10 @@ function Composer({ activityId, onPosted }: { activityId: string; onPosted: (pos
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      const { post } = await api.feed.post({ params: { id: activityId }, body: { text: text.trim(), ...(photos.keys.length ? { images: photos.keys } : {}), ...(keyMoment ? { keyMoment } : {}) } });
+      const { post } = await api.feed.post({
+        params: { id: activityId },
+        body: { text: text.trim(), ...(photos.keys.length ? { images: photos.keys } : {}), ...(keyMoment ? { keyMoment } : {}) },
+      });
       setText('');
       setKeyMoment(false);
       photos.clear();
@@ -41,7 +53,13 @@ function Composer({ activityId, onPosted }: { activityId: string; onPosted: (pos
     });
   return (
     <View className='card feed__composer'>
-      <Textarea className='text-box feed__input' value={text} maxlength={POST_TEXT_MAX} placeholder='报道现场：发言、讨论、成果…' onInput={(e) => setText(e.detail.value)} />
+      <Textarea
+        className='text-box feed__input'
+        value={text}
+        maxlength={POST_TEXT_MAX}
+        placeholder='报道现场：发言、讨论、成果…'
+        onInput={(e) => setText(e.detail.value)}
+      />
       <PhotoPicker picker={photos} />
       <View className='feed__composer-row'>
         <View className='feed__key-switch'>
@@ -51,7 +69,14 @@ function Composer({ activityId, onPosted }: { activityId: string; onPosted: (pos
         <Text className='muted'>
           {text.length}/{POST_TEXT_MAX}
         </Text>
-        <Button type='primary' size='small' loading={busy || photos.uploading} disabled={!text.trim() || photos.uploading} className='feed__publish' onClick={submit}>
+        <Button
+          type='primary'
+          size='small'
+          loading={busy || photos.uploading}
+          disabled={!text.trim() || photos.uploading}
+          className='feed__publish'
+          onClick={submit}
+        >
           {photos.uploading ? '上传中' : '发布'}
         </Button>
       </View>
@@ -81,7 +106,9 @@ export default function LiveFeedPage() {
     setPosts((current) => {
       // Pushed posts are the same for every reader: the reader's own heart is kept from what they hold.
       const liked = new Map(current.map((post) => [post.id, post.likedByMe]));
-      const own = changes.map((change) => ('deleted' in change || change.likedByMe !== undefined ? change : { ...change, likedByMe: liked.get(change.id) ?? false }));
+      const own = changes.map((change) =>
+        'deleted' in change || change.likedByMe !== undefined ? change : { ...change, likedByMe: liked.get(change.id) ?? false },
+      );
       const next = mergeChanges<Post>(current, own, tombstones.current);
       known.current = new Set(next.map((post) => post.id));
       return next;
@@ -131,7 +158,8 @@ export default function LiveFeedPage() {
         const fresh = changes.filter((change) => !('deleted' in change) && !known.current.has(change.id));
         const rest = changes.filter((change) => !fresh.includes(change));
         // Held per post: a new post edited while it waits is still one new post.
-        if (scrollTop.current > TOP_ZONE_PX && fresh.length) setHeld((current) => [...current.filter((held) => !fresh.some((change) => change.id === held.id)), ...fresh]);
+        if (scrollTop.current > TOP_ZONE_PX && fresh.length)
+          setHeld((current) => [...current.filter((held) => !fresh.some((change) => change.id === held.id)), ...fresh]);
         else merge(fresh);
         merge(rest);
       },
@@ -158,7 +186,9 @@ export default function LiveFeedPage() {
     act(async () => {
       const liked = !post.likedByMe;
       const reply = await (liked ? api.feed.like : api.feed.unlike)({ params: { id: activityId, postId: post.id } });
-      setPosts((current) => current.map((item) => (item.id === post.id ? { ...item, likedByMe: liked, likeCount: reply.likeCount } : item)));
+      setPosts((current) =>
+        current.map((item) => (item.id === post.id ? { ...item, likedByMe: liked, likeCount: reply.likeCount } : item)),
+      );
     });
   const remove = async (post: Post) => {
     const { confirm } = await Taro.showModal({ title: '删除动态', content: '删除后所有人都看不到这条动态。' });
@@ -196,10 +226,17 @@ export default function LiveFeedPage() {
         )}
       </View>
       {post.review === 'pending' && <Text className='feed__review-note muted'>图片审核通过后，其他人才能看到这条动态</Text>}
-      {post.review === 'rejected' && <Text className='feed__review-note'>{post.reviewNote ?? '图片未通过安全审核'}，其他人看不到这条动态</Text>}
+      {post.review === 'rejected' && (
+        <Text className='feed__review-note'>{post.reviewNote ?? '图片未通过安全审核'}，其他人看不到这条动态</Text>
+      )}
       {editing?.id === post.id ? (
         <View>
-          <Textarea className='text-box feed__input' value={editing.text} maxlength={POST_TEXT_MAX} onInput={(e) => setEditing({ id: post.id, text: e.detail.value })} />
+          <Textarea
+            className='text-box feed__input'
+            value={editing.text}
+            maxlength={POST_TEXT_MAX}
+            onInput={(e) => setEditing({ id: post.id, text: e.detail.value })}
+          />
           <View className='feed__tools'>
             <Button size='small' type='primary' className='feed__save' onClick={saveEdit}>
               保存
@@ -225,10 +262,18 @@ export default function LiveFeedPage() {
       </View>
       {mine(post) && editing?.id !== post.id && (
         <View className='feed__tools'>
-          <Text className='feed__tool' onClick={() => act(() => api.feed.pin({ params: { id: activityId, postId: post.id }, body: { pinned: (!post.pinned) } }))}>
+          <Text
+            className='feed__tool'
+            onClick={() => act(() => api.feed.pin({ params: { id: activityId, postId: post.id }, body: { pinned: !post.pinned } }))}
+          >
             {post.pinned ? '取消置顶' : '置顶'}
           </Text>
-          <Text className='feed__tool' onClick={() => act(() => api.feed.update({ params: { id: activityId, postId: post.id }, body: { keyMoment: !post.keyMoment } }))}>
+          <Text
+            className='feed__tool'
+            onClick={() =>
+              act(() => api.feed.update({ params: { id: activityId, postId: post.id }, body: { keyMoment: !post.keyMoment } }))
+            }
+          >
             {post.keyMoment ? '取消关键时刻' : '设为关键时刻'}
           </Text>
           <Text className='feed__tool' onClick={() => setEditing({ id: post.id, text: post.text })}>
@@ -278,7 +323,10 @@ export default function LiveFeedPage() {
           activityId={activityId}
           muted={page.muted}
           onMutedChange={(muted) => setPage({ ...page, muted })}
-          counts={{ pending: posts.filter((post) => post.review === 'pending').length, rejected: posts.filter((post) => post.review === 'rejected').length }}
+          counts={{
+            pending: posts.filter((post) => post.review === 'pending').length,
+            rejected: posts.filter((post) => post.review === 'rejected').length,
+          }}
           onlyFlagged={onlyFlagged}
           onOnlyFlaggedChange={setOnlyFlagged}
         />
@@ -306,7 +354,11 @@ export default function LiveFeedPage() {
         </View>
       )}
       {pinned && renderPost(pinned)}
-      {stream.length === 0 && !pinned ? <EmptyView title='还没有动态' description={page.state === 'upcoming' ? '活动开始后，社工会在这里直播现场' : undefined} /> : stream.map(renderPost)}
+      {stream.length === 0 && !pinned ? (
+        <EmptyView title='还没有动态' description={page.state === 'upcoming' ? '活动开始后，社工会在这里直播现场' : undefined} />
+      ) : (
+        stream.map(renderPost)
+      )}
       <ListFoot loading={loadingMore} done={!cursor.current} count={posts.length} />
     </View>
   );

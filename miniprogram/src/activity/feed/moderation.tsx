@@ -30,7 +30,12 @@ export function Moderation({ activityId, muted, onMutedChange, counts, onlyFlagg
           审核中 {counts.pending} 条 · 未通过 {counts.rejected} 条
         </Text>
         <View className='feed__key-switch'>
-          <Switch className='feed__only-flagged' checked={onlyFlagged} color='#c8161d' onChange={(e) => onOnlyFlaggedChange(e.detail.value)} />
+          <Switch
+            className='feed__only-flagged'
+            checked={onlyFlagged}
+            color='#c8161d'
+            onChange={(e) => onOnlyFlaggedChange(e.detail.value)}
+          />
           <Text>只看待处理</Text>
         </View>
       </View>

@@ -29,7 +29,10 @@ export const usePhotoPicker = (activityId: string) => {
 
   const upload = async (chosen: ChosenPhoto) => {
     try {
-      const { upload: ticket } = await api.feed.upload({ params: { id: activityId }, body: { contentType: photoTypeOf(chosen)!, size: chosen.size } });
+      const { upload: ticket } = await api.feed.upload({
+        params: { id: activityId },
+        body: { contentType: photoTypeOf(chosen)!, size: chosen.size },
+      });
       const key = await uploadPhoto(ticket, chosen.path, (progress) => update(chosen.path, { progress }));
       update(chosen.path, { key, progress: 100 });
     } catch (error) {
@@ -43,7 +46,10 @@ export const usePhotoPicker = (activityId: string) => {
     if (room <= 0) return;
     let chosen: ChosenPhoto[];
     try {
-      chosen = (await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFiles.slice(0, room);
+      chosen = (await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFiles.slice(
+        0,
+        room,
+      );
     } catch {
       return; // the user closed the picker
     }

@@ -8,12 +8,22 @@ import { useAction } from '@/hooks/use-action';
 import { Button } from '@/ui';
 import { showError } from '@/utils/feedback';
 
-export function Reporters({ activityId, current, onSaved }: { activityId: string; current: string[]; onSaved: (reporters: string[]) => void }) {
+export function Reporters({
+  activityId,
+  current,
+  onSaved,
+}: {
+  activityId: string;
+  current: string[];
+  onSaved: (reporters: string[]) => void;
+}) {
   const [registrants, setRegistrants] = useState<Registration[]>();
   const [chosen, setChosen] = useState(new Set(current));
   const { busy, run } = useAction();
   useEffect(() => {
-    api.registrations.ofActivity({ params: { id: activityId }, query: { status: 'confirmed', limit: 100 } }).then(({ items }) => setRegistrants(items), showError);
+    api.registrations
+      .ofActivity({ params: { id: activityId }, query: { status: 'confirmed', limit: 100 } })
+      .then(({ items }) => setRegistrants(items), showError);
   }, [activityId]);
   const toggle = (userId: string) =>
     setChosen((previous) => {
@@ -23,7 +33,7 @@ export function Reporters({ activityId, current, onSaved }: { activityId: string
     });
   const save = () =>
     run(async () => {
-      const { reporters } = await api.feed.setReporters({ params: { id: activityId }, body: { userIds: ([...chosen]) } });
+      const { reporters } = await api.feed.setReporters({ params: { id: activityId }, body: { userIds: [...chosen] } });
       void Taro.showToast({ title: `已设置 ${reporters.length} 位报道员`, icon: 'none' });
       onSaved(reporters);
     });

@@ -14,7 +14,7 @@ export default function LeavePage() {
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      await api.attendance.requestLeave({ params: { id }, body: { reason: (reason.trim()) } });
+      await api.attendance.requestLeave({ params: { id }, body: { reason: reason.trim() } });
       await Taro.showToast({ title: '已提交，等待审批', icon: 'success' });
       await Taro.navigateBack();
     });
@@ -22,7 +22,13 @@ export default function LeavePage() {
     <View className='page leave'>
       <View className='card'>
         <Text className='section-title'>请假原因</Text>
-        <Textarea className='text-box leave__reason' value={reason} maxlength={200} placeholder='如：出差在外地，无法参加' onInput={(e) => setReason(e.detail.value)} />
+        <Textarea
+          className='text-box leave__reason'
+          value={reason}
+          maxlength={200}
+          placeholder='如：出差在外地，无法参加'
+          onInput={(e) => setReason(e.detail.value)}
+        />
         <Text className='muted'>支部书记或社工审批后生效，批准的请假不计入缺席。</Text>
       </View>
       <Button block type='primary' loading={busy} disabled={reason.trim().length < 2} className='leave__submit' onClick={submit}>

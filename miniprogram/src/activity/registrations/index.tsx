@@ -13,7 +13,10 @@ const TABS: RegistrationStatus[] = ['confirmed', 'waitlisted', 'cancelled'];
 export default function RegistrationsPage() {
   const id = routeParam('id') ?? '';
   const [status, setStatus] = useState<RegistrationStatus>('confirmed');
-  const list = usePagedList<Registration>((cursor) => api.registrations.ofActivity({ params: { id }, query: { status, cursor, limit: 50 } }), [id, status]);
+  const list = usePagedList<Registration>(
+    (cursor) => api.registrations.ofActivity({ params: { id }, query: { status, cursor, limit: 50 } }),
+    [id, status],
+  );
   const items = status === 'waitlisted' ? [...list.items].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)) : list.items;
 
   return (

@@ -19,7 +19,15 @@ const LOOK_BACK_DAYS = 14;
 const mark = (hundredths: number) => (hundredths / 100).toFixed(2);
 
 /** The rubric's criteria, a mark each, and a comment where the mark is low. */
-function ScoreSheet({ meeting, criteria, onScored }: { meeting: Activity; criteria: Array<{ id: string; name: string }>; onScored: () => void }) {
+function ScoreSheet({
+  meeting,
+  criteria,
+  onScored,
+}: {
+  meeting: Activity;
+  criteria: Array<{ id: string; name: string }>;
+  onScored: () => void;
+}) {
   const [marks, setMarks] = useState<Record<string, number>>(Object.fromEntries(criteria.map((criterion) => [criterion.id, 4])));
   const [comments, setComments] = useState<Record<string, string>>({});
   const { busy, run } = useAction();
@@ -33,14 +41,24 @@ function ScoreSheet({ meeting, criteria, onScored }: { meeting: Activity; criter
     <View className='academy__sheet'>
       {criteria.map((criterion) => (
         <View key={criterion.id}>
-          <Picker mode='selector' range={MARKS.map(String)} value={marks[criterion.id]! - 1} onChange={(e) => setMarks({ ...marks, [criterion.id]: MARKS[Number(e.detail.value)]! })}>
+          <Picker
+            mode='selector'
+            range={MARKS.map(String)}
+            value={marks[criterion.id]! - 1}
+            onChange={(e) => setMarks({ ...marks, [criterion.id]: MARKS[Number(e.detail.value)]! })}
+          >
             <View className='plan__row'>
               <Text>{criterion.name}</Text>
               <Text className='plan__link academy__mark'>{marks[criterion.id]} 分</Text>
             </View>
           </Picker>
           {marks[criterion.id]! < COMMENT_BELOW && (
-            <Input className='academy__comment' placeholder={`「${criterion.name}」低于 ${COMMENT_BELOW} 分，请写明原因`} value={comments[criterion.id] ?? ''} onChange={(text) => setComments({ ...comments, [criterion.id]: text })} />
+            <Input
+              className='academy__comment'
+              placeholder={`「${criterion.name}」低于 ${COMMENT_BELOW} 分，请写明原因`}
+              value={comments[criterion.id] ?? ''}
+              onChange={(text) => setComments({ ...comments, [criterion.id]: text })}
+            />
           )}
         </View>
       ))}
@@ -65,9 +83,19 @@ export default function AcademyPage() {
   const load = () =>
     run(async () => {
       const from = new Date(Date.now() - LOOK_BACK_DAYS * 24 * 3600 * 1000).toISOString();
-      const [list, rubric, ranked] = await Promise.all([api.activities.list({ query: { kind: 'meeting', from, limit: 50 } }), api.academy.rubric(), api.academy.board()]);
+      const [list, rubric, ranked] = await Promise.all([
+        api.activities.list({ query: { kind: 'meeting', from, limit: 50 } }),
+        api.academy.rubric(),
+        api.academy.board(),
+      ]);
       const others = list.items.filter((meeting) => meeting.branchId && meeting.branchId !== user?.branchId);
-      const mine = await Promise.all(others.map(async (meeting) => ((await api.academy.observers({ params: { id: meeting.id } })).items.some((observer) => observer.userId === user?.id) ? meeting.id : undefined)));
+      const mine = await Promise.all(
+        others.map(async (meeting) =>
+          (await api.academy.observers({ params: { id: meeting.id } })).items.some((observer) => observer.userId === user?.id)
+            ? meeting.id
+            : undefined,
+        ),
+      );
       setMeetings(others);
       setObserving(new Set(mine.filter((id): id is string => !!id)));
       setCriteria(rubric.rubric.criteria);

@@ -5,7 +5,15 @@
 import { View, Text, Picker } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { AGE_BAND_LABELS, AgeBandSchema, MODULE_STYLE_LABELS, ModuleStyleSchema, type AgeBand, type ModuleStyle, type PlanModuleRecord } from '@hele/shared';
+import {
+  AGE_BAND_LABELS,
+  AgeBandSchema,
+  MODULE_STYLE_LABELS,
+  ModuleStyleSchema,
+  type AgeBand,
+  type ModuleStyle,
+  type PlanModuleRecord,
+} from '@hele/shared';
 import { api } from '@/api';
 import { Choice } from '@/components/choice';
 import { useAction } from '@/hooks/use-action';
@@ -24,7 +32,9 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      await api.branches.addModule({ body: { name: name.trim(), styles: [style], suits: suits ? [suits] : [], minutes: Number(minutes), materials: materials.trim() } });
+      await api.branches.addModule({
+        body: { name: name.trim(), styles: [style], suits: suits ? [suits] : [], minutes: Number(minutes), materials: materials.trim() },
+      });
       setName('');
       setMaterials('');
       await onAdded();
@@ -34,12 +44,24 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
       <Text className='section-title'>添加模块</Text>
       <Input className='library__module-name' placeholder='模块名称，如：红色观影' value={name} onChange={setName} />
       <Choice label='形式' options={STYLES} labels={MODULE_STYLE_LABELS} value={style} onChange={setStyle} />
-      <Picker mode='selector' range={SUITS.map((item) => (item ? AGE_BAND_LABELS[item] : '不限年龄'))} value={SUITS.indexOf(suits)} onChange={(e) => setSuits(SUITS[Number(e.detail.value)]!)}>
+      <Picker
+        mode='selector'
+        range={SUITS.map((item) => (item ? AGE_BAND_LABELS[item] : '不限年龄'))}
+        value={SUITS.indexOf(suits)}
+        onChange={(e) => setSuits(SUITS[Number(e.detail.value)]!)}
+      >
         <View className='plan__field'>适合：{suits ? AGE_BAND_LABELS[suits] : '不限年龄'}</View>
       </Picker>
       <Input type='number' placeholder='时长（分钟）' value={minutes} onChange={setMinutes} />
       <Input placeholder='所需材料（可不填）' value={materials} onChange={setMaterials} />
-      <Button block type='primary' className='library__add-module' loading={busy} disabled={name.trim().length < 2 || !(Number(minutes) >= 5)} onClick={submit}>
+      <Button
+        block
+        type='primary'
+        className='library__add-module'
+        loading={busy}
+        disabled={name.trim().length < 2 || !(Number(minutes) >= 5)}
+        onClick={submit}
+      >
         添加
       </Button>
     </View>
@@ -50,11 +72,21 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
 function RubricEditor() {
   const [criteria, setCriteria] = useState<Array<{ id: string; name: string; weight: string }>>([]);
   const { busy, run } = useAction();
-  useDidShow(() => void run(async () => setCriteria((await api.academy.rubric()).rubric.criteria.map((criterion) => ({ ...criterion, weight: String(criterion.weight) })))));
-  const change = (index: number, field: 'name' | 'weight', value: string) => setCriteria(criteria.map((criterion, i) => (i === index ? { ...criterion, [field]: value } : criterion)));
+  useDidShow(
+    () =>
+      void run(async () =>
+        setCriteria((await api.academy.rubric()).rubric.criteria.map((criterion) => ({ ...criterion, weight: String(criterion.weight) }))),
+      ),
+  );
+  const change = (index: number, field: 'name' | 'weight', value: string) =>
+    setCriteria(criteria.map((criterion, i) => (i === index ? { ...criterion, [field]: value } : criterion)));
   const save = () =>
     run(async () => {
-      await api.academy.setRubric({ body: { criteria: criteria.map((criterion) => ({ id: criterion.id, name: criterion.name.trim(), weight: Number(criterion.weight) })) } });
+      await api.academy.setRubric({
+        body: {
+          criteria: criteria.map((criterion) => ({ id: criterion.id, name: criterion.name.trim(), weight: Number(criterion.weight) })),
+        },
+      });
       void Taro.showToast({ title: '评分标准已保存', icon: 'success' });
     });
   return (
@@ -67,7 +99,11 @@ function RubricEditor() {
         </View>
       ))}
       <View className='plan__row'>
-        <Button size='small' className='library__add-criterion' onClick={() => setCriteria([...criteria, { id: `c${Date.now().toString(36)}`, name: '', weight: '1' }])}>
+        <Button
+          size='small'
+          className='library__add-criterion'
+          onClick={() => setCriteria([...criteria, { id: `c${Date.now().toString(36)}`, name: '', weight: '1' }])}
+        >
           添加一项
         </Button>
         <Button size='small' type='primary' className='library__save-rubric' loading={busy} onClick={save}>
@@ -91,7 +127,8 @@ export default function ModuleLibraryPage() {
         <View key={module.id} className='card plan__row library__module'>
           <Text>{module.name}</Text>
           <Text className='muted'>
-            {module.styles.map((style) => MODULE_STYLE_LABELS[style]).join('、')} · {module.suits.length ? module.suits.map((band) => AGE_BAND_LABELS[band]).join('、') : '不限年龄'} · {module.minutes} 分钟
+            {module.styles.map((style) => MODULE_STYLE_LABELS[style]).join('、')} ·{' '}
+            {module.suits.length ? module.suits.map((band) => AGE_BAND_LABELS[band]).join('、') : '不限年龄'} · {module.minutes} 分钟
           </Text>
         </View>
       ))}

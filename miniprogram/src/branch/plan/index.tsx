@@ -35,7 +35,15 @@ const COUNTS = [1, 2, 3, 4, 5, 6];
 type Item = PlanProposal['items'][number];
 
 /** One member not yet on the roster: birth year and education, then 登记. */
-function RecordMember({ branchId, member, onRecorded }: { branchId: string; member: { userId: string; nickname: string }; onRecorded: (profile: BranchProfileResponse) => void }) {
+function RecordMember({
+  branchId,
+  member,
+  onRecorded,
+}: {
+  branchId: string;
+  member: { userId: string; nickname: string };
+  onRecorded: (profile: BranchProfileResponse) => void;
+}) {
   const [birthYear, setBirthYear] = useState('');
   const [education, setEducation] = useState<Education>('college');
   const { busy, run } = useAction();
@@ -44,10 +52,27 @@ function RecordMember({ branchId, member, onRecorded }: { branchId: string; memb
     <View className='plan__row plan__unrecorded' data-id={member.userId}>
       <Text>{member.nickname}</Text>
       <Input className='plan__birth-year' type='number' placeholder='出生年份' value={birthYear} onChange={setBirthYear} />
-      <Picker mode='selector' range={EDUCATIONS.map((item) => EDUCATION_LABELS[item])} value={EDUCATIONS.indexOf(education)} onChange={(e) => setEducation(EDUCATIONS[Number(e.detail.value)]!)}>
+      <Picker
+        mode='selector'
+        range={EDUCATIONS.map((item) => EDUCATION_LABELS[item])}
+        value={EDUCATIONS.indexOf(education)}
+        onChange={(e) => setEducation(EDUCATIONS[Number(e.detail.value)]!)}
+      >
         <Text className='plan__link'>{EDUCATION_LABELS[education]}</Text>
       </Picker>
-      <Button size='small' className='plan__record' loading={busy} disabled={!(year >= 1900 && year <= 2015)} onClick={() => run(async () => onRecorded(await api.branches.record({ params: { id: branchId, userId: member.userId }, body: { birthYear: year, education } })))}>
+      <Button
+        size='small'
+        className='plan__record'
+        loading={busy}
+        disabled={!(year >= 1900 && year <= 2015)}
+        onClick={() =>
+          run(async () =>
+            onRecorded(
+              await api.branches.record({ params: { id: branchId, userId: member.userId }, body: { birthYear: year, education } }),
+            ),
+          )
+        }
+      >
         登记
       </Button>
     </View>
@@ -55,16 +80,45 @@ function RecordMember({ branchId, member, onRecorded }: { branchId: string; memb
 }
 
 /** The branch's needs and constraints, in the secretary's words (what the rules cannot see). */
-function BranchNotes({ branchId, profile, onSaved }: { branchId: string; profile: BranchProfileResponse; onSaved: (profile: BranchProfileResponse) => void }) {
+function BranchNotes({
+  branchId,
+  profile,
+  onSaved,
+}: {
+  branchId: string;
+  profile: BranchProfileResponse;
+  onSaved: (profile: BranchProfileResponse) => void;
+}) {
   const [needs, setNeeds] = useState(profile.needs);
   const [constraints, setConstraints] = useState(profile.constraints);
   const { busy, run } = useAction();
   return (
     <View className='card'>
       <Text className='section-title'>需求与限制</Text>
-      <Textarea className='text-box plan__needs' value={needs} maxlength={1000} placeholder='支部的需求，如：希望形式活泼、多结合社区服务' onInput={(e) => setNeeds(e.detail.value)} />
-      <Textarea className='text-box plan__constraints' value={constraints} maxlength={1000} placeholder='限制，如：工作日晚上才有空' onInput={(e) => setConstraints(e.detail.value)} />
-      <Button size='small' className='plan__save-notes' loading={busy} onClick={() => run(async () => onSaved(await api.branches.notes({ params: { id: branchId }, body: { needs: needs.trim(), constraints: constraints.trim() } })))}>
+      <Textarea
+        className='text-box plan__needs'
+        value={needs}
+        maxlength={1000}
+        placeholder='支部的需求，如：希望形式活泼、多结合社区服务'
+        onInput={(e) => setNeeds(e.detail.value)}
+      />
+      <Textarea
+        className='text-box plan__constraints'
+        value={constraints}
+        maxlength={1000}
+        placeholder='限制，如：工作日晚上才有空'
+        onInput={(e) => setConstraints(e.detail.value)}
+      />
+      <Button
+        size='small'
+        className='plan__save-notes'
+        loading={busy}
+        onClick={() =>
+          run(async () =>
+            onSaved(await api.branches.notes({ params: { id: branchId }, body: { needs: needs.trim(), constraints: constraints.trim() } })),
+          )
+        }
+      >
         保存
       </Button>
     </View>
@@ -75,7 +129,14 @@ function BranchNotes({ branchId, profile, onSaved }: { branchId: string; profile
 function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: boolean }) {
   const [figures, setFigures] = useState<BranchYearFigures>();
   const { busy, run } = useAction();
-  useEffect(() => void api.meetings.branchStatistics({ params: { id: branchId } }).then(({ statistics }) => setFigures(statistics), () => undefined), [branchId]);
+  useEffect(
+    () =>
+      void api.meetings.branchStatistics({ params: { id: branchId } }).then(
+        ({ statistics }) => setFigures(statistics),
+        () => undefined,
+      ),
+    [branchId],
+  );
   if (!figures) return null;
   return (
     <View className='card plan__statistics'>
@@ -84,10 +145,20 @@ function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: 
         召开会议 {figures.meetings} 次 · 出席率 {figures.attendanceRate ?? '—'}% · 请假 {figures.leaves} 人次
       </Text>
       <Text className='plan__modules'>
-        措施 {figures.measures} 项，按期完成 {figures.measuresDoneOnTime} 项 · 观摩评分 {figures.observerMark === null ? '—' : (figures.observerMark / 100).toFixed(2)}（{figures.observerSheets} 份）
+        措施 {figures.measures} 项，按期完成 {figures.measuresDoneOnTime} 项 · 观摩评分{' '}
+        {figures.observerMark === null ? '—' : (figures.observerMark / 100).toFixed(2)}（{figures.observerSheets} 份）
       </Text>
       {coordinator && (
-        <Button size='small' className='plan__export' loading={busy} onClick={() => run(async () => saveOfficeFile(await downloadFormat(contract.meetings.statisticsWorkbook, 'xlsx', {}), `支部年度统计-${figures.year}.xlsx`))}>
+        <Button
+          size='small'
+          className='plan__export'
+          loading={busy}
+          onClick={() =>
+            run(async () =>
+              saveOfficeFile(await downloadFormat(contract.meetings.statisticsWorkbook, 'xlsx', {}), `支部年度统计-${figures.year}.xlsx`),
+            )
+          }
+        >
           导出全部支部年度统计
         </Button>
       )}
@@ -101,20 +172,29 @@ function ProposedMeeting({ item, branchId, mayCreate }: { item: Item; branchId: 
   const { busy, run } = useAction();
   const create = () =>
     run(async () => {
-      const { activity } = await api.activities.create({ body: {
-        kind: 'meeting',
-        title: `${item.theme}主题党日（第${item.order}次）`,
-        theme: item.theme,
-        branchId,
-        venue: '和乐党群服务中心',
-        startsAt: `${date}T14:00:00+08:00`,
-        endsAt: `${date}T16:30:00+08:00`,
-        capacity: 30,
-        discussionFormat: item.format,
-        agenda: [...item.modules.map((module) => ({ title: module.name, minutes: module.minutes })), { title: '形成措施并明确责任人', minutes: 20 }],
-        description: [...item.reasons, `${DISCUSSION_FORMAT_LABELS[item.format]}的步骤：`, ...DISCUSSION_FORMAT_STEPS[item.format].map((step, index) => `${index + 1}. ${step}`)].join('\n'),
-        publish: false,
-      } });
+      const { activity } = await api.activities.create({
+        body: {
+          kind: 'meeting',
+          title: `${item.theme}主题党日（第${item.order}次）`,
+          theme: item.theme,
+          branchId,
+          venue: '和乐党群服务中心',
+          startsAt: `${date}T14:00:00+08:00`,
+          endsAt: `${date}T16:30:00+08:00`,
+          capacity: 30,
+          discussionFormat: item.format,
+          agenda: [
+            ...item.modules.map((module) => ({ title: module.name, minutes: module.minutes })),
+            { title: '形成措施并明确责任人', minutes: 20 },
+          ],
+          description: [
+            ...item.reasons,
+            `${DISCUSSION_FORMAT_LABELS[item.format]}的步骤：`,
+            ...DISCUSSION_FORMAT_STEPS[item.format].map((step, index) => `${index + 1}. ${step}`),
+          ].join('\n'),
+          publish: false,
+        },
+      });
       void Taro.showToast({ title: '已生成活动草稿', icon: 'success' });
       await Taro.navigateTo({ url: `/activity/edit/index?id=${activity.id}` });
     });
@@ -130,7 +210,8 @@ function ProposedMeeting({ item, branchId, mayCreate }: { item: Item; branchId: 
         </Text>
       ))}
       <Text className='plan__reason plan__steps'>
-        {DISCUSSION_FORMAT_LABELS[item.format]}：{DISCUSSION_FORMAT_STEPS[item.format].map((step, index) => `${index + 1}. ${step}`).join(' ')}
+        {DISCUSSION_FORMAT_LABELS[item.format]}：
+        {DISCUSSION_FORMAT_STEPS[item.format].map((step, index) => `${index + 1}. ${step}`).join(' ')}
       </Text>
       {mayCreate && (
         <View className='plan__row'>
@@ -159,11 +240,14 @@ export default function BranchPlanPage() {
   useDidShow(() => {
     void load();
     // The period themes running now (or next) are offered; the first is the default.
-    api.branches.themes().then(({ current }) => {
-      const names = [...new Set(current.map((item) => item.name))];
-      setThemes(names);
-      setTheme((typed) => typed || names[0] || '');
-    }, () => undefined);
+    api.branches.themes().then(
+      ({ current }) => {
+        const names = [...new Set(current.map((item) => item.name))];
+        setThemes(names);
+        setTheme((typed) => typed || names[0] || '');
+      },
+      () => undefined,
+    );
   });
   const coordinator = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
   const keeper = coordinator || (!!user && user.roles.includes(Role.SECRETARY) && user.branchId === branchId);
@@ -191,7 +275,11 @@ export default function BranchPlanPage() {
               <Text>{profile.profile.ages[band]}</Text>
             </View>
           ))}
-          <Text className='muted'>{EDUCATIONS.filter((item) => profile.profile.education[item] > 0).map((item) => `${EDUCATION_LABELS[item]} ${profile.profile.education[item]} 人`).join('，')}</Text>
+          <Text className='muted'>
+            {EDUCATIONS.filter((item) => profile.profile.education[item] > 0)
+              .map((item) => `${EDUCATION_LABELS[item]} ${profile.profile.education[item]} 人`)
+              .join('，')}
+          </Text>
           {profile.roster.map((member) => (
             <View key={member.userId} className='plan__row plan__member'>
               <Text>{member.nickname}</Text>
@@ -220,10 +308,26 @@ export default function BranchPlanPage() {
               </Text>
             ))}
           </View>
-          <Picker mode='selector' range={COUNTS.map((count) => `${count} 次会议`)} value={meetings - 1} onChange={(e) => setMeetings(COUNTS[Number(e.detail.value)]!)}>
+          <Picker
+            mode='selector'
+            range={COUNTS.map((count) => `${count} 次会议`)}
+            value={meetings - 1}
+            onChange={(e) => setMeetings(COUNTS[Number(e.detail.value)]!)}
+          >
             <View className='plan__field'>{meetings} 次会议</View>
           </Picker>
-          <Button block type='primary' className='plan__propose' loading={busy} disabled={theme.trim().length < 2} onClick={() => run(async () => setProposal(await api.branches.propose({ params: { id: branchId }, body: { theme: theme.trim(), meetings } })))}>
+          <Button
+            block
+            type='primary'
+            className='plan__propose'
+            loading={busy}
+            disabled={theme.trim().length < 2}
+            onClick={() =>
+              run(async () =>
+                setProposal(await api.branches.propose({ params: { id: branchId }, body: { theme: theme.trim(), meetings } })),
+              )
+            }
+          >
             生成方案
           </Button>
         </View>

@@ -2,9 +2,28 @@
 import { Picker, View } from '@tarojs/components';
 import './index.scss';
 
-export function Choice<T extends string>({ label, options, labels, value, onChange, className = '' }: { label: string; options: readonly T[]; labels: Record<T, string>; value: T; onChange: (value: T) => void; className?: string }) {
+export function Choice<T extends string>({
+  label,
+  options,
+  labels,
+  value,
+  onChange,
+  className = '',
+}: {
+  label: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  value: T;
+  onChange: (value: T) => void;
+  className?: string;
+}) {
   return (
-    <Picker mode='selector' range={options.map((option) => labels[option])} value={options.indexOf(value)} onChange={(e) => onChange(options[Number(e.detail.value)]!)}>
+    <Picker
+      mode='selector'
+      range={options.map((option) => labels[option])}
+      value={options.indexOf(value)}
+      onChange={(e) => onChange(options[Number(e.detail.value)]!)}
+    >
       <View className={`choice ${className}`}>
         {label}：{labels[value]}
       </View>

@@ -17,4 +17,3 @@ export default function PrivacyConsent() {
   if (process.env.TARO_ENV === 'weapp') return <privacy-consent />;
   return <PrivacyFallback />;
 }
-

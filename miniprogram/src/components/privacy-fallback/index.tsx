@@ -22,8 +22,12 @@ export default function PrivacyFallback() {
       <Text className='privacy-fallback__title'>用户隐私保护提示</Text>
       <Text className='privacy-fallback__text'>使用本服务前，请阅读并同意《隐私保护指引》。我们只在你使用相关功能时收集必要信息。</Text>
       <View className='privacy-fallback__actions'>
-        <Button size='small' onClick={() => answer(false)}>拒绝</Button>
-        <Button size='small' type='primary' onClick={() => answer(true)}>同意</Button>
+        <Button size='small' onClick={() => answer(false)}>
+          拒绝
+        </Button>
+        <Button size='small' type='primary' onClick={() => answer(true)}>
+          同意
+        </Button>
       </View>
     </View>
   );

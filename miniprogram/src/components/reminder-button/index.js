@@ -29,7 +29,7 @@ Component({
           this.triggerEvent('result', { accepted: res[templateId] === 'accept', inAppOnly: false });
         },
         fail: (error) => {
-          this.triggerEvent('result', { accepted: false, inAppOnly: false, errCode: error && error.errCode });
+          this.triggerEvent('result', { accepted: false, inAppOnly: false, errCode: error?.errCode });
         },
         complete: () => this.setData({ busy: false }),
       });

@@ -38,8 +38,8 @@ describe('reminder-button (native)', () => {
   });
 
   it('reports a refusal and a failure as not accepted', async () => {
-    wx().requestSubscribeMessage
-      .mockImplementationOnce(({ success, complete }) => {
+    wx()
+      .requestSubscribeMessage.mockImplementationOnce(({ success, complete }) => {
         success({ 'TPL-1': 'reject' });
         complete();
       })

@@ -26,7 +26,10 @@ describe('voucher (native)', () => {
   });
 
   it('hides the code once used or cancelled', async () => {
-    for (const [status, label] of [['fulfilled', '已使用'], ['cancelled', '已取消']] as const) {
+    for (const [status, label] of [
+      ['fulfilled', '已使用'],
+      ['cancelled', '已取消'],
+    ] as const) {
       const component = render({ title: '环保袋', status, rows: [] });
       await simulate.sleep(0);
       expect(component.querySelector('.voucher__status')!.dom!.textContent).toBe(label);

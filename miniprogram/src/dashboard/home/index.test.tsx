@@ -6,7 +6,9 @@ import { signedInAs } from '../../../test/fixtures';
 const figures = {
   projects: [{ id: 'p1', name: '公益黄手环', category: 'elderly', checkIns: 14, serviceMinutes: 600, cases: 2, allocations: 3 }],
   categories: ['environment', 'culture', 'elderly', 'youth', 'disability', 'community'].map((category) =>
-    category === 'elderly' ? { category, projects: 1, checkIns: 14, serviceMinutes: 600, cases: 2, allocations: 3 } : { category, projects: 0, checkIns: 0, serviceMinutes: 0, cases: 0, allocations: 0 },
+    category === 'elderly'
+      ? { category, projects: 1, checkIns: 14, serviceMinutes: 600, cases: 2, allocations: 3 }
+      : { category, projects: 0, checkIns: 0, serviceMinutes: 0, cases: 0, allocations: 0 },
   ),
   cases: [
     { stage: 'assessment', count: 2 },
@@ -23,8 +25,26 @@ const figures = {
     { kind: 'funds', offers: 1, offered: 50000, allocations: 1, allocated: 20000 },
   ],
   months: [
-    { month: '2026-10', registrations: 12, checkIns: 9, pointsEarned: 120, pointsRedeemed: 30, pointsAdjusted: 0, serviceMinutes: 720, serviceRecords: 4 },
-    { month: '2026-11', registrations: 6, checkIns: 5, pointsEarned: 45, pointsRedeemed: 60, pointsAdjusted: -5, serviceMinutes: 270, serviceRecords: 2 },
+    {
+      month: '2026-10',
+      registrations: 12,
+      checkIns: 9,
+      pointsEarned: 120,
+      pointsRedeemed: 30,
+      pointsAdjusted: 0,
+      serviceMinutes: 720,
+      serviceRecords: 4,
+    },
+    {
+      month: '2026-11',
+      registrations: 6,
+      checkIns: 5,
+      pointsEarned: 45,
+      pointsRedeemed: 60,
+      pointsAdjusted: -5,
+      serviceMinutes: 270,
+      serviceRecords: 2,
+    },
   ],
 };
 
@@ -34,7 +54,9 @@ describe('数据看板', () => {
     const urls: string[] = [];
     answerRequests(({ url }) => {
       urls.push(decodeURIComponent(url));
-      return url.includes('/export') ? { statusCode: 200, data: '\uFEFF阶段,个案数\r\n需求评估,2\r\n' } : { statusCode: 200, data: figures };
+      return url.includes('/export')
+        ? { statusCode: 200, data: '\uFEFF阶段,个案数\r\n需求评估,2\r\n' }
+        : { statusCode: 200, data: figures };
     });
     URL.createObjectURL = jest.fn(() => 'blob:csv');
     const { container } = render(<DashboardPage />);

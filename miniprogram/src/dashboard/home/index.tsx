@@ -6,7 +6,15 @@
 import { View, Text, Picker } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
-import { CASE_STAGE_LABELS, DASHBOARD_COLUMNS, dashboardRows, hoursOf, PROJECT_CATEGORY_LABELS, type Dashboard, type DashboardTable } from '@hele/shared';
+import {
+  CASE_STAGE_LABELS,
+  DASHBOARD_COLUMNS,
+  dashboardRows,
+  hoursOf,
+  PROJECT_CATEGORY_LABELS,
+  type Dashboard,
+  type DashboardTable,
+} from '@hele/shared';
 import { api } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
@@ -15,16 +23,35 @@ import { saveCsv } from '@/utils/csv';
 import { BarChart } from '../bar-chart';
 import './index.scss';
 
-const TITLES: Record<DashboardTable, string> = { months: '月度参与、积分与服务时长', projects: '项目', categories: '项目类别', cases: '个案阶段', resources: '资源发布与分配' };
+const TITLES: Record<DashboardTable, string> = {
+  months: '月度参与、积分与服务时长',
+  projects: '项目',
+  categories: '项目类别',
+  cases: '个案阶段',
+  resources: '资源发布与分配',
+};
 
-function Table({ name, rows, range }: { name: DashboardTable; rows: Array<Array<string | number>>; range: { from?: string; to?: string } }) {
+function Table({
+  name,
+  rows,
+  range,
+}: {
+  name: DashboardTable;
+  rows: Array<Array<string | number>>;
+  range: { from?: string; to?: string };
+}) {
   const title = TITLES[name];
   const { busy, run } = useAction();
   return (
     <View className={`card dashboard__table dashboard__table--${name}`}>
       <View className='dashboard__head'>
         <Text className='section-title'>{title}</Text>
-        <Button size='small' className='dashboard__export' loading={busy} onClick={() => run(async () => saveCsv(await api.dashboard.export({ query: { table: name, ...range } }), `${title}.csv`))}>
+        <Button
+          size='small'
+          className='dashboard__export'
+          loading={busy}
+          onClick={() => run(async () => saveCsv(await api.dashboard.export({ query: { table: name, ...range } }), `${title}.csv`))}
+        >
           导出
         </Button>
       </View>
@@ -88,7 +115,10 @@ export default function DashboardPage() {
 
       <View className='card'>
         <Text className='section-title'>志愿服务时长（小时）</Text>
-        <BarChart id='service-hours' bars={figures.months.map((row) => ({ label: row.month.slice(2), value: hoursOf(row.serviceMinutes) }))} />
+        <BarChart
+          id='service-hours'
+          bars={figures.months.map((row) => ({ label: row.month.slice(2), value: hoursOf(row.serviceMinutes) }))}
+        />
       </View>
       <View className='card'>
         <Text className='section-title'>积分：获得与兑换</Text>
@@ -104,7 +134,10 @@ export default function DashboardPage() {
 
       <View className='card'>
         <Text className='section-title'>各类项目签到人次</Text>
-        <BarChart id='categories' bars={figures.categories.map((row) => ({ label: PROJECT_CATEGORY_LABELS[row.category].replace('类', ''), value: row.checkIns }))} />
+        <BarChart
+          id='categories'
+          bars={figures.categories.map((row) => ({ label: PROJECT_CATEGORY_LABELS[row.category].replace('类', ''), value: row.checkIns }))}
+        />
       </View>
       <Table name='projects' range={range} rows={rows.projects} />
       <Table name='categories' range={range} rows={rows.categories} />

@@ -22,8 +22,9 @@ export default function SeriesCertificatePage() {
       <View className='card series-certificate'>
         <Text className='series-certificate__title'>结业证书</Text>
         <Text className='series-certificate__body'>
-          {certificate.member.nickname} 同志于 {formatDate(certificate.series.startsAt)} 至 {formatDate(certificate.series.endsAt)} 参加{certificate.issuer}「{certificate.series.title}」，共出席{' '}
-          {certificate.attended}/{certificate.total} 课（{certificate.percent}%），成绩合格，准予结业。
+          {certificate.member.nickname} 同志于 {formatDate(certificate.series.startsAt)} 至 {formatDate(certificate.series.endsAt)} 参加
+          {certificate.issuer}「{certificate.series.title}」，共出席 {certificate.attended}/{certificate.total} 课（{certificate.percent}
+          %），成绩合格，准予结业。
         </Text>
         <Text className='muted'>授课讲师：{certificate.series.lecturers.join('、')}</Text>
         <Text className='series-certificate__issuer'>{certificate.issuer}</Text>

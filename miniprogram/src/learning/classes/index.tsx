@@ -20,7 +20,15 @@ export default function ClassesPage() {
   const teaches = !!user && hasAnyRole(user.roles, [Role.LECTURER]);
   const [tab, setTab] = useState<Tab>((routeParam('tab') as Tab | undefined) ?? 'all');
   const list = usePagedList<Series & { progress?: SeriesProgress }>(
-    (cursor) => (tab === 'mine' ? api.series.mine() : api.series.list({ query: { ...({ cursor, teaching: tab === 'teaching' }), teaching: ({ cursor, teaching: tab === 'teaching' }).teaching ? 'true' : undefined } })),
+    (cursor) =>
+      tab === 'mine'
+        ? api.series.mine()
+        : api.series.list({
+            query: {
+              ...{ cursor, teaching: tab === 'teaching' },
+              teaching: { cursor, teaching: tab === 'teaching' }.teaching ? 'true' : undefined,
+            },
+          }),
     [tab],
   );
   const tabs: Tab[] = teaches ? ['all', 'mine', 'teaching'] : ['all', 'mine'];
@@ -28,7 +36,11 @@ export default function ClassesPage() {
     <View className='page classes'>
       <View className='classes__tabs'>
         {tabs.map((item) => (
-          <Text key={item} className={`chip classes__tab classes__tab--${item} ${tab === item ? 'chip--on' : ''}`} onClick={() => setTab(item)}>
+          <Text
+            key={item}
+            className={`chip classes__tab classes__tab--${item} ${tab === item ? 'chip--on' : ''}`}
+            onClick={() => setTab(item)}
+          >
             {TAB_LABELS[item]}
           </Text>
         ))}
@@ -48,7 +60,11 @@ export default function ClassesPage() {
             key={series.id}
             className='card classes__item'
             data-id={series.id}
-            onClick={() => Taro.navigateTo({ url: tab === 'teaching' ? `/learning/roster/index?id=${series.id}` : `/learning/series/index?id=${series.id}` })}
+            onClick={() =>
+              Taro.navigateTo({
+                url: tab === 'teaching' ? `/learning/roster/index?id=${series.id}` : `/learning/series/index?id=${series.id}`,
+              })
+            }
           >
             <Text className='classes__title'>{series.title}</Text>
             <Text className='muted classes__line'>

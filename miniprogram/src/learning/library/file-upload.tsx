@@ -53,7 +53,8 @@ const pickFile = async (kind: MaterialFileKind): Promise<PickedFile | undefined>
   }
 };
 
-export const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+export const formatBytes = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export const useFileUpload = () => {
   const [upload, setUpload] = useState<UploadState>();
@@ -69,7 +70,9 @@ export const useFileUpload = () => {
     }
     setUpload({ name: picked.name, size: picked.size, progress: 0 });
     try {
-      const { upload: ticket } = await api.library.upload({ body: { contentType: materialFileTypeOf(picked.name)!, fileName: picked.name, size: picked.size } });
+      const { upload: ticket } = await api.library.upload({
+        body: { contentType: materialFileTypeOf(picked.name)!, fileName: picked.name, size: picked.size },
+      });
       const key = await uploadFile(ticket, picked.path, (progress) => update({ progress }));
       update({ key, progress: 100 });
     } catch (error) {
@@ -83,7 +86,13 @@ export const useFileUpload = () => {
 
 export function FileUpload({ kind, state }: { kind: MaterialFileKind; state: ReturnType<typeof useFileUpload> }) {
   const { upload } = state;
-  const status = !upload ? MATERIAL_FILE_HINTS[kind] : upload.failed ? '上传失败，请重试' : upload.key ? `已上传 ${formatBytes(upload.size)}` : `上传中 ${upload.progress}%`;
+  const status = !upload
+    ? MATERIAL_FILE_HINTS[kind]
+    : upload.failed
+      ? '上传失败，请重试'
+      : upload.key
+        ? `已上传 ${formatBytes(upload.size)}`
+        : `上传中 ${upload.progress}%`;
   return (
     <View className='library__file'>
       <Button size='small' disabled={state.uploading} onClick={() => void state.choose(kind)}>

@@ -3,7 +3,18 @@ import LibraryPage from './index';
 import { answerRequests, setRouteParams } from '../../../test/taro-double';
 import { signedInAs } from '../../../test/fixtures';
 
-const material = { id: 'm1', title: '越剧唱腔入门', kind: 'video', category: '公益班', tags: ['戏曲'], audience: 'public', url: 'https://example.org/a.mp4', createdBy: 'u_c', createdAt: '2026-11-28T00:00:00.000Z', progress: 40 };
+const material = {
+  id: 'm1',
+  title: '越剧唱腔入门',
+  kind: 'video',
+  category: '公益班',
+  tags: ['戏曲'],
+  audience: 'public',
+  url: 'https://example.org/a.mp4',
+  createdBy: 'u_c',
+  createdAt: '2026-11-28T00:00:00.000Z',
+  progress: 40,
+};
 
 describe('在线学习资料库', () => {
   it('searches with what the member typed and shows their progress', async () => {
@@ -40,8 +51,23 @@ describe('在线学习资料库', () => {
     await screen.findByText('本班还没有资料');
     expect(queries[0]).toContain('seriesId=s1');
     fireEvent.input(screen.getAllByPlaceholderText('标题').at(-1)!, { target: { value: '第一课 唱腔讲义' } });
-    fireEvent(container.querySelector('.library__content')!, new CustomEvent('input', { detail: { value: '越剧的四大唱腔' }, bubbles: true }));
+    fireEvent(
+      container.querySelector('.library__content')!,
+      new CustomEvent('input', { detail: { value: '越剧的四大唱腔' }, bubbles: true }),
+    );
     fireEvent.click(screen.getByText('添加'));
-    await waitFor(() => expect(sent).toEqual([{ title: '第一课 唱腔讲义', kind: 'article', category: '公益班', tags: [], audience: 'public', body: '越剧的四大唱腔', seriesId: 's1' }]));
+    await waitFor(() =>
+      expect(sent).toEqual([
+        {
+          title: '第一课 唱腔讲义',
+          kind: 'article',
+          category: '公益班',
+          tags: [],
+          audience: 'public',
+          body: '越剧的四大唱腔',
+          seriesId: 's1',
+        },
+      ]),
+    );
   });
 });

@@ -41,15 +41,21 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
   };
   const submit = () =>
     run(async () => {
-      await api.library.add({ body: {
-        title: title.trim(),
-        kind,
-        category: category.trim(),
-        tags: tags.split(/[，,\s]+/).filter(Boolean),
-        audience,
-        ...(kind === 'article' ? { body: content.trim() } : usesFile && uploaded ? { file: { key: uploaded, name: file.upload!.name } } : { url: content.trim() }),
-        ...(seriesId ? { seriesId } : {}),
-      } });
+      await api.library.add({
+        body: {
+          title: title.trim(),
+          kind,
+          category: category.trim(),
+          tags: tags.split(/[，,\s]+/).filter(Boolean),
+          audience,
+          ...(kind === 'article'
+            ? { body: content.trim() }
+            : usesFile && uploaded
+              ? { file: { key: uploaded, name: file.upload!.name } }
+              : { url: content.trim() }),
+          ...(seriesId ? { seriesId } : {}),
+        },
+      });
       void Taro.showToast({ title: '已加入资料库', icon: 'success' });
       setTitle('');
       setContent('');
@@ -63,12 +69,21 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
       {/* Four kinds: one tap each, rather than a picker. */}
       <View className='library__kinds'>
         {KINDS.map((item) => (
-          <Text key={item} className={`chip library__kind library__kind--${item} ${kind === item ? 'chip--on' : ''}`} onClick={() => choose(item)}>
+          <Text
+            key={item}
+            className={`chip library__kind library__kind--${item} ${kind === item ? 'chip--on' : ''}`}
+            onClick={() => choose(item)}
+          >
             {MATERIAL_KIND_LABELS[item]}
           </Text>
         ))}
       </View>
-      <Picker mode='selector' range={AUDIENCES.map((item) => AUDIENCE_LABELS[item])} value={AUDIENCES.indexOf(audience)} onChange={(e) => setAudience(AUDIENCES[Number(e.detail.value)]!)}>
+      <Picker
+        mode='selector'
+        range={AUDIENCES.map((item) => AUDIENCE_LABELS[item])}
+        value={AUDIENCES.indexOf(audience)}
+        onChange={(e) => setAudience(AUDIENCES[Number(e.detail.value)]!)}
+      >
         <View className='library__field'>可见范围：{AUDIENCE_LABELS[audience]}</View>
       </Picker>
       <Input placeholder='分类，如：理论学习、公益班、志愿者学院' value={category} onChange={setCategory} />
@@ -85,9 +100,22 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
       {usesFile ? (
         <FileUpload kind={kind as MaterialFileKind} state={file} />
       ) : (
-        <Textarea className='text-box library__content' value={content} maxlength={20000} placeholder={kind === 'article' ? '正文' : '链接（https://…）'} onInput={(e) => setContent(e.detail.value)} />
+        <Textarea
+          className='text-box library__content'
+          value={content}
+          maxlength={20000}
+          placeholder={kind === 'article' ? '正文' : '链接（https://…）'}
+          onInput={(e) => setContent(e.detail.value)}
+        />
       )}
-      <Button block type='primary' className='library__submit' loading={busy} disabled={title.trim().length < 2 || !category.trim() || (usesFile ? !uploaded : !content.trim())} onClick={submit}>
+      <Button
+        block
+        type='primary'
+        className='library__submit'
+        loading={busy}
+        disabled={title.trim().length < 2 || !category.trim() || (usesFile ? !uploaded : !content.trim())}
+        onClick={submit}
+      >
         添加
       </Button>
     </View>
@@ -100,7 +128,10 @@ export default function LibraryPage() {
   const seriesId = routeParam('seriesId');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
-  const materials = usePagedList<Material>((cursor) => api.library.list({ query: { cursor, ...(q ? { q } : {}), ...(seriesId ? { seriesId } : {}) } }), [q, seriesId]);
+  const materials = usePagedList<Material>(
+    (cursor) => api.library.list({ query: { cursor, ...(q ? { q } : {}), ...(seriesId ? { seriesId } : {}) } }),
+    [q, seriesId],
+  );
   const mayAdd = !!user && hasAnyRole(user.roles, [Role.COORDINATOR, Role.LECTURER]);
   return (
     <View className='page library'>
@@ -117,7 +148,12 @@ export default function LibraryPage() {
         <EmptyView title={q ? '没有找到相关资料' : seriesId ? '本班还没有资料' : '资料库还是空的'} />
       ) : (
         materials.items.map((material) => (
-          <View key={material.id} className='card library__item' data-id={material.id} onClick={() => Taro.navigateTo({ url: `/learning/material/index?id=${material.id}` })}>
+          <View
+            key={material.id}
+            className='card library__item'
+            data-id={material.id}
+            onClick={() => Taro.navigateTo({ url: `/learning/material/index?id=${material.id}` })}
+          >
             <View className='library__head'>
               <Tag type='primary'>{MATERIAL_KIND_LABELS[material.kind]}</Tag>
               <Text className='muted'>{material.category}</Text>

@@ -19,7 +19,8 @@ const OPENED_PERCENT = 50;
 /** Playing reports its progress in steps of this much, not on every tick. */
 const PLAYED_STEP = 10;
 
-const playedPercent = (currentTime: number, duration: number) => (duration > 0 ? Math.min(100, Math.floor((currentTime / duration) * (100 / PLAYED_STEP)) * PLAYED_STEP) : 0);
+const playedPercent = (currentTime: number, duration: number) =>
+  duration > 0 ? Math.min(100, Math.floor((currentTime / duration) * (100 / PLAYED_STEP)) * PLAYED_STEP) : 0;
 
 /** Plays the audio with the mini-program's audio context (Taro's H5 one plays it in an `<audio>`). */
 function AudioPlayer({ src, onPlayed }: { src: string; onPlayed: (percent: number) => void }) {
@@ -56,7 +57,9 @@ function AudioPlayer({ src, onPlayed }: { src: string; onPlayed: (percent: numbe
       <Button type='primary' className='material__play' onClick={toggle}>
         {playing ? '暂停' : '播放'}
       </Button>
-      <Text className='muted'>{position.duration > 0 ? `${minutes(position.current)} / ${minutes(position.duration)}` : '点击播放收听'}</Text>
+      <Text className='muted'>
+        {position.duration > 0 ? `${minutes(position.current)} / ${minutes(position.duration)}` : '点击播放收听'}
+      </Text>
     </View>
   );
 }
@@ -156,7 +159,14 @@ export default function MaterialPage() {
           </Button>
         )}
       </View>
-      <Button block type='primary' loading={busy} disabled={(material.progress ?? 0) >= 100} className='material__done' onClick={() => mark(100)}>
+      <Button
+        block
+        type='primary'
+        loading={busy}
+        disabled={(material.progress ?? 0) >= 100}
+        className='material__done'
+        onClick={() => mark(100)}
+      >
         {(material.progress ?? 0) >= 100 ? '已学完' : '标记为已学完'}
       </Button>
     </View>

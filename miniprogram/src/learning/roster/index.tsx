@@ -24,12 +24,18 @@ function SessionNotes({ seriesId, activityId, saved }: { seriesId: string; activ
   const { busy, run } = useAction();
   const save = () =>
     run(async () => {
-      await api.series.saveNotes({ params: { id: seriesId, activityId }, body: { notes: (notes.trim()) } });
+      await api.series.saveNotes({ params: { id: seriesId, activityId }, body: { notes: notes.trim() } });
       void Taro.showToast({ title: '已保存', icon: 'success' });
     });
   return (
     <View className='roster__notes'>
-      <Textarea className='text-box' value={notes} maxlength={2000} placeholder='课后小结：本课内容、作业、下次要带的东西' onInput={(e) => setNotes(e.detail.value)} />
+      <Textarea
+        className='text-box'
+        value={notes}
+        maxlength={2000}
+        placeholder='课后小结：本课内容、作业、下次要带的东西'
+        onInput={(e) => setNotes(e.detail.value)}
+      />
       <Button size='small' className='roster__save' loading={busy} disabled={!notes.trim()} onClick={save}>
         保存小结
       </Button>
@@ -44,7 +50,11 @@ export default function RosterPage() {
   const [roster, setRoster] = useState<SeriesRoster>();
   const [error, setError] = useState<unknown>();
   const { busy, run } = useAction();
-  const load = () => Promise.all([api.series.get({ params: { id } }), api.series.roster({ params: { id } })]).then(([found, rows]) => (setDetail(found), setRoster(rows)), setError);
+  const load = () =>
+    Promise.all([api.series.get({ params: { id } }), api.series.roster({ params: { id } })]).then(([found, rows]) => {
+      setDetail(found);
+      setRoster(rows);
+    }, setError);
   useDidShow(() => void load());
 
   if (error !== undefined) return <ErrorView error={error} onRetry={load} />;
@@ -56,7 +66,8 @@ export default function RosterPage() {
       const missed: string[] = [];
       for (const lecturer of detail.series.lecturers.filter((item) => item.id !== user?.id)) {
         await api.volunteers.recordTeaching({ body: { activityId, lecturerId: lecturer.id } }).catch((caught: unknown) => {
-          if (!(caught instanceof ApiError && caught.code === 'ALREADY_RECORDED')) missed.push(`${lecturer.nickname}（${errorMessage(caught)}）`);
+          if (!(caught instanceof ApiError && caught.code === 'ALREADY_RECORDED'))
+            missed.push(`${lecturer.nickname}（${errorMessage(caught)}）`);
         });
       }
       if (detail.series.lecturers.some((item) => item.id === user?.id)) missed.push('你本人的授课需由其他社工记录');
@@ -68,7 +79,9 @@ export default function RosterPage() {
     <View className='page classes roster'>
       <View className='card'>
         <Text className='classes__title'>{detail.series.title}</Text>
-        <Text className='muted classes__line'>学员 {roster.rows.length} 人 · 共 {roster.sessions.length} 课</Text>
+        <Text className='muted classes__line'>
+          学员 {roster.rows.length} 人 · 共 {roster.sessions.length} 课
+        </Text>
       </View>
       <Text className='section-title'>考勤</Text>
       {roster.rows.length === 0 ? (
@@ -111,13 +124,19 @@ export default function RosterPage() {
               报名 {session.confirmed} 人 · 签到 {session.checkedIn} 人{session.status === 'cancelled' ? ' · 已取消' : ''}
             </Text>
             {!ended && session.status === 'published' && (
-              <Button size='small' className='roster__code' onClick={() => Taro.navigateTo({ url: `/activity/check-in/index?id=${session.activityId}` })}>
+              <Button
+                size='small'
+                className='roster__code'
+                onClick={() => Taro.navigateTo({ url: `/activity/check-in/index?id=${session.activityId}` })}
+              >
                 出示签到码
               </Button>
             )}
             <SessionNotes seriesId={id} activityId={session.activityId} saved={notes} />
             {ended && session.teaching === 'recorded' && <Text className='muted roster__recorded'>授课时长已记录</Text>}
-            {ended && session.teaching === 'pending' && <Text className='muted roster__recorded'>讲师已申报授课时长，待社工在「时长审核」中审批</Text>}
+            {ended && session.teaching === 'pending' && (
+              <Text className='muted roster__recorded'>讲师已申报授课时长，待社工在「时长审核」中审批</Text>
+            )}
             {coordinates && ended && session.status === 'published' && session.teaching !== 'recorded' && (
               <Button size='small' className='roster__held' loading={busy} onClick={() => confirmHeld(session.activityId)}>
                 确认已上课（记录授课时长）

@@ -27,21 +27,29 @@ export default function SeriesEditPage() {
   const [lecturers, setLecturers] = useState<RoleHolder[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const { busy, run } = useAction();
-  useDidShow(() => void api.roles.holders({ params: { role: 'lecturer' }, query: { limit: 100 } }).then(({ items }) => setLecturers(items), () => undefined));
+  useDidShow(
+    () =>
+      void api.roles.holders({ params: { role: 'lecturer' }, query: { limit: 100 } }).then(
+        ({ items }) => setLecturers(items),
+        () => undefined,
+      ),
+  );
 
   const toggle = (userId: string) => setChosen(chosen.includes(userId) ? chosen.filter((id) => id !== userId) : [...chosen, userId]);
   const submit = () =>
     run(async () => {
       const first = new Date(`${date}T${time}:00${OFFSET}`);
-      const { series } = await api.series.create({ body: {
-        title: title.trim(),
-        description: description.trim(),
-        venue: venue.trim(),
-        capacity: Number(capacity),
-        lecturerIds: chosen,
-        completionPercent: Number(completionPercent),
-        sessions: weeklySessions(first, Number(count), Number(minutes)),
-      } });
+      const { series } = await api.series.create({
+        body: {
+          title: title.trim(),
+          description: description.trim(),
+          venue: venue.trim(),
+          capacity: Number(capacity),
+          lecturerIds: chosen,
+          completionPercent: Number(completionPercent),
+          sessions: weeklySessions(first, Number(count), Number(minutes)),
+        },
+      });
       void Taro.showToast({ title: '公益班已开设', icon: 'success' });
       await Taro.redirectTo({ url: `/learning/series/index?id=${series.id}` });
     });
@@ -50,7 +58,13 @@ export default function SeriesEditPage() {
     <View className='page classes series-edit'>
       <View className='card'>
         <Input className='series-edit__title' placeholder='班名，如：越剧班' value={title} onChange={setTitle} />
-        <Textarea className='text-box' value={description} maxlength={2000} placeholder='介绍：学什么、适合谁' onInput={(e) => setDescription(e.detail.value)} />
+        <Textarea
+          className='text-box'
+          value={description}
+          maxlength={2000}
+          placeholder='介绍：学什么、适合谁'
+          onInput={(e) => setDescription(e.detail.value)}
+        />
         <Input placeholder='地点' value={venue} onChange={setVenue} />
         <Input className='series-edit__capacity' type='number' placeholder='每课名额' value={capacity} onChange={setCapacity} />
         <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>
@@ -61,7 +75,13 @@ export default function SeriesEditPage() {
         </Picker>
         <Input className='series-edit__count' type='number' placeholder='课次' value={count} onChange={setCount} />
         <Input className='series-edit__minutes' type='number' placeholder='每课分钟数' value={minutes} onChange={setMinutes} />
-        <Input className='series-edit__percent' type='number' placeholder='结业出勤率（%）' value={completionPercent} onChange={setCompletionPercent} />
+        <Input
+          className='series-edit__percent'
+          type='number'
+          placeholder='结业出勤率（%）'
+          value={completionPercent}
+          onChange={setCompletionPercent}
+        />
         <Text className='muted classes__line'>
           共 {count || 0} 课，每课 {minutes || 0} 分钟；出勤 {completionPercent || 0}% 以上可获结业证书
         </Text>
@@ -70,12 +90,23 @@ export default function SeriesEditPage() {
       <View className='card classes__tabs series-edit__lecturers'>
         {lecturers.length === 0 && <Text className='muted'>还没有公益讲师，请管理员在「角色管理」中设置</Text>}
         {lecturers.map((lecturer) => (
-          <Text key={lecturer.userId} className={`chip ${chosen.includes(lecturer.userId) ? 'chip--on' : ''}`} onClick={() => toggle(lecturer.userId)}>
+          <Text
+            key={lecturer.userId}
+            className={`chip ${chosen.includes(lecturer.userId) ? 'chip--on' : ''}`}
+            onClick={() => toggle(lecturer.userId)}
+          >
             {lecturer.nickname}
           </Text>
         ))}
       </View>
-      <Button block type='primary' className='series-edit__submit' loading={busy} disabled={title.trim().length < 2 || !chosen.length || !Number(count) || !Number(minutes)} onClick={submit}>
+      <Button
+        block
+        type='primary'
+        className='series-edit__submit'
+        loading={busy}
+        disabled={title.trim().length < 2 || !chosen.length || !Number(count) || !Number(minutes)}
+        onClick={submit}
+      >
         开设并发布
       </Button>
     </View>

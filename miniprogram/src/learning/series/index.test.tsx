@@ -58,7 +58,8 @@ describe('公益班 page', () => {
     const requests: string[] = [];
     answerRequests(({ url, method }) => {
       requests.push(`${method} ${url.replace(/^https?:\/\/[^/]+/, '')}`);
-      if (url.includes('/enrolment')) return { statusCode: 200, data: { items: [{ activityId: 's1-2', sessionNo: 2, outcome: 'confirmed' }] } };
+      if (url.includes('/enrolment'))
+        return { statusCode: 200, data: { items: [{ activityId: 's1-2', sessionNo: 2, outcome: 'confirmed' }] } };
       if (url.includes('/materials')) return { statusCode: 200, data: { items: [], nextCursor: null } };
       return { statusCode: 200, data: detail() };
     });

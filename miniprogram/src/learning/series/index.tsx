@@ -6,7 +6,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { type SeriesDetail } from '@hele/shared';
+import type { SeriesDetail } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
@@ -26,18 +26,25 @@ export default function SeriesPage() {
   const { busy, run } = useAction();
   // Each load also remounts the materials list, so coming back from a material shows its progress.
   const [loads, setLoads] = useState(0);
-  const load = () => api.series.get({ params: { id } }).then((found) => (setDetail(found), setLoads((n) => n + 1)), setError);
+  const load = () =>
+    api.series.get({ params: { id } }).then((found) => {
+      setDetail(found);
+      setLoads((n) => n + 1);
+    }, setError);
   useDidShow(() => void load());
 
   if (error !== undefined) return <ErrorView error={error} onRetry={load} />;
   if (!detail) return <LoadingView />;
   const { series, sessions, progress } = detail;
   // Sessions the caller can still join (open, and not held already).
-  const open = sessions.filter((session) => session.status === 'published' && !session.myRegistration && Date.parse(session.registrationClosesAt) > Date.now());
+  const open = sessions.filter(
+    (session) => session.status === 'published' && !session.myRegistration && Date.parse(session.registrationClosesAt) > Date.now(),
+  );
   const holding = sessions.filter((session) => session.myRegistration && Date.parse(session.startsAt) > Date.now());
 
   const summarise = (items: Array<{ outcome: keyof typeof OUTCOME_TEXT }>) => {
-    const counts = items.reduce<Record<string, number>>((sum, item) => ({ ...sum, [item.outcome]: (sum[item.outcome] ?? 0) + 1 }), {});
+    const counts: Record<string, number> = {};
+    for (const item of items) counts[item.outcome] = (counts[item.outcome] ?? 0) + 1;
     return Object.entries(counts)
       .map(([outcome, n]) => `${OUTCOME_TEXT[outcome as keyof typeof OUTCOME_TEXT]} ${n} 课`)
       .join('，');
@@ -60,7 +67,10 @@ export default function SeriesPage() {
   const registerOne = (activityId: string) =>
     run(async () => {
       const { registration } = await api.registrations.register({ params: { id: activityId }, idempotencyKey: newIdempotencyKey() });
-      void Taro.showToast({ title: registration.status === 'waitlisted' ? `已候补，第 ${registration.position} 位` : '报名成功', icon: 'none' });
+      void Taro.showToast({
+        title: registration.status === 'waitlisted' ? `已候补，第 ${registration.position} 位` : '报名成功',
+        icon: 'none',
+      });
       await load();
     });
 
@@ -76,7 +86,12 @@ export default function SeriesPage() {
         <Text className='muted classes__line'>出勤达到 {series.completionPercent}% 可获结业证书</Text>
         {progress && <ProgressBar progress={progress} />}
         {progress?.completed && (
-          <Button block type='primary' className='series__certificate' onClick={() => Taro.navigateTo({ url: `/learning/certificate/index?id=${id}` })}>
+          <Button
+            block
+            type='primary'
+            className='series__certificate'
+            onClick={() => Taro.navigateTo({ url: `/learning/certificate/index?id=${id}` })}
+          >
             查看结业证书
           </Button>
         )}
@@ -105,7 +120,9 @@ export default function SeriesPage() {
             </Text>
             <Text className='classes__state'>{sessionState(session)}</Text>
           </View>
-          <Text className='muted'>余 {session.seatsLeft} 个名额{session.waitlistCount ? ` · 候补 ${session.waitlistCount} 人` : ''}</Text>
+          <Text className='muted'>
+            余 {session.seatsLeft} 个名额{session.waitlistCount ? ` · 候补 ${session.waitlistCount} 人` : ''}
+          </Text>
           {open.includes(session) && (
             <Button size='small' className='series__one' loading={busy} onClick={() => registerOne(session.id)}>
               只报这一课

@@ -14,7 +14,15 @@ describe('活动 tab', () => {
         data: {
           items: [
             activity(),
-            activity({ id: 'a2', title: '越剧班', kind: 'class', seatsLeft: 0, confirmedCount: 30, waitlistCount: 3, myRegistration: { id: 'r', status: 'waitlisted', position: 2 } }),
+            activity({
+              id: 'a2',
+              title: '越剧班',
+              kind: 'class',
+              seatsLeft: 0,
+              confirmedCount: 30,
+              waitlistCount: 3,
+              myRegistration: { id: 'r', status: 'waitlisted', position: 2 },
+            }),
           ],
           nextCursor: null,
         },

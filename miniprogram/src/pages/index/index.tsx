@@ -20,9 +20,10 @@ const useLiveNow = (signedIn: boolean) => {
   const [live, setLive] = useState<Activity[]>([]);
   useDidShow(() => {
     if (!signedIn) return;
-    api.activities
-      .list({ query: { from: startOfCenterDay(new Date(Date.now() - 24 * 3600_000)), limit: 50 } })
-      .then(({ items }) => setLive(items.filter((activity) => isLive(activity))), () => setLive([]));
+    api.activities.list({ query: { from: startOfCenterDay(new Date(Date.now() - 24 * 3600_000)), limit: 50 } }).then(
+      ({ items }) => setLive(items.filter((activity) => isLive(activity))),
+      () => setLive([]),
+    );
   });
   return live;
 };
@@ -31,7 +32,11 @@ const useLiveNow = (signedIn: boolean) => {
 const useOverdue = (secretary: boolean) => {
   const [overdue, setOverdue] = useState<ActionItem[]>([]);
   useDidShow(() => {
-    if (secretary) api.meetings.overdueActions().then(({ items }) => setOverdue(items), () => setOverdue([]));
+    if (secretary)
+      api.meetings.overdueActions().then(
+        ({ items }) => setOverdue(items),
+        () => setOverdue([]),
+      );
   });
   return overdue;
 };
@@ -51,14 +56,23 @@ export default function HomePage() {
         <View className='card home__overdue'>
           <Text className='home__entry-title'>逾期措施 {overdue.length} 项</Text>
           {overdue.map((action) => (
-            <Text key={action.id} className='home__overdue-item' onClick={() => Taro.navigateTo({ url: `/activity/board/index?id=${action.activityId}` })}>
+            <Text
+              key={action.id}
+              className='home__overdue-item'
+              onClick={() => Taro.navigateTo({ url: `/activity/board/index?id=${action.activityId}` })}
+            >
               {action.text}（{action.ownerName}，{action.dueOn} 到期）
             </Text>
           ))}
         </View>
       )}
       {live.map((activity) => (
-        <View key={activity.id} className='card home__live' data-id={activity.id} onClick={() => Taro.navigateTo({ url: `/activity/feed/index?id=${activity.id}` })}>
+        <View
+          key={activity.id}
+          className='card home__live'
+          data-id={activity.id}
+          onClick={() => Taro.navigateTo({ url: `/activity/feed/index?id=${activity.id}` })}
+        >
           <Tag type='danger' className='home__live-tag'>
             直播中
           </Tag>

@@ -1,5 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '我的',
-  usingComponents:
-    process.env.TARO_ENV === 'weapp' ? { 'privacy-consent': '../../components/privacy-consent/index' } : {},
+  usingComponents: process.env.TARO_ENV === 'weapp' ? { 'privacy-consent': '../../components/privacy-consent/index' } : {},
 });

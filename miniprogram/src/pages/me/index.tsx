@@ -35,34 +35,84 @@ export default function MePage() {
         <>
           <CellGroup className='me__links'>
             <Cell title='我的报名' clickable onClick={() => Taro.navigateTo({ url: '/account/registrations/index' })} />
-            <Cell title='志愿者中心' className='me__volunteer' clickable onClick={() => Taro.navigateTo({ url: '/volunteer/center/index' })} />
+            <Cell
+              title='志愿者中心'
+              className='me__volunteer'
+              clickable
+              onClick={() => Taro.navigateTo({ url: '/volunteer/center/index' })}
+            />
             <Cell title='消息' className='me__messages' clickable onClick={() => Taro.navigateTo({ url: '/account/messages/index' })} />
-            <Cell title='资源云平台' className='me__resources' clickable onClick={() => Taro.navigateTo({ url: '/resources/offers/index' })} />
+            <Cell
+              title='资源云平台'
+              className='me__resources'
+              clickable
+              onClick={() => Taro.navigateTo({ url: '/resources/offers/index' })}
+            />
             {rate && (
               <Cell
                 title={`${rate.year} 年组织生活会出勤率`}
                 extra={rate.rate === null ? '暂无' : `${Math.round(rate.rate * 100)}%（出席 ${rate.attended}/${rate.held - rate.excused}）`}
               />
             )}
-            <Cell title='用户编号' className='me__user-id' extra={user.id} clickable onClick={() => Taro.setClipboardData({ data: user.id })} />
+            <Cell
+              title='用户编号'
+              className='me__user-id'
+              extra={user.id}
+              clickable
+              onClick={() => Taro.setClipboardData({ data: user.id })}
+            />
             {hasAnyRole(user.roles, [Role.COORDINATOR, Role.SECRETARY]) && (
-              <Cell title='一支部一方案' className='me__branch-plan' clickable onClick={() => Taro.navigateTo({ url: '/branch/plan/index' })} />
+              <Cell
+                title='一支部一方案'
+                className='me__branch-plan'
+                clickable
+                onClick={() => Taro.navigateTo({ url: '/branch/plan/index' })}
+              />
             )}
-            {hasAnyRole(user.roles, [Role.SECRETARY]) && <Cell title='书记学院' className='me__academy' clickable onClick={() => Taro.navigateTo({ url: '/branch/academy/index' })} />}
+            {hasAnyRole(user.roles, [Role.SECRETARY]) && (
+              <Cell title='书记学院' className='me__academy' clickable onClick={() => Taro.navigateTo({ url: '/branch/academy/index' })} />
+            )}
             {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
-              <Cell title='数据看板' className='me__dashboard' clickable onClick={() => Taro.navigateTo({ url: '/dashboard/home/index' })} />
+              <Cell
+                title='数据看板'
+                className='me__dashboard'
+                clickable
+                onClick={() => Taro.navigateTo({ url: '/dashboard/home/index' })}
+              />
             )}
-            {user.roles.includes(Role.ADMIN) && <Cell title='角色管理' className='me__roles-admin' clickable onClick={() => Taro.navigateTo({ url: '/account/roles/index' })} />}
+            {user.roles.includes(Role.ADMIN) && (
+              <Cell
+                title='角色管理'
+                className='me__roles-admin'
+                clickable
+                onClick={() => Taro.navigateTo({ url: '/account/roles/index' })}
+              />
+            )}
             {hasAnyRole(user.roles, [Role.COORDINATOR, Role.SECRETARY]) && (
               <Cell title='请假审批' clickable onClick={() => Taro.navigateTo({ url: '/activity/leaves/index' })} />
             )}
           </CellGroup>
           <CellGroup title='学习' className='me__learning'>
             <Cell title='公益班' className='me__classes' clickable onClick={() => Taro.navigateTo({ url: '/learning/classes/index' })} />
-            <Cell title='我的学习' className='me__my-classes' clickable onClick={() => Taro.navigateTo({ url: '/learning/classes/index?tab=mine' })} />
-            <Cell title='学习资料库' className='me__library' clickable onClick={() => Taro.navigateTo({ url: '/learning/library/index' })} />
+            <Cell
+              title='我的学习'
+              className='me__my-classes'
+              clickable
+              onClick={() => Taro.navigateTo({ url: '/learning/classes/index?tab=mine' })}
+            />
+            <Cell
+              title='学习资料库'
+              className='me__library'
+              clickable
+              onClick={() => Taro.navigateTo({ url: '/learning/library/index' })}
+            />
             {hasAnyRole(user.roles, [Role.LECTURER]) && (
-              <Cell title='讲师工作台' className='me__teaching' clickable onClick={() => Taro.navigateTo({ url: '/learning/classes/index?tab=teaching' })} />
+              <Cell
+                title='讲师工作台'
+                className='me__teaching'
+                clickable
+                onClick={() => Taro.navigateTo({ url: '/learning/classes/index?tab=teaching' })}
+              />
             )}
           </CellGroup>
           <Button block className='me__action' onClick={signOut}>

@@ -20,7 +20,11 @@ const PRIORITIES = Object.keys(PRIORITY_LABELS) as Priority[];
 const OUTCOMES = Object.keys(GOAL_OUTCOME_LABELS) as Outcome[];
 const KINDS = Object.keys(OFFER_KIND_LABELS) as OfferKind[];
 
-const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 interface FormProps {
   record: Case;
@@ -41,9 +45,19 @@ function AssessmentStep({ record, onSave }: FormProps) {
   const { busy, run } = useAction();
   return (
     <View>
-      <Textarea className='text-box case__notes' value={notes} maxlength={2000} placeholder='评估记录：需求是什么、有多迫切、已有哪些支持' onInput={(e) => setNotes(e.detail.value)} />
+      <Textarea
+        className='text-box case__notes'
+        value={notes}
+        maxlength={2000}
+        placeholder='评估记录：需求是什么、有多迫切、已有哪些支持'
+        onInput={(e) => setNotes(e.detail.value)}
+      />
       <Choice label='优先级' options={PRIORITIES} labels={PRIORITY_LABELS} value={priority} onChange={setPriority} />
-      <SaveButton busy={busy} disabled={notes.trim().length < 2} onClick={() => run(() => onSave('assessment', { notes: notes.trim(), priority }))} />
+      <SaveButton
+        busy={busy}
+        disabled={notes.trim().length < 2}
+        onClick={() => run(() => onSave('assessment', { notes: notes.trim(), priority }))}
+      />
     </View>
   );
 }
@@ -55,7 +69,10 @@ function EstimationStep({ record, onSave }: FormProps) {
   const [quantity, setQuantity] = useState('');
   const { busy, run } = useAction();
   const add = () => {
-    setRows([...rows, { kind, description: description.trim(), ...(Number(quantity) > 0 ? { quantity: Math.floor(Number(quantity)) } : {}) }]);
+    setRows([
+      ...rows,
+      { kind, description: description.trim(), ...(Number(quantity) > 0 ? { quantity: Math.floor(Number(quantity)) } : {}) },
+    ]);
     setDescription('');
     setQuantity('');
   };
@@ -91,9 +108,25 @@ function PlanningStep({ record, onSave }: FormProps) {
   const { busy, run } = useAction();
   return (
     <View>
-      <Textarea className='text-box case__goals' value={goals} maxlength={2000} placeholder='目标，每行一个' onInput={(e) => setGoals(e.detail.value)} />
-      <Textarea className='text-box case__tasks' value={tasks} maxlength={3000} placeholder='任务，每行一个（可不填）' onInput={(e) => setTasks(e.detail.value)} />
-      <SaveButton busy={busy} disabled={lines(goals).length === 0} onClick={() => run(() => onSave('planning', { goals: lines(goals), tasks: lines(tasks).map((text) => ({ text })) }))} />
+      <Textarea
+        className='text-box case__goals'
+        value={goals}
+        maxlength={2000}
+        placeholder='目标，每行一个'
+        onInput={(e) => setGoals(e.detail.value)}
+      />
+      <Textarea
+        className='text-box case__tasks'
+        value={tasks}
+        maxlength={3000}
+        placeholder='任务，每行一个（可不填）'
+        onInput={(e) => setTasks(e.detail.value)}
+      />
+      <SaveButton
+        busy={busy}
+        disabled={lines(goals).length === 0}
+        onClick={() => run(() => onSave('planning', { goals: lines(goals), tasks: lines(tasks).map((text) => ({ text })) }))}
+      />
     </View>
   );
 }
@@ -101,7 +134,9 @@ function PlanningStep({ record, onSave }: FormProps) {
 function EvaluationStep({ record, onSave }: FormProps) {
   const goals = record.forms.planning?.goals ?? [];
   const saved = record.forms.evaluation;
-  const [outcomes, setOutcomes] = useState<Outcome[]>(goals.map((_, goal) => saved?.measures.find((measure) => measure.goal === goal)?.outcome ?? 'met'));
+  const [outcomes, setOutcomes] = useState<Outcome[]>(
+    goals.map((_, goal) => saved?.measures.find((measure) => measure.goal === goal)?.outcome ?? 'met'),
+  );
   const [summary, setSummary] = useState(saved?.summary ?? '');
   const { busy, run } = useAction();
   return (
@@ -116,11 +151,19 @@ function EvaluationStep({ record, onSave }: FormProps) {
           onChange={(outcome) => setOutcomes(outcomes.map((item, i) => (i === index ? outcome : item)))}
         />
       ))}
-      <Textarea className='text-box case__summary' value={summary} maxlength={2000} placeholder='结果评估总结' onInput={(e) => setSummary(e.detail.value)} />
+      <Textarea
+        className='text-box case__summary'
+        value={summary}
+        maxlength={2000}
+        placeholder='结果评估总结'
+        onInput={(e) => setSummary(e.detail.value)}
+      />
       <SaveButton
         busy={busy}
         disabled={summary.trim().length < 2}
-        onClick={() => run(() => onSave('evaluation', { measures: outcomes.map((outcome, goal) => ({ goal, outcome })), summary: summary.trim() }))}
+        onClick={() =>
+          run(() => onSave('evaluation', { measures: outcomes.map((outcome, goal) => ({ goal, outcome })), summary: summary.trim() }))
+        }
       />
     </View>
   );
@@ -144,12 +187,24 @@ export function SavedForms({ record }: { record: Case }) {
   const { assessment, estimation, planning, evaluation } = record.forms;
   return (
     <View className='case__saved'>
-      {assessment && <Text className='resources__event'>评估：{assessment.notes}（优先级 {PRIORITY_LABELS[assessment.priority]}）</Text>}
-      {estimation && <Text className='resources__event'>预估：{estimation.resources.map((row) => `${OFFER_KIND_LABELS[row.kind]}·${row.description}${row.quantity ? `×${row.quantity}` : ''}`).join('；')}</Text>}
+      {assessment && (
+        <Text className='resources__event'>
+          评估：{assessment.notes}（优先级 {PRIORITY_LABELS[assessment.priority]}）
+        </Text>
+      )}
+      {estimation && (
+        <Text className='resources__event'>
+          预估：
+          {estimation.resources
+            .map((row) => `${OFFER_KIND_LABELS[row.kind]}·${row.description}${row.quantity ? `×${row.quantity}` : ''}`)
+            .join('；')}
+        </Text>
+      )}
       {planning && <Text className='resources__event'>计划目标：{planning.goals.map((goal, i) => `${i + 1}. ${goal}`).join(' ')}</Text>}
       {evaluation && (
         <Text className='resources__event'>
-          结果：{evaluation.measures.map((measure) => `目标${measure.goal + 1}${GOAL_OUTCOME_LABELS[measure.outcome]}`).join('，')}。{evaluation.summary}
+          结果：{evaluation.measures.map((measure) => `目标${measure.goal + 1}${GOAL_OUTCOME_LABELS[measure.outcome]}`).join('，')}。
+          {evaluation.summary}
         </Text>
       )}
     </View>

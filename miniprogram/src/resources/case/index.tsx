@@ -49,7 +49,10 @@ function Steps({ stage }: { stage: CaseStage }) {
   return (
     <View className='resources__steps'>
       {CASE_STAGES.map((item, index) => (
-        <Text key={item} className={`resources__step ${index < at ? 'resources__step--done' : ''} ${index === at ? 'resources__step--now' : ''}`}>
+        <Text
+          key={item}
+          className={`resources__step ${index < at ? 'resources__step--done' : ''} ${index === at ? 'resources__step--now' : ''}`}
+        >
           {CASE_STAGE_LABELS[item]}
         </Text>
       ))}
@@ -82,12 +85,27 @@ function Moves({ detail, onMoved }: { detail: CaseDetail; onMoved: () => Promise
       {back.length > 0 && (
         <View className='case__back'>
           {back.length > 1 && (
-            <Picker mode='selector' range={back.map((item) => CASE_STAGE_LABELS[item])} value={target} onChange={(e) => setTarget(Number(e.detail.value))}>
+            <Picker
+              mode='selector'
+              range={back.map((item) => CASE_STAGE_LABELS[item])}
+              value={target}
+              onChange={(e) => setTarget(Number(e.detail.value))}
+            >
               <View className='resources__field'>重新开启至：{CASE_STAGE_LABELS[back[target]!]}</View>
             </Picker>
           )}
-          <Input className='case__reason' placeholder={stage === 'closed' ? '重新开启的原因' : '退回上一步的原因'} value={reason} onChange={setReason} />
-          <Button size='small' className='case__move-back' disabled={reason.trim().length < 4} onClick={() => move(back[Math.min(target, back.length - 1)]!, reason.trim())}>
+          <Input
+            className='case__reason'
+            placeholder={stage === 'closed' ? '重新开启的原因' : '退回上一步的原因'}
+            value={reason}
+            onChange={setReason}
+          />
+          <Button
+            size='small'
+            className='case__move-back'
+            disabled={reason.trim().length < 4}
+            onClick={() => move(back[Math.min(target, back.length - 1)]!, reason.trim())}
+          >
             {stage === 'closed' ? '重新开启' : `退回「${CASE_STAGE_LABELS[back[0]!]}」`}
           </Button>
         </View>
@@ -101,7 +119,7 @@ function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: (
   const { busy, run } = useAction();
   const add = () =>
     run(async () => {
-      await api.resources.log({ params: { id: detail.case.id }, body: { text: (text.trim()) } });
+      await api.resources.log({ params: { id: detail.case.id }, body: { text: text.trim() } });
       setText('');
       await onLogged();
     });
@@ -114,7 +132,13 @@ function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: (
             {formatDateTime(event.at)} {event.text}
           </Text>
         ))}
-      <Textarea className='text-box case__log' value={text} maxlength={1000} placeholder='介入日志：做了什么、服务对象的变化' onInput={(e) => setText(e.detail.value)} />
+      <Textarea
+        className='text-box case__log'
+        value={text}
+        maxlength={1000}
+        placeholder='介入日志：做了什么、服务对象的变化'
+        onInput={(e) => setText(e.detail.value)}
+      />
       <Button block type='primary' className='case__add-log' loading={busy} disabled={text.trim().length < 2} onClick={add}>
         添加日志
       </Button>
@@ -128,13 +152,26 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
   const [choice, setChoice] = useState(0);
   const [amount, setAmount] = useState('');
   const { busy, run } = useAction();
-  const load = useCallback(async () => setOffers((await api.resources.offers({ query: { limit: 100 } })).items.filter((offer) => offer.remaining > 0)), []);
+  const load = useCallback(
+    async () => setOffers((await api.resources.offers({ query: { limit: 100 } })).items.filter((offer) => offer.remaining > 0)),
+    [],
+  );
   useEffect(() => void load().catch(() => undefined), [load]);
   const offer = offers[choice];
-  const quantity = offer ? (offer.unit === FUNDS_UNIT ? yuanToFen(amount) : /^\d+$/.test(amount.trim()) ? Number(amount) : undefined) : undefined;
+  const quantity = offer
+    ? offer.unit === FUNDS_UNIT
+      ? yuanToFen(amount)
+      : /^\d+$/.test(amount.trim())
+        ? Number(amount)
+        : undefined
+    : undefined;
   const allocate = () =>
     run(async () => {
-      await api.resources.allocate({ params: { id: detail.case.id }, body: { offerId: offer!.id, quantity: quantity! }, idempotencyKey: newIdempotencyKey() });
+      await api.resources.allocate({
+        params: { id: detail.case.id },
+        body: { offerId: offer!.id, quantity: quantity! },
+        idempotencyKey: newIdempotencyKey(),
+      });
       void Taro.showToast({ title: '已分配', icon: 'success' });
       setAmount('');
       await Promise.all([load(), onAllocated()]);
@@ -142,12 +179,23 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
   if (offers.length === 0) return <Text className='muted'>暂无可分配的资源</Text>;
   return (
     <View>
-      <Picker mode='selector' range={offers.map((item) => `${item.providerName}·${item.title}（余 ${quantityText(item.remaining, item.unit)}）`)} value={choice} onChange={(e) => setChoice(Number(e.detail.value))}>
+      <Picker
+        mode='selector'
+        range={offers.map((item) => `${item.providerName}·${item.title}（余 ${quantityText(item.remaining, item.unit)}）`)}
+        value={choice}
+        onChange={(e) => setChoice(Number(e.detail.value))}
+      >
         <View className='resources__field case__offer'>
           资源：{offer ? `${offer.providerName}·${offer.title}（余 ${quantityText(offer.remaining, offer.unit)}）` : ''}
         </View>
       </Picker>
-      <Input className='case__amount' type='digit' placeholder={offer?.unit === FUNDS_UNIT ? '金额（元）' : `数量（${offer?.unit ?? ''}）`} value={amount} onChange={setAmount} />
+      <Input
+        className='case__amount'
+        type='digit'
+        placeholder={offer?.unit === FUNDS_UNIT ? '金额（元）' : `数量（${offer?.unit ?? ''}）`}
+        value={amount}
+        onChange={setAmount}
+      />
       <Button block type='primary' className='case__allocate' loading={busy} disabled={!quantity} onClick={allocate}>
         分配
       </Button>
@@ -220,7 +268,11 @@ export default function CasePage() {
             <Text>{quantityText(allocation.quantity, allocation.unit)}</Text>
           </View>
         ))}
-        {ALLOCATION_STAGES.includes(record.stage) ? <Allocate detail={detail} onAllocated={load} /> : <Text className='muted'>计划和介入阶段可分配资源</Text>}
+        {ALLOCATION_STAGES.includes(record.stage) ? (
+          <Allocate detail={detail} onAllocated={load} />
+        ) : (
+          <Text className='muted'>计划和介入阶段可分配资源</Text>
+        )}
       </View>
 
       <View className='card'>

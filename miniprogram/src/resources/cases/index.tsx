@@ -5,7 +5,15 @@
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { CASE_SOURCE_LABELS, CASE_STAGE_LABELS, CASE_STAGES, formatDateTime, type Case, type CaseSource, type CaseStage } from '@hele/shared';
+import {
+  CASE_SOURCE_LABELS,
+  CASE_STAGE_LABELS,
+  CASE_STAGES,
+  formatDateTime,
+  type Case,
+  type CaseSource,
+  type CaseStage,
+} from '@hele/shared';
 import { api } from '@/api';
 import { Choice } from '@/components/choice';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
@@ -24,7 +32,14 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
-      const { case: record } = await api.resources.openCase({ body: { title: title.trim(), source, description: description.trim(), ...(requester.trim() ? { requester: requester.trim() } : {}) } });
+      const { case: record } = await api.resources.openCase({
+        body: {
+          title: title.trim(),
+          source,
+          description: description.trim(),
+          ...(requester.trim() ? { requester: requester.trim() } : {}),
+        },
+      });
       setTitle('');
       setDescription('');
       setRequester('');
@@ -36,8 +51,21 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
       <Input className='cases__title' placeholder='需求名称，如：独居老人助餐' value={title} onChange={setTitle} />
       <Choice label='来源' options={SOURCES} labels={CASE_SOURCE_LABELS} value={source} onChange={setSource} />
       <Input placeholder='需求方（居民姓名、社区、支部，可不填）' value={requester} onChange={setRequester} />
-      <Textarea className='text-box cases__description' value={description} maxlength={2000} placeholder='需求描述' onInput={(e) => setDescription(e.detail.value)} />
-      <Button block type='primary' className='cases__open' loading={busy} disabled={title.trim().length < 2 || description.trim().length < 2} onClick={submit}>
+      <Textarea
+        className='text-box cases__description'
+        value={description}
+        maxlength={2000}
+        placeholder='需求描述'
+        onInput={(e) => setDescription(e.detail.value)}
+      />
+      <Button
+        block
+        type='primary'
+        className='cases__open'
+        loading={busy}
+        disabled={title.trim().length < 2 || description.trim().length < 2}
+        onClick={submit}
+      >
         建立个案
       </Button>
     </View>

@@ -69,14 +69,16 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
   const quantity = funds ? yuanToFen(amount) : /^\d+$/.test(amount.trim()) ? Number(amount) : undefined;
   const submit = () =>
     run(async () => {
-      await api.resources.offer({ body: {
-        providerId: provider!.id,
-        kind,
-        title: title.trim(),
-        quantity: quantity!,
-        ...(!funds && unit.trim() ? { unit: unit.trim() } : {}),
-        ...(availability.trim() ? { availability: availability.trim() } : {}),
-      } });
+      await api.resources.offer({
+        body: {
+          providerId: provider!.id,
+          kind,
+          title: title.trim(),
+          quantity: quantity!,
+          ...(!funds && unit.trim() ? { unit: unit.trim() } : {}),
+          ...(availability.trim() ? { availability: availability.trim() } : {}),
+        },
+      });
       void Taro.showToast({ title: '已发布资源', icon: 'success' });
       setTitle('');
       setAmount('');
@@ -92,9 +94,23 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
       <Choice label='类型' options={OFFER_KINDS} labels={OFFER_KIND_LABELS} value={kind} onChange={setKind} />
       <Input className='offers__title' placeholder='资源名称，如：米面油礼包、急救培训讲师' value={title} onChange={setTitle} />
       <Input className='offers__quantity' type='digit' placeholder={funds ? '金额（元）' : '数量'} value={amount} onChange={setAmount} />
-      {!funds && <Input className='offers__unit' placeholder={kind === 'goods' ? '单位，如：份、箱' : '单位（默认：人 / 条）'} value={unit} onChange={setUnit} />}
+      {!funds && (
+        <Input
+          className='offers__unit'
+          placeholder={kind === 'goods' ? '单位，如：份、箱' : '单位（默认：人 / 条）'}
+          value={unit}
+          onChange={setUnit}
+        />
+      )}
       <Input placeholder='可用时间，如：每周六上午（可不填）' value={availability} onChange={setAvailability} />
-      <Button block type='primary' className='offers__add' loading={busy} disabled={title.trim().length < 2 || !quantity || (kind === 'goods' && !unit.trim())} onClick={submit}>
+      <Button
+        block
+        type='primary'
+        className='offers__add'
+        loading={busy}
+        disabled={title.trim().length < 2 || !quantity || (kind === 'goods' && !unit.trim())}
+        onClick={submit}
+      >
         发布
       </Button>
     </View>
@@ -105,7 +121,8 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
 function OfferCard({ offer }: { offer: Offer }) {
   const [went, setWent] = useState<Allocation[]>();
   const { run } = useAction();
-  const toggle = () => (went ? setWent(undefined) : run(async () => setWent((await api.resources.allocationsOf({ params: { id: offer.id } })).items)));
+  const toggle = () =>
+    went ? setWent(undefined) : run(async () => setWent((await api.resources.allocationsOf({ params: { id: offer.id } })).items));
   return (
     <View className='card offers__item' data-id={offer.id} onClick={toggle}>
       <View className='resources__head'>
@@ -139,7 +156,10 @@ export default function OffersPage() {
   const { run } = useAction();
   const load = async () => {
     if (coordinator) {
-      const [allProviders, allOffers] = await Promise.all([api.resources.providers({ query: { limit: 100 } }), api.resources.offers({ query: { limit: 100 } })]);
+      const [allProviders, allOffers] = await Promise.all([
+        api.resources.providers({ query: { limit: 100 } }),
+        api.resources.offers({ query: { limit: 100 } }),
+      ]);
       setProviders(allProviders.items);
       setOffers(allOffers.items);
     } else {

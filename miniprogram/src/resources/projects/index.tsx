@@ -34,7 +34,13 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
       <Text className='section-title'>新建项目</Text>
       <Input className='projects__name' placeholder='项目名称，如：铅笔花校园行' value={name} onChange={setName} />
       <Choice label='类别' options={CATEGORIES} labels={PROJECT_CATEGORY_LABELS} value={category} onChange={setCategory} />
-      <Textarea className='text-box' value={description} maxlength={500} placeholder='项目介绍（可不填）' onInput={(e) => setDescription(e.detail.value)} />
+      <Textarea
+        className='text-box'
+        value={description}
+        maxlength={500}
+        placeholder='项目介绍（可不填）'
+        onInput={(e) => setDescription(e.detail.value)}
+      />
       <Button block type='primary' className='projects__add' loading={busy} disabled={name.trim().length < 2} onClick={submit}>
         新建
       </Button>
@@ -61,7 +67,8 @@ export default function ProjectsPage() {
           <Text className='resources__title'>{project.name}</Text>
           {project.description && <Text className='muted'>{project.description}</Text>}
           <Text className='resources__event projects__figures'>
-            签到 {project.figures.checkIns} 人次 · 服务 {hoursOf(project.figures.serviceMinutes)} 小时 · 个案 {project.figures.cases} · 资源分配 {project.figures.allocations} 次
+            签到 {project.figures.checkIns} 人次 · 服务 {hoursOf(project.figures.serviceMinutes)} 小时 · 个案 {project.figures.cases} ·
+            资源分配 {project.figures.allocations} 次
           </Text>
         </View>
       ))}

@@ -17,7 +17,7 @@ export default function FulfilPage() {
     if (busy) return;
     setBusy(true);
     try {
-      setDone((await api.points.fulfil({ body: { voucher: (voucher.trim()) } })).redemption);
+      setDone((await api.points.fulfil({ body: { voucher: voucher.trim() } })).redemption);
       setText('');
       void Taro.showToast({ title: '核销成功', icon: 'success' });
     } catch (error) {

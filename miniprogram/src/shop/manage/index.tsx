@@ -25,15 +25,17 @@ export default function ManageRewardsPage() {
   const create = async () => {
     setErrors({});
     try {
-      await api.points.createReward({ body: {
-        title: form.title.trim(),
-        kind: form.kind,
-        cost: Number(form.cost),
-        stock: Number(form.stock),
-        perUserLimit: 1,
-        description: '',
-        ...(form.kind === 'class_seat' && classes[form.activityIndex] ? { activityId: classes[form.activityIndex]!.id } : {}),
-      } });
+      await api.points.createReward({
+        body: {
+          title: form.title.trim(),
+          kind: form.kind,
+          cost: Number(form.cost),
+          stock: Number(form.stock),
+          perUserLimit: 1,
+          description: '',
+          ...(form.kind === 'class_seat' && classes[form.activityIndex] ? { activityId: classes[form.activityIndex]!.id } : {}),
+        },
+      });
       void Taro.showToast({ title: '已上架', icon: 'success' });
       setForm((previous) => ({ ...previous, title: '' }));
       await list.refresh();
@@ -55,13 +57,28 @@ export default function ManageRewardsPage() {
     <View className='page manage'>
       <View className='card manage__form'>
         <Text className='section-title'>上架新回馈</Text>
-        <Input className='manage__input manage__title' placeholder='名称，如：英语角名额' value={form.title} onInput={(e) => setForm({ ...form, title: e.detail.value })} />
+        <Input
+          className='manage__input manage__title'
+          placeholder='名称，如：英语角名额'
+          value={form.title}
+          onInput={(e) => setForm({ ...form, title: e.detail.value })}
+        />
         {errors.title && <Text className='manage__error'>{errors.title}</Text>}
-        <Picker mode='selector' range={KINDS.map((kind) => REWARD_KIND_LABELS[kind])} value={KINDS.indexOf(form.kind)} onChange={(e) => setForm({ ...form, kind: KINDS[Number(e.detail.value)]! })}>
+        <Picker
+          mode='selector'
+          range={KINDS.map((kind) => REWARD_KIND_LABELS[kind])}
+          value={KINDS.indexOf(form.kind)}
+          onChange={(e) => setForm({ ...form, kind: KINDS[Number(e.detail.value)]! })}
+        >
           <Text className='manage__picker'>类型：{REWARD_KIND_LABELS[form.kind]}</Text>
         </Picker>
         {form.kind === 'class_seat' && (
-          <Picker mode='selector' range={classes.map((activity) => activity.title)} value={form.activityIndex} onChange={(e) => setForm({ ...form, activityIndex: Number(e.detail.value) })}>
+          <Picker
+            mode='selector'
+            range={classes.map((activity) => activity.title)}
+            value={form.activityIndex}
+            onChange={(e) => setForm({ ...form, activityIndex: Number(e.detail.value) })}
+          >
             <Text className='manage__picker'>公益班：{classes[form.activityIndex]?.title ?? '（暂无公益班）'}</Text>
           </Picker>
         )}

@@ -19,7 +19,10 @@ export default function RewardPage() {
 
   const load = useCallback(async () => {
     try {
-      const [{ reward: loaded }, points] = await Promise.all([api.points.reward({ params: { id } }), api.points.mine({ query: { limit: 1 } })]);
+      const [{ reward: loaded }, points] = await Promise.all([
+        api.points.reward({ params: { id } }),
+        api.points.mine({ query: { limit: 1 } }),
+      ]);
       setReward(loaded);
       setBalance(points.balance);
       setError(undefined);

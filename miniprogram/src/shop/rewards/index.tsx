@@ -18,7 +18,12 @@ export default function RewardsPage() {
         <EmptyView title='暂无可兑换的回馈' />
       ) : (
         list.items.map((reward) => (
-          <View key={reward.id} className='card rewards__item' data-id={reward.id} onClick={() => Taro.navigateTo({ url: `/shop/reward/index?id=${reward.id}` })}>
+          <View
+            key={reward.id}
+            className='card rewards__item'
+            data-id={reward.id}
+            onClick={() => Taro.navigateTo({ url: `/shop/reward/index?id=${reward.id}` })}
+          >
             <View className='rewards__head'>
               <Tag type='primary'>{REWARD_KIND_LABELS[reward.kind]}</Tag>
               <Text className='rewards__title'>{reward.title}</Text>

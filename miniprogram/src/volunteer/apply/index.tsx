@@ -17,20 +17,26 @@ export default function VolunteerApplyPage() {
   const { busy, run } = useAction();
 
   useEffect(() => {
-    api.volunteers.me().then(({ profile }) => {
-      if (!profile) return;
-      setSkills(profile.skills);
-      setAvailability(profile.availability);
-      setIntro(profile.intro ?? '');
-    }, () => undefined);
+    api.volunteers.me().then(
+      ({ profile }) => {
+        if (!profile) return;
+        setSkills(profile.skills);
+        setAvailability(profile.availability);
+        setIntro(profile.intro ?? '');
+      },
+      () => undefined,
+    );
   }, []);
 
-  const toggle = (skill: string) => setSkills((current) => (current.includes(skill) ? current.filter((s) => s !== skill) : [...current, skill]));
+  const toggle = (skill: string) =>
+    setSkills((current) => (current.includes(skill) ? current.filter((s) => s !== skill) : [...current, skill]));
   const valid = skills.length > 0 && availability.trim().length >= 2 && /^1\d{10}$/.test(phone.trim());
 
   const submit = () =>
     run(async () => {
-      await api.volunteers.apply({ body: { skills, availability: availability.trim(), phone: phone.trim(), ...(intro.trim() ? { intro: intro.trim() } : {}) } });
+      await api.volunteers.apply({
+        body: { skills, availability: availability.trim(), phone: phone.trim(), ...(intro.trim() ? { intro: intro.trim() } : {}) },
+      });
       await Taro.showToast({ title: '申请已提交', icon: 'success' });
       await Taro.navigateBack();
     });
@@ -41,17 +47,39 @@ export default function VolunteerApplyPage() {
         <Text className='section-title'>服务特长（可多选）</Text>
         <View className='volunteer-apply__skills'>
           {SKILLS.map((skill) => (
-            <Text key={skill} className={`chip volunteer-apply__skill ${skills.includes(skill) ? 'chip--on' : ''}`} onClick={() => toggle(skill)}>
+            <Text
+              key={skill}
+              className={`chip volunteer-apply__skill ${skills.includes(skill) ? 'chip--on' : ''}`}
+              onClick={() => toggle(skill)}
+            >
               {skill}
             </Text>
           ))}
         </View>
         <Text className='section-title'>可服务时间</Text>
-        <Input className='volunteer-apply__availability' placeholder='如：周末全天、工作日晚上' value={availability} onChange={setAvailability} />
+        <Input
+          className='volunteer-apply__availability'
+          placeholder='如：周末全天、工作日晚上'
+          value={availability}
+          onChange={setAvailability}
+        />
         <Text className='section-title'>手机号码</Text>
-        <Input className='volunteer-apply__phone' type='number' maxLength={11} placeholder='仅社工可见完整号码' value={phone} onChange={setPhone} />
+        <Input
+          className='volunteer-apply__phone'
+          type='number'
+          maxLength={11}
+          placeholder='仅社工可见完整号码'
+          value={phone}
+          onChange={setPhone}
+        />
         <Text className='section-title'>个人简介（选填）</Text>
-        <Textarea className='text-box volunteer-apply__intro' value={intro} maxlength={300} placeholder='如：退休教师，擅长书法' onInput={(e) => setIntro(e.detail.value)} />
+        <Textarea
+          className='text-box volunteer-apply__intro'
+          value={intro}
+          maxlength={300}
+          placeholder='如：退休教师，擅长书法'
+          onInput={(e) => setIntro(e.detail.value)}
+        />
       </View>
       <Button block type='primary' loading={busy} disabled={!valid} className='volunteer-apply__submit' onClick={submit}>
         提交申请

@@ -14,7 +14,11 @@ import { useAction } from '@/hooks/use-action';
 import BankPicker from '../bank-picker';
 import './index.scss';
 
-const ATTEMPT_TAGS = { open: { label: '答题中', type: 'warning' }, passed: { label: '通过', type: 'success' }, failed: { label: '未通过', type: 'default' } } as const;
+const ATTEMPT_TAGS = {
+  open: { label: '答题中', type: 'warning' },
+  passed: { label: '通过', type: 'success' },
+  failed: { label: '未通过', type: 'default' },
+} as const;
 const TABS = [
   { key: 'attempts', label: '考试记录' },
   { key: 'applied', label: '待认证' },
@@ -65,7 +69,10 @@ function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => 
   const valid = Number.isInteger(value) && value !== 0 && reason.trim().length >= 2;
   const submit = () =>
     run(async () => {
-      const { entry } = await api.points.adjust({ body: { userId: profile.userId, amount: value, reason: reason.trim() }, idempotencyKey: key });
+      const { entry } = await api.points.adjust({
+        body: { userId: profile.userId, amount: value, reason: reason.trim() },
+        idempotencyKey: key,
+      });
       void Taro.showToast({ title: `已调整，余额 ${entry.balanceAfter}`, icon: 'none' });
       onDone();
     });
@@ -83,7 +90,8 @@ function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => 
 function Volunteers({ status }: { status: 'applied' | 'certified' }) {
   const volunteers = usePagedList<VolunteerProfile>((cursor) => api.volunteers.list({ query: { status, cursor } }), [status]);
   const [adjusting, setAdjusting] = useState<string>();
-  if (volunteers.error !== undefined && volunteers.items.length === 0) return <ErrorView error={volunteers.error} onRetry={volunteers.refresh} />;
+  if (volunteers.error !== undefined && volunteers.items.length === 0)
+    return <ErrorView error={volunteers.error} onRetry={volunteers.refresh} />;
   if (volunteers.items.length === 0 && !volunteers.loading) return <EmptyView title='暂无' />;
   return (
     <>

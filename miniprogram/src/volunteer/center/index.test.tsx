@@ -4,7 +4,15 @@ import { answerRequests, calls } from '../../../test/taro-double';
 import { signedInAs } from '../../../test/fixtures';
 
 const me = {
-  profile: { userId: 'u_me', nickname: '张志愿', skills: ['急救'], availability: '周末', phone: '138****1234', status: 'certified', appliedAt: '2026-11-01T00:00:00.000Z' },
+  profile: {
+    userId: 'u_me',
+    nickname: '张志愿',
+    skills: ['急救'],
+    availability: '周末',
+    phone: '138****1234',
+    status: 'certified',
+    appliedAt: '2026-11-01T00:00:00.000Z',
+  },
   certified: true,
   exam: { questions: 10, minutes: 20, passMark: 80, openAttempt: null, lastAttempt: null, retryAt: null },
   approvedMinutes: 600,
@@ -23,7 +31,13 @@ describe('志愿者中心', () => {
           data: {
             items: [
               { topic: 'first_aid', status: 'completed', activityId: 'a1', title: '应急抢救培训', completedAt: '2026-11-01T02:00:00.000Z' },
-              { topic: 'counselling', status: 'quiz_pending', activityId: 'a2', title: '心理辅导培训', attendedAt: '2026-11-20T02:00:00.000Z' },
+              {
+                topic: 'counselling',
+                status: 'quiz_pending',
+                activityId: 'a2',
+                title: '心理辅导培训',
+                attendedAt: '2026-11-20T02:00:00.000Z',
+              },
             ],
           },
         };

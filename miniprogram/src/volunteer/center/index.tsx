@@ -43,7 +43,11 @@ export default function VolunteerCenterPage() {
       <View className='card volunteer-center__level'>
         <Text className='volunteer-center__stars'>{'★'.repeat(me.stars) + '☆'.repeat(5 - me.stars)}</Text>
         <Text className='volunteer-center__hours'>累计服务 {Math.floor((me.approvedMinutes / 60) * 10) / 10} 小时</Text>
-        {me.nextStars !== null && <Text className='muted'>再服务 {me.hoursToNext} 小时可达 {me.nextStars} 星志愿者</Text>}
+        {me.nextStars !== null && (
+          <Text className='muted'>
+            再服务 {me.hoursToNext} 小时可达 {me.nextStars} 星志愿者
+          </Text>
+        )}
       </View>
 
       <View className='card'>
@@ -88,7 +92,9 @@ export default function VolunteerCenterPage() {
       <View className='card'>
         <Text className='section-title'>志愿者学院</Text>
         {trainings.length === 0 ? (
-          <Text className='muted'>尚未完成培训。参加礼仪、应急抢救、心理辅导培训并现场签到即记录（设有测验的培训需通过测验）；部分服务活动要求先完成相应培训。</Text>
+          <Text className='muted'>
+            尚未完成培训。参加礼仪、应急抢救、心理辅导培训并现场签到即记录（设有测验的培训需通过测验）；部分服务活动要求先完成相应培训。
+          </Text>
         ) : (
           trainings.map((training) =>
             training.status === 'completed' ? (
@@ -99,7 +105,12 @@ export default function VolunteerCenterPage() {
               <View key={training.topic} className='volunteer-center__training volunteer-center__training--pending'>
                 <Text className='volunteer-center__topic'>{TRAINING_TOPIC_LABELS[training.topic]}</Text>
                 <Tag type='warning'>待测验</Tag>
-                <Button size='small' type='primary' className='volunteer-center__quiz' onClick={go(`/volunteer/quiz/index?topic=${training.topic}`)}>
+                <Button
+                  size='small'
+                  type='primary'
+                  className='volunteer-center__quiz'
+                  onClick={go(`/volunteer/quiz/index?topic=${training.topic}`)}
+                >
                   参加测验
                 </Button>
               </View>

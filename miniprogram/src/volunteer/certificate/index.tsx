@@ -21,7 +21,8 @@ export default function CertificatePage() {
       <View className='card certificate__paper'>
         <Text className='certificate__title'>志愿服务证明</Text>
         <Text className='certificate__body'>
-          兹证明 {certificate.volunteer.nickname} 同志在{certificate.issuer}参加志愿服务，经审核累计服务 {hoursOf(certificate.totalMinutes)} 小时
+          兹证明 {certificate.volunteer.nickname} 同志在{certificate.issuer}参加志愿服务，经审核累计服务 {hoursOf(certificate.totalMinutes)}{' '}
+          小时
           {certificate.stars > 0 ? `，获评 ${certificate.stars} 星志愿者` : ''}。
         </Text>
         <Text className='certificate__stars'>{'★'.repeat(certificate.stars) + '☆'.repeat(5 - certificate.stars)}</Text>

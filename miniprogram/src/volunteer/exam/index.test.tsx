@@ -6,7 +6,15 @@ import { signedInAs } from '../../../test/fixtures';
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
 const me = (overrides: Record<string, unknown> = {}) => ({
-  profile: { userId: 'u_me', nickname: '陈党员', skills: ['急救'], availability: '周末', phone: '138****5678', status: 'applied', appliedAt: '2026-11-28T00:00:00.000Z' },
+  profile: {
+    userId: 'u_me',
+    nickname: '陈党员',
+    skills: ['急救'],
+    availability: '周末',
+    phone: '138****5678',
+    status: 'applied',
+    appliedAt: '2026-11-28T00:00:00.000Z',
+  },
   certified: false,
   exam: { questions: 2, minutes: 20, passMark: 80, openAttempt: null, lastAttempt: null, retryAt: null },
   approvedMinutes: 0,
@@ -40,10 +48,16 @@ describe('认证考试', () => {
       if (method === 'POST' && url.endsWith('/exam/attempts')) return { statusCode: 201, data: { attempt: attempt() } };
       if (method === 'POST' && url.endsWith('/exam/attempts/at1/submit')) {
         submitted.push(JSON.parse(data!));
-        const { questions: _questions, ...closed } = attempt({ status: 'passed', score: 100, correct: 2, submittedAt: '2026-11-28T00:10:00.000Z' });
+        const { questions: _questions, ...closed } = attempt({
+          status: 'passed',
+          score: 100,
+          correct: 2,
+          submittedAt: '2026-11-28T00:10:00.000Z',
+        });
         return { statusCode: 200, data: { attempt: closed } };
       }
-      if (url.endsWith('/me')) return { statusCode: 200, data: { user: { id: 'u_me', nickname: '陈党员', roles: ['member', 'volunteer'] } } };
+      if (url.endsWith('/me'))
+        return { statusCode: 200, data: { user: { id: 'u_me', nickname: '陈党员', roles: ['member', 'volunteer'] } } };
       return { statusCode: 200, data: me() };
     });
     render(<ExamPage />);
@@ -65,7 +79,10 @@ describe('认证考试', () => {
     let started = 0;
     answerRequests(({ method }) => {
       if (method === 'POST') started++;
-      return { statusCode: 200, data: me({ exam: { questions: 2, minutes: 20, passMark: 80, openAttempt: attempt(), lastAttempt: null, retryAt: null } }) };
+      return {
+        statusCode: 200,
+        data: me({ exam: { questions: 2, minutes: 20, passMark: 80, openAttempt: attempt(), lastAttempt: null, retryAt: null } }),
+      };
     });
     render(<ExamPage />);
     await screen.findByText(/心肺复苏包括哪些步骤/);

@@ -37,7 +37,13 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         <View className='hours__field'>服务日期：{servedOn}</View>
       </Picker>
       <Input className='hours__hours' type='digit' placeholder='服务时长（小时，如 2.5）' value={hours} onChange={setHours} />
-      <Textarea className='text-box hours__note' value={note} maxlength={300} placeholder='服务内容，如：在社区敬老院陪伴老人聊天' onInput={(e) => setNote(e.detail.value)} />
+      <Textarea
+        className='text-box hours__note'
+        value={note}
+        maxlength={300}
+        placeholder='服务内容，如：在社区敬老院陪伴老人聊天'
+        onInput={(e) => setNote(e.detail.value)}
+      />
       <Text className='muted'>手工申报的时长经社工审核通过后计入，每小时 10 积分。</Text>
       <Button block type='primary' loading={busy} disabled={!valid} className='hours__submit' onClick={submit}>
         提交申报

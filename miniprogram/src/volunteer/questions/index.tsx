@@ -25,11 +25,16 @@ function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }
   const [answer, setAnswer] = useState<number[]>([]);
   const { busy, run } = useAction();
   const filled = options.map((option) => option.trim()).filter(Boolean);
-  const valid = category.trim() && text.trim().length >= 4 && filled.length >= 2 && answer.length > 0 && answer.every((index) => index < filled.length);
-  const toggle = (index: number) => setAnswer((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort()));
+  const valid =
+    category.trim() && text.trim().length >= 4 && filled.length >= 2 && answer.length > 0 && answer.every((index) => index < filled.length);
+  const toggle = (index: number) =>
+    setAnswer((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort()));
   const submit = () =>
     run(async () => {
-      await api.volunteers.addQuestion({ query: { bank }, body: { category: category.trim(), type: answer.length > 1 ? 'multiple' : 'single', text: text.trim(), options: filled, answer } });
+      await api.volunteers.addQuestion({
+        query: { bank },
+        body: { category: category.trim(), type: answer.length > 1 ? 'multiple' : 'single', text: text.trim(), options: filled, answer },
+      });
       void Taro.showToast({ title: `已加入${BANK_LABELS[bank]}题库`, icon: 'success' });
       setText('');
       setOptions(['', '', '', '']);
@@ -40,13 +45,23 @@ function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }
     <View className='card questions__form'>
       <Text className='section-title'>新增题目 · {BANK_LABELS[bank]}</Text>
       <Input placeholder='分类，如：礼仪、应急抢救、心理辅导' value={category} onChange={setCategory} />
-      <Textarea className='text-box questions__text' value={text} maxlength={300} placeholder='题干' onInput={(e) => setText(e.detail.value)} />
+      <Textarea
+        className='text-box questions__text'
+        value={text}
+        maxlength={300}
+        placeholder='题干'
+        onInput={(e) => setText(e.detail.value)}
+      />
       {options.map((option, index) => (
         <View key={index} className='questions__option'>
           <Text className={`questions__letter ${answer.includes(index) ? 'questions__letter--right' : ''}`} onClick={() => toggle(index)}>
             {LETTERS[index]}
           </Text>
-          <Input placeholder={`选项 ${LETTERS[index]}`} value={option} onChange={(value) => setOptions((current) => current.map((o, i) => (i === index ? value : o)))} />
+          <Input
+            placeholder={`选项 ${LETTERS[index]}`}
+            value={option}
+            onChange={(value) => setOptions((current) => current.map((o, i) => (i === index ? value : o)))}
+          />
         </View>
       ))}
       <Text className='muted'>点字母标记正确答案；标记多个即为多选题。</Text>
@@ -68,7 +83,7 @@ export default function QuestionsPage() {
   const questions = usePagedList<Question>((cursor) => api.volunteers.questions({ query: { cursor, bank } }), [bank]);
   const retire = async (question: Question) => {
     try {
-      await api.volunteers.updateQuestion({ params: { id: question.id }, query: { bank }, body: { active: (!question.active) } });
+      await api.volunteers.updateQuestion({ params: { id: question.id }, query: { bank }, body: { active: !question.active } });
       void questions.refresh();
     } catch (error) {
       showError(error);

@@ -5,7 +5,13 @@ import { signedInAs } from '../../../test/fixtures';
 
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 const quiz = { questions: 1, minutes: 10, passMark: 80, openAttempt: null, lastAttempt: null, retryAt: null };
-const pending = { topic: 'first_aid', status: 'quiz_pending', activityId: 'a1', title: '志愿者学院 · 应急抢救培训', attendedAt: '2026-11-28T01:00:00.000Z' };
+const pending = {
+  topic: 'first_aid',
+  status: 'quiz_pending',
+  activityId: 'a1',
+  title: '志愿者学院 · 应急抢救培训',
+  attendedAt: '2026-11-28T01:00:00.000Z',
+};
 const attempt = (overrides: Record<string, unknown> = {}) => ({
   id: 'at1',
   userId: 'u_me',
@@ -15,7 +21,9 @@ const attempt = (overrides: Record<string, unknown> = {}) => ({
   deadline: later(10),
   total: 1,
   passMark: 80,
-  questions: [{ id: 'q1', category: '心肺复苏', type: 'single', text: '成人胸外按压的频率一般为每分钟？', options: ['60～80 次', '100～120 次'] }],
+  questions: [
+    { id: 'q1', category: '心肺复苏', type: 'single', text: '成人胸外按压的频率一般为每分钟？', options: ['60～80 次', '100～120 次'] },
+  ],
   ...overrides,
 });
 

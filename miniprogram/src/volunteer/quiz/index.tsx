@@ -28,7 +28,8 @@ function Quiz({ topic }: { topic: TrainingTopic }) {
     }, setError);
   }, [topic, resume]);
 
-  if (error !== undefined) return <ErrorView error={error} onRetry={() => Taro.redirectTo({ url: `/volunteer/quiz/index?topic=${topic}` })} />;
+  if (error !== undefined)
+    return <ErrorView error={error} onRetry={() => Taro.redirectTo({ url: `/volunteer/quiz/index?topic=${topic}` })} />;
   if (!status) return <LoadingView />;
   const label = TRAINING_TOPIC_LABELS[topic];
   const { attempt } = sitting;
@@ -38,7 +39,9 @@ function Quiz({ topic }: { topic: TrainingTopic }) {
   }
   if (attempt) return <ExamPaper attempt={attempt} busy={sitting.busy} onSubmit={sitting.handIn} />;
   if (status.training?.status === 'completed' || !status.training) {
-    const [title, description] = status.training ? [`「${label}」培训已完成`, '无需再参加测验'] : ['请先参加培训', `参加「${label}」培训并现场签到后，即可参加测验`];
+    const [title, description] = status.training
+      ? [`「${label}」培训已完成`, '无需再参加测验']
+      : ['请先参加培训', `参加「${label}」培训并现场签到后，即可参加测验`];
     return (
       <View className='page'>
         <EmptyView title={title} description={description} />

@@ -59,7 +59,13 @@ export default function ReviewPage() {
               </View>
             ) : (
               <View className='review__actions'>
-                <Button type='primary' size='small' loading={busy === record.id} className='review__approve' onClick={() => decide(record, 'approve')}>
+                <Button
+                  type='primary'
+                  size='small'
+                  loading={busy === record.id}
+                  className='review__approve'
+                  onClick={() => decide(record, 'approve')}
+                >
                   通过
                 </Button>
                 <Button size='small' disabled={busy === record.id} className='review__refuse' onClick={() => setRefusing(record.id)}>

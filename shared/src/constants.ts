@@ -15,27 +15,6 @@ export const Role = {
 export const RoleSchema = z.enum(Role);
 export type Role = z.infer<typeof RoleSchema>;
 
-/** Error codes of the API's error shape; the app maps them to Chinese wording. */
-export const ErrorCode = {
-  VALIDATION_FAILED: 'VALIDATION_FAILED',
-  MALFORMED_JSON: 'MALFORMED_JSON',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
-  INVALID_LOGIN_CODE: 'INVALID_LOGIN_CODE',
-  DEV_LOGIN_DISABLED: 'DEV_LOGIN_DISABLED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
-  IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
-  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
-  INTERNAL: 'INTERNAL',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
 /** Largest request body a function accepts; above it the answer is 413. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -84,18 +63,6 @@ export const DiscussionFormat = {
 export const DiscussionFormatSchema = z.enum(DiscussionFormat);
 export type DiscussionFormat = z.infer<typeof DiscussionFormatSchema>;
 
-/** Registration conflicts (409) the app explains in Chinese. */
-export const RegistrationError = {
-  ACTIVITY_NOT_OPEN: 'ACTIVITY_NOT_OPEN',
-  REGISTRATION_NOT_OPEN: 'REGISTRATION_NOT_OPEN',
-  REGISTRATION_CLOSED: 'REGISTRATION_CLOSED',
-  CANCELLATION_CLOSED: 'CANCELLATION_CLOSED',
-  NOT_REGISTERED: 'NOT_REGISTERED',
-  CAPACITY_BELOW_CONFIRMED: 'CAPACITY_BELOW_CONFIRMED',
-  ACTIVITY_CANCELLED: 'ACTIVITY_CANCELLED',
-  BUSY: 'BUSY',
-} as const;
-
 /** Kinds of points-ledger entries (docs/API.md). */
 export const LedgerType = {
   EARN: 'EARN',
@@ -106,18 +73,6 @@ export const LedgerType = {
 } as const;
 export const LedgerTypeSchema = z.enum(LedgerType);
 export type LedgerType = z.infer<typeof LedgerTypeSchema>;
-
-export const PointsError = {
-  INSUFFICIENT_POINTS: 'INSUFFICIENT_POINTS',
-  OUT_OF_STOCK: 'OUT_OF_STOCK',
-  REWARD_UNAVAILABLE: 'REWARD_UNAVAILABLE',
-  REDEMPTION_LIMIT: 'REDEMPTION_LIMIT',
-  VOUCHER_USED: 'VOUCHER_USED',
-  VOUCHER_CANCELLED: 'VOUCHER_CANCELLED',
-  CLASS_FULL: 'CLASS_FULL',
-  ALREADY_REGISTERED: 'ALREADY_REGISTERED',
-  ALREADY_DECIDED: 'ALREADY_DECIDED',
-} as const;
 
 /** The volunteer academy's trainings (志愿者学院); a service activity may require one of them. */
 export const TrainingTopic = {

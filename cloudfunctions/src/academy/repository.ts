@@ -8,7 +8,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Observer, Rubric, type RubricInput } from '@hele/shared';
 import { z } from 'zod';
 import { doc, transactNamed, type TransactItem } from '../lib/db';
-import { queryAll } from '../lib/query';
+import { queryAll } from '../lib/pagination';
 import { branchScope, countItem } from '../domain/stats';
 import { tableName } from '../lib/tables';
 

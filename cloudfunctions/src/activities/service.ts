@@ -7,7 +7,7 @@ import {
   activityTimeIssues,
   trainingFieldIssues,
   hasAnyRole,
-  RegistrationError,
+  ErrorCode,
   Role,
   startOfCenterDay,
   type Activity,
@@ -48,7 +48,7 @@ const retryOnConflict = <T>(write: () => Promise<T | 'conflict'>): Promise<T> =>
 
 /** An activity may name a project only if it exists. */
 const requireProject = async (projectId: string | undefined) => {
-  if (projectId && !(await projectOf(projectId))) throw ValidationError.field('projectId', 'no such project');
+  if (projectId && !(await projectOf(projectId))) throw ValidationError.field('projectId', '公益项目不存在');
 };
 
 export const createActivityService = ({ repository, engine, now = () => new Date() }: ActivityServiceDeps) => {
@@ -65,7 +65,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
   const changeStatus = async (id: string, caller: Principal, to: ActivityStatus, allowedFrom: ActivityStatus[]) => {
     const record = await load(id, caller);
     if (!allowedFrom.includes(record.status)) {
-      throw new ConflictError(RegistrationError.ACTIVITY_NOT_OPEN, `A ${record.status} activity cannot become ${to}`);
+      throw new ConflictError(ErrorCode.ACTIVITY_NOT_OPEN, `A ${record.status} activity cannot become ${to}`);
     }
     const outcome = await retryOnConflict(() =>
       repository.updateActivity(id, { status: to, ...indexKeys(record.kind, to), updatedAt: now().toISOString() }, record.version),
@@ -117,7 +117,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
     async update(id: string, patch: UpdateActivityRequest, caller: Principal): Promise<Activity> {
       const record = await load(id, caller);
       if (record.status === ActivityStatus.CANCELLED)
-        throw new ConflictError(RegistrationError.ACTIVITY_CANCELLED, 'A cancelled activity cannot be edited');
+        throw new ConflictError(ErrorCode.ACTIVITY_CANCELLED, 'A cancelled activity cannot be edited');
       const issues = [...activityTimeIssues({ ...record, ...patch }), ...trainingFieldIssues(record.kind, patch)];
       if (issues.length) throw new ValidationError(issues);
       await requireProject(patch.projectId);
@@ -125,11 +125,9 @@ export const createActivityService = ({ repository, engine, now = () => new Date
         repository.updateActivity(id, { ...inUtc(patch), updatedAt: now().toISOString() }, record.version),
       );
       if (outcome === 'below-confirmed') {
-        throw new ConflictError(
-          RegistrationError.CAPACITY_BELOW_CONFIRMED,
-          `${record.confirmedCount} seats are taken: capacity cannot be lower`,
-          [{ path: 'capacity', message: 'below the confirmed registrations' }],
-        );
+        throw new ConflictError(ErrorCode.CAPACITY_BELOW_CONFIRMED, `${record.confirmedCount} seats are taken: capacity cannot be lower`, [
+          { path: 'capacity', message: '不能少于已报名人数' },
+        ]);
       }
       if (outcome === 'stale') throw stale();
       if (patch.capacity !== undefined && patch.capacity > record.capacity) await engine.promoteWhileSeatsFree(id);

@@ -3,10 +3,10 @@
  * two sparse indexes — every pending request (coordinators) and those of one branch (its
  * secretary) — and leaves both when decided.
  */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { LeaveStatusSchema } from '@hele/shared';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
+import { queryAll, queryPage } from '../lib/pagination';
 import { doc, isConditionFailure, transactNamed, type DocClient, type TransactItem } from '../lib/db';
 import { settled } from '../lib/retry';
 import { tableName } from '../lib/tables';
@@ -94,42 +94,32 @@ export const createLeaveRepository = (client: DocClient = doc) => {
       return outcome === 'ok' ? this.get(activityId, userId) : undefined;
     },
 
-    async forActivity(activityId: string): Promise<LeaveRecord[]> {
-      const items: LeaveRecord[] = [];
-      let ExclusiveStartKey: Key | undefined;
-      do {
-        const result = await client.send(
-          new QueryCommand({
-            TableName: table(),
-            KeyConditionExpression: 'activityId = :id',
-            ExpressionAttributeValues: { ':id': activityId },
-            ConsistentRead: true,
-            ExclusiveStartKey,
-          }),
-        );
-        items.push(...(result.Items ?? []).map((item) => LeaveRecord.parse(item)));
-        ExclusiveStartKey = result.LastEvaluatedKey as Key | undefined;
-      } while (ExclusiveStartKey);
-      return items;
+    forActivity(activityId: string): Promise<LeaveRecord[]> {
+      return queryAll(
+        LeaveRecord,
+        {
+          TableName: table(),
+          KeyConditionExpression: 'activityId = :id',
+          ExpressionAttributeValues: { ':id': activityId },
+          ConsistentRead: true,
+        },
+        client,
+      );
     },
 
     /** Pending requests, oldest first: all of them, or one branch's. */
-    async pending({ branchId, limit, cursor }: { branchId?: string; limit: number; cursor?: string }) {
-      const { key } = decodeCursor(cursor);
-      const result = await client.send(
-        new QueryCommand({
+    pending({ branchId, limit, cursor }: { branchId?: string; limit: number; cursor?: string }) {
+      return queryPage(
+        LeaveRecord,
+        {
           TableName: table(),
           IndexName: branchId ? 'pendingByBranch' : 'pendingAll',
           KeyConditionExpression: branchId ? 'pendingBranch = :key' : 'pendingAll = :key',
           ExpressionAttributeValues: { ':key': branchId ?? 'pending' },
-          Limit: limit,
-          ExclusiveStartKey: key,
-        }),
+        },
+        { limit, cursor },
+        client,
       );
-      return {
-        items: (result.Items ?? []).map((item) => LeaveRecord.parse(item)),
-        nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
-      };
     },
   };
 };

@@ -118,9 +118,7 @@ export const createAttendanceService = ({
         : codeIsValid(secret, activity.id, body.code!, at);
     if (!valid) {
       const field = body.token !== undefined ? 'token' : 'code';
-      throw new HttpError(400, 'INVALID_CHECK_IN_CODE', 'The check-in code is wrong or has expired', [
-        { path: field, message: 'wrong or expired' },
-      ]);
+      throw new HttpError('INVALID_CHECK_IN_CODE', 'The check-in code is wrong or has expired', [{ path: field, message: '错误或已过期' }]);
     }
   };
 

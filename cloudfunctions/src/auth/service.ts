@@ -30,7 +30,7 @@ export const login = async (code: string, deps: AuthDeps): Promise<LoginResponse
       throw new UnauthenticatedError('Dev sign-in exists only on the local stage', ErrorCode.DEV_LOGIN_DISABLED);
     }
     const name = DevName.safeParse(code.slice(DEV_CODE_PREFIX.length));
-    if (!name.success) throw ValidationError.field('code', name.error.issues[0]?.message ?? 'bad dev name');
+    if (!name.success) throw ValidationError.field('code', name.error.issues[0]?.message ?? '开发登录名不正确');
     const seeded = DEV_USERS.find((user) => user.name === name.data);
     openid = `${DEV_CODE_PREFIX}${name.data}`;
     nickname = seeded?.nickname ?? name.data;

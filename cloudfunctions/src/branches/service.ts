@@ -64,7 +64,7 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
     async putMember(branchId: string, userId: string, entry: RosterEntryInput, caller: Principal) {
       requireKeeper(caller, branchId);
       const user = await loadUser(userId);
-      if (!user || user.branchId !== branchId) throw ValidationError.field('userId', 'not on this branch');
+      if (!user || user.branchId !== branchId) throw ValidationError.field('userId', '不在本支部名册中');
       await branches.putMember(branchId, { userId, nickname: user.nickname, ...entry });
       return this.profile(branchId, caller);
     },
@@ -97,7 +97,7 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
     async propose(branchId: string, request: { theme: string; meetings: number }, caller: Principal): Promise<PlanProposal> {
       requireKeeper(caller, branchId);
       const [roster, modules] = await Promise.all([branches.roster(branchId), branches.modules()]);
-      if (roster.length === 0) throw ValidationError.field('branchId', 'the roster is empty: add the members first');
+      if (roster.length === 0) throw ValidationError.field('branchId', '名册为空，请先添加党员');
       const byId = new Map(modules.map((module) => [module.id, module]));
       const items = proposePlan(branchProfile(roster, year()), modules, request.theme, request.meetings);
       return { branchId, items: items.map(({ moduleIds, ...item }) => ({ ...item, modules: moduleIds.map((id) => byId.get(id)!) })) };

@@ -2,11 +2,11 @@
  * Each user's in-app messages (我的 › 消息): reminders, activity cancellations, waitlist
  * promotions. Any feature may post one; only the owner reads them. Newest first.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { MessageKindSchema, type Message, type MessageKind } from '@hele/shared';
 import { ulid } from 'ulid';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
+import { type PageRequest, queryPage } from '../lib/pagination';
 import { doc } from '../lib/db';
 import { tableName } from '../lib/tables';
 
@@ -40,19 +40,14 @@ export const postMessage = async (message: NewMessage, now = new Date()): Promis
 
 const toMessage = ({ userId: _user, sk: _sk, ...message }: z.infer<typeof MessageRecord>): Message => message;
 
-export const listMessages = async (userId: string, { limit, cursor }: { limit: number; cursor?: string }) => {
-  const result = await doc.send(
-    new QueryCommand({
+export const listMessages = (userId: string, page: PageRequest) =>
+  queryPage(
+    (item) => toMessage(MessageRecord.parse(item)),
+    {
       TableName: tableName('MESSAGES_TABLE'),
       KeyConditionExpression: 'userId = :user',
       ExpressionAttributeValues: { ':user': userId },
       ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor).key,
-    }),
+    },
+    page,
   );
-  return {
-    items: (result.Items ?? []).map((item) => toMessage(MessageRecord.parse(item))),
-    nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
-  };
-};

@@ -6,11 +6,11 @@
  * a lost race reads again. Other writes that must happen with the entry (stock, a voucher, an
  * approval) join the same transaction.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { applyEntry, centerMonth, LedgerTypeSchema, PointsError, type LedgerType } from '@hele/shared';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { applyEntry, centerMonth, LedgerTypeSchema, ErrorCode, type LedgerType } from '@hele/shared';
 import { ulid } from 'ulid';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
+import { queryPage } from '../lib/pagination';
 import { doc, transactNamed, type DocClient, type TransactItem } from '../lib/db';
 import { ConflictError, ValidationError } from '../lib/errors';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../lib/retry';
@@ -108,8 +108,8 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
           const seq = (current?.seq ?? 0) + 1;
           const verdict = applyEntry(balance, operation.type, operation.amount);
           if (!verdict.ok) {
-            if (verdict.code === PointsError.INSUFFICIENT_POINTS) {
-              throw new ConflictError(PointsError.INSUFFICIENT_POINTS, `Balance ${balance} is not enough`, [
+            if (verdict.code === ErrorCode.INSUFFICIENT_POINTS) {
+              throw new ConflictError(ErrorCode.INSUFFICIENT_POINTS, `Balance ${balance} is not enough`, [
                 { path: 'amount', message: verdict.message },
               ]);
             }
@@ -163,20 +163,17 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
 
     /** Entries newest first. */
     async entries(userId: string, { limit, cursor }: { limit: number; cursor?: string }) {
-      const result = await client.send(
-        new QueryCommand({
+      return queryPage(
+        EntryRecord,
+        {
           TableName: table(),
           KeyConditionExpression: 'userId = :user AND begins_with(sk, :entry)',
           ExpressionAttributeValues: { ':user': userId, ':entry': 'E#' },
           ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor).key,
-        }),
+        },
+        { limit, cursor },
+        client,
       );
-      return {
-        items: (result.Items ?? []).map((item) => EntryRecord.parse(item)),
-        nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
-      };
     },
   };
 };

@@ -7,7 +7,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ProjectCategorySchema } from '@hele/shared';
 import { z } from 'zod';
 import { doc } from '../lib/db';
-import { queryAll } from '../lib/query';
+import { queryAll } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
 export const projectKey = (id: string) => ({ pk: `J#${id}`, sk: '#' });

@@ -3,10 +3,10 @@
  * topics had banks) and each academy topic's under `Q#<topic>`. In lib because checking in at a
  * training asks whether its topic has a quiz.
  */
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { bankIsReady, ExamBank, type ExamSettings, type TrainingTopic } from '@hele/shared';
 import { env } from '../lib/config';
-import { doc } from '../lib/db';
+import { countAll } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
 /** What every key of a bank ends with: nothing for the certification bank, `#<topic>` for a topic's. */
@@ -30,16 +30,7 @@ export const activeQuestionsQuery = (bank: ExamBank): QueryCommandInput => ({
 });
 
 /** How many active questions a bank holds (counted, not read out). */
-export const countActiveQuestions = async (bank: ExamBank): Promise<number> => {
-  let count = 0;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const result = await doc.send(new QueryCommand({ ...activeQuestionsQuery(bank), Select: 'COUNT', ExclusiveStartKey }));
-    count += result.Count ?? 0;
-    ExclusiveStartKey = result.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return count;
-};
+export const countActiveQuestions = (bank: ExamBank): Promise<number> => countAll(activeQuestionsQuery(bank));
 
 /** A topic has a quiz when its bank holds a full quiz paper; until then check-in completes the topic. */
 export const topicHasQuiz = async (topic: TrainingTopic): Promise<boolean> =>

@@ -4,10 +4,11 @@
  * A connection API Gateway reports gone is removed at once.
  */
 import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedEvent } from '@hele/shared';
 import { env } from '../lib/config';
 import { doc } from '../lib/db';
+import { queryAll } from '../lib/pagination';
 import { logger } from '../lib/logger';
 import { tableName } from '../lib/tables';
 
@@ -42,24 +43,14 @@ export const connectionRepository = {
     await doc.send(new DeleteCommand({ TableName: table(), Key: { connectionId } }));
   },
   /** Live connections watching a feed (expired ones may linger until TTL removes them: skipped). */
-  async watching(activityId: string, now = new Date()): Promise<string[]> {
-    const ids: string[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const result = await doc.send(
-        new QueryCommand({
-          TableName: table(),
-          IndexName: 'byActivity',
-          KeyConditionExpression: 'activityId = :activity',
-          FilterExpression: 'expiresAt > :now',
-          ExpressionAttributeValues: { ':activity': activityId, ':now': Math.floor(now.getTime() / 1000) },
-          ExclusiveStartKey,
-        }),
-      );
-      ids.push(...(result.Items ?? []).map((item) => item.connectionId as string));
-      ExclusiveStartKey = result.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return ids;
+  watching(activityId: string, now = new Date()): Promise<string[]> {
+    return queryAll((item) => item.connectionId as string, {
+      TableName: table(),
+      IndexName: 'byActivity',
+      KeyConditionExpression: 'activityId = :activity',
+      FilterExpression: 'expiresAt > :now',
+      ExpressionAttributeValues: { ':activity': activityId, ':now': Math.floor(now.getTime() / 1000) },
+    });
   },
 };
 

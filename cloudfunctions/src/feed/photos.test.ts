@@ -54,7 +54,7 @@ describe('feed photos', () => {
 
     // Nothing of those reached the bucket: a post cannot name the key.
     const post = await call('POST', `/activities/${activity.id}/posts`, { token, body: { text: '照片', images: [ticket.key] } });
-    expect([post.status, post.body.error.details]).toEqual([400, [{ path: 'images.0', message: 'this photo was not uploaded' }]]);
+    expect([post.status, post.body.error.details]).toEqual([400, [{ path: 'images.0', message: '图片尚未上传成功' }]]);
   });
 
   it('refuses photos that are not the caller’s uploads to this feed, and more than nine', async () => {
@@ -74,9 +74,9 @@ describe('feed photos', () => {
     });
     expect(forged.status).toBe(400);
     expect(forged.body.error.details).toEqual([
-      { path: 'images.1', message: 'not a photo you uploaded to this feed' },
-      { path: 'images.2', message: 'not a photo you uploaded to this feed' },
-      { path: 'images.3', message: 'this photo is already in the post' },
+      { path: 'images.1', message: '不是你为本动态上传的图片' },
+      { path: 'images.2', message: '不是你为本动态上传的图片' },
+      { path: 'images.3', message: '该图片已在动态中' },
     ]);
     const outsideTheBucketFolder = await call('POST', `/activities/${activity.id}/posts`, {
       token,

@@ -6,9 +6,9 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ReviewState } from '@hele/shared';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
+
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
-import { queryPage } from '../lib/query';
+import { type PageRequest, queryPage } from '../lib/pagination';
 import { CommentRecord, FeedMetaRecord, META_ID, PostRecord } from './records';
 import { tableName } from '../lib/tables';
 
@@ -92,22 +92,18 @@ export const feedRepository = {
   },
 
   /** Posts newest first (deleted ones are skipped, so a page may be short; the cursor goes on). */
-  async listPosts(activityId: string, { limit, cursor }: { limit: number; cursor?: string }) {
-    const result = await doc.send(
-      new QueryCommand({
+  listPosts(activityId: string, page: PageRequest) {
+    return queryPage(
+      PostRecord,
+      {
         TableName: posts(),
         KeyConditionExpression: 'activityId = :activity AND id >= :first',
         FilterExpression: 'attribute_not_exists(deleted)',
         ExpressionAttributeValues: { ':activity': activityId, ':first': FIRST_POST_ID },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor).key,
-      }),
+      },
+      page,
     );
-    return {
-      items: (result.Items ?? []).map((item) => PostRecord.parse(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
-    };
   },
 
   /** The key-moment timeline, newest first. */
@@ -318,20 +314,16 @@ export const feedRepository = {
     ]);
   },
 
-  async comments(postId: string, { limit, cursor }: { limit: number; cursor?: string }) {
-    const result = await doc.send(
-      new QueryCommand({
+  comments(postId: string, page: PageRequest) {
+    return queryPage(
+      CommentRecord,
+      {
         TableName: reactions(),
         KeyConditionExpression: 'postId = :post AND begins_with(sk, :comment)',
         ExpressionAttributeValues: { ':post': postId, ':comment': 'C#' },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor).key,
-      }),
+      },
+      page,
     );
-    return {
-      items: (result.Items ?? []).map((item) => CommentRecord.parse(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
-    };
   },
 
   /** One photo's verdict, if the photo is still in the post; answers the post as it is now. */

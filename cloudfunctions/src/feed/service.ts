@@ -24,7 +24,7 @@ import {
 } from '@hele/shared';
 import { decodeTime, encodeTime, ulid } from 'ulid';
 import type { ActivitySummary } from '../domain/activities/summary';
-import { ConflictError, ForbiddenError, HttpError, NotFoundError } from '../lib/errors';
+import { ConflictError, ForbiddenError, HttpError, NotFoundError, ValidationError } from '../lib/errors';
 import { settled } from '../lib/retry';
 import { loadUser, type Principal } from '../lib/principal';
 import type { NewMessage } from '../domain/inbox';
@@ -106,7 +106,7 @@ export const createFeedService = ({
     const author = await loadUser(caller.id);
     const verdict = await checker.check(text, { openid: author?.openid ?? '' });
     if (!verdict.ok)
-      throw new HttpError(422, 'CONTENT_REJECTED', 'The text did not pass the content check', [{ path: field, message: verdict.reason }]);
+      throw new HttpError('CONTENT_REJECTED', 'The text did not pass the content check', [{ path: field, message: verdict.reason }]);
   };
   /**
    * Photos named in a post must be uploads of this caller to this feed (or already in the post,
@@ -117,15 +117,15 @@ export const createFeedService = ({
     const problems = await Promise.all(
       images.map(async (key, index) => {
         const path = `images.${index}`;
-        if (images.indexOf(key) !== index) return { path, message: 'this photo is already in the post' };
+        if (images.indexOf(key) !== index) return { path, message: '该图片已在动态中' };
         if (kept.includes(key)) return undefined;
-        if (!key.startsWith(prefix)) return { path, message: 'not a photo you uploaded to this feed' };
-        if (!(await media.stat(key))) return { path, message: 'this photo was not uploaded' };
+        if (!key.startsWith(prefix)) return { path, message: '不是你为本动态上传的图片' };
+        if (!(await media.stat(key))) return { path, message: '图片尚未上传成功' };
         return undefined;
       }),
     );
     const details = problems.filter((problem) => problem !== undefined);
-    if (details.length) throw new HttpError(400, 'VALIDATION_FAILED', 'Request is invalid', details);
+    if (details.length) throw new ValidationError(details);
   };
   /** Posts as the API shows them: each photo with a fresh signed link. */
   const present = async (posts: PostRecord[], liked?: ReadonlySet<string>) => {
@@ -396,8 +396,7 @@ export const createFeedService = ({
       await visibleActivity(activityId, caller);
       const users = await Promise.all(userIds.map((id) => loadUser(id)));
       const missing = userIds.findIndex((_, index) => !users[index]);
-      if (missing >= 0)
-        throw new HttpError(400, 'VALIDATION_FAILED', 'Request is invalid', [{ path: `userIds.${missing}`, message: 'no such user' }]);
+      if (missing >= 0) throw ValidationError.field(`userIds.${missing}`, '没有这个用户');
       const meta = await feed.setReporters(activityId, [...new Set(userIds)]);
       return { activityId, reporters: meta.reporters, muted: [...(meta.muted ?? [])] };
     },

@@ -1,19 +1,23 @@
 /**
- * Errors a service may throw on purpose. Each names its HTTP status and a stable code of docs/API.md;
- * the HTTP adapter turns them into the error shape. Anything else is a bug and becomes a bare 500.
+ * Errors a service may throw on purpose. Each carries a code of the registry (`@hele/shared` ERRORS),
+ * which fixes its HTTP status: a class takes only the codes of its status, so a 409 code cannot be
+ * thrown as a 403. The HTTP adapter turns them into the error shape; anything else is a bug (500).
+ * `message` is for developers and logs; the app shows the code's Chinese wording.
  */
-import { ErrorCode, type ErrorDetail } from '@hele/shared';
+import { ERRORS, type ErrorCode, type ErrorCodeOf, type ErrorDetail } from '@hele/shared';
 
 export class HttpError extends Error {
+  readonly statusCode: number;
+
   constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
+    readonly code: ErrorCode,
+    message: string = ERRORS[code].message,
     readonly details?: ErrorDetail[],
     options?: ErrorOptions,
   ) {
     super(message, options);
     this.name = new.target.name;
+    this.statusCode = ERRORS[code].status;
   }
 
   toJSON() {
@@ -23,7 +27,7 @@ export class HttpError extends Error {
 
 export class ValidationError extends HttpError {
   constructor(details: ErrorDetail[], message = 'Request is invalid') {
-    super(400, ErrorCode.VALIDATION_FAILED, message, details);
+    super('VALIDATION_FAILED', message, details);
   }
 
   /** A rule broken by one field, e.g. a registration window, named like a schema failure. */
@@ -34,50 +38,50 @@ export class ValidationError extends HttpError {
 
 export class MalformedJsonError extends HttpError {
   constructor() {
-    super(400, ErrorCode.MALFORMED_JSON, 'Body is not valid JSON', [{ path: 'body', message: 'not valid JSON' }]);
+    super('MALFORMED_JSON', 'Body is not valid JSON', [{ path: 'body', message: '不是有效的 JSON' }]);
   }
 }
 
 export class UnauthenticatedError extends HttpError {
-  constructor(message = 'Sign in first', code: string = ErrorCode.UNAUTHENTICATED) {
-    super(401, code, message);
+  constructor(message = 'Sign in first', code: ErrorCodeOf<401> = 'UNAUTHENTICATED') {
+    super(code, message);
   }
 }
 
 export class ForbiddenError extends HttpError {
-  constructor(message = 'Your role does not allow this', code: string = ErrorCode.FORBIDDEN) {
-    super(403, code, message);
+  constructor(message = 'Your role does not allow this', code: ErrorCodeOf<403> = 'FORBIDDEN') {
+    super(code, message);
   }
 }
 
 export class NotFoundError extends HttpError {
-  constructor(what: string, code: string = ErrorCode.NOT_FOUND) {
-    super(404, code, `${what} not found`);
+  constructor(what: string, code: ErrorCodeOf<404> = 'NOT_FOUND') {
+    super(code, `${what} not found`);
   }
 }
 
 /** A business rule stops the write: `INSUFFICIENT_POINTS`, `OUT_OF_STOCK`, `ALREADY_CHECKED_IN`… */
 export class ConflictError extends HttpError {
-  constructor(code: string, message: string, details?: ErrorDetail[]) {
-    super(409, code, message, details);
+  constructor(code: ErrorCodeOf<409>, message?: string, details?: ErrorDetail[]) {
+    super(code, message, details);
   }
 }
 
 export class PayloadTooLargeError extends HttpError {
   constructor(limit: number) {
-    super(413, ErrorCode.PAYLOAD_TOO_LARGE, `Body is larger than ${limit} bytes`);
+    super('PAYLOAD_TOO_LARGE', `Body is larger than ${limit} bytes`);
   }
 }
 
 export class TooManyRequestsError extends HttpError {
   constructor(message = 'Too many requests, try again shortly') {
-    super(429, ErrorCode.TOO_MANY_REQUESTS, message);
+    super('TOO_MANY_REQUESTS', message);
   }
 }
 
 /** An outside service (WeChat) did not answer as it should; the client may retry. */
 export class UpstreamError extends HttpError {
   constructor(message: string, options?: ErrorOptions) {
-    super(502, ErrorCode.UPSTREAM_UNAVAILABLE, message, undefined, options);
+    super('UPSTREAM_UNAVAILABLE', message, undefined, options);
   }
 }

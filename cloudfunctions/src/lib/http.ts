@@ -119,7 +119,7 @@ const idempotencyKeyOf = (event: APIGatewayProxyEventV2): string | undefined => 
   const key = event.headers[IDEMPOTENCY_HEADER];
   if (key === undefined) return undefined;
   if (key.length < 1 || key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
-    throw ValidationError.field('Idempotency-Key', `must be 1–${IDEMPOTENCY_KEY_MAX_LENGTH} characters`);
+    throw ValidationError.field('Idempotency-Key', `须为 1–${IDEMPOTENCY_KEY_MAX_LENGTH} 个字符`);
   }
   return key;
 };
@@ -220,7 +220,7 @@ export const createHttpHandler = <G extends RouteGroup>(
         response = errorResponse(error);
       } else {
         logger.error('Unhandled error', { requestId, route: event.routeKey, error: error as Error });
-        response = errorResponse(new HttpError(500, ErrorCode.INTERNAL, `Internal error (request ${requestId})`));
+        response = errorResponse(new HttpError('INTERNAL', `Internal error (request ${requestId})`));
       }
     }
     logger.info('request', { requestId, route: event.routeKey, status: response.statusCode, ms: Date.now() - started });

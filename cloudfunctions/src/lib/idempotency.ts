@@ -74,7 +74,7 @@ export const runIdempotent = async (
     } catch (error) {
       if (error instanceof IdempotencyValidationError) {
         throw new ConflictError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used with a different request', [
-          { path: 'Idempotency-Key', message: 'already used with a different body' },
+          { path: 'Idempotency-Key', message: '该请求标识已用于不同的内容' },
         ]);
       }
       if (error instanceof IdempotencyAlreadyInProgressError) {

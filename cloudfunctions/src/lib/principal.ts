@@ -2,10 +2,11 @@
  * Who is calling: the user record in the users table, read on every request so that a role
  * granted or revoked takes effect at once. Roles never come from the token or the client.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { RoleSchema, type Role } from '@hele/shared';
 import { z } from 'zod';
 import { doc, type TransactItem } from './db';
+import { queryAll } from './pagination';
 import { tableName } from './tables';
 
 export const UserRecord = z.object({
@@ -39,24 +40,13 @@ export const toPrincipal = (user: UserRecord): Principal => ({
 });
 
 /** The roster of a branch: every user whose branchId is it (sparse index byBranch). */
-export const branchMembers = async (branchId: string): Promise<UserRecord[]> => {
-  const members: UserRecord[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const result = await doc.send(
-      new QueryCommand({
-        TableName: tableName('USERS_TABLE'),
-        IndexName: 'byBranch',
-        KeyConditionExpression: 'branchId = :branch',
-        ExpressionAttributeValues: { ':branch': branchId },
-        ExclusiveStartKey,
-      }),
-    );
-    members.push(...(result.Items ?? []).map((item) => UserRecord.parse(item)));
-    ExclusiveStartKey = result.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return members;
-};
+export const branchMembers = (branchId: string): Promise<UserRecord[]> =>
+  queryAll(UserRecord, {
+    TableName: tableName('USERS_TABLE'),
+    IndexName: 'byBranch',
+    KeyConditionExpression: 'branchId = :branch',
+    ExpressionAttributeValues: { ':branch': branchId },
+  });
 
 /**
  * The writes that change a user's roles, as transaction items: roles live only in the users

@@ -1,11 +1,5 @@
-/**
- * WeChat's server-side access token (stable_token, client credential), cached until a minute
- * before it expires. Every server API of WeChat (subscribe messages, content checks) needs it.
- * `createWeChatApi` calls those APIs with it.
- */
-import { ErrorCode } from '@hele/shared';
 import { z } from 'zod';
-import { HttpError, UpstreamError } from './errors';
+import { UpstreamError } from './errors';
 
 const TokenReply = z.object({ access_token: z.string().optional(), expires_in: z.number().optional(), errcode: z.number().optional() });
 
@@ -28,7 +22,7 @@ export const createAccessTokenSource = ({ appId, appSecret, apiBase, fetchImpl =
       signal: AbortSignal.timeout(3_000),
     });
     const reply = TokenReply.parse(await response.json());
-    if (!reply.access_token) throw new HttpError(502, ErrorCode.UPSTREAM_UNAVAILABLE, `WeChat token refused (${reply.errcode})`);
+    if (!reply.access_token) throw new UpstreamError(`WeChat token refused (${reply.errcode})`);
     token = { value: reply.access_token, until: Date.now() + ((reply.expires_in ?? 7200) - 60) * 1000 };
     return token.value;
   };

@@ -16,7 +16,7 @@ import {
 import { Material } from '@hele/shared';
 import { z } from 'zod';
 import { doc, isConditionFailure } from '../lib/db';
-import { queryPage, type PageRequest } from '../lib/query';
+import { queryPage, type PageRequest } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
 const table = () => tableName('LIBRARY_TABLE');

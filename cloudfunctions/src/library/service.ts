@@ -56,18 +56,18 @@ export const createLibraryService = ({ library, media, series: seriesOf, now = (
 
   /** The named file must be the caller's own upload, in the bucket, of a type this kind takes: what it is, as the bucket says. */
   const checkedFile = async (file: NonNullable<MaterialInput['file']>, kind: MaterialInput['kind'], caller: Principal) => {
-    if (!file.key.startsWith(materialFilePrefix(caller.id))) throw ValidationError.field('file.key', 'not a file you uploaded');
+    if (!file.key.startsWith(materialFilePrefix(caller.id))) throw ValidationError.field('file.key', '不是你上传的文件');
     const stored = await media.stat(file.key);
-    if (!stored) throw ValidationError.field('file.key', 'this file was not uploaded');
+    if (!stored) throw ValidationError.field('file.key', '文件尚未上传成功');
     if (!materialFileFits(stored.contentType, kind))
-      throw ValidationError.field('file.key', `a ${stored.contentType || 'file of unknown type'} is not a ${kind}`);
+      throw ValidationError.field('file.key', `文件类型（${stored.contentType || '未知'}）与资料类型不符`);
     return { key: file.key, name: file.name, bytes: stored.bytes, contentType: stored.contentType };
   };
 
   /** Coordinators attach to any series; a lecturer only to one they teach. */
   const checkSeries = async (seriesId: string, caller: Principal) => {
     const series = await seriesOf(seriesId);
-    if (!series) throw ValidationError.field('seriesId', 'no such class series');
+    if (!series) throw ValidationError.field('seriesId', '公益班不存在');
     if (!hasAnyRole(caller.roles, [Role.COORDINATOR]) && !series.lecturerIds.includes(caller.id)) {
       throw new ForbiddenError('Lecturers add materials only to the series they teach');
     }

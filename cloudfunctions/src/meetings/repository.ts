@@ -8,7 +8,7 @@ import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type BatchGetCo
 import { ActionItem, Idea } from '@hele/shared';
 import { z } from 'zod';
 import { doc, isConditionFailure, transactNamed } from '../lib/db';
-import { queryAll, queryPage, type PageRequest } from '../lib/query';
+import { queryAll, queryPage, type PageRequest } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
 const table = () => tableName('BOARDS_TABLE');

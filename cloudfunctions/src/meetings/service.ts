@@ -190,7 +190,7 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
     async addAction(activityId: string, input: ActionItemInput, caller: Principal) {
       const activity = await facilitated(activityId, caller);
       const owner = await loadUser(input.ownerId);
-      if (!owner) throw ValidationError.field('ownerId', 'no such user');
+      if (!owner) throw ValidationError.field('ownerId', '用户不存在');
       const at = now();
       const id = ulid(at.getTime());
       const record: ActionRecord = {
@@ -236,7 +236,7 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
     async overdue(query: { branchId?: string; limit: number; cursor?: string }, caller: Principal) {
       const branchId = isCoordinator(caller) ? query.branchId : caller.branchId;
       if (!branchId) {
-        if (isCoordinator(caller)) throw ValidationError.field('branchId', 'name the branch');
+        if (isCoordinator(caller)) throw ValidationError.field('branchId', '请选择支部');
         return { items: [], nextCursor: null };
       }
       if (query.branchId && query.branchId !== branchId) throw new ForbiddenError('A secretary sees their own branch');

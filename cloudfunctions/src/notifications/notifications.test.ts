@@ -25,7 +25,7 @@ describe('reminders (订阅消息)', () => {
     const activity = await createActivity({ title: '越剧班 · 第一课：唱腔入门', ...{} });
     const [member] = await newMembers(1);
     const early = await call('POST', `/activities/${activity.id}/reminders`, { token: member!.token });
-    expect([early.status, early.body.error.code]).toEqual([409, 'NOT_REGISTERED']);
+    expect([early.status, early.body.error.code]).toEqual([409, 'REGISTER_FIRST']);
 
     await call('POST', `/activities/${activity.id}/registrations`, { token: member!.token });
     const subscribed = await call('POST', `/activities/${activity.id}/reminders`, { token: member!.token });

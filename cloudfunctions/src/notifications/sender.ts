@@ -2,9 +2,9 @@
  * How a reminder reaches the member. Always: the in-app inbox (我的 › 消息). In production, also
  * WeChat's subscribe message, when the mini-program has a template id and the member accepted.
  */
-import { ErrorCode, type ReminderFields } from '@hele/shared';
+import type { ReminderFields } from '@hele/shared';
 import { z } from 'zod';
-import { HttpError } from '../lib/errors';
+import { UpstreamError } from '../lib/errors';
 import { postMessage } from '../domain/inbox';
 import { createAccessTokenSource, type WeChatAppOptions } from '../lib/wechat-token';
 
@@ -64,11 +64,7 @@ export const createWeChatSender = ({ appId, appSecret, templateId, apiBase, fetc
       });
       const reply = SendReply.parse(await response.json());
       if (reply.errcode !== 0 && !FINAL_ERRORS.has(reply.errcode)) {
-        throw new HttpError(
-          502,
-          ErrorCode.UPSTREAM_UNAVAILABLE,
-          `WeChat subscribe message failed (${reply.errcode} ${reply.errmsg ?? ''})`,
-        );
+        throw new UpstreamError(`WeChat subscribe message failed (${reply.errcode} ${reply.errmsg ?? ''})`);
       }
       // After WeChat: a retried delivery must not leave two copies in the inbox.
       await inboxSender.send(delivery);

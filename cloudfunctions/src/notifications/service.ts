@@ -22,7 +22,7 @@ export const createNotificationService = ({ reminders, sender, loadUser, leadMin
     if (activity?.status !== 'published') throw new NotFoundError('Activity');
     if (Date.parse(activity.startsAt) <= now().getTime()) throw new ConflictError('ACTIVITY_STARTED', 'The activity has already started');
     if (!(await reminders.hasLiveRegistration(activityId, caller.id)))
-      throw new ConflictError('NOT_REGISTERED', 'Register first, then ask for a reminder');
+      throw new ConflictError('REGISTER_FIRST', 'Register first, then ask for a reminder');
     const { reminder, created } = await reminders.subscribe({
       activityId,
       userId: caller.id,

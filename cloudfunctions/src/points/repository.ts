@@ -5,7 +5,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { activitySummary } from '../domain/activities/summary';
-import { decodeCursor, encodeCursor, type Key } from '../lib/cursor';
+import { queryPage } from '../lib/pagination';
 import { doc, isConditionFailure, type TransactItem } from '../lib/db';
 import { RegistrationRecord } from '../domain/activities/seats';
 import { RedemptionRecord, RewardRecord } from './records';
@@ -26,21 +26,17 @@ export const rewardRepository = {
   },
 
   async list({ active, limit, cursor }: { active: boolean; limit: number; cursor?: string }) {
-    const result = await doc.send(
-      new QueryCommand({
+    return queryPage(
+      RewardRecord,
+      {
         TableName: tableName('REWARDS_TABLE'),
         IndexName: 'byListKey',
         KeyConditionExpression: 'listKey = :key',
         ExpressionAttributeValues: { ':key': active ? 'active' : 'inactive' },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor).key,
-      }),
+      },
+      { limit, cursor },
     );
-    return {
-      items: (result.Items ?? []).map((item) => RewardRecord.parse(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
-    };
   },
 
   /** Edits fields and moves stock by `stockChange`, never below zero. */
@@ -134,40 +130,32 @@ export const redemptionRepository = {
   },
 
   async byUser(userId: string, { limit, cursor }: { limit: number; cursor?: string }) {
-    const result = await doc.send(
-      new QueryCommand({
+    return queryPage(
+      RedemptionRecord,
+      {
         TableName: tableName('REDEMPTIONS_TABLE'),
         IndexName: 'byUser',
         KeyConditionExpression: 'userId = :user',
         ExpressionAttributeValues: { ':user': userId },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor).key,
-      }),
+      },
+      { limit, cursor },
     );
-    return {
-      items: (result.Items ?? []).map((item) => RedemptionRecord.parse(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
-    };
   },
 
   async byStatus(status: string, { limit, cursor }: { limit: number; cursor?: string }) {
-    const result = await doc.send(
-      new QueryCommand({
+    return queryPage(
+      RedemptionRecord,
+      {
         TableName: tableName('REDEMPTIONS_TABLE'),
         IndexName: 'byStatus',
         KeyConditionExpression: '#status = :status',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':status': status },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor).key,
-      }),
+      },
+      { limit, cursor },
     );
-    return {
-      items: (result.Items ?? []).map((item) => RedemptionRecord.parse(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined),
-    };
   },
 };
 

@@ -8,7 +8,7 @@ import {
   hasAnyRole,
   LedgerType,
   parseVoucher,
-  PointsError,
+  ErrorCode,
   Role,
   rewardAvailability,
   starLevel,
@@ -54,10 +54,10 @@ export const toEntry = ({ id, type, amount, balanceAfter, reason, createdAt, act
 });
 
 const REFUSALS: Record<string, () => ConflictError> = {
-  stock: () => new ConflictError(PointsError.OUT_OF_STOCK, 'This reward is out of stock'),
-  limit: () => new ConflictError(PointsError.REDEMPTION_LIMIT, 'You have redeemed this reward as often as allowed'),
-  full: () => new ConflictError(PointsError.CLASS_FULL, 'The class has no free seat'),
-  exists: () => new ConflictError(PointsError.ALREADY_REGISTERED, 'You are already registered for this class'),
+  stock: () => new ConflictError(ErrorCode.OUT_OF_STOCK, 'This reward is out of stock'),
+  limit: () => new ConflictError(ErrorCode.REDEMPTION_LIMIT, 'You have redeemed this reward as often as allowed'),
+  full: () => new ConflictError(ErrorCode.CLASS_FULL, 'The class has no free seat'),
+  exists: () => new ConflictError(ErrorCode.ALREADY_REGISTERED, 'You are already registered for this class'),
   redemption: () => new ConflictError('CONFLICT', 'Try again'),
 };
 
@@ -94,7 +94,7 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
 
     /** A coordinator's adjustment: the entry names who and why (the audit trail is the ledger itself). */
     async adjust({ userId, amount, reason }: AdjustmentRequest, caller: Principal, idempotencyKey?: string) {
-      if (!(await loadUser(userId))) throw ValidationError.field('userId', 'no such user');
+      if (!(await loadUser(userId))) throw ValidationError.field('userId', '用户不存在');
       const outcome = await ledger.append({
         userId,
         type: LedgerType.ADJUST,
@@ -110,7 +110,7 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
     async createReward(input: CreateRewardRequest, caller: Principal) {
       if (input.kind === 'class_seat') {
         const activity = await seats.activity(input.activityId!);
-        if (!activity) throw ValidationError.field('activityId', 'no such activity');
+        if (!activity) throw ValidationError.field('activityId', '活动不存在');
       }
       const at = now().toISOString();
       const record: RewardRecord = {
@@ -142,7 +142,7 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
       if (active !== undefined) Object.assign(changes, { active, listKey: active ? 'active' : 'inactive' });
       const result = await rewards.update(id, changes, stockChange);
       if (result === 'missing') throw new NotFoundError('Reward');
-      if (result === 'negative-stock') throw ValidationError.field('stockChange', 'would take the stock below zero');
+      if (result === 'negative-stock') throw ValidationError.field('stockChange', '库存不能少于 0');
       return toReward(result);
     },
 
@@ -209,7 +209,7 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
           const at = now();
           const iso = at.toISOString();
           const redemption = await requireRedemption(id, caller);
-          if (redemption.status === 'fulfilled') throw new ConflictError(PointsError.VOUCHER_USED, 'The voucher has been used');
+          if (redemption.status === 'fulfilled') throw new ConflictError(ErrorCode.VOUCHER_USED, 'The voucher has been used');
           if (redemption.status === 'cancelled') {
             return {
               redemption: toRedemption(redemption, { withVoucher: false }),
@@ -252,17 +252,16 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
     /** A coordinator scans the member's voucher: it is used once. */
     async fulfil(voucher: string, caller: Principal) {
       const parsed = parseVoucher(voucher);
-      if (!parsed) throw ValidationError.field('voucher', 'is not a voucher of this center');
+      if (!parsed) throw ValidationError.field('voucher', '不是本中心的兑换券');
       const redemption = await redemptions.get(parsed.redemptionId);
-      if (!redemption || !secretsMatch(redemption.voucherSecret, parsed.secret))
-        throw ValidationError.field('voucher', 'is not a valid voucher');
-      if (redemption.status === 'fulfilled') throw new ConflictError(PointsError.VOUCHER_USED, 'The voucher has already been used');
-      if (redemption.status === 'cancelled') throw new ConflictError(PointsError.VOUCHER_CANCELLED, 'The voucher was cancelled');
+      if (!redemption || !secretsMatch(redemption.voucherSecret, parsed.secret)) throw ValidationError.field('voucher', '兑换券无效');
+      if (redemption.status === 'fulfilled') throw new ConflictError(ErrorCode.VOUCHER_USED, 'The voucher has already been used');
+      if (redemption.status === 'cancelled') throw new ConflictError(ErrorCode.VOUCHER_CANCELLED, 'The voucher was cancelled');
       const iso = now().toISOString();
       const outcome = await transactNamed(doc, [
         { name: 'state', item: rewards.items.closeRedemption(redemption.id, 'fulfilled', iso, caller.id) },
       ]);
-      if (outcome !== 'ok') throw new ConflictError(PointsError.VOUCHER_USED, 'The voucher has already been used');
+      if (outcome !== 'ok') throw new ConflictError(ErrorCode.VOUCHER_USED, 'The voucher has already been used');
       return {
         redemption: toRedemption({ ...redemption, status: 'fulfilled', fulfilledAt: iso, fulfilledBy: caller.id }, { withVoucher: false }),
       };

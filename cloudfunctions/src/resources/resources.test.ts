@@ -153,7 +153,7 @@ describe('providers, offers and allocation', () => {
     expect((await allocate(20_000)).status).toBe(201);
     expect((await allocate(30_001)).body.error).toMatchObject({
       code: 'NOT_ENOUGH_REMAINING',
-      details: [{ path: 'quantity', message: 'at most 30000' }],
+      details: [{ path: 'quantity', message: '最多 30000' }],
     });
 
     const mine = (await call('GET', '/me/resources', { token: donor!.token })).body;

@@ -35,7 +35,7 @@ import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { loadUser, type Principal } from '../lib/principal';
 import { allProjects, projectOf, projectScope } from '../domain/projects';
-import type { PageRequest } from '../lib/query';
+import type { PageRequest } from '../lib/pagination';
 import { busy, settled } from '../lib/retry';
 import { readCounts } from '../domain/stats';
 import type { resourceRepository as ResourceRepository } from './repository';
@@ -98,10 +98,10 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
     async registerProvider(input: ProviderInput, caller: Principal): Promise<Provider> {
       const coordinator = isCoordinator(caller);
       if (!coordinator && input.contactUserId && input.contactUserId !== caller.id) {
-        throw ValidationError.field('contactUserId', 'you register a provider you act for yourself');
+        throw ValidationError.field('contactUserId', '只能为自己登记资源方');
       }
       const contactUserId = coordinator ? input.contactUserId : caller.id;
-      if (contactUserId && !(await loadUser(contactUserId))) throw ValidationError.field('contactUserId', 'no such user');
+      if (contactUserId && !(await loadUser(contactUserId))) throw ValidationError.field('contactUserId', '用户不存在');
       const { id, at } = stamp();
       const provider: Provider = {
         ...input,
@@ -124,7 +124,7 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
 
     async addOffer(input: OfferInput, caller: Principal): Promise<Offer> {
       const provider = await resources.provider(input.providerId);
-      if (!provider) throw ValidationError.field('providerId', 'no such provider');
+      if (!provider) throw ValidationError.field('providerId', '资源方不存在');
       if (!isCoordinator(caller) && provider.contactUserId !== caller.id)
         throw new ForbiddenError('Only the provider or a coordinator offers its resources');
       const { id, at } = stamp();
@@ -170,7 +170,7 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
     },
 
     async openCase(input: CaseInput, caller: Principal): Promise<Case> {
-      if (input.projectId && !(await projectOf(input.projectId))) throw ValidationError.field('projectId', 'no such project');
+      if (input.projectId && !(await projectOf(input.projectId))) throw ValidationError.field('projectId', '公益项目不存在');
       const { id, at } = stamp();
       const record: Case = {
         ...input,
@@ -232,7 +232,7 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
     async allocate(caseId: string, request: AllocationRequest, caller: Principal): Promise<Allocation> {
       const record = await requireCase(caseId);
       const offer = await resources.offer(request.offerId);
-      if (!offer) throw ValidationError.field('offerId', 'no such offer');
+      if (!offer) throw ValidationError.field('offerId', '资源不存在');
       const { id, at } = stamp();
       const allocation: Allocation = {
         id,
@@ -257,12 +257,12 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
       if (outcome === 'remaining') {
         const left = (await resources.offer(offer.id))?.remaining ?? 0;
         throw new ConflictError('NOT_ENOUGH_REMAINING', `Only ${left} ${offer.unit} of this offer remain`, [
-          { path: 'quantity', message: `at most ${left}` },
+          { path: 'quantity', message: `最多 ${left}` },
         ]);
       }
       if (outcome === 'verified')
         throw new ConflictError('PROVIDER_NOT_VERIFIED', 'The provider is not verified yet', [
-          { path: 'offerId', message: 'provider not verified' },
+          { path: 'offerId', message: '资源方尚未认证' },
         ]);
       throw wrongStage(await requireCase(caseId), 'Resources are allocated during 计划 and 介入');
     },

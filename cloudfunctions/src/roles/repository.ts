@@ -4,7 +4,7 @@
  */
 import { RoleAuditEntry, RoleHolder, type ManagedRole } from '@hele/shared';
 import { doc, transactNamed, type TransactItem } from '../lib/db';
-import { queryPage, type PageRequest } from '../lib/query';
+import { queryPage, type PageRequest } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
 /** The audit log's partition for role changes (other audited scopes can sit beside it). */

@@ -5,7 +5,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { doc, transactNamed, type DocClient } from '../lib/db';
-import { queryAll, queryPage, type PageRequest } from '../lib/query';
+import { queryAll, queryPage, type PageRequest } from '../lib/pagination';
 import type { ActivityRecord } from '../domain/activities/records';
 import { tableName } from '../lib/tables';
 

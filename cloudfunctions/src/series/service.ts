@@ -9,7 +9,7 @@ import {
   canCancel,
   canRegister,
   hasAnyRole,
-  RegistrationError,
+  ErrorCode,
   Role,
   seriesProgress,
   type CreateSeriesRequest,
@@ -116,11 +116,7 @@ const teachingState = (statuses: Array<string | undefined>): 'recorded' | 'pendi
   statuses.every((status) => status === 'approved') ? 'recorded' : statuses.includes('pending') ? 'pending' : 'none';
 
 /** Why a session takes no registrations for good (as opposed to a moment's refusal such as BUSY). */
-const CLOSED_REASONS = new Set<string>([
-  RegistrationError.ACTIVITY_CANCELLED,
-  RegistrationError.REGISTRATION_CLOSED,
-  RegistrationError.ACTIVITY_NOT_OPEN,
-]);
+const CLOSED_REASONS = new Set<string>([ErrorCode.ACTIVITY_CANCELLED, ErrorCode.REGISTRATION_CLOSED, ErrorCode.ACTIVITY_NOT_OPEN]);
 
 export const createSeriesService = ({ repository, series: seriesTable, engine, now = () => new Date() }: SeriesDeps) => {
   const load = async (id: string) => {
@@ -152,10 +148,10 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
     async create(input: CreateSeriesRequest, caller: Principal): Promise<Series> {
       const lecturers = await Promise.all(input.lecturerIds.map((id) => loadUser(id)));
       const issues = lecturers.flatMap((user, i) =>
-        user?.roles.includes(Role.LECTURER) ? [] : [{ path: `lecturerIds.${i}`, message: 'is not a lecturer' }],
+        user?.roles.includes(Role.LECTURER) ? [] : [{ path: `lecturerIds.${i}`, message: '不是公益讲师' }],
       );
       if (issues.length) throw new ValidationError(issues);
-      if (input.projectId && !(await projectOf(input.projectId))) throw ValidationError.field('projectId', 'no such project');
+      if (input.projectId && !(await projectOf(input.projectId))) throw ValidationError.field('projectId', '公益项目不存在');
 
       const { record, sessions } = newSeriesRecords(
         input,
@@ -239,7 +235,7 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
           eachSession(session, async () => {
             const verdict = canCancel(session, mine.get(session.id)!.status, at);
             if (!verdict.ok) return { outcome: 'skipped', reason: verdict.code };
-            if (session.status !== ActivityStatus.PUBLISHED) return { outcome: 'skipped', reason: RegistrationError.ACTIVITY_NOT_OPEN };
+            if (session.status !== ActivityStatus.PUBLISHED) return { outcome: 'skipped', reason: ErrorCode.ACTIVITY_NOT_OPEN };
             await engine.cancel(session.id, caller);
             return { outcome: 'cancelled' };
           }),

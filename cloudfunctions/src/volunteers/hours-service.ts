@@ -41,9 +41,8 @@ const hoursText = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} 
 
 /** A published public class that has begun (teaching is recorded for classes that took place). */
 const requireHeldClass = (activity: ActivitySummary | undefined, at: Date): ActivitySummary => {
-  if (activity?.kind !== 'class' || activity.status !== 'published')
-    throw ValidationError.field('activityId', 'is not a published public class');
-  if (Date.parse(activity.endsAt) > at.getTime()) throw ValidationError.field('activityId', 'has not ended yet');
+  if (activity?.kind !== 'class' || activity.status !== 'published') throw ValidationError.field('activityId', '不是已发布的公益班课程');
+  if (Date.parse(activity.endsAt) > at.getTime()) throw ValidationError.field('activityId', '活动尚未结束');
   return activity;
 };
 
@@ -71,7 +70,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
   /** A session of a series is taught by that series' lecturers only. */
   const taughtBy = async (activity: ActivitySummary, lecturerId: string) => {
     if (activity.seriesId && !(await teachesSeries(activity.seriesId, lecturerId))) {
-      throw ValidationError.field('lecturerId', 'does not teach this series');
+      throw ValidationError.field('lecturerId', '不是本班的讲师');
     }
     return activity;
   };
@@ -112,7 +111,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
   return {
     async declare(input: DeclareHoursRequest, caller: Principal) {
       const activity = input.activityId ? await activityOf(input.activityId) : undefined;
-      if (input.activityId && activity?.status !== 'published') throw ValidationError.field('activityId', 'no such activity');
+      if (input.activityId && activity?.status !== 'published') throw ValidationError.field('activityId', '活动不存在');
       // Time signed in and out at an activity is recorded already: declaring it again would count it twice.
       if (activity && (await records.get(serviceRecordId.signOut(activity.id, caller.id)))) {
         throw new ConflictError('ALREADY_RECORDED', 'Your service at this activity is recorded from your sign-out');
@@ -177,7 +176,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
     /** The coordinator confirms a public class took place: its lecturer's teaching counts as approved service. */
     async recordTeaching({ activityId, lecturerId }: TeachingRequest, caller: Principal) {
       const lecturer = await loadUser(lecturerId);
-      if (!lecturer?.roles.includes('lecturer')) throw ValidationError.field('lecturerId', 'is not a lecturer');
+      if (!lecturer?.roles.includes('lecturer')) throw ValidationError.field('lecturerId', '不是公益讲师');
       if (lecturer.id === caller.id) throw new ForbiddenError('Another coordinator records your own teaching');
       const record = teachingRecord(await taughtBy(await heldClass(activityId), lecturer.id), lecturer, now().toISOString());
       const approved: ServiceRecordItem = {

@@ -6,7 +6,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ExamBank } from '@hele/shared';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
 import { activeQuestionsQuery, bankSuffix, questionKeys } from '../domain/question-bank';
-import { newestOnIndex, queryAll, queryPage, type PageRequest } from '../lib/query';
+import { newestOnIndex, queryAll, queryPage, type PageRequest } from '../lib/pagination';
 import { ServiceRecordItem } from '../domain/service-records';
 import { AttemptRecord, CandidateState, QuestionRecord, VolunteerRecord } from './records';
 import { tableName } from '../lib/tables';

@@ -18,17 +18,26 @@ import {
 import { z } from 'zod';
 import { apiBase } from './config';
 
+/**
+ * A failed call. `code` is the server's (its wording is in the shared registry) or, for what failed
+ * before an answer came (the network, an upload), one of the app's own with `wording` in Chinese.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** The Chinese wording of an error the app itself raised. */
+    readonly wording?: string,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
+
+/** An error raised in the app (no answer, or not the API's): its message is already the wording. */
+export const appError = (status: number, code: string, wording: string): ApiError => new ApiError(status, code, wording, [], wording);
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -89,7 +98,7 @@ const send = async <T>(options: RequestOptions<T>): Promise<T> => {
       timeout: 15_000,
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后再试');
+    throw appError(0, 'NETWORK', '网络连接失败，请稍后再试');
   }
   if (response.statusCode >= 200 && response.statusCode < 300) {
     return options.schema.parse(response.data);
@@ -101,7 +110,7 @@ const send = async <T>(options: RequestOptions<T>): Promise<T> => {
     const { code, message, details } = parsed.data.error;
     throw new ApiError(response.statusCode, code, message, details);
   }
-  throw new ApiError(response.statusCode, 'HTTP_ERROR', `请求失败 (${response.statusCode})`);
+  throw appError(response.statusCode, 'HTTP_ERROR', `请求失败 (${response.statusCode})`);
 };
 
 export const request = async <T>(options: RequestOptions<T>): Promise<T> => {

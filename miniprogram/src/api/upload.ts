@@ -6,7 +6,7 @@
  */
 import Taro from '@tarojs/taro';
 import type { UploadTicket } from '@hele/shared';
-import { ApiError } from './http';
+import { appError } from './http';
 
 /** What an upload is called in its messages: 图片 for the feed's photos, 文件 for the library's files. */
 type Noun = '图片' | '文件';
@@ -26,12 +26,12 @@ const sendToBucket = async (
   try {
     reply = await task;
   } catch {
-    throw new ApiError(0, 'NETWORK', `${noun}上传失败，请检查网络后重试`);
+    throw appError(0, 'NETWORK', `${noun}上传失败，请检查网络后重试`);
   }
   // S3 answers a POST upload with 204 (or 201/200 when asked); anything else is its XML error.
   if (reply.statusCode < 200 || reply.statusCode >= 300) {
     const code = /<Code>([^<]+)<\/Code>/.exec(String(reply.data))?.[1] ?? 'UPLOAD_FAILED';
-    throw new ApiError(reply.statusCode, code, code === 'EntityTooLarge' ? TOO_LARGE[noun] : `${noun}上传失败 (${reply.statusCode})`);
+    throw appError(reply.statusCode, code, code === 'EntityTooLarge' ? TOO_LARGE[noun] : `${noun}上传失败 (${reply.statusCode})`);
   }
   onProgress(100);
   return ticket.key;

@@ -19,7 +19,7 @@ describe('书记学院', () => {
 
   it('wants every criterion marked 1–5 and a reason below 3', () => {
     const all = { discussion: 4, measures: 2, participation: 5, form: 3 };
-    expect(scoreProblems(RUBRIC, all, {})).toEqual([{ path: 'comments.measures', message: 'say why「措施可落实」is below 3' }]);
+    expect(scoreProblems(RUBRIC, all, {})).toEqual([{ path: 'comments.measures', message: '「措施可落实」低于 3 分，请说明原因' }]);
     expect(scoreProblems(RUBRIC, all, { measures: '措施没有责任人' })).toEqual([]);
     expect(scoreProblems(RUBRIC, { ...all, form: 6, extra: 3 }, { measures: '措施没有责任人' }).map((problem) => problem.path)).toEqual([
       'marks.extra',

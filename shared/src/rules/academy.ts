@@ -36,13 +36,13 @@ export const scoreProblems = (
 ): Array<{ path: string; message: string }> => [
   ...Object.keys(marks)
     .filter((id) => !rubric.some((criterion) => criterion.id === id))
-    .map((id) => ({ path: `marks.${id}`, message: 'not a criterion of the rubric' })),
+    .map((id) => ({ path: `marks.${id}`, message: '不是评分标准中的项目' })),
   ...rubric.flatMap((criterion) => {
     const mark = marks[criterion.id];
-    if (mark === undefined) return [{ path: `marks.${criterion.id}`, message: `mark「${criterion.name}」` }];
-    if (!Number.isInteger(mark) || mark < 1 || mark > 5) return [{ path: `marks.${criterion.id}`, message: 'a mark is 1–5' }];
+    if (mark === undefined) return [{ path: `marks.${criterion.id}`, message: `请为「${criterion.name}」评分` }];
+    if (!Number.isInteger(mark) || mark < 1 || mark > 5) return [{ path: `marks.${criterion.id}`, message: '评分为 1–5 分' }];
     if (mark < COMMENT_BELOW && (comments[criterion.id] ?? '').trim().length < 4)
-      return [{ path: `comments.${criterion.id}`, message: `say why「${criterion.name}」is below ${COMMENT_BELOW}` }];
+      return [{ path: `comments.${criterion.id}`, message: `「${criterion.name}」低于 ${COMMENT_BELOW} 分，请说明原因` }];
     return [];
   }),
 ];

@@ -64,7 +64,7 @@ describe('what each step leaves behind', () => {
 
   it('measures every goal of the plan exactly once', () => {
     expect(evaluationProblem(2, [1, 0])).toBeUndefined();
-    expect(evaluationProblem(2, [0])).toEqual({ path: 'measures', message: 'goal 2 of the plan is not measured' });
+    expect(evaluationProblem(2, [0])).toEqual({ path: 'measures', message: '计划的第 2 个目标尚未评估' });
     expect(evaluationProblem(2, [0, 0])).toMatchObject({ path: 'measures.1.goal' });
     expect(evaluationProblem(2, [0, 1, 2])).toMatchObject({ path: 'measures.2.goal' });
     fc.assert(

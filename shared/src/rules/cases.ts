@@ -28,16 +28,20 @@ export type CaseTransitionVerdict =
   | { ok: false; code: 'SAME_STAGE' | 'SKIPS_A_STEP' | 'NOT_ALLOWED' | 'REASON_REQUIRED'; message: string };
 
 export const caseTransition = (from: CaseStage, to: CaseStage, actorRoles: readonly Role[], reason?: string): CaseTransitionVerdict => {
-  if (!hasAnyRole(actorRoles, [Role.COORDINATOR])) return { ok: false, code: 'NOT_ALLOWED', message: 'Only coordinators move cases' };
+  if (!hasAnyRole(actorRoles, [Role.COORDINATOR])) return { ok: false, code: 'NOT_ALLOWED', message: '只有社工可以推进个案' };
   const [a, b] = [CASE_STAGES.indexOf(from), CASE_STAGES.indexOf(to)];
-  if (a === b) return { ok: false, code: 'SAME_STAGE', message: `The case is at ${to} already` };
+  if (a === b) return { ok: false, code: 'SAME_STAGE', message: `个案已在「${CASE_STAGE_LABELS[to]}」` };
   const explained = (reason ?? '').trim().length >= MIN_REASON_LENGTH;
   if (b === a + 1) return { ok: true, kind: 'advance' };
   if (from === 'closed')
-    return explained ? { ok: true, kind: 'reopen' } : { ok: false, code: 'REASON_REQUIRED', message: 'Say why the case is reopened' };
+    return explained ? { ok: true, kind: 'reopen' } : { ok: false, code: 'REASON_REQUIRED', message: '请说明重新打开个案的原因' };
   if (b === a - 1)
-    return explained ? { ok: true, kind: 'revise' } : { ok: false, code: 'REASON_REQUIRED', message: 'Say why the step is revised' };
-  return { ok: false, code: 'SKIPS_A_STEP', message: `A case goes from ${from} to ${CASE_STAGES[a + 1]}, not to ${to}` };
+    return explained ? { ok: true, kind: 'revise' } : { ok: false, code: 'REASON_REQUIRED', message: '请说明退回修改的原因' };
+  return {
+    ok: false,
+    code: 'SKIPS_A_STEP',
+    message: `个案应从「${CASE_STAGE_LABELS[from]}」进入「${CASE_STAGE_LABELS[CASE_STAGES[a + 1]!]}」，不能跳到「${CASE_STAGE_LABELS[to]}」`,
+  };
 };
 
 /** What a step leaves behind before the case may go on: its form, or for 介入 at least one log entry. */
@@ -67,10 +71,10 @@ export const ALLOCATION_STAGES: readonly CaseStage[] = ['planning', 'interventio
 export const evaluationProblem = (goalCount: number, measuredGoals: readonly number[]): { path: string; message: string } | undefined => {
   const seen = new Set<number>();
   for (const [index, goal] of measuredGoals.entries()) {
-    if (goal >= goalCount) return { path: `measures.${index}.goal`, message: `the plan has ${goalCount} goals` };
-    if (seen.has(goal)) return { path: `measures.${index}.goal`, message: 'this goal is measured twice' };
+    if (goal >= goalCount) return { path: `measures.${index}.goal`, message: `计划共有 ${goalCount} 个目标` };
+    if (seen.has(goal)) return { path: `measures.${index}.goal`, message: '该目标重复评估' };
     seen.add(goal);
   }
   const missing = Array.from({ length: goalCount }, (_, goal) => goal).find((goal) => !seen.has(goal));
-  return missing === undefined ? undefined : { path: 'measures', message: `goal ${missing + 1} of the plan is not measured` };
+  return missing === undefined ? undefined : { path: 'measures', message: `计划的第 ${missing + 1} 个目标尚未评估` };
 };

@@ -42,7 +42,7 @@ export const canCheckIn = (
   if (activity.status !== 'published') return { ok: false, code: 'ACTIVITY_NOT_OPEN', message: 'The activity is not open' };
   const { opensAt, closesAt } = checkInWindow(activity, margins);
   if (now < opensAt) return { ok: false, code: 'CHECK_IN_NOT_OPEN', message: `Check-in opens at ${opensAt.toISOString()}` };
-  if (now > closesAt) return { ok: false, code: 'CHECK_IN_CLOSED', message: 'Check-in has closed' };
+  if (now > closesAt) return { ok: false, code: 'CHECK_IN_CLOSED', message: '签到已结束' };
   return { ok: true };
 };
 

@@ -3,7 +3,8 @@
  * the balance by its amount, in the direction its type allows, and no balance goes below zero.
  * The server computes every entry's `balanceAfter` with `applyEntry`, and nothing else.
  */
-import { type LedgerType, PointsError } from '../constants';
+import type { LedgerType } from '../constants';
+import { ErrorCode } from '../errors';
 
 /** Which way each type moves a balance. */
 export const LEDGER_DIRECTION: Record<LedgerType, 'credit' | 'debit' | 'either'> = {
@@ -16,7 +17,7 @@ export const LEDGER_DIRECTION: Record<LedgerType, 'credit' | 'debit' | 'either'>
 
 export type LedgerVerdict =
   | { ok: true; balanceAfter: number }
-  | { ok: false; code: typeof PointsError.INSUFFICIENT_POINTS | 'INVALID_AMOUNT'; message: string };
+  | { ok: false; code: typeof ErrorCode.INSUFFICIENT_POINTS | 'INVALID_AMOUNT'; message: string };
 
 /** Largest single movement, far above any real one, so a typo cannot mint a fortune. */
 export const MAX_ENTRY_POINTS = 1_000_000;
@@ -24,14 +25,14 @@ export const MAX_ENTRY_POINTS = 1_000_000;
 export const applyEntry = (balance: number, type: LedgerType, amount: number): LedgerVerdict => {
   const direction = LEDGER_DIRECTION[type];
   if (!Number.isSafeInteger(amount) || amount === 0 || Math.abs(amount) > MAX_ENTRY_POINTS) {
-    return { ok: false, code: 'INVALID_AMOUNT', message: `amount must be a non-zero whole number up to ${MAX_ENTRY_POINTS}` };
+    return { ok: false, code: 'INVALID_AMOUNT', message: `积分须为不超过 ${MAX_ENTRY_POINTS} 的非零整数` };
   }
   if ((direction === 'credit' && amount < 0) || (direction === 'debit' && amount > 0)) {
     return { ok: false, code: 'INVALID_AMOUNT', message: `${type} must ${direction === 'credit' ? 'add' : 'take'} points` };
   }
   const balanceAfter = balance + amount;
   if (balanceAfter < 0) {
-    return { ok: false, code: PointsError.INSUFFICIENT_POINTS, message: `balance ${balance} cannot cover ${-amount}` };
+    return { ok: false, code: ErrorCode.INSUFFICIENT_POINTS, message: `余额 ${balance} 不足以扣除 ${-amount}` };
   }
   return { ok: true, balanceAfter };
 };

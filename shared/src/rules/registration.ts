@@ -2,7 +2,8 @@
  * The registration rules of one activity, as pure functions: whether it takes registrations or
  * cancellations at a given instant, and what the app shows of seats and status.
  */
-import { ActivityStatus, RegistrationError, type ActivityKind, type ActivityStatus as Status, type RegistrationStatus } from '../constants';
+import { ActivityStatus, type ActivityKind, type ActivityStatus as Status, type RegistrationStatus } from '../constants';
+import { ErrorCode, type ErrorCodeOf } from '../errors';
 
 export interface RegistrationWindow {
   status: Status;
@@ -11,22 +12,22 @@ export interface RegistrationWindow {
   cancellationDeadline: string;
 }
 
-export type WindowVerdict = { ok: true } | { ok: false; code: string; message: string };
+export type WindowVerdict = { ok: true } | { ok: false; code: ErrorCodeOf<409>; message: string };
 
 const OK: WindowVerdict = { ok: true };
 
 export const canRegister = (activity: RegistrationWindow, now: Date): WindowVerdict => {
   if (activity.status === ActivityStatus.CANCELLED) {
-    return { ok: false, code: RegistrationError.ACTIVITY_CANCELLED, message: 'The activity was cancelled' };
+    return { ok: false, code: ErrorCode.ACTIVITY_CANCELLED, message: 'The activity was cancelled' };
   }
   if (activity.status !== ActivityStatus.PUBLISHED) {
-    return { ok: false, code: RegistrationError.ACTIVITY_NOT_OPEN, message: 'The activity is not published' };
+    return { ok: false, code: ErrorCode.ACTIVITY_NOT_OPEN, message: 'The activity is not published' };
   }
   if (activity.registrationOpensAt && now.getTime() < Date.parse(activity.registrationOpensAt)) {
-    return { ok: false, code: RegistrationError.REGISTRATION_NOT_OPEN, message: `Registration opens at ${activity.registrationOpensAt}` };
+    return { ok: false, code: ErrorCode.REGISTRATION_NOT_OPEN, message: `Registration opens at ${activity.registrationOpensAt}` };
   }
   if (now.getTime() > Date.parse(activity.registrationClosesAt)) {
-    return { ok: false, code: RegistrationError.REGISTRATION_CLOSED, message: 'Registration has closed' };
+    return { ok: false, code: ErrorCode.REGISTRATION_CLOSED, message: 'Registration has closed' };
   }
   return OK;
 };
@@ -34,7 +35,7 @@ export const canRegister = (activity: RegistrationWindow, now: Date): WindowVerd
 /** A confirmed seat may be given back until the deadline; a waitlist place at any time. */
 export const canCancel = (activity: RegistrationWindow, status: RegistrationStatus, now: Date): WindowVerdict => {
   if (status === 'confirmed' && activity.status === ActivityStatus.PUBLISHED && now.getTime() > Date.parse(activity.cancellationDeadline)) {
-    return { ok: false, code: RegistrationError.CANCELLATION_CLOSED, message: 'The cancellation deadline has passed' };
+    return { ok: false, code: ErrorCode.CANCELLATION_CLOSED, message: 'The cancellation deadline has passed' };
   }
   return OK;
 };

@@ -70,7 +70,7 @@ describe('weekly sessions', () => {
   it('names the session that overlaps the one before it', () => {
     const [first] = weeklySessions(new Date('2026-12-05T01:30:00Z'), 1, 90);
     expect(sessionIssues([first!, { startsAt: '2026-12-05T02:00:00.000Z', endsAt: '2026-12-05T04:00:00.000Z' }])).toEqual([
-      { path: 'sessions.1.startsAt', message: 'must not be before the previous session ends' },
+      { path: 'sessions.1.startsAt', message: '不能早于上一次课结束' },
     ]);
   });
 });

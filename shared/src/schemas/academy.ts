@@ -8,7 +8,7 @@ export const RubricInput = z
       .array(
         z
           .object({
-            id: z.string().regex(/^[a-z][a-z0-9_]{0,19}$/, 'lowercase letters, digits, _'),
+            id: z.string().regex(/^[a-z][a-z0-9_]{0,19}$/, '只能用小写字母、数字和 _'),
             name: z.string().trim().min(2).max(12),
             weight: z.number().int().min(1).max(10),
           })
@@ -21,7 +21,7 @@ export const RubricInput = z
   .superRefine((value, ctx) => {
     const seen = new Set<string>();
     value.criteria.forEach((criterion, index) => {
-      if (seen.has(criterion.id)) ctx.addIssue({ code: 'custom', path: ['criteria', index, 'id'], message: 'ids are unique' });
+      if (seen.has(criterion.id)) ctx.addIssue({ code: 'custom', path: ['criteria', index, 'id'], message: '编号不能重复' });
       seen.add(criterion.id);
     });
   });

@@ -19,7 +19,7 @@ export type AgendaItem = z.infer<typeof AgendaItem>;
 /** Fields a coordinator sets when planning an activity. */
 const activityFields = {
   kind: ActivityKindSchema,
-  title: z.string().trim().min(1, 'title is required').max(60),
+  title: z.string().trim().min(1, '请填写标题').max(60),
   description: z.string().trim().max(2000).default(''),
   coverImage: z.url().max(500).optional(),
   /** A period theme such as 两学一做 (meetings). */
@@ -27,7 +27,7 @@ const activityFields = {
   branchId: Id.optional(),
   /** The public-benefit project (铅笔花校园行, 公益黄手环…) the activity belongs to. */
   projectId: Id.optional(),
-  venue: z.string().trim().min(1, 'venue is required').max(100),
+  venue: z.string().trim().min(1, '请填写地点').max(100),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,
   capacity: z.number().int().min(1).max(MAX_CAPACITY),
@@ -47,9 +47,9 @@ export const trainingFieldIssues = (
   kind: string,
   value: { trainingTopic?: string; requiredTraining?: string },
 ): Array<{ path: string; message: string }> => [
-  ...(value.trainingTopic !== undefined && kind !== 'training' ? [{ path: 'trainingTopic', message: 'only trainings have a topic' }] : []),
+  ...(value.trainingTopic !== undefined && kind !== 'training' ? [{ path: 'trainingTopic', message: '只有培训活动有培训主题' }] : []),
   ...(value.requiredTraining !== undefined && kind !== 'service'
-    ? [{ path: 'requiredTraining', message: 'only service activities require a training' }]
+    ? [{ path: 'requiredTraining', message: '只有志愿服务活动可以要求培训' }]
     : []),
 ];
 
@@ -72,14 +72,14 @@ export const activityTimeIssues = (value: TimeFields): Array<{ path: string; mes
     at(value.cancellationDeadline),
   ];
   const issues: Array<{ path: string; message: string }> = [];
-  if (starts !== undefined && ends !== undefined && ends <= starts) issues.push({ path: 'endsAt', message: 'must be after startsAt' });
+  if (starts !== undefined && ends !== undefined && ends <= starts) issues.push({ path: 'endsAt', message: '须晚于开始时间' });
   if (opens !== undefined && closes !== undefined && closes <= opens) {
-    issues.push({ path: 'registrationClosesAt', message: 'must be after registrationOpensAt' });
+    issues.push({ path: 'registrationClosesAt', message: '须晚于报名开始时间' });
   }
   if (closes !== undefined && ends !== undefined && closes > ends)
-    issues.push({ path: 'registrationClosesAt', message: 'must not be after endsAt' });
+    issues.push({ path: 'registrationClosesAt', message: '不能晚于结束时间' });
   if (deadline !== undefined && ends !== undefined && deadline > ends)
-    issues.push({ path: 'cancellationDeadline', message: 'must not be after endsAt' });
+    issues.push({ path: 'cancellationDeadline', message: '不能晚于结束时间' });
   return issues;
 };
 
@@ -102,7 +102,7 @@ export const UpdateActivityRequest = z
   .omit({ kind: true })
   .partial()
   .strict()
-  .refine((value) => Object.keys(value).length > 0, { message: 'nothing to change' });
+  .refine((value) => Object.keys(value).length > 0, { message: '没有需要修改的内容' });
 export type UpdateActivityRequest = z.infer<typeof UpdateActivityRequest>;
 
 export const MyRegistration = z.object({

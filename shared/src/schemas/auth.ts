@@ -4,12 +4,12 @@ import { Id } from './common';
 
 /** `dev:<name>` on the local stage; elsewhere the one-time code of `wx.login`. */
 export const LoginRequest = z.object({
-  code: z.string().trim().min(1, 'code is required').max(128),
+  code: z.string().trim().min(1, '缺少登录凭证').max(128),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const DEV_CODE_PREFIX = 'dev:';
-export const DevName = z.string().regex(/^[a-z0-9_-]{1,32}$/, 'dev name: 1–32 of a-z 0-9 _ -');
+export const DevName = z.string().regex(/^[a-z0-9_-]{1,32}$/, '开发登录名为 1–32 个小写字母、数字、_ 或 -');
 
 export const User = z.object({
   id: Id,

@@ -81,7 +81,7 @@ export type PlanProposal = z.infer<typeof PlanProposal>;
 export const ThemeInput = z
   .object({ name: z.string().trim().min(2).max(20), from: z.iso.date(), to: z.iso.date() })
   .strict()
-  .refine((theme) => theme.from <= theme.to, { path: ['to'], message: 'must not be before from' });
+  .refine((theme) => theme.from <= theme.to, { path: ['to'], message: '不能早于开始日期' });
 export const Theme = z.object({ id: Id, name: z.string(), from: z.string(), to: z.string() });
 export type Theme = z.infer<typeof Theme>;
 /** `current`: running today or to come, in the order the plan page offers them. */

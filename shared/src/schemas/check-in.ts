@@ -16,7 +16,7 @@ export const CodeFields = {
 /** Exactly one of the two ways of giving the code. */
 export const oneCode = (value: { token?: string; code?: string }, ctx: z.RefinementCtx) => {
   if ((value.token === undefined) === (value.code === undefined))
-    ctx.addIssue({ code: 'custom', path: ['code'], message: 'send either token or code' });
+    ctx.addIssue({ code: 'custom', path: ['code'], message: '请提供签到码或扫码凭证（二选一）' });
 };
 
 export const CheckInRequest = z.object(CodeFields).strict().superRefine(oneCode);
@@ -66,7 +66,7 @@ export const AttendanceQuery = z.object({ format: z.enum(['json', 'csv']).defaul
 export const LeaveStatusSchema = z.enum(['pending', 'approved', 'refused']);
 export type LeaveStatus = z.infer<typeof LeaveStatusSchema>;
 
-export const LeaveRequestBody = z.object({ reason: z.string().trim().min(2, 'reason is required').max(200) }).strict();
+export const LeaveRequestBody = z.object({ reason: z.string().trim().min(2, '请填写原因').max(200) }).strict();
 
 export const LeaveDecisionBody = z
   .object({ decision: z.enum(['approve', 'refuse']), note: z.string().trim().max(200).optional() })

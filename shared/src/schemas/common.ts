@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '../constants';
+import { installChineseMessages } from './field-messages';
+
+// Every schema below (and every other module's, which all import this one) reports in Chinese.
+installChineseMessages();
 
 /** Opaque id: what the server hands out, bounded so a key can never be abused. */
 export const Id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+  .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
 export type Id = z.infer<typeof Id>;
 
 /** ISO 8601 instant with an offset (`Z` or `+08:00`). */

@@ -15,7 +15,7 @@ import {
 } from './resources';
 
 export const MONTHS_MAX = 24;
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM');
 
 /** `?from=&to=` months (both included, at most 24); without them the last six. */
 export const DashboardQuery = z
@@ -23,8 +23,8 @@ export const DashboardQuery = z
   .strict()
   .superRefine((value, ctx) => {
     if (!value.from !== !value.to)
-      ctx.addIssue({ code: 'custom', path: [value.from ? 'to' : 'from'], message: 'give both from and to, or neither' });
-    if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+      ctx.addIssue({ code: 'custom', path: [value.from ? 'to' : 'from'], message: '开始和结束日期需同时填写或都不填' });
+    if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '不能早于开始日期' });
   });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 

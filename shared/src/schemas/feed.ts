@@ -10,18 +10,18 @@ export const feedImagePrefix = (activityId: string, userId: string) => `feed/${a
 export const ImageKey = z
   .string()
   .max(256)
-  .regex(/^feed\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[0-9A-Z]{26}\.(jpg|png|webp)$/, 'must be the key of an uploaded photo');
-const PostImages = z.array(ImageKey).max(POST_IMAGES_MAX, `at most ${POST_IMAGES_MAX} photos`);
+  .regex(/^feed\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[0-9A-Z]{26}\.(jpg|png|webp)$/, '不是已上传的图片');
+const PostImages = z.array(ImageKey).max(POST_IMAGES_MAX, `最多 ${POST_IMAGES_MAX} 张图片`);
 
 /** Asking to upload one photo: what it is and how big, so the policy can hold it to that. */
 export const UploadRequest = z
   .object({
-    contentType: z.enum(Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]], { message: 'must be a JPEG, PNG or WebP photo' }),
+    contentType: z.enum(Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]], { message: '图片须为 JPEG、PNG 或 WebP' }),
     size: z
       .number()
       .int()
       .min(1)
-      .max(IMAGE_BYTES_MAX, `at most ${IMAGE_BYTES_MAX / 1024 / 1024} MB`),
+      .max(IMAGE_BYTES_MAX, `最大 ${IMAGE_BYTES_MAX / 1024 / 1024} MB`),
   })
   .strict();
 export type UploadRequest = z.infer<typeof UploadRequest>;
@@ -40,7 +40,7 @@ export const UploadResponse = z.object({ upload: UploadTicket });
 /** A coordinator's or reporter's post on an activity's live feed (互学互比). */
 export const PostInput = z
   .object({
-    text: z.string().trim().min(1, 'write something').max(POST_TEXT_MAX),
+    text: z.string().trim().min(1, '请填写内容').max(POST_TEXT_MAX),
     images: PostImages.optional(),
     keyMoment: z.boolean().optional(),
   })
@@ -56,7 +56,7 @@ export const PostUpdate = z
   .strict()
   .refine((value) => value.text !== undefined || value.images !== undefined || value.keyMoment !== undefined, {
     path: ['text'],
-    message: 'change the text, the photos or the key moment',
+    message: '请修改文字、图片或关键时刻',
   });
 export type PostUpdate = z.infer<typeof PostUpdate>;
 
@@ -111,7 +111,7 @@ export type FeedChanges = z.infer<typeof FeedChanges>;
 export const FeedChangesQuery = z.object({
   since: z
     .string()
-    .regex(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/, 'must be a revision from this feed')
+    .regex(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/, '不是本动态的版本号')
     .optional(),
   cursor: z.string().min(1).max(1024).optional(),
 });
@@ -122,7 +122,7 @@ export const PinRequest = z.object({ pinned: z.boolean() }).strict();
 export const LikeResponse = z.object({ postId: Id, likeCount: z.number().int(), liked: z.boolean() });
 export type LikeResponse = z.infer<typeof LikeResponse>;
 
-export const CommentInput = z.object({ text: z.string().trim().min(1, 'write something').max(COMMENT_TEXT_MAX) }).strict();
+export const CommentInput = z.object({ text: z.string().trim().min(1, '请填写内容').max(COMMENT_TEXT_MAX) }).strict();
 export const Comment = z.object({
   id: Id,
   postId: Id,

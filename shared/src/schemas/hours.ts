@@ -17,7 +17,7 @@ export const DeclareHoursRequest = z
       .int()
       .min(15)
       .max(12 * 60),
-    note: z.string().trim().min(4, 'say what you did').max(300),
+    note: z.string().trim().min(4, '请说明服务内容').max(300),
   })
   .strict();
 export type DeclareHoursRequest = z.infer<typeof DeclareHoursRequest>;

@@ -23,23 +23,20 @@ export const materialFilePrefix = (userId: string) => `library/${userId}/`;
 export const MaterialFileKey = z
   .string()
   .max(256)
-  .regex(
-    new RegExp(`^library/[A-Za-z0-9_-]+/[0-9A-Z]{26}\\.(${MATERIAL_FILE_EXTENSIONS.join('|')})$`),
-    'must be the key of an uploaded file',
-  );
+  .regex(new RegExp(`^library/[A-Za-z0-9_-]+/[0-9A-Z]{26}\\.(${MATERIAL_FILE_EXTENSIONS.join('|')})$`), '不是已上传的文件');
 /** The name the file had on the phone, shown to readers (never part of a key). */
 const FileName = z
   .string()
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[^/\\]+$/, 'must be a file name, not a path');
+  .regex(/^[^/\\]+$/, '须为文件名，不能含路径');
 
 /** Asking to upload one file: its type (which sets the size cap of the policy), its name, and optionally its size. */
 export const MaterialUploadRequest = z
   .object({
     contentType: z.enum(Object.keys(MATERIAL_FILE_TYPES) as [MaterialFileType, ...MaterialFileType[]], {
-      message: 'must be a PDF, Word, PowerPoint or Excel document, MP3, M4A or AAC audio, or MP4 video',
+      message: '须为 PDF、Word、PowerPoint、Excel 文档，MP3、M4A、AAC 音频或 MP4 视频',
     }),
     fileName: FileName,
     size: z.number().int().min(1).optional(),
@@ -48,7 +45,7 @@ export const MaterialUploadRequest = z
   .superRefine((value, ctx) => {
     const max = MATERIAL_FILE_BYTES_MAX[MATERIAL_FILE_TYPES[value.contentType].kind];
     if (value.size !== undefined && value.size > max)
-      ctx.addIssue({ code: 'custom', path: ['size'], message: `at most ${max / 1024 / 1024} MB` });
+      ctx.addIssue({ code: 'custom', path: ['size'], message: `最大 ${max / 1024 / 1024} MB` });
   });
 export type MaterialUploadRequest = z.infer<typeof MaterialUploadRequest>;
 export const MaterialUploadTicket = UploadTicket.extend({ key: MaterialFileKey });
@@ -78,11 +75,10 @@ export const MaterialInput = z
   .strict()
   .superRefine((value, ctx) => {
     if (value.kind === 'article') {
-      if (!value.body) ctx.addIssue({ code: 'custom', path: ['body'], message: 'an article needs its text' });
-      if (value.file) ctx.addIssue({ code: 'custom', path: ['file'], message: 'an article has no file' });
-    } else if (!value.url && !value.file)
-      ctx.addIssue({ code: 'custom', path: ['url'], message: 'a link (https) or an uploaded file is needed' });
-    else if (value.url && value.file) ctx.addIssue({ code: 'custom', path: ['file'], message: 'give a link or a file, not both' });
+      if (!value.body) ctx.addIssue({ code: 'custom', path: ['body'], message: '文章需要正文' });
+      if (value.file) ctx.addIssue({ code: 'custom', path: ['file'], message: '文章不需要上传文件' });
+    } else if (!value.url && !value.file) ctx.addIssue({ code: 'custom', path: ['url'], message: '请填写链接（https）或上传文件' });
+    else if (value.url && value.file) ctx.addIssue({ code: 'custom', path: ['file'], message: '链接和文件只能二选一' });
   });
 export type MaterialInput = z.infer<typeof MaterialInput>;
 

@@ -3,7 +3,7 @@ import { Id, IsoDateTime, ListQuery, page } from './common';
 
 /** An idea or a question posted to a meeting's idea board (世界咖啡、鱼缸会议…). */
 export const IdeaInput = z
-  .object({ text: z.string().trim().min(2, 'write a little more').max(300), kind: z.enum(['idea', 'question']).default('idea') })
+  .object({ text: z.string().trim().min(2, '请多写几个字').max(300), kind: z.enum(['idea', 'question']).default('idea') })
   .strict();
 export type IdeaInput = z.infer<typeof IdeaInput>;
 
@@ -55,7 +55,7 @@ export const ActionUpdate = z
   .strict()
   .refine((value) => value.status !== undefined || value.note !== undefined, {
     path: ['status'],
-    message: 'change the status or the note',
+    message: '请修改状态或备注',
   });
 export const OverdueQuery = ListQuery.extend({ branchId: Id.optional() });
 

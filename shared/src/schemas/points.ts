@@ -33,8 +33,8 @@ export const AdjustmentRequest = z
       .int()
       .min(-MAX_ENTRY_POINTS)
       .max(MAX_ENTRY_POINTS)
-      .refine((amount) => amount !== 0, 'must not be zero'),
-    reason: z.string().trim().min(2, 'reason is required').max(100),
+      .refine((amount) => amount !== 0, '不能为 0'),
+    reason: z.string().trim().min(2, '请填写原因').max(100),
   })
   .strict();
 export type AdjustmentRequest = z.infer<typeof AdjustmentRequest>;
@@ -45,7 +45,7 @@ export const RewardKindSchema = z.enum(['class_seat', 'service', 'goods']);
 export type RewardKind = z.infer<typeof RewardKindSchema>;
 
 const rewardFields = {
-  title: z.string().trim().min(1, 'title is required').max(40),
+  title: z.string().trim().min(1, '请填写标题').max(40),
   description: z.string().trim().max(500).default(''),
   kind: RewardKindSchema,
   cost: z.number().int().min(1).max(100_000),
@@ -62,9 +62,9 @@ export const CreateRewardRequest = z
   .strict()
   .superRefine((value, ctx) => {
     if (value.kind === 'class_seat' && !value.activityId)
-      ctx.addIssue({ code: 'custom', path: ['activityId'], message: 'a class seat needs its class activity' });
+      ctx.addIssue({ code: 'custom', path: ['activityId'], message: '公益班名额需关联课程活动' });
     if (value.availableFrom && value.availableUntil && Date.parse(value.availableUntil) <= Date.parse(value.availableFrom)) {
-      ctx.addIssue({ code: 'custom', path: ['availableUntil'], message: 'must be after availableFrom' });
+      ctx.addIssue({ code: 'custom', path: ['availableUntil'], message: '须晚于开始兑换时间' });
     }
   });
 export type CreateRewardRequest = z.infer<typeof CreateRewardRequest>;
@@ -83,7 +83,7 @@ export const UpdateRewardRequest = z
   })
   .partial()
   .strict()
-  .refine((value) => Object.keys(value).length > 0, { message: 'nothing to change' });
+  .refine((value) => Object.keys(value).length > 0, { message: '没有需要修改的内容' });
 export type UpdateRewardRequest = z.infer<typeof UpdateRewardRequest>;
 
 export const Reward = z.object({

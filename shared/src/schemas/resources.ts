@@ -64,9 +64,9 @@ export const OfferInput = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.kind === 'goods' && !value.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'goods need a unit (箱, 份…)' });
+    if (value.kind === 'goods' && !value.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: '物资需要单位（箱、份…）' });
     if (value.kind === 'funds' && value.unit && value.unit !== FUNDS_UNIT)
-      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'funds are counted in 分' });
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: '资金以“分”计' });
   });
 export type OfferInput = z.infer<typeof OfferInput>;
 

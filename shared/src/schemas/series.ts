@@ -10,10 +10,10 @@ export const sessionIssues = (sessions: ReadonlyArray<{ startsAt: string; endsAt
   const issues: Array<{ path: string; message: string }> = [];
   sessions.forEach((session, i) => {
     if (Date.parse(session.endsAt) <= Date.parse(session.startsAt))
-      issues.push({ path: `sessions.${i}.endsAt`, message: 'must be after startsAt' });
+      issues.push({ path: `sessions.${i}.endsAt`, message: '须晚于开始时间' });
     const previous = sessions[i - 1];
     if (previous && Date.parse(session.startsAt) < Date.parse(previous.endsAt)) {
-      issues.push({ path: `sessions.${i}.startsAt`, message: 'must not be before the previous session ends' });
+      issues.push({ path: `sessions.${i}.startsAt`, message: '不能早于上一次课结束' });
     }
   });
   return issues;
@@ -24,7 +24,7 @@ export const CreateSeriesRequest = z
   .object({
     title: z.string().trim().min(2).max(40),
     description: z.string().trim().max(2000).default(''),
-    venue: z.string().trim().min(1, 'venue is required').max(100),
+    venue: z.string().trim().min(1, '请填写地点').max(100),
     capacity: z.number().int().min(1).max(MAX_CAPACITY),
     lecturerIds: z.array(Id).min(1).max(5),
     /** Share of the sessions a member must attend for the completion certificate. */
@@ -37,7 +37,7 @@ export const CreateSeriesRequest = z
     for (const { path, message } of sessionIssues(value.sessions))
       ctx.addIssue({ code: 'custom', path: path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message });
     if (new Set(value.lecturerIds).size !== value.lecturerIds.length)
-      ctx.addIssue({ code: 'custom', path: ['lecturerIds'], message: 'a lecturer is named twice' });
+      ctx.addIssue({ code: 'custom', path: ['lecturerIds'], message: '同一位讲师填写了两次' });
   });
 export type CreateSeriesRequest = z.infer<typeof CreateSeriesRequest>;
 

@@ -6,12 +6,12 @@ import { Id, IsoDateTime, ListQuery, page } from './common';
 /** A member's application to volunteer (志愿者申请). */
 export const VolunteerApplicationRequest = z
   .object({
-    skills: z.array(z.string().trim().min(1).max(20)).min(1, 'name at least one skill').max(10),
+    skills: z.array(z.string().trim().min(1).max(20)).min(1, '至少填写一项技能').max(10),
     availability: z.string().trim().min(2).max(100),
     phone: z
       .string()
       .trim()
-      .regex(/^1\d{10}$/, 'must be an 11-digit mobile number'),
+      .regex(/^1\d{10}$/, '须为 11 位手机号'),
     intro: z.string().trim().max(300).optional(),
   })
   .strict();
@@ -48,12 +48,11 @@ export const QuestionInput = z
   })
   .strict()
   .superRefine((question, ctx) => {
-    if (new Set(question.answer).size !== question.answer.length)
-      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'repeats an option' });
+    if (new Set(question.answer).size !== question.answer.length) ctx.addIssue({ code: 'custom', path: ['answer'], message: '选项重复' });
     if (question.answer.some((index) => index >= question.options.length))
-      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'names an option that does not exist' });
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: '选项不存在' });
     if (question.type === 'single' && question.answer.length !== 1)
-      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'a single choice has exactly one right option' });
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: '单选题只能有一个正确选项' });
   });
 export type QuestionInput = z.infer<typeof QuestionInput>;
 
@@ -105,7 +104,7 @@ export const ExamAttemptResponse = z.object({ attempt: ExamAttempt });
 export const SubmitExamRequest = z
   .object({ answers: z.record(Id, z.array(z.number().int().min(0).max(5)).max(6)) })
   .strict()
-  .refine((value) => Object.keys(value.answers).length <= 100, { path: ['answers'], message: 'too many answers' });
+  .refine((value) => Object.keys(value.answers).length <= 100, { path: ['answers'], message: '答案过多' });
 export type SubmitExamRequest = z.infer<typeof SubmitExamRequest>;
 
 /** Where the caller stands with one bank's exam: its rules, the attempt running, the last result, the cool-down. */

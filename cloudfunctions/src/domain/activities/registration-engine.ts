@@ -8,7 +8,7 @@ import {
   canCancel,
   canRegister,
   centerMonth,
-  RegistrationError,
+  ErrorCode,
   TRAINING_TOPIC_LABELS,
   type Registration,
   type RegistrationListQuery,
@@ -40,7 +40,7 @@ const tellPromoted = (head: RegistrationRecord, activity: Pick<ActivityRecord, '
     body: `你已从候补转为正式报名：${activity.title}。如不能参加，请及时取消，把名额让给他人。`,
   }).catch((error: Error) => logger.warn('promotion message not posted', { activityId: head.activityId, error }));
 
-export const busy = () => new ConflictError(RegistrationError.BUSY, 'Too many people are registering right now, try again');
+export const busy = () => new ConflictError(ErrorCode.BUSY, 'Too many people are registering right now, try again');
 
 export const createRegistrationEngine = ({ repository, now = () => new Date(), retry = DEFAULT_RETRY }: EngineDeps) => {
   const withRetries = <T>(attempt: (n: number) => Promise<T | undefined>): Promise<T> => retrying(attempt, retry, busy);
@@ -124,7 +124,7 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
 
         const ticket = await repository.takeWaitTicket(activityId);
         if (ticket === 'conflict') return undefined;
-        if (ticket === 'closed') throw new ConflictError(RegistrationError.ACTIVITY_NOT_OPEN, 'The activity no longer takes registrations');
+        if (ticket === 'closed') throw new ConflictError(ErrorCode.ACTIVITY_NOT_OPEN, 'The activity no longer takes registrations');
         const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq: ticket };
         const place = await repository.joinWaitlist(waiting, counted);
         if (place === 'ok') return { registration: await withPosition(waiting), created: true };
@@ -138,7 +138,7 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
       const at = now();
       const activity = await requireActivity(activityId);
       const registration = await repository.getRegistration(activityId, caller.id);
-      if (!isLive(registration)) throw new NotFoundError('Live registration', RegistrationError.NOT_REGISTERED);
+      if (!isLive(registration)) throw new NotFoundError('Live registration', ErrorCode.NOT_REGISTERED);
       const verdict = canCancel(activity, registration.status, at);
       if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
       const nowIso = at.toISOString();

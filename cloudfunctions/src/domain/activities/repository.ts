@@ -5,9 +5,17 @@
  * Each write method answers what happened (`ok`, or which condition lost) and never retries:
  * the service decides what to try next.
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+  type BatchGetCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import type { ActivityStatus } from '@hele/shared';
-import { decodeCursor, encodeCursor, type Key } from '../../lib/cursor';
+import { countAll, everyPage, type ItemParser, type Page, queryAll, queryPage } from '../../lib/pagination';
 import {
   doc,
   isConditionFailure,
@@ -21,22 +29,7 @@ import { promoteHead, putRegistration, RegistrationRecord, seatItems } from './s
 import { ActivityRecord, indexKeys } from './records';
 import { tableName } from '../../lib/tables';
 
-export interface PageOf<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** Follows a list's cursor to its end. */
-const everyPage = async <T>(page: (cursor?: string) => Promise<PageOf<T>>): Promise<T[]> => {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const next = await page(cursor);
-    all.push(...next.items);
-    cursor = next.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-};
+export type PageOf<T> = Page<T>;
 
 export const createActivityRepository = (client: DocClient = doc) => {
   const activities = () => tableName('ACTIVITIES_TABLE');
@@ -44,15 +37,8 @@ export const createActivityRepository = (client: DocClient = doc) => {
 
   const transact = <Name extends string>(items: Array<{ name: Name; item: TransactItem }>) => transactNamed(client, items);
 
-  const page = async <T>(
-    input: ConstructorParameters<typeof QueryCommand>[0],
-    parse: (item: Record<string, unknown>) => T,
-    cursor: string | undefined,
-  ): Promise<PageOf<T>> => {
-    const { key } = decodeCursor(cursor);
-    const result = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: key }));
-    return { items: (result.Items ?? []).map(parse), nextCursor: encodeCursor(result.LastEvaluatedKey as Key | undefined) };
-  };
+  const page = <T>(input: QueryCommandInput, parse: ItemParser<T>, cursor: string | undefined, limit: number) =>
+    queryPage(parse, input, { limit, cursor }, client);
 
   /** Stamps a confirmed registration once (check-in, sign-out), with what must be written with it. */
   const stampOnce = async (
@@ -112,17 +98,16 @@ export const createActivityRepository = (client: DocClient = doc) => {
               IndexName: 'byKindStart',
               KeyConditionExpression: 'kindKey = :key AND startsAt >= :from',
               ExpressionAttributeValues: { ':key': keys.kindKey, ':from': from },
-              Limit: limit,
             }
           : {
               TableName: activities(),
               IndexName: 'byStart',
               KeyConditionExpression: 'listKey = :key AND startsAt >= :from',
               ExpressionAttributeValues: { ':key': keys.listKey, ':from': from },
-              Limit: limit,
             },
-        (item) => ActivityRecord.parse(item),
+        ActivityRecord,
         cursor,
+        limit,
       );
     },
 
@@ -324,47 +309,34 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     /** 1-based place of a waitlist ticket. */
-    async waitlistPosition(activityId: string, waitSeq: number): Promise<number> {
-      let count = 0;
-      let ExclusiveStartKey: Key | undefined;
-      do {
-        const result = await client.send(
-          new QueryCommand({
-            TableName: registrations(),
-            IndexName: 'byWaitSeq',
-            KeyConditionExpression: 'activityId = :id AND waitSeq <= :seq',
-            ExpressionAttributeValues: { ':id': activityId, ':seq': waitSeq },
-            ConsistentRead: true,
-            Select: 'COUNT',
-            ExclusiveStartKey,
-          }),
-        );
-        count += result.Count ?? 0;
-        ExclusiveStartKey = result.LastEvaluatedKey as Key | undefined;
-      } while (ExclusiveStartKey);
-      return count;
+    waitlistPosition(activityId: string, waitSeq: number): Promise<number> {
+      return countAll(
+        {
+          TableName: registrations(),
+          IndexName: 'byWaitSeq',
+          KeyConditionExpression: 'activityId = :id AND waitSeq <= :seq',
+          ExpressionAttributeValues: { ':id': activityId, ':seq': waitSeq },
+          ConsistentRead: true,
+        },
+        client,
+      );
     },
 
     /** The whole waitlist in order, as user id → position. */
     async waitlistPositions(activityId: string): Promise<Map<string, number>> {
-      const positions = new Map<string, number>();
-      let ExclusiveStartKey: Key | undefined;
-      do {
-        const result = await client.send(
-          new QueryCommand({
-            TableName: registrations(),
-            IndexName: 'byWaitSeq',
-            KeyConditionExpression: 'activityId = :id',
-            ExpressionAttributeValues: { ':id': activityId },
-            ProjectionExpression: 'userId',
-            ConsistentRead: true,
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of result.Items ?? []) positions.set(item.userId as string, positions.size + 1);
-        ExclusiveStartKey = result.LastEvaluatedKey as Key | undefined;
-      } while (ExclusiveStartKey);
-      return positions;
+      const waiting = await queryAll(
+        (item) => item.userId as string,
+        {
+          TableName: registrations(),
+          IndexName: 'byWaitSeq',
+          KeyConditionExpression: 'activityId = :id',
+          ExpressionAttributeValues: { ':id': activityId },
+          ProjectionExpression: 'userId',
+          ConsistentRead: true,
+        },
+        client,
+      );
+      return new Map(waiting.map((userId, index) => [userId, index + 1]));
     },
 
     /** Gives up a waitlist place. */
@@ -474,10 +446,10 @@ export const createActivityRepository = (client: DocClient = doc) => {
               }
             : { ExpressionAttributeValues: { ':id': activityId } }),
           ConsistentRead: true,
-          Limit: limit,
         },
-        (item) => RegistrationRecord.parse(item),
+        RegistrationRecord,
         cursor,
+        limit,
       );
     },
 
@@ -494,10 +466,10 @@ export const createActivityRepository = (client: DocClient = doc) => {
           KeyConditionExpression: 'userId = :user',
           ExpressionAttributeValues: { ':user': userId },
           ScanIndexForward: false,
-          Limit: limit,
         },
-        (item) => RegistrationRecord.parse(item),
+        RegistrationRecord,
         cursor,
+        limit,
       );
     },
 

@@ -3,7 +3,7 @@
  * feature's internals: one projected GetItem.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../../lib/query';
+import { queryAll } from '../../lib/pagination';
 import { ActivityKindSchema, ActivityStatusSchema } from '@hele/shared';
 import { z } from 'zod';
 import { doc } from '../../lib/db';

@@ -1,10 +1,12 @@
 /**
  * `npm test`: every check, in an order that fails fast and never runs two heavy jobs at once
- * (2 cores): lint and format, type checks, unit and integration tests, both app builds, the deploy package,
- * then the packaging checks and the browser tests on the builds just made.
+ * (2 cores): lint and format, type checks, unit and integration tests, both app builds, the deploy packages
+ * (Hong Kong, and mainland China on its own domains), then the packaging checks and the browser tests on
+ * the builds just made.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { CHINA_REGION, chinaPackageArgs } from '../test/packaging/china-stage';
 
 const ROOT = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
@@ -34,6 +36,13 @@ const steps: Array<{ name: string; command: string; args: string[]; cwd?: string
     args: ['run', 'build:h5', '--silent'],
     cwd: path.join(ROOT, 'miniprogram'),
     env: { NODE_ENV: 'production' },
+  },
+  // The prod stage for a center in mainland China (partition aws-cn, its own domains: test/packaging/china-stage.ts),
+  // first: packaging into another folder still empties .serverless/.
+  {
+    name: `deploy package for the China regions (sls package --stage prod --region ${CHINA_REGION})`,
+    command: bin('sls'),
+    args: chinaPackageArgs(),
   },
   { name: 'deploy package (sls package --stage prod)', command: bin('sls'), args: ['package', '--stage', 'prod'] },
   { name: 'package checks and browser tests', command: bin('jest'), args: ['--selectProjects', 'packaging', 'e2e', '--runInBand'] },

@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { appEndpoints } from './release';
 
 // NutUI's styles are drawn for a 375 px wide screen; our own for Taro's default 750.
 // The shared package is TypeScript source: compile it like our own.
@@ -15,6 +16,7 @@ const designWidth = (input?: unknown) => {
 };
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  const { apiBase, socketBase } = appEndpoints(process.env);
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'hele-center',
     date: '2026-11-28',
@@ -25,8 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     // Every TARO_APP_* the code reads must be defined here, or WeChat sees a bare `process.env`.
     env: {
-      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'),
-      TARO_APP_SOCKET_BASE: JSON.stringify(process.env.TARO_APP_SOCKET_BASE ?? 'ws://127.0.0.1:3001'),
+      TARO_APP_API_BASE: JSON.stringify(apiBase),
+      TARO_APP_SOCKET_BASE: JSON.stringify(socketBase),
       // The subscribe-message template of activity reminders (WeChat console); empty: in-app only.
       TARO_APP_REMINDER_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_REMINDER_TEMPLATE_ID ?? ''),
     },

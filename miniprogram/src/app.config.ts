@@ -88,6 +88,8 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
+  // WeChat injects only the components a page uses, when it first renders (its recommended setting).
+  lazyCodeLoading: 'requiredComponents',
   // H5: pages switch at once (no slide), which also keeps browser-test screenshots steady.
   animation: false,
   // The privacy guide must be agreed to before privacy APIs (phone, location, photos) are called.

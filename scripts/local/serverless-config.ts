@@ -18,13 +18,19 @@ type HttpApiEvent = { httpApi?: string | { method: string; path: string } };
 
 export interface ResolvedService {
   service: string | { name: string };
-  provider: { environment: Record<string, string>; stage?: string };
+  provider: { environment: Record<string, string>; stage?: string; region: string };
+  custom: { domains: { api: string; socket: string; certificate: string; media: string; mediaCertificate: string } };
   functions: Record<string, { handler: string; events?: HttpApiEvent[]; environment?: Record<string, string> }>;
   resources: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 }
 
-export const resolveService = async (stage: string, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedService> => {
-  const { stdout } = await promisify(execFile)(SLS, ['print', '--format', 'json', '--stage', stage], {
+/** `options`: more of `sls print`'s options, e.g. `--region` or `--param=name=value`. */
+export const resolveService = async (
+  stage: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: string[] = [],
+): Promise<ResolvedService> => {
+  const { stdout } = await promisify(execFile)(SLS, ['print', '--format', 'json', '--stage', stage, ...options], {
     cwd: ROOT,
     env,
     maxBuffer: 16 * 1024 * 1024,
@@ -83,9 +89,12 @@ export interface LambdaFunction {
   environment: Record<string, string>;
 }
 
+export const serviceNameOf = (service: ResolvedService): string =>
+  typeof service.service === 'string' ? service.service : service.service.name;
+
 /** Every function with its deployed name, for what invokes functions directly. */
 export const functionsOf = (service: ResolvedService, stage: string): LambdaFunction[] => {
-  const serviceName = typeof service.service === 'string' ? service.service : service.service.name;
+  const serviceName = serviceNameOf(service);
   return Object.entries(service.functions).map(([key, { handler, environment = {} }]) => {
     const dot = handler.lastIndexOf('.');
     return { name: `${serviceName}-${stage}-${key}`, module: handler.slice(0, dot), exportName: handler.slice(dot + 1), environment };

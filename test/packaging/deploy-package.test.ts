@@ -5,11 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { readTemplate, ROOT } from './cloudformation';
 
-const OUT = path.resolve(__dirname, '../../.serverless');
-const template = JSON.parse(fs.readFileSync(path.join(OUT, 'cloudformation-template-update-stack.json'), 'utf8')) as {
-  Resources: Record<string, { Type: string; DeletionPolicy?: string; Properties: Record<string, any> }>;
-};
+const OUT = path.join(ROOT, '.serverless');
+const template = readTemplate('.serverless');
 const resources = Object.entries(template.Resources);
 const ofType = (type: string) => resources.filter(([, resource]) => resource.Type === type);
 

@@ -1,6 +1,7 @@
 /**
  * Checks of the production weapp build (miniprogram/dist/weapp, made by `npm test` just before):
- * WeChat's package limits, every page present, no `process.env` left, tab-bar icons in place.
+ * WeChat's package limits and recommended settings, every page present, no `process.env` left,
+ * tab-bar icons in place.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ const ICON_LIMIT = 40 * 1024;
 
 const AppJson = z.object({
   pages: z.array(z.string()),
+  lazyCodeLoading: z.string().optional(),
   subPackages: z.array(z.object({ root: z.string(), pages: z.array(z.string()) })).default([]),
   tabBar: z.object({
     list: z.array(z.object({ pagePath: z.string(), iconPath: z.string(), selectedIconPath: z.string() })),
@@ -47,6 +49,10 @@ describe('weapp production build', () => {
     report.push(`all packages: ${total} bytes`);
     expect(total).toBeLessThan(TOTAL_LIMIT);
     console.log(report.join('\n'));
+  });
+
+  it('loads only the components a page uses, as WeChat recommends (lazyCodeLoading)', () => {
+    expect(app.lazyCodeLoading).toBe('requiredComponents');
   });
 
   it('has every page listed in app.json, tab pages in the main package', () => {

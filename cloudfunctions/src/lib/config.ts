@@ -8,6 +8,8 @@ import { z } from 'zod';
 const Env = z.object({
   STAGE: z.string().min(1),
   MEDIA_BUCKET: z.string().min(1),
+  /** The center's domain in front of the media bucket (a CDN; empty: the bucket's own S3 address). */
+  MEDIA_DOMAIN: z.string().default(''),
   /** The function that checks a post's photos after the post is made (invoked asynchronously). */
   FEED_REVIEW_FUNCTION: z.string().min(1),
   /** Local stage: SHA-256 digests (hex, comma-separated) of photos the local check refuses. */

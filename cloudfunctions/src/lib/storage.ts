@@ -1,12 +1,14 @@
 /**
  * The media bucket: clients upload straight to it with a presigned POST whose policy carries the
  * limits (one key, one content type, a size range, a few minutes), and read through short-lived
- * signed links. Files never pass through a function. `AWS_ENDPOINT_URL_S3` (set by the local stack)
- * points the client at the local object storage, which only speaks path-style addresses.
+ * signed links. Files never pass through a function. The client takes its region's endpoint
+ * (`<bucket>.s3.<region>.amazonaws.com`, `.amazonaws.com.cn` in the China regions); `AWS_ENDPOINT_URL_S3`
+ * (set by the local stack) points it at the local object storage, which only speaks path-style addresses.
  */
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { env } from './config';
 
 export interface UploadTicket {
   url: string;
@@ -31,53 +33,82 @@ export const UPLOAD_TICKET_SECONDS = 5 * 60;
 /** Links in a page stay valid long enough to read it; the app asks again on the next page load. */
 const READ_URL_SECONDS = 60 * 60;
 
-let client: S3Client | undefined;
-const s3 = () => (client ??= new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 3 }));
+let defaultClient: S3Client | undefined;
+const containerClient = () =>
+  (defaultClient ??= new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 3 }));
 
 const isMissing = (error: unknown) => error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey');
 
-export const mediaStorage = (bucket: string, now: () => Date = () => new Date()): MediaStorage => ({
-  async presignUpload({ key, contentType, maxBytes }) {
-    const { url, fields } = await createPresignedPost(s3(), {
-      Bucket: bucket,
-      Key: key,
-      Fields: { 'Content-Type': contentType },
-      Conditions: [
-        ['content-length-range', 1, maxBytes],
-        ['eq', '$Content-Type', contentType],
-      ],
-      Expires: UPLOAD_TICKET_SECONDS,
-    });
-    return { url, fields, key, maxBytes, expiresAt: new Date(now().getTime() + UPLOAD_TICKET_SECONDS * 1000).toISOString() };
-  },
+export interface MediaStorageOptions {
+  /**
+   * The center's own domain in front of the bucket (a CDN whose origin is the bucket's regional
+   * address, README › Deploy), so that WeChat's uploadFile and downloadFile lists hold a filed
+   * domain. Empty: clients use the bucket's S3 address.
+   */
+  publicDomain?: string;
+  /** One client per container by default, in the function's region. */
+  client?: S3Client;
+  now?: () => Date;
+}
 
-  async stat(key) {
-    try {
-      const head = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-      return { bytes: head.ContentLength ?? 0, contentType: head.ContentType ?? '' };
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
-  },
-
-  readUrl: (key) => getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: READ_URL_SECONDS }),
-
-  async read(key) {
-    const { Body } = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    if (!Body) throw new Error(`Empty object ${key}`);
-    return Body.transformToByteArray();
-  },
-
-  async write(key, bytes, contentType) {
-    await s3().send(
-      new PutObjectCommand({
+export const mediaStorage = (
+  bucket: string,
+  { publicDomain = env().MEDIA_DOMAIN, client, now = () => new Date() }: MediaStorageOptions = {},
+): MediaStorage => {
+  const s3 = () => client ?? containerClient();
+  // A signature covers the host it was made for: the bucket's, which is the CDN's origin. Only the
+  // address the client sees changes; the CDN hands the request on to that host unchanged.
+  const published = (url: string) => (publicDomain ? url.replace(/^https:\/\/[^/]+/, `https://${publicDomain}`) : url);
+  return {
+    async presignUpload({ key, contentType, maxBytes }) {
+      const { url, fields } = await createPresignedPost(s3(), {
         Bucket: bucket,
         Key: key,
-        Body: bytes,
-        ContentType: contentType,
-        CacheControl: 'private, max-age=31536000, immutable',
-      }),
-    );
-  },
-});
+        Fields: { 'Content-Type': contentType },
+        Conditions: [
+          ['content-length-range', 1, maxBytes],
+          ['eq', '$Content-Type', contentType],
+        ],
+        Expires: UPLOAD_TICKET_SECONDS,
+      });
+      return {
+        url: published(url),
+        fields,
+        key,
+        maxBytes,
+        expiresAt: new Date(now().getTime() + UPLOAD_TICKET_SECONDS * 1000).toISOString(),
+      };
+    },
+
+    async stat(key) {
+      try {
+        const head = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return { bytes: head.ContentLength ?? 0, contentType: head.ContentType ?? '' };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+
+    readUrl: async (key) =>
+      published(await getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: READ_URL_SECONDS })),
+
+    async read(key) {
+      const { Body } = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      if (!Body) throw new Error(`Empty object ${key}`);
+      return Body.transformToByteArray();
+    },
+
+    async write(key, bytes, contentType) {
+      await s3().send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: bytes,
+          ContentType: contentType,
+          CacheControl: 'private, max-age=31536000, immutable',
+        }),
+      );
+    },
+  };
+};

@@ -9,6 +9,8 @@ interface ErrorSpec {
   readonly status: ErrorStatus;
   /** What the person sees, in Chinese. */
   readonly message: string;
+  /** The answer's first detail says more precisely what to do, in Chinese: the app shows it instead. */
+  readonly explained?: true;
 }
 
 export const ERRORS = {
@@ -91,11 +93,11 @@ export const ERRORS = {
   CONTENT_REJECTED: { status: 422, message: '内容未通过安全检查，请修改后再发' },
 
   // Resource cloud
-  SKIPS_A_STEP: { status: 409, message: '个案需按步骤推进，不能跳步' },
-  REASON_REQUIRED: { status: 409, message: '请填写原因（至少 4 个字）' },
-  SAME_STAGE: { status: 409, message: '个案已在该步骤' },
+  SKIPS_A_STEP: { status: 409, message: '个案需按步骤推进，不能跳步', explained: true },
+  REASON_REQUIRED: { status: 409, message: '请填写原因（至少 4 个字）', explained: true },
+  SAME_STAGE: { status: 409, message: '个案已在该步骤', explained: true },
   NOT_ALLOWED: { status: 403, message: '只有社工可以推进个案' },
-  STEP_INCOMPLETE: { status: 409, message: '请先完成本步骤的表单（介入阶段需至少一条日志）' },
+  STEP_INCOMPLETE: { status: 409, message: '请先完成本步骤的表单（介入阶段需至少一条日志）', explained: true },
   CASE_STAGE: { status: 409, message: '个案当前步骤不允许此操作' },
   NOT_ENOUGH_REMAINING: { status: 409, message: '可分配的资源不足' },
   PROVIDER_NOT_VERIFIED: { status: 409, message: '资源方尚未认证' },
@@ -129,3 +131,6 @@ export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ER
 
 /** The wording of a code the server sent; undefined for a code this app does not know (a newer server). */
 export const errorWording = (code: string): string | undefined => (isErrorCode(code) ? ERRORS[code].message : undefined);
+
+/** Whether the answer's first detail is the better wording (a sentence from the rules, in Chinese). */
+export const isExplained = (code: string): boolean => isErrorCode(code) && (ERRORS[code] as ErrorSpec).explained === true;

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { errorWording } from '@hele/shared';
+import { errorWording, isExplained } from '@hele/shared';
 import { ApiError } from '@/api';
 
 /**
@@ -10,8 +10,9 @@ import { ApiError } from '@/api';
 export const errorMessage = (error: unknown): string => {
   if (!(error instanceof ApiError)) return '出错了，请稍后再试';
   const wording = errorWording(error.code) ?? error.wording ?? '出错了，请稍后再试';
-  // An invalid form: the first field's problem, in Chinese, says what to change.
+  // An invalid form: the first field's problem, in Chinese, says what to change; some rules explain themselves.
   const detail = error.details[0]?.message;
+  if (detail && isExplained(error.code)) return detail;
   return error.code === 'VALIDATION_FAILED' && detail ? `${wording}：${detail}` : wording;
 };
 

@@ -58,6 +58,20 @@ export const branchMembers = async (branchId: string): Promise<UserRecord[]> => 
   return members;
 };
 
+/** Whether anyone is on the branch: branches have no record of their own, only their members' branchId. */
+export const branchExists = async (branchId: string): Promise<boolean> => {
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName('USERS_TABLE'),
+      IndexName: 'byBranch',
+      KeyConditionExpression: 'branchId = :branch',
+      ExpressionAttributeValues: { ':branch': branchId },
+      Limit: 1,
+    }),
+  );
+  return (Items ?? []).length > 0;
+};
+
 /**
  * The writes that change a user's roles, as transaction items: roles live only in the users
  * table, and every change of them runs inside a transaction with its own record (the certified

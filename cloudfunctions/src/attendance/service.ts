@@ -57,7 +57,7 @@ export interface AttendanceDeps {
 
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
 const isSecretaryOf = (caller: Principal, branchId?: string) =>
-  !!branchId && caller.branchId === branchId && caller.roles.includes(Role.SECRETARY);
+  !!branchId && caller.branchId === branchId && hasAnyRole(caller.roles, [Role.SECRETARY]);
 
 const toLeave = (record: LeaveRecord, activity?: ActivityRecord): Leave => ({
   activityId: record.activityId,

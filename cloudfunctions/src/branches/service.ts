@@ -31,7 +31,7 @@ export interface BranchDeps {
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
 /** The branch's secretary, or a coordinator, keeps its roster and asks for plans. */
 const mayKeep = (caller: Principal, branchId: string) =>
-  isCoordinator(caller) || (caller.roles.includes(Role.SECRETARY) && caller.branchId === branchId);
+  isCoordinator(caller) || (hasAnyRole(caller.roles, [Role.SECRETARY]) && caller.branchId === branchId);
 const masked = (nickname: string) => `${[...nickname][0] ?? ''}*`;
 
 export const createBranchService = ({ branches, now = () => new Date() }: BranchDeps) => {

@@ -9,6 +9,7 @@ import {
   canCancel,
   canRegister,
   hasAnyRole,
+  holdsRole,
   RegistrationError,
   Role,
   seriesProgress,
@@ -152,7 +153,7 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
     async create(input: CreateSeriesRequest, caller: Principal): Promise<Series> {
       const lecturers = await Promise.all(input.lecturerIds.map((id) => loadUser(id)));
       const issues = lecturers.flatMap((user, i) =>
-        user?.roles.includes(Role.LECTURER) ? [] : [{ path: `lecturerIds.${i}`, message: 'is not a lecturer' }],
+        user && holdsRole(user.roles, Role.LECTURER) ? [] : [{ path: `lecturerIds.${i}`, message: 'is not a lecturer' }],
       );
       if (issues.length) throw new ValidationError(issues);
       if (input.projectId && !(await projectOf(input.projectId))) throw ValidationError.field('projectId', 'no such project');

@@ -5,8 +5,10 @@
  */
 import {
   centerMonth,
+  holdsRole,
   LedgerType,
   pointsForMinutes,
+  Role,
   starLevel,
   type DeclareHoursRequest,
   type HoursDecisionRequest,
@@ -177,7 +179,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
     /** The coordinator confirms a public class took place: its lecturer's teaching counts as approved service. */
     async recordTeaching({ activityId, lecturerId }: TeachingRequest, caller: Principal) {
       const lecturer = await loadUser(lecturerId);
-      if (!lecturer?.roles.includes('lecturer')) throw ValidationError.field('lecturerId', 'is not a lecturer');
+      if (!lecturer || !holdsRole(lecturer.roles, Role.LECTURER)) throw ValidationError.field('lecturerId', 'is not a lecturer');
       if (lecturer.id === caller.id) throw new ForbiddenError('Another coordinator records your own teaching');
       const record = teachingRecord(await taughtBy(await heldClass(activityId), lecturer.id), lecturer, now().toISOString());
       const approved: ServiceRecordItem = {

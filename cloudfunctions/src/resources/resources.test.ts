@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { activityInput, createActivity, newMembers } from '../../test/fixtures';
+import { activityInput, createActivity, newMembers, newVolunteers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
 
 const coordinator = async () => (await signIn('coordinator')).token;
@@ -292,7 +292,7 @@ describe('projects', () => {
       cancellationDeadline: endsAt,
     });
     expect(activity.projectId).toBe(project.id);
-    const walkers = await newMembers(2, 'walker');
+    const walkers = await newVolunteers(2, 'walker');
     for (const walker of walkers)
       expect((await call('POST', `/activities/${activity.id}/registrations`, { token: walker.token })).status).toBe(201);
     const { code } = (await call('GET', `/activities/${activity.id}/check-in-code`, { token })).body;

@@ -4,7 +4,9 @@
  * id, and the record leaves `pending` under a condition in the same transaction that adds the hours.
  */
 import {
+  centerDate,
   centerMonth,
+  hasAnyRole,
   holdsRole,
   LedgerType,
   pointsForMinutes,
@@ -15,13 +17,12 @@ import {
   type ServiceCertificate,
   type TeachingRequest,
 } from '@hele/shared';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Ledger, Named } from '../domain/ledger';
 import { loadUser, type Principal } from '../lib/principal';
-import { settled } from '../lib/retry';
+import { busy, settled } from '../lib/retry';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../domain/service-records';
 import type { ActivitySummary } from '../domain/activities/summary';
 import { projectScope } from '../domain/projects';
@@ -34,6 +35,8 @@ export interface HoursDeps {
   records: typeof ServiceRecordRepository;
   activity: (id: string) => Promise<ActivitySummary | undefined>;
   pointsPerHour: number;
+  /** Declared hours: how many days back a declaration may reach, and how much one day may hold. */
+  declaring: { maxAgeDays: number; dailyMaxMinutes: number };
   now?: () => Date;
 }
 
@@ -67,7 +70,31 @@ const teachingRecord = (activity: ActivitySummary, lecturer: { id: string; nickn
   createdAt: at,
 });
 
-export const createHoursService = ({ ledger, records, activity: activityOf, pointsPerHour, now = () => new Date() }: HoursDeps) => {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const createHoursService = ({
+  ledger,
+  records,
+  activity: activityOf,
+  pointsPerHour,
+  declaring,
+  now = () => new Date(),
+}: HoursDeps) => {
+  /**
+   * A day a volunteer may declare: served already (in the center's time zone) and recently enough to
+   * be checked. Far-off days would also land in dashboard months nobody looks at.
+   */
+  const requireDeclarableDay = (servedOn: string) => {
+    const at = now();
+    if (servedOn > centerDate(at)) throw ValidationError.field('servedOn', '服务日期不能晚于今天');
+    if (servedOn <= centerDate(new Date(at.getTime() - declaring.maxAgeDays * DAY_MS)))
+      throw ValidationError.field('servedOn', `只能申报最近 ${declaring.maxAgeDays} 天内的服务`);
+  };
+  const dailyLimit = () =>
+    new ConflictError('DAILY_HOURS_LIMIT', `At most ${declaring.dailyMaxMinutes} minutes may be declared for one day`, [
+      { path: 'minutes', message: `同一天最多申报 ${hoursText(declaring.dailyMaxMinutes)}` },
+    ]);
+
   const heldClass = async (activityId: string) => requireHeldClass(await activityOf(activityId), now());
 
   /** A session of a series is taught by that series' lecturers only. */
@@ -113,6 +140,10 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
 
   return {
     async declare(input: DeclareHoursRequest, caller: Principal) {
+      if (!hasAnyRole(caller.roles, [Role.VOLUNTEER]))
+        throw new ForbiddenError('Only certified volunteers declare service hours', 'NOT_A_VOLUNTEER');
+      requireDeclarableDay(input.servedOn);
+      if (input.minutes > declaring.dailyMaxMinutes) throw dailyLimit();
       const activity = input.activityId ? await activityOf(input.activityId) : undefined;
       if (input.activityId && activity?.status !== 'published') throw ValidationError.field('activityId', 'no such activity');
       // Time signed in and out at an activity is recorded already: declaring it again would count it twice.
@@ -131,7 +162,15 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
         status: 'pending',
         createdAt: now().toISOString(),
       };
-      await doc.send(new PutCommand(serviceItems.put(record).Put!));
+      // The record and its day's total in one transaction: declarations at once cannot pass the cap together.
+      const outcome = await settled(() =>
+        transactNamed<'record' | 'day'>(doc, [
+          { name: 'record', item: serviceItems.put(record) },
+          { name: 'day', item: records.items.declaredOn(caller.id, input.servedOn, input.minutes, declaring.dailyMaxMinutes) },
+        ]),
+      );
+      if (outcome === 'day') throw dailyLimit();
+      if (outcome !== 'ok') throw busy();
       return record;
     },
 

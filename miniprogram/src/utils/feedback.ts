@@ -48,6 +48,8 @@ const MESSAGES: Record<string, string> = {
   ALREADY_SUBMITTED: '本次考试已交卷',
   ALREADY_DECIDED: '该记录已审核',
   ALREADY_RECORDED: '该服务时长已记录',
+  NOT_A_VOLUNTEER: '只有认证志愿者可以申报服务时长',
+  DAILY_HOURS_LIMIT: '同一天申报的服务时长已达上限',
   // STEP_INCOMPLETE: the server says which form, in Chinese.
   SKIPS_A_STEP: '个案需按步骤推进，不能跳步',
   REASON_REQUIRED: '请填写原因（至少 4 个字）',

@@ -26,7 +26,7 @@ import { busy, settled } from '../lib/retry';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../domain/service-records';
 import type { ActivitySummary } from '../domain/activities/summary';
 import { projectScope } from '../domain/projects';
-import { teachesSeries } from '../domain/series';
+import { teachesClass } from '../domain/series';
 import { countItem } from '../domain/stats';
 import type { serviceRecordRepository as ServiceRecordRepository } from './repository';
 
@@ -97,11 +97,13 @@ export const createHoursService = ({
 
   const heldClass = async (activityId: string) => requireHeldClass(await activityOf(activityId), now());
 
-  /** A session of a series is taught by that series' lecturers only. */
+  /**
+   * The coordinator records a lecturer's teaching: of a class that names its lecturers (a series' session,
+   * or a class given lecturerIds), only theirs; a class that names none is taught by whom the coordinator says.
+   */
   const taughtBy = async (activity: ActivitySummary, lecturerId: string) => {
-    if (activity.seriesId && !(await teachesSeries(activity.seriesId, lecturerId))) {
-      throw ValidationError.field('lecturerId', 'does not teach this series');
-    }
+    const named = !!activity.seriesId || !!activity.lecturerIds?.length;
+    if (named && !(await teachesClass(activity, lecturerId))) throw ValidationError.field('lecturerId', '不是这节课的讲师');
     return activity;
   };
 
@@ -234,9 +236,13 @@ export const createHoursService = ({
       return approved;
     },
 
-    /** A lecturer declares a class they taught; it waits for a coordinator like declared hours. */
+    /** A lecturer the class names declares it taught; it waits for a coordinator like declared hours. */
     async declareTeaching(activityId: string, caller: Principal) {
-      const record = teachingRecord(await taughtBy(await heldClass(activityId), caller.id), caller, now().toISOString());
+      const activity = await heldClass(activityId);
+      // Any lecturer could claim a class that names nobody: such a class is recorded by a coordinator only.
+      if (!(await teachesClass(activity, caller.id)))
+        throw new ForbiddenError('Only the lecturers the class names declare its teaching', 'NOT_LECTURER');
+      const record = teachingRecord(activity, caller, now().toISOString());
       if ((await settled(() => transactNamed(doc, [{ name: 'record', item: serviceItems.put(record) }]))) !== 'ok') {
         throw new ConflictError('ALREADY_RECORDED', 'This teaching is already recorded');
       }

@@ -3,7 +3,7 @@ import { EntryRecord } from '../domain/ledger';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { doc } from '../lib/db';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newMembers, newVolunteers } from '../../test/fixtures';
+import { activityInput, createActivity, newMembers, newVolunteers } from '../../test/fixtures';
 import { tableName } from '../lib/tables';
 
 const HOUR = 3600_000;
@@ -196,6 +196,7 @@ describe('service hours', () => {
     const lesson = await createActivity({
       kind: 'class',
       title: '国学班 第2课',
+      lecturerIds: [lecturerId],
       startsAt,
       endsAt,
       registrationClosesAt: startsAt,
@@ -217,6 +218,45 @@ describe('service hours', () => {
     const future = await createActivity({ kind: 'class' });
     const early = await call('POST', '/me/teaching', { token: lecturer, body: { activityId: future.id } });
     expect([early.status, early.body.error.details[0].path]).toEqual([400, 'activityId']);
+  });
+
+  it('takes a teaching declaration from the lecturers the class names only (403 NOT_LECTURER), and none for a class naming nobody', async () => {
+    const { token: coordinator } = await signIn('coordinator');
+    const { token: lecturer, userId: lecturerId } = await signIn('lecturer');
+    const [other] = await newMembers(1, 'lecturer');
+    await call('PUT', `/users/${other!.userId}/roles/lecturer`, { token: (await signIn('admin')).token });
+    const held = (extra: Record<string, unknown>) =>
+      createActivity({
+        kind: 'class',
+        title: '书法班 第1课',
+        startsAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+        endsAt: new Date(Date.now() - HOUR).toISOString(),
+        registrationClosesAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+        cancellationDeadline: new Date(Date.now() - 2 * HOUR).toISOString(),
+        ...extra,
+      });
+    const [othersClass, nobodysClass] = await Promise.all([held({ lecturerIds: [other!.userId] }), held({})]);
+    expect(othersClass.lecturerIds).toEqual([other!.userId]);
+    for (const lesson of [othersClass, nobodysClass]) {
+      const refused = await call('POST', '/me/teaching', { token: lecturer, body: { activityId: lesson.id } });
+      expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_LECTURER']);
+    }
+    const claimed = (await call('GET', '/me/service-records?limit=100', { token: lecturer })).body.items as Array<{ activityId?: string }>;
+    expect(claimed.filter((record) => [othersClass.id, nobodysClass.id].includes(record.activityId!))).toEqual([]);
+    expect((await call('POST', '/me/teaching', { token: other!.token, body: { activityId: othersClass.id } })).status).toBe(201);
+    // A coordinator cannot record it for a lecturer the class does not name either.
+    const wrong = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: othersClass.id, lecturerId } });
+    expect([wrong.status, wrong.body.error.details[0].path]).toEqual([400, 'lecturerId']);
+
+    // A class names lecturers who hold the role; other kinds name none.
+    const { userId: memberId } = await signIn('member');
+    const notALecturer = await call('POST', '/activities', {
+      token: coordinator,
+      body: activityInput({ kind: 'class', lecturerIds: [lecturerId, memberId] }),
+    });
+    expect([notALecturer.status, notALecturer.body.error.details]).toEqual([400, [{ path: 'lecturerIds.1', message: '不是公益讲师' }]]);
+    const meeting = await call('POST', '/activities', { token: coordinator, body: activityInput({ lecturerIds: [lecturerId] }) });
+    expect([meeting.status, meeting.body.error.details[0].path]).toEqual([400, 'lecturerIds']);
   });
 
   it('lists approved records on the certificate with the total and the star level', async () => {

@@ -65,7 +65,7 @@ const MESSAGES: Record<string, string> = {
   ALREADY_SCORED: '你已为这次会议评过分',
   MEETING_NOT_HELD: '会议举行后才能评分',
   NO_RUBRIC: '评分标准尚未设置，请联系社工',
-  NOT_LECTURER: '只有本班讲师和社工可以查看',
+  NOT_LECTURER: '只有本班的讲师（或社工）可以进行此操作',
   NOT_COMPLETED: '尚未达到结业要求',
   SERIES_CLOSED: '该公益班已没有可报名的课次',
   SERIES_EXISTS: '请重试',

@@ -3,6 +3,7 @@
  * contract's (`access` in @hele/shared/contract); `refused` names callers the guard lets through
  * but the service turns away on this sample (e.g. a secretary, for a branch that is not hers).
  */
+import { centerDate } from '@hele/shared';
 import { activityInput } from './fixtures';
 
 export type Caller = 'none' | 'member' | 'volunteer' | 'lecturer' | 'secretary' | 'coordinator' | 'admin';
@@ -15,6 +16,8 @@ export interface RouteSample {
   body?: () => unknown;
   /** Admitted by the route's access rule, refused (403) by the service for this sample. */
   refused?: Caller[];
+  /** The code of the service's refusal, when it is more precise than FORBIDDEN. */
+  refusedCode?: string;
 }
 
 export const ROUTE_SAMPLES: Record<string, RouteSample> = {
@@ -109,7 +112,13 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     path: '/trainings/counselling/quiz/attempts/01MISSINGATTEMPT/submit',
     body: () => ({ answers: {} }),
   },
-  'POST /me/service-records': { path: '/me/service-records', body: () => ({ servedOn: '2026-11-01', minutes: 60, note: '社区清扫' }) },
+  // Any user reaches the route; only certified volunteers (and admins) declare.
+  'POST /me/service-records': {
+    refused: ['member', 'lecturer', 'secretary', 'coordinator'],
+    refusedCode: 'NOT_A_VOLUNTEER',
+    path: '/me/service-records',
+    body: () => ({ servedOn: centerDate(new Date()), minutes: 60, note: '社区清扫' }),
+  },
   'GET /me/service-records': { path: '/me/service-records' },
   'GET /service-records': { path: '/service-records' },
   'POST /service-records/{id}/decision': { path: '/service-records/01MISSINGRECORD/decision', body: () => ({ decision: 'approve' }) },

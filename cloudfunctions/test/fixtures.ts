@@ -1,6 +1,9 @@
 /** Builders for integration tests: activities created through the API, users signed in in bulk. */
 import { randomUUID } from 'node:crypto';
+import { Role } from '@hele/shared';
 import { dynamoUserRepository } from '../src/auth/repository';
+import { doc, transactNamed } from '../src/lib/db';
+import { roleItems } from '../src/lib/principal';
 import { call, signIn, uniqueName, type Reply } from './gateway';
 
 const HOUR = 60 * 60 * 1000;
@@ -39,6 +42,16 @@ export const newMembers = async (count: number, prefix = 'm', concurrency = 50) 
   for (let i = 0; i < names.length; i += concurrency) {
     const batch = await Promise.all(names.slice(i, i + concurrency).map(async (name) => ({ name, ...(await signIn(name)) })));
     users.push(...batch);
+  }
+  return users;
+};
+
+/** `count` new certified volunteers (the role their passed exam would grant), signed in. */
+export const newVolunteers = async (count: number, prefix = 'v') => {
+  const users = await newMembers(count, prefix);
+  for (const user of users) {
+    const outcome = await transactNamed(doc, [{ name: 'role', item: roleItems.grant(user.userId, Role.VOLUNTEER) }]);
+    if (outcome !== 'ok') throw new Error(`certify ${user.name} failed: ${outcome}`);
   }
   return users;
 };

@@ -28,6 +28,13 @@ const run = async (fn: LambdaFunction, payload: unknown) => {
   );
 };
 
+/** Runs a function of serverless.yml by its key (`feedSocket`) on an event, as its trigger would. */
+export const invoke = (key: string, event: unknown): Promise<unknown> => {
+  const fn = [...functions.values()].find((candidate) => candidate.name.endsWith(`-${key}`));
+  if (!fn) throw new Error(`No function ${key} in serverless.yml`);
+  return run(fn, event);
+};
+
 export const startLambdaEndpoint = async (): Promise<{ endpoint: string; server: Server }> => {
   const server = createServer((request, response) => {
     const name = /^\/2015-03-31\/functions\/([^/]+)\/invocations/.exec(request.url ?? '')?.[1];

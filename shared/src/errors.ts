@@ -84,6 +84,8 @@ export const ERRORS = {
   EXAM_TIME_UP: { status: 409, message: '考试时间已到，本次未计分' },
   ALREADY_SUBMITTED: { status: 409, message: '本次考试已交卷' },
   ALREADY_RECORDED: { status: 409, message: '该服务时长已记录' },
+  NOT_A_VOLUNTEER: { status: 403, message: '只有认证志愿者可以申报服务时长' },
+  DAILY_HOURS_LIMIT: { status: 409, message: '同一天申报的服务时长已达上限' },
   TRAINING_NOT_ATTENDED: { status: 409, message: '请先参加该培训并现场签到，再参加测验' },
   TRAINING_COMPLETED: { status: 409, message: '该培训已完成，无需再参加测验' },
 
@@ -113,7 +115,7 @@ export const ERRORS = {
   NO_RUBRIC: { status: 409, message: '评分标准尚未设置，请联系社工' },
 
   // Public classes
-  NOT_LECTURER: { status: 403, message: '只有本班讲师和社工可以查看' },
+  NOT_LECTURER: { status: 403, message: '只有本班的讲师（或社工）可以进行此操作' },
   NOT_COMPLETED: { status: 409, message: '尚未达到结业要求' },
   SERIES_CLOSED: { status: 409, message: '该公益班已没有可报名的课次' },
   SERIES_EXISTS: { status: 409, message: '请重试' },

@@ -5,9 +5,10 @@
 import {
   ActivityStatus,
   activityTimeIssues,
-  trainingFieldIssues,
+  kindFieldIssues,
   hasAnyRole,
   ErrorCode,
+  holdsRole,
   Role,
   startOfCenterDay,
   type Activity,
@@ -18,7 +19,7 @@ import {
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { postMessage } from '../domain/inbox';
 import { logger } from '../lib/logger';
-import type { Principal } from '../lib/principal';
+import { loadUser, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { projectOf } from '../domain/projects';
 import { indexKeys, inUtc, newActivityRecord, toActivity, type ActivityRecord } from '../domain/activities/records';
@@ -45,6 +46,15 @@ const retryOnConflict = <T>(write: () => Promise<T | 'conflict'>): Promise<T> =>
     DEFAULT_RETRY,
     busy,
   );
+
+/** The lecturers a class names hold the role, as a series' lecturers do. */
+const requireLecturers = async (lecturerIds: string[] | undefined) => {
+  const users = await Promise.all((lecturerIds ?? []).map((id) => loadUser(id)));
+  const issues = users.flatMap((user, i) =>
+    user && holdsRole(user.roles, Role.LECTURER) ? [] : [{ path: `lecturerIds.${i}`, message: '不是公益讲师' }],
+  );
+  if (issues.length) throw new ValidationError(issues);
+};
 
 /** An activity may name a project only if it exists. */
 const requireProject = async (projectId: string | undefined) => {
@@ -77,6 +87,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
   return {
     async create(input: CreateActivityRequest, caller: Principal): Promise<Activity> {
       await requireProject(input.projectId);
+      await requireLecturers(input.lecturerIds);
       const record = newActivityRecord(input, caller.id, now());
       await repository.createActivity(record);
       return toActivity(record);
@@ -118,9 +129,12 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       const record = await load(id, caller);
       if (record.status === ActivityStatus.CANCELLED)
         throw new ConflictError(ErrorCode.ACTIVITY_CANCELLED, 'A cancelled activity cannot be edited');
-      const issues = [...activityTimeIssues({ ...record, ...patch }), ...trainingFieldIssues(record.kind, patch)];
+      const issues = [...activityTimeIssues({ ...record, ...patch }), ...kindFieldIssues(record.kind, patch)];
+      if (record.seriesId && patch.lecturerIds !== undefined)
+        issues.push({ path: 'lecturerIds', message: '公益班课次的讲师由所属公益班决定' });
       if (issues.length) throw new ValidationError(issues);
       await requireProject(patch.projectId);
+      await requireLecturers(patch.lecturerIds);
       const outcome = await retryOnConflict(() =>
         repository.updateActivity(id, { ...inUtc(patch), updatedAt: now().toISOString() }, record.version),
       );

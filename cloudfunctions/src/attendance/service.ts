@@ -32,7 +32,7 @@ import { trainings } from '../domain/trainings';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../domain/service-records';
 import { toCsv } from '../lib/csv';
 import { projectScope } from '../domain/projects';
-import { teachesSeries } from '../domain/series';
+import { teachesClass } from '../domain/series';
 import { activityScope, countItem, participationScope } from '../domain/stats';
 import { codeIsValid, issueCheckIn, newCheckInSecret, tokenIsValid } from '../domain/activities/check-in-code';
 import type { LeaveRecord, LeaveRepository } from './leave-repository';
@@ -57,7 +57,7 @@ export interface AttendanceDeps {
 
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
 const isSecretaryOf = (caller: Principal, branchId?: string) =>
-  !!branchId && caller.branchId === branchId && caller.roles.includes(Role.SECRETARY);
+  !!branchId && caller.branchId === branchId && hasAnyRole(caller.roles, [Role.SECRETARY]);
 
 const toLeave = (record: LeaveRecord, activity?: ActivityRecord): Leave => ({
   activityId: record.activityId,
@@ -123,8 +123,8 @@ export const createAttendanceService = ({
   };
 
   const mayManage = (caller: Principal, activity: ActivityRecord) => isCoordinator(caller) || isSecretaryOf(caller, activity.branchId);
-  /** A class series' lecturers run its sessions: they show the code and see who came. */
-  const teaches = (caller: Principal, activity: ActivityRecord) => teachesSeries(activity.seriesId, caller.id);
+  /** A class's lecturers (its series', or those it names) run it: they show the code and see who came. */
+  const teaches = (caller: Principal, activity: ActivityRecord) => teachesClass(activity, caller.id);
 
   return {
     /** The rotating code the check-in screen shows now, and when it turns: coordinators', and a series' lecturers' at its sessions. */

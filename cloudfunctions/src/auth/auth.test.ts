@@ -160,6 +160,29 @@ describe('session token', () => {
     expect(replies.map((reply) => reply.status)).toEqual([401, 401, 401, 401]);
     expect(replies[3]!.body.error.code).toBe('TOKEN_EXPIRED');
   });
+
+  it('answers 401 UNAUTHENTICATED for a token signed with our key but without an expiry or a string subject', async () => {
+    const { userId } = await signIn('member');
+    /** A token of our own key and stage with these claims, as a leaked key or a past bug could make. */
+    const ours = (claims: Record<string, unknown>) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('hele-center')
+        .setAudience('local')
+        .sign(new TextEncoder().encode(process.env.JWT_SECRET));
+    const inAnHour = Math.floor(Date.now() / 1000) + 3600;
+    const tokens = await Promise.all([
+      ours({ sub: userId }),
+      ours({ sub: 42, exp: inAnHour }),
+      ours({ sub: { id: userId }, exp: inAnHour }),
+      ours({ exp: inAnHour }),
+      ours({ sub: userId, exp: 'tomorrow' }),
+    ]);
+    const replies = await Promise.all(tokens.map((token) => call('GET', '/me', { token })));
+    expect(replies.map((reply) => [reply.status, reply.body.error?.code])).toEqual(tokens.map(() => [401, 'UNAUTHENTICATED']));
+    // The same key with both claims is accepted: the refusals above are the claims'.
+    expect((await call('GET', '/me', { token: await ours({ sub: userId, exp: inAnHour }) })).status).toBe(200);
+  });
 });
 
 describe('GET /health', () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { STARTER_MODULES } from '@hele/shared';
 import { newBranch, newMembers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
@@ -100,5 +101,29 @@ describe('one branch, one plan', () => {
       (await call('POST', '/plan-modules', { token: coordinator, body: { name: '读书会', styles: ['singing'], minutes: 30 } })).body.error
         .details[0].path,
     ).toBe('styles.0');
+  });
+
+  it('refuses a null body naming it, and writes to a branch nobody is on with 404, writing nothing', async () => {
+    const { branch, secretary } = await newBranch();
+    const { token: coordinator } = await signIn('coordinator');
+    const nulled = await call('PUT', `/branches/${branch}/notes`, { token: secretary.token, rawBody: 'null' });
+    expect([nulled.status, nulled.body.error.code, nulled.body.error.details]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      [{ path: 'body', message: expect.any(String) }],
+    ]);
+    const nulledRoster = await call('PUT', `/branches/${branch}/roster/${secretary.userId}`, { token: secretary.token, rawBody: 'null' });
+    expect([nulledRoster.status, nulledRoster.body.error.details[0].path]).toEqual([400, 'body']);
+    const kept = (await call('GET', `/branches/${branch}/profile`, { token: secretary.token })).body;
+    expect([kept.needs, kept.roster]).toEqual(['', []]);
+
+    const nowhere = `zz-nope-${randomUUID().slice(0, 8)}`;
+    const notes = await call('PUT', `/branches/${nowhere}/notes`, { token: coordinator, body: { needs: '不存在的支部' } });
+    expect([notes.status, notes.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await call('PUT', `/branches/${nowhere}/notes`, { token: coordinator, rawBody: 'null' })).status).toBe(400);
+    const roster = await record(nowhere, coordinator, secretary.userId, { birthYear: 1990, education: 'college' });
+    expect([roster.status, roster.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    const empty = (await call('GET', `/branches/${nowhere}/profile`, { token: coordinator })).body;
+    expect([empty.needs, empty.roster]).toEqual(['', []]);
   });
 });

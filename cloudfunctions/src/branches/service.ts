@@ -19,8 +19,8 @@ import {
   type RosterEntryInput,
 } from '@hele/shared';
 import { ulid } from 'ulid';
-import { ForbiddenError, ValidationError } from '../lib/errors';
-import { branchMembers, loadUser, type Principal } from '../lib/principal';
+import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
+import { branchExists, branchMembers, loadUser, type Principal } from '../lib/principal';
 import type { branchRepository as BranchRepository, RosterRecord } from './repository';
 
 export interface BranchDeps {
@@ -31,13 +31,15 @@ export interface BranchDeps {
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
 /** The branch's secretary, or a coordinator, keeps its roster and asks for plans. */
 const mayKeep = (caller: Principal, branchId: string) =>
-  isCoordinator(caller) || (caller.roles.includes(Role.SECRETARY) && caller.branchId === branchId);
+  isCoordinator(caller) || (hasAnyRole(caller.roles, [Role.SECRETARY]) && caller.branchId === branchId);
 const masked = (nickname: string) => `${[...nickname][0] ?? ''}*`;
 
 export const createBranchService = ({ branches, now = () => new Date() }: BranchDeps) => {
   const year = () => new Date(now().getTime() + CENTER_UTC_OFFSET_MINUTES * 60_000).getUTCFullYear();
-  const requireKeeper = (caller: Principal, branchId: string) => {
+  /** The branch's keeper writes to a branch that exists (someone is on it): no notes or roster for a typo. */
+  const requireKeeper = async (caller: Principal, branchId: string) => {
     if (!mayKeep(caller, branchId)) throw new ForbiddenError('Only the branch secretary or a coordinator does this');
+    if (!(await branchExists(branchId))) throw new NotFoundError('Branch');
   };
 
   return {
@@ -62,7 +64,7 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
     },
 
     async putMember(branchId: string, userId: string, entry: RosterEntryInput, caller: Principal) {
-      requireKeeper(caller, branchId);
+      await requireKeeper(caller, branchId);
       const user = await loadUser(userId);
       if (!user || user.branchId !== branchId) throw ValidationError.field('userId', '不在本支部名册中');
       await branches.putMember(branchId, { userId, nickname: user.nickname, ...entry });
@@ -70,7 +72,7 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
     },
 
     async putNotes(branchId: string, notes: { needs: string; constraints: string }, caller: Principal) {
-      requireKeeper(caller, branchId);
+      await requireKeeper(caller, branchId);
       await branches.putNotes(branchId, notes);
       return this.profile(branchId, caller);
     },
@@ -95,7 +97,7 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
     },
 
     async propose(branchId: string, request: { theme: string; meetings: number }, caller: Principal): Promise<PlanProposal> {
-      requireKeeper(caller, branchId);
+      await requireKeeper(caller, branchId);
       const [roster, modules] = await Promise.all([branches.roster(branchId), branches.modules()]);
       if (roster.length === 0) throw ValidationError.field('branchId', '名册为空，请先添加党员');
       const byId = new Map(modules.map((module) => [module.id, module]));

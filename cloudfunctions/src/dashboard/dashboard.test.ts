@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { doc, transactNamed } from '../lib/db';
+import { activitySummary } from '../domain/activities/summary';
+import { ledger } from '../domain/ledger';
 import { countItem, readCounts, STAT_SHARDS } from '../domain/stats';
-import { createActivity, newMembers } from '../../test/fixtures';
+import { createHoursService } from '../volunteers/hours-service';
+import { serviceRecordRepository } from '../volunteers/repository';
+import { createActivity, newMembers, newVolunteers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
 
 describe('dashboard counters', () => {
@@ -25,15 +29,23 @@ describe('dashboard counters', () => {
     const dashboard = async () => (await call('GET', `/dashboard?from=${month}&to=${month}`, { token: coordinator })).body;
     const thisMonth = async () => (await call('GET', '/dashboard', { token: coordinator })).body.months.at(-1);
     const [before, earnedBefore] = [(await dashboard()).months[0], (await thisMonth()).pointsEarned];
-    const [volunteer] = await newMembers(1, 'served');
+    const [volunteer] = await newVolunteers(1, 'served');
+    // Hours are declared for recent days only: declared then (the service's clock in that month), approved now.
+    const declaredThen = createHoursService({
+      ledger,
+      records: serviceRecordRepository,
+      activity: activitySummary,
+      pointsPerHour: 10,
+      declaring: { maxAgeDays: 90, dailyMaxMinutes: 12 * 60 },
+      now: () => new Date(`${month}-20T04:00:00Z`),
+    });
     for (const minutes of [90, 45]) {
-      const declared = await call('POST', '/me/service-records', {
-        token: volunteer!.token,
-        body: { servedOn: `${month}-15`, minutes, note: '社区环保清扫' },
-      });
+      const declared = await declaredThen.declare(
+        { servedOn: `${month}-15`, minutes, note: '社区环保清扫' },
+        { id: volunteer!.userId, nickname: volunteer!.name, roles: ['member', 'volunteer'] },
+      );
       expect(
-        (await call('POST', `/service-records/${declared.body.record.id}/decision`, { token: coordinator, body: { decision: 'approve' } }))
-          .status,
+        (await call('POST', `/service-records/${declared.id}/decision`, { token: coordinator, body: { decision: 'approve' } })).status,
       ).toBe(200);
     }
     const after = (await dashboard()).months[0];

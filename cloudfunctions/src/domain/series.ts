@@ -20,3 +20,7 @@ export const seriesSummary = async (id: string): Promise<SeriesSummary | undefin
 /** Whether a user is among the lecturers of a series (none is when there is no series). */
 export const teachesSeries = async (seriesId: string | undefined, userId: string): Promise<boolean> =>
   !!seriesId && !!(await seriesSummary(seriesId))?.lecturerIds.includes(userId);
+
+/** Whether a user teaches this class: a session by its series' lecturers, another class by those it names. */
+export const teachesClass = async (activity: { seriesId?: string; lecturerIds?: string[] }, userId: string): Promise<boolean> =>
+  activity.seriesId ? teachesSeries(activity.seriesId, userId) : !!activity.lecturerIds?.includes(userId);

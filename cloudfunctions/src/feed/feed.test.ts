@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { call, signIn } from '../../test/gateway';
 import { createActivity, newMembers } from '../../test/fixtures';
+import { invoke } from '../../test/lambda-endpoint';
 import { underWay } from './feed-fixtures';
 
 const MINUTE = 60_000;
@@ -227,5 +229,28 @@ describe('live feed', () => {
     expect(reply.status).toBe(status);
     if (field) expect(reply.body.error.details[0].path).toBe(field);
     expect((await call('GET', `/activities/${activity.id}/posts`, { token })).body.items).toEqual([]);
+  });
+});
+
+describe('live feed socket', () => {
+  /** The WebSocket API's connect, as API Gateway calls feedSocket: answers the status it gives. */
+  const connect = async (token: string, activityId: string) => {
+    const connectionId = `test-${randomUUID()}`;
+    const reply = (await invoke('feedSocket', {
+      requestContext: { routeKey: '$connect', connectionId },
+      queryStringParameters: { token, activityId },
+    })) as { statusCode: number };
+    if (reply.statusCode === 200) await invoke('feedSocket', { requestContext: { routeKey: '$disconnect', connectionId } });
+    return reply.statusCode;
+  };
+
+  it('lets coordinators and admins watch a draft’s feed, as over HTTP, and no one else', async () => {
+    const draft = await createActivity({ publish: false });
+    const [member] = await newMembers(1);
+    const [coordinator, admin] = await Promise.all([signIn('coordinator'), signIn('admin')]);
+    expect((await call('GET', `/activities/${draft.id}/posts`, { token: admin.token })).status).toBe(200);
+    expect(await connect(coordinator.token, draft.id)).toBe(200);
+    expect(await connect(admin.token, draft.id)).toBe(200);
+    expect(await connect(member!.token, draft.id)).toBe(403);
   });
 });

@@ -73,3 +73,9 @@ export const pushSignature = (token: string, timestamp: string, nonce: string) =
 
 export const isSignedPush = (token: string, { signature, timestamp, nonce }: PushSignature): boolean =>
   token.length > 0 && timingSafeEqual(Buffer.from(pushSignature(token, timestamp, nonce)), Buffer.from(signature));
+
+/** How far a push's timestamp may be from our clock: the signature covers it, so an old signed URL goes stale. */
+export const PUSH_WINDOW_SECONDS = 5 * 60;
+
+export const isFreshPush = ({ timestamp }: PushSignature, now: Date): boolean =>
+  Math.abs(now.getTime() / 1000 - Number(timestamp)) <= PUSH_WINDOW_SECONDS;

@@ -2,7 +2,7 @@
  * The photo check, run as on AWS: the post is made, feedReview is invoked asynchronously (here by
  * the tests' Lambda endpoint) and decides. Until it has, only the author and coordinators see the post.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { createJimp } from '@jimp/core';
 import jpeg from '@jimp/js-jpeg';
 import { resetEnvForTests } from '../lib/config';
@@ -138,9 +138,11 @@ describe('photo check', () => {
       };
     };
 
-    const signed = (token = 'local-stage-push-token') => {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      return `signature=${pushSignature(token, timestamp, 'n0nce')}&timestamp=${timestamp}&nonce=n0nce`;
+    /** WeChat's query on a push: a new nonce each time, the time now unless `secondsOff` moves it. */
+    const signed = (token = 'local-stage-push-token', secondsOff = 0) => {
+      const timestamp = String(Math.floor(Date.now() / 1000) + secondsOff);
+      const nonce = String(randomInt(1e9));
+      return `signature=${pushSignature(token, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}`;
     };
     const pushVerdict = (traceId: string, suggest: string, label = 100, query = signed()) =>
       call('POST', `/wechat/media-check?${query}`, {
@@ -177,9 +179,36 @@ describe('photo check', () => {
       expect(await textsFor(activity.id, member!.token)).toEqual([]);
       await pushVerdict(traces[1]!, 'pass');
       expect(await textsFor(activity.id, member!.token)).toEqual(['讲党课']);
-      // WeChat repeats a push it thinks was lost: nothing changes.
+      // WeChat repeats a push it thinks was lost (signed anew): nothing changes.
       expect((await pushVerdict(traces[1]!, 'pass')).status).toBe(200);
       expect(await textsFor(activity.id, member!.token)).toEqual(['讲党课']);
+    });
+
+    it('takes a signed push once, and only within five minutes of its timestamp', async () => {
+      const [member] = await newMembers(1);
+      const { activity, traces } = await submittedToWeChat(2);
+      // Signed four minutes ago: still fresh, taken.
+      const query = signed(undefined, -4 * 60);
+      const first = await pushVerdict(traces[0]!, 'pass', 100, query);
+      expect([first.status, first.body]).toEqual([200, 'success']);
+
+      // The same signed URL again (leaked, or replayed), with another trace: refused in the error shape.
+      const replayed = await pushVerdict(traces[1]!, 'pass', 100, query);
+      expect([replayed.status, replayed.body.error.code]).toEqual([403, 'FORBIDDEN']);
+      // Signed six minutes ago, or six minutes ahead: refused too.
+      const stale = await pushVerdict(traces[1]!, 'pass', 100, signed(undefined, -6 * 60));
+      expect([stale.status, stale.body.error.code]).toEqual([403, 'FORBIDDEN']);
+      expect((await pushVerdict(traces[1]!, 'pass', 100, signed(undefined, 6 * 60))).status).toBe(403);
+      expect(await textsFor(activity.id, member!.token)).toEqual([]);
+
+      const fresh = await pushVerdict(traces[1]!, 'pass', 100, signed());
+      expect([fresh.status, fresh.body]).toEqual([200, 'success']);
+      expect(await textsFor(activity.id, member!.token)).toEqual(['讲党课']);
+
+      // The URL check, too, is answered once per signature.
+      const check = signed();
+      expect((await call('GET', `/wechat/media-check?${check}&echostr=once`)).status).toBe(200);
+      expect((await call('GET', `/wechat/media-check?${check}&echostr=once`)).status).toBe(403);
     });
 
     it('hides the post when WeChat finds a photo risky, with WeChat’s reason', async () => {

@@ -57,6 +57,41 @@ describe('feed photos', () => {
     expect([post.status, post.body.error.details]).toEqual([400, [{ path: 'images.0', message: '图片尚未上传成功' }]]);
   });
 
+  it('refuses a form that could be read two ways: a field given twice, or after the file (400 InvalidArgument), storing nothing', async () => {
+    const activity = await underWay();
+    const { token } = await signIn('coordinator');
+    const [ticket, other] = await Promise.all([askUpload(activity.id, token), askUpload(activity.id, token)]);
+    const { fields } = ticket.body.upload as Ticket;
+    const elsewhere = (other.body.upload as Ticket).key;
+    const html = new Blob(['<script>alert(1)</script>'], { type: 'text/html' });
+    /** Sends the parts in this order, as a crafted client would. */
+    const sendParts = async (parts: Array<[string, string] | 'file'>) => {
+      const form = new FormData();
+      for (const part of parts) {
+        if (part === 'file') form.append('file', html, 'page.html');
+        else form.append(...part);
+      }
+      const response = await fetch(ticket.body.upload.url, { method: 'POST', body: form });
+      return { status: response.status, text: await response.text() };
+    };
+    const own = Object.entries(fields);
+
+    // Another key and type first, the ticket's own fields after the file.
+    const smuggled = await sendParts([['key', elsewhere], ['Content-Type', 'text/html'], 'file', ...own]);
+    expect([smuggled.status, smuggled.text]).toEqual([400, expect.stringContaining('<Code>InvalidArgument</Code>')]);
+    const twice = await sendParts([...own, ['Key', elsewhere], 'file']);
+    expect([twice.status, twice.text]).toEqual([400, expect.stringContaining('<Code>InvalidArgument</Code>')]);
+    const after = await sendParts([...own, 'file', ['acl', 'public-read']]);
+    expect([after.status, after.text]).toEqual([400, expect.stringContaining('<Code>InvalidArgument</Code>')]);
+
+    // Nothing reached either key.
+    const post = await call('POST', `/activities/${activity.id}/posts`, {
+      token,
+      body: { text: '照片', images: [elsewhere, ticket.body.upload.key] },
+    });
+    expect([post.status, post.body.error.details.map((detail: { path: string }) => detail.path)]).toEqual([400, ['images.0', 'images.1']]);
+  });
+
   it('refuses photos that are not the caller’s uploads to this feed, and more than nine', async () => {
     const [activity, other] = await Promise.all([underWay(), underWay()]);
     const { token } = await signIn('coordinator');

@@ -3,7 +3,15 @@
  * like or comment itself, so counts stay exact under concurrency; every visible change of a post
  * gets a new `rev`, which the catch-up query (index byRevision) follows.
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type BatchGetCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import type { ReviewState } from '@hele/shared';
 import { z } from 'zod';
 
@@ -18,6 +26,7 @@ const TRACE_ID = '#TRACE';
 const PhotoOfPost = z.object({ postActivityId: z.string(), postId: z.string(), key: z.string() });
 export type PhotoOfPost = z.infer<typeof PhotoOfPost>;
 const reactions = () => tableName('REACTIONS_TABLE');
+const pushNonces = () => tableName('PUSH_NONCES_TABLE');
 const likeSk = (userId: string) => `L#${userId}`;
 const commentSk = (id: string) => `C#${id}`;
 /** Post ids are ULIDs (digits and capitals): this bound leaves the #META item out of post queries. */
@@ -387,6 +396,23 @@ export const feedRepository = {
   /** Which photo a WeChat trace id is about, kept beside the posts under its own partition. */
   async rememberTrace(traceId: string, photo: PhotoOfPost): Promise<void> {
     await doc.send(new PutCommand({ TableName: posts(), Item: { activityId: tracePartition(traceId), id: TRACE_ID, ...photo } }));
+  },
+
+  /** Takes a push's nonce, once: false when it was taken before. It is forgotten after `expiresAt` (epoch seconds). */
+  async takePushNonce(nonce: string, expiresAt: number): Promise<boolean> {
+    try {
+      await doc.send(
+        new PutCommand({ TableName: pushNonces(), Item: { nonce, expiresAt }, ConditionExpression: 'attribute_not_exists(nonce)' }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  async releasePushNonce(nonce: string): Promise<void> {
+    await doc.send(new DeleteCommand({ TableName: pushNonces(), Key: { nonce } }));
   },
 
   async trace(traceId: string): Promise<PhotoOfPost | undefined> {

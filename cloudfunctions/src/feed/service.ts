@@ -32,7 +32,7 @@ import type { MediaStorage } from '../lib/storage';
 import type { Broadcaster } from './connections';
 import type { ContentChecker } from './content-check';
 import type { MediaCheckPush, PushSignature } from '@hele/shared';
-import { isSignedPush, verdictOfPush, type ImageChecker } from './image-check';
+import { isFreshPush, isSignedPush, PUSH_WINDOW_SECONDS, verdictOfPush, type ImageChecker } from './image-check';
 import type { ThumbnailOutcome } from './thumbnails';
 import { imageKeysOf, newPostRecord, toComment, toPost, type CommentRecord, type FeedMetaRecord, type PostRecord } from './records';
 import { commentKey, type FeedRepository } from './repository';
@@ -74,6 +74,24 @@ export const createFeedService = ({
   afterEndHours,
   now = () => new Date(),
 }: FeedDeps) => {
+  /**
+   * The signature is WeChat's only credential and covers no body, so a signed URL that leaks must not
+   * stay good: its timestamp must be within minutes of ours and its nonce new. The nonce is given back
+   * when `apply` fails, so that WeChat's retry of the same push is not refused.
+   */
+  const takePush = async (signature: PushSignature, apply: () => Promise<void>) => {
+    if (!isSignedPush(await pushToken(), signature)) throw new ForbiddenError('The push is not signed by WeChat');
+    if (!isFreshPush(signature, now())) throw new ForbiddenError('The push is not recent: its timestamp is too far from now');
+    const forgetAt = Number(signature.timestamp) + 2 * PUSH_WINDOW_SECONDS;
+    if (!(await feed.takePushNonce(signature.nonce, forgetAt))) throw new ForbiddenError('The push was received before');
+    try {
+      await apply();
+    } catch (error) {
+      await feed.releasePushNonce(signature.nonce);
+      throw error;
+    }
+  };
+
   /** The activity, if the caller may see it: published ones for everyone, drafts for coordinators. */
   const visibleActivity = async (activityId: string, caller: Principal) => {
     const activity = await activityOf(activityId);
@@ -377,18 +395,19 @@ export const createFeedService = ({
       await settle(await feed.getPost(activityId, postId));
     },
 
-    /** A verdict WeChat pushed: only pushes signed with our token count; unknown traces are old news. */
+    /** A verdict WeChat pushed: only fresh pushes signed with our token count, once; unknown traces are old news. */
     async applyPushedVerdict(signature: PushSignature, push: MediaCheckPush) {
-      if (!isSignedPush(await pushToken(), signature)) throw new ForbiddenError('The push is not signed by WeChat');
-      const photo = await feed.trace(push.trace_id);
-      if (!photo) return;
-      const { verdict, reason } = verdictOfPush(push);
-      await settle(await feed.recordVerdict(photo.postActivityId, photo.postId, photo.key, verdict, reason));
+      await takePush(signature, async () => {
+        const photo = await feed.trace(push.trace_id);
+        if (!photo) return;
+        const { verdict, reason } = verdictOfPush(push);
+        await settle(await feed.recordVerdict(photo.postActivityId, photo.postId, photo.key, verdict, reason));
+      });
     },
 
     /** WeChat checks the push URL once: echo its string back if it signed the request. */
     async confirmPushUrl(signature: PushSignature, echo: string) {
-      if (!isSignedPush(await pushToken(), signature)) throw new ForbiddenError('The push is not signed by WeChat');
+      await takePush(signature, async () => {});
       return echo;
     },
 

@@ -4,7 +4,7 @@
  * the connection from expiring); `$disconnect` forgets it.
  */
 import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import { Id } from '@hele/shared';
+import { hasAnyRole, Id, Role } from '@hele/shared';
 import { activitySummary } from '../domain/activities/summary';
 import { HttpError } from '../lib/errors';
 import { principalOfToken } from '../lib/http';
@@ -25,7 +25,8 @@ export const handler = async (event: ConnectEvent): Promise<APIGatewayProxyResul
       if (!activityId.success) return refuse(400, 'activityId required');
       const caller = await principalOfToken(token);
       const activity = await activitySummary(activityId.data);
-      if (!activity || (activity.status === 'draft' && !caller.roles.includes('coordinator'))) return refuse(403, 'not your feed');
+      // As over HTTP: a draft's feed is the coordinators' (and so the admins').
+      if (!activity || (activity.status === 'draft' && !hasAnyRole(caller.roles, [Role.COORDINATOR]))) return refuse(403, 'not your feed');
       await connectionRepository.add(connectionId, activityId.data, caller.id);
       return { statusCode: 200 };
     }

@@ -55,6 +55,15 @@ const Env = z.object({
     .default(30),
   /** Points per approved hour of service (docs/DOMAIN.md: 10). */
   POINTS_PER_HOUR: z.coerce.number().int().min(0).max(1000).default(10),
+  /** Hours are declared for a day of the last this many days (today included), never a future one. */
+  HOURS_DECLARE_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** What one volunteer may declare for one day, all declarations of that day together. */
+  HOURS_DECLARE_DAILY_MAX_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60)
+    .default(12 * 60),
   /** Share of a service activity a volunteer must be present for the time to count. */
   MIN_ATTENDANCE_SHARE: z.coerce.number().min(0).max(1).default(0.6),
   EXAM_QUESTIONS: z.coerce.number().int().min(1).max(100).default(10),

@@ -196,9 +196,11 @@ export const createHttpHandler = <G extends RouteGroup>(
       const caller = declaration.access === 'public' ? null : await authenticate(event);
       authorise(declaration.access, caller);
       const body = readBody(event);
+      // `null` is valid JSON but no object: taken as `{}`, it would pass every all-optional body.
+      if (body === null && declaration.body) throw ValidationError.field('body', '请求内容不能为 null');
       const input: RouteInput<RouteDeclaration> = {
         caller: caller as Principal,
-        body: parseWith(declaration.body, body ?? {}),
+        body: parseWith(declaration.body, body === undefined ? {} : body),
         query: parseWith(declaration.query, event.queryStringParameters ?? {}),
         params: parseWith(declaration.params, event.pathParameters ?? {}),
         headers: event.headers,

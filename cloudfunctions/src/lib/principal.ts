@@ -2,7 +2,7 @@
  * Who is calling: the user record in the users table, read on every request so that a role
  * granted or revoked takes effect at once. Roles never come from the token or the client.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { RoleSchema, type Role } from '@hele/shared';
 import { z } from 'zod';
 import { doc, type TransactItem } from './db';
@@ -47,6 +47,20 @@ export const branchMembers = (branchId: string): Promise<UserRecord[]> =>
     KeyConditionExpression: 'branchId = :branch',
     ExpressionAttributeValues: { ':branch': branchId },
   });
+
+/** Whether anyone is on the branch: branches have no record of their own, only their members' branchId. */
+export const branchExists = async (branchId: string): Promise<boolean> => {
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName('USERS_TABLE'),
+      IndexName: 'byBranch',
+      KeyConditionExpression: 'branchId = :branch',
+      ExpressionAttributeValues: { ':branch': branchId },
+      Limit: 1,
+    }),
+  );
+  return (Items ?? []).length > 0;
+};
 
 /**
  * The writes that change a user's roles, as transaction items: roles live only in the users

@@ -27,7 +27,10 @@ export const issueSessionToken = async (userId: string, now = new Date()): Promi
     .setExpirationTime(Math.floor(now.getTime() / 1000) + env().SESSION_TTL_SECONDS)
     .sign(await key());
 
-/** The user id inside a valid token; anything else (tampered, expired, other stage) is a 401. */
+/**
+ * The user id inside a valid token; anything else (tampered, expired, other stage, a claim missing or
+ * of the wrong type) is a 401. Every token we issue expires: one without `exp` would be good forever.
+ */
 export const verifySessionToken = async (token: string): Promise<string> => {
   const secretKey = await key();
   try {
@@ -35,8 +38,10 @@ export const verifySessionToken = async (token: string): Promise<string> => {
       issuer: ISSUER,
       audience: env().STAGE,
       algorithms: ['HS256'],
+      requiredClaims: ['exp', 'sub'],
     });
-    if (!payload.sub) throw new UnauthenticatedError('Token has no subject');
+    // jose checks the type of `exp` but not of `sub`, which becomes a database key.
+    if (typeof payload.sub !== 'string' || !payload.sub) throw new UnauthenticatedError('Token has no subject');
     return payload.sub;
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Session expired, sign in again', ErrorCode.TOKEN_EXPIRED);

@@ -29,7 +29,8 @@ export type TableVariable =
   | 'BRANCHES_TABLE'
   | 'ACADEMY_TABLE'
   | 'SERIES_TABLE'
-  | 'IDEMPOTENCY_TABLE';
+  | 'IDEMPOTENCY_TABLE'
+  | 'PUSH_NONCES_TABLE';
 
 let environment = (): Record<string, string | undefined> => process.env;
 

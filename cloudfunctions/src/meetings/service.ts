@@ -36,7 +36,7 @@ export interface MeetingDeps {
 
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
 const facilitates = (caller: Principal, activity: ActivitySummary) =>
-  isCoordinator(caller) || (!!activity.branchId && caller.branchId === activity.branchId && caller.roles.includes(Role.SECRETARY));
+  isCoordinator(caller) || (!!activity.branchId && caller.branchId === activity.branchId && hasAnyRole(caller.roles, [Role.SECRETARY]));
 
 const toIdea = ({ sk: _sk, ...idea }: IdeaRecord, votedByMe?: boolean): Idea => ({
   ...idea,
@@ -100,7 +100,7 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
   return {
     /** One branch's year: for coordinators and that branch's secretary. */
     async branchStatistics(branchId: string, year: number | undefined, caller: Principal): Promise<BranchYearFigures> {
-      if (!isCoordinator(caller) && !(caller.roles.includes(Role.SECRETARY) && caller.branchId === branchId))
+      if (!isCoordinator(caller) && !(hasAnyRole(caller.roles, [Role.SECRETARY]) && caller.branchId === branchId))
         throw new ForbiddenError('Only coordinators and the branch secretary see its statistics');
       return (await yearOfBranches(year ?? thisYear(), branchId))[0]!;
     },

@@ -3,6 +3,8 @@
  * `C#<id>`) each sit at sk `#`; a case's history (`H#<ulid>`) and allocations (`A#<ulid>`) share its
  * partition, and each allocation is written under its offer's partition too, so a provider sees
  * where its resources went. Lists go through the `byType` index; a provider's own offers through `byContact`.
+ * An unverified provider's offers are `pending-offer`s, out of the allocatable list and the dashboard's
+ * figures, their ids kept on the provider (`pendingOffers`) until its verification publishes them.
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Allocation, Case, CaseEvent, Offer, Provider, type CaseStage, type OfferKind } from '@hele/shared';
@@ -19,7 +21,7 @@ const providerKey = (id: string) => ({ pk: `P#${id}`, sk: HEAD });
 const offerKey = (id: string) => ({ pk: `O#${id}`, sk: HEAD });
 const caseKey = (id: string) => ({ pk: `C#${id}`, sk: HEAD });
 
-type Listed = 'provider' | 'offer' | 'case' | 'project';
+type Listed = 'provider' | 'offer' | 'pending-offer' | 'case' | 'project';
 
 /** The dashboard's figures: cases per stage, and per kind of resource what was offered and allocated. */
 export const CASES_SCOPE = 'cases';
@@ -91,14 +93,14 @@ const listed = <T>(
     page,
   );
 
-const ofContact = <T>(schema: z.ZodType<T>, type: Listed, userId: string) =>
+const ofContact = <T>(schema: z.ZodType<T>, types: Listed[], userId: string) =>
   queryAll(schema, {
     TableName: table(),
     IndexName: 'byContact',
     KeyConditionExpression: 'contactUserId = :user',
-    FilterExpression: '#type = :type',
+    FilterExpression: `#type IN (${types.map((_, i) => `:t${i}`).join(', ')})`,
     ExpressionAttributeNames: { '#type': 'type' },
-    ExpressionAttributeValues: { ':user': userId, ':type': type },
+    ExpressionAttributeValues: { ':user': userId, ...Object.fromEntries(types.map((type, i) => [`:t${i}`, type])) },
     ScanIndexForward: false,
   });
 
@@ -108,37 +110,100 @@ export const resourceRepository = {
   provider: (id: string) => getHead(Provider, providerKey(id)),
   providers: (page: PageRequest) => listed(Provider, 'provider', page),
 
-  /** Marks a provider verified; false when there is no such provider. */
-  async verifyProvider(id: string) {
+  /** Marks a provider verified; answers the ids of its offers still to publish, or undefined when there is no such provider. */
+  async verifyProvider(id: string): Promise<string[] | undefined> {
     try {
-      await doc.send(
+      const { Attributes } = await doc.send(
         new UpdateCommand({
           TableName: table(),
           Key: providerKey(id),
           UpdateExpression: 'SET verified = :yes',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':yes': true },
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      return true;
+      return [...((Attributes?.pendingOffers as Set<string> | undefined) ?? [])];
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return undefined;
       throw error;
     }
   },
 
+  /** A verified provider's offer: listed and counted at once. */
   addOffer: (offer: Offer) =>
     transactNamed(doc, [
       { name: 'offer', item: putHead(offerKey(offer.id), 'offer', offer) },
       { name: 'count', item: countOffer(offer.kind, offer.quantity) },
     ]),
+
+  /** An unverified provider's offer, held back; `verified` when the provider was verified meanwhile. */
+  addPendingOffer: (offer: Offer) =>
+    transactNamed<'offer' | 'verified'>(doc, [
+      { name: 'offer', item: putHead(offerKey(offer.id), 'pending-offer', offer) },
+      {
+        name: 'verified',
+        item: {
+          Update: {
+            TableName: table(),
+            Key: providerKey(offer.providerId),
+            UpdateExpression: 'ADD pendingOffers :id',
+            ConditionExpression: 'attribute_exists(pk) AND verified <> :yes',
+            ExpressionAttributeValues: { ':id': new Set([offer.id]), ':yes': true },
+          },
+        },
+      },
+    ]),
+
+  /** Lists and counts a held-back offer of a now verified provider, once (`offer` when it was published already). */
+  publishOffer: (offer: Offer) =>
+    transactNamed<'offer' | 'provider'>(doc, [
+      {
+        name: 'offer',
+        item: {
+          Update: {
+            TableName: table(),
+            Key: offerKey(offer.id),
+            UpdateExpression: 'SET #type = :offer',
+            ConditionExpression: '#type = :pending',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: { ':offer': 'offer', ':pending': 'pending-offer' },
+          },
+        },
+      },
+      {
+        name: 'provider',
+        item: {
+          Update: {
+            TableName: table(),
+            Key: providerKey(offer.providerId),
+            UpdateExpression: 'DELETE pendingOffers :id',
+            ExpressionAttributeValues: { ':id': new Set([offer.id]) },
+          },
+        },
+      },
+      { name: 'provider', item: countOffer(offer.kind, offer.quantity) },
+    ]),
+
+  /** Forgets a held-back offer id whose offer was published already. */
+  async forgetPendingOffer(providerId: string, offerId: string) {
+    await doc.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: providerKey(providerId),
+        UpdateExpression: 'DELETE pendingOffers :id',
+        ExpressionAttributeValues: { ':id': new Set([offerId]) },
+      }),
+    );
+  },
   offer: (id: string) => getHead(Offer, offerKey(id)),
   offers: (page: PageRequest, kind?: string) =>
     listed(Offer, 'offer', page, kind ? { expression: '#kind = :kind', names: { '#kind': 'kind' }, values: { ':kind': kind } } : undefined),
 
   /** The providers a user acts for, and their offers: newest first. */
-  providersOf: (userId: string) => ofContact(Provider, 'provider', userId),
-  offersOf: (userId: string) => ofContact(Offer, 'offer', userId),
+  providersOf: (userId: string) => ofContact(Provider, ['provider'], userId),
+  /** Held-back offers included: a provider sees what it offered before its verification. */
+  offersOf: (userId: string) => ofContact(Offer, ['offer', 'pending-offer'], userId),
 
   allocationsOfOffer: (offerId: string) =>
     queryAll(Allocation, {
@@ -196,6 +261,18 @@ export const resourceRepository = {
    */
   allocate: (allocation: Allocation, stages: readonly CaseStage[], event: CaseEvent, projectId?: string) =>
     transactNamed<'remaining' | 'stage' | 'verified' | 'allocation'>(doc, [
+      // First: an unverified provider's offer is refused as such, whatever remains of it.
+      {
+        name: 'verified',
+        item: {
+          ConditionCheck: {
+            TableName: table(),
+            Key: providerKey(allocation.providerId),
+            ConditionExpression: 'verified = :yes',
+            ExpressionAttributeValues: { ':yes': true },
+          },
+        },
+      },
       {
         name: 'remaining',
         item: {
@@ -217,17 +294,6 @@ export const resourceRepository = {
             UpdateExpression: 'SET updatedAt = :at',
             ConditionExpression: `stage IN (${stages.map((_, i) => `:s${i}`).join(', ')})`,
             ExpressionAttributeValues: { ...Object.fromEntries(stages.map((stage, i) => [`:s${i}`, stage])), ':at': event.at },
-          },
-        },
-      },
-      {
-        name: 'verified',
-        item: {
-          ConditionCheck: {
-            TableName: table(),
-            Key: providerKey(allocation.providerId),
-            ConditionExpression: 'verified = :yes',
-            ExpressionAttributeValues: { ':yes': true },
           },
         },
       },

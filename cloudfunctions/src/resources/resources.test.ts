@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { activityInput, createActivity, newMembers } from '../../test/fixtures';
+import { activityInput, createActivity, newMembers, newVolunteers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
 
 const coordinator = async () => (await signIn('coordinator')).token;
@@ -171,6 +171,53 @@ describe('providers, offers and allocation', () => {
     expect(detail.history.at(-1)).toMatchObject({ kind: 'allocated', step: 'planning' });
   });
 
+  it('holds an unverified provider’s offers back from the allocatable list and the figures until it is verified', async () => {
+    const token = await coordinator();
+    const [donor] = await newMembers(1, 'donor');
+    const provider = (await call('POST', '/providers', { token: donor!.token, body: { name: '王老师', kind: 'donor' } })).body.provider;
+    const offered = async () =>
+      ((await call('GET', '/dashboard', { token })).body.resources as Array<{ kind: string; offers: number; offered: number }>).find(
+        (row) => row.kind === 'information',
+      )!;
+    const listed = async () =>
+      ((await call('GET', '/offers?kind=information&limit=100', { token })).body.items as Array<{ id: string }>).map((item) => item.id);
+    const before = await offered();
+    const reply = await call('POST', '/offers', {
+      token: donor!.token,
+      body: { providerId: provider.id, kind: 'information', title: '社区政策解读', quantity: 3 },
+    });
+    expect(reply.status).toBe(201);
+    const offer = reply.body.offer;
+
+    expect(await listed()).not.toContain(offer.id);
+    expect(await offered()).toEqual(before);
+    // The provider still sees what it offered.
+    expect((await call('GET', '/me/resources', { token: donor!.token })).body.offers.map((item: { id: string }) => item.id)).toEqual([
+      offer.id,
+    ]);
+    const caseId = await plannedCase(token);
+    const refused = await call('POST', `/cases/${caseId}/allocations`, { token, body: { offerId: offer.id, quantity: 1 } });
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'PROVIDER_NOT_VERIFIED']);
+    // More than remains, from an unverified provider: what is refused is the provider.
+    const tooMuch = await call('POST', `/cases/${caseId}/allocations`, { token, body: { offerId: offer.id, quantity: 4 } });
+    expect(tooMuch.body.error.code).toBe('PROVIDER_NOT_VERIFIED');
+
+    expect((await call('POST', `/providers/${provider.id}/verification`, { token })).status).toBe(200);
+    expect(await listed()).toContain(offer.id);
+    expect(await offered()).toEqual({ ...before, offers: before.offers + 1, offered: before.offered + 3 });
+    expect((await call('POST', `/cases/${caseId}/allocations`, { token, body: { offerId: offer.id, quantity: 1 } })).status).toBe(201);
+    // Verifying again publishes nothing twice.
+    expect((await call('POST', `/providers/${provider.id}/verification`, { token })).status).toBe(200);
+    expect((await offered()).offers).toBe(before.offers + 1);
+
+    // Offers made after the verification are listed at once.
+    const later = await call('POST', '/offers', {
+      token: donor!.token,
+      body: { providerId: provider.id, kind: 'information', title: '就业信息', quantity: 1 },
+    });
+    expect(await listed()).toContain(later.body.offer.id);
+  });
+
   it('never allocates more than was offered, however many coordinators allocate at once', async () => {
     const token = await coordinator();
     const offer = await offerOf(token, { kind: 'goods', title: '米面油礼包', quantity: 25, unit: '份' });
@@ -292,7 +339,7 @@ describe('projects', () => {
       cancellationDeadline: endsAt,
     });
     expect(activity.projectId).toBe(project.id);
-    const walkers = await newMembers(2, 'walker');
+    const walkers = await newVolunteers(2, 'walker');
     for (const walker of walkers)
       expect((await call('POST', `/activities/${activity.id}/registrations`, { token: walker.token })).status).toBe(201);
     const { code } = (await call('GET', `/activities/${activity.id}/check-in-code`, { token })).body;

@@ -115,8 +115,14 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
       return provider;
     },
 
+    /** Verifies a provider and publishes the offers it made before; verifying again finishes what a failure left. */
     async verifyProvider(id: string) {
-      if (!(await resources.verifyProvider(id))) throw new NotFoundError('Provider');
+      const held = await resources.verifyProvider(id);
+      if (!held) throw new NotFoundError('Provider');
+      for (const offerId of held) {
+        const offer = await resources.offer(offerId);
+        if (!offer || (await settled(() => resources.publishOffer(offer))) === 'offer') await resources.forgetPendingOffer(id, offerId);
+      }
       return (await resources.provider(id))!;
     },
 
@@ -138,6 +144,12 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
         createdBy: caller.id,
         createdAt: at,
       };
+      // An unverified provider's offer waits for its verification: no one allocates it or counts it before.
+      if (!provider.verified) {
+        const held = await settled(() => resources.addPendingOffer(offer));
+        if (held === 'ok') return offer;
+        if (held !== 'verified') throw busy();
+      }
       await written(() => resources.addOffer(offer));
       return offer;
     },

@@ -1,5 +1,5 @@
 /** Role management routes (admin only, but coordinators read holders): look a user up, grant and revoke roles, holders, audit log. */
-import { Role } from '@hele/shared';
+import { hasAnyRole, Role } from '@hele/shared';
 import { ForbiddenError } from '../lib/errors';
 import { createHttpHandler } from '../lib/http';
 import { roleRepository } from './repository';
@@ -14,7 +14,7 @@ export const handler = createHttpHandler(contract.roles, {
   revoke: async ({ params, caller }) => await roles.revoke(params.id, params.role, caller),
   // Coordinators read the lecturers too (they pick a class series' lecturers); the other lists stay the admins'.
   holders: async ({ params, query, caller }) => {
-    if (params.role !== Role.LECTURER && !caller.roles.includes(Role.ADMIN))
+    if (params.role !== Role.LECTURER && !hasAnyRole(caller.roles, [Role.ADMIN]))
       throw new ForbiddenError('Coordinators see the lecturers only');
     return await roles.holders(params.role, query);
   },

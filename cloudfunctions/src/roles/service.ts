@@ -3,7 +3,7 @@
  * the user's roles, the holder lists and the audit log in one transaction; granting a role someone
  * holds, or revoking one they lack, changes nothing and logs nothing.
  */
-import type { ManagedRole, Role, RoleAuditEntry, User } from '@hele/shared';
+import { holdsRole, type ManagedRole, type Role, type RoleAuditEntry, type User } from '@hele/shared';
 import { ulid } from 'ulid';
 import { NotFoundError } from '../lib/errors';
 import { loadUser, roleItems, toPrincipal, type Principal, type UserRecord } from '../lib/principal';
@@ -27,7 +27,7 @@ export const createRoleService = ({ roles, now = () => new Date() }: RoleDeps) =
   const change = async (userId: string, role: ManagedRole, action: RoleAuditEntry['action'], caller: Principal) =>
     retrying(async () => {
       const user = await requireUser(userId);
-      const holds = user.roles.includes(role);
+      const holds = holdsRole(user.roles, role);
       if ((action === 'grant') === holds) return { user: toUser(user), changed: false };
       const at = now();
       const next: Role[] = action === 'grant' ? [...user.roles, role] : user.roles.filter((held) => held !== role);

@@ -10,6 +10,7 @@ import {
   canRegister,
   hasAnyRole,
   ErrorCode,
+  holdsRole,
   Role,
   seriesProgress,
   type CreateSeriesRequest,
@@ -148,7 +149,7 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
     async create(input: CreateSeriesRequest, caller: Principal): Promise<Series> {
       const lecturers = await Promise.all(input.lecturerIds.map((id) => loadUser(id)));
       const issues = lecturers.flatMap((user, i) =>
-        user?.roles.includes(Role.LECTURER) ? [] : [{ path: `lecturerIds.${i}`, message: '不是公益讲师' }],
+        user && holdsRole(user.roles, Role.LECTURER) ? [] : [{ path: `lecturerIds.${i}`, message: '不是公益讲师' }],
       );
       if (issues.length) throw new ValidationError(issues);
       if (input.projectId && !(await projectOf(input.projectId))) throw ValidationError.field('projectId', '公益项目不存在');

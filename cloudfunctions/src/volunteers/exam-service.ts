@@ -6,6 +6,7 @@
 import {
   ExamBank,
   maskPhone,
+  holdsRole,
   Role,
   starLevel,
   type ExamAttempt,
@@ -54,7 +55,7 @@ export const createExamService = ({
   now = () => new Date(),
   random = Math.random,
 }: ExamDeps) => {
-  const isVolunteer = (caller: Principal) => caller.roles.includes(Role.VOLUNTEER);
+  const isVolunteer = (caller: Principal) => holdsRole(caller.roles, Role.VOLUNTEER);
   const engine = createExamEngine({
     questions,
     attempts,

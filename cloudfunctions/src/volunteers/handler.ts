@@ -36,6 +36,7 @@ const hours = () =>
     records: serviceRecordRepository,
     activity: activitySummary,
     pointsPerHour: env().POINTS_PER_HOUR,
+    declaring: { maxAgeDays: env().HOURS_DECLARE_MAX_AGE_DAYS, dailyMaxMinutes: env().HOURS_DECLARE_DAILY_MAX_MINUTES },
   }));
 
 export const handler = createHttpHandler(contract.volunteers, {

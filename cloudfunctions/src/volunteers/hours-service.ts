@@ -4,26 +4,29 @@
  * id, and the record leaves `pending` under a condition in the same transaction that adds the hours.
  */
 import {
+  centerDate,
   centerMonth,
+  hasAnyRole,
+  holdsRole,
   LedgerType,
   pointsForMinutes,
+  Role,
   starLevel,
   type DeclareHoursRequest,
   type HoursDecisionRequest,
   type ServiceCertificate,
   type TeachingRequest,
 } from '@hele/shared';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Ledger, Named } from '../domain/ledger';
 import { loadUser, type Principal } from '../lib/principal';
-import { settled } from '../lib/retry';
+import { busy, settled } from '../lib/retry';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../domain/service-records';
 import type { ActivitySummary } from '../domain/activities/summary';
 import { projectScope } from '../domain/projects';
-import { teachesSeries } from '../domain/series';
+import { teachesClass } from '../domain/series';
 import { countItem } from '../domain/stats';
 import type { serviceRecordRepository as ServiceRecordRepository } from './repository';
 
@@ -32,6 +35,8 @@ export interface HoursDeps {
   records: typeof ServiceRecordRepository;
   activity: (id: string) => Promise<ActivitySummary | undefined>;
   pointsPerHour: number;
+  /** Declared hours: how many days back a declaration may reach, and how much one day may hold. */
+  declaring: { maxAgeDays: number; dailyMaxMinutes: number };
   now?: () => Date;
 }
 
@@ -64,14 +69,40 @@ const teachingRecord = (activity: ActivitySummary, lecturer: { id: string; nickn
   createdAt: at,
 });
 
-export const createHoursService = ({ ledger, records, activity: activityOf, pointsPerHour, now = () => new Date() }: HoursDeps) => {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const createHoursService = ({
+  ledger,
+  records,
+  activity: activityOf,
+  pointsPerHour,
+  declaring,
+  now = () => new Date(),
+}: HoursDeps) => {
+  /**
+   * A day a volunteer may declare: served already (in the center's time zone) and recently enough to
+   * be checked. Far-off days would also land in dashboard months nobody looks at.
+   */
+  const requireDeclarableDay = (servedOn: string) => {
+    const at = now();
+    if (servedOn > centerDate(at)) throw ValidationError.field('servedOn', '服务日期不能晚于今天');
+    if (servedOn <= centerDate(new Date(at.getTime() - declaring.maxAgeDays * DAY_MS)))
+      throw ValidationError.field('servedOn', `只能申报最近 ${declaring.maxAgeDays} 天内的服务`);
+  };
+  const dailyLimit = () =>
+    new ConflictError('DAILY_HOURS_LIMIT', `At most ${declaring.dailyMaxMinutes} minutes may be declared for one day`, [
+      { path: 'minutes', message: `同一天最多申报 ${hoursText(declaring.dailyMaxMinutes)}` },
+    ]);
+
   const heldClass = async (activityId: string) => requireHeldClass(await activityOf(activityId), now());
 
-  /** A session of a series is taught by that series' lecturers only. */
+  /**
+   * The coordinator records a lecturer's teaching: of a class that names its lecturers (a series' session,
+   * or a class given lecturerIds), only theirs; a class that names none is taught by whom the coordinator says.
+   */
   const taughtBy = async (activity: ActivitySummary, lecturerId: string) => {
-    if (activity.seriesId && !(await teachesSeries(activity.seriesId, lecturerId))) {
-      throw ValidationError.field('lecturerId', '不是本班的讲师');
-    }
+    const named = !!activity.seriesId || !!activity.lecturerIds?.length;
+    if (named && !(await teachesClass(activity, lecturerId))) throw ValidationError.field('lecturerId', '不是这节课的讲师');
     return activity;
   };
 
@@ -110,6 +141,10 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
 
   return {
     async declare(input: DeclareHoursRequest, caller: Principal) {
+      if (!hasAnyRole(caller.roles, [Role.VOLUNTEER]))
+        throw new ForbiddenError('Only certified volunteers declare service hours', 'NOT_A_VOLUNTEER');
+      requireDeclarableDay(input.servedOn);
+      if (input.minutes > declaring.dailyMaxMinutes) throw dailyLimit();
       const activity = input.activityId ? await activityOf(input.activityId) : undefined;
       if (input.activityId && activity?.status !== 'published') throw ValidationError.field('activityId', '活动不存在');
       // Time signed in and out at an activity is recorded already: declaring it again would count it twice.
@@ -128,7 +163,15 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
         status: 'pending',
         createdAt: now().toISOString(),
       };
-      await doc.send(new PutCommand(serviceItems.put(record).Put!));
+      // The record and its day's total in one transaction: declarations at once cannot pass the cap together.
+      const outcome = await settled(() =>
+        transactNamed<'record' | 'day'>(doc, [
+          { name: 'record', item: serviceItems.put(record) },
+          { name: 'day', item: records.items.declaredOn(caller.id, input.servedOn, input.minutes, declaring.dailyMaxMinutes) },
+        ]),
+      );
+      if (outcome === 'day') throw dailyLimit();
+      if (outcome !== 'ok') throw busy();
       return record;
     },
 
@@ -176,7 +219,7 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
     /** The coordinator confirms a public class took place: its lecturer's teaching counts as approved service. */
     async recordTeaching({ activityId, lecturerId }: TeachingRequest, caller: Principal) {
       const lecturer = await loadUser(lecturerId);
-      if (!lecturer?.roles.includes('lecturer')) throw ValidationError.field('lecturerId', '不是公益讲师');
+      if (!lecturer || !holdsRole(lecturer.roles, Role.LECTURER)) throw ValidationError.field('lecturerId', '不是公益讲师');
       if (lecturer.id === caller.id) throw new ForbiddenError('Another coordinator records your own teaching');
       const record = teachingRecord(await taughtBy(await heldClass(activityId), lecturer.id), lecturer, now().toISOString());
       const approved: ServiceRecordItem = {
@@ -192,9 +235,13 @@ export const createHoursService = ({ ledger, records, activity: activityOf, poin
       return approved;
     },
 
-    /** A lecturer declares a class they taught; it waits for a coordinator like declared hours. */
+    /** A lecturer the class names declares it taught; it waits for a coordinator like declared hours. */
     async declareTeaching(activityId: string, caller: Principal) {
-      const record = teachingRecord(await taughtBy(await heldClass(activityId), caller.id), caller, now().toISOString());
+      const activity = await heldClass(activityId);
+      // Any lecturer could claim a class that names nobody: such a class is recorded by a coordinator only.
+      if (!(await teachesClass(activity, caller.id)))
+        throw new ForbiddenError('Only the lecturers the class names declare its teaching', 'NOT_LECTURER');
+      const record = teachingRecord(activity, caller, now().toISOString());
       if ((await settled(() => transactNamed(doc, [{ name: 'record', item: serviceItems.put(record) }]))) !== 'ok') {
         throw new ConflictError('ALREADY_RECORDED', 'This teaching is already recorded');
       }

@@ -1,8 +1,9 @@
+import { centerDate } from '@hele/shared';
 import { EntryRecord } from '../domain/ledger';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { doc } from '../lib/db';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newMembers } from '../../test/fixtures';
+import { activityInput, createActivity, newMembers, newVolunteers } from '../../test/fixtures';
 import { tableName } from '../lib/tables';
 
 const HOUR = 3600_000;
@@ -21,12 +22,17 @@ const earnEntries = async (userId: string) => {
   return (Items ?? []).map((item) => EntryRecord.parse(item)).filter((entry) => entry.type === 'EARN');
 };
 
+/** A day in the center's calendar, `days` before today. */
+const daysAgo = (days: number) => centerDate(new Date(Date.now() - days * 24 * HOUR));
+
 const declare = (token: string, body: Record<string, unknown> = {}) =>
-  call('POST', '/me/service-records', { token, body: { servedOn: '2026-11-20', minutes: 90, note: '社区环保清扫', ...body } });
+  call('POST', '/me/service-records', { token, body: { servedOn: daysAgo(1), minutes: 90, note: '社区环保清扫', ...body } });
+
+const recordsOf = async (token: string) => (await call('GET', '/me/service-records', { token })).body.items as Array<{ minutes: number }>;
 
 describe('service hours', () => {
   it('keeps declared hours pending until a coordinator approves them, then pays points once (10 per hour)', async () => {
-    const [volunteer] = await newMembers(1, 'v');
+    const [volunteer] = await newVolunteers(1);
     const { token: coordinator } = await signIn('coordinator');
     const declared = await declare(volunteer!.token);
     expect(declared.status).toBe(201);
@@ -55,7 +61,7 @@ describe('service hours', () => {
   });
 
   it('pays exactly once when many coordinators approve the same record at the same time', async () => {
-    const [volunteer] = await newMembers(1, 'v');
+    const [volunteer] = await newVolunteers(1);
     const { token: coordinator } = await signIn('coordinator');
     const { record } = (await declare(volunteer!.token, { minutes: 120 })).body;
     const replies = await Promise.all(
@@ -70,7 +76,10 @@ describe('service hours', () => {
   });
 
   it('does not let coordinators approve their own hours', async () => {
-    const { token: coordinator } = await signIn('coordinator');
+    // A volunteer who became a coordinator declares hours of their own.
+    const [volunteer] = await newVolunteers(1);
+    await call('PUT', `/users/${volunteer!.userId}/roles/coordinator`, { token: (await signIn('admin')).token });
+    const coordinator = volunteer!.token;
     const { record } = (await declare(coordinator)).body;
     const own = await call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
     expect(own.status).toBe(403);
@@ -82,7 +91,7 @@ describe('service hours', () => {
   });
 
   it('keeps a refused record with its reason, and pays nothing', async () => {
-    const [volunteer] = await newMembers(1, 'v');
+    const [volunteer] = await newVolunteers(1);
     const { token: coordinator } = await signIn('coordinator');
     const { record } = (await declare(volunteer!.token)).body;
     const refused = await call('POST', `/service-records/${record.id}/decision`, {
@@ -106,10 +115,48 @@ describe('service hours', () => {
     ['servedOn', { servedOn: '20日' }],
     ['activityId', { activityId: '01NOSUCHACTIVITY' }],
   ])('answers 400 naming %s and records nothing', async (field, body) => {
-    const [volunteer] = await newMembers(1, 'v');
+    const [volunteer] = await newVolunteers(1);
     const reply = await declare(volunteer!.token, body);
     expect([reply.status, reply.body.error.details[0].path]).toEqual([400, field]);
     expect((await call('GET', '/me/service-records', { token: volunteer!.token })).body.items).toEqual([]);
+  });
+
+  it('lets only certified volunteers declare hours (an admin passes every role check), and records nothing else', async () => {
+    const [member] = await newMembers(1, 'm');
+    const refused = await declare(member!.token);
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_A_VOLUNTEER']);
+    expect(await recordsOf(member!.token)).toEqual([]);
+    const { token: coordinator } = await signIn('coordinator');
+    expect((await declare(coordinator)).body.error.code).toBe('NOT_A_VOLUNTEER');
+    expect((await declare((await signIn('admin')).token)).status).toBe(201);
+  });
+
+  it.each([
+    ['tomorrow', () => daysAgo(-1)],
+    ['a day of 2099', () => '2099-12-31'],
+    ['a day of 1900', () => '1900-01-01'],
+    ['90 days ago', () => daysAgo(90)],
+  ])('refuses to declare %s (400 naming servedOn) and records nothing', async (_, servedOn) => {
+    const [volunteer] = await newVolunteers(1);
+    const reply = await declare(volunteer!.token, { servedOn: servedOn() });
+    expect([reply.status, reply.body.error.code, reply.body.error.details[0].path]).toEqual([400, 'VALIDATION_FAILED', 'servedOn']);
+    expect(await recordsOf(volunteer!.token)).toEqual([]);
+  });
+
+  it('takes today and the last 90 days, up to 12 hours a day whatever the concurrency (409 DAILY_HOURS_LIMIT)', async () => {
+    const [volunteer] = await newVolunteers(1);
+    expect((await declare(volunteer!.token, { servedOn: daysAgo(0), minutes: 600 })).status).toBe(201);
+    expect((await declare(volunteer!.token, { servedOn: daysAgo(89), minutes: 60 })).status).toBe(201);
+    const over = await declare(volunteer!.token, { servedOn: daysAgo(0), minutes: 180 });
+    expect([over.status, over.body.error.code, over.body.error.details[0].path]).toEqual([409, 'DAILY_HOURS_LIMIT', 'minutes']);
+    expect((await declare(volunteer!.token, { servedOn: daysAgo(0), minutes: 120 })).status).toBe(201);
+    expect((await declare(volunteer!.token, { servedOn: daysAgo(0), minutes: 15 })).status).toBe(409);
+    expect((await recordsOf(volunteer!.token)).map((record) => record.minutes).sort((a, b) => a - b)).toEqual([60, 120, 600]);
+
+    const [eager] = await newVolunteers(1);
+    const replies = await Promise.all(Array.from({ length: 6 }, () => declare(eager!.token, { servedOn: daysAgo(2), minutes: 180 })));
+    expect(replies.map((reply) => reply.status).sort()).toEqual([201, 201, 201, 201, 409, 409]);
+    expect(await recordsOf(eager!.token)).toHaveLength(4);
   });
 
   it('records a lecturer’s class as approved service once (公益服务换场地)', async () => {
@@ -149,6 +196,7 @@ describe('service hours', () => {
     const lesson = await createActivity({
       kind: 'class',
       title: '国学班 第2课',
+      lecturerIds: [lecturerId],
       startsAt,
       endsAt,
       registrationClosesAt: startsAt,
@@ -172,11 +220,54 @@ describe('service hours', () => {
     expect([early.status, early.body.error.details[0].path]).toEqual([400, 'activityId']);
   });
 
+  it('takes a teaching declaration from the lecturers the class names only (403 NOT_LECTURER), and none for a class naming nobody', async () => {
+    const { token: coordinator } = await signIn('coordinator');
+    const { token: lecturer, userId: lecturerId } = await signIn('lecturer');
+    const [other] = await newMembers(1, 'lecturer');
+    await call('PUT', `/users/${other!.userId}/roles/lecturer`, { token: (await signIn('admin')).token });
+    const held = (extra: Record<string, unknown>) =>
+      createActivity({
+        kind: 'class',
+        title: '书法班 第1课',
+        startsAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+        endsAt: new Date(Date.now() - HOUR).toISOString(),
+        registrationClosesAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+        cancellationDeadline: new Date(Date.now() - 2 * HOUR).toISOString(),
+        ...extra,
+      });
+    const [othersClass, nobodysClass] = await Promise.all([held({ lecturerIds: [other!.userId] }), held({})]);
+    expect(othersClass.lecturerIds).toEqual([other!.userId]);
+    for (const lesson of [othersClass, nobodysClass]) {
+      const refused = await call('POST', '/me/teaching', { token: lecturer, body: { activityId: lesson.id } });
+      expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_LECTURER']);
+    }
+    const claimed = (await call('GET', '/me/service-records?limit=100', { token: lecturer })).body.items as Array<{ activityId?: string }>;
+    expect(claimed.filter((record) => [othersClass.id, nobodysClass.id].includes(record.activityId!))).toEqual([]);
+    expect((await call('POST', '/me/teaching', { token: other!.token, body: { activityId: othersClass.id } })).status).toBe(201);
+    // A coordinator cannot record it for a lecturer the class does not name either.
+    const wrong = await call('POST', '/service-records/teaching', { token: coordinator, body: { activityId: othersClass.id, lecturerId } });
+    expect([wrong.status, wrong.body.error.details[0].path]).toEqual([400, 'lecturerId']);
+
+    // A class names lecturers who hold the role; other kinds name none.
+    const { userId: memberId } = await signIn('member');
+    const notALecturer = await call('POST', '/activities', {
+      token: coordinator,
+      body: activityInput({ kind: 'class', lecturerIds: [lecturerId, memberId] }),
+    });
+    expect([notALecturer.status, notALecturer.body.error.details]).toEqual([400, [{ path: 'lecturerIds.1', message: '不是公益讲师' }]]);
+    const meeting = await call('POST', '/activities', { token: coordinator, body: activityInput({ lecturerIds: [lecturerId] }) });
+    expect([meeting.status, meeting.body.error.details[0].path]).toEqual([400, 'lecturerIds']);
+  });
+
   it('lists approved records on the certificate with the total and the star level', async () => {
-    const [volunteer] = await newMembers(1, 'v');
+    const [volunteer] = await newVolunteers(1);
     const { token: coordinator } = await signIn('coordinator');
     const ids: string[] = [];
-    for (const minutes of [600, 600]) ids.push((await declare(volunteer!.token, { minutes })).body.record.id);
+    for (const [days, minutes] of [
+      [2, 600],
+      [3, 600],
+    ])
+      ids.push((await declare(volunteer!.token, { servedOn: daysAgo(days!), minutes })).body.record.id);
     await declare(volunteer!.token, { minutes: 60 }); // stays pending: not on the certificate
     for (const id of ids) await call('POST', `/service-records/${id}/decision`, { token: coordinator, body: { decision: 'approve' } });
     const { certificate } = (await call('GET', '/me/service-certificate', { token: volunteer!.token })).body;

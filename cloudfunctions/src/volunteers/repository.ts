@@ -211,6 +211,22 @@ export const attemptRepository = {
 };
 
 export const serviceRecordRepository = {
+  items: {
+    /**
+     * Adds a declaration's minutes to what the volunteer declared for that day (kept in their points
+     * partition beside their approved HOURS), refused when the day would hold more than `dailyMax`.
+     */
+    declaredOn: (userId: string, day: string, minutes: number, dailyMax: number): TransactItem => ({
+      Update: {
+        TableName: tableName('POINTS_TABLE'),
+        Key: { userId, sk: `DECLARED#${day}` },
+        UpdateExpression: 'ADD minutes :minutes',
+        ConditionExpression: 'attribute_not_exists(minutes) OR minutes <= :room',
+        ExpressionAttributeValues: { ':minutes': minutes, ':room': dailyMax - minutes },
+      },
+    }),
+  },
+
   async get(id: string): Promise<ServiceRecordItem | undefined> {
     const { Item } = await doc.send(new GetCommand({ TableName: tableName('SERVICE_RECORDS_TABLE'), Key: { id }, ConsistentRead: true }));
     return Item ? ServiceRecordItem.parse(Item) : undefined;

@@ -1,4 +1,4 @@
-import { hasAnyRole, ROLE_LABELS } from './roles';
+import { hasAnyRole, holdsRole, ROLE_LABELS } from './roles';
 import { RoleSchema } from '../constants';
 
 describe('hasAnyRole', () => {
@@ -15,6 +15,13 @@ describe('hasAnyRole', () => {
   it('lets an admin do what any role may do', () => {
     expect(hasAnyRole(['admin'], ['coordinator'])).toBe(true);
     expect(hasAnyRole(['admin'], ['secretary', 'lecturer'])).toBe(true);
+  });
+});
+
+describe('holdsRole', () => {
+  it('says what the record holds: an admin is not a lecturer until granted it', () => {
+    expect(holdsRole(['member', 'lecturer'], 'lecturer')).toBe(true);
+    expect(holdsRole(['member', 'admin'], 'lecturer')).toBe(false);
   });
 });
 

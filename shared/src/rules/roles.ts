@@ -4,6 +4,12 @@ import { Role } from '../constants';
 export const hasAnyRole = (held: readonly Role[], allowed: readonly Role[]): boolean =>
   held.includes(Role.ADMIN) || allowed.some((role) => held.includes(role));
 
+/**
+ * Whether the record holds this role itself: a fact about a person (who is named a lecturer, who is
+ * certified, what a grant changes), not what they may do, so an admin holds only what they were given.
+ */
+export const holdsRole = (held: readonly Role[], role: Role): boolean => held.includes(role);
+
 /** Chinese labels of roles, for the 我的 page and admin screens. */
 export const ROLE_LABELS: Record<Role, string> = {
   member: '党员/群众',

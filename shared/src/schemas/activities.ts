@@ -40,16 +40,22 @@ const activityFields = {
   trainingTopic: TrainingTopicSchema.optional(),
   /** Service activities: the training a volunteer must have completed to register. */
   requiredTraining: TrainingTopicSchema.optional(),
+  /** Classes: the lecturers who teach it (and alone declare its teaching); a series' sessions have the series'. */
+  lecturerIds: z.array(Id).max(10).optional(),
 };
 
-/** Training fields belong to their kinds: a topic to trainings, a requirement to service activities. */
-export const trainingFieldIssues = (
+/** Some fields belong to their kinds: a topic to trainings, a requirement to service activities, lecturers to classes. */
+export const kindFieldIssues = (
   kind: string,
-  value: { trainingTopic?: string; requiredTraining?: string },
+  value: { trainingTopic?: string; requiredTraining?: string; lecturerIds?: string[] },
 ): Array<{ path: string; message: string }> => [
   ...(value.trainingTopic !== undefined && kind !== 'training' ? [{ path: 'trainingTopic', message: '只有培训活动有培训主题' }] : []),
   ...(value.requiredTraining !== undefined && kind !== 'service'
     ? [{ path: 'requiredTraining', message: '只有志愿服务活动可以要求培训' }]
+    : []),
+  ...(value.lecturerIds !== undefined && kind !== 'class' ? [{ path: 'lecturerIds', message: '只有公益课堂可以指定讲师' }] : []),
+  ...(value.lecturerIds && new Set(value.lecturerIds).size !== value.lecturerIds.length
+    ? [{ path: 'lecturerIds', message: '讲师不能重复' }]
     : []),
 ];
 
@@ -92,7 +98,7 @@ export const CreateActivityRequest = z
   .strict()
   .superRefine((value, ctx) => {
     checkActivityTimes(value, ctx);
-    for (const { path, message } of trainingFieldIssues(value.kind, value)) ctx.addIssue({ code: 'custom', path: [path], message });
+    for (const { path, message } of kindFieldIssues(value.kind, value)) ctx.addIssue({ code: 'custom', path: [path], message });
   });
 export type CreateActivityRequest = z.infer<typeof CreateActivityRequest>;
 
@@ -137,6 +143,7 @@ export const Activity = z.object({
   discussionFormat: DiscussionFormatSchema.optional(),
   trainingTopic: TrainingTopicSchema.optional(),
   requiredTraining: TrainingTopicSchema.optional(),
+  lecturerIds: z.array(Id).optional(),
   /** A session of a class series (公益班): set when the series is planned, never by an edit. */
   seriesId: Id.optional(),
   sessionNo: z.number().int().optional(),

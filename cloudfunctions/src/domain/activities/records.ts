@@ -46,6 +46,8 @@ export const ActivityRecord = z.object({
   discussionFormat: DiscussionFormatSchema.optional(),
   trainingTopic: TrainingTopicSchema.optional(),
   requiredTraining: TrainingTopicSchema.optional(),
+  /** Classes: the lecturers it names (a series' sessions are taught by the series' lecturers). */
+  lecturerIds: z.array(z.string()).optional(),
   /** Sessions of a class series: the series, the session's number in it, and the lecturer's notes. */
   seriesId: z.string().optional(),
   sessionNo: z.number().int().optional(),

@@ -23,6 +23,7 @@ export const ActivitySummary = z.object({
   agenda: z.array(z.object({ title: z.string(), minutes: z.number().optional() })).optional(),
   confirmedCount: z.number().int().optional(),
   seriesId: z.string().optional(),
+  lecturerIds: z.array(z.string()).optional(),
 });
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
@@ -32,7 +33,7 @@ export const activitySummary = async (id: string): Promise<ActivitySummary | und
       TableName: tableName('ACTIVITIES_TABLE'),
       Key: { id },
       ProjectionExpression:
-        'id, kind, #status, title, startsAt, endsAt, branchId, projectId, venue, theme, agenda, confirmedCount, seriesId',
+        'id, kind, #status, title, startsAt, endsAt, branchId, projectId, venue, theme, agenda, confirmedCount, seriesId, lecturerIds',
       ExpressionAttributeNames: { '#status': 'status' },
     }),
   );

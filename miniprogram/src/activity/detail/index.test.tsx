@@ -123,6 +123,7 @@ describe('活动详情', () => {
     const lesson = activity({
       kind: 'class',
       title: '越剧班 第一课',
+      lecturerIds: ['u_me'],
       startsAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
       endsAt: new Date(Date.now() - 3600_000).toISOString(),
     });
@@ -148,6 +149,22 @@ describe('活动详情', () => {
     render(<ActivityDetailPage />);
     fireEvent.click(await screen.findByText('申报授课服务时长'));
     await waitFor(() => expect(declared).toEqual([{ activityId: 'a1' }]));
+  });
+
+  it('offers no teaching declaration to a lecturer the class does not name', async () => {
+    signedInAs('周老师', ['member', 'lecturer']);
+    setRouteParams({ id: 'a1' });
+    const lesson = activity({
+      kind: 'class',
+      title: '越剧班 第一课',
+      lecturerIds: ['u_other'],
+      startsAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      endsAt: new Date(Date.now() - 3600_000).toISOString(),
+    });
+    answerRequests(() => ({ statusCode: 200, data: { activity: lesson } }));
+    render(<ActivityDetailPage />);
+    await screen.findByText('越剧班 第一课');
+    expect(screen.queryByText('申报授课服务时长')).toBeNull();
   });
 
   it('tells a member which training a service activity requires, and why registration was refused', async () => {

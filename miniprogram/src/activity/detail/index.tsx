@@ -145,8 +145,10 @@ export default function ActivityDetailPage() {
   };
 
   const beforeStart = Date.now() < Date.parse(activity.startsAt);
-  // 公益服务换场地: a lecturer's class that took place counts as service once a coordinator approves it.
-  const mayDeclareTeaching = activity.kind === 'class' && open && !beforeStart && user.roles.includes(Role.LECTURER);
+  // 公益服务换场地: a class that took place counts as service for its lecturers once a coordinator approves it.
+  // They are the class's named ones, or for a series' session its series' (the server checks those).
+  const teachesIt = !!activity.seriesId || !!activity.lecturerIds?.includes(user.id);
+  const mayDeclareTeaching = activity.kind === 'class' && open && !beforeStart && user.roles.includes(Role.LECTURER) && teachesIt;
   const declareTeaching = () => act(() => api.volunteers.declareTeaching({ body: { activityId: activity.id } }), '已申报，等待社工审核');
   const remindMe = async ({ accepted }: { accepted: boolean }) => {
     if (!accepted) {

@@ -15,6 +15,7 @@ import {
   type CreateActivityRequest,
   type DiscussionFormat,
   type Project,
+  type RoleHolder,
   type TrainingTopic,
 } from '@hele/shared';
 import { api, ApiError } from '@/api';
@@ -44,6 +45,8 @@ interface Form {
   description: string;
   /** The public-benefit project it belongs to ('' for none). */
   projectId: string;
+  /** A class's lecturers, who alone declare its teaching; none for a series' session (its series names them). */
+  lecturerIds?: string[];
   publish: boolean;
 }
 
@@ -63,6 +66,7 @@ const EMPTY: Form = {
   agenda: '',
   description: '',
   projectId: '',
+  lecturerIds: [],
   publish: true,
 };
 
@@ -85,6 +89,7 @@ export const toRequest = (form: Form): CreateActivityRequest => ({
     .map((title) => ({ title })),
   description: form.description.trim(),
   ...(form.projectId ? { projectId: form.projectId } : {}),
+  ...(form.kind === 'class' && form.lecturerIds ? { lecturerIds: form.lecturerIds } : {}),
   publish: form.publish,
 });
 
@@ -97,6 +102,7 @@ const FIELD_LABELS: Record<string, string> = {
   theme: '主题',
   trainingTopic: '培训类别',
   requiredTraining: '报名前需完成的培训',
+  lecturerIds: '讲师',
 };
 
 export default function EditActivityPage() {
@@ -105,14 +111,17 @@ export default function EditActivityPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [projects, setProjects] = useState<Project[]>([]);
-  useEffect(
-    () =>
-      void api.resources.projects().then(
-        ({ items }) => setProjects(items),
-        () => undefined,
-      ),
-    [],
-  );
+  const [lecturers, setLecturers] = useState<RoleHolder[]>([]);
+  useEffect(() => {
+    void api.resources.projects().then(
+      ({ items }) => setProjects(items),
+      () => undefined,
+    );
+    void api.roles.holders({ params: { role: 'lecturer' }, query: { limit: 100 } }).then(
+      ({ items }) => setLecturers(items),
+      () => undefined,
+    );
+  }, []);
 
   useEffect(() => {
     if (!id) return;
@@ -135,6 +144,7 @@ export default function EditActivityPage() {
           agenda: activity.agenda.map((item) => item.title).join('\n'),
           description: activity.description,
           projectId: activity.projectId ?? '',
+          lecturerIds: activity.seriesId ? undefined : (activity.lecturerIds ?? []),
           publish: activity.status === 'published',
         });
       })
@@ -142,6 +152,10 @@ export default function EditActivityPage() {
   }, [id]);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((previous) => ({ ...previous, [key]: value }));
+  const toggleLecturer = (userId: string) => {
+    const chosen = form.lecturerIds ?? [];
+    set('lecturerIds', chosen.includes(userId) ? chosen.filter((other) => other !== userId) : [...chosen, userId]);
+  };
 
   const submit = async () => {
     if (busy) return;
@@ -156,7 +170,10 @@ export default function EditActivityPage() {
       await Taro.redirectTo({ url: `/activity/detail/index?id=${activity.id}` });
     } catch (error) {
       if (error instanceof ApiError && error.details.length) {
-        setErrors(Object.fromEntries(error.details.map((detail) => [detail.path, detail.message])));
+        // `lecturerIds.1` is shown beside the lecturers.
+        setErrors(
+          Object.fromEntries(error.details.map((detail) => [detail.path.replace(/^lecturerIds\.\d+$/, 'lecturerIds'), detail.message])),
+        );
       }
       showError(error);
     } finally {
@@ -260,6 +277,22 @@ export default function EditActivityPage() {
           </Picker>
         )}
         {fieldError(form.kind === 'training' ? 'trainingTopic' : 'requiredTraining')}
+        {form.kind === 'class' && form.lecturerIds && (
+          <View className='edit-activity__lecturers'>
+            <Text className='edit-activity__label'>讲师（授课后由讲师申报服务时长）</Text>
+            {lecturers.length === 0 && <Text className='muted'>还没有公益讲师，请管理员在「角色管理」中设置</Text>}
+            {lecturers.map((lecturer) => (
+              <Text
+                key={lecturer.userId}
+                className={`chip ${form.lecturerIds?.includes(lecturer.userId) ? 'chip--on' : ''}`}
+                onClick={() => toggleLecturer(lecturer.userId)}
+              >
+                {lecturer.nickname}
+              </Text>
+            ))}
+          </View>
+        )}
+        {fieldError('lecturerIds')}
         <Picker
           mode='selector'
           range={FORMATS.map((format) => (format ? (DISCUSSION_FORMAT_LABELS[format] ?? format) : '不指定'))}

@@ -34,6 +34,7 @@ const main = async () => {
     dataDir,
     log,
     apiLog: process.env.API_LOG ? (line) => console.log(`[api] ${line}`) : undefined,
+    demoData: process.env.DEMO_DATA !== '0',
   });
   console.log(`API ready: ${stack.apiUrl}`);
   console.log(`App ready: ${stack.appUrl}`);

@@ -184,6 +184,22 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   // An empty name: allowed callers get 400 and no project is made.
   'POST /projects': { path: '/projects', body: () => ({ name: '', category: 'elderly' }) },
   'GET /projects': { path: '/projects' },
+  // Branch directory: a branch nobody made (the service answers 404 once past the guard), an invalid new one (400).
+  'POST /branches': { path: '/branches', body: () => ({ name: '' }) },
+  'GET /branches': { path: '/branches' },
+  'GET /branches/{id}': { path: '/branches/01NOBRANCH' },
+  'PATCH /branches/{id}': { path: '/branches/01NOBRANCH', body: () => ({ name: '新名字' }) },
+  'PUT /branches/{id}/secretary': { path: '/branches/01NOBRANCH/secretary', body: () => ({ userId: 'u_nobody' }) },
+  'POST /branches/{id}/invites': { path: '/branches/01NOBRANCH/invites', body: () => ({}) },
+  'GET /branches/{id}/invites': { path: '/branches/01NOBRANCH/invites' },
+  'DELETE /branches/{id}/invites/{code}': { path: '/branches/01NOBRANCH/invites/NoSuchCode2345' },
+  'GET /branches/{id}/invites/{code}/image': { path: '/branches/01NOBRANCH/invites/NoSuchCode2345/image' },
+  'GET /invites/{code}': { path: '/invites/NoSuchCode2345' },
+  'POST /invites/{code}/accept': { path: '/invites/NoSuchCode2345/accept' },
+  'GET /branches/{id}/members': { path: '/branches/01NOBRANCH/members' },
+  'POST /branches/{id}/members/{userId}/approve': { path: '/branches/01NOBRANCH/members/u_nobody/approve' },
+  'POST /branches/{id}/members/{userId}/release': { path: '/branches/01NOBRANCH/members/u_nobody/release' },
+  'DELETE /branches/{id}/members/{userId}': { path: '/branches/01NOBRANCH/members/u_nobody' },
   'GET /branches/{id}/profile': { path: '/branches/01NOBRANCH/profile' },
   // A secretary passes for her own branch only (branches.test.ts); this one is on none.
   'PUT /branches/{id}/roster/{userId}': {

@@ -1,9 +1,8 @@
 /** Builders for integration tests: activities created through the API, users signed in in bulk. */
 import { randomUUID } from 'node:crypto';
 import { Role } from '@hele/shared';
-import { dynamoUserRepository } from '../src/auth/repository';
 import { doc, transactNamed } from '../src/lib/db';
-import { roleItems } from '../src/lib/principal';
+import { userItems } from '../src/lib/principal';
 import { call, signIn, uniqueName, type Reply } from './gateway';
 
 const HOUR = 60 * 60 * 1000;
@@ -50,7 +49,7 @@ export const newMembers = async (count: number, prefix = 'm', concurrency = 50) 
 export const newVolunteers = async (count: number, prefix = 'v') => {
   const users = await newMembers(count, prefix);
   for (const user of users) {
-    const outcome = await transactNamed(doc, [{ name: 'role', item: roleItems.grant(user.userId, Role.VOLUNTEER) }]);
+    const outcome = await transactNamed(doc, [{ name: 'role', item: userItems.grant(user.userId, Role.VOLUNTEER) }]);
     if (outcome !== 'ok') throw new Error(`certify ${user.name} failed: ${outcome}`);
   }
   return users;
@@ -71,13 +70,22 @@ export const allRegistrations = async (activityId: string, status?: string) => {
   return items;
 };
 
-/** A new branch: a secretary (granted by the admin) and `members` more users on it. */
+/** A new branch of the directory: a secretary named by the admin and `members` more users it approved. */
 export const newBranch = async (members = 3) => {
-  const branch = `branch-${randomUUID().slice(0, 8)}`;
-  const [secretary, ...others] = await newMembers(members + 1, 'branch');
-  for (const user of [secretary!, ...others]) await dynamoUserRepository.assignBranch(user.userId, branch);
   const { token: admin } = await signIn('admin');
-  const granted = await call('PUT', `/users/${secretary!.userId}/roles/secretary`, { token: admin });
-  if (granted.status !== 200) throw new Error(`grant secretary failed: ${JSON.stringify(granted.body)}`);
+  const made = await call('POST', '/branches', { token: admin, body: { name: `测试支部${randomUUID().slice(0, 6)}` } });
+  if (made.status !== 201) throw new Error(`create branch failed: ${JSON.stringify(made.body)}`);
+  const branch: string = made.body.branch.id;
+  const [secretary, ...others] = await newMembers(members + 1, 'branch');
+  const named = await call('PUT', `/branches/${branch}/secretary`, { token: admin, body: { userId: secretary!.userId } });
+  if (named.status !== 200) throw new Error(`name secretary failed: ${JSON.stringify(named.body)}`);
+  if (others.length) {
+    const { code } = (await call('POST', `/branches/${branch}/invites`, { token: secretary!.token, body: {} })).body.invite;
+    for (const user of others) {
+      await call('POST', `/invites/${code}/accept`, { token: user.token });
+      const approved = await call('POST', `/branches/${branch}/members/${user.userId}/approve`, { token: secretary!.token });
+      if (approved.body.membership?.status !== 'active') throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
+    }
+  }
   return { branch, secretary: secretary!, members: others };
 };

@@ -30,7 +30,7 @@ export default defineAppConfig({
     },
     {
       root: 'branch',
-      pages: ['plan/index', 'academy/index', 'library/index'],
+      pages: ['plan/index', 'academy/index', 'library/index', 'directory/index', 'detail/index', 'join/index'],
     },
     {
       root: 'dashboard',

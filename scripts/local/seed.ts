@@ -10,7 +10,7 @@ import { newActivityRecord } from '../../cloudfunctions/src/domain/activities/re
 import { dynamoUserRepository, userIdFor } from '../../cloudfunctions/src/auth/repository';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { cancellationReasons, doc, isConditionFailure } from '../../cloudfunctions/src/lib/db';
+import { cancellationReasons, doc, isConditionFailure, transactNamed } from '../../cloudfunctions/src/lib/db';
 import { trainings } from '../../cloudfunctions/src/domain/trainings';
 import { ledger } from '../../cloudfunctions/src/domain/ledger';
 import { rewardRepository } from '../../cloudfunctions/src/points/repository';
@@ -26,6 +26,7 @@ import { feedRepository } from '../../cloudfunctions/src/feed/repository';
 import { newPostRecord } from '../../cloudfunctions/src/feed/records';
 import { resourceRepository } from '../../cloudfunctions/src/resources/repository';
 import { branchRepository } from '../../cloudfunctions/src/branches/repository';
+import { directoryRepository } from '../../cloudfunctions/src/directory/repository';
 import { academyRepository } from '../../cloudfunctions/src/academy/repository';
 import { seriesRepository } from '../../cloudfunctions/src/series/repository';
 import { newSeriesRecords } from '../../cloudfunctions/src/series/service';
@@ -531,6 +532,46 @@ const seedClassSeries = async (coordinator: string, now: Date) => {
   for (const session of sessions.slice(0, 2)) await activityRepository.checkIn(session.id, member.userId, session.startsAt, []);
 };
 
+/**
+ * The demo branch in the directory, with 王书记 its secretary and its members on its roster, as the
+ * directory itself would leave them: each member's user record, active membership and the count.
+ */
+const seedDemoBranch = async (now: Date) => {
+  if (await directoryRepository.branch(DEMO_BRANCH)) return;
+  const iso = now.toISOString();
+  const secretaryId = userIdFor('dev:secretary');
+  await directoryRepository.create({
+    id: DEMO_BRANCH,
+    name: '和乐社区第一党支部',
+    kind: 'branch',
+    community: '和乐社区',
+    secretaryId,
+    secretaryName: DEV_USERS.find((user) => user.name === 'secretary')!.nickname,
+    memberCount: DEMO_BRANCH_ROSTER.length,
+    createdAt: iso,
+    createdBy: userIdFor('dev:admin'),
+  });
+  for (const name of DEMO_BRANCH_ROSTER) {
+    const userId = userIdFor(`dev:${name}`);
+    await dynamoUserRepository.assignBranch(userId, DEMO_BRANCH);
+    await transactNamed(doc, [
+      {
+        name: 'membership',
+        item: directoryRepository.items.putActive({
+          branchId: DEMO_BRANCH,
+          userId,
+          status: 'active',
+          requestedAt: iso,
+          approvedAt: iso,
+          approvedBy: secretaryId,
+        }),
+      },
+    ]);
+    const nickname = DEV_USERS.find((user) => user.name === name)!.nickname;
+    await branchRepository.putMember(DEMO_BRANCH, { userId, nickname, ...DEMO_BRANCH_PROFILES[name]! });
+  }
+};
+
 export const seedDemoData = async (now = new Date()): Promise<void> => {
   for (const user of DEV_USERS) {
     await dynamoUserRepository.findOrCreate({ openid: `dev:${user.name}`, nickname: user.nickname, roles: [...user.roles] }, now);
@@ -548,11 +589,7 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
       });
     }
   }
-  for (const name of DEMO_BRANCH_ROSTER) {
-    await dynamoUserRepository.assignBranch(userIdFor(`dev:${name}`), DEMO_BRANCH);
-    const nickname = DEV_USERS.find((user) => user.name === name)!.nickname;
-    await branchRepository.putMember(DEMO_BRANCH, { userId: userIdFor(`dev:${name}`), nickname, ...DEMO_BRANCH_PROFILES[name]! });
-  }
+  await seedDemoBranch(now);
   // Period themes of the year (一支部一方案 offers the running ones).
   const year = now.toISOString().slice(0, 4);
   if ((await branchRepository.themes()).length === 0) {

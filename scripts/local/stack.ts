@@ -24,6 +24,8 @@ export interface StackOptions {
   dataDir?: string;
   log?: (line: string) => void;
   apiLog?: (line: string) => void;
+  /** false: an empty center (DEMO_DATA=0): no demo users, branches or activities; dev sign-in still works. */
+  demoData?: boolean;
 }
 
 export interface LocalStack {
@@ -40,7 +42,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }: StackOptions): Promise<LocalStack> => {
+export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog, demoData = true }: StackOptions): Promise<LocalStack> => {
   await assertPortFree(ports.database, 'DynamoDB');
   await assertPortFree(ports.http, 'API');
   await assertPortFree(ports.lambda, 'Lambda');
@@ -80,10 +82,14 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog }
       // serverless-offline's Lambda endpoint: asynchronous invocations of one function by another.
       AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${ports.lambda}`,
     };
-    await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(__dirname, 'seed.ts')], {
-      cwd: ROOT,
-      env: { ...baseEnv, ...functionEnv },
-    });
+    if (demoData) {
+      await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(__dirname, 'seed.ts')], {
+        cwd: ROOT,
+        env: { ...baseEnv, ...functionEnv },
+      });
+    } else {
+      log('Demo data: none (DEMO_DATA=0); sign in with dev:admin to set the center up');
+    }
 
     const api = await startApi({ ports, env: { ...baseEnv, ...functionEnv }, stage: LOCAL_STAGE, log: apiLog });
     stoppers.push(() => api.stop());

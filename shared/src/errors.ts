@@ -104,6 +104,9 @@ export const ERRORS = {
   NOT_ENOUGH_REMAINING: { status: 409, message: '可分配的资源不足' },
   PROVIDER_NOT_VERIFIED: { status: 409, message: '资源方尚未认证' },
 
+  // Branch directory
+  MEMBER_OF_ANOTHER_BRANCH: { status: 409, message: '该党员已在其他支部，请办理组织关系转接' },
+
   // Secretary academy
   OBSERVER_SEATS_FULL: { status: 409, message: '观摩名额已满' },
   OWN_BRANCH: { status: 403, message: '不能观摩本支部的会议' },

@@ -12,9 +12,9 @@ export const testPorts = async () => ({
 });
 
 export const startTestStack = async (
-  options: { dataDir?: string; ports?: Awaited<ReturnType<typeof testPorts>> } = {},
+  options: { dataDir?: string; ports?: Awaited<ReturnType<typeof testPorts>>; demoData?: boolean } = {},
 ): Promise<LocalStack> => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   process.env.LOG_LEVEL ??= 'WARN';
-  return startLocalStack({ ports: options.ports ?? (await testPorts()), dataDir: options.dataDir });
+  return startLocalStack({ ports: options.ports ?? (await testPorts()), dataDir: options.dataDir, demoData: options.demoData });
 };

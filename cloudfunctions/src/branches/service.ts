@@ -20,7 +20,8 @@ import {
 } from '@hele/shared';
 import { ulid } from 'ulid';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
-import { branchExists, branchMembers, loadUser, type Principal } from '../lib/principal';
+import { branchMembers, loadUser, type Principal } from '../lib/principal';
+import { branchRecord } from '../domain/branches';
 import type { branchRepository as BranchRepository, RosterRecord } from './repository';
 
 export interface BranchDeps {
@@ -39,7 +40,7 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
   /** The branch's keeper writes to a branch that exists (someone is on it): no notes or roster for a typo. */
   const requireKeeper = async (caller: Principal, branchId: string) => {
     if (!mayKeep(caller, branchId)) throw new ForbiddenError('Only the branch secretary or a coordinator does this');
-    if (!(await branchExists(branchId))) throw new NotFoundError('Branch');
+    if (!(await branchRecord(branchId))) throw new NotFoundError('Branch');
   };
 
   return {

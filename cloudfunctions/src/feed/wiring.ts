@@ -3,7 +3,8 @@
  * else the keyword list and the digest list of the local stage.
  */
 import { activitySummary } from '../domain/activities/summary';
-import { env, LOCAL_STAGE } from '../lib/config';
+import { env } from '../lib/config';
+import { stageWeChatApp } from '../lib/wechat-token';
 import { postMessage } from '../domain/inbox';
 import { invokeLater } from '../lib/invoke';
 import { readSecret } from '../lib/secrets';
@@ -22,14 +23,7 @@ export const feedService = (): FeedService => (service ??= createFeedService(fee
 export const feedDeps = (): FeedDeps => {
   const config = env();
   const media = mediaStorage(config.MEDIA_BUCKET);
-  const wechat =
-    config.STAGE !== LOCAL_STAGE && config.WECHAT_APP_ID
-      ? {
-          appId: config.WECHAT_APP_ID,
-          appSecret: () => readSecret('WeChat app secret', config.WECHAT_APP_SECRET, config.WECHAT_APP_SECRET_PARAMETER),
-          apiBase: config.WECHAT_API_BASE,
-        }
-      : undefined;
+  const wechat = stageWeChatApp(config);
   return {
     feed: feedRepository,
     activity: activitySummary,

@@ -19,6 +19,10 @@ const Env = z.object({
   WECHAT_PUSH_TOKEN_PARAMETER: z.string().default(''),
   /** Where PostToConnection reaches the WebSocket API (empty: no pushes, readers poll). */
   WEBSOCKET_API_ENDPOINT: z.string().default(''),
+  /** Where the H5 app is served: its join link (`/join?code=`) is what a local invitation QR encodes. */
+  APP_ORIGIN: z.string().default(''),
+  /** The mini-program page an invitation's 小程序码 opens, with the code in its `scene`. */
+  INVITE_PAGE: z.string().default('branch/join/index'),
   /** A live feed ends by itself this long after its activity. */
   FEED_AFTER_END_HOURS: z.coerce.number().min(0).max(72).default(3),
   /** WeChat subscribe-message template of the activity reminder (empty: in-app messages only). */

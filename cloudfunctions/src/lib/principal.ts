@@ -2,7 +2,7 @@
  * Who is calling: the user record in the users table, read on every request so that a role
  * granted or revoked takes effect at once. Roles never come from the token or the client.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { RoleSchema, type Role } from '@hele/shared';
 import { z } from 'zod';
 import { doc, type TransactItem } from './db';
@@ -39,6 +39,24 @@ export const toPrincipal = (user: UserRecord): Principal => ({
   ...(user.branchId ? { branchId: user.branchId } : {}),
 });
 
+/** Several users at once, by id (those that exist). */
+export const loadUsers = async (ids: string[]): Promise<Map<string, UserRecord>> => {
+  const found = new Map<string, UserRecord>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Array<Record<string, unknown>> | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
+    // BatchGetItem may leave keys unprocessed under load: ask again for those.
+    while (keys?.length) {
+      const reply: BatchGetCommandOutput = await doc.send(
+        new BatchGetCommand({ RequestItems: { [tableName('USERS_TABLE')]: { Keys: keys } } }),
+      );
+      for (const item of reply.Responses?.[tableName('USERS_TABLE')] ?? []) found.set(String(item.id), UserRecord.parse(item));
+      keys = reply.UnprocessedKeys?.[tableName('USERS_TABLE')]?.Keys;
+    }
+  }
+  return found;
+};
+
 /** The roster of a branch: every user whose branchId is it (sparse index byBranch). */
 export const branchMembers = (branchId: string): Promise<UserRecord[]> =>
   queryAll(UserRecord, {
@@ -48,26 +66,12 @@ export const branchMembers = (branchId: string): Promise<UserRecord[]> =>
     ExpressionAttributeValues: { ':branch': branchId },
   });
 
-/** Whether anyone is on the branch: branches have no record of their own, only their members' branchId. */
-export const branchExists = async (branchId: string): Promise<boolean> => {
-  const { Items } = await doc.send(
-    new QueryCommand({
-      TableName: tableName('USERS_TABLE'),
-      IndexName: 'byBranch',
-      KeyConditionExpression: 'branchId = :branch',
-      ExpressionAttributeValues: { ':branch': branchId },
-      Limit: 1,
-    }),
-  );
-  return (Items ?? []).length > 0;
-};
-
 /**
- * The writes that change a user's roles, as transaction items: roles live only in the users
+ * The writes of a user record, as transaction items: roles live only in the users
  * table, and every change of them runs inside a transaction with its own record (the certified
  * profile, the role holders and the audit log).
  */
-export const roleItems = {
+export const userItems = {
   /** Adds `role`; refused when the user does not exist or holds it already. */
   grant: (userId: string, role: Role): TransactItem => ({
     Update: {
@@ -88,6 +92,40 @@ export const roleItems = {
       ConditionExpression: '#roles = :previous',
       ExpressionAttributeNames: { '#roles': 'roles' },
       ExpressionAttributeValues: { ':next': next, ':previous': previous },
+    },
+  }),
+  /**
+   * Puts the user on a branch, from no branch or from `from` (a move), with the roles they hold then:
+   * one write, since a transaction may not touch the user twice (naming a secretary changes both).
+   */
+  placeOnBranch: (
+    userId: string,
+    branchId: string,
+    from: string | undefined,
+    roles?: { previous: Role[]; next: Role[] },
+  ): TransactItem => ({
+    Update: {
+      TableName: tableName('USERS_TABLE'),
+      Key: { id: userId },
+      UpdateExpression: `SET branchId = :branch${roles ? ', #roles = :next' : ''}`,
+      ConditionExpression: `attribute_exists(id) AND ${from ? 'branchId = :from' : 'attribute_not_exists(branchId)'}${roles ? ' AND #roles = :previous' : ''}`,
+      ...(roles ? { ExpressionAttributeNames: { '#roles': 'roles' } } : {}),
+      ExpressionAttributeValues: {
+        ':branch': branchId,
+        ...(from ? { ':from': from } : {}),
+        ...(roles ? { ':next': roles.next, ':previous': roles.previous } : {}),
+      },
+    },
+  }),
+  /** Takes the user off their branch (and, for a secretary, the role with it). */
+  takeOffBranch: (userId: string, branchId: string, roles?: { previous: Role[]; next: Role[] }): TransactItem => ({
+    Update: {
+      TableName: tableName('USERS_TABLE'),
+      Key: { id: userId },
+      UpdateExpression: `REMOVE branchId${roles ? ' SET #roles = :next' : ''}`,
+      ConditionExpression: `branchId = :branch${roles ? ' AND #roles = :previous' : ''}`,
+      ...(roles ? { ExpressionAttributeNames: { '#roles': 'roles' } } : {}),
+      ExpressionAttributeValues: { ':branch': branchId, ...(roles ? { ':next': roles.next, ':previous': roles.previous } : {}) },
     },
   }),
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { type Env, LOCAL_STAGE } from './config';
 import { UpstreamError } from './errors';
+import { readSecret } from './secrets';
 
 const TokenReply = z.object({ access_token: z.string().optional(), expires_in: z.number().optional(), errcode: z.number().optional() });
 
@@ -46,5 +48,41 @@ export const createWeChatApi = (options: WeChatAppOptions) => {
     } catch (error) {
       throw new UpstreamError(`${what} did not answer`, { cause: error });
     }
+  };
+};
+
+/** The WeChat app this stage talks to; none on the local stage or where no app id is set (stand-ins answer there). */
+export const stageWeChatApp = (config: Env): WeChatAppOptions | undefined =>
+  config.STAGE !== LOCAL_STAGE && config.WECHAT_APP_ID
+    ? {
+        appId: config.WECHAT_APP_ID,
+        appSecret: () => readSecret('WeChat app secret', config.WECHAT_APP_SECRET, config.WECHAT_APP_SECRET_PARAMETER),
+        apiBase: config.WECHAT_API_BASE,
+      }
+    : undefined;
+
+/** A server API that answers an image on success and JSON on failure (wxacode.getUnlimited): the image's bytes. */
+export const createWeChatImageApi = (options: WeChatAppOptions) => {
+  const accessToken = createAccessTokenSource(options);
+  const fetchImpl = options.fetchImpl ?? fetch;
+  return async (path: string, body: unknown, what: string): Promise<Uint8Array> => {
+    const url = new URL(path, options.apiBase);
+    url.searchParams.set('access_token', await accessToken());
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(5_000),
+      });
+    } catch (error) {
+      throw new UpstreamError(`${what} did not answer`, { cause: error });
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (!String(response.headers.get('content-type')).startsWith('image/')) {
+      throw new UpstreamError(`${what} refused: ${new TextDecoder().decode(bytes).slice(0, 200)}`);
+    }
+    return bytes;
   };
 };

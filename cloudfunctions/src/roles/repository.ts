@@ -3,16 +3,10 @@
  * written only inside the transaction that changes the user's roles.
  */
 import { RoleAuditEntry, RoleHolder, type ManagedRole } from '@hele/shared';
-import { doc, transactNamed, type TransactItem } from '../lib/db';
+import { ROLES_SCOPE, roleChangeItems, type RoleChange } from '../domain/role-changes';
+import { doc, transactNamed } from '../lib/db';
 import { queryPage, type PageRequest } from '../lib/pagination';
 import { tableName } from '../lib/tables';
-
-/** The audit log's partition for role changes (other audited scopes can sit beside it). */
-const ROLES_SCOPE = 'roles';
-
-const auditItem = (entry: RoleAuditEntry): TransactItem => ({
-  Put: { TableName: tableName('AUDIT_TABLE'), Item: { scope: ROLES_SCOPE, ...entry }, ConditionExpression: 'attribute_not_exists(id)' },
-});
 
 export const roleRepository = {
   holders: (role: ManagedRole, page: PageRequest) =>
@@ -40,19 +34,8 @@ export const roleRepository = {
       page,
     ),
 
-  /** The user's roles change (`user` item), the holder list and the audit log follow, all at once. */
-  change: (userItem: TransactItem, holder: RoleHolder | { role: ManagedRole; userId: string; removed: true }, entry: RoleAuditEntry) =>
-    transactNamed<'user' | 'holder' | 'audit'>(doc, [
-      { name: 'user', item: userItem },
-      {
-        name: 'holder',
-        item:
-          'removed' in holder
-            ? { Delete: { TableName: tableName('ROLE_HOLDERS_TABLE'), Key: { role: holder.role, userId: holder.userId } } }
-            : { Put: { TableName: tableName('ROLE_HOLDERS_TABLE'), Item: holder } },
-      },
-      { name: 'audit', item: auditItem(entry) },
-    ]),
+  /** One role change with its holder entry and audit line (domain/role-changes), all at once. */
+  change: (change: RoleChange) => transactNamed(doc, roleChangeItems(change)),
 
   /** Records a holder without an audit line: the seeded dev users, whose roles were never granted by anyone. */
   async recordSeeded(holder: RoleHolder) {

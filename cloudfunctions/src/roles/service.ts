@@ -3,10 +3,10 @@
  * the user's roles, the holder lists and the audit log in one transaction; granting a role someone
  * holds, or revoking one they lack, changes nothing and logs nothing.
  */
-import { holdsRole, type ManagedRole, type Role, type RoleAuditEntry, type User } from '@hele/shared';
-import { ulid } from 'ulid';
+import { holdsRole, type ManagedRole, type RoleAuditEntry, type User } from '@hele/shared';
+import { rolesAfter } from '../domain/role-changes';
 import { NotFoundError } from '../lib/errors';
-import { loadUser, roleItems, toPrincipal, type Principal, type UserRecord } from '../lib/principal';
+import { loadUser, toPrincipal, type Principal, type UserRecord } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import type { roleRepository as RoleRepository } from './repository';
 
@@ -27,27 +27,11 @@ export const createRoleService = ({ roles, now = () => new Date() }: RoleDeps) =
   const change = async (userId: string, role: ManagedRole, action: RoleAuditEntry['action'], caller: Principal) =>
     retrying(async () => {
       const user = await requireUser(userId);
-      const holds = holdsRole(user.roles, role);
-      if ((action === 'grant') === holds) return { user: toUser(user), changed: false };
-      const at = now();
-      const next: Role[] = action === 'grant' ? [...user.roles, role] : user.roles.filter((held) => held !== role);
-      const entry: RoleAuditEntry = {
-        id: ulid(at.getTime()),
-        action,
-        role,
-        userId,
-        nickname: user.nickname,
-        actorId: caller.id,
-        actorName: caller.nickname,
-        at: at.toISOString(),
-      };
-      const holder =
-        action === 'grant'
-          ? { role, userId, nickname: user.nickname, grantedBy: caller.id, grantedByName: caller.nickname, grantedAt: entry.at }
-          : { role, userId, removed: true as const };
-      const outcome = await roles.change(roleItems.replace(userId, user.roles, next), holder, entry);
+      if ((action === 'grant') === holdsRole(user.roles, role)) return { user: toUser(user), changed: false };
+      const change = { user, role, action, actor: caller, at: now() };
+      const outcome = await roles.change(change);
       // `user`: the roles changed meanwhile (another admin, the exam): read them again.
-      return outcome === 'ok' ? { user: toUser({ ...user, roles: next }), changed: true } : undefined;
+      return outcome === 'ok' ? { user: toUser({ ...user, roles: rolesAfter(change) }), changed: true } : undefined;
     }, DEFAULT_RETRY);
 
   return {

@@ -18,7 +18,7 @@ import {
 } from '@hele/shared';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../lib/errors';
-import { roleItems, type Principal } from '../lib/principal';
+import { userItems, type Principal } from '../lib/principal';
 import { questionKeys } from '../domain/question-bank';
 import { approvedMinutesOf } from '../domain/service-records';
 import { createExamEngine, toAttempt } from './exam-engine';
@@ -65,7 +65,7 @@ export const createExamService = ({
     // If the role was granted meanwhile (by an admin), the attempt still closes and certifies.
     onPass: (attempt, at) => [
       { name: 'certify', item: volunteers.items.certify(attempt.userId, at) },
-      { name: 'role', item: roleItems.grant(attempt.userId, Role.VOLUNTEER), once: true },
+      { name: 'role', item: userItems.grant(attempt.userId, Role.VOLUNTEER), once: true },
     ],
   });
 

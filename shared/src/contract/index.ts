@@ -8,6 +8,7 @@ import { attendanceRoutes } from './attendance';
 import { authRoutes } from './auth';
 import { branchesRoutes } from './branches';
 import { dashboardRoutes } from './dashboard';
+import { directoryRoutes } from './directory';
 import { feedRoutes } from './feed';
 import { healthRoutes } from './health';
 import { libraryRoutes } from './library';
@@ -36,6 +37,7 @@ export const contract = {
   library: libraryRoutes,
   resources: resourcesRoutes,
   branches: branchesRoutes,
+  directory: directoryRoutes,
   academy: academyRoutes,
   dashboard: dashboardRoutes,
 } as const;

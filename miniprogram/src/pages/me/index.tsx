@@ -61,6 +61,22 @@ export default function MePage() {
               clickable
               onClick={() => Taro.setClipboardData({ data: user.id })}
             />
+            {user.branchId && (
+              <Cell
+                title='我的支部'
+                className='me__my-branch'
+                clickable
+                onClick={() => Taro.navigateTo({ url: `/branch/detail/index?id=${user.branchId}` })}
+              />
+            )}
+            {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
+              <Cell
+                title='支部管理'
+                className='me__directory'
+                clickable
+                onClick={() => Taro.navigateTo({ url: '/branch/directory/index' })}
+              />
+            )}
             {hasAnyRole(user.roles, [Role.COORDINATOR, Role.SECRETARY]) && (
               <Cell
                 title='一支部一方案'

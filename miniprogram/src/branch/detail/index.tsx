@@ -1,0 +1,243 @@
+/**
+ * One branch, for its secretary and the center: who its secretary is (the center names one, by the
+ * person's 用户编号 or with a secretary invitation), the invitation to show in the branch's group or
+ * meeting room (a 小程序码 / QR), the requests to approve, moves to release, and the members.
+ */
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { BRANCH_KIND_LABELS, formatDateTime, hasAnyRole, Role, type BranchMember, type Invite, type InviteRole } from '@hele/shared';
+import { api } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
+import { useAction } from '@/hooks/use-action';
+import { useResource } from '@/hooks/use-resource';
+import { Button, Input, Tag } from '@/ui';
+import { routeParam } from '@/utils/navigation';
+import './index.scss';
+
+const STATUS_LABELS: Record<BranchMember['status'], string> = { pending: '待审批', active: '党员', leaving: '申请转出' };
+
+/** The invitation's picture: the image route's PNG, shown as a data URL (weapp and H5 alike). */
+function InviteCard({ branchId, invite, onWithdrawn }: { branchId: string; invite: Invite; onWithdrawn: () => void }) {
+  const image = useResource(async () => {
+    const bytes = await api.directory.inviteImage({ params: { id: branchId, code: invite.code } });
+    return `data:image/png;base64,${Taro.arrayBufferToBase64(bytes)}`;
+  }, [invite.code]);
+  const { busy, run } = useAction();
+  const withdraw = () =>
+    run(async () => {
+      const { confirm } = await Taro.showModal({
+        title: '撤回邀请',
+        content: '撤回后该二维码立即失效。',
+        confirmText: '确认撤回',
+        cancelText: '再想想',
+      });
+      if (!confirm) return;
+      await api.directory.withdrawInvite({ params: { id: branchId, code: invite.code } });
+      void Taro.showToast({ title: '已撤回', icon: 'none' });
+      onWithdrawn();
+    });
+  return (
+    <View className='branch-detail__invite'>
+      <Text>
+        {invite.role === 'secretary' ? '书记邀请（仅一人可用）' : '入支部邀请'}，{formatDateTime(invite.expiresAt)} 前有效
+      </Text>
+      {image.data ? <Image className='branch-detail__qr' src={image.data} mode='aspectFit' /> : <LoadingView text='正在生成二维码…' />}
+      <Text className='muted branch-detail__code'>邀请码 {invite.code}</Text>
+      <Button size='small' loading={busy} className='branch-detail__withdraw' onClick={withdraw}>
+        撤回
+      </Button>
+    </View>
+  );
+}
+
+function MemberRow({
+  branchId,
+  line,
+  center,
+  onChanged,
+}: {
+  branchId: string;
+  line: BranchMember;
+  center: boolean;
+  onChanged: () => void;
+}) {
+  const { busy, run } = useAction();
+  const act = (what: 'approve' | 'release' | 'remove', done: string, confirm?: string) =>
+    run(async () => {
+      if (confirm) {
+        const answer = await Taro.showModal({ title: confirm, content: `${line.nickname}`, confirmText: '确认', cancelText: '再想想' });
+        if (!answer.confirm) return;
+      }
+      const params = { id: branchId, userId: line.userId };
+      if (what === 'approve') await api.directory.approve({ params });
+      else if (what === 'release') await api.directory.release({ params });
+      else await api.directory.remove({ params });
+      void Taro.showToast({ title: done, icon: 'none' });
+      onChanged();
+    });
+  return (
+    <View className='branch-detail__member'>
+      <View>
+        <Text>{line.realName ? `${line.realName}（${line.nickname}）` : line.nickname}</Text>
+        <Tag type={line.status === 'active' ? 'default' : 'warning'} className='branch-detail__status'>
+          {STATUS_LABELS[line.status]}
+        </Tag>
+        {line.fromBranchName && (
+          <Text className='muted'>
+            {' '}
+            从「{line.fromBranchName}」转入{line.releasedAt ? '，原支部已同意' : '，等待原支部同意'}
+          </Text>
+        )}
+        {line.toBranchName && <Text className='muted'> 转往「{line.toBranchName}」</Text>}
+      </View>
+      <View className='branch-detail__actions'>
+        {line.status === 'pending' && !line.approvedAt && (
+          <Button size='small' type='primary' loading={busy} className='branch-detail__approve' onClick={() => act('approve', '已同意')}>
+            同意
+          </Button>
+        )}
+        {line.status === 'pending' && (
+          <Button size='small' loading={busy} className='branch-detail__decline' onClick={() => act('remove', '已拒绝', '拒绝入支部申请')}>
+            拒绝
+          </Button>
+        )}
+        {line.status === 'leaving' && (
+          <Button
+            size='small'
+            type='primary'
+            loading={busy}
+            className='branch-detail__release'
+            onClick={() => act('release', '已同意转出')}
+          >
+            同意转出
+          </Button>
+        )}
+        {line.status === 'active' && center && (
+          <Button size='small' loading={busy} className='branch-detail__remove' onClick={() => act('remove', '已移出', '移出支部')}>
+            移出
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}
+
+export default function BranchDetailPage() {
+  const user = useCurrentUser();
+  const id = routeParam('id') ?? user?.branchId ?? '';
+  const center = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
+  const branch = useResource(() => api.directory.get({ params: { id } }).then((reply) => reply.branch), [id]);
+  const keeper = center || (!!user && hasAnyRole(user.roles, [Role.SECRETARY]) && user.branchId === id);
+  const members = useResource(
+    () => (keeper ? api.directory.members({ params: { id } }).then((reply) => reply.items) : Promise.resolve([])),
+    [id, keeper],
+  );
+  const invites = useResource(
+    () => (keeper ? api.directory.invites({ params: { id } }).then((reply) => reply.items) : Promise.resolve([])),
+    [id, keeper],
+  );
+  const [secretaryId, setSecretaryId] = useState('');
+  const { busy, run } = useAction();
+
+  const invite = (role: InviteRole) =>
+    run(async () => {
+      await api.directory.invite({ params: { id }, body: { role } });
+      void Taro.showToast({ title: '已生成邀请二维码', icon: 'none' });
+      await invites.reload();
+    });
+  const nameSecretary = () =>
+    run(async () => {
+      const reply = await api.directory.setSecretary({ params: { id }, body: { userId: secretaryId.trim() } });
+      void Taro.showToast({ title: `${reply.branch.secretaryName} 已任书记`, icon: 'none' });
+      setSecretaryId('');
+      branch.setData(reply.branch);
+      await members.reload();
+    });
+
+  if (branch.error) return <ErrorView error={branch.error} onRetry={branch.reload} />;
+  if (!branch.data) return <LoadingView />;
+  const { name, kind, community, secretaryName, memberCount } = branch.data;
+  const lines = members.data ?? [];
+  const asking = lines.filter((line) => line.status !== 'active');
+  return (
+    <View className='page branch-detail'>
+      <View className='card'>
+        <Text className='branch-detail__name'>{name}</Text>
+        <Text className='muted'>
+          {' '}
+          {BRANCH_KIND_LABELS[kind]}
+          {community ? ` · ${community}` : ''}
+        </Text>
+        <View className='branch-detail__secretary'>
+          书记：{secretaryName ?? '未设置'} · 党员 {memberCount} 人
+        </View>
+      </View>
+
+      {center && (
+        <View className='card'>
+          <Text className='section-title'>设置书记</Text>
+          <Text className='muted'>请对方在「我的」里复制「用户编号」发给你，或让对方扫描书记邀请二维码。</Text>
+          <Input className='branch-detail__secretary-id' placeholder='用户编号，如 u_xxxx' value={secretaryId} onChange={setSecretaryId} />
+          <View className='branch-detail__buttons'>
+            <Button
+              size='small'
+              type='primary'
+              loading={busy}
+              disabled={!secretaryId.trim()}
+              className='branch-detail__set-secretary'
+              onClick={nameSecretary}
+            >
+              设为书记
+            </Button>
+            <Button size='small' loading={busy} className='branch-detail__invite-secretary' onClick={() => invite('secretary')}>
+              生成书记邀请
+            </Button>
+          </View>
+        </View>
+      )}
+
+      {keeper && (
+        <View className='card'>
+          <Text className='section-title'>邀请入支部</Text>
+          <Text className='muted'>把二维码发到支部群或在会场展示：党员扫码、完善资料后申请加入，由书记审批。</Text>
+          <Button size='small' type='primary' loading={busy} className='branch-detail__new-invite' onClick={() => invite('member')}>
+            生成邀请二维码
+          </Button>
+          {(invites.data ?? []).map((item) => (
+            <InviteCard key={item.code} branchId={id} invite={item} onWithdrawn={() => void invites.reload()} />
+          ))}
+        </View>
+      )}
+
+      {keeper && (
+        <View className='card'>
+          <Text className='section-title'>待处理（{asking.length}）</Text>
+          {asking.length === 0 && <EmptyView title='暂无待处理的申请' />}
+          {asking.map((line) => (
+            <MemberRow
+              key={line.userId}
+              branchId={id}
+              line={line}
+              center={center}
+              onChanged={() => void Promise.all([members.reload(), branch.reload()])}
+            />
+          ))}
+          <Text className='section-title'>党员名单</Text>
+          {lines
+            .filter((line) => line.status === 'active')
+            .map((line) => (
+              <MemberRow
+                key={line.userId}
+                branchId={id}
+                line={line}
+                center={center}
+                onChanged={() => void Promise.all([members.reload(), branch.reload()])}
+              />
+            ))}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -2,7 +2,7 @@
  * Closed sets of the domain, as `as const` objects with their zod enums beside them,
  * so the server and the app agree on every code without a parallel list.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Role = {
   MEMBER: 'member',

@@ -6,7 +6,7 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Observer, Rubric, type RubricInput } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, transactNamed, type TransactItem } from '../lib/db';
 import { queryAll } from '../lib/pagination';
 import { branchScope, countItem } from '../domain/stats';

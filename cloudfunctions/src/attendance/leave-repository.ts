@@ -5,7 +5,7 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { LeaveStatusSchema } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { queryAll, queryPage } from '../lib/pagination';
 import { doc, isConditionFailure, transactNamed, type DocClient, type TransactItem } from '../lib/db';
 import { settled } from '../lib/retry';

@@ -10,7 +10,7 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { InviteRoleSchema, MembershipStatusSchema } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BranchRecord, DIRECTORY, directoryKey } from '../domain/branches';
 import { doc, type TransactItem } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/pagination';

@@ -5,7 +5,7 @@
  */
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BranchKindSchema } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc } from '../lib/db';
 import { tableName } from '../lib/tables';
 

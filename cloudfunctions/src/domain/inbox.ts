@@ -5,7 +5,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { MessageKindSchema, type Message, type MessageKind } from '@hele/shared';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type PageRequest, queryPage } from '../lib/pagination';
 import { doc } from '../lib/db';
 import { tableName } from '../lib/tables';

@@ -3,7 +3,7 @@
  * Values come from serverless.yml (provider.environment), so a missing one fails loudly. Table names
  * are not here: each function is given only its own (lib/tables.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Env = z.object({
   STAGE: z.string().min(1),

@@ -16,7 +16,7 @@ import {
   type RouteGroup,
 } from '@hele/shared/contract';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   ForbiddenError,
   HttpError,

@@ -4,7 +4,7 @@
  */
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { RoleSchema, type Role } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, type TransactItem } from './db';
 import { queryAll } from './pagination';
 import { tableName } from './tables';

@@ -3,7 +3,7 @@
  * WeChat's subscribe message, when the mini-program has a template id and the member accepted.
  */
 import type { ReminderFields } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpstreamError } from '../lib/errors';
 import { postMessage } from '../domain/inbox';
 import { createAccessTokenSource, type WeChatAppOptions } from '../lib/wechat-token';

@@ -17,12 +17,23 @@ const at = (iso: string) => new Date(iso);
 
 describe('check-in rules', () => {
   it('opens half an hour before the start and closes half an hour after the end', () => {
-    expect(checkInWindow(meeting, DEFAULT_CHECK_IN_MARGINS)).toEqual({ opensAt: at('2026-12-06T05:30:00.000Z'), closesAt: at('2026-12-06T08:30:00.000Z') });
-    expect(canCheckIn(meeting, at('2026-12-06T05:29:59.000Z'), DEFAULT_CHECK_IN_MARGINS)).toMatchObject({ ok: false, code: 'CHECK_IN_NOT_OPEN' });
+    expect(checkInWindow(meeting, DEFAULT_CHECK_IN_MARGINS)).toEqual({
+      opensAt: at('2026-12-06T05:30:00.000Z'),
+      closesAt: at('2026-12-06T08:30:00.000Z'),
+    });
+    expect(canCheckIn(meeting, at('2026-12-06T05:29:59.000Z'), DEFAULT_CHECK_IN_MARGINS)).toMatchObject({
+      ok: false,
+      code: 'CHECK_IN_NOT_OPEN',
+    });
     expect(canCheckIn(meeting, at('2026-12-06T05:30:00.000Z'), DEFAULT_CHECK_IN_MARGINS)).toEqual({ ok: true });
     expect(canCheckIn(meeting, at('2026-12-06T08:30:00.000Z'), DEFAULT_CHECK_IN_MARGINS)).toEqual({ ok: true });
-    expect(canCheckIn(meeting, at('2026-12-06T08:30:01.000Z'), DEFAULT_CHECK_IN_MARGINS)).toMatchObject({ ok: false, code: 'CHECK_IN_CLOSED' });
-    expect(canCheckIn({ ...meeting, status: 'draft' }, at('2026-12-06T07:00:00.000Z'), DEFAULT_CHECK_IN_MARGINS)).toMatchObject({ code: 'ACTIVITY_NOT_OPEN' });
+    expect(canCheckIn(meeting, at('2026-12-06T08:30:01.000Z'), DEFAULT_CHECK_IN_MARGINS)).toMatchObject({
+      ok: false,
+      code: 'CHECK_IN_CLOSED',
+    });
+    expect(canCheckIn({ ...meeting, status: 'draft' }, at('2026-12-06T07:00:00.000Z'), DEFAULT_CHECK_IN_MARGINS)).toMatchObject({
+      code: 'ACTIVITY_NOT_OPEN',
+    });
   });
 
   it('accepts the code of the current period and of the one before, each period ending where the next starts', () => {
@@ -44,7 +55,11 @@ describe('check-in rules', () => {
         fc.integer({ min: 0, max: 999_999_999_999 }),
         fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
         (activityId, period, signature) => {
-          expect(parseCheckInToken(` ${formatCheckInToken({ activityId, period, signature })} `)).toEqual({ activityId, period, signature });
+          expect(parseCheckInToken(` ${formatCheckInToken({ activityId, period, signature })} `)).toEqual({
+            activityId,
+            period,
+            signature,
+          });
         },
       ),
     );

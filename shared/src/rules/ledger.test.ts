@@ -135,11 +135,17 @@ describe('rewards and vouchers', () => {
 
   it('reads a voucher’s QR text and nothing that only looks like one', () => {
     expect(parseVoucher(' HLVC1.01REDEMPTION.abcdefghijklmnop ')).toEqual({ redemptionId: '01REDEMPTION', secret: 'abcdefghijklmnop' });
-    for (const text of ['HLVC1.x', 'HLVC2.a.abcdefghijklmnop', 'HLVC1.a.short', 'HLVC1.a b.abcdefghijklmnop']) expect(parseVoucher(text)).toBeUndefined();
+    for (const text of ['HLVC1.x', 'HLVC2.a.abcdefghijklmnop', 'HLVC1.a.short', 'HLVC1.a b.abcdefghijklmnop'])
+      expect(parseVoucher(text)).toBeUndefined();
   });
 
   it('finds what breaks a ledger', () => {
-    expect(ledgerProblems(5, [{ amount: 10, balanceAfter: 10 }, { amount: -5, balanceAfter: 5 }])).toEqual([]);
+    expect(
+      ledgerProblems(5, [
+        { amount: 10, balanceAfter: 10 },
+        { amount: -5, balanceAfter: 5 },
+      ]),
+    ).toEqual([]);
     expect(ledgerProblems(5, [{ amount: 10, balanceAfter: 9 }])).toHaveLength(2);
     expect(ledgerProblems(-1, [{ amount: -1, balanceAfter: -1 }])).toEqual(['entry 1: balance below zero']);
   });

@@ -1,4 +1,14 @@
-import { centerDate, centerMonth, formatDate, formatDateTime, formatRange, monthsBetween, recentMonths, startOfCenterDay, toCenterIso } from './time';
+import {
+  centerDate,
+  centerMonth,
+  formatDate,
+  formatDateTime,
+  formatRange,
+  monthsBetween,
+  recentMonths,
+  startOfCenterDay,
+  toCenterIso,
+} from './time';
 
 describe('times as the center sees them (UTC+8)', () => {
   it('formats an instant on the center’s clock, with the weekday', () => {

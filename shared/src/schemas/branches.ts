@@ -1,5 +1,5 @@
 /** 一支部一方案: a branch's roster and profile, the module library, and plan proposals. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DiscussionFormatSchema } from '../constants';
 import { AgeBandSchema, EducationSchema, ModuleStyleSchema } from '../rules/plan';
 import { Id } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHECK_IN_CODE_DIGITS } from '../rules/check-in';
 import { Id, IsoDateTime } from './common';
 import { Registration } from './registrations';

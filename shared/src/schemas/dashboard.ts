@@ -2,7 +2,7 @@
  * The dashboard (coordinators, admins): figures the server keeps as it writes (cases per stage,
  * resources offered and allocated, points and service time per month), and their tables as CSV.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_STAGE_LABELS, CaseStageSchema } from '../rules/cases';
 import {
   FUNDS_UNIT,

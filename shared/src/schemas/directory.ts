@@ -4,7 +4,7 @@
  * memberships people ask for with them, approved by the branch; moving branch (组织关系转接) asks
  * both secretaries.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
 export const BranchKindSchema = z.enum(['committee', 'general', 'branch']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CodeFields, oneCode } from './check-in';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 import { Registration } from './registrations';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
 /** An idea or a question posted to a meeting's idea board (世界咖啡、鱼缸会议…). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDateTime, page } from './common';
 
 export const MessageKindSchema = z.enum(['reminder', 'activity_cancelled', 'promoted', 'points', 'post_refused']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RegistrationStatusSchema } from '../constants';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 

@@ -2,7 +2,7 @@
  * The resource cloud platform (资源云平台, docs/DOMAIN.md §3): providers and what they offer, needs handled
  * as cases through the social-work process, and allocations of offered resources to cases.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseStageSchema } from '../rules/cases';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 

@@ -18,7 +18,7 @@ import {
   type Registration,
 } from '@hele/shared';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { newCheckInSecret } from './check-in-code';
 
 export const ActivityRecord = z.object({

@@ -5,7 +5,7 @@
  * are the invariants: confirmed ≤ capacity, nobody skips the waitlist, one live registration per user.
  */
 import { RegistrationStatusSchema } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TransactItem } from '../../lib/db';
 import { tableName } from '../../lib/tables';
 

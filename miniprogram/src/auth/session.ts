@@ -63,7 +63,7 @@ export const currentToken = (): string | undefined => read()?.token;
 export const refreshUser = async (): Promise<User | undefined> => {
   const session = read();
   if (!session) return undefined;
-  const { user } = await api.auth.me();
+  const { user } = await api.account.me();
   Taro.setStorageSync(SESSION_KEY, { ...session, user });
   publish();
   return user;

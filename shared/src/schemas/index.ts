@@ -16,3 +16,4 @@ export * from './dashboard';
 export * from './branches';
 export * from './academy';
 export * from './series';
+export * from './account';

@@ -11,12 +11,12 @@ import { createAccountCloser } from './close';
 import { createPhoneExchange, type PhoneExchange } from './phone';
 import { createAccountService, type AccountService } from './service';
 
-let phoneExchange: { stage: string; exchange: PhoneExchange } | undefined;
+let phoneExchange: { config: string; exchange: PhoneExchange } | undefined;
 /** WeChat where the stage has an app; the access token is kept for the container (read per call: tests change the stage). */
 const phone = (): PhoneExchange => {
   const { STAGE, WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_APP_SECRET_PARAMETER, WECHAT_API_BASE } = env();
-  const stage = `${STAGE} ${WECHAT_APP_ID} ${WECHAT_API_BASE}`;
-  if (phoneExchange?.stage !== stage) {
+  const config = `${STAGE} ${WECHAT_APP_ID} ${WECHAT_API_BASE}`;
+  if (phoneExchange?.config !== config) {
     const wechat =
       STAGE !== LOCAL_STAGE && WECHAT_APP_ID
         ? {
@@ -25,7 +25,7 @@ const phone = (): PhoneExchange => {
             apiBase: WECHAT_API_BASE,
           }
         : undefined;
-    phoneExchange = { stage, exchange: createPhoneExchange(STAGE, wechat) };
+    phoneExchange = { config, exchange: createPhoneExchange(STAGE, wechat) };
   }
   return phoneExchange.exchange;
 };

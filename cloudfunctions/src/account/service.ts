@@ -65,10 +65,7 @@ export const createAccountService = ({ media, phone, close, now = () => new Date
         maxBytes: AVATAR_BYTES_MAX,
       }),
 
-    async setPhone(code: string, caller: Principal) {
-      await accountRepository.getOpen(caller.id);
-      return change(caller, { phone: await phone()(code) });
-    },
+    setPhone: async (code: string, caller: Principal) => change(caller, { phone: await phone()(code) }),
 
     async exportData(caller: Principal): Promise<AccountExport> {
       const record = await accountRepository.getOpen(caller.id);

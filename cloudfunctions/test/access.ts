@@ -27,6 +27,13 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /wechat/media-check': { path: '/wechat/media-check' },
   'POST /wechat/media-check': { path: '/wechat/media-check', body: () => ({}) },
   'GET /me': { path: '/me' },
+  // Invalid values: allowed callers get 400 and no dev account's profile changes.
+  'PATCH /me': { path: '/me', body: () => ({ nickname: '' }) },
+  'POST /me/avatar-uploads': { path: '/me/avatar-uploads', body: () => ({ contentType: 'image/jpeg', size: 1000 }) },
+  'POST /me/phone': { path: '/me/phone', body: () => ({ code: '' }) },
+  'GET /me/export': { path: '/me/export' },
+  // DELETE /me refuses any query parameter (400), so this sample closes no dev account (close.test.ts closes its own).
+  'DELETE /me': { path: '/me?dryRun=1' },
   'POST /activities': { path: '/activities', body: () => activityInput({ publish: false }) },
   'GET /activities': { path: '/activities' },
   'GET /activities/{id}': { path: `/activities/${MISSING}` },

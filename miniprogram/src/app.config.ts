@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'account',
-      pages: ['login/index', 'registrations/index', 'messages/index', 'roles/index'],
+      pages: ['login/index', 'registrations/index', 'messages/index', 'roles/index', 'profile/index', 'privacy/index'],
     },
     {
       root: 'shop',

@@ -14,6 +14,22 @@ export const calls = {
   navigateTo: [] as string[],
   switchTab: [] as string[],
   toasts: [] as string[],
+  clipboard: [] as string[],
+  modals: [] as Array<{ title?: string; content?: string; confirmText?: string; cancelText?: string }>,
+  /** Files sent to the bucket (`uploadFile`): where to, and which. */
+  uploads: [] as Array<{ url: string; filePath: string }>,
+};
+
+let modalConfirms = true;
+/** How the person answers the next dialogs (`showModal`): confirm, or cancel. */
+export const answerModals = (confirm: boolean) => {
+  modalConfirms = confirm;
+};
+
+let chosenImages: Array<{ path: string; size: number; originalFileObj?: { type?: string } }> = [];
+/** What the image picker (`chooseImage`) hands back. */
+export const chooseImages = (files: typeof chosenImages) => {
+  chosenImages = files;
 };
 
 type RequestHandler = (options: { url: string; method: string; data?: string; header: Record<string, string> }) => {
@@ -30,6 +46,11 @@ export const resetTaro = () => {
   calls.navigateTo.length = 0;
   calls.switchTab.length = 0;
   calls.toasts.length = 0;
+  calls.clipboard.length = 0;
+  calls.modals.length = 0;
+  calls.uploads.length = 0;
+  modalConfirms = true;
+  chosenImages = [];
   requestHandler = () => ({ statusCode: 599, data: {} });
   routeParams = {};
 };
@@ -63,7 +84,17 @@ const Taro = {
   },
   eventCenter: { on: () => undefined, off: () => undefined, trigger: () => undefined },
   getCurrentInstance: () => ({ router: { params: routeParams } }),
-  showModal: async () => ({ confirm: true, cancel: false }),
+  showModal: async (options: (typeof calls.modals)[number]) => {
+    calls.modals.push(options);
+    return { confirm: modalConfirms, cancel: !modalConfirms };
+  },
+  setClipboardData: async ({ data }: { data: string }) => void calls.clipboard.push(data),
+  chooseImage: async () => ({ tempFiles: chosenImages }),
+  /** The bucket takes every file (204); the task reports progress as `Taro.uploadFile`'s does. */
+  uploadFile: ({ url, filePath }: { url: string; filePath: string }) => {
+    calls.uploads.push({ url, filePath });
+    return Object.assign(Promise.resolve({ statusCode: 204, data: '' }), { progress: () => undefined });
+  },
   setNavigationBarTitle: async () => undefined,
   redirectTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
   pageScrollTo: async () => undefined,

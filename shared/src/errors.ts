@@ -78,6 +78,7 @@ export const ERRORS = {
 
   // Volunteers, exams and hours
   APPLY_FIRST: { status: 409, message: '请先提交志愿者申请' },
+  REAL_NAME_REQUIRED: { status: 409, message: '请先在“编辑资料”中填写真实姓名' },
   ALREADY_VOLUNTEER: { status: 409, message: '你已是认证志愿者' },
   EXAM_COOLDOWN: { status: 409, message: '冷静期内暂不能再次考试' },
   EXAM_UNAVAILABLE: { status: 409, message: '题库尚未准备好，请联系社工' },

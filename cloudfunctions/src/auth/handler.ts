@@ -21,5 +21,4 @@ const deps = () => {
 
 export const handler = createHttpHandler(contract.auth, {
   login: async ({ body }) => await login(body.code, deps()),
-  me: async ({ caller }) => ({ user: caller }),
 });

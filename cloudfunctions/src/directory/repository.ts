@@ -11,14 +11,13 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { InviteRoleSchema, MembershipStatusSchema } from '@hele/shared';
 import * as z from 'zod';
-import { BranchRecord, DIRECTORY, directoryKey } from '../domain/branches';
+import { BranchRecord, branchChange, DIRECTORY, directoryKey, membershipKey } from '../domain/branches';
 import { doc, type TransactItem } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
 const table = () => tableName('BRANCHES_TABLE');
 const branchKey = (branchId: string) => `B#${branchId}`;
-const membershipKey = (branchId: string, userId: string) => ({ pk: branchKey(branchId), sk: `J#${userId}` });
 const leavingKey = (branchId: string, userId: string) => ({ pk: branchKey(branchId), sk: `T#${userId}` });
 const inviteKeys = (branchId: string, code: string) => [
   { pk: `INVITE#${code}`, sk: 'INVITE' },
@@ -151,37 +150,7 @@ export const directoryRepository = {
         names,
       );
     },
-    /**
-     * What a membership change does to the branch (a transaction may touch it once): one more or one
-     * fewer member, and a secretary named (provided the branch still has the one the service read) or
-     * cleared (provided it is still `from`).
-     */
-    branchChange: (
-      branchId: string,
-      {
-        count = 0,
-        secretary,
-      }: { count?: -1 | 0 | 1; secretary?: { to: { id: string; name: string }; from: string | undefined } | { to: null; from: string } },
-    ): TransactItem => {
-      const parts: string[] = [];
-      const values: Record<string, unknown> = {};
-      let condition = 'attribute_exists(sk)';
-      if (secretary?.to) {
-        parts.push('SET secretaryId = :id, secretaryName = :name');
-        Object.assign(values, { ':id': secretary.to.id, ':name': secretary.to.name });
-      }
-      if (count) {
-        parts.push('ADD memberCount :by');
-        values[':by'] = count;
-      }
-      if (secretary?.to === null) parts.push('REMOVE secretaryId, secretaryName');
-      if (secretary) {
-        condition += secretary.from ? ' AND secretaryId = :previous' : ' AND attribute_not_exists(secretaryId)';
-        if (secretary.from) values[':previous'] = secretary.from;
-      }
-      return update(directoryKey(branchId), parts.join(' '), condition, values);
-    },
-
+    branchChange,
     /** A request to join: one per person and branch (asking again finds the first). */
     request: (record: MembershipRecord): TransactItem => ({
       Put: {

@@ -100,7 +100,7 @@ const readBody = (event: APIGatewayProxyEventV2): unknown => {
 export const principalOfToken = async (token: string): Promise<Principal> => {
   const userId = await verifySessionToken(token);
   const user = await loadUser(userId);
-  if (!user) throw new UnauthenticatedError('This account no longer exists');
+  if (!user) throw new UnauthenticatedError('This account no longer exists or was closed');
   return toPrincipal(user);
 };
 

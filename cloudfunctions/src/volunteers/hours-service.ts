@@ -250,10 +250,12 @@ export const createHoursService = ({
 
     /** 服务证明: every approved record, who recorded it, the total and the star level. */
     async certificate(caller: Principal): Promise<ServiceCertificate> {
+      const realName = (await loadUser(caller.id))?.realName;
+      if (!realName) throw new ConflictError('REAL_NAME_REQUIRED', 'A certificate names a real person: set your real name first');
       const approved = (await records.allOfUser(caller.id)).filter((record) => record.status === 'approved');
       const totalMinutes = approved.reduce((sum, record) => sum + record.minutes, 0);
       return {
-        volunteer: { id: caller.id, nickname: caller.nickname },
+        volunteer: { id: caller.id, nickname: caller.nickname, realName },
         totalMinutes,
         stars: starLevel(totalMinutes).stars,
         records: approved,

@@ -3,6 +3,7 @@
  * groups them (a group is one Lambda function). See `define.ts` for what a declaration holds.
  */
 import { academyRoutes } from './academy';
+import { accountRoutes } from './account';
 import { activitiesRoutes } from './activities';
 import { attendanceRoutes } from './attendance';
 import { authRoutes } from './auth';
@@ -24,6 +25,7 @@ import { volunteersRoutes } from './volunteers';
 export const contract = {
   health: healthRoutes,
   auth: authRoutes,
+  account: accountRoutes,
   activities: activitiesRoutes,
   registrations: registrationsRoutes,
   series: seriesRoutes,

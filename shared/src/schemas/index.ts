@@ -17,3 +17,4 @@ export * from './branches';
 export * from './academy';
 export * from './series';
 export * from './directory';
+export * from './account';

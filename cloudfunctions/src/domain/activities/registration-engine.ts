@@ -14,10 +14,10 @@ import {
   type RegistrationListQuery,
 } from '@hele/shared';
 import { ulid } from 'ulid';
-import { ConflictError, NotFoundError } from '../../lib/errors';
+import { ConflictError, NotFoundError, UnauthenticatedError } from '../../lib/errors';
 import { postMessage } from '../inbox';
 import { logger } from '../../lib/logger';
-import type { Principal } from '../../lib/principal';
+import { isOpenAccount, type Principal } from '../../lib/principal';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../../lib/retry';
 import { trainings } from '../trainings';
 import { countItem, participationScope } from '../stats';
@@ -28,6 +28,13 @@ export interface EngineDeps {
   repository: ActivityRepository;
   now?: () => Date;
   retry?: RetryOptions;
+  /** Read after a registration is written: a closing account must not keep one made meanwhile. */
+  accountOpen?: (userId: string) => Promise<boolean>;
+}
+
+export interface CancelOptions {
+  /** The account is closing: its seat goes back even past the cancellation deadline (the person will not come). */
+  closingAccount?: boolean;
 }
 
 /** Tells a member they moved from the waitlist into a seat; a lost message never undoes the seat. */
@@ -42,7 +49,12 @@ const tellPromoted = (head: RegistrationRecord, activity: Pick<ActivityRecord, '
 
 export const busy = () => new ConflictError(ErrorCode.BUSY, 'Too many people are registering right now, try again');
 
-export const createRegistrationEngine = ({ repository, now = () => new Date(), retry = DEFAULT_RETRY }: EngineDeps) => {
+export const createRegistrationEngine = ({
+  repository,
+  now = () => new Date(),
+  retry = DEFAULT_RETRY,
+  accountOpen = isOpenAccount,
+}: EngineDeps) => {
   const withRetries = <T>(attempt: (n: number) => Promise<T | undefined>): Promise<T> => retrying(attempt, retry, busy);
 
   const requireActivity = async (activityId: string): Promise<ActivityRecord> => {
@@ -77,8 +89,41 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
     return promoted;
   };
 
+  /** Gives the caller's place back; a freed seat goes to the earliest waitlisted in the same step. */
+  const cancel = async (activityId: string, caller: Principal, { closingAccount = false }: CancelOptions = {}): Promise<Registration> => {
+    const at = now();
+    const activity = await requireActivity(activityId);
+    const registration = await repository.getRegistration(activityId, caller.id);
+    if (!isLive(registration)) throw new NotFoundError('Live registration', ErrorCode.NOT_REGISTERED);
+    const verdict = canCancel(activity, registration.status, at);
+    if (!verdict.ok && !closingAccount) throw new ConflictError(verdict.code, verdict.message);
+    const nowIso = at.toISOString();
+    const cancelled = (record: RegistrationRecord): Registration =>
+      toRegistration({ ...record, status: 'cancelled', cancelledAt: nowIso, updatedAt: nowIso });
+
+    return withRetries(async (attempt) => {
+      const current = attempt === 0 ? registration : await repository.getRegistration(activityId, caller.id);
+      if (!isLive(current)) return current ? toRegistration(current) : undefined;
+      if (current.status === 'waitlisted') {
+        return (await repository.leaveWaitlist(current, nowIso)) === 'ok' ? cancelled(current) : undefined;
+      }
+      const head = await repository.waitlistHead(activityId);
+      const outcome = head ? await repository.releaseSeatToHead(current, head, nowIso) : await repository.releaseSeat(current, nowIso);
+      if (outcome === 'ok') {
+        if (head) await tellPromoted(head, activity);
+        return cancelled(current);
+      }
+      if (outcome === 'closed') {
+        // The activity was cancelled meanwhile: nobody is promoted into it.
+        return (await repository.cancelWithoutPromotion(current, nowIso)) === 'ok' ? cancelled(current) : undefined;
+      }
+      return undefined;
+    });
+  };
+
   return {
     promoteWhileSeatsFree,
+    cancel,
 
     /** `created` is false when the caller already held a live registration (docs/API.md: 200, not a second one). */
     async register(activityId: string, caller: Principal): Promise<{ registration: Registration; created: boolean }> {
@@ -113,7 +158,7 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
       // When the read shows a full house or a queue, go straight for a waitlist place.
       let trySeat = activity.confirmedCount < activity.capacity && activity.waitlistCount === 0;
 
-      return withRetries(async () => {
+      const outcome = await withRetries(async () => {
         if (trySeat) {
           const seat = await repository.confirmSeat(fresh, counted);
           if (seat === 'ok') return { registration: toRegistration(fresh), created: true };
@@ -131,38 +176,15 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
         if (place === 'exists') return theOneThatExists();
         return undefined; // a seat came free meanwhile, or a conflict: try for the seat again
       });
-    },
-
-    /** Gives the caller's place back; a freed seat goes to the earliest waitlisted in the same step. */
-    async cancel(activityId: string, caller: Principal): Promise<Registration> {
-      const at = now();
-      const activity = await requireActivity(activityId);
-      const registration = await repository.getRegistration(activityId, caller.id);
-      if (!isLive(registration)) throw new NotFoundError('Live registration', ErrorCode.NOT_REGISTERED);
-      const verdict = canCancel(activity, registration.status, at);
-      if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
-      const nowIso = at.toISOString();
-      const cancelled = (record: RegistrationRecord): Registration =>
-        toRegistration({ ...record, status: 'cancelled', cancelledAt: nowIso, updatedAt: nowIso });
-
-      return withRetries(async (attempt) => {
-        const current = attempt === 0 ? registration : await repository.getRegistration(activityId, caller.id);
-        if (!isLive(current)) return current ? toRegistration(current) : undefined;
-        if (current.status === 'waitlisted') {
-          return (await repository.leaveWaitlist(current, nowIso)) === 'ok' ? cancelled(current) : undefined;
-        }
-        const head = await repository.waitlistHead(activityId);
-        const outcome = head ? await repository.releaseSeatToHead(current, head, nowIso) : await repository.releaseSeat(current, nowIso);
-        if (outcome === 'ok') {
-          if (head) await tellPromoted(head, activity);
-          return cancelled(current);
-        }
-        if (outcome === 'closed') {
-          // The activity was cancelled meanwhile: nobody is promoted into it.
-          return (await repository.cancelWithoutPromotion(current, nowIso)) === 'ok' ? cancelled(current) : undefined;
-        }
-        return undefined;
-      });
+      // Closing an account cancels its registrations after marking it closed (account/close.ts): one written
+      // meanwhile either sees the mark here and is taken back, or was there for the closing's last sweep.
+      if (outcome.created && !(await accountOpen(caller.id))) {
+        await cancel(activityId, caller, { closingAccount: true }).catch((error: Error) =>
+          logger.warn('registration of a closed account left to the closing sweep', { activityId, error }),
+        );
+        throw new UnauthenticatedError('This account was closed');
+      }
+      return outcome;
     },
 
     /** Cancels every live registration of a cancelled activity; returns whom it affected. */

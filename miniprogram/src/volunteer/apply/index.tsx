@@ -1,15 +1,18 @@
-/** 志愿者申请: skills, availability and a phone number (only coordinators see it whole). */
+/** 志愿者申请: skills, availability and a phone number (only coordinators see it whole); the profile needs a real name first. */
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { api } from '@/api';
+import { refreshUser, useCurrentUser } from '@/auth/session';
 import { Button, Input } from '@/ui';
 import { useAction } from '@/hooks/use-action';
+import { goFillRealName, needsRealName, RealNameNeeded } from '../real-name';
 import './index.scss';
 
 const SKILLS = ['急救', '陪伴老人', '文艺表演', '教学辅导', '摄影宣传', '环保', '心理疏导', '法律咨询'];
 
 export default function VolunteerApplyPage() {
+  const user = useCurrentUser();
   const [skills, setSkills] = useState<string[]>([]);
   const [availability, setAvailability] = useState('');
   const [phone, setPhone] = useState('');
@@ -17,6 +20,11 @@ export default function VolunteerApplyPage() {
   const { busy, run } = useAction();
 
   useEffect(() => {
+    // The profile's phone fills the field; a real name set meanwhile shows.
+    refreshUser().then(
+      (fresh) => fresh?.phone && setPhone((typed) => typed || fresh.phone!),
+      () => undefined,
+    );
     api.volunteers.me().then(
       ({ profile }) => {
         if (!profile) return;
@@ -30,19 +38,26 @@ export default function VolunteerApplyPage() {
 
   const toggle = (skill: string) =>
     setSkills((current) => (current.includes(skill) ? current.filter((s) => s !== skill) : [...current, skill]));
-  const valid = skills.length > 0 && availability.trim().length >= 2 && /^1\d{10}$/.test(phone.trim());
+  const hasRealName = !!user?.realName;
+  const valid = hasRealName && skills.length > 0 && availability.trim().length >= 2 && /^1\d{10}$/.test(phone.trim());
 
   const submit = () =>
     run(async () => {
-      await api.volunteers.apply({
-        body: { skills, availability: availability.trim(), phone: phone.trim(), ...(intro.trim() ? { intro: intro.trim() } : {}) },
-      });
+      try {
+        await api.volunteers.apply({
+          body: { skills, availability: availability.trim(), phone: phone.trim(), ...(intro.trim() ? { intro: intro.trim() } : {}) },
+        });
+      } catch (error) {
+        if (needsRealName(error)) void goFillRealName();
+        throw error;
+      }
       await Taro.showToast({ title: '申请已提交', icon: 'success' });
       await Taro.navigateBack();
     });
 
   return (
     <View className='page volunteer-apply'>
+      {user && !hasRealName && <RealNameNeeded why='志愿者以真实姓名登记，请先在“编辑资料”中填写。' />}
       <View className='card'>
         <Text className='section-title'>服务特长（可多选）</Text>
         <View className='volunteer-apply__skills'>

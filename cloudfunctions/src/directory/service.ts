@@ -487,7 +487,7 @@ export const createDirectoryService = ({
       }
       const named = (userId: string) => {
         const user = people.get(userId);
-        return { userId, nickname: user?.nickname ?? '' };
+        return { userId, nickname: user?.nickname ?? '', ...(user?.realName ? { realName: user.realName } : {}) };
       };
       const leavingIds = new Set(leavers.map((item) => item.userId));
       const lines: BranchMember[] = [

@@ -56,7 +56,7 @@ export default function JoinPage() {
     <View className='page join'>
       <View className='card'>
         <Text className='join__title'>{role === 'secretary' ? `邀请你担任「${branchName}」书记` : `「${branchName}」邀请你加入`}</Text>
-        {user.nickname === '微信用户' && (
+        {(!user.realName || user.nickname === '微信用户') && (
           <View className='join__profile-hint'>
             <Text className='muted'>加入前请先完善资料（头像、昵称、真实姓名），方便书记确认你的身份。</Text>
             <Button size='small' onClick={() => Taro.navigateTo({ url: '/account/profile/index' })}>

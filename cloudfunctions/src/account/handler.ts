@@ -1,5 +1,5 @@
 /** The account routes: the caller's profile, avatar and phone, the export of their data, and closing the account. */
-import { contract } from '@hele/shared/contract';
+import { accountRoutes } from '@hele/shared/contract/account';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
 import { activityRepository } from '../domain/activities/repository';
 import { ledger } from '../domain/ledger';
@@ -43,7 +43,7 @@ const account = (): AccountService => {
   return service;
 };
 
-export const handler = createHttpHandler(contract.account, {
+export const handler = createHttpHandler(accountRoutes, {
   me: async ({ caller }) => await account().me(caller),
   update: async ({ body, caller }) => await account().update(body, caller),
   avatarUpload: async ({ body, caller }) => ({ upload: await account().avatarUpload(body, caller) }),

@@ -7,7 +7,7 @@ import { toMyTraining, trainings } from '../domain/trainings';
 import { attendanceCsv, createAttendanceService } from './service';
 import { leaveRepository } from './leave-repository';
 import { activityRepository } from '../domain/activities/repository';
-import { contract } from '@hele/shared/contract';
+import { attendanceRoutes } from '@hele/shared/contract/attendance';
 
 let service: ReturnType<typeof createAttendanceService> | undefined;
 const attendance = () =>
@@ -19,7 +19,7 @@ const attendance = () =>
     minServiceShare: env().MIN_ATTENDANCE_SHARE,
   }));
 
-export const handler = createHttpHandler(contract.attendance, {
+export const handler = createHttpHandler(attendanceRoutes, {
   checkInCode: async ({ params, caller }) => await attendance().code(params.id, caller),
   checkIn: async ({ params, body, caller }) => ({ registration: await attendance().checkIn(params.id, body, caller) }),
   signOut: async ({ params, body, caller }) => await attendance().signOut(params.id, body, caller),

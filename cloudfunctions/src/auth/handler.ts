@@ -4,7 +4,7 @@ import { readSecret } from '../lib/secrets';
 import { dynamoUserRepository } from './repository';
 import { login } from './service';
 import { createWeChatSessionClient } from './wechat';
-import { contract } from '@hele/shared/contract';
+import { authRoutes } from '@hele/shared/contract/auth';
 
 const deps = () => {
   const { STAGE, WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_APP_SECRET_PARAMETER, WECHAT_API_BASE } = env();
@@ -19,6 +19,6 @@ const deps = () => {
   };
 };
 
-export const handler = createHttpHandler(contract.auth, {
+export const handler = createHttpHandler(authRoutes, {
   login: async ({ body }) => await login(body.code, deps()),
 });

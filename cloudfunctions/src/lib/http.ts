@@ -14,7 +14,7 @@ import {
   type ReplyIn,
   type RouteDeclaration,
   type RouteGroup,
-} from '@hele/shared/contract';
+} from '@hele/shared/contract/define';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import {

@@ -4,12 +4,12 @@ import { createHttpHandler, parseWith } from '../lib/http';
 import { resourceRepository } from './repository';
 import { createResourceService } from './service';
 import { runIdempotent } from '../lib/idempotency';
-import { contract } from '@hele/shared/contract';
+import { resourcesRoutes } from '@hele/shared/contract/resources';
 
 const resources = createResourceService({ resources: resourceRepository });
 
 export const handler = createHttpHandler(
-  contract.resources,
+  resourcesRoutes,
   {
     registerProvider: async ({ body, caller }) => ({ provider: await resources.registerProvider(body, caller) }),
     providers: async ({ query }) => await resources.providers(query),

@@ -13,7 +13,7 @@ import { directoryRoutes } from './directory';
 import { feedRoutes } from './feed';
 import { healthRoutes } from './health';
 import { libraryRoutes } from './library';
-import { meetingsRoutes } from './meetings';
+import { meetingDocumentsRoutes, meetingsRoutes } from './meetings';
 import { notificationsRoutes } from './notifications';
 import { pointsRoutes } from './points';
 import { registrationsRoutes } from './registrations';
@@ -36,6 +36,7 @@ export const contract = {
   feed: feedRoutes,
   roles: rolesRoutes,
   meetings: meetingsRoutes,
+  meetingDocuments: meetingDocumentsRoutes,
   library: libraryRoutes,
   resources: resourcesRoutes,
   branches: branchesRoutes,

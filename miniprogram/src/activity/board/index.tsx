@@ -119,7 +119,9 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
       <Button
         size='small'
         className='board__minutes-document'
-        onClick={() => run(async () => saveOfficeFile(await api.meetings.minutesDocument({ params: { id: activityId } }), '会议纪要.docx'))}
+        onClick={() =>
+          run(async () => saveOfficeFile(await api.meetingDocuments.minutesDocument({ params: { id: activityId } }), '会议纪要.docx'))
+        }
       >
         导出 Word
       </Button>

@@ -155,7 +155,10 @@ function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: 
           loading={busy}
           onClick={() =>
             run(async () =>
-              saveOfficeFile(await downloadFormat(contract.meetings.statisticsWorkbook, 'xlsx', {}), `支部年度统计-${figures.year}.xlsx`),
+              saveOfficeFile(
+                await downloadFormat(contract.meetingDocuments.statisticsWorkbook, 'xlsx', {}),
+                `支部年度统计-${figures.year}.xlsx`,
+              ),
             )
           }
         >

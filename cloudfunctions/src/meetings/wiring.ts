@@ -1,0 +1,7 @@
+/** The meetings service with its real parts, for the board's handler and the documents' handler. */
+import { activitySummary, publishedMeetingsBetween } from '../domain/activities/summary';
+import { boardRepository } from './repository';
+import { createMeetingService } from './service';
+
+export const meetingService = () =>
+  createMeetingService({ board: boardRepository, activity: activitySummary, meetingsBetween: publishedMeetingsBetween });

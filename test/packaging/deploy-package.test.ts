@@ -111,4 +111,16 @@ describe('deploy package (CloudFormation)', () => {
     console.log(`function zips:\n${lines.join('\n')}`);
     expect(zips.length).toBe(ofType('AWS::Lambda::Function').length);
   });
+
+  it('keeps every function a person waits on within 150 KB zipped', () => {
+    // Off the request path: the photo review runs after the post (Jimp) and the documents are
+    // downloads a coordinator asks for (docx, exceljs).
+    const offRequestPath = ['feedReview.zip', 'meetingDocuments.zip'];
+    const oversized = fs
+      .readdirSync(OUT)
+      .filter((file) => file.endsWith('.zip') && !offRequestPath.includes(file))
+      .map((zip) => ({ zip, bytes: fs.statSync(path.join(OUT, zip)).size }))
+      .filter(({ bytes }) => bytes > 150 * 1024);
+    expect(oversized).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
  * `npm run bench`: starts its own local stack (in-memory database, free ports), runs each scenario
  * and prints one table: what, baseline, subject, ratio, invariants held. Sizes: BENCH_N (1000),
  * BENCH_CAPACITY (200), BENCH_ROUNDS (3), BENCH_SECONDS (8), BENCH_REDEMPTIONS (500), BENCH_BALANCES (50),
- * BENCH_WATCHERS (200), BENCH_POSTS (50), BENCH_POST_GAP_MS (200), BENCH_SERIES_N (200), BENCH_SERIES_SESSIONS (12).
+ * BENCH_WATCHERS (200), BENCH_CROWD (1000), BENCH_POSTS (50), BENCH_POST_GAP_MS (200), BENCH_SERIES_N (200), BENCH_SERIES_SESSIONS (12).
  */
 import { execSync } from 'node:child_process';
 import { resolveService } from '../scripts/local/serverless-config';
@@ -62,6 +62,7 @@ const main = async () => {
     rows.push(
       ...(await feedBench(ctx, {
         watchers: number('BENCH_WATCHERS', 200),
+        crowd: number('BENCH_CROWD', 1000),
         posts: number('BENCH_POSTS', 50),
         gapMs: number('BENCH_POST_GAP_MS', 200),
       })),

@@ -129,7 +129,9 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       const record = await load(id, caller);
       if (record.status === ActivityStatus.CANCELLED)
         throw new ConflictError(ErrorCode.ACTIVITY_CANCELLED, 'A cancelled activity cannot be edited');
-      const issues = [...activityTimeIssues({ ...record, ...patch }), ...kindFieldIssues(record.kind, patch)];
+      // 仅限本支部 is checked against the branch the activity will have, edited or stored.
+      const branch = { branchId: patch.branchId ?? record.branchId, branchOnly: patch.branchOnly ?? record.branchOnly };
+      const issues = [...activityTimeIssues({ ...record, ...patch }), ...kindFieldIssues(record.kind, { ...patch, ...branch })];
       if (record.seriesId && patch.lecturerIds !== undefined)
         issues.push({ path: 'lecturerIds', message: '公益班课次的讲师由所属公益班决定' });
       if (issues.length) throw new ValidationError(issues);

@@ -159,7 +159,7 @@ describe('attendance and leave (请假)', () => {
     expect([twice.status, twice.body.error.code]).toEqual([409, 'LEAVE_DECIDED']);
 
     const list = await call('GET', `/activities/${activity.id}/attendance`, { token: coordinator });
-    expect(list.body.summary).toEqual({ registered: 1, checkedIn: 1, onLeave: 1, absent: 0, notYet: 1 });
+    expect(list.body.summary).toEqual({ expected: 3, registered: 1, checkedIn: 1, onLeave: 1, absent: 0, notYet: 1 });
     const states = Object.fromEntries(list.body.items.map((row: { userId: string; state: string }) => [row.userId, row.state]));
     expect(states).toEqual({ [onRoster!.userId]: 'not_yet', [registrant!.userId]: 'checked_in', [excused!.userId]: 'on_leave' });
 
@@ -167,9 +167,12 @@ describe('attendance and leave (请假)', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toContain('attachment');
     const text = csv.body as string;
-    expect(text.startsWith('\uFEFF姓名,状态,签到时间,是否报名,请假原因\r\n')).toBe(true);
-    expect(text).toContain('请假,,否,出差在外地');
-    expect(text.split('\r\n').filter(Boolean)).toHaveLength(4);
+    expect(text.startsWith('\uFEFF姓名,身份,状态,是否报名,签到时间,代签人,请假原因\r\n')).toBe(true);
+    expect(text).toContain(`${excused!.name},支部党员,请假,否,,,出差在外地`);
+    expect(text).toContain(`${registrant!.name},报名人员,已签到,是,`);
+    // The people, then the page's counts.
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(4 + 6);
+    expect(text).toContain('\r\n应到,3\r\n已报名,1\r\n实到,1\r\n请假,1\r\n缺席,0\r\n未签到,1');
   });
 
   it('lets the secretary of the branch decide, and no other secretary', async () => {

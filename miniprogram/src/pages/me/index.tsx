@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components';
+import { View, Text, Switch } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { hasAnyRole, Role, ROLE_LABELS, type AttendanceRateResponse } from '@hele/shared';
 import { useEffect, useState } from 'react';
@@ -7,16 +7,18 @@ import { signOut, useCurrentUser } from '@/auth/session';
 import PrivacyConsent from '@/components/privacy-consent/react';
 import { Button, Cell, CellGroup, Tag } from '@/ui';
 import { goToSignIn } from '@/utils/navigation';
+import { largeTextClass, setLargeText, useLargeText } from '@/utils/large-text';
 import './index.scss';
 
 export default function MePage() {
   const user = useCurrentUser();
+  const large = useLargeText();
   const [rate, setRate] = useState<AttendanceRateResponse>();
   useEffect(() => {
     if (user?.branchId) api.attendance.myAttendance().then(setRate, () => undefined);
   }, [user?.id, user?.branchId]);
   return (
-    <View className='page me'>
+    <View className={`page me ${largeTextClass(large)}`}>
       <PrivacyConsent />
       <View className='card me__profile'>
         <View className='me__avatar'>{user ? user.nickname.slice(0, 1) : '?'}</View>
@@ -31,6 +33,16 @@ export default function MePage() {
           </View>
         </View>
       </View>
+      <CellGroup className='me__display'>
+        <Cell
+          title='长辈模式'
+          description='放大文字和按钮'
+          className='me__large-text'
+          extra={
+            <Switch className='me__large-text-switch' checked={large} color='#c8161d' onChange={(e) => setLargeText(e.detail.value)} />
+          }
+        />
+      </CellGroup>
       {user ? (
         <>
           <CellGroup className='me__links'>

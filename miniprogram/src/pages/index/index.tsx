@@ -61,7 +61,7 @@ export default function HomePage() {
             <Text
               key={action.id}
               className='home__overdue-item'
-              onClick={() => Taro.navigateTo({ url: `/activity/board/index?id=${action.activityId}` })}
+              onClick={() => Taro.navigateTo({ url: `/activity/board/index?id=${action.activityId}&action=${action.id}` })}
             >
               {action.text}（{action.ownerName}，{action.dueOn} 到期）
             </Text>

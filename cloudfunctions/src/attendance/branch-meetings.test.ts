@@ -81,6 +81,18 @@ describe('仅限本支部 (branch-only meetings)', () => {
     const given = await call('PATCH', `/activities/${open.id}`, { token: coordinator, body: { branchId: branch, branchOnly: true } });
     expect([given.status, given.body.activity.branchOnly]).toEqual([200, true]);
   });
+
+  it('names only a branch the directory has, creating or editing, and changes nothing otherwise', async () => {
+    const { token: coordinator } = await signIn('coordinator');
+    const made = await call('POST', '/activities', { token: coordinator, body: activityInput({ branchId: 'no-such-branch' }) });
+    expect([made.status, made.body.error.details[0]]).toEqual([400, { path: 'branchId', message: '支部不存在' }]);
+
+    const { branch } = await newBranch(0);
+    const meeting = await createActivity({ branchId: branch });
+    const moved = await call('PATCH', `/activities/${meeting.id}`, { token: coordinator, body: { branchId: 'no-such-branch' } });
+    expect([moved.status, moved.body.error.details[0].path]).toEqual([400, 'branchId']);
+    expect((await activityRepository.getActivity(meeting.id))?.branchId).toBe(branch);
+  });
 });
 
 describe('checking in at a branch meeting', () => {

@@ -218,7 +218,7 @@ describe('branch statistics', () => {
     expect((await call('GET', `/branches/${branch}/statistics`, { token: other.secretary.token })).status).toBe(403);
     const sheet = (await call('GET', '/statistics/branches?format=csv', { token: coordinator })).body as string;
     expect(sheet.split('\r\n')[0]).toBe(
-      '\uFEFF支部,年度,召开会议,应到人次,报名人次,出席人次,出席率,请假,缺席,措施,按期完成,观摩评分,评分份数',
+      '\uFEFF支部,年度,召开会议,应到人次,已报名人次,实到人次,出席率,请假人次,缺席人次,措施,按期完成,观摩评分,评分份数',
     );
     expect(sheet).toContain(`\r\n${branch},${statistics.year},1,4,${registered},2,67%,1,0,2,1,,0\r\n`);
     expect((await call('GET', '/statistics/branches?year=1999', { token: coordinator })).body.error.details[0].path).toBe('year');

@@ -46,6 +46,8 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /me/registrations': { path: '/me/registrations' },
   'GET /activities/{id}/check-in-code': { path: `/activities/${MISSING}/check-in-code` },
   'POST /activities/{id}/check-ins': { path: `/activities/${MISSING}/check-ins`, body: () => ({ code: '123456' }) },
+  'POST /activities/{id}/assisted-check-ins': { path: `/activities/${MISSING}/assisted-check-ins`, body: () => ({ userId: 'u_someone' }) },
+  'POST /activities/{id}/walk-ins': { path: `/activities/${MISSING}/walk-ins`, body: () => ({ name: '刘奶奶' }) },
   'GET /activities/{id}/attendance': { path: `/activities/${MISSING}/attendance` },
   'POST /activities/{id}/leave-requests': { path: `/activities/${MISSING}/leave-requests`, body: () => ({ reason: '出差' }) },
   'POST /activities/{id}/leave-requests/{userId}/decision': {
@@ -178,6 +180,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'GET /offers': { path: '/offers' },
   'GET /me/resources': { path: '/me/resources' },
+  'GET /resource-directory': { path: '/resource-directory' },
   // Open to any user at the guard; the offer's provider or a coordinator only (others: 404).
   'GET /offers/{id}/allocations': { path: '/offers/01MISSINGOFFER/allocations' },
   // An empty title: allowed callers get 400 and no case is opened (the dashboard test counts cases).

@@ -307,6 +307,8 @@ const seedLiveMeeting = async (coordinator: string, now: Date) => {
     title: '“三严三实”专题组织生活会（直播中）',
     theme: '三严三实',
     branchId: DEMO_BRANCH,
+    // The branch's own meeting: its three members check in without registering (仅限本支部).
+    branchOnly: true,
     venue: '和乐党群服务中心 2 楼会议室',
     startsAt: minutes(-30),
     endsAt: minutes(90),

@@ -50,10 +50,12 @@ export const ERRORS = {
   REGISTER_FIRST: { status: 409, message: '请先报名，再设置提醒' },
   CAPACITY_BELOW_CONFIRMED: { status: 409, message: '名额不能少于已报名人数' },
   TRAINING_REQUIRED: { status: 409, message: '报名前需先完成志愿者学院的相应培训（签到后记录；设有测验的培训需通过测验）' },
+  BRANCH_ONLY: { status: 409, message: '该会议仅限本支部党员参加' },
 
   // Check-in, sign-out and leave
   NOT_CONFIRMED: { status: 409, message: '只有已报名（非候补）的人可以签到' },
-  ALREADY_CHECKED_IN: { status: 409, message: '你已经签到过了' },
+  ALREADY_CHECKED_IN: { status: 409, message: '已经签到过了' },
+  NO_SEAT_LEFT: { status: 409, message: '名额已满，请先调整活动名额再签到' },
   CHECK_IN_NOT_OPEN: { status: 409, message: '签到尚未开始' },
   CHECK_IN_CLOSED: { status: 409, message: '签到已结束' },
   NOT_CHECKED_IN: { status: 409, message: '请先签到再签退' },

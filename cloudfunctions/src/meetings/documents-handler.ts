@@ -2,7 +2,7 @@
  * The meetings' documents, a function of their own: docx and exceljs (most of a megabyte) load here
  * and nowhere on the board's request path.
  */
-import { BRANCH_STATISTICS_COLUMNS } from '@hele/shared';
+import { BRANCH_STATISTICS_COLUMNS, branchStatisticsCells } from '@hele/shared';
 import { meetingDocumentsRoutes } from '@hele/shared/contract/meetings';
 import { toCsv } from '../lib/csv';
 import { createHttpHandler, download } from '../lib/http';
@@ -32,20 +32,10 @@ export const handler = createHttpHandler(meetingDocumentsRoutes, {
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         `支部年度统计-${year}.xlsx`,
       );
-    const cell = (value: number | null, suffix = '') => (value === null ? '' : `${value}${suffix}`);
-    const rows = items.map((row) => [
-      row.branchId,
-      row.year,
-      row.meetings,
-      row.registered,
-      row.attended,
-      cell(row.attendanceRate, '%'),
-      row.leaves,
-      row.measures,
-      row.measuresDoneOnTime,
-      cell(row.observerMark === null ? null : row.observerMark / 100),
-      row.observerSheets,
-    ]);
+    const rate = BRANCH_STATISTICS_COLUMNS.indexOf('出席率');
+    const rows = items.map((row) =>
+      branchStatisticsCells(row).map((cell, i) => (cell === null ? '' : i === rate ? `${Math.round(Number(cell) * 100)}%` : cell)),
+    );
     return download(toCsv(BRANCH_STATISTICS_COLUMNS, rows), 'text/csv; charset=utf-8', `支部年度统计-${year}.csv`);
   },
 });

@@ -121,7 +121,8 @@ describe('minutes', () => {
 
     const draft = (await call('GET', `/activities/${meeting.id}/minutes`, { token: carol!.token })).body.minutes;
     expect(draft.edited).toBe(false);
-    expect(draft.text).toContain('出席：签到 2 人，报名 3 人，出席率 67%');
+    // 应到: the roster (the secretary, Alice, Bob) and Carol, who registered; the secretary has not come yet.
+    expect(draft.text).toContain('出席：应到 4 人，实到 2 人，请假 0 人，未签到 2 人（已报名 3 人），出席率 50%');
     expect(draft.text).toContain('1. 每月走访困难党员（2 票）');
     expect(draft.text).toMatch(/1\. 建立走访台账 —— 负责人：.+，12月31日前完成/);
 
@@ -201,10 +202,13 @@ describe('branch statistics', () => {
       branchId: branch,
       year: Number(centerDate(new Date()).slice(0, 4)),
       meetings: 1,
+      // The roster (the secretary, Alice, Bob) and Carol; Carol is on leave, the secretary not come yet.
+      expected: 4,
       registered,
       attended: 2,
-      attendanceRate: Math.round((2 / registered) * 100),
+      attendanceRate: 67,
       leaves: 1,
+      absent: 0,
       measures: 2,
       measuresDoneOnTime: 1,
       observerMark: null,
@@ -213,8 +217,10 @@ describe('branch statistics', () => {
     const other = await newBranch(0);
     expect((await call('GET', `/branches/${branch}/statistics`, { token: other.secretary.token })).status).toBe(403);
     const sheet = (await call('GET', '/statistics/branches?format=csv', { token: coordinator })).body as string;
-    expect(sheet.split('\r\n')[0]).toBe('\uFEFF支部,年度,召开会议,报名人次,出席人次,出席率,请假,措施,按期完成,观摩评分,评分份数');
-    expect(sheet).toContain(`\r\n${branch},${statistics.year},1,${registered},2,${statistics.attendanceRate}%,1,2,1,,0\r\n`);
+    expect(sheet.split('\r\n')[0]).toBe(
+      '\uFEFF支部,年度,召开会议,应到人次,已报名人次,实到人次,出席率,请假人次,缺席人次,措施,按期完成,观摩评分,评分份数',
+    );
+    expect(sheet).toContain(`\r\n${branch},${statistics.year},1,4,${registered},2,67%,1,0,2,1,,0\r\n`);
     expect((await call('GET', '/statistics/branches?year=1999', { token: coordinator })).body.error.details[0].path).toBe('year');
 
     // The same year as an Excel workbook: numbers stay numbers.
@@ -223,6 +229,6 @@ describe('branch statistics', () => {
     const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0]!.slice(1, 4)).toEqual(['支部', '年度', '召开会议']);
     const mine = rows.find((row) => row[1] === branch)!;
-    expect(mine.slice(1, 12)).toEqual([branch, statistics.year, 1, registered, 2, statistics.attendanceRate / 100, 1, 2, 1, undefined, 0]);
+    expect(mine.slice(1, 14)).toEqual([branch, statistics.year, 1, 4, registered, 2, 0.67, 1, 0, 2, 1, undefined, 0]);
   });
 });

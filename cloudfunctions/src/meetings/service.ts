@@ -19,11 +19,12 @@ import {
   type Minutes,
 } from '@hele/shared';
 import { ulid } from 'ulid';
+import { readAttendanceSheet } from '../domain/activities/attendance-sheet';
 import type { ActivitySummary } from '../domain/activities/summary';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
-import { loadUser, type Principal } from '../lib/principal';
+import { branchMembers, loadUser, type Principal } from '../lib/principal';
 import { settled } from '../lib/retry';
-import { activityScope, branchScope, readCounts } from '../domain/stats';
+import { branchScope, readCounts } from '../domain/stats';
 import { actionSk, ideaSk, type ActionRecord, type boardRepository as BoardRepository, type IdeaRecord } from './repository';
 
 export interface MeetingDeps {
@@ -70,14 +71,16 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
       (meeting) => meeting.branchId && (!onlyBranch || meeting.branchId === onlyBranch),
     );
     const branches = [...new Set([...held.map((meeting) => meeting.branchId!), ...(onlyBranch ? [onlyBranch] : [])])].sort();
+    // Each meeting counted as its attendance page counts it (one roster read per branch).
+    const rosters = new Map(await Promise.all(branches.map(async (branchId) => [branchId, await branchMembers(branchId)] as const)));
+    const at = now();
     const figures = await Promise.all(
       held.map(async (meeting) => {
-        const [counts, measures] = await Promise.all([readCounts(activityScope(meeting.id)), board.actions(meeting.id)]);
-        return {
-          branchId: meeting.branchId!,
-          meeting: { registered: meeting.confirmedCount ?? 0, attended: counts.checkIns ?? 0, leaves: counts.leaves ?? 0 },
-          measures,
-        };
+        const [sheet, measures] = await Promise.all([
+          readAttendanceSheet(meeting, at, { rosterOf: rosters.get(meeting.branchId!) }),
+          board.actions(meeting.id),
+        ]);
+        return { branchId: meeting.branchId!, meeting: sheet.summary, measures };
       }),
     );
     return Promise.all(
@@ -113,19 +116,12 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
       const activity = await visible(activityId, caller);
       const saved = await board.minutes(activityId);
       if (saved) return { title: activity.title, minutes: { activityId, text: saved.text, edited: true, updatedAt: saved.updatedAt } };
-      const [ideas, actions, counts] = await Promise.all([
+      const [ideas, actions, sheet] = await Promise.all([
         board.ideas(activityId),
         board.actions(activityId),
-        readCounts(activityScope(activityId)),
+        readAttendanceSheet(activity, now()),
       ]);
-      const text = draftMinutes({
-        ...activity,
-        agenda: activity.agenda ?? [],
-        registered: activity.confirmedCount ?? 0,
-        checkedIn: counts.checkIns ?? 0,
-        ideas,
-        actions,
-      });
+      const text = draftMinutes({ ...activity, agenda: activity.agenda ?? [], attendance: sheet.summary, ideas, actions });
       return { title: activity.title, minutes: { activityId, text, edited: false } };
     },
 

@@ -17,6 +17,7 @@ export const handler = createHttpHandler(
     offer: async ({ body, caller }) => ({ offer: await resources.addOffer(body, caller) }),
     offers: async ({ query }) => await resources.offers(query, query.kind),
     mine: async ({ caller }) => await resources.mine(caller),
+    directory: async () => ({ providers: await resources.directory() }),
     allocationsOf: async ({ params, caller }) => await resources.allocationsOf(params.id, caller),
     addProject: async ({ body, caller }) => ({ project: await resources.addProject(body, caller) }),
     projects: async () => ({ items: await resources.projects() }),

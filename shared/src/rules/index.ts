@@ -2,6 +2,7 @@ export * from './roles';
 export * from './time';
 export * from './registration';
 export * from './check-in';
+export * from './attendance';
 export * from './reminders';
 export * from './ledger';
 export * from './exam';

@@ -17,6 +17,7 @@ import { ulid } from 'ulid';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../../lib/errors';
 import { postMessage } from '../inbox';
 import { logger } from '../../lib/logger';
+import type { TransactItem } from '../../lib/db';
 import { isOpenAccount, type Principal } from '../../lib/principal';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../../lib/retry';
 import { trainings } from '../trainings';
@@ -131,6 +132,12 @@ export const createRegistrationEngine = ({
       const activity = await requireActivity(activityId);
       const verdict = canRegister(activity, at);
       if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
+      // A branch's own meeting (仅限本支部) takes its roster only: users whose branch it is.
+      if (activity.branchOnly && caller.branchId !== activity.branchId) {
+        throw new ConflictError(ErrorCode.BRANCH_ONLY, 'This meeting is for its branch only', [
+          { path: 'branchId', message: '仅限本支部党员' },
+        ]);
+      }
       // Some service activities need an academy training first (e.g. first aid before elderly outings).
       if (activity.requiredTraining && !(await trainings.hasCompleted(caller.id, activity.requiredTraining))) {
         throw new ConflictError('TRAINING_REQUIRED', `Complete the ${activity.requiredTraining} training first`, [
@@ -186,6 +193,17 @@ export const createRegistrationEngine = ({
       }
       return outcome;
     },
+
+    /**
+     * A seat taken on arrival, with its check-in in the same transaction (a roster member checking in without
+     * having registered, a walk-in): the seat's conditions are registration's, so confirmed never exceeds
+     * capacity and nobody skips the waitlist. `exists`: the person holds a live registration already.
+     */
+    seatOnArrival: (record: RegistrationRecord, alongside: TransactItem[]): Promise<'ok' | 'full' | 'exists'> =>
+      withRetries(async () => {
+        const outcome = await repository.confirmSeat(record, alongside);
+        return outcome === 'conflict' ? undefined : outcome;
+      }),
 
     /** Cancels every live registration of a cancelled activity; returns whom it affected. */
     async cancelAll(activityId: string): Promise<RegistrationRecord[]> {

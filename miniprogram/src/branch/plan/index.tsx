@@ -141,8 +141,13 @@ function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: 
   return (
     <View className='card plan__statistics'>
       <Text className='section-title'>{figures.year} 年统计</Text>
-      <Text className='plan__modules'>
-        召开会议 {figures.meetings} 次 · 出席率 {figures.attendanceRate ?? '—'}% · 请假 {figures.leaves} 人次
+      <Text className='plan__modules plan__attendance'>
+        召开会议 {figures.meetings} 次 · 出席率 {figures.attendanceRate === null ? '—' : `${figures.attendanceRate}%`}
+      </Text>
+      {/* Person-times, each meeting counted as its 签到名单 counts it (应到 = 实到 + 请假 + 缺席 once it has ended). */}
+      <Text className='plan__modules plan__counts'>
+        应到 {figures.expected} · 已报名 {figures.registered} · 实到 {figures.attended} · 请假 {figures.leaves} · 缺席 {figures.absent}
+        （人次）
       </Text>
       <Text className='plan__modules'>
         措施 {figures.measures} 项，按期完成 {figures.measuresDoneOnTime} 项 · 观摩评分{' '}

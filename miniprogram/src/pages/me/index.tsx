@@ -1,4 +1,4 @@
-import { View, Text, Image } from '@tarojs/components';
+import { View, Text, Image, Switch } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { hasAnyRole, profileIncomplete, Role, ROLE_LABELS, type AttendanceRateResponse } from '@hele/shared';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { refreshUser, signOut, useCurrentUser } from '@/auth/session';
 import PrivacyConsent from '@/components/privacy-consent/react';
 import { Button, Cell, CellGroup, Tag } from '@/ui';
 import { goToSignIn } from '@/utils/navigation';
+import { largeTextClass, setLargeText, useLargeText } from '@/utils/large-text';
 import './index.scss';
 
 const toProfile = () => Taro.navigateTo({ url: '/account/profile/index' });
@@ -16,6 +17,7 @@ const promptSkippedKey = (userId: string) => `hele.profilePromptSkipped.${userId
 
 export default function MePage() {
   const user = useCurrentUser();
+  const large = useLargeText();
   const [rate, setRate] = useState<AttendanceRateResponse>();
   const [promptSkipped, setPromptSkipped] = useState(false);
   useEffect(() => {
@@ -29,7 +31,7 @@ export default function MePage() {
     setPromptSkipped(true);
   };
   return (
-    <View className='page me'>
+    <View className={`page me ${largeTextClass(large)}`}>
       <PrivacyConsent />
       <View className='card me__profile'>
         {user?.avatarUrl ? (
@@ -62,6 +64,16 @@ export default function MePage() {
           </View>
         </View>
       )}
+      <CellGroup className='me__display'>
+        <Cell
+          title='长辈模式'
+          description='放大文字和按钮'
+          className='me__large-text'
+          extra={
+            <Switch className='me__large-text-switch' checked={large} color='#c8161d' onChange={(e) => setLargeText(e.detail.value)} />
+          }
+        />
+      </CellGroup>
       {user ? (
         <>
           <CellGroup className='me__links'>

@@ -3,6 +3,7 @@ import { createHttpHandler } from '../lib/http';
 import { readSecret } from '../lib/secrets';
 import { dynamoUserRepository } from './repository';
 import { login } from './service';
+import { throttleLogin } from './throttle';
 import { createWeChatSessionClient } from './wechat';
 import { contract } from '@hele/shared/contract';
 
@@ -20,6 +21,9 @@ const deps = () => {
 };
 
 export const handler = createHttpHandler(contract.auth, {
-  login: async ({ body }) => await login(body.code, deps()),
+  login: async ({ body, sourceIp }) => {
+    await throttleLogin(body.code, sourceIp);
+    return await login(body.code, deps());
+  },
   me: async ({ caller }) => ({ user: caller }),
 });

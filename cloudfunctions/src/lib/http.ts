@@ -57,6 +57,8 @@ export interface RouteInput<R extends RouteDeclaration> {
   query: QueryOf<R>;
   params: ParamsOf<R>;
   headers: Record<string, string | undefined>;
+  /** The caller's address as API Gateway saw it (absent where no gateway is, e.g. a test's direct call). */
+  sourceIp?: string;
   requestId: string;
   idempotencyKey?: string;
 }
@@ -127,6 +129,7 @@ const idempotencyKeyOf = (event: APIGatewayProxyEventV2): string | undefined => 
 const errorResponse = (error: HttpError): StoredResponse => ({
   statusCode: error.statusCode,
   body: JSON.stringify(error.toJSON()),
+  ...(error.headers ? { headers: error.headers } : {}),
 });
 
 const toStored = (result: HttpResult): StoredResponse =>
@@ -204,6 +207,7 @@ export const createHttpHandler = <G extends RouteGroup>(
         query: parseWith(declaration.query, event.queryStringParameters ?? {}),
         params: parseWith(declaration.params, event.pathParameters ?? {}),
         headers: event.headers,
+        sourceIp: event.requestContext?.http?.sourceIp,
         requestId,
       };
       const key = declaration.idempotent ? idempotencyKeyOf(event) : undefined;

@@ -1,6 +1,7 @@
 /** Idea board and measures (措施) of a meeting; the owners' and the secretary's lists. */
 import { BRANCH_STATISTICS_COLUMNS } from '@hele/shared';
 import { activitySummary, publishedMeetingsBetween } from '../domain/activities/summary';
+import { standingAt } from '../domain/meeting-audience';
 import { toCsv } from '../lib/csv';
 import { createHttpHandler, download } from '../lib/http';
 import { minutesDocument } from './minutes-document';
@@ -9,7 +10,12 @@ import { boardRepository } from './repository';
 import { createMeetingService } from './service';
 import { contract } from '@hele/shared/contract';
 
-const meetings = createMeetingService({ board: boardRepository, activity: activitySummary, meetingsBetween: publishedMeetingsBetween });
+const meetings = createMeetingService({
+  board: boardRepository,
+  activity: activitySummary,
+  meetingsBetween: publishedMeetingsBetween,
+  standing: standingAt,
+});
 
 export const handler = createHttpHandler(contract.meetings, {
   addIdea: async ({ params, body, caller }) => ({ idea: await meetings.addIdea(params.id, body, caller) }),

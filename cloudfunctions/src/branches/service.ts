@@ -108,7 +108,7 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
     async propose(branchId: string, request: { theme: string; meetings: number }, caller: Principal): Promise<PlanProposal> {
       await requireKeeper(caller, branchId);
       const [roster, modules] = await Promise.all([branches.roster(branchId), branches.modules()]);
-      if (roster.length === 0) throw ValidationError.field('branchId', '名册为空，请先添加党员');
+      if (roster.length === 0) throw ValidationError.field('id', '名册为空，请先添加党员');
       const byId = new Map(modules.map((module) => [module.id, module]));
       const items = proposePlan(branchProfile(roster, year()), modules, request.theme, request.meetings);
       return { branchId, items: items.map(({ moduleIds, ...item }) => ({ ...item, modules: moduleIds.map((id) => byId.get(id)!) })) };

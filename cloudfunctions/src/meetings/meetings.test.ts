@@ -310,6 +310,12 @@ describe('branch statistics', () => {
     expect(sheet.split('\r\n')[0]).toBe('\uFEFF支部,年度,召开会议,报名人次,出席人次,出席率,请假,措施,按期完成,观摩评分,评分份数');
     expect(sheet).toContain(`\r\n${branch},${statistics.year},1,${registered},2,${statistics.attendanceRate}%,1,2,1,,0\r\n`);
     expect((await call('GET', '/statistics/branches?year=1999', { token: coordinator })).body.error.details[0].path).toBe('year');
+    // A year still to come has held nothing (the fuzz test found it answered 500).
+    expect((await call('GET', `/branches/${branch}/statistics?year=2099`, { token: coordinator })).body.statistics).toMatchObject({
+      year: 2099,
+      meetings: 0,
+    });
+    expect((await call('GET', '/statistics/branches?year=2099', { token: coordinator })).body.items).toEqual([]);
 
     // The same year as an Excel workbook: numbers stay numbers.
     const workbook = new ExcelJS.Workbook();

@@ -108,7 +108,9 @@ export const createMeetingService = ({
   /** Every branch's year: its meetings held so far (started, published), with their counted figures and measures. */
   const yearOfBranches = async (year: number, onlyBranch?: string): Promise<BranchYearFigures[]> => {
     const [from, until] = yearBounds(year);
-    const held = (await meetingsBetween(from, [until, now().toISOString()].sort()[0]!)).filter(
+    const to = [until, now().toISOString()].sort()[0]!;
+    // A year still to come has held nothing (and a range that ends before it starts is no query).
+    const held = (from <= to ? await meetingsBetween(from, to) : []).filter(
       (meeting) => meeting.branchId && (!onlyBranch || meeting.branchId === onlyBranch),
     );
     const branches = [...new Set([...held.map((meeting) => meeting.branchId!), ...(onlyBranch ? [onlyBranch] : [])])].sort();

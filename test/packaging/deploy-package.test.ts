@@ -84,6 +84,23 @@ describe('deploy package (CloudFormation)', () => {
     expect(socketRate! > 0 && socketBurst! >= socketRate!).toBe(true);
   });
 
+  it('keeps the media bucket private: public access blocked, no bucket policy, encrypted at rest', () => {
+    const bucket = template.Resources.MediaBucket!;
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties.AccessControl).toBeUndefined();
+    // Files are reached through links the functions sign, never through a policy that opens the bucket.
+    const policies = ofType('AWS::S3::BucketPolicy').map(([, policy]) => JSON.stringify(policy.Properties.Bucket));
+    expect(policies.filter((target) => target.includes('MediaBucket') || target.includes('-media'))).toEqual([]);
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe(
+      'AES256',
+    );
+  });
+
   it('gives every function a role of its own, and only the public health check no user-table access', () => {
     const functions = ofType('AWS::Lambda::Function');
     for (const [, fn] of functions) {

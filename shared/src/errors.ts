@@ -97,6 +97,10 @@ export const ERRORS = {
   MUTED: { status: 403, message: '你已被禁言，暂不能评论' },
   CONTENT_REJECTED: { status: 422, message: '内容未通过安全检查，请修改后再发' },
 
+  // Meetings' boards, measures and minutes
+  MEETING_PRIVATE: { status: 403, message: '会议的讨论、措施和纪要仅所属支部的党员、参会人、观摩书记和社工可以查看' },
+  NOT_A_PARTICIPANT: { status: 403, message: '报名参会后才能发言和投票' },
+
   // Resource cloud
   SKIPS_A_STEP: { status: 409, message: '个案需按步骤推进，不能跳步', explained: true },
   REASON_REQUIRED: { status: 409, message: '请填写原因（至少 4 个字）', explained: true },

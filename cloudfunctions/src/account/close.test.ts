@@ -72,7 +72,8 @@ const busyMember = async () => {
   expect((await call('POST', `/activities/${now.id}/check-ins`, { token: me.token, body: { code } })).status).toBe(201);
   // A place on a branch's roster, and a leave request for the branch's meeting to come.
   const { token: centerAdmin } = await signIn('admin');
-  const branch: string = (await call('POST', '/branches', { token: centerAdmin, body: { name: `注销测试支部${me.userId.slice(2, 8)}` } })).body.branch.id;
+  const branch: string = (await call('POST', '/branches', { token: centerAdmin, body: { name: `注销测试支部${me.userId.slice(2, 8)}` } }))
+    .body.branch.id;
   await dynamoUserRepository.assignBranch(me.userId, branch);
   await branchRepository.putMember(branch, { userId: me.userId, nickname: me.name, birthYear: 1990, education: 'college' });
   const meeting = await createActivity({ branchId: branch });

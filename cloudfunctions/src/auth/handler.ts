@@ -3,6 +3,7 @@ import { createHttpHandler } from '../lib/http';
 import { readSecret } from '../lib/secrets';
 import { dynamoUserRepository } from './repository';
 import { login } from './service';
+import { throttleLogin } from './throttle';
 import { createWeChatSessionClient } from './wechat';
 import { authRoutes } from '@hele/shared/contract/auth';
 
@@ -20,5 +21,8 @@ const deps = () => {
 };
 
 export const handler = createHttpHandler(authRoutes, {
-  login: async ({ body }) => await login(body.code, deps()),
+  login: async ({ body, sourceIp }) => {
+    await throttleLogin(body.code, sourceIp);
+    return await login(body.code, deps());
+  },
 });

@@ -16,5 +16,9 @@ const EXPORT_NAMES = {
 export const handler = createHttpHandler(dashboardRoutes, {
   figures: async ({ query }) => await dashboard.figures(query),
   export: async ({ query: { table, ...range } }) =>
-    download(await dashboard.csv(table, parseWith(DashboardQuery, range)), 'text/csv; charset=utf-8', `${EXPORT_NAMES[table]}.csv`),
+    download(
+      await dashboard.csv(table, parseWith(DashboardQuery, range, undefined, 'query')),
+      'text/csv; charset=utf-8',
+      `${EXPORT_NAMES[table]}.csv`,
+    ),
 });

@@ -9,12 +9,14 @@ import { useEffect, useState } from 'react';
 import {
   AGE_BAND_LABELS,
   AgeBandSchema,
+  countLabel,
   DISCUSSION_FORMAT_LABELS,
   DISCUSSION_FORMAT_STEPS,
   EDUCATION_LABELS,
   EducationSchema,
   hasAnyRole,
   Role,
+  SMALL_COUNT,
   toCenterIso,
   type BranchProfileResponse,
   type BranchYearFigures,
@@ -279,14 +281,21 @@ export default function BranchPlanPage() {
           {AgeBandSchema.options.map((band) => (
             <View key={band} className='plan__bar'>
               <Text className='plan__band'>{AGE_BAND_LABELS[band]}</Text>
-              <View className='plan__fill' style={{ width: `${(profile.profile.ages[band] / Math.max(1, profile.profile.size)) * 60}%` }} />
-              <Text>{profile.profile.ages[band]}</Text>
+              <View
+                className='plan__fill'
+                style={{ width: `${((profile.profile.ages[band] ?? 0) / Math.max(1, profile.profile.size)) * 60}%` }}
+              />
+              <Text>{countLabel(profile.profile.ages[band])}</Text>
             </View>
           ))}
           <Text className='muted'>
-            {EDUCATIONS.filter((item) => profile.profile.education[item] > 0)
-              .map((item) => `${EDUCATION_LABELS[item]} ${profile.profile.education[item]} 人`)
-              .join('，')}
+            {[
+              ...EDUCATIONS.filter((item) => (profile.profile.education[item] ?? 0) > 0).map(
+                (item) => `${EDUCATION_LABELS[item]} ${profile.profile.education[item]} 人`,
+              ),
+              // Outside the branch, counts under 5 are withheld (null).
+              ...(EDUCATIONS.some((item) => profile.profile.education[item] === null) ? [`不足 ${SMALL_COUNT} 人的项不显示人数`] : []),
+            ].join('，')}
           </Text>
           {profile.roster.map((member) => (
             <View key={member.userId} className='plan__row plan__member'>

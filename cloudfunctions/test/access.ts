@@ -210,6 +210,15 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /branches/{id}/members/{userId}/approve': { path: '/branches/01NOBRANCH/members/u_nobody/approve' },
   'POST /branches/{id}/members/{userId}/release': { path: '/branches/01NOBRANCH/members/u_nobody/release' },
   'DELETE /branches/{id}/members/{userId}': { path: '/branches/01NOBRANCH/members/u_nobody' },
+  'GET /branches/{id}/roster-template': { path: '/branches/01NOBRANCH/roster-template' },
+  'POST /branches/{id}/roster-uploads': { path: '/branches/01NOBRANCH/roster-uploads', body: () => ({ size: 1000 }) },
+  'POST /branches/{id}/roster-imports': {
+    path: '/branches/01NOBRANCH/roster-imports',
+    body: () => ({ key: 'roster-imports/01NOBRANCH/u_nobody/01ARZ3NDEKTSV4RRFFQ69G5FAV.xlsx' }),
+  },
+  'POST /branches/{id}/roster-imports/{importId}/commit': { path: '/branches/01NOBRANCH/roster-imports/01NOIMPORT/commit' },
+  'GET /branches/{id}/roster-people': { path: '/branches/01NOBRANCH/roster-people' },
+  'DELETE /branches/{id}/roster-people/{personId}': { path: '/branches/01NOBRANCH/roster-people/p_nobody' },
   'GET /branches/{id}/profile': { path: '/branches/01NOBRANCH/profile' },
   // A secretary passes for her own branch only (branches.test.ts); this one is on none.
   'PUT /branches/{id}/roster/{userId}': {

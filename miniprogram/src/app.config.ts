@@ -30,7 +30,7 @@ export default defineAppConfig({
     },
     {
       root: 'branch',
-      pages: ['plan/index', 'academy/index', 'library/index', 'directory/index', 'detail/index', 'join/index'],
+      pages: ['plan/index', 'academy/index', 'library/index', 'directory/index', 'detail/index', 'join/index', 'import/index'],
     },
     {
       root: 'dashboard',

@@ -96,6 +96,7 @@ const Taro = {
     return Object.assign(Promise.resolve({ statusCode: 204, data: '' }), { progress: () => undefined });
   },
   setNavigationBarTitle: async () => undefined,
+  arrayBufferToBase64: (buffer: ArrayBuffer) => Buffer.from(buffer).toString('base64'),
   redirectTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
   pageScrollTo: async () => undefined,
 };

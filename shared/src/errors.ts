@@ -113,6 +113,7 @@ export const ERRORS = {
 
   // Branch directory
   MEMBER_OF_ANOTHER_BRANCH: { status: 409, message: '该党员已在其他支部，请办理组织关系转接' },
+  ROSTER_PERSON_CLAIMED: { status: 409, message: '此人已认领名单并加入支部，请在党员名单中操作' },
 
   // Secretary academy
   OBSERVER_SEATS_FULL: { status: 409, message: '观摩名额已满' },

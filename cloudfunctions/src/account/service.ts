@@ -12,6 +12,7 @@ import {
   type User,
 } from '@hele/shared';
 import { ulid } from 'ulid';
+import { claimByPhone, type Joined } from '../domain/roster-people';
 import { ValidationError } from '../lib/errors';
 import { toPrincipal, type Principal, type UserRecord } from '../lib/principal';
 import type { MediaStorage, UploadTicket } from '../lib/storage';
@@ -23,10 +24,12 @@ export interface AccountDeps {
   media: MediaStorage;
   phone: () => PhoneExchange;
   close: (record: UserRecord) => Promise<void>;
+  /** A branch's imported roster line waiting for the confirmed number, claimed by the caller. */
+  claim?: (userId: string, phone: string) => Promise<Joined | undefined>;
   now?: () => Date;
 }
 
-export const createAccountService = ({ media, phone, close, now = () => new Date() }: AccountDeps) => {
+export const createAccountService = ({ media, phone, close, claim = claimByPhone, now = () => new Date() }: AccountDeps) => {
   /** The profile as its owner sees it: every field, the avatar as a fresh signed link. */
   const present = async (record: UserRecord): Promise<User> => ({
     ...toPrincipal(record),
@@ -65,7 +68,16 @@ export const createAccountService = ({ media, phone, close, now = () => new Date
         maxBytes: AVATAR_BYTES_MAX,
       }),
 
-    setPhone: async (code: string, caller: Principal) => change(caller, { phone: await phone()(code) }),
+    /**
+     * The number WeChat confirmed, and with it the line of a branch's imported roster that waits for
+     * it (docs/DOMAIN.md › Bulk import of a roster): the caller becomes that member (`joined`).
+     */
+    async setPhone(code: string, caller: Principal) {
+      const number = await phone()(code);
+      const reply = await change(caller, { phone: number });
+      const joined = await claim(caller.id, number);
+      return joined ? { user: await present(await accountRepository.getOpen(caller.id)), joined } : reply;
+    },
 
     async exportData(caller: Principal): Promise<AccountExport> {
       const record = await accountRepository.getOpen(caller.id);

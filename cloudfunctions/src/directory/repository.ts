@@ -53,6 +53,9 @@ export const InviteRecord = z.object({
   withdrawnAt: z.string().optional(),
   usedAt: z.string().optional(),
   usedBy: z.string().optional(),
+  /** Made for a person of the branch's import list (domain/roster-people.ts): taken once, by whoever claims that line. */
+  personId: z.string().optional(),
+  personName: z.string().optional(),
 });
 export type InviteRecord = z.infer<typeof InviteRecord>;
 
@@ -234,7 +237,7 @@ export const directoryRepository = {
       inviteKeys(record.branchId, record.code).map((key) =>
         update(key, 'SET withdrawnAt = :at', 'attribute_exists(sk) AND attribute_not_exists(withdrawnAt)', { ':at': at }),
       ),
-    /** A secretary's invitation is taken once: the second taker loses this condition. */
+    /** A secretary's invitation, or one made for a person, is taken once: the second taker loses this condition. */
     useInvite: (record: InviteRecord, userId: string, at: string): TransactItem[] =>
       inviteKeys(record.branchId, record.code).map((key) =>
         update(key, 'SET usedAt = :at, usedBy = :user', 'attribute_not_exists(usedAt) AND attribute_not_exists(withdrawnAt)', {

@@ -16,6 +16,9 @@ export const directoryKey = (branchId: string) => ({ pk: DIRECTORY, sk: branchId
 /** A person's membership of a branch: pending, then active (the directory writes it). */
 export const membershipKey = (branchId: string, userId: string) => ({ pk: `B#${branchId}`, sk: `J#${userId}` });
 
+/** A member's line of the branch's plan roster (一支部一方案: birth year, education, joining date; the branches feature keeps it). */
+export const planRosterKey = (branchId: string, userId: string) => ({ pk: `B#${branchId}`, sk: `M#${userId}` });
+
 /**
  * What a membership change does to the branch (a transaction may touch it once): one more or one
  * fewer member, and a secretary named (provided the branch still has the one the service read) or

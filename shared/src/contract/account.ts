@@ -7,6 +7,7 @@ import {
   CloseAccountResponse,
   MeResponse,
   PhoneRequest,
+  PhoneResponse,
   ProfileUpdateRequest,
 } from '../schemas';
 import { defineRoutes } from './define';
@@ -41,8 +42,9 @@ export const accountRoutes = defineRoutes({
     path: '/me/phone',
     access: 'user',
     body: PhoneRequest,
-    reply: MeResponse,
-    summary: 'Sets the caller’s phone from the code of WeChat’s getPhoneNumber button (dev-phone:<number> on the local stage)',
+    reply: PhoneResponse,
+    summary:
+      'Sets the caller’s phone from the code of WeChat’s getPhoneNumber button (dev-phone:<number> on the local stage); a number on a branch’s imported roster makes the caller that member (joined)',
   },
   export: {
     method: 'GET',

@@ -19,6 +19,7 @@ import { pointsRoutes } from './points';
 import { registrationsRoutes } from './registrations';
 import { resourcesRoutes } from './resources';
 import { rolesRoutes } from './roles';
+import { rostersRoutes } from './rosters';
 import { seriesRoutes } from './series';
 import { volunteersRoutes } from './volunteers';
 
@@ -41,6 +42,7 @@ export const contract = {
   resources: resourcesRoutes,
   branches: branchesRoutes,
   directory: directoryRoutes,
+  rosters: rostersRoutes,
   academy: academyRoutes,
   dashboard: dashboardRoutes,
 } as const;

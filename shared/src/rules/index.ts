@@ -16,3 +16,4 @@ export * from './minutes';
 export * from './statistics';
 export * from './series';
 export * from './privacy';
+export * from './roster-import';

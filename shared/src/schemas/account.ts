@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { PoliticalStatusSchema } from '../constants';
 import { IMAGE_TYPES, type ImageType } from '../rules/feed';
 import { User } from './auth';
-import { IsoDateTime } from './common';
+import { Id, IsoDateTime } from './common';
 import { UploadTicket } from './feed';
 import { LedgerEntry } from './points';
 
@@ -80,6 +80,15 @@ export const MainlandPhone = z.string().regex(/^1\d{10}$/, '须为 11 位手机�
 /** `POST /me/phone`: the code of WeChat's getPhoneNumber button, exchanged on the server. */
 export const PhoneRequest = z.object({ code: z.string().trim().min(1, '缺少手机号授权凭证').max(128) }).strict();
 export type PhoneRequest = z.infer<typeof PhoneRequest>;
+/**
+ * The profile with the confirmed number; `joined` when the number was on a branch's imported roster,
+ * which the person has now claimed: they are a member of that branch.
+ */
+export const PhoneResponse = z.object({
+  user: User,
+  joined: z.object({ branchId: Id, branchName: z.string() }).optional(),
+});
+export type PhoneResponse = z.infer<typeof PhoneResponse>;
 
 /** `DELETE /me` takes no parameter: one it does not know (a dry run it does not offer) is refused rather than closing the account. */
 export const CloseAccountQuery = z.object({}).strict();

@@ -18,3 +18,4 @@ export * from './academy';
 export * from './series';
 export * from './directory';
 export * from './account';
+export * from './rosters';

@@ -47,6 +47,11 @@ const server = (profile: Record<string, unknown> = me) => {
     }
     if (path === '/me/phone') {
       current = { ...current, phone: body.code.replace('dev-phone:', '') };
+      // A number a branch imported in its roster: the person joins it.
+      if (current.phone === '13900000000') {
+        current = { ...current, branchId: 'b1', realName: '陈党员' };
+        return { statusCode: 200, data: { user: current, joined: { branchId: 'b1', branchName: '和乐社区第一党支部' } } };
+      }
       return { statusCode: 200, data: { user: current } };
     }
     if (path === '/me/export') {
@@ -155,6 +160,21 @@ describe('编辑资料', () => {
     expect(changes(sent)).toEqual([{ method: 'POST', path: '/me/phone', body: { code: 'dev-phone:13800000000' } }]);
     fireEvent.click(screen.getByText('u_me'));
     await waitFor(() => expect(calls.clipboard).toEqual(['u_me']));
+  });
+
+  it('says so when the confirmed number was on a branch’s imported roster: the person has joined it', async () => {
+    signedInAs('微信用户', ['member']);
+    server();
+    render(<ProfilePage />);
+    fireEvent.input(await field('本地环境：输入手机号代替微信授权'), { target: { value: '13900000000' } });
+    fireEvent.click(screen.getByText('绑定'));
+    await waitFor(() =>
+      expect(calls.modals).toEqual([
+        expect.objectContaining({ title: '已加入支部', content: '「和乐社区第一党支部」的名册中有你的手机号，你已成为该支部党员。' }),
+      ]),
+    );
+    expect(await screen.findByDisplayValue('陈党员')).toBeTruthy();
+    expect(calls.toasts).toEqual([]);
   });
 
   it('saves the export as a JSON file', async () => {

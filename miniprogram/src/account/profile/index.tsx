@@ -113,7 +113,22 @@ export default function ProfilePage() {
     if (file) await setAvatar(file.path, file.size, file.originalFileObj?.type);
   };
 
-  const setPhone = (code: string) => change(() => api.account.phone({ body: { code } }), '手机号已绑定');
+  /** The number WeChat confirms; when a branch imported it in its roster, the person has joined that branch. */
+  const setPhone = (code: string) =>
+    change(async () => {
+      const reply = await api.account.phone({ body: { code } });
+      if (reply.joined) {
+        void Taro.showModal({
+          title: '已加入支部',
+          content: `「${reply.joined.branchName}」的名册中有你的手机号，你已成为该支部党员。`,
+          showCancel: false,
+          confirmText: '知道了',
+        });
+      } else {
+        void Taro.showToast({ title: '手机号已绑定', icon: 'success' });
+      }
+      return reply;
+    });
 
   const exportData = () =>
     run(async () => {

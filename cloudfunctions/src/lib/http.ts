@@ -240,7 +240,7 @@ export const createHttpHandler = <G extends RouteGroup>(
     const { result: response, cost } = await measured(() => respond(event, requestId, context));
     logger.info('request', { requestId, route: event.routeKey, status: response.statusCode, ms: Date.now() - started, ...cost });
     const local = env().STAGE === LOCAL_STAGE;
-    if (!local) publishCost(event.routeKey, cost);
+    if (!local && process.env.AWS_LAMBDA_FUNCTION_NAME) publishCost(event.routeKey, cost);
     return {
       statusCode: response.statusCode,
       headers: {

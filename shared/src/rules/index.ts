@@ -14,3 +14,4 @@ export * from './academy';
 export * from './minutes';
 export * from './statistics';
 export * from './series';
+export * from './participation';

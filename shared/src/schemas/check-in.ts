@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHECK_IN_CODE_DIGITS } from '../rules/check-in';
+import { LEAVE_STATUSES } from '../rules/participation';
 import { Id, IsoDateTime } from './common';
 import { Registration } from './registrations';
 
@@ -63,7 +64,7 @@ export type AttendanceResponse = z.infer<typeof AttendanceResponse>;
 
 export const AttendanceQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
-export const LeaveStatusSchema = z.enum(['pending', 'approved', 'refused']);
+export const LeaveStatusSchema = z.enum(LEAVE_STATUSES);
 export type LeaveStatus = z.infer<typeof LeaveStatusSchema>;
 
 export const LeaveRequestBody = z.object({ reason: z.string().trim().min(2, '请填写原因').max(200) }).strict();

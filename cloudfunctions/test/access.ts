@@ -50,6 +50,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /me/attendance': { path: '/me/attendance' },
   'POST /activities/{id}/reminders': { path: `/activities/${MISSING}/reminders` },
   'GET /me/messages': { path: '/me/messages' },
+  'POST /me/notice-consents': { path: '/me/notice-consents', body: () => ({ topics: ['leave_result'] }) },
   'GET /me/points': { path: '/me/points' },
   'POST /points/adjustments': { path: '/points/adjustments', body: () => ({ userId: 'u_nobody', amount: 1, reason: '测试' }) },
   'POST /rewards': { path: '/rewards', body: () => ({ title: '礼品', kind: 'goods', cost: 1, stock: 1 }) },

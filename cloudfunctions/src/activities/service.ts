@@ -6,6 +6,7 @@ import {
   ActivityStatus,
   activityTimeIssues,
   kindFieldIssues,
+  noticeFields,
   hasAnyRole,
   ErrorCode,
   holdsRole,
@@ -18,8 +19,7 @@ import {
   type UpdateActivityRequest,
 } from '@hele/shared';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
-import { postMessage } from '../domain/inbox';
-import { logger } from '../lib/logger';
+import { notify } from '../domain/inbox';
 import { loadUser, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { projectOf } from '../domain/projects';
@@ -159,13 +159,20 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       const affected = await engine.cancelAll(id);
       await Promise.all(
         affected.map((registration) =>
-          postMessage({
-            userId: registration.userId,
-            kind: 'activity_cancelled',
-            activityId: id,
-            title: '活动已取消',
-            body: `很抱歉，你报名的「${record.title}」已取消${reason ? `，原因：${reason}` : ''}。报名已自动释放。`,
-          }).catch((error: Error) => logger.warn('cancellation message not posted', { activityId: id, error })),
+          notify(
+            {
+              userId: registration.userId,
+              kind: 'activity_cancelled',
+              activityId: id,
+              title: '活动已取消',
+              body: `很抱歉，你报名的「${record.title}」已取消${reason ? `，原因：${reason}` : ''}。报名已自动释放。`,
+            },
+            {
+              topic: 'activity_cancelled',
+              fields: noticeFields({ subject: record.title, result: '已取消', note: reason }),
+              page: `activity/detail/index?id=${id}`,
+            },
+          ),
         ),
       );
       return { activity: await present(await reload(repository, id), caller), affected };

@@ -3,7 +3,7 @@
  * (registration, leave, check-in, time), what is to come first by start time, then what is over.
  */
 import { ulid } from 'ulid';
-import { call, signIn } from '../../test/gateway';
+import { call, signIn, type Reply } from '../../test/gateway';
 import { createActivity, newMembers } from '../../test/fixtures';
 import { activityRepository } from '../domain/activities/repository';
 
@@ -44,7 +44,7 @@ const myRegistrations = async (token: string, limit = 100) => {
   const items: Array<{ activity: { id: string }; state: string; position?: number; leave?: string }> = [];
   let cursor: string | null = null;
   do {
-    const reply = await call('GET', `/me/registrations?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, { token });
+    const reply: Reply = await call('GET', `/me/registrations?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, { token });
     expect(reply.status).toBe(200);
     items.push(...reply.body.items);
     cursor = reply.body.nextCursor;

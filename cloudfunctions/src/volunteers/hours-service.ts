@@ -6,9 +6,11 @@
 import {
   centerDate,
   centerMonth,
+  formatDate,
   hasAnyRole,
   holdsRole,
   LedgerType,
+  noticeFields,
   pointsForMinutes,
   Role,
   starLevel,
@@ -20,6 +22,7 @@ import {
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
+import { notify } from '../domain/inbox';
 import type { Ledger, Named } from '../domain/ledger';
 import { loadUser, type Principal } from '../lib/principal';
 import { busy, settled } from '../lib/retry';
@@ -49,6 +52,28 @@ const requireHeldClass = (activity: ActivitySummary | undefined, at: Date): Acti
   if (activity?.kind !== 'class' || activity.status !== 'published') throw ValidationError.field('activityId', '不是已发布的公益班课程');
   if (Date.parse(activity.endsAt) > at.getTime()) throw ValidationError.field('activityId', '活动尚未结束');
   return activity;
+};
+
+/** The volunteer hears of the decision on their hours (inbox, and WeChat where they allowed it); `points` when approved. */
+const tellDecided = (record: ServiceRecordItem, note: string | undefined, points?: number) => {
+  const approved = points !== undefined;
+  const what = `${record.activityTitle ?? record.note}（${formatDate(record.servedOn)}，${hoursText(record.minutes)}）`;
+  return notify(
+    {
+      userId: record.userId,
+      kind: 'hours_decided',
+      ...(record.activityId ? { activityId: record.activityId } : {}),
+      title: approved ? '服务时长已通过审核' : '服务时长未通过审核',
+      body: approved
+        ? `你的服务时长${what}已通过审核，计入累计服务时长，获得 ${points} 积分。`
+        : `你的服务时长${what}未通过审核${note ? `：${note.replace(/[。.!！]+$/, '')}` : ''}。`,
+    },
+    {
+      topic: 'hours_result',
+      fields: noticeFields({ subject: `服务时长 ${hoursText(record.minutes)}`, result: approved ? '已通过' : '未通过', note }),
+      page: 'volunteer/hours/index',
+    },
+  );
 };
 
 /** The longest stretch one record may count, as for declared hours. */
@@ -208,11 +233,13 @@ export const createHoursService = ({
           transactNamed(doc, [{ name: 'record', item: serviceItems.decide(id, { ...base, status: 'refused' }) }]),
         );
         if (outcome !== 'ok') throw decided();
+        await tellDecided(record, note);
         return { record: after('refused') };
       }
       const points = pointsForMinutes(record.minutes, pointsPerHour);
       const paid = await payFor(record, caller, { name: 'record', item: serviceItems.decide(id, { ...base, status: 'approved', points }) });
       if (!paid.applied) throw decided();
+      await tellDecided(record, note, points);
       return { record: after('approved', points), balance: paid.balance };
     },
 

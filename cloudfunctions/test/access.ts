@@ -94,7 +94,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /materials/uploads': { path: '/materials/uploads', body: () => ({ contentType: 'application/pdf', fileName: '党章.pdf' }) },
   'GET /materials': { path: '/materials' },
   'GET /materials/{id}': { path: '/materials/01MISSINGMATERIAL' },
-  'PUT /materials/{id}/progress': { path: '/materials/01MISSINGMATERIAL/progress', body: () => ({ percent: 50 }) },
+  'PUT /materials/{id}/progress': { path: '/materials/01MISSINGMATERIAL/progress', body: () => ({ event: 'opened' }) },
   'GET /actions/overdue': { path: '/actions/overdue?branchId=demo-branch' },
   'PUT /me/volunteer': { path: '/me/volunteer', body: () => ({ skills: ['急救'], availability: '周末', phone: '13800000000' }) },
   'GET /volunteers': { path: '/volunteers' },

@@ -14,6 +14,15 @@ export const calls = {
   navigateTo: [] as string[],
   switchTab: [] as string[],
   toasts: [] as string[],
+  /** Each modal as shown: its title, content and buttons. */
+  modals: [] as Array<{ title?: string; content?: string; confirmText?: string; cancelText?: string; showCancel?: boolean }>,
+  navigateBack: 0,
+};
+
+let modalAnswer = true;
+/** How the next modals are answered (the confirm button by default). */
+export const answerModals = (confirm: boolean) => {
+  modalAnswer = confirm;
 };
 
 type RequestHandler = (options: { url: string; method: string; data?: string; header: Record<string, string> }) => {
@@ -30,6 +39,9 @@ export const resetTaro = () => {
   calls.navigateTo.length = 0;
   calls.switchTab.length = 0;
   calls.toasts.length = 0;
+  calls.modals.length = 0;
+  calls.navigateBack = 0;
+  modalAnswer = true;
   requestHandler = () => ({ statusCode: 599, data: {} });
   routeParams = {};
 };
@@ -62,8 +74,24 @@ const Taro = {
     return query;
   },
   eventCenter: { on: () => undefined, off: () => undefined, trigger: () => undefined },
-  getCurrentInstance: () => ({ router: { params: routeParams } }),
-  showModal: async () => ({ confirm: true, cancel: false }),
+  getCurrentInstance: () => ({ router: { params: routeParams }, page: {} }),
+  showModal: async (options: (typeof calls.modals)[number]) => {
+    calls.modals.push(options);
+    return { confirm: modalAnswer, cancel: !modalAnswer };
+  },
+  navigateBack: async () => {
+    calls.navigateBack++;
+  },
+  getCurrentPages: () => [],
+  // Nothing scrolls here: whatever is observed is on screen at once.
+  createIntersectionObserver: () => {
+    const observer = {
+      relativeToViewport: () => observer,
+      observe: (_selector: string, callback: (result: { intersectionRatio: number }) => void) => callback({ intersectionRatio: 1 }),
+      disconnect: () => undefined,
+    };
+    return observer;
+  },
   setNavigationBarTitle: async () => undefined,
   redirectTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
   pageScrollTo: async () => undefined,

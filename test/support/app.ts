@@ -12,3 +12,16 @@ export const signInAs = async (page: Page, appUrl: string, name: string): Promis
 export const confirmModal = async (page: Page): Promise<void> => {
   await page.locator('.taro-modal__foot >> text=确定').click();
 };
+
+/**
+ * Plays the page's video through, muted (a browser plays sound only after a gesture): what a member
+ * watching it does, so that the progress it reports is the real playback's.
+ */
+export const playVideoMuted = async (page: Page): Promise<void> => {
+  const video = page.locator('video');
+  await video.waitFor({ state: 'attached' });
+  await video.evaluate(async (element: { muted: boolean; play(): Promise<void> }) => {
+    element.muted = true;
+    await element.play();
+  });
+};

@@ -15,3 +15,4 @@ export * from './minutes';
 export * from './statistics';
 export * from './series';
 export * from './participation';
+export * from './learning';

@@ -133,11 +133,21 @@ export default function LibraryPage() {
     [q, seriesId],
   );
   const mayAdd = !!user && hasAnyRole(user.roles, [Role.COORDINATOR, Role.LECTURER]);
+  // The keyboard's search key (Enter) searches as the button does.
+  const search = () => setQ(typed.trim());
   return (
     <View className='page library'>
       <View className='library__search'>
-        <Input className='library__query' placeholder='搜索标题或标签，如：越剧、急救' maxLength={30} value={typed} onChange={setTyped} />
-        <Button size='small' type='primary' className='library__go' onClick={() => setQ(typed.trim())}>
+        <Input
+          className='library__query'
+          placeholder='搜索标题或标签，如：越剧、急救'
+          maxLength={30}
+          confirmType='search'
+          value={typed}
+          onChange={setTyped}
+          onConfirm={search}
+        />
+        <Button size='small' type='primary' className='library__go' onClick={search}>
           搜索
         </Button>
       </View>

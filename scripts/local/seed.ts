@@ -17,8 +17,11 @@ import { trainings } from '../../cloudfunctions/src/domain/trainings';
 import { ledger } from '../../cloudfunctions/src/domain/ledger';
 import { rewardRepository } from '../../cloudfunctions/src/points/repository';
 import type { RewardRecord } from '../../cloudfunctions/src/points/records';
-import { questionRepository, volunteerRepository } from '../../cloudfunctions/src/volunteers/repository';
+import { questionRepository, serviceRecordRepository, volunteerRepository } from '../../cloudfunctions/src/volunteers/repository';
+import { createHoursService } from '../../cloudfunctions/src/volunteers/hours-service';
+import { activitySummary } from '../../cloudfunctions/src/domain/activities/summary';
 import { env } from '../../cloudfunctions/src/lib/config';
+import { loadUser, toPrincipal } from '../../cloudfunctions/src/lib/principal';
 import { mediaStorage } from '../../cloudfunctions/src/lib/storage';
 import { questionKeys } from '../../cloudfunctions/src/domain/question-bank';
 import type { ExamBank } from '@hele/shared';
@@ -26,6 +29,7 @@ import { roleRepository } from '../../cloudfunctions/src/roles/repository';
 import { actionSk, boardRepository, ideaSk } from '../../cloudfunctions/src/meetings/repository';
 import { libraryRepository } from '../../cloudfunctions/src/library/repository';
 import {
+  centerDate,
   MATERIAL_FILE_BYTES_MAX,
   MATERIAL_FILE_TYPES,
   materialFilePrefix,
@@ -410,6 +414,34 @@ const DEMO_MATERIALS: Array<
 ];
 
 /**
+ * 张志愿's earlier service: stretches they declared and 李社工 approved through the hours service, so the
+ * hours, the points (10 an hour: 120) and the star level agree on every page, as real service makes them.
+ */
+const DEMO_SERVICE_HISTORY = [
+  { daysAgo: 45, minutes: 6 * 60, note: '文明城市创建 · 社区环境整治' },
+  { daysAgo: 20, minutes: 6 * 60, note: '松台街道敬老院陪伴服务' },
+];
+
+const seedServiceHistory = async (now: Date) => {
+  const principal = async (name: string) => toPrincipal((await loadUser(userIdFor(`dev:${name}`)))!);
+  const volunteer = await principal('volunteer');
+  if ((await serviceRecordRepository.ofUser(volunteer.id, { limit: 1 })).items.length) return; // seeded before
+  const coordinator = await principal('coordinator');
+  const hours = createHoursService({
+    ledger,
+    records: serviceRecordRepository,
+    activity: activitySummary,
+    pointsPerHour: env().POINTS_PER_HOUR,
+    declaring: { maxAgeDays: env().HOURS_DECLARE_MAX_AGE_DAYS, dailyMaxMinutes: env().HOURS_DECLARE_DAILY_MAX_MINUTES },
+    now: () => now,
+  });
+  for (const { daysAgo, minutes, note } of DEMO_SERVICE_HISTORY) {
+    const record = await hours.declare({ servedOn: centerDate(new Date(now.getTime() - daysAgo * DAY)), minutes, note }, volunteer);
+    await hours.decide(record.id, { decision: 'approve' }, coordinator);
+  }
+};
+
+/**
  * Uploads a demo material's file to the local bucket the way the app does (a presigned POST under the
  * coordinator's folder, held to its type and size), then adds the material naming the key.
  */
@@ -725,15 +757,7 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
       }).Put!,
     ),
   );
-  // The demo volunteer starts with points from earlier service (once: the ledger key is fixed).
-  await ledger.append({
-    userId: userIdFor('dev:volunteer'),
-    type: 'EARN',
-    amount: 120,
-    reason: '2026 年志愿服务（历史时长导入）',
-    actorId: coordinator,
-    idempotencyKey: 'seed:volunteer-opening',
-  });
+  await seedServiceHistory(now);
   for (const entry of DEMO_FILE_MATERIALS) await seedFileMaterial(entry, coordinator, now);
 };
 

@@ -9,6 +9,7 @@ import {
   formatDate,
   hasAnyRole,
   holdsRole,
+  hoursOf,
   LedgerType,
   noticeFields,
   pointsForMinutes,
@@ -26,7 +27,7 @@ import { notify } from '../domain/inbox';
 import type { Ledger, Named } from '../domain/ledger';
 import { loadUser, type Principal } from '../lib/principal';
 import { busy, settled } from '../lib/retry';
-import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../domain/service-records';
+import { approvedMinutesOf, serviceItems, serviceRecordId, type ServiceRecordItem } from '../domain/service-records';
 import type { ActivitySummary } from '../domain/activities/summary';
 import { projectScope } from '../domain/projects';
 import { teachesClass } from '../domain/series';
@@ -45,7 +46,7 @@ export interface HoursDeps {
 
 export const CERTIFICATE_ISSUER = '和乐党群服务中心';
 
-const hoursText = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} 小时`;
+const hoursText = (minutes: number) => `${hoursOf(minutes)} 小时`;
 
 /** A published public class that has begun (teaching is recorded for classes that took place). */
 const requireHeldClass = (activity: ActivitySummary | undefined, at: Date): ActivitySummary => {
@@ -275,10 +276,10 @@ export const createHoursService = ({
       return record;
     },
 
-    /** 服务证明: every approved record, who recorded it, the total and the star level. */
+    /** 服务证明: every approved record, who recorded it, the total and the star level (the total as every page has it). */
     async certificate(caller: Principal): Promise<ServiceCertificate> {
-      const approved = (await records.allOfUser(caller.id)).filter((record) => record.status === 'approved');
-      const totalMinutes = approved.reduce((sum, record) => sum + record.minutes, 0);
+      const [all, totalMinutes] = await Promise.all([records.allOfUser(caller.id), approvedMinutesOf(caller.id)]);
+      const approved = all.filter((record) => record.status === 'approved');
       return {
         volunteer: { id: caller.id, nickname: caller.nickname },
         totalMinutes,

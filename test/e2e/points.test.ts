@@ -20,7 +20,7 @@ it('a volunteer redeems a class seat and shows the voucher; the coordinator fulf
   await volunteer.locator('.rewards__item[data-id="demo-reward-yueju-seat"]').click();
   await volunteer.locator('.reward__title', { hasText: '越剧班名额' }).waitFor();
   await volunteer.locator('.reward__redeem').click();
-  await confirmModal(volunteer);
+  await confirmModal(volunteer, '兑换');
 
   await volunteer.locator('.voucher__status', { hasText: '待使用' }).waitFor();
   await volunteer.locator('.qr-code__run').first().waitFor();

@@ -8,14 +8,14 @@ import { contract } from '@hele/shared/contract';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { saveCsv } from '@/utils/csv';
 import './index.scss';
 
 const TAG_TYPES = { checked_in: 'success', on_leave: 'warning', absent: 'danger', not_yet: 'default' } as const;
 
 export default function AttendancePage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [data, setData] = useState<AttendanceResponse>();
   const [error, setError] = useState<unknown>();
 

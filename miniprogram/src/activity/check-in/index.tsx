@@ -10,13 +10,13 @@ import { api } from '@/api';
 import QrCode from '@/components/qr-code';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button } from '@/ui';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 const SUMMARY_EVERY_MS = 5_000;
 
 export default function CheckInScreen() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [shown, setShown] = useState<CheckInCodeResponse>();
   const [summary, setSummary] = useState<AttendanceResponse['summary']>();
   const [secondsLeft, setSecondsLeft] = useState(0);

@@ -11,7 +11,7 @@ import { api } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useResource } from '@/hooks/use-resource';
 import { Button } from '@/ui';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { formatBytes } from '../library/file-upload';
 import './index.scss';
 
@@ -131,7 +131,7 @@ const useReadToEnd = (material: Material | undefined, report: (event: ProgressRe
 };
 
 export default function MaterialPage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const resource = useResource(async () => (await api.library.get({ params: { id } })).material, [id]);
   const [progress, setProgress] = useState<number>();
   const material = resource.data;

@@ -1,15 +1,18 @@
 /**
- * Cold start of each function: the bundle built as serverless.yml builds it (esbuild, minified,
- * the AWS SDK clients left to the runtime), `require()`d in a fresh Node process; median of 10 per function.
+ * Cold start of every function of serverless.yml: the bundle built as serverless.yml builds it (esbuild,
+ * minified, the AWS SDK clients left to the runtime), `require()`d in a fresh Node process; median of 10
+ * per function, beside the bundle's size and its deflated size (what its zip weighs, give or take the headers).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { build } from 'esbuild';
 import { median, type Row } from './lib';
 
 const ROOT = path.resolve(__dirname, '..');
 
+/** `functions`: name → handler module (`cloudfunctions/src/feed/handler`). */
 export const coldStartBench = async (functions: Record<string, string>): Promise<Row[]> => {
   // Inside the repository, so the bundles resolve the AWS SDK from node_modules as Lambda's runtime provides it.
   const out = path.join(ROOT, 'node_modules/.cache/hele-bench');
@@ -18,7 +21,7 @@ export const coldStartBench = async (functions: Record<string, string>): Promise
   for (const [name, entry] of Object.entries(functions)) {
     const file = path.join(out, `${name}.js`);
     await build({
-      entryPoints: [path.join(ROOT, entry)],
+      entryPoints: [path.join(ROOT, `${entry}.ts`)],
       bundle: true,
       minify: true,
       platform: 'node',
@@ -37,8 +40,10 @@ export const coldStartBench = async (functions: Record<string, string>): Promise
       );
       times.push(Number(output.toString().trim()));
     }
+    const bytes = fs.readFileSync(file);
+    const kb = (size: number) => `${(size / 1024).toFixed(0)} KB`;
     rows.push({
-      what: `cold start: require() ${name} bundle (${fs.statSync(file).size} bytes), median of 10`,
+      what: `cold start: ${name} (bundle ${kb(bytes.length)}, zipped ≈ ${kb(zlib.deflateRawSync(bytes, { level: 9 }).length)}), require() median of 10`,
       baseline: '—',
       subject: `${median(times).toFixed(1)} ms`,
       ratio: '—',

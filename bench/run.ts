@@ -2,9 +2,10 @@
  * `npm run bench`: starts its own local stack (in-memory database, free ports), runs each scenario
  * and prints one table: what, baseline, subject, ratio, invariants held. Sizes: BENCH_N (1000),
  * BENCH_CAPACITY (200), BENCH_ROUNDS (3), BENCH_SECONDS (8), BENCH_REDEMPTIONS (500), BENCH_BALANCES (50),
- * BENCH_WATCHERS (200), BENCH_POSTS (50), BENCH_POST_GAP_MS (200), BENCH_SERIES_N (200), BENCH_SERIES_SESSIONS (12).
+ * BENCH_WATCHERS (200), BENCH_CROWD (1000), BENCH_POSTS (50), BENCH_POST_GAP_MS (200), BENCH_SERIES_N (200), BENCH_SERIES_SESSIONS (12).
  */
 import { execSync } from 'node:child_process';
+import { resolveService } from '../scripts/local/serverless-config';
 import { startTestStack } from '../test/support/stack';
 import { coldStartBench } from './cold-start';
 import { feedBench } from './feed';
@@ -61,6 +62,7 @@ const main = async () => {
     rows.push(
       ...(await feedBench(ctx, {
         watchers: number('BENCH_WATCHERS', 200),
+        crowd: number('BENCH_CROWD', 1000),
         posts: number('BENCH_POSTS', 50),
         gapMs: number('BENCH_POST_GAP_MS', 200),
       })),
@@ -68,18 +70,11 @@ const main = async () => {
   } finally {
     await stack.stop();
   }
+  const service = await resolveService('local');
   rows.push(
-    ...(await coldStartBench({
-      auth: 'cloudfunctions/src/auth/handler.ts',
-      activities: 'cloudfunctions/src/activities/handler.ts',
-      registrations: 'cloudfunctions/src/activities/registrations-handler.ts',
-      points: 'cloudfunctions/src/points/handler.ts',
-      volunteers: 'cloudfunctions/src/volunteers/handler.ts',
-      feed: 'cloudfunctions/src/feed/handler.ts',
-      series: 'cloudfunctions/src/activities/series-handler.ts',
-      library: 'cloudfunctions/src/library/handler.ts',
-      meetings: 'cloudfunctions/src/meetings/handler.ts',
-    })),
+    ...(await coldStartBench(
+      Object.fromEntries(Object.entries(service.functions).map(([key, fn]) => [key, fn.handler.slice(0, fn.handler.lastIndexOf('.'))])),
+    )),
   );
   console.log('');
   printTable(rows);

@@ -27,6 +27,13 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /wechat/media-check': { path: '/wechat/media-check' },
   'POST /wechat/media-check': { path: '/wechat/media-check', body: () => ({}) },
   'GET /me': { path: '/me' },
+  // Invalid values: allowed callers get 400 and no dev account's profile changes.
+  'PATCH /me': { path: '/me', body: () => ({ nickname: '' }) },
+  'POST /me/avatar-uploads': { path: '/me/avatar-uploads', body: () => ({ contentType: 'image/jpeg', size: 1000 }) },
+  'POST /me/phone': { path: '/me/phone', body: () => ({ code: '' }) },
+  'GET /me/export': { path: '/me/export' },
+  // DELETE /me refuses any query parameter (400), so this sample closes no dev account (close.test.ts closes its own).
+  'DELETE /me': { path: '/me?dryRun=1' },
   'POST /activities': { path: '/activities', body: () => activityInput({ publish: false }) },
   'GET /activities': { path: '/activities' },
   'GET /activities/{id}': { path: `/activities/${MISSING}` },
@@ -40,6 +47,8 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /me/registrations': { path: '/me/registrations' },
   'GET /activities/{id}/check-in-code': { path: `/activities/${MISSING}/check-in-code` },
   'POST /activities/{id}/check-ins': { path: `/activities/${MISSING}/check-ins`, body: () => ({ code: '123456' }) },
+  'POST /activities/{id}/assisted-check-ins': { path: `/activities/${MISSING}/assisted-check-ins`, body: () => ({ userId: 'u_someone' }) },
+  'POST /activities/{id}/walk-ins': { path: `/activities/${MISSING}/walk-ins`, body: () => ({ name: '刘奶奶' }) },
   'GET /activities/{id}/attendance': { path: `/activities/${MISSING}/attendance` },
   'POST /activities/{id}/leave-requests': { path: `/activities/${MISSING}/leave-requests`, body: () => ({ reason: '出差' }) },
   'POST /activities/{id}/leave-requests/{userId}/decision': {
@@ -173,6 +182,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'GET /offers': { path: '/offers' },
   'GET /me/resources': { path: '/me/resources' },
+  'GET /resource-directory': { path: '/resource-directory' },
   // Open to any user at the guard; the offer's provider or a coordinator only (others: 404).
   'GET /offers/{id}/allocations': { path: '/offers/01MISSINGOFFER/allocations' },
   // An empty title: allowed callers get 400 and no case is opened (the dashboard test counts cases).
@@ -202,6 +212,15 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /branches/{id}/members/{userId}/approve': { path: '/branches/01NOBRANCH/members/u_nobody/approve' },
   'POST /branches/{id}/members/{userId}/release': { path: '/branches/01NOBRANCH/members/u_nobody/release' },
   'DELETE /branches/{id}/members/{userId}': { path: '/branches/01NOBRANCH/members/u_nobody' },
+  'GET /branches/{id}/roster-template': { path: '/branches/01NOBRANCH/roster-template' },
+  'POST /branches/{id}/roster-uploads': { path: '/branches/01NOBRANCH/roster-uploads', body: () => ({ size: 1000 }) },
+  'POST /branches/{id}/roster-imports': {
+    path: '/branches/01NOBRANCH/roster-imports',
+    body: () => ({ key: 'roster-imports/01NOBRANCH/u_nobody/01ARZ3NDEKTSV4RRFFQ69G5FAV.xlsx' }),
+  },
+  'POST /branches/{id}/roster-imports/{importId}/commit': { path: '/branches/01NOBRANCH/roster-imports/01NOIMPORT/commit' },
+  'GET /branches/{id}/roster-people': { path: '/branches/01NOBRANCH/roster-people' },
+  'DELETE /branches/{id}/roster-people/{personId}': { path: '/branches/01NOBRANCH/roster-people/p_nobody' },
   'GET /branches/{id}/profile': { path: '/branches/01NOBRANCH/profile' },
   // A secretary passes for her own branch only (branches.test.ts); this one is on none.
   'PUT /branches/{id}/roster/{userId}': {

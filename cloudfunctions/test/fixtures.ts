@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@hele/shared';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { resetEnvForTests } from '../src/lib/config';
 import { doc, transactNamed } from '../src/lib/db';
 import { tableName } from '../src/lib/tables';
 import { userItems } from '../src/lib/principal';
@@ -103,4 +104,26 @@ export const backdateProgress = async (userId: string, materialId: string, secon
       ExpressionAttributeValues: { ':at': new Date(Date.now() - seconds * 1000).toISOString() },
     }),
   );
+};
+
+/** Runs `body` with some environment variables changed, as a deployed stage would have them. */
+export const withEnv = async (changes: Record<string, string>, body: () => Promise<void>) => {
+  const saved = Object.fromEntries(Object.keys(changes).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, changes);
+  resetEnvForTests();
+  try {
+    await body();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    resetEnvForTests();
+  }
+};
+
+/** Gives the token's user a real name (编辑资料), which the volunteer application and the certificate need. */
+export const withRealName = async (token: string, realName = '张三') => {
+  const reply = await call('PATCH', '/me', { token, body: { realName } });
+  if (reply.status !== 200) throw new Error(`setting the real name failed: ${JSON.stringify(reply.body)}`);
 };

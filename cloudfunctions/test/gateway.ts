@@ -60,6 +60,8 @@ export interface CallOptions {
   rawBody?: string;
   token?: string;
   headers?: Record<string, string>;
+  /** The caller's address, as API Gateway reports it (none by default). */
+  sourceIp?: string;
 }
 
 export interface Reply<T = any> {
@@ -91,7 +93,7 @@ export const call = async <T = any>(method: string, pathAndQuery: string, option
     pathParameters: candidate.names.length ? pathParameters : undefined,
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     isBase64Encoded: false,
-    requestContext: { requestId, http: { method, path: url.pathname } },
+    requestContext: { requestId, http: { method, path: url.pathname, ...(options.sourceIp ? { sourceIp: options.sourceIp } : {}) } },
   } as unknown as APIGatewayProxyEventV2;
   const context = {
     awsRequestId: requestId,

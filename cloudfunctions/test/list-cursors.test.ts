@@ -3,7 +3,7 @@
  * (made up, of another list, tampered with, or too long) with a 400 naming `cursor`, never a 500.
  */
 import { contract, routeKey, type RouteDeclaration } from '@hele/shared/contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTE_SAMPLES } from './access';
 import { createActivity } from './fixtures';
 import { call, signIn } from './gateway';

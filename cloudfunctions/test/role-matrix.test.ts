@@ -27,7 +27,7 @@ describe('the contract and serverless.yml', () => {
   it('route each function exactly as the contract groups them', () => {
     const served = (fn: string) =>
       routes
-        .filter((route) => route.module === `cloudfunctions/src/${fn}/handler`)
+        .filter((route) => route.functionName === fn)
         .map((route) => route.routeKey)
         .sort();
     for (const [fn, group] of Object.entries(contract)) {

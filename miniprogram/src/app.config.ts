@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'account',
-      pages: ['login/index', 'registrations/index', 'messages/index', 'roles/index'],
+      pages: ['login/index', 'registrations/index', 'messages/index', 'roles/index', 'profile/index', 'privacy/index'],
     },
     {
       root: 'shop',
@@ -30,7 +30,7 @@ export default defineAppConfig({
     },
     {
       root: 'branch',
-      pages: ['plan/index', 'academy/index', 'library/index', 'directory/index', 'detail/index', 'join/index'],
+      pages: ['plan/index', 'academy/index', 'library/index', 'directory/index', 'detail/index', 'join/index', 'import/index'],
     },
     {
       root: 'dashboard',

@@ -1,7 +1,11 @@
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { refreshUser } from '@/auth/session';
+import { applyLargeText, largeTextOn } from '@/utils/large-text';
 import './app.scss';
+
+// 长辈模式 as it was left, before the first page draws.
+applyLargeText(largeTextOn());
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -14,15 +14,24 @@ export const calls = {
   navigateTo: [] as string[],
   switchTab: [] as string[],
   toasts: [] as string[],
+  clipboard: [] as string[],
   /** Each modal as shown: its title, content and buttons. */
   modals: [] as Array<{ title?: string; content?: string; confirmText?: string; cancelText?: string; showCancel?: boolean }>,
   navigateBack: 0,
+  /** Files sent to the bucket (`uploadFile`): where to, and which. */
+  uploads: [] as Array<{ url: string; filePath: string }>,
 };
 
 let modalAnswer = true;
-/** How the next modals are answered (the confirm button by default). */
+/** How the person answers the next dialogs (`showModal`): confirm (the default), or cancel. */
 export const answerModals = (confirm: boolean) => {
   modalAnswer = confirm;
+};
+
+let chosenImages: Array<{ path: string; size: number; originalFileObj?: { type?: string } }> = [];
+/** What the image picker (`chooseImage`) hands back. */
+export const chooseImages = (files: typeof chosenImages) => {
+  chosenImages = files;
 };
 
 type RequestHandler = (options: { url: string; method: string; data?: string; header: Record<string, string> }) => {
@@ -39,9 +48,12 @@ export const resetTaro = () => {
   calls.navigateTo.length = 0;
   calls.switchTab.length = 0;
   calls.toasts.length = 0;
+  calls.clipboard.length = 0;
   calls.modals.length = 0;
   calls.navigateBack = 0;
+  calls.uploads.length = 0;
   modalAnswer = true;
+  chosenImages = [];
   requestHandler = () => ({ statusCode: 599, data: {} });
   routeParams = {};
 };
@@ -92,7 +104,15 @@ const Taro = {
     };
     return observer;
   },
+  setClipboardData: async ({ data }: { data: string }) => void calls.clipboard.push(data),
+  chooseImage: async () => ({ tempFiles: chosenImages }),
+  /** The bucket takes every file (204); the task reports progress as `Taro.uploadFile`'s does. */
+  uploadFile: ({ url, filePath }: { url: string; filePath: string }) => {
+    calls.uploads.push({ url, filePath });
+    return Object.assign(Promise.resolve({ statusCode: 204, data: '' }), { progress: () => undefined });
+  },
   setNavigationBarTitle: async () => undefined,
+  arrayBufferToBase64: (buffer: ArrayBuffer) => Buffer.from(buffer).toString('base64'),
   redirectTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
   pageScrollTo: async () => undefined,
 };

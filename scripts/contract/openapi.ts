@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as schemas from '@hele/shared/schemas';
 import { ErrorBody } from '@hele/shared';
 import { contract, isFileReply, type RouteDeclaration } from '@hele/shared/contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 
 export const OPENAPI_FILE = path.resolve(__dirname, '../../docs/openapi.json');

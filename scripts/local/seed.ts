@@ -10,6 +10,7 @@ import path from 'node:path';
 import { activityRepository } from '../../cloudfunctions/src/domain/activities/repository';
 import { newActivityRecord } from '../../cloudfunctions/src/domain/activities/records';
 import { dynamoUserRepository, userIdFor } from '../../cloudfunctions/src/auth/repository';
+import { accountRepository } from '../../cloudfunctions/src/account/repository';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { cancellationReasons, doc, isConditionFailure, transactNamed } from '../../cloudfunctions/src/lib/db';
@@ -61,6 +62,15 @@ const DEMO_BRANCH_PROFILES: Record<string, { birthYear: number; education: 'seco
   secretary: { birthYear: 1992, education: 'college', joinedOn: '2015-07-01' },
   volunteer: { birthYear: 1998, education: 'college', joinedOn: '2021-06-20' },
   member: { birthYear: 1995, education: 'postgraduate', joinedOn: '2019-05-04' },
+};
+
+/** The demo people's real names (编辑资料): the volunteer's certificate and applications need one; the admin has none, so 我的 asks for it. */
+const DEMO_REAL_NAMES: Record<string, string> = {
+  coordinator: '李明',
+  secretary: '王芳',
+  volunteer: '张志远',
+  lecturer: '周敏',
+  member: '陈静',
 };
 
 /** `days` from today at `hh:mm` in the center's time zone. */
@@ -312,6 +322,8 @@ const seedLiveMeeting = async (coordinator: string, now: Date) => {
     title: '“三严三实”专题组织生活会（直播中）',
     theme: '三严三实',
     branchId: DEMO_BRANCH,
+    // The branch's own meeting: its three members check in without registering (仅限本支部).
+    branchOnly: true,
     venue: '和乐党群服务中心 2 楼会议室',
     startsAt: minutes(-30),
     endsAt: minutes(90),
@@ -664,6 +676,11 @@ const seedDemoBranch = async (now: Date) => {
 export const seedDemoData = async (now = new Date()): Promise<void> => {
   for (const user of DEV_USERS) {
     await dynamoUserRepository.findOrCreate({ openid: `dev:${user.name}`, nickname: user.nickname, roles: [...user.roles] }, now);
+  }
+  // A real name once: one the developer changed since is kept (and a closed demo account stays closed).
+  for (const [name, realName] of Object.entries(DEMO_REAL_NAMES)) {
+    const record = await accountRepository.get(userIdFor(`dev:${name}`));
+    if (record && !record.closedAt && !record.realName) await accountRepository.update(record.id, { realName });
   }
   // The dev users' managed roles appear in the admin's lists (no audit line: nobody granted them).
   for (const user of DEV_USERS) {

@@ -50,6 +50,8 @@ export const tablesOf = (service: ResolvedService): CfnTable[] =>
 
 export interface HttpRoute {
   routeKey: string;
+  /** The function's name in the serverless configuration (a group of the contract). */
+  functionName: string;
   /** e.g. `cloudfunctions/src/auth/handler` */
   module: string;
   exportName: string;
@@ -59,13 +61,14 @@ export interface HttpRoute {
 
 /** The HTTP routes of every function, as API Gateway would match them. */
 export const httpRoutesOf = (service: ResolvedService): HttpRoute[] =>
-  Object.values(service.functions).flatMap(({ handler, events = [], environment = {} }) => {
+  Object.entries(service.functions).flatMap(([functionName, { handler, events = [], environment = {} }]) => {
     const dot = handler.lastIndexOf('.');
     return events
       .map((event) => event.httpApi)
       .filter((httpApi): httpApi is NonNullable<HttpApiEvent['httpApi']> => httpApi !== undefined)
       .map((httpApi) => ({
         routeKey: typeof httpApi === 'string' ? httpApi : `${httpApi.method.toUpperCase()} ${httpApi.path}`,
+        functionName,
         module: handler.slice(0, dot),
         exportName: handler.slice(dot + 1),
         environment,

@@ -2,7 +2,7 @@
  * Closed sets of the domain, as `as const` objects with their zod enums beside them,
  * so the server and the app agree on every code without a parallel list.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Role = {
   MEMBER: 'member',
@@ -88,3 +88,19 @@ export const TRAINING_TOPIC_LABELS: Record<TrainingTopic, string> = { etiquette:
 export const ExamBank = { CERTIFICATION: 'certification', ...TrainingTopic } as const;
 export const ExamBankSchema = z.enum(ExamBank);
 export type ExamBank = z.infer<typeof ExamBankSchema>;
+
+/** 政治面貌: what a person states on their profile (编辑资料). */
+export const PoliticalStatus = {
+  PARTY_MEMBER: 'party_member',
+  PROBATIONARY: 'probationary',
+  LEAGUE_MEMBER: 'league_member',
+  MASSES: 'masses',
+} as const;
+export const PoliticalStatusSchema = z.enum(PoliticalStatus);
+export type PoliticalStatus = z.infer<typeof PoliticalStatusSchema>;
+export const POLITICAL_STATUS_LABELS: Record<PoliticalStatus, string> = {
+  party_member: '党员',
+  probationary: '预备党员',
+  league_member: '共青团员',
+  masses: '群众',
+};

@@ -50,10 +50,12 @@ export const ERRORS = {
   REGISTER_FIRST: { status: 409, message: '请先报名，再设置提醒' },
   CAPACITY_BELOW_CONFIRMED: { status: 409, message: '名额不能少于已报名人数' },
   TRAINING_REQUIRED: { status: 409, message: '报名前需先完成志愿者学院的相应培训（签到后记录；设有测验的培训需通过测验）' },
+  BRANCH_ONLY: { status: 409, message: '该会议仅限本支部党员参加' },
 
   // Check-in, sign-out and leave
   NOT_CONFIRMED: { status: 409, message: '只有已报名（非候补）的人可以签到' },
-  ALREADY_CHECKED_IN: { status: 409, message: '你已经签到过了' },
+  ALREADY_CHECKED_IN: { status: 409, message: '已经签到过了' },
+  NO_SEAT_LEFT: { status: 409, message: '名额已满，请先调整活动名额再签到' },
   CHECK_IN_NOT_OPEN: { status: 409, message: '签到尚未开始' },
   CHECK_IN_CLOSED: { status: 409, message: '签到已结束' },
   NOT_CHECKED_IN: { status: 409, message: '请先签到再签退' },
@@ -78,6 +80,7 @@ export const ERRORS = {
 
   // Volunteers, exams and hours
   APPLY_FIRST: { status: 409, message: '请先提交志愿者申请' },
+  REAL_NAME_REQUIRED: { status: 409, message: '请先在“编辑资料”中填写真实姓名' },
   ALREADY_VOLUNTEER: { status: 409, message: '你已是认证志愿者' },
   EXAM_COOLDOWN: { status: 409, message: '冷静期内暂不能再次考试' },
   EXAM_UNAVAILABLE: { status: 409, message: '题库尚未准备好，请联系社工' },
@@ -94,6 +97,10 @@ export const ERRORS = {
   MUTED: { status: 403, message: '你已被禁言，暂不能评论' },
   CONTENT_REJECTED: { status: 422, message: '内容未通过安全检查，请修改后再发' },
 
+  // Meetings' boards, measures and minutes
+  MEETING_PRIVATE: { status: 403, message: '会议的讨论、措施和纪要仅所属支部的党员、参会人、观摩书记和社工可以查看' },
+  NOT_A_PARTICIPANT: { status: 403, message: '报名参会后才能发言和投票' },
+
   // Resource cloud
   SKIPS_A_STEP: { status: 409, message: '个案需按步骤推进，不能跳步', explained: true },
   REASON_REQUIRED: { status: 409, message: '请填写原因（至少 4 个字）', explained: true },
@@ -106,6 +113,7 @@ export const ERRORS = {
 
   // Branch directory
   MEMBER_OF_ANOTHER_BRANCH: { status: 409, message: '该党员已在其他支部，请办理组织关系转接' },
+  ROSTER_PERSON_CLAIMED: { status: 409, message: '此人已认领名单并加入支部，请在党员名单中操作' },
 
   // Secretary academy
   OBSERVER_SEATS_FULL: { status: 409, message: '观摩名额已满' },

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { contract, routeKey, type RouteDeclaration } from '@hele/shared/contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { OPENAPI_FILE, openApiText } from '../../scripts/contract/openapi';
 
 const ROOT = path.resolve(__dirname, '../..');

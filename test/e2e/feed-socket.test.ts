@@ -90,3 +90,39 @@ it('lets a reader whose socket dropped catch up by polling, with no gaps and no 
   expect(merged.get(seen.id)!.text).toBe('第一条（更正）');
   expect(merged.get(created[0]!)!.deleted).toBe(true);
 });
+
+it('removes a connection API Gateway says is gone, and still reaches the live watcher', async () => {
+  const { client, coordinator, member, activityId } = await feedUnderWay();
+  const watcher = await watchFeed(stack.websocketUrl, member, activityId);
+  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+  const { DynamoDBDocumentClient, GetCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
+  const db = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: stack.databaseEndpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+  const TableName = stack.functionEnv.CONNECTIONS_TABLE!;
+  const gone = 'gone-connection-id=';
+  const expiresAt = Math.floor(Date.now() / 1000) + 3600;
+  await db.send(
+    new PutCommand({
+      TableName,
+      Item: { connectionId: gone, activityId, userId: 'u-gone', connectedAt: new Date().toISOString(), expiresAt },
+    }),
+  );
+  try {
+    const { post } = (await client.request('POST', `/activities/${activityId}/posts`, coordinator, { text: '有人掉线了' })).body;
+    await watcher.next((event) => event.type === 'post' && event.post.id === post.id, 2_000);
+    const deadline = Date.now() + 3_000;
+    let item: unknown = {};
+    while (item && Date.now() < deadline) {
+      item = (await db.send(new GetCommand({ TableName, Key: { connectionId: gone } }))).Item;
+      if (item) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(item).toBeUndefined();
+  } finally {
+    await watcher.close();
+  }
+});

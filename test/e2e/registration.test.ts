@@ -96,5 +96,7 @@ it('the coordinator shows the rotating code; a member types it and is checked in
   await volunteer.locator('.activity-detail__mine', { hasText: '已签到' }).waitFor();
 
   // The coordinator's screen counts it within its next refresh.
-  await coordinator.locator('.check-in__done', { hasText: '已签到 1' }).waitFor({ timeout: 15_000 });
+  await coordinator
+    .locator('.attendance-counts__item--checkedIn .attendance-counts__value', { hasText: /^1$/ })
+    .waitFor({ timeout: 15_000 });
 });

@@ -58,6 +58,49 @@ describe('deploy package (CloudFormation)', () => {
     expect(routeKeys).toEqual(expect.arrayContaining(API_ROUTES));
   });
 
+  it('throttles the HTTP API stage, tighter for sign-in and the hot writes, and the live feed’s socket', () => {
+    const stage = template.Resources.HttpApiStage!;
+    const limits = (settings: { ThrottlingRateLimit?: unknown; ThrottlingBurstLimit?: unknown } | undefined) => [
+      Number(settings?.ThrottlingRateLimit),
+      Number(settings?.ThrottlingBurstLimit),
+    ];
+    const [rate, burst] = limits(stage.Properties.DefaultRouteSettings);
+    expect(rate).toBeGreaterThan(0);
+    expect(burst).toBeGreaterThanOrEqual(rate!);
+    const routes = stage.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const tight = ['POST /auth/login', 'POST /activities/{id}/registrations', 'POST /redemptions', 'POST /activities/{id}/posts'];
+    expect(Object.keys(routes).sort()).toEqual([...tight].sort());
+    for (const key of tight) {
+      const [routeRate, routeBurst] = limits(routes[key]);
+      expect({ key, below: routeRate! > 0 && routeRate! < rate! && routeBurst! > 0 && routeBurst! <= burst! }).toEqual({
+        key,
+        below: true,
+      });
+    }
+    // A route's settings need the route: the stage waits for each one it names.
+    const routeIds = Object.fromEntries(ofType('AWS::ApiGatewayV2::Route').map(([id, route]) => [route.Properties.RouteKey, id]));
+    expect((stage as { DependsOn?: string[] }).DependsOn).toEqual(expect.arrayContaining(tight.map((key) => routeIds[key])));
+    const [socketRate, socketBurst] = limits(template.Resources.WebsocketsDeploymentStage!.Properties.DefaultRouteSettings);
+    expect(socketRate! > 0 && socketBurst! >= socketRate!).toBe(true);
+  });
+
+  it('keeps the media bucket private: public access blocked, no bucket policy, encrypted at rest', () => {
+    const bucket = template.Resources.MediaBucket!;
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties.AccessControl).toBeUndefined();
+    // Files are reached through links the functions sign, never through a policy that opens the bucket.
+    const policies = ofType('AWS::S3::BucketPolicy').map(([, policy]) => JSON.stringify(policy.Properties.Bucket));
+    expect(policies.filter((target) => target.includes('MediaBucket') || target.includes('-media'))).toEqual([]);
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe(
+      'AES256',
+    );
+  });
+
   it('gives every function a role of its own, and only the public health check no user-table access', () => {
     const functions = ofType('AWS::Lambda::Function');
     for (const [, fn] of functions) {
@@ -110,5 +153,17 @@ describe('deploy package (CloudFormation)', () => {
     const lines = zips.map((zip) => `${zip}: ${fs.statSync(path.join(OUT, zip)).size} bytes`);
     console.log(`function zips:\n${lines.join('\n')}`);
     expect(zips.length).toBe(ofType('AWS::Lambda::Function').length);
+  });
+
+  it('keeps every function a person waits on within 150 KB zipped', () => {
+    // Off the request path: the photo review runs after the post (Jimp) and the documents are
+    // downloads a coordinator asks for (docx, exceljs), as is a secretary's roster workbook (exceljs).
+    const offRequestPath = ['feedReview.zip', 'meetingDocuments.zip', 'rosters.zip'];
+    const oversized = fs
+      .readdirSync(OUT)
+      .filter((file) => file.endsWith('.zip') && !offRequestPath.includes(file))
+      .map((zip) => ({ zip, bytes: fs.statSync(path.join(OUT, zip)).size }))
+      .filter(({ bytes }) => bytes > 150 * 1024);
+    expect(oversized).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const DIST = path.resolve(__dirname, '../../miniprogram/dist/weapp');
 const MB = 1024 * 1024;

@@ -1,4 +1,9 @@
-/** Debian's Chromium driven by playwright-core (no browser download), with the flags this machine needs. */
+/**
+ * Chromium driven by playwright-core (no browser download): Debian's where it is installed
+ * (`apt-get install chromium`, what .ci/run does), else the headless Chromium that the npm package
+ * @sparticuz/chromium carries inside itself (unpacked to /tmp on first use), so `npm test` runs on a
+ * fresh machine as it comes. CHROMIUM_PATH names another.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -7,9 +12,21 @@ import { startTestStack } from './stack';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results');
 
-export const launchBrowser = async (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+const chromiumOfPackage = async () => {
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return { executablePath: await packaged.executablePath(), args: packaged.args };
+};
+
+export const launchBrowser = async (): Promise<Browser> => {
+  const system = process.env.CHROMIUM_PATH ?? (fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
+  if (!system) {
+    const packaged = await chromiumOfPackage();
+    return chromium.launch({ ...packaged, headless: true });
+  }
+  return chromium.launch({
+    executablePath: system,
     headless: true,
     args: [
       '--no-sandbox',
@@ -22,6 +39,7 @@ export const launchBrowser = async (): Promise<Browser> =>
     ],
     // playwright gives every launch a fresh, empty profile directory of its own.
   });
+};
 
 /** A phone-sized page, as the H5 app is meant to be seen. */
 export const phonePage = async (browser: Browser): Promise<Page> => {

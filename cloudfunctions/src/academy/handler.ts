@@ -4,11 +4,11 @@ import { activitySummary } from '../domain/activities/summary';
 import { createHttpHandler } from '../lib/http';
 import { academyRepository } from './repository';
 import { createAcademyService } from './service';
-import { contract } from '@hele/shared/contract';
+import { academyRoutes } from '@hele/shared/contract/academy';
 
 const academy = createAcademyService({ academy: academyRepository, activity: activitySummary });
 
-export const handler = createHttpHandler(contract.academy, {
+export const handler = createHttpHandler(academyRoutes, {
   rubric: async () => ({ rubric: await academy.rubric() }),
   setRubric: async ({ body }) => ({ rubric: await academy.setRubric(body) }),
   observe: async ({ params, caller }) => ({ observer: await academy.observe(params.id, caller) }),

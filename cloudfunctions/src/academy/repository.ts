@@ -6,9 +6,10 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Observer, Rubric, type RubricInput } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, transactNamed, type TransactItem } from '../lib/db';
 import { queryAll } from '../lib/pagination';
+import { observerKey } from '../domain/observers';
 import { branchScope, countItem } from '../domain/stats';
 import { tableName } from '../lib/tables';
 
@@ -75,7 +76,7 @@ export const academyRepository = {
         item: {
           Put: {
             TableName: table(),
-            Item: { pk: meetingKey(observer.activityId), sk: `O#${observer.userId}`, ...observer },
+            Item: { ...observerKey(observer.activityId, observer.userId), ...observer },
             ConditionExpression: 'attribute_not_exists(sk)',
           },
         },
@@ -116,7 +117,7 @@ export const academyRepository = {
         item: {
           ConditionCheck: {
             TableName: table(),
-            Key: { pk: meetingKey(sheet.activityId), sk: `O#${sheet.userId}` },
+            Key: observerKey(sheet.activityId, sheet.userId),
             ConditionExpression: 'attribute_exists(sk)',
           },
         },

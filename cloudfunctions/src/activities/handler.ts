@@ -2,14 +2,14 @@ import { createHttpHandler } from '../lib/http';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
 import { activityRepository } from '../domain/activities/repository';
 import { createActivityService } from './service';
-import { contract } from '@hele/shared/contract';
+import { activitiesRoutes } from '@hele/shared/contract/activities';
 
 const service = createActivityService({
   repository: activityRepository,
   engine: createRegistrationEngine({ repository: activityRepository }),
 });
 
-export const handler = createHttpHandler(contract.activities, {
+export const handler = createHttpHandler(activitiesRoutes, {
   create: async ({ body, caller }) => ({ activity: await service.create(body, caller) }),
   list: async ({ query, caller }) => await service.list(query, caller),
   get: async ({ params, caller }) => ({ activity: await service.get(params.id, caller) }),

@@ -22,6 +22,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { notify } from '../domain/inbox';
 import { loadUser, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
+import { branchRecord } from '../domain/branches';
 import { projectOf } from '../domain/projects';
 import { indexKeys, inUtc, newActivityRecord, toActivity, type ActivityRecord } from '../domain/activities/records';
 import { placesOf } from '../domain/activities/places';
@@ -63,6 +64,11 @@ const requireProject = async (projectId: string | undefined) => {
   if (projectId && !(await projectOf(projectId))) throw ValidationError.field('projectId', '公益项目不存在');
 };
 
+/** A meeting may name a branch only if the directory has it (its roster, leave and statistics are that branch's). */
+const requireBranch = async (branchId: string | undefined) => {
+  if (branchId && !(await branchRecord(branchId))) throw ValidationError.field('branchId', '支部不存在');
+};
+
 export const createActivityService = ({ repository, engine, now = () => new Date() }: ActivityServiceDeps) => {
   const load = async (id: string, caller: Principal): Promise<ActivityRecord> => {
     const record = await repository.getActivity(id);
@@ -88,6 +94,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
 
   return {
     async create(input: CreateActivityRequest, caller: Principal): Promise<Activity> {
+      await requireBranch(input.branchId);
       await requireProject(input.projectId);
       await requireLecturers(input.lecturerIds);
       const record = newActivityRecord(input, caller.id, now());
@@ -129,10 +136,13 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       const record = await load(id, caller);
       if (record.status === ActivityStatus.CANCELLED)
         throw new ConflictError(ErrorCode.ACTIVITY_CANCELLED, 'A cancelled activity cannot be edited');
-      const issues = [...activityTimeIssues({ ...record, ...patch }), ...kindFieldIssues(record.kind, patch)];
+      // 仅限本支部 is checked against the branch the activity will have, edited or stored.
+      const branch = { branchId: patch.branchId ?? record.branchId, branchOnly: patch.branchOnly ?? record.branchOnly };
+      const issues = [...activityTimeIssues({ ...record, ...patch }), ...kindFieldIssues(record.kind, { ...patch, ...branch })];
       if (record.seriesId && patch.lecturerIds !== undefined)
         issues.push({ path: 'lecturerIds', message: '公益班课次的讲师由所属公益班决定' });
       if (issues.length) throw new ValidationError(issues);
+      await requireBranch(patch.branchId);
       await requireProject(patch.projectId);
       await requireLecturers(patch.lecturerIds);
       const outcome = await retryOnConflict(() =>

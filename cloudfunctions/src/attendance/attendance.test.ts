@@ -1,11 +1,10 @@
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newMembers } from '../../test/fixtures';
+import { createActivity, newBranch, newMembers } from '../../test/fixtures';
 import { branchMembers } from '../lib/principal';
-import { userIdFor, dynamoUserRepository } from '../auth/repository';
+import { userIdFor } from '../auth/repository';
 import { createAttendanceService, MAX_CHECK_IN_TRIES } from './service';
 import { leaveRepository } from './leave-repository';
 import { activityRepository } from '../domain/activities/repository';
-import { tableName } from '../lib/tables';
 
 const MINUTE = 60_000;
 
@@ -128,9 +127,9 @@ describe('check-in', () => {
 
 describe('attendance and leave (请假)', () => {
   it('lists the branch roster and registrants with their state, as JSON and CSV', async () => {
-    const branch = `branch-${Date.now().toString(36)}`;
-    const [onRoster, registrant, excused] = await newMembers(3);
-    for (const user of [onRoster, excused]) await dynamoUserRepository.assignBranch(user!.userId, branch);
+    const { branch, secretary, members } = await newBranch(2);
+    const [onRoster, excused] = members;
+    const [registrant] = await newMembers(1);
     const activity = await happeningNow({ branchId: branch });
     await call('POST', `/activities/${activity.id}/registrations`, { token: registrant!.token });
     await checkIn(activity.id, registrant!.token, { code: (await codeOf(activity.id)).code });
@@ -159,47 +158,42 @@ describe('attendance and leave (请假)', () => {
     expect([twice.status, twice.body.error.code]).toEqual([409, 'LEAVE_DECIDED']);
 
     const list = await call('GET', `/activities/${activity.id}/attendance`, { token: coordinator });
-    expect(list.body.summary).toEqual({ registered: 1, checkedIn: 1, onLeave: 1, absent: 0, notYet: 1 });
+    // The roster (the secretary, two members) and the registrant from elsewhere.
+    expect(list.body.summary).toEqual({ expected: 4, registered: 1, checkedIn: 1, onLeave: 1, absent: 0, notYet: 2 });
     const states = Object.fromEntries(list.body.items.map((row: { userId: string; state: string }) => [row.userId, row.state]));
-    expect(states).toEqual({ [onRoster!.userId]: 'not_yet', [registrant!.userId]: 'checked_in', [excused!.userId]: 'on_leave' });
+    expect(states).toEqual({
+      [secretary.userId]: 'not_yet',
+      [onRoster!.userId]: 'not_yet',
+      [registrant!.userId]: 'checked_in',
+      [excused!.userId]: 'on_leave',
+    });
 
     const csv = await call('GET', `/activities/${activity.id}/attendance?format=csv`, { token: coordinator });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toContain('attachment');
     const text = csv.body as string;
-    expect(text.startsWith('\uFEFF姓名,状态,签到时间,是否报名,请假原因\r\n')).toBe(true);
-    expect(text).toContain('请假,,否,出差在外地');
-    expect(text.split('\r\n').filter(Boolean)).toHaveLength(4);
+    expect(text.startsWith('\uFEFF姓名,身份,状态,是否报名,签到时间,代签人,请假原因\r\n')).toBe(true);
+    expect(text).toContain(`${excused!.name},支部党员,请假,否,,,出差在外地`);
+    expect(text).toContain(`${registrant!.name},报名人员,已签到,是,`);
+    // The people, then the page's counts.
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(5 + 6);
+    expect(text).toContain('\r\n应到,4\r\n已报名,1\r\n实到,1\r\n请假,1\r\n缺席,0\r\n未签到,2');
   });
 
   it('lets the secretary of the branch decide, and no other secretary', async () => {
-    const branch = `branch-${Date.now().toString(36)}b`;
-    const [member, secretary, otherSecretary] = await newMembers(3);
-    await dynamoUserRepository.assignBranch(member!.userId, branch);
-    await dynamoUserRepository.assignBranch(secretary!.userId, branch);
-    await dynamoUserRepository.assignBranch(otherSecretary!.userId, `${branch}-other`);
-    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { doc } = await import('../lib/db');
-    for (const user of [secretary, otherSecretary]) {
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName('USERS_TABLE'),
-          Key: { id: user!.userId },
-          UpdateExpression: 'SET #roles = :roles',
-          ExpressionAttributeNames: { '#roles': 'roles' },
-          ExpressionAttributeValues: { ':roles': ['member', 'secretary'] },
-        }),
-      );
-    }
+    // Secretaries as the directory names them: of this branch, and of another.
+    const { branch, secretary, members } = await newBranch(1);
+    const [member] = members;
+    const { secretary: otherSecretary } = await newBranch(0);
     const activity = await createActivity({ branchId: branch });
     await call('POST', `/activities/${activity.id}/leave-requests`, { token: member!.token, body: { reason: '家中有事' } });
     const decision = { decision: 'refuse', note: '请尽量参加' };
     const path = `/activities/${activity.id}/leave-requests/${member!.userId}/decision`;
-    expect((await call('POST', path, { token: otherSecretary!.token, body: decision })).status).toBe(403);
+    expect((await call('POST', path, { token: otherSecretary.token, body: decision })).status).toBe(403);
     expect(
-      (await call('GET', '/leave-requests', { token: secretary!.token })).body.items.map((item: { userId: string }) => item.userId),
+      (await call('GET', '/leave-requests', { token: secretary.token })).body.items.map((item: { userId: string }) => item.userId),
     ).toEqual([member!.userId]);
-    const refused = await call('POST', path, { token: secretary!.token, body: decision });
+    const refused = await call('POST', path, { token: secretary.token, body: decision });
     expect(refused.body.leave).toMatchObject({ status: 'refused', note: '请尽量参加' });
     // A refused request may be asked again.
     expect(
@@ -208,7 +202,7 @@ describe('attendance and leave (请假)', () => {
   });
 
   it('refuses leave to someone neither on the roster nor registered', async () => {
-    const activity = await createActivity({ branchId: 'some-branch' });
+    const activity = await createActivity({ branchId: (await newBranch(0)).branch });
     const [stranger] = await newMembers(1);
     const reply = await call('POST', `/activities/${activity.id}/leave-requests`, { token: stranger!.token, body: { reason: '有事' } });
     expect(reply.status).toBe(403);
@@ -217,9 +211,8 @@ describe('attendance and leave (请假)', () => {
   });
 
   it('computes a member’s attendance rate over the branch meetings held', async () => {
-    const branch = `branch-${Date.now().toString(36)}r`;
-    const [member] = await newMembers(1);
-    await dynamoUserRepository.assignBranch(member!.userId, branch);
+    const { branch, members } = await newBranch(1);
+    const [member] = members;
     const attended = await happeningNow({ branchId: branch });
     const missed = await happeningNow({ branchId: branch });
     const excusedMeeting = await happeningNow({ branchId: branch });

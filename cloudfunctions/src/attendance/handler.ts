@@ -7,7 +7,8 @@ import { toMyTraining, trainings } from '../domain/trainings';
 import { attendanceCsv, createAttendanceService } from './service';
 import { leaveRepository } from './leave-repository';
 import { activityRepository } from '../domain/activities/repository';
-import { contract } from '@hele/shared/contract';
+import { runIdempotent } from '../lib/idempotency';
+import { attendanceRoutes } from '@hele/shared/contract/attendance';
 
 let service: ReturnType<typeof createAttendanceService> | undefined;
 const attendance = () =>
@@ -19,22 +20,30 @@ const attendance = () =>
     minServiceShare: env().MIN_ATTENDANCE_SHARE,
   }));
 
-export const handler = createHttpHandler(contract.attendance, {
-  checkInCode: async ({ params, caller }) => await attendance().code(params.id, caller),
-  checkIn: async ({ params, body, caller }) => ({ registration: await attendance().checkIn(params.id, body, caller) }),
-  signOut: async ({ params, body, caller }) => await attendance().signOut(params.id, body, caller),
-  attendance: async ({ params, query, caller }) => {
-    const result = await attendance().attendance(params.id, caller);
-    if (query.format === 'csv')
-      return download(attendanceCsv(result, ATTENDANCE_LABELS), 'text/csv; charset=utf-8', `签到表-${params.id}.csv`);
-    return result;
+export const handler = createHttpHandler(
+  attendanceRoutes,
+  {
+    checkInCode: async ({ params, caller }) => await attendance().code(params.id, caller),
+    checkIn: async ({ params, body, caller }) => ({ registration: await attendance().checkIn(params.id, body, caller) }),
+    assistedCheckIn: async ({ params, body, caller }) => ({
+      registration: await attendance().assistedCheckIn(params.id, body.userId, caller),
+    }),
+    walkIn: async ({ params, body, caller }) => ({ registration: await attendance().walkIn(params.id, body.name, caller) }),
+    signOut: async ({ params, body, caller }) => await attendance().signOut(params.id, body, caller),
+    attendance: async ({ params, query, caller }) => {
+      const result = await attendance().attendance(params.id, caller);
+      if (query.format === 'csv')
+        return download(attendanceCsv(result, ATTENDANCE_LABELS), 'text/csv; charset=utf-8', `签到表-${params.id}.csv`);
+      return result;
+    },
+    requestLeave: async ({ params, body, caller }) => ({ leave: await attendance().requestLeave(params.id, body.reason, caller) }),
+    decideLeave: async ({ params, body, caller }) => ({ leave: await attendance().decideLeave(params.id, params.userId, body, caller) }),
+    leaveRequests: async ({ query, caller }) => await attendance().pendingLeaves(caller, query),
+    myTrainings: async ({ caller }) => ({ items: (await trainings.of(caller.id)).map(toMyTraining) }),
+    myAttendance: async ({ query, caller }) => {
+      const year = query.year ?? Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+      return await attendance().myRate(caller, year);
+    },
   },
-  requestLeave: async ({ params, body, caller }) => ({ leave: await attendance().requestLeave(params.id, body.reason, caller) }),
-  decideLeave: async ({ params, body, caller }) => ({ leave: await attendance().decideLeave(params.id, params.userId, body, caller) }),
-  leaveRequests: async ({ query, caller }) => await attendance().pendingLeaves(caller, query),
-  myTrainings: async ({ caller }) => ({ items: (await trainings.of(caller.id)).map(toMyTraining) }),
-  myAttendance: async ({ query, caller }) => {
-    const year = query.year ?? Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-    return await attendance().myRate(caller, year);
-  },
-});
+  { idempotency: runIdempotent },
+);

@@ -4,28 +4,13 @@
  * secretary) — and leaves both when decided.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { LeaveStatusSchema } from '@hele/shared';
-import { z } from 'zod';
-import { queryAll, queryPage } from '../lib/pagination';
-import { doc, isConditionFailure, transactNamed, type DocClient, type TransactItem } from '../lib/db';
+import { queryPage } from '../lib/pagination';
+import { LeaveRecord, leavesOf } from '../domain/activities/attendance-sheet';
+import { doc, isConditionFailure, transactNamed, type DocClient } from '../lib/db';
 import { settled } from '../lib/retry';
 import { tableName } from '../lib/tables';
 
-export const LeaveRecord = z.object({
-  activityId: z.string(),
-  userId: z.string(),
-  nickname: z.string(),
-  branchId: z.string().optional(),
-  reason: z.string(),
-  status: LeaveStatusSchema,
-  requestedAt: z.string(),
-  decidedBy: z.string().optional(),
-  decidedAt: z.string().optional(),
-  note: z.string().optional(),
-  pendingAll: z.string().optional(),
-  pendingBranch: z.string().optional(),
-});
-export type LeaveRecord = z.infer<typeof LeaveRecord>;
+export type { LeaveRecord };
 
 const NO_BRANCH = '-';
 
@@ -57,16 +42,8 @@ export const createLeaveRepository = (client: DocClient = doc) => {
       return Item ? LeaveRecord.parse(Item) : undefined;
     },
 
-    /** Decides a pending request once, with what is counted alongside (an approval, for the branch statistics). */
-    async decide(
-      activityId: string,
-      userId: string,
-      status: 'approved' | 'refused',
-      decidedBy: string,
-      at: string,
-      note?: string,
-      counted: TransactItem[] = [],
-    ) {
+    /** Decides a pending request once. */
+    async decide(activityId: string, userId: string, status: 'approved' | 'refused', decidedBy: string, at: string, note?: string) {
       const outcome = await settled(() =>
         transactNamed(client, [
           {
@@ -88,24 +65,12 @@ export const createLeaveRepository = (client: DocClient = doc) => {
               },
             },
           },
-          ...counted.map((item) => ({ name: 'pending' as const, item })),
         ]),
       );
       return outcome === 'ok' ? this.get(activityId, userId) : undefined;
     },
 
-    forActivity(activityId: string): Promise<LeaveRecord[]> {
-      return queryAll(
-        LeaveRecord,
-        {
-          TableName: table(),
-          KeyConditionExpression: 'activityId = :id',
-          ExpressionAttributeValues: { ':id': activityId },
-          ConsistentRead: true,
-        },
-        client,
-      );
-    },
+    forActivity: (activityId: string) => leavesOf(activityId, client),
 
     /** Pending requests, oldest first: all of them, or one branch's. */
     pending({ branchId, limit, cursor }: { branchId?: string; limit: number; cursor?: string }) {

@@ -4,8 +4,8 @@
  * attendance rate over the branch meetings of a year.
  */
 import {
+  ATTENDANCE_COUNT_LABELS,
   attendanceRate,
-  attendanceState,
   canCheckIn,
   centerMonth,
   checkInPeriod,
@@ -17,17 +17,19 @@ import {
   periodEndsAt,
   Role,
   servedMinutes,
+  type AttendanceCounts,
   type AttendanceResponse,
-  type AttendanceRow,
   type CheckInMargins,
   type CheckInRequest,
   type Leave,
   type LeaveDecisionBody,
+  type Registration,
   type SignOutRequest,
   type TrainingTopic,
 } from '@hele/shared';
+import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, HttpError, NotFoundError, TooManyRequestsError } from '../lib/errors';
-import type { Principal, UserRecord } from '../lib/principal';
+import { loadUser, type Principal, type UserRecord } from '../lib/principal';
 import { settled } from '../lib/retry';
 import { topicHasQuiz as bankHasQuiz } from '../domain/question-bank';
 import { trainings } from '../domain/trainings';
@@ -36,10 +38,12 @@ import { toCsv } from '../lib/csv';
 import { notify } from '../domain/inbox';
 import { projectScope } from '../domain/projects';
 import { teachesClass } from '../domain/series';
-import { activityScope, countItem, participationScope } from '../domain/stats';
+import { countItem, participationScope } from '../domain/stats';
 import { codeIsValid, issueCheckIn, newCheckInSecret, tokenIsValid } from '../domain/activities/check-in-code';
 import type { LeaveRecord, LeaveRepository } from './leave-repository';
-import { isLive, toRegistration, type ActivityRecord } from '../domain/activities/records';
+import { readAttendanceSheet } from '../domain/activities/attendance-sheet';
+import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from '../domain/activities/records';
+import { createRegistrationEngine, type RegistrationEngine } from '../domain/activities/registration-engine';
 import type { ActivityRepository } from '../domain/activities/repository';
 
 /** Codes a registrant may send per ten minutes before check-in locks (guessing 6 digits). */
@@ -48,6 +52,8 @@ const TRY_WINDOW_MS = 10 * 60 * 1000;
 
 export interface AttendanceDeps {
   activities: ActivityRepository;
+  /** Takes the seat of someone checking in without one (a roster member, a walk-in); by default over `activities`. */
+  engine?: Pick<RegistrationEngine, 'seatOnArrival'>;
   leaves: LeaveRepository;
   roster: (branchId: string) => Promise<UserRecord[]>;
   margins: CheckInMargins;
@@ -95,16 +101,29 @@ const tellLeaveDecided = (leave: LeaveRecord, activity: ActivityRecord) => {
   );
 };
 
+/** Who a row is: a walk-in, on the branch's roster, or a registrant from elsewhere. */
+const standing = (row: AttendanceResponse['items'][number]) => (row.walkIn ? '现场登记' : row.onRoster ? '支部党员' : '报名人员');
+
+/** The sheet as the page shows it, then its counts (the same numbers: shared/rules/attendance). */
 export const attendanceCsv = (attendance: AttendanceResponse, labels: Record<string, string>): string =>
   toCsv(
-    ['姓名', '状态', '签到时间', '是否报名', '请假原因'],
-    attendance.items.map((row) => [
-      row.nickname,
-      labels[row.state] ?? row.state,
-      row.checkedInAt ?? '',
-      row.registered ? '是' : '否',
-      row.leaveReason ?? '',
-    ]),
+    ['姓名', '身份', '状态', '是否报名', '签到时间', '代签人', '请假原因'],
+    [
+      ...attendance.items.map((row) => [
+        row.nickname,
+        standing(row),
+        labels[row.state] ?? row.state,
+        row.registered ? '是' : '否',
+        row.checkedInAt ?? '',
+        row.assistedBy ?? '',
+        row.leaveReason ?? '',
+      ]),
+      [],
+      ...(Object.keys(ATTENDANCE_COUNT_LABELS) as Array<keyof AttendanceCounts>).map((count) => [
+        ATTENDANCE_COUNT_LABELS[count],
+        attendance.summary[count],
+      ]),
+    ],
   );
 
 export const createAttendanceService = ({
@@ -115,6 +134,7 @@ export const createAttendanceService = ({
   minServiceShare,
   topicHasQuiz = bankHasQuiz,
   now = () => new Date(),
+  engine = createRegistrationEngine({ repository: activities, now }),
 }: AttendanceDeps) => {
   const requireActivity = async (id: string) => {
     const activity = await activities.getActivity(id);
@@ -149,6 +169,99 @@ export const createAttendanceService = ({
   /** A class's lecturers (its series', or those it names) run it: they show the code and see who came. */
   const teaches = (caller: Principal, activity: ActivityRecord) => teachesClass(activity, caller.id);
 
+  const openForCheckIn = (activity: ActivityRecord, at: Date) => {
+    const verdict = canCheckIn(activity, at, margins);
+    if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
+  };
+
+  /** An activity the caller runs: a coordinator, or the secretary of its branch. */
+  const managed = async (activityId: string, caller: Principal) => {
+    const activity = await requireActivity(activityId);
+    if (!mayManage(caller, activity)) throw new ForbiddenError('Only coordinators and the branch secretary check people in for them');
+    return activity;
+  };
+
+  const onRoster = (activity: ActivityRecord, person: { branchId?: string }) =>
+    !!activity.branchId && person.branchId === activity.branchId;
+
+  /**
+   * Where a person checking in sits: their confirmed registration, or a seat to take on arrival when they
+   * are on the branch's roster and hold no live registration; anyone else is not expected here.
+   */
+  const seatOf = (activity: ActivityRecord, person: { branchId?: string }, registration: RegistrationRecord | undefined): Seat => {
+    if (isLive(registration) && registration.status === 'confirmed') {
+      if (registration.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
+      return { kind: 'held', registration };
+    }
+    if (!isLive(registration) && onRoster(activity, person)) return { kind: 'roster' };
+    throw new ConflictError('NOT_CONFIRMED', 'Only confirmed registrants and the branch roster check in');
+  };
+
+  /**
+   * The check-in's write, with what goes with it: an academy training's completion (not for a walk-in: no
+   * account) and the dashboard's participation (a seat taken on arrival counts as a registration too). A held
+   * seat is stamped; otherwise the seat is taken in the same transaction.
+   */
+  const attend = async (
+    activity: ActivityRecord,
+    person: { id: string; nickname: string; branchId?: string },
+    seat: Seat,
+    at: Date,
+    assistant?: { id: string; name: string },
+  ): Promise<Registration> => {
+    const nowIso = at.toISOString();
+    const training =
+      activity.kind === 'training' && activity.trainingTopic && seat.kind !== 'walk-in'
+        ? { userId: person.id, topic: activity.trainingTopic, activityId: activity.id, title: activity.title }
+        : undefined;
+    const alongside = [
+      // Checking in at an academy training completes its topic; where the topic has a quiz, it opens the quiz instead.
+      ...(training
+        ? [
+            (await topicHasQuiz(training.topic))
+              ? trainings.attend(training, nowIso)
+              : trainings.complete({ ...training, completedAt: nowIso }),
+          ]
+        : []),
+      countItem(participationScope(centerMonth(activity.startsAt)), {
+        checkIns: 1,
+        [`${activity.kind}CheckIns`]: 1,
+        ...(seat.kind === 'held' ? {} : { registrations: 1 }),
+      }),
+      ...(activity.projectId ? [countItem(projectScope(activity.projectId), { checkIns: 1 })] : []),
+    ];
+    const stamp = {
+      checkedInAt: nowIso,
+      updatedAt: nowIso,
+      ...(assistant ? { checkedInBy: assistant.id, checkedInByName: assistant.name } : {}),
+    };
+    if (seat.kind === 'held') {
+      if ((await settled(() => activities.checkIn(activity.id, person.id, nowIso, alongside, assistant))) === 'refused') {
+        const current = await activities.getRegistration(activity.id, person.id);
+        if (current?.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
+        throw new ConflictError('NOT_CONFIRMED', 'Only confirmed registrants check in');
+      }
+      return toRegistration({ ...seat.registration, ...stamp });
+    }
+    const record: RegistrationRecord = {
+      activityId: activity.id,
+      userId: person.id,
+      id: ulid(at.getTime()),
+      nickname: person.nickname,
+      status: 'confirmed',
+      registeredAt: nowIso,
+      ...stamp,
+      ...(seat.kind === 'walk-in' ? { walkIn: true } : {}),
+    };
+    const taken = await engine.seatOnArrival(record, alongside);
+    if (taken === 'full')
+      throw new ConflictError('NO_SEAT_LEFT', 'Every seat is taken: raise the capacity first', [{ path: 'capacity', message: '名额已满' }]);
+    // They registered meanwhile (or checked in twice at once): check in on that seat instead, once.
+    if (taken === 'exists')
+      return attend(activity, person, seatOf(activity, person, await activities.getRegistration(activity.id, person.id)), at, assistant);
+    return toRegistration(record);
+  };
+
   return {
     /** The rotating code the check-in screen shows now, and when it turns: coordinators', and a series' lecturers' at its sessions. */
     async code(activityId: string, caller: Principal) {
@@ -162,42 +275,36 @@ export const createAttendanceService = ({
       return { activityId, token, code, period, periodSeconds: CHECK_IN_PERIOD_SECONDS, expiresAt: periodEndsAt(period).toISOString() };
     },
 
+    /**
+     * A member checks in with the code shown at the door: on their seat, or, on the branch's roster of a
+     * branch meeting, on a seat taken in the same transaction (no registration needed).
+     */
     async checkIn(activityId: string, body: CheckInRequest, caller: Principal) {
       const at = now();
       const activity = await requireActivity(activityId);
-      const verdict = canCheckIn(activity, at, margins);
-      if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
-      const registration = await activities.getRegistration(activityId, caller.id);
-      if (!isLive(registration) || registration.status !== 'confirmed') {
-        throw new ConflictError('NOT_CONFIRMED', 'Only confirmed registrants check in');
-      }
-      if (registration.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
+      openForCheckIn(activity, at);
+      const seat = seatOf(activity, caller, await activities.getRegistration(activityId, caller.id));
       await verifyCode(activity, body, caller, at);
-      const nowIso = at.toISOString();
-      const training =
-        activity.kind === 'training' && activity.trainingTopic
-          ? { userId: caller.id, topic: activity.trainingTopic, activityId, title: activity.title }
-          : undefined;
-      const alongside = [
-        // Checking in at an academy training completes its topic; where the topic has a quiz, it opens the quiz instead.
-        ...(training
-          ? [
-              (await topicHasQuiz(training.topic))
-                ? trainings.attend(training, nowIso)
-                : trainings.complete({ ...training, completedAt: nowIso }),
-            ]
-          : []),
-        // The dashboard's participation per month and kind, and per project.
-        countItem(participationScope(centerMonth(activity.startsAt)), { checkIns: 1, [`${activity.kind}CheckIns`]: 1 }),
-        countItem(activityScope(activityId), { checkIns: 1 }),
-        ...(activity.projectId ? [countItem(projectScope(activity.projectId), { checkIns: 1 })] : []),
-      ];
-      if ((await settled(() => activities.checkIn(activityId, caller.id, nowIso, alongside))) === 'refused') {
-        const current = await activities.getRegistration(activityId, caller.id);
-        if (current?.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN', 'Already checked in');
-        throw new ConflictError('NOT_CONFIRMED', 'Only confirmed registrants check in');
-      }
-      return toRegistration({ ...registration, checkedInAt: nowIso, updatedAt: nowIso });
+      return attend(activity, caller, seat, at);
+    },
+
+    /** 代签: a coordinator or the branch's secretary checks in someone on the sheet (a registrant, or the roster), recorded as theirs. */
+    async assistedCheckIn(activityId: string, userId: string, caller: Principal) {
+      const at = now();
+      const activity = await managed(activityId, caller);
+      openForCheckIn(activity, at);
+      const [registration, user] = await Promise.all([activities.getRegistration(activityId, userId), loadUser(userId)]);
+      if (!user && !isLive(registration)) throw new NotFoundError('User');
+      const person = { id: userId, nickname: user?.nickname ?? registration?.nickname ?? userId, branchId: user?.branchId };
+      return attend(activity, person, seatOf(activity, person, registration), at, by(caller));
+    },
+
+    /** 现场登记: someone without a phone or an account, checked in by name on a seat of their own; they never hold an account. */
+    async walkIn(activityId: string, name: string, caller: Principal) {
+      const at = now();
+      const activity = await managed(activityId, caller);
+      openForCheckIn(activity, at);
+      return attend(activity, { id: `walkin-${ulid(at.getTime())}`, nickname: name }, { kind: 'walk-in' }, at, by(caller));
     },
 
     /**
@@ -252,47 +359,17 @@ export const createAttendanceService = ({
       };
     },
 
-    /** Everyone expected (confirmed registrants, and the branch's roster for a branch meeting). */
+    /** Everyone expected (confirmed registrants, and the branch's roster for a branch meeting), counted by shared/rules/attendance. */
     async attendance(activityId: string, caller: Principal): Promise<AttendanceResponse> {
       const activity = await requireActivity(activityId);
       if (!mayManage(caller, activity) && !(await teaches(caller, activity)))
         throw new ForbiddenError('Only coordinators, the branch secretary and the class lecturers see attendance');
-      const at = now();
-      const [registrations, leaveRecords, members] = await Promise.all([
-        activities.allRegistrations(activityId),
-        leaves.forActivity(activityId),
-        activity.branchId ? roster(activity.branchId) : Promise.resolve([]),
-      ]);
-      const approvedLeave = new Map(leaveRecords.filter((leave) => leave.status === 'approved').map((leave) => [leave.userId, leave]));
-      const rows = new Map<string, AttendanceRow>();
-      const add = (userId: string, nickname: string, registered: boolean, checkedInAt?: string) => {
-        const leave = approvedLeave.get(userId);
-        rows.set(userId, {
-          userId,
-          nickname,
-          registered,
-          state: attendanceState({ checkedInAt, onLeave: !!leave }, activity.endsAt, at),
-          ...(checkedInAt ? { checkedInAt } : {}),
-          ...(leave ? { leaveReason: leave.reason } : {}),
-        });
-      };
-      for (const member of members) add(member.id, member.nickname, false);
-      for (const registration of registrations.filter((record) => record.status === 'confirmed')) {
-        add(registration.userId, registration.nickname ?? registration.userId, true, registration.checkedInAt);
-      }
-      const items = [...rows.values()].sort((a, b) => a.nickname.localeCompare(b.nickname, 'zh-CN'));
-      const count = (state: AttendanceRow['state']) => items.filter((row) => row.state === state).length;
-      return {
-        activityId,
-        summary: {
-          registered: items.filter((row) => row.registered).length,
-          checkedIn: count('checked_in'),
-          onLeave: count('on_leave'),
-          absent: count('absent'),
-          notYet: count('not_yet'),
-        },
-        items,
-      };
+      const sheet = await readAttendanceSheet(activity, now(), {
+        registrations: (id) => activities.allRegistrations(id),
+        leaves: (id) => leaves.forActivity(id),
+        roster,
+      });
+      return { activityId, ...sheet };
     },
 
     async requestLeave(activityId: string, reason: string, caller: Principal): Promise<Leave> {
@@ -301,8 +378,7 @@ export const createAttendanceService = ({
       if (activity.status !== 'published' || at.getTime() > Date.parse(activity.endsAt)) {
         throw new ConflictError('LEAVE_CLOSED', 'Leave can be asked only before the activity ends');
       }
-      const onRoster = !!activity.branchId && caller.branchId === activity.branchId;
-      if (!onRoster && !isLive(await activities.getRegistration(activityId, caller.id))) {
+      if (!onRoster(activity, caller) && !isLive(await activities.getRegistration(activityId, caller.id))) {
         throw new ForbiddenError('Only the branch roster and registrants ask for leave');
       }
       const record = await leaves.request({
@@ -322,8 +398,6 @@ export const createAttendanceService = ({
       if (!mayManage(caller, activity)) throw new ForbiddenError('Only coordinators and the branch secretary decide leave');
       const existing = await leaves.get(activityId, userId);
       if (!existing) throw new NotFoundError('Leave request');
-      // An approved leave counts in the activity's figures (the branch statistics).
-      const counted = decision === 'approve' ? [countItem(activityScope(activityId), { leaves: 1 })] : [];
       const decided = await leaves.decide(
         activityId,
         userId,
@@ -331,7 +405,6 @@ export const createAttendanceService = ({
         caller.id,
         now().toISOString(),
         note,
-        counted,
       );
       if (!decided) throw new ConflictError('LEAVE_DECIDED', 'This leave request was already decided');
       await tellLeaveDecided(decided, activity);
@@ -379,3 +452,9 @@ export const createAttendanceService = ({
 };
 
 export type AttendanceService = ReturnType<typeof createAttendanceService>;
+
+/** A person's seat at check-in: held already, to take as one of the branch's roster, or a walk-in's. */
+type Seat = { kind: 'held'; registration: RegistrationRecord } | { kind: 'roster' } | { kind: 'walk-in' };
+
+/** Who checked someone in for them, as the record keeps it. */
+const by = (caller: Principal) => ({ id: caller.id, name: caller.nickname });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { SignJWT } from 'jose';
 import { call, signIn, uniqueName } from '../../test/gateway';
-import { resetEnvForTests } from '../lib/config';
+import { withEnv } from '../../test/fixtures';
 import { doc } from '../lib/db';
 import { issueSessionToken } from '../lib/session';
 import { userIdFor } from './repository';
@@ -12,22 +12,6 @@ import { tableName } from '../lib/tables';
 const userExists = async (openid: string) =>
   (await doc.send(new GetCommand({ TableName: tableName('USERS_TABLE'), Key: { id: userIdFor(openid) }, ConsistentRead: true }))).Item !==
   undefined;
-
-/** Runs `body` with some environment variables changed, as a deployed stage would have them. */
-const withEnv = async (changes: Record<string, string>, body: () => Promise<void>) => {
-  const saved = Object.fromEntries(Object.keys(changes).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, changes);
-  resetEnvForTests();
-  try {
-    await body();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    resetEnvForTests();
-  }
-};
 
 describe('POST /auth/login', () => {
   it('signs in a seeded dev user with the roles of the users table', async () => {

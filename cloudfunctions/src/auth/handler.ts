@@ -3,8 +3,9 @@ import { createHttpHandler } from '../lib/http';
 import { readSecret } from '../lib/secrets';
 import { dynamoUserRepository } from './repository';
 import { login } from './service';
+import { throttleLogin } from './throttle';
 import { createWeChatSessionClient } from './wechat';
-import { contract } from '@hele/shared/contract';
+import { authRoutes } from '@hele/shared/contract/auth';
 
 const deps = () => {
   const { STAGE, WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_APP_SECRET_PARAMETER, WECHAT_API_BASE } = env();
@@ -19,7 +20,9 @@ const deps = () => {
   };
 };
 
-export const handler = createHttpHandler(contract.auth, {
-  login: async ({ body }) => await login(body.code, deps()),
-  me: async ({ caller }) => ({ user: caller }),
+export const handler = createHttpHandler(authRoutes, {
+  login: async ({ body, sourceIp }) => {
+    await throttleLogin(body.code, sourceIp);
+    return await login(body.code, deps());
+  },
 });

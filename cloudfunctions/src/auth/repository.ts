@@ -5,8 +5,19 @@ import { doc, isConditionFailure } from '../lib/db';
 import { UserRecord } from '../lib/principal';
 import { tableName } from '../lib/tables';
 
-/** A user's id follows from their openid, so two first sign-ins at once still make one user. */
-export const userIdFor = (openid: string): string => `u_${createHash('sha256').update(openid).digest('base64url').slice(0, 22)}`;
+/**
+ * A user's id follows from their openid, so two first sign-ins at once still make one user. A closed
+ * account stays as a tombstone under its id (account/close.ts); the same person signing in again gets
+ * the next generation's id, an empty account. Generation 0 is the id every account had before closing existed.
+ */
+export const userIdFor = (openid: string, generation = 0): string =>
+  `u_${createHash('sha256')
+    .update(generation === 0 ? openid : `${openid}#${generation}`)
+    .digest('base64url')
+    .slice(0, 22)}`;
+
+/** Far above anyone's count of closed accounts; past it sign-in is a bug to look at, not a loop. */
+const MAX_GENERATIONS = 100;
 
 export interface NewUser {
   openid: string;
@@ -22,16 +33,20 @@ export interface UserRepository {
 
 export const dynamoUserRepository: UserRepository = {
   async findOrCreate({ openid, nickname, roles }, now) {
-    const record: UserRecord = { id: userIdFor(openid), openid, nickname, roles, createdAt: now.toISOString() };
     const TableName = tableName('USERS_TABLE');
-    try {
-      await doc.send(new PutCommand({ TableName, Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
-      return record;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+    for (let generation = 0; generation < MAX_GENERATIONS; generation++) {
+      const record: UserRecord = { id: userIdFor(openid, generation), openid, nickname, roles, createdAt: now.toISOString() };
+      try {
+        await doc.send(new PutCommand({ TableName, Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
+        return record;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
       const { Item } = await doc.send(new GetCommand({ TableName, Key: { id: record.id }, ConsistentRead: true }));
-      return UserRecord.parse(Item);
+      const existing = UserRecord.parse(Item);
+      if (!existing.closedAt) return existing;
     }
+    throw new Error(`More than ${MAX_GENERATIONS} closed accounts for one openid`);
   },
 
   async assignBranch(userId, branchId) {

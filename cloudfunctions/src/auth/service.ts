@@ -1,4 +1,4 @@
-import { DEV_CODE_PREFIX, DEV_USERS, DevName, ErrorCode, Role, type LoginResponse } from '@hele/shared';
+import { DEV_CODE_PREFIX, DEV_USERS, DevName, ErrorCode, Role, WECHAT_DEFAULT_NICKNAME, type LoginResponse } from '@hele/shared';
 import { LOCAL_STAGE } from '../lib/config';
 import { UnauthenticatedError, ValidationError } from '../lib/errors';
 import { toPrincipal } from '../lib/principal';
@@ -12,9 +12,6 @@ export interface AuthDeps {
   wechat: WeChatSessionClient;
   now?: () => Date;
 }
-
-/** Default nickname of a WeChat user until they set one (the app asks for it on 我的). */
-const WECHAT_DEFAULT_NICKNAME = '微信用户';
 
 /**
  * Sign-in. On the local stage `dev:<name>` signs in as that name (seeded names get their roles);

@@ -2,7 +2,7 @@
  * WeChat's code2Session behind an interface: the production sign-in exchanges the one-time
  * `wx.login` code for the user's openid. The session_key it also returns never leaves this file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorCode } from '@hele/shared';
 import { TooManyRequestsError, UnauthenticatedError, UpstreamError } from '../lib/errors';
 

@@ -61,8 +61,35 @@ describe('one branch, one plan', () => {
     expect((await seenBy(coordinator)).full).toBe(true);
     const outside = await seenBy(outsider!.token);
     expect(outside.full).toBe(false);
-    expect(outside.roster[0]).toEqual({ userId: members[0]!.userId, nickname: `${[...members[0]!.name][0]}*`, ageBand: 'senior' });
-    expect([outside.profile.ages.senior, outside.unrecorded]).toEqual([1, []]);
+    // No one by one, and no count under 5: nothing that points at someone of a small branch.
+    expect([outside.roster, outside.unrecorded]).toEqual([[], []]);
+    expect(outside.profile).toEqual({
+      size: 1,
+      ages: { young: null, middle: null, senior: null },
+      education: { primary: null, secondary: null, college: null, postgraduate: null },
+      leaning: null,
+    });
+  });
+
+  it('shows outsiders of a larger branch the counts of 5 or more, and hides any count that the others would give away', async () => {
+    const { branch, secretary, members } = await newBranch(6);
+    const births = [1995, 1996, 1997, 1998, 1999, 2000, 1960];
+    for (const [index, member] of [...members, secretary].entries())
+      expect((await record(branch, secretary.token, member.userId, { birthYear: births[index], education: 'college' })).status).toBe(200);
+    const [outsider] = await newMembers(1, 'outsider');
+    const { profile } = (await call('GET', `/branches/${branch}/profile`, { token: outsider!.token })).body;
+    expect(profile).toEqual({
+      size: 7,
+      ages: { young: 6, middle: null, senior: null },
+      education: { primary: null, secondary: null, college: 7, postgraduate: null },
+      leaning: 'young',
+    });
+    const { token: coordinator } = await signIn('coordinator');
+    expect((await call('GET', `/branches/${branch}/profile`, { token: coordinator })).body.profile.ages).toEqual({
+      young: 6,
+      middle: 0,
+      senior: 1,
+    });
   });
 
   it('keeps period themes and offers the running ones, latest first', async () => {
@@ -90,7 +117,8 @@ describe('one branch, one plan', () => {
       ['PUT', `/branches/${branch}/roster/${members[0]!.userId}`, { birthYear: 1850, education: 'college' }, 'birthYear'],
       ['PUT', `/branches/${branch}/roster/${members[0]!.userId}`, { birthYear: 1990, education: 'phd' }, 'education'],
       ['POST', `/branches/${branch}/plan-proposals`, { theme: '两学一做', meetings: 13 }, 'meetings'],
-      ['POST', `/branches/${branch}/plan-proposals`, { theme: '两学一做', meetings: 2 }, 'branchId'],
+      // The branch is the path's `id` (the fuzz test holds every 400 to the route's own names).
+      ['POST', `/branches/${branch}/plan-proposals`, { theme: '两学一做', meetings: 2 }, 'id'],
     ];
     for (const [method, path, body, field] of bad) {
       const reply = await call(method, path, { token: secretary.token, body });

@@ -3,11 +3,11 @@
 import { createHttpHandler } from '../lib/http';
 import { branchRepository } from './repository';
 import { createBranchService } from './service';
-import { contract } from '@hele/shared/contract';
+import { branchesRoutes } from '@hele/shared/contract/branches';
 
 const branches = createBranchService({ branches: branchRepository });
 
-export const handler = createHttpHandler(contract.branches, {
+export const handler = createHttpHandler(branchesRoutes, {
   profile: async ({ params, caller }) => await branches.profile(params.id, caller),
   record: async ({ params, body, caller }) => await branches.putMember(params.id, params.userId, body, caller),
   notes: async ({ params, body, caller }) => await branches.putNotes(params.id, body, caller),

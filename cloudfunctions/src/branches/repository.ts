@@ -4,7 +4,7 @@
  */
 import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { EducationSchema, PlanModuleRecord, Theme, type RosterEntryInput } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc } from '../lib/db';
 import { queryAll } from '../lib/pagination';
 import { tableName } from '../lib/tables';

@@ -2,7 +2,7 @@
  * 一支部一方案 (docs/DOMAIN.md §1): the secretary keeps the branch's roster (birth year, education, when
  * each joined) and its needs; the profile is computed from it (shared/rules/plan); the generator
  * proposes meetings from the module library; coordinators grow the library. Personal data is
- * shown to the branch's own members and to the center, and masked for everyone else.
+ * shown to the branch's own members and to the center; everyone else sees the counts, none under 5.
  */
 import {
   ageBandOf,
@@ -10,6 +10,7 @@ import {
   centerDate,
   CENTER_UTC_OFFSET_MINUTES,
   hasAnyRole,
+  outsiderProfile,
   proposePlan,
   Role,
   themesFor,
@@ -33,7 +34,6 @@ const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COOR
 /** The branch's secretary, or a coordinator, keeps its roster and asks for plans. */
 const mayKeep = (caller: Principal, branchId: string) =>
   isCoordinator(caller) || (hasAnyRole(caller.roles, [Role.SECRETARY]) && caller.branchId === branchId);
-const masked = (nickname: string) => `${[...nickname][0] ?? ''}*`;
 
 export const createBranchService = ({ branches, now = () => new Date() }: BranchDeps) => {
   const year = () => new Date(now().getTime() + CENTER_UTC_OFFSET_MINUTES * 60_000).getUTCFullYear();
@@ -49,11 +49,11 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
       const full = isCoordinator(caller) || caller.branchId === branchId;
       const line = (member: RosterRecord) => ({
         userId: member.userId,
-        nickname: full ? member.nickname : masked(member.nickname),
+        nickname: member.nickname,
         ageBand: ageBandOf(member.birthYear, year()),
-        ...(full
-          ? { birthYear: member.birthYear, education: member.education, ...(member.joinedOn ? { joinedOn: member.joinedOn } : {}) }
-          : {}),
+        birthYear: member.birthYear,
+        education: member.education,
+        ...(member.joinedOn ? { joinedOn: member.joinedOn } : {}),
       });
       const recorded = new Set(roster.map((member) => member.userId));
       const unrecorded = mayKeep(caller, branchId)
@@ -61,7 +61,15 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
             .filter((user) => !recorded.has(user.id))
             .map((user) => ({ userId: user.id, nickname: user.nickname }))
         : [];
-      return { branchId, ...notes, profile: branchProfile(roster, year()), roster: roster.map(line), full, unrecorded };
+      const profile = branchProfile(roster, year());
+      return {
+        branchId,
+        ...notes,
+        profile: full ? profile : outsiderProfile(profile),
+        roster: full ? roster.map(line) : [],
+        full,
+        unrecorded,
+      };
     },
 
     async putMember(branchId: string, userId: string, entry: RosterEntryInput, caller: Principal) {
@@ -100,7 +108,7 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
     async propose(branchId: string, request: { theme: string; meetings: number }, caller: Principal): Promise<PlanProposal> {
       await requireKeeper(caller, branchId);
       const [roster, modules] = await Promise.all([branches.roster(branchId), branches.modules()]);
-      if (roster.length === 0) throw ValidationError.field('branchId', '名册为空，请先添加党员');
+      if (roster.length === 0) throw ValidationError.field('id', '名册为空，请先添加党员');
       const byId = new Map(modules.map((module) => [module.id, module]));
       const items = proposePlan(branchProfile(roster, year()), modules, request.theme, request.meetings);
       return { branchId, items: items.map(({ moduleIds, ...item }) => ({ ...item, modules: moduleIds.map((id) => byId.get(id)!) })) };

@@ -86,6 +86,12 @@ describe('dashboard counters', () => {
     ['/dashboard?from=2026-05&to=2026-01', 'to'],
     ['/dashboard/export?table=everything', 'table'],
     ['/dashboard/export?table=cases&to=2026-01', 'from'],
+    // More than 24 months (the fuzz test found 0001-01 to 9999-12 read for minutes).
+    ['/dashboard?from=2024-01&to=2026-01', 'to'],
+    ['/dashboard/export?table=months&from=0001-01&to=9999-12', 'to'],
+    // A field the query does not take is named by the part it came in.
+    ['/dashboard?month=2026-01', 'query'],
+    ['/dashboard/export?table=months&month=2026-01', 'query'],
   ])('refuses %s, naming %s', async (path, field) => {
     const { token } = await signIn('coordinator');
     const reply = await call('GET', path, { token });

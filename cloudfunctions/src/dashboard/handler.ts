@@ -2,7 +2,7 @@
 import { DashboardQuery } from '@hele/shared';
 import { createHttpHandler, download, parseWith } from '../lib/http';
 import { createDashboardService } from './service';
-import { contract } from '@hele/shared/contract';
+import { dashboardRoutes } from '@hele/shared/contract/dashboard';
 
 const dashboard = createDashboardService();
 const EXPORT_NAMES = {
@@ -13,8 +13,12 @@ const EXPORT_NAMES = {
   resources: '资源发布与分配',
 } as const;
 
-export const handler = createHttpHandler(contract.dashboard, {
+export const handler = createHttpHandler(dashboardRoutes, {
   figures: async ({ query }) => await dashboard.figures(query),
   export: async ({ query: { table, ...range } }) =>
-    download(await dashboard.csv(table, parseWith(DashboardQuery, range)), 'text/csv; charset=utf-8', `${EXPORT_NAMES[table]}.csv`),
+    download(
+      await dashboard.csv(table, parseWith(DashboardQuery, range, undefined, 'query')),
+      'text/csv; charset=utf-8',
+      `${EXPORT_NAMES[table]}.csv`,
+    ),
 });

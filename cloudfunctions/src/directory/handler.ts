@@ -1,5 +1,5 @@
 /** Directory routes: branches, their secretaries, invitations and memberships. */
-import { contract } from '@hele/shared/contract';
+import { directoryRoutes } from '@hele/shared/contract/directory';
 import { env } from '../lib/config';
 import { createHttpHandler, download } from '../lib/http';
 import { inviteImageSource } from './invite-image';
@@ -8,7 +8,7 @@ import { createDirectoryService } from './service';
 
 const directory = createDirectoryService({ directory: directoryRepository, inviteImage: (invite) => inviteImageSource(env())(invite) });
 
-export const handler = createHttpHandler(contract.directory, {
+export const handler = createHttpHandler(directoryRoutes, {
   create: async ({ body, caller }) => ({ branch: await directory.create(body, caller) }),
   list: async ({ query }) => await directory.list(query),
   get: async ({ params }) => ({ branch: await directory.get(params.id) }),

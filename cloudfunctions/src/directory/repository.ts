@@ -10,15 +10,14 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { InviteRoleSchema, MembershipStatusSchema } from '@hele/shared';
-import { z } from 'zod';
-import { BranchRecord, DIRECTORY, directoryKey } from '../domain/branches';
+import * as z from 'zod';
+import { BranchRecord, branchChange, DIRECTORY, directoryKey, membershipKey } from '../domain/branches';
 import { doc, type TransactItem } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
 const table = () => tableName('BRANCHES_TABLE');
 const branchKey = (branchId: string) => `B#${branchId}`;
-const membershipKey = (branchId: string, userId: string) => ({ pk: branchKey(branchId), sk: `J#${userId}` });
 const leavingKey = (branchId: string, userId: string) => ({ pk: branchKey(branchId), sk: `T#${userId}` });
 const inviteKeys = (branchId: string, code: string) => [
   { pk: `INVITE#${code}`, sk: 'INVITE' },
@@ -54,6 +53,9 @@ export const InviteRecord = z.object({
   withdrawnAt: z.string().optional(),
   usedAt: z.string().optional(),
   usedBy: z.string().optional(),
+  /** Made for a person of the branch's import list (domain/roster-people.ts): taken once, by whoever claims that line. */
+  personId: z.string().optional(),
+  personName: z.string().optional(),
 });
 export type InviteRecord = z.infer<typeof InviteRecord>;
 
@@ -151,37 +153,7 @@ export const directoryRepository = {
         names,
       );
     },
-    /**
-     * What a membership change does to the branch (a transaction may touch it once): one more or one
-     * fewer member, and a secretary named (provided the branch still has the one the service read) or
-     * cleared (provided it is still `from`).
-     */
-    branchChange: (
-      branchId: string,
-      {
-        count = 0,
-        secretary,
-      }: { count?: -1 | 0 | 1; secretary?: { to: { id: string; name: string }; from: string | undefined } | { to: null; from: string } },
-    ): TransactItem => {
-      const parts: string[] = [];
-      const values: Record<string, unknown> = {};
-      let condition = 'attribute_exists(sk)';
-      if (secretary?.to) {
-        parts.push('SET secretaryId = :id, secretaryName = :name');
-        Object.assign(values, { ':id': secretary.to.id, ':name': secretary.to.name });
-      }
-      if (count) {
-        parts.push('ADD memberCount :by');
-        values[':by'] = count;
-      }
-      if (secretary?.to === null) parts.push('REMOVE secretaryId, secretaryName');
-      if (secretary) {
-        condition += secretary.from ? ' AND secretaryId = :previous' : ' AND attribute_not_exists(secretaryId)';
-        if (secretary.from) values[':previous'] = secretary.from;
-      }
-      return update(directoryKey(branchId), parts.join(' '), condition, values);
-    },
-
+    branchChange,
     /** A request to join: one per person and branch (asking again finds the first). */
     request: (record: MembershipRecord): TransactItem => ({
       Put: {
@@ -265,7 +237,7 @@ export const directoryRepository = {
       inviteKeys(record.branchId, record.code).map((key) =>
         update(key, 'SET withdrawnAt = :at', 'attribute_exists(sk) AND attribute_not_exists(withdrawnAt)', { ':at': at }),
       ),
-    /** A secretary's invitation is taken once: the second taker loses this condition. */
+    /** A secretary's invitation, or one made for a person, is taken once: the second taker loses this condition. */
     useInvite: (record: InviteRecord, userId: string, at: string): TransactItem[] =>
       inviteKeys(record.branchId, record.code).map((key) =>
         update(key, 'SET usedAt = :at, usedBy = :user', 'attribute_not_exists(usedAt) AND attribute_not_exists(withdrawnAt)', {

@@ -19,6 +19,7 @@ import {
 } from '@hele/shared';
 import { ulid } from 'ulid';
 import type { BranchRecord } from '../domain/branches';
+import { rosterPerson, runClaim } from '../domain/roster-people';
 import { roleChangeItems, rolesAfter } from '../domain/role-changes';
 import { type TransactItem, transactNamed, doc } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
@@ -65,6 +66,8 @@ const toInvite = ({
   createdByName,
   withdrawnAt,
   usedAt,
+  personId,
+  personName,
 }: InviteRecord): Invite => ({
   code,
   branchId,
@@ -75,6 +78,7 @@ const toInvite = ({
   createdByName,
   ...(withdrawnAt ? { withdrawnAt } : {}),
   ...(usedAt ? { usedAt } : {}),
+  ...(personId ? { personId, personName } : {}),
 });
 
 const toMembership = ({ branchId, userId, status, requestedAt, approvedAt, fromBranchId, releasedAt }: MembershipRecord): Membership => ({
@@ -280,9 +284,15 @@ export const createDirectoryService = ({
       }, DEFAULT_RETRY);
     },
 
-    async invite(branchId: string, { role, days }: { role: InviteRole; days: number }, caller: Principal): Promise<Invite> {
+    async invite(
+      branchId: string,
+      { role, days, personId }: { role: InviteRole; days: number; personId?: string },
+      caller: Principal,
+    ): Promise<Invite> {
       const branch = await requireKeeper(caller, branchId);
       if (role === 'secretary' && !isCenter(caller)) throw new ForbiddenError('Only the center invites a secretary');
+      const person = personId ? await rosterPerson(branchId, personId) : undefined;
+      if (personId && person?.status !== 'unclaimed') throw ValidationError.field('personId', '导入名单中没有此人，或此人已加入支部');
       const at = now();
       const record: InviteRecord = {
         code: newInviteCode(),
@@ -293,6 +303,7 @@ export const createDirectoryService = ({
         createdAt: at.toISOString(),
         createdBy: caller.id,
         createdByName: caller.nickname,
+        ...(person ? { personId: person.personId, personName: person.realName } : {}),
       };
       await transactNamed(
         doc,
@@ -332,10 +343,33 @@ export const createDirectoryService = ({
 
     preview: async (code: string) => toInvite(await liveInvite(code)),
 
-    /** `POST /invites/{code}/accept`: a member's request (pending), or a secretary taking up the post. */
+    /**
+     * `POST /invites/{code}/accept`: a member's request (pending), a secretary taking up the post, or
+     * the person an invitation was made for claiming their line of the imported roster (active at once).
+     */
     async accept(code: string, caller: Principal): Promise<Membership> {
       const invite = await liveInvite(code);
       const branchId = invite.branchId;
+      if (invite.personId) {
+        const personId = invite.personId;
+        return retrying(async () => {
+          const [current, person, user] = await Promise.all([
+            directory.invite(code),
+            rosterPerson(branchId, personId),
+            requireUser(caller.id),
+          ]);
+          if (current?.usedBy === caller.id) return toMembership((await directory.membership(branchId, caller.id))!);
+          if (!current || current.usedAt || current.withdrawnAt || person?.status !== 'unclaimed') throw new NotFoundError('Invitation');
+          if (user.branchId && user.branchId !== branchId)
+            throw new ConflictError('MEMBER_OF_ANOTHER_BRANCH', 'On another branch: a move needs both secretaries');
+          const at = now().toISOString();
+          const used = directory.items.useInvite(current, caller.id, at).map((item) => ({ name: 'invite' as const, item }));
+          // Lost to another taker or a change of the user: the next round reads what won.
+          return (await runClaim(person, user, at, used)) === 'ok'
+            ? toMembership((await directory.membership(branchId, caller.id))!)
+            : undefined;
+        }, DEFAULT_RETRY);
+      }
       if (invite.role === 'secretary') {
         return retrying(async () => {
           const [branch, user, current] = await Promise.all([requireBranch(branchId), requireUser(caller.id), directory.invite(code)]);
@@ -487,7 +521,7 @@ export const createDirectoryService = ({
       }
       const named = (userId: string) => {
         const user = people.get(userId);
-        return { userId, nickname: user?.nickname ?? '' };
+        return { userId, nickname: user?.nickname ?? '', ...(user?.realName ? { realName: user.realName } : {}) };
       };
       const leavingIds = new Set(leavers.map((item) => item.userId));
       const lines: BranchMember[] = [

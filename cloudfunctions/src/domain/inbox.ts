@@ -7,7 +7,7 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MessageKindSchema, parseNoticeTemplates, type Message, type MessageKind, type NoticeFields, type NoticeTopic } from '@hele/shared';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { env } from '../lib/config';
 import { doc, isConditionFailure } from '../lib/db';
 import { logger } from '../lib/logger';

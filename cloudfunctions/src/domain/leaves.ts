@@ -5,7 +5,7 @@
  */
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { MyLeave } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, type DocClient } from '../lib/db';
 import { tableName } from '../lib/tables';
 

@@ -9,7 +9,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { applyEntry, centerMonth, LedgerTypeSchema, ErrorCode, type LedgerType } from '@hele/shared';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { queryPage } from '../lib/pagination';
 import { doc, transactNamed, type DocClient, type TransactItem } from '../lib/db';
 import { ConflictError, ValidationError } from '../lib/errors';

@@ -5,7 +5,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ProjectCategorySchema } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc } from '../lib/db';
 import { queryAll } from '../lib/pagination';
 import { tableName } from '../lib/tables';

@@ -4,7 +4,7 @@
  * The roles feature (an admin's grant or revoke) and the directory (naming a branch's secretary)
  * both change roles this way, so a role never moves without its holder entry and its audit line.
  */
-import { holdsRole, type ManagedRole, type Role, type RoleAuditEntry, type RoleHolder } from '@hele/shared';
+import { holdsRole, type Role, type RoleAuditEntry, type RoleHolder } from '@hele/shared';
 import { ulid } from 'ulid';
 import type { TransactItem } from '../lib/db';
 import { userItems, type UserRecord } from '../lib/principal';
@@ -13,9 +13,24 @@ import { tableName } from '../lib/tables';
 /** The audit log's partition for role changes (other audited scopes can sit beside it). */
 export const ROLES_SCOPE = 'roles';
 
+/** Who holds a granted role: the admin's lists (the first admin, made by `npm run admin:grant`, too). */
+export type RoleHolderRecord = Omit<RoleHolder, 'role'> & { role: Role };
+
+/** The holder list's and the audit log's writes, for changes made some other way (closing an account revokes all). */
+export const roleRecordItems = {
+  holder: (holder: RoleHolderRecord): TransactItem => ({ Put: { TableName: tableName('ROLE_HOLDERS_TABLE'), Item: holder } }),
+  removeHolder: (role: Role, userId: string): TransactItem => ({
+    Delete: { TableName: tableName('ROLE_HOLDERS_TABLE'), Key: { role, userId } },
+  }),
+  /** One line of the audit log; never updated. */
+  audit: (entry: RoleAuditEntry): TransactItem => ({
+    Put: { TableName: tableName('AUDIT_TABLE'), Item: { scope: ROLES_SCOPE, ...entry }, ConditionExpression: 'attribute_not_exists(id)' },
+  }),
+};
+
 export interface RoleChange {
   user: Pick<UserRecord, 'id' | 'nickname' | 'roles'>;
-  role: ManagedRole;
+  role: Role;
   action: RoleAuditEntry['action'];
   actor: { id: string; nickname: string };
   at: Date;
@@ -46,7 +61,7 @@ export const roleChangeItems = (
     actorName: actor.nickname,
     at: at.toISOString(),
   };
-  const holder: RoleHolder = {
+  const holder: RoleHolderRecord = {
     role,
     userId: user.id,
     nickname: user.nickname,
@@ -56,22 +71,7 @@ export const roleChangeItems = (
   };
   return [
     { name: 'user', item: userItem ?? userItems.replace(user.id, user.roles, rolesAfter(change)) },
-    {
-      name: 'holder',
-      item:
-        action === 'grant'
-          ? { Put: { TableName: tableName('ROLE_HOLDERS_TABLE'), Item: holder } }
-          : { Delete: { TableName: tableName('ROLE_HOLDERS_TABLE'), Key: { role, userId: user.id } } },
-    },
-    {
-      name: 'audit',
-      item: {
-        Put: {
-          TableName: tableName('AUDIT_TABLE'),
-          Item: { scope: ROLES_SCOPE, ...entry },
-          ConditionExpression: 'attribute_not_exists(id)',
-        },
-      },
-    },
+    { name: 'holder', item: action === 'grant' ? roleRecordItems.holder(holder) : roleRecordItems.removeHolder(role, user.id) },
+    { name: 'audit', item: roleRecordItems.audit(entry) },
   ];
 };

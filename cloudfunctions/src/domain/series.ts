@@ -3,7 +3,7 @@
  * recorded for its lecturers): one GetItem on the series table, written by the activities feature.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc } from '../lib/db';
 import { tableName } from '../lib/tables';
 

@@ -6,7 +6,7 @@
  * transaction that pays the points and adds the hours.
  */
 import { ServiceRecord } from '@hele/shared';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { BatchGetCommand, GetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { doc, type TransactItem } from '../lib/db';
 import { tableName } from '../lib/tables';

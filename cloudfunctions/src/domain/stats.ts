@@ -16,9 +16,6 @@ export const participationScope = (month: string) => `participation#${month}`;
 /** A branch's figures of a year (observer marks). */
 export const branchScope = (branchId: string, year: number) => `branch#${branchId}#${year}`;
 
-/** One activity's own figures (its check-ins and approved leaves: the minutes, the branch statistics). */
-export const activityScope = (activityId: string) => `activity#${activityId}`;
-
 /** Counter names become attribute names: keep them plain. */
 const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 

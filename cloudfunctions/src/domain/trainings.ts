@@ -6,7 +6,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { TrainingTopicSchema, type CompletedTraining, type TrainingTopic } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, type TransactItem } from '../lib/db';
 import { queryAll } from '../lib/pagination';
 import { tableName } from '../lib/tables';

@@ -4,7 +4,7 @@
  * stage, a keyword list.
  */
 import { findBlockedWord } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpstreamError } from '../lib/errors';
 import { createWeChatApi, type WeChatAppOptions } from '../lib/wechat-token';
 

@@ -1,8 +1,8 @@
 import { createHttpHandler, plainText } from '../lib/http';
 import { feedService } from './wiring';
-import { contract } from '@hele/shared/contract';
+import { feedRoutes } from '@hele/shared/contract/feed';
 
-export const handler = createHttpHandler(contract.feed, {
+export const handler = createHttpHandler(feedRoutes, {
   post: async ({ params, body, caller }) => ({ post: await feedService().create(params.id, body, caller) }),
   upload: async ({ params, body, caller }) => ({ upload: await feedService().createUpload(params.id, body, caller) }),
   page: async ({ params, query, caller }) => await feedService().list(params.id, query, caller),

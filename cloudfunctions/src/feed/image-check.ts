@@ -5,7 +5,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MediaCheckPush, PushSignature } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpstreamError } from '../lib/errors';
 import { createWeChatApi, type WeChatAppOptions } from '../lib/wechat-token';
 import { refusalReason } from './content-check';

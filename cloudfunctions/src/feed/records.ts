@@ -1,7 +1,7 @@
 /** What the posts, reactions and connections tables hold, and how records become the API's shapes. */
 import { ReviewStateSchema, type Comment, type Post } from '@hele/shared';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The feed's settings live beside its posts, under a key that sorts before every post id. */
 export const META_ID = '#META';

@@ -13,7 +13,7 @@ import {
   type BatchGetCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type { ReviewState } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
 import { type PageRequest, queryPage } from '../lib/pagination';

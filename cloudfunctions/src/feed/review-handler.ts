@@ -1,5 +1,5 @@
 /** feedReview: checks one post's photos and makes their thumbnails; the feed function invokes it asynchronously after a post is made or edited. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { env } from '../lib/config';
 import { mediaStorage } from '../lib/storage';
 import { createFeedService, type FeedService } from './service';

@@ -3,7 +3,7 @@
  * Values come from serverless.yml (provider.environment), so a missing one fails loudly. Table names
  * are not here: each function is given only its own (lib/tables.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Env = z.object({
   STAGE: z.string().min(1),
@@ -43,6 +43,10 @@ const Env = z.object({
     .int()
     .positive()
     .default(2 * 60 * 60),
+  /** Sign-in attempts taken in one window from one address, and with one code (auth/throttle.ts). */
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  LOGIN_ATTEMPTS_PER_CODE: z.coerce.number().int().min(1).default(5),
   WECHAT_APP_ID: z.string().default(''),
   WECHAT_APP_SECRET: z.string().default(''),
   WECHAT_APP_SECRET_PARAMETER: z.string().default(''),

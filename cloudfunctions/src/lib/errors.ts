@@ -8,6 +8,8 @@ import { ERRORS, type ErrorCode, type ErrorCodeOf, type ErrorDetail } from '@hel
 
 export class HttpError extends Error {
   readonly statusCode: number;
+  /** Headers the answer carries beside the error shape (`Retry-After`). */
+  headers?: Record<string, string>;
 
   constructor(
     readonly code: ErrorCode,
@@ -74,8 +76,9 @@ export class PayloadTooLargeError extends HttpError {
 }
 
 export class TooManyRequestsError extends HttpError {
-  constructor(message = 'Too many requests, try again shortly') {
+  constructor(message = 'Too many requests, try again shortly', retryAfterSeconds?: number) {
     super('TOO_MANY_REQUESTS', message);
+    if (retryAfterSeconds !== undefined) this.headers = { 'retry-after': String(retryAfterSeconds) };
   }
 }
 

@@ -14,9 +14,9 @@ import {
   type ReplyIn,
   type RouteDeclaration,
   type RouteGroup,
-} from '@hele/shared/contract';
+} from '@hele/shared/contract/define';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   ForbiddenError,
   HttpError,
@@ -57,6 +57,8 @@ export interface RouteInput<R extends RouteDeclaration> {
   query: QueryOf<R>;
   params: ParamsOf<R>;
   headers: Record<string, string | undefined>;
+  /** The caller's address as API Gateway saw it (absent where no gateway is, e.g. a test's direct call). */
+  sourceIp?: string;
   requestId: string;
   idempotencyKey?: string;
 }
@@ -72,16 +74,17 @@ export type RouteHandler<R extends RouteDeclaration> = (input: RouteInput<R>) =>
 /** One handler per route of the group, no more, no less. */
 export type Implementation<G extends RouteGroup> = { [K in keyof G]: RouteHandler<G[K]> };
 
-export const zodDetails = (error: z.ZodError, prefix?: string): ErrorDetail[] =>
+/** Each issue named by its field; one of the whole (an unknown field) by the part it is in: `body`, `query`. */
+export const zodDetails = (error: z.ZodError, prefix?: string, part = 'body'): ErrorDetail[] =>
   error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || (prefix ?? 'body'),
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || (prefix ?? part),
     message: issue.message,
   }));
 
-export const parseWith = <T>(schema: z.ZodType<T> | undefined, value: unknown, prefix?: string): T => {
+export const parseWith = <T>(schema: z.ZodType<T> | undefined, value: unknown, prefix?: string, part?: string): T => {
   if (!schema) return undefined as T;
   const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(zodDetails(result.error, prefix));
+  if (!result.success) throw new ValidationError(zodDetails(result.error, prefix, part));
   return result.data;
 };
 
@@ -100,7 +103,7 @@ const readBody = (event: APIGatewayProxyEventV2): unknown => {
 export const principalOfToken = async (token: string): Promise<Principal> => {
   const userId = await verifySessionToken(token);
   const user = await loadUser(userId);
-  if (!user) throw new UnauthenticatedError('This account no longer exists');
+  if (!user) throw new UnauthenticatedError('This account no longer exists or was closed');
   return toPrincipal(user);
 };
 
@@ -127,6 +130,7 @@ const idempotencyKeyOf = (event: APIGatewayProxyEventV2): string | undefined => 
 const errorResponse = (error: HttpError): StoredResponse => ({
   statusCode: error.statusCode,
   body: JSON.stringify(error.toJSON()),
+  ...(error.headers ? { headers: error.headers } : {}),
 });
 
 const toStored = (result: HttpResult): StoredResponse =>
@@ -201,9 +205,10 @@ export const createHttpHandler = <G extends RouteGroup>(
       const input: RouteInput<RouteDeclaration> = {
         caller: caller as Principal,
         body: parseWith(declaration.body, body === undefined ? {} : body),
-        query: parseWith(declaration.query, event.queryStringParameters ?? {}),
-        params: parseWith(declaration.params, event.pathParameters ?? {}),
+        query: parseWith(declaration.query, event.queryStringParameters ?? {}, undefined, 'query'),
+        params: parseWith(declaration.params, event.pathParameters ?? {}, undefined, 'params'),
         headers: event.headers,
+        sourceIp: event.requestContext?.http?.sourceIp,
         requestId,
       };
       const key = declaration.idempotent ? idempotencyKeyOf(event) : undefined;

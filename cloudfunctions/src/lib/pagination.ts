@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { paginateQuery, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type DocClient, doc } from './db';
 import { ValidationError } from './errors';
 

@@ -3,20 +3,28 @@
  * granted or revoked takes effect at once. Roles never come from the token or the client.
  */
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { RoleSchema, type Role } from '@hele/shared';
-import { z } from 'zod';
+import { PoliticalStatusSchema, RoleSchema, type Role } from '@hele/shared';
+import * as z from 'zod';
 import { doc, type TransactItem } from './db';
 import { queryAll } from './pagination';
 import { tableName } from './tables';
 
 export const UserRecord = z.object({
   id: z.string(),
-  openid: z.string(),
+  /** WeChat's id of the person; a closed account's tombstone keeps none. */
+  openid: z.string().optional(),
   nickname: z.string(),
   roles: z.array(RoleSchema),
   /** The Party branch (党支部) whose roster the user is on, if any. */
   branchId: z.string().optional(),
   createdAt: z.string(),
+  // The profile (编辑资料): only the person sees these (the account function).
+  realName: z.string().optional(),
+  politicalStatus: PoliticalStatusSchema.optional(),
+  phone: z.string().optional(),
+  avatarKey: z.string().optional(),
+  /** Set on a closed account's tombstone, which holds nothing else of the person (account/close.ts). */
+  closedAt: z.string().optional(),
 });
 export type UserRecord = z.infer<typeof UserRecord>;
 
@@ -27,10 +35,14 @@ export interface Principal {
   branchId?: string;
 }
 
-export const loadUser = async (id: string): Promise<UserRecord | undefined> => {
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName('USERS_TABLE'), Key: { id } }));
-  return Item ? UserRecord.parse(Item) : undefined;
+/** The user, if their account is open: a closed account is nobody, to the guard and to every feature. */
+export const loadUser = async (id: string, { consistent = false } = {}): Promise<UserRecord | undefined> => {
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName('USERS_TABLE'), Key: { id }, ConsistentRead: consistent }));
+  return Item && !Item.closedAt ? UserRecord.parse(Item) : undefined;
 };
+
+/** Whether the account is still open, read after a write that must not outlive its closing (a registration). */
+export const isOpenAccount = async (id: string): Promise<boolean> => (await loadUser(id, { consistent: true })) !== undefined;
 
 export const toPrincipal = (user: UserRecord): Principal => ({
   id: user.id,

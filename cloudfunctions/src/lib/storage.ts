@@ -5,7 +5,7 @@
  * (`<bucket>.s3.<region>.amazonaws.com`, `.amazonaws.com.cn` in the China regions); `AWS_ENDPOINT_URL_S3`
  * (set by the local stack) points it at the local object storage, which only speaks path-style addresses.
  */
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { env } from './config';
@@ -27,6 +27,8 @@ export interface MediaStorage {
   read(key: string): Promise<Uint8Array>;
   /** Stores what a function made (a thumbnail). */
   write(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** Deletes an object (a replaced avatar, a closed account's); nothing there is no error. */
+  remove(key: string): Promise<void>;
 }
 
 export const UPLOAD_TICKET_SECONDS = 5 * 60;
@@ -109,6 +111,10 @@ export const mediaStorage = (
           CacheControl: 'private, max-age=31536000, immutable',
         }),
       );
+    },
+
+    async remove(key) {
+      await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
   };
 };

@@ -30,7 +30,8 @@ export type TableVariable =
   | 'ACADEMY_TABLE'
   | 'SERIES_TABLE'
   | 'IDEMPOTENCY_TABLE'
-  | 'PUSH_NONCES_TABLE';
+  | 'PUSH_NONCES_TABLE'
+  | 'RATE_LIMITS_TABLE';
 
 let environment = (): Record<string, string | undefined> => process.env;
 

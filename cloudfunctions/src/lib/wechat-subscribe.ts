@@ -2,7 +2,7 @@
  * WeChat's subscribe message (subscribeMessage.send): one message on a template the member accepted
  * (one accept = one message), opening a page of the mini-program.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpstreamError } from './errors';
 import { createWeChatApi, type WeChatAppOptions } from './wechat-token';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Env, LOCAL_STAGE } from './config';
 import { UpstreamError } from './errors';
 import { readSecret } from './secrets';

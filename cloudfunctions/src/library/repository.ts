@@ -14,7 +14,7 @@ import {
   type BatchGetCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { Material } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, isConditionFailure } from '../lib/db';
 import { queryPage, type PageRequest } from '../lib/pagination';
 import { tableName } from '../lib/tables';

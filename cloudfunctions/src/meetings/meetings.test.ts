@@ -7,7 +7,7 @@ import { createActivity, newBranch, newMembers } from '../../test/fixtures';
 const DAY = 24 * 3600_000;
 
 /** A branch with a secretary (granted by the admin) and two members, and a meeting of it. */
-const branchMeeting = async (times: Record<string, string> = {}) => {
+const branchMeeting = async (times: Record<string, unknown> = {}) => {
   const { branch, secretary, members } = await newBranch(2);
   const meeting = await createActivity({ branchId: branch, title: '“两学一做”组织生活会', ...times });
   return { branch, secretary, alice: members[0]!, bob: members[1]!, meeting };
@@ -15,7 +15,7 @@ const branchMeeting = async (times: Record<string, string> = {}) => {
 
 describe('idea board', () => {
   it('counts one vote per member per idea, exactly, however many arrive at once', async () => {
-    const { meeting, alice } = await branchMeeting();
+    const { meeting, alice } = await branchMeeting({ capacity: 40 });
     const idea = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '把组织生活会开到社区里' } }))
       .body.idea;
     const other = (
@@ -25,6 +25,8 @@ describe('idea board', () => {
       })
     ).body.idea;
     const voters = await newMembers(30, 'voter');
+    // Registered for the meeting, so its board is theirs too.
+    await Promise.all(voters.map((voter) => call('POST', `/activities/${meeting.id}/registrations`, { token: voter.token })));
     const path = `/activities/${meeting.id}/ideas/${idea.id}/votes/me`;
     const replies = await Promise.all([
       ...voters.map((voter) => call('PUT', path, { token: voter.token })),
@@ -49,6 +51,98 @@ describe('idea board', () => {
     expect((await call('PATCH', path, { token: alice.token, body: { group: '服务群众' } })).status).toBe(403);
     const grouped = await call('PATCH', path, { token: secretary.token, body: { group: '服务群众' } });
     expect(grouped.body.idea.group).toBe('服务群众');
+  });
+});
+
+describe('who sees a meeting’s board, measures and minutes', () => {
+  const MEASURE = { text: '建立走访台账', dueOn: '2099-12-31' };
+
+  /** What `token` gets of the meeting: each read's status, and the names it sees. */
+  const seenBy = async (activityId: string, token: string) => {
+    const [ideas, actions, minutes, document] = await Promise.all(
+      ['ideas', 'actions', 'minutes', 'minutes/document'].map((what) => call('GET', `/activities/${activityId}/${what}`, { token })),
+    );
+    return {
+      statuses: [ideas!.status, actions!.status, minutes!.status, document!.status],
+      codes: [...new Set([ideas, actions, minutes, document].map((reply) => reply!.body?.error?.code).filter(Boolean))],
+      authors: ideas!.body.items?.map((idea: { authorName: string }) => idea.authorName),
+      owners: actions!.body.items?.map((action: { ownerName: string }) => action.ownerName),
+    };
+  };
+  const speak = async (activityId: string, token: string) => [
+    (await call('POST', `/activities/${activityId}/ideas`, { token, body: { text: '多开展户外学习' } })).status,
+  ];
+
+  it('keeps a branch meeting’s board to its branch, its registrants, its observers and the center (403 for others)', async () => {
+    const { meeting, secretary, alice, bob } = await branchMeeting();
+    const idea = (await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '把组织生活会开到社区里' } }))
+      .body.idea;
+    expect(
+      (await call('POST', `/activities/${meeting.id}/actions`, { token: secretary.token, body: { ...MEASURE, ownerId: bob.userId } }))
+        .status,
+    ).toBe(201);
+    const [registrant, stranger] = await newMembers(2, 'audience');
+    expect((await call('POST', `/activities/${meeting.id}/registrations`, { token: registrant!.token })).status).toBe(201);
+    const otherBranch = await newBranch(1);
+    const observer = await newBranch(0);
+    expect((await call('POST', `/activities/${meeting.id}/observers`, { token: observer.secretary.token })).status).toBe(201);
+    const { token: coordinator } = await signIn('coordinator');
+
+    const inside = { statuses: [200, 200, 200, 200], codes: [], authors: [alice.name], owners: [bob.name] };
+    expect(await seenBy(meeting.id, bob.token)).toEqual(inside);
+    expect(await seenBy(meeting.id, registrant!.token)).toEqual(inside);
+    expect(await seenBy(meeting.id, observer.secretary.token)).toEqual(inside);
+    expect(await seenBy(meeting.id, coordinator)).toEqual(inside);
+    const refused = { statuses: [403, 403, 403, 403], codes: ['MEETING_PRIVATE'], authors: undefined, owners: undefined };
+    expect(await seenBy(meeting.id, otherBranch.members[0]!.token)).toEqual(refused);
+    expect(await seenBy(meeting.id, otherBranch.secretary.token)).toEqual(refused);
+    expect(await seenBy(meeting.id, stranger!.token)).toEqual(refused);
+
+    // The branch, its registrants and the center speak; observers watch; others cannot.
+    for (const token of [bob.token, registrant!.token, coordinator]) expect(await speak(meeting.id, token)).toEqual([201]);
+    const watcher = await call('POST', `/activities/${meeting.id}/ideas`, { token: observer.secretary.token, body: { text: '观摩建议' } });
+    expect([watcher.status, watcher.body.error.code]).toEqual([403, 'NOT_A_PARTICIPANT']);
+    expect(await speak(meeting.id, otherBranch.members[0]!.token)).toEqual([403]);
+    const vote = (token: string) => call('PUT', `/activities/${meeting.id}/ideas/${idea.id}/votes/me`, { token });
+    expect([
+      (await vote(registrant!.token)).status,
+      (await vote(observer.secretary.token)).status,
+      (await vote(stranger!.token)).status,
+    ]).toEqual([200, 403, 403]);
+  });
+
+  it('shows another activity’s board to everyone, with the names masked outside its audience, and its minutes to the audience only', async () => {
+    const meeting = await createActivity({ title: '社区议事会' });
+    const [owner, registrant, stranger] = await newMembers(3, 'open');
+    for (const user of [owner!, registrant!])
+      expect((await call('POST', `/activities/${meeting.id}/registrations`, { token: user.token })).status).toBe(201);
+    expect(await speak(meeting.id, owner!.token)).toEqual([201]);
+    const { token: coordinator } = await signIn('coordinator');
+    for (const [user, dueOn] of [
+      [owner!, '2099-12-30'],
+      [stranger!, '2099-12-31'],
+    ] as const)
+      expect(
+        (await call('POST', `/activities/${meeting.id}/actions`, { token: coordinator, body: { ...MEASURE, dueOn, ownerId: user.userId } }))
+          .status,
+      ).toBe(201);
+
+    expect(await seenBy(meeting.id, registrant!.token)).toEqual({
+      statuses: [200, 200, 200, 200],
+      codes: [],
+      authors: [owner!.name],
+      owners: [owner!.name, stranger!.name],
+    });
+    // Outside the audience: names masked but one's own, and no minutes.
+    const masked = `${[...owner!.name][0]}*`;
+    expect(await seenBy(meeting.id, stranger!.token)).toEqual({
+      statuses: [200, 200, 403, 403],
+      codes: ['MEETING_PRIVATE'],
+      authors: [masked],
+      owners: [masked, stranger!.name],
+    });
+    const refused = await call('POST', `/activities/${meeting.id}/ideas`, { token: stranger!.token, body: { text: '我也想说' } });
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_A_PARTICIPANT']);
   });
 });
 
@@ -121,7 +215,8 @@ describe('minutes', () => {
 
     const draft = (await call('GET', `/activities/${meeting.id}/minutes`, { token: carol!.token })).body.minutes;
     expect(draft.edited).toBe(false);
-    expect(draft.text).toContain('出席：签到 2 人，报名 3 人，出席率 67%');
+    // 应到: the roster (the secretary, Alice, Bob) and Carol, who registered; the secretary has not come yet.
+    expect(draft.text).toContain('出席：应到 4 人，实到 2 人，请假 0 人，未签到 2 人（已报名 3 人），出席率 50%');
     expect(draft.text).toContain('1. 每月走访困难党员（2 票）');
     expect(draft.text).toMatch(/1\. 建立走访台账 —— 负责人：.+，12月31日前完成/);
 
@@ -201,10 +296,13 @@ describe('branch statistics', () => {
       branchId: branch,
       year: Number(centerDate(new Date()).slice(0, 4)),
       meetings: 1,
+      // The roster (the secretary, Alice, Bob) and Carol; Carol is on leave, the secretary not come yet.
+      expected: 4,
       registered,
       attended: 2,
-      attendanceRate: Math.round((2 / registered) * 100),
+      attendanceRate: 67,
       leaves: 1,
+      absent: 0,
       measures: 2,
       measuresDoneOnTime: 1,
       observerMark: null,
@@ -213,9 +311,17 @@ describe('branch statistics', () => {
     const other = await newBranch(0);
     expect((await call('GET', `/branches/${branch}/statistics`, { token: other.secretary.token })).status).toBe(403);
     const sheet = (await call('GET', '/statistics/branches?format=csv', { token: coordinator })).body as string;
-    expect(sheet.split('\r\n')[0]).toBe('\uFEFF支部,年度,召开会议,报名人次,出席人次,出席率,请假,措施,按期完成,观摩评分,评分份数');
-    expect(sheet).toContain(`\r\n${branch},${statistics.year},1,${registered},2,${statistics.attendanceRate}%,1,2,1,,0\r\n`);
+    expect(sheet.split('\r\n')[0]).toBe(
+      '\uFEFF支部,年度,召开会议,应到人次,已报名人次,实到人次,出席率,请假人次,缺席人次,措施,按期完成,观摩评分,评分份数',
+    );
+    expect(sheet).toContain(`\r\n${branch},${statistics.year},1,4,${registered},2,67%,1,0,2,1,,0\r\n`);
     expect((await call('GET', '/statistics/branches?year=1999', { token: coordinator })).body.error.details[0].path).toBe('year');
+    // A year still to come has held nothing (the fuzz test found it answered 500).
+    expect((await call('GET', `/branches/${branch}/statistics?year=2099`, { token: coordinator })).body.statistics).toMatchObject({
+      year: 2099,
+      meetings: 0,
+    });
+    expect((await call('GET', '/statistics/branches?year=2099', { token: coordinator })).body.items).toEqual([]);
 
     // The same year as an Excel workbook: numbers stay numbers.
     const workbook = new ExcelJS.Workbook();
@@ -223,6 +329,6 @@ describe('branch statistics', () => {
     const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0]!.slice(1, 4)).toEqual(['支部', '年度', '召开会议']);
     const mine = rows.find((row) => row[1] === branch)!;
-    expect(mine.slice(1, 12)).toEqual([branch, statistics.year, 1, registered, 2, statistics.attendanceRate / 100, 1, 2, 1, undefined, 0]);
+    expect(mine.slice(1, 14)).toEqual([branch, statistics.year, 1, 4, registered, 2, 0.67, 1, 0, 2, 1, undefined, 0]);
   });
 });

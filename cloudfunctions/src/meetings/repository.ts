@@ -6,7 +6,7 @@
  */
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ActionItem, Idea } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, isConditionFailure, transactNamed } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/pagination';
 import { tableName } from '../lib/tables';

@@ -2,14 +2,17 @@
  * Meetings that produce measures (docs/DOMAIN.md §1): members post ideas and questions and vote (one vote
  * per member per idea, counted exactly); the facilitator — a coordinator or the branch's secretary —
  * groups them and records the measures (措施) with an owner and a due date; owners update them,
- * and overdue ones show on the secretary's home page.
+ * and overdue ones show on the secretary's home page. The board, measures and minutes belong to the
+ * meeting's audience (domain/meeting-audience.ts, docs/DOMAIN.md › Who sees personal data).
  */
 import {
   branchYear,
   centerDate,
   CENTER_UTC_OFFSET_MINUTES,
   draftMinutes,
+  ErrorCode,
   hasAnyRole,
+  maskName,
   Role,
   type ActionItem,
   type ActionItemInput,
@@ -19,11 +22,13 @@ import {
   type Minutes,
 } from '@hele/shared';
 import { ulid } from 'ulid';
+import { readAttendanceSheet } from '../domain/activities/attendance-sheet';
 import type { ActivitySummary } from '../domain/activities/summary';
+import type { Standing } from '../domain/meeting-audience';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
-import { loadUser, type Principal } from '../lib/principal';
+import { branchMembers, loadUser, type Principal } from '../lib/principal';
 import { settled } from '../lib/retry';
-import { activityScope, branchScope, readCounts } from '../domain/stats';
+import { branchScope, readCounts } from '../domain/stats';
 import { actionSk, ideaSk, type ActionRecord, type boardRepository as BoardRepository, type IdeaRecord } from './repository';
 
 export interface MeetingDeps {
@@ -31,6 +36,8 @@ export interface MeetingDeps {
   activity: (id: string) => Promise<ActivitySummary | undefined>;
   /** Published meetings starting in [from, to]. */
   meetingsBetween: (from: string, to: string) => Promise<ActivitySummary[]>;
+  /** Where the caller stands towards a meeting: in its audience, or outside. */
+  standing: (activity: ActivitySummary, caller: Principal) => Promise<Standing>;
   now?: () => Date;
 }
 
@@ -38,17 +45,53 @@ const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COOR
 const facilitates = (caller: Principal, activity: ActivitySummary) =>
   isCoordinator(caller) || (!!activity.branchId && caller.branchId === activity.branchId && hasAnyRole(caller.roles, [Role.SECRETARY]));
 
+/** Who speaks at a meeting (posts ideas, votes): its audience but the observers, who watch. */
+const speaks = (standing: Standing) => standing === 'center' || standing === 'member' || standing === 'registrant';
+
+/** A name as the caller may see it: in full inside the audience, and always one's own. */
+const nameFor = (standing: Standing, caller: Principal, userId: string, name: string) =>
+  standing === 'outsider' && userId !== caller.id ? maskName(name) : name;
+
 const toIdea = ({ sk: _sk, ...idea }: IdeaRecord, votedByMe?: boolean): Idea => ({
   ...idea,
   ...(votedByMe !== undefined ? { votedByMe } : {}),
 });
 const toAction = ({ sk: _sk, openBranchKey: _key, ...action }: ActionRecord): ActionItem => action;
 
-export const createMeetingService = ({ board, activity: activityOf, meetingsBetween, now = () => new Date() }: MeetingDeps) => {
+export const createMeetingService = ({
+  board,
+  activity: activityOf,
+  meetingsBetween,
+  standing: standingOf,
+  now = () => new Date(),
+}: MeetingDeps) => {
   const visible = async (activityId: string, caller: Principal) => {
     const activity = await activityOf(activityId);
     if (!activity || (activity.status === 'draft' && !isCoordinator(caller))) throw new NotFoundError('Activity');
     return activity;
+  };
+  /**
+   * The meeting and where the caller stands. A branch meeting's board is its audience's alone (403:
+   * that the meeting exists is no secret, its activity page is public); another activity's board is
+   * open to every user, with the names of people masked outside its audience.
+   */
+  const attended = async (activityId: string, caller: Principal) => {
+    const activity = await visible(activityId, caller);
+    const standing = await standingOf(activity, caller);
+    if (activity.branchId && standing === 'outsider')
+      throw new ForbiddenError('A branch meeting’s board is its audience’s', ErrorCode.MEETING_PRIVATE);
+    return { activity, standing };
+  };
+  /** The minutes name people in their text: they are the audience's, at every activity. */
+  const audience = async (activityId: string, caller: Principal) => {
+    const found = await attended(activityId, caller);
+    if (found.standing === 'outsider') throw new ForbiddenError('The minutes are the audience’s', ErrorCode.MEETING_PRIVATE);
+    return found;
+  };
+  const speaker = async (activityId: string, caller: Principal) => {
+    const found = await attended(activityId, caller);
+    if (!speaks(found.standing)) throw new ForbiddenError('Only the meeting’s members and registrants speak', ErrorCode.NOT_A_PARTICIPANT);
+    return found;
   };
   const facilitated = async (activityId: string, caller: Principal) => {
     const activity = await visible(activityId, caller);
@@ -66,18 +109,22 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
   /** Every branch's year: its meetings held so far (started, published), with their counted figures and measures. */
   const yearOfBranches = async (year: number, onlyBranch?: string): Promise<BranchYearFigures[]> => {
     const [from, until] = yearBounds(year);
-    const held = (await meetingsBetween(from, [until, now().toISOString()].sort()[0]!)).filter(
+    const to = [until, now().toISOString()].sort()[0]!;
+    // A year still to come has held nothing (and a range that ends before it starts is no query).
+    const held = (from <= to ? await meetingsBetween(from, to) : []).filter(
       (meeting) => meeting.branchId && (!onlyBranch || meeting.branchId === onlyBranch),
     );
     const branches = [...new Set([...held.map((meeting) => meeting.branchId!), ...(onlyBranch ? [onlyBranch] : [])])].sort();
+    // Each meeting counted as its attendance page counts it (one roster read per branch).
+    const rosters = new Map(await Promise.all(branches.map(async (branchId) => [branchId, await branchMembers(branchId)] as const)));
+    const at = now();
     const figures = await Promise.all(
       held.map(async (meeting) => {
-        const [counts, measures] = await Promise.all([readCounts(activityScope(meeting.id)), board.actions(meeting.id)]);
-        return {
-          branchId: meeting.branchId!,
-          meeting: { registered: meeting.confirmedCount ?? 0, attended: counts.checkIns ?? 0, leaves: counts.leaves ?? 0 },
-          measures,
-        };
+        const [sheet, measures] = await Promise.all([
+          readAttendanceSheet(meeting, at, { rosterOf: rosters.get(meeting.branchId!) }),
+          board.actions(meeting.id),
+        ]);
+        return { branchId: meeting.branchId!, meeting: sheet.summary, measures };
       }),
     );
     return Promise.all(
@@ -110,22 +157,15 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
 
     /** The minutes as the facilitator saved them, or else drafted from the meeting's records; with the meeting's title. */
     async minutesWithTitle(activityId: string, caller: Principal): Promise<{ minutes: Minutes; title: string }> {
-      const activity = await visible(activityId, caller);
+      const { activity } = await audience(activityId, caller);
       const saved = await board.minutes(activityId);
       if (saved) return { title: activity.title, minutes: { activityId, text: saved.text, edited: true, updatedAt: saved.updatedAt } };
-      const [ideas, actions, counts] = await Promise.all([
+      const [ideas, actions, sheet] = await Promise.all([
         board.ideas(activityId),
         board.actions(activityId),
-        readCounts(activityScope(activityId)),
+        readAttendanceSheet(activity, now()),
       ]);
-      const text = draftMinutes({
-        ...activity,
-        agenda: activity.agenda ?? [],
-        registered: activity.confirmedCount ?? 0,
-        checkedIn: counts.checkIns ?? 0,
-        ideas,
-        actions,
-      });
+      const text = draftMinutes({ ...activity, agenda: activity.agenda ?? [], attendance: sheet.summary, ideas, actions });
       return { title: activity.title, minutes: { activityId, text, edited: false } };
     },
 
@@ -137,7 +177,7 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
     },
 
     async addIdea(activityId: string, input: IdeaInput, caller: Principal) {
-      await visible(activityId, caller);
+      await speaker(activityId, caller);
       const at = now();
       const id = ulid(at.getTime());
       const record: IdeaRecord = {
@@ -157,7 +197,7 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
 
     /** Most votes first, then oldest. */
     async ideas(activityId: string, caller: Principal) {
-      await visible(activityId, caller);
+      const { standing } = await attended(activityId, caller);
       const records = await board.ideas(activityId);
       const voted = await board.votedBy(
         activityId,
@@ -165,13 +205,13 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
         records.map((idea) => idea.id),
       );
       const items = records
-        .map((idea) => toIdea(idea, voted.has(idea.id)))
+        .map((idea) => toIdea({ ...idea, authorName: nameFor(standing, caller, idea.authorId, idea.authorName) }, voted.has(idea.id)))
         .sort((a, b) => b.voteCount - a.voteCount || a.id.localeCompare(b.id));
       return { items };
     },
 
     async vote(activityId: string, ideaId: string, voted: boolean, caller: Principal) {
-      await visible(activityId, caller);
+      await speaker(activityId, caller);
       const outcome = await settled(() => board.vote(activityId, ideaId, caller.id, voted));
       if (outcome === 'idea') throw new NotFoundError('Idea');
       // `vote` refused: already voted (or had not): nothing changed.
@@ -211,8 +251,11 @@ export const createMeetingService = ({ board, activity: activityOf, meetingsBetw
     },
 
     async actions(activityId: string, caller: Principal) {
-      await visible(activityId, caller);
-      return { items: (await board.actions(activityId)).map(toAction).sort((a, b) => a.dueOn.localeCompare(b.dueOn)) };
+      const { standing } = await attended(activityId, caller);
+      const items = (await board.actions(activityId))
+        .map((action) => toAction({ ...action, ownerName: nameFor(standing, caller, action.ownerId, action.ownerName) }))
+        .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+      return { items };
     },
 
     /** Owners report progress on their own measures; the facilitator on any of the meeting's. */

@@ -1,28 +1,14 @@
 /** The branches' yearly statistics as an Excel workbook (xlsx): one row per branch, rates and marks as numbers Excel can sum and sort. */
-import { BRANCH_STATISTICS_COLUMNS, type BranchYearFigures } from '@hele/shared';
+import { BRANCH_STATISTICS_COLUMNS, branchStatisticsCells, type BranchYearFigures } from '@hele/shared';
 import ExcelJS from 'exceljs';
 
 export const statisticsWorkbook = async (year: number, rows: readonly BranchYearFigures[]): Promise<Uint8Array> => {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(`${year} 年支部统计`);
   sheet.addRow([...BRANCH_STATISTICS_COLUMNS]).font = { bold: true };
-  for (const row of rows) {
-    sheet.addRow([
-      row.branchId,
-      row.year,
-      row.meetings,
-      row.registered,
-      row.attended,
-      row.attendanceRate === null ? null : row.attendanceRate / 100,
-      row.leaves,
-      row.measures,
-      row.measuresDoneOnTime,
-      row.observerMark === null ? null : row.observerMark / 100,
-      row.observerSheets,
-    ]);
-  }
-  sheet.getColumn(6).numFmt = '0%';
-  sheet.getColumn(10).numFmt = '0.00';
+  for (const row of rows) sheet.addRow(branchStatisticsCells(row));
+  sheet.getColumn(BRANCH_STATISTICS_COLUMNS.indexOf('出席率') + 1).numFmt = '0%';
+  sheet.getColumn(BRANCH_STATISTICS_COLUMNS.indexOf('观摩评分') + 1).numFmt = '0.00';
   for (const column of sheet.columns) column.width = 12;
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 };

@@ -4,9 +4,9 @@ import { env } from '../lib/config';
 import { createHttpHandler, ok } from '../lib/http';
 import { grantNotices, listMessages } from '../domain/inbox';
 import { notificationService } from './wiring';
-import { contract } from '@hele/shared/contract';
+import { notificationsRoutes } from '@hele/shared/contract/notifications';
 
-export const handler = createHttpHandler(contract.notifications, {
+export const handler = createHttpHandler(notificationsRoutes, {
   remindMe: async ({ params, caller }) => {
     const { reminder, created: isNew } = await notificationService(env()).subscribe(params.id, caller);
     return isNew ? { reminder } : ok({ reminder });

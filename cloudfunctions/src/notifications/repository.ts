@@ -4,7 +4,7 @@
  * so two runs of the scheduler never send the same reminder twice.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, isConditionFailure } from '../lib/db';
 import { tableName } from '../lib/tables';
 

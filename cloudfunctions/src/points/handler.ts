@@ -3,12 +3,12 @@ import { ledger } from '../domain/ledger';
 import { classSeats, redemptionRepository, rewardRepository } from './repository';
 import { createPointsService } from './service';
 import { runIdempotent } from '../lib/idempotency';
-import { contract } from '@hele/shared/contract';
+import { pointsRoutes } from '@hele/shared/contract/points';
 
 const points = createPointsService({ ledger, rewards: rewardRepository, redemptions: redemptionRepository, seats: classSeats });
 
 export const handler = createHttpHandler(
-  contract.points,
+  pointsRoutes,
   {
     mine: async ({ query, caller }) => await points.myPoints(caller, query),
     adjust: async ({ body, caller, idempotencyKey }) => {

@@ -151,6 +151,24 @@ describe('redemption (积分兑换)', () => {
     expect((await pointsOf(member!.token)).balance).toBe(90);
   });
 
+  it('replays a refusal under its Idempotency-Key, and keeps each member’s keys apart', async () => {
+    const [member, other] = await newMembers(2);
+    const reward = await newReward({ cost: 10 });
+    const headers = { 'Idempotency-Key': 'tap-broke' };
+    const broke = await redeem(member!.token, reward.id, headers);
+    expect([broke.status, broke.body.error.code]).toEqual([409, 'INSUFFICIENT_POINTS']);
+    await grant(member!.userId, 10);
+    // The same tap again is the same request: its first answer, and nothing debited.
+    const again = await redeem(member!.token, reward.id, headers);
+    expect([again.status, again.body]).toEqual([409, broke.body]);
+    expect((await pointsOf(member!.token)).balance).toBe(10);
+    // A new tap is a new request; another member's same key is theirs alone.
+    expect((await redeem(member!.token, reward.id, { 'Idempotency-Key': 'tap-paid' })).status).toBe(201);
+    await grant(other!.userId, 10);
+    expect((await redeem(other!.token, reward.id, headers)).status).toBe(201);
+    expect([(await pointsOf(member!.token)).balance, (await pointsOf(other!.token)).balance]).toEqual([0, 0]);
+  });
+
   it('refunds once when a voucher is cancelled twice (even at once), and keeps a used voucher used', async () => {
     const [member] = await newMembers(1);
     await grant(member!.userId, 30);

@@ -1,6 +1,6 @@
 /** What the rewards and redemptions tables hold, and how records become the API's shapes. */
 import { RedemptionStatusSchema, RewardKindSchema, VOUCHER_PREFIX, type Redemption, type Reward } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const RewardRecord = z.object({
   id: z.string(),

@@ -4,12 +4,12 @@ import { createHttpHandler, ok } from '../lib/http';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
 import { activityRepository } from '../domain/activities/repository';
 import { runIdempotent } from '../lib/idempotency';
-import { contract } from '@hele/shared/contract';
+import { registrationsRoutes } from '@hele/shared/contract/registrations';
 
 const engine = createRegistrationEngine({ repository: activityRepository });
 
 export const handler = createHttpHandler(
-  contract.registrations,
+  registrationsRoutes,
   {
     register: async ({ params, caller }) => {
       const { registration, created: isNew } = await engine.register(params.id, caller);

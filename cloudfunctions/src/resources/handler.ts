@@ -4,12 +4,12 @@ import { createHttpHandler, parseWith } from '../lib/http';
 import { resourceRepository } from './repository';
 import { createResourceService } from './service';
 import { runIdempotent } from '../lib/idempotency';
-import { contract } from '@hele/shared/contract';
+import { resourcesRoutes } from '@hele/shared/contract/resources';
 
 const resources = createResourceService({ resources: resourceRepository });
 
 export const handler = createHttpHandler(
-  contract.resources,
+  resourcesRoutes,
   {
     registerProvider: async ({ body, caller }) => ({ provider: await resources.registerProvider(body, caller) }),
     providers: async ({ query }) => await resources.providers(query),
@@ -17,6 +17,7 @@ export const handler = createHttpHandler(
     offer: async ({ body, caller }) => ({ offer: await resources.addOffer(body, caller) }),
     offers: async ({ query }) => await resources.offers(query, query.kind),
     mine: async ({ caller }) => await resources.mine(caller),
+    directory: async () => ({ providers: await resources.directory() }),
     allocationsOf: async ({ params, caller }) => await resources.allocationsOf(params.id, caller),
     addProject: async ({ body, caller }) => ({ project: await resources.addProject(body, caller) }),
     projects: async () => ({ items: await resources.projects() }),

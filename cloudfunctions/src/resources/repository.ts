@@ -8,7 +8,7 @@
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Allocation, Case, CaseEvent, Offer, Provider, type CaseStage, type OfferKind } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/pagination';
 import { projectKey, projectScope, type ProjectRecord } from '../domain/projects';

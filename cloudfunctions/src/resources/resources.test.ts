@@ -218,6 +218,45 @@ describe('providers, offers and allocation', () => {
     expect(await listed()).toContain(later.body.offer.id);
   });
 
+  it('shows any member the verified providers and their published offers, without contacts or the people behind them', async () => {
+    const token = await coordinator();
+    const [donor, member] = await newMembers(2, 'directory');
+    const company = (
+      await call('POST', '/providers', {
+        token,
+        body: { name: `和乐爱心餐厅${randomUUID().slice(0, 4)}`, kind: 'company', contact: '刘经理 13800000000' },
+      })
+    ).body.provider;
+    const lunch = (
+      await call('POST', '/offers', { token, body: { providerId: company.id, kind: 'goods', title: '爱心午餐', quantity: 90, unit: '份' } })
+    ).body.offer;
+    const waiting = (
+      await call('POST', '/providers', { token: donor!.token, body: { name: '赵阿姨', kind: 'donor', contact: '13900000000' } })
+    ).body.provider;
+    await call('POST', '/offers', {
+      token: donor!.token,
+      body: { providerId: waiting.id, kind: 'people', title: '陪老人聊天', quantity: 2 },
+    });
+
+    const read = async () =>
+      (await call('GET', '/resource-directory', { token: member!.token })).body.providers as Array<Record<string, any>>;
+    const before = await read();
+    expect(before.find((provider) => provider.id === company.id)).toEqual({
+      id: company.id,
+      name: company.name,
+      kind: 'company',
+      offers: [{ id: lunch.id, kind: 'goods', title: '爱心午餐', quantity: 90, unit: '份', remaining: 90 }],
+    });
+    // Not verified yet: neither the provider nor its offer.
+    expect(before.map((provider) => provider.id)).not.toContain(waiting.id);
+    expect(JSON.stringify(before)).not.toMatch(/13[89]00000000|contactUserId|createdBy/);
+
+    await call('POST', `/providers/${waiting.id}/verification`, { token });
+    const after = (await read()).find((provider) => provider.id === waiting.id)!;
+    // A private donor shows by surname only.
+    expect([after.name, after.offers.map((offer: { title: string }) => offer.title)]).toEqual(['赵**', ['陪老人聊天']]);
+  });
+
   it('never allocates more than was offered, however many coordinators allocate at once', async () => {
     const token = await coordinator();
     const offer = await offerOf(token, { kind: 'goods', title: '米面油礼包', quantity: 25, unit: '份' });

@@ -22,6 +22,7 @@ import {
   type CaseFormStep,
   type CaseInput,
   type CaseStage,
+  type DirectoryProvider,
   type Offer,
   type OfferInput,
   type OfferKind,
@@ -35,7 +36,7 @@ import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { loadUser, type Principal } from '../lib/principal';
 import { allProjects, projectOf, projectScope } from '../domain/projects';
-import type { PageRequest } from '../lib/pagination';
+import { everyPage, type PageRequest } from '../lib/pagination';
 import { busy, settled } from '../lib/retry';
 import { readCounts } from '../domain/stats';
 import type { resourceRepository as ResourceRepository } from './repository';
@@ -155,6 +156,36 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
     },
 
     offers: (page: PageRequest, kind?: OfferKind) => resources.offers(page, kind),
+
+    /**
+     * The platform as any member sees it: verified providers with their published offers, largest first. No
+     * contacts and nobody behind a provider; a private donor (爱心人士) shows by surname only.
+     */
+    async directory(): Promise<DirectoryProvider[]> {
+      const [providers, offers] = await Promise.all([
+        everyPage((cursor) => resources.providers({ limit: 100, cursor })),
+        everyPage((cursor) => resources.offers({ limit: 100, cursor })),
+      ]);
+      return providers
+        .filter((provider) => provider.verified)
+        .map((provider) => ({
+          id: provider.id,
+          name: provider.kind === 'donor' ? `${[...provider.name][0]}**` : provider.name,
+          kind: provider.kind,
+          offers: offers
+            .filter((offer) => offer.providerId === provider.id)
+            .map(({ id, kind, title, quantity, unit, remaining, availability }) => ({
+              id,
+              kind,
+              title,
+              quantity,
+              unit,
+              remaining,
+              ...(availability ? { availability } : {}),
+            })),
+        }))
+        .sort((a, b) => b.offers.length - a.offers.length || a.name.localeCompare(b.name, 'zh-CN'));
+    },
     mine: async (caller: Principal) => {
       const [providers, offers] = await Promise.all([resources.providersOf(caller.id), resources.offersOf(caller.id)]);
       return { providers, offers };

@@ -4,11 +4,11 @@ import { ForbiddenError } from '../lib/errors';
 import { createHttpHandler } from '../lib/http';
 import { roleRepository } from './repository';
 import { createRoleService } from './service';
-import { contract } from '@hele/shared/contract';
+import { rolesRoutes } from '@hele/shared/contract/roles';
 
 const roles = createRoleService({ roles: roleRepository });
 
-export const handler = createHttpHandler(contract.roles, {
+export const handler = createHttpHandler(rolesRoutes, {
   user: async ({ params }) => ({ user: await roles.get(params.id) }),
   grant: async ({ params, caller }) => await roles.grant(params.id, params.role, caller),
   revoke: async ({ params, caller }) => await roles.revoke(params.id, params.role, caller),

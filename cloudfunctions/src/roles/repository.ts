@@ -6,6 +6,7 @@ import { RoleAuditEntry, RoleHolder, type ManagedRole } from '@hele/shared';
 import { ROLES_SCOPE, roleChangeItems, type RoleChange } from '../domain/role-changes';
 import { doc, transactNamed } from '../lib/db';
 import { queryPage, type PageRequest } from '../lib/pagination';
+
 import { tableName } from '../lib/tables';
 
 export const roleRepository = {

@@ -3,7 +3,7 @@
  * the user's roles, the holder lists and the audit log in one transaction; granting a role someone
  * holds, or revoking one they lack, changes nothing and logs nothing.
  */
-import { holdsRole, type ManagedRole, type RoleAuditEntry, type User } from '@hele/shared';
+import { holdsRole, Role, type ManagedRole, type RoleAuditEntry, type User } from '@hele/shared';
 import { rolesAfter } from '../domain/role-changes';
 import { NotFoundError } from '../lib/errors';
 import { loadUser, toPrincipal, type Principal, type UserRecord } from '../lib/principal';
@@ -24,7 +24,10 @@ export const createRoleService = ({ roles, now = () => new Date() }: RoleDeps) =
     return user;
   };
 
-  const change = async (userId: string, role: ManagedRole, action: RoleAuditEntry['action'], caller: Principal) =>
+  /** Who made a change: a signed-in admin, or the operator's command (`npm run admin:grant`). */
+  type Actor = Pick<Principal, 'id' | 'nickname'>;
+
+  const change = async (userId: string, role: ManagedRole | typeof Role.ADMIN, action: RoleAuditEntry['action'], caller: Actor) =>
     retrying(async () => {
       const user = await requireUser(userId);
       if ((action === 'grant') === holdsRole(user.roles, role)) return { user: toUser(user), changed: false };
@@ -40,6 +43,8 @@ export const createRoleService = ({ roles, now = () => new Date() }: RoleDeps) =
     },
     grant: (userId: string, role: ManagedRole, caller: Principal) => change(userId, role, 'grant', caller),
     revoke: (userId: string, role: ManagedRole, caller: Principal) => change(userId, role, 'revoke', caller),
+    /** The first admin of a stage: no admin exists to grant it in the app, so the operator runs `npm run admin:grant`. */
+    grantAdmin: (userId: string, operator: Actor) => change(userId, Role.ADMIN, 'grant', operator),
     holders: (role: ManagedRole, page: { limit: number; cursor?: string }) => roles.holders(role, page),
     audit: (page: { limit: number; cursor?: string }) => roles.audit(page),
   };

@@ -3,7 +3,7 @@ import { createRegistrationEngine } from '../domain/activities/registration-engi
 import { activityRepository } from '../domain/activities/repository';
 import { seriesRepository } from './repository';
 import { createSeriesService } from './service';
-import { contract } from '@hele/shared/contract';
+import { seriesRoutes } from '@hele/shared/contract/series';
 
 const series = createSeriesService({
   repository: activityRepository,
@@ -11,7 +11,7 @@ const series = createSeriesService({
   engine: createRegistrationEngine({ repository: activityRepository }),
 });
 
-export const handler = createHttpHandler(contract.series, {
+export const handler = createHttpHandler(seriesRoutes, {
   create: async ({ body, caller }) => ({ series: await series.create(body, caller) }),
   list: async ({ query, caller }) => await series.list(query, caller),
   get: async ({ params, caller }) => await series.detail(params.id, caller),

@@ -3,7 +3,7 @@
  * kind class) are written in one transaction, so a series never exists without all its sessions.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc, transactNamed, type DocClient } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/pagination';
 import type { ActivityRecord } from '../domain/activities/records';

@@ -18,7 +18,7 @@ import {
 } from '@hele/shared';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../lib/errors';
-import { userItems, type Principal } from '../lib/principal';
+import { loadUser, userItems, type Principal } from '../lib/principal';
 import { questionKeys } from '../domain/question-bank';
 import { approvedMinutesOf } from '../domain/service-records';
 import { createExamEngine, toAttempt } from './exam-engine';
@@ -86,6 +86,8 @@ export const createExamService = ({
     },
 
     async apply(input: VolunteerApplicationRequest, caller: Principal) {
+      // A volunteer is registered under their real name (docs/DOMAIN.md §2): the app sends them to 编辑资料.
+      if (!(await loadUser(caller.id))?.realName) throw new ConflictError('REAL_NAME_REQUIRED', 'Set your real name on your profile first');
       const record = await volunteers.apply(
         {
           userId: caller.id,

@@ -1,6 +1,6 @@
 import { DEFAULT_EXAM_SETTINGS } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { newMembers } from '../../test/fixtures';
+import { newMembers, withRealName } from '../../test/fixtures';
 import { loadUser, toPrincipal } from '../lib/principal';
 import { createExamService } from './exam-service';
 import { attemptRepository, questionRepository, volunteerRepository } from './repository';
@@ -22,6 +22,7 @@ const rightAnswers = async (userId: string, attemptId: string) =>
 
 const applicant = async () => {
   const [user] = await newMembers(1, 'applicant');
+  await withRealName(user!.token);
   expect((await call('PUT', '/me/volunteer', { token: user!.token, body: application })).status).toBe(200);
   return user!;
 };
@@ -57,10 +58,18 @@ describe('volunteer certification', () => {
     expect(listed.phone).toBe('13812345678');
   });
 
+  it('refuses an application without a real name (the app sends the person to 编辑资料), writing nothing', async () => {
+    const [user] = await newMembers(1);
+    const refused = await call('PUT', '/me/volunteer', { token: user!.token, body: application });
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'REAL_NAME_REQUIRED']);
+    expect((await call('GET', '/me/volunteer', { token: user!.token })).body.profile).toBeNull();
+  });
+
   it('refuses the exam before an application, and validates the application naming the field', async () => {
     const [user] = await newMembers(1);
     const reply = await call('POST', '/exam/attempts', { token: user!.token });
     expect([reply.status, reply.body.error.code]).toEqual([409, 'APPLY_FIRST']);
+    await withRealName(user!.token);
     const bad = await call('PUT', '/me/volunteer', { token: user!.token, body: { ...application, phone: '12345' } });
     expect([bad.status, bad.body.error.details[0].path]).toEqual([400, 'phone']);
   });

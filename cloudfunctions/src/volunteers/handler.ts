@@ -10,7 +10,7 @@ import { createExamService, type ExamService } from './exam-service';
 import { createHoursService, type HoursService } from './hours-service';
 import { createQuizService, type QuizService } from './quiz-service';
 import { attemptRepository, questionRepository, serviceRecordRepository, volunteerRepository } from './repository';
-import { contract } from '@hele/shared/contract';
+import { volunteersRoutes } from '@hele/shared/contract/volunteers';
 
 let examService: ExamService | undefined;
 let hoursService: HoursService | undefined;
@@ -39,7 +39,7 @@ const hours = () =>
     declaring: { maxAgeDays: env().HOURS_DECLARE_MAX_AGE_DAYS, dailyMaxMinutes: env().HOURS_DECLARE_DAILY_MAX_MINUTES },
   }));
 
-export const handler = createHttpHandler(contract.volunteers, {
+export const handler = createHttpHandler(volunteersRoutes, {
   me: async ({ caller }) => await exam().me(caller),
   apply: async ({ body, caller }) => ({ profile: await exam().apply(body, caller) }),
   list: async ({ query }) => await exam().list(query.status ?? 'applied', query),

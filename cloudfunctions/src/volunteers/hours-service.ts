@@ -278,10 +278,12 @@ export const createHoursService = ({
 
     /** 服务证明: every approved record, who recorded it, the total and the star level (the total as every page has it). */
     async certificate(caller: Principal): Promise<ServiceCertificate> {
+      const realName = (await loadUser(caller.id))?.realName;
+      if (!realName) throw new ConflictError('REAL_NAME_REQUIRED', 'A certificate names a real person: set your real name first');
       const [all, totalMinutes] = await Promise.all([records.allOfUser(caller.id), approvedMinutesOf(caller.id)]);
       const approved = all.filter((record) => record.status === 'approved');
       return {
-        volunteer: { id: caller.id, nickname: caller.nickname },
+        volunteer: { id: caller.id, nickname: caller.nickname, realName },
         totalMinutes,
         stars: starLevel(totalMinutes).stars,
         records: approved,

@@ -3,7 +3,7 @@ import { EntryRecord } from '../domain/ledger';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { doc } from '../lib/db';
 import { call, signIn } from '../../test/gateway';
-import { activityInput, createActivity, newMembers, newVolunteers } from '../../test/fixtures';
+import { activityInput, createActivity, newMembers, newVolunteers, withRealName } from '../../test/fixtures';
 import { tableName } from '../lib/tables';
 
 const HOUR = 3600_000;
@@ -270,8 +270,12 @@ describe('service hours', () => {
       ids.push((await declare(volunteer!.token, { servedOn: daysAgo(days!), minutes })).body.record.id);
     await declare(volunteer!.token, { minutes: 60 }); // stays pending: not on the certificate
     for (const id of ids) await call('POST', `/service-records/${id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    // A certificate names a real person: refused until the profile has a real name.
+    const unnamed = await call('GET', '/me/service-certificate', { token: volunteer!.token });
+    expect([unnamed.status, unnamed.body.error.code]).toEqual([409, 'REAL_NAME_REQUIRED']);
+    await withRealName(volunteer!.token, '李志强');
     const { certificate } = (await call('GET', '/me/service-certificate', { token: volunteer!.token })).body;
-    expect(certificate).toMatchObject({ totalMinutes: 1200, stars: 0, issuer: '和乐党群服务中心' });
+    expect(certificate).toMatchObject({ totalMinutes: 1200, stars: 0, issuer: '和乐党群服务中心', volunteer: { realName: '李志强' } });
     expect(certificate.records).toHaveLength(2);
     expect(certificate.records.every((record: { decidedByName: string }) => record.decidedByName === '李社工')).toBe(true);
   });

@@ -1,6 +1,6 @@
 /** What the volunteers and exams tables hold. */
 import { AttemptStatusSchema, ExamBank, ExamBankSchema, Question, VolunteerProfile } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The stored profile has the API's shape, with the phone in full (masked on the way out). */
 export const VolunteerRecord = VolunteerProfile;

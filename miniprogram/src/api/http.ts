@@ -15,7 +15,7 @@ import {
   type RouteGroup,
   type ReplyOut,
 } from '@hele/shared/contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiBase } from './config';
 
 /**

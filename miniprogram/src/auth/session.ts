@@ -59,13 +59,19 @@ export const currentUser = (): User | undefined => read()?.user;
 /** The session token, for the one place that cannot go through `request`: the feed's WebSocket. */
 export const currentToken = (): string | undefined => read()?.token;
 
-/** Refreshes the stored user (roles may have changed on the server). */
-export const refreshUser = async (): Promise<User | undefined> => {
+/** Keeps the user the server answered (their own profile, after a change) for every page. */
+export const storeUser = (user: User): void => {
   const session = read();
-  if (!session) return undefined;
-  const { user } = await api.auth.me();
+  if (!session) return;
   Taro.setStorageSync(SESSION_KEY, { ...session, user });
   publish();
+};
+
+/** Refreshes the stored user: roles may have changed on the server, and the avatar's link expires. */
+export const refreshUser = async (): Promise<User | undefined> => {
+  if (!read()) return undefined;
+  const { user } = await api.account.me();
+  storeUser(user);
   return user;
 };
 

@@ -1,8 +1,9 @@
 /**
  * A bar chart drawn with AntV F2 on a canvas: WeChat's `type="2d"` canvas node in the weapp, the
- * page's <canvas> element in H5. Bars with a `group` are drawn side by side, with a legend.
+ * page's <canvas> element in H5. Bars with a `group` are drawn side by side, with a legend; a chart
+ * with nothing to draw says why instead of showing empty axes.
  */
-import { Canvas as CanvasView } from '@tarojs/components';
+import { Canvas as CanvasView, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import { Axis, Canvas, Chart, Interval, jsx, Legend } from '@antv/f2';
@@ -14,6 +15,16 @@ export interface Bar {
 }
 
 const COLORS = ['#c8161d', '#f0a02c'];
+
+/** Axis labels readable on a phone: 26 design px (rpx) draw at 13 px on a 375 px wide screen (see `px2hd`). */
+const AXIS_STYLE = { label: { fontSize: '26px', fill: '#555' } };
+
+/**
+ * F2's sizes ("20px" in its theme) are px of a 750-wide design, as the app's own rpx are. Its default
+ * conversion reads the scale from <html>'s font size, which in H5 is Taro's rem base (about 20 px on a
+ * phone), shrinking every label to a fifth; this one scales by the screen's width, alike on both.
+ */
+const px2hd = (px: number): number => Number(((px * Taro.getSystemInfoSync().windowWidth) / 750).toFixed(1));
 
 /** F2's element factory; its types expect F2's own JSX components, which Chart's generics do not satisfy. */
 const element = jsx as (type: unknown, props: Record<string, unknown>) => unknown;
@@ -59,23 +70,27 @@ const surfaceOf = async (id: string): Promise<Surface | undefined> => {
   return { context, width: found.width, height: found.height, pixelRatio };
 };
 
-export function BarChart({ id, bars }: { id: string; bars: Bar[] }) {
+/** The bars, or, when there is nothing to draw (no bar above zero), `empty`: why the chart is empty. */
+export function BarChart({ id, bars, empty }: { id: string; bars: Bar[]; empty: string }) {
   const data = JSON.stringify(bars);
+  const blank = !bars.some((bar) => bar.value > 0);
   useEffect(() => {
     let chart: Canvas | undefined;
     let gone = false;
+    if (blank) return undefined;
     void surfaceOf(id).then((surface) => {
       if (!surface || gone) return;
       const grouped = bars.some((bar) => bar.group);
       chart = new Canvas({
         ...surface,
+        px2hd,
         animate: false,
         children: element(Chart, {
           data: bars,
           scale: { value: { min: 0, nice: true } },
           children: [
-            element(Axis, { field: 'label' }),
-            element(Axis, { field: 'value' }),
+            element(Axis, { field: 'label', style: AXIS_STYLE }),
+            element(Axis, { field: 'value', style: AXIS_STYLE }),
             element(Interval, {
               x: 'label',
               y: 'value',
@@ -93,6 +108,12 @@ export function BarChart({ id, bars }: { id: string; bars: Bar[] }) {
       chart?.destroy();
     };
     // `data` stands for `bars`: redraw when the figures change, not on every render.
-  }, [id, data]);
+  }, [id, data, blank]);
+  if (blank)
+    return (
+      <View className='dashboard__chart dashboard__chart--empty' id={id}>
+        <Text className='dashboard__chart-empty'>{empty}</Text>
+      </View>
+    );
   return <CanvasView type='2d' id={id} className='dashboard__chart' />;
 }

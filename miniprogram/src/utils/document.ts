@@ -1,4 +1,4 @@
-/** Hands a file the API made (a Word document, an Excel workbook) to the user: a download in the browser; in WeChat, opened with its menu to forward or save. */
+/** Hands a file the API made (a Word document, an Excel workbook, the data export) to the user: a download in the browser; in WeChat, opened with its menu to forward or save. */
 import Taro from '@tarojs/taro';
 
 const TYPES = {
@@ -6,18 +6,45 @@ const TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-export const saveOfficeFile = async (bytes: ArrayBuffer, filename: `${string}.${keyof typeof TYPES}`): Promise<void> => {
-  const kind = filename.slice(filename.lastIndexOf('.') + 1) as keyof typeof TYPES;
-  if (process.env.TARO_ENV === 'h5') {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([bytes], { type: TYPES[kind] }));
-    link.download = filename;
-    link.click();
-    return;
-  }
+/** The browser's download of a file made in the page. */
+export const downloadInBrowser = (data: BlobPart, type: string, filename: string): void => {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([data], { type }));
+  link.download = filename;
+  link.click();
+};
+
+/** WeChat: the file in the mini-program's own folder on the phone; answers its path. */
+const writeUserFile = async (filename: string, data: string | ArrayBuffer): Promise<string> => {
   const filePath = `${Taro.env.USER_DATA_PATH}/${filename}`;
   await new Promise<void>((resolve, reject) =>
-    Taro.getFileSystemManager().writeFile({ filePath, data: bytes, success: () => resolve(), fail: reject }),
+    Taro.getFileSystemManager().writeFile({
+      filePath,
+      data,
+      ...(typeof data === 'string' ? { encoding: 'utf8' as const } : {}),
+      success: () => resolve(),
+      fail: reject,
+    }),
   );
-  await Taro.openDocument({ filePath, fileType: kind, showMenu: true });
+  return filePath;
+};
+
+export const saveOfficeFile = async (bytes: ArrayBuffer, filename: `${string}.${keyof typeof TYPES}`): Promise<void> => {
+  const kind = filename.slice(filename.lastIndexOf('.') + 1) as keyof typeof TYPES;
+  if (process.env.TARO_ENV === 'h5') return downloadInBrowser(bytes, TYPES[kind], filename);
+  await Taro.openDocument({ filePath: await writeUserFile(filename, bytes), fileType: kind, showMenu: true });
+};
+
+/**
+ * A JSON file (导出我的数据). WeChat opens no JSON document, so the file goes to a chat (文件传输助手, or
+ * anyone the person picks), from where it is saved or forwarded.
+ */
+export const saveJsonFile = async (json: string, filename: `${string}.json`): Promise<void> => {
+  if (process.env.TARO_ENV === 'h5') return downloadInBrowser(json, 'application/json;charset=utf-8', filename);
+  const filePath = await writeUserFile(filename, json);
+  try {
+    await Taro.shareFileMessage({ filePath, fileName: filename });
+  } catch {
+    void Taro.showToast({ title: '未发送，可稍后再次导出', icon: 'none' });
+  }
 };

@@ -1,5 +1,5 @@
 /** The academy function's routes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../constants';
 import {
   AcademyBoard,

@@ -1,5 +1,5 @@
 /** The activities function's routes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../constants';
 import {
   ActivityIdParams,

@@ -2,6 +2,7 @@
 import { Role } from '../constants';
 import {
   ActivityIdParams,
+  AssistedCheckInRequest,
   AttendanceQuery,
   AttendanceRateQuery,
   AttendanceRateResponse,
@@ -18,6 +19,7 @@ import {
   ListQuery,
   SignOutRequest,
   SignOutResponse,
+  WalkInRequest,
 } from '../schemas';
 import { defineRoutes, fileReply } from './define';
 
@@ -37,6 +39,27 @@ export const attendanceRoutes = defineRoutes({
     body: CheckInRequest,
     reply: CheckInResponse,
     status: 201,
+  },
+  assistedCheckIn: {
+    method: 'POST',
+    path: '/activities/{id}/assisted-check-ins',
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    params: ActivityIdParams,
+    body: AssistedCheckInRequest,
+    reply: CheckInResponse,
+    status: 201,
+    summary: 'A coordinator or the branch secretary checks someone on the sheet in for them (代签)',
+  },
+  walkIn: {
+    method: 'POST',
+    path: '/activities/{id}/walk-ins',
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    params: ActivityIdParams,
+    body: WalkInRequest,
+    reply: CheckInResponse,
+    status: 201,
+    idempotent: true,
+    summary: 'Someone without a phone or account, checked in by name at the door (现场登记)',
   },
   signOut: {
     method: 'POST',

@@ -1,5 +1,5 @@
-/** The auth function's routes. */
-import { LoginRequest, LoginResponse, MeResponse } from '../schemas';
+/** The auth function's routes (`GET /me` is the account function's). */
+import { LoginRequest, LoginResponse } from '../schemas';
 import { defineRoutes } from './define';
 
 export const authRoutes = defineRoutes({
@@ -9,11 +9,5 @@ export const authRoutes = defineRoutes({
     access: 'public',
     body: LoginRequest,
     reply: LoginResponse,
-  },
-  me: {
-    method: 'GET',
-    path: '/me',
-    access: 'user',
-    reply: MeResponse,
   },
 });

@@ -5,7 +5,7 @@
  * the app's client is derived from them, the role × route test reads their access, a test holds
  * serverless.yml's events to them, and docs/openapi.json is generated from them.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Role } from '../constants';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

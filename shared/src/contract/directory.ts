@@ -1,5 +1,5 @@
 /** The directory function's routes: branches, their secretaries, invitations and memberships. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../constants';
 import {
   BranchInput,

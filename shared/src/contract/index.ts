@@ -3,6 +3,7 @@
  * groups them (a group is one Lambda function). See `define.ts` for what a declaration holds.
  */
 import { academyRoutes } from './academy';
+import { accountRoutes } from './account';
 import { activitiesRoutes } from './activities';
 import { attendanceRoutes } from './attendance';
 import { authRoutes } from './auth';
@@ -12,18 +13,20 @@ import { directoryRoutes } from './directory';
 import { feedRoutes } from './feed';
 import { healthRoutes } from './health';
 import { libraryRoutes } from './library';
-import { meetingsRoutes } from './meetings';
+import { meetingDocumentsRoutes, meetingsRoutes } from './meetings';
 import { notificationsRoutes } from './notifications';
 import { pointsRoutes } from './points';
 import { registrationsRoutes } from './registrations';
 import { resourcesRoutes } from './resources';
 import { rolesRoutes } from './roles';
+import { rostersRoutes } from './rosters';
 import { seriesRoutes } from './series';
 import { volunteersRoutes } from './volunteers';
 
 export const contract = {
   health: healthRoutes,
   auth: authRoutes,
+  account: accountRoutes,
   activities: activitiesRoutes,
   registrations: registrationsRoutes,
   series: seriesRoutes,
@@ -34,10 +37,12 @@ export const contract = {
   feed: feedRoutes,
   roles: rolesRoutes,
   meetings: meetingsRoutes,
+  meetingDocuments: meetingDocumentsRoutes,
   library: libraryRoutes,
   resources: resourcesRoutes,
   branches: branchesRoutes,
   directory: directoryRoutes,
+  rosters: rostersRoutes,
   academy: academyRoutes,
   dashboard: dashboardRoutes,
 } as const;

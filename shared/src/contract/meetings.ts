@@ -1,5 +1,5 @@
-/** The meetings function's routes. */
-import { z } from 'zod';
+/** The meetings function's routes, and the documents made from them (their own function: docx and exceljs stay out of the board's cold start). */
+import * as z from 'zod';
 import { Role } from '../constants';
 import {
   ActionItem,
@@ -94,13 +94,6 @@ export const meetingsRoutes = defineRoutes({
     params: ActivityIdParams,
     reply: z.object({ minutes: Minutes }),
   },
-  minutesDocument: {
-    method: 'GET',
-    path: '/activities/{id}/minutes/document',
-    access: 'user',
-    params: ActivityIdParams,
-    reply: fileReply('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
-  },
   saveMinutes: {
     method: 'PUT',
     path: '/activities/{id}/minutes',
@@ -117,17 +110,6 @@ export const meetingsRoutes = defineRoutes({
     query: StatisticsQuery,
     reply: z.object({ statistics: BranchYearFigures }),
   },
-  statisticsWorkbook: {
-    method: 'GET',
-    path: '/statistics/branches',
-    access: [Role.COORDINATOR],
-    query: StatisticsQuery,
-    reply: z.object({ items: z.array(BranchYearFigures) }),
-    formats: {
-      csv: fileReply('text/csv; charset=utf-8'),
-      xlsx: fileReply('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
-    },
-  },
   myActions: {
     method: 'GET',
     path: '/me/actions',
@@ -141,5 +123,27 @@ export const meetingsRoutes = defineRoutes({
     access: [Role.COORDINATOR, Role.SECRETARY],
     query: OverdueQuery,
     reply: ActionItemPage,
+  },
+});
+
+/** The minutes as Word and the branches' year as Excel: the only routes that load docx and exceljs. */
+export const meetingDocumentsRoutes = defineRoutes({
+  minutesDocument: {
+    method: 'GET',
+    path: '/activities/{id}/minutes/document',
+    access: 'user',
+    params: ActivityIdParams,
+    reply: fileReply('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+  },
+  statisticsWorkbook: {
+    method: 'GET',
+    path: '/statistics/branches',
+    access: [Role.COORDINATOR],
+    query: StatisticsQuery,
+    reply: z.object({ items: z.array(BranchYearFigures) }),
+    formats: {
+      csv: fileReply('text/csv; charset=utf-8'),
+      xlsx: fileReply('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    },
   },
 });

@@ -1,5 +1,5 @@
 /** The resources function's routes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../constants';
 import {
   Allocation,
@@ -26,6 +26,7 @@ import {
   Provider,
   ProviderInput,
   ProviderPage,
+  ResourceDirectory,
 } from '../schemas';
 import { defineRoutes } from './define';
 
@@ -66,6 +67,13 @@ export const resourcesRoutes = defineRoutes({
     access: [Role.COORDINATOR],
     query: OfferQuery,
     reply: OfferPage,
+  },
+  directory: {
+    method: 'GET',
+    path: '/resource-directory',
+    access: 'user',
+    reply: ResourceDirectory,
+    summary: 'Verified providers and what they offer, for any member (no contacts)',
   },
   mine: {
     method: 'GET',

@@ -1,5 +1,5 @@
 /** The series function's routes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../constants';
 import {
   ActivityResponse,

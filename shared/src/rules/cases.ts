@@ -3,7 +3,7 @@
  * then closed. A case moves one step forward at a time; it may go one step back to revise, or be
  * reopened after closing, each with a reason; only coordinators (and admins) move cases.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../constants';
 import { hasAnyRole } from './roles';
 

@@ -1,5 +1,5 @@
 /** The state of an activity's live feed (预告 → 直播中 → 已结束), the content checks' rules, and photos. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const FeedStateSchema = z.enum(['upcoming', 'live', 'ended']);
 export type FeedState = z.infer<typeof FeedStateSchema>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { LedgerTypeSchema, type LedgerType } from '../constants';
-import { applyEntry, ledgerProblems, pointsForMinutes, servedMinutes, starLevel } from './ledger';
+import { applyEntry, ledgerProblems, parseVoucher, pointsForMinutes, rewardAvailability, servedMinutes, starLevel } from './ledger';
 
 /** A ledger as the server keeps it: entries appended only through applyEntry, each under an idempotency key. */
 const runLedger = (operations: Array<{ type: LedgerType; amount: number; key: string }>) => {
@@ -118,5 +118,35 @@ describe('servedMinutes', () => {
     expect(servedMinutes(activity, '2026-12-01T01:00:00Z', '2026-12-01T02:30:00Z')).toEqual({ minutes: 90, counted: true });
     expect(servedMinutes(activity, '2026-12-01T01:00:00Z', '2026-12-01T02:29:00Z')).toEqual({ minutes: 89, counted: false });
     expect(servedMinutes(activity, '2026-12-01T04:00:00Z', '2026-12-01T05:00:00Z')).toEqual({ minutes: 0, counted: false });
+  });
+});
+
+describe('rewards and vouchers', () => {
+  const reward = { active: true, stock: 3 };
+  const now = new Date('2026-12-06T00:00:00Z');
+
+  it('offers a reward while active, in stock and inside its window', () => {
+    expect(rewardAvailability(reward, now)).toEqual({ ok: true });
+    expect(rewardAvailability({ ...reward, active: false }, now)).toMatchObject({ code: 'REWARD_UNAVAILABLE' });
+    expect(rewardAvailability({ ...reward, availableFrom: '2026-12-07T00:00:00Z' }, now)).toMatchObject({ code: 'REWARD_UNAVAILABLE' });
+    expect(rewardAvailability({ ...reward, availableUntil: '2026-12-05T00:00:00Z' }, now)).toMatchObject({ code: 'REWARD_UNAVAILABLE' });
+    expect(rewardAvailability({ ...reward, stock: 0 }, now)).toMatchObject({ code: 'OUT_OF_STOCK' });
+  });
+
+  it('reads a voucher’s QR text and nothing that only looks like one', () => {
+    expect(parseVoucher(' HLVC1.01REDEMPTION.abcdefghijklmnop ')).toEqual({ redemptionId: '01REDEMPTION', secret: 'abcdefghijklmnop' });
+    for (const text of ['HLVC1.x', 'HLVC2.a.abcdefghijklmnop', 'HLVC1.a.short', 'HLVC1.a b.abcdefghijklmnop'])
+      expect(parseVoucher(text)).toBeUndefined();
+  });
+
+  it('finds what breaks a ledger', () => {
+    expect(
+      ledgerProblems(5, [
+        { amount: 10, balanceAfter: 10 },
+        { amount: -5, balanceAfter: 5 },
+      ]),
+    ).toEqual([]);
+    expect(ledgerProblems(5, [{ amount: 10, balanceAfter: 9 }])).toHaveLength(2);
+    expect(ledgerProblems(-1, [{ amount: -1, balanceAfter: -1 }])).toEqual(['entry 1: balance below zero']);
   });
 });

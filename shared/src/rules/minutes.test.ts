@@ -7,8 +7,7 @@ describe('会议纪要', () => {
     venue: '和乐党群服务中心 2 楼',
     theme: '两学一做',
     agenda: [{ title: '重温入党誓词', minutes: 10 }, { title: '世界咖啡分组讨论' }],
-    registered: 20,
-    checkedIn: 17,
+    attendance: { expected: 21, registered: 20, checkedIn: 17, onLeave: 1, absent: 3, notYet: 0 },
     ideas: [
       { text: '多开展户外活动', voteCount: 3 },
       { text: '每月走访困难党员', voteCount: 9, group: '服务群众' },
@@ -22,7 +21,7 @@ describe('会议纪要', () => {
       [
         '【会议纪要】“两学一做”专题组织生活会',
         '时间：11月28日 周六 14:00　地点：和乐党群服务中心 2 楼　主题：两学一做',
-        '出席：签到 17 人，报名 20 人，出席率 85%',
+        '出席：应到 21 人，实到 17 人，请假 1 人，缺席 3 人（已报名 20 人），出席率 85%',
         '',
         '一、议程',
         '1. 重温入党誓词（10 分钟）',
@@ -40,8 +39,9 @@ describe('会议纪要', () => {
   });
 
   it('says so when a part is empty, and quotes at most five ideas', () => {
-    const empty = draftMinutes({ ...meeting, agenda: [], ideas: [], actions: [], registered: 0, checkedIn: 0 });
-    expect(empty).toContain('出席：签到 0 人，报名 0 人\n');
+    const nobody = { expected: 0, registered: 0, checkedIn: 0, onLeave: 0, absent: 0, notYet: 0 };
+    const empty = draftMinutes({ ...meeting, agenda: [], ideas: [], actions: [], attendance: nobody });
+    expect(empty).toContain('出席：应到 0 人，实到 0 人，请假 0 人，缺席 0 人（已报名 0 人）\n');
     expect(empty.match(/（无）/g)).toHaveLength(2);
     const many = draftMinutes({ ...meeting, ideas: Array.from({ length: 8 }, (_, i) => ({ text: `意见${i}`, voteCount: i })) });
     expect(many).toContain('1. 意见7（7 票）');

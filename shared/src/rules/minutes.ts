@@ -2,6 +2,7 @@
  * A meeting's minutes (会议纪要), drafted from what the meeting recorded — attendance, agenda, the
  * ideas with the most votes, the measures with owners and dates — for the secretary to edit.
  */
+import { type AttendanceCounts, countsLine, turnoutPercent } from './attendance';
 import { formatDate, formatDateTime } from './time';
 
 /** How many of the most-voted ideas the draft quotes. */
@@ -13,8 +14,8 @@ export interface MinutesSource {
   venue?: string;
   theme?: string;
   agenda: ReadonlyArray<{ title: string; minutes?: number }>;
-  registered: number;
-  checkedIn: number;
+  /** The meeting's counts, as the attendance page has them (rules/attendance). */
+  attendance: AttendanceCounts;
   ideas: ReadonlyArray<{ text: string; voteCount: number; group?: string }>;
   actions: ReadonlyArray<{ text: string; ownerName: string; dueOn: string }>;
 }
@@ -22,12 +23,13 @@ export interface MinutesSource {
 const numbered = (lines: string[]) => lines.map((line, i) => `${i + 1}. ${line}`);
 
 export const draftMinutes = (meeting: MinutesSource): string => {
-  const rate = meeting.registered > 0 ? `，出席率 ${Math.round((meeting.checkedIn / meeting.registered) * 100)}%` : '';
+  const turnout = turnoutPercent(meeting.attendance);
+  const rate = turnout === null ? '' : `，出席率 ${turnout}%`;
   const ideas = [...meeting.ideas].sort((a, b) => b.voteCount - a.voteCount).slice(0, MINUTES_TOP_IDEAS);
   return [
     `【会议纪要】${meeting.title}`,
     `时间：${formatDateTime(meeting.startsAt)}${meeting.venue ? `　地点：${meeting.venue}` : ''}${meeting.theme ? `　主题：${meeting.theme}` : ''}`,
-    `出席：签到 ${meeting.checkedIn} 人，报名 ${meeting.registered} 人${rate}`,
+    `出席：${countsLine(meeting.attendance)}${rate}`,
     '',
     '一、议程',
     ...(meeting.agenda.length

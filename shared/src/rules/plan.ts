@@ -3,7 +3,7 @@
  * meetings for it (docs/DOMAIN.md §1). Every choice carries its reason, so a coordinator sees why a
  * module was picked and can change it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DiscussionFormat, type DiscussionFormat as Format } from '../constants';
 
 export const EducationSchema = z.enum(['primary', 'secondary', 'college', 'postgraduate']);

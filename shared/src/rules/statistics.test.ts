@@ -10,8 +10,8 @@ describe('a branch’s year in figures', () => {
   it('adds the meetings up, rates attendance and averages the observers’ marks', () => {
     const figures = branchYear(
       [
-        { registered: 10, attended: 8, leaves: 1 },
-        { registered: 10, attended: 9, leaves: 0 },
+        { expected: 12, registered: 10, checkedIn: 8, onLeave: 1, absent: 3, notYet: 0 },
+        { expected: 10, registered: 10, checkedIn: 9, onLeave: 0, absent: 1, notYet: 0 },
       ],
       [
         { dueOn: '2026-03-31', status: 'done', doneAt: '2026-03-20T02:00:00.000Z' },
@@ -22,10 +22,12 @@ describe('a branch’s year in figures', () => {
     );
     expect(figures).toEqual({
       meetings: 2,
+      expected: 22,
       registered: 20,
       attended: 17,
-      attendanceRate: 85,
+      attendanceRate: 81,
       leaves: 1,
+      absent: 4,
       measures: 3,
       measuresDoneOnTime: 1,
       observerMark: 370,

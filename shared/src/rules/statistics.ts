@@ -1,14 +1,12 @@
 /**
- * A branch's year in figures (docs/DOMAIN.md §1): meetings held, attendance rate, approved leaves,
- * measures done on time, and the average mark observers gave.
+ * A branch's year in figures (docs/DOMAIN.md §1): meetings held, each meeting's attendance counted as its
+ * attendance page counts it (rules/attendance) and summed, measures done on time, and the average mark
+ * observers gave.
  */
+import { type AttendanceCounts, turnoutPercent } from './attendance';
 import { centerDate } from './time';
 
-export interface MeetingFigures {
-  registered: number;
-  attended: number;
-  leaves: number;
-}
+export type MeetingFigures = AttendanceCounts;
 
 export interface MeasureFigures {
   dueOn: string;
@@ -18,11 +16,14 @@ export interface MeasureFigures {
 
 export interface BranchYear {
   meetings: number;
+  /** 应到, 已报名, 实到 (attended), 请假 (leaves), 缺席: person-times over the meetings. */
+  expected: number;
   registered: number;
   attended: number;
-  /** Attended / registered, in whole percent; null before anyone registered. */
+  /** 实到 over 应到 less 请假, in whole percent (rules/attendance); null before anyone was due. */
   attendanceRate: number | null;
   leaves: number;
+  absent: number;
   measures: number;
   measuresDoneOnTime: number;
   /** Average weighted observer mark in hundredths; null before any sheet. */
@@ -40,13 +41,15 @@ export const branchYear = (
   marks: { sum: number; sheets: number },
 ): BranchYear => {
   const sum = (figure: keyof MeetingFigures) => meetings.reduce((total, meeting) => total + meeting[figure], 0);
-  const [registered, attended] = [sum('registered'), sum('attended')];
+  const [expected, attended, leaves] = [sum('expected'), sum('checkedIn'), sum('onLeave')];
   return {
     meetings: meetings.length,
-    registered,
+    expected,
+    registered: sum('registered'),
     attended,
-    attendanceRate: registered > 0 ? Math.round((attended / registered) * 100) : null,
-    leaves: sum('leaves'),
+    attendanceRate: turnoutPercent({ expected, checkedIn: attended, onLeave: leaves }),
+    leaves,
+    absent: sum('absent'),
     measures: measures.length,
     measuresDoneOnTime: measures.filter(doneOnTime).length,
     observerMark: marks.sheets > 0 ? Math.round(marks.sum / marks.sheets) : null,

@@ -1,5 +1,5 @@
 /** 书记学院: the scoring rubric, observers of a meeting, score sheets, and the board (互学互比). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDateTime } from './common';
 
 export const RubricInput = z

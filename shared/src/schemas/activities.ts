@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ActivityKindSchema,
   ActivityStatusSchema,
@@ -27,6 +27,8 @@ const activityFields = {
   /** A period theme such as 两学一做 (meetings). */
   theme: z.string().trim().max(30).optional(),
   branchId: Id.optional(),
+  /** A branch meeting open to its branch only (仅限本支部): others cannot register; its roster checks in without registering. */
+  branchOnly: z.boolean().optional(),
   /** The public-benefit project (铅笔花校园行, 公益黄手环…) the activity belongs to. */
   projectId: Id.optional(),
   venue: z.string().trim().min(1, '请填写地点').max(100),
@@ -46,11 +48,16 @@ const activityFields = {
   lecturerIds: z.array(Id).max(10).optional(),
 };
 
-/** Some fields belong to their kinds: a topic to trainings, a requirement to service activities, lecturers to classes. */
+/**
+ * Some fields belong to their kinds: a topic to trainings, a requirement to service activities, lecturers to
+ * classes, 仅限本支部 to meetings of a branch (`branchId` is the activity's, edited or stored).
+ */
 export const kindFieldIssues = (
   kind: string,
-  value: { trainingTopic?: string; requiredTraining?: string; lecturerIds?: string[] },
+  value: { trainingTopic?: string; requiredTraining?: string; lecturerIds?: string[]; branchOnly?: boolean; branchId?: string },
 ): Array<{ path: string; message: string }> => [
+  ...(value.branchOnly && kind !== 'meeting' ? [{ path: 'branchOnly', message: '只有组织生活会可以仅限本支部' }] : []),
+  ...(value.branchOnly && kind === 'meeting' && !value.branchId ? [{ path: 'branchOnly', message: '请先选择支部' }] : []),
   ...(value.trainingTopic !== undefined && kind !== 'training' ? [{ path: 'trainingTopic', message: '只有培训活动有培训主题' }] : []),
   ...(value.requiredTraining !== undefined && kind !== 'service'
     ? [{ path: 'requiredTraining', message: '只有志愿服务活动可以要求培训' }]
@@ -143,6 +150,7 @@ export const Activity = z.object({
   coverImage: z.string().optional(),
   theme: z.string().optional(),
   branchId: Id.optional(),
+  branchOnly: z.boolean().optional(),
   projectId: Id.optional(),
   venue: z.string(),
   startsAt: IsoDateTime,

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { RoleSchema } from '../constants';
+import * as z from 'zod';
+import { PoliticalStatusSchema, RoleSchema } from '../constants';
 import { Id } from './common';
 
 /** `dev:<name>` on the local stage; elsewhere the one-time code of `wx.login`. */
@@ -11,11 +11,22 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const DEV_CODE_PREFIX = 'dev:';
 export const DevName = z.string().regex(/^[a-z0-9_-]{1,32}$/, '开发登录名为 1–32 个小写字母、数字、_ 或 -');
 
+/**
+ * A user as the API shows them. Sign-in and others' views carry the first four fields only; the
+ * profile fields reach the person themselves alone (`GET /me`, docs/DOMAIN.md › Who sees personal data).
+ */
 export const User = z.object({
   id: Id,
   nickname: z.string(),
   roles: z.array(RoleSchema),
   branchId: Id.optional(),
+  /** 实名: the volunteer application and the service certificate need it. */
+  realName: z.string().optional(),
+  politicalStatus: PoliticalStatusSchema.optional(),
+  /** The whole number, to its owner only (anyone else would see it masked: 138****0000). */
+  phone: z.string().optional(),
+  /** A short-lived signed link to the avatar the person chose. */
+  avatarUrl: z.string().optional(),
 });
 export type User = z.infer<typeof User>;
 

@@ -1,5 +1,5 @@
 /** 一支部一方案: a branch's roster and profile, the module library, and plan proposals. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DiscussionFormatSchema } from '../constants';
 import { AgeBandSchema, EducationSchema, ModuleStyleSchema } from '../rules/plan';
 import { Id } from './common';
@@ -15,7 +15,7 @@ export const RosterEntryInput = z
   .strict();
 export type RosterEntryInput = z.infer<typeof RosterEntryInput>;
 
-/** A roster line; outside the branch and the center, only the age band is shown (no birth year, date or full name). */
+/** A roster line, as the branch's members and the center see it. */
 export const RosterEntry = z.object({
   userId: Id,
   nickname: z.string(),
@@ -30,16 +30,21 @@ export const BranchNotesInput = z
   .object({ needs: z.string().trim().max(1_000).default(''), constraints: z.string().trim().max(1_000).default('') })
   .strict();
 
+/** A count of people; outside the branch and the center, null where it is under 5 (shown as “<5”, rules/privacy). */
+const ShownCount = z.number().int().nullable();
+
 export const BranchProfileResponse = z.object({
   branchId: Id,
   needs: z.string(),
   constraints: z.string(),
   profile: z.object({
     size: z.number().int(),
-    ages: z.record(AgeBandSchema, z.number().int()),
-    education: z.record(EducationSchema, z.number().int()),
-    leaning: z.union([AgeBandSchema, z.literal('mixed')]),
+    ages: z.record(AgeBandSchema, ShownCount),
+    education: z.record(EducationSchema, ShownCount),
+    /** Null outside the branch and the center when it has fewer than 5 members. */
+    leaning: z.union([AgeBandSchema, z.literal('mixed')]).nullable(),
   }),
+  /** The members one by one: for the branch's members and the center only (empty for everyone else). */
   roster: z.array(RosterEntry),
   /** Whether the caller sees personal data (the branch's members, coordinators). */
   full: z.boolean(),

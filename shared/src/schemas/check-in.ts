@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHECK_IN_CODE_DIGITS } from '../rules/check-in';
 import { LEAVE_STATUSES } from '../rules/participation';
 import { Id, IsoDateTime } from './common';
@@ -37,17 +37,27 @@ export const CheckInResponse = z.object({ registration: Registration });
 
 export const AttendanceStateSchema = z.enum(['checked_in', 'on_leave', 'absent', 'not_yet']);
 
+/** One person on the sheet (shared/rules/attendance). */
 export const AttendanceRow = z.object({
   userId: Id,
   nickname: z.string(),
   state: AttendanceStateSchema,
+  /** Holds a seat (已报名). */
   registered: z.boolean(),
+  /** On the branch's roster (a branch meeting). */
+  onRoster: z.boolean(),
+  /** Recorded at the door by name, without an account (现场登记). */
+  walkIn: z.boolean().optional(),
   checkedInAt: IsoDateTime.optional(),
+  /** Who checked them in for them (代签). */
+  assistedBy: z.string().optional(),
   leaveReason: z.string().optional(),
 });
 export type AttendanceRow = z.infer<typeof AttendanceRow>;
 
+/** 应到, 已报名, 实到, 请假, 缺席, 未签到: counted once, by shared/rules/attendance. */
 export const AttendanceSummary = z.object({
+  expected: z.number().int(),
   registered: z.number().int(),
   checkedIn: z.number().int(),
   onLeave: z.number().int(),
@@ -61,6 +71,12 @@ export const AttendanceResponse = z.object({
   items: z.array(AttendanceRow),
 });
 export type AttendanceResponse = z.infer<typeof AttendanceResponse>;
+
+/** A coordinator or the branch's secretary checks someone on the sheet in for them (代签). */
+export const AssistedCheckInRequest = z.object({ userId: Id }).strict();
+
+/** Someone without a phone or an account, checked in at the door by name (现场登记); they hold no account. */
+export const WalkInRequest = z.object({ name: z.string().trim().min(1, '请填写姓名').max(20) }).strict();
 
 export const AttendanceQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 

@@ -2,7 +2,7 @@
  * The dashboard (coordinators, admins): figures the server keeps as it writes (cases per stage,
  * resources offered and allocated, points and service time per month), and their tables as CSV.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_STAGE_LABELS, CaseStageSchema } from '../rules/cases';
 import {
   FUNDS_UNIT,
@@ -16,6 +16,7 @@ import {
 
 export const MONTHS_MAX = 24;
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM');
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 
 /** `?from=&to=` months (both included, at most 24); without them the last six. */
 export const DashboardQuery = z
@@ -25,6 +26,9 @@ export const DashboardQuery = z
     if (!value.from !== !value.to)
       ctx.addIssue({ code: 'custom', path: [value.from ? 'to' : 'from'], message: '开始和结束日期需同时填写或都不填' });
     if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '不能早于开始日期' });
+    // Each month is read on its own: an unbounded range (0001-01 to 9999-12) would read for minutes.
+    else if (value.from && value.to && monthIndex(value.to) - monthIndex(value.from) >= MONTHS_MAX)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `最多查看 ${MONTHS_MAX} 个月` });
   });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 

@@ -4,7 +4,7 @@
  * memberships people ask for with them, approved by the branch; moving branch (组织关系转接) asks
  * both secretaries.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
 export const BranchKindSchema = z.enum(['committee', 'general', 'branch']);
@@ -61,8 +61,14 @@ export const InviteRequest = z
     role: InviteRoleSchema.default('member'),
     /** How long the QR stays valid. */
     days: z.number().int().min(1).max(30).default(7),
+    /**
+     * A person of the branch's import list (roster import) this invitation is made for: the one who
+     * accepts it claims that line and joins at once, without waiting for approval; it is taken once.
+     */
+    personId: Id.optional(),
   })
-  .strict();
+  .strict()
+  .refine((value) => !(value.personId && value.role === 'secretary'), { path: ['personId'], message: '书记邀请不能指定名单中的人' });
 
 /** An invitation code: short enough for a 小程序码's `scene` (32 characters), letters and digits only. */
 export const InviteCode = z.string().regex(/^[A-Za-z0-9]{10,32}$/, '邀请码格式不正确');
@@ -79,8 +85,11 @@ export const Invite = z.object({
   createdByName: z.string(),
   /** Set when withdrawn (撤回): the code answers 404 from then on. */
   withdrawnAt: IsoDateTime.optional(),
-  /** A secretary's invitation is taken once. */
+  /** A secretary's invitation, or one made for a person, is taken once. */
   usedAt: IsoDateTime.optional(),
+  /** Made for this person of the branch's import list: their name, as imported. */
+  personId: Id.optional(),
+  personName: z.string().optional(),
 });
 export type Invite = z.infer<typeof Invite>;
 export const InviteResponse = z.object({ invite: Invite });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FeedStateSchema, IMAGE_BYTES_MAX, IMAGE_TYPES, POST_IMAGES_MAX, ReviewStateSchema, type ImageType } from '../rules/feed';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 

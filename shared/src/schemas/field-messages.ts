@@ -3,7 +3,9 @@
  * beside the field. The common cases get plain wording here; anything rarer falls back to zod's own
  * Simplified Chinese locale. Installed once, by the schemas' common module, on both sides.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+// The one locale, not the namespace of all of them (each bundle would carry every language).
+import { zhCN } from 'zod/v4/locales';
 
 type Issue = Parameters<NonNullable<z.core.$ZodConfig['customError']>>[0];
 
@@ -42,7 +44,7 @@ const plainWording = (issue: Issue): string | undefined => {
   }
 };
 
-const locale = z.locales.zhCN();
+const locale = zhCN();
 
 export const installChineseMessages = (): void => {
   z.config(locale);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CodeFields, oneCode } from './check-in';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 import { Registration } from './registrations';
@@ -70,7 +70,8 @@ export const SignOutResponse = z.object({
 });
 
 export const ServiceCertificate = z.object({
-  volunteer: z.object({ id: Id, nickname: z.string() }),
+  /** A certificate names a real person: issued only once the profile has a real name (编辑资料). */
+  volunteer: z.object({ id: Id, nickname: z.string(), realName: z.string() }),
   totalMinutes: z.number().int(),
   stars: z.number().int(),
   records: z.array(ServiceRecord),

@@ -17,3 +17,5 @@ export * from './branches';
 export * from './academy';
 export * from './series';
 export * from './directory';
+export * from './account';
+export * from './rosters';

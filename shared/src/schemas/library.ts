@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MATERIAL_FILE_BYTES_MAX, MATERIAL_FILE_EXTENSIONS, MATERIAL_FILE_TYPES, type MaterialFileType } from '../rules/library';
 import { Id, IsoDateTime, ListQuery } from './common';
 import { UploadTicket } from './feed';

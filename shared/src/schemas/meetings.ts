@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
 /** An idea or a question posted to a meeting's idea board (世界咖啡、鱼缸会议…). */
@@ -69,10 +69,13 @@ export const BranchYearFigures = z.object({
   branchId: Id,
   year: z.number().int(),
   meetings: z.number().int(),
+  /** 应到, 已报名, 实到, 请假, 缺席 summed over the meetings, each counted as its attendance page counts it. */
+  expected: z.number().int(),
   registered: z.number().int(),
   attended: z.number().int(),
   attendanceRate: z.number().int().nullable(),
   leaves: z.number().int(),
+  absent: z.number().int(),
   measures: z.number().int(),
   measuresDoneOnTime: z.number().int(),
   observerMark: z.number().int().nullable(),
@@ -86,12 +89,32 @@ export const BRANCH_STATISTICS_COLUMNS = [
   '支部',
   '年度',
   '召开会议',
-  '报名人次',
-  '出席人次',
+  // The attendance page's words (rules/attendance), in person-times.
+  '应到人次',
+  '已报名人次',
+  '实到人次',
   '出席率',
-  '请假',
+  '请假人次',
+  '缺席人次',
   '措施',
   '按期完成',
   '观摩评分',
   '评分份数',
 ] as const;
+
+/** A branch's row in the columns' order; the rate and the mark as fractions (a sheet formats them, the CSV writes 85% and 3.7). */
+export const branchStatisticsCells = (row: BranchYearFigures): Array<string | number | null> => [
+  row.branchId,
+  row.year,
+  row.meetings,
+  row.expected,
+  row.registered,
+  row.attended,
+  row.attendanceRate === null ? null : row.attendanceRate / 100,
+  row.leaves,
+  row.absent,
+  row.measures,
+  row.measuresDoneOnTime,
+  row.observerMark === null ? null : row.observerMark / 100,
+  row.observerSheets,
+];

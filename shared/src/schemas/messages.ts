@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NOTICE_TOPICS } from '../rules/reminders';
 import { Id, IsoDateTime, page } from './common';
 

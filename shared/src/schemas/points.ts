@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LedgerTypeSchema } from '../constants';
 import { MAX_ENTRY_POINTS } from '../rules/ledger';
 import { Id, IsoDateTime, ListQuery, page } from './common';

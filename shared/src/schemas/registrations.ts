@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RegistrationStatusSchema } from '../constants';
 import { LEAVE_STATUSES, PARTICIPATION_STATES } from '../rules/participation';
 import { Id, IsoDateTime, ListQuery, page } from './common';

@@ -2,7 +2,7 @@
  * The resource cloud platform (资源云平台, docs/DOMAIN.md §3): providers and what they offer, needs handled
  * as cases through the social-work process, and allocations of offered resources to cases.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseStageSchema } from '../rules/cases';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
@@ -244,6 +244,20 @@ export type AllocationRequest = z.infer<typeof AllocationRequest>;
 export const AllocationList = z.object({ items: z.array(Allocation) });
 /** What a provider's contact user sees: the providers they act for and their offers. */
 export const MyResources = z.object({ providers: z.array(Provider), offers: z.array(Offer) });
+
+/** What any member sees of the platform: verified providers and what they offer now; no contacts, no people behind them. */
+export const DirectoryOffer = Offer.pick({
+  id: true,
+  kind: true,
+  title: true,
+  quantity: true,
+  unit: true,
+  remaining: true,
+  availability: true,
+});
+export const DirectoryProvider = Provider.pick({ id: true, name: true, kind: true }).extend({ offers: z.array(DirectoryOffer) });
+export type DirectoryProvider = z.infer<typeof DirectoryProvider>;
+export const ResourceDirectory = z.object({ providers: z.array(DirectoryProvider) });
 
 /** How a quantity reads: funds as 元 (from integer fen, no floating point), others as `12 箱`. */
 export const quantityText = (quantity: number, unit: string): string => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role, RoleSchema } from '../constants';
 import { Id, IsoDateTime, page } from './common';
 import { User } from './auth';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Activity, MAX_CAPACITY } from './activities';
 import { Id, IsoDateTime, ListQuery } from './common';
 

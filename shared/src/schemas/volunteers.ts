@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ExamBank, ExamBankSchema, TrainingTopicSchema } from '../constants';
 import { CompletedTraining } from './activities';
 import { Id, IsoDateTime, ListQuery, page } from './common';

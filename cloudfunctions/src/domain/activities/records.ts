@@ -20,7 +20,7 @@ import {
   type Registration,
 } from '@hele/shared';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { newCheckInSecret } from './check-in-code';
 
 export const ActivityRecord = z.object({
@@ -32,6 +32,8 @@ export const ActivityRecord = z.object({
   coverImage: z.string().optional(),
   theme: z.string().optional(),
   branchId: z.string().optional(),
+  /** 仅限本支部: only the branch's roster registers; the roster checks in without registering. */
+  branchOnly: z.boolean().optional(),
   projectId: z.string().optional(),
   venue: z.string(),
   startsAt: z.string(),

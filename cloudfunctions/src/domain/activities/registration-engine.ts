@@ -16,13 +16,14 @@ import {
   type RegistrationListQuery,
 } from '@hele/shared';
 import { ulid } from 'ulid';
-import { z } from 'zod';
-import { ConflictError, NotFoundError } from '../../lib/errors';
+import * as z from 'zod';
+import { ConflictError, NotFoundError, UnauthenticatedError } from '../../lib/errors';
 import { postMessage } from '../inbox';
 import { myLeaves } from '../leaves';
 import { sortedPage } from '../../lib/pagination';
 import { logger } from '../../lib/logger';
-import type { Principal } from '../../lib/principal';
+import type { TransactItem } from '../../lib/db';
+import { isOpenAccount, type Principal } from '../../lib/principal';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../../lib/retry';
 import { trainings } from '../trainings';
 import { countItem, participationScope } from '../stats';
@@ -33,6 +34,13 @@ export interface EngineDeps {
   repository: ActivityRepository;
   now?: () => Date;
   retry?: RetryOptions;
+  /** Read after a registration is written: a closing account must not keep one made meanwhile. */
+  accountOpen?: (userId: string) => Promise<boolean>;
+}
+
+export interface CancelOptions {
+  /** The account is closing: its seat goes back even past the cancellation deadline (the person will not come). */
+  closingAccount?: boolean;
 }
 
 /** Tells a member they moved from the waitlist into a seat; a lost message never undoes the seat. */
@@ -50,7 +58,12 @@ const MyListKey = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.str
 
 export const busy = () => new ConflictError(ErrorCode.BUSY, 'Too many people are registering right now, try again');
 
-export const createRegistrationEngine = ({ repository, now = () => new Date(), retry = DEFAULT_RETRY }: EngineDeps) => {
+export const createRegistrationEngine = ({
+  repository,
+  now = () => new Date(),
+  retry = DEFAULT_RETRY,
+  accountOpen = isOpenAccount,
+}: EngineDeps) => {
   const withRetries = <T>(attempt: (n: number) => Promise<T | undefined>): Promise<T> => retrying(attempt, retry, busy);
 
   const requireActivity = async (activityId: string): Promise<ActivityRecord> => {
@@ -85,8 +98,41 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
     return promoted;
   };
 
+  /** Gives the caller's place back; a freed seat goes to the earliest waitlisted in the same step. */
+  const cancel = async (activityId: string, caller: Principal, { closingAccount = false }: CancelOptions = {}): Promise<Registration> => {
+    const at = now();
+    const activity = await requireActivity(activityId);
+    const registration = await repository.getRegistration(activityId, caller.id);
+    if (!isLive(registration)) throw new NotFoundError('Live registration', ErrorCode.NOT_REGISTERED);
+    const verdict = canCancel(activity, registration.status, at);
+    if (!verdict.ok && !closingAccount) throw new ConflictError(verdict.code, verdict.message);
+    const nowIso = at.toISOString();
+    const cancelled = (record: RegistrationRecord): Registration =>
+      toRegistration({ ...record, status: 'cancelled', cancelledAt: nowIso, updatedAt: nowIso });
+
+    return withRetries(async (attempt) => {
+      const current = attempt === 0 ? registration : await repository.getRegistration(activityId, caller.id);
+      if (!isLive(current)) return current ? toRegistration(current) : undefined;
+      if (current.status === 'waitlisted') {
+        return (await repository.leaveWaitlist(current, nowIso)) === 'ok' ? cancelled(current) : undefined;
+      }
+      const head = await repository.waitlistHead(activityId);
+      const outcome = head ? await repository.releaseSeatToHead(current, head, nowIso) : await repository.releaseSeat(current, nowIso);
+      if (outcome === 'ok') {
+        if (head) await tellPromoted(head, activity);
+        return cancelled(current);
+      }
+      if (outcome === 'closed') {
+        // The activity was cancelled meanwhile: nobody is promoted into it.
+        return (await repository.cancelWithoutPromotion(current, nowIso)) === 'ok' ? cancelled(current) : undefined;
+      }
+      return undefined;
+    });
+  };
+
   return {
     promoteWhileSeatsFree,
+    cancel,
 
     /** `created` is false when the caller already held a live registration (docs/API.md: 200, not a second one). */
     async register(activityId: string, caller: Principal): Promise<{ registration: Registration; created: boolean }> {
@@ -94,6 +140,12 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
       const activity = await requireActivity(activityId);
       const verdict = canRegister(activity, at);
       if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
+      // A branch's own meeting (仅限本支部) takes its roster only: users whose branch it is.
+      if (activity.branchOnly && caller.branchId !== activity.branchId) {
+        throw new ConflictError(ErrorCode.BRANCH_ONLY, 'This meeting is for its branch only', [
+          { path: 'branchId', message: '仅限本支部党员' },
+        ]);
+      }
       // Some service activities need an academy training first (e.g. first aid before elderly outings).
       if (activity.requiredTraining && !(await trainings.hasCompleted(caller.id, activity.requiredTraining))) {
         throw new ConflictError('TRAINING_REQUIRED', `Complete the ${activity.requiredTraining} training first`, [
@@ -121,7 +173,7 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
       // When the read shows a full house or a queue, go straight for a waitlist place.
       let trySeat = activity.confirmedCount < activity.capacity && activity.waitlistCount === 0;
 
-      return withRetries(async () => {
+      const outcome = await withRetries(async () => {
         if (trySeat) {
           const seat = await repository.confirmSeat(fresh, counted);
           if (seat === 'ok') return { registration: toRegistration(fresh), created: true };
@@ -139,39 +191,27 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
         if (place === 'exists') return theOneThatExists();
         return undefined; // a seat came free meanwhile, or a conflict: try for the seat again
       });
+      // Closing an account cancels its registrations after marking it closed (account/close.ts): one written
+      // meanwhile either sees the mark here and is taken back, or was there for the closing's last sweep.
+      if (outcome.created && !(await accountOpen(caller.id))) {
+        await cancel(activityId, caller, { closingAccount: true }).catch((error: Error) =>
+          logger.warn('registration of a closed account left to the closing sweep', { activityId, error }),
+        );
+        throw new UnauthenticatedError('This account was closed');
+      }
+      return outcome;
     },
 
-    /** Gives the caller's place back; a freed seat goes to the earliest waitlisted in the same step. */
-    async cancel(activityId: string, caller: Principal): Promise<Registration> {
-      const at = now();
-      const activity = await requireActivity(activityId);
-      const registration = await repository.getRegistration(activityId, caller.id);
-      if (!isLive(registration)) throw new NotFoundError('Live registration', ErrorCode.NOT_REGISTERED);
-      const verdict = canCancel(activity, registration.status, at);
-      if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
-      const nowIso = at.toISOString();
-      const cancelled = (record: RegistrationRecord): Registration =>
-        toRegistration({ ...record, status: 'cancelled', cancelledAt: nowIso, updatedAt: nowIso });
-
-      return withRetries(async (attempt) => {
-        const current = attempt === 0 ? registration : await repository.getRegistration(activityId, caller.id);
-        if (!isLive(current)) return current ? toRegistration(current) : undefined;
-        if (current.status === 'waitlisted') {
-          return (await repository.leaveWaitlist(current, nowIso)) === 'ok' ? cancelled(current) : undefined;
-        }
-        const head = await repository.waitlistHead(activityId);
-        const outcome = head ? await repository.releaseSeatToHead(current, head, nowIso) : await repository.releaseSeat(current, nowIso);
-        if (outcome === 'ok') {
-          if (head) await tellPromoted(head, activity);
-          return cancelled(current);
-        }
-        if (outcome === 'closed') {
-          // The activity was cancelled meanwhile: nobody is promoted into it.
-          return (await repository.cancelWithoutPromotion(current, nowIso)) === 'ok' ? cancelled(current) : undefined;
-        }
-        return undefined;
-      });
-    },
+    /**
+     * A seat taken on arrival, with its check-in in the same transaction (a roster member checking in without
+     * having registered, a walk-in): the seat's conditions are registration's, so confirmed never exceeds
+     * capacity and nobody skips the waitlist. `exists`: the person holds a live registration already.
+     */
+    seatOnArrival: (record: RegistrationRecord, alongside: TransactItem[]): Promise<'ok' | 'full' | 'exists'> =>
+      withRetries(async () => {
+        const outcome = await repository.confirmSeat(record, alongside);
+        return outcome === 'conflict' ? undefined : outcome;
+      }),
 
     /** Cancels every live registration of a cancelled activity; returns whom it affected. */
     async cancelAll(activityId: string): Promise<RegistrationRecord[]> {

@@ -45,7 +45,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
     key: { activityId: string; userId: string },
     update: string,
     condition: string,
-    now: string,
+    values: Record<string, unknown>,
     alongside: TransactItem[] = [],
   ) => {
     const outcome = await transactNamed(client, [
@@ -58,7 +58,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
             UpdateExpression: update,
             ConditionExpression: `#status = :confirmed AND ${condition}`,
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':now': now },
+            ExpressionAttributeValues: { ':confirmed': 'confirmed', ...values },
           },
         },
       },
@@ -171,13 +171,16 @@ export const createActivityRepository = (client: DocClient = doc) => {
       return Attributes!.checkInSecret as string;
     },
 
-    /** Records a check-in once, for a confirmed registration only, with what goes with it (a training completed, counters). */
-    checkIn: (activityId: string, userId: string, now: string, alongside: TransactItem[]) =>
+    /**
+     * Records a check-in once, for a confirmed registration only, with what goes with it (a training
+     * completed, counters); `by` is the coordinator or secretary who checked the person in for them.
+     */
+    checkIn: (activityId: string, userId: string, now: string, alongside: TransactItem[], by?: { id: string; name: string }) =>
       stampOnce(
         { activityId, userId },
-        'SET checkedInAt = :now, updatedAt = :now REMOVE checkInFailures, checkInFailureWindow',
+        `SET checkedInAt = :now, updatedAt = :now${by ? ', checkedInBy = :by, checkedInByName = :byName' : ''} REMOVE checkInFailures, checkInFailureWindow`,
         'attribute_not_exists(checkedInAt)',
-        now,
+        { ':now': now, ...(by ? { ':by': by.id, ':byName': by.name } : {}) },
         alongside,
       ),
 
@@ -187,44 +190,31 @@ export const createActivityRepository = (client: DocClient = doc) => {
         { activityId, userId },
         'SET signedOutAt = :now, updatedAt = :now',
         'attribute_exists(checkedInAt) AND attribute_not_exists(signedOutAt)',
-        now,
+        { ':now': now },
         record ? [record] : [],
       ),
 
     /**
-     * Takes one of the `max` code tries a registrant has per window, before the code is looked at:
-     * so guesses sent all at once are capped too. Answers whether a try was left.
+     * Takes one of the `max` code tries a person has per window, before the code is looked at: so
+     * guesses sent all at once are capped too. Counted in the stats table under the person and the
+     * activity, since a roster member may check in without a registration to count on. Answers whether a try was left.
      */
     async takeCheckInTry(activityId: string, userId: string, window: number, max: number): Promise<'ok' | 'locked'> {
-      const Key = { activityId, userId };
-      const attempt = async (input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>) => {
-        try {
-          await client.send(new UpdateCommand({ TableName: registrations(), Key, ...input }));
-          return true;
-        } catch (error) {
-          if (isConditionFailure(error)) return false;
-          throw error;
-        }
-      };
-      // Two steps: one more try in this window, or the first try of a new one; a race between them is re-run.
-      for (let round = 0; round < 3; round++) {
-        const counted = await attempt({
-          UpdateExpression: 'ADD checkInFailures :one',
-          ConditionExpression: 'checkInFailureWindow = :window AND checkInFailures < :max',
-          ExpressionAttributeValues: { ':one': 1, ':window': window, ':max': max },
-        });
-        if (counted) return 'ok';
-        const opened = await attempt({
-          UpdateExpression: 'SET checkInFailures = :one, checkInFailureWindow = :window',
-          ConditionExpression:
-            'attribute_exists(userId) AND (attribute_not_exists(checkInFailureWindow) OR checkInFailureWindow <> :window)',
-          ExpressionAttributeValues: { ':one': 1, ':window': window },
-        });
-        if (opened) return 'ok';
-        const current = await this.getRegistration(activityId, userId);
-        if (!current || (current.checkInFailureWindow === window && (current.checkInFailures ?? 0) >= max)) return 'locked';
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName('STATS_TABLE'),
+            Key: { scope: `check-in-tries#${activityId}#${userId}`, shard: window },
+            UpdateExpression: 'ADD tries :one',
+            ConditionExpression: 'attribute_not_exists(tries) OR tries < :max',
+            ExpressionAttributeValues: { ':one': 1, ':max': max },
+          }),
+        );
+        return 'ok';
+      } catch (error) {
+        if (isConditionFailure(error)) return 'locked';
+        throw error;
       }
-      return 'locked';
     },
 
     async getMine(activityIds: string[], userId: string): Promise<Map<string, RegistrationRecord>> {

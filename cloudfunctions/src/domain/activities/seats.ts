@@ -5,7 +5,7 @@
  * are the invariants: confirmed ≤ capacity, nobody skips the waitlist, one live registration per user.
  */
 import { RegistrationStatusSchema } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TransactItem } from '../../lib/db';
 import { tableName } from '../../lib/tables';
 
@@ -22,8 +22,13 @@ export const RegistrationRecord = z.object({
   promotedAt: z.string().optional(),
   cancelledAt: z.string().optional(),
   checkedInAt: z.string().optional(),
+  /** A check-in made for the person by a coordinator or the branch's secretary (代签): who, and their name. */
+  checkedInBy: z.string().optional(),
+  checkedInByName: z.string().optional(),
+  /** Someone checked in at the door by name (现场登记): the userId is made up and no account is behind it. */
+  walkIn: z.boolean().optional(),
   signedOutAt: z.string().optional(),
-  /** Wrong check-in codes sent in the current ten-minute window (guessing is capped). */
+  /** Older records: wrong check-in codes of a ten-minute window, now counted in the stats table. */
   checkInFailures: z.number().int().optional(),
   checkInFailureWindow: z.number().int().optional(),
 });

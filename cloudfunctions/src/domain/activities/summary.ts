@@ -5,7 +5,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../../lib/pagination';
 import { ActivityKindSchema, ActivityStatusSchema } from '@hele/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { doc } from '../../lib/db';
 import { tableName } from '../../lib/tables';
 

@@ -5,7 +5,7 @@
  */
 import { View, Text, Picker, Textarea } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { centerDate, POST_TEXT_MAX, type ActionItem, type Idea, type Minutes, type Registration } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
@@ -119,7 +119,9 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
       <Button
         size='small'
         className='board__minutes-document'
-        onClick={() => run(async () => saveOfficeFile(await api.meetings.minutesDocument({ params: { id: activityId } }), '会议纪要.docx'))}
+        onClick={() =>
+          run(async () => saveOfficeFile(await api.meetingDocuments.minutesDocument({ params: { id: activityId } }), '会议纪要.docx'))
+        }
       >
         导出 Word
       </Button>
@@ -129,6 +131,8 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
 
 export default function BoardPage() {
   const activityId = useRouteParam('id') ?? '';
+  // Opened from a measure (首页's overdue list): the board scrolls to it and marks it.
+  const focused = useRouteParam('action');
   const user = useCurrentUser();
   const [ideas, setIdeas] = useState<Idea[]>();
   const [actions, setActions] = useState<ActionItem[]>([]);
@@ -149,6 +153,13 @@ export default function BoardPage() {
     }
   }, [activityId]);
   useDidShow(() => void load());
+  const shownFocus = useRef(false);
+  useEffect(() => {
+    if (!focused || shownFocus.current || !actions.some((action) => action.id === focused)) return;
+    shownFocus.current = true;
+    // After the measures are drawn.
+    Taro.nextTick(() => void Taro.pageScrollTo({ selector: `#action-${focused}`, duration: 300 }));
+  }, [actions, focused]);
 
   if (error !== undefined && !ideas) return <ErrorView error={error} onRetry={load} />;
   if (!ideas || !user) return <LoadingView />;
@@ -240,7 +251,10 @@ export default function BoardPage() {
       {actions.map((action) => (
         <View
           key={action.id}
-          className={`card board__action ${action.status === 'open' && action.dueOn < today ? 'board__action--late' : ''}`}
+          id={`action-${action.id}`}
+          className={`card board__action ${action.status === 'open' && action.dueOn < today ? 'board__action--late' : ''} ${
+            action.id === focused ? 'board__action--focused' : ''
+          }`}
         >
           <Text className='board__action-title'>{action.text}</Text>
           <Text className='muted'>

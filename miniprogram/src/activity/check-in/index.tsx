@@ -1,6 +1,6 @@
 /**
  * The coordinator's check-in screen: a QR code that turns every 30 s (members scan it), the six
- * digits under it (typed in the browser), and the live count of who has checked in.
+ * digits under it (typed in the browser), and the live counts (应到, 已报名, 实到…) of the attendance page.
  */
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
@@ -11,6 +11,7 @@ import QrCode from '@/components/qr-code';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
+import { AttendanceCounts } from '../attendance/counts';
 import './index.scss';
 
 const SUMMARY_EVERY_MS = 5_000;
@@ -82,14 +83,7 @@ export default function CheckInScreen() {
         <Text className='check-in__code'>{shown.code}</Text>
         <Text className='muted'>网页端输入上方 6 位签到码 · {secondsLeft} 秒后更新</Text>
       </View>
-      {summary && (
-        <View className='card check-in__summary'>
-          <Text>已报名 {summary.registered}</Text>
-          <Text className='check-in__done'>已签到 {summary.checkedIn}</Text>
-          <Text>请假 {summary.onLeave}</Text>
-          <Text>未签到 {summary.notYet + summary.absent}</Text>
-        </View>
-      )}
+      {summary && <AttendanceCounts summary={summary} />}
       <Button block onClick={() => Taro.navigateTo({ url: `/activity/attendance/index?id=${id}` })}>
         签到名单
       </Button>

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import EditActivityPage from './index';
+import EditActivityPage, { toRequest } from './index';
 import { answerRequests, setRouteParams } from '../../../test/taro-double';
 import { activity, signedInAs } from '../../../test/fixtures';
 
@@ -52,5 +52,87 @@ describe('编辑活动', () => {
     fireEvent.click(screen.getByText('保存'));
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).not.toHaveProperty('lecturerIds');
+  });
+
+  it('plans a meeting for a branch chosen from the directory, 仅限本支部, and says what that means', async () => {
+    signedInAs('李社工', ['member', 'coordinator']);
+    setRouteParams({});
+    const branches = [
+      { id: 'c1', name: '和乐社区党委', kind: 'committee', memberCount: 2, createdAt: '2026-01-01T00:00:00.000Z' },
+      { id: 'b1', name: '和乐社区第一党支部', kind: 'branch', parentId: 'c1', memberCount: 40, createdAt: '2026-01-01T00:00:00.000Z' },
+    ];
+    const sent: Array<Record<string, unknown>> = [];
+    answerRequests(({ url, method, data }) => {
+      if (url.includes('/branches')) return { statusCode: 200, data: { items: branches, nextCursor: null } };
+      if (url.includes('/projects')) return { statusCode: 200, data: { items: [] } };
+      if (url.includes('/holders')) return { statusCode: 200, data: { items: [], nextCursor: null } };
+      if (method === 'POST') {
+        sent.push(JSON.parse(data!));
+        return { statusCode: 201, data: { activity: activity({ id: 'new' }) } };
+      }
+      return { statusCode: 404, data: {} };
+    });
+    const { container } = render(<EditActivityPage />);
+    const picker = await waitFor(() => {
+      const found = Array.from(container.querySelectorAll('taro-picker-core')).find((node) => node.textContent?.includes('所属支部'));
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    // The choices: none, then each branch (a 党委 says it is one).
+    expect((picker as unknown as { range: string[] }).range).toEqual(['不属于支部', '和乐社区党委（党委）', '和乐社区第一党支部']);
+    expect(screen.queryByText('仅限本支部党员')).toBeNull();
+    fireEvent(picker, new CustomEvent('change', { detail: { value: 2 } }));
+    await waitFor(() => expect(container.querySelector('.edit-activity__branch')?.textContent).toBe('和乐社区第一党支部'));
+    expect(screen.getByText(/其他支部的党员和群众也可以报名；本支部 40 名党员都是应到人员，无需报名即可签到/)).toBeTruthy();
+    expect(screen.getByText(/名额少于支部人数（40）/)).toBeTruthy();
+    fireEvent(container.querySelector('.edit-activity__branch-only-switch')!, new CustomEvent('change', { detail: { value: true } }));
+    expect(await screen.findByText(/只有本支部党员可以报名；/)).toBeTruthy();
+
+    fireEvent.input(container.querySelector('.edit-activity__title input')!, { target: { value: '支部党员大会' } });
+    fireEvent.click(screen.getByText('发布'));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ kind: 'meeting', title: '支部党员大会', branchId: 'b1', branchOnly: true });
+  });
+
+  it('moves a saved branch meeting to another branch but not out of the branches', async () => {
+    signedInAs('李社工', ['member', 'coordinator']);
+    setRouteParams({ id: 'a1' });
+    const other = { id: 'b2', name: '和乐社区第二党支部', kind: 'branch', memberCount: 12, createdAt: '2026-01-01T00:00:00.000Z' };
+    const own = { id: 'b1', name: '和乐社区第一党支部', kind: 'branch', memberCount: 20, createdAt: '2026-01-01T00:00:00.000Z' };
+    answerRequests(({ url }) => {
+      // Its branch is not on the listed page: fetched by itself.
+      if (url.endsWith('/branches/b1')) return { statusCode: 200, data: { branch: own } };
+      if (url.includes('/branches')) return { statusCode: 200, data: { items: [other], nextCursor: null } };
+      if (url.includes('/projects')) return { statusCode: 200, data: { items: [] } };
+      if (url.includes('/holders')) return { statusCode: 200, data: { items: [], nextCursor: null } };
+      return { statusCode: 200, data: { activity: activity({ branchId: 'b1', branchOnly: true, capacity: 30 }) } };
+    });
+    const { container } = render(<EditActivityPage />);
+    await waitFor(() => expect(container.querySelector('.edit-activity__branch')?.textContent).toBe('和乐社区第一党支部'));
+    const picker = Array.from(container.querySelectorAll('taro-picker-core')).find((node) => node.textContent?.includes('所属支部'));
+    expect((picker as unknown as { range: string[] }).range).toEqual(['和乐社区第二党支部', '和乐社区第一党支部']);
+    expect(screen.queryByText(/名额少于支部人数/)).toBeNull();
+  });
+
+  it('sends 仅限本支部 only with a meeting’s branch', () => {
+    const form = {
+      kind: 'meeting',
+      title: '支部党员大会',
+      theme: '',
+      venue: '会议室',
+      date: '2026-12-01',
+      startTime: '14:00',
+      endTime: '16:00',
+      capacity: '40',
+      discussionFormat: '',
+      training: '',
+      agenda: '',
+      description: '',
+      projectId: '',
+      publish: true,
+    } as const;
+    expect(toRequest({ ...form, branchId: 'b1', branchOnly: true })).toMatchObject({ branchId: 'b1', branchOnly: true });
+    expect(toRequest({ ...form, branchId: '', branchOnly: true })).not.toHaveProperty('branchOnly');
+    expect(toRequest({ ...form, kind: 'class', branchId: 'b1', branchOnly: true })).not.toHaveProperty('branchOnly');
   });
 });

@@ -6,12 +6,14 @@ import { View, Text, Input, Textarea, Picker, Switch } from '@tarojs/components'
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import {
+  BRANCH_KIND_LABELS,
   CENTER_UTC_OFFSET_MINUTES,
   DISCUSSION_FORMAT_LABELS,
   KIND_LABELS,
   toCenterIso,
   TRAINING_TOPIC_LABELS,
   type ActivityKind,
+  type Branch,
   type CreateActivityRequest,
   type DiscussionFormat,
   type Project,
@@ -45,6 +47,9 @@ interface Form {
   description: string;
   /** The public-benefit project it belongs to ('' for none). */
   projectId: string;
+  /** A meeting's branch ('' for none), and whether it is for that branch only (仅限本支部). */
+  branchId: string;
+  branchOnly: boolean;
   /** A class's lecturers, who alone declare its teaching; none for a series' session (its series names them). */
   lecturerIds?: string[];
   publish: boolean;
@@ -66,6 +71,8 @@ const EMPTY: Form = {
   agenda: '',
   description: '',
   projectId: '',
+  branchId: '',
+  branchOnly: false,
   lecturerIds: [],
   publish: true,
 };
@@ -89,9 +96,13 @@ export const toRequest = (form: Form): CreateActivityRequest => ({
     .map((title) => ({ title })),
   description: form.description.trim(),
   ...(form.projectId ? { projectId: form.projectId } : {}),
+  ...(form.kind === 'meeting' && form.branchId ? { branchId: form.branchId, branchOnly: form.branchOnly } : {}),
   ...(form.kind === 'class' && form.lecturerIds ? { lecturerIds: form.lecturerIds } : {}),
   publish: form.publish,
 });
+
+/** A 党支部 by its name; a 党委 or 党总支 (which may hold meetings too) says which it is. */
+const branchLabel = (branch: Branch) => (branch.kind === 'branch' ? branch.name : `${branch.name}（${BRANCH_KIND_LABELS[branch.kind]}）`);
 
 const FIELD_LABELS: Record<string, string> = {
   title: '标题',
@@ -103,6 +114,7 @@ const FIELD_LABELS: Record<string, string> = {
   trainingTopic: '培训类别',
   requiredTraining: '报名前需完成的培训',
   lecturerIds: '讲师',
+  branchOnly: '仅限本支部',
 };
 
 export default function EditActivityPage() {
@@ -112,7 +124,13 @@ export default function EditActivityPage() {
   const [busy, setBusy] = useState(false);
   const [projects, setProjects] = useState<Project[]>([]);
   const [lecturers, setLecturers] = useState<RoleHolder[]>([]);
+  const [branches, setBranches] = useState<Branch[]>([]);
+  const [storedBranch, setStoredBranch] = useState(false);
   useEffect(() => {
+    void api.directory.list({ query: { limit: 100 } }).then(
+      ({ items }) => setBranches(items),
+      () => undefined,
+    );
     void api.resources.projects().then(
       ({ items }) => setProjects(items),
       () => undefined,
@@ -144,12 +162,25 @@ export default function EditActivityPage() {
           agenda: activity.agenda.map((item) => item.title).join('\n'),
           description: activity.description,
           projectId: activity.projectId ?? '',
+          branchId: activity.branchId ?? '',
+          branchOnly: activity.branchOnly ?? false,
           lecturerIds: activity.seriesId ? undefined : (activity.lecturerIds ?? []),
           publish: activity.status === 'published',
         });
+        setStoredBranch(!!activity.branchId);
       })
       .catch(showError);
   }, [id]);
+
+  // The meeting's branch, when it is not among the first hundred the picker lists.
+  useEffect(() => {
+    if (!form.branchId || branches.length === 0 || branches.some((item) => item.id === form.branchId)) return;
+    void api.directory.get({ params: { id: form.branchId } }).then(
+      ({ branch: missing }) =>
+        setBranches((previous) => (previous.some((item) => item.id === missing.id) ? previous : [...previous, missing])),
+      () => undefined,
+    );
+  }, [form.branchId, branches]);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((previous) => ({ ...previous, [key]: value }));
   const toggleLecturer = (userId: string) => {
@@ -181,6 +212,10 @@ export default function EditActivityPage() {
     }
   };
 
+  const branch = branches.find((item) => item.id === form.branchId);
+  // A meeting saved with a branch moves to another branch but does not leave the branches (its roster,
+  // leave and statistics are the branch's); a new one, or one without, may have none.
+  const branchChoices: Array<Branch | undefined> = storedBranch ? branches : [undefined, ...branches];
   const fieldError = (field: string) =>
     errors[field] ? <Text className='edit-activity__error'>{`${FIELD_LABELS[field] ?? field}：${errors[field]}`}</Text> : null;
 
@@ -306,6 +341,49 @@ export default function EditActivityPage() {
             </Text>
           </View>
         </Picker>
+        {form.kind === 'meeting' && branches.length === 0 && (
+          <Text className='muted edit-activity__no-branch'>还没有支部：在 我的 › 支部管理 中创建后，可把会议设为某个支部的会议</Text>
+        )}
+        {form.kind === 'meeting' && branches.length > 0 && (
+          <Picker
+            mode='selector'
+            range={branchChoices.map((choice) => (choice ? branchLabel(choice) : '不属于支部'))}
+            value={Math.max(
+              0,
+              branchChoices.findIndex((choice) => (choice?.id ?? '') === form.branchId),
+            )}
+            onChange={(e) => {
+              const chosen = branchChoices[Number(e.detail.value)]?.id ?? '';
+              setForm((previous) => ({ ...previous, branchId: chosen, branchOnly: chosen ? previous.branchOnly : false }));
+            }}
+          >
+            <View className='edit-activity__row'>
+              <Text>所属支部</Text>
+              <Text className='edit-activity__value edit-activity__branch'>{branch ? branchLabel(branch) : '不属于支部'}</Text>
+            </View>
+          </Picker>
+        )}
+        {form.kind === 'meeting' && branch && (
+          <View className='edit-activity__branch-only'>
+            <View className='edit-activity__row'>
+              <Text>仅限本支部党员</Text>
+              <Switch
+                className='edit-activity__branch-only-switch'
+                checked={form.branchOnly}
+                color='#c8161d'
+                onChange={(e) => set('branchOnly', e.detail.value)}
+              />
+            </View>
+            <Text className='muted edit-activity__branch-hint'>
+              {form.branchOnly ? '只有本支部党员可以报名' : '其他支部的党员和群众也可以报名'}；本支部 {branch.memberCount}{' '}
+              名党员都是应到人员，无需报名即可签到（签到时占用名额）
+            </Text>
+            {Number(form.capacity) < branch.memberCount && (
+              <Text className='edit-activity__error'>名额少于支部人数（{branch.memberCount}），满额后支部党员将无法签到</Text>
+            )}
+          </View>
+        )}
+        {fieldError('branchOnly')}
         {projects.length > 0 && (
           <Picker
             mode='selector'

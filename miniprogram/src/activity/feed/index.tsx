@@ -25,6 +25,7 @@ import { useFeedLive } from '@/hooks/use-feed-live';
 import { Button, Tag } from '@/ui';
 import { confirmAction, showError } from '@/utils/feedback';
 import { useRouteParam } from '@/utils/navigation';
+import { largeTextClass, useLargeText } from '@/utils/large-text';
 import { Comments } from './comments';
 import { PhotoGrid, PhotoPicker, usePhotoPicker } from './photos';
 import { Moderation } from './moderation';
@@ -87,6 +88,7 @@ function Composer({ activityId, onPosted }: { activityId: string; onPosted: (pos
 export default function LiveFeedPage() {
   const activityId = useRouteParam('id') ?? '';
   const user = useCurrentUser();
+  const large = useLargeText();
   const [page, setPage] = useState<Omit<FeedPageData, 'items' | 'pinned' | 'keyMoments'>>();
   const [posts, setPosts] = useState<Post[]>([]);
   const [held, setHeld] = useState<PostChange[]>([]);
@@ -296,7 +298,7 @@ export default function LiveFeedPage() {
   );
 
   return (
-    <View className='page feed'>
+    <View className={`page feed ${largeTextClass(large)}`}>
       {held.length > 0 && (
         <View className='feed__new-bar' onClick={showHeld}>
           有 {held.length} 条新动态

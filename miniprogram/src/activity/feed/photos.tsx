@@ -1,6 +1,7 @@
 /**
  * Photos of a post: the composer's picker (each photo uploaded as soon as it is chosen, with its
- * progress) and the grid a post shows them in (tap to see them full size).
+ * progress, as a grid of small thumbnails under the text box) and the grid a post shows them in. A
+ * thumbnail shows the whole photo (fitted, never cropped: no heads cut off); a tap opens it full size.
  */
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -71,13 +72,25 @@ export const usePhotoPicker = (activityId: string) => {
 };
 
 export function PhotoPicker({ picker }: { picker: ReturnType<typeof usePhotoPicker> }) {
+  const previews = picker.photos.map((photo) => photo.preview);
   return (
-    <View className='feed__photos'>
+    <View className='feed__photos feed__photos--picker'>
       {picker.photos.map((photo) => (
         <View key={photo.preview} className='feed__photo feed__photo--picked'>
-          <Image className='feed__photo-image' src={photo.preview} mode='aspectFill' />
+          <Image
+            className='feed__photo-image'
+            src={photo.preview}
+            mode='aspectFit'
+            onClick={() => void Taro.previewImage({ current: photo.preview, urls: previews })}
+          />
           {!photo.key && <Text className='feed__photo-state'>{photo.failed ? '上传失败' : `${photo.progress}%`}</Text>}
-          <Text className='feed__photo-remove' onClick={() => picker.remove(photo.preview)}>
+          <Text
+            className='feed__photo-remove'
+            onClick={(event) => {
+              event.stopPropagation();
+              picker.remove(photo.preview);
+            }}
+          >
             ×
           </Text>
         </View>
@@ -102,7 +115,7 @@ export function PhotoGrid({ images }: { images: Post['images'] }) {
           key={image.key}
           className='feed__photo feed__photo-image'
           src={image.thumbnailUrl}
-          mode='aspectFill'
+          mode='aspectFit'
           lazyLoad
           onClick={() => void Taro.previewImage({ current: image.url, urls })}
         />

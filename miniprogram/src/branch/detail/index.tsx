@@ -41,7 +41,12 @@ function InviteCard({ branchId, invite, onWithdrawn }: { branchId: string; invit
   return (
     <View className='branch-detail__invite'>
       <Text>
-        {invite.role === 'secretary' ? '书记邀请（仅一人可用）' : '入支部邀请'}，{formatDateTime(invite.expiresAt)} 前有效
+        {invite.role === 'secretary'
+          ? '书记邀请（仅一人可用）'
+          : invite.personName
+            ? `${invite.personName}的专属邀请（仅一人可用）`
+            : '入支部邀请'}
+        ，{formatDateTime(invite.expiresAt)} 前有效
       </Text>
       {image.data ? <Image className='branch-detail__qr' src={image.data} mode='aspectFit' /> : <LoadingView text='正在生成二维码…' />}
       <Text className='muted branch-detail__code'>邀请码 {invite.code}</Text>
@@ -216,6 +221,21 @@ export default function BranchDetailPage() {
           {(invites.data ?? []).map((item) => (
             <InviteCard key={item.code} branchId={id} invite={item} onWithdrawn={() => void invites.reload()} />
           ))}
+        </View>
+      )}
+
+      {keeper && (
+        <View className='card'>
+          <Text className='section-title'>批量导入名册</Text>
+          <Text className='muted'>已有 Excel 名册？下载模板填好后上传，逐行核对再导入；导入的人员用微信确认手机号即加入本支部。</Text>
+          <Button
+            size='small'
+            type='primary'
+            className='branch-detail__import'
+            onClick={() => void Taro.navigateTo({ url: `/branch/import/index?id=${id}` })}
+          >
+            批量导入
+          </Button>
         </View>
       )}
 

@@ -41,6 +41,29 @@ describe('加入支部', () => {
     expect(asked).toEqual([expect.stringContaining(`/invites/${invite.code}/accept`)]);
   });
 
+  it('joins at once with an invitation made for the person on the imported roster', async () => {
+    signedInAs('陈党员', ['member']);
+    setRouteParams({ code: invite.code });
+    answerRequests(({ method }) =>
+      method === 'POST'
+        ? {
+            statusCode: 200,
+            data: {
+              membership: { branchId: 'b1', userId: 'u_me', status: 'active', requestedAt: invite.createdAt, approvedAt: invite.createdAt },
+            },
+          }
+        : method === 'GET' && invite
+          ? { statusCode: 200, data: { invite: { ...invite, personId: 'p_chen', personName: '陈十二' } } }
+          : { statusCode: 404, data: {} },
+    );
+    render(<JoinPage />);
+    expect(await screen.findByText('「和乐社区第一党支部」邀请 陈十二 加入')).toBeTruthy();
+    expect(screen.getByText('支部已将你列入党员名册，确认后即加入，无需审批。')).toBeTruthy();
+    expect(screen.queryByText('完善资料')).toBeNull();
+    fireEvent.click(screen.getByText('确认加入'));
+    expect(await screen.findByText('你已加入「和乐社区第一党支部」')).toBeTruthy();
+  });
+
   it('reads the code from a 小程序码 scene and says plainly when the invitation no longer works', async () => {
     signedInAs('陈党员', ['member']);
     setRouteParams({ scene: invite.code });

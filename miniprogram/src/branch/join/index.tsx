@@ -1,7 +1,8 @@
 /**
  * Joining a branch (加入支部) from its invitation: the QR of the branch's group or meeting room opens
  * this page (weapp: the 小程序码's `scene`; H5: `/join?code=`). The person signs in if needed, sees
- * which branch invites them, and asks to join; the secretary approves.
+ * which branch invites them, and asks to join; the secretary approves. An invitation made for one
+ * person of the branch's imported roster needs no approval: accepting it is joining.
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -53,7 +54,7 @@ export default function JoinPage() {
   }
   if (invite.error) return <ErrorView error={invite.error} onRetry={invite.reload} />;
   if (!invite.data) return <LoadingView />;
-  const { branchName, role } = invite.data;
+  const { branchName, role, personName } = invite.data;
   const accept = () =>
     run(async () => {
       const reply = await api.directory.accept({ params: { code } });
@@ -64,8 +65,15 @@ export default function JoinPage() {
   return (
     <View className='page join'>
       <View className='card'>
-        <Text className='join__title'>{role === 'secretary' ? `邀请你担任「${branchName}」书记` : `「${branchName}」邀请你加入`}</Text>
-        {user.nickname === '微信用户' && (
+        <Text className='join__title'>
+          {role === 'secretary'
+            ? `邀请你担任「${branchName}」书记`
+            : personName
+              ? `「${branchName}」邀请 ${personName} 加入`
+              : `「${branchName}」邀请你加入`}
+        </Text>
+        {personName && !joined && <Text className='muted'>支部已将你列入党员名册，确认后即加入，无需审批。</Text>}
+        {!personName && (!user.realName || user.nickname === '微信用户') && (
           <View className='join__profile-hint'>
             <Text className='muted'>加入前请先完善资料（头像、昵称、真实姓名），方便书记确认你的身份。</Text>
             <Button size='small' onClick={() => Taro.navigateTo({ url: '/account/profile/index' })}>
@@ -81,7 +89,7 @@ export default function JoinPage() {
           </Text>
         ) : (
           <Button type='primary' block loading={busy} className='join__accept' onClick={accept}>
-            {role === 'secretary' ? '接受任命' : '申请加入'}
+            {role === 'secretary' ? '接受任命' : personName ? '确认加入' : '申请加入'}
           </Button>
         )}
       </View>

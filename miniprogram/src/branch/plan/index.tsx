@@ -9,12 +9,14 @@ import { useEffect, useState } from 'react';
 import {
   AGE_BAND_LABELS,
   AgeBandSchema,
+  countLabel,
   DISCUSSION_FORMAT_LABELS,
   DISCUSSION_FORMAT_STEPS,
   EDUCATION_LABELS,
   EducationSchema,
   hasAnyRole,
   Role,
+  SMALL_COUNT,
   toCenterIso,
   type BranchProfileResponse,
   type BranchYearFigures,
@@ -141,8 +143,13 @@ function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: 
   return (
     <View className='card plan__statistics'>
       <Text className='section-title'>{figures.year} 年统计</Text>
-      <Text className='plan__modules'>
-        召开会议 {figures.meetings} 次 · 出席率 {figures.attendanceRate ?? '—'}% · 请假 {figures.leaves} 人次
+      <Text className='plan__modules plan__attendance'>
+        召开会议 {figures.meetings} 次 · 出席率 {figures.attendanceRate === null ? '—' : `${figures.attendanceRate}%`}
+      </Text>
+      {/* Person-times, each meeting counted as its 签到名单 counts it (应到 = 实到 + 请假 + 缺席 once it has ended). */}
+      <Text className='plan__modules plan__counts'>
+        应到 {figures.expected} · 已报名 {figures.registered} · 实到 {figures.attended} · 请假 {figures.leaves} · 缺席 {figures.absent}
+        （人次）
       </Text>
       <Text className='plan__modules'>
         措施 {figures.measures} 项，按期完成 {figures.measuresDoneOnTime} 项 · 观摩评分{' '}
@@ -155,7 +162,10 @@ function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: 
           loading={busy}
           onClick={() =>
             run(async () =>
-              saveOfficeFile(await downloadFormat(contract.meetings.statisticsWorkbook, 'xlsx', {}), `支部年度统计-${figures.year}.xlsx`),
+              saveOfficeFile(
+                await downloadFormat(contract.meetingDocuments.statisticsWorkbook, 'xlsx', {}),
+                `支部年度统计-${figures.year}.xlsx`,
+              ),
             )
           }
         >
@@ -271,14 +281,21 @@ export default function BranchPlanPage() {
           {AgeBandSchema.options.map((band) => (
             <View key={band} className='plan__bar'>
               <Text className='plan__band'>{AGE_BAND_LABELS[band]}</Text>
-              <View className='plan__fill' style={{ width: `${(profile.profile.ages[band] / Math.max(1, profile.profile.size)) * 60}%` }} />
-              <Text>{profile.profile.ages[band]}</Text>
+              <View
+                className='plan__fill'
+                style={{ width: `${((profile.profile.ages[band] ?? 0) / Math.max(1, profile.profile.size)) * 60}%` }}
+              />
+              <Text>{countLabel(profile.profile.ages[band])}</Text>
             </View>
           ))}
           <Text className='muted'>
-            {EDUCATIONS.filter((item) => profile.profile.education[item] > 0)
-              .map((item) => `${EDUCATION_LABELS[item]} ${profile.profile.education[item]} 人`)
-              .join('，')}
+            {[
+              ...EDUCATIONS.filter((item) => (profile.profile.education[item] ?? 0) > 0).map(
+                (item) => `${EDUCATION_LABELS[item]} ${profile.profile.education[item]} 人`,
+              ),
+              // Outside the branch, counts under 5 are withheld (null).
+              ...(EDUCATIONS.some((item) => profile.profile.education[item] === null) ? [`不足 ${SMALL_COUNT} 人的项不显示人数`] : []),
+            ].join('，')}
           </Text>
           {profile.roster.map((member) => (
             <View key={member.userId} className='plan__row plan__member'>

@@ -62,5 +62,10 @@ Component({
     openContract() {
       if (typeof wx.openPrivacyContract === 'function') wx.openPrivacyContract({});
     },
+
+    // The app's own page says in full what is collected, and how to export it or close the account.
+    openGuide() {
+      wx.navigateTo({ url: '/account/privacy/index' });
+    },
   },
 });

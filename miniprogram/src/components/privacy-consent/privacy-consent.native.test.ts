@@ -64,6 +64,18 @@ describe('privacy-consent (native)', () => {
     expect(resolve).toHaveBeenCalledWith({ event: 'disagree' });
   });
 
+  it('opens the app’s own guide (what is collected, export, closing) from its link', async () => {
+    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    const navigateTo = jest.fn();
+    wx.navigateTo = navigateTo;
+    const component = mount();
+    askForConsent!(jest.fn());
+    await simulate.sleep(0);
+    component.querySelector('.privacy-guide-link')!.dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/account/privacy/index' });
+  });
+
   it('opens the contract when its name is tapped', async () => {
     const component = mount();
     askForConsent!(jest.fn());

@@ -20,7 +20,13 @@ export default function PrivacyFallback() {
   return (
     <View className='privacy-fallback' role='dialog' aria-label='用户隐私保护提示'>
       <Text className='privacy-fallback__title'>用户隐私保护提示</Text>
-      <Text className='privacy-fallback__text'>使用本服务前，请阅读并同意《隐私保护指引》。我们只在你使用相关功能时收集必要信息。</Text>
+      <Text className='privacy-fallback__text'>
+        使用本服务前，请阅读并同意
+        <Text className='privacy-fallback__link' onClick={() => Taro.navigateTo({ url: '/account/privacy/index' })}>
+          《隐私保护指引》
+        </Text>
+        。我们只在你使用相关功能时收集必要信息。
+      </Text>
       <View className='privacy-fallback__actions'>
         <Button size='small' onClick={() => answer(false)}>
           拒绝

@@ -76,4 +76,13 @@ describe('数据看板', () => {
     fireEvent.click(container.querySelector('.dashboard__table--cases .dashboard__export')!);
     await waitFor(() => expect(urls.some((url) => url.includes('/dashboard/export?table=cases'))).toBe(true));
   });
+
+  it('says why a chart is empty instead of drawing bare axes', async () => {
+    signedInAs('王社工', ['coordinator']);
+    const idle = { ...figures, months: figures.months.map((row) => ({ ...row, serviceMinutes: 0 })) };
+    answerRequests(() => ({ statusCode: 200, data: idle }));
+    const { container } = render(<DashboardPage />);
+    expect(await screen.findByText(/所选月份还没有审核通过的服务时长/)).toBeTruthy();
+    expect(container.querySelector('#service-hours canvas')).toBeNull();
+  });
 });

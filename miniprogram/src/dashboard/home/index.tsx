@@ -3,7 +3,7 @@
  * service hours per month — figures the server keeps as it writes — as charts and tables, each
  * table exportable as CSV.
  */
-import { View, Text, Picker } from '@tarojs/components';
+import { View, Text, Picker, ScrollView } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import {
@@ -55,22 +55,28 @@ function Table({
           导出
         </Button>
       </View>
-      <View className='dashboard__row dashboard__row--head'>
-        {DASHBOARD_COLUMNS[name].map((column) => (
-          <Text key={column} className='dashboard__cell'>
-            {column}
-          </Text>
-        ))}
-      </View>
-      {rows.map((row) => (
-        <View key={String(row[0])} className='dashboard__row'>
-          {row.map((cell, index) => (
-            <Text key={index} className='dashboard__cell'>
-              {cell}
-            </Text>
+      {/* Headings stay on one line: a wide table scrolls sideways rather than wrapping them. */}
+      <ScrollView scrollX className='dashboard__scroll'>
+        <View className='dashboard__grid'>
+          <View className='dashboard__row dashboard__row--head'>
+            {DASHBOARD_COLUMNS[name].map((column) => (
+              <Text key={column} className='dashboard__cell'>
+                {column}
+              </Text>
+            ))}
+          </View>
+          {rows.map((row) => (
+            <View key={String(row[0])} className='dashboard__row'>
+              {row.map((cell, index) => (
+                <Text key={index} className='dashboard__cell'>
+                  {cell}
+                </Text>
+              ))}
+            </View>
           ))}
         </View>
-      ))}
+      </ScrollView>
+      {rows.length === 0 && <Text className='muted dashboard__none'>所选月份内没有数据</Text>}
     </View>
   );
 }
@@ -118,6 +124,7 @@ export default function DashboardPage() {
         <BarChart
           id='service-hours'
           bars={figures.months.map((row) => ({ label: row.month.slice(2), value: hoursOf(row.serviceMinutes) }))}
+          empty='所选月份还没有审核通过的服务时长：志愿者签退或申报的时长经社工审核后计入'
         />
       </View>
       <View className='card'>
@@ -128,6 +135,7 @@ export default function DashboardPage() {
             { label: row.month.slice(2), value: row.pointsEarned, group: '获得' },
             { label: row.month.slice(2), value: row.pointsRedeemed, group: '兑换' },
           ])}
+          empty='所选月份没有积分获得或兑换'
         />
       </View>
       <Table name='months' range={range} rows={rows.months} />
@@ -137,6 +145,7 @@ export default function DashboardPage() {
         <BarChart
           id='categories'
           bars={figures.categories.map((row) => ({ label: PROJECT_CATEGORY_LABELS[row.category].replace('类', ''), value: row.checkIns }))}
+          empty='还没有人在公益项目的活动中签到：活动关联项目后，签到计入这里'
         />
       </View>
       <Table name='projects' range={range} rows={rows.projects} />
@@ -144,7 +153,11 @@ export default function DashboardPage() {
 
       <View className='card'>
         <Text className='section-title'>个案阶段</Text>
-        <BarChart id='cases' bars={figures.cases.map((row) => ({ label: CASE_STAGE_LABELS[row.stage], value: row.count }))} />
+        <BarChart
+          id='cases'
+          bars={figures.cases.map((row) => ({ label: CASE_STAGE_LABELS[row.stage], value: row.count }))}
+          empty='还没有需求个案：在资源云平台 › 需求个案中登记'
+        />
       </View>
       <Table name='cases' range={range} rows={rows.cases} />
       <Table name='resources' range={range} rows={rows.resources} />

@@ -10,6 +10,7 @@ import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
 import { goToSignIn } from '@/utils/navigation';
+import { largeTextClass, useLargeText } from '@/utils/large-text';
 import './index.scss';
 
 const FILTERS: Array<{ kind?: ActivityKind; label: string }> = [
@@ -19,6 +20,7 @@ const FILTERS: Array<{ kind?: ActivityKind; label: string }> = [
 
 export default function ActivitiesPage() {
   const user = useCurrentUser();
+  const large = useLargeText();
   const [kind, setKind] = useState<ActivityKind | undefined>();
   // Browse from a day on (default: today, in the center's time zone).
   const [fromDay, setFromDay] = useState<string>();
@@ -30,7 +32,7 @@ export default function ActivitiesPage() {
 
   if (!user) {
     return (
-      <View className='page activities'>
+      <View className={`page activities ${largeTextClass(large)}`}>
         <EmptyView title='登录后查看活动' description='组织生活会、公益班、培训和志愿服务活动' />
         <Button block type='primary' onClick={() => goToSignIn()}>
           登录
@@ -44,7 +46,7 @@ export default function ActivitiesPage() {
   };
 
   return (
-    <View className='page activities'>
+    <View className={`page activities ${largeTextClass(large)}`}>
       <View className='activities__filters'>
         {FILTERS.map((filter) => (
           <Text

@@ -6,6 +6,7 @@ import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { isLive } from '@/components/activity-card';
 import { Tag } from '@/ui';
+import { largeTextClass, useLargeText } from '@/utils/large-text';
 import { goToSignIn } from '@/utils/navigation';
 import './index.scss';
 
@@ -44,10 +45,11 @@ const useOverdue = (secretary: boolean) => {
 
 export default function HomePage() {
   const user = useCurrentUser();
+  const large = useLargeText();
   const live = useLiveNow(!!user);
   const overdue = useOverdue(!!user?.roles.includes('secretary'));
   return (
-    <View className='page home'>
+    <View className={`page home ${largeTextClass(large)}`}>
       <View className='home__banner'>
         <Text className='home__title'>和乐 · 党群服务中心</Text>
         <Text className='home__subtitle'>党建 + 社工：组织生活、志愿服务、资源整合</Text>
@@ -66,7 +68,7 @@ export default function HomePage() {
             <Text
               key={action.id}
               className='home__overdue-item'
-              onClick={() => Taro.navigateTo({ url: `/activity/board/index?id=${action.activityId}` })}
+              onClick={() => Taro.navigateTo({ url: `/activity/board/index?id=${action.activityId}&action=${action.id}` })}
             >
               {action.text}（{action.ownerName}，{action.dueOn} 到期）
             </Text>

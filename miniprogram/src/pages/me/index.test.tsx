@@ -22,4 +22,30 @@ describe('我的 page', () => {
     expect(screen.getByText('支部书记')).toBeTruthy();
     expect(screen.getByText('退出登录')).toBeTruthy();
   });
+
+  it('asks an incomplete profile once, skippably, and links 编辑资料 and 隐私保护指引', async () => {
+    Taro.setStorageSync('hele.session', { token: 't', user: { id: 'u_new', nickname: '微信用户', roles: ['member'] } });
+    const { unmount } = render(<MePage />);
+    expect(screen.getByText('完善个人资料')).toBeTruthy();
+    fireEvent.click(screen.getByText('去完善'));
+    fireEvent.click(screen.getByText('编辑资料'));
+    fireEvent.click(screen.getByText('隐私保护指引'));
+    await waitFor(() => expect(calls.navigateTo).toEqual(['/account/profile/index', '/account/profile/index', '/account/privacy/index']));
+    fireEvent.click(screen.getByText('跳过'));
+    expect(screen.queryByText('完善个人资料')).toBeNull();
+    unmount();
+    // Skipped once: not asked again on this phone.
+    render(<MePage />);
+    expect(screen.queryByText('完善个人资料')).toBeNull();
+  });
+
+  it('asks nothing of a complete profile, and shows its avatar', () => {
+    Taro.setStorageSync('hele.session', {
+      token: 't',
+      user: { id: 'u_2', nickname: '小陈', realName: '陈静', roles: ['member'], avatarUrl: 'https://files.test/a.png' },
+    });
+    const { container } = render(<MePage />);
+    expect(screen.queryByText('完善个人资料')).toBeNull();
+    expect(container.querySelector('.me__avatar')?.getAttribute('src')).toBe('https://files.test/a.png');
+  });
 });

@@ -1,25 +1,44 @@
-import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { hasAnyRole, Role, ROLE_LABELS, type AttendanceRateResponse } from '@hele/shared';
+import { View, Text, Image, Switch } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { hasAnyRole, profileIncomplete, Role, ROLE_LABELS, type AttendanceRateResponse } from '@hele/shared';
 import { useEffect, useState } from 'react';
 import { api } from '@/api';
-import { signOut, useCurrentUser } from '@/auth/session';
+import { refreshUser, signOut, useCurrentUser } from '@/auth/session';
 import PrivacyConsent from '@/components/privacy-consent/react';
 import { Button, Cell, CellGroup, Tag } from '@/ui';
 import { goToSignIn } from '@/utils/navigation';
+import { largeTextClass, setLargeText, useLargeText } from '@/utils/large-text';
 import './index.scss';
+
+const toProfile = () => Taro.navigateTo({ url: '/account/profile/index' });
+const toPrivacyGuide = () => Taro.navigateTo({ url: '/account/privacy/index' });
+/** Asked once per account: skipping is remembered on the phone. */
+const promptSkippedKey = (userId: string) => `hele.profilePromptSkipped.${userId}`;
 
 export default function MePage() {
   const user = useCurrentUser();
+  const large = useLargeText();
   const [rate, setRate] = useState<AttendanceRateResponse>();
+  const [promptSkipped, setPromptSkipped] = useState(false);
   useEffect(() => {
     if (user?.branchId) api.attendance.myAttendance().then(setRate, () => undefined);
   }, [user?.id, user?.branchId]);
+  useEffect(() => setPromptSkipped(!!user && !!Taro.getStorageSync(promptSkippedKey(user.id))), [user?.id]);
+  // The whole profile (a fresh avatar link, roles granted meanwhile) each time 我的 shows.
+  useDidShow(() => void refreshUser().catch(() => undefined));
+  const skipPrompt = () => {
+    if (user) Taro.setStorageSync(promptSkippedKey(user.id), true);
+    setPromptSkipped(true);
+  };
   return (
-    <View className='page me'>
+    <View className={`page me ${largeTextClass(large)}`}>
       <PrivacyConsent />
       <View className='card me__profile'>
-        <View className='me__avatar'>{user ? user.nickname.slice(0, 1) : '?'}</View>
+        {user?.avatarUrl ? (
+          <Image className='me__avatar' src={user.avatarUrl} mode='aspectFill' />
+        ) : (
+          <View className='me__avatar'>{user ? user.nickname.slice(0, 1) : '?'}</View>
+        )}
         <View className='me__who'>
           <Text className='me__name'>{user ? user.nickname : '未登录'}</Text>
           <View className='me__roles'>
@@ -31,9 +50,34 @@ export default function MePage() {
           </View>
         </View>
       </View>
+      {user && profileIncomplete(user) && !promptSkipped && (
+        <View className='card me__complete'>
+          <Text className='me__complete-title'>完善个人资料</Text>
+          <Text className='muted'>设置头像和昵称，填写真实姓名（申请志愿者、开具服务证明时需要）。</Text>
+          <View className='me__complete-actions'>
+            <Button size='small' className='me__complete-skip' onClick={skipPrompt}>
+              跳过
+            </Button>
+            <Button size='small' type='primary' className='me__complete-go' onClick={toProfile}>
+              去完善
+            </Button>
+          </View>
+        </View>
+      )}
+      <CellGroup className='me__display'>
+        <Cell
+          title='长辈模式'
+          description='放大文字和按钮'
+          className='me__large-text'
+          extra={
+            <Switch className='me__large-text-switch' checked={large} color='#c8161d' onChange={(e) => setLargeText(e.detail.value)} />
+          }
+        />
+      </CellGroup>
       {user ? (
         <>
           <CellGroup className='me__links'>
+            <Cell title='编辑资料' className='me__edit-profile' clickable onClick={toProfile} />
             <Cell title='我的报名' clickable onClick={() => Taro.navigateTo({ url: '/account/registrations/index' })} />
             <Cell
               title='志愿者中心'
@@ -140,6 +184,9 @@ export default function MePage() {
           登录
         </Button>
       )}
+      <CellGroup className='me__about'>
+        <Cell title='隐私保护指引' className='me__privacy' clickable onClick={toPrivacyGuide} />
+      </CellGroup>
     </View>
   );
 }

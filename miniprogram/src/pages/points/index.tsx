@@ -10,10 +10,12 @@ import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
 import { goToSignIn } from '@/utils/navigation';
+import { largeTextClass, useLargeText } from '@/utils/large-text';
 import './index.scss';
 
 export default function PointsPage() {
   const user = useCurrentUser();
+  const large = useLargeText();
   const [summary, setSummary] = useState<Pick<PointsResponse, 'balance' | 'stars' | 'approvedMinutes'>>();
   const ledger = usePagedList<LedgerEntry>(
     async (cursor) => {
@@ -27,7 +29,7 @@ export default function PointsPage() {
 
   if (!user) {
     return (
-      <View className='page points'>
+      <View className={`page points ${largeTextClass(large)}`}>
         <EmptyView title='登录后查看积分' description='参加志愿服务，服务攒积分，积分兑换公益服务' />
         <Button block type='primary' onClick={() => goToSignIn()}>
           登录
@@ -38,7 +40,7 @@ export default function PointsPage() {
 
   const go = (url: string) => () => Taro.navigateTo({ url });
   return (
-    <View className='page points'>
+    <View className={`page points ${largeTextClass(large)}`}>
       <PointsCard balance={summary?.balance ?? 0} stars={summary?.stars ?? 0} minutes={summary?.approvedMinutes ?? 0} />
       <View className='points__actions'>
         <Button type='primary' className='points__shop' onClick={go('/shop/rewards/index')}>

@@ -1,7 +1,7 @@
 /**
- * 资源云平台: coordinators register and verify providers (政府部门, 企业, 社会组织, 学校, 爱心人士),
- * record what they offer and see what remains; anyone may register as a provider, offer resources
- * and follow where they went.
+ * 资源云平台: a member sees the verified providers and what they offer, and may register as a provider
+ * (verified by a coordinator), offer resources and follow where they went; coordinators register and
+ * verify providers (政府部门, 企业, 社会组织, 学校, 爱心人士), record what they offer and see what remains.
  */
 import { View, Text, Picker } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -14,6 +14,7 @@ import {
   Role,
   yuanToFen,
   type Allocation,
+  type DirectoryProvider,
   type Offer,
   type OfferKind,
   type Provider,
@@ -25,6 +26,7 @@ import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input, Tag } from '@/ui';
+import { largeTextClass, useLargeText } from '@/utils/large-text';
 import '../resources.scss';
 
 const PROVIDER_KINDS = Object.keys(PROVIDER_KIND_LABELS) as ProviderKind[];
@@ -148,25 +150,97 @@ function OfferCard({ offer }: { offer: Offer }) {
   );
 }
 
-export default function OffersPage() {
-  const user = useCurrentUser();
-  const coordinator = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
+/** A verified provider and what it offers now, as any member sees it (no contacts). */
+function DirectoryCard({ provider }: { provider: DirectoryProvider }) {
+  return (
+    <View className='card offers__directory-provider' data-id={provider.id}>
+      <View className='resources__head'>
+        <Text className='resources__title offers__directory-name'>{provider.name}</Text>
+        <Tag type='success'>已认证</Tag>
+        <Text className='muted'>{PROVIDER_KIND_LABELS[provider.kind]}</Text>
+      </View>
+      {provider.offers.length === 0 && <Text className='muted'>暂未发布资源</Text>}
+      {provider.offers.map((offer) => (
+        <View key={offer.id} className='offers__directory-offer'>
+          <Tag type='primary'>{OFFER_KIND_LABELS[offer.kind]}</Tag>
+          <View className='offers__directory-what'>
+            <Text className='offers__directory-title'>{offer.title}</Text>
+            <Text className='muted'>
+              {offer.remaining > 0 ? `可用 ${quantityText(offer.remaining, offer.unit)}` : '已分配完'}
+              {offer.availability ? ` · ${offer.availability}` : ''}
+            </Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/**
+ * A member's platform: the verified providers and what they offer first; registering as a provider (and
+ * offering, once a coordinator has verified it) comes after, with what they registered themselves.
+ */
+function MemberOffers({ userId }: { userId?: string }) {
+  const [directory, setDirectory] = useState<DirectoryProvider[]>();
+  const [mine, setMine] = useState<{ providers: Provider[]; offers: Offer[] }>({ providers: [], offers: [] });
+  const [registering, setRegistering] = useState(false);
+  const { run } = useAction();
+  const load = async () => {
+    const [shown, own] = await Promise.all([api.resources.directory(), api.resources.mine()]);
+    setDirectory(shown.providers);
+    setMine(own);
+  };
+  useDidShow(() => void run(load));
+  const offering = mine.providers.filter((provider) => provider.contactUserId === userId);
+  return (
+    <>
+      <Text className='section-title'>资源方与可用资源</Text>
+      {directory?.length === 0 && <EmptyView title='暂无已认证的资源方' description='资源方经社工认证后显示在这里' />}
+      {directory?.map((provider) => (
+        <DirectoryCard key={provider.id} provider={provider} />
+      ))}
+
+      <Text className='section-title'>我也想提供资源</Text>
+      {registering ? (
+        <RegisterProvider
+          coordinator={false}
+          onAdded={async () => {
+            setRegistering(false);
+            await load();
+          }}
+        />
+      ) : (
+        <Button block className='offers__become-provider' onClick={() => setRegistering(true)}>
+          登记为资源方
+        </Button>
+      )}
+      {mine.providers.map((provider) => (
+        <View key={provider.id} className='card resources__row offers__provider'>
+          <Text className='resources__title'>{provider.name}</Text>
+          {provider.verified ? <Tag type='success'>已认证</Tag> : <Tag>待认证</Tag>}
+        </View>
+      ))}
+      <AddOffer providers={offering} onAdded={load} />
+      {mine.offers.length > 0 && <Text className='section-title'>我发布的资源</Text>}
+      {mine.offers.map((offer) => (
+        <OfferCard key={offer.id} offer={offer} />
+      ))}
+    </>
+  );
+}
+
+/** The coordinators' platform: every provider (verify them), every offer and where it went. */
+function CoordinatorOffers() {
   const [providers, setProviders] = useState<Provider[]>([]);
   const [offers, setOffers] = useState<Offer[]>([]);
   const { run } = useAction();
   const load = async () => {
-    if (coordinator) {
-      const [allProviders, allOffers] = await Promise.all([
-        api.resources.providers({ query: { limit: 100 } }),
-        api.resources.offers({ query: { limit: 100 } }),
-      ]);
-      setProviders(allProviders.items);
-      setOffers(allOffers.items);
-    } else {
-      const mine = await api.resources.mine();
-      setProviders(mine.providers);
-      setOffers(mine.offers);
-    }
+    const [allProviders, allOffers] = await Promise.all([
+      api.resources.providers({ query: { limit: 100 } }),
+      api.resources.offers({ query: { limit: 100 } }),
+    ]);
+    setProviders(allProviders.items);
+    setOffers(allOffers.items);
   };
   useDidShow(() => void run(load));
   const verify = (provider: Provider) =>
@@ -174,21 +248,10 @@ export default function OffersPage() {
       await api.resources.verifyProvider({ params: { id: provider.id } });
       await load();
     });
-  const offering = coordinator ? providers : providers.filter((provider) => provider.contactUserId === user?.id);
   return (
-    <View className='page resources offers'>
-      <View className='resources__actions'>
-        {coordinator && (
-          <Button className='offers__cases' onClick={() => Taro.navigateTo({ url: '/resources/cases/index' })}>
-            需求个案
-          </Button>
-        )}
-        <Button className='offers__projects' onClick={() => Taro.navigateTo({ url: '/resources/projects/index' })}>
-          公益项目
-        </Button>
-      </View>
-      <RegisterProvider coordinator={coordinator} onAdded={load} />
-      <AddOffer providers={offering} onAdded={load} />
+    <>
+      <RegisterProvider coordinator onAdded={load} />
+      <AddOffer providers={providers} onAdded={load} />
 
       <Text className='section-title'>资源方</Text>
       {providers.length === 0 && <EmptyView title='暂无资源方' />}
@@ -203,21 +266,40 @@ export default function OffersPage() {
           </View>
           {provider.verified ? (
             <Tag type='success'>已认证</Tag>
-          ) : coordinator ? (
+          ) : (
             <Button size='small' className='offers__verify' onClick={() => verify(provider)}>
               认证
             </Button>
-          ) : (
-            <Tag>待认证</Tag>
           )}
         </View>
       ))}
 
-      <Text className='section-title'>{coordinator ? '资源' : '我发布的资源'}</Text>
+      <Text className='section-title'>资源</Text>
       {offers.length === 0 && <EmptyView title='暂无资源' />}
       {offers.map((offer) => (
         <OfferCard key={offer.id} offer={offer} />
       ))}
+    </>
+  );
+}
+
+export default function OffersPage() {
+  const user = useCurrentUser();
+  const large = useLargeText();
+  const coordinator = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
+  return (
+    <View className={`page resources offers ${largeTextClass(large)}`}>
+      <View className='resources__actions'>
+        {coordinator && (
+          <Button className='offers__cases' onClick={() => Taro.navigateTo({ url: '/resources/cases/index' })}>
+            需求个案
+          </Button>
+        )}
+        <Button className='offers__projects' onClick={() => Taro.navigateTo({ url: '/resources/projects/index' })}>
+          公益项目
+        </Button>
+      </View>
+      {coordinator ? <CoordinatorOffers /> : <MemberOffers userId={user?.id} />}
     </View>
   );
 }

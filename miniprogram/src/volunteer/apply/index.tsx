@@ -1,18 +1,21 @@
-/** 志愿者申请: skills, availability and a phone number (only coordinators see it whole). */
+/** 志愿者申请: skills, availability and a phone number (only coordinators see it whole); the profile needs a real name first. */
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { VolunteerApplicationRequest } from '@hele/shared';
 import { api } from '@/api';
+import { refreshUser, useCurrentUser } from '@/auth/session';
 import FieldError from '@/components/field-error';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import { useAction } from '@/hooks/use-action';
+import { goFillRealName, needsRealName, RealNameNeeded } from '../real-name';
 import './index.scss';
 
 const SKILLS = ['急救', '陪伴老人', '文艺表演', '教学辅导', '摄影宣传', '环保', '心理疏导', '法律咨询'];
 
 export default function VolunteerApplyPage() {
+  const user = useCurrentUser();
   const [skills, setSkills] = useState<string[]>([]);
   const [availability, setAvailability] = useState('');
   const [phone, setPhone] = useState('');
@@ -20,6 +23,11 @@ export default function VolunteerApplyPage() {
   const { busy, run } = useAction();
 
   useEffect(() => {
+    // The profile's phone fills the field; a real name set meanwhile shows.
+    refreshUser().then(
+      (fresh) => fresh?.phone && setPhone((typed) => typed || fresh.phone!),
+      () => undefined,
+    );
     api.volunteers.me().then(
       ({ profile }) => {
         if (!profile) return;
@@ -33,6 +41,7 @@ export default function VolunteerApplyPage() {
 
   const toggle = (skill: string) =>
     setSkills((current) => (current.includes(skill) ? current.filter((s) => s !== skill) : [...current, skill]));
+  const hasRealName = !!user?.realName;
   // Checked as the server checks it: a wrong field says why, under it.
   const form = useFormCheck(VolunteerApplicationRequest, { skills, availability, phone, ...(intro.trim() ? { intro } : {}) });
 
@@ -40,13 +49,19 @@ export default function VolunteerApplyPage() {
     run(async () => {
       const body = form.check();
       if (!body) return;
-      await api.volunteers.apply({ body });
+      try {
+        await api.volunteers.apply({ body });
+      } catch (error) {
+        if (needsRealName(error)) void goFillRealName();
+        throw error;
+      }
       await Taro.showToast({ title: '申请已提交', icon: 'success' });
       await Taro.navigateBack();
     });
 
   return (
     <View className='page volunteer-apply'>
+      {user && !hasRealName && <RealNameNeeded why='志愿者以真实姓名登记，请先在“编辑资料”中填写。' />}
       <View className='card'>
         <Text className='section-title'>服务特长（可多选）</Text>
         <View className='volunteer-apply__skills'>

@@ -1,0 +1,134 @@
+/**
+ * 导出我的数据: everything the center holds about the caller (个人信息保护法 art. 45), as the tables
+ * store it without their index keys and secrets. What cannot be found by person without reading a
+ * whole table is named in `notIncluded`.
+ */
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { LedgerEntry, type AccountExport, type User } from '@hele/shared';
+import { activityRepository } from '../domain/activities/repository';
+import { ledger } from '../domain/ledger';
+import { approvedMinutesOf } from '../domain/service-records';
+import { doc } from '../lib/db';
+import { queryAll } from '../lib/pagination';
+import type { UserRecord } from '../lib/principal';
+import { tableName, type TableVariable } from '../lib/tables';
+import { HOLDINGS, readHolding, type HoldingName, type Row } from './holdings';
+
+/** Index keys, counters of guessing and secrets: the center's machinery, not the person's data (a voucher's secret would let anyone holding the file use it). */
+const HIDDEN = new Set([
+  'pk',
+  'sk',
+  'listKey',
+  'kindKey',
+  'pendingKey',
+  'pendingAll',
+  'pendingBranch',
+  'openBranchKey',
+  'keyMomentKey',
+  'rev',
+  'voucherSecret',
+  'checkInFailures',
+  'checkInFailureWindow',
+  'paper',
+  'checks',
+  'thumbnailed',
+]);
+
+/** An item as the export shows it: sets as lists (JSON has no sets). */
+const shown = (item: Row): Row =>
+  Object.fromEntries(
+    Object.entries(item)
+      .filter(([field]) => !HIDDEN.has(field))
+      .map(([field, value]) => [field, value instanceof Set ? [...value] : value]),
+  );
+
+/** Items by key, a hundred at a time (BatchGetItem's limit), following what DynamoDB leaves unprocessed. */
+const getItems = async (table: TableVariable, keys: Row[]): Promise<Row[]> => {
+  const TableName = tableName(table);
+  const found: Row[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Row[] | undefined = keys.slice(i, i + 100);
+    while (pending?.length) {
+      const result: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }));
+      found.push(...(result.Responses?.[TableName] ?? []));
+      pending = result.UnprocessedKeys?.[TableName]?.Keys;
+    }
+  }
+  return found;
+};
+
+const getItem = async (table: TableVariable, Key: Row): Promise<Row | undefined> =>
+  (await doc.send(new GetCommand({ TableName: tableName(table), Key, ConsistentRead: true }))).Item;
+
+/** A branch's roster entry of a member (the branches feature's key: `B#<branch>`, `M#<user>`). */
+const rosterKey = (branchId: string, userId: string) => ({ pk: `B#${branchId}`, sk: `M#${userId}` });
+
+/** Kept by the center but not findable by person without reading whole tables (no index by user). */
+const NOT_INCLUDED = [
+  '会议点子墙上你提出的点子和投票（按会议存放，没有按人查找的索引）',
+  '书记学院的观摩报名与评分（按会议存放）',
+  '现场动态中的点赞（按动态存放）',
+  '角色变更日志（按时间存放，管理员可查）',
+];
+
+export const exportAccount = async (record: UserRecord, profile: User, now: Date): Promise<AccountExport> => {
+  const userId = record.id;
+  const names = Object.keys(HOLDINGS) as HoldingName[];
+  const held = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readHolding(name, userId)] as const))) as Record<
+    HoldingName,
+    Row[]
+  >;
+  const { registrations } = held;
+  const [balance, approvedMinutes, entries, branchRoster, roles, activities, reminders] = await Promise.all([
+    ledger.balanceOf(userId),
+    approvedMinutesOf(userId),
+    queryAll(LedgerEntry, {
+      TableName: tableName('POINTS_TABLE'),
+      KeyConditionExpression: 'userId = :user AND begins_with(sk, :entry)',
+      ExpressionAttributeValues: { ':user': userId, ':entry': 'E#' },
+      ConsistentRead: true,
+    }),
+    record.branchId ? getItem('BRANCHES_TABLE', rosterKey(record.branchId, userId)) : Promise.resolve(undefined),
+    getItems(
+      'ROLE_HOLDERS_TABLE',
+      record.roles.map((role) => ({ role, userId })),
+    ),
+    activityRepository.getActivities(registrations.map((registration) => String(registration.activityId))),
+    getItems(
+      'REMINDERS_TABLE',
+      registrations.map((registration) => ({ activityId: registration.activityId, userId })),
+    ),
+  ]);
+  const rows = (name: HoldingName) => held[name].map(shown);
+  return {
+    exportedAt: now.toISOString(),
+    user: { ...profile, ...(record.openid ? { openid: record.openid } : {}), createdAt: record.createdAt },
+    // Each registration with what it was for.
+    registrations: registrations.map((registration) => {
+      const activity = activities.get(String(registration.activityId));
+      return shown({
+        ...registration,
+        ...(activity
+          ? { activity: { title: activity.title, kind: activity.kind, venue: activity.venue, startsAt: activity.startsAt } }
+          : {}),
+      });
+    }),
+    points: { balance: balance?.balance ?? 0, approvedMinutes, entries },
+    redemptions: rows('redemptions'),
+    serviceRecords: rows('serviceRecords'),
+    volunteer: rows('volunteer')[0] ?? null,
+    examAttempts: rows('examAttempts'),
+    trainings: rows('trainings'),
+    leaveRequests: rows('leaveRequests'),
+    reminders: reminders.map(shown),
+    messages: rows('messages'),
+    posts: rows('posts'),
+    comments: rows('comments'),
+    measures: rows('measures'),
+    libraryProgress: rows('libraryProgress'),
+    branchRoster: branchRoster ? shown(branchRoster) : null,
+    resources: rows('resources'),
+    roles: roles.map(shown),
+    notIncluded: NOT_INCLUDED,
+  };
+};

@@ -6,7 +6,8 @@
  */
 import type { FeedEvent } from '@hele/shared';
 import { watchFeed, type FeedWatcher } from '../test/support/feed-socket';
-import { ms, percentile, type BenchContext, type Row } from './lib';
+import type { RequestCost } from './http';
+import { costRow, ms, percentile, type BenchContext, type Row } from './lib';
 
 const TARGET_P99_MS = 300;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,6 +30,9 @@ const feedUnderWay = async ({ client, coordinator }: BenchContext): Promise<stri
 const isPost = (event: FeedEvent): event is Extract<FeedEvent, { type: 'post' }> => event.type === 'post';
 
 /** Posts `count` times, `gapMs` apart; answers each post's id and when it was sent. */
+/** What each post's request cost DynamoDB (its fan-out included). */
+const costs: Array<RequestCost | undefined> = [];
+
 const postSteadily = async (ctx: BenchContext, activityId: string, count: number, gapMs: number) => {
   const sent = new Map<string, number>();
   const pending: Promise<void>[] = [];
@@ -40,6 +44,7 @@ const postSteadily = async (ctx: BenchContext, activityId: string, count: number
     pending.push(
       ctx.client.request('POST', `/activities/${activityId}/posts`, ctx.coordinator, { text: `压测动态 ${i}` }).then((reply) => {
         sent.set(reply.body.post.id, scheduled);
+        costs.push(reply.cost);
       }),
     );
   }
@@ -107,6 +112,7 @@ export const feedBench = async (
   const problems = [...one.problems, ...many.problems, ...(large?.problems ?? [])];
   if (problems.length) console.error(`feed fan-out problems: ${problems.join('; ')}`);
   return [
+    costRow('feed post', costs, '—'),
     ...rowsOf(one, many, watchers, posts, gapMs, TARGET_P99_MS),
     ...(large ? rowsOf(one, large, Math.min(crowd, ctx.users.length), crowdPosts, gapMs * 2) : []),
   ];

@@ -1,3 +1,16 @@
+/** What the local stage says a request cost DynamoDB (lib/request-cost): round trips, read and write units. */
+export interface RequestCost {
+  roundTrips: number;
+  readUnits: number;
+  writeUnits: number;
+}
+
+const costOf = (header: string | null): RequestCost | undefined => {
+  if (!header) return undefined;
+  const [roundTrips = 0, readUnits = 0, writeUnits = 0] = header.split(';').map(Number);
+  return { roundTrips, readUnits, writeUnits };
+};
+
 /** A small HTTP client for the bench: JSON in and out, keep-alive (Node's fetch). */
 export const api = (base: string) => {
   const request = async (method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -11,7 +24,7 @@ export const api = (base: string) => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, cost: costOf(response.headers.get('x-dynamodb-cost')) };
   };
   return {
     request,

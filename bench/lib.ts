@@ -4,7 +4,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Api } from './http';
+import type { Api, RequestCost } from './http';
 
 /** A client straight to the local database, for the raw baselines; as many sockets as the API's own (lib/db.ts): a fair comparison. */
 export const documentClient = (endpoint: string) =>
@@ -128,3 +128,16 @@ export const printTable = (rows: Row[]): string => {
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 export const perSecond = (value: number) => `${value.toFixed(0)}/s`;
+
+/** A row of what one operation costs DynamoDB, medians over the requests seen (`raw`: the baseline's own). */
+export const costRow = (what: string, costs: Array<RequestCost | undefined>, raw: string): Row => {
+  const seen = costs.filter((cost): cost is RequestCost => cost !== undefined);
+  const of = (key: keyof RequestCost) => median(seen.map((cost) => cost[key]));
+  return {
+    what: `${what}: DynamoDB round trips / read units / write units, median of ${seen.length}`,
+    baseline: raw,
+    subject: seen.length ? `${of('roundTrips')} / ${of('readUnits')} / ${of('writeUnits')}` : 'not reported',
+    ratio: '—',
+    invariants: '—',
+  };
+};

@@ -6,7 +6,19 @@
  */
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { reconcilePoints } from '../scripts/local/reconcile';
-import { burst, documentClient, median, ms, openLoop, perSecond, type LatencyStats, type Row, type BenchContext as Context } from './lib';
+import type { RequestCost } from './http';
+import {
+  burst,
+  costRow,
+  documentClient,
+  median,
+  ms,
+  openLoop,
+  perSecond,
+  type LatencyStats,
+  type Row,
+  type BenchContext as Context,
+} from './lib';
 
 const COST = 10;
 
@@ -116,8 +128,10 @@ export const redemptionBench = async (
   const rawBurst = await burst(n, async (i) => (await raw.redeem(users[i % balances]!.userId, rawReward)) || 'raw failed');
   await grantAll(ctx, users, perUser * COST);
   const reward = await newReward(ctx, n);
+  const costs: Array<RequestCost | undefined> = [];
   const httpBurst = await burst(n, async (i) => {
     const reply = await ctx.client.request('POST', '/redemptions', users[i % balances]!.token, { rewardId: reward });
+    costs.push(reply.cost);
     return reply.status === 201 || `${reply.status} ${reply.body?.error?.code ?? ''}`;
   });
   if (httpBurst.errors) console.error(`redemption burst failures: ${JSON.stringify(httpBurst.failures)}`);
@@ -127,6 +141,7 @@ export const redemptionBench = async (
   );
   if (balancesLeft.some((balance) => balance !== 0)) burstProblems.push('a balance is not back to zero');
   if (burstProblems.length) console.error(`redemption burst invariants broken: ${burstProblems.join('; ')}`);
+  rows.push(costRow('redemption', costs, '1 / 0 / — (one TransactWriteItems)'));
   rows.push({
     what: `redemption burst: ${n} at once on ${balances} balances (drain)`,
     baseline: `${rawBurst.seconds.toFixed(2)} s (${perSecond(rawBurst.perSecond)})`,

@@ -4,7 +4,19 @@
  * DynamoDB Local. Invariants are checked after every run.
  */
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { burst, documentClient, median, ms, openLoop, perSecond, type LatencyStats, type Row, type BenchContext as Context } from './lib';
+import type { RequestCost } from './http';
+import {
+  burst,
+  costRow,
+  documentClient,
+  median,
+  ms,
+  openLoop,
+  perSecond,
+  type LatencyStats,
+  type Row,
+  type BenchContext as Context,
+} from './lib';
 
 const HOUR = 3_600_000;
 
@@ -111,10 +123,12 @@ export const registrationBench = async (
   const rawBurstActivity = await raw.activity(capacity);
   const rawBurst = await burst(n, async (i) => (await raw.take(rawBurstActivity, ctx.users[i]!.userId)) || 'raw write failed');
   const burstActivity = await createActivity(ctx, capacity);
+  const costs: Array<RequestCost | undefined> = [];
   const httpBurst = await burst(n, async (i) => {
     const reply = await ctx.client.request('POST', `/activities/${burstActivity}/registrations`, ctx.users[i]!.token, undefined, {
       'Idempotency-Key': `bench-${i}`,
     });
+    costs.push(reply.cost);
     return reply.status === 201 || `${reply.status} ${reply.body?.error?.code ?? reply.body?.errorType ?? ''}`;
   });
   if (httpBurst.errors) console.error(`burst failures: ${JSON.stringify(httpBurst.failures)}`);
@@ -127,6 +141,7 @@ export const registrationBench = async (
     invariants: burstProblems.length === 0 && httpBurst.errors === 0 ? 'yes' : 'no',
   });
   if (burstProblems.length) console.error(`burst invariants broken: ${burstProblems.join('; ')}`);
+  rows.push(costRow('registration (seat or waitlist, with Idempotency-Key)', costs, '1 / 0 / — (one TransactWriteItems)'));
 
   // Open loop at half the measured HTTP peak: latency from each request's scheduled start.
   const rate = Math.max(10, Math.floor(httpBurst.perSecond / 2));

@@ -267,16 +267,23 @@ describe('DELETE /me', () => {
     expect(expired.map((entry) => entry.amount)).toEqual([-30]);
   });
 
-  it('takes back a registration a request already running writes after the account closed', async () => {
+  it('refuses a registration a request already running makes after the account closed, for a seat or a waitlist place', async () => {
     const [me] = await newMembers(1, 'late');
     const activity = await createActivity({ capacity: 2 });
+    const full = await createActivity({ capacity: 1 });
+    const [other] = await newMembers(1, 'seated');
+    expect((await call('POST', `/activities/${full.id}/registrations`, { token: other!.token })).status).toBe(201);
     // The request authenticated before the closing: it still holds the caller it read then.
     const caller = { id: me!.userId, nickname: me!.name, roles: ['member' as const] };
     expect((await close(me!.token)).status).toBe(200);
     const engine = createRegistrationEngine({ repository: activityRepository });
     await expect(engine.register(activity.id, caller)).rejects.toMatchObject({ statusCode: 401 });
-    expect((await registrationOf(activity.id, me!.userId))!.status).toBe('cancelled');
+    await expect(engine.register(full.id, caller)).rejects.toMatchObject({ statusCode: 401 });
+    // Nothing was written: the registration's own transaction holds only while the account is open.
+    expect(await registrationOf(activity.id, me!.userId)).toBeUndefined();
+    expect(await registrationOf(full.id, me!.userId)).toBeUndefined();
     expect(await activityOf(activity.id)).toMatchObject({ confirmedCount: 0, waitlistCount: 0 });
+    expect(await activityOf(full.id)).toMatchObject({ confirmedCount: 1, waitlistCount: 0 });
   });
 
   it('takes a closed member off their branch of the directory: the membership, the count, and the post of a secretary', async () => {

@@ -10,8 +10,8 @@
  * 4. the user record becomes a tombstone (id and dates only), its granted roles leave the holder lists
  *    with an audit line, in one transaction: from then on its token is a 401, and signing in again
  *    with the same WeChat account makes a new, empty account (auth/repository.ts);
- * 5. steps 1–3 run once more for what a request that was already running wrote meanwhile (a
- *    registration written after the tombstone takes itself back: see the registration engine).
+ * 5. steps 1–3 run once more for what a request that was already running wrote meanwhile (no
+ *    registration is written after the tombstone: its transaction holds only while the account is open).
  *
  * Records keep the user id, so attendance, hours, counts and the ledger still hold.
  */

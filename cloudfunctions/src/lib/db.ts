@@ -4,6 +4,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { meterClient } from './request-cost';
 
 // On Lambda one container serves one request at a time; the local stack runs every function in
 // one process, where the SDK's default of 50 sockets would queue a burst of registrations.
@@ -16,6 +17,9 @@ export const dynamo = new DynamoDBClient({
     httpsAgent: { keepAlive: true, maxSockets: SOCKETS },
   },
 });
+
+// Each request's round trips and capacity units (lib/request-cost).
+meterClient(dynamo);
 
 export const doc = DynamoDBDocumentClient.from(dynamo, {
   marshallOptions: { removeUndefinedValues: true },

@@ -26,6 +26,8 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from './errors';
+import { env, LOCAL_STAGE } from './config';
+import { measured, publishCost } from './request-cost';
 import type { runIdempotent, StoredResponse } from './idempotency';
 import { logger } from './logger';
 import { loadUser, toPrincipal, type Principal } from './principal';
@@ -188,9 +190,8 @@ export const createHttpHandler = <G extends RouteGroup>(
   const needsStore = Object.values(group).find((declaration) => declaration.idempotent);
   if (needsStore && !idempotency) throw new Error(`${routeKey(needsStore)} is idempotent: pass the idempotency store to createHttpHandler`);
 
-  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
-    const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
-    const started = Date.now();
+  /** The route's answer (an error answers too): what the adapter returns, before the cost is attached. */
+  const respond = async (event: APIGatewayProxyEventV2, requestId: string, context?: Context): Promise<StoredResponse> => {
     let response: StoredResponse;
     try {
       const route = routes.get(event.routeKey);
@@ -230,10 +231,25 @@ export const createHttpHandler = <G extends RouteGroup>(
         response = errorResponse(new HttpError('INTERNAL', `Internal error (request ${requestId})`));
       }
     }
-    logger.info('request', { requestId, route: event.routeKey, status: response.statusCode, ms: Date.now() - started });
+    return response;
+  };
+
+  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
+    const started = Date.now();
+    const { result: response, cost } = await measured(() => respond(event, requestId, context));
+    logger.info('request', { requestId, route: event.routeKey, status: response.statusCode, ms: Date.now() - started, ...cost });
+    const local = env().STAGE === LOCAL_STAGE;
+    if (!local && process.env.AWS_LAMBDA_FUNCTION_NAME) publishCost(event.routeKey, cost);
     return {
       statusCode: response.statusCode,
-      headers: { 'content-type': 'application/json; charset=utf-8', ...response.headers, 'x-request-id': requestId },
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        ...response.headers,
+        'x-request-id': requestId,
+        // The local stage tells its caller (the bench) what the request cost DynamoDB.
+        ...(local ? { 'x-dynamodb-cost': `${cost.roundTrips};${cost.readUnits};${cost.writeUnits}` } : {}),
+      },
       body: response.body,
       ...(response.isBase64Encoded ? { isBase64Encoded: true } : {}),
     };

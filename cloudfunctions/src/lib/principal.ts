@@ -41,8 +41,17 @@ export const loadUser = async (id: string, { consistent = false } = {}): Promise
   return Item && !Item.closedAt ? UserRecord.parse(Item) : undefined;
 };
 
-/** Whether the account is still open, read after a write that must not outlive its closing (a registration). */
-export const isOpenAccount = async (id: string): Promise<boolean> => (await loadUser(id, { consistent: true })) !== undefined;
+/**
+ * A transaction item that holds only while the account is open: a write that must not outlive the
+ * account's closing (a registration) carries it, so none is written after the tombstone.
+ */
+export const accountOpenCondition = (id: string): TransactItem => ({
+  ConditionCheck: {
+    TableName: tableName('USERS_TABLE'),
+    Key: { id },
+    ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(closedAt)',
+  },
+});
 
 export const toPrincipal = (user: UserRecord): Principal => ({
   id: user.id,

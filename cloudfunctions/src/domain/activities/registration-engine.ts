@@ -23,7 +23,7 @@ import { myLeaves } from '../leaves';
 import { sortedPage } from '../../lib/pagination';
 import { logger } from '../../lib/logger';
 import type { TransactItem } from '../../lib/db';
-import { isOpenAccount, type Principal } from '../../lib/principal';
+import { accountOpenCondition, type Principal } from '../../lib/principal';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../../lib/retry';
 import { trainings } from '../trainings';
 import { countItem, participationScope } from '../stats';
@@ -34,8 +34,6 @@ export interface EngineDeps {
   repository: ActivityRepository;
   now?: () => Date;
   retry?: RetryOptions;
-  /** Read after a registration is written: a closing account must not keep one made meanwhile. */
-  accountOpen?: (userId: string) => Promise<boolean>;
 }
 
 export interface CancelOptions {
@@ -58,12 +56,7 @@ const MyListKey = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.str
 
 export const busy = () => new ConflictError(ErrorCode.BUSY, 'Too many people are registering right now, try again');
 
-export const createRegistrationEngine = ({
-  repository,
-  now = () => new Date(),
-  retry = DEFAULT_RETRY,
-  accountOpen = isOpenAccount,
-}: EngineDeps) => {
+export const createRegistrationEngine = ({ repository, now = () => new Date(), retry = DEFAULT_RETRY }: EngineDeps) => {
   const withRetries = <T>(attempt: (n: number) => Promise<T | undefined>): Promise<T> => retrying(attempt, retry, busy);
 
   const requireActivity = async (activityId: string): Promise<ActivityRecord> => {
@@ -173,11 +166,17 @@ export const createRegistrationEngine = ({
       // When the read shows a full house or a queue, go straight for a waitlist place.
       let trySeat = activity.confirmedCount < activity.capacity && activity.waitlistCount === 0;
 
-      const outcome = await withRetries(async () => {
+      // Closing an account tombstones it before cancelling its registrations (account/close.ts): the
+      // registration's own transaction holds only while the account is open, so none is written after.
+      const holder = accountOpenCondition(caller.id);
+      const closed = () => new UnauthenticatedError('This account was closed');
+
+      return await withRetries(async () => {
         if (trySeat) {
-          const seat = await repository.confirmSeat(fresh, counted);
+          const seat = await repository.confirmSeat(fresh, counted, holder);
           if (seat === 'ok') return { registration: toRegistration(fresh), created: true };
           if (seat === 'exists') return theOneThatExists();
+          if (seat === 'holder') throw closed();
           if (seat === 'conflict') return undefined;
         }
         trySeat = true;
@@ -186,20 +185,12 @@ export const createRegistrationEngine = ({
         if (ticket === 'conflict') return undefined;
         if (ticket === 'closed') throw new ConflictError(ErrorCode.ACTIVITY_NOT_OPEN, 'The activity no longer takes registrations');
         const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq: ticket };
-        const place = await repository.joinWaitlist(waiting, counted);
+        const place = await repository.joinWaitlist(waiting, counted, holder);
         if (place === 'ok') return { registration: await withPosition(waiting), created: true };
         if (place === 'exists') return theOneThatExists();
+        if (place === 'holder') throw closed();
         return undefined; // a seat came free meanwhile, or a conflict: try for the seat again
       });
-      // Closing an account cancels its registrations after marking it closed (account/close.ts): one written
-      // meanwhile either sees the mark here and is taken back, or was there for the closing's last sweep.
-      if (outcome.created && !(await accountOpen(caller.id))) {
-        await cancel(activityId, caller, { closingAccount: true }).catch((error: Error) =>
-          logger.warn('registration of a closed account left to the closing sweep', { activityId, error }),
-        );
-        throw new UnauthenticatedError('This account was closed');
-      }
-      return outcome;
     },
 
     /**
@@ -210,6 +201,8 @@ export const createRegistrationEngine = ({
     seatOnArrival: (record: RegistrationRecord, alongside: TransactItem[]): Promise<'ok' | 'full' | 'exists'> =>
       withRetries(async () => {
         const outcome = await repository.confirmSeat(record, alongside);
+        // No account condition was given (a walk-in has no account), so none can fail.
+        if (outcome === 'holder') throw new Error('unexpected account condition on a seat taken on arrival');
         return outcome === 'conflict' ? undefined : outcome;
       }),
 

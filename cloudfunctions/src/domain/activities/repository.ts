@@ -36,6 +36,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
   const registrations = () => tableName('REGISTRATIONS_TABLE');
 
   const transact = <Name extends string>(items: Array<{ name: Name; item: TransactItem }>) => transactNamed(client, items);
+  const heldBy = (holder: TransactItem | undefined) => (holder ? [{ name: 'holder' as const, item: holder }] : []);
 
   const page = <T>(input: QueryCommandInput, parse: ItemParser<T>, cursor: string | undefined, limit: number) =>
     queryPage(parse, input, { limit, cursor }, client);
@@ -235,9 +236,16 @@ export const createActivityRepository = (client: DocClient = doc) => {
       return found;
     },
 
-    /** A seat, if the activity is open, has one free and nobody is waiting for it (with what is counted alongside). */
-    confirmSeat(record: RegistrationRecord, counted: TransactItem[] = []): Promise<TxOutcome<'full' | 'exists'>> {
-      return transact([...seatItems.take(record), ...counted.map((item) => ({ name: 'exists' as const, item }))]);
+    /**
+     * A seat, if the activity is open, has one free and nobody is waiting for it (with what is counted
+     * alongside, and `holder`: a condition the registering person's account must meet, see accountOpenCondition).
+     */
+    confirmSeat(
+      record: RegistrationRecord,
+      counted: TransactItem[] = [],
+      holder?: TransactItem,
+    ): Promise<TxOutcome<'full' | 'exists' | 'holder'>> {
+      return transact([...seatItems.take(record), ...counted.map((item) => ({ name: 'exists' as const, item })), ...heldBy(holder)]);
     },
 
     /** The next waitlist ticket (a counter: tickets are unique and increase). */
@@ -263,7 +271,11 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     /** A waitlist place, if every seat is taken or others already wait (with what is counted alongside). */
-    joinWaitlist(record: RegistrationRecord, counted: TransactItem[] = []): Promise<TxOutcome<'seat-free' | 'exists'>> {
+    joinWaitlist(
+      record: RegistrationRecord,
+      counted: TransactItem[] = [],
+      holder?: TransactItem,
+    ): Promise<TxOutcome<'seat-free' | 'exists' | 'holder'>> {
       return transact([
         {
           name: 'seat-free',
@@ -280,6 +292,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
         },
         { name: 'exists', item: putRegistration(record) },
         ...counted.map((item) => ({ name: 'exists' as const, item })),
+        ...heldBy(holder),
       ]);
     },
 

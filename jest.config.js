@@ -45,6 +45,8 @@ const miniprogram = (name, testMatch, extra = {}) => ({
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/miniprogram/test/taro-double.ts',
     '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react/index.js',
+    // Pictures the app imports are addresses in its own package: a name is enough here (before `@/`, which would load the file).
+    '\\.(png|jpg|gif)$': '<rootDir>/miniprogram/test/file-stub.js',
     '^@/(.*)$': '<rootDir>/miniprogram/src/$1',
     '\\.(css|scss)$': '<rootDir>/miniprogram/test/style-stub.js',
   },

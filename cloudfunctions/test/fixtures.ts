@@ -1,8 +1,10 @@
 /** Builders for integration tests: activities created through the API, users signed in in bulk. */
 import { randomUUID } from 'node:crypto';
 import { Role } from '@hele/shared';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { resetEnvForTests } from '../src/lib/config';
 import { doc, transactNamed } from '../src/lib/db';
+import { tableName } from '../src/lib/tables';
 import { userItems } from '../src/lib/principal';
 import { call, signIn, uniqueName, type Reply } from './gateway';
 
@@ -89,6 +91,19 @@ export const newBranch = async (members = 3) => {
     }
   }
   return { branch, secretary: secretary!, members: others };
+};
+
+/** Moves back when a member began a material by `seconds`, as if that much time had passed (learning progress is earned over time). */
+export const backdateProgress = async (userId: string, materialId: string, seconds: number) => {
+  await doc.send(
+    new UpdateCommand({
+      TableName: tableName('LIBRARY_TABLE'),
+      Key: { pk: `P#${userId}`, sk: materialId },
+      UpdateExpression: 'SET startedAt = :at',
+      ConditionExpression: 'attribute_exists(startedAt)',
+      ExpressionAttributeValues: { ':at': new Date(Date.now() - seconds * 1000).toISOString() },
+    }),
+  );
 };
 
 /** Runs `body` with some environment variables changed, as a deployed stage would have them. */

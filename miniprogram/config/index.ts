@@ -31,6 +31,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_SOCKET_BASE: JSON.stringify(socketBase),
       // The subscribe-message template of activity reminders (WeChat console); empty: in-app only.
       TARO_APP_REMINDER_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_REMINDER_TEMPLATE_ID ?? ''),
+      // The templates of outcomes a member may be told of (`leave_result:<id>,…`, as the stage's noticeTemplates).
+      TARO_APP_NOTICE_TEMPLATES: JSON.stringify(process.env.TARO_APP_NOTICE_TEMPLATES ?? ''),
     },
     defineConstants: {},
     alias: {

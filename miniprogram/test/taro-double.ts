@@ -15,15 +15,17 @@ export const calls = {
   switchTab: [] as string[],
   toasts: [] as string[],
   clipboard: [] as string[],
-  modals: [] as Array<{ title?: string; content?: string; confirmText?: string; cancelText?: string }>,
+  /** Each modal as shown: its title, content and buttons. */
+  modals: [] as Array<{ title?: string; content?: string; confirmText?: string; cancelText?: string; showCancel?: boolean }>,
+  navigateBack: 0,
   /** Files sent to the bucket (`uploadFile`): where to, and which. */
   uploads: [] as Array<{ url: string; filePath: string }>,
 };
 
-let modalConfirms = true;
-/** How the person answers the next dialogs (`showModal`): confirm, or cancel. */
+let modalAnswer = true;
+/** How the person answers the next dialogs (`showModal`): confirm (the default), or cancel. */
 export const answerModals = (confirm: boolean) => {
-  modalConfirms = confirm;
+  modalAnswer = confirm;
 };
 
 let chosenImages: Array<{ path: string; size: number; originalFileObj?: { type?: string } }> = [];
@@ -48,8 +50,9 @@ export const resetTaro = () => {
   calls.toasts.length = 0;
   calls.clipboard.length = 0;
   calls.modals.length = 0;
+  calls.navigateBack = 0;
   calls.uploads.length = 0;
-  modalConfirms = true;
+  modalAnswer = true;
   chosenImages = [];
   requestHandler = () => ({ statusCode: 599, data: {} });
   routeParams = {};
@@ -83,10 +86,23 @@ const Taro = {
     return query;
   },
   eventCenter: { on: () => undefined, off: () => undefined, trigger: () => undefined },
-  getCurrentInstance: () => ({ router: { params: routeParams } }),
+  getCurrentInstance: () => ({ router: { params: routeParams }, page: {} }),
   showModal: async (options: (typeof calls.modals)[number]) => {
     calls.modals.push(options);
-    return { confirm: modalConfirms, cancel: !modalConfirms };
+    return { confirm: modalAnswer, cancel: !modalAnswer };
+  },
+  navigateBack: async () => {
+    calls.navigateBack++;
+  },
+  getCurrentPages: () => [],
+  // Nothing scrolls here: whatever is observed is on screen at once.
+  createIntersectionObserver: () => {
+    const observer = {
+      relativeToViewport: () => observer,
+      observe: (_selector: string, callback: (result: { intersectionRatio: number }) => void) => callback({ intersectionRatio: 1 }),
+      disconnect: () => undefined,
+    };
+    return observer;
   },
   setClipboardData: async ({ data }: { data: string }) => void calls.clipboard.push(data),
   chooseImage: async () => ({ tempFiles: chosenImages }),

@@ -12,6 +12,8 @@ declare namespace NodeJS {
     /** API base address baked into the weapp build; the H5 build reads it at run time instead. */
     TARO_APP_API_BASE: string;
     TARO_APP_REMINDER_TEMPLATE_ID: string;
+    /** `leave_result:<id>,hours_result:<id>,activity_cancelled:<id>`: the outcomes a member may also hear of by WeChat. */
+    TARO_APP_NOTICE_TEMPLATES: string;
     /** The live feed's WebSocket address baked into the weapp build (wss:// in production). */
     TARO_APP_SOCKET_BASE: string;
   }

@@ -5,6 +5,8 @@
  * repositories reach the stack's database and never another one the caller talks to.
  */
 import { CreateActivityRequest, CreateSeriesRequest, DEV_USERS, ManagedRoleSchema, weeklySessions, type ManagedRole } from '@hele/shared';
+import fs from 'node:fs';
+import path from 'node:path';
 import { activityRepository } from '../../cloudfunctions/src/domain/activities/repository';
 import { newActivityRecord } from '../../cloudfunctions/src/domain/activities/records';
 import { dynamoUserRepository, userIdFor } from '../../cloudfunctions/src/auth/repository';
@@ -16,13 +18,26 @@ import { trainings } from '../../cloudfunctions/src/domain/trainings';
 import { ledger } from '../../cloudfunctions/src/domain/ledger';
 import { rewardRepository } from '../../cloudfunctions/src/points/repository';
 import type { RewardRecord } from '../../cloudfunctions/src/points/records';
-import { questionRepository, volunteerRepository } from '../../cloudfunctions/src/volunteers/repository';
+import { questionRepository, serviceRecordRepository, volunteerRepository } from '../../cloudfunctions/src/volunteers/repository';
+import { createHoursService } from '../../cloudfunctions/src/volunteers/hours-service';
+import { activitySummary } from '../../cloudfunctions/src/domain/activities/summary';
+import { env } from '../../cloudfunctions/src/lib/config';
+import { loadUser, toPrincipal } from '../../cloudfunctions/src/lib/principal';
+import { mediaStorage } from '../../cloudfunctions/src/lib/storage';
 import { questionKeys } from '../../cloudfunctions/src/domain/question-bank';
 import type { ExamBank } from '@hele/shared';
 import { roleRepository } from '../../cloudfunctions/src/roles/repository';
 import { actionSk, boardRepository, ideaSk } from '../../cloudfunctions/src/meetings/repository';
 import { libraryRepository } from '../../cloudfunctions/src/library/repository';
-import { materialTokens, STARTER_MODULES, type MaterialInput } from '@hele/shared';
+import {
+  centerDate,
+  MATERIAL_FILE_BYTES_MAX,
+  MATERIAL_FILE_TYPES,
+  materialFilePrefix,
+  materialTokens,
+  STARTER_MODULES,
+  type MaterialInput,
+} from '@hele/shared';
 import { feedRepository } from '../../cloudfunctions/src/feed/repository';
 import { newPostRecord } from '../../cloudfunctions/src/feed/records';
 import { resourceRepository } from '../../cloudfunctions/src/resources/repository';
@@ -365,6 +380,36 @@ const seedLiveMeeting = async (coordinator: string, now: Date) => {
   });
 };
 
+/**
+ * Materials whose files are in the media bucket (scripts/local/demo-media: a few seconds of a real MP4,
+ * a one-page PDF), so that the demo's materials open and play.
+ */
+const DEMO_FILE_MATERIALS = [
+  {
+    material: {
+      id: 'demo-material-yueju',
+      title: '越剧唱腔入门（公益班课堂录像）',
+      kind: 'video' as const,
+      category: '公益班',
+      tags: ['越剧', '戏曲'],
+      audience: 'public' as const,
+      seriesId: DEMO_SERIES_ID,
+    },
+    file: { path: 'yueju-lesson-1.mp4', name: '越剧唱腔入门（第一课）.mp4', contentType: 'video/mp4' as const },
+  },
+  {
+    material: {
+      id: 'demo-material-cpr',
+      title: '心肺复苏与 AED 使用要点',
+      kind: 'document' as const,
+      category: '志愿者学院',
+      tags: ['应急抢救', '急救'],
+      audience: 'volunteers' as const,
+    },
+    file: { path: 'cpr-aed.pdf', name: '心肺复苏与AED使用要点.pdf', contentType: 'application/pdf' as const },
+  },
+];
+
 /** The online learning library's first shelf. */
 const DEMO_MATERIALS: Array<
   { id: string } & Omit<MaterialInput, 'tags' | 'audience' | 'file'> & { tags: string[]; audience: MaterialInput['audience'] }
@@ -378,26 +423,70 @@ const DEMO_MATERIALS: Array<
     audience: 'members',
     body: '一、学党章党规，明确基本标准、树立行为规范。\n二、学系列讲话，坚定理想信念、把握基本要求。\n三、做合格党员，在服务群众中发挥先锋模范作用。',
   },
-  {
-    id: 'demo-material-yueju',
-    title: '越剧唱腔入门（公益班课堂录像）',
-    kind: 'video',
-    category: '公益班',
-    tags: ['越剧', '戏曲'],
-    audience: 'public',
-    url: 'https://example.org/hele/yueju-lesson-1.mp4',
-    seriesId: DEMO_SERIES_ID,
-  },
-  {
-    id: 'demo-material-cpr',
-    title: '心肺复苏与 AED 使用要点',
-    kind: 'document',
-    category: '志愿者学院',
-    tags: ['应急抢救', '急救'],
-    audience: 'volunteers',
-    url: 'https://example.org/hele/cpr-aed.pdf',
-  },
 ];
+
+/**
+ * 张志愿's earlier service: stretches they declared and 李社工 approved through the hours service, so the
+ * hours, the points (10 an hour: 120) and the star level agree on every page, as real service makes them.
+ */
+const DEMO_SERVICE_HISTORY = [
+  { daysAgo: 45, minutes: 6 * 60, note: '文明城市创建 · 社区环境整治' },
+  { daysAgo: 20, minutes: 6 * 60, note: '松台街道敬老院陪伴服务' },
+];
+
+const seedServiceHistory = async (now: Date) => {
+  const principal = async (name: string) => toPrincipal((await loadUser(userIdFor(`dev:${name}`)))!);
+  const volunteer = await principal('volunteer');
+  if ((await serviceRecordRepository.ofUser(volunteer.id, { limit: 1 })).items.length) return; // seeded before
+  const coordinator = await principal('coordinator');
+  const hours = createHoursService({
+    ledger,
+    records: serviceRecordRepository,
+    activity: activitySummary,
+    pointsPerHour: env().POINTS_PER_HOUR,
+    declaring: { maxAgeDays: env().HOURS_DECLARE_MAX_AGE_DAYS, dailyMaxMinutes: env().HOURS_DECLARE_DAILY_MAX_MINUTES },
+    now: () => now,
+  });
+  for (const { daysAgo, minutes, note } of DEMO_SERVICE_HISTORY) {
+    const record = await hours.declare({ servedOn: centerDate(new Date(now.getTime() - daysAgo * DAY)), minutes, note }, volunteer);
+    await hours.decide(record.id, { decision: 'approve' }, coordinator);
+  }
+};
+
+/**
+ * Uploads a demo material's file to the local bucket the way the app does (a presigned POST under the
+ * coordinator's folder, held to its type and size), then adds the material naming the key.
+ */
+const seedFileMaterial = async ({ material, file }: (typeof DEMO_FILE_MATERIALS)[number], coordinator: string, now: Date) => {
+  if (await libraryRepository.get(material.id)) return;
+  const media = mediaStorage(env().MEDIA_BUCKET);
+  const type = MATERIAL_FILE_TYPES[file.contentType];
+  const ticket = await media.presignUpload({
+    key: `${materialFilePrefix(coordinator)}${ulid(now.getTime())}.${type.extension}`,
+    contentType: file.contentType,
+    maxBytes: MATERIAL_FILE_BYTES_MAX[type.kind],
+  });
+  const form = new FormData();
+  for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);
+  form.append('file', new Blob([fs.readFileSync(path.join(__dirname, 'demo-media', file.path))], { type: file.contentType }), file.path);
+  const uploaded = await fetch(ticket.url, { method: 'POST', body: form });
+  if (!uploaded.ok) throw new Error(`${file.path}: upload answered ${uploaded.status} ${await uploaded.text()}`);
+  const stored = await media.stat(ticket.key);
+  if (!stored) throw new Error(`${file.path}: not in the bucket after its upload`);
+  const { id, ...fields } = material;
+  await libraryRepository.create(
+    {
+      pk: 'M',
+      sk: id,
+      id,
+      ...fields,
+      file: { key: ticket.key, name: file.name, ...stored },
+      createdBy: coordinator,
+      createdAt: now.toISOString(),
+    },
+    materialTokens({ ...fields, tags: [...fields.tags] }),
+  );
+};
 
 /**
  * The resource cloud's demo: two verified providers and their offers; a need being planned with
@@ -685,15 +774,8 @@ export const seedDemoData = async (now = new Date()): Promise<void> => {
       }).Put!,
     ),
   );
-  // The demo volunteer starts with points from earlier service (once: the ledger key is fixed).
-  await ledger.append({
-    userId: userIdFor('dev:volunteer'),
-    type: 'EARN',
-    amount: 120,
-    reason: '2026 年志愿服务（历史时长导入）',
-    actorId: coordinator,
-    idempotencyKey: 'seed:volunteer-opening',
-  });
+  await seedServiceHistory(now);
+  for (const entry of DEMO_FILE_MATERIALS) await seedFileMaterial(entry, coordinator, now);
 };
 
 if (require.main === module) {

@@ -11,14 +11,16 @@ it('a volunteer redeems a class seat and shows the voucher; the coordinator fulf
   const volunteer = await phonePage(running.browser);
   await signInAs(volunteer, running.stack.appUrl, 'volunteer');
   await volunteer.goto(`${running.stack.appUrl}/#/pages/points/index`);
+  // The demo's earlier service is approved hours with their points: the balance, the hours and the level agree.
   await volunteer.locator('.points-card__balance', { hasText: '120' }).waitFor();
-  await volunteer.locator('.points__reason', { hasText: '历史时长导入' }).waitFor();
+  await volunteer.locator('.points-card__hours', { hasText: '累计服务 12 小时' }).waitFor();
+  await volunteer.locator('.points__reason', { hasText: '服务时长 6 小时：松台街道敬老院陪伴服务' }).waitFor();
 
   await volunteer.locator('.points__shop').click();
   await volunteer.locator('.rewards__item[data-id="demo-reward-yueju-seat"]').click();
   await volunteer.locator('.reward__title', { hasText: '越剧班名额' }).waitFor();
   await volunteer.locator('.reward__redeem').click();
-  await confirmModal(volunteer);
+  await confirmModal(volunteer, '兑换');
 
   await volunteer.locator('.voucher__status', { hasText: '待使用' }).waitFor();
   await volunteer.locator('.qr-code__run').first().waitFor();
@@ -73,4 +75,10 @@ it('a volunteer declares hours; the coordinator approves them and the volunteer�
   await volunteer.locator('.points__reason', { hasText: '服务时长 2 小时' }).waitFor();
   await volunteer.goto(`${running.stack.appUrl}/#/volunteer/certificate/index`);
   await volunteer.locator('.certificate__what', { hasText: '在社区敬老院陪伴老人聊天' }).waitFor();
+  // Every page counts the same hours: 12 seeded and the 2 just approved.
+  await volunteer.getByText('经审核累计服务 14 小时', { exact: false }).waitFor();
+  await volunteer.goto(`${running.stack.appUrl}/#/volunteer/center/index`);
+  await volunteer.locator('.volunteer-center__hours', { hasText: '累计服务 14 小时' }).waitFor();
+  await volunteer.goto(`${running.stack.appUrl}/#/account/messages/index`);
+  await volunteer.locator('.messages__item--hours_decided', { hasText: '获得 20 积分' }).first().waitFor();
 });

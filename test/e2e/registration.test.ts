@@ -34,7 +34,7 @@ it('a member registers for a meeting, sees 已报名, cancels; the coordinator s
   await screenshot(coordinator, 'activity-roster');
 
   await member.locator('.activity-detail__cancel').click();
-  await confirmModal(member);
+  await confirmModal(member, '取消报名');
   await member.locator('.activity-detail__register').waitFor();
   await member.getByText('已报名 0 人', { exact: false }).waitFor();
 
@@ -42,11 +42,15 @@ it('a member registers for a meeting, sees 已报名, cancels; the coordinator s
   await member.locator('.activity-detail__register').click();
   await member.locator('.activity-detail__mine', { hasText: '已报名' }).waitFor();
   await coordinator.goto(`${running.stack.appUrl}/#/activity/detail/index?id=${MEETING}`);
-  await coordinator.locator('.activity-detail__manage .nut-button', { hasText: '取消活动' }).click();
-  await confirmModal(coordinator);
+  await coordinator.locator('.activity-detail__cancel-activity').click();
+  await coordinator.locator('.activity-detail__cancel-reason textarea').fill('场地临时维修，改期另行通知');
+  await coordinator.locator('.activity-detail__cancel-confirm').click();
   await coordinator.locator('.activity-detail__tags', { hasText: '已取消' }).waitFor();
   await member.goto(`${running.stack.appUrl}/#/account/messages/index`);
-  await member.locator('.messages__item--activity_cancelled', { hasText: '活动已取消' }).waitFor();
+  await member
+    .locator('.messages__item--activity_cancelled', { hasText: '活动已取消' })
+    .filter({ hasText: '原因：场地临时维修，改期另行通知' })
+    .waitFor();
 });
 
 it('the coordinator shows the rotating code; a member types it and is checked in', async () => {

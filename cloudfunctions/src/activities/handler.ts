@@ -15,8 +15,9 @@ export const handler = createHttpHandler(activitiesRoutes, {
   get: async ({ params, caller }) => ({ activity: await service.get(params.id, caller) }),
   update: async ({ params, body, caller }) => ({ activity: await service.update(params.id, body, caller) }),
   publish: async ({ params, caller }) => ({ activity: await service.publish(params.id, caller) }),
-  cancel: async ({ params, caller }) => {
-    const { activity, affected } = await service.cancel(params.id, caller);
+  cancel: async ({ params, body, caller }) => {
+    const { activity, affected } = await service.cancel(params.id, caller, body?.reason);
     return { activity, cancelledRegistrations: affected.length };
   },
+  publicSummary: async ({ params }) => ({ activity: await service.publicSummary(params.id) }),
 });

@@ -6,24 +6,26 @@ import {
   ActivityStatus,
   activityTimeIssues,
   kindFieldIssues,
+  noticeFields,
   hasAnyRole,
   ErrorCode,
   holdsRole,
   Role,
   startOfCenterDay,
+  PublicActivity,
   type Activity,
   type ActivityListQuery,
   type CreateActivityRequest,
   type UpdateActivityRequest,
 } from '@hele/shared';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
-import { postMessage } from '../domain/inbox';
-import { logger } from '../lib/logger';
+import { notify } from '../domain/inbox';
 import { loadUser, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { branchRecord } from '../domain/branches';
 import { projectOf } from '../domain/projects';
 import { indexKeys, inUtc, newActivityRecord, toActivity, type ActivityRecord } from '../domain/activities/records';
+import { placesOf } from '../domain/activities/places';
 import { busy, type RegistrationEngine } from '../domain/activities/registration-engine';
 import type { ActivityRepository } from '../domain/activities/repository';
 
@@ -76,7 +78,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
   };
 
   const present = async (record: ActivityRecord, caller: Principal): Promise<Activity> =>
-    toActivity(record, await engine.mine(record.id, caller.id));
+    toActivity(record, (await placesOf(repository, [record.id], caller.id)).get(record.id), now());
 
   const changeStatus = async (id: string, caller: Principal, to: ActivityStatus, allowedFrom: ActivityStatus[]) => {
     const record = await load(id, caller);
@@ -104,6 +106,13 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       return present(await load(id, caller), caller);
     },
 
+    /** A published activity as anyone may see it: what, when, where and how many seats are left; nobody's data. */
+    async publicSummary(id: string): Promise<PublicActivity> {
+      const record = await repository.getActivity(id);
+      if (record?.status !== ActivityStatus.PUBLISHED) throw new NotFoundError('Activity');
+      return PublicActivity.parse(toActivity(record));
+    },
+
     async list(query: ActivityListQuery, caller: Principal) {
       const status = query.status ?? ActivityStatus.PUBLISHED;
       if (status !== ActivityStatus.PUBLISHED && !isCoordinator(caller))
@@ -115,21 +124,12 @@ export const createActivityService = ({ repository, engine, now = () => new Date
         limit: query.limit,
         cursor: query.cursor,
       });
-      const mine = await repository.getMine(
+      const places = await placesOf(
+        repository,
         page.items.map((record) => record.id),
         caller.id,
       );
-      const items = await Promise.all(
-        page.items.map(async (record) => {
-          const registration = mine.get(record.id);
-          const position =
-            registration?.status === 'waitlisted' && registration.waitSeq !== undefined
-              ? await repository.waitlistPosition(record.id, registration.waitSeq)
-              : undefined;
-          return toActivity(record, registration ? { record: registration, position } : undefined);
-        }),
-      );
-      return { items, nextCursor: page.nextCursor };
+      return { items: page.items.map((record) => toActivity(record, places.get(record.id), now())), nextCursor: page.nextCursor };
     },
 
     async update(id: string, patch: UpdateActivityRequest, caller: Principal): Promise<Activity> {
@@ -163,19 +163,26 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       return present(await reload(repository, id), caller);
     },
 
-    /** Cancels the activity and every registration of it, and tells everyone who held one. */
-    async cancel(id: string, caller: Principal) {
+    /** Cancels the activity and every registration of it, and tells everyone who held one (and why, when the coordinator said). */
+    async cancel(id: string, caller: Principal, reason?: string) {
       const record = await changeStatus(id, caller, ActivityStatus.CANCELLED, [ActivityStatus.DRAFT, ActivityStatus.PUBLISHED]);
       const affected = await engine.cancelAll(id);
       await Promise.all(
         affected.map((registration) =>
-          postMessage({
-            userId: registration.userId,
-            kind: 'activity_cancelled',
-            activityId: id,
-            title: '活动已取消',
-            body: `很抱歉，你报名的「${record.title}」已取消，报名已自动释放。`,
-          }).catch((error: Error) => logger.warn('cancellation message not posted', { activityId: id, error })),
+          notify(
+            {
+              userId: registration.userId,
+              kind: 'activity_cancelled',
+              activityId: id,
+              title: '活动已取消',
+              body: `很抱歉，你报名的「${record.title}」已取消${reason ? `，原因：${reason}` : ''}。报名已自动释放。`,
+            },
+            {
+              topic: 'activity_cancelled',
+              fields: noticeFields({ subject: record.title, result: '已取消', note: reason }),
+              page: `activity/detail/index?id=${id}`,
+            },
+          ),
         ),
       );
       return { activity: await present(await reload(repository, id), caller), affected };

@@ -10,7 +10,9 @@ import {
   centerMonth,
   checkInPeriod,
   CHECK_IN_PERIOD_SECONDS,
+  formatDateTime,
   hasAnyRole,
+  noticeFields,
   parseCheckInToken,
   periodEndsAt,
   Role,
@@ -33,6 +35,7 @@ import { topicHasQuiz as bankHasQuiz } from '../domain/question-bank';
 import { trainings } from '../domain/trainings';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../domain/service-records';
 import { toCsv } from '../lib/csv';
+import { notify } from '../domain/inbox';
 import { projectScope } from '../domain/projects';
 import { teachesClass } from '../domain/series';
 import { countItem, participationScope } from '../domain/stats';
@@ -77,6 +80,26 @@ const toLeave = (record: LeaveRecord, activity?: ActivityRecord): Leave => ({
   ...(record.note ? { note: record.note } : {}),
   ...(activity ? { activity: { title: activity.title, startsAt: activity.startsAt } } : {}),
 });
+
+/** The member hears of the decision on their leave (inbox, and WeChat where they allowed it). */
+const tellLeaveDecided = (leave: LeaveRecord, activity: ActivityRecord) => {
+  const approved = leave.status === 'approved';
+  const result = approved ? '已批准' : '未批准';
+  return notify(
+    {
+      userId: leave.userId,
+      kind: 'leave_decided',
+      activityId: activity.id,
+      title: `请假${result}`,
+      body: `你为「${activity.title}」（${formatDateTime(activity.startsAt)}）的请假${result}${leave.note ? `：${leave.note.replace(/[。.!！]+$/, '')}` : ''}。${approved ? '' : '请按时参加。'}`,
+    },
+    {
+      topic: 'leave_result',
+      fields: noticeFields({ subject: `请假：${activity.title}`, result, note: leave.note }),
+      page: `activity/detail/index?id=${activity.id}`,
+    },
+  );
+};
 
 /** Who a row is: a walk-in, on the branch's roster, or a registrant from elsewhere. */
 const standing = (row: AttendanceResponse['items'][number]) => (row.walkIn ? '现场登记' : row.onRoster ? '支部党员' : '报名人员');
@@ -384,6 +407,7 @@ export const createAttendanceService = ({
         note,
       );
       if (!decided) throw new ConflictError('LEAVE_DECIDED', 'This leave request was already decided');
+      await tellLeaveDecided(decided, activity);
       return toLeave(decided, activity);
     },
 

@@ -27,6 +27,8 @@ const Env = z.object({
   FEED_AFTER_END_HOURS: z.coerce.number().min(0).max(72).default(3),
   /** WeChat subscribe-message template of the activity reminder (empty: in-app messages only). */
   REMINDER_TEMPLATE_ID: z.string().default(''),
+  /** Subscribe-message templates of the outcomes a member may be told of (`leave_result:<id>,…`; shared/rules/reminders). */
+  NOTICE_TEMPLATES: z.string().default(''),
   REMINDER_LEAD_MINUTES: z.coerce
     .number()
     .int()

@@ -109,3 +109,23 @@ export const everyPage = async <T>(page: (cursor?: string) => Promise<Page<T>>):
   } while (cursor);
   return all;
 };
+
+/**
+ * A page of a list sorted in memory (a list small enough to read whole, in an order no index keeps:
+ * one member's registrations by start time). The cursor holds the sort key of the last item given
+ * (`key` reads it from an item and checks a cursor's); the next page is what sorts after it, so items
+ * added or removed meanwhile never shift the pages. `list` names the list: another list's cursor is refused.
+ */
+export const sortedPage = <T, K extends Key>(
+  sorted: T[],
+  { key, keyOf, compare, list }: { key: z.ZodType<K>; keyOf: (item: T) => K; compare: (a: K, b: K) => number; list: string },
+  { limit, cursor }: PageRequest,
+): Page<T> => {
+  const shape: QueryCommandInput = { TableName: `sorted:${list}` };
+  const decoded = key.safeParse(decodeCursor(cursor, shape));
+  if (cursor && !decoded.success) throw refused();
+  const after = cursor ? decoded.data : undefined;
+  const rest = after ? sorted.filter((item) => compare(keyOf(item), after) > 0) : sorted;
+  const items = rest.slice(0, limit);
+  return { items, nextCursor: rest.length > limit ? encodeCursor(keyOf(items.at(-1)!), shape) : null };
+};

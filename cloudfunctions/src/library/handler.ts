@@ -16,5 +16,5 @@ export const handler = createHttpHandler(libraryRoutes, {
   add: async ({ body, caller }) => ({ material: await library().create(body, caller) }),
   list: async ({ query, caller }) => await library().list(query, caller),
   get: async ({ params, caller }) => ({ material: await library().get(params.id, caller) }),
-  progress: async ({ params, body, caller }) => await library().progress(params.id, body.percent, caller),
+  progress: async ({ params, body, caller }) => await library().progress(params.id, body, caller),
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { call, signIn } from '../../test/gateway';
-import { newMembers } from '../../test/fixtures';
+import { backdateProgress, newMembers } from '../../test/fixtures';
 
 /** A unique word in every title, so searches of one test see only its own materials. */
 const mark = () => `试${randomUUID().slice(0, 4)}`;
@@ -55,17 +55,37 @@ describe('learning library', () => {
     ).toContain(charter.id);
   });
 
-  it('keeps each member’s progress, which only grows', async () => {
+  it('keeps each member’s progress as earned: what was played, an article read to its end, a document opened; never down', async () => {
     const m = mark();
-    const material = await add({ title: `亲子绘本共读指南${m}`, kind: 'article', category: '公益班', body: '共读的三个步骤' });
+    const article = await add({ title: `亲子绘本共读指南${m}`, kind: 'article', category: '公益班', body: '共读的三个步骤' });
+    const lesson = await add({ title: `越剧身段${m}`, kind: 'video', category: '公益班', url: 'https://example.org/shenduan.mp4' });
+    const handout = await add({ title: `唱词讲义${m}`, kind: 'document', category: '公益班', url: 'https://example.org/changci.pdf' });
     const [reader] = await newMembers(1, 'reader');
-    const path = `/materials/${material.id}/progress`;
-    expect((await call('PUT', path, { token: reader!.token, body: { percent: 40 } })).body.progress).toBe(40);
-    expect((await call('PUT', path, { token: reader!.token, body: { percent: 20 } })).body.progress).toBe(40);
-    await call('PUT', path, { token: reader!.token, body: { percent: 100 } });
-    expect((await call('GET', `/materials/${material.id}`, { token: reader!.token })).body.material.progress).toBe(100);
+    const report = async (id: string, body: unknown) =>
+      (await call('PUT', `/materials/${id}/progress`, { token: reader!.token, body })).body;
+
+    // An article: opening it starts the clock; its end counts once it could have been read.
+    expect((await report(article.id, { event: 'opened' })).progress).toBe(0);
+    expect((await report(article.id, { event: 'read_to_end' })).progress).toBe(0);
+    await backdateProgress(reader!.userId, article.id, 10);
+    expect((await report(article.id, { event: 'read_to_end' })).progress).toBe(100);
+
+    // A video: a tap to the end at once earns only seconds; played for 200 s, half of 600 s counts; never down.
+    expect((await report(lesson.id, { event: 'played', position: 600, duration: 600 })).progress).toBe(0);
+    await backdateProgress(reader!.userId, lesson.id, 200);
+    expect((await report(lesson.id, { event: 'played', position: 300, duration: 600 })).progress).toBe(50);
+    expect((await report(lesson.id, { event: 'played', position: 30, duration: 600 })).progress).toBe(50);
+    const wrong = await call('PUT', `/materials/${lesson.id}/progress`, { token: reader!.token, body: { event: 'read_to_end' } });
+    expect([wrong.status, wrong.body.error.details[0]]).toEqual([
+      400,
+      { path: 'event', message: expect.stringContaining('按观看进度记录') },
+    ]);
+
+    // A document: opened is read, as its page says.
+    expect((await report(handout.id, { event: 'opened' })).progress).toBe(100);
+    expect((await call('GET', `/materials/${lesson.id}`, { token: reader!.token })).body.material.progress).toBe(50);
     const { token: other } = await signIn('member');
-    expect((await call('GET', `/materials/${material.id}`, { token: other })).body.material.progress).toBe(0);
+    expect((await call('GET', `/materials/${article.id}`, { token: other })).body.material.progress).toBe(0);
   });
 
   it.each([
@@ -79,12 +99,12 @@ describe('learning library', () => {
     expect([reply.status, reply.body.error.details[0].path]).toEqual([400, field]);
   });
 
-  it('refuses a search longer than 30 characters, and progress beyond 100', async () => {
+  it('refuses a search longer than 30 characters, and a progress report that is not one', async () => {
     const { token } = await signIn('member');
     expect((await call('GET', `/materials?q=${'字'.repeat(31)}`, { token })).body.error.details[0].path).toBe('q');
     const material = await add({ title: `学习强国使用指南${mark()}`, kind: 'article', category: '理论学习', body: '下载与登录' });
-    expect((await call('PUT', `/materials/${material.id}/progress`, { token, body: { percent: 101 } })).body.error.details[0].path).toBe(
-      'percent',
-    );
+    const progress = (body: unknown) => call('PUT', `/materials/${material.id}/progress`, { token, body });
+    expect((await progress({ percent: 100 })).body.error.details[0].path).toBe('event');
+    expect((await progress({ event: 'played', position: -1, duration: 60 })).body.error.details[0].path).toBe('position');
   });
 });

@@ -2,7 +2,7 @@
  * The learning library's table: materials (pk `M`), the search index (pk `T#<token>`, one item per
  * material carrying the token; derived from the material, rewritten with it), each class series'
  * materials (pk `S#<series>`, written in the same transaction as the material) and each member's
- * progress (pk `P#<user>`), which only ever grows.
+ * progress (pk `P#<user>`: the percent, which only ever grows, and when they began).
  */
 import {
   BatchGetCommand,
@@ -109,6 +109,21 @@ export const libraryRepository = {
   async progress(userId: string, ids: string[]): Promise<Map<string, number>> {
     const items = await batchGet(ids.map((id) => ({ pk: progressKey(userId), sk: id })));
     return new Map(items.map((item) => [item.sk as string, item.percent as number]));
+  },
+
+  /** The member's progress on one material and when they began it (their first report), begun now if not yet. */
+  async begin(userId: string, id: string, now: string): Promise<{ percent: number; startedAt: string }> {
+    const { Attributes } = await doc.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { pk: progressKey(userId), sk: id },
+        UpdateExpression: 'SET startedAt = if_not_exists(startedAt, :now), #percent = if_not_exists(#percent, :zero)',
+        ExpressionAttributeNames: { '#percent': 'percent' },
+        ExpressionAttributeValues: { ':now': now, ':zero': 0 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { percent: Number(Attributes?.percent ?? 0), startedAt: String(Attributes?.startedAt ?? now) };
   },
 
   /** Raises the member's progress to `percent`; a lower value leaves it where it is. */

@@ -1,6 +1,6 @@
 /** Materials of a class series (公益班): who may attach them, and the series' own list. */
 import { call, signIn } from '../../test/gateway';
-import { futureTimes, newMembers } from '../../test/fixtures';
+import { backdateProgress, futureTimes, newMembers } from '../../test/fixtures';
 
 /** A one-session series taught by the lecturers, planned through the activities feature's route. */
 const newSeries = async (lecturerIds: string[]) => {
@@ -55,14 +55,17 @@ describe('series materials', () => {
     expect(await listed(member!.token, other)).toEqual(['别的班']);
 
     // With the member's progress, page by page.
-    await call('PUT', `/materials/${first.body.material.id}/progress`, { token: member!.token, body: { percent: 60 } });
+    const read = (event: string) => call('PUT', `/materials/${first.body.material.id}/progress`, { token: member!.token, body: { event } });
+    await read('opened');
+    await backdateProgress(member!.userId, first.body.material.id, 5);
+    await read('read_to_end');
     const firstPage = await call('GET', `/materials?seriesId=${yueju}&limit=2`, { token: coordinator });
     expect(firstPage.body.items.map((item: { title: string }) => item.title)).toEqual(['志愿者讲义', '第二课 身段']);
     const rest = await call('GET', `/materials?seriesId=${yueju}&limit=2&cursor=${encodeURIComponent(firstPage.body.nextCursor)}`, {
       token: member!.token,
     });
     expect(rest.body.items.map((item: { title: string; progress: number }) => [item.title, item.progress])).toEqual([
-      ['第一课 越剧唱腔', 60],
+      ['第一课 越剧唱腔', 100],
     ]);
     // A cursor of one series' list is no cursor of another's.
     const mixed = await call('GET', `/materials?seriesId=${other}&cursor=${encodeURIComponent(firstPage.body.nextCursor)}`, {

@@ -5,6 +5,7 @@
  * uploader's folder; a material names its file and the function only checks it is there.
  */
 import {
+  earnedProgress,
   hasAnyRole,
   MATERIAL_FILE_BYTES_MAX,
   MATERIAL_FILE_TYPES,
@@ -17,6 +18,7 @@ import {
   type MaterialInput,
   type MaterialQuery,
   type MaterialUploadRequest,
+  type ProgressRequest,
 } from '@hele/shared';
 import { ulid } from 'ulid';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
@@ -146,9 +148,15 @@ export const createLibraryService = ({ library, media, series: seriesOf, now = (
       return { ...material!, ...(fileUrl ? { fileUrl } : {}) };
     },
 
-    async progress(id: string, percent: number, caller: Principal) {
-      await openable(id, caller);
-      return { materialId: id, progress: await library.raiseProgress(caller.id, id, percent) };
+    /** Progress as earned by what the member reports (shared/rules/learning): never by a tap, never down. */
+    async progress(id: string, report: ProgressRequest, caller: Principal) {
+      const material = await openable(id, caller);
+      const at = now();
+      const { percent, startedAt } = await library.begin(caller.id, id, at.toISOString());
+      const verdict = earnedProgress(material, report, { previous: percent, startedAt: new Date(startedAt), now: at });
+      if (!verdict.ok) throw ValidationError.field('event', verdict.message);
+      const progress = verdict.progress > percent ? await library.raiseProgress(caller.id, id, verdict.progress) : percent;
+      return { materialId: id, progress };
     },
   };
 };

@@ -2,7 +2,7 @@
 
 import { env } from '../lib/config';
 import { createHttpHandler, ok } from '../lib/http';
-import { listMessages } from '../domain/inbox';
+import { grantNotices, listMessages } from '../domain/inbox';
 import { notificationService } from './wiring';
 import { notificationsRoutes } from '@hele/shared/contract/notifications';
 
@@ -12,4 +12,5 @@ export const handler = createHttpHandler(notificationsRoutes, {
     return isNew ? { reminder } : ok({ reminder });
   },
   messages: async ({ query, caller }) => await listMessages(caller.id, query),
+  noticeConsent: async ({ body, caller }) => ({ credits: await grantNotices(caller.id, body.topics) }),
 });

@@ -3,10 +3,9 @@
  * WeChat's subscribe message, when the mini-program has a template id and the member accepted.
  */
 import type { ReminderFields } from '@hele/shared';
-import * as z from 'zod';
-import { UpstreamError } from '../lib/errors';
 import { postMessage } from '../domain/inbox';
-import { createAccessTokenSource, type WeChatAppOptions } from '../lib/wechat-token';
+import { createSubscribeSender } from '../lib/wechat-subscribe';
+import type { WeChatAppOptions } from '../lib/wechat-token';
 
 export interface ReminderDelivery {
   userId: string;
@@ -31,11 +30,6 @@ export const inboxSender: ReminderSender = {
   },
 };
 
-const SendReply = z.object({ errcode: z.number().default(0), errmsg: z.string().optional() });
-
-/** Refusals of subscribeMessage.send that mean "this member will not get it": not worth a retry. */
-const FINAL_ERRORS = new Set([43101 /* not subscribed or used up */, 40003 /* bad openid */]);
-
 export interface WeChatSenderOptions extends WeChatAppOptions {
   templateId: string;
 }
@@ -43,29 +37,11 @@ export interface WeChatSenderOptions extends WeChatAppOptions {
 /**
  * WeChat subscribe message (subscribeMessage.send) with the app's access token. The inbox gets the message too once WeChat has answered for good.
  */
-export const createWeChatSender = ({ appId, appSecret, templateId, apiBase, fetchImpl = fetch }: WeChatSenderOptions): ReminderSender => {
-  const accessToken = createAccessTokenSource({ appId, appSecret, apiBase, fetchImpl });
+export const createWeChatSender = ({ templateId, ...app }: WeChatSenderOptions): ReminderSender => {
+  const send = createSubscribeSender(app);
   return {
     async send(delivery) {
-      const url = new URL('/cgi-bin/message/subscribe/send', apiBase);
-      url.searchParams.set('access_token', await accessToken());
-      const response = await fetchImpl(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          touser: delivery.openid,
-          template_id: templateId,
-          page: `activity/detail/index?id=${delivery.activityId}`,
-          miniprogram_state: 'formal',
-          lang: 'zh_CN',
-          data: Object.fromEntries(Object.entries(delivery.fields).map(([key, value]) => [key, { value }])),
-        }),
-        signal: AbortSignal.timeout(3_000),
-      });
-      const reply = SendReply.parse(await response.json());
-      if (reply.errcode !== 0 && !FINAL_ERRORS.has(reply.errcode)) {
-        throw new UpstreamError(`WeChat subscribe message failed (${reply.errcode} ${reply.errmsg ?? ''})`);
-      }
+      await send({ openid: delivery.openid, templateId, page: `activity/detail/index?id=${delivery.activityId}`, fields: delivery.fields });
       // After WeChat: a retried delivery must not leave two copies in the inbox.
       await inboxSender.send(delivery);
     },

@@ -27,6 +27,7 @@ import { retrying, settled } from '../lib/retry';
 import { logger } from '../lib/logger';
 import { recordStatuses, serviceRecordId } from '../domain/service-records';
 import { isLive, toActivity, type ActivityRecord, type RegistrationRecord } from '../domain/activities/records';
+import { placesOf } from '../domain/activities/places';
 import type { RegistrationEngine } from '../domain/activities/registration-engine';
 import type { ActivityRepository } from '../domain/activities/repository';
 import type { SeriesRecord, SeriesRepository } from './repository';
@@ -180,17 +181,9 @@ export const createSeriesService = ({ repository, series: seriesTable, engine, n
     async detail(id: string, caller: Principal) {
       const series = await load(id);
       const sessions = await sessionsOf(series);
-      const mine = await repository.getMine(series.sessionIds, caller.id);
-      const presented = await Promise.all(
-        sessions.map(async (session) => {
-          const registration = mine.get(session.id);
-          const position =
-            registration?.status === 'waitlisted' && registration.waitSeq !== undefined
-              ? await repository.waitlistPosition(session.id, registration.waitSeq)
-              : undefined;
-          return toActivity(session, registration ? { record: registration, position } : undefined);
-        }),
-      );
+      const places = await placesOf(repository, series.sessionIds, caller.id);
+      const mine = new Map([...places].flatMap(([sessionId, place]) => (place.record ? [[sessionId, place.record] as const] : [])));
+      const presented = sessions.map((session) => toActivity(session, places.get(session.id), now()));
       return {
         series: toSeries(series),
         sessions: presented,

@@ -6,9 +6,12 @@
 import {
   centerDate,
   centerMonth,
+  formatDate,
   hasAnyRole,
   holdsRole,
+  hoursOf,
   LedgerType,
+  noticeFields,
   pointsForMinutes,
   Role,
   starLevel,
@@ -20,10 +23,11 @@ import {
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
+import { notify } from '../domain/inbox';
 import type { Ledger, Named } from '../domain/ledger';
 import { loadUser, type Principal } from '../lib/principal';
 import { busy, settled } from '../lib/retry';
-import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../domain/service-records';
+import { approvedMinutesOf, serviceItems, serviceRecordId, type ServiceRecordItem } from '../domain/service-records';
 import type { ActivitySummary } from '../domain/activities/summary';
 import { projectScope } from '../domain/projects';
 import { teachesClass } from '../domain/series';
@@ -42,13 +46,35 @@ export interface HoursDeps {
 
 export const CERTIFICATE_ISSUER = '和乐党群服务中心';
 
-const hoursText = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} 小时`;
+const hoursText = (minutes: number) => `${hoursOf(minutes)} 小时`;
 
 /** A published public class that has begun (teaching is recorded for classes that took place). */
 const requireHeldClass = (activity: ActivitySummary | undefined, at: Date): ActivitySummary => {
   if (activity?.kind !== 'class' || activity.status !== 'published') throw ValidationError.field('activityId', '不是已发布的公益班课程');
   if (Date.parse(activity.endsAt) > at.getTime()) throw ValidationError.field('activityId', '活动尚未结束');
   return activity;
+};
+
+/** The volunteer hears of the decision on their hours (inbox, and WeChat where they allowed it); `points` when approved. */
+const tellDecided = (record: ServiceRecordItem, note: string | undefined, points?: number) => {
+  const approved = points !== undefined;
+  const what = `${record.activityTitle ?? record.note}（${formatDate(record.servedOn)}，${hoursText(record.minutes)}）`;
+  return notify(
+    {
+      userId: record.userId,
+      kind: 'hours_decided',
+      ...(record.activityId ? { activityId: record.activityId } : {}),
+      title: approved ? '服务时长已通过审核' : '服务时长未通过审核',
+      body: approved
+        ? `你的服务时长${what}已通过审核，计入累计服务时长，获得 ${points} 积分。`
+        : `你的服务时长${what}未通过审核${note ? `：${note.replace(/[。.!！]+$/, '')}` : ''}。`,
+    },
+    {
+      topic: 'hours_result',
+      fields: noticeFields({ subject: `服务时长 ${hoursText(record.minutes)}`, result: approved ? '已通过' : '未通过', note }),
+      page: 'volunteer/hours/index',
+    },
+  );
 };
 
 /** The longest stretch one record may count, as for declared hours. */
@@ -208,11 +234,13 @@ export const createHoursService = ({
           transactNamed(doc, [{ name: 'record', item: serviceItems.decide(id, { ...base, status: 'refused' }) }]),
         );
         if (outcome !== 'ok') throw decided();
+        await tellDecided(record, note);
         return { record: after('refused') };
       }
       const points = pointsForMinutes(record.minutes, pointsPerHour);
       const paid = await payFor(record, caller, { name: 'record', item: serviceItems.decide(id, { ...base, status: 'approved', points }) });
       if (!paid.applied) throw decided();
+      await tellDecided(record, note, points);
       return { record: after('approved', points), balance: paid.balance };
     },
 
@@ -248,12 +276,12 @@ export const createHoursService = ({
       return record;
     },
 
-    /** 服务证明: every approved record, who recorded it, the total and the star level. */
+    /** 服务证明: every approved record, who recorded it, the total and the star level (the total as every page has it). */
     async certificate(caller: Principal): Promise<ServiceCertificate> {
       const realName = (await loadUser(caller.id))?.realName;
       if (!realName) throw new ConflictError('REAL_NAME_REQUIRED', 'A certificate names a real person: set your real name first');
-      const approved = (await records.allOfUser(caller.id)).filter((record) => record.status === 'approved');
-      const totalMinutes = approved.reduce((sum, record) => sum + record.minutes, 0);
+      const [all, totalMinutes] = await Promise.all([records.allOfUser(caller.id), approvedMinutesOf(caller.id)]);
+      const approved = all.filter((record) => record.status === 'approved');
       return {
         volunteer: { id: caller.id, nickname: caller.nickname, realName },
         totalMinutes,

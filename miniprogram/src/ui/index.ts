@@ -13,5 +13,5 @@ export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/butt
 export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell';
 export { default as CellGroup } from '@nutui/nutui-react-taro/dist/es/packages/cellgroup';
 export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag';
-export { default as Empty } from '@nutui/nutui-react-taro/dist/es/packages/empty';
+export { default as Empty } from './empty';
 export { default as Input } from '@nutui/nutui-react-taro/dist/es/packages/input';

@@ -19,3 +19,42 @@ export const errorMessage = (error: unknown): string => {
 export const showError = (error: unknown): void => {
   void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 });
 };
+
+export interface ConfirmOptions {
+  /** The question, naming the action: 确认取消报名？ */
+  title: string;
+  content?: string;
+  /** The button that does it, named for it (WeChat shows at most 4 characters): 取消报名, not 确定. */
+  confirmText: string;
+  /** The button that does nothing (at most 4 characters). */
+  cancelText?: string;
+  /** The action cannot be undone or takes something away: its button shows in the warning colour. */
+  danger?: boolean;
+}
+
+/** WeChat refuses a modal button longer than 4 characters (`confirmText`/`cancelText`). */
+export const MODAL_BUTTON_MAX = 4;
+
+/**
+ * Asks before an action, with buttons that name it (确认 … ? 取消报名 / 再想想), never 确定 / 取消 on a
+ * question about cancelling. The one way the app asks: answers whether to go ahead.
+ */
+export const confirmAction = async ({ title, content, confirmText, cancelText = '再想想', danger }: ConfirmOptions): Promise<boolean> => {
+  // test/architecture/app-conventions.test.ts holds every written button to it; this catches a computed one in development.
+  if (process.env.NODE_ENV !== 'production' && [confirmText, cancelText].some((text) => Array.from(text).length > MODAL_BUTTON_MAX)) {
+    throw new Error(`「${confirmText}」/「${cancelText}」: a modal button holds at most ${MODAL_BUTTON_MAX} characters`);
+  }
+  const { confirm } = await Taro.showModal({
+    title,
+    content: content ?? '',
+    confirmText,
+    cancelText,
+    ...(danger ? { confirmColor: '#c8161d' } : {}),
+  });
+  return confirm;
+};
+
+/** Tells what happened when a toast is too short for it (an outcome with numbers to read): one button, 知道了. */
+export const tellResult = async ({ title, content }: { title: string; content: string }): Promise<void> => {
+  await Taro.showModal({ title, content, showCancel: false, confirmText: '知道了' });
+};

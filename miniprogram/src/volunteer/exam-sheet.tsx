@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatDateTime, type ExamAttempt, type ExamStatus } from '@hele/shared';
 import { Button } from '@/ui';
-import { showError } from '@/utils/feedback';
+import { confirmAction, showError } from '@/utils/feedback';
 import './exam-sheet.scss';
 
 const LETTERS = 'ABCDEF';
@@ -153,6 +153,17 @@ export function ExamPaper({ attempt, busy, onSubmit }: { attempt: ExamAttempt; b
       return { ...current, [questionId]: next };
     });
   const answered = attempt.questions?.filter((question) => (answers[question.id] ?? []).length > 0).length ?? 0;
+  /** Handing in is final: asked first, saying what is left unanswered (at zero the paper goes in by itself). */
+  const askHandIn = async () => {
+    const left = attempt.total - answered;
+    const go = await confirmAction({
+      title: '确认交卷？',
+      content: left > 0 ? `还有 ${left} 题未作答，交卷后不能再修改。` : '交卷后不能再修改答案。',
+      confirmText: '交卷',
+      cancelText: '再检查',
+    });
+    if (go) onSubmit(latest.current.answers);
+  };
 
   return (
     <View className='page exam'>
@@ -182,7 +193,7 @@ export function ExamPaper({ attempt, busy, onSubmit }: { attempt: ExamAttempt; b
           })}
         </View>
       ))}
-      <Button block type='primary' loading={busy} className='exam__submit' onClick={() => onSubmit(answers)}>
+      <Button block type='primary' loading={busy} className='exam__submit' onClick={askHandIn}>
         交卷
       </Button>
     </View>

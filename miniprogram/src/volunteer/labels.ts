@@ -13,7 +13,8 @@ export const STATUS_TAGS: Record<ServiceRecord['status'], { label: string; type:
   refused: { label: '未通过', type: 'default' },
 };
 
-export const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+/** Hours as every screen shows them (shared). */
+export { hoursOf } from '@hele/shared';
 
 /** The question banks as coordinators pick them: the certification exam's, then each training topic's quiz. */
 export const BANK_LABELS: Record<ExamBank, string> = { certification: '认证考试', ...TRAINING_TOPIC_LABELS };

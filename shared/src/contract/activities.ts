@@ -6,7 +6,9 @@ import {
   ActivityListQuery,
   ActivityPage,
   ActivityResponse,
+  CancelActivityRequest,
   CreateActivityRequest,
+  PublicActivityResponse,
   UpdateActivityRequest,
 } from '../schemas';
 import { defineRoutes } from './define';
@@ -54,6 +56,16 @@ export const activitiesRoutes = defineRoutes({
     path: '/activities/{id}/cancel',
     access: [Role.COORDINATOR],
     params: ActivityIdParams,
+    body: CancelActivityRequest.optional(),
     reply: ActivityResponse.extend({ cancelledRegistrations: z.number().int() }),
+  },
+  /** A shared link opened before signing in: what the activity is, never who takes part. */
+  publicSummary: {
+    method: 'GET',
+    path: '/public/activities/{id}',
+    access: 'public',
+    params: ActivityIdParams,
+    reply: PublicActivityResponse,
+    summary: 'A published activity as anyone may see it (title, time, place, seats left)',
   },
 });

@@ -1,5 +1,5 @@
 /** The notifications function's routes. */
-import { ActivityIdParams, ListQuery, MessagePage, ReminderResponse } from '../schemas';
+import { ActivityIdParams, ListQuery, MessagePage, NoticeConsentRequest, NoticeConsentResponse, ReminderResponse } from '../schemas';
 import { defineRoutes } from './define';
 
 export const notificationsRoutes = defineRoutes({
@@ -17,5 +17,14 @@ export const notificationsRoutes = defineRoutes({
     access: 'user',
     query: ListQuery,
     reply: MessagePage,
+  },
+  /** The member accepted WeChat's prompt for these outcomes: one subscribe message each, when it comes. */
+  noticeConsent: {
+    method: 'POST',
+    path: '/me/notice-consents',
+    access: 'user',
+    body: NoticeConsentRequest,
+    reply: NoticeConsentResponse,
+    status: 201,
   },
 });

@@ -15,5 +15,7 @@ export * from './academy';
 export * from './minutes';
 export * from './statistics';
 export * from './series';
+export * from './participation';
+export * from './learning';
 export * from './privacy';
 export * from './roster-import';

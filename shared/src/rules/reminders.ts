@@ -34,3 +34,32 @@ export const reminderFields = (activity: { title: string; startsAt: string; venu
   phrase4: fitField('即将开始', SUBSCRIBE_LIMITS.phrase),
 });
 export type ReminderFields = ReturnType<typeof reminderFields>;
+
+/** Outcomes a member may also hear of by a subscribe message (each its own template in the WeChat console). */
+export const NOTICE_TOPICS = ['leave_result', 'hours_result', 'activity_cancelled'] as const;
+export type NoticeTopic = (typeof NOTICE_TOPICS)[number];
+
+/**
+ * The template ids of the topics, written `topic:id,topic:id` (a stage parameter on the server, a
+ * build variable in the app); a topic left out is told in the inbox only.
+ */
+export const parseNoticeTemplates = (text: string): Partial<Record<NoticeTopic, string>> =>
+  Object.fromEntries(
+    text
+      .split(',')
+      .map((pair) => pair.split(':').map((part) => part.trim()))
+      .filter(
+        (pair): pair is [NoticeTopic, string] => pair.length === 2 && (NOTICE_TOPICS as readonly string[]).includes(pair[0]!) && !!pair[1],
+      ),
+  );
+
+/**
+ * A notice's fields, the same three for every topic's template: thing1 事项, phrase2 结果, thing3 备注.
+ * (Each template is chosen in the WeChat console with these keys.)
+ */
+export const noticeFields = ({ subject, result, note }: { subject: string; result: string; note?: string }) => ({
+  thing1: fitField(subject, SUBSCRIBE_LIMITS.thing),
+  phrase2: fitField(result, SUBSCRIBE_LIMITS.phrase),
+  thing3: fitField(note || '详情请在小程序「消息」中查看', SUBSCRIBE_LIMITS.thing),
+});
+export type NoticeFields = ReturnType<typeof noticeFields>;

@@ -6,6 +6,8 @@ import {
   RegistrationStatusSchema,
   TrainingTopicSchema,
 } from '../constants';
+import { PARTICIPATION_STATES } from '../rules/participation';
+import { LeaveStatusSchema } from './check-in';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
 export const MAX_CAPACITY = 10_000;
@@ -118,6 +120,9 @@ export const UpdateActivityRequest = z
   .refine((value) => Object.keys(value).length > 0, { message: '没有需要修改的内容' });
 export type UpdateActivityRequest = z.infer<typeof UpdateActivityRequest>;
 
+/** Where a member stands at an activity (shared/rules/participation), computed on the server. */
+export const ParticipationStateSchema = z.enum(PARTICIPATION_STATES);
+
 export const MyRegistration = z.object({
   id: Id,
   status: RegistrationStatusSchema,
@@ -125,6 +130,16 @@ export const MyRegistration = z.object({
   checkedInAt: IsoDateTime.optional(),
   signedOutAt: IsoDateTime.optional(),
 });
+
+/** The caller's own leave request for an activity, as its page shows it. */
+export const MyLeave = z.object({
+  status: LeaveStatusSchema,
+  reason: z.string(),
+  requestedAt: IsoDateTime,
+  /** What the one who decided wrote. */
+  note: z.string().optional(),
+});
+export type MyLeave = z.infer<typeof MyLeave>;
 
 export const Activity = z.object({
   id: Id,
@@ -162,10 +177,39 @@ export const Activity = z.object({
   updatedAt: IsoDateTime,
   /** The caller's own live registration, when there is one. */
   myRegistration: MyRegistration.optional(),
+  /** The caller's leave request, when there is one. */
+  myLeave: MyLeave.optional(),
+  /** The caller's state at the activity, when they hold a registration or asked for leave. */
+  myState: ParticipationStateSchema.optional(),
 });
 export type Activity = z.infer<typeof Activity>;
 
 export const ActivityResponse = z.object({ activity: Activity });
+
+/** What anyone may see of a published activity (a shared link opened before signing in): no one's data. */
+export const PublicActivity = Activity.pick({
+  id: true,
+  kind: true,
+  status: true,
+  title: true,
+  description: true,
+  theme: true,
+  venue: true,
+  startsAt: true,
+  endsAt: true,
+  capacity: true,
+  seatsLeft: true,
+  waitlistCount: true,
+  registrationClosesAt: true,
+  seriesId: true,
+  sessionNo: true,
+});
+export type PublicActivity = z.infer<typeof PublicActivity>;
+export const PublicActivityResponse = z.object({ activity: PublicActivity });
+
+/** Cancelling an activity: why, told to everyone who held a place. */
+export const CancelActivityRequest = z.object({ reason: z.string().trim().min(2, '请写明取消原因').max(100).optional() }).strict();
+export type CancelActivityRequest = z.infer<typeof CancelActivityRequest>;
 export const ActivityPage = page(Activity);
 export type ActivityPage = z.infer<typeof ActivityPage>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CHECK_IN_CODE_DIGITS } from '../rules/check-in';
+import { LEAVE_STATUSES } from '../rules/participation';
 import { Id, IsoDateTime } from './common';
 import { Registration } from './registrations';
 
@@ -79,7 +80,7 @@ export const WalkInRequest = z.object({ name: z.string().trim().min(1, '请填�
 
 export const AttendanceQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
-export const LeaveStatusSchema = z.enum(['pending', 'approved', 'refused']);
+export const LeaveStatusSchema = z.enum(LEAVE_STATUSES);
 export type LeaveStatus = z.infer<typeof LeaveStatusSchema>;
 
 export const LeaveRequestBody = z.object({ reason: z.string().trim().min(2, '请填写原因').max(200) }).strict();

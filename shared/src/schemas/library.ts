@@ -114,5 +114,18 @@ export const MaterialQuery = ListQuery.extend({
   seriesId: Id.optional(),
 });
 export type MaterialQuery = z.infer<typeof MaterialQuery>;
-export const ProgressRequest = z.object({ percent: z.number().int().min(0).max(100) }).strict();
+/** What the member did (shared/rules/learning): played up to a position, read to the end, or opened the material. */
+export const ProgressRequest = z.discriminatedUnion('event', [
+  z
+    .object({
+      event: z.literal('played'),
+      /** Seconds: the furthest position reached, and the media's length. */
+      position: z.number().min(0).max(86_400),
+      duration: z.number().positive().max(86_400),
+    })
+    .strict(),
+  z.object({ event: z.literal('read_to_end') }).strict(),
+  z.object({ event: z.literal('opened') }).strict(),
+]);
+export type ProgressRequest = z.infer<typeof ProgressRequest>;
 export const ProgressResponse = z.object({ materialId: Id, progress: z.number().int() });

@@ -11,9 +11,11 @@ import {
   ActivityStatusSchema,
   AgendaItem,
   DiscussionFormatSchema,
+  participationState,
   seatsLeft,
   TrainingTopicSchema,
   type Activity,
+  type MyLeave,
   type CreateActivityRequest,
   type Registration,
 } from '@hele/shared';
@@ -86,20 +88,38 @@ export const toRegistration = (record: RegistrationRecord, position?: number): R
   ...(record.signedOutAt ? { signedOutAt: record.signedOutAt } : {}),
 });
 
-export const toActivity = (record: ActivityRecord, mine?: { record: RegistrationRecord; position?: number }): Activity => {
+/** The caller's place at an activity: their registration (if live) with its waitlist place, and their leave request. */
+export interface CallerPlace {
+  record?: RegistrationRecord;
+  position?: number;
+  leave?: MyLeave;
+}
+
+/** The API's activity; with the caller's place, also their registration, leave and state (shared/rules/participation). */
+export const toActivity = (record: ActivityRecord, mine?: CallerPlace, now = new Date()): Activity => {
   const { waitTicket: _ticket, version: _version, listKey: _listKey, kindKey: _kindKey, checkInSecret: _secret, ...fields } = record;
+  const registration = isLive(mine?.record) ? mine.record : undefined;
   return {
     ...fields,
     seatsLeft: seatsLeft(record.capacity, record.confirmedCount),
-    ...(mine && isLive(mine.record)
+    ...(registration
       ? {
           myRegistration: {
-            id: mine.record.id,
-            status: mine.record.status,
-            ...(mine.position !== undefined && mine.record.status === 'waitlisted' ? { position: mine.position } : {}),
-            ...(mine.record.checkedInAt ? { checkedInAt: mine.record.checkedInAt } : {}),
-            ...(mine.record.signedOutAt ? { signedOutAt: mine.record.signedOutAt } : {}),
+            id: registration.id,
+            status: registration.status,
+            ...(mine?.position !== undefined && registration.status === 'waitlisted' ? { position: mine.position } : {}),
+            ...(registration.checkedInAt ? { checkedInAt: registration.checkedInAt } : {}),
+            ...(registration.signedOutAt ? { signedOutAt: registration.signedOutAt } : {}),
           },
+        }
+      : {}),
+    ...(mine?.leave ? { myLeave: mine.leave } : {}),
+    ...(registration || mine?.leave
+      ? {
+          myState: participationState(
+            { status: registration?.status, checkedInAt: registration?.checkedInAt, leave: mine?.leave?.status, activity: record },
+            now,
+          ),
         }
       : {}),
   };

@@ -8,14 +8,19 @@ import {
   canCancel,
   canRegister,
   centerMonth,
+  compareForMyList,
+  participationState,
   ErrorCode,
   TRAINING_TOPIC_LABELS,
   type Registration,
   type RegistrationListQuery,
 } from '@hele/shared';
 import { ulid } from 'ulid';
+import * as z from 'zod';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../../lib/errors';
 import { postMessage } from '../inbox';
+import { myLeaves } from '../leaves';
+import { sortedPage } from '../../lib/pagination';
 import { logger } from '../../lib/logger';
 import type { TransactItem } from '../../lib/db';
 import { accountOpenCondition, type Principal } from '../../lib/principal';
@@ -45,6 +50,9 @@ const tellPromoted = (head: RegistrationRecord, activity: Pick<ActivityRecord, '
     title: '候补成功',
     body: `你已从候补转为正式报名：${activity.title}。如不能参加，请及时取消，把名额让给他人。`,
   }).catch((error: Error) => logger.warn('promotion message not posted', { activityId: head.activityId, error }));
+
+/** Where a page of 我的报名 ended: the last activity's place in the list's order. */
+const MyListKey = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string() }).strict();
 
 export const busy = () => new ConflictError(ErrorCode.BUSY, 'Too many people are registering right now, try again');
 
@@ -225,33 +233,45 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
       return { items, nextCursor: page.nextCursor };
     },
 
+    /**
+     * 我的报名: every registration of the caller, each with its activity and the caller's state there
+     * (their leave included), what is to come first by start time, then what is over, most recent first.
+     */
     async listMine(caller: Principal, query: { limit: number; cursor?: string }) {
-      const page = await repository.listByUser(caller.id, query);
-      const activities = await repository.getActivities(page.items.map((record) => record.activityId));
-      const items = [];
-      for (const record of page.items) {
-        const activity = activities.get(record.activityId);
-        if (!activity) continue;
-        items.push({
-          ...(await withPosition(record)),
-          activity: {
-            id: activity.id,
-            title: activity.title,
-            kind: activity.kind,
-            startsAt: activity.startsAt,
-            venue: activity.venue,
-            status: activity.status,
-          },
-        });
-      }
-      return { items, nextCursor: page.nextCursor };
-    },
-
-    /** The caller's registration of one activity, with its waitlist place. */
-    async mine(activityId: string, userId: string) {
-      const record = await repository.getRegistration(activityId, userId);
-      if (!isLive(record)) return undefined;
-      return { record, position: record.waitSeq !== undefined ? await repository.waitlistPosition(activityId, record.waitSeq) : undefined };
+      const at = now();
+      const records = await repository.allOfUser(caller.id);
+      const ids = records.map((record) => record.activityId);
+      const [activities, leaves] = await Promise.all([repository.getActivities(ids), myLeaves(caller.id, ids)]);
+      const lines = await Promise.all(
+        records.flatMap((record) => {
+          const activity = activities.get(record.activityId);
+          if (!activity) return [];
+          const leave = leaves.get(record.activityId)?.status;
+          return [
+            withPosition(record).then((registration) => ({
+              ...registration,
+              activity: {
+                id: activity.id,
+                title: activity.title,
+                kind: activity.kind,
+                startsAt: activity.startsAt,
+                endsAt: activity.endsAt,
+                venue: activity.venue,
+                status: activity.status,
+              },
+              state: participationState({ status: record.status, checkedInAt: record.checkedInAt, leave, activity }, at),
+              ...(leave ? { leave } : {}),
+            })),
+          ];
+        }),
+      );
+      const order = compareForMyList(at);
+      const keyOf = ({ activity }: (typeof lines)[number]) => ({ id: activity.id, startsAt: activity.startsAt, endsAt: activity.endsAt });
+      return sortedPage(
+        lines.sort((a, b) => order(keyOf(a), keyOf(b))),
+        { key: MyListKey, keyOf, compare: order, list: 'my-registrations' },
+        query,
+      );
     },
   };
 };

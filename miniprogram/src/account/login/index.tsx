@@ -9,11 +9,22 @@ import { DEV_USERS, DevName, ROLE_LABELS } from '@hele/shared';
 import { signInAsDev, signInWithWeChat } from '@/auth/session';
 import { Button, Cell, CellGroup, Input } from '@/ui';
 import { showError } from '@/utils/feedback';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
-const backToMe = () => Taro.switchTab({ url: '/pages/me/index' });
+/**
+ * After signing in, back where the person came from (the shared activity they opened, 首页): the page
+ * under this one, or the one named by `back` when nothing is under it (the link opened here first);
+ * else 我的.
+ */
+const goBack = async (back: string | undefined) => {
+  if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
+  else if (back?.startsWith('/')) await Taro.redirectTo({ url: back });
+  else await Taro.switchTab({ url: '/pages/me/index' });
+};
 
 export default function LoginPage() {
+  const back = useRouteParam('back');
   const [busy, setBusy] = useState(false);
   const [customName, setCustomName] = useState('');
 
@@ -22,7 +33,7 @@ export default function LoginPage() {
     setBusy(true);
     try {
       await signIn();
-      await backToMe();
+      await goBack(back);
     } catch (error) {
       showError(error);
     } finally {

@@ -24,7 +24,7 @@ import PrivacyConsent from '@/components/privacy-consent/react';
 import { useAction } from '@/hooks/use-action';
 import { Button, Cell, CellGroup, Input } from '@/ui';
 import { saveJsonFile } from '@/utils/document';
-import { showError } from '@/utils/feedback';
+import { confirmAction, showError, tellResult } from '@/utils/feedback';
 import './index.scss';
 
 const UNSET = 'unset';
@@ -118,11 +118,9 @@ export default function ProfilePage() {
     change(async () => {
       const reply = await api.account.phone({ body: { code } });
       if (reply.joined) {
-        void Taro.showModal({
+        void tellResult({
           title: '已加入支部',
           content: `「${reply.joined.branchName}」的名册中有你的手机号，你已成为该支部党员。`,
-          showCancel: false,
-          confirmText: '知道了',
         });
       } else {
         void Taro.showToast({ title: '手机号已绑定', icon: 'success' });
@@ -137,14 +135,8 @@ export default function ProfilePage() {
     });
 
   const close = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '注销账号',
-      content: CLOSING_TEXT,
-      confirmText: '确认注销',
-      cancelText: '再想想',
-      confirmColor: '#c8161d',
-    });
-    if (!confirm) return;
+    const confirmed = await confirmAction({ title: '注销账号', content: CLOSING_TEXT, confirmText: '确认注销', danger: true });
+    if (!confirmed) return;
     const closed = await run(() => api.account.close());
     if (!closed) return;
     signOut();

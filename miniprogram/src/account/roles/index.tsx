@@ -11,6 +11,7 @@ import { EmptyView, ListFoot } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input } from '@/ui';
+import { confirmAction } from '@/utils/feedback';
 import './index.scss';
 
 const MANAGED: ManagedRole[] = ['coordinator', 'secretary', 'lecturer'];
@@ -32,8 +33,13 @@ export default function RolesPage() {
       await refresh();
     });
   const revoke = async (holder: RoleHolder) => {
-    const { confirm } = await Taro.showModal({ title: '撤销角色', content: `撤销 ${holder.nickname} 的${ROLE_LABELS[holder.role]}角色？` });
-    if (confirm)
+    const go = await confirmAction({
+      title: '确认撤销角色？',
+      content: `撤销 ${holder.nickname} 的${ROLE_LABELS[holder.role]}角色，立即生效。`,
+      confirmText: '撤销',
+      danger: true,
+    });
+    if (go)
       await run(async () => {
         await api.roles.revoke({ params: { id: holder.userId, role: holder.role } });
         await refresh();

@@ -25,8 +25,8 @@ import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Input, Tag } from '@/ui';
-import { showError } from '@/utils/feedback';
-import { routeParam } from '@/utils/navigation';
+import { confirmAction, showError } from '@/utils/feedback';
+import { useRouteParam } from '@/utils/navigation';
 import { saveCsv } from '@/utils/csv';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import { AttendanceCounts } from './counts';
@@ -98,7 +98,7 @@ const checkInState = (activity: Activity | undefined): { open: boolean; note?: s
 };
 
 export default function AttendancePage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const user = useCurrentUser();
   const large = useLargeText();
   const { data, error, reload } = useResource(async () => {
@@ -126,13 +126,12 @@ export default function AttendancePage() {
     }
   };
   const checkIn = async (row: AttendanceRow) => {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmAction({
       title: '代签到',
       content: `确认「${row.nickname}」已到场，为其签到？签到记录会注明由你代签。`,
       confirmText: '确认签到',
-      cancelText: '再想想',
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     await run(async () => {
       await api.attendance.assistedCheckIn({ params: { id }, body: { userId: row.userId } });
       void Taro.showToast({ title: `已为「${row.nickname}」代签到`, icon: 'none' });

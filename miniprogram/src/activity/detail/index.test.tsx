@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ActivityDetailPage from './index';
-import { answerRequests, setRouteParams } from '../../../test/taro-double';
+import { answerRequests, calls, setRouteParams } from '../../../test/taro-double';
 import { activity, signedInAs } from '../../../test/fixtures';
 
 describe('活动详情', () => {
@@ -31,7 +31,7 @@ describe('活动详情', () => {
         statusCode: 200,
         data: {
           activity: registered
-            ? activity({ confirmedCount: 30, seatsLeft: 0, myRegistration: { id: 'r1', status: 'confirmed' } })
+            ? activity({ confirmedCount: 30, seatsLeft: 0, myRegistration: { id: 'r1', status: 'confirmed' }, myState: 'registered' })
             : activity(),
         },
       };
@@ -41,8 +41,157 @@ describe('活动详情', () => {
     expect(screen.getByText('1. 重温入党誓词（10 分钟）')).toBeTruthy();
     fireEvent.click(screen.getByText('立即报名'));
     await screen.findByText('已报名');
+    expect(calls.toasts).toContain('报名成功');
     expect(headers[0]!['idempotency-key']).toMatch(/.{10,}/);
     expect(screen.getByText('取消报名')).toBeTruthy();
+  });
+
+  it('says a waitlist place is one: 已加入候补，第 N 位, never 报名成功', async () => {
+    signedInAs('陈党员', ['member']);
+    setRouteParams({ id: 'a1' });
+    let waiting = false;
+    const full = { confirmedCount: 30, seatsLeft: 0, waitlistCount: 2 };
+    answerRequests(({ method }) => {
+      if (method === 'POST') {
+        waiting = true;
+        const registration = { id: 'r1', activityId: 'a1', userId: 'u_me', status: 'waitlisted', position: 3 };
+        const at = new Date().toISOString();
+        return { statusCode: 201, data: { registration: { ...registration, registeredAt: at, updatedAt: at } } };
+      }
+      const mine = { myRegistration: { id: 'r1', status: 'waitlisted' as const, position: 3 }, myState: 'waitlisted' as const };
+      return { statusCode: 200, data: { activity: activity({ ...full, waitlistCount: 3, ...(waiting ? mine : {}) }) } };
+    });
+    render(<ActivityDetailPage />);
+    fireEvent.click(await screen.findByText('名额已满，加入候补'));
+    await screen.findByText('候补第 3 位');
+    expect(calls.toasts).toEqual(['已加入候补，第 3 位']);
+    expect(screen.getByText('退出候补')).toBeTruthy();
+  });
+
+  it('asks before cancelling with buttons that name it (取消报名 / 再想想), and does nothing on 再想想', async () => {
+    signedInAs('陈党员', ['member']);
+    setRouteParams({ id: 'a1' });
+    const deletes: string[] = [];
+    answerRequests(({ method, url }) => {
+      if (method === 'DELETE') deletes.push(url);
+      return {
+        statusCode: 200,
+        data: { activity: activity({ myRegistration: { id: 'r1', status: 'confirmed' }, myState: 'registered' }) },
+      };
+    });
+    const { answerModals } = await import('../../../test/taro-double');
+    answerModals(false);
+    render(<ActivityDetailPage />);
+    fireEvent.click(await screen.findByText('取消报名'));
+    await waitFor(() => expect(calls.modals).toHaveLength(1));
+    expect(calls.modals[0]).toMatchObject({ title: '确认取消报名？', confirmText: '取消报名', cancelText: '再想想' });
+    expect(deletes).toEqual([]);
+  });
+
+  it('shows a leave request as it stands at once, and offers no second one', async () => {
+    signedInAs('陈党员', ['member']);
+    setRouteParams({ id: 'a1' });
+    answerRequests(() => ({
+      statusCode: 200,
+      data: {
+        activity: activity({
+          myRegistration: { id: 'r1', status: 'confirmed' },
+          myLeave: { status: 'pending', reason: '出差在外地', requestedAt: '2026-11-30T00:00:00.000Z' },
+          myState: 'leave_pending',
+        }),
+      },
+    }));
+    render(<ActivityDetailPage />);
+    await screen.findByText('请假待批');
+    expect(screen.getByText('请假原因：出差在外地')).toBeTruthy();
+    expect(screen.queryByText('请假')).toBeNull();
+    expect(screen.getByText('取消报名')).toBeTruthy();
+  });
+
+  it('offers neither 取消报名 nor 请假 after check-in or after the end', async () => {
+    signedInAs('陈党员', ['member']);
+    setRouteParams({ id: 'a1' });
+    const checkedIn = activity({
+      startsAt: new Date(Date.now() - 3600_000).toISOString(),
+      endsAt: new Date(Date.now() + 3600_000).toISOString(),
+      cancellationDeadline: new Date(Date.now() + 3600_000).toISOString(),
+      myRegistration: { id: 'r1', status: 'confirmed', checkedInAt: new Date().toISOString() },
+      myState: 'checked_in',
+    });
+    const over = activity({
+      startsAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+      endsAt: new Date(Date.now() - 3600_000).toISOString(),
+      myRegistration: { id: 'r1', status: 'confirmed' },
+      myState: 'absent',
+    });
+    for (const shown of [checkedIn, over]) {
+      answerRequests(() => ({ statusCode: 200, data: { activity: shown } }));
+      const { unmount } = render(<ActivityDetailPage />);
+      await screen.findByText(shown.myState === 'checked_in' ? '已签到' : '缺席');
+      expect(screen.queryByText('取消报名')).toBeNull();
+      expect(screen.queryByText('请假')).toBeNull();
+      expect(screen.queryByText('开始前提醒我')).toBeNull();
+      // Seats are offered only while the activity is to come.
+      if (shown === over) expect(screen.getByText('名额：30 人 · 活动已结束')).toBeTruthy();
+      unmount();
+    }
+  });
+
+  it('shows a shared activity before sign-in (title, time, place, seats) with 登录后报名, which comes back here', async () => {
+    setRouteParams({ id: 'a1' });
+    const requests: string[] = [];
+    answerRequests(({ url, header }) => {
+      requests.push(`${url.replace(/^https?:\/\/[^/]+/, '')} ${header.authorization ?? 'no token'}`);
+      const { id, kind, status, title, description, venue, startsAt, endsAt, capacity, seatsLeft, waitlistCount, registrationClosesAt } =
+        activity({ seatsLeft: 4 });
+      const summary = {
+        id,
+        kind,
+        status,
+        title,
+        description,
+        venue,
+        startsAt,
+        endsAt,
+        capacity,
+        seatsLeft,
+        waitlistCount,
+        registrationClosesAt,
+      };
+      return { statusCode: 200, data: { activity: summary } };
+    });
+    render(<ActivityDetailPage />);
+    await screen.findByText('两学一做专题组织生活会');
+    expect(screen.getByText('地点：和乐党群服务中心')).toBeTruthy();
+    expect(screen.getByText('名额：30 人 · 剩余 4 个名额')).toBeTruthy();
+    expect(requests).toEqual(['/public/activities/a1 no token']);
+    fireEvent.click(screen.getByText('登录后报名'));
+    await waitFor(() =>
+      expect(calls.navigateTo).toEqual([`/account/login/index?back=${encodeURIComponent('/activity/detail/index?id=a1')}`]),
+    );
+  });
+
+  it('asks the coordinator why an activity is cancelled, and sends the reason', async () => {
+    signedInAs('李社工', ['member', 'coordinator']);
+    setRouteParams({ id: 'a1' });
+    const sent: unknown[] = [];
+    answerRequests(({ method, url, data }) => {
+      if (method === 'POST' && url.endsWith('/cancel')) {
+        sent.push(JSON.parse(data!));
+        return { statusCode: 200, data: { activity: activity({ status: 'cancelled' }), cancelledRegistrations: 12 } };
+      }
+      return { statusCode: 200, data: { activity: activity() } };
+    });
+    const { container } = render(<ActivityDetailPage />);
+    fireEvent.click(await screen.findByText('取消活动'));
+    // Taro's textarea reports what was typed in the event's detail.
+    fireEvent(
+      container.querySelector('.activity-detail__cancel-reason')!,
+      new CustomEvent('input', { detail: { value: '场地临时维修' }, bubbles: true }),
+    );
+    fireEvent.click(screen.getByText('确认取消活动'));
+    await waitFor(() => expect(sent).toEqual([{ reason: '场地临时维修' }]));
+    await waitFor(() => expect(calls.toasts).toContain('活动已取消，已通知 12 人'));
   });
 
   it('offers the waitlist when the activity is full, and management to coordinators', async () => {
@@ -63,7 +212,6 @@ describe('活动详情', () => {
         ? { statusCode: 409, data: { error: { code: 'REGISTRATION_CLOSED', message: 'Registration has closed' } } }
         : { statusCode: 200, data: { activity: activity() } },
     );
-    const { calls } = await import('../../../test/taro-double');
     render(<ActivityDetailPage />);
     fireEvent.click(await screen.findByText('立即报名'));
     await waitFor(() => expect(calls.toasts).toContain('报名已截止'));
@@ -184,7 +332,6 @@ describe('活动详情', () => {
           }
         : { statusCode: 200, data: { activity: activity({ kind: 'service', title: '公益黄手环', requiredTraining: 'first_aid' }) } },
     );
-    const { calls } = await import('../../../test/taro-double');
     render(<ActivityDetailPage />);
     await screen.findByText('报名要求：已完成志愿者学院「应急抢救」培训');
     fireEvent.click(screen.getByText('立即报名'));

@@ -1,140 +1,227 @@
 /**
- * An activity's detail: what, when, where, seats; the member registers, joins the waitlist or
- * cancels; the coordinator edits, opens the roster, publishes or cancels. Shared cards open here.
+ * An activity's detail: what, when, where, seats; the member registers, joins the waitlist, asks for
+ * leave or cancels, as their state there allows (shared/rules/participation, computed by the server);
+ * the coordinator edits, opens the roster, publishes or cancels with a reason. A shared card opened
+ * before signing in shows the activity's public summary and 登录后报名, which comes back here.
  */
-import { View, Text } from '@tarojs/components';
+import { View, Text, Textarea } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
+  CancelActivityRequest,
+  canCancel,
   canCheckIn,
+  canRegister,
   DEFAULT_CHECK_IN_MARGINS,
   DISCUSSION_FORMAT_LABELS,
   formatDateTime,
   formatRange,
   hasAnyRole,
+  isSettled,
   KIND_LABELS,
+  participationLabel,
+  registrationOutcome,
   Role,
   TRAINING_TOPIC_LABELS,
   type Activity,
   type CheckInRequest,
+  type PublicActivity,
+  type User,
 } from '@hele/shared';
 import { api, ApiError, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import { isLive, myStatusText, seatsText } from '@/components/activity-card';
+import { isLive, seatsText, STATE_TAGS } from '@/components/activity-card';
+import FieldError from '@/components/field-error';
 import ReminderButton from '@/components/reminder-button/react';
 import { ErrorView, LoadingView } from '@/components/status-view';
+import { useFormCheck } from '@/hooks/use-form-check';
+import { useResource } from '@/hooks/use-resource';
 import { Button, Input, Tag } from '@/ui';
-import { showError } from '@/utils/feedback';
-import { goToSignIn, routeParam } from '@/utils/navigation';
+import { confirmAction, showError, tellResult } from '@/utils/feedback';
+import { goToSignIn, useRouteParam } from '@/utils/navigation';
+import { askForNotices } from '@/utils/notices';
 import './index.scss';
 
 /** The two steps that take the rotating code on site. */
 const CODE_STEPS = { checkIn: { label: '签到' }, signOut: { label: '签退' } } as const;
 
-export default function ActivityDetailPage() {
-  const id = routeParam('id') ?? '';
-  const user = useCurrentUser();
-  const [activity, setActivity] = useState<Activity>();
-  const [error, setError] = useState<unknown>();
+const path = (id: string) => `/activity/detail/index?id=${id}`;
+
+/** What, when, where and the seats: the same card signed in or not. */
+function Summary({ activity, children }: { activity: PublicActivity; children?: ReactNode }) {
+  return (
+    <View className='card'>
+      <View className='activity-detail__tags'>
+        <Tag type='primary'>{KIND_LABELS[activity.kind]}</Tag>
+        {activity.theme && <Tag type='warning'>{activity.theme}</Tag>}
+        {activity.status === 'draft' && <Tag>草稿</Tag>}
+        {activity.status === 'cancelled' && <Tag type='danger'>已取消</Tag>}
+      </View>
+      <Text className='activity-detail__title'>{activity.title}</Text>
+      <Text className='activity-detail__line activity-detail__when'>时间：{formatRange(activity.startsAt, activity.endsAt)}</Text>
+      <Text className='activity-detail__line activity-detail__where'>地点：{activity.venue}</Text>
+      <Text className='activity-detail__line activity-detail__seats'>
+        名额：{activity.capacity} 人 · {seatsText(activity)}
+      </Text>
+      <Text className='activity-detail__line muted'>报名截止：{formatDateTime(activity.registrationClosesAt)}</Text>
+      {children}
+    </View>
+  );
+}
+
+/** Before signing in: the activity as anyone may see it, and the way to sign in and come back. */
+function PublicView({ activity }: { activity: PublicActivity }) {
+  return (
+    <View className='page activity-detail activity-detail--public'>
+      <Summary activity={activity} />
+      {activity.description && (
+        <View className='card'>
+          <Text className='section-title'>活动介绍</Text>
+          <Text className='activity-detail__description'>{activity.description}</Text>
+        </View>
+      )}
+      <View className='activity-detail__actions'>
+        <Button block type='primary' className='activity-detail__sign-in' onClick={() => goToSignIn(path(activity.id))}>
+          登录后报名
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** The coordinator's cancellation: the reason goes to everyone who held a place. */
+function CancelActivity({ onCancel, onClose }: { onCancel: (reason?: string) => Promise<void>; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const form = useFormCheck(CancelActivityRequest, reason.trim() ? { reason } : {});
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    const body = form.check();
+    if (!body || busy) return;
+    setBusy(true);
+    await onCancel(body.reason).finally(() => setBusy(false));
+  };
+  return (
+    <View className='card activity-detail__cancel-panel'>
+      <Text className='section-title'>确认取消活动？</Text>
+      <Text className='muted'>所有报名将被释放；已报名和候补的人会收到通知，附上你写的原因。</Text>
+      <Textarea
+        className='text-box activity-detail__cancel-reason'
+        value={reason}
+        maxlength={100}
+        placeholder='取消原因，如：场地临时维修，改期另行通知'
+        onInput={(e) => setReason(e.detail.value)}
+        onBlur={form.touch('reason')}
+      />
+      <FieldError field='reason' message={form.problem('reason')} />
+      <View className='activity-detail__cancel-buttons'>
+        <Button type='danger' loading={busy} className='activity-detail__cancel-confirm' onClick={confirm}>
+          确认取消活动
+        </Button>
+        <Button className='activity-detail__cancel-back' onClick={onClose}>
+          再想想
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function MemberView({ activity, user, reload }: { activity: Activity; user: User; reload: () => Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const [typedCode, setTypedCode] = useState('');
   const [reminded, setReminded] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
 
-  const load = useCallback(async () => {
-    setError(undefined);
-    try {
-      setActivity((await api.activities.get({ params: { id } })).activity);
-    } catch (caught) {
-      setError(caught);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    if (user) void load();
-  }, [load, user?.id]);
-
-  useShareAppMessage(() => ({
-    title: activity ? `${KIND_LABELS[activity.kind]}｜${activity.title}` : '和乐 · 党群服务中心',
-    path: `/activity/detail/index?id=${id}`,
-  }));
-
-  const act = async (action: () => Promise<unknown>, done: string) => {
+  /** Runs an action once at a time, says what happened, and shows the activity as it is now. */
+  const act = async (action: () => Promise<string | undefined>) => {
     if (busy) return;
     setBusy(true);
     try {
-      await action();
-      void Taro.showToast({ title: done, icon: 'success' });
-      await load();
+      const done = await action();
+      if (done) void Taro.showToast({ title: done, icon: 'none', duration: 2500 });
     } catch (caught) {
       showError(caught);
-      await load();
     } finally {
+      await reload();
       setBusy(false);
     }
   };
 
-  if (!user) {
-    return (
-      <View className='page'>
-        <Button block type='primary' onClick={goToSignIn}>
-          登录后查看活动
-        </Button>
-      </View>
-    );
-  }
-  if (error !== undefined && !activity) return <ErrorView error={error} onRetry={load} />;
-  if (!activity) return <LoadingView />;
-
+  const now = new Date();
   const coordinator = hasAnyRole(user.roles, [Role.COORDINATOR]);
   const mine = activity.myRegistration;
+  const state = activity.myState;
+  const leave = activity.myLeave;
   const open = activity.status === 'published';
-
-  const register = () =>
-    act(() => api.registrations.register({ params: { id: activity.id }, idempotencyKey: newIdempotencyKey() }), '报名成功');
-  const cancelMine = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '取消报名',
-      content: mine?.status === 'waitlisted' ? '确定退出候补吗？' : '确定取消报名吗？名额将让给候补的人。',
-    });
-    if (confirm) await act(() => api.registrations.cancelMine({ params: { id: activity.id } }), '已取消');
-  };
-  const checkInOpen = mine?.status === 'confirmed' && !mine.checkedInAt && canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
+  const ended = now.getTime() > Date.parse(activity.endsAt);
+  const beforeStart = now.getTime() < Date.parse(activity.startsAt);
+  // What the member may still do follows their state: nothing after check-in, the end or a cancellation.
+  const active = !!state && !isSettled(state) && !ended;
+  const mayRegister = open && !mine && canRegister(activity, now).ok;
+  const mayCancel = !!mine && active && canCancel(activity, mine.status, now).ok;
+  const onRoster = !!activity.branchId && activity.branchId === user.branchId;
   const mayAskLeave =
-    open && Date.now() < Date.parse(activity.endsAt) && (!!mine || (!!activity.branchId && activity.branchId === user.branchId));
+    open && !ended && !mine?.checkedInAt && (!leave || leave.status === 'refused') && (!!mine || onRoster) && state !== 'cancelled';
+  const checkInOpen = mine?.status === 'confirmed' && !mine.checkedInAt && canCheckIn(activity, now, DEFAULT_CHECK_IN_MARGINS).ok;
   // Volunteers at a service activity sign out with the same rotating code: their hours run from check-in.
   const signOutOpen =
-    activity.kind === 'service' &&
-    !!mine?.checkedInAt &&
-    !mine.signedOutAt &&
-    canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
+    activity.kind === 'service' && !!mine?.checkedInAt && !mine.signedOutAt && canCheckIn(activity, now, DEFAULT_CHECK_IN_MARGINS).ok;
   const codeStep = checkInOpen ? CODE_STEPS.checkIn : signOutOpen ? CODE_STEPS.signOut : undefined;
+
+  const register = () => {
+    // WeChat asks only during the tap: may it tell the member if the activity is cancelled?
+    askForNotices(['activity_cancelled']);
+    return act(async () => {
+      const { registration } = await api.registrations.register({ params: { id: activity.id }, idempotencyKey: newIdempotencyKey() });
+      return registrationOutcome(registration);
+    });
+  };
+  const cancelMine = async () => {
+    const waitlisted = mine?.status === 'waitlisted';
+    const go = await confirmAction(
+      waitlisted
+        ? { title: '确认退出候补？', content: '退出后候补位置不再保留。', confirmText: '退出候补' }
+        : { title: '确认取消报名？', content: '名额将让给候补的人。', confirmText: '取消报名', danger: true },
+    );
+    if (go)
+      await act(async () => {
+        await api.registrations.cancelMine({ params: { id: activity.id } });
+        return waitlisted ? '已退出候补' : '已取消报名';
+      });
+  };
   /** Signs out; leaving before the time that counts is confirmed first (the hours would be lost). */
   const signOut = async (body: CheckInRequest) => {
     try {
-      return await api.attendance.signOut({ params: { id: activity.id }, body: body });
+      return await api.attendance.signOut({ params: { id: activity.id }, body });
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'SIGN_OUT_EARLY') throw error;
-      const { confirm } = await Taro.showModal({
-        title: '提前签退',
-        content: '现在签退，本次服务不足活动时长的 60%，不计入服务时长。确定签退吗？',
+      const early = await confirmAction({
+        title: '确认提前签退？',
+        content: '现在签退，本次服务不足活动时长的 60%，不计入服务时长。',
+        confirmText: '提前签退',
+        cancelText: '继续服务',
       });
-      if (!confirm) throw error;
+      if (!early) throw error;
       return api.attendance.signOut({ params: { id: activity.id }, body: { ...body, early: true } });
     }
   };
-  const sendCode = (body: CheckInRequest) =>
-    codeStep === CODE_STEPS.signOut
-      ? act(async () => {
-          const { counted, minutes } = await signOut(body);
-          void Taro.showModal({
-            title: '已签退',
-            content: counted
-              ? `本次服务 ${minutes} 分钟，已提交社工审核，审核通过后计入积分。`
-              : `本次服务 ${minutes} 分钟，未达到活动时长的 60%，不计入服务时长。`,
-            showCancel: false,
-          });
-        }, '已签退')
-      : act(() => api.attendance.checkIn({ params: { id: activity.id }, body: body }), '签到成功');
+  const sendCode = (body: CheckInRequest) => {
+    if (codeStep !== CODE_STEPS.signOut)
+      return act(async () => {
+        await api.attendance.checkIn({ params: { id: activity.id }, body });
+        return '签到成功';
+      });
+    askForNotices(['hours_result']);
+    return act(async () => {
+      const { counted, minutes } = await signOut(body);
+      await tellResult({
+        title: '已签退',
+        content: counted
+          ? `本次服务 ${minutes} 分钟，已提交社工审核，审核结果会发到「我的 › 消息」。`
+          : `本次服务 ${minutes} 分钟，未达到活动时长的 60%，不计入服务时长。`,
+      });
+      return undefined;
+    });
+  };
   const scanCode = async () => {
     const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
     await sendCode({ token: result });
@@ -144,12 +231,15 @@ export default function ActivityDetailPage() {
     setTypedCode('');
   };
 
-  const beforeStart = Date.now() < Date.parse(activity.startsAt);
   // 公益服务换场地: a class that took place counts as service for its lecturers once a coordinator approves it.
   // They are the class's named ones, or for a series' session its series' (the server checks those).
   const teachesIt = !!activity.seriesId || !!activity.lecturerIds?.includes(user.id);
   const mayDeclareTeaching = activity.kind === 'class' && open && !beforeStart && user.roles.includes(Role.LECTURER) && teachesIt;
-  const declareTeaching = () => act(() => api.volunteers.declareTeaching({ body: { activityId: activity.id } }), '已申报，等待社工审核');
+  const declareTeaching = () =>
+    act(async () => {
+      await api.volunteers.declareTeaching({ body: { activityId: activity.id } });
+      return '已申报，等待社工审核';
+    });
   const remindMe = async ({ accepted }: { accepted: boolean }) => {
     if (!accepted) {
       void Taro.showToast({ title: '未开启提醒', icon: 'none' });
@@ -163,28 +253,18 @@ export default function ActivityDetailPage() {
       showError(caught);
     }
   };
-
-  const cancelActivity = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消活动', content: '取消后所有报名将被释放，并通知已报名的人。' });
-    if (confirm) await act(() => api.activities.cancel({ params: { id: activity.id } }), '活动已取消');
+  const cancelActivity = async (reason?: string) => {
+    await act(async () => {
+      const { cancelledRegistrations } = await api.activities.cancel({ params: { id: activity.id }, body: reason ? { reason } : {} });
+      setCancelling(false);
+      return `活动已取消，已通知 ${cancelledRegistrations} 人`;
+    });
   };
 
   return (
     <View className='page activity-detail'>
-      <View className='card'>
-        <View className='activity-detail__tags'>
-          <Tag type='primary'>{KIND_LABELS[activity.kind]}</Tag>
-          {activity.theme && <Tag type='warning'>{activity.theme}</Tag>}
-          {activity.status === 'draft' && <Tag>草稿</Tag>}
-          {activity.status === 'cancelled' && <Tag type='danger'>已取消</Tag>}
-        </View>
-        <Text className='activity-detail__title'>{activity.title}</Text>
-        <Text className='activity-detail__line'>时间：{formatRange(activity.startsAt, activity.endsAt)}</Text>
-        <Text className='activity-detail__line'>地点：{activity.venue}</Text>
-        <Text className='activity-detail__line'>
-          名额：{activity.capacity} 人 · 已报名 {activity.confirmedCount} 人 · {seatsText(activity)}
-        </Text>
-        <Text className='activity-detail__line muted'>报名截止：{formatDateTime(activity.registrationClosesAt)}</Text>
+      <Summary activity={activity}>
+        <Text className='activity-detail__line'>已报名 {activity.confirmedCount} 人</Text>
         {activity.requiredTraining && (
           <Text className='activity-detail__line activity-detail__requires'>
             报名要求：已完成志愿者学院「{TRAINING_TOPIC_LABELS[activity.requiredTraining]}」培训
@@ -193,7 +273,7 @@ export default function ActivityDetailPage() {
         {activity.discussionFormat && (
           <Text className='activity-detail__line'>讨论形式：{DISCUSSION_FORMAT_LABELS[activity.discussionFormat]}</Text>
         )}
-      </View>
+      </Summary>
 
       {activity.seriesId && (
         <View
@@ -243,12 +323,25 @@ export default function ActivityDetailPage() {
       )}
 
       <View className='activity-detail__actions'>
-        {mine && <Text className='activity-detail__mine'>{myStatusText(activity)}</Text>}
-        {open && !mine && (
+        {state && (
+          <View className='activity-detail__state'>
+            <Tag type={STATE_TAGS[state]} className={`activity-detail__mine activity-detail__mine--${state}`}>
+              {participationLabel(state, mine?.position)}
+            </Tag>
+            {leave && state !== 'checked_in' && (
+              <Text className='muted activity-detail__leave-note'>
+                请假原因：{leave.reason}
+                {leave.note ? `；审批意见：${leave.note}` : ''}
+              </Text>
+            )}
+          </View>
+        )}
+        {mayRegister && (
           <Button block type='primary' loading={busy} className='activity-detail__register' onClick={register}>
             {activity.seatsLeft > 0 ? '立即报名' : '名额已满，加入候补'}
           </Button>
         )}
+        {open && !mine && !mayRegister && !ended && <Text className='muted activity-detail__closed'>报名未开放或已截止</Text>}
         {codeStep &&
           (process.env.TARO_ENV === 'weapp' ? (
             <Button block type='primary' loading={busy} className='activity-detail__check-in' onClick={scanCode}>
@@ -275,12 +368,12 @@ export default function ActivityDetailPage() {
               </Button>
             </View>
           ))}
-        {mine && (
+        {mayCancel && (
           <Button block loading={busy} className='activity-detail__cancel' onClick={cancelMine}>
-            {mine.status === 'waitlisted' ? '退出候补' : '取消报名'}
+            {mine?.status === 'waitlisted' ? '退出候补' : '取消报名'}
           </Button>
         )}
-        {mine && open && beforeStart && <ReminderButton subscribed={reminded} onResult={remindMe} />}
+        {mine && active && beforeStart && state !== 'on_leave' && <ReminderButton subscribed={reminded} onResult={remindMe} />}
         {mayDeclareTeaching && (
           <Button block className='activity-detail__teaching' loading={busy} onClick={declareTeaching}>
             申报授课服务时长
@@ -292,7 +385,7 @@ export default function ActivityDetailPage() {
             className='activity-detail__leave'
             onClick={() => Taro.navigateTo({ url: `/activity/leave/index?id=${activity.id}` })}
           >
-            请假
+            {leave?.status === 'refused' ? '再次请假' : '请假'}
           </Button>
         )}
       </View>
@@ -301,7 +394,16 @@ export default function ActivityDetailPage() {
         <View className='card activity-detail__manage'>
           <Text className='section-title'>管理</Text>
           {activity.status === 'draft' && (
-            <Button block type='primary' onClick={() => act(() => api.activities.publish({ params: { id: activity.id } }), '已发布')}>
+            <Button
+              block
+              type='primary'
+              onClick={() =>
+                act(async () => {
+                  await api.activities.publish({ params: { id: activity.id } });
+                  return '已发布';
+                })
+              }
+            >
               发布活动
             </Button>
           )}
@@ -326,13 +428,39 @@ export default function ActivityDetailPage() {
               <Button block onClick={() => Taro.navigateTo({ url: `/activity/edit/index?id=${activity.id}` })}>
                 编辑活动
               </Button>
-              <Button block type='danger' onClick={cancelActivity}>
-                取消活动
-              </Button>
+              {cancelling ? (
+                <CancelActivity onCancel={cancelActivity} onClose={() => setCancelling(false)} />
+              ) : (
+                <Button block type='danger' className='activity-detail__cancel-activity' onClick={() => setCancelling(true)}>
+                  取消活动
+                </Button>
+              )}
             </>
           )}
         </View>
       )}
     </View>
   );
+}
+
+export default function ActivityDetailPage() {
+  const id = useRouteParam('id') ?? '';
+  const user = useCurrentUser();
+  // Signed in: the activity with the member's place in it; before that, what anyone may see of it.
+  const resource = useResource<Activity | PublicActivity>(
+    async () =>
+      user ? (await api.activities.get({ params: { id } })).activity : (await api.activities.publicSummary({ params: { id } })).activity,
+    [id, user?.id],
+  );
+  const activity = resource.data;
+
+  useShareAppMessage(() => ({
+    title: activity ? `${KIND_LABELS[activity.kind]}｜${activity.title}` : '和乐 · 党群服务中心',
+    path: path(id),
+  }));
+
+  if (resource.error !== undefined && !activity) return <ErrorView error={resource.error} onRetry={resource.reload} />;
+  if (!activity) return <LoadingView />;
+  if (!user || !('createdBy' in activity)) return user ? <LoadingView /> : <PublicView activity={activity} />;
+  return <MemberView activity={activity} user={user} reload={resource.reload} />;
 }

@@ -23,7 +23,7 @@ import {
 import { api, ApiError } from '@/api';
 import { Button } from '@/ui';
 import { showError } from '@/utils/feedback';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 const KINDS = Object.keys(KIND_LABELS) as ActivityKind[];
@@ -118,7 +118,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export default function EditActivityPage() {
-  const id = routeParam('id');
+  const id = useRouteParam('id');
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);

@@ -6,7 +6,7 @@ import type { Comment } from '@hele/shared';
 import { api } from '@/api';
 import { Button, Input } from '@/ui';
 import { useAction } from '@/hooks/use-action';
-import { showError } from '@/utils/feedback';
+import { confirmAction, showError } from '@/utils/feedback';
 
 export interface CommentsProps {
   activityId: string;
@@ -32,8 +32,13 @@ export function Comments({ activityId, postId, moderator, onMuted }: CommentsPro
       setText('');
     });
   const mute = async (comment: Comment) => {
-    const { confirm } = await Taro.showModal({ title: '禁言', content: `${comment.authorName} 将不能在本场动态下评论。` });
-    if (!confirm) return;
+    const go = await confirmAction({
+      title: `确认禁言 ${comment.authorName}？`,
+      content: '禁言后对方将不能在本场动态下评论。',
+      confirmText: '禁言',
+      danger: true,
+    });
+    if (!go) return;
     try {
       await api.feed.mute({ params: { id: activityId }, body: { userId: comment.authorId, muted: true } });
       onMuted?.({ id: comment.authorId, nickname: comment.authorName });

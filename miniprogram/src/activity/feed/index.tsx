@@ -23,8 +23,8 @@ import { EmptyView, ErrorView, ListFoot, LoadingView } from '@/components/status
 import { useAction } from '@/hooks/use-action';
 import { useFeedLive } from '@/hooks/use-feed-live';
 import { Button, Tag } from '@/ui';
-import { showError } from '@/utils/feedback';
-import { routeParam } from '@/utils/navigation';
+import { confirmAction, showError } from '@/utils/feedback';
+import { useRouteParam } from '@/utils/navigation';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import { Comments } from './comments';
 import { PhotoGrid, PhotoPicker, usePhotoPicker } from './photos';
@@ -86,7 +86,7 @@ function Composer({ activityId, onPosted }: { activityId: string; onPosted: (pos
 }
 
 export default function LiveFeedPage() {
-  const activityId = routeParam('id') ?? '';
+  const activityId = useRouteParam('id') ?? '';
   const user = useCurrentUser();
   const large = useLargeText();
   const [page, setPage] = useState<Omit<FeedPageData, 'items' | 'pinned' | 'keyMoments'>>();
@@ -193,8 +193,8 @@ export default function LiveFeedPage() {
       );
     });
   const remove = async (post: Post) => {
-    const { confirm } = await Taro.showModal({ title: '删除动态', content: '删除后所有人都看不到这条动态。' });
-    if (confirm) await act(async () => merge([await api.feed.remove({ params: { id: activityId, postId: post.id } })]));
+    const go = await confirmAction({ title: '确认删除这条动态？', content: '删除后所有人都看不到它。', confirmText: '删除', danger: true });
+    if (go) await act(async () => merge([await api.feed.remove({ params: { id: activityId, postId: post.id } })]));
   };
   const saveEdit = () =>
     editing &&

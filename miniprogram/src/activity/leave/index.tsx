@@ -1,23 +1,33 @@
-/** Asking for leave (请假) from a meeting, with a reason the secretary reads. */
+/** Asking for leave (请假) from a meeting, with a reason the secretary reads; the activity's page then shows 请假待批. */
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { LeaveRequestBody } from '@hele/shared';
 import { api } from '@/api';
-import { Button } from '@/ui';
+import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
-import { routeParam } from '@/utils/navigation';
+import { useFormCheck } from '@/hooks/use-form-check';
+import { Button } from '@/ui';
+import { askForNotices } from '@/utils/notices';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 export default function LeavePage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [reason, setReason] = useState('');
+  const form = useFormCheck(LeaveRequestBody, { reason });
   const { busy, run } = useAction();
-  const submit = () =>
-    run(async () => {
-      await api.attendance.requestLeave({ params: { id }, body: { reason: reason.trim() } });
+  const submit = () => {
+    // WeChat asks only during the tap: may it tell the member the decision?
+    askForNotices(['leave_result']);
+    return run(async () => {
+      const body = form.check();
+      if (!body) return;
+      await api.attendance.requestLeave({ params: { id }, body });
       await Taro.showToast({ title: '已提交，等待审批', icon: 'success' });
       await Taro.navigateBack();
     });
+  };
   return (
     <View className='page leave'>
       <View className='card'>
@@ -28,10 +38,12 @@ export default function LeavePage() {
           maxlength={200}
           placeholder='如：出差在外地，无法参加'
           onInput={(e) => setReason(e.detail.value)}
+          onBlur={form.touch('reason')}
         />
-        <Text className='muted'>支部书记或社工审批后生效，批准的请假不计入缺席。</Text>
+        <FieldError field='reason' message={form.problem('reason')} />
+        <Text className='muted'>支部书记或社工审批后生效，批准的请假不计入缺席；审批结果会发到「我的 › 消息」。</Text>
       </View>
-      <Button block type='primary' loading={busy} disabled={reason.trim().length < 2} className='leave__submit' onClick={submit}>
+      <Button block type='primary' loading={busy} className='leave__submit' onClick={submit}>
         提交请假
       </Button>
     </View>

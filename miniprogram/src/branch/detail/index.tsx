@@ -13,7 +13,8 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Input, Tag } from '@/ui';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
+import { confirmAction } from '@/utils/feedback';
 import './index.scss';
 
 const STATUS_LABELS: Record<BranchMember['status'], string> = { pending: '待审批', active: '党员', leaving: '申请转出' };
@@ -27,13 +28,12 @@ function InviteCard({ branchId, invite, onWithdrawn }: { branchId: string; invit
   const { busy, run } = useAction();
   const withdraw = () =>
     run(async () => {
-      const { confirm } = await Taro.showModal({
-        title: '撤回邀请',
+      const go = await confirmAction({
+        title: '确认撤回邀请？',
         content: '撤回后该二维码立即失效。',
-        confirmText: '确认撤回',
-        cancelText: '再想想',
+        confirmText: '撤回',
       });
-      if (!confirm) return;
+      if (!go) return;
       await api.directory.withdrawInvite({ params: { id: branchId, code: invite.code } });
       void Taro.showToast({ title: '已撤回', icon: 'none' });
       onWithdrawn();
@@ -69,12 +69,10 @@ function MemberRow({
   onChanged: () => void;
 }) {
   const { busy, run } = useAction();
-  const act = (what: 'approve' | 'release' | 'remove', done: string, confirm?: string) =>
+  const act = (what: 'approve' | 'release' | 'remove', done: string, ask?: { title: string; button: string }) =>
     run(async () => {
-      if (confirm) {
-        const answer = await Taro.showModal({ title: confirm, content: `${line.nickname}`, confirmText: '确认', cancelText: '再想想' });
-        if (!answer.confirm) return;
-      }
+      if (ask && !(await confirmAction({ title: `确认${ask.title}？`, content: line.nickname, confirmText: ask.button, danger: true })))
+        return;
       const params = { id: branchId, userId: line.userId };
       if (what === 'approve') await api.directory.approve({ params });
       else if (what === 'release') await api.directory.release({ params });
@@ -104,7 +102,12 @@ function MemberRow({
           </Button>
         )}
         {line.status === 'pending' && (
-          <Button size='small' loading={busy} className='branch-detail__decline' onClick={() => act('remove', '已拒绝', '拒绝入支部申请')}>
+          <Button
+            size='small'
+            loading={busy}
+            className='branch-detail__decline'
+            onClick={() => act('remove', '已拒绝', { title: '拒绝入支部申请', button: '拒绝' })}
+          >
             拒绝
           </Button>
         )}
@@ -120,7 +123,12 @@ function MemberRow({
           </Button>
         )}
         {line.status === 'active' && center && (
-          <Button size='small' loading={busy} className='branch-detail__remove' onClick={() => act('remove', '已移出', '移出支部')}>
+          <Button
+            size='small'
+            loading={busy}
+            className='branch-detail__remove'
+            onClick={() => act('remove', '已移出', { title: '移出支部', button: '移出' })}
+          >
             移出
           </Button>
         )}
@@ -131,7 +139,7 @@ function MemberRow({
 
 export default function BranchDetailPage() {
   const user = useCurrentUser();
-  const id = routeParam('id') ?? user?.branchId ?? '';
+  const id = useRouteParam('id') ?? user?.branchId ?? '';
   const center = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
   const branch = useResource(() => api.directory.get({ params: { id } }).then((reply) => reply.branch), [id]);
   const keeper = center || (!!user && hasAnyRole(user.roles, [Role.SECRETARY]) && user.branchId === id);

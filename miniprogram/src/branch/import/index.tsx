@@ -24,7 +24,8 @@ import { useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Tag } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
-import { routeParam } from '@/utils/navigation';
+import { confirmAction } from '@/utils/feedback';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 const LINE_LABELS: Record<RosterLineStatus, string> = {
@@ -133,13 +134,13 @@ function PersonRow({ branchId, person, onChanged }: { branchId: string; person: 
     });
   const remove = () =>
     run(async () => {
-      const { confirm } = await Taro.showModal({
+      const confirmed = await confirmAction({
         title: '移出导入名单',
         content: `${person.realName}将不再能凭手机号加入本支部。`,
         confirmText: '移出',
-        cancelText: '再想想',
+        danger: true,
       });
-      if (!confirm) return;
+      if (!confirmed) return;
       await api.rosters.removePerson({ params: { id: branchId, personId: person.personId } });
       void Taro.showToast({ title: '已移出', icon: 'none' });
       onChanged();
@@ -167,7 +168,7 @@ function PersonRow({ branchId, person, onChanged }: { branchId: string; person: 
 }
 
 export default function RosterImportPage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const branch = useResource(() => api.directory.get({ params: { id } }).then((reply) => reply.branch), [id]);
   const people = useResource(() => api.rosters.people({ params: { id } }).then((reply) => reply.items), [id]);
   const [preview, setPreview] = useState<RosterImport>();

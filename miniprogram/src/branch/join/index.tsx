@@ -14,15 +14,19 @@ import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { Button } from '@/ui';
-import { goToSignIn, routeParam } from '@/utils/navigation';
+import { goToSignIn, useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 /** The code from the join link, or from a 小程序码's scene (URL-encoded by WeChat). */
-const inviteCode = () => routeParam('code') ?? decodeURIComponent(routeParam('scene') ?? '');
+const useInviteCode = () => {
+  const code = useRouteParam('code');
+  const scene = useRouteParam('scene');
+  return code ?? decodeURIComponent(scene ?? '');
+};
 
 export default function JoinPage() {
   const user = useCurrentUser();
-  const code = inviteCode();
+  const code = useInviteCode();
   const invite = useResource(
     () => (user && code ? api.directory.previewInvite({ params: { code } }).then((reply) => reply.invite) : Promise.resolve(undefined)),
     [user?.id, code],
@@ -36,7 +40,12 @@ export default function JoinPage() {
         <View className='card'>
           <Text className='join__title'>你收到了支部的入支部邀请</Text>
           <Text className='muted'>登录后即可查看并申请加入。</Text>
-          <Button type='primary' block className='join__sign-in' onClick={goToSignIn}>
+          <Button
+            type='primary'
+            block
+            className='join__sign-in'
+            onClick={() => goToSignIn(`/branch/join/index?code=${encodeURIComponent(code)}`)}
+          >
             登录后加入
           </Button>
         </View>

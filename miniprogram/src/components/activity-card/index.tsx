@@ -1,22 +1,33 @@
 /** One activity in a list: kind, title, time, venue, seats, and the viewer's own status. */
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { feedState, formatRange, KIND_LABELS, REGISTRATION_STATUS_LABELS, type Activity } from '@hele/shared';
+import { feedState, formatRange, KIND_LABELS, participationLabel, type Activity, type ParticipationState } from '@hele/shared';
 import { Tag } from '@/ui';
 import './index.scss';
 
-export const seatsText = (activity: Activity): string => {
+/** The seats as they matter now: none are offered once the activity is over. */
+export const seatsText = (activity: Pick<Activity, 'status' | 'seatsLeft' | 'waitlistCount' | 'endsAt'>, now = Date.now()): string => {
   if (activity.status === 'cancelled') return '活动已取消';
+  if (Date.parse(activity.endsAt) < now) return '活动已结束';
   if (activity.seatsLeft > 0) return `剩余 ${activity.seatsLeft} 个名额`;
   return activity.waitlistCount > 0 ? `已满 · ${activity.waitlistCount} 人候补` : '已满';
 };
 
-export const myStatusText = (activity: Activity): string | undefined => {
-  const mine = activity.myRegistration;
-  if (!mine) return undefined;
-  if (mine.checkedInAt) return '已签到';
-  if (mine.status === 'waitlisted' && mine.position) return `候补第 ${mine.position} 位`;
-  return REGISTRATION_STATUS_LABELS[mine.status];
+/** The viewer's state at the activity, as the server computed it (shared/rules/participation). */
+export const myStatusText = (activity: Activity): string | undefined =>
+  activity.myState ? participationLabel(activity.myState, activity.myRegistration?.position) : undefined;
+
+/** How each state's tag looks, the same on every page: what went well green, what waits amber, what went wrong red. */
+export const STATE_TAGS: Record<ParticipationState, 'success' | 'warning' | 'danger' | 'info' | 'default'> = {
+  registered: 'success',
+  checked_in: 'success',
+  waitlisted: 'warning',
+  leave_pending: 'warning',
+  on_leave: 'info',
+  leave_refused: 'danger',
+  absent: 'danger',
+  not_seated: 'default',
+  cancelled: 'default',
 };
 
 /** The feed of a published activity is 直播中 from its start until a while after its end. */
@@ -40,8 +51,8 @@ export default function ActivityCard({ activity }: { activity: Activity }) {
             直播中
           </Tag>
         )}
-        {mine && (
-          <Tag type='success' className='activity-card__mine'>
+        {mine && activity.myState && (
+          <Tag type={STATE_TAGS[activity.myState]} className={`activity-card__mine activity-card__mine--${activity.myState}`}>
             {mine}
           </Tag>
         )}

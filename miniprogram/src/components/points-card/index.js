@@ -19,7 +19,8 @@ Component({
       this.setData({
         starSlots: Array.from({ length: STAR_COUNT }, (_, i) => i < level),
         levelText: level > 0 ? `${level} 星志愿者` : '未定级',
-        hoursText: String(Math.floor(((minutes || 0) / 60) * 10) / 10),
+        // As shared's hoursOf, which every other page uses (a native component imports nothing): one decimal.
+        hoursText: String(Math.round(((minutes || 0) / 60) * 10) / 10),
       });
     },
   },

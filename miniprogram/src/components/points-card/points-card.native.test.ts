@@ -1,5 +1,6 @@
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import { hoursOf } from '@hele/shared';
 
 describe('points-card (native)', () => {
   let componentId: string;
@@ -32,5 +33,12 @@ describe('points-card (native)', () => {
     await simulate.sleep(0);
     expect(component.querySelectorAll('.points-card__star--on')).toHaveLength(5);
     expect(text(component, '.points-card__level')).toBe('5 星志愿者');
+  });
+
+  it('rounds the hours as every other page does (shared hoursOf): 57 minutes are 1 hour, not 0.9', async () => {
+    const component = render({ balance: 0, stars: 0, minutes: 57 });
+    await simulate.sleep(0);
+    expect(text(component, '.points-card__hours')).toBe(`累计服务 ${hoursOf(57)} 小时`);
+    expect(hoursOf(57)).toBe(1);
   });
 });

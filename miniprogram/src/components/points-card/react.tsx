@@ -1,5 +1,6 @@
 /** The points card for either build: the native component on weapp, the same card in React on H5. */
 import { View, Text } from '@tarojs/components';
+import { hoursOf } from '@hele/shared';
 import './react.scss';
 
 declare global {
@@ -25,7 +26,7 @@ export default function PointsCard({ balance, stars, minutes }: { balance: numbe
         ))}
         <Text className='points-card__level'>{stars > 0 ? `${stars} 星志愿者` : '未定级'}</Text>
       </View>
-      <Text className='points-card__hours'>累计服务 {Math.floor((minutes / 60) * 10) / 10} 小时</Text>
+      <Text className='points-card__hours'>累计服务 {hoursOf(minutes)} 小时</Text>
     </View>
   );
 }

@@ -34,6 +34,22 @@ describe('在线学习资料库', () => {
     expect(screen.queryByText('添加资料')).toBeNull();
   });
 
+  it('searches on the keyboard’s search key (Enter) too', async () => {
+    signedInAs('陈党员', ['member']);
+    const queries: string[] = [];
+    answerRequests(({ url }) => {
+      queries.push(decodeURIComponent(url.split('?')[1] ?? ''));
+      return { statusCode: 200, data: { items: url.includes('q=') ? [material] : [], nextCursor: null } };
+    });
+    render(<LibraryPage />);
+    await screen.findByText('资料库还是空的');
+    const field = screen.getAllByPlaceholderText('搜索标题或标签，如：越剧、急救').at(-1)!;
+    fireEvent.input(field, { target: { value: '越剧' } });
+    fireEvent(field, new CustomEvent('confirm', { detail: { value: '越剧' }, bubbles: true }));
+    await screen.findByText('越剧唱腔入门');
+    expect(queries.some((query) => query.includes('q=越剧'))).toBe(true);
+  });
+
   it('opened from a class series, lists its materials and adds to it', async () => {
     signedInAs('周老师', ['member', 'lecturer']);
     setRouteParams({ seriesId: 's1' });

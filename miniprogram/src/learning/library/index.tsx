@@ -13,7 +13,7 @@ import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { FileUpload, useFileUpload } from './file-upload';
 import './index.scss';
 
@@ -125,7 +125,7 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
 export default function LibraryPage() {
   const user = useCurrentUser();
   // Opened from a class series (添加资料 there): its materials, and what is added joins it.
-  const seriesId = routeParam('seriesId');
+  const seriesId = useRouteParam('seriesId');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const materials = usePagedList<Material>(
@@ -133,11 +133,21 @@ export default function LibraryPage() {
     [q, seriesId],
   );
   const mayAdd = !!user && hasAnyRole(user.roles, [Role.COORDINATOR, Role.LECTURER]);
+  // The keyboard's search key (Enter) searches as the button does.
+  const search = () => setQ(typed.trim());
   return (
     <View className='page library'>
       <View className='library__search'>
-        <Input className='library__query' placeholder='搜索标题或标签，如：越剧、急救' maxLength={30} value={typed} onChange={setTyped} />
-        <Button size='small' type='primary' className='library__go' onClick={() => setQ(typed.trim())}>
+        <Input
+          className='library__query'
+          placeholder='搜索标题或标签，如：越剧、急救'
+          maxLength={30}
+          confirmType='search'
+          value={typed}
+          onChange={setTyped}
+          onConfirm={search}
+        />
+        <Button size='small' type='primary' className='library__go' onClick={search}>
           搜索
         </Button>
       </View>

@@ -6,13 +6,14 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import type { SeriesDetail } from '@hele/shared';
+import { registrationOutcome, type SeriesDetail } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button } from '@/ui';
-import { routeParam } from '@/utils/navigation';
-import { sessionState, sessionWhen } from '../labels';
+import { confirmAction } from '@/utils/feedback';
+import { useRouteParam } from '@/utils/navigation';
+import { sessionLook, sessionState, sessionWhen } from '../labels';
 import ProgressBar from '../progress-bar';
 import SeriesMaterials from '../series-materials';
 import '../classes.scss';
@@ -20,7 +21,7 @@ import '../classes.scss';
 const OUTCOME_TEXT = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消', skipped: '未能报名' } as const;
 
 export default function SeriesPage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [detail, setDetail] = useState<SeriesDetail>();
   const [error, setError] = useState<unknown>();
   const { busy, run } = useAction();
@@ -57,8 +58,13 @@ export default function SeriesPage() {
     });
   const withdraw = () =>
     run(async () => {
-      const { confirm } = await Taro.showModal({ title: '退出公益班', content: '将取消你在以后各课的报名，名额会让给候补的学员。' });
-      if (!confirm) return;
+      const go = await confirmAction({
+        title: '确认退出公益班？',
+        content: '将取消你在以后各课的报名，名额会让给候补的学员。',
+        confirmText: '退出',
+        danger: true,
+      });
+      if (!go) return;
       const { items } = await api.series.withdraw({ params: { id } });
       const kept = items.filter((item) => item.outcome === 'skipped').length;
       void Taro.showToast({ title: `已取消 ${items.length - kept} 课${kept ? `，${kept} 课已过取消截止时间` : ''}`, icon: 'none' });
@@ -67,10 +73,7 @@ export default function SeriesPage() {
   const registerOne = (activityId: string) =>
     run(async () => {
       const { registration } = await api.registrations.register({ params: { id: activityId }, idempotencyKey: newIdempotencyKey() });
-      void Taro.showToast({
-        title: registration.status === 'waitlisted' ? `已候补，第 ${registration.position} 位` : '报名成功',
-        icon: 'none',
-      });
+      void Taro.showToast({ title: registrationOutcome(registration), icon: 'none' });
       await load();
     });
 
@@ -112,25 +115,34 @@ export default function SeriesPage() {
         )}
       </View>
       <Text className='section-title'>课次</Text>
-      {sessions.map((session) => (
-        <View key={session.id} className='card classes__session' data-id={session.id}>
-          <View className='classes__row'>
-            <Text className='classes__line' onClick={() => Taro.navigateTo({ url: `/activity/detail/index?id=${session.id}` })}>
-              {sessionWhen(session)}
-            </Text>
-            <Text className='classes__state'>{sessionState(session)}</Text>
+      {sessions.map((session) => {
+        const look = sessionLook(session);
+        const ahead = look === 'open' || look === 'booked';
+        return (
+          <View key={session.id} className={`card classes__session classes__session--${look}`} data-id={session.id}>
+            <View className='classes__row'>
+              <Text className='classes__line' onClick={() => Taro.navigateTo({ url: `/activity/detail/index?id=${session.id}` })}>
+                {sessionWhen(session)}
+              </Text>
+              <Text className={`classes__state classes__state--${look}`}>{sessionState(session)}</Text>
+            </View>
+            {/* Seats matter only for what is still to come. */}
+            {ahead ? (
+              <Text className='muted classes__seats'>
+                余 {session.seatsLeft} 个名额{session.waitlistCount ? ` · 候补 ${session.waitlistCount} 人` : ''}
+              </Text>
+            ) : (
+              <Text className='muted classes__seats'>{look === 'cancelled' ? '本课不再上' : '已结束'}</Text>
+            )}
+            {open.includes(session) && (
+              <Button size='small' className='series__one' loading={busy} onClick={() => registerOne(session.id)}>
+                只报这一课
+              </Button>
+            )}
+            {session.sessionNotes && <Text className='classes__notes'>课后小结：{session.sessionNotes}</Text>}
           </View>
-          <Text className='muted'>
-            余 {session.seatsLeft} 个名额{session.waitlistCount ? ` · 候补 ${session.waitlistCount} 人` : ''}
-          </Text>
-          {open.includes(session) && (
-            <Button size='small' className='series__one' loading={busy} onClick={() => registerOne(session.id)}>
-              只报这一课
-            </Button>
-          )}
-          {session.sessionNotes && <Text className='classes__notes'>课后小结：{session.sessionNotes}</Text>}
-        </View>
-      ))}
+        );
+      })}
       <Text className='section-title'>学习资料</Text>
       <SeriesMaterials key={loads} seriesId={id} mayAdd={detail.teaches} />
     </View>

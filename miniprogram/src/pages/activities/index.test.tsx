@@ -22,6 +22,7 @@ describe('活动 tab', () => {
               confirmedCount: 30,
               waitlistCount: 3,
               myRegistration: { id: 'r', status: 'waitlisted', position: 2 },
+              myState: 'waitlisted',
             }),
           ],
           nextCursor: null,

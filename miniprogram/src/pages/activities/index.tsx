@@ -34,7 +34,7 @@ export default function ActivitiesPage() {
     return (
       <View className={`page activities ${largeTextClass(large)}`}>
         <EmptyView title='登录后查看活动' description='组织生活会、公益班、培训和志愿服务活动' />
-        <Button block type='primary' onClick={goToSignIn}>
+        <Button block type='primary' onClick={() => goToSignIn()}>
           登录
         </Button>
       </View>

@@ -7,6 +7,7 @@ import { useCurrentUser } from '@/auth/session';
 import { isLive } from '@/components/activity-card';
 import { Tag } from '@/ui';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
+import { goToSignIn } from '@/utils/navigation';
 import './index.scss';
 
 /** The center's three lines of work (docs/DOMAIN.md), each one tap away. */
@@ -52,7 +53,13 @@ export default function HomePage() {
       <View className='home__banner'>
         <Text className='home__title'>和乐 · 党群服务中心</Text>
         <Text className='home__subtitle'>党建 + 社工：组织生活、志愿服务、资源整合</Text>
-        <Text className='home__greeting'>{user ? `${user.nickname}，你好` : '欢迎，登录后参加活动'}</Text>
+        {user ? (
+          <Text className='home__greeting'>{`${user.nickname}，你好`}</Text>
+        ) : (
+          <Text className='home__greeting home__sign-in' onClick={() => goToSignIn()}>
+            欢迎，登录后参加活动 ›
+          </Text>
+        )}
       </View>
       {overdue.length > 0 && (
         <View className='card home__overdue'>

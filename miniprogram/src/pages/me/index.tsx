@@ -180,7 +180,7 @@ export default function MePage() {
           </Button>
         </>
       ) : (
-        <Button block type='primary' className='me__action' onClick={goToSignIn}>
+        <Button block type='primary' className='me__action' onClick={() => goToSignIn()}>
           登录
         </Button>
       )}

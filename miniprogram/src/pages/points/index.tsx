@@ -31,7 +31,7 @@ export default function PointsPage() {
     return (
       <View className={`page points ${largeTextClass(large)}`}>
         <EmptyView title='登录后查看积分' description='参加志愿服务，服务攒积分，积分兑换公益服务' />
-        <Button block type='primary' onClick={goToSignIn}>
+        <Button block type='primary' onClick={() => goToSignIn()}>
           登录
         </Button>
       </View>

@@ -7,14 +7,14 @@ import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import Voucher from '@/components/voucher/react';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
-import { showError } from '@/utils/feedback';
+import { confirmAction, showError } from '@/utils/feedback';
 import './index.scss';
 
 export default function MyRedemptionsPage() {
   const list = usePagedList<Redemption>((cursor) => api.points.myRedemptions({ query: { cursor } }));
   const cancel = async (redemption: Redemption) => {
-    const { confirm } = await Taro.showModal({ title: '取消兑换', content: `取消后 ${redemption.cost} 积分将退回。` });
-    if (!confirm) return;
+    const go = await confirmAction({ title: '确认取消兑换？', content: `取消后 ${redemption.cost} 积分将退回。`, confirmText: '取消兑换' });
+    if (!go) return;
     try {
       await api.points.cancelRedemption({ params: { id: redemption.id }, idempotencyKey: newIdempotencyKey() });
       void Taro.showToast({ title: '已取消，积分已退回', icon: 'none' });

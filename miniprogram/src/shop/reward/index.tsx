@@ -6,12 +6,12 @@ import { formatDateTime, REWARD_KIND_LABELS, type Reward } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Tag } from '@/ui';
-import { showError } from '@/utils/feedback';
-import { routeParam } from '@/utils/navigation';
+import { confirmAction, showError } from '@/utils/feedback';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 export default function RewardPage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [reward, setReward] = useState<Reward>();
   const [balance, setBalance] = useState<number>();
   const [error, setError] = useState<unknown>();
@@ -36,8 +36,12 @@ export default function RewardPage() {
   if (!reward || balance === undefined) return <LoadingView />;
 
   const redeem = async () => {
-    const { confirm } = await Taro.showModal({ title: '确认兑换', content: `用 ${reward.cost} 积分兑换「${reward.title}」？` });
-    if (!confirm || busy) return;
+    const go = await confirmAction({
+      title: '确认兑换？',
+      content: `用 ${reward.cost} 积分兑换「${reward.title}」。`,
+      confirmText: '兑换',
+    });
+    if (!go || busy) return;
     setBusy(true);
     try {
       // One key for this confirmed tap: a retried request never spends twice.

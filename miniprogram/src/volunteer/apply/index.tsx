@@ -2,8 +2,11 @@
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { VolunteerApplicationRequest } from '@hele/shared';
 import { api } from '@/api';
 import { refreshUser, useCurrentUser } from '@/auth/session';
+import FieldError from '@/components/field-error';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import { useAction } from '@/hooks/use-action';
 import { goFillRealName, needsRealName, RealNameNeeded } from '../real-name';
@@ -39,14 +42,15 @@ export default function VolunteerApplyPage() {
   const toggle = (skill: string) =>
     setSkills((current) => (current.includes(skill) ? current.filter((s) => s !== skill) : [...current, skill]));
   const hasRealName = !!user?.realName;
-  const valid = hasRealName && skills.length > 0 && availability.trim().length >= 2 && /^1\d{10}$/.test(phone.trim());
+  // Checked as the server checks it: a wrong field says why, under it.
+  const form = useFormCheck(VolunteerApplicationRequest, { skills, availability, phone, ...(intro.trim() ? { intro } : {}) });
 
   const submit = () =>
     run(async () => {
+      const body = form.check();
+      if (!body) return;
       try {
-        await api.volunteers.apply({
-          body: { skills, availability: availability.trim(), phone: phone.trim(), ...(intro.trim() ? { intro: intro.trim() } : {}) },
-        });
+        await api.volunteers.apply({ body });
       } catch (error) {
         if (needsRealName(error)) void goFillRealName();
         throw error;
@@ -71,13 +75,16 @@ export default function VolunteerApplyPage() {
             </Text>
           ))}
         </View>
+        <FieldError field='skills' message={form.problem('skills')} />
         <Text className='section-title'>可服务时间</Text>
         <Input
           className='volunteer-apply__availability'
           placeholder='如：周末全天、工作日晚上'
           value={availability}
           onChange={setAvailability}
+          onBlur={form.touch('availability')}
         />
+        <FieldError field='availability' message={form.problem('availability')} />
         <Text className='section-title'>手机号码</Text>
         <Input
           className='volunteer-apply__phone'
@@ -86,7 +93,9 @@ export default function VolunteerApplyPage() {
           placeholder='仅社工可见完整号码'
           value={phone}
           onChange={setPhone}
+          onBlur={form.touch('phone')}
         />
+        <FieldError field='phone' message={form.problem('phone')} />
         <Text className='section-title'>个人简介（选填）</Text>
         <Textarea
           className='text-box volunteer-apply__intro'
@@ -96,7 +105,7 @@ export default function VolunteerApplyPage() {
           onInput={(e) => setIntro(e.detail.value)}
         />
       </View>
-      <Button block type='primary' loading={busy} disabled={!valid} className='volunteer-apply__submit' onClick={submit}>
+      <Button block type='primary' loading={busy} className='volunteer-apply__submit' onClick={submit}>
         提交申请
       </Button>
     </View>

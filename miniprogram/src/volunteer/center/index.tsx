@@ -7,7 +7,15 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import { formatDateTime, hasAnyRole, Role, TRAINING_TOPIC_LABELS, type CompletedTraining, type MyVolunteerResponse } from '@hele/shared';
+import {
+  formatDateTime,
+  hasAnyRole,
+  hoursOf,
+  Role,
+  TRAINING_TOPIC_LABELS,
+  type CompletedTraining,
+  type MyVolunteerResponse,
+} from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { ErrorView, LoadingView } from '@/components/status-view';
@@ -42,7 +50,7 @@ export default function VolunteerCenterPage() {
     <View className='page volunteer-center'>
       <View className='card volunteer-center__level'>
         <Text className='volunteer-center__stars'>{'★'.repeat(me.stars) + '☆'.repeat(5 - me.stars)}</Text>
-        <Text className='volunteer-center__hours'>累计服务 {Math.floor((me.approvedMinutes / 60) * 10) / 10} 小时</Text>
+        <Text className='volunteer-center__hours'>累计服务 {hoursOf(me.approvedMinutes)} 小时</Text>
         {me.nextStars !== null && (
           <Text className='muted'>
             再服务 {me.hoursToNext} 小时可达 {me.nextStars} 星志愿者

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ExamPage from './index';
-import { answerRequests } from '../../../test/taro-double';
+import { answerModals, answerRequests, calls } from '../../../test/taro-double';
 import { signedInAs } from '../../../test/fixtures';
 
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
@@ -65,9 +65,21 @@ describe('认证考试', () => {
     await screen.findByText(/志愿服务的首要原则是/);
     expect(screen.getByText(/已答 0\/2/)).toBeTruthy();
     fireEvent.click(screen.getByText('自愿'));
+    // Handing in asks first, saying what is unanswered; 再检查 keeps the paper open.
+    answerModals(false);
+    fireEvent.click(screen.getByText('交卷'));
+    await waitFor(() => expect(calls.modals).toHaveLength(1));
+    expect(calls.modals[0]).toMatchObject({
+      title: '确认交卷？',
+      content: '还有 1 题未作答，交卷后不能再修改。',
+      confirmText: '交卷',
+      cancelText: '再检查',
+    });
+    expect(submitted).toEqual([]);
     fireEvent.click(screen.getByText('胸外按压'));
     fireEvent.click(screen.getByText('人工呼吸'));
     expect(screen.getByText(/已答 2\/2/)).toBeTruthy();
+    answerModals(true);
     fireEvent.click(screen.getByText('交卷'));
     await screen.findByText('恭喜通过认证，你已成为认证志愿者！');
     expect(submitted).toEqual([{ answers: { q1: [0], q2: [0, 1] } }]);

@@ -5,13 +5,16 @@
 import { View, Text, Textarea, Picker } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { centerDate, formatDate, type ServiceRecord } from '@hele/shared';
+import { centerDate, DeclareHoursRequest, formatDate, type ServiceRecord } from '@hele/shared';
 import { api } from '@/api';
+import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useAction } from '@/hooks/use-action';
-import { routeParam } from '@/utils/navigation';
+import { useFormCheck } from '@/hooks/use-form-check';
+import { askForNotices } from '@/utils/notices';
+import { useRouteParam } from '@/utils/navigation';
 import { SOURCE_LABELS, STATUS_TAGS, hoursOf } from '../labels';
 import './index.scss';
 
@@ -20,32 +23,49 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const [hours, setHours] = useState('');
   const [note, setNote] = useState('');
   const { busy, run } = useAction();
-  const minutes = Math.round(Number(hours) * 60);
-  const valid = Number.isFinite(minutes) && minutes >= 15 && minutes <= 720 && note.trim().length >= 4;
-  const submit = () =>
-    run(async () => {
-      await api.volunteers.declareHours({ body: { servedOn, minutes, note: note.trim() } });
+  // Checked as the server checks it; the member types hours, the schema counts minutes.
+  const minutes = hours.trim() ? Math.round(Number(hours) * 60) : undefined;
+  const form = useFormCheck(DeclareHoursRequest, { servedOn, minutes, note });
+  const hoursProblem = form.problem('minutes') && (hours.trim() ? '服务时长须在 0.25 到 12 小时之间' : '请填写服务时长');
+  const submit = () => {
+    // WeChat asks only during the tap: may it tell the volunteer the decision?
+    askForNotices(['hours_result']);
+    return run(async () => {
+      const body = form.check();
+      if (!body) return;
+      await api.volunteers.declareHours({ body });
       void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
       setHours('');
       setNote('');
       onDone();
     });
+  };
   return (
     <View className='card hours__form'>
       <Text className='section-title'>申报服务时长</Text>
       <Picker mode='date' value={servedOn} end={centerDate(new Date())} onChange={(e) => setServedOn(e.detail.value)}>
         <View className='hours__field'>服务日期：{servedOn}</View>
       </Picker>
-      <Input className='hours__hours' type='digit' placeholder='服务时长（小时，如 2.5）' value={hours} onChange={setHours} />
+      <Input
+        className='hours__hours'
+        type='digit'
+        placeholder='服务时长（小时，如 2.5）'
+        value={hours}
+        onChange={setHours}
+        onBlur={form.touch('minutes')}
+      />
+      <FieldError field='minutes' message={hoursProblem} />
       <Textarea
         className='text-box hours__note'
         value={note}
         maxlength={300}
         placeholder='服务内容，如：在社区敬老院陪伴老人聊天'
         onInput={(e) => setNote(e.detail.value)}
+        onBlur={form.touch('note')}
       />
+      <FieldError field='note' message={form.problem('note')} />
       <Text className='muted'>手工申报的时长经社工审核通过后计入，每小时 10 积分。</Text>
-      <Button block type='primary' loading={busy} disabled={!valid} className='hours__submit' onClick={submit}>
+      <Button block type='primary' loading={busy} className='hours__submit' onClick={submit}>
         提交申报
       </Button>
     </View>
@@ -53,7 +73,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
 }
 
 export default function HoursPage() {
-  const [declaring, setDeclaring] = useState(routeParam('declare') === '1');
+  const [declaring, setDeclaring] = useState(useRouteParam('declare') === '1');
   const records = usePagedList<ServiceRecord>((cursor) => api.volunteers.myHours({ query: { cursor } }));
   return (
     <View className='page hours'>

@@ -17,3 +17,4 @@ export * from './statistics';
 export * from './series';
 export * from './privacy';
 export * from './roster-import';
+export * from './compliance';

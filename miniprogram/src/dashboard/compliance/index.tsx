@@ -16,6 +16,7 @@ import {
   type BranchCompliance,
   type ComplianceBoard,
   type MeetingFrequencies,
+  type MeetingType,
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
@@ -26,6 +27,15 @@ import { Button } from '@/ui';
 import './index.scss';
 
 const FREQUENCIES = MeetingFrequencySchema.options;
+/** Column headings short enough for a phone. */
+const SHORT: Record<MeetingType, string> = {
+  congress: '党员大会',
+  committee: '支委会',
+  group: '党小组会',
+  lecture: '党课',
+  theme_day: '主题党日',
+  life: '组织生活会',
+};
 
 /** A kind's periods of the year that have begun, and how many of them were held. */
 const tally = (row: BranchCompliance['types'][number]) => {
@@ -130,7 +140,7 @@ export default function CompliancePage() {
                 <Text className='compliance__cell'>支部</Text>
                 {required.map((type) => (
                   <Text key={type} className='compliance__cell'>
-                    {MEETING_TYPE_LABELS[type]}
+                    {SHORT[type]}
                   </Text>
                 ))}
                 <Text className='compliance__cell'>完成率</Text>

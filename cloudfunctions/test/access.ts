@@ -90,6 +90,10 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   // A secretary sees her own branch's only (meetings.test.ts); this one is on none.
   'GET /branches/{id}/statistics': { refused: ['secretary'], path: '/branches/01NOBRANCH/statistics' },
   'GET /statistics/branches': { path: '/statistics/branches?year=2001' },
+  'GET /compliance': { path: '/compliance?year=2001' },
+  'GET /branches/{id}/compliance': { refused: ['secretary'], path: '/branches/01NOBRANCH/compliance' },
+  // An unknown kind: allowed callers get 400 and the center's frequencies stay as they are.
+  'PUT /compliance/frequencies': { path: '/compliance/frequencies', body: () => ({ weekly: 'monthly' }) },
   'GET /activities/{id}/minutes/document': { path: `/activities/${MISSING}/minutes/document` },
   // A secretary passes the guard; the service lets only the meeting's own branch secretary save (meetings.test.ts).
   'PUT /activities/{id}/minutes': {

@@ -29,6 +29,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 19);
  */
 const SHARED_REGISTRIES = new Set([
   'PUT /rubric',
+  'PUT /compliance/frequencies',
   'POST /plan-modules',
   'POST /exam/questions',
   'POST /themes',

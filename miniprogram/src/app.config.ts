@@ -34,7 +34,7 @@ export default defineAppConfig({
     },
     {
       root: 'dashboard',
-      pages: ['home/index'],
+      pages: ['home/index', 'compliance/index'],
     },
     {
       root: 'learning',

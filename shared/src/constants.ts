@@ -104,3 +104,45 @@ export const POLITICAL_STATUS_LABELS: Record<PoliticalStatus, string> = {
   league_member: '共青团员',
   masses: '群众',
 };
+
+/**
+ * 三会一课: the kinds of branch meeting the Party's rules require on a schedule (docs/DOMAIN.md §1). A meeting
+ * of a branch may carry one; each kind's frequency is the center's setting (rules/compliance).
+ */
+export const MeetingType = {
+  CONGRESS: 'congress',
+  COMMITTEE: 'committee',
+  GROUP: 'group',
+  LECTURE: 'lecture',
+  THEME_DAY: 'theme_day',
+  LIFE: 'life',
+} as const;
+export const MeetingTypeSchema = z.enum(MeetingType);
+export type MeetingType = z.infer<typeof MeetingTypeSchema>;
+export const MEETING_TYPES: readonly MeetingType[] = Object.values(MeetingType);
+export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
+  congress: '支部党员大会',
+  committee: '支部委员会',
+  group: '党小组会',
+  lecture: '党课',
+  theme_day: '主题党日',
+  life: '组织生活会',
+};
+
+/** How often a kind of meeting is due: once per month, quarter, half year or year, or not required. */
+export const MeetingFrequency = {
+  MONTHLY: 'monthly',
+  QUARTERLY: 'quarterly',
+  HALF_YEARLY: 'half_yearly',
+  YEARLY: 'yearly',
+  NONE: 'none',
+} as const;
+export const MeetingFrequencySchema = z.enum(MeetingFrequency);
+export type MeetingFrequency = z.infer<typeof MeetingFrequencySchema>;
+export const MEETING_FREQUENCY_LABELS: Record<MeetingFrequency, string> = {
+  monthly: '每月',
+  quarterly: '每季度',
+  half_yearly: '每半年',
+  yearly: '每年',
+  none: '不要求',
+};

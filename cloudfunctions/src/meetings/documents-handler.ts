@@ -32,9 +32,9 @@ export const handler = createHttpHandler(meetingDocumentsRoutes, {
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         `支部年度统计-${year}.xlsx`,
       );
-    const rate = BRANCH_STATISTICS_COLUMNS.indexOf('出席率');
+    const rates = [BRANCH_STATISTICS_COLUMNS.indexOf('出席率'), BRANCH_STATISTICS_COLUMNS.indexOf('三会一课完成率')];
     const rows = items.map((row) =>
-      branchStatisticsCells(row).map((cell, i) => (cell === null ? '' : i === rate ? `${Math.round(Number(cell) * 100)}%` : cell)),
+      branchStatisticsCells(row).map((cell, i) => (cell === null ? '' : rates.includes(i) ? `${Math.round(Number(cell) * 100)}%` : cell)),
     );
     return download(toCsv(BRANCH_STATISTICS_COLUMNS, rows), 'text/csv; charset=utf-8', `支部年度统计-${year}.csv`);
   },

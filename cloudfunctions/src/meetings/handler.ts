@@ -1,9 +1,10 @@
 /** Idea board and measures (措施) of a meeting; the owners' and the secretary's lists. */
 import { createHttpHandler } from '../lib/http';
-import { meetingService } from './wiring';
+import { complianceService, meetingService } from './wiring';
 import { meetingsRoutes } from '@hele/shared/contract/meetings';
 
 const meetings = meetingService();
+const compliance = complianceService();
 
 export const handler = createHttpHandler(meetingsRoutes, {
   addIdea: async ({ params, body, caller }) => ({ idea: await meetings.addIdea(params.id, body, caller) }),
@@ -19,4 +20,7 @@ export const handler = createHttpHandler(meetingsRoutes, {
   branchStatistics: async ({ params, query, caller }) => ({ statistics: await meetings.branchStatistics(params.id, query.year, caller) }),
   myActions: async ({ query, caller }) => await meetings.mine(caller, query),
   overdueActions: async ({ query, caller }) => await meetings.overdue(query, caller),
+  compliance: async ({ query }) => await compliance.board(query.year),
+  branchCompliance: async ({ params, query, caller }) => ({ compliance: await compliance.ofBranch(params.id, query.year, caller) }),
+  setMeetingFrequencies: async ({ body, caller }) => ({ frequencies: await compliance.setFrequencies(body, caller) }),
 });

@@ -17,6 +17,7 @@ import {
   type ActionItem,
   type ActionItemInput,
   type BranchYearFigures,
+  type ComplianceTotalsFigures,
   type Idea,
   type IdeaInput,
   type Minutes,
@@ -38,6 +39,11 @@ export interface MeetingDeps {
   meetingsBetween: (from: string, to: string) => Promise<ActivitySummary[]>;
   /** Where the caller stands towards a meeting: in its audience, or outside. */
   standing: (activity: ActivitySummary, caller: Principal) => Promise<Standing>;
+  /** 三会一课 of the year: every 党支部 of the directory, and the compliance figures of some. */
+  compliance: {
+    branchIds: () => Promise<string[]>;
+    totalsOf: (branchIds: readonly string[], year: number) => Promise<Map<string, ComplianceTotalsFigures>>;
+  };
   now?: () => Date;
 }
 
@@ -63,6 +69,7 @@ export const createMeetingService = ({
   activity: activityOf,
   meetingsBetween,
   standing: standingOf,
+  compliance,
   now = () => new Date(),
 }: MeetingDeps) => {
   const visible = async (activityId: string, caller: Principal) => {
@@ -106,31 +113,41 @@ export const createMeetingService = ({
   };
   const thisYear = () => Number(centerDate(now()).slice(0, 4));
 
-  /** Every branch's year: its meetings held so far (started, published), with their counted figures and measures. */
+  /**
+   * Every branch's year: its meetings held so far (started, published), with their counted figures and
+   * measures, and its 三会一课 (periods held, overdue). The whole year lists every 党支部 of the directory
+   * once the year has begun, those that held nothing too.
+   */
   const yearOfBranches = async (year: number, onlyBranch?: string): Promise<BranchYearFigures[]> => {
     const [from, until] = yearBounds(year);
     const to = [until, now().toISOString()].sort()[0]!;
+    const begun = from <= to;
     // A year still to come has held nothing (and a range that ends before it starts is no query).
-    const held = (from <= to ? await meetingsBetween(from, to) : []).filter(
+    const held = (begun ? await meetingsBetween(from, to) : []).filter(
       (meeting) => meeting.branchId && (!onlyBranch || meeting.branchId === onlyBranch),
     );
-    const branches = [...new Set([...held.map((meeting) => meeting.branchId!), ...(onlyBranch ? [onlyBranch] : [])])].sort();
+    const listed = onlyBranch ? [onlyBranch] : begun ? await compliance.branchIds() : [];
+    const branches = [...new Set([...held.map((meeting) => meeting.branchId!), ...listed])].sort();
     // Each meeting counted as its attendance page counts it (one roster read per branch).
     const rosters = new Map(await Promise.all(branches.map(async (branchId) => [branchId, await branchMembers(branchId)] as const)));
     const at = now();
-    const figures = await Promise.all(
-      held.map(async (meeting) => {
-        const [sheet, measures] = await Promise.all([
-          readAttendanceSheet(meeting, at, { rosterOf: rosters.get(meeting.branchId!) }),
-          board.actions(meeting.id),
-        ]);
-        return { branchId: meeting.branchId!, meeting: sheet.summary, measures };
-      }),
-    );
+    const [figures, schedule] = await Promise.all([
+      Promise.all(
+        held.map(async (meeting) => {
+          const [sheet, measures] = await Promise.all([
+            readAttendanceSheet(meeting, at, { rosterOf: rosters.get(meeting.branchId!) }),
+            board.actions(meeting.id),
+          ]);
+          return { branchId: meeting.branchId!, meeting: sheet.summary, measures };
+        }),
+      ),
+      compliance.totalsOf(branches, year),
+    ]);
     return Promise.all(
       branches.map(async (branchId) => {
         const mine = figures.filter((item) => item.branchId === branchId);
         const marks = await readCounts(branchScope(branchId, year));
+        const totals = schedule.get(branchId);
         return {
           branchId,
           year,
@@ -139,6 +156,9 @@ export const createMeetingService = ({
             mine.flatMap((item) => item.measures),
             { sum: marks.scoreSum ?? 0, sheets: marks.scores ?? 0 },
           ),
+          compliance: totals
+            ? { expected: totals.expected, held: totals.held, overdue: totals.overdue, rate: totals.rate }
+            : { expected: 0, held: 0, overdue: 0, rate: null },
         };
       }),
     );

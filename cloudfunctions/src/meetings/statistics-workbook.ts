@@ -8,6 +8,7 @@ export const statisticsWorkbook = async (year: number, rows: readonly BranchYear
   sheet.addRow([...BRANCH_STATISTICS_COLUMNS]).font = { bold: true };
   for (const row of rows) sheet.addRow(branchStatisticsCells(row));
   sheet.getColumn(BRANCH_STATISTICS_COLUMNS.indexOf('出席率') + 1).numFmt = '0%';
+  sheet.getColumn(BRANCH_STATISTICS_COLUMNS.indexOf('三会一课完成率') + 1).numFmt = '0%';
   sheet.getColumn(BRANCH_STATISTICS_COLUMNS.indexOf('观摩评分') + 1).numFmt = '0.00';
   for (const column of sheet.columns) column.width = 12;
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -1,6 +1,9 @@
 /** The meetings service with its real parts, for the board's handler and the documents' handler. */
 import { activitySummary, publishedMeetingsBetween } from '../domain/activities/summary';
+import { branchRecord } from '../domain/branches';
+import { directoryBranches, heldMeetings, meetingFrequencies, putMeetingFrequencies } from '../domain/compliance';
 import { standingAt } from '../domain/meeting-audience';
+import { createComplianceService } from './compliance-service';
 import { boardRepository } from './repository';
 import { createMeetingService } from './service';
 
@@ -10,4 +13,18 @@ export const meetingService = () =>
     activity: activitySummary,
     meetingsBetween: publishedMeetingsBetween,
     standing: standingAt,
+    compliance: {
+      branchIds: async () => (await directoryBranches()).map((branch) => branch.id),
+      totalsOf: (branchIds, year) => complianceService().totalsOf(branchIds, year),
+    },
+  });
+
+/** 三会一课 compliance with its real reads. */
+export const complianceService = () =>
+  createComplianceService({
+    frequencies: meetingFrequencies,
+    putFrequencies: putMeetingFrequencies,
+    branches: directoryBranches,
+    branch: branchRecord,
+    held: heldMeetings,
   });

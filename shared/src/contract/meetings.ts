@@ -8,7 +8,10 @@ import {
   ActionParams,
   ActionUpdate,
   ActivityIdParams,
+  BranchCompliance,
   BranchYearFigures,
+  ComplianceBoard,
+  ComplianceQuery,
   IdParams,
   Idea,
   IdeaGroupRequest,
@@ -16,6 +19,7 @@ import {
   IdeaList,
   IdeaParams,
   ListQuery,
+  MeetingFrequencies,
   Minutes,
   MinutesInput,
   OverdueQuery,
@@ -123,6 +127,31 @@ export const meetingsRoutes = defineRoutes({
     access: [Role.COORDINATOR, Role.SECRETARY],
     query: OverdueQuery,
     reply: ActionItemPage,
+  },
+  /** 三会一课: every 党支部's periods held, due and overdue (the director's page; 互学互比 for the secretaries). */
+  compliance: {
+    method: 'GET',
+    path: '/compliance',
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    query: ComplianceQuery,
+    reply: ComplianceBoard,
+  },
+  /** One branch's: coordinators and its secretary (the secretary's 首页). */
+  branchCompliance: {
+    method: 'GET',
+    path: '/branches/{id}/compliance',
+    access: [Role.COORDINATOR, Role.SECRETARY],
+    params: IdParams,
+    query: ComplianceQuery,
+    reply: z.object({ compliance: BranchCompliance }),
+  },
+  /** How often each kind of meeting is due: the center's setting. */
+  setMeetingFrequencies: {
+    method: 'PUT',
+    path: '/compliance/frequencies',
+    access: [Role.COORDINATOR],
+    body: MeetingFrequencies,
+    reply: z.object({ frequencies: MeetingFrequencies }),
   },
 });
 

@@ -19,3 +19,4 @@ export * from './participation';
 export * from './learning';
 export * from './privacy';
 export * from './roster-import';
+export * from './compliance';

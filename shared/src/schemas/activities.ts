@@ -3,6 +3,7 @@ import {
   ActivityKindSchema,
   ActivityStatusSchema,
   DiscussionFormatSchema,
+  MeetingTypeSchema,
   RegistrationStatusSchema,
   TrainingTopicSchema,
 } from '../constants';
@@ -29,6 +30,8 @@ const activityFields = {
   branchId: Id.optional(),
   /** A branch meeting open to its branch only (仅限本支部): others cannot register; its roster checks in without registering. */
   branchOnly: z.boolean().optional(),
+  /** 三会一课: which kind of required branch meeting this is (支部党员大会, 党课…); it counts once someone checks in. */
+  meetingType: MeetingTypeSchema.optional(),
   /** The public-benefit project (铅笔花校园行, 公益黄手环…) the activity belongs to. */
   projectId: Id.optional(),
   venue: z.string().trim().min(1, '请填写地点').max(100),
@@ -54,8 +57,17 @@ const activityFields = {
  */
 export const kindFieldIssues = (
   kind: string,
-  value: { trainingTopic?: string; requiredTraining?: string; lecturerIds?: string[]; branchOnly?: boolean; branchId?: string },
+  value: {
+    trainingTopic?: string;
+    requiredTraining?: string;
+    lecturerIds?: string[];
+    branchOnly?: boolean;
+    branchId?: string;
+    meetingType?: string;
+  },
 ): Array<{ path: string; message: string }> => [
+  ...(value.meetingType !== undefined && kind !== 'meeting' ? [{ path: 'meetingType', message: '只有组织生活会有会议类型' }] : []),
+  ...(value.meetingType !== undefined && kind === 'meeting' && !value.branchId ? [{ path: 'meetingType', message: '请先选择支部' }] : []),
   ...(value.branchOnly && kind !== 'meeting' ? [{ path: 'branchOnly', message: '只有组织生活会可以仅限本支部' }] : []),
   ...(value.branchOnly && kind === 'meeting' && !value.branchId ? [{ path: 'branchOnly', message: '请先选择支部' }] : []),
   ...(value.trainingTopic !== undefined && kind !== 'training' ? [{ path: 'trainingTopic', message: '只有培训活动有培训主题' }] : []),
@@ -151,6 +163,7 @@ export const Activity = z.object({
   theme: z.string().optional(),
   branchId: Id.optional(),
   branchOnly: z.boolean().optional(),
+  meetingType: MeetingTypeSchema.optional(),
   projectId: Id.optional(),
   venue: z.string(),
   startsAt: IsoDateTime,

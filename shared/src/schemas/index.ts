@@ -19,3 +19,4 @@ export * from './series';
 export * from './directory';
 export * from './account';
 export * from './rosters';
+export * from './compliance';

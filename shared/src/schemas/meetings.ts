@@ -80,6 +80,13 @@ export const BranchYearFigures = z.object({
   measuresDoneOnTime: z.number().int(),
   observerMark: z.number().int().nullable(),
   observerSheets: z.number().int(),
+  /** 三会一课 (rules/compliance): periods started (应开), held, closed without a meeting, and the rate. */
+  compliance: z.object({
+    expected: z.number().int(),
+    held: z.number().int(),
+    overdue: z.number().int(),
+    rate: z.number().int().nullable(),
+  }),
 });
 export type BranchYearFigures = z.infer<typeof BranchYearFigures>;
 export const StatisticsQuery = z
@@ -100,6 +107,11 @@ export const BRANCH_STATISTICS_COLUMNS = [
   '按期完成',
   '观摩评分',
   '评分份数',
+  // 三会一课: periods (months, quarters…) of each required kind of meeting.
+  '三会一课应开',
+  '三会一课已开',
+  '三会一课逾期',
+  '三会一课完成率',
 ] as const;
 
 /** A branch's row in the columns' order; the rate and the mark as fractions (a sheet formats them, the CSV writes 85% and 3.7). */
@@ -117,4 +129,8 @@ export const branchStatisticsCells = (row: BranchYearFigures): Array<string | nu
   row.measuresDoneOnTime,
   row.observerMark === null ? null : row.observerMark / 100,
   row.observerSheets,
+  row.compliance.expected,
+  row.compliance.held,
+  row.compliance.overdue,
+  row.compliance.rate === null ? null : row.compliance.rate / 100,
 ];

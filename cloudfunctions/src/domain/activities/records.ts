@@ -12,6 +12,7 @@ import {
   AgendaItem,
   DiscussionFormatSchema,
   participationState,
+  MeetingTypeSchema,
   seatsLeft,
   TrainingTopicSchema,
   type Activity,
@@ -34,6 +35,8 @@ export const ActivityRecord = z.object({
   branchId: z.string().optional(),
   /** 仅限本支部: only the branch's roster registers; the roster checks in without registering. */
   branchOnly: z.boolean().optional(),
+  /** 三会一课: the kind of required meeting, counted for the branch's compliance once someone checks in. */
+  meetingType: MeetingTypeSchema.optional(),
   projectId: z.string().optional(),
   venue: z.string(),
   startsAt: z.string(),

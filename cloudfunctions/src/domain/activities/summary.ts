@@ -4,7 +4,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../../lib/pagination';
-import { ActivityKindSchema, ActivityStatusSchema } from '@hele/shared';
+import { ActivityKindSchema, ActivityStatusSchema, MeetingTypeSchema } from '@hele/shared';
 import * as z from 'zod';
 import { doc } from '../../lib/db';
 import { tableName } from '../../lib/tables';
@@ -17,6 +17,7 @@ export const ActivitySummary = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   branchId: z.string().optional(),
+  meetingType: MeetingTypeSchema.optional(),
   projectId: z.string().optional(),
   venue: z.string().optional(),
   theme: z.string().optional(),
@@ -33,7 +34,7 @@ export const activitySummary = async (id: string): Promise<ActivitySummary | und
       TableName: tableName('ACTIVITIES_TABLE'),
       Key: { id },
       ProjectionExpression:
-        'id, kind, #status, title, startsAt, endsAt, branchId, projectId, venue, theme, agenda, confirmedCount, seriesId, lecturerIds',
+        'id, kind, #status, title, startsAt, endsAt, branchId, meetingType, projectId, venue, theme, agenda, confirmedCount, seriesId, lecturerIds',
       ExpressionAttributeNames: { '#status': 'status' },
     }),
   );

@@ -87,11 +87,26 @@ describe('编辑活动', () => {
     expect(screen.getByText(/名额少于支部人数（40）/)).toBeTruthy();
     fireEvent(container.querySelector('.edit-activity__branch-only-switch')!, new CustomEvent('change', { detail: { value: true } }));
     expect(await screen.findByText(/只有本支部党员可以报名；/)).toBeTruthy();
+    // 三会一课: the kind of required meeting, offered once the meeting has a branch.
+    const typePicker = Array.from(container.querySelectorAll('taro-picker-core')).find((node) =>
+      node.textContent?.includes('三会一课类型'),
+    )!;
+    expect((typePicker as unknown as { range: string[] }).range).toEqual([
+      '不计入三会一课',
+      '支部党员大会',
+      '支部委员会',
+      '党小组会',
+      '党课',
+      '主题党日',
+      '组织生活会',
+    ]);
+    fireEvent(typePicker, new CustomEvent('change', { detail: { value: 1 } }));
+    expect(await screen.findByText('有人签到后，计入本支部当期的「支部党员大会」')).toBeTruthy();
 
     fireEvent.input(container.querySelector('.edit-activity__title input')!, { target: { value: '支部党员大会' } });
     fireEvent.click(screen.getByText('发布'));
     await waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toMatchObject({ kind: 'meeting', title: '支部党员大会', branchId: 'b1', branchOnly: true });
+    expect(sent[0]).toMatchObject({ kind: 'meeting', title: '支部党员大会', branchId: 'b1', branchOnly: true, meetingType: 'congress' });
   });
 
   it('moves a saved branch meeting to another branch but not out of the branches', async () => {
@@ -129,10 +144,13 @@ describe('编辑活动', () => {
       agenda: '',
       description: '',
       projectId: '',
+      meetingType: 'lecture',
       publish: true,
     } as const;
     expect(toRequest({ ...form, branchId: 'b1', branchOnly: true })).toMatchObject({ branchId: 'b1', branchOnly: true });
+    expect(toRequest({ ...form, branchId: 'b1', branchOnly: false })).toMatchObject({ meetingType: 'lecture' });
     expect(toRequest({ ...form, branchId: '', branchOnly: true })).not.toHaveProperty('branchOnly');
+    expect(toRequest({ ...form, branchId: '', branchOnly: true })).not.toHaveProperty('meetingType');
     expect(toRequest({ ...form, kind: 'class', branchId: 'b1', branchOnly: true })).not.toHaveProperty('branchOnly');
   });
 });

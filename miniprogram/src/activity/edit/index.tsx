@@ -10,12 +10,15 @@ import {
   CENTER_UTC_OFFSET_MINUTES,
   DISCUSSION_FORMAT_LABELS,
   KIND_LABELS,
+  MEETING_TYPE_LABELS,
+  MEETING_TYPES,
   toCenterIso,
   TRAINING_TOPIC_LABELS,
   type ActivityKind,
   type Branch,
   type CreateActivityRequest,
   type DiscussionFormat,
+  type MeetingType,
   type Project,
   type RoleHolder,
   type TrainingTopic,
@@ -50,6 +53,8 @@ interface Form {
   /** A meeting's branch ('' for none), and whether it is for that branch only (仅限本支部). */
   branchId: string;
   branchOnly: boolean;
+  /** 三会一课: the kind of required meeting of the branch ('' when it is none of them). */
+  meetingType: MeetingType | '';
   /** A class's lecturers, who alone declare its teaching; none for a series' session (its series names them). */
   lecturerIds?: string[];
   publish: boolean;
@@ -73,6 +78,7 @@ const EMPTY: Form = {
   projectId: '',
   branchId: '',
   branchOnly: false,
+  meetingType: '',
   lecturerIds: [],
   publish: true,
 };
@@ -96,7 +102,9 @@ export const toRequest = (form: Form): CreateActivityRequest => ({
     .map((title) => ({ title })),
   description: form.description.trim(),
   ...(form.projectId ? { projectId: form.projectId } : {}),
-  ...(form.kind === 'meeting' && form.branchId ? { branchId: form.branchId, branchOnly: form.branchOnly } : {}),
+  ...(form.kind === 'meeting' && form.branchId
+    ? { branchId: form.branchId, branchOnly: form.branchOnly, ...(form.meetingType ? { meetingType: form.meetingType } : {}) }
+    : {}),
   ...(form.kind === 'class' && form.lecturerIds ? { lecturerIds: form.lecturerIds } : {}),
   publish: form.publish,
 });
@@ -115,6 +123,7 @@ const FIELD_LABELS: Record<string, string> = {
   requiredTraining: '报名前需完成的培训',
   lecturerIds: '讲师',
   branchOnly: '仅限本支部',
+  meetingType: '三会一课类型',
 };
 
 export default function EditActivityPage() {
@@ -164,6 +173,7 @@ export default function EditActivityPage() {
           projectId: activity.projectId ?? '',
           branchId: activity.branchId ?? '',
           branchOnly: activity.branchOnly ?? false,
+          meetingType: activity.meetingType ?? '',
           lecturerIds: activity.seriesId ? undefined : (activity.lecturerIds ?? []),
           publish: activity.status === 'published',
         });
@@ -384,6 +394,27 @@ export default function EditActivityPage() {
           </View>
         )}
         {fieldError('branchOnly')}
+        {form.kind === 'meeting' && branch && (
+          <Picker
+            mode='selector'
+            range={['不计入三会一课', ...MEETING_TYPES.map((type) => MEETING_TYPE_LABELS[type])]}
+            value={form.meetingType ? MEETING_TYPES.indexOf(form.meetingType) + 1 : 0}
+            onChange={(e) => set('meetingType', Number(e.detail.value) > 0 ? MEETING_TYPES[Number(e.detail.value) - 1]! : '')}
+          >
+            <View className='edit-activity__row'>
+              <Text>三会一课类型</Text>
+              <Text className='edit-activity__value edit-activity__meeting-type'>
+                {form.meetingType ? MEETING_TYPE_LABELS[form.meetingType] : '不计入三会一课'}
+              </Text>
+            </View>
+          </Picker>
+        )}
+        {form.kind === 'meeting' && branch && form.meetingType && (
+          <Text className='muted edit-activity__meeting-type-hint'>
+            有人签到后，计入本支部当期的「{MEETING_TYPE_LABELS[form.meetingType]}」
+          </Text>
+        )}
+        {fieldError('meetingType')}
         {projects.length > 0 && (
           <Picker
             mode='selector'

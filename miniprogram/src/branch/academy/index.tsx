@@ -6,7 +6,7 @@
 import { View, Text, Picker } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { COMMENT_BELOW, formatDateTime, type AcademyBoard, type Activity, type MeetingScores } from '@hele/shared';
+import { COMMENT_BELOW, formatDateTime, type AcademyBoard, type Activity, type ComplianceBoard, type MeetingScores } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { EmptyView } from '@/components/status-view';
@@ -77,6 +77,7 @@ export default function AcademyPage() {
   const [board, setBoard] = useState<AcademyBoard>();
   const [scoring, setScoring] = useState<string>();
   const [scores, setScores] = useState<MeetingScores>();
+  const [compliance, setCompliance] = useState<ComplianceBoard>();
   /** A ranked meeting's marks per criterion, on a tap. */
   const showScores = (activityId: string) => run(async () => setScores((await api.academy.scores({ params: { id: activityId } })).scores));
   const { run } = useAction();
@@ -100,6 +101,8 @@ export default function AcademyPage() {
       setObserving(new Set(mine.filter((id): id is string => !!id)));
       setCriteria(rubric.rubric.criteria);
       setBoard(ranked.board);
+      // 三会一课 side by side: every branch's rate of periods held (a failure leaves the rest of the page).
+      setCompliance(await api.meetings.compliance().catch(() => undefined));
     });
   useDidShow(() => void load());
   const observe = (meeting: Activity) =>
@@ -176,6 +179,21 @@ export default function AcademyPage() {
           <Text>{mark(row.average)}</Text>
         </View>
       ))}
+      {compliance && compliance.items.length > 0 && <Text className='section-title'>三会一课完成率 · {compliance.year} 年</Text>}
+      {compliance &&
+        [...compliance.items]
+          .sort((a, b) => (b.totals.rate ?? -1) - (a.totals.rate ?? -1) || a.totals.overdue - b.totals.overdue)
+          .map((row) => (
+            <View key={row.branchId} className='plan__row academy__compliance'>
+              <Text>
+                {row.branchName}
+                {row.branchId === user?.branchId ? '（本支部）' : ''}
+              </Text>
+              <Text>
+                {row.totals.rate === null ? '—' : `${row.totals.rate}%`} · 逾期 {row.totals.overdue} 期
+              </Text>
+            </View>
+          ))}
     </View>
   );
 }

@@ -155,6 +155,10 @@ function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: 
         措施 {figures.measures} 项，按期完成 {figures.measuresDoneOnTime} 项 · 观摩评分{' '}
         {figures.observerMark === null ? '—' : (figures.observerMark / 100).toFixed(2)}（{figures.observerSheets} 份）
       </Text>
+      <Text className='plan__modules plan__compliance'>
+        三会一课 已开 {figures.compliance.held}/{figures.compliance.expected} 期 · 逾期 {figures.compliance.overdue} 期 · 完成率{' '}
+        {figures.compliance.rate === null ? '—' : `${figures.compliance.rate}%`}
+      </Text>
       {coordinator && (
         <Button
           size='small'

@@ -1,7 +1,15 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { startOfCenterDay, type ActionItem, type Activity } from '@hele/shared';
+import {
+  formatDate,
+  MEETING_TYPE_LABELS,
+  COMPLIANCE_REMINDER_DAYS,
+  startOfCenterDay,
+  type ActionItem,
+  type Activity,
+  type BranchCompliance,
+} from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { isLive } from '@/components/activity-card';
@@ -43,11 +51,51 @@ const useOverdue = (secretary: boolean) => {
   return overdue;
 };
 
+/** A secretary's 三会一课 (their own branch): what runs now, held or still to hold, and what the year missed. */
+const useCompliance = (branchId: string | undefined) => {
+  const [compliance, setCompliance] = useState<BranchCompliance>();
+  useDidShow(() => {
+    if (branchId)
+      api.meetings.branchCompliance({ params: { id: branchId } }).then(
+        (reply) => setCompliance(reply.compliance),
+        () => setCompliance(undefined),
+      );
+  });
+  return compliance;
+};
+
+/** 本月三会一课: each kind's current period, the ones still to hold first (soonest to close first). */
+function DueList({ compliance }: { compliance: BranchCompliance }) {
+  const items = [...compliance.current].sort((a, b) => Number(a.state === 'held') - Number(b.state === 'held') || a.daysLeft - b.daysLeft);
+  const due = items.filter((item) => item.state === 'due').length;
+  return (
+    <View className='card home__compliance'>
+      <Text className='home__entry-title'>{due > 0 ? `本月三会一课：待开 ${due} 项` : '本月三会一课：均已召开'}</Text>
+      {items.map((item) => (
+        <View key={item.type} className={`home__due home__due--${item.state}`} data-type={item.type}>
+          <Text className='home__due-name'>
+            {MEETING_TYPE_LABELS[item.type]}
+            <Text className='muted'>（{item.label}）</Text>
+          </Text>
+          <Text className='home__due-state'>
+            {item.state === 'held'
+              ? `已开 ${item.meetings} 次`
+              : `待开 · ${formatDate(item.to)}前${item.daysLeft < COMPLIANCE_REMINDER_DAYS ? `（还剩 ${item.daysLeft + 1} 天）` : ''}`}
+          </Text>
+        </View>
+      ))}
+      {compliance.totals.overdue > 0 && <Text className='home__due-overdue'>今年已有 {compliance.totals.overdue} 期未按时召开</Text>}
+      <Text className='muted home__due-hint'>会议有人签到即计为已召开</Text>
+    </View>
+  );
+}
+
 export default function HomePage() {
   const user = useCurrentUser();
   const large = useLargeText();
   const live = useLiveNow(!!user);
   const overdue = useOverdue(!!user?.roles.includes('secretary'));
+  const compliance = useCompliance(user?.roles.includes('secretary') ? user.branchId : undefined);
   return (
     <View className={`page home ${largeTextClass(large)}`}>
       <View className='home__banner'>
@@ -61,6 +109,7 @@ export default function HomePage() {
           </Text>
         )}
       </View>
+      {compliance && compliance.current.length > 0 && <DueList compliance={compliance} />}
       {overdue.length > 0 && (
         <View className='card home__overdue'>
           <Text className='home__entry-title'>逾期措施 {overdue.length} 项</Text>

@@ -140,6 +140,14 @@ export default function MePage() {
                 onClick={() => Taro.navigateTo({ url: '/dashboard/home/index' })}
               />
             )}
+            {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
+              <Cell
+                title='三会一课'
+                className='me__compliance'
+                clickable
+                onClick={() => Taro.navigateTo({ url: '/dashboard/compliance/index' })}
+              />
+            )}
             {user.roles.includes(Role.ADMIN) && (
               <Cell
                 title='角色管理'

@@ -1,0 +1,80 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import {
+  branchCompliance,
+  compliancePercent,
+  complianceTotals,
+  currentPeriods,
+  DEFAULT_MEETING_FREQUENCIES,
+  type BranchCompliance,
+} from '@hele/shared';
+import HomePage from './index';
+import { answerRequests } from '../../../test/taro-double';
+
+/** The branch's year as the server counts it (shared/rules/compliance), on 26 December. */
+const complianceOn = (today: string): BranchCompliance => {
+  const types = branchCompliance({
+    year: 2026,
+    frequencies: DEFAULT_MEETING_FREQUENCIES,
+    held: [
+      { type: 'theme_day', day: '2026-12-01' },
+      { type: 'committee', day: '2026-11-05' },
+    ],
+    today,
+    since: '2026-11-01',
+  });
+  const totals = complianceTotals(types);
+  return {
+    branchId: 'b1',
+    branchName: '和乐社区第一党支部',
+    year: 2026,
+    types,
+    totals: { ...totals, rate: compliancePercent(totals) },
+    current: currentPeriods(types, today),
+  };
+};
+
+describe('首页 of a branch secretary', () => {
+  it('lists this month’s 三会一课: what is still to hold first, with the days left, then what was held', async () => {
+    Taro.setStorageSync('hele.session', {
+      token: 't',
+      user: { id: 'u_s', nickname: '王书记', roles: ['member', 'secretary'], branchId: 'b1' },
+    });
+    const urls: string[] = [];
+    answerRequests(({ url }) => {
+      urls.push(url);
+      if (url.includes('/branches/b1/compliance')) return { statusCode: 200, data: { compliance: complianceOn('2026-12-26') } };
+      return { statusCode: 200, data: { items: [], nextCursor: null } };
+    });
+    const { container } = render(<HomePage />);
+    expect(await screen.findByText('本月三会一课：待开 5 项')).toBeTruthy();
+    const rows = Array.from(container.querySelectorAll('.home__due')).map((row) => [
+      row.getAttribute('data-type'),
+      row.querySelector('.home__due-state')?.textContent,
+    ]);
+    expect(rows).toEqual([
+      ['congress', '待开 · 12月31日前（还剩 6 天）'],
+      ['committee', '待开 · 12月31日前（还剩 6 天）'],
+      ['group', '待开 · 12月31日前（还剩 6 天）'],
+      ['lecture', '待开 · 12月31日前（还剩 6 天）'],
+      ['life', '待开 · 12月31日前（还剩 6 天）'],
+      ['theme_day', '已开 1 次'],
+    ]);
+    // November: the committee met; the group and the theme day did not.
+    expect(screen.getByText('今年已有 2 期未按时召开')).toBeTruthy();
+    expect(urls.some((url) => url.includes('/branches/b1/compliance'))).toBe(true);
+  });
+
+  it('shows no due list to a member', async () => {
+    Taro.setStorageSync('hele.session', { token: 't', user: { id: 'u_m', nickname: '陈党员', roles: ['member'], branchId: 'b1' } });
+    const urls: string[] = [];
+    answerRequests(({ url }) => {
+      urls.push(url);
+      return { statusCode: 200, data: { items: [], nextCursor: null } };
+    });
+    render(<HomePage />);
+    await waitFor(() => expect(urls.length).toBeGreaterThan(0));
+    expect(screen.queryByText(/本月三会一课/)).toBeNull();
+    expect(urls.some((url) => url.includes('/compliance'))).toBe(false);
+  });
+});

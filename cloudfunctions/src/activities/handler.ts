@@ -1,4 +1,6 @@
-import { createHttpHandler } from '../lib/http';
+import { CALENDAR_CONTENT_TYPE, calendarFileName } from '@hele/shared';
+import { env } from '../lib/config';
+import { createHttpHandler, download } from '../lib/http';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
 import { activityRepository } from '../domain/activities/repository';
 import { createActivityService } from './service';
@@ -18,5 +20,9 @@ export const handler = createHttpHandler(activitiesRoutes, {
   cancel: async ({ params, caller }) => {
     const { activity, affected } = await service.cancel(params.id, caller);
     return { activity, cancelledRegistrations: affected.length };
+  },
+  calendar: async ({ params, caller }) => {
+    const { text, title } = await service.calendar(params.id, caller, env().APP_ORIGIN);
+    return download(text, CALENDAR_CONTENT_TYPE, calendarFileName(title));
   },
 });

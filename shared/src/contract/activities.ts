@@ -1,6 +1,7 @@
 /** The activities function's routes. */
 import * as z from 'zod';
 import { Role } from '../constants';
+import { CALENDAR_CONTENT_TYPE } from '../rules/calendar';
 import {
   ActivityIdParams,
   ActivityListQuery,
@@ -9,7 +10,7 @@ import {
   CreateActivityRequest,
   UpdateActivityRequest,
 } from '../schemas';
-import { defineRoutes } from './define';
+import { defineRoutes, fileReply } from './define';
 
 export const activitiesRoutes = defineRoutes({
   create: {
@@ -55,5 +56,14 @@ export const activitiesRoutes = defineRoutes({
     access: [Role.COORDINATOR],
     params: ActivityIdParams,
     reply: ActivityResponse.extend({ cancelledRegistrations: z.number().int() }),
+  },
+  calendar: {
+    method: 'GET',
+    path: '/activities/{id}/calendar',
+    access: 'user',
+    params: ActivityIdParams,
+    reply: fileReply(CALENDAR_CONTENT_TYPE),
+    summary:
+      'The activity as a calendar event (.ics): one UID per activity, SEQUENCE raised when it moves, STATUS:CANCELLED when cancelled',
   },
 });

@@ -17,3 +17,5 @@ export * from './statistics';
 export * from './series';
 export * from './privacy';
 export * from './roster-import';
+export * from './certificates';
+export * from './calendar';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Id, IsoDateTime, page } from './common';
 
-export const MessageKindSchema = z.enum(['reminder', 'activity_cancelled', 'promoted', 'points', 'post_refused']);
+export const MessageKindSchema = z.enum(['reminder', 'activity_cancelled', 'activity_changed', 'promoted', 'points', 'post_refused']);
 export type MessageKind = z.infer<typeof MessageKindSchema>;
 
 export const Message = z.object({

@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  centerDate,
+  certificateLineOf,
   certificateVerifyLink,
   hasAnyRole,
   normalizeSerial,
@@ -36,18 +36,6 @@ export interface CertificateDeps {
   /** 15 random bytes: a serial (tests give their own to collide on purpose). */
   randomSerialBytes?: () => Uint8Array;
 }
-
-/** The day a record was served, as the center's calendar date (sign-outs and teaching record an instant). */
-export const servedDay = (servedOn: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(servedOn) ? servedOn : centerDate(new Date(servedOn)));
-
-/** One approved record as a line of the certificate, oldest first on the paper. */
-export const certificateLine = (record: ServiceRecordItem): CertificateLine => ({
-  activity: record.activityTitle ?? record.note,
-  servedOn: servedDay(record.servedOn),
-  minutes: record.minutes,
-  source: record.source,
-  approver: record.decidedByName ?? '—',
-});
 
 const digestOf = (realName: string, lines: CertificateLine[]) =>
   createHash('sha256')
@@ -103,7 +91,7 @@ export const createCertificateService = ({
       const approved = (await recordsOf(caller.id)).filter((record) => record.status === 'approved');
       if (!approved.length) throw new ConflictError('NO_APPROVED_HOURS', 'No approved service to certify yet');
       const lines = approved
-        .map(certificateLine)
+        .map(certificateLineOf)
         .sort((a, b) => a.servedOn.localeCompare(b.servedOn) || a.activity.localeCompare(b.activity));
       const digest = digestOf(realName, lines);
       const newest = await certificates.newestOf(caller.id);

@@ -3,12 +3,12 @@
  * nowhere on the volunteers' request path. A certificate's workbook for its holder or a coordinator,
  * and every approved record of a period for coordinators (志愿服务记录证明).
  */
-import { centerDate, formatSerial, startOfCenterDay, XLSX_TYPE } from '@hele/shared';
+import { centerDate, formatSerial, servedDay, startOfCenterDay, XLSX_TYPE } from '@hele/shared';
 import { volunteerDocumentsRoutes } from '@hele/shared/contract/volunteers';
 import { env } from '../lib/config';
 import { createHttpHandler, download } from '../lib/http';
 import { loadUsers } from '../lib/principal';
-import { createCertificateService, servedDay } from './certificate-service';
+import { createCertificateService } from './certificate-service';
 import { CERTIFICATE_ISSUER } from './hours-service';
 import { certificateRepository, serviceRecordRepository } from './repository';
 import { certificateWorkbook, hoursWorkbook } from './workbooks';

@@ -4,6 +4,8 @@
  * spaces do not matter, and the letters people confuse with digits (I, L, O) read as those digits.
  * The QR on the paper opens the public verification page of the H5 app.
  */
+import type { CertificateLine, ServiceRecord } from '../schemas/hours';
+import { centerDate } from './time';
 
 export const SERIAL_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const SERIAL_LENGTH = 24;
@@ -45,3 +47,15 @@ export const certificateVerifyLink = (appOrigin: string, serial: string): string
 
 /** The approved hours in hours, one decimal, as the certificate prints them. */
 export const certificateHours = (minutes: number): number => Math.round((minutes / 60) * 10) / 10;
+
+/** The center's calendar date a record was served (sign-outs and teaching record an instant, declarations a day). */
+export const servedDay = (servedOn: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(servedOn) ? servedOn : centerDate(new Date(servedOn)));
+
+/** An approved record as a line of the certificate: what, when, how long, how recorded, who approved it. */
+export const certificateLineOf = (record: ServiceRecord): CertificateLine => ({
+  activity: record.activityTitle ?? record.note,
+  servedOn: servedDay(record.servedOn),
+  minutes: record.minutes,
+  source: record.source,
+  approver: record.decidedByName ?? '—',
+});

@@ -1,6 +1,7 @@
 /**
  * An activity's detail: what, when, where, seats; the member registers, joins the waitlist or
- * cancels; the coordinator edits, opens the roster, publishes or cancels. Shared cards open here.
+ * cancels, and puts it in their calendar (kept in step when it moves or is cancelled); the
+ * coordinator edits, opens the roster, publishes or cancels. Shared cards open here.
  */
 import { View, Text } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
@@ -21,6 +22,7 @@ import {
 import { api, ApiError, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { isLive, myStatusText, seatsText } from '@/components/activity-card';
+import CalendarButton from '@/components/calendar-button';
 import ReminderButton from '@/components/reminder-button/react';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Input, Tag } from '@/ui';
@@ -281,6 +283,7 @@ export default function ActivityDetailPage() {
           </Button>
         )}
         {mine && open && beforeStart && <ReminderButton subscribed={reminded} onResult={remindMe} />}
+        <CalendarButton activity={activity} registered={!!mine} />
         {mayDeclareTeaching && (
           <Button block className='activity-detail__teaching' loading={busy} onClick={declareTeaching}>
             申报授课服务时长

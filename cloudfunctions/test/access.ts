@@ -41,6 +41,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /activities/{id}/publish': { path: `/activities/${MISSING}/publish` },
   'POST /activities/{id}/cancel': { path: `/activities/${MISSING}/cancel`, body: () => ({ reason: '场地临时维修' }) },
   'GET /public/activities/{id}': { path: `/public/activities/${MISSING}` },
+  'GET /activities/{id}/calendar': { path: `/activities/${MISSING}/calendar` },
   'POST /activities/{id}/registrations': { path: `/activities/${MISSING}/registrations` },
   'DELETE /activities/{id}/registrations/me': { path: `/activities/${MISSING}/registrations/me` },
   'GET /activities/{id}/registrations': { path: `/activities/${MISSING}/registrations` },
@@ -152,6 +153,18 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /me/series': { path: '/me/series' },
   'POST /service-records/teaching': { path: '/service-records/teaching', body: () => ({ activityId: MISSING, lecturerId: 'u_nobody' }) },
   'GET /me/service-certificate': { path: '/me/service-certificate' },
+  // Nobody here has a real name: allowed callers get 409 REAL_NAME_REQUIRED and nothing is issued.
+  'POST /me/certificates': { path: '/me/certificates' },
+  'GET /me/certificates': { path: '/me/certificates' },
+  'GET /certificates': { path: '/certificates' },
+  // Public: a serial nobody was given is 404 for everyone, signed in or not.
+  'GET /certificates/{serial}': { path: '/certificates/0000000000NOSVCHSER1A10000' },
+  'POST /certificates/{serial}/revocation': {
+    path: '/certificates/0000000000NOSVCHSER1A10000/revocation',
+    body: () => ({ reason: '核验有误' }),
+  },
+  'GET /certificates/{serial}/workbook': { path: '/certificates/0000000000NOSVCHSER1A10000/workbook' },
+  'GET /service-records/workbook': { path: '/service-records/workbook?from=2026-01-01&to=2026-01-31' },
   'GET /users/{id}': { path: '/users/u_nobody' },
   'PUT /users/{id}/roles/{role}': { path: '/users/u_nobody/roles/lecturer' },
   'DELETE /users/{id}/roles/{role}': { path: '/users/u_nobody/roles/lecturer' },

@@ -49,6 +49,9 @@ export default defineAppConfig({
         'quiz/index',
         'hours/index',
         'certificate/index',
+        'certificates/index',
+        // 证明核验: opened by a certificate's QR, signed in or not.
+        'verify/index',
         'review/index',
         'questions/index',
         'attempts/index',

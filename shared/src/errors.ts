@@ -91,6 +91,9 @@ export const ERRORS = {
   DAILY_HOURS_LIMIT: { status: 409, message: '同一天申报的服务时长已达上限' },
   TRAINING_NOT_ATTENDED: { status: 409, message: '请先参加该培训并现场签到，再参加测验' },
   TRAINING_COMPLETED: { status: 409, message: '该培训已完成，无需再参加测验' },
+  NO_APPROVED_HOURS: { status: 409, message: '还没有审核通过的服务时长，暂不能开具证明' },
+  CERTIFICATE_NOT_FOUND: { status: 404, message: '未找到该证明：编号有误，或证明已被撤销' },
+  CERTIFICATE_REVOKED: { status: 409, message: '该证明已撤销' },
 
   // Live feed
   FEED_ENDED: { status: 409, message: '现场动态已结束' },

@@ -32,6 +32,7 @@ const HIDDEN = new Set([
   'paper',
   'checks',
   'thumbnailed',
+  'digest',
 ]);
 
 /** An item as the export shows it: sets as lists (JSON has no sets). */
@@ -116,6 +117,7 @@ export const exportAccount = async (record: UserRecord, profile: User, now: Date
     points: { balance: balance?.balance ?? 0, approvedMinutes, entries },
     redemptions: rows('redemptions'),
     serviceRecords: rows('serviceRecords'),
+    certificates: rows('certificates'),
     volunteer: rows('volunteer')[0] ?? null,
     examAttempts: rows('examAttempts'),
     trainings: rows('trainings'),

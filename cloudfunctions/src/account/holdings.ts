@@ -65,6 +65,14 @@ export const HOLDINGS = {
     key: ['id'],
     nameField: 'nickname',
   },
+  // Issued certificates carry the real name on a public page: closing revokes them and removes the name.
+  certificates: {
+    table: 'CERTIFICATES_TABLE',
+    queries: onIndex('CERTIFICATES_TABLE', 'byUser', 'userId'),
+    key: ['serial'],
+    nameField: 'realName',
+    erase: { status: 'revoked' },
+  },
   redemptions: {
     table: 'REDEMPTIONS_TABLE',
     queries: onIndex('REDEMPTIONS_TABLE', 'byUser', 'userId'),

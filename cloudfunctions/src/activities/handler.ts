@@ -1,4 +1,6 @@
-import { createHttpHandler } from '../lib/http';
+import { CALENDAR_CONTENT_TYPE, calendarFileName } from '@hele/shared';
+import { env } from '../lib/config';
+import { createHttpHandler, download } from '../lib/http';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
 import { activityRepository } from '../domain/activities/repository';
 import { createActivityService } from './service';
@@ -20,4 +22,8 @@ export const handler = createHttpHandler(activitiesRoutes, {
     return { activity, cancelledRegistrations: affected.length };
   },
   publicSummary: async ({ params }) => ({ activity: await service.publicSummary(params.id) }),
+  calendar: async ({ params, caller }) => {
+    const { text, title } = await service.calendar(params.id, caller, env().APP_ORIGIN);
+    return download(text, CALENDAR_CONTENT_TYPE, calendarFileName(title));
+  },
 });

@@ -3,12 +3,14 @@
  * registration engine's business; this service only calls it when a change affects them.
  */
 import {
+  activityCalendar,
   ActivityStatus,
   activityTimeIssues,
   kindFieldIssues,
   noticeFields,
   hasAnyRole,
   ErrorCode,
+  formatRange,
   holdsRole,
   Role,
   startOfCenterDay,
@@ -24,7 +26,7 @@ import { loadUser, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { branchRecord } from '../domain/branches';
 import { projectOf } from '../domain/projects';
-import { indexKeys, inUtc, newActivityRecord, toActivity, type ActivityRecord } from '../domain/activities/records';
+import { indexKeys, inUtc, isLive, newActivityRecord, toActivity, type ActivityRecord } from '../domain/activities/records';
 import { placesOf } from '../domain/activities/places';
 import { busy, type RegistrationEngine } from '../domain/activities/registration-engine';
 import type { ActivityRepository } from '../domain/activities/repository';
@@ -69,7 +71,26 @@ const requireBranch = async (branchId: string | undefined) => {
   if (branchId && !(await branchRecord(branchId))) throw ValidationError.field('branchId', '支部不存在');
 };
 
+/** What a registered person's calendar holds of an activity: a change to any of these moves the event. */
+const SCHEDULE_FIELDS = ['startsAt', 'endsAt', 'venue', 'title'] as const;
+
 export const createActivityService = ({ repository, engine, now = () => new Date() }: ActivityServiceDeps) => {
+  /** Everyone who holds a seat or a waitlist place is told the new time and place (and to update their calendar). */
+  const tellMoved = async (record: ActivityRecord) => {
+    const holders = (await repository.allRegistrations(record.id)).filter(isLive);
+    await Promise.all(
+      holders.map((registration) =>
+        notify({
+          userId: registration.userId,
+          kind: 'activity_changed',
+          activityId: record.id,
+          title: '活动时间地点有变',
+          body: `你报名的「${record.title}」现为 ${formatRange(record.startsAt, record.endsAt)}，地点：${record.venue}。如已加入日历，请在活动页点“更新日历”。`,
+        }),
+      ),
+    );
+  };
+
   const load = async (id: string, caller: Principal): Promise<ActivityRecord> => {
     const record = await repository.getActivity(id);
     // Drafts are the coordinators' own: to anyone else they do not exist.
@@ -85,8 +106,14 @@ export const createActivityService = ({ repository, engine, now = () => new Date
     if (!allowedFrom.includes(record.status)) {
       throw new ConflictError(ErrorCode.ACTIVITY_NOT_OPEN, `A ${record.status} activity cannot become ${to}`);
     }
+    // A cancelled activity's calendar event says so with a higher SEQUENCE than the one people added.
+    const revision = to === ActivityStatus.CANCELLED ? { scheduleRevision: (record.scheduleRevision ?? 0) + 1 } : {};
     const outcome = await retryOnConflict(() =>
-      repository.updateActivity(id, { status: to, ...indexKeys(record.kind, to), updatedAt: now().toISOString() }, record.version),
+      repository.updateActivity(
+        id,
+        { status: to, ...indexKeys(record.kind, to), ...revision, updatedAt: now().toISOString() },
+        record.version,
+      ),
     );
     if (outcome !== 'ok') throw stale();
     return record;
@@ -111,6 +138,13 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       const record = await repository.getActivity(id);
       if (record?.status !== ActivityStatus.PUBLISHED) throw new NotFoundError('Activity');
       return PublicActivity.parse(toActivity(record));
+    },
+
+    /** The activity as a calendar event (whoever may see the activity may add it to a calendar). */
+    async calendar(id: string, caller: Principal, appOrigin: string): Promise<{ text: string; title: string }> {
+      const record = await load(id, caller);
+      const url = appOrigin ? `${appOrigin.replace(/\/$/, '')}/#/activity/detail/index?id=${record.id}` : undefined;
+      return { text: activityCalendar(record, { now: now(), ...(url ? { url } : {}) }), title: record.title };
     },
 
     async list(query: ActivityListQuery, caller: Principal) {
@@ -145,8 +179,11 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       await requireBranch(patch.branchId);
       await requireProject(patch.projectId);
       await requireLecturers(patch.lecturerIds);
+      const changes = inUtc(patch);
+      const moved = SCHEDULE_FIELDS.some((field) => changes[field] !== undefined && changes[field] !== record[field]);
+      const revision = moved ? { scheduleRevision: (record.scheduleRevision ?? 0) + 1 } : {};
       const outcome = await retryOnConflict(() =>
-        repository.updateActivity(id, { ...inUtc(patch), updatedAt: now().toISOString() }, record.version),
+        repository.updateActivity(id, { ...changes, ...revision, updatedAt: now().toISOString() }, record.version),
       );
       if (outcome === 'below-confirmed') {
         throw new ConflictError(ErrorCode.CAPACITY_BELOW_CONFIRMED, `${record.confirmedCount} seats are taken: capacity cannot be lower`, [
@@ -155,7 +192,9 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       }
       if (outcome === 'stale') throw stale();
       if (patch.capacity !== undefined && patch.capacity > record.capacity) await engine.promoteWhileSeatsFree(id);
-      return present(await reload(repository, id), caller);
+      const updated = await reload(repository, id);
+      if (moved && updated.status === ActivityStatus.PUBLISHED) await tellMoved(updated);
+      return present(updated, caller);
     },
 
     async publish(id: string, caller: Principal): Promise<Activity> {

@@ -1,4 +1,4 @@
-/** Volunteer routes: application and certification exam, question banks, training quizzes, service hours and the certificate. */
+/** Volunteer routes: application and certification exam, question banks, training quizzes, service hours and the certificates. */
 import { DEFAULT_EXAM_SETTINGS } from '@hele/shared';
 import { activitySummary } from '../domain/activities/summary';
 import { env } from '../lib/config';
@@ -6,15 +6,17 @@ import { createHttpHandler, ok } from '../lib/http';
 import { ledger } from '../domain/ledger';
 import { quizSettings } from '../domain/question-bank';
 import { trainings } from '../domain/trainings';
+import { createCertificateService, type CertificateService } from './certificate-service';
 import { createExamService, type ExamService } from './exam-service';
-import { createHoursService, type HoursService } from './hours-service';
+import { CERTIFICATE_ISSUER, createHoursService, type HoursService } from './hours-service';
 import { createQuizService, type QuizService } from './quiz-service';
-import { attemptRepository, questionRepository, serviceRecordRepository, volunteerRepository } from './repository';
+import { attemptRepository, certificateRepository, questionRepository, serviceRecordRepository, volunteerRepository } from './repository';
 import { volunteersRoutes } from '@hele/shared/contract/volunteers';
 
 let examService: ExamService | undefined;
 let hoursService: HoursService | undefined;
 let quizService: QuizService | undefined;
+let certificateService: CertificateService | undefined;
 const exam = () =>
   (examService ??= createExamService({
     volunteers: volunteerRepository,
@@ -37,6 +39,13 @@ const hours = () =>
     activity: activitySummary,
     pointsPerHour: env().POINTS_PER_HOUR,
     declaring: { maxAgeDays: env().HOURS_DECLARE_MAX_AGE_DAYS, dailyMaxMinutes: env().HOURS_DECLARE_DAILY_MAX_MINUTES },
+  }));
+const certificates = () =>
+  (certificateService ??= createCertificateService({
+    certificates: certificateRepository,
+    recordsOf: serviceRecordRepository.allOfUser,
+    issuer: CERTIFICATE_ISSUER,
+    appOrigin: env().APP_ORIGIN,
   }));
 
 export const handler = createHttpHandler(volunteersRoutes, {
@@ -66,4 +75,12 @@ export const handler = createHttpHandler(volunteersRoutes, {
   recordTeaching: async ({ body, caller }) => ({ record: await hours().recordTeaching(body, caller) }),
   declareTeaching: async ({ body, caller }) => ({ record: await hours().declareTeaching(body.activityId, caller) }),
   certificate: async ({ caller }) => ({ certificate: await hours().certificate(caller) }),
+  issueCertificate: async ({ caller }) => {
+    const { certificate, created: isNew } = await certificates().issue(caller);
+    return isNew ? { certificate } : ok({ certificate });
+  },
+  myCertificates: async ({ query, caller }) => await certificates().mine(caller, query),
+  certificates: async ({ query }) => await certificates().all(query.status, query),
+  verifyCertificate: async ({ params }) => ({ certificate: await certificates().verify(params.serial) }),
+  revokeCertificate: async ({ params, body, caller }) => ({ certificate: await certificates().revoke(params.serial, body, caller) }),
 });

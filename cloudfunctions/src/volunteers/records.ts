@@ -1,5 +1,13 @@
 /** What the volunteers and exams tables hold. */
-import { AttemptStatusSchema, ExamBank, ExamBankSchema, Question, VolunteerProfile } from '@hele/shared';
+import {
+  AttemptStatusSchema,
+  CertificateLine,
+  CertificateStatusSchema,
+  ExamBank,
+  ExamBankSchema,
+  Question,
+  VolunteerProfile,
+} from '@hele/shared';
 import * as z from 'zod';
 
 /** The stored profile has the API's shape, with the phone in full (masked on the way out). */
@@ -38,3 +46,27 @@ export const CandidateState = z.object({
   retryAt: z.string().optional(),
 });
 export type CandidateState = z.infer<typeof CandidateState>;
+
+/**
+ * An issued certificate as stored: the public snapshot under its serial, whose it is, the digest of
+ * what it certifies (issuing again with nothing new gives the same one back), and any revocation.
+ */
+export const CertificateRecord = z.object({
+  serial: z.string(),
+  userId: z.string(),
+  realName: z.string(),
+  totalMinutes: z.number().int(),
+  stars: z.number().int(),
+  lines: z.array(CertificateLine),
+  issuer: z.string(),
+  issuedAt: z.string(),
+  status: CertificateStatusSchema,
+  digest: z.string(),
+  /** `certificate`: every certificate on one index key, for coordinators. */
+  listKey: z.string(),
+  revokedAt: z.string().optional(),
+  revokedBy: z.string().optional(),
+  revokedByName: z.string().optional(),
+  revocationReason: z.string().optional(),
+});
+export type CertificateRecord = z.infer<typeof CertificateRecord>;

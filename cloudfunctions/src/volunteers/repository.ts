@@ -1,6 +1,7 @@
 /**
- * The volunteers feature's tables: profiles, the question banks and attempts, and reading service
- * records (their writes are lib/service-records items run in transactions by the service).
+ * The volunteers feature's tables: profiles, the question banks and attempts, reading service
+ * records (their writes are lib/service-records items run in transactions by the service), and the
+ * issued certificates.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ExamBank } from '@hele/shared';
@@ -8,7 +9,7 @@ import { doc, isConditionFailure, transactNamed, type TransactItem } from '../li
 import { activeQuestionsQuery, bankSuffix, questionKeys } from '../domain/question-bank';
 import { newestOnIndex, queryAll, queryPage, type PageRequest } from '../lib/pagination';
 import { ServiceRecordItem } from '../domain/service-records';
-import { AttemptRecord, CandidateState, QuestionRecord, VolunteerRecord } from './records';
+import { AttemptRecord, CandidateState, CertificateRecord, QuestionRecord, VolunteerRecord } from './records';
 import { tableName } from '../lib/tables';
 
 /** Each bank's attempts of a candidate sit apart, so cool-downs and open attempts are per bank. */
@@ -239,4 +240,95 @@ export const serviceRecordRepository = {
 
   byStatus: (status: string, page: PageRequest) =>
     queryPage(ServiceRecordItem, newestOnIndex(tableName('SERVICE_RECORDS_TABLE'), 'byStatus', 'status', status), page),
+
+  /** A period's approved records: each was created after it was served, so those created before `from` are none of them. */
+  approvedSince: (from: string) =>
+    queryAll(ServiceRecordItem, {
+      TableName: tableName('SERVICE_RECORDS_TABLE'),
+      IndexName: 'byStatus',
+      KeyConditionExpression: '#status = :approved AND createdAt >= :from',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':approved': 'approved', ':from': from },
+    }),
+};
+
+/** Every certificate sits under this index key, for the coordinators' list. */
+export const CERTIFICATE_LIST_KEY = 'certificate';
+
+export const certificateRepository = {
+  async get(serial: string): Promise<CertificateRecord | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName('CERTIFICATES_TABLE'), Key: { serial }, ConsistentRead: true }));
+    return Item ? CertificateRecord.parse(Item) : undefined;
+  },
+
+  /** Stores a new certificate; false when the serial is taken (never overwritten). */
+  async create(record: CertificateRecord): Promise<boolean> {
+    try {
+      await doc.send(
+        new PutCommand({ TableName: tableName('CERTIFICATES_TABLE'), Item: record, ConditionExpression: 'attribute_not_exists(serial)' }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /** The holder's newest certificate (to give it back when nothing new was approved). */
+  async newestOf(userId: string): Promise<CertificateRecord | undefined> {
+    const { items } = await queryPage(CertificateRecord, newestOnIndex(tableName('CERTIFICATES_TABLE'), 'byUser', 'userId', userId), {
+      limit: 1,
+    });
+    return items[0];
+  },
+
+  ofUser: (userId: string, page: PageRequest) =>
+    queryPage(CertificateRecord, newestOnIndex(tableName('CERTIFICATES_TABLE'), 'byUser', 'userId', userId), page),
+
+  all: (status: CertificateRecord['status'] | undefined, page: PageRequest) =>
+    queryPage(
+      CertificateRecord,
+      {
+        ...newestOnIndex(tableName('CERTIFICATES_TABLE'), 'byIssue', 'listKey', CERTIFICATE_LIST_KEY),
+        ...(status
+          ? {
+              FilterExpression: '#status = :status',
+              ExpressionAttributeNames: { '#key': 'listKey', '#status': 'status' },
+              ExpressionAttributeValues: { ':value': CERTIFICATE_LIST_KEY, ':status': status },
+            }
+          : {}),
+      },
+      page,
+    ),
+
+  /** Revokes a valid certificate once; undefined when it was revoked already (or is gone). */
+  async revoke(
+    serial: string,
+    revocation: { at: string; by: string; byName: string; reason: string },
+  ): Promise<CertificateRecord | undefined> {
+    try {
+      const { Attributes } = await doc.send(
+        new UpdateCommand({
+          TableName: tableName('CERTIFICATES_TABLE'),
+          Key: { serial },
+          UpdateExpression: 'SET #status = :revoked, revokedAt = :at, revokedBy = :by, revokedByName = :byName, revocationReason = :reason',
+          ConditionExpression: '#status = :valid',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':revoked': 'revoked',
+            ':valid': 'valid',
+            ':at': revocation.at,
+            ':by': revocation.by,
+            ':byName': revocation.byName,
+            ':reason': revocation.reason,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return CertificateRecord.parse(Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  },
 };

@@ -1,11 +1,7 @@
 /** Wording shared by the volunteer pages. */
-import { ExamBankSchema, TRAINING_TOPIC_LABELS, type ExamBank, type ServiceRecord } from '@hele/shared';
+import { ExamBankSchema, SERVICE_SOURCE_LABELS, TRAINING_TOPIC_LABELS, type ExamBank, type ServiceRecord } from '@hele/shared';
 
-export const SOURCE_LABELS: Record<ServiceRecord['source'], string> = {
-  check_in: '签到签退',
-  declared: '手工申报',
-  teaching: '公益班授课',
-};
+export const SOURCE_LABELS = SERVICE_SOURCE_LABELS;
 
 export const STATUS_TAGS: Record<ServiceRecord['status'], { label: string; type: 'warning' | 'success' | 'default' }> = {
   pending: { label: '待审核', type: 'warning' },

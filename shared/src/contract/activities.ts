@@ -1,6 +1,7 @@
 /** The activities function's routes. */
 import * as z from 'zod';
 import { Role } from '../constants';
+import { CALENDAR_CONTENT_TYPE } from '../rules/calendar';
 import {
   ActivityIdParams,
   ActivityListQuery,
@@ -11,7 +12,7 @@ import {
   PublicActivityResponse,
   UpdateActivityRequest,
 } from '../schemas';
-import { defineRoutes } from './define';
+import { defineRoutes, fileReply } from './define';
 
 export const activitiesRoutes = defineRoutes({
   create: {
@@ -67,5 +68,14 @@ export const activitiesRoutes = defineRoutes({
     params: ActivityIdParams,
     reply: PublicActivityResponse,
     summary: 'A published activity as anyone may see it (title, time, place, seats left)',
+  },
+  calendar: {
+    method: 'GET',
+    path: '/activities/{id}/calendar',
+    access: 'user',
+    params: ActivityIdParams,
+    reply: fileReply(CALENDAR_CONTENT_TYPE),
+    summary:
+      'The activity as a calendar event (.ics): one UID per activity, SEQUENCE raised when it moves, STATUS:CANCELLED when cancelled',
   },
 });

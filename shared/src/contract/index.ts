@@ -21,7 +21,7 @@ import { resourcesRoutes } from './resources';
 import { rolesRoutes } from './roles';
 import { rostersRoutes } from './rosters';
 import { seriesRoutes } from './series';
-import { volunteersRoutes } from './volunteers';
+import { volunteerDocumentsRoutes, volunteersRoutes } from './volunteers';
 
 export const contract = {
   health: healthRoutes,
@@ -34,6 +34,7 @@ export const contract = {
   notifications: notificationsRoutes,
   points: pointsRoutes,
   volunteers: volunteersRoutes,
+  volunteerDocuments: volunteerDocumentsRoutes,
   feed: feedRoutes,
   roles: rolesRoutes,
   meetings: meetingsRoutes,

@@ -1,20 +1,29 @@
-/** The volunteers function's routes. */
+/** The volunteers function's routes, and its documents (their own function: exceljs stays off the volunteers' cold start). */
 import * as z from 'zod';
 import { Role } from '../constants';
+import { XLSX_TYPE } from '../rules/roster-import';
 import {
   BankListQuery,
   BankQuery,
+  CertificateListQuery,
   DeclareHoursRequest,
   ExamAttemptPage,
   ExamAttemptResponse,
   HoursDecisionRequest,
+  HoursWorkbookQuery,
   IdParams,
+  IssuedCertificate,
+  IssuedCertificatePage,
+  IssuedCertificateResponse,
   ListQuery,
   MyVolunteerResponse,
+  PublicCertificate,
   Question,
   QuestionInput,
   QuestionPage,
   QuestionUpdateRequest,
+  RevokeCertificateRequest,
+  SerialParams,
   ServiceCertificate,
   ServiceRecord,
   ServiceRecordPage,
@@ -30,7 +39,7 @@ import {
   VolunteerPage,
   VolunteerProfile,
 } from '../schemas';
-import { defineRoutes } from './define';
+import { defineRoutes, fileReply } from './define';
 
 export const volunteersRoutes = defineRoutes({
   me: {
@@ -174,5 +183,63 @@ export const volunteersRoutes = defineRoutes({
     path: '/me/service-certificate',
     access: 'user',
     reply: z.object({ certificate: ServiceCertificate }),
+  },
+  issueCertificate: {
+    method: 'POST',
+    path: '/me/certificates',
+    access: 'user',
+    reply: IssuedCertificateResponse,
+    status: 201,
+    summary: 'Issues a 志愿服务证明 of the approved hours (the same one again while nothing new was approved)',
+  },
+  myCertificates: {
+    method: 'GET',
+    path: '/me/certificates',
+    access: 'user',
+    query: ListQuery,
+    reply: IssuedCertificatePage,
+  },
+  certificates: {
+    method: 'GET',
+    path: '/certificates',
+    access: [Role.COORDINATOR],
+    query: CertificateListQuery,
+    reply: IssuedCertificatePage,
+  },
+  verifyCertificate: {
+    method: 'GET',
+    path: '/certificates/{serial}',
+    access: 'public',
+    params: SerialParams,
+    reply: z.object({ certificate: PublicCertificate }),
+    summary: 'What a valid certificate says, for anyone who scans its QR; a revoked or unknown serial is 404',
+  },
+  revokeCertificate: {
+    method: 'POST',
+    path: '/certificates/{serial}/revocation',
+    access: [Role.COORDINATOR],
+    params: SerialParams,
+    body: RevokeCertificateRequest,
+    reply: z.object({ certificate: IssuedCertificate }),
+  },
+});
+
+/** The approved hours as Excel workbooks (志愿服务记录证明): the only volunteer routes that load exceljs. */
+export const volunteerDocumentsRoutes = defineRoutes({
+  certificateWorkbook: {
+    method: 'GET',
+    path: '/certificates/{serial}/workbook',
+    access: 'user',
+    params: SerialParams,
+    reply: fileReply(XLSX_TYPE),
+    summary: 'A certificate’s lines as a workbook, for its holder or a coordinator',
+  },
+  hoursWorkbook: {
+    method: 'GET',
+    path: '/service-records/workbook',
+    access: [Role.COORDINATOR],
+    query: HoursWorkbookQuery,
+    reply: fileReply(XLSX_TYPE),
+    summary: 'Every approved record of a period, with each volunteer’s total',
   },
 });

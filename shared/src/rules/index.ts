@@ -20,3 +20,5 @@ export * from './learning';
 export * from './privacy';
 export * from './roster-import';
 export * from './compliance';
+export * from './certificates';
+export * from './calendar';

@@ -105,6 +105,8 @@ export const AccountExport = z.object({
   points: z.object({ balance: z.number().int(), approvedMinutes: z.number().int(), entries: z.array(LedgerEntry) }),
   redemptions: Rows,
   serviceRecords: Rows,
+  /** Issued 志愿服务证明 (snapshots of the approved hours, under their serials). */
+  certificates: Rows.optional(),
   volunteer: z.record(z.string(), z.unknown()).nullable(),
   examAttempts: Rows,
   trainings: Rows,

@@ -188,6 +188,11 @@ export const Activity = z.object({
   createdBy: Id,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  /**
+   * Raised when the time, place or title changes and when the activity is cancelled: its calendar
+   * event's SEQUENCE, and how the app knows an event added to a phone's calendar is out of date.
+   */
+  scheduleRevision: z.number().int().min(0).optional(),
   /** The caller's own live registration, when there is one. */
   myRegistration: MyRegistration.optional(),
   /** The caller's leave request, when there is one. */

@@ -4,6 +4,12 @@ import { Id, IsoDateTime, ListQuery, page } from './common';
 import { Registration } from './registrations';
 
 export const ServiceSourceSchema = z.enum(['check_in', 'declared', 'teaching']);
+/** How a record came to be, as the app, the certificate and its workbook say it. */
+export const SERVICE_SOURCE_LABELS: Record<z.infer<typeof ServiceSourceSchema>, string> = {
+  check_in: '签到签退',
+  declared: '手工申报',
+  teaching: '公益班授课',
+};
 export const ServiceStatusSchema = z.enum(['pending', 'approved', 'refused']);
 export type ServiceStatus = z.infer<typeof ServiceStatusSchema>;
 
@@ -85,3 +91,61 @@ export const TeachingRequest = z.object({ activityId: Id, lecturerId: Id }).stri
 export type TeachingRequest = z.infer<typeof TeachingRequest>;
 /** A lecturer declares the class they taught. */
 export const TeachingDeclaration = z.object({ activityId: Id }).strict();
+
+/**
+ * An issued 志愿服务证明: a stored snapshot of what it certifies, under an unguessable serial. Each
+ * line is one approved record: the activity (or what was declared), the day, the time, and who
+ * approved or recorded it (谁记录谁证明).
+ */
+export const CertificateLine = z.object({
+  activity: z.string(),
+  servedOn: z.iso.date(),
+  minutes: z.number().int(),
+  source: ServiceSourceSchema,
+  approver: z.string(),
+});
+export type CertificateLine = z.infer<typeof CertificateLine>;
+
+export const CertificateStatusSchema = z.enum(['valid', 'revoked']);
+export type CertificateStatus = z.infer<typeof CertificateStatusSchema>;
+
+/** What anyone who scans the QR sees: what the paper says, and nothing more (no phone, no account). */
+export const PublicCertificate = z.object({
+  serial: z.string(),
+  realName: z.string(),
+  totalMinutes: z.number().int(),
+  stars: z.number().int(),
+  lines: z.array(CertificateLine),
+  issuer: z.string(),
+  issuedAt: IsoDateTime,
+  status: z.literal('valid'),
+});
+export type PublicCertificate = z.infer<typeof PublicCertificate>;
+
+/** The certificate as its holder and the coordinators see it: also whose it is, its link, and a revocation. */
+export const IssuedCertificate = PublicCertificate.extend({
+  userId: Id,
+  status: CertificateStatusSchema,
+  /** What its QR encodes: the public verification page. */
+  verifyUrl: z.string(),
+  revokedAt: IsoDateTime.optional(),
+  revokedByName: z.string().optional(),
+  revocationReason: z.string().optional(),
+});
+export type IssuedCertificate = z.infer<typeof IssuedCertificate>;
+export const IssuedCertificatePage = page(IssuedCertificate);
+export const IssuedCertificateResponse = z.object({ certificate: IssuedCertificate });
+
+/** A serial as typed or scanned (normalised by the service: anything that is no stored serial is 404). */
+export const SerialParams = z.object({ serial: z.string().min(1).max(64) });
+export const CertificateListQuery = ListQuery.extend({ status: CertificateStatusSchema.optional() });
+
+export const RevokeCertificateRequest = z.object({ reason: z.string().trim().min(2, '请说明撤销原因').max(200) }).strict();
+export type RevokeCertificateRequest = z.infer<typeof RevokeCertificateRequest>;
+
+/** The approved hours of a period as a workbook for 志愿服务记录证明 (both days included; default: this year). */
+export const HoursWorkbookQuery = z
+  .object({ from: z.iso.date().optional(), to: z.iso.date().optional() })
+  .strict()
+  .refine(({ from, to }) => !from || !to || from <= to, { path: ['to'], message: '结束日期不能早于开始日期' });
+export type HoursWorkbookQuery = z.infer<typeof HoursWorkbookQuery>;

@@ -5,6 +5,7 @@ import { Id, IsoDateTime, page } from './common';
 export const MessageKindSchema = z.enum([
   'reminder',
   'activity_cancelled',
+  'activity_changed',
   'promoted',
   'points',
   'post_refused',

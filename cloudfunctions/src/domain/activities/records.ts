@@ -62,6 +62,8 @@ export const ActivityRecord = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Raised when the time, place or title changes and on cancelling: the calendar event's SEQUENCE. */
+  scheduleRevision: z.number().int().optional(),
   /** Bumped by every edit, so two coordinators editing at once cannot overwrite each other. */
   version: z.number().int(),
   /** Signs the rotating check-in codes of this activity; never leaves the server. */

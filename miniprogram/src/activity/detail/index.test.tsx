@@ -337,4 +337,106 @@ describe('活动详情', () => {
     fireEvent.click(screen.getByText('立即报名'));
     await waitFor(() => expect(calls.toasts.some((toast) => toast.startsWith('报名前需先完成'))).toBe(true));
   });
+
+  describe('加入日历', () => {
+    const HOUR = 3600_000;
+    const upcoming = (overrides: Partial<Parameters<typeof activity>[0]> = {}) =>
+      activity({
+        startsAt: new Date(Date.now() + 48 * HOUR).toISOString(),
+        endsAt: new Date(Date.now() + 50 * HOUR).toISOString(),
+        myRegistration: { id: 'r1', status: 'confirmed' },
+        ...overrides,
+      });
+    const ICS = 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:activity-a1@hele-center\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+
+    /** The browser's downloads (an <a download> clicked with a blob link): file names and contents. */
+    const downloads = () => {
+      const files: Array<{ name: string; blob: Blob }> = [];
+      let pending: Blob | undefined;
+      URL.createObjectURL = (blob: Blob) => {
+        pending = blob;
+        return 'blob:ics';
+      };
+      jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        files.push({ name: this.download, blob: pending! });
+      });
+      return files;
+    };
+    const { createObjectURL } = URL;
+    afterEach(() => {
+      jest.restoreAllMocks();
+      URL.createObjectURL = createObjectURL;
+    });
+
+    const textOf = (blob: Blob) =>
+      new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.readAsText(blob);
+      });
+
+    it('downloads the activity’s .ics for a registered member, and offers 更新日历 once it moves', async () => {
+      signedInAs('陈党员', ['member']);
+      setRouteParams({ id: 'a1' });
+      const files = downloads();
+      const asked: string[] = [];
+      let current = upcoming();
+      answerRequests(({ url }) => {
+        if (url.endsWith('/activities/a1/calendar')) {
+          asked.push(url);
+          return { statusCode: 200, data: ICS };
+        }
+        return { statusCode: 200, data: { activity: current } };
+      });
+      const first = render(<ActivityDetailPage />);
+      fireEvent.click(await screen.findByText('加入日历'));
+      await waitFor(() => expect(files).toHaveLength(1));
+      expect(files[0]!.name).toBe('两学一做专题组织生活会.ics');
+      expect(await textOf(files[0]!.blob)).toBe(ICS);
+      expect(asked).toHaveLength(1);
+      await screen.findByText('已加入日历 · 再次加入');
+      first.unmount();
+
+      // The coordinator moved it: the event in the calendar is out of date.
+      current = upcoming({ scheduleRevision: 1, venue: '和乐党群服务中心 3 楼' });
+      const second = render(<ActivityDetailPage />);
+      await screen.findByText(/活动时间或地点已变更/);
+      fireEvent.click(screen.getByText('更新日历'));
+      await waitFor(() => expect(files).toHaveLength(2));
+      await screen.findByText('已加入日历 · 再次加入');
+      second.unmount();
+
+      // Cancelled: the registration is gone, the calendar still holds the event.
+      current = upcoming({ status: 'cancelled', scheduleRevision: 2, myRegistration: undefined });
+      render(<ActivityDetailPage />);
+      await screen.findByText('活动已取消，你的日历中还有这个日程。');
+      fireEvent.click(screen.getByText('从日历中取消该日程'));
+      await waitFor(() => expect(files).toHaveLength(3));
+      await waitFor(() => expect(screen.queryByText('从日历中取消该日程')).toBeNull());
+    });
+
+    it('is not offered to someone not registered, nor after the activity ended', async () => {
+      signedInAs('陈党员', ['member']);
+      setRouteParams({ id: 'a1' });
+      answerRequests(() => ({ statusCode: 200, data: { activity: upcoming({ myRegistration: undefined }) } }));
+      const notRegistered = render(<ActivityDetailPage />);
+      await screen.findByText('立即报名');
+      expect(screen.queryByText('加入日历')).toBeNull();
+      notRegistered.unmount();
+      answerRequests(() => ({
+        statusCode: 200,
+        data: {
+          activity: upcoming({
+            startsAt: new Date(Date.now() - 3 * HOUR).toISOString(),
+            endsAt: new Date(Date.now() - HOUR).toISOString(),
+          }),
+        },
+      }));
+      render(<ActivityDetailPage />);
+      // Ended: the page shows it (and, since its actions follow its state, no 取消报名 either).
+      await screen.findByText(/已结束/);
+      expect(screen.queryByText('取消报名')).toBeNull();
+      expect(screen.queryByText('加入日历')).toBeNull();
+    });
+  });
 });

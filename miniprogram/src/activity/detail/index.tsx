@@ -1,6 +1,7 @@
 /**
  * An activity's detail: what, when, where, seats; the member registers, joins the waitlist, asks for
  * leave or cancels, as their state there allows (shared/rules/participation, computed by the server);
+ * the member puts it in their calendar (kept in step when it moves or is cancelled);
  * the coordinator edits, opens the roster, publishes or cancels with a reason. A shared card opened
  * before signing in shows the activity's public summary and 登录后报名, which comes back here.
  */
@@ -32,6 +33,7 @@ import { api, ApiError, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { isLive, seatsText, STATE_TAGS } from '@/components/activity-card';
 import FieldError from '@/components/field-error';
+import CalendarButton from '@/components/calendar-button';
 import ReminderButton from '@/components/reminder-button/react';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useFormCheck } from '@/hooks/use-form-check';
@@ -374,6 +376,7 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
           </Button>
         )}
         {mine && active && beforeStart && state !== 'on_leave' && <ReminderButton subscribed={reminded} onResult={remindMe} />}
+        <CalendarButton activity={activity} registered={!!mine} />
         {mayDeclareTeaching && (
           <Button block className='activity-detail__teaching' loading={busy} onClick={declareTeaching}>
             申报授课服务时长

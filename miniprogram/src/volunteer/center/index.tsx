@@ -2,7 +2,7 @@
  * 志愿者中心: where a member applies and sits the certification exam, and where a volunteer sees
  * their star level and hours, their academy trainings (taking a topic's quiz after its training),
  * declares hours and opens the service certificate. Coordinators find the hours review, the
- * question banks and the exam records here.
+ * issued certificates (revoking one, exporting the hours), the question banks and the exam records here.
  */
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -136,6 +136,12 @@ export default function VolunteerCenterPage() {
       {coordinator && (
         <CellGroup title='社工管理'>
           <Cell title='服务时长审核' className='volunteer-center__review' clickable onClick={go('/volunteer/review/index')} />
+          <Cell
+            title='志愿服务证明管理（撤销、导出 Excel）'
+            className='volunteer-center__certificates'
+            clickable
+            onClick={go('/volunteer/certificates/index')}
+          />
           <Cell title='题库（认证考试与培训测验）' clickable onClick={go('/volunteer/questions/index')} />
           <Cell title='考试记录与志愿者名单' clickable onClick={go('/volunteer/attempts/index')} />
         </CellGroup>

@@ -1,0 +1,151 @@
+/**
+ * 志愿服务证明管理 (coordinator): every issued certificate, newest first, with the way to revoke one
+ * (a reason, kept with the certificate and shown to its holder; its public page then finds nothing);
+ * and the approved hours of a period as an Excel workbook with what a 志愿服务记录证明 needs.
+ */
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { centerDate, certificateHours, formatDate, formatSerial, type CertificateStatus, type IssuedCertificate } from '@hele/shared';
+import { api } from '@/api';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { Button, Input, Tag } from '@/ui';
+import { saveOfficeFile } from '@/utils/document';
+import { showError } from '@/utils/feedback';
+import './index.scss';
+
+const FILTERS: Array<{ label: string; status?: CertificateStatus }> = [
+  { label: '全部' },
+  { label: '有效', status: 'valid' },
+  { label: '已撤销', status: 'revoked' },
+];
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export default function CertificatesPage() {
+  const [status, setStatus] = useState<CertificateStatus>();
+  const list = usePagedList<IssuedCertificate>(
+    (cursor) => api.volunteers.certificates({ query: { cursor, ...(status ? { status } : {}) } }),
+    [status],
+  );
+  // The certificate being revoked, and the reason its holder will read.
+  const [revoking, setRevoking] = useState<string>();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const today = centerDate(new Date());
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+
+  const revoke = async (certificate: IssuedCertificate) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await api.volunteers.revokeCertificate({ params: { serial: certificate.serial }, body: { reason: reason.trim() } });
+      setRevoking(undefined);
+      setReason('');
+      void Taro.showToast({ title: '已撤销', icon: 'success' });
+      await list.refresh();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportHours = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const bytes = await api.volunteerDocuments.hoursWorkbook({ query: { from, to } });
+      await saveOfficeFile(bytes, `志愿服务时长-${from}至${to}.xlsx`);
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='page certificates'>
+      <View className='card certificates__export'>
+        <Text className='section-title'>导出服务时长（志愿服务记录证明）</Text>
+        <Text className='muted'>期间内审核通过的每条服务记录（姓名、日期、内容、时长、审核人），另附每人合计。</Text>
+        <View className='certificates__period'>
+          <Input className='certificates__from' placeholder='开始日期 2026-01-01' value={from} onChange={setFrom} />
+          <Text>至</Text>
+          <Input className='certificates__to' placeholder='结束日期 2026-12-31' value={to} onChange={setTo} />
+        </View>
+        <Button
+          block
+          type='primary'
+          loading={busy}
+          disabled={!DAY_PATTERN.test(from) || !DAY_PATTERN.test(to)}
+          className='certificates__export-button'
+          onClick={exportHours}
+        >
+          导出 Excel
+        </Button>
+      </View>
+
+      <View className='certificates__filters'>
+        {FILTERS.map((filter) => (
+          <Tag
+            key={filter.label}
+            type={filter.status === status ? 'primary' : 'default'}
+            className='certificates__filter'
+            onClick={() => setStatus(filter.status)}
+          >
+            {filter.label}
+          </Tag>
+        ))}
+      </View>
+
+      {list.error !== undefined && list.items.length === 0 ? (
+        <ErrorView error={list.error} onRetry={list.refresh} />
+      ) : list.items.length === 0 && !list.loading ? (
+        <EmptyView title='还没有开具的证明' />
+      ) : (
+        list.items.map((certificate) => (
+          <View key={certificate.serial} className='card certificates__item' data-serial={certificate.serial}>
+            <View className='certificates__head'>
+              <Text className='certificates__name'>{certificate.realName}</Text>
+              {certificate.status === 'valid' ? <Tag type='success'>有效</Tag> : <Tag type='danger'>已撤销</Tag>}
+            </View>
+            <Text className='certificates__serial'>{formatSerial(certificate.serial)}</Text>
+            <Text className='muted'>
+              {formatDate(certificate.issuedAt)} 开具 · {certificateHours(certificate.totalMinutes)} 小时 · {certificate.lines.length}{' '}
+              条记录
+            </Text>
+            {certificate.status === 'revoked' ? (
+              <Text className='muted'>
+                {certificate.revokedByName ?? '社工'}撤销：{certificate.revocationReason ?? ''}
+              </Text>
+            ) : revoking === certificate.serial ? (
+              <View className='certificates__actions'>
+                <Input className='certificates__reason' placeholder='撤销原因，如：服务记录有误' value={reason} onChange={setReason} />
+                <Button
+                  size='small'
+                  type='danger'
+                  loading={busy}
+                  disabled={reason.trim().length < 2}
+                  className='certificates__confirm-revoke'
+                  onClick={() => revoke(certificate)}
+                >
+                  确认撤销
+                </Button>
+              </View>
+            ) : (
+              <View className='certificates__actions'>
+                <Button size='small' className='certificates__revoke' onClick={() => setRevoking(certificate.serial)}>
+                  撤销
+                </Button>
+              </View>
+            )}
+          </View>
+        ))
+      )}
+      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+    </View>
+  );
+}

@@ -56,6 +56,12 @@ it('shows chosen photos as a small grid under the text box, uncropped, and opens
   }
   // The whole photo shows, fitted and centred in its square: the portrait's full height (its top band, the
   // "head", included) at half the width; the landscape's full width at half the height.
+  // Taro's H5 image fits itself once the picture has loaded: wait for the portrait to be fitted.
+  await page.waitForFunction(() => {
+    const image = document.querySelector('.feed__photos--picker .feed__photo--picked img');
+    const box = image?.getBoundingClientRect();
+    return !!box && box.height > 0 && box.width / box.height < 0.75;
+  });
   const fitted = await Promise.all(
     [0, 1, 2].map(async (i) => {
       const cell = (await picked.nth(i).boundingBox())!;

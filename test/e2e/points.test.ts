@@ -74,7 +74,7 @@ it('a volunteer declares hours; the coordinator approves them and the volunteer�
   await volunteer.locator('.points-card__balance', { hasText: String(before + 20) }).waitFor();
   await volunteer.locator('.points__reason', { hasText: '服务时长 2 小时' }).waitFor();
   await volunteer.goto(`${running.stack.appUrl}/#/volunteer/certificate/index`);
-  await volunteer.locator('.certificate__what', { hasText: '在社区敬老院陪伴老人聊天' }).waitFor();
+  await volunteer.locator('.certificate-lines__what', { hasText: '在社区敬老院陪伴老人聊天' }).waitFor();
   // Every page counts the same hours: 12 seeded and the 2 just approved.
   await volunteer.getByText('经审核累计服务 14 小时', { exact: false }).waitFor();
   await volunteer.goto(`${running.stack.appUrl}/#/volunteer/center/index`);

@@ -56,18 +56,31 @@ it('shows chosen photos as a small grid under the text box, uncropped, and opens
   }
   // The whole photo shows, fitted and centred in its square: the portrait's full height (its top band, the
   // "head", included) at half the width; the landscape's full width at half the height.
-  // Taro's H5 image fits itself once the picture has loaded: wait for the portrait to be fitted.
-  await page.waitForFunction(() => {
-    const image = document.querySelector('.feed__photos--picker .feed__photo--picked img');
-    const box = image?.getBoundingClientRect();
-    return !!box && box.height > 0 && box.width / box.height < 0.75;
-  });
+  // What shows of each picture: the <img> box, or the part of it the picture fills when the box is
+  // fitted by CSS (object-fit: contain), from the picture's natural size once it has loaded.
+  const shownPicture = (i: number) =>
+    picked
+      .nth(i)
+      .locator('img')
+      .evaluate(
+        // biome-ignore lint/suspicious/noExplicitAny: the browser's HTMLImageElement (this project's types carry no DOM)
+        (image: any) =>
+          new Promise((resolve) => {
+            const measure = () => {
+              const box = image.getBoundingClientRect();
+              const fit = (globalThis as any).getComputedStyle(image).objectFit;
+              if (fit !== 'contain' || !image.naturalWidth) return resolve({ x: box.x, y: box.y, width: box.width, height: box.height });
+              const scale = Math.min(box.width / image.naturalWidth, box.height / image.naturalHeight);
+              const width = image.naturalWidth * scale,
+                height = image.naturalHeight * scale;
+              resolve({ x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height });
+            };
+            if (image.complete && image.naturalWidth) measure();
+            else image.addEventListener('load', measure, { once: true });
+          }),
+      ) as Promise<{ x: number; y: number; width: number; height: number }>;
   const fitted = await Promise.all(
-    [0, 1, 2].map(async (i) => {
-      const cell = (await picked.nth(i).boundingBox())!;
-      const image = (await picked.nth(i).locator('img').boundingBox())!;
-      return { cell, image };
-    }),
+    [0, 1, 2].map(async (i) => ({ cell: (await picked.nth(i).boundingBox())!, image: await shownPicture(i) })),
   );
   for (const { cell, image } of fitted) {
     expect(image.x).toBeGreaterThanOrEqual(cell.x - 1);
@@ -76,10 +89,16 @@ it('shows chosen photos as a small grid under the text box, uncropped, and opens
     expect(image.y + image.height).toBeLessThanOrEqual(cell.y + cell.height + 1);
     expect(Math.abs(image.x + image.width / 2 - (cell.x + cell.width / 2))).toBeLessThan(2);
   }
-  expect(fitted[0]!.image.height).toBeCloseTo(fitted[0]!.cell.height, 0);
-  expect(fitted[0]!.image.width / fitted[0]!.image.height).toBeCloseTo(0.5, 1);
-  expect(fitted[1]!.image.width).toBeCloseTo(fitted[1]!.cell.width, 0);
-  expect(fitted[1]!.image.width / fitted[1]!.image.height).toBeCloseTo(2, 1);
+  // The photos finish uploading in any order: find the portrait and the landscape by their shape.
+  const ratios = fitted.map(({ image }) => image.width / image.height);
+  const portrait = fitted[ratios.findIndex((ratio) => ratio < 0.75)];
+  const landscape = fitted[ratios.findIndex((ratio) => ratio > 1.5)];
+  expect(portrait).toBeDefined();
+  expect(landscape).toBeDefined();
+  expect(portrait!.image.height).toBeCloseTo(portrait!.cell.height, 0);
+  expect(portrait!.image.width / portrait!.image.height).toBeCloseTo(0.5, 1);
+  expect(landscape!.image.width).toBeCloseTo(landscape!.cell.width, 0);
+  expect(landscape!.image.width / landscape!.image.height).toBeCloseTo(2, 1);
   await screenshot(page, 'feed-composer');
 
   // A tap opens it full size; a tap on the preview closes it.

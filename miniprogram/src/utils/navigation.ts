@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { signInWithWeChat } from '@/auth/session';
 import { showError } from '@/utils/feedback';
 
@@ -11,5 +11,9 @@ export const goToSignIn = async (): Promise<void> => {
   await Taro.navigateTo({ url: '/account/login/index' });
 };
 
-/** Reads a page's query parameter (Taro passes them on the router). */
-export const routeParam = (name: string): string | undefined => Taro.getCurrentInstance().router?.params?.[name];
+/**
+ * A query parameter of the page the component is on, as it was opened. A hook: `getCurrentInstance()`
+ * names the page on top, which is another page's when this one renders underneath it (the sign-in page
+ * a page opened signs the person in, and the page below re-renders with the new user).
+ */
+export const useRouteParam = (name: string): string | undefined => useRouter().params?.[name];

@@ -1,6 +1,7 @@
 /**
  * Sign-in. WeChat users sign in with one tap (`wx.login`); the local stage also offers
- * 开发登录: the seeded names of docs/API.md, or any other name as a new member.
+ * 开发登录: the seeded names of docs/API.md, or any other name as a new member. Signed in, the person
+ * returns to the page that sent them here.
  */
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -11,7 +12,12 @@ import { Button, Cell, CellGroup, Input } from '@/ui';
 import { showError } from '@/utils/feedback';
 import './index.scss';
 
-const backToMe = () => Taro.switchTab({ url: '/pages/me/index' });
+/**
+ * Back to the page that asked for sign-in (a branch's join link, an activity shared in a chat), so the
+ * person carries on where they were; 我的 when the sign-in page was opened on its own.
+ */
+const backToWhereSignInWasAsked = () =>
+  Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.switchTab({ url: '/pages/me/index' });
 
 export default function LoginPage() {
   const [busy, setBusy] = useState(false);
@@ -22,7 +28,7 @@ export default function LoginPage() {
     setBusy(true);
     try {
       await signIn();
-      await backToMe();
+      await backToWhereSignInWasAsked();
     } catch (error) {
       showError(error);
     } finally {

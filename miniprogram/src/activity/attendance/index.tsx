@@ -26,7 +26,7 @@ import { useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Input, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { saveCsv } from '@/utils/csv';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import { AttendanceCounts } from './counts';
@@ -98,7 +98,7 @@ const checkInState = (activity: Activity | undefined): { open: boolean; note?: s
 };
 
 export default function AttendancePage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const user = useCurrentUser();
   const large = useLargeText();
   const { data, error, reload } = useResource(async () => {

@@ -14,7 +14,7 @@ import { useAction } from '@/hooks/use-action';
 import { Button, Input, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
 import { saveOfficeFile } from '@/utils/document';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () => void }) {
@@ -130,9 +130,9 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
 }
 
 export default function BoardPage() {
-  const activityId = routeParam('id') ?? '';
+  const activityId = useRouteParam('id') ?? '';
   // Opened from a measure (首页's overdue list): the board scrolls to it and marks it.
-  const focused = routeParam('action');
+  const focused = useRouteParam('action');
   const user = useCurrentUser();
   const [ideas, setIdeas] = useState<Idea[]>();
   const [actions, setActions] = useState<ActionItem[]>([]);

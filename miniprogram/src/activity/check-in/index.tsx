@@ -10,14 +10,14 @@ import { api } from '@/api';
 import QrCode from '@/components/qr-code';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button } from '@/ui';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { AttendanceCounts } from '../attendance/counts';
 import './index.scss';
 
 const SUMMARY_EVERY_MS = 5_000;
 
 export default function CheckInScreen() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [shown, setShown] = useState<CheckInCodeResponse>();
   const [summary, setSummary] = useState<AttendanceResponse['summary']>();
   const [secondsLeft, setSecondsLeft] = useState(0);

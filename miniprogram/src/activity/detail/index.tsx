@@ -25,14 +25,14 @@ import ReminderButton from '@/components/reminder-button/react';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Input, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
-import { goToSignIn, routeParam } from '@/utils/navigation';
+import { goToSignIn, useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 /** The two steps that take the rotating code on site. */
 const CODE_STEPS = { checkIn: { label: '签到' }, signOut: { label: '签退' } } as const;
 
 export default function ActivityDetailPage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const user = useCurrentUser();
   const [activity, setActivity] = useState<Activity>();
   const [error, setError] = useState<unknown>();
@@ -98,7 +98,11 @@ export default function ActivityDetailPage() {
     });
     if (confirm) await act(() => api.registrations.cancelMine({ params: { id: activity.id } }), '已取消');
   };
-  const checkInOpen = mine?.status === 'confirmed' && !mine.checkedInAt && canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
+  // A branch meeting's own members are expected without registering: they check in on a seat taken on arrival.
+  const onRoster = !!activity.branchId && activity.branchId === user.branchId;
+  const checkInOpen =
+    ((mine?.status === 'confirmed' && !mine.checkedInAt) || (!mine && onRoster)) &&
+    canCheckIn(activity, new Date(), DEFAULT_CHECK_IN_MARGINS).ok;
   const mayAskLeave =
     open && Date.now() < Date.parse(activity.endsAt) && (!!mine || (!!activity.branchId && activity.branchId === user.branchId));
   // Volunteers at a service activity sign out with the same rotating code: their hours run from check-in.
@@ -275,12 +279,13 @@ export default function ActivityDetailPage() {
               </Button>
             </View>
           ))}
-        {mine && (
+        {/* Checked in, the person is there: nothing to cancel or be reminded of. */}
+        {mine && !mine.checkedInAt && (
           <Button block loading={busy} className='activity-detail__cancel' onClick={cancelMine}>
             {mine.status === 'waitlisted' ? '退出候补' : '取消报名'}
           </Button>
         )}
-        {mine && open && beforeStart && <ReminderButton subscribed={reminded} onResult={remindMe} />}
+        {mine && !mine.checkedInAt && open && beforeStart && <ReminderButton subscribed={reminded} onResult={remindMe} />}
         {mayDeclareTeaching && (
           <Button block className='activity-detail__teaching' loading={busy} onClick={declareTeaching}>
             申报授课服务时长

@@ -22,8 +22,8 @@ import {
 } from '@hele/shared';
 import { api, ApiError } from '@/api';
 import { Button } from '@/ui';
-import { showError } from '@/utils/feedback';
-import { routeParam } from '@/utils/navigation';
+import { showError, toastOnNextPage } from '@/utils/feedback';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 const KINDS = Object.keys(KIND_LABELS) as ActivityKind[];
@@ -118,7 +118,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export default function EditActivityPage() {
-  const id = routeParam('id');
+  const id = useRouteParam('id');
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -197,7 +197,7 @@ export default function EditActivityPage() {
       const { activity } = id
         ? await api.activities.update({ params: { id }, body: fields })
         : await api.activities.create({ body: { ...fields, kind, publish } });
-      void Taro.showToast({ title: id ? '已保存' : '已发布', icon: 'success' });
+      toastOnNextPage({ title: id ? '已保存' : '已发布', icon: 'success' });
       await Taro.redirectTo({ url: `/activity/detail/index?id=${activity.id}` });
     } catch (error) {
       if (error instanceof ApiError && error.details.length) {

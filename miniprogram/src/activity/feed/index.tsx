@@ -24,7 +24,7 @@ import { useAction } from '@/hooks/use-action';
 import { useFeedLive } from '@/hooks/use-feed-live';
 import { Button, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import { Comments } from './comments';
 import { PhotoGrid, PhotoPicker, usePhotoPicker } from './photos';
@@ -86,7 +86,7 @@ function Composer({ activityId, onPosted }: { activityId: string; onPosted: (pos
 }
 
 export default function LiveFeedPage() {
-  const activityId = routeParam('id') ?? '';
+  const activityId = useRouteParam('id') ?? '';
   const user = useCurrentUser();
   const large = useLargeText();
   const [page, setPage] = useState<Omit<FeedPageData, 'items' | 'pinned' | 'keyMoments'>>();

@@ -5,17 +5,18 @@ import { useState } from 'react';
 import { api } from '@/api';
 import { Button } from '@/ui';
 import { useAction } from '@/hooks/use-action';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
+import { toastOnNextPage } from '@/utils/feedback';
 import './index.scss';
 
 export default function LeavePage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [reason, setReason] = useState('');
   const { busy, run } = useAction();
   const submit = () =>
     run(async () => {
       await api.attendance.requestLeave({ params: { id }, body: { reason: reason.trim() } });
-      await Taro.showToast({ title: '已提交，等待审批', icon: 'success' });
+      toastOnNextPage({ title: '已提交，等待审批', icon: 'success' });
       await Taro.navigateBack();
     });
   return (

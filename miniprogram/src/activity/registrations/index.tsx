@@ -5,13 +5,13 @@ import { formatDateTime, REGISTRATION_STATUS_LABELS, type Registration, type Reg
 import { api } from '@/api';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 const TABS: RegistrationStatus[] = ['confirmed', 'waitlisted', 'cancelled'];
 
 export default function RegistrationsPage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [status, setStatus] = useState<RegistrationStatus>('confirmed');
   const list = usePagedList<Registration>(
     (cursor) => api.registrations.ofActivity({ params: { id }, query: { status, cursor, limit: 50 } }),

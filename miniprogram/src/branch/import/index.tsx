@@ -24,7 +24,8 @@ import { useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Tag } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
-import { routeParam } from '@/utils/navigation';
+import { pngDataUrl } from '@/utils/image';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 const LINE_LABELS: Record<RosterLineStatus, string> = {
@@ -112,7 +113,7 @@ function PreviewLine({ line }: { line: RosterImportLine }) {
 function PersonInvite({ branchId, invite }: { branchId: string; invite: Invite }) {
   const image = useResource(async () => {
     const bytes = await api.directory.inviteImage({ params: { id: branchId, code: invite.code } });
-    return `data:image/png;base64,${Taro.arrayBufferToBase64(bytes)}`;
+    return pngDataUrl(bytes);
   }, [invite.code]);
   return (
     <View className='roster-import__invite'>
@@ -167,7 +168,7 @@ function PersonRow({ branchId, person, onChanged }: { branchId: string; person: 
 }
 
 export default function RosterImportPage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const branch = useResource(() => api.directory.get({ params: { id } }).then((reply) => reply.branch), [id]);
   const people = useResource(() => api.rosters.people({ params: { id } }).then((reply) => reply.items), [id]);
   const [preview, setPreview] = useState<RosterImport>();

@@ -14,15 +14,19 @@ import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { Button } from '@/ui';
-import { goToSignIn, routeParam } from '@/utils/navigation';
+import { goToSignIn, useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 /** The code from the join link, or from a 小程序码's scene (URL-encoded by WeChat). */
-const inviteCode = () => routeParam('code') ?? decodeURIComponent(routeParam('scene') ?? '');
+const useInviteCode = () => {
+  const code = useRouteParam('code');
+  const scene = useRouteParam('scene');
+  return code ?? decodeURIComponent(scene ?? '');
+};
 
 export default function JoinPage() {
   const user = useCurrentUser();
-  const code = inviteCode();
+  const code = useInviteCode();
   const invite = useResource(
     () => (user && code ? api.directory.previewInvite({ params: { code } }).then((reply) => reply.invite) : Promise.resolve(undefined)),
     [user?.id, code],

@@ -29,7 +29,8 @@ import { useCurrentUser } from '@/auth/session';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
+import { toastOnNextPage } from '@/utils/feedback';
 import './index.scss';
 
 const EDUCATIONS = EducationSchema.options;
@@ -205,7 +206,7 @@ function ProposedMeeting({ item, branchId, mayCreate }: { item: Item; branchId: 
           publish: false,
         },
       });
-      void Taro.showToast({ title: '已生成活动草稿', icon: 'success' });
+      toastOnNextPage({ title: '已生成活动草稿', icon: 'success' });
       await Taro.navigateTo({ url: `/activity/edit/index?id=${activity.id}` });
     });
   return (
@@ -239,7 +240,7 @@ function ProposedMeeting({ item, branchId, mayCreate }: { item: Item; branchId: 
 
 export default function BranchPlanPage() {
   const user = useCurrentUser();
-  const [branchId, setBranchId] = useState(routeParam('branchId') ?? user?.branchId ?? '');
+  const [branchId, setBranchId] = useState(useRouteParam('branchId') ?? user?.branchId ?? '');
   const [profile, setProfile] = useState<BranchProfileResponse>();
   const [theme, setTheme] = useState('');
   const [themes, setThemes] = useState<string[]>([]);

@@ -23,8 +23,17 @@ export function ErrorView({ error, onRetry }: { error: unknown; onRetry: () => v
   );
 }
 
+/** Nothing to show yet: NutUI's empty state with a picture of its own (NutUI's default is an image on a third party's CDN). */
 export function EmptyView({ title, description }: { title: string; description?: string }) {
-  return <Empty className='status-view status-view--empty' title={title} description={description} />;
+  return (
+    <Empty
+      className='status-view status-view--empty'
+      image={<View className='status-view__empty-art' />}
+      imageSize={64}
+      title={title}
+      description={description}
+    />
+  );
 }
 
 /** The foot of a paged list: loading more, the end, or nothing. */

@@ -4,11 +4,11 @@ import { useEffect, useState } from 'react';
 import { formatDate, type SeriesCertificate } from '@hele/shared';
 import { api } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import '../classes.scss';
 
 export default function SeriesCertificatePage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [certificate, setCertificate] = useState<SeriesCertificate>();
   const [error, setError] = useState<unknown>();
   const load = () => api.series.certificate({ params: { id } }).then(({ certificate: found }) => setCertificate(found), setError);

@@ -8,7 +8,7 @@ import { useCurrentUser } from '@/auth/session';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import ProgressBar from '../progress-bar';
 import '../classes.scss';
 
@@ -18,7 +18,7 @@ const TAB_LABELS: Record<Tab, string> = { all: '全部公益班', mine: '我的�
 export default function ClassesPage() {
   const user = useCurrentUser();
   const teaches = !!user && hasAnyRole(user.roles, [Role.LECTURER]);
-  const [tab, setTab] = useState<Tab>((routeParam('tab') as Tab | undefined) ?? 'all');
+  const [tab, setTab] = useState<Tab>((useRouteParam('tab') as Tab | undefined) ?? 'all');
   const list = usePagedList<Series & { progress?: SeriesProgress }>(
     (cursor) =>
       tab === 'mine'

@@ -13,7 +13,7 @@ import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { FileUpload, useFileUpload } from './file-upload';
 import './index.scss';
 
@@ -125,7 +125,7 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
 export default function LibraryPage() {
   const user = useCurrentUser();
   // Opened from a class series (添加资料 there): its materials, and what is added joins it.
-  const seriesId = routeParam('seriesId');
+  const seriesId = useRouteParam('seriesId');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const materials = usePagedList<Material>(

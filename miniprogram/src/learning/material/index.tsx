@@ -10,7 +10,7 @@ import { api } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button } from '@/ui';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { formatBytes } from '../library/file-upload';
 import './index.scss';
 
@@ -65,7 +65,7 @@ function AudioPlayer({ src, onPlayed }: { src: string; onPlayed: (percent: numbe
 }
 
 export default function MaterialPage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [material, setMaterial] = useState<Material>();
   const [error, setError] = useState<unknown>();
   const { busy, run } = useAction();

@@ -13,7 +13,7 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { errorMessage } from '@/utils/feedback';
 import { Button } from '@/ui';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import SeriesMaterials from '../series-materials';
 import '../classes.scss';
 
@@ -44,7 +44,7 @@ function SessionNotes({ seriesId, activityId, saved }: { seriesId: string; activ
 }
 
 export default function RosterPage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const user = useCurrentUser();
   const [detail, setDetail] = useState<SeriesDetail>();
   const [roster, setRoster] = useState<SeriesRoster>();

@@ -11,7 +11,7 @@ import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button } from '@/ui';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { sessionState, sessionWhen } from '../labels';
 import ProgressBar from '../progress-bar';
 import SeriesMaterials from '../series-materials';
@@ -20,7 +20,7 @@ import '../classes.scss';
 const OUTCOME_TEXT = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消', skipped: '未能报名' } as const;
 
 export default function SeriesPage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [detail, setDetail] = useState<SeriesDetail>();
   const [error, setError] = useState<unknown>();
   const { busy, run } = useAction();

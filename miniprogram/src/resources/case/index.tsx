@@ -25,7 +25,7 @@ import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input, Tag } from '@/ui';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { SavedForms, StepForm } from './forms';
 import '../resources.scss';
 
@@ -204,7 +204,7 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
 }
 
 export default function CasePage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [detail, setDetail] = useState<CaseDetail>();
   const [error, setError] = useState<unknown>();
   const load = useCallback(async () => {

@@ -6,12 +6,12 @@ import { formatDateTime, REWARD_KIND_LABELS, type Reward } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Tag } from '@/ui';
-import { showError } from '@/utils/feedback';
-import { routeParam } from '@/utils/navigation';
+import { showError, toastOnNextPage } from '@/utils/feedback';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 export default function RewardPage() {
-  const id = routeParam('id') ?? '';
+  const id = useRouteParam('id') ?? '';
   const [reward, setReward] = useState<Reward>();
   const [balance, setBalance] = useState<number>();
   const [error, setError] = useState<unknown>();
@@ -43,7 +43,7 @@ export default function RewardPage() {
       // One key for this confirmed tap: a retried request never spends twice.
       const { balance: after } = await api.points.redeem({ body: { rewardId: reward.id }, idempotencyKey: newIdempotencyKey() });
       setBalance(after);
-      void Taro.showToast({ title: '兑换成功', icon: 'success' });
+      toastOnNextPage({ title: '兑换成功', icon: 'success' });
       await Taro.redirectTo({ url: '/shop/redemptions/index' });
     } catch (caught) {
       showError(caught);

@@ -6,6 +6,7 @@ import { api } from '@/api';
 import { refreshUser, useCurrentUser } from '@/auth/session';
 import { Button, Input } from '@/ui';
 import { useAction } from '@/hooks/use-action';
+import { toastOnNextPage } from '@/utils/feedback';
 import { goFillRealName, needsRealName, RealNameNeeded } from '../real-name';
 import './index.scss';
 
@@ -51,7 +52,7 @@ export default function VolunteerApplyPage() {
         if (needsRealName(error)) void goFillRealName();
         throw error;
       }
-      await Taro.showToast({ title: '申请已提交', icon: 'success' });
+      toastOnNextPage({ title: '申请已提交', icon: 'success' });
       await Taro.navigateBack();
     });
 

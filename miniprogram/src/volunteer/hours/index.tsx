@@ -11,7 +11,7 @@ import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useAction } from '@/hooks/use-action';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { SOURCE_LABELS, STATUS_TAGS, hoursOf } from '../labels';
 import './index.scss';
 
@@ -53,7 +53,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
 }
 
 export default function HoursPage() {
-  const [declaring, setDeclaring] = useState(routeParam('declare') === '1');
+  const [declaring, setDeclaring] = useState(useRouteParam('declare') === '1');
   const records = usePagedList<ServiceRecord>((cursor) => api.volunteers.myHours({ query: { cursor } }));
   return (
     <View className='page hours'>

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { TRAINING_TOPIC_LABELS, TrainingTopicSchema, type TrainingQuizResponse, type TrainingTopic } from '@hele/shared';
 import { api } from '@/api';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
-import { routeParam } from '@/utils/navigation';
+import { useRouteParam } from '@/utils/navigation';
 import { ExamPaper, ExamResult, ExamRules, useExamSitting } from '../exam-sheet';
 
 function Quiz({ topic }: { topic: TrainingTopic }) {
@@ -61,6 +61,6 @@ function Quiz({ topic }: { topic: TrainingTopic }) {
 }
 
 export default function QuizPage() {
-  const topic = TrainingTopicSchema.safeParse(routeParam('topic')).data;
+  const topic = TrainingTopicSchema.safeParse(useRouteParam('topic')).data;
   return topic ? <Quiz topic={topic} /> : <EmptyView title='未找到该测验' />;
 }

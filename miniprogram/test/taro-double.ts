@@ -17,9 +17,16 @@ export const calls = {
   clipboard: [] as string[],
   /** Each modal as shown: its title, content and buttons. */
   modals: [] as Array<{ title?: string; content?: string; confirmText?: string; cancelText?: string; showCancel?: boolean }>,
-  navigateBack: 0,
+  /** How many times a page went back (`navigateBack`). */
+  back: [] as number[],
   /** Files sent to the bucket (`uploadFile`): where to, and which. */
   uploads: [] as Array<{ url: string; filePath: string }>,
+};
+
+/** How many pages are open (`getCurrentPages`): 1, or more when a page was opened from another. */
+let openPages = 1;
+export const setOpenPages = (count: number) => {
+  openPages = count;
 };
 
 let modalAnswer = true;
@@ -49,13 +56,21 @@ export const resetTaro = () => {
   calls.switchTab.length = 0;
   calls.toasts.length = 0;
   calls.clipboard.length = 0;
+  calls.back.length = 0;
+  routeChangeListeners.length = 0;
   calls.modals.length = 0;
-  calls.navigateBack = 0;
+  openPages = 1;
   calls.uploads.length = 0;
   modalAnswer = true;
   chosenImages = [];
   requestHandler = () => ({ statusCode: 599, data: {} });
   routeParams = {};
+};
+
+/** Who waits for the next page to be in place (`eventCenter.once('__afterTaroRouterChange')`): told on every navigation. */
+const routeChangeListeners: Array<() => void> = [];
+const routeChanged = () => {
+  for (const listener of routeChangeListeners.splice(0)) listener();
 };
 
 const runOnMount = (callback: () => void) => useEffect(() => void callback(), []);
@@ -66,8 +81,19 @@ const Taro = {
   removeStorageSync: (key: string) => void storage.delete(key),
   request: async (options: Parameters<RequestHandler>[0]) => requestHandler(options),
   showToast: async ({ title }: { title: string }) => void calls.toasts.push(title),
-  navigateTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
-  switchTab: async ({ url }: { url: string }) => void calls.switchTab.push(url),
+  navigateTo: async ({ url }: { url: string }) => {
+    calls.navigateTo.push(url);
+    routeChanged();
+  },
+  switchTab: async ({ url }: { url: string }) => {
+    calls.switchTab.push(url);
+    routeChanged();
+  },
+  navigateBack: async ({ delta = 1 }: { delta?: number } = {}) => {
+    calls.back.push(delta);
+    routeChanged();
+  },
+  getCurrentPages: () => Array.from({ length: openPages }, () => ({})),
   stopPullDownRefresh: () => undefined,
   login: async () => ({ code: 'wx-code' }),
   getEnv: () => 'WEB',
@@ -85,16 +111,19 @@ const Taro = {
     };
     return query;
   },
-  eventCenter: { on: () => undefined, off: () => undefined, trigger: () => undefined },
+  eventCenter: {
+    on: () => undefined,
+    off: () => undefined,
+    trigger: () => undefined,
+    once: (event: string, listener: () => void) => {
+      if (event === '__afterTaroRouterChange') routeChangeListeners.push(listener);
+    },
+  },
   getCurrentInstance: () => ({ router: { params: routeParams }, page: {} }),
   showModal: async (options: (typeof calls.modals)[number]) => {
     calls.modals.push(options);
     return { confirm: modalAnswer, cancel: !modalAnswer };
   },
-  navigateBack: async () => {
-    calls.navigateBack++;
-  },
-  getCurrentPages: () => [],
   // Nothing scrolls here: whatever is observed is on screen at once.
   createIntersectionObserver: () => {
     const observer = {
@@ -113,7 +142,10 @@ const Taro = {
   },
   setNavigationBarTitle: async () => undefined,
   arrayBufferToBase64: (buffer: ArrayBuffer) => Buffer.from(buffer).toString('base64'),
-  redirectTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
+  redirectTo: async ({ url }: { url: string }) => {
+    calls.navigateTo.push(url);
+    routeChanged();
+  },
   pageScrollTo: async () => undefined,
 };
 

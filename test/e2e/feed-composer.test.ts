@@ -63,7 +63,6 @@ it('shows chosen photos as a small grid under the text box, uncropped, and opens
       .nth(i)
       .locator('img')
       .evaluate(
-        // biome-ignore lint/suspicious/noExplicitAny: the browser's HTMLImageElement (this project's types carry no DOM)
         (image: any) =>
           new Promise((resolve) => {
             const measure = () => {

@@ -56,12 +56,13 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
 
 /**
  * A local stack and a browser for one test file: started before its tests, stopped after. Read
- * `stack` and `browser` inside tests (they exist once `beforeAll` has run).
+ * `stack` and `browser` inside tests (they exist once `beforeAll` has run). `demoData: false` starts
+ * an empty center (`DEMO_DATA=0 npm start`).
  */
-export const useStackAndBrowser = () => {
+export const useStackAndBrowser = (options: { demoData?: boolean } = {}) => {
   const handles = {} as { stack: LocalStack; browser: Browser };
   beforeAll(async () => {
-    handles.stack = await startTestStack();
+    handles.stack = await startTestStack({ demoData: options.demoData });
     handles.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -42,7 +42,7 @@ const close = (token: string) => call('DELETE', '/me', { token });
 
 /**
  * A member with a bit of everything: a profile, an avatar, a seat someone waits for, a waitlist place,
- * a check-in at an activity under way, a leave request, points, a volunteer application, a post and a
+ * a check-in at an activity under way and one at the door before the start, a leave request, points, a volunteer application, a post and a
  * comment as a feed's reporter, a lecturer role, a branch roster entry.
  */
 const busyMember = async () => {
@@ -70,6 +70,16 @@ const busyMember = async () => {
   await register(now.id, me.token);
   const { code } = (await call('GET', `/activities/${now.id}/check-in-code`, { token: coordinator })).body;
   expect((await call('POST', `/activities/${now.id}/check-ins`, { token: me.token, body: { code } })).status).toBe(201);
+  // Checked in at the door of one about to start (check-in opens half an hour early): attended, kept too.
+  const startsAt = new Date(Date.now() + 10 * 60_000).toISOString();
+  const early = await createActivity({
+    startsAt,
+    endsAt: new Date(Date.now() + 100 * 60_000).toISOString(),
+    registrationClosesAt: startsAt,
+  });
+  await register(early.id, me.token);
+  const earlyCode = (await call('GET', `/activities/${early.id}/check-in-code`, { token: coordinator })).body.code;
+  expect((await call('POST', `/activities/${early.id}/check-ins`, { token: me.token, body: { code: earlyCode } })).status).toBe(201);
   // A place on a branch's roster, and a leave request for the branch's meeting to come.
   const { token: centerAdmin } = await signIn('admin');
   const branch: string = (await call('POST', '/branches', { token: centerAdmin, body: { name: `注销测试支部${me.userId.slice(2, 8)}` } }))
@@ -100,12 +110,12 @@ const busyMember = async () => {
   // A lecturer role.
   const { token: admin } = await signIn('admin');
   expect((await call('PUT', `/users/${me.userId}/roles/lecturer`, { token: admin })).status).toBe(200);
-  return { me, waiting: waiting!, seat, full, now, meeting, post, branch, avatarKey: ticket.key };
+  return { me, waiting: waiting!, seat, full, now, early, meeting, post, branch, avatarKey: ticket.key };
 };
 
 describe('GET /me/export', () => {
   it('holds the profile and every record of the person, without secrets or index keys', async () => {
-    const { me, seat, full, now, meeting, post, branch } = await busyMember();
+    const { me, seat, full, now, early, meeting, post, branch } = await busyMember();
     const reply = await call('GET', '/me/export', { token: me.token });
     expect(reply.status).toBe(200);
     const data = reply.body;
@@ -118,7 +128,7 @@ describe('GET /me/export', () => {
       avatarUrl: expect.any(String),
     });
     expect(data.registrations.map((registration: { activityId: string }) => registration.activityId).sort()).toEqual(
-      [seat.id, full.id, now.id].sort(),
+      [seat.id, full.id, now.id, early.id].sort(),
     );
     expect(data.registrations.find((registration: { activityId: string }) => registration.activityId === now.id).activity.title).toBe(
       now.title,
@@ -139,7 +149,7 @@ describe('GET /me/export', () => {
 
 describe('DELETE /me', () => {
   it('erases the profile, cancels what is to come (the waitlist moves up), forfeits the points and anonymises the records', async () => {
-    const { me, waiting, seat, full, now, meeting, post, branch, avatarKey } = await busyMember();
+    const { me, waiting, seat, full, now, early, meeting, post, branch, avatarKey } = await busyMember();
     const coordinator = await coordinatorToken();
 
     const reply = await close(me.token);
@@ -174,6 +184,12 @@ describe('DELETE /me', () => {
       checkedInAt: expect.any(String),
       nickname: '已注销用户',
     });
+    expect(await registrationOf(early.id, me.userId)).toMatchObject({
+      status: 'confirmed',
+      checkedInAt: expect.any(String),
+      nickname: '已注销用户',
+    });
+    expect(await activityOf(early.id)).toMatchObject({ confirmedCount: 1 });
     const roster = await call('GET', `/activities/${now.id}/registrations?limit=100`, { token: coordinator });
     expect(roster.body.items.find((item: { userId: string }) => item.userId === me.userId).nickname).toBe('已注销用户');
 

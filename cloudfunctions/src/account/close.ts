@@ -2,8 +2,9 @@
  * 注销账号 (个人信息保护法 art. 47; docs/DOMAIN.md › Who sees personal data). In this order, each step
  * safe to run again, so a closing cut short is finished by asking again (the token works until the end):
  *
- * 1. live registrations of activities still to come, and every waitlist place, are cancelled through
- *    the registration engine: a freed seat goes to the earliest waitlisted, as on any cancel;
+ * 1. live registrations of activities still to come (not checked in: check-in opens before the start), and
+ *    every waitlist place, are cancelled through the registration engine: a freed seat goes to the earliest
+ *    waitlisted, as on any cancel;
  * 2. copies of the name on records others see become 已注销用户, personal fields there are blanked,
  *    the inbox is deleted (holdings.ts), and so are the branch roster entry and the avatar;
  * 3. a positive balance is forfeited with an EXPIRE entry: the ledger still sums;
@@ -50,14 +51,15 @@ const FORFEIT_ROUNDS = 5;
 const isRefusal = (error: unknown, code: string) => error instanceof HttpError && error.code === code;
 
 export const createAccountCloser = ({ engine, activities, ledger, media, now = () => new Date() }: CloseDeps) => {
-  /** Cancels the live registrations that still hold a place: waitlist places, and seats of activities yet to start. */
+  /** Cancels the live registrations that still hold a place: waitlist places, and seats of activities yet to start not checked in. */
   const cancelRegistrations = async (person: Principal) => {
     const live = (await activities.allOfUser(person.id)).filter(isLive);
     const of = await activities.getActivities(live.map((registration) => registration.activityId));
     for (const registration of live) {
       const activity = of.get(registration.activityId);
       const toCome = !activity || Date.parse(activity.startsAt) > now().getTime();
-      if (registration.status !== 'waitlisted' && !toCome) continue; // attended or under way: kept as a record
+      // Attended (checked in, perhaps before the start: check-in opens early) or under way: kept as a record.
+      if (registration.checkedInAt || (registration.status !== 'waitlisted' && !toCome)) continue;
       await engine.cancel(registration.activityId, person, { closingAccount: true }).catch((error: unknown) => {
         if (!isRefusal(error, ErrorCode.NOT_REGISTERED) && !isRefusal(error, ErrorCode.NOT_FOUND)) throw error;
       });

@@ -58,3 +58,16 @@ export const confirmAction = async ({ title, content, confirmText, cancelText = 
 export const tellResult = async ({ title, content }: { title: string; content: string }): Promise<void> => {
   await Taro.showModal({ title, content, showCancel: false, confirmText: '知道了' });
 };
+
+/**
+ * A toast that says what was done, for the page the person is taken to next. In the browser Taro hides
+ * every toast when the route changes, so there it waits for the next page to be in place (the router's own
+ * event, after which Taro's hiding has run); WeChat keeps a toast across pages. Call it before navigating.
+ */
+export const toastOnNextPage = (options: { title: string; icon?: 'success' | 'none' }): void => {
+  if (process.env.TARO_ENV !== 'h5') {
+    void Taro.showToast(options);
+    return;
+  }
+  Taro.eventCenter.once('__afterTaroRouterChange', () => void Taro.showToast(options));
+};

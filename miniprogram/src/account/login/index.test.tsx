@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import LoginPage from './index';
-import { answerRequests, calls } from '../../../test/taro-double';
+import { answerRequests, calls, setOpenPages } from '../../../test/taro-double';
 
 describe('登录 page', () => {
   it('lists the seeded dev names with their roles', () => {
@@ -29,6 +29,16 @@ describe('登录 page', () => {
     await waitFor(() => expect(calls.switchTab).toEqual(['/pages/me/index']));
     expect(sent).toEqual(['http://api.test/auth/login {"code":"dev:member"}']);
     expect(Taro.getStorageSync('hele.session')).toMatchObject({ token: 'tok', user: { nickname: '陈党员' } });
+  });
+
+  it("returns to the page that asked for sign-in (a branch's join link) instead of 我的", async () => {
+    setOpenPages(2);
+    answerRequests(() => ({ statusCode: 200, data: { token: 'tok', user: { id: 'u_3', nickname: 'xiaoming1', roles: ['member'] } } }));
+    render(<LoginPage />);
+    fireEvent.input(screen.getByPlaceholderText('其他名字（小写字母、数字），登录为新成员'), { target: { value: 'xiaoming1' } });
+    fireEvent.click(screen.getByText('登录'));
+    await waitFor(() => expect(calls.back).toEqual([1]));
+    expect(calls.switchTab).toEqual([]);
   });
 
   it('tells the user in Chinese when sign-in fails', async () => {

@@ -1,6 +1,7 @@
 /**
  * Sign-in. WeChat users sign in with one tap (`wx.login`); the local stage also offers
- * 开发登录: the seeded names of docs/API.md, or any other name as a new member.
+ * 开发登录: the seeded names of docs/API.md, or any other name as a new member. Signed in, the person
+ * returns to the page that sent them here.
  */
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';

@@ -67,7 +67,7 @@ export default function PrivacyGuidePage() {
         <Text className='privacy__what'>注销账号</Text>
         <Text className='privacy__text'>
           在“我的 › 编辑资料 ›
-          注销账号”中注销。注销后个人资料立即删除，尚未开始的活动报名取消，积分作废；已参加的活动、服务时长等记录以“已注销用户”匿名保留，以保证统计准确。注销无法恢复。
+          注销账号”中注销。注销后个人资料立即删除，尚未开始的活动报名取消（已签到的除外），积分作废；已参加的活动、服务时长等记录以“已注销用户”匿名保留，以保证统计准确。注销无法恢复。
         </Text>
       </View>
       <Button block className='privacy__profile' onClick={() => Taro.navigateTo({ url: '/account/profile/index' })}>

@@ -4,7 +4,7 @@
  */
 import { Button as WeChatButton, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   AVATAR_BYTES_MAX,
   centerDate,
@@ -24,7 +24,7 @@ import PrivacyConsent from '@/components/privacy-consent/react';
 import { useAction } from '@/hooks/use-action';
 import { Button, Cell, CellGroup, Input } from '@/ui';
 import { saveJsonFile } from '@/utils/document';
-import { confirmAction, showError, tellResult } from '@/utils/feedback';
+import { confirmAction, showError, tellResult, toastOnNextPage } from '@/utils/feedback';
 import './index.scss';
 
 const UNSET = 'unset';
@@ -34,28 +34,38 @@ const STATUS_LABELS: Record<StatusChoice, string> = { ...POLITICAL_STATUS_LABELS
 
 /** What closing does, said before the person confirms it (docs/DOMAIN.md › Who sees personal data). */
 export const CLOSING_TEXT =
-  '注销后：头像、昵称、姓名、手机号等个人资料立即删除；尚未开始的活动报名全部取消，名额让给候补；积分余额作废；' +
+  '注销后：头像、昵称、姓名、手机号等个人资料立即删除；尚未开始的活动报名全部取消（已签到的除外），名额让给候补；积分余额作废；' +
   '已参加的活动、服务时长等名单与记录匿名保留（显示为“已注销用户”）。注销无法恢复，再次登录将是一个全新的账号。';
 
 const weapp = process.env.TARO_ENV === 'weapp';
 
 export default function ProfilePage() {
   const user = useCurrentUser();
-  const [nickname, setNickname] = useState('');
-  const [realName, setRealName] = useState('');
-  const [status, setStatus] = useState<StatusChoice>(UNSET);
+  // The form starts from the profile kept on the phone, and takes the server's when it arrives.
+  const [nickname, setNickname] = useState(user?.nickname ?? '');
+  const [realName, setRealName] = useState(user?.realName ?? '');
+  const [status, setStatus] = useState<StatusChoice>(user?.politicalStatus ?? UNSET);
   const [devPhone, setDevPhone] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { busy, run } = useAction();
+  /** Whether the person has typed or picked something: a late answer from the server must not overwrite it. */
+  const edited = useRef(false);
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      edited.current = true;
+      set(value);
+    };
 
   /** The form shows what the server has. */
   const fill = (profile: User) => {
+    edited.current = false;
     setNickname(profile.nickname);
     setRealName(profile.realName ?? '');
     setStatus(profile.politicalStatus ?? UNSET);
   };
   useEffect(() => {
-    refreshUser().then((fresh) => fresh && fill(fresh), showError);
+    refreshUser().then((fresh) => fresh && !edited.current && fill(fresh), showError);
   }, []);
 
   /** Runs a change of the profile; the answer is the whole profile, kept for every page. */
@@ -140,7 +150,7 @@ export default function ProfilePage() {
     const closed = await run(() => api.account.close());
     if (!closed) return;
     signOut();
-    void Taro.showToast({ title: '账号已注销', icon: 'none' });
+    toastOnNextPage({ title: '账号已注销', icon: 'none' });
     await Taro.switchTab({ url: '/pages/me/index' });
   };
 
@@ -173,8 +183,8 @@ export default function ProfilePage() {
           maxLength={20}
           placeholder='点击填写昵称，可使用微信昵称'
           value={nickname}
-          onChange={setNickname}
-          onBlur={setNickname}
+          onChange={edit(setNickname)}
+          onBlur={edit(setNickname)}
         />
         {errors.nickname && <Text className='profile__error'>{errors.nickname}</Text>}
         <Text className='profile__label'>真实姓名</Text>
@@ -183,7 +193,7 @@ export default function ProfilePage() {
           maxLength={20}
           placeholder='申请志愿者、开具服务证明时需要'
           value={realName}
-          onChange={setRealName}
+          onChange={edit(setRealName)}
         />
         {errors.realName && <Text className='profile__error'>{errors.realName}</Text>}
         <Choice
@@ -192,7 +202,7 @@ export default function ProfilePage() {
           options={STATUS_OPTIONS}
           labels={STATUS_LABELS}
           value={status}
-          onChange={setStatus}
+          onChange={edit(setStatus)}
         />
         {errors.politicalStatus && <Text className='profile__error'>{errors.politicalStatus}</Text>}
         <Button block type='primary' loading={busy} className='profile__save' onClick={save}>

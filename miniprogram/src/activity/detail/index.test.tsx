@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import ActivityDetailPage from './index';
 import { answerRequests, calls, setRouteParams } from '../../../test/taro-double';
 import { activity, signedInAs } from '../../../test/fixtures';
@@ -262,6 +263,66 @@ describe('活动详情', () => {
     fireEvent.input(input, { target: { value: '123456' } });
     fireEvent.click(screen.getByText('签退'));
     await waitFor(() => expect(sent).toEqual([{ code: '123456' }, { code: '123456', early: true }]));
+  });
+
+  it("lets a branch meeting's own member check in with the code without registering first", async () => {
+    Taro.setStorageSync('hele.session', { token: 't', user: { id: 'u_me', nickname: '小明', roles: ['member'], branchId: 'b1' } });
+    setRouteParams({ id: 'a1' });
+    const now = Date.now();
+    const meeting = activity({
+      branchId: 'b1',
+      branchOnly: true,
+      startsAt: new Date(now + 10 * 60_000).toISOString(),
+      endsAt: new Date(now + 100 * 60_000).toISOString(),
+    });
+    const sent: unknown[] = [];
+    answerRequests(({ url, method, data }) => {
+      if (method === 'POST' && url.endsWith('/activities/a1/check-ins')) {
+        sent.push(JSON.parse(data!));
+        return {
+          statusCode: 201,
+          data: {
+            registration: {
+              id: 'r1',
+              activityId: 'a1',
+              userId: 'u_me',
+              status: 'confirmed',
+              registeredAt: meeting.createdAt,
+              updatedAt: meeting.createdAt,
+              checkedInAt: new Date(now).toISOString(),
+            },
+          },
+        };
+      }
+      const checkedIn = { id: 'r1', status: 'confirmed' as const, checkedInAt: new Date(now).toISOString() };
+      return {
+        statusCode: 200,
+        data: { activity: sent.length ? { ...meeting, myRegistration: checkedIn, myState: 'checked_in' as const } : meeting },
+      };
+    });
+    render(<ActivityDetailPage />);
+    fireEvent.input(await screen.findByPlaceholderText('输入现场 6 位签到码'), { target: { value: '654321' } });
+    fireEvent.click(screen.getByText('签到'));
+    await waitFor(() => expect(sent).toEqual([{ code: '654321' }]));
+    // There: nothing left to cancel or be reminded of.
+    await screen.findByText('已签到');
+    expect(screen.queryByText('取消报名')).toBeNull();
+    expect(screen.queryByText('开始前提醒我')).toBeNull();
+  });
+
+  it('offers no check-in to someone outside the branch who has not registered', async () => {
+    Taro.setStorageSync('hele.session', { token: 't', user: { id: 'u_me', nickname: '小红', roles: ['member'], branchId: 'b2' } });
+    setRouteParams({ id: 'a1' });
+    const now = Date.now();
+    const meeting = activity({
+      branchId: 'b1',
+      startsAt: new Date(now + 10 * 60_000).toISOString(),
+      endsAt: new Date(now + 100 * 60_000).toISOString(),
+    });
+    answerRequests(() => ({ statusCode: 200, data: { activity: meeting } }));
+    render(<ActivityDetailPage />);
+    await screen.findByText('立即报名');
+    expect(screen.queryByPlaceholderText('输入现场 6 位签到码')).toBeNull();
   });
 
   it('lets the lecturer of a class that took place declare the teaching', async () => {

@@ -163,7 +163,9 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
   const onRoster = !!activity.branchId && activity.branchId === user.branchId;
   const mayAskLeave =
     open && !ended && !mine?.checkedInAt && (!leave || leave.status === 'refused') && (!!mine || onRoster) && state !== 'cancelled';
-  const checkInOpen = mine?.status === 'confirmed' && !mine.checkedInAt && canCheckIn(activity, now, DEFAULT_CHECK_IN_MARGINS).ok;
+  // A branch meeting's own members are expected without registering: they check in on a seat taken on arrival.
+  const checkInOpen =
+    ((mine?.status === 'confirmed' && !mine.checkedInAt) || (!mine && onRoster)) && canCheckIn(activity, now, DEFAULT_CHECK_IN_MARGINS).ok;
   // Volunteers at a service activity sign out with the same rotating code: their hours run from check-in.
   const signOutOpen =
     activity.kind === 'service' && !!mine?.checkedInAt && !mine.signedOutAt && canCheckIn(activity, now, DEFAULT_CHECK_IN_MARGINS).ok;

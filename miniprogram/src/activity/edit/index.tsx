@@ -25,7 +25,7 @@ import {
 } from '@hele/shared';
 import { api, ApiError } from '@/api';
 import { Button } from '@/ui';
-import { showError } from '@/utils/feedback';
+import { showError, toastOnNextPage } from '@/utils/feedback';
 import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
@@ -207,7 +207,7 @@ export default function EditActivityPage() {
       const { activity } = id
         ? await api.activities.update({ params: { id }, body: fields })
         : await api.activities.create({ body: { ...fields, kind, publish } });
-      void Taro.showToast({ title: id ? '已保存' : '已发布', icon: 'success' });
+      toastOnNextPage({ title: id ? '已保存' : '已发布', icon: 'success' });
       await Taro.redirectTo({ url: `/activity/detail/index?id=${activity.id}` });
     } catch (error) {
       if (error instanceof ApiError && error.details.length) {

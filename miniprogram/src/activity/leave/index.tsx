@@ -8,6 +8,7 @@ import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
+import { toastOnNextPage } from '@/utils/feedback';
 import { askForNotices } from '@/utils/notices';
 import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
@@ -24,7 +25,7 @@ export default function LeavePage() {
       const body = form.check();
       if (!body) return;
       await api.attendance.requestLeave({ params: { id }, body });
-      await Taro.showToast({ title: '已提交，等待审批', icon: 'success' });
+      toastOnNextPage({ title: '已提交，等待审批', icon: 'success' });
       await Taro.navigateBack();
     });
   };

@@ -1,7 +1,7 @@
 /**
  * One branch, for its secretary and the center: who its secretary is (the center names one, by the
  * person's 用户编号 or with a secretary invitation), the invitation to show in the branch's group or
- * meeting room (a 小程序码 / QR), the requests to approve, moves to release, and the members.
+ * meeting room (a 小程序码 / QR; in the browser also its link to copy), the requests to approve, moves to release, and the members.
  */
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -13,8 +13,9 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Input, Tag } from '@/ui';
-import { useRouteParam } from '@/utils/navigation';
 import { confirmAction } from '@/utils/feedback';
+import { pngDataUrl } from '@/utils/image';
+import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
 const STATUS_LABELS: Record<BranchMember['status'], string> = { pending: '待审批', active: '党员', leaving: '申请转出' };
@@ -23,9 +24,13 @@ const STATUS_LABELS: Record<BranchMember['status'], string> = { pending: '待审
 function InviteCard({ branchId, invite, onWithdrawn }: { branchId: string; invite: Invite; onWithdrawn: () => void }) {
   const image = useResource(async () => {
     const bytes = await api.directory.inviteImage({ params: { id: branchId, code: invite.code } });
-    return `data:image/png;base64,${Taro.arrayBufferToBase64(bytes)}`;
+    return pngDataUrl(bytes);
   }, [invite.code]);
   const { busy, run } = useAction();
+  // In the browser the QR's own link (the app's `/join?code=`), to send in the branch's group chat.
+  const link = process.env.TARO_ENV === 'h5' ? `${window.location.origin}/join?code=${invite.code}` : undefined;
+  const copyLink = () =>
+    link && void Taro.setClipboardData({ data: link }).then(() => Taro.showToast({ title: '邀请链接已复制', icon: 'none' }));
   const withdraw = () =>
     run(async () => {
       const go = await confirmAction({
@@ -50,9 +55,21 @@ function InviteCard({ branchId, invite, onWithdrawn }: { branchId: string; invit
       </Text>
       {image.data ? <Image className='branch-detail__qr' src={image.data} mode='aspectFit' /> : <LoadingView text='正在生成二维码…' />}
       <Text className='muted branch-detail__code'>邀请码 {invite.code}</Text>
-      <Button size='small' loading={busy} className='branch-detail__withdraw' onClick={withdraw}>
-        撤回
-      </Button>
+      {link && (
+        <Text className='muted branch-detail__link' userSelect>
+          {link}
+        </Text>
+      )}
+      <View className='branch-detail__buttons'>
+        {link && (
+          <Button size='small' type='primary' className='branch-detail__copy-link' onClick={copyLink}>
+            复制邀请链接
+          </Button>
+        )}
+        <Button size='small' loading={busy} className='branch-detail__withdraw' onClick={withdraw}>
+          撤回
+        </Button>
+      </View>
     </View>
   );
 }
@@ -84,7 +101,7 @@ function MemberRow({
     <View className='branch-detail__member'>
       <View>
         <Text>{line.realName ? `${line.realName}（${line.nickname}）` : line.nickname}</Text>
-        <Tag type={line.status === 'active' ? 'default' : 'warning'} className='branch-detail__status'>
+        <Tag type={line.status === 'active' ? 'default' : 'warning'} plain={line.status === 'active'} className='branch-detail__status'>
           {STATUS_LABELS[line.status]}
         </Tag>
         {line.fromBranchName && (
@@ -191,7 +208,7 @@ export default function BranchDetailPage() {
       {center && (
         <View className='card'>
           <Text className='section-title'>设置书记</Text>
-          <Text className='muted'>请对方在「我的」里复制「用户编号」发给你，或让对方扫描书记邀请二维码。</Text>
+          <Text className='muted branch-detail__hint'>请对方在「我的」里复制「用户编号」发给你，或让对方扫描书记邀请二维码。</Text>
           <Input className='branch-detail__secretary-id' placeholder='用户编号，如 u_xxxx' value={secretaryId} onChange={setSecretaryId} />
           <View className='branch-detail__buttons'>
             <Button
@@ -214,7 +231,7 @@ export default function BranchDetailPage() {
       {keeper && (
         <View className='card'>
           <Text className='section-title'>邀请入支部</Text>
-          <Text className='muted'>把二维码发到支部群或在会场展示：党员扫码、完善资料后申请加入，由书记审批。</Text>
+          <Text className='muted branch-detail__hint'>把二维码发到支部群或在会场展示：党员扫码、完善资料后申请加入，由书记审批。</Text>
           <Button size='small' type='primary' loading={busy} className='branch-detail__new-invite' onClick={() => invite('member')}>
             生成邀请二维码
           </Button>
@@ -227,7 +244,9 @@ export default function BranchDetailPage() {
       {keeper && (
         <View className='card'>
           <Text className='section-title'>批量导入名册</Text>
-          <Text className='muted'>已有 Excel 名册？下载模板填好后上传，逐行核对再导入；导入的人员用微信确认手机号即加入本支部。</Text>
+          <Text className='muted branch-detail__hint'>
+            已有 Excel 名册？下载模板填好后上传，逐行核对再导入；导入的人员用微信确认手机号即加入本支部。
+          </Text>
           <Button
             size='small'
             type='primary'

@@ -25,6 +25,7 @@ import { useResource } from '@/hooks/use-resource';
 import { Button, Tag } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
 import { confirmAction } from '@/utils/feedback';
+import { pngDataUrl } from '@/utils/image';
 import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
@@ -113,7 +114,7 @@ function PreviewLine({ line }: { line: RosterImportLine }) {
 function PersonInvite({ branchId, invite }: { branchId: string; invite: Invite }) {
   const image = useResource(async () => {
     const bytes = await api.directory.inviteImage({ params: { id: branchId, code: invite.code } });
-    return `data:image/png;base64,${Taro.arrayBufferToBase64(bytes)}`;
+    return pngDataUrl(bytes);
   }, [invite.code]);
   return (
     <View className='roster-import__invite'>

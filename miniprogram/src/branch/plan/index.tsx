@@ -30,6 +30,7 @@ import { useAction } from '@/hooks/use-action';
 import { Button, Input } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
 import { useRouteParam } from '@/utils/navigation';
+import { toastOnNextPage } from '@/utils/feedback';
 import './index.scss';
 
 const EDUCATIONS = EducationSchema.options;
@@ -209,7 +210,7 @@ function ProposedMeeting({ item, branchId, mayCreate }: { item: Item; branchId: 
           publish: false,
         },
       });
-      void Taro.showToast({ title: '已生成活动草稿', icon: 'success' });
+      toastOnNextPage({ title: '已生成活动草稿', icon: 'success' });
       await Taro.navigateTo({ url: `/activity/edit/index?id=${activity.id}` });
     });
   return (

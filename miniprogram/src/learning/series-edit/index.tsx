@@ -9,6 +9,7 @@ import { CENTER_UTC_OFFSET_MINUTES, toCenterIso, weeklySessions, type RoleHolder
 import { api } from '@/api';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input } from '@/ui';
+import { toastOnNextPage } from '@/utils/feedback';
 import '../classes.scss';
 
 const OFFSET = `+0${CENTER_UTC_OFFSET_MINUTES / 60}:00`;
@@ -50,7 +51,7 @@ export default function SeriesEditPage() {
           sessions: weeklySessions(first, Number(count), Number(minutes)),
         },
       });
-      void Taro.showToast({ title: '公益班已开设', icon: 'success' });
+      toastOnNextPage({ title: '公益班已开设', icon: 'success' });
       await Taro.redirectTo({ url: `/learning/series/index?id=${series.id}` });
     });
 

@@ -6,7 +6,7 @@ import { formatDateTime, REWARD_KIND_LABELS, type Reward } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Tag } from '@/ui';
-import { confirmAction, showError } from '@/utils/feedback';
+import { confirmAction, showError, toastOnNextPage } from '@/utils/feedback';
 import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
@@ -47,7 +47,7 @@ export default function RewardPage() {
       // One key for this confirmed tap: a retried request never spends twice.
       const { balance: after } = await api.points.redeem({ body: { rewardId: reward.id }, idempotencyKey: newIdempotencyKey() });
       setBalance(after);
-      void Taro.showToast({ title: '兑换成功', icon: 'success' });
+      toastOnNextPage({ title: '兑换成功', icon: 'success' });
       await Taro.redirectTo({ url: '/shop/redemptions/index' });
     } catch (caught) {
       showError(caught);

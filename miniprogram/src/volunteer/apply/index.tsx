@@ -9,6 +9,7 @@ import FieldError from '@/components/field-error';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import { useAction } from '@/hooks/use-action';
+import { toastOnNextPage } from '@/utils/feedback';
 import { goFillRealName, needsRealName, RealNameNeeded } from '../real-name';
 import './index.scss';
 
@@ -55,7 +56,7 @@ export default function VolunteerApplyPage() {
         if (needsRealName(error)) void goFillRealName();
         throw error;
       }
-      await Taro.showToast({ title: '申请已提交', icon: 'success' });
+      toastOnNextPage({ title: '申请已提交', icon: 'success' });
       await Taro.navigateBack();
     });
 

@@ -153,6 +153,9 @@ describe('branch directory', () => {
     const approved = await call('POST', `/branches/${b.branch.id}/members/${person!.userId}/approve`, { token: b.secretary.token });
     expect(approved.body.membership).toMatchObject({ status: 'pending', approvedAt: expect.any(String) });
     expect((await me(person!.token)).branchId).toBe(a.branch.id);
+    // Approving again while the old branch has not released answers the same waiting request.
+    const again = await call('POST', `/branches/${b.branch.id}/members/${person!.userId}/approve`, { token: b.secretary.token });
+    expect([again.status, again.body.membership]).toEqual([200, approved.body.membership]);
     const leaving = (await call('GET', `/branches/${a.branch.id}/members?status=leaving`, { token: a.secretary.token })).body.items;
     expect(leaving).toEqual([expect.objectContaining({ userId: person!.userId, toBranchName: b.branch.name })]);
     // The other branch's secretary cannot release for A.

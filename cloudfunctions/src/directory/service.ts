@@ -227,6 +227,28 @@ export const createDirectoryService = ({
     return items;
   };
 
+  /**
+   * One branch's consent to a move (组织关系转接): the new branch approves, the old one releases, each once.
+   * The move completes when both have agreed, in a transaction of its own (consent and completion both
+   * write the membership); `undefined` when a concurrent change won, for the caller to retry.
+   */
+  const agreeToMove = async (
+    membership: MembershipRecord,
+    consent: Named & { side: 'approvedAt' | 'releasedAt' },
+    user: UserRecord,
+    at: string,
+  ): Promise<Membership | undefined> => {
+    let agreed = membership;
+    if (!membership[consent.side]) {
+      if (!(await run([{ name: consent.name, item: consent.item }]))) return undefined;
+      agreed = { ...membership, [consent.side]: at };
+    }
+    if (!agreed.approvedAt || !agreed.releasedAt) return toMembership(agreed);
+    return (await run(moveItems(agreed, user, await directory.branch(agreed.fromBranchId!))))
+      ? toMembership({ ...agreed, status: 'active' })
+      : undefined;
+  };
+
   const requireUser = async (userId: string, path = 'userId') => {
     const user = await users.load(userId);
     if (!user) throw ValidationError.field(path, '用户不存在');
@@ -424,23 +446,8 @@ export const createDirectoryService = ({
         const user = await requireUser(userId);
         const at = now().toISOString();
         if (membership.fromBranchId) {
-          if (!membership.approvedAt) {
-            if (!membership.releasedAt)
-              return (await run([{ name: 'approve', item: directory.items.approveMove(branchId, userId, at, caller.id) }]))
-                ? toMembership({ ...membership, approvedAt: at })
-                : undefined;
-            const approved = { ...membership, approvedAt: at };
-            const items = [
-              { name: 'approve', item: directory.items.approveMove(branchId, userId, at, caller.id) },
-              ...moveItems(approved, user, await directory.branch(membership.fromBranchId)),
-            ];
-            // approveMove and completeMove both touch the membership: approve first, then complete.
-            if (!(await run(items.slice(0, 1)))) return undefined;
-            return (await run(items.slice(1))) ? toMembership({ ...approved, status: 'active' }) : undefined;
-          }
-          return (await run(moveItems(membership, user, await directory.branch(membership.fromBranchId))))
-            ? toMembership({ ...membership, status: 'active' })
-            : undefined;
+          const approve = directory.items.approveMove(branchId, userId, at, caller.id);
+          return agreeToMove(membership, { side: 'approvedAt', name: 'approve', item: approve }, user, at);
         }
         if (user.branchId && user.branchId !== branchId) {
           throw new ConflictError('MEMBER_OF_ANOTHER_BRANCH', 'Joined another branch meanwhile: move them with both secretaries');
@@ -465,15 +472,8 @@ export const createDirectoryService = ({
         if (membership.status === 'active') return toMembership(membership);
         const user = await requireUser(userId);
         const at = now().toISOString();
-        if (!membership.releasedAt) {
-          if (!(await run([{ name: 'release', item: directory.items.releaseMove(leaving.toBranchId, userId, branchId, at, caller.id) }])))
-            return undefined;
-          if (!membership.approvedAt) return toMembership({ ...membership, releasedAt: at });
-        }
-        const released = { ...membership, releasedAt: membership.releasedAt ?? at };
-        return (await run(moveItems(released, user, await directory.branch(branchId))))
-          ? toMembership({ ...released, status: 'active' })
-          : undefined;
+        const release = directory.items.releaseMove(leaving.toBranchId, userId, branchId, at, caller.id);
+        return agreeToMove(membership, { side: 'releasedAt', name: 'release', item: release }, user, at);
       }, DEFAULT_RETRY);
     },
 

@@ -97,8 +97,13 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog, 
     const app = await startAppServer({ port: ports.app, root: H5_DIST, apiBase: api.url, socketBase: websocketUrl });
     stoppers.push(() => app.stop());
     // serverless-offline does not run `schedule` events: the stack invokes the function itself.
-    const scheduler = startScheduler({ lambdaPort: ports.lambda, functionName: 'hele-center-local-reminders', everyMs: 60_000, log });
-    stoppers.push(async () => scheduler.stop());
+    for (const [functionName, everyMs] of [
+      ['hele-center-local-reminders', 60_000],
+      ['hele-center-local-complianceReminders', 600_000],
+    ] as const) {
+      const scheduler = startScheduler({ lambdaPort: ports.lambda, functionName, everyMs, log });
+      stoppers.push(async () => scheduler.stop());
+    }
     return {
       apiUrl: api.url,
       websocketUrl,

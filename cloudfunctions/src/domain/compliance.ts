@@ -2,11 +2,11 @@
  * What 三会一课 compliance reads (shared/rules/compliance): the center's frequencies (one item of the branches
  * table, `SETTINGS` / `MEETING_FREQUENCIES`), the branches of the directory, and the meetings held: published
  * meetings of a branch with a kind, through the kind-and-start index, of which someone checked in (a plan,
- * a cancelled meeting or a meeting nobody came to is not held).
+ * a cancelled meeting or a meeting nobody came to is not held); and which 三会一课 reminders went out.
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { centerDate, DEFAULT_MEETING_FREQUENCIES, MeetingFrequencies, type MeetingType } from '@hele/shared';
-import { doc } from '../lib/db';
+import { doc, isConditionFailure } from '../lib/db';
 import { queryAll } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 import { publishedMeetingsBetween } from './activities/summary';
@@ -83,4 +83,27 @@ export const heldMeetings = async (from: string, to: string, branchId?: string):
       type: meeting.meetingType!,
       day: centerDate(new Date(meeting.startsAt)),
     }));
+};
+
+/**
+ * Marks a 三会一课 reminder as sent, once per branch, kind, period and secretary: an item of the reminders
+ * table under a key no activity has (`compliance#…`), without the `pendingKey` that would make it due.
+ */
+export const markComplianceReminder = async (
+  { branchId, type, periodKey, secretaryId }: { branchId: string; type: MeetingType; periodKey: string; secretaryId: string },
+  at: Date,
+): Promise<boolean> => {
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName('REMINDERS_TABLE'),
+        Item: { activityId: `compliance#${branchId}#${type}#${periodKey}`, userId: secretaryId, sentAt: at.toISOString() },
+        ConditionExpression: 'attribute_not_exists(activityId)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 };

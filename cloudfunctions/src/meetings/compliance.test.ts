@@ -1,8 +1,10 @@
-import { centerDate, daysBetween, DEFAULT_MEETING_FREQUENCIES, MEETING_TYPES, type MeetingType } from '@hele/shared';
+import { centerDate, daysBetween, DEFAULT_MEETING_FREQUENCIES, MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
 import { createActivity, newBranch } from '../../test/fixtures';
 import { branchRecord } from '../domain/branches';
-import { directoryBranches, heldMeetings, meetingFrequencies, putMeetingFrequencies } from '../domain/compliance';
+import { directoryBranches, heldMeetings, markComplianceReminder, meetingFrequencies, putMeetingFrequencies } from '../domain/compliance';
+import { notify } from '../domain/inbox';
+import { createComplianceReminders } from './compliance-reminders';
 import { createComplianceService } from './compliance-service';
 
 const DAY = 24 * 3600_000;
@@ -92,6 +94,57 @@ describe('三会一课 compliance', () => {
       daysLeft: daysBetween(centerDate(soonAt), lastDay),
     });
     expect(soon.current.find((period) => period.type === 'committee')).toMatchObject({ state: 'held', meetings: 1 });
+  });
+
+  it('reminds the secretary once of each kind whose period closes within a week with nothing held', async () => {
+    const { token: coordinator } = await signIn('coordinator');
+    const { branch, members, secretary } = await newBranch(1);
+    await checkIn((await meetingNow(branch, 'committee')).id, members[0]!, coordinator);
+    const thisMonth = centerDate(new Date()).slice(0, 7);
+    const [year, month] = thisMonth.split('-').map(Number) as [number, number];
+    const lastDay = `${thisMonth}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+    const at = (daysBefore: number) => new Date(Math.max(Date.now() + 3600_000, Date.parse(`${lastDay}T03:00:00Z`) - daysBefore * DAY));
+    const remindersAt = (now: Date) =>
+      createComplianceReminders({
+        // This test's branch only: the directory holds every other test's branches too.
+        board: async () => {
+          const board = await createComplianceService({
+            frequencies: meetingFrequencies,
+            putFrequencies: putMeetingFrequencies,
+            branches: directoryBranches,
+            branch: branchRecord,
+            held: heldMeetings,
+            now: () => now,
+          }).board(undefined);
+          return { ...board, items: board.items.filter((item) => item.branchId === branch) };
+        },
+        branches: directoryBranches,
+        markSent: markComplianceReminder,
+        notify,
+        now: () => now,
+      });
+    const told = async () =>
+      (await call('GET', '/me/messages', { token: secretary.token })).body.items.filter(
+        (item: { kind: string }) => item.kind === 'compliance_due',
+      );
+
+    if (daysBetween(centerDate(new Date()), lastDay) >= 7) {
+      // More than a week before the month closes, nothing is said.
+      expect(await remindersAt(new Date())()).toEqual({ told: 0 });
+    }
+    // Four days before: every required kind not held this period, the committee (held) not; twice runs tell once.
+    const soon = at(4);
+    const first = await remindersAt(soon)();
+    const again = await remindersAt(new Date(soon.getTime() + 3600_000))();
+    const messages = await told();
+    expect(first.told).toBe(MEETING_TYPES.length - 1);
+    expect(again.told).toBe(0);
+    expect(messages.map((message: { title: string }) => message.title).sort()).toEqual(
+      MEETING_TYPES.filter((type) => type !== 'committee')
+        .map((type) => `三会一课待开：${MEETING_TYPE_LABELS[type]}`)
+        .sort(),
+    );
+    expect(messages.find((message: { title: string }) => message.title.endsWith('主题党日')).body).toMatch(/尚未召开，.+截止，还剩 \d+ 天/);
   });
 
   it('lets the center change how often a kind is due', async () => {

@@ -35,8 +35,11 @@ export const reminderFields = (activity: { title: string; startsAt: string; venu
 });
 export type ReminderFields = ReturnType<typeof reminderFields>;
 
-/** Outcomes a member may also hear of by a subscribe message (each its own template in the WeChat console). */
-export const NOTICE_TOPICS = ['leave_result', 'hours_result', 'activity_cancelled'] as const;
+/**
+ * What a person may also hear of by a subscribe message (each its own template in the WeChat console): a
+ * member, the outcomes of their leave, hours and activities; a secretary, a 三会一课 period closing unheld.
+ */
+export const NOTICE_TOPICS = ['leave_result', 'hours_result', 'activity_cancelled', 'compliance_due'] as const;
 export type NoticeTopic = (typeof NOTICE_TOPICS)[number];
 
 /**

@@ -11,6 +11,7 @@ export const MessageKindSchema = z.enum([
   'post_refused',
   'leave_decided',
   'hours_decided',
+  'compliance_due',
 ]);
 export type MessageKind = z.infer<typeof MessageKindSchema>;
 

@@ -13,9 +13,10 @@ import {
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { isLive } from '@/components/activity-card';
-import { Tag } from '@/ui';
+import { Button, Tag } from '@/ui';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import { goToSignIn } from '@/utils/navigation';
+import { askForNotices } from '@/utils/notices';
 import './index.scss';
 
 /** The center's three lines of work (docs/DOMAIN.md), each one tap away. */
@@ -85,7 +86,14 @@ function DueList({ compliance }: { compliance: BranchCompliance }) {
         </View>
       ))}
       {compliance.totals.overdue > 0 && <Text className='home__due-overdue'>今年已有 {compliance.totals.overdue} 期未按时召开</Text>}
-      <Text className='muted home__due-hint'>会议有人签到即计为已召开</Text>
+      <Text className='muted home__due-hint'>
+        会议有人签到即计为已召开；截止前 {COMPLIANCE_REMINDER_DAYS} 天仍未召开的，会在「我的 › 消息」提醒你
+      </Text>
+      {process.env.TARO_ENV === 'weapp' && (
+        <Button size='small' className='home__due-subscribe' onClick={() => askForNotices(['compliance_due'])}>
+          微信提醒我
+        </Button>
+      )}
     </View>
   );
 }

@@ -35,7 +35,7 @@ export const useFormCheck = <S extends z.ZodType>(schema: S, values: { [K in key
   };
 };
 
-const decimal = (text: string): number | undefined => (/^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined);
+const decimal = (text: string): number | undefined => (/^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined);
 
 /**
  * A typed number as the schema should see it: missing (必填) while empty, NaN (格式不正确) when what was

@@ -45,3 +45,30 @@ describe('the app fetches nothing from outside', () => {
     expect(offenders(/nutui-react-taro\/dist\/es\/packages\/empty['"]/, ['miniprogram/src/ui/empty.tsx'])).toEqual([]);
   });
 });
+
+describe('a form says why, under the field, instead of greying out its button', () => {
+  /**
+   * The buttons that may still be greyed out: for a state of things (busy, already done, not yet
+   * allowed), never for what was typed, and a chat box with nothing in it. Any other form checks
+   * with its schema (hooks/use-form-check) and shows the problem with FieldError.
+   */
+  const ALLOWED = [
+    'miniprogram/src/components/reminder-button/react.tsx: subscribed',
+    'miniprogram/src/activity/feed/comments.tsx: !text.trim()',
+    'miniprogram/src/activity/feed/index.tsx: !text.trim() || photos.uploading',
+    'miniprogram/src/account/profile/index.tsx: devPhone.length !== 11',
+    'miniprogram/src/account/login/index.tsx: !customValid || busy',
+    'miniprogram/src/volunteer/review/index.tsx: busy === record.id',
+    'miniprogram/src/volunteer/verify/index.tsx: !typed.trim()',
+    'miniprogram/src/volunteer/exam-sheet.tsx: !!exam.retryAt',
+    'miniprogram/src/branch/import/index.tsx: busy',
+    'miniprogram/src/branch/import/index.tsx: preview.counts.new === 0',
+    'miniprogram/src/shop/reward/index.tsx: !affordable || reward.stock <= 0',
+    'miniprogram/src/learning/library/file-upload.tsx: state.uploading',
+  ];
+
+  it('greys out no button for what was typed', () => {
+    const greyed = appSources.flatMap((file) => [...read(file).matchAll(/\bdisabled=\{([^}]*)\}/g)].map(([, when]) => `${file}: ${when}`));
+    expect(greyed.filter((line) => !ALLOWED.includes(line))).toEqual([]);
+  });
+});

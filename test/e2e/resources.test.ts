@@ -51,10 +51,17 @@ it('walks a need from assessment to evaluation with a resource allocated on the 
   await page.goto(`${running.stack.appUrl}/#/pages/me/index`);
   await page.locator('.me__resources').click();
 
+  // A field that is wrong says why, in Chinese, under it: the button is never just greyed out, and nothing is sent.
+  await page.locator('.offers__provider-name input').fill('和');
+  await page.locator('.offers__register').click();
+  expect(await page.locator('.field-error--name').textContent()).toBe('至少 2 个字');
   await page.locator('.offers__provider-name input').fill('和乐爱心餐厅');
+  await page.locator('.field-error--name').waitFor({ state: 'detached' });
   await page.locator('.offers__register').click();
   await page.locator('.offers__provider', { hasText: '和乐爱心餐厅' }).locator('text=已认证').waitFor();
   await page.locator('.offers__title input').fill('爱心午餐');
+  await page.locator('.offers__add').click();
+  expect(await page.locator('.field-error--quantity').textContent()).toBe('必填');
   await page.locator('.offers__quantity input').fill('90');
   await page.locator('.offers__unit input').fill('份');
   await page.locator('.offers__add').click();
@@ -69,6 +76,9 @@ it('walks a need from assessment to evaluation with a resource allocated on the 
   // Moving on before the step's form is saved is refused, with the reason.
   await page.locator('.case__advance').click();
   await page.locator('text=请先填写「需求评估」表').waitFor();
+  await page.locator('.case__save').click();
+  expect(await page.locator('.field-error--notes').textContent()).toBe('至少 2 个字');
+  await screenshot(page, 'h5-coordinator-field-error');
   await page.locator('.case__notes textarea').fill('老人行动不便，午餐靠邻居接济');
   await saveAndAdvance(page, '需求评估', '预估');
 

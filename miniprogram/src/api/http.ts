@@ -4,7 +4,7 @@
  * `createClient` turns the contract (@hele/shared/contract) into typed calls: no route is written twice.
  */
 import Taro from '@tarojs/taro';
-import { ErrorBody, type ErrorDetail } from '@hele/shared';
+import { ErrorBody, ErrorCode, ERRORS, type ErrorDetail } from '@hele/shared';
 import {
   fillPath,
   isFileReply,
@@ -109,6 +109,10 @@ const send = async <T>(options: RequestOptions<T>): Promise<T> => {
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;
     throw new ApiError(response.statusCode, code, message, details);
+  }
+  // API Gateway throttles before our code runs: its bare 429 is our TOO_MANY_REQUESTS, worded once in the registry.
+  if (response.statusCode === 429) {
+    throw appError(429, ErrorCode.TOO_MANY_REQUESTS, ERRORS.TOO_MANY_REQUESTS.message);
   }
   throw appError(response.statusCode, 'HTTP_ERROR', `请求失败 (${response.statusCode})`);
 };

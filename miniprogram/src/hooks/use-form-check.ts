@@ -17,8 +17,9 @@ export const useFormCheck = <S extends z.ZodType>(schema: S, values: { [K in key
   }
   return {
     valid: result.success,
-    /** The field's problem, once the member has left the field or tried to submit. */
-    problem: (field: string): string | undefined => (tried || touched[field] ? problems[field] : undefined),
+    /** The field's problem (or the first of its parts': a list's line), once the person has left the field or tried to submit. */
+    problem: (field: string): string | undefined =>
+      tried || touched[field] ? (problems[field] ?? Object.entries(problems).find(([key]) => key.startsWith(`${field}.`))?.[1]) : undefined,
     /** For a field's onBlur: from now on its problem shows. */
     touch: (field: string) => () => setTouched((current) => ({ ...current, [field]: true })),
     /** On submit: shows every problem; the parsed values when there is none. */
@@ -26,5 +27,19 @@ export const useFormCheck = <S extends z.ZodType>(schema: S, values: { [K in key
       setTried(true);
       return result.success ? result.data : undefined;
     },
+    /** After a form was sent and emptied for the next entry: its empty fields say nothing until tried again. */
+    reset: () => {
+      setTried(false);
+      setTouched({});
+    },
   };
 };
+
+const decimal = (text: string): number | undefined => (/^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined);
+
+/**
+ * A typed number as the schema should see it: missing (必填) while empty, NaN (格式不正确) when what was
+ * typed is not a number `read` accepts (by default a plain decimal; `yuanToFen` for 元).
+ */
+export const typedNumber = (text: string, read: (text: string) => number | undefined = decimal): number | undefined =>
+  text.trim() ? (read(text) ?? Number.NaN) : undefined;

@@ -10,7 +10,7 @@ export const CodeFields = {
   code: z
     .string()
     .trim()
-    .regex(new RegExp(`^\\d{${CHECK_IN_CODE_DIGITS}}$`), `must be ${CHECK_IN_CODE_DIGITS} digits`)
+    .regex(new RegExp(`^\\d{${CHECK_IN_CODE_DIGITS}}$`), `签到码为 ${CHECK_IN_CODE_DIGITS} 位数字`)
     .optional(),
 };
 

@@ -123,14 +123,14 @@ export const EstimationForm = z
           .object({ kind: OfferKindSchema, description: Text(100), quantity: z.number().int().min(1).max(OFFER_QUANTITY_MAX).optional() })
           .strict(),
       )
-      .min(1)
+      .min(1, '至少加入一项资源')
       .max(20),
   })
   .strict();
 /** 计划: goals, and the tasks that reach them. */
 export const PlanForm = z
   .object({
-    goals: z.array(Text(200)).min(1).max(10),
+    goals: z.array(Text(200)).min(1, '至少写一个目标').max(10),
     tasks: z
       .array(z.object({ text: Text(200), owner: z.string().trim().max(20).optional(), dueOn: z.iso.date().optional() }).strict())
       .max(30)

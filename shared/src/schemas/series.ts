@@ -41,6 +41,18 @@ export const CreateSeriesRequest = z
   });
 export type CreateSeriesRequest = z.infer<typeof CreateSeriesRequest>;
 
+/** The weekly rhythm a coordinator types to plan the sessions (`weeklySessions`): how many, and how long each. */
+export const WeeklyRhythm = z
+  .object({
+    count: z.number().int().min(1).max(30),
+    minutes: z
+      .number()
+      .int()
+      .min(10)
+      .max(8 * 60),
+  })
+  .strict();
+
 export const SeriesLecturer = z.object({ id: Id, nickname: z.string() });
 
 export const Series = z.object({

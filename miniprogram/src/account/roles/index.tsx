@@ -5,10 +5,12 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { formatDateTime, ROLE_LABELS, type ManagedRole, type RoleAuditEntry, type RoleHolder, type User } from '@hele/shared';
+import { formatDateTime, IdParams, ROLE_LABELS, type ManagedRole, type RoleAuditEntry, type RoleHolder, type User } from '@hele/shared';
 import { api } from '@/api';
+import FieldError from '@/components/field-error';
 import { EmptyView, ListFoot } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input } from '@/ui';
 import { confirmAction } from '@/utils/feedback';
@@ -25,7 +27,12 @@ export default function RolesPage() {
   const audit = usePagedList<RoleAuditEntry>((cursor) => api.roles.audit({ query: { cursor } }));
   const refresh = () => Promise.all([holders.refresh(), audit.refresh()]);
 
-  const lookUp = () => run(async () => setFound((await api.roles.user({ params: { id: userId.trim() } })).user));
+  const lookingUp = useFormCheck(IdParams, { id: userId.trim() });
+  const lookUp = () =>
+    run(async () => {
+      const params = lookingUp.check();
+      if (params) setFound((await api.roles.user({ params })).user);
+    });
   const grant = () =>
     run(async () => {
       const { changed } = await api.roles.grant({ params: { id: found!.id, role } });
@@ -60,10 +67,11 @@ export default function RolesPage() {
         <Text className='section-title'>授予{ROLE_LABELS[role]}</Text>
         <View className='roles__find'>
           <Input className='roles__user-id' placeholder='用户编号（对方“我的”页面可复制）' value={userId} onChange={setUserId} />
-          <Button size='small' disabled={!userId.trim()} className='roles__look-up' onClick={lookUp}>
+          <Button size='small' className='roles__look-up' onClick={lookUp}>
             查询
           </Button>
         </View>
+        <FieldError field='id' message={lookingUp.problem('id')} />
         {found && (
           <View className='roles__found'>
             <Text>

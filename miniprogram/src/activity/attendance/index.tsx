@@ -15,14 +15,17 @@ import {
   formatDateTime,
   hasAnyRole,
   Role,
+  WalkInRequest,
   type Activity,
   type AttendanceRow,
 } from '@hele/shared';
 import { api, downloadFormat, newIdempotencyKey } from '@/api';
 import { contract } from '@hele/shared/contract';
 import { useCurrentUser } from '@/auth/session';
+import FieldError from '@/components/field-error';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Input, Tag } from '@/ui';
 import { confirmAction, showError } from '@/utils/feedback';
@@ -61,13 +64,17 @@ function WalkIn({
 }) {
   const [key, setKey] = useState(newIdempotencyKey);
   const { busy, run } = useAction();
+  const form = useFormCheck(WalkInRequest, { name });
   const submit = () =>
     run(async () => {
-      await api.attendance.walkIn({ params: { id: activityId }, body: { name: name.trim() }, idempotencyKey: key });
+      const body = form.check();
+      if (!body) return;
+      await api.attendance.walkIn({ params: { id: activityId }, body, idempotencyKey: key });
       // A name may be long: 'none' shows the whole sentence (an icon toast cuts it at seven characters).
-      void Taro.showToast({ title: `已登记「${name.trim()}」并签到`, icon: 'none' });
+      void Taro.showToast({ title: `已登记「${body.name}」并签到`, icon: 'none' });
       setKey(newIdempotencyKey());
       onName('');
+      form.reset();
       onDone();
     });
   return (
@@ -76,10 +83,11 @@ function WalkIn({
       <Text className='muted'>没有手机或账号的人员（如老党员），登记姓名即签到，计入实到</Text>
       <View className='attendance__walk-in-row'>
         <Input className='attendance__walk-in-name' placeholder='姓名' maxLength={20} value={name} onChange={onName} />
-        <Button type='primary' className='attendance__walk-in-submit' loading={busy} disabled={!name.trim()} onClick={submit}>
+        <Button type='primary' className='attendance__walk-in-submit' loading={busy} onClick={submit}>
           登记签到
         </Button>
       </View>
+      <FieldError field='name' message={form.problem('name')} />
     </View>
   );
 }

@@ -6,11 +6,23 @@
 import { View, Text, Picker, Textarea } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { centerDate, POST_TEXT_MAX, type ActionItem, type Idea, type Minutes, type Registration } from '@hele/shared';
+import {
+  ActionItemInput,
+  centerDate,
+  IdeaInput,
+  MinutesInput,
+  POST_TEXT_MAX,
+  type ActionItem,
+  type Idea,
+  type Minutes,
+  type Registration,
+} from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
 import { saveOfficeFile } from '@/utils/document';
@@ -28,16 +40,27 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
       .ofActivity({ params: { id: activityId }, query: { status: 'confirmed', limit: 100 } })
       .then(({ items }) => setPeople(items), showError);
   });
+  const form = useFormCheck(ActionItemInput, { text, ownerId: people[owner]?.userId, dueOn });
   const submit = () =>
     run(async () => {
-      await api.meetings.addAction({ params: { id: activityId }, body: { text: text.trim(), ownerId: people[owner]!.userId, dueOn } });
+      const body = form.check();
+      if (!body) return;
+      await api.meetings.addAction({ params: { id: activityId }, body });
       setText('');
+      form.reset();
       onAdded();
     });
   return (
     <View className='card board__form'>
       <Text className='section-title'>记录措施</Text>
-      <Input className='board__action-text' placeholder='措施内容，如：每月走访一次困难党员' value={text} onChange={setText} />
+      <Input
+        className='board__action-text'
+        placeholder='措施内容，如：每月走访一次困难党员'
+        value={text}
+        onChange={setText}
+        onBlur={form.touch('text')}
+      />
+      <FieldError field='text' message={form.problem('text')} />
       <Picker
         mode='selector'
         range={people.map((person) => person.nickname ?? person.userId)}
@@ -46,17 +69,12 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
       >
         <View className='board__field'>责任人：{owner >= 0 ? (people[owner]?.nickname ?? '') : '从参会人中选择'}</View>
       </Picker>
+      <FieldError field='ownerId' message={form.problem('ownerId')} />
       <Picker mode='date' value={dueOn} onChange={(e) => setDueOn(String(e.detail.value))}>
         <View className='board__field'>完成期限：{dueOn}</View>
       </Picker>
-      <Button
-        size='small'
-        type='primary'
-        loading={busy}
-        disabled={text.trim().length < 2 || owner < 0}
-        className='board__add-action'
-        onClick={submit}
-      >
+      <FieldError field='dueOn' message={form.problem('dueOn')} />
+      <Button size='small' type='primary' loading={busy} className='board__add-action' onClick={submit}>
         添加措施
       </Button>
     </View>
@@ -71,6 +89,7 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
   const [minutes, setMinutes] = useState<Minutes>();
   const [text, setText] = useState('');
   const { busy, run } = useAction();
+  const form = useFormCheck(MinutesInput, { text });
   // Mounted after the page has shown (the board loads first): load on mount, not on show.
   useEffect(() => {
     api.meetings.minutes({ params: { id: activityId } }).then(({ minutes: found }) => {
@@ -79,10 +98,16 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
     }, showError);
   }, [activityId]);
   if (!minutes) return null;
-  const save = () => run(async () => setMinutes((await api.meetings.saveMinutes({ params: { id: activityId }, body: { text } })).minutes));
+  const save = () =>
+    run(async () => {
+      const body = form.check();
+      if (body) setMinutes((await api.meetings.saveMinutes({ params: { id: activityId }, body })).minutes);
+    });
   const publish = () =>
     run(async () => {
-      await api.feed.post({ params: { id: activityId }, body: { text: text.slice(0, POST_TEXT_MAX) } });
+      const body = form.check();
+      if (!body) return;
+      await api.feed.post({ params: { id: activityId }, body: { text: body.text.slice(0, POST_TEXT_MAX) } });
       void Taro.showToast({ title: '已发布到现场动态', icon: 'success' });
     });
   return (
@@ -95,23 +120,18 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
           maxlength={10000}
           autoHeight
           onInput={(e) => setText(e.detail.value)}
+          onBlur={form.touch('text')}
         />
       ) : (
         <Text className='board__minutes-text'>{minutes.text}</Text>
       )}
+      {facilitator && <FieldError field='minutes' message={form.problem('text')} />}
       {facilitator && (
         <View className='board__compose-buttons'>
-          <Button
-            size='small'
-            type='primary'
-            className='board__save-minutes'
-            loading={busy}
-            disabled={text.trim().length < 10}
-            onClick={save}
-          >
+          <Button size='small' type='primary' className='board__save-minutes' loading={busy} onClick={save}>
             保存纪要
           </Button>
-          <Button size='small' className='board__publish-minutes' disabled={text.trim().length < 10} onClick={publish}>
+          <Button size='small' className='board__publish-minutes' onClick={publish}>
             发布到现场动态
           </Button>
         </View>
@@ -139,6 +159,7 @@ export default function BoardPage() {
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>();
   const { busy, run } = useAction();
+  const ideaForm = useFormCheck(IdeaInput, { text });
 
   const load = useCallback(async () => {
     try {
@@ -169,8 +190,11 @@ export default function BoardPage() {
 
   const post = (kind: 'idea' | 'question') =>
     run(async () => {
-      await api.meetings.addIdea({ params: { id: activityId }, body: { text: text.trim(), kind } });
+      const body = ideaForm.check();
+      if (!body) return;
+      await api.meetings.addIdea({ params: { id: activityId }, body: { ...body, kind } });
       setText('');
+      ideaForm.reset();
       await load();
     });
   const vote = (idea: Idea) =>
@@ -205,18 +229,12 @@ export default function BoardPage() {
     <View className='page board'>
       <View className='card board__compose'>
         <Input className='board__idea-input' placeholder='写下你的想法或问题' maxLength={300} value={text} onChange={setText} />
+        <FieldError field='idea' message={ideaForm.problem('text')} />
         <View className='board__compose-buttons'>
-          <Button
-            size='small'
-            type='primary'
-            loading={busy}
-            disabled={text.trim().length < 2}
-            className='board__post-idea'
-            onClick={() => post('idea')}
-          >
+          <Button size='small' type='primary' loading={busy} className='board__post-idea' onClick={() => post('idea')}>
             提想法
           </Button>
-          <Button size='small' disabled={text.trim().length < 2} onClick={() => post('question')}>
+          <Button size='small' onClick={() => post('question')}>
             提问题
           </Button>
         </View>

@@ -25,7 +25,7 @@ import {
   Role,
   TRAINING_TOPIC_LABELS,
   type Activity,
-  type CheckInRequest,
+  CheckInRequest,
   type PublicActivity,
   type User,
 } from '@hele/shared';
@@ -130,6 +130,7 @@ function CancelActivity({ onCancel, onClose }: { onCancel: (reason?: string) => 
 function MemberView({ activity, user, reload }: { activity: Activity; user: User; reload: () => Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const [typedCode, setTypedCode] = useState('');
+  const codeForm = useFormCheck(CheckInRequest, { code: typedCode });
   const [reminded, setReminded] = useState(false);
   const [cancelling, setCancelling] = useState(false);
 
@@ -231,8 +232,11 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
     await sendCode({ token: result });
   };
   const typeCode = async () => {
-    await sendCode({ code: typedCode.trim() });
+    const body = codeForm.check();
+    if (!body) return;
+    await sendCode(body);
     setTypedCode('');
+    codeForm.reset();
   };
 
   // 公益服务换场地: a class that took place counts as service for its lecturers once a coordinator approves it.
@@ -352,25 +356,22 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
               扫码{codeStep.label}
             </Button>
           ) : (
-            <View className='activity-detail__code'>
-              <Input
-                className='activity-detail__code-input'
-                type='number'
-                maxLength={6}
-                placeholder={`输入现场 6 位${codeStep.label}码`}
-                value={typedCode}
-                onChange={setTypedCode}
-              />
-              <Button
-                type='primary'
-                loading={busy}
-                disabled={!/^\d{6}$/.test(typedCode.trim())}
-                className='activity-detail__check-in'
-                onClick={typeCode}
-              >
-                {codeStep.label}
-              </Button>
-            </View>
+            <>
+              <View className='activity-detail__code'>
+                <Input
+                  className='activity-detail__code-input'
+                  type='number'
+                  maxLength={6}
+                  placeholder={`输入现场 6 位${codeStep.label}码`}
+                  value={typedCode}
+                  onChange={setTypedCode}
+                />
+                <Button type='primary' loading={busy} className='activity-detail__check-in' onClick={typeCode}>
+                  {codeStep.label}
+                </Button>
+              </View>
+              <FieldError field='code' message={codeForm.problem('code')} />
+            </>
           ))}
         {mayCancel && (
           <Button block loading={busy} className='activity-detail__cancel' onClick={cancelMine}>

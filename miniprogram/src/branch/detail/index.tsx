@@ -6,11 +6,22 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { BRANCH_KIND_LABELS, formatDateTime, hasAnyRole, Role, type BranchMember, type Invite, type InviteRole } from '@hele/shared';
+import {
+  BRANCH_KIND_LABELS,
+  formatDateTime,
+  hasAnyRole,
+  Role,
+  SecretaryRequest,
+  type BranchMember,
+  type Invite,
+  type InviteRole,
+} from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Input, Tag } from '@/ui';
 import { confirmAction } from '@/utils/feedback';
@@ -169,6 +180,7 @@ export default function BranchDetailPage() {
     [id, keeper],
   );
   const [secretaryId, setSecretaryId] = useState('');
+  const naming = useFormCheck(SecretaryRequest, { userId: secretaryId.trim() });
   const { busy, run } = useAction();
 
   const invite = (role: InviteRole) =>
@@ -179,9 +191,12 @@ export default function BranchDetailPage() {
     });
   const nameSecretary = () =>
     run(async () => {
-      const reply = await api.directory.setSecretary({ params: { id }, body: { userId: secretaryId.trim() } });
+      const body = naming.check();
+      if (!body) return;
+      const reply = await api.directory.setSecretary({ params: { id }, body });
       void Taro.showToast({ title: `${reply.branch.secretaryName} 已任书记`, icon: 'none' });
       setSecretaryId('');
+      naming.reset();
       branch.setData(reply.branch);
       await members.reload();
     });
@@ -209,16 +224,16 @@ export default function BranchDetailPage() {
         <View className='card'>
           <Text className='section-title'>设置书记</Text>
           <Text className='muted branch-detail__hint'>请对方在「我的」里复制「用户编号」发给你，或让对方扫描书记邀请二维码。</Text>
-          <Input className='branch-detail__secretary-id' placeholder='用户编号，如 u_xxxx' value={secretaryId} onChange={setSecretaryId} />
+          <Input
+            className='branch-detail__secretary-id'
+            placeholder='用户编号，如 u_xxxx'
+            value={secretaryId}
+            onChange={setSecretaryId}
+            onBlur={naming.touch('userId')}
+          />
+          <FieldError field='userId' message={naming.problem('userId')} />
           <View className='branch-detail__buttons'>
-            <Button
-              size='small'
-              type='primary'
-              loading={busy}
-              disabled={!secretaryId.trim()}
-              className='branch-detail__set-secretary'
-              onClick={nameSecretary}
-            >
+            <Button size='small' type='primary' loading={busy} className='branch-detail__set-secretary' onClick={nameSecretary}>
               设为书记
             </Button>
             <Button size='small' loading={busy} className='branch-detail__invite-secretary' onClick={() => invite('secretary')}>

@@ -5,11 +5,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { BRANCH_KIND_LABELS, type Branch, type BranchKind } from '@hele/shared';
+import { BRANCH_KIND_LABELS, BranchInput, type Branch, type BranchKind } from '@hele/shared';
 import { api } from '@/api';
 import { Choice } from '@/components/choice';
+import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Input } from '@/ui';
 import './index.scss';
@@ -56,24 +58,40 @@ function NewBranchForm({ branches, onCreated }: { branches: Branch[]; onCreated:
   const { busy, run } = useAction();
   const parents = [NO_PARENT, ...branches.filter((branch) => branch.kind !== 'branch').map((branch) => branch.id)];
   const parentLabels = Object.fromEntries([[NO_PARENT, '无（最上级）'], ...branches.map((branch) => [branch.id, branch.name])]);
+  const form = useFormCheck(BranchInput, { name, kind, ...(parentId ? { parentId } : {}), ...(community.trim() ? { community } : {}) });
   const submit = () =>
     run(async () => {
-      const { branch } = await api.directory.create({
-        body: { name, kind, ...(parentId ? { parentId } : {}), ...(community.trim() ? { community } : {}) },
-      });
+      const body = form.check();
+      if (!body) return;
+      const { branch } = await api.directory.create({ body });
       void Taro.showToast({ title: `已创建「${branch.name}」`, icon: 'none' });
       setName('');
       setCommunity('');
+      form.reset();
       onCreated(branch);
     });
   return (
     <View className='card directory__form'>
       <Text className='section-title'>新建支部</Text>
-      <Input className='directory__name' placeholder='名称，如 和乐社区第一党支部' value={name} onChange={setName} />
+      <Input
+        className='directory__name'
+        placeholder='名称，如 和乐社区第一党支部'
+        value={name}
+        onChange={setName}
+        onBlur={form.touch('name')}
+      />
+      <FieldError field='name' message={form.problem('name')} />
       <Choice label='类型' options={KINDS} labels={BRANCH_KIND_LABELS} value={kind} onChange={setKind} />
       <Choice label='上级组织' options={parents} labels={parentLabels} value={parentId} onChange={setParentId} />
-      <Input className='directory__community' placeholder='所属社区或单位（可不填）' value={community} onChange={setCommunity} />
-      <Button type='primary' block loading={busy} disabled={name.trim().length < 2} className='directory__create' onClick={submit}>
+      <Input
+        className='directory__community'
+        placeholder='所属社区或单位（可不填）'
+        value={community}
+        onChange={setCommunity}
+        onBlur={form.touch('community')}
+      />
+      <FieldError field='community' message={form.problem('community')} />
+      <Button type='primary' block loading={busy} className='directory__create' onClick={submit}>
         创建
       </Button>
     </View>

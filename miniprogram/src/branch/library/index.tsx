@@ -10,13 +10,16 @@ import {
   AgeBandSchema,
   MODULE_STYLE_LABELS,
   ModuleStyleSchema,
+  PlanModuleInput,
   type AgeBand,
   type ModuleStyle,
   type PlanModuleRecord,
 } from '@hele/shared';
 import { api } from '@/api';
 import { Choice } from '@/components/choice';
+import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
+import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import '../plan/index.scss';
 
@@ -30,19 +33,34 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
   const [minutes, setMinutes] = useState('30');
   const [materials, setMaterials] = useState('');
   const { busy, run } = useAction();
+  const form = useFormCheck(PlanModuleInput, {
+    name,
+    styles: [style],
+    suits: suits ? [suits] : [],
+    minutes: typedNumber(minutes),
+    materials,
+  });
   const submit = () =>
     run(async () => {
-      await api.branches.addModule({
-        body: { name: name.trim(), styles: [style], suits: suits ? [suits] : [], minutes: Number(minutes), materials: materials.trim() },
-      });
+      const body = form.check();
+      if (!body) return;
+      await api.branches.addModule({ body });
       setName('');
       setMaterials('');
+      form.reset();
       await onAdded();
     });
   return (
     <View className='card'>
       <Text className='section-title'>添加模块</Text>
-      <Input className='library__module-name' placeholder='模块名称，如：红色观影' value={name} onChange={setName} />
+      <Input
+        className='library__module-name'
+        placeholder='模块名称，如：红色观影'
+        value={name}
+        onChange={setName}
+        onBlur={form.touch('name')}
+      />
+      <FieldError field='name' message={form.problem('name')} />
       <Choice label='形式' options={STYLES} labels={MODULE_STYLE_LABELS} value={style} onChange={setStyle} />
       <Picker
         mode='selector'
@@ -52,16 +70,11 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
       >
         <View className='plan__field'>适合：{suits ? AGE_BAND_LABELS[suits] : '不限年龄'}</View>
       </Picker>
-      <Input type='number' placeholder='时长（分钟）' value={minutes} onChange={setMinutes} />
-      <Input placeholder='所需材料（可不填）' value={materials} onChange={setMaterials} />
-      <Button
-        block
-        type='primary'
-        className='library__add-module'
-        loading={busy}
-        disabled={name.trim().length < 2 || !(Number(minutes) >= 5)}
-        onClick={submit}
-      >
+      <Input type='number' placeholder='时长（分钟）' value={minutes} onChange={setMinutes} onBlur={form.touch('minutes')} />
+      <FieldError field='minutes' message={form.problem('minutes')} />
+      <Input placeholder='所需材料（可不填）' value={materials} onChange={setMaterials} onBlur={form.touch('materials')} />
+      <FieldError field='materials' message={form.problem('materials')} />
+      <Button block type='primary' className='library__add-module' loading={busy} onClick={submit}>
         添加
       </Button>
     </View>

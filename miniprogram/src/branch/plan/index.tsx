@@ -15,7 +15,9 @@ import {
   EDUCATION_LABELS,
   EducationSchema,
   hasAnyRole,
+  PlanRequest,
   Role,
+  RosterEntryInput,
   SMALL_COUNT,
   toCenterIso,
   type BranchProfileResponse,
@@ -26,7 +28,9 @@ import {
 import { api, downloadFormat } from '@/api';
 import { contract } from '@hele/shared/contract';
 import { useCurrentUser } from '@/auth/session';
+import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
+import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
 import { useRouteParam } from '@/utils/navigation';
@@ -50,35 +54,38 @@ function RecordMember({
   const [birthYear, setBirthYear] = useState('');
   const [education, setEducation] = useState<Education>('college');
   const { busy, run } = useAction();
-  const year = Number(birthYear);
+  const form = useFormCheck(RosterEntryInput, { birthYear: typedNumber(birthYear), education });
+  const record = () =>
+    run(async () => {
+      const body = form.check();
+      if (body) onRecorded(await api.branches.record({ params: { id: branchId, userId: member.userId }, body }));
+    });
   return (
-    <View className='plan__row plan__unrecorded' data-id={member.userId}>
-      <Text>{member.nickname}</Text>
-      <Input className='plan__birth-year' type='number' placeholder='出生年份' value={birthYear} onChange={setBirthYear} />
-      <Picker
-        mode='selector'
-        range={EDUCATIONS.map((item) => EDUCATION_LABELS[item])}
-        value={EDUCATIONS.indexOf(education)}
-        onChange={(e) => setEducation(EDUCATIONS[Number(e.detail.value)]!)}
-      >
-        <Text className='plan__link'>{EDUCATION_LABELS[education]}</Text>
-      </Picker>
-      <Button
-        size='small'
-        className='plan__record'
-        loading={busy}
-        disabled={!(year >= 1900 && year <= 2015)}
-        onClick={() =>
-          run(async () =>
-            onRecorded(
-              await api.branches.record({ params: { id: branchId, userId: member.userId }, body: { birthYear: year, education } }),
-            ),
-          )
-        }
-      >
-        登记
-      </Button>
-    </View>
+    <>
+      <View className='plan__row plan__unrecorded' data-id={member.userId}>
+        <Text>{member.nickname}</Text>
+        <Input
+          className='plan__birth-year'
+          type='number'
+          placeholder='出生年份'
+          value={birthYear}
+          onChange={setBirthYear}
+          onBlur={form.touch('birthYear')}
+        />
+        <Picker
+          mode='selector'
+          range={EDUCATIONS.map((item) => EDUCATION_LABELS[item])}
+          value={EDUCATIONS.indexOf(education)}
+          onChange={(e) => setEducation(EDUCATIONS[Number(e.detail.value)]!)}
+        >
+          <Text className='plan__link'>{EDUCATION_LABELS[education]}</Text>
+        </Picker>
+        <Button size='small' className='plan__record' loading={busy} onClick={record}>
+          登记
+        </Button>
+      </View>
+      <FieldError field='birthYear' message={form.problem('birthYear')} />
+    </>
   );
 }
 
@@ -250,6 +257,7 @@ export default function BranchPlanPage() {
   const [themes, setThemes] = useState<string[]>([]);
   const [meetings, setMeetings] = useState(3);
   const [proposal, setProposal] = useState<PlanProposal>();
+  const proposing = useFormCheck(PlanRequest, { theme, meetings });
   const { busy, run } = useAction();
   const load = () => branchId && run(async () => setProfile(await api.branches.profile({ params: { id: branchId } })));
   useDidShow(() => {
@@ -322,7 +330,14 @@ export default function BranchPlanPage() {
       {profile && keeper && (
         <View className='card'>
           <Text className='section-title'>生成方案</Text>
-          <Input className='plan__theme' placeholder='阶段主题，如：两学一做、五水共治' value={theme} onChange={setTheme} />
+          <Input
+            className='plan__theme'
+            placeholder='阶段主题，如：两学一做、五水共治'
+            value={theme}
+            onChange={setTheme}
+            onBlur={proposing.touch('theme')}
+          />
+          <FieldError field='theme' message={proposing.problem('theme')} />
           <View className='plan__themes'>
             {themes.map((name) => (
               <Text key={name} className={`chip ${theme === name ? 'chip--on' : ''}`} onClick={() => setTheme(name)}>
@@ -343,11 +358,11 @@ export default function BranchPlanPage() {
             type='primary'
             className='plan__propose'
             loading={busy}
-            disabled={theme.trim().length < 2}
             onClick={() =>
-              run(async () =>
-                setProposal(await api.branches.propose({ params: { id: branchId }, body: { theme: theme.trim(), meetings } })),
-              )
+              run(async () => {
+                const body = proposing.check();
+                if (body) setProposal(await api.branches.propose({ params: { id: branchId }, body }));
+              })
             }
           >
             生成方案

@@ -6,11 +6,13 @@
 import { View, Text, Picker, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AUDIENCE_LABELS, hasAnyRole, MATERIAL_KIND_LABELS, Role, type Material, type MaterialFileKind } from '@hele/shared';
+import { AUDIENCE_LABELS, hasAnyRole, MATERIAL_KIND_LABELS, MaterialInput, Role, type Material, type MaterialFileKind } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
@@ -39,33 +41,42 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
     setKind(next);
     file.clear(); // a file of one kind does not fit another
   };
+  // An article has a body; anything else a link or an uploaded file (the schema says which is missing).
+  const form = useFormCheck(MaterialInput, {
+    title,
+    kind,
+    category,
+    tags: tags.split(/[，,\s]+/).filter(Boolean),
+    audience,
+    ...(kind === 'article'
+      ? { body: content }
+      : usesFile
+        ? uploaded && file.upload
+          ? { file: { key: uploaded, name: file.upload.name } }
+          : {}
+        : content.trim()
+          ? { url: content.trim() }
+          : {}),
+    ...(seriesId ? { seriesId } : {}),
+  });
+  const contentProblem = kind === 'article' ? form.problem('body') : (form.problem('url') ?? form.problem('file'));
   const submit = () =>
     run(async () => {
-      await api.library.add({
-        body: {
-          title: title.trim(),
-          kind,
-          category: category.trim(),
-          tags: tags.split(/[，,\s]+/).filter(Boolean),
-          audience,
-          ...(kind === 'article'
-            ? { body: content.trim() }
-            : usesFile && uploaded
-              ? { file: { key: uploaded, name: file.upload!.name } }
-              : { url: content.trim() }),
-          ...(seriesId ? { seriesId } : {}),
-        },
-      });
+      const body = form.check();
+      if (!body) return;
+      await api.library.add({ body });
       void Taro.showToast({ title: '已加入资料库', icon: 'success' });
       setTitle('');
       setContent('');
       file.clear();
+      form.reset();
       onAdded();
     });
   return (
     <View className='card library__add'>
       <Text className='section-title'>{seriesId ? '添加本班资料' : '添加资料'}</Text>
-      <Input placeholder='标题' value={title} onChange={setTitle} />
+      <Input className='library__title-input' placeholder='标题' value={title} onChange={setTitle} onBlur={form.touch('title')} />
+      <FieldError field='title' message={form.problem('title')} />
       {/* Four kinds: one tap each, rather than a picker. */}
       <View className='library__kinds'>
         {KINDS.map((item) => (
@@ -86,8 +97,10 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
       >
         <View className='library__field'>可见范围：{AUDIENCE_LABELS[audience]}</View>
       </Picker>
-      <Input placeholder='分类，如：理论学习、公益班、志愿者学院' value={category} onChange={setCategory} />
-      <Input placeholder='标签，用逗号分开' value={tags} onChange={setTags} />
+      <Input placeholder='分类，如：理论学习、公益班、志愿者学院' value={category} onChange={setCategory} onBlur={form.touch('category')} />
+      <FieldError field='category' message={form.problem('category')} />
+      <Input placeholder='标签，用逗号分开' value={tags} onChange={setTags} onBlur={form.touch('tags')} />
+      <FieldError field='tags' message={form.problem('tags')} />
       {kind !== 'article' && (
         <View className='library__sources'>
           {(['file', 'link'] as const).map((item) => (
@@ -106,16 +119,11 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
           maxlength={20000}
           placeholder={kind === 'article' ? '正文' : '链接（https://…）'}
           onInput={(e) => setContent(e.detail.value)}
+          onBlur={form.touch(kind === 'article' ? 'body' : 'url')}
         />
       )}
-      <Button
-        block
-        type='primary'
-        className='library__submit'
-        loading={busy}
-        disabled={title.trim().length < 2 || !category.trim() || (usesFile ? !uploaded : !content.trim())}
-        onClick={submit}
-      >
+      <FieldError field='content' message={contentProblem} />
+      <Button block type='primary' className='library__submit' loading={busy} onClick={submit}>
         添加
       </Button>
     </View>

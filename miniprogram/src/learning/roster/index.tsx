@@ -6,11 +6,13 @@
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { formatRange, hasAnyRole, Role, type SeriesDetail, type SeriesRoster } from '@hele/shared';
+import { formatRange, hasAnyRole, Role, SessionNotesRequest, type SeriesDetail, type SeriesRoster } from '@hele/shared';
 import { api, ApiError } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { errorMessage } from '@/utils/feedback';
 import { Button } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
@@ -22,9 +24,12 @@ const MARK_TEXT = { attended: '✓', absent: '缺', confirmed: '报', waitlisted
 function SessionNotes({ seriesId, activityId, saved }: { seriesId: string; activityId: string; saved?: string }) {
   const [notes, setNotes] = useState(saved ?? '');
   const { busy, run } = useAction();
+  const form = useFormCheck(SessionNotesRequest, { notes });
   const save = () =>
     run(async () => {
-      await api.series.saveNotes({ params: { id: seriesId, activityId }, body: { notes: notes.trim() } });
+      const body = form.check();
+      if (!body) return;
+      await api.series.saveNotes({ params: { id: seriesId, activityId }, body });
       void Taro.showToast({ title: '已保存', icon: 'success' });
     });
   return (
@@ -35,8 +40,10 @@ function SessionNotes({ seriesId, activityId, saved }: { seriesId: string; activ
         maxlength={2000}
         placeholder='课后小结：本课内容、作业、下次要带的东西'
         onInput={(e) => setNotes(e.detail.value)}
+        onBlur={form.touch('notes')}
       />
-      <Button size='small' className='roster__save' loading={busy} disabled={!notes.trim()} onClick={save}>
+      <FieldError field='notes' message={form.problem('notes')} />
+      <Button size='small' className='roster__save' loading={busy} onClick={save}>
         保存小结
       </Button>
     </View>

@@ -5,9 +5,11 @@
 import { View, Text, Textarea, Picker } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { CENTER_UTC_OFFSET_MINUTES, toCenterIso, weeklySessions, type RoleHolder } from '@hele/shared';
+import { CENTER_UTC_OFFSET_MINUTES, CreateSeriesRequest, toCenterIso, WeeklyRhythm, weeklySessions, type RoleHolder } from '@hele/shared';
 import { api } from '@/api';
+import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
+import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import { toastOnNextPage } from '@/utils/feedback';
 import '../classes.scss';
@@ -37,20 +39,24 @@ export default function SeriesEditPage() {
   );
 
   const toggle = (userId: string) => setChosen(chosen.includes(userId) ? chosen.filter((id) => id !== userId) : [...chosen, userId]);
+  // The rhythm makes the sessions; the series is then checked as the server checks it.
+  const rhythm = useFormCheck(WeeklyRhythm, { count: typedNumber(count), minutes: typedNumber(minutes) });
+  const sessions = rhythm.valid ? weeklySessions(new Date(`${date}T${time}:00${OFFSET}`), Number(count), Number(minutes)) : [];
+  const form = useFormCheck(CreateSeriesRequest, {
+    title,
+    description,
+    venue,
+    capacity: typedNumber(capacity),
+    lecturerIds: chosen,
+    completionPercent: typedNumber(completionPercent),
+    sessions,
+  });
   const submit = () =>
     run(async () => {
-      const first = new Date(`${date}T${time}:00${OFFSET}`);
-      const { series } = await api.series.create({
-        body: {
-          title: title.trim(),
-          description: description.trim(),
-          venue: venue.trim(),
-          capacity: Number(capacity),
-          lecturerIds: chosen,
-          completionPercent: Number(completionPercent),
-          sessions: weeklySessions(first, Number(count), Number(minutes)),
-        },
-      });
+      const planned = rhythm.check();
+      const body = form.check();
+      if (!planned || !body) return;
+      const { series } = await api.series.create({ body });
       toastOnNextPage({ title: '公益班已开设', icon: 'success' });
       await Taro.redirectTo({ url: `/learning/series/index?id=${series.id}` });
     });
@@ -58,31 +64,68 @@ export default function SeriesEditPage() {
   return (
     <View className='page classes series-edit'>
       <View className='card'>
-        <Input className='series-edit__title' placeholder='班名，如：越剧班' value={title} onChange={setTitle} />
+        <Input
+          className='series-edit__title'
+          placeholder='班名，如：越剧班'
+          value={title}
+          onChange={setTitle}
+          onBlur={form.touch('title')}
+        />
+        <FieldError field='title' message={form.problem('title')} />
         <Textarea
           className='text-box'
           value={description}
           maxlength={2000}
           placeholder='介绍：学什么、适合谁'
           onInput={(e) => setDescription(e.detail.value)}
+          onBlur={form.touch('description')}
         />
-        <Input placeholder='地点' value={venue} onChange={setVenue} />
-        <Input className='series-edit__capacity' type='number' placeholder='每课名额' value={capacity} onChange={setCapacity} />
+        <FieldError field='description' message={form.problem('description')} />
+        <Input placeholder='地点' value={venue} onChange={setVenue} onBlur={form.touch('venue')} />
+        <FieldError field='venue' message={form.problem('venue')} />
+        <Input
+          className='series-edit__capacity'
+          type='number'
+          placeholder='每课名额'
+          value={capacity}
+          onChange={setCapacity}
+          onBlur={form.touch('capacity')}
+        />
+        <FieldError field='capacity' message={form.problem('capacity')} />
         <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>
           <View className='classes__field'>第一课日期：{date}</View>
         </Picker>
         <Picker mode='time' value={time} onChange={(e) => setTime(String(e.detail.value))}>
           <View className='classes__field'>上课时间：{time}（每周同一时间）</View>
         </Picker>
-        <Input className='series-edit__count' type='number' placeholder='课次' value={count} onChange={setCount} />
-        <Input className='series-edit__minutes' type='number' placeholder='每课分钟数' value={minutes} onChange={setMinutes} />
+        <FieldError field='sessions' message={rhythm.valid ? form.problem('sessions') : undefined} />
+        <Input
+          className='series-edit__count'
+          type='number'
+          placeholder='课次'
+          value={count}
+          onChange={setCount}
+          onBlur={rhythm.touch('count')}
+        />
+        <FieldError field='count' message={rhythm.problem('count')} />
+        <Input
+          className='series-edit__minutes'
+          type='number'
+          placeholder='每课分钟数'
+          value={minutes}
+          onChange={setMinutes}
+          onBlur={rhythm.touch('minutes')}
+        />
+        <FieldError field='minutes' message={rhythm.problem('minutes')} />
         <Input
           className='series-edit__percent'
           type='number'
           placeholder='结业出勤率（%）'
           value={completionPercent}
           onChange={setCompletionPercent}
+          onBlur={form.touch('completionPercent')}
         />
+        <FieldError field='completionPercent' message={form.problem('completionPercent')} />
         <Text className='muted classes__line'>
           共 {count || 0} 课，每课 {minutes || 0} 分钟；出勤 {completionPercent || 0}% 以上可获结业证书
         </Text>
@@ -100,14 +143,8 @@ export default function SeriesEditPage() {
           </Text>
         ))}
       </View>
-      <Button
-        block
-        type='primary'
-        className='series-edit__submit'
-        loading={busy}
-        disabled={title.trim().length < 2 || !chosen.length || !Number(count) || !Number(minutes)}
-        onClick={submit}
-      >
+      <FieldError field='lecturerIds' message={form.problem('lecturerIds')} />
+      <Button block type='primary' className='series-edit__submit' loading={busy} onClick={submit}>
         开设并发布
       </Button>
     </View>

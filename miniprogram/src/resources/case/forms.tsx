@@ -2,8 +2,12 @@
 import { View, Text, Textarea } from '@tarojs/components';
 import { useState } from 'react';
 import {
+  AssessmentForm,
+  EstimationForm,
+  EvaluationForm,
   GOAL_OUTCOME_LABELS,
   OFFER_KIND_LABELS,
+  PlanForm,
   PRIORITY_LABELS,
   type Case,
   type CaseForm,
@@ -11,7 +15,9 @@ import {
   type OfferKind,
 } from '@hele/shared';
 import { Choice } from '@/components/choice';
+import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
+import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 
 type Priority = keyof typeof PRIORITY_LABELS;
@@ -31,9 +37,10 @@ interface FormProps {
   onSave: (step: CaseFormStep, form: CaseForm) => Promise<unknown>;
 }
 
-function SaveButton({ disabled, onClick, busy }: { disabled: boolean; onClick: () => void; busy: boolean }) {
+/** Saves the step's form: tappable whatever is typed, the form says under each field what is missing. */
+function SaveButton({ onClick, busy }: { onClick: () => void; busy: boolean }) {
   return (
-    <Button block type='primary' className='case__save' loading={busy} disabled={disabled} onClick={onClick}>
+    <Button block type='primary' className='case__save' loading={busy} onClick={onClick}>
       保存
     </Button>
   );
@@ -43,6 +50,12 @@ function AssessmentStep({ record, onSave }: FormProps) {
   const [notes, setNotes] = useState(record.forms.assessment?.notes ?? '');
   const [priority, setPriority] = useState<Priority>(record.forms.assessment?.priority ?? 'normal');
   const { busy, run } = useAction();
+  const form = useFormCheck(AssessmentForm, { notes, priority });
+  const save = () =>
+    run(async () => {
+      const body = form.check();
+      if (body) await onSave('assessment', body);
+    });
   return (
     <View>
       <Textarea
@@ -51,13 +64,11 @@ function AssessmentStep({ record, onSave }: FormProps) {
         maxlength={2000}
         placeholder='评估记录：需求是什么、有多迫切、已有哪些支持'
         onInput={(e) => setNotes(e.detail.value)}
+        onBlur={form.touch('notes')}
       />
+      <FieldError field='notes' message={form.problem('notes')} />
       <Choice label='优先级' options={PRIORITIES} labels={PRIORITY_LABELS} value={priority} onChange={setPriority} />
-      <SaveButton
-        busy={busy}
-        disabled={notes.trim().length < 2}
-        onClick={() => run(() => onSave('assessment', { notes: notes.trim(), priority }))}
-      />
+      <SaveButton busy={busy} onClick={save} />
     </View>
   );
 }
@@ -68,14 +79,22 @@ function EstimationStep({ record, onSave }: FormProps) {
   const [description, setDescription] = useState('');
   const [quantity, setQuantity] = useState('');
   const { busy, run } = useAction();
+  // A line is checked as the list's lines are; the list as the server checks it.
+  const line = useFormCheck(EstimationForm.shape.resources.element, { kind, description, quantity: typedNumber(quantity) });
+  const form = useFormCheck(EstimationForm, { resources: rows });
   const add = () => {
-    setRows([
-      ...rows,
-      { kind, description: description.trim(), ...(Number(quantity) > 0 ? { quantity: Math.floor(Number(quantity)) } : {}) },
-    ]);
+    const row = line.check();
+    if (!row) return;
+    setRows([...rows, row]);
     setDescription('');
     setQuantity('');
+    line.reset();
   };
+  const save = () =>
+    run(async () => {
+      const body = form.check();
+      if (body) await onSave('estimation', body);
+    });
   return (
     <View>
       {rows.map((row, index) => (
@@ -89,15 +108,31 @@ function EstimationStep({ record, onSave }: FormProps) {
           </Text>
         </View>
       ))}
+      <FieldError field='resources' message={form.problem('resources')} />
       <Choice label='资源类型' options={KINDS} labels={OFFER_KIND_LABELS} value={kind} onChange={setKind} />
-      <Input className='case__resource' placeholder='需要的资源，如：午餐盒饭' value={description} onChange={setDescription} />
-      <Input className='case__quantity' type='digit' placeholder='数量（可不填）' value={quantity} onChange={setQuantity} />
+      <Input
+        className='case__resource'
+        placeholder='需要的资源，如：午餐盒饭'
+        value={description}
+        onChange={setDescription}
+        onBlur={line.touch('description')}
+      />
+      <FieldError field='description' message={line.problem('description')} />
+      <Input
+        className='case__quantity'
+        type='digit'
+        placeholder='数量（可不填）'
+        value={quantity}
+        onChange={setQuantity}
+        onBlur={line.touch('quantity')}
+      />
+      <FieldError field='quantity' message={line.problem('quantity')} />
       <View className='resources__actions'>
-        <Button size='small' className='case__add-resource' disabled={description.trim().length < 2} onClick={add}>
+        <Button size='small' className='case__add-resource' onClick={add}>
           加入清单
         </Button>
       </View>
-      <SaveButton busy={busy} disabled={rows.length === 0} onClick={() => run(() => onSave('estimation', { resources: rows }))} />
+      <SaveButton busy={busy} onClick={save} />
     </View>
   );
 }
@@ -106,6 +141,12 @@ function PlanningStep({ record, onSave }: FormProps) {
   const [goals, setGoals] = useState((record.forms.planning?.goals ?? []).join('\n'));
   const [tasks, setTasks] = useState((record.forms.planning?.tasks ?? []).map((task) => task.text).join('\n'));
   const { busy, run } = useAction();
+  const form = useFormCheck(PlanForm, { goals: lines(goals), tasks: lines(tasks).map((text) => ({ text })) });
+  const save = () =>
+    run(async () => {
+      const body = form.check();
+      if (body) await onSave('planning', body);
+    });
   return (
     <View>
       <Textarea
@@ -114,19 +155,19 @@ function PlanningStep({ record, onSave }: FormProps) {
         maxlength={2000}
         placeholder='目标，每行一个'
         onInput={(e) => setGoals(e.detail.value)}
+        onBlur={form.touch('goals')}
       />
+      <FieldError field='goals' message={form.problem('goals')} />
       <Textarea
         className='text-box case__tasks'
         value={tasks}
         maxlength={3000}
         placeholder='任务，每行一个（可不填）'
         onInput={(e) => setTasks(e.detail.value)}
+        onBlur={form.touch('tasks')}
       />
-      <SaveButton
-        busy={busy}
-        disabled={lines(goals).length === 0}
-        onClick={() => run(() => onSave('planning', { goals: lines(goals), tasks: lines(tasks).map((text) => ({ text })) }))}
-      />
+      <FieldError field='tasks' message={form.problem('tasks')} />
+      <SaveButton busy={busy} onClick={save} />
     </View>
   );
 }
@@ -139,6 +180,12 @@ function EvaluationStep({ record, onSave }: FormProps) {
   );
   const [summary, setSummary] = useState(saved?.summary ?? '');
   const { busy, run } = useAction();
+  const form = useFormCheck(EvaluationForm, { measures: outcomes.map((outcome, goal) => ({ goal, outcome })), summary });
+  const save = () =>
+    run(async () => {
+      const body = form.check();
+      if (body) await onSave('evaluation', body);
+    });
   return (
     <View>
       {goals.map((goal, index) => (
@@ -157,14 +204,11 @@ function EvaluationStep({ record, onSave }: FormProps) {
         maxlength={2000}
         placeholder='结果评估总结'
         onInput={(e) => setSummary(e.detail.value)}
+        onBlur={form.touch('summary')}
       />
-      <SaveButton
-        busy={busy}
-        disabled={summary.trim().length < 2}
-        onClick={() =>
-          run(() => onSave('evaluation', { measures: outcomes.map((outcome, goal) => ({ goal, outcome })), summary: summary.trim() }))
-        }
-      />
+      <FieldError field='measures' message={form.problem('measures')} />
+      <FieldError field='summary' message={form.problem('summary')} />
+      <SaveButton busy={busy} onClick={save} />
     </View>
   );
 }

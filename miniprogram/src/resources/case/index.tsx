@@ -8,9 +8,12 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import {
   ALLOCATION_STAGES,
+  AllocationRequest,
   CASE_SOURCE_LABELS,
   CASE_STAGE_LABELS,
   CASE_STAGES,
+  CaseLogRequest,
+  caseTransition,
   FUNDS_UNIT,
   formatDateTime,
   OFFER_KIND_LABELS,
@@ -22,8 +25,11 @@ import {
   type Offer,
 } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
+import { useCurrentUser } from '@/auth/session';
+import FieldError from '@/components/field-error';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input, Tag } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
 import { SavedForms, StepForm } from './forms';
@@ -68,13 +74,24 @@ function Moves({ detail, onMoved }: { detail: CaseDetail; onMoved: () => Promise
   const back: CaseStage[] = stage === 'closed' ? CASE_STAGES.filter((item) => item !== 'closed') : at > 0 ? [CASE_STAGES[at - 1]!] : [];
   const [target, setTarget] = useState(0);
   const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const roles = useCurrentUser()?.roles ?? [];
   const { busy, run } = useAction();
   const move = (to: CaseStage, why?: string) =>
     run(async () => {
       await api.resources.move({ params: { id: detail.case.id }, body: { to, reason: why } });
       setReason('');
+      setTried(false);
       await onMoved();
     });
+  const backTo = back[Math.min(target, back.length - 1)];
+  // Going back needs a reason, by the rule the server applies: tapping without one says so under the field.
+  const verdict = backTo ? caseTransition(stage, backTo, roles, reason) : undefined;
+  const reasonProblem = verdict && !verdict.ok && verdict.code === 'REASON_REQUIRED' ? verdict.message : undefined;
+  const moveBack = () => {
+    setTried(true);
+    if (backTo && !reasonProblem) void move(backTo, reason.trim());
+  };
   return (
     <View className='card'>
       {next && (
@@ -100,12 +117,8 @@ function Moves({ detail, onMoved }: { detail: CaseDetail; onMoved: () => Promise
             value={reason}
             onChange={setReason}
           />
-          <Button
-            size='small'
-            className='case__move-back'
-            disabled={reason.trim().length < 4}
-            onClick={() => move(back[Math.min(target, back.length - 1)]!, reason.trim())}
-          >
+          <FieldError field='reason' message={tried ? reasonProblem : undefined} />
+          <Button size='small' className='case__move-back' onClick={moveBack}>
             {stage === 'closed' ? '重新开启' : `退回「${CASE_STAGE_LABELS[back[0]!]}」`}
           </Button>
         </View>
@@ -117,10 +130,14 @@ function Moves({ detail, onMoved }: { detail: CaseDetail; onMoved: () => Promise
 function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: () => Promise<void> }) {
   const [text, setText] = useState('');
   const { busy, run } = useAction();
+  const form = useFormCheck(CaseLogRequest, { text });
   const add = () =>
     run(async () => {
-      await api.resources.log({ params: { id: detail.case.id }, body: { text: text.trim() } });
+      const body = form.check();
+      if (!body) return;
+      await api.resources.log({ params: { id: detail.case.id }, body });
       setText('');
+      form.reset();
       await onLogged();
     });
   return (
@@ -138,8 +155,10 @@ function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: (
         maxlength={1000}
         placeholder='介入日志：做了什么、服务对象的变化'
         onInput={(e) => setText(e.detail.value)}
+        onBlur={form.touch('text')}
       />
-      <Button block type='primary' className='case__add-log' loading={busy} disabled={text.trim().length < 2} onClick={add}>
+      <FieldError field='text' message={form.problem('text')} />
+      <Button block type='primary' className='case__add-log' loading={busy} onClick={add}>
         添加日志
       </Button>
     </View>
@@ -158,22 +177,19 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
   );
   useEffect(() => void load().catch(() => undefined), [load]);
   const offer = offers[choice];
-  const quantity = offer
-    ? offer.unit === FUNDS_UNIT
-      ? yuanToFen(amount)
-      : /^\d+$/.test(amount.trim())
-        ? Number(amount)
-        : undefined
-    : undefined;
+  // Funds are typed in 元 and allocated in 分; anything else in the offer's whole units.
+  const form = useFormCheck(AllocationRequest, {
+    offerId: offer?.id,
+    quantity: typedNumber(amount, offer?.unit === FUNDS_UNIT ? yuanToFen : undefined),
+  });
   const allocate = () =>
     run(async () => {
-      await api.resources.allocate({
-        params: { id: detail.case.id },
-        body: { offerId: offer!.id, quantity: quantity! },
-        idempotencyKey: newIdempotencyKey(),
-      });
+      const body = form.check();
+      if (!body) return;
+      await api.resources.allocate({ params: { id: detail.case.id }, body, idempotencyKey: newIdempotencyKey() });
       void Taro.showToast({ title: '已分配', icon: 'success' });
       setAmount('');
+      form.reset();
       await Promise.all([load(), onAllocated()]);
     });
   if (offers.length === 0) return <Text className='muted'>暂无可分配的资源</Text>;
@@ -195,8 +211,10 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
         placeholder={offer?.unit === FUNDS_UNIT ? '金额（元）' : `数量（${offer?.unit ?? ''}）`}
         value={amount}
         onChange={setAmount}
+        onBlur={form.touch('quantity')}
       />
-      <Button block type='primary' className='case__allocate' loading={busy} disabled={!quantity} onClick={allocate}>
+      <FieldError field='quantity' message={form.problem('quantity')} />
+      <Button block type='primary' className='case__allocate' loading={busy} onClick={allocate}>
         分配
       </Button>
     </View>

@@ -9,6 +9,7 @@ import {
   CASE_SOURCE_LABELS,
   CASE_STAGE_LABELS,
   CASE_STAGES,
+  CaseInput,
   formatDateTime,
   type Case,
   type CaseSource,
@@ -16,8 +17,10 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { Choice } from '@/components/choice';
+import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import '../resources.scss';
@@ -30,42 +33,47 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
   const [requester, setRequester] = useState('');
   const [description, setDescription] = useState('');
   const { busy, run } = useAction();
+  const form = useFormCheck(CaseInput, { title, source, description, ...(requester.trim() ? { requester } : {}) });
   const submit = () =>
     run(async () => {
-      const { case: record } = await api.resources.openCase({
-        body: {
-          title: title.trim(),
-          source,
-          description: description.trim(),
-          ...(requester.trim() ? { requester: requester.trim() } : {}),
-        },
-      });
+      const body = form.check();
+      if (!body) return;
+      const { case: record } = await api.resources.openCase({ body });
       setTitle('');
       setDescription('');
       setRequester('');
+      form.reset();
       onOpened(record);
     });
   return (
     <View className='card resources__form'>
       <Text className='section-title'>登记需求</Text>
-      <Input className='cases__title' placeholder='需求名称，如：独居老人助餐' value={title} onChange={setTitle} />
+      <Input
+        className='cases__title'
+        placeholder='需求名称，如：独居老人助餐'
+        value={title}
+        onChange={setTitle}
+        onBlur={form.touch('title')}
+      />
+      <FieldError field='title' message={form.problem('title')} />
       <Choice label='来源' options={SOURCES} labels={CASE_SOURCE_LABELS} value={source} onChange={setSource} />
-      <Input placeholder='需求方（居民姓名、社区、支部，可不填）' value={requester} onChange={setRequester} />
+      <Input
+        placeholder='需求方（居民姓名、社区、支部，可不填）'
+        value={requester}
+        onChange={setRequester}
+        onBlur={form.touch('requester')}
+      />
+      <FieldError field='requester' message={form.problem('requester')} />
       <Textarea
         className='text-box cases__description'
         value={description}
         maxlength={2000}
         placeholder='需求描述'
         onInput={(e) => setDescription(e.detail.value)}
+        onBlur={form.touch('description')}
       />
-      <Button
-        block
-        type='primary'
-        className='cases__open'
-        loading={busy}
-        disabled={title.trim().length < 2 || description.trim().length < 2}
-        onClick={submit}
-      >
+      <FieldError field='description' message={form.problem('description')} />
+      <Button block type='primary' className='cases__open' loading={busy} onClick={submit}>
         建立个案
       </Button>
     </View>

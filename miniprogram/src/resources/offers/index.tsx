@@ -19,12 +19,16 @@ import {
   type OfferKind,
   type Provider,
   type ProviderKind,
+  OfferInput,
+  ProviderInput,
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { Choice } from '@/components/choice';
+import FieldError from '@/components/field-error';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input, Tag } from '@/ui';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import '../resources.scss';
@@ -37,21 +41,33 @@ function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAd
   const [kind, setKind] = useState<ProviderKind>(coordinator ? 'company' : 'donor');
   const [contact, setContact] = useState('');
   const { busy, run } = useAction();
+  const form = useFormCheck(ProviderInput, { name, kind, ...(contact.trim() ? { contact } : {}) });
   const submit = () =>
     run(async () => {
-      await api.resources.registerProvider({ body: { name: name.trim(), kind, ...(contact.trim() ? { contact: contact.trim() } : {}) } });
+      const body = form.check();
+      if (!body) return;
+      await api.resources.registerProvider({ body });
       void Taro.showToast({ title: coordinator ? '已登记' : '已提交，等待社工认证', icon: 'none' });
       setName('');
       setContact('');
+      form.reset();
       await onAdded();
     });
   return (
     <View className='card resources__form'>
       <Text className='section-title'>{coordinator ? '登记资源方' : '登记为资源方'}</Text>
-      <Input className='offers__provider-name' placeholder='名称，如：和乐社区卫生服务站' value={name} onChange={setName} />
+      <Input
+        className='offers__provider-name'
+        placeholder='名称，如：和乐社区卫生服务站'
+        value={name}
+        onChange={setName}
+        onBlur={form.touch('name')}
+      />
+      <FieldError field='name' message={form.problem('name')} />
       <Choice label='类别' options={PROVIDER_KINDS} labels={PROVIDER_KIND_LABELS} value={kind} onChange={setKind} />
-      <Input placeholder='联系人与电话（可不填）' value={contact} onChange={setContact} />
-      <Button block type='primary' className='offers__register' loading={busy} disabled={name.trim().length < 2} onClick={submit}>
+      <Input placeholder='联系人与电话（可不填）' value={contact} onChange={setContact} onBlur={form.touch('contact')} />
+      <FieldError field='contact' message={form.problem('contact')} />
+      <Button block type='primary' className='offers__register' loading={busy} onClick={submit}>
         登记
       </Button>
     </View>
@@ -68,22 +84,24 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
   const { busy, run } = useAction();
   const provider = providers[choice];
   const funds = kind === 'funds';
-  const quantity = funds ? yuanToFen(amount) : /^\d+$/.test(amount.trim()) ? Number(amount) : undefined;
+  // Funds are typed in 元 and sent in 分; anything else counts whole units.
+  const form = useFormCheck(OfferInput, {
+    providerId: provider?.id,
+    kind,
+    title,
+    quantity: typedNumber(amount, funds ? yuanToFen : undefined),
+    ...(!funds && unit.trim() ? { unit } : {}),
+    ...(availability.trim() ? { availability } : {}),
+  });
   const submit = () =>
     run(async () => {
-      await api.resources.offer({
-        body: {
-          providerId: provider!.id,
-          kind,
-          title: title.trim(),
-          quantity: quantity!,
-          ...(!funds && unit.trim() ? { unit: unit.trim() } : {}),
-          ...(availability.trim() ? { availability: availability.trim() } : {}),
-        },
-      });
+      const body = form.check();
+      if (!body) return;
+      await api.resources.offer({ body });
       void Taro.showToast({ title: '已发布资源', icon: 'success' });
       setTitle('');
       setAmount('');
+      form.reset();
       await onAdded();
     });
   if (!provider) return null;
@@ -94,25 +112,43 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
         <View className='resources__field'>资源方：{provider.name}</View>
       </Picker>
       <Choice label='类型' options={OFFER_KINDS} labels={OFFER_KIND_LABELS} value={kind} onChange={setKind} />
-      <Input className='offers__title' placeholder='资源名称，如：米面油礼包、急救培训讲师' value={title} onChange={setTitle} />
-      <Input className='offers__quantity' type='digit' placeholder={funds ? '金额（元）' : '数量'} value={amount} onChange={setAmount} />
+      <Input
+        className='offers__title'
+        placeholder='资源名称，如：米面油礼包、急救培训讲师'
+        value={title}
+        onChange={setTitle}
+        onBlur={form.touch('title')}
+      />
+      <FieldError field='title' message={form.problem('title')} />
+      <Input
+        className='offers__quantity'
+        type='digit'
+        placeholder={funds ? '金额（元）' : '数量'}
+        value={amount}
+        onChange={setAmount}
+        onBlur={form.touch('quantity')}
+      />
+      <FieldError field='quantity' message={form.problem('quantity')} />
       {!funds && (
-        <Input
-          className='offers__unit'
-          placeholder={kind === 'goods' ? '单位，如：份、箱' : '单位（默认：人 / 条）'}
-          value={unit}
-          onChange={setUnit}
-        />
+        <>
+          <Input
+            className='offers__unit'
+            placeholder={kind === 'goods' ? '单位，如：份、箱' : '单位（默认：人 / 条）'}
+            value={unit}
+            onChange={setUnit}
+            onBlur={form.touch('unit')}
+          />
+          <FieldError field='unit' message={form.problem('unit')} />
+        </>
       )}
-      <Input placeholder='可用时间，如：每周六上午（可不填）' value={availability} onChange={setAvailability} />
-      <Button
-        block
-        type='primary'
-        className='offers__add'
-        loading={busy}
-        disabled={title.trim().length < 2 || !quantity || (kind === 'goods' && !unit.trim())}
-        onClick={submit}
-      >
+      <Input
+        placeholder='可用时间，如：每周六上午（可不填）'
+        value={availability}
+        onChange={setAvailability}
+        onBlur={form.touch('availability')}
+      />
+      <FieldError field='availability' message={form.problem('availability')} />
+      <Button block type='primary' className='offers__add' loading={busy} onClick={submit}>
         发布
       </Button>
     </View>

@@ -6,12 +6,14 @@
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
-import { hasAnyRole, hoursOf, PROJECT_CATEGORY_LABELS, Role, type Project, type ProjectCategory } from '@hele/shared';
+import { hasAnyRole, hoursOf, PROJECT_CATEGORY_LABELS, ProjectInput, Role, type Project, type ProjectCategory } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { Choice } from '@/components/choice';
+import FieldError from '@/components/field-error';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input, Tag } from '@/ui';
 import '../resources.scss';
 
@@ -22,17 +24,28 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
   const [category, setCategory] = useState<ProjectCategory>('elderly');
   const [description, setDescription] = useState('');
   const { busy, run } = useAction();
+  const form = useFormCheck(ProjectInput, { name, category, description });
   const submit = () =>
     run(async () => {
-      await api.resources.addProject({ body: { name: name.trim(), category, description: description.trim() } });
+      const body = form.check();
+      if (!body) return;
+      await api.resources.addProject({ body });
       setName('');
       setDescription('');
+      form.reset();
       await onAdded();
     });
   return (
     <View className='card resources__form'>
       <Text className='section-title'>新建项目</Text>
-      <Input className='projects__name' placeholder='项目名称，如：铅笔花校园行' value={name} onChange={setName} />
+      <Input
+        className='projects__name'
+        placeholder='项目名称，如：铅笔花校园行'
+        value={name}
+        onChange={setName}
+        onBlur={form.touch('name')}
+      />
+      <FieldError field='name' message={form.problem('name')} />
       <Choice label='类别' options={CATEGORIES} labels={PROJECT_CATEGORY_LABELS} value={category} onChange={setCategory} />
       <Textarea
         className='text-box'
@@ -40,8 +53,10 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
         maxlength={500}
         placeholder='项目介绍（可不填）'
         onInput={(e) => setDescription(e.detail.value)}
+        onBlur={form.touch('description')}
       />
-      <Button block type='primary' className='projects__add' loading={busy} disabled={name.trim().length < 2} onClick={submit}>
+      <FieldError field='description' message={form.problem('description')} />
+      <Button block type='primary' className='projects__add' loading={busy} onClick={submit}>
         新建
       </Button>
     </View>

@@ -2,8 +2,10 @@
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { Redemption } from '@hele/shared';
+import { FulfilRequest, type Redemption } from '@hele/shared';
 import { api } from '@/api';
+import FieldError from '@/components/field-error';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
 import { showError } from '@/utils/feedback';
 import './index.scss';
@@ -12,6 +14,7 @@ export default function FulfilPage() {
   const [text, setText] = useState('');
   const [done, setDone] = useState<Redemption>();
   const [busy, setBusy] = useState(false);
+  const pasted = useFormCheck(FulfilRequest, { voucher: text });
 
   const fulfil = async (voucher: string) => {
     if (busy) return;
@@ -19,6 +22,7 @@ export default function FulfilPage() {
     try {
       setDone((await api.points.fulfil({ body: { voucher: voucher.trim() } })).redemption);
       setText('');
+      pasted.reset();
       void Taro.showToast({ title: '核销成功', icon: 'success' });
     } catch (error) {
       showError(error);
@@ -40,8 +44,24 @@ export default function FulfilPage() {
       ) : (
         <View className='card'>
           <Text className='section-title'>兑换券内容</Text>
-          <Textarea className='text-box fulfil__input' value={text} placeholder='HLVC1.…' onInput={(e) => setText(e.detail.value)} />
-          <Button block type='primary' loading={busy} disabled={!text.trim()} className='fulfil__submit' onClick={() => fulfil(text)}>
+          <Textarea
+            className='text-box fulfil__input'
+            value={text}
+            placeholder='HLVC1.…'
+            onInput={(e) => setText(e.detail.value)}
+            onBlur={pasted.touch('voucher')}
+          />
+          <FieldError field='voucher' message={pasted.problem('voucher')} />
+          <Button
+            block
+            type='primary'
+            loading={busy}
+            className='fulfil__submit'
+            onClick={() => {
+              const body = pasted.check();
+              if (body) void fulfil(body.voucher);
+            }}
+          >
             核销
           </Button>
         </View>

@@ -5,12 +5,14 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { formatDateTime, type ExamAttempt, type ExamBank, type VolunteerProfile } from '@hele/shared';
+import { AdjustmentRequest, formatDateTime, type ExamAttempt, type ExamBank, type VolunteerProfile } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
+import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useAction } from '@/hooks/use-action';
+import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
 import BankPicker from '../bank-picker';
 import './index.scss';
 
@@ -65,22 +67,35 @@ function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => 
   const [reason, setReason] = useState('');
   const { busy, run } = useAction();
   const [key] = useState(newIdempotencyKey);
-  const value = Number(amount);
-  const valid = Number.isInteger(value) && value !== 0 && reason.trim().length >= 2;
+  const form = useFormCheck(AdjustmentRequest, { userId: profile.userId, amount: typedNumber(amount), reason });
   const submit = () =>
     run(async () => {
-      const { entry } = await api.points.adjust({
-        body: { userId: profile.userId, amount: value, reason: reason.trim() },
-        idempotencyKey: key,
-      });
+      const body = form.check();
+      if (!body) return;
+      const { entry } = await api.points.adjust({ body, idempotencyKey: key });
       void Taro.showToast({ title: `已调整，余额 ${entry.balanceAfter}`, icon: 'none' });
       onDone();
     });
   return (
     <View className='attempts__adjust'>
-      <Input className='attempts__amount' type='text' placeholder='积分，如 20 或 -10' value={amount} onChange={setAmount} />
-      <Input className='attempts__reason' placeholder='调整原因（必填）' value={reason} onChange={setReason} />
-      <Button size='small' type='primary' loading={busy} disabled={!valid} className='attempts__adjust-submit' onClick={submit}>
+      <Input
+        className='attempts__amount'
+        type='text'
+        placeholder='积分，如 20 或 -10'
+        value={amount}
+        onChange={setAmount}
+        onBlur={form.touch('amount')}
+      />
+      <FieldError field='amount' message={form.problem('amount')} />
+      <Input
+        className='attempts__reason'
+        placeholder='调整原因（必填）'
+        value={reason}
+        onChange={setReason}
+        onBlur={form.touch('reason')}
+      />
+      <FieldError field='reason' message={form.problem('reason')} />
+      <Button size='small' type='primary' loading={busy} className='attempts__adjust-submit' onClick={submit}>
         确认调整
       </Button>
     </View>

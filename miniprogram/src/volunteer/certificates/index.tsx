@@ -6,9 +6,20 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { centerDate, certificateHours, formatDate, formatSerial, type CertificateStatus, type IssuedCertificate } from '@hele/shared';
+import {
+  centerDate,
+  certificateHours,
+  formatDate,
+  formatSerial,
+  HoursWorkbookQuery,
+  RevokeCertificateRequest,
+  type CertificateStatus,
+  type IssuedCertificate,
+} from '@hele/shared';
 import { api } from '@/api';
+import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
@@ -21,8 +32,6 @@ const FILTERS: Array<{ label: string; status?: CertificateStatus }> = [
   { label: '已撤销', status: 'revoked' },
 ];
 
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
 export default function CertificatesPage() {
   const [status, setStatus] = useState<CertificateStatus>();
   const list = usePagedList<IssuedCertificate>(
@@ -33,17 +42,21 @@ export default function CertificatesPage() {
   const [revoking, setRevoking] = useState<string>();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const revocation = useFormCheck(RevokeCertificateRequest, { reason });
   const today = centerDate(new Date());
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
+  const period = useFormCheck(HoursWorkbookQuery, { from, to });
 
   const revoke = async (certificate: IssuedCertificate) => {
-    if (busy) return;
+    const body = revocation.check();
+    if (busy || !body) return;
     setBusy(true);
     try {
-      await api.volunteers.revokeCertificate({ params: { serial: certificate.serial }, body: { reason: reason.trim() } });
+      await api.volunteers.revokeCertificate({ params: { serial: certificate.serial }, body });
       setRevoking(undefined);
       setReason('');
+      revocation.reset();
       void Taro.showToast({ title: '已撤销', icon: 'success' });
       await list.refresh();
     } catch (error) {
@@ -54,10 +67,11 @@ export default function CertificatesPage() {
   };
 
   const exportHours = async () => {
-    if (busy) return;
+    const query = period.check();
+    if (busy || !query) return;
     setBusy(true);
     try {
-      const bytes = await api.volunteerDocuments.hoursWorkbook({ query: { from, to } });
+      const bytes = await api.volunteerDocuments.hoursWorkbook({ query });
       await saveOfficeFile(bytes, `志愿服务时长-${from}至${to}.xlsx`);
     } catch (error) {
       showError(error);
@@ -72,18 +86,19 @@ export default function CertificatesPage() {
         <Text className='section-title'>导出服务时长（志愿服务记录证明）</Text>
         <Text className='muted'>期间内审核通过的每条服务记录（姓名、日期、内容、时长、审核人），另附每人合计。</Text>
         <View className='certificates__period'>
-          <Input className='certificates__from' placeholder='开始日期 2026-01-01' value={from} onChange={setFrom} />
+          <Input
+            className='certificates__from'
+            placeholder='开始日期 2026-01-01'
+            value={from}
+            onChange={setFrom}
+            onBlur={period.touch('from')}
+          />
           <Text>至</Text>
-          <Input className='certificates__to' placeholder='结束日期 2026-12-31' value={to} onChange={setTo} />
+          <Input className='certificates__to' placeholder='结束日期 2026-12-31' value={to} onChange={setTo} onBlur={period.touch('to')} />
         </View>
-        <Button
-          block
-          type='primary'
-          loading={busy}
-          disabled={!DAY_PATTERN.test(from) || !DAY_PATTERN.test(to)}
-          className='certificates__export-button'
-          onClick={exportHours}
-        >
+        <FieldError field='from' message={period.problem('from')} />
+        <FieldError field='to' message={period.problem('to')} />
+        <Button block type='primary' loading={busy} className='certificates__export-button' onClick={exportHours}>
           导出 Excel
         </Button>
       </View>
@@ -123,12 +138,18 @@ export default function CertificatesPage() {
               </Text>
             ) : revoking === certificate.serial ? (
               <View className='certificates__actions'>
-                <Input className='certificates__reason' placeholder='撤销原因，如：服务记录有误' value={reason} onChange={setReason} />
+                <Input
+                  className='certificates__reason'
+                  placeholder='撤销原因，如：服务记录有误'
+                  value={reason}
+                  onChange={setReason}
+                  onBlur={revocation.touch('reason')}
+                />
+                <FieldError field='reason' message={revocation.problem('reason')} />
                 <Button
                   size='small'
                   type='danger'
                   loading={busy}
-                  disabled={reason.trim().length < 2}
                   className='certificates__confirm-revoke'
                   onClick={() => revoke(certificate)}
                 >

@@ -5,12 +5,14 @@
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { ExamBank, Question } from '@hele/shared';
+import { QuestionInput, type ExamBank, type Question } from '@hele/shared';
 import { api } from '@/api';
+import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useAction } from '@/hooks/use-action';
+import { useFormCheck } from '@/hooks/use-form-check';
 import { showError } from '@/utils/feedback';
 import BankPicker from '../bank-picker';
 import { BANK_LABELS } from '../labels';
@@ -25,33 +27,41 @@ function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }
   const [answer, setAnswer] = useState<number[]>([]);
   const { busy, run } = useAction();
   const filled = options.map((option) => option.trim()).filter(Boolean);
-  const valid =
-    category.trim() && text.trim().length >= 4 && filled.length >= 2 && answer.length > 0 && answer.every((index) => index < filled.length);
+  const form = useFormCheck(QuestionInput, {
+    category,
+    type: answer.length > 1 ? 'multiple' : 'single',
+    text,
+    options: filled,
+    answer,
+  });
   const toggle = (index: number) =>
     setAnswer((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort()));
   const submit = () =>
     run(async () => {
-      await api.volunteers.addQuestion({
-        query: { bank },
-        body: { category: category.trim(), type: answer.length > 1 ? 'multiple' : 'single', text: text.trim(), options: filled, answer },
-      });
+      const body = form.check();
+      if (!body) return;
+      await api.volunteers.addQuestion({ query: { bank }, body });
       void Taro.showToast({ title: `已加入${BANK_LABELS[bank]}题库`, icon: 'success' });
       setText('');
       setOptions(['', '', '', '']);
       setAnswer([]);
+      form.reset();
       onAdded();
     });
   return (
     <View className='card questions__form'>
       <Text className='section-title'>新增题目 · {BANK_LABELS[bank]}</Text>
-      <Input placeholder='分类，如：礼仪、应急抢救、心理辅导' value={category} onChange={setCategory} />
+      <Input placeholder='分类，如：礼仪、应急抢救、心理辅导' value={category} onChange={setCategory} onBlur={form.touch('category')} />
+      <FieldError field='category' message={form.problem('category')} />
       <Textarea
         className='text-box questions__text'
         value={text}
         maxlength={300}
         placeholder='题干'
         onInput={(e) => setText(e.detail.value)}
+        onBlur={form.touch('text')}
       />
+      <FieldError field='text' message={form.problem('text')} />
       {options.map((option, index) => (
         <View key={index} className='questions__option'>
           <Text className={`questions__letter ${answer.includes(index) ? 'questions__letter--right' : ''}`} onClick={() => toggle(index)}>
@@ -64,8 +74,10 @@ function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }
           />
         </View>
       ))}
+      <FieldError field='options' message={form.problem('options')} />
       <Text className='muted'>点字母标记正确答案；标记多个即为多选题。</Text>
-      <Button block type='primary' loading={busy} disabled={!valid} className='questions__add' onClick={submit}>
+      <FieldError field='answer' message={form.problem('answer')} />
+      <Button block type='primary' loading={busy} className='questions__add' onClick={submit}>
         加入题库
       </Button>
     </View>

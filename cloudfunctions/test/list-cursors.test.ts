@@ -26,6 +26,8 @@ describe('list cursors', () => {
     activityId = (await createActivity({ publish: true })).id;
     await createActivity({ publish: true });
     postId = (await call('POST', `/activities/${activityId}/posts`, { token: coordinator, body: { text: '会议开始' } })).body.post.id;
+    // Its feed made public, so that the public page's list reads its cursor (a feed not public is a 404 first).
+    await call('PUT', `/activities/${activityId}/public-feed`, { token: coordinator, body: { public: true } });
     // A real cursor, of the activities list.
     foreign = (await call('GET', '/activities?limit=1', { token: admin })).body.nextCursor;
   });
@@ -38,7 +40,7 @@ describe('list cursors', () => {
   /** The route's sample request, with real ids where a list needs its parent to exist. */
   const pathOf = (route: RouteDeclaration) => {
     const sample = ROUTE_SAMPLES[routeKey(route)]!.path;
-    if (!route.path.startsWith('/activities/{id}')) return sample;
+    if (!route.path.startsWith('/activities/{id}') && !route.path.startsWith('/public/activities/{id}')) return sample;
     return route.path.replace('{id}', activityId).replace('{postId}', postId);
   };
 

@@ -21,6 +21,8 @@ export default defineAppConfig({
         'leave/index',
         'leaves/index',
         'feed/index',
+        // 公开直播: a feed a coordinator made public, read without signing in (shared, embedded).
+        'live/index',
         'board/index',
       ],
     },

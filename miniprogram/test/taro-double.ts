@@ -158,5 +158,6 @@ export const usePullDownRefresh = () => undefined;
 export const useReachBottom = () => undefined;
 export const usePageScroll = () => undefined;
 export const useShareAppMessage = () => undefined;
+export const useShareTimeline = () => undefined;
 export const useRouter = () => ({ params: routeParams });
 export const { getEnv, ENV_TYPE, getSystemInfoSync, pxTransform, createSelectorQuery, getCurrentInstance, nextTick, eventCenter } = Taro;

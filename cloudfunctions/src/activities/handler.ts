@@ -16,6 +16,7 @@ export const handler = createHttpHandler(activitiesRoutes, {
   list: async ({ query, caller }) => await service.list(query, caller),
   get: async ({ params, caller }) => ({ activity: await service.get(params.id, caller) }),
   update: async ({ params, body, caller }) => ({ activity: await service.update(params.id, body, caller) }),
+  setPublicFeed: async ({ params, body, caller }) => ({ activity: await service.setPublicFeed(params.id, body.public, caller) }),
   publish: async ({ params, caller }) => ({ activity: await service.publish(params.id, caller) }),
   cancel: async ({ params, body, caller }) => {
     const { activity, affected } = await service.cancel(params.id, caller, body?.reason);

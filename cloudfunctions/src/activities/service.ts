@@ -197,6 +197,20 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       return present(updated, caller);
     },
 
+    /** 公开直播 on or off; a cancelled activity's feed is not opened. */
+    async setPublicFeed(id: string, open: boolean, caller: Principal): Promise<Activity> {
+      const record = await load(id, caller);
+      if (open && record.status === ActivityStatus.CANCELLED)
+        throw new ConflictError(ErrorCode.ACTIVITY_CANCELLED, 'A cancelled activity’s feed is not made public');
+      if ((record.publicFeed ?? false) !== open) {
+        const outcome = await retryOnConflict(() =>
+          repository.updateActivity(id, { publicFeed: open, updatedAt: now().toISOString() }, record.version),
+        );
+        if (outcome !== 'ok') throw stale();
+      }
+      return present(await reload(repository, id), caller);
+    },
+
     async publish(id: string, caller: Principal): Promise<Activity> {
       await changeStatus(id, caller, ActivityStatus.PUBLISHED, [ActivityStatus.DRAFT]);
       return present(await reload(repository, id), caller);

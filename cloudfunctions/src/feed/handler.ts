@@ -17,6 +17,7 @@ export const handler = createHttpHandler(feedRoutes, {
   hideComment: async ({ params, caller }) => await feedService().hideComment(params.id, params.postId, params.commentId, caller),
   setReporters: async ({ params, body, caller }) => await feedService().setReporters(params.id, body.userIds, caller),
   mute: async ({ params, body, caller }) => await feedService().setMuted(params.id, body.userId, body.muted, caller),
+  publicFeed: async ({ params, query }) => await feedService().publicFeed(params.id, query),
   // WeChat's server, not our app, calls these two: its signature is the credential.
   verifyPushUrl: async ({ query }) => plainText(await feedService().confirmPushUrl(query, query.echostr)),
   mediaCheckPush: async ({ query, body }) => {

@@ -1,5 +1,5 @@
 /** What the posts, reactions and connections tables hold, and how records become the API's shapes. */
-import { ReviewStateSchema, type Comment, type Post } from '@hele/shared';
+import { publicByline, ReviewStateSchema, type Comment, type Post, type PublicPost } from '@hele/shared';
 import { ulid } from 'ulid';
 import * as z from 'zod';
 
@@ -30,6 +30,8 @@ export const PostRecord = z.object({
   reviewNote: z.string().optional(),
   authorId: z.string(),
   authorName: z.string(),
+  /** Posted by the center's staff (a coordinator): the public page says 工作人员, never a name. */
+  byStaff: z.boolean().optional(),
   keyMoment: z.boolean(),
   /** Present (= id) only on key moments: the sparse index of the timeline. */
   keyMomentKey: z.string().optional(),
@@ -70,7 +72,7 @@ export const newPostRecord = ({
   text: string;
   images?: string[];
   keyMoment?: boolean;
-  author: { id: string; nickname: string };
+  author: { id: string; nickname: string; staff?: boolean };
   at: Date;
 }): PostRecord => {
   const id = ulid(at.getTime());
@@ -83,6 +85,7 @@ export const newPostRecord = ({
       : {}),
     authorId: author.id,
     authorName: author.nickname,
+    ...(author.staff ? { byStaff: true } : {}),
     keyMoment,
     ...(keyMoment ? { keyMomentKey: id } : {}),
     pinned: false,
@@ -106,7 +109,16 @@ export const imageKeysOf = (posts: PostRecord[]): string[] => [
 ];
 
 export const toPost = (
-  { keyMomentKey: _key, deleted: _deleted, checks: _checks, thumbnailed, images = [], review = 'passed', ...post }: PostRecord,
+  {
+    keyMomentKey: _key,
+    deleted: _deleted,
+    checks: _checks,
+    byStaff: _staff,
+    thumbnailed,
+    images = [],
+    review = 'passed',
+    ...post
+  }: PostRecord,
   imageUrls: ReadonlyMap<string, string>,
   likedByMe?: boolean,
 ): Post => ({
@@ -127,4 +139,21 @@ export const toComment = ({ postId, id, authorId, authorName, text, hidden, crea
   text,
   hidden,
   createdAt,
+});
+
+/** Whether anyone may see the post: not deleted, and its photos (if any) passed the check. */
+export const isApproved = (post: PostRecord): boolean => !post.deleted && (post.review ?? 'passed') === 'passed';
+
+/** A post as the public page shows it: no author id or name (a byline), no likes or comments. */
+export const toPublicPost = (post: PostRecord, imageUrls: ReadonlyMap<string, string>): PublicPost => ({
+  id: post.id,
+  text: post.text,
+  images: (post.images ?? []).map((key) => {
+    const url = imageUrls.get(key) ?? '';
+    return { url, thumbnailUrl: (post.thumbnailed?.has(key) && imageUrls.get(thumbnailKeyOf(key))) || url };
+  }),
+  byline: publicByline(post),
+  keyMoment: post.keyMoment,
+  pinned: post.pinned,
+  createdAt: post.createdAt,
 });

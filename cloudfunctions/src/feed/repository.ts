@@ -16,7 +16,7 @@ import type { ReviewState } from '@hele/shared';
 import * as z from 'zod';
 
 import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
-import { type PageRequest, queryPage } from '../lib/pagination';
+import { type PageRequest, queryAll, queryPage } from '../lib/pagination';
 import { CommentRecord, FeedMetaRecord, META_ID, PostRecord } from './records';
 import { tableName } from '../lib/tables';
 
@@ -114,6 +114,15 @@ export const feedRepository = {
       page,
     );
   },
+
+  /** Every live post of a feed, oldest first (for the report: an off-path function reads it page by page). */
+  allPosts: (activityId: string) =>
+    queryAll(PostRecord, {
+      TableName: posts(),
+      KeyConditionExpression: 'activityId = :activity AND id >= :first',
+      FilterExpression: 'attribute_not_exists(deleted)',
+      ExpressionAttributeValues: { ':activity': activityId, ':first': FIRST_POST_ID },
+    }),
 
   /** The key-moment timeline, newest first. */
   async keyMoments(activityId: string, limit = 20): Promise<PostRecord[]> {

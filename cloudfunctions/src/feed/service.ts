@@ -4,12 +4,14 @@
  * Each change is pushed to the feed's watchers and gets a revision readers can catch up from.
  */
 import {
+  CENTER_NAME,
   feedImagePrefix,
   feedState,
   hasAnyRole,
   IMAGE_BYTES_MAX,
   IMAGE_TYPES,
   postShownTo,
+  publicFeedLink,
   reviewOf,
   Role,
   type FeedChanges,
@@ -18,6 +20,7 @@ import {
   type LikeResponse,
   type PostInput,
   type PostUpdate,
+  type PublicFeed,
   type ReviewState,
   type UploadRequest,
   type UploadTicket,
@@ -34,7 +37,17 @@ import type { ContentChecker } from './content-check';
 import type { MediaCheckPush, PushSignature } from '@hele/shared';
 import { isFreshPush, isSignedPush, PUSH_WINDOW_SECONDS, verdictOfPush, type ImageChecker } from './image-check';
 import type { ThumbnailOutcome } from './thumbnails';
-import { imageKeysOf, newPostRecord, toComment, toPost, type CommentRecord, type FeedMetaRecord, type PostRecord } from './records';
+import {
+  imageKeysOf,
+  isApproved,
+  newPostRecord,
+  toComment,
+  toPost,
+  toPublicPost,
+  type CommentRecord,
+  type FeedMetaRecord,
+  type PostRecord,
+} from './records';
 import { commentKey, type FeedRepository } from './repository';
 
 export interface FeedDeps {
@@ -52,6 +65,8 @@ export interface FeedDeps {
   pushToken: () => Promise<string>;
   notify: (message: NewMessage) => Promise<unknown>;
   afterEndHours: number;
+  /** The H5 app's address (the public page's link is shown to coordinators); empty where the stage has none. */
+  appOrigin?: string;
   now?: () => Date;
 }
 
@@ -72,6 +87,7 @@ export const createFeedService = ({
   pushToken,
   notify,
   afterEndHours,
+  appOrigin = '',
   now = () => new Date(),
 }: FeedDeps) => {
   /**
@@ -194,7 +210,7 @@ export const createFeedService = ({
         text: input.text,
         images: input.images,
         keyMoment: input.keyMoment,
-        author: caller,
+        author: { ...caller, staff: isCoordinator(caller) },
         at: now(),
       });
       await feed.createPost(record);
@@ -241,7 +257,50 @@ export const createFeedService = ({
         nextCursor: page.nextCursor,
         latestRev,
         mayPost: mayPost(caller, meta),
-        ...(isCoordinator(caller) ? { reporters: meta.reporters, muted: await mutedUsers(meta) } : {}),
+        ...(isCoordinator(caller)
+          ? {
+              publicFeed: activity.publicFeed ?? false,
+              ...(appOrigin ? { publicUrl: publicFeedLink(appOrigin, activityId) } : {}),
+              reporters: meta.reporters,
+              muted: await mutedUsers(meta),
+            }
+          : {}),
+      };
+    },
+
+    /**
+     * 公开直播, for anyone: only a published activity whose coordinator made its feed public (else 404,
+     * as for an unknown one); approved posts only, each with a byline instead of its author.
+     */
+    async publicFeed(activityId: string, query: { limit: number; cursor?: string }): Promise<PublicFeed> {
+      const activity = await activityOf(activityId);
+      if (activity?.status !== 'published' || !activity.publicFeed) throw new NotFoundError('Feed');
+      const first = !query.cursor;
+      const [meta, page, moments] = await Promise.all([
+        feed.meta(activityId),
+        feed.listPosts(activityId, query),
+        first ? feed.keyMoments(activityId) : Promise.resolve([]),
+      ]);
+      const pinnedPost = first && meta.pinnedPostId ? await feed.getPost(activityId, meta.pinnedPostId) : undefined;
+      const pinned = pinnedPost && isApproved(pinnedPost) ? pinnedPost : undefined;
+      const items = page.items.filter((post) => !post.pinned && isApproved(post));
+      const keyMoments = moments.filter(isApproved);
+      const shown = [...items, ...keyMoments, ...(pinned ? [pinned] : [])];
+      const urls = new Map(await Promise.all(imageKeysOf(shown).map(async (key) => [key, await media.readUrl(key)] as const)));
+      return {
+        activity: {
+          id: activity.id,
+          title: activity.title,
+          ...(activity.venue ? { venue: activity.venue } : {}),
+          startsAt: activity.startsAt,
+          endsAt: activity.endsAt,
+        },
+        state: feedState(activity, now(), afterEndHours),
+        pinned: pinned ? toPublicPost(pinned, urls) : null,
+        keyMoments: keyMoments.map((post) => toPublicPost(post, urls)),
+        items: items.map((post) => toPublicPost(post, urls)),
+        nextCursor: page.nextCursor,
+        publisher: CENTER_NAME,
       };
     },
 

@@ -47,5 +47,6 @@ export const feedDeps = (): FeedDeps => {
     broadcaster: socketBroadcaster,
     media,
     afterEndHours: config.FEED_AFTER_END_HOURS,
+    appOrigin: config.APP_ORIGIN,
   };
 };

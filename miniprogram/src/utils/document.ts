@@ -39,9 +39,21 @@ export const saveOfficeFile = async (bytes: ArrayBuffer, filename: `${string}.${
  * A JSON file (导出我的数据). WeChat opens no JSON document, so the file goes to a chat (文件传输助手, or
  * anyone the person picks), from where it is saved or forwarded.
  */
-export const saveJsonFile = async (json: string, filename: `${string}.json`): Promise<void> => {
-  if (process.env.TARO_ENV === 'h5') return downloadInBrowser(json, 'application/json;charset=utf-8', filename);
-  const filePath = await writeUserFile(filename, json);
+export const saveJsonFile = (json: string, filename: `${string}.json`): Promise<void> =>
+  saveTextFile(json, 'application/json;charset=utf-8', filename);
+
+/** A web page made by the API (生成报道): downloaded in the browser; in WeChat, sent to a chat like the JSON file. */
+export const saveHtmlFile = (html: string, filename: `${string}.html`): Promise<void> =>
+  saveTextFile(html, 'text/html;charset=utf-8', filename);
+
+/** The browser shows a web page made by the API in a tab of its own (it is a file, not a page of the app). */
+export const openHtmlInBrowser = (html: string): void => {
+  window.open(URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' })), '_blank');
+};
+
+const saveTextFile = async (text: string, type: string, filename: string): Promise<void> => {
+  if (process.env.TARO_ENV === 'h5') return downloadInBrowser(text, type, filename);
+  const filePath = await writeUserFile(filename, text);
   try {
     await Taro.shareFileMessage({ filePath, fileName: filename });
   } catch {

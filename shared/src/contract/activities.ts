@@ -10,6 +10,7 @@ import {
   CancelActivityRequest,
   CreateActivityRequest,
   PublicActivityResponse,
+  PublicFeedRequest,
   UpdateActivityRequest,
 } from '../schemas';
 import { defineRoutes, fileReply } from './define';
@@ -59,6 +60,15 @@ export const activitiesRoutes = defineRoutes({
     params: ActivityIdParams,
     body: CancelActivityRequest.optional(),
     reply: ActivityResponse.extend({ cancelledRegistrations: z.number().int() }),
+  },
+  setPublicFeed: {
+    method: 'PUT',
+    path: '/activities/{id}/public-feed',
+    access: [Role.COORDINATOR],
+    params: ActivityIdParams,
+    body: PublicFeedRequest,
+    reply: ActivityResponse,
+    summary: '公开直播: anyone may read the live feed without signing in (or no longer)',
   },
   /** A shared link opened before signing in: what the activity is, never who takes part. */
   publicSummary: {

@@ -10,6 +10,7 @@ import {
   FeedChanges,
   FeedChangesQuery,
   FeedListQuery,
+  FeedReportQuery,
   FeedPage,
   FeedSettings,
   MediaCheckPush,
@@ -22,6 +23,8 @@ import {
   PostParams,
   PostResponse,
   PostUpdate,
+  PublicFeed,
+  PublicFeedQuery,
   ReportersRequest,
   UploadRequest,
   UploadResponse,
@@ -146,6 +149,15 @@ export const feedRoutes = defineRoutes({
     PushSignature,
     PushUrlCheck,
   },
+  publicFeed: {
+    method: 'GET',
+    path: '/public/activities/{id}/feed',
+    access: 'public',
+    params: ActivityIdParams,
+    query: PublicFeedQuery,
+    reply: PublicFeed,
+    summary: '公开直播, for anyone: key moments, approved posts and photos, no names; a feed not made public is 404',
+  },
   verifyPushUrl: {
     method: 'GET',
     path: '/wechat/media-check',
@@ -162,5 +174,29 @@ export const feedRoutes = defineRoutes({
     body: MediaCheckPush,
     reply: fileReply('text/plain; charset=utf-8'),
     summary: 'WeChat pushes a photo check verdict, signed with the push token.',
+  },
+});
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** 生成报道: the article made of a feed's key moments and chosen photos; docx loads only in its own function (feedDocuments). */
+export const feedDocumentsRoutes = defineRoutes({
+  report: {
+    method: 'GET',
+    path: '/activities/{id}/report',
+    access: [Role.COORDINATOR],
+    params: ActivityIdParams,
+    query: FeedReportQuery,
+    reply: fileReply('text/html; charset=utf-8'),
+    summary: 'The report as a web page (photos inside it), to view or paste into the 公众号 editor',
+  },
+  reportDocument: {
+    method: 'GET',
+    path: '/activities/{id}/report/document',
+    access: [Role.COORDINATOR],
+    params: ActivityIdParams,
+    query: FeedReportQuery,
+    reply: fileReply(DOCX_TYPE),
+    summary: 'The report as Word (.docx)',
   },
 });

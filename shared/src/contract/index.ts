@@ -10,7 +10,7 @@ import { authRoutes } from './auth';
 import { branchesRoutes } from './branches';
 import { dashboardRoutes } from './dashboard';
 import { directoryRoutes } from './directory';
-import { feedRoutes } from './feed';
+import { feedDocumentsRoutes, feedRoutes } from './feed';
 import { healthRoutes } from './health';
 import { libraryRoutes } from './library';
 import { meetingDocumentsRoutes, meetingsRoutes } from './meetings';
@@ -36,6 +36,7 @@ export const contract = {
   volunteers: volunteersRoutes,
   volunteerDocuments: volunteerDocumentsRoutes,
   feed: feedRoutes,
+  feedDocuments: feedDocumentsRoutes,
   roles: rolesRoutes,
   meetings: meetingsRoutes,
   meetingDocuments: meetingDocumentsRoutes,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { feedState, findBlockedWord, mergeChanges } from './feed';
+import { CENTER_NAME, feedState, findBlockedWord, mergeChanges, publicByline, publicFeedLink, STAFF_BYLINE } from './feed';
 
 describe('feed rules', () => {
   const activity = { startsAt: '2026-12-01T06:00:00.000Z', endsAt: '2026-12-01T08:00:00.000Z' };
@@ -48,5 +48,18 @@ describe('merging feed changes', () => {
         expect(mergeChanges([], shuffled)).toEqual(once);
       }),
     );
+  });
+});
+
+describe('the public feed', () => {
+  it('names no one: staff posts are by 工作人员, the others by the center', () => {
+    expect(publicByline({ byStaff: true })).toBe(STAFF_BYLINE);
+    expect(publicByline({})).toBe(CENTER_NAME);
+    expect(publicByline({ byStaff: false })).toBe('和乐党群服务中心');
+  });
+
+  it('links to the H5 page, bare for an iframe when asked', () => {
+    expect(publicFeedLink('https://hele.example.org/', 'A1')).toBe('https://hele.example.org/#/activity/live/index?id=A1');
+    expect(publicFeedLink('https://hele.example.org', 'A1', true)).toBe('https://hele.example.org/#/activity/live/index?id=A1&embed=1');
   });
 });

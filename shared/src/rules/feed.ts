@@ -6,6 +6,25 @@ export type FeedState = z.infer<typeof FeedStateSchema>;
 
 export const FEED_STATE_LABELS: Record<FeedState, string> = { upcoming: '预告', live: '直播中', ended: '已结束' };
 
+/**
+ * Who a post is by on the public page (公开直播) and in the report: never a member's name. Posts of the
+ * center's staff (coordinators) say 工作人员; everyone else's (the reporters it named) speak for the center.
+ */
+export const CENTER_NAME = '和乐党群服务中心';
+export const STAFF_BYLINE = '工作人员';
+export const publicByline = (post: { byStaff?: boolean }): string => (post.byStaff ? STAFF_BYLINE : CENTER_NAME);
+
+/** The public page of a feed in the H5 app; `embed` renders it bare, for another site's iframe. */
+export const PUBLIC_FEED_PAGE = '/activity/live/index';
+export const publicFeedLink = (appOrigin: string, activityId: string, embed = false): string =>
+  `${appOrigin.replace(/\/$/, '')}/#${PUBLIC_FEED_PAGE}?id=${activityId}${embed ? '&embed=1' : ''}`;
+
+/** How often the public page asks again while the meeting runs (signed-in readers have the socket). */
+export const PUBLIC_FEED_POLL_MS = 5_000;
+
+/** At most this many photos go into a report (生成报道): a 公众号 article, and a file the API can answer. */
+export const REPORT_PHOTOS_MAX = 9;
+
 /** A feed stays live this long after its activity ends (the coordinator's wrap-up and photos). */
 export const FEED_AFTER_END_HOURS = 3;
 

@@ -193,6 +193,8 @@ export const Activity = z.object({
    * event's SEQUENCE, and how the app knows an event added to a phone's calendar is out of date.
    */
   scheduleRevision: z.number().int().min(0).optional(),
+  /** 公开直播: the live feed can be read by anyone, signed in or not (key moments, approved posts and photos, no names). */
+  publicFeed: z.boolean().optional(),
   /** The caller's own live registration, when there is one. */
   myRegistration: MyRegistration.optional(),
   /** The caller's leave request, when there is one. */
@@ -224,6 +226,10 @@ export const PublicActivity = Activity.pick({
 });
 export type PublicActivity = z.infer<typeof PublicActivity>;
 export const PublicActivityResponse = z.object({ activity: PublicActivity });
+
+/** A coordinator opens the live feed to the public (公开直播), or closes it again. */
+export const PublicFeedRequest = z.object({ public: z.boolean({ message: '请选择是否公开' }) }).strict();
+export type PublicFeedRequest = z.infer<typeof PublicFeedRequest>;
 
 /** Cancelling an activity: why, told to everyone who held a place. */
 export const CancelActivityRequest = z.object({ reason: z.string().trim().min(2, '请写明取消原因').max(100).optional() }).strict();

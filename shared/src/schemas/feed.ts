@@ -1,5 +1,13 @@
 import * as z from 'zod';
-import { FeedStateSchema, IMAGE_BYTES_MAX, IMAGE_TYPES, POST_IMAGES_MAX, ReviewStateSchema, type ImageType } from '../rules/feed';
+import {
+  FeedStateSchema,
+  IMAGE_BYTES_MAX,
+  IMAGE_TYPES,
+  POST_IMAGES_MAX,
+  REPORT_PHOTOS_MAX,
+  ReviewStateSchema,
+  type ImageType,
+} from '../rules/feed';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
 export const POST_TEXT_MAX = 2000;
@@ -96,12 +104,54 @@ export const FeedPage = page(Post).extend({
   latestRev: z.string().nullable(),
   /** Whether the caller may post here (a coordinator or a named reporter). */
   mayPost: z.boolean(),
+  /** For coordinators: whether anyone may read this feed without signing in (公开直播). */
+  publicFeed: z.boolean().optional(),
+  /** For coordinators, where the stage knows the H5 app's address: the public page's link, to share or embed. */
+  publicUrl: z.string().optional(),
   /** For coordinators: who they named as this feed's reporters. */
   reporters: z.array(Id).optional(),
   /** For coordinators: who may not comment here (禁言). */
   muted: z.array(z.object({ id: Id, nickname: z.string() })).optional(),
 });
 export type FeedPage = z.infer<typeof FeedPage>;
+
+/**
+ * A post as the public page (公开直播) shows it: approved, with its photos' signed links, and a byline
+ * that is never a person's name (工作人员 or the center). No likes, comments or author ids.
+ */
+export const PublicPost = z.object({
+  id: Id,
+  text: z.string(),
+  images: z.array(z.object({ url: z.string(), thumbnailUrl: z.string() })),
+  byline: z.string(),
+  keyMoment: z.boolean(),
+  pinned: z.boolean(),
+  createdAt: IsoDateTime,
+});
+export type PublicPost = z.infer<typeof PublicPost>;
+
+/** A public live feed: what the meeting is, then the posts newest first (the first page carries the pinned post and the key moments). */
+export const PublicFeed = page(PublicPost).extend({
+  activity: z.object({ id: Id, title: z.string(), venue: z.string().optional(), startsAt: IsoDateTime, endsAt: IsoDateTime }),
+  state: FeedStateSchema,
+  pinned: PublicPost.nullable(),
+  keyMoments: z.array(PublicPost),
+  /** Who speaks on the page: the center. */
+  publisher: z.string(),
+});
+export type PublicFeed = z.infer<typeof PublicFeed>;
+export const PublicFeedQuery = ListQuery;
+
+/** 生成报道: the photos chosen for the article, as keys separated by commas (none: the article has no photos). */
+export const FeedReportQuery = z.object({
+  photos: z
+    .string()
+    .max(REPORT_PHOTOS_MAX * 260)
+    .optional()
+    .transform((value) => (value ? value.split(',').filter(Boolean) : []))
+    .pipe(z.array(ImageKey).max(REPORT_PHOTOS_MAX, `最多选 ${REPORT_PHOTOS_MAX} 张图片`)),
+});
+export type FeedReportQuery = z.infer<typeof FeedReportQuery>;
 
 export const PostChange = z.union([Post, z.object({ id: Id, rev: z.string(), deleted: z.literal(true) })]);
 export type PostChange = z.infer<typeof PostChange>;

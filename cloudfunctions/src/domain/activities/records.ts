@@ -64,6 +64,8 @@ export const ActivityRecord = z.object({
   updatedAt: z.string(),
   /** Raised when the time, place or title changes and on cancelling: the calendar event's SEQUENCE. */
   scheduleRevision: z.number().int().optional(),
+  /** 公开直播: anyone may read the live feed, signed in or not. */
+  publicFeed: z.boolean().optional(),
   /** Bumped by every edit, so two coordinators editing at once cannot overwrite each other. */
   version: z.number().int(),
   /** Signs the rotating check-in codes of this activity; never leaves the server. */

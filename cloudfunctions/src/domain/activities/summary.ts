@@ -25,6 +25,7 @@ export const ActivitySummary = z.object({
   confirmedCount: z.number().int().optional(),
   seriesId: z.string().optional(),
   lecturerIds: z.array(z.string()).optional(),
+  publicFeed: z.boolean().optional(),
 });
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
@@ -34,7 +35,7 @@ export const activitySummary = async (id: string): Promise<ActivitySummary | und
       TableName: tableName('ACTIVITIES_TABLE'),
       Key: { id },
       ProjectionExpression:
-        'id, kind, #status, title, startsAt, endsAt, branchId, meetingType, projectId, venue, theme, agenda, confirmedCount, seriesId, lecturerIds',
+        'id, kind, #status, title, startsAt, endsAt, branchId, meetingType, projectId, venue, theme, agenda, confirmedCount, seriesId, lecturerIds, publicFeed',
       ExpressionAttributeNames: { '#status': 'status' },
     }),
   );

@@ -29,6 +29,7 @@ import { largeTextClass, useLargeText } from '@/utils/large-text';
 import { Comments } from './comments';
 import { PhotoGrid, PhotoPicker, usePhotoPicker } from './photos';
 import { Moderation } from './moderation';
+import { PublicSwitch, ReportPanel } from './publicity';
 import { Reporters } from './reporters';
 import './index.scss';
 
@@ -99,6 +100,7 @@ export default function LiveFeedPage() {
   const [naming, setNaming] = useState(false);
   const [moderating, setModerating] = useState(false);
   const [onlyFlagged, setOnlyFlagged] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const cursor = useRef<string | null>(null);
   const scrollTop = useRef(0);
   const tombstones = useRef(new Map<string, string>());
@@ -319,7 +321,21 @@ export default function LiveFeedPage() {
             管理
           </Text>
         )}
+        {page.publicFeed !== undefined && (
+          <Text className='feed__tool feed__make-report' onClick={() => setReporting(!reporting)}>
+            生成报道
+          </Text>
+        )}
       </View>
+      {page.publicFeed !== undefined && (
+        <PublicSwitch
+          activityId={activityId}
+          on={page.publicFeed}
+          url={page.publicUrl}
+          onChange={(publicFeed) => setPage({ ...page, publicFeed })}
+        />
+      )}
+      {reporting && <ReportPanel activityId={activityId} posts={posts} />}
       {moderating && page.muted && (
         <Moderation
           activityId={activityId}

@@ -105,14 +105,15 @@ export function PhotoPicker({ picker }: { picker: ReturnType<typeof usePhotoPick
   );
 }
 
-export function PhotoGrid({ images }: { images: Post['images'] }) {
+/** A post's photos: the signed-in feed's (with their keys) or the public page's (links only). */
+export function PhotoGrid({ images }: { images: Array<Pick<Post['images'][number], 'url' | 'thumbnailUrl'>> }) {
   if (!images.length) return null;
   const urls = images.map((image) => image.url);
   return (
     <View className={`feed__photos ${images.length === 1 ? 'feed__photos--single' : ''}`}>
       {images.map((image) => (
         <Image
-          key={image.key}
+          key={image.url.split('?')[0]}
           className='feed__photo feed__photo-image'
           src={image.thumbnailUrl}
           mode='aspectFit'

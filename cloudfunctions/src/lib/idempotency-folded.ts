@@ -101,6 +101,8 @@ export const foldedClaim = (call: IdempotentCall, now = () => Date.now()) => {
         throw error;
       }
       if (keptResponse) {
+        // The write is done: a refusal after it (none is expected) does not replace what it answers.
+        if (response.statusCode >= 400) return keptResponse;
         // Kept in the transaction; what the route learnt after it (a waitlist place's position) joins it.
         if (keptResponse.statusCode !== response.statusCode || keptResponse.body !== response.body) {
           await doc.send(

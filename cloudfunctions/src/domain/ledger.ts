@@ -67,6 +67,18 @@ export type LedgerOutcome<Name extends string> =
   /** One of the caller's own items refused (out of stock, already used…): nothing was written. */
   | { status: 'refused'; by: Name };
 
+export interface AppendOptions {
+  /** The key was made for this call (`redeem:<new id>`): no entry can hold it, so none is looked for first. */
+  freshKey?: boolean;
+  /** The balance as the caller read it with its own reads (`null`: none yet): the first attempt starts from it. */
+  balance?: BalanceRecord | null;
+  /**
+   * One more item, first in the transaction, made for the balance the entry leads to: the record of the
+   * request's Idempotency-Key (lib/idempotency-folded). When it fails, nothing was written and `used` ends the call.
+   */
+  once?: { item: (balanceAfter: number) => TransactItem; used: () => never };
+}
+
 export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFAULT_RETRY) => {
   const table = () => tableName('POINTS_TABLE');
 
@@ -98,11 +110,12 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
       operation: LedgerOperation,
       alongside: Array<Named<Name>> = [],
       now = new Date(),
+      { freshKey = false, balance: readBefore, once }: AppendOptions = {},
     ): Promise<LedgerOutcome<Name>> {
       return retrying(
-        async () => {
-          const previous = await entryForKey(operation.userId, operation.idempotencyKey);
-          const current = await balanceOf(operation.userId);
+        async (attempt) => {
+          const previous = freshKey ? undefined : await entryForKey(operation.userId, operation.idempotencyKey);
+          const current = attempt === 0 && readBefore !== undefined ? (readBefore ?? undefined) : await balanceOf(operation.userId);
           if (previous) return { status: 'replayed' as const, entry: previous, balance: current?.balance ?? 0 };
           const balance = current?.balance ?? 0;
           const seq = (current?.seq ?? 0) + 1;
@@ -124,7 +137,9 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
             balanceAfter: verdict.balanceAfter,
             createdAt: at,
           };
-          const outcome = await transactNamed<'balance' | 'entry' | 'key' | Name>(client, [
+          const outcome = await transactNamed<'used' | 'balance' | 'entry' | 'key' | Name>(client, [
+            // First, so that a used Idempotency-Key is the reason reported whatever else moved.
+            ...(once ? [{ name: 'used' as const, item: once.item(verdict.balanceAfter) }] : []),
             {
               name: 'balance',
               item: {
@@ -153,6 +168,7 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
             ...alongside,
           ]);
           if (outcome === 'ok') return { status: 'applied' as const, entry, balance: verdict.balanceAfter };
+          if (outcome === 'used') once!.used();
           if (outcome === 'conflict' || outcome === 'balance' || outcome === 'entry' || outcome === 'key') return undefined; // read again
           return { status: 'refused' as const, by: outcome as Name };
         },

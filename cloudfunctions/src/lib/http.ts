@@ -29,6 +29,7 @@ import {
 import { env, LOCAL_STAGE } from './config';
 import { measured, publishCost } from './request-cost';
 import type { runIdempotent, StoredResponse } from './idempotency';
+import { foldedClaim, type IdempotencyClaim } from './idempotency-folded';
 import { logger } from './logger';
 import { loadUser, toPrincipal, type Principal } from './principal';
 import { bearerToken, verifySessionToken } from './session';
@@ -63,6 +64,11 @@ export interface RouteInput<R extends RouteDeclaration> {
   sourceIp?: string;
   requestId: string;
   idempotencyKey?: string;
+  /**
+   * A folded route's `Idempotency-Key` (HandlerOptions.folded), when one was sent: its record goes
+   * into the route's own transaction (lib/idempotency-folded).
+   */
+  claim?: IdempotencyClaim;
 }
 
 /** What a route's handler may answer: its reply's shape (or that shape with another status), or a file where the route declares one. */
@@ -167,19 +173,24 @@ const runRoute = async ({ declaration, handle }: BoundRoute, input: RouteInput<R
   }
 };
 
-export interface HandlerOptions {
+export interface HandlerOptions<G extends RouteGroup = RouteGroup> {
   /**
    * The replay store of `Idempotency-Key` (lib/idempotency), given only by the functions that have
    * idempotent routes, so that no other function carries it or needs its table.
    */
   idempotency?: typeof runIdempotent;
+  /**
+   * Idempotent routes that put their key's record inside their own transaction (`input.claim`,
+   * lib/idempotency-folded) instead of the replay store's read before and write after.
+   */
+  folded?: Array<keyof G & string>;
 }
 
 /** The Lambda handler of one function: the routes of its contract group, each with its handler. */
 export const createHttpHandler = <G extends RouteGroup>(
   group: G,
   implementation: Implementation<G>,
-  { idempotency }: HandlerOptions = {},
+  { idempotency, folded = [] }: HandlerOptions<G> = {},
 ) => {
   const routes = new Map<string, BoundRoute>(
     Object.entries(group).map(([name, declaration]) => [
@@ -187,7 +198,8 @@ export const createHttpHandler = <G extends RouteGroup>(
       { declaration, handle: implementation[name as keyof G] as BoundRoute['handle'] },
     ]),
   );
-  const needsStore = Object.values(group).find((declaration) => declaration.idempotent);
+  const foldedKeys = new Set(folded.map((name) => routeKey(group[name]!)));
+  const needsStore = Object.values(group).find((declaration) => declaration.idempotent && !foldedKeys.has(routeKey(declaration)));
   if (needsStore && !idempotency) throw new Error(`${routeKey(needsStore)} is idempotent: pass the idempotency store to createHttpHandler`);
 
   /** The route's answer (an error answers too): what the adapter returns, before the cost is attached. */
@@ -213,13 +225,16 @@ export const createHttpHandler = <G extends RouteGroup>(
         requestId,
       };
       const key = declaration.idempotent ? idempotencyKeyOf(event) : undefined;
-      if (key && caller && idempotency) {
-        input.idempotencyKey = key;
-        response = await idempotency(
-          { scope: `${caller.id} ${event.routeKey} ${JSON.stringify(input.params ?? {})}`, key, body: body ?? null },
-          context,
-          () => runRoute(route, input),
-        );
+      const call =
+        key && caller
+          ? { scope: `${caller.id} ${event.routeKey} ${JSON.stringify(input.params ?? {})}`, key, body: body ?? null }
+          : undefined;
+      if (call && foldedKeys.has(event.routeKey)) {
+        input.idempotencyKey = call.key;
+        response = await foldedClaim(call).run((claim) => runRoute(route, { ...input, claim }));
+      } else if (call && idempotency) {
+        input.idempotencyKey = call.key;
+        response = await idempotency(call, context, () => runRoute(route, input));
       } else {
         response = await runRoute(route, input);
       }

@@ -19,11 +19,12 @@ export const handler = createHttpHandler(
     rewards: async ({ query, caller }) => await points.listRewards(query, caller),
     reward: async ({ params }) => ({ reward: await points.getReward(params.id) }),
     updateReward: async ({ params, body }) => ({ reward: await points.updateReward(params.id, body) }),
-    redeem: async ({ body, caller }) => await points.redeem(body.rewardId, caller),
+    redeem: async ({ body, caller, claim }) => await points.redeem(body.rewardId, caller, claim),
     cancelRedemption: async ({ params, caller }) => await points.cancelRedemption(params.id, caller),
     fulfil: async ({ body, caller }) => await points.fulfil(body.voucher, caller),
     myRedemptions: async ({ query, caller }) => await points.myRedemptions(caller, query),
     redemptions: async ({ query }) => await points.listRedemptions(query),
   },
-  { idempotency: runIdempotent },
+  // A redemption keeps its Idempotency-Key in its own transaction (lib/idempotency-folded).
+  { idempotency: runIdempotent, folded: ['redeem'] },
 );

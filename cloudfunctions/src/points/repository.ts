@@ -3,7 +3,8 @@
  * changed only by conditional items that run inside the ledger's transaction (`items`), so stock
  * and points move together or not at all.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BALANCE_SK, BalanceRecord } from '../domain/ledger';
 import { activitySummary } from '../domain/activities/summary';
 import { queryPage } from '../lib/pagination';
 import { doc, isConditionFailure, type TransactItem } from '../lib/db';
@@ -37,6 +38,30 @@ export const rewardRepository = {
       },
       { limit, cursor },
     );
+  },
+
+  /**
+   * A reward and a member's balance in one round trip (strongly consistent, as `get` and the ledger's
+   * own read): what a redemption needs to know before its transaction. `balance` null: none yet.
+   */
+  async withBalance(rewardId: string, userId: string): Promise<{ reward?: RewardRecord; balance: BalanceRecord | null }> {
+    const rewards = tableName('REWARDS_TABLE');
+    const points = tableName('POINTS_TABLE');
+    let requests: BatchGetCommandOutput['UnprocessedKeys'] = {
+      [rewards]: { Keys: [{ id: rewardId }], ConsistentRead: true },
+      [points]: { Keys: [{ userId, sk: BALANCE_SK }], ConsistentRead: true },
+    };
+    let reward: RewardRecord | undefined;
+    let balance: BalanceRecord | null = null;
+    // BatchGetItem may leave keys unprocessed under load: ask again for those.
+    while (requests && Object.keys(requests).length) {
+      const reply: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: requests }));
+      const found = reply.Responses ?? {};
+      for (const item of found[rewards] ?? []) if (item.listKey) reward = RewardRecord.parse(item);
+      for (const item of found[points] ?? []) balance = BalanceRecord.parse(item);
+      requests = reply.UnprocessedKeys;
+    }
+    return { ...(reward ? { reward } : {}), balance };
   },
 
   /** Edits fields and moves stock by `stockChange`, never below zero. */

@@ -21,6 +21,7 @@ import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { EntryRecord, Ledger, Named } from '../domain/ledger';
+import type { IdempotencyClaim } from '../lib/idempotency-folded';
 import { loadUser, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { isLive, seatItems, type RegistrationRecord } from '../domain/activities/seats';
@@ -146,10 +147,15 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
       return toReward(result);
     },
 
-    /** Debits the cost, takes one unit of stock, issues the voucher (and for a class seat, registers) — all or nothing. */
-    async redeem(rewardId: string, caller: Principal) {
+    /**
+     * Debits the cost, takes one unit of stock, issues the voucher (and for a class seat, registers) — all or
+     * nothing, in one transaction that also keeps the request's Idempotency-Key (`claim`, lib/idempotency-folded).
+     * The reward and the balance are read together, once.
+     */
+    async redeem(rewardId: string, caller: Principal, claim?: IdempotencyClaim) {
       const at = now();
-      const reward = await requireReward(rewardId);
+      const { reward, balance } = await rewards.withBalance(rewardId, caller.id);
+      if (!reward) throw new NotFoundError('Reward');
       const available = rewardAvailability(reward, at);
       if (!available.ok) throw new ConflictError(available.code, available.message);
       const id = ulid(at.getTime());
@@ -185,6 +191,7 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
         { name: 'redemption', item: rewards.items.putRedemption(record) },
         ...(registration ? seatItems.take(registration) : []),
       ];
+      const redemption = toRedemption(record, { withVoucher: true });
       const outcome = await ledger.append(
         {
           userId: caller.id,
@@ -197,9 +204,17 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
         },
         items,
         at,
+        {
+          freshKey: true,
+          balance,
+          ...(claim
+            ? { once: { item: (balanceAfter: number) => claim.record({ redemption, balance: balanceAfter }, 201), used: claim.used } }
+            : {}),
+        },
       );
       if (outcome.status === 'refused') throw (REFUSALS[outcome.by] ?? REFUSALS.redemption!)();
-      return { redemption: toRedemption(record, { withVoucher: true }), balance: outcome.balance };
+      claim?.kept();
+      return { redemption, balance: outcome.balance };
     },
 
     /** Gives points, stock and (for a class seat) the seat back, once; a fulfilled voucher stays used. */

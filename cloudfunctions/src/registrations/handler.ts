@@ -3,7 +3,7 @@
 import { createHttpHandler, ok } from '../lib/http';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
 import { activityRepository } from '../domain/activities/repository';
-import { runIdempotent } from '../lib/idempotency';
+import type { Registration } from '@hele/shared';
 import { registrationsRoutes } from '@hele/shared/contract/registrations';
 
 const engine = createRegistrationEngine({ repository: activityRepository });
@@ -11,13 +11,19 @@ const engine = createRegistrationEngine({ repository: activityRepository });
 export const handler = createHttpHandler(
   registrationsRoutes,
   {
-    register: async ({ params, caller }) => {
-      const { registration, created: isNew } = await engine.register(params.id, caller);
+    register: async ({ params, caller, claim }) => {
+      const once = claim && {
+        record: (registration: Registration) => claim.record({ registration }, 201),
+        kept: claim.kept,
+        used: claim.used,
+      };
+      const { registration, created: isNew } = await engine.register(params.id, caller, once);
       return isNew ? { registration } : ok({ registration });
     },
     cancelMine: async ({ params, caller }) => ({ registration: await engine.cancel(params.id, caller) }),
     ofActivity: async ({ params, query }) => await engine.list(params.id, query),
     mine: async ({ query, caller }) => await engine.listMine(caller, query),
   },
-  { idempotency: runIdempotent },
+  // The Idempotency-Key's record is written in the seat's own transaction (lib/idempotency-folded).
+  { folded: ['register'] },
 );

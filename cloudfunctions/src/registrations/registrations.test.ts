@@ -104,6 +104,34 @@ describe('registration engine', () => {
     expect(tooLong.body.error.details[0].path).toBe('Idempotency-Key');
   });
 
+  it('keeps the key in the seat’s own transaction: a retry after cancelling answers the first reply and registers nothing', async () => {
+    const activity = await createActivity({ capacity: 1 });
+    const [seated, waiting] = await newMembers(2);
+    const seat = await register(activity.id, seated!.token, { 'Idempotency-Key': 'tap-seat' });
+    const place = await register(activity.id, waiting!.token, { 'Idempotency-Key': 'tap-wait' });
+    expect([seat.status, seat.body.registration.status]).toEqual([201, 'confirmed']);
+    expect([place.status, place.body.registration]).toEqual([201, expect.objectContaining({ status: 'waitlisted', position: 1 })]);
+
+    // Both give their place back; the same taps again are the same requests: their first answers, nothing written.
+    expect((await cancelMine(activity.id, waiting!.token)).status).toBe(200);
+    expect((await cancelMine(activity.id, seated!.token)).status).toBe(200);
+    const seatAgain = await register(activity.id, seated!.token, { 'Idempotency-Key': 'tap-seat' });
+    const placeAgain = await register(activity.id, waiting!.token, { 'Idempotency-Key': 'tap-wait' });
+    expect([seatAgain.status, seatAgain.body]).toEqual([201, seat.body]);
+    // The waitlist's answer was kept with the position it learnt after its transaction.
+    expect([placeAgain.status, placeAgain.body]).toEqual([201, place.body]);
+    expect((await allRegistrations(activity.id)).map((registration) => registration.status)).toEqual(['cancelled', 'cancelled']);
+    expect(await getActivity(activity.id, seated!.token)).toMatchObject({ confirmedCount: 0, waitlistCount: 0 });
+
+    // A refusal is kept too: the same tap on a closed window stays refused once the window opens.
+    const later = await createActivity({ registrationOpensAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const early = await register(later.id, seated!.token, { 'Idempotency-Key': 'tap-early' });
+    expect([early.status, early.body.error.code]).toEqual([409, 'REGISTRATION_NOT_OPEN']);
+    expect(await register(later.id, seated!.token, { 'Idempotency-Key': 'tap-early' })).toMatchObject({ status: 409, body: early.body });
+    // A new tap is a new request.
+    expect((await register(activity.id, seated!.token, { 'Idempotency-Key': 'tap-seat-2' })).status).toBe(201);
+  });
+
   it('enforces the registration window and the cancellation deadline on the server', async () => {
     const [user] = await newMembers(1);
     const notYet = await createActivity({ registrationOpensAt: new Date(Date.now() + 3_600_000).toISOString() });

@@ -36,6 +36,18 @@ export interface EngineDeps {
   retry?: RetryOptions;
 }
 
+/**
+ * The record of a registration's Idempotency-Key, folded into its transaction (lib/idempotency-folded):
+ * the engine puts it in the seat's or the waitlist place's transaction and says what became of it.
+ */
+export interface RegistrationOnce {
+  /** The record answering `registration` (a new one), as a transaction item that fails if the key was used. */
+  record(registration: Registration): TransactItem;
+  kept(): void;
+  /** The key was used already: stops here (the first answer is replayed). */
+  used(): never;
+}
+
 export interface CancelOptions {
   /** The account is closing: its seat goes back even past the cancellation deadline (the person will not come). */
   closingAccount?: boolean;
@@ -128,7 +140,11 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
     cancel,
 
     /** `created` is false when the caller already held a live registration (docs/API.md: 200, not a second one). */
-    async register(activityId: string, caller: Principal): Promise<{ registration: Registration; created: boolean }> {
+    async register(
+      activityId: string,
+      caller: Principal,
+      once?: RegistrationOnce,
+    ): Promise<{ registration: Registration; created: boolean }> {
       const at = now();
       const activity = await requireActivity(activityId);
       const verdict = canRegister(activity, at);
@@ -173,8 +189,13 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
 
       return await withRetries(async () => {
         if (trySeat) {
-          const seat = await repository.confirmSeat(fresh, counted, holder);
-          if (seat === 'ok') return { registration: toRegistration(fresh), created: true };
+          const registration = toRegistration(fresh);
+          const seat = await repository.confirmSeat(fresh, counted, holder, once?.record(registration));
+          if (seat === 'ok') {
+            once?.kept();
+            return { registration, created: true };
+          }
+          if (seat === 'used') once!.used();
           if (seat === 'exists') return theOneThatExists();
           if (seat === 'holder') throw closed();
           if (seat === 'conflict') return undefined;
@@ -185,8 +206,13 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
         if (ticket === 'conflict') return undefined;
         if (ticket === 'closed') throw new ConflictError(ErrorCode.ACTIVITY_NOT_OPEN, 'The activity no longer takes registrations');
         const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq: ticket };
-        const place = await repository.joinWaitlist(waiting, counted, holder);
-        if (place === 'ok') return { registration: await withPosition(waiting), created: true };
+        // The record keeps the place without its position, learnt after the transaction (the adapter adds it).
+        const place = await repository.joinWaitlist(waiting, counted, holder, once?.record(toRegistration(waiting)));
+        if (place === 'ok') {
+          once?.kept();
+          return { registration: await withPosition(waiting), created: true };
+        }
+        if (place === 'used') once!.used();
         if (place === 'exists') return theOneThatExists();
         if (place === 'holder') throw closed();
         return undefined; // a seat came free meanwhile, or a conflict: try for the seat again
@@ -201,8 +227,8 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
     seatOnArrival: (record: RegistrationRecord, alongside: TransactItem[]): Promise<'ok' | 'full' | 'exists'> =>
       withRetries(async () => {
         const outcome = await repository.confirmSeat(record, alongside);
-        // No account condition was given (a walk-in has no account), so none can fail.
-        if (outcome === 'holder') throw new Error('unexpected account condition on a seat taken on arrival');
+        // No account condition nor key record was given (a walk-in has no account), so none can fail.
+        if (outcome === 'holder' || outcome === 'used') throw new Error(`unexpected ${outcome} condition on a seat taken on arrival`);
         return outcome === 'conflict' ? undefined : outcome;
       }),
 

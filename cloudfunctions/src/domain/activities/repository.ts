@@ -37,6 +37,8 @@ export const createActivityRepository = (client: DocClient = doc) => {
 
   const transact = <Name extends string>(items: Array<{ name: Name; item: TransactItem }>) => transactNamed(client, items);
   const heldBy = (holder: TransactItem | undefined) => (holder ? [{ name: 'holder' as const, item: holder }] : []);
+  // The Idempotency-Key's record goes first: when a retry meets it, that is the reason reported.
+  const keyed = (once: TransactItem | undefined) => (once ? [{ name: 'used' as const, item: once }] : []);
 
   const page = <T>(input: QueryCommandInput, parse: ItemParser<T>, cursor: string | undefined, limit: number) =>
     queryPage(parse, input, { limit, cursor }, client);
@@ -238,14 +240,21 @@ export const createActivityRepository = (client: DocClient = doc) => {
 
     /**
      * A seat, if the activity is open, has one free and nobody is waiting for it (with what is counted
-     * alongside, and `holder`: a condition the registering person's account must meet, see accountOpenCondition).
+     * alongside, `holder`: a condition the registering person's account must meet, see accountOpenCondition,
+     * and `once`: the record of the request's Idempotency-Key, lib/idempotency-folded).
      */
     confirmSeat(
       record: RegistrationRecord,
       counted: TransactItem[] = [],
       holder?: TransactItem,
-    ): Promise<TxOutcome<'full' | 'exists' | 'holder'>> {
-      return transact([...seatItems.take(record), ...counted.map((item) => ({ name: 'exists' as const, item })), ...heldBy(holder)]);
+      once?: TransactItem,
+    ): Promise<TxOutcome<'full' | 'exists' | 'holder' | 'used'>> {
+      return transact([
+        ...keyed(once),
+        ...seatItems.take(record),
+        ...counted.map((item) => ({ name: 'exists' as const, item })),
+        ...heldBy(holder),
+      ]);
     },
 
     /** The next waitlist ticket (a counter: tickets are unique and increase). */
@@ -270,13 +279,15 @@ export const createActivityRepository = (client: DocClient = doc) => {
       }
     },
 
-    /** A waitlist place, if every seat is taken or others already wait (with what is counted alongside). */
+    /** A waitlist place, if every seat is taken or others already wait (with what goes alongside, as confirmSeat). */
     joinWaitlist(
       record: RegistrationRecord,
       counted: TransactItem[] = [],
       holder?: TransactItem,
-    ): Promise<TxOutcome<'seat-free' | 'exists' | 'holder'>> {
+      once?: TransactItem,
+    ): Promise<TxOutcome<'seat-free' | 'exists' | 'holder' | 'used'>> {
       return transact([
+        ...keyed(once),
         {
           name: 'seat-free',
           item: {

@@ -65,6 +65,9 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /points/adjustments': { path: '/points/adjustments', body: () => ({ userId: 'u_nobody', amount: 1, reason: '测试' }) },
   'POST /rewards': { path: '/rewards', body: () => ({ title: '礼品', kind: 'goods', cost: 1, stock: 1 }) },
   'GET /rewards': { path: '/rewards' },
+  'GET /points/settings': { path: '/points/settings' },
+  // Invalid: allowed callers get 400 and the center's validity stays as it is.
+  'PUT /points/settings': { path: '/points/settings', body: () => ({ validityMonths: -1 }) },
   'GET /rewards/{id}': { path: '/rewards/01MISSINGREWARD' },
   'PATCH /rewards/{id}': { path: '/rewards/01MISSINGREWARD', body: () => ({ cost: 5 }) },
   'POST /redemptions': { path: '/redemptions', body: () => ({ rewardId: '01MISSINGREWARD' }) },

@@ -99,6 +99,8 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog, 
     // serverless-offline does not run `schedule` events: the stack invokes the function itself.
     const scheduler = startScheduler({ lambdaPort: ports.lambda, functionName: 'hele-center-local-reminders', everyMs: 60_000, log });
     stoppers.push(async () => scheduler.stop());
+    const expiry = startScheduler({ lambdaPort: ports.lambda, functionName: 'hele-center-local-pointsExpiry', everyMs: 3_600_000, log });
+    stoppers.push(async () => expiry.stop());
     return {
       apiUrl: api.url,
       websocketUrl,

@@ -10,7 +10,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { applyEntry, centerMonth, LedgerTypeSchema, ErrorCode, type LedgerType } from '@hele/shared';
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { queryPage } from '../lib/pagination';
+import { queryAll, queryPage } from '../lib/pagination';
 import { doc, transactNamed, type DocClient, type TransactItem } from '../lib/db';
 import { ConflictError, ValidationError } from '../lib/errors';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../lib/retry';
@@ -58,6 +58,23 @@ export interface LedgerOperation {
   ref?: string;
 }
 
+/** Options of one append. */
+export interface AppendOptions {
+  /**
+   * Append only while the balance is at this sequence number: the caller computed the entry from the
+   * ledger as it was then (an expiry takes what remained of one earning). If anything moved, the
+   * append throws `LedgerMovedError` and writes nothing, so the caller reads the ledger again.
+   */
+  atSeq?: number;
+}
+
+/** The ledger moved past the sequence an append was computed at (`AppendOptions.atSeq`). */
+export class LedgerMovedError extends Error {
+  constructor(readonly seq: number) {
+    super(`The ledger moved on to ${seq}`);
+  }
+}
+
 export type Named<Name extends string> = { name: Name; item: TransactItem };
 
 export type LedgerOutcome<Name extends string> =
@@ -98,12 +115,14 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
       operation: LedgerOperation,
       alongside: Array<Named<Name>> = [],
       now = new Date(),
+      { atSeq }: AppendOptions = {},
     ): Promise<LedgerOutcome<Name>> {
       return retrying(
         async () => {
           const previous = await entryForKey(operation.userId, operation.idempotencyKey);
           const current = await balanceOf(operation.userId);
           if (previous) return { status: 'replayed' as const, entry: previous, balance: current?.balance ?? 0 };
+          if (atSeq !== undefined && (current?.seq ?? 0) !== atSeq) throw new LedgerMovedError(current?.seq ?? 0);
           const balance = current?.balance ?? 0;
           const seq = (current?.seq ?? 0) + 1;
           const verdict = applyEntry(balance, operation.type, operation.amount);
@@ -158,6 +177,20 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
         },
         retry,
         busy,
+      );
+    },
+
+    /** Every entry of one account, oldest first (what the expiry rule reads). */
+    async allEntries(userId: string): Promise<EntryRecord[]> {
+      return queryAll(
+        EntryRecord,
+        {
+          TableName: table(),
+          KeyConditionExpression: 'userId = :user AND begins_with(sk, :entry)',
+          ExpressionAttributeValues: { ':user': userId, ':entry': 'E#' },
+          ConsistentRead: true,
+        },
+        client,
       );
     },
 

@@ -1,11 +1,17 @@
 import { createHttpHandler, ok } from '../lib/http';
 import { ledger } from '../domain/ledger';
-import { classSeats, redemptionRepository, rewardRepository } from './repository';
+import { classSeats, pointsSettingsRepository, redemptionRepository, rewardRepository } from './repository';
 import { createPointsService } from './service';
 import { runIdempotent } from '../lib/idempotency';
 import { pointsRoutes } from '@hele/shared/contract/points';
 
-const points = createPointsService({ ledger, rewards: rewardRepository, redemptions: redemptionRepository, seats: classSeats });
+const points = createPointsService({
+  ledger,
+  rewards: rewardRepository,
+  redemptions: redemptionRepository,
+  seats: classSeats,
+  settings: pointsSettingsRepository,
+});
 
 export const handler = createHttpHandler(
   pointsRoutes,
@@ -24,6 +30,8 @@ export const handler = createHttpHandler(
     fulfil: async ({ body, caller }) => await points.fulfil(body.voucher, caller),
     myRedemptions: async ({ query, caller }) => await points.myRedemptions(caller, query),
     redemptions: async ({ query }) => await points.listRedemptions(query),
+    pointsSettings: async () => await points.getSettings(),
+    setPointsSettings: async ({ body, caller }) => await points.setSettings(body, caller),
   },
   { idempotency: runIdempotent },
 );

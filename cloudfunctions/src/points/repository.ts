@@ -3,7 +3,9 @@
  * changed only by conditional items that run inside the ledger's transaction (`items`), so stock
  * and points move together or not at all.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { BALANCE_SK } from '../domain/ledger';
 import { activitySummary } from '../domain/activities/summary';
 import { queryPage } from '../lib/pagination';
 import { doc, isConditionFailure, type TransactItem } from '../lib/db';
@@ -180,5 +182,62 @@ export const classSeats = {
       }),
     );
     return Items?.[0] ? RegistrationRecord.parse(Items[0]) : undefined;
+  },
+};
+
+/** The center's points rules: one item of the points table, beside no account (`#center` / `SETTINGS`). */
+const SETTINGS_KEY = { userId: '#center', sk: 'SETTINGS' };
+const StoredSettings = z.object({ validityMonths: z.number().int().min(0), updatedAt: z.string().optional() });
+
+export const pointsSettingsRepository = {
+  /** Until the center sets a validity, points never expire. */
+  async get(): Promise<z.infer<typeof StoredSettings>> {
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName('POINTS_TABLE'), Key: SETTINGS_KEY, ConsistentRead: true }));
+    const stored = StoredSettings.safeParse(Item);
+    return stored.success ? stored.data : { validityMonths: 0 };
+  },
+  async put(settings: { validityMonths: number }, by: string, at: string): Promise<void> {
+    await doc.send(
+      new PutCommand({ TableName: tableName('POINTS_TABLE'), Item: { ...SETTINGS_KEY, ...settings, updatedBy: by, updatedAt: at } }),
+    );
+  },
+};
+
+/** The scheduled expiry's reads and its once-only notices. */
+export const expiryRepository = {
+  /** Every service-points account holding points (an operator-sized scan of the BALANCE items, once a day). */
+  async accountsWithPoints(): Promise<string[]> {
+    const users: string[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(
+        new ScanCommand({
+          TableName: tableName('POINTS_TABLE'),
+          FilterExpression: 'sk = :balance AND balance > :zero',
+          ExpressionAttributeValues: { ':balance': BALANCE_SK, ':zero': 0 },
+          ProjectionExpression: 'userId',
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) users.push(String(item.userId));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return users;
+  },
+  /** Marks the notice of points expiring on `expiresOn` as sent; false when it was sent before. */
+  async markNotice(userId: string, expiresOn: string, points: number, at: string): Promise<boolean> {
+    try {
+      await doc.send(
+        new PutCommand({
+          TableName: tableName('POINTS_TABLE'),
+          Item: { userId, sk: `N#${expiresOn}`, points, sentAt: at },
+          ConditionExpression: 'attribute_not_exists(sk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   },
 };

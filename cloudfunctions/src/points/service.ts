@@ -12,7 +12,9 @@ import {
   Role,
   rewardAvailability,
   starLevel,
+  upcomingExpiries,
   type AdjustmentRequest,
+  type PointsSettings,
   type CreateRewardRequest,
   type LedgerEntry,
   type UpdateRewardRequest,
@@ -26,7 +28,9 @@ import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { isLive, seatItems, type RegistrationRecord } from '../domain/activities/seats';
 import { approvedMinutesOf } from '../domain/service-records';
 import { toRedemption, toReward, type RedemptionRecord, type RewardRecord } from './records';
+import { lotsOf } from './expiry';
 import type {
+  pointsSettingsRepository as PointsSettingsRepository,
   classSeats as ClassSeats,
   redemptionRepository as RedemptionRepository,
   rewardRepository as RewardRepository,
@@ -37,6 +41,7 @@ export interface PointsDeps {
   rewards: typeof RewardRepository;
   redemptions: typeof RedemptionRepository;
   seats: typeof ClassSeats;
+  settings: typeof PointsSettingsRepository;
   now?: () => Date;
 }
 
@@ -63,7 +68,7 @@ const REFUSALS: Record<string, () => ConflictError> = {
 
 const secretsMatch = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export const createPointsService = ({ ledger, rewards, redemptions, seats, now = () => new Date() }: PointsDeps) => {
+export const createPointsService = ({ ledger, rewards, redemptions, seats, settings, now = () => new Date() }: PointsDeps) => {
   const requireReward = async (id: string) => {
     const reward = await rewards.get(id);
     if (!reward) throw new NotFoundError('Reward');
@@ -74,6 +79,14 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
     // Someone else's voucher does not exist for a member.
     if (!redemption || (redemption.userId !== caller.id && !isCoordinator(caller))) throw new NotFoundError('Redemption');
     return redemption;
+  };
+
+  const soonestExpiry = async (userId: string, balance: number) => {
+    if (balance <= 0) return null;
+    const { validityMonths } = await settings.get();
+    if (validityMonths <= 0) return null;
+    const { lots } = await lotsOf(ledger, userId);
+    return upcomingExpiries(lots, validityMonths, now())[0] ?? null;
   };
 
   return {
@@ -89,7 +102,20 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
         nextCursor: page.nextCursor,
         approvedMinutes: minutes,
         stars: starLevel(minutes).stars,
+        // The first page says which points expire soonest (the whole ledger read, FIFO by earning day).
+        ...(query.cursor ? {} : { expiring: await soonestExpiry(caller.id, balance?.balance ?? 0) }),
       };
+    },
+
+    async getSettings() {
+      return { settings: await settings.get() };
+    },
+
+    /** The center's validity; the next scheduled run expires by it, and the points page states it at once. */
+    async setSettings(input: PointsSettings, caller: Principal) {
+      const at = now().toISOString();
+      await settings.put(input, caller.id, at);
+      return { settings: { ...input, updatedAt: at } };
     },
 
     /** A coordinator's adjustment: the entry names who and why (the audit trail is the ledger itself). */

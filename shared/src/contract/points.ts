@@ -9,6 +9,8 @@ import {
   IdParams,
   ListQuery,
   PointsResponse,
+  PointsSettings,
+  PointsSettingsResponse,
   RedeemRequest,
   RedemptionListQuery,
   RedemptionPage,
@@ -104,5 +106,19 @@ export const pointsRoutes = defineRoutes({
     access: [Role.COORDINATOR],
     query: RedemptionListQuery,
     reply: RedemptionPage,
+  },
+  /** The center's points rules, stated to every member. */
+  pointsSettings: {
+    method: 'GET',
+    path: '/points/settings',
+    access: 'user',
+    reply: PointsSettingsResponse,
+  },
+  setPointsSettings: {
+    method: 'PUT',
+    path: '/points/settings',
+    access: [Role.COORDINATOR],
+    body: PointsSettings,
+    reply: PointsSettingsResponse,
   },
 });

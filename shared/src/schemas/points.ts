@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LedgerTypeSchema } from '../constants';
+import { MAX_VALIDITY_MONTHS } from '../rules/expiry';
 import { MAX_ENTRY_POINTS } from '../rules/ledger';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
@@ -22,6 +23,8 @@ export const PointsResponse = z.object({
   nextCursor: z.string().nullable(),
   approvedMinutes: z.number().int(),
   stars: z.number().int(),
+  /** The soonest points to expire under the center's validity (none when points never expire or nothing is left). */
+  expiring: z.object({ points: z.number().int(), expiresOn: z.string() }).nullable().optional(),
 });
 export type PointsResponse = z.infer<typeof PointsResponse>;
 
@@ -140,3 +143,20 @@ export const RedemptionPage = page(Redemption);
 export const FulfilRequest = z.object({ voucher: z.string().trim().min(1).max(200) }).strict();
 export const FulfilResponse = z.object({ redemption: Redemption });
 export const RedemptionListQuery = ListQuery.extend({ status: RedemptionStatusSchema.optional() });
+
+/** The center's points rules (`GET`/`PUT /points/settings`): how long earned points stay valid. */
+export const PointsSettings = z
+  .object({
+    /** Months earned points stay valid, first earned first expired; 0: points never expire. */
+    validityMonths: z
+      .number({ error: '请填写有效期（月）' })
+      .int('有效期须为整月数')
+      .min(0, '有效期不能为负数')
+      .max(MAX_VALIDITY_MONTHS, `有效期最长 ${MAX_VALIDITY_MONTHS} 个月`),
+  })
+  .strict();
+export type PointsSettings = z.infer<typeof PointsSettings>;
+export const PointsSettingsResponse = z.object({
+  settings: PointsSettings.extend({ updatedAt: IsoDateTime.optional() }),
+});
+export type PointsSettingsResponse = z.infer<typeof PointsSettingsResponse>;

@@ -2,7 +2,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { formatDateTime, hasAnyRole, LEDGER_TYPE_LABELS, Role, type LedgerEntry, type PointsResponse } from '@hele/shared';
+import { expiringText, formatDateTime, hasAnyRole, LEDGER_TYPE_LABELS, Role, type LedgerEntry, type PointsResponse } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import PointsCard from '@/components/points-card/react';
@@ -16,7 +16,7 @@ import './index.scss';
 export default function PointsPage() {
   const user = useCurrentUser();
   const large = useLargeText();
-  const [summary, setSummary] = useState<Pick<PointsResponse, 'balance' | 'stars' | 'approvedMinutes'>>();
+  const [summary, setSummary] = useState<Pick<PointsResponse, 'balance' | 'stars' | 'approvedMinutes' | 'expiring'>>();
   const ledger = usePagedList<LedgerEntry>(
     async (cursor) => {
       if (!user) return { items: [], nextCursor: null };
@@ -42,6 +42,9 @@ export default function PointsPage() {
   return (
     <View className={`page points ${largeTextClass(large)}`}>
       <PointsCard balance={summary?.balance ?? 0} stars={summary?.stars ?? 0} minutes={summary?.approvedMinutes ?? 0} />
+      {summary?.expiring && (
+        <Text className='points__expiring'>{expiringText(summary.expiring.points, summary.expiring.expiresOn)}（先获得的先过期）</Text>
+      )}
       <View className='points__actions'>
         <Button type='primary' className='points__shop' onClick={go('/shop/rewards/index')}>
           积分兑换
@@ -52,6 +55,7 @@ export default function PointsPage() {
         <View className='points__actions'>
           <Button onClick={go('/shop/fulfil/index')}>兑换核销</Button>
           <Button onClick={go('/shop/manage/index')}>奖品管理</Button>
+          <Button onClick={go('/shop/settings/index')}>积分规则</Button>
         </View>
       )}
       <Text className='section-title'>积分明细</Text>

@@ -18,6 +18,13 @@ import { countItem } from './stats';
 import { tableName } from '../lib/tables';
 
 export const BALANCE_SK = 'BALANCE';
+
+/**
+ * 党员积分 are kept in an account of their own on this same ledger: the partition `party#<userId>`, so
+ * service points (the partition `<userId>`) stay what they are, and each reconciles by itself.
+ */
+export const PARTY_ACCOUNT_PREFIX = 'party#';
+export const partyAccount = (userId: string): string => `${PARTY_ACCOUNT_PREFIX}${userId}`;
 const entrySk = (seq: number) => `E#${String(seq).padStart(12, '0')}`;
 const keySk = (key: string) => `K#${key}`;
 
@@ -168,7 +175,14 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
               },
             },
             // The dashboard's points per month, by entry type (signed, as in the ledger).
-            { name: 'entry', item: countItem(`points#${centerMonth(now.toISOString())}`, { [operation.type]: operation.amount }) },
+            // (党员积分 count apart, under `partyPoints#<month>`.)
+            {
+              name: 'entry',
+              item: countItem(
+                `${operation.userId.startsWith(PARTY_ACCOUNT_PREFIX) ? 'partyPoints' : 'points'}#${centerMonth(now.toISOString())}`,
+                { [operation.type]: operation.amount },
+              ),
+            },
             ...alongside,
           ]);
           if (outcome === 'ok') return { status: 'applied' as const, entry, balance: verdict.balanceAfter };

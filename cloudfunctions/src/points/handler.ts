@@ -1,5 +1,6 @@
 import { createHttpHandler, ok } from '../lib/http';
 import { ledger } from '../domain/ledger';
+import { partyPoints } from '../domain/party-points';
 import { classSeats, pointsSettingsRepository, redemptionRepository, rewardRepository } from './repository';
 import { createPointsService } from './service';
 import { runIdempotent } from '../lib/idempotency';
@@ -11,6 +12,7 @@ const points = createPointsService({
   redemptions: redemptionRepository,
   seats: classSeats,
   settings: pointsSettingsRepository,
+  party: partyPoints,
 });
 
 export const handler = createHttpHandler(
@@ -31,6 +33,12 @@ export const handler = createHttpHandler(
     myRedemptions: async ({ query, caller }) => await points.myRedemptions(caller, query),
     redemptions: async ({ query }) => await points.listRedemptions(query),
     pointsSettings: async () => await points.getSettings(),
+    myPartyPoints: async ({ query, caller }) => await points.myPartyPoints(caller, query),
+    adjustPartyPoints: async ({ body, caller, idempotencyKey }) => {
+      const { entry, created: isNew } = await points.adjustPartyPoints(body, caller, idempotencyKey);
+      return isNew ? { entry } : ok({ entry });
+    },
+    partyRanking: async ({ params, query, caller }) => await points.partyRanking(params.id, query.year, caller),
     setPointsSettings: async ({ body, caller }) => await points.setSettings(body, caller),
   },
   { idempotency: runIdempotent },

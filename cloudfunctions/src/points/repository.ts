@@ -4,8 +4,7 @@
  * and points move together or not at all.
  */
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import { BALANCE_SK } from '../domain/ledger';
+import { BALANCE_SK, PARTY_ACCOUNT_PREFIX } from '../domain/ledger';
 import { activitySummary } from '../domain/activities/summary';
 import { queryPage } from '../lib/pagination';
 import { doc, isConditionFailure, type TransactItem } from '../lib/db';
@@ -185,23 +184,7 @@ export const classSeats = {
   },
 };
 
-/** The center's points rules: one item of the points table, beside no account (`#center` / `SETTINGS`). */
-const SETTINGS_KEY = { userId: '#center', sk: 'SETTINGS' };
-const StoredSettings = z.object({ validityMonths: z.number().int().min(0), updatedAt: z.string().optional() });
-
-export const pointsSettingsRepository = {
-  /** Until the center sets a validity, points never expire. */
-  async get(): Promise<z.infer<typeof StoredSettings>> {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName('POINTS_TABLE'), Key: SETTINGS_KEY, ConsistentRead: true }));
-    const stored = StoredSettings.safeParse(Item);
-    return stored.success ? stored.data : { validityMonths: 0 };
-  },
-  async put(settings: { validityMonths: number }, by: string, at: string): Promise<void> {
-    await doc.send(
-      new PutCommand({ TableName: tableName('POINTS_TABLE'), Item: { ...SETTINGS_KEY, ...settings, updatedBy: by, updatedAt: at } }),
-    );
-  },
-};
+export { pointsSettingsRepository } from '../domain/points-settings';
 
 /** The scheduled expiry's reads and its once-only notices. */
 export const expiryRepository = {
@@ -219,7 +202,8 @@ export const expiryRepository = {
           ExclusiveStartKey,
         }),
       );
-      for (const item of page.Items ?? []) users.push(String(item.userId));
+      // 党员积分 accounts do not expire.
+      for (const item of page.Items ?? []) if (!String(item.userId).startsWith(PARTY_ACCOUNT_PREFIX)) users.push(String(item.userId));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return users;

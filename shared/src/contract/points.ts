@@ -10,6 +10,9 @@ import {
   ListQuery,
   PointsResponse,
   PointsSettings,
+  PartyPointsResponse,
+  PartyRanking,
+  PartyRankingQuery,
   PointsSettingsResponse,
   RedeemRequest,
   RedemptionListQuery,
@@ -113,6 +116,33 @@ export const pointsRoutes = defineRoutes({
     path: '/points/settings',
     access: 'user',
     reply: PointsSettingsResponse,
+  },
+  /** 党员积分: the caller's own account, apart from service points. */
+  myPartyPoints: {
+    method: 'GET',
+    path: '/me/party-points',
+    access: 'user',
+    query: ListQuery,
+    reply: PartyPointsResponse,
+  },
+  /** A coordinator's correction of someone's 党员积分 (never below zero). */
+  adjustPartyPoints: {
+    method: 'POST',
+    path: '/party-points/adjustments',
+    access: [Role.COORDINATOR],
+    body: AdjustmentRequest,
+    reply: EntryResponse,
+    status: 201,
+    idempotent: true,
+  },
+  /** A branch's members by the year's 党员积分: coordinators, and the branch's own secretary and members. */
+  partyRanking: {
+    method: 'GET',
+    path: '/branches/{id}/party-points',
+    access: 'user',
+    params: IdParams,
+    query: PartyRankingQuery,
+    reply: PartyRanking,
   },
   setPointsSettings: {
     method: 'PUT',

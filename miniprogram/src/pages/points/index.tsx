@@ -11,11 +11,13 @@ import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
 import { goToSignIn } from '@/utils/navigation';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
+import { PartyPoints } from './party';
 import './index.scss';
 
 export default function PointsPage() {
   const user = useCurrentUser();
   const large = useLargeText();
+  const [account, setAccount] = useState<'service' | 'party'>('service');
   const [summary, setSummary] = useState<Pick<PointsResponse, 'balance' | 'stars' | 'approvedMinutes' | 'expiring'>>();
   const ledger = usePagedList<LedgerEntry>(
     async (cursor) => {
@@ -39,8 +41,31 @@ export default function PointsPage() {
   }
 
   const go = (url: string) => () => Taro.navigateTo({ url });
+  const tabs = (
+    <View className='points__tabs'>
+      {(
+        [
+          ['service', '服务积分'],
+          ['party', '党员积分'],
+        ] as const
+      ).map(([key, label]) => (
+        <Text key={key} className={`points__tab ${account === key ? 'points__tab--on' : ''}`} onClick={() => setAccount(key)}>
+          {label}
+        </Text>
+      ))}
+    </View>
+  );
+  if (account === 'party') {
+    return (
+      <View className={`page points ${largeTextClass(large)}`}>
+        {tabs}
+        <PartyPoints userId={user.id} branchId={user.branchId} />
+      </View>
+    );
+  }
   return (
     <View className={`page points ${largeTextClass(large)}`}>
+      {tabs}
       <PointsCard balance={summary?.balance ?? 0} stars={summary?.stars ?? 0} minutes={summary?.approvedMinutes ?? 0} />
       {summary?.expiring && (
         <Text className='points__expiring'>{expiringText(summary.expiring.points, summary.expiring.expiresOn)}（先获得的先过期）</Text>

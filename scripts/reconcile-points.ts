@@ -1,6 +1,8 @@
 /**
  * `npm run points:reconcile`: recomputes every balance from the ledger on the local stack
  * (`npm start` running; DYNAMODB_PORT, default 8000) and reports any difference. Exit 1 if any.
+ * Every account is checked by itself: each member's service points (`<userId>`, EXPIRE entries of the
+ * daily expiry included) and their 党员积分 (`party#<userId>`).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -20,7 +22,7 @@ const main = async () => {
     }),
   );
   const report = await reconcilePoints(client, table);
-  console.log(`points:reconcile ${table} at ${endpoint}: ${report.users} balances, ${report.entries} ledger entries`);
+  console.log(`points:reconcile ${table} at ${endpoint}: ${report.users} balances (service points and 党员积分 accounts), ${report.entries} ledger entries`);
   if (report.problems.length === 0) {
     console.log('every balance equals the sum of its ledger: no difference');
     return;

@@ -69,6 +69,18 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /points/adjustments': { path: '/points/adjustments', body: () => ({ userId: 'u_nobody', amount: 1, reason: '测试' }) },
   'POST /rewards': { path: '/rewards', body: () => ({ title: '礼品', kind: 'goods', cost: 1, stock: 1 }) },
   'GET /rewards': { path: '/rewards' },
+  'GET /points/settings': { path: '/points/settings' },
+  'GET /me/party-points': { path: '/me/party-points' },
+  // An unknown user: allowed callers get 400 and no one's 党员积分 change.
+  'POST /party-points/adjustments': { path: '/party-points/adjustments', body: () => ({ userId: 'u_nobody', amount: 1, reason: '测试' }) },
+  // Past the guard for anyone signed in; only the center and the branch's own people see its ranking.
+  'GET /branches/{id}/party-points': {
+    path: '/branches/01NOBRANCH/party-points',
+    refused: ['member', 'volunteer', 'lecturer', 'secretary'],
+    refusedCode: 'NOT_YOUR_BRANCH',
+  },
+  // Invalid: allowed callers get 400 and the center's validity stays as it is.
+  'PUT /points/settings': { path: '/points/settings', body: () => ({ validityMonths: -1 }) },
   'GET /rewards/{id}': { path: '/rewards/01MISSINGREWARD' },
   'PATCH /rewards/{id}': { path: '/rewards/01MISSINGREWARD', body: () => ({ cost: 5 }) },
   'POST /redemptions': { path: '/redemptions', body: () => ({ rewardId: '01MISSINGREWARD' }) },

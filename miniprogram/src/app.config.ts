@@ -8,7 +8,7 @@ export default defineAppConfig({
     },
     {
       root: 'shop',
-      pages: ['rewards/index', 'reward/index', 'redemptions/index', 'fulfil/index', 'manage/index'],
+      pages: ['rewards/index', 'reward/index', 'redemptions/index', 'fulfil/index', 'manage/index', 'settings/index'],
     },
     {
       root: 'activity',

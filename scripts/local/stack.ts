@@ -100,6 +100,7 @@ export const startLocalStack = async ({ ports, dataDir, log = () => {}, apiLog, 
     for (const [functionName, everyMs] of [
       ['hele-center-local-reminders', 60_000],
       ['hele-center-local-complianceReminders', 600_000],
+      ['hele-center-local-pointsExpiry', 3_600_000],
     ] as const) {
       const scheduler = startScheduler({ lambdaPort: ports.lambda, functionName, everyMs, log });
       stoppers.push(async () => scheduler.stop());

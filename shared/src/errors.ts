@@ -134,6 +134,9 @@ export const ERRORS = {
   NOT_COMPLETED: { status: 409, message: '尚未达到结业要求' },
   SERIES_CLOSED: { status: 409, message: '该公益班已没有可报名的课次' },
   SERIES_EXISTS: { status: 409, message: '请重试' },
+
+  // 党员积分
+  NOT_YOUR_BRANCH: { status: 403, message: '只能查看本支部的党员积分排行' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

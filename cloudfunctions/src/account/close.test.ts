@@ -13,6 +13,7 @@ import { createRegistrationEngine } from '../domain/activities/registration-engi
 import { activityRepository } from '../domain/activities/repository';
 import { underWay, bytesOf, send, type Ticket } from '../feed/feed-fixtures';
 import { doc } from '../lib/db';
+import { partyAccount } from '../domain/ledger';
 import { branchMembers } from '../lib/principal';
 import { mediaStorage } from '../lib/storage';
 import { tableName } from '../lib/tables';
@@ -92,6 +93,7 @@ const busyMember = async () => {
   );
   // Points.
   await call('POST', '/points/adjustments', { token: coordinator, body: { userId: me.userId, amount: 50, reason: '活动奖励' } });
+  await call('POST', '/party-points/adjustments', { token: coordinator, body: { userId: me.userId, amount: 7, reason: '组织生活' } });
   // A volunteer application.
   expect(
     (
@@ -199,8 +201,13 @@ describe('DELETE /me', () => {
       ['ADJUST', 50, 50],
       ['EXPIRE', -50, 0],
     ]);
+    // 党员积分, an account of their own, too.
+    expect((await entriesOf(partyAccount(me.userId))).map((entry) => [entry.type, entry.amount, entry.balanceAfter])).toEqual([
+      ['ADJUST', 7, 7],
+      ['EXPIRE', -7, 0],
+    ]);
     const report = await reconcilePoints(doc, tableName('POINTS_TABLE'));
-    expect(report.problems.filter((problem) => problem.userId === me.userId)).toEqual([]);
+    expect(report.problems.filter((problem) => [me.userId, partyAccount(me.userId)].includes(problem.userId))).toEqual([]);
 
     // Copies of the name on what others see, and personal fields there.
     const leaves = await call('GET', '/leave-requests?limit=100', { token: coordinator });

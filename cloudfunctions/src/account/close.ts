@@ -22,7 +22,7 @@ import { ulid } from 'ulid';
 import { isLive } from '../domain/activities/records';
 import type { RegistrationEngine } from '../domain/activities/registration-engine';
 import type { ActivityRepository } from '../domain/activities/repository';
-import type { Ledger } from '../domain/ledger';
+import { partyAccount, type Ledger } from '../domain/ledger';
 import { doc, transactNamed } from '../lib/db';
 import { HttpError } from '../lib/errors';
 import { toPrincipal, type Principal, type UserRecord } from '../lib/principal';
@@ -92,6 +92,8 @@ export const createAccountCloser = ({ engine, activities, ledger, media, now = (
     await cancelRegistrations(person);
     for (const name of holdings) await closeHolding(name, person.id);
     await forfeitPoints(person.id);
+    // 党员积分 are an account of their own on the same ledger: forfeited the same way.
+    await forfeitPoints(partyAccount(person.id));
   };
 
   /** Step 4, against the record as it is now: a role granted or revoked meanwhile fails the condition and is read again. */

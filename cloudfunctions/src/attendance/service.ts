@@ -36,6 +36,7 @@ import { trainings } from '../domain/trainings';
 import { serviceItems, serviceRecordId, type ServiceRecordItem } from '../domain/service-records';
 import { toCsv } from '../lib/csv';
 import { notify } from '../domain/inbox';
+import { partyPoints } from '../domain/party-points';
 import { projectScope } from '../domain/projects';
 import { teachesClass } from '../domain/series';
 import { countItem, participationScope } from '../domain/stats';
@@ -262,6 +263,12 @@ export const createAttendanceService = ({
     return toRegistration(record);
   };
 
+  /** 党员积分: checked in at a branch's meeting of organisational life (三会一课 and the like), once per meeting. */
+  const organisationalLife = async (activity: ActivityRecord, userId: string, actorId: string, at: Date) => {
+    if (activity.kind !== 'meeting' || !activity.meetingType || !activity.branchId) return;
+    await partyPoints.awardQuietly({ userId, kind: 'meeting', ref: activity.id, what: activity.title, actorId, at });
+  };
+
   return {
     /** The rotating code the check-in screen shows now, and when it turns: coordinators', and a series' lecturers' at its sessions. */
     async code(activityId: string, caller: Principal) {
@@ -285,7 +292,9 @@ export const createAttendanceService = ({
       openForCheckIn(activity, at);
       const seat = seatOf(activity, caller, await activities.getRegistration(activityId, caller.id));
       await verifyCode(activity, body, caller, at);
-      return attend(activity, caller, seat, at);
+      const registration = await attend(activity, caller, seat, at);
+      await organisationalLife(activity, caller.id, caller.id, at);
+      return registration;
     },
 
     /** 代签: a coordinator or the branch's secretary checks in someone on the sheet (a registrant, or the roster), recorded as theirs. */
@@ -296,7 +305,9 @@ export const createAttendanceService = ({
       const [registration, user] = await Promise.all([activities.getRegistration(activityId, userId), loadUser(userId)]);
       if (!user && !isLive(registration)) throw new NotFoundError('User');
       const person = { id: userId, nickname: user?.nickname ?? registration?.nickname ?? userId, branchId: user?.branchId };
-      return attend(activity, person, seatOf(activity, person, registration), at, by(caller));
+      const checkedIn = await attend(activity, person, seatOf(activity, person, registration), at, by(caller));
+      if (user) await organisationalLife(activity, userId, caller.id, at);
+      return checkedIn;
     },
 
     /** 现场登记: someone without a phone or an account, checked in by name on a seat of their own; they never hold an account. */

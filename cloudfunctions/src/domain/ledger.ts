@@ -10,7 +10,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { applyEntry, centerMonth, LedgerTypeSchema, ErrorCode, type LedgerType } from '@hele/shared';
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { queryPage } from '../lib/pagination';
+import { queryAll, queryPage } from '../lib/pagination';
 import { doc, transactNamed, type DocClient, type TransactItem } from '../lib/db';
 import { ConflictError, ValidationError } from '../lib/errors';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../lib/retry';
@@ -18,6 +18,13 @@ import { countItem } from './stats';
 import { tableName } from '../lib/tables';
 
 export const BALANCE_SK = 'BALANCE';
+
+/**
+ * 党员积分 are kept in an account of their own on this same ledger: the partition `party#<userId>`, so
+ * service points (the partition `<userId>`) stay what they are, and each reconciles by itself.
+ */
+export const PARTY_ACCOUNT_PREFIX = 'party#';
+export const partyAccount = (userId: string): string => `${PARTY_ACCOUNT_PREFIX}${userId}`;
 const entrySk = (seq: number) => `E#${String(seq).padStart(12, '0')}`;
 const keySk = (key: string) => `K#${key}`;
 
@@ -58,6 +65,13 @@ export interface LedgerOperation {
   ref?: string;
 }
 
+/** The ledger moved past the sequence an append was computed at (`AppendOptions.atSeq`). */
+export class LedgerMovedError extends Error {
+  constructor(readonly seq: number) {
+    super(`The ledger moved on to ${seq}`);
+  }
+}
+
 export type Named<Name extends string> = { name: Name; item: TransactItem };
 
 export type LedgerOutcome<Name extends string> =
@@ -67,6 +81,7 @@ export type LedgerOutcome<Name extends string> =
   /** One of the caller's own items refused (out of stock, already used…): nothing was written. */
   | { status: 'refused'; by: Name };
 
+/** Options of one append. */
 export interface AppendOptions {
   /** The key was made for this call (`redeem:<new id>`): no entry can hold it, so none is looked for first. */
   freshKey?: boolean;
@@ -77,6 +92,12 @@ export interface AppendOptions {
    * request's Idempotency-Key (lib/idempotency-folded). When it fails, nothing was written and `used` ends the call.
    */
   once?: { item: (balanceAfter: number) => TransactItem; used: () => never };
+  /**
+   * Append only while the balance is at this sequence number: the caller computed the entry from the
+   * ledger as it was then (an expiry takes what remained of one earning). If anything moved, the
+   * append throws `LedgerMovedError` and writes nothing, so the caller reads the ledger again.
+   */
+  atSeq?: number;
 }
 
 export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFAULT_RETRY) => {
@@ -110,13 +131,14 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
       operation: LedgerOperation,
       alongside: Array<Named<Name>> = [],
       now = new Date(),
-      { freshKey = false, balance: readBefore, once }: AppendOptions = {},
+      { freshKey = false, balance: readBefore, once, atSeq }: AppendOptions = {},
     ): Promise<LedgerOutcome<Name>> {
       return retrying(
         async (attempt) => {
           const previous = freshKey ? undefined : await entryForKey(operation.userId, operation.idempotencyKey);
           const current = attempt === 0 && readBefore !== undefined ? (readBefore ?? undefined) : await balanceOf(operation.userId);
           if (previous) return { status: 'replayed' as const, entry: previous, balance: current?.balance ?? 0 };
+          if (atSeq !== undefined && (current?.seq ?? 0) !== atSeq) throw new LedgerMovedError(current?.seq ?? 0);
           const balance = current?.balance ?? 0;
           const seq = (current?.seq ?? 0) + 1;
           const verdict = applyEntry(balance, operation.type, operation.amount);
@@ -164,7 +186,14 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
               },
             },
             // The dashboard's points per month, by entry type (signed, as in the ledger).
-            { name: 'entry', item: countItem(`points#${centerMonth(now.toISOString())}`, { [operation.type]: operation.amount }) },
+            // (党员积分 count apart, under `partyPoints#<month>`.)
+            {
+              name: 'entry',
+              item: countItem(
+                `${operation.userId.startsWith(PARTY_ACCOUNT_PREFIX) ? 'partyPoints' : 'points'}#${centerMonth(now.toISOString())}`,
+                { [operation.type]: operation.amount },
+              ),
+            },
             ...alongside,
           ]);
           if (outcome === 'ok') return { status: 'applied' as const, entry, balance: verdict.balanceAfter };
@@ -174,6 +203,20 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
         },
         retry,
         busy,
+      );
+    },
+
+    /** Every entry of one account, oldest first (what the expiry rule reads). */
+    async allEntries(userId: string): Promise<EntryRecord[]> {
+      return queryAll(
+        EntryRecord,
+        {
+          TableName: table(),
+          KeyConditionExpression: 'userId = :user AND begins_with(sk, :entry)',
+          ExpressionAttributeValues: { ':user': userId, ':entry': 'E#' },
+          ConsistentRead: true,
+        },
+        client,
       );
     },
 

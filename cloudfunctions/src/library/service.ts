@@ -24,6 +24,7 @@ import { ulid } from 'ulid';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Principal } from '../lib/principal';
 import type { SeriesSummary } from '../domain/series';
+import { partyPoints } from '../domain/party-points';
 import type { MediaStorage, UploadTicket } from '../lib/storage';
 import type { libraryRepository as LibraryRepository, MaterialRecord } from './repository';
 
@@ -156,6 +157,9 @@ export const createLibraryService = ({ library, media, series: seriesOf, now = (
       const verdict = earnedProgress(material, report, { previous: percent, startedAt: new Date(startedAt), now: at });
       if (!verdict.ok) throw ValidationError.field('event', verdict.message);
       const progress = verdict.progress > percent ? await library.raiseProgress(caller.id, id, verdict.progress) : percent;
+      // 党员积分: a material finished, once.
+      if (percent < 100 && progress >= 100)
+        await partyPoints.awardQuietly({ userId: caller.id, kind: 'material', ref: id, what: material.title, actorId: caller.id, at });
       return { materialId: id, progress };
     },
   };

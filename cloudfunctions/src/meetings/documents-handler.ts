@@ -28,7 +28,7 @@ export const handler = createHttpHandler(meetingDocumentsRoutes, {
     const year = query.year ?? items[0]?.year ?? new Date().getFullYear();
     if (query.format === 'xlsx')
       return download(
-        await statisticsWorkbook(year, items),
+        await statisticsWorkbook(year, items, await meetings.partyAppraisal(year)),
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         `支部年度统计-${year}.xlsx`,
       );

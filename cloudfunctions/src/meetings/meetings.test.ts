@@ -309,15 +309,17 @@ describe('branch statistics', () => {
       observerSheets: 0,
       // A meeting of no 三会一课 kind: the branch (made today) has held none of its periods yet.
       compliance: { expected: expect.any(Number), held: 0, overdue: 0, rate: null },
+      // A meeting of no 三会一课 kind pays no 党员积分.
+      partyPoints: 0,
     });
     const other = await newBranch(0);
     expect((await call('GET', `/branches/${branch}/statistics`, { token: other.secretary.token })).status).toBe(403);
     const sheet = (await call('GET', '/statistics/branches?format=csv', { token: coordinator })).body as string;
     expect(sheet.split('\r\n')[0]).toBe(
-      '\uFEFF支部,年度,召开会议,应到人次,已报名人次,实到人次,出席率,请假人次,缺席人次,措施,按期完成,观摩评分,评分份数,三会一课应开,三会一课已开,三会一课逾期,三会一课完成率',
+      '\uFEFF支部,年度,召开会议,应到人次,已报名人次,实到人次,出席率,请假人次,缺席人次,措施,按期完成,观摩评分,评分份数,三会一课应开,三会一课已开,三会一课逾期,三会一课完成率,党员积分',
     );
     expect(sheet).toContain(
-      `\r\n${branch},${statistics.year},1,4,${registered},2,67%,1,0,2,1,,0,${statistics.compliance.expected},0,0,\r\n`,
+      `\r\n${branch},${statistics.year},1,4,${registered},2,67%,1,0,2,1,,0,${statistics.compliance.expected},0,0,,0\r\n`,
     );
     expect((await call('GET', '/statistics/branches?year=1999', { token: coordinator })).body.error.details[0].path).toBe('year');
     // A year still to come has held nothing (the fuzz test found it answered 500).

@@ -17,6 +17,8 @@ import {
   type ActionItem,
   type ActionItemInput,
   type BranchYearFigures,
+  type PartyAppraisalRow,
+  rankByTotal,
   type ComplianceTotalsFigures,
   type Idea,
   type IdeaInput,
@@ -30,6 +32,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { branchMembers, loadUser, type Principal } from '../lib/principal';
 import { settled } from '../lib/retry';
 import { branchScope, readCounts } from '../domain/stats';
+import { partyPoints } from '../domain/party-points';
 import { actionSk, ideaSk, type ActionRecord, type boardRepository as BoardRepository, type IdeaRecord } from './repository';
 
 export interface MeetingDeps {
@@ -143,6 +146,10 @@ export const createMeetingService = ({
       ),
       compliance.totalsOf(branches, year),
     ]);
+    const partyTotals = await partyPoints.yearTotals(
+      [...rosters.values()].flat().map((member) => member.id),
+      year,
+    );
     return Promise.all(
       branches.map(async (branchId) => {
         const mine = figures.filter((item) => item.branchId === branchId);
@@ -159,6 +166,7 @@ export const createMeetingService = ({
           compliance: totals
             ? { expected: totals.expected, held: totals.held, overdue: totals.overdue, rate: totals.rate }
             : { expected: 0, held: 0, overdue: 0, rate: null },
+          partyPoints: (rosters.get(branchId) ?? []).reduce((sum, member) => sum + (partyTotals.get(member.id) ?? 0), 0),
         };
       }),
     );
@@ -174,6 +182,24 @@ export const createMeetingService = ({
 
     /** Every branch that held meetings in the year (coordinators; the yearly summary). */
     allBranches: (year: number | undefined) => yearOfBranches(year ?? thisYear()),
+
+    /** 民主评议: every 党支部's members by the year's 党员积分, each branch ranked by itself. */
+    async partyAppraisal(year: number): Promise<PartyAppraisalRow[]> {
+      const branches = (await compliance.branchIds()).sort();
+      const rows: PartyAppraisalRow[] = [];
+      for (const branchId of branches) {
+        const members = await branchMembers(branchId);
+        const totals = await partyPoints.yearTotals(
+          members.map((member) => member.id),
+          year,
+        );
+        const ranked = rankByTotal(
+          members.map((member) => ({ name: member.realName ?? member.nickname, total: totals.get(member.id) ?? 0 })),
+        );
+        rows.push(...ranked.map((row) => ({ branchId, ...row })));
+      }
+      return rows;
+    },
 
     /** The minutes as the facilitator saved them, or else drafted from the meeting's records; with the meeting's title. */
     async minutesWithTitle(activityId: string, caller: Principal): Promise<{ minutes: Minutes; title: string }> {

@@ -1,8 +1,21 @@
-/** The branches' yearly statistics as an Excel workbook (xlsx): one row per branch, rates and marks as numbers Excel can sum and sort. */
-import { BRANCH_STATISTICS_COLUMNS, branchStatisticsCells, type BranchYearFigures } from '@hele/shared';
+/**
+ * The branches' yearly statistics as an Excel workbook (xlsx): one row per branch, rates and marks as numbers Excel can sum
+ * and sort; a second sheet lists each member's 党员积分 of the year for 民主评议.
+ */
+import {
+  BRANCH_STATISTICS_COLUMNS,
+  branchStatisticsCells,
+  PARTY_APPRAISAL_COLUMNS,
+  type BranchYearFigures,
+  type PartyAppraisalRow,
+} from '@hele/shared';
 import ExcelJS from 'exceljs';
 
-export const statisticsWorkbook = async (year: number, rows: readonly BranchYearFigures[]): Promise<Uint8Array> => {
+export const statisticsWorkbook = async (
+  year: number,
+  rows: readonly BranchYearFigures[],
+  appraisal: readonly PartyAppraisalRow[] = [],
+): Promise<Uint8Array> => {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(`${year} 年支部统计`);
   sheet.addRow([...BRANCH_STATISTICS_COLUMNS]).font = { bold: true };
@@ -11,5 +24,10 @@ export const statisticsWorkbook = async (year: number, rows: readonly BranchYear
   sheet.getColumn(BRANCH_STATISTICS_COLUMNS.indexOf('三会一课完成率') + 1).numFmt = '0%';
   sheet.getColumn(BRANCH_STATISTICS_COLUMNS.indexOf('观摩评分') + 1).numFmt = '0.00';
   for (const column of sheet.columns) column.width = 12;
+  // 民主评议: each member's 党员积分 of the year, ranked within the branch.
+  const members = workbook.addWorksheet(`${year} 年民主评议·党员积分`);
+  members.addRow([...PARTY_APPRAISAL_COLUMNS]).font = { bold: true };
+  for (const row of appraisal) members.addRow([row.branchId, row.name, row.total, row.rank]);
+  for (const column of members.columns) column.width = 14;
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 };

@@ -1,11 +1,19 @@
 import { createHttpHandler, ok } from '../lib/http';
 import { ledger } from '../domain/ledger';
-import { classSeats, redemptionRepository, rewardRepository } from './repository';
+import { partyPoints } from '../domain/party-points';
+import { classSeats, pointsSettingsRepository, redemptionRepository, rewardRepository } from './repository';
 import { createPointsService } from './service';
 import { runIdempotent } from '../lib/idempotency';
 import { pointsRoutes } from '@hele/shared/contract/points';
 
-const points = createPointsService({ ledger, rewards: rewardRepository, redemptions: redemptionRepository, seats: classSeats });
+const points = createPointsService({
+  ledger,
+  rewards: rewardRepository,
+  redemptions: redemptionRepository,
+  seats: classSeats,
+  settings: pointsSettingsRepository,
+  party: partyPoints,
+});
 
 export const handler = createHttpHandler(
   pointsRoutes,
@@ -24,6 +32,14 @@ export const handler = createHttpHandler(
     fulfil: async ({ body, caller }) => await points.fulfil(body.voucher, caller),
     myRedemptions: async ({ query, caller }) => await points.myRedemptions(caller, query),
     redemptions: async ({ query }) => await points.listRedemptions(query),
+    pointsSettings: async () => await points.getSettings(),
+    myPartyPoints: async ({ query, caller }) => await points.myPartyPoints(caller, query),
+    adjustPartyPoints: async ({ body, caller, idempotencyKey }) => {
+      const { entry, created: isNew } = await points.adjustPartyPoints(body, caller, idempotencyKey);
+      return isNew ? { entry } : ok({ entry });
+    },
+    partyRanking: async ({ params, query, caller }) => await points.partyRanking(params.id, query.year, caller),
+    setPointsSettings: async ({ body, caller }) => await points.setSettings(body, caller),
   },
   // A redemption keeps its Idempotency-Key in its own transaction (lib/idempotency-folded).
   { idempotency: runIdempotent, folded: ['redeem'] },

@@ -3,8 +3,8 @@
  * changed only by conditional items that run inside the ledger's transaction (`items`), so stock
  * and points move together or not at all.
  */
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { BALANCE_SK, BalanceRecord } from '../domain/ledger';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BALANCE_SK, BalanceRecord, PARTY_ACCOUNT_PREFIX } from '../domain/ledger';
 import { activitySummary } from '../domain/activities/summary';
 import { queryPage } from '../lib/pagination';
 import { doc, isConditionFailure, type TransactItem } from '../lib/db';
@@ -205,5 +205,47 @@ export const classSeats = {
       }),
     );
     return Items?.[0] ? RegistrationRecord.parse(Items[0]) : undefined;
+  },
+};
+
+export { pointsSettingsRepository } from '../domain/points-settings';
+
+/** The scheduled expiry's reads and its once-only notices. */
+export const expiryRepository = {
+  /** Every service-points account holding points (an operator-sized scan of the BALANCE items, once a day). */
+  async accountsWithPoints(): Promise<string[]> {
+    const users: string[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(
+        new ScanCommand({
+          TableName: tableName('POINTS_TABLE'),
+          FilterExpression: 'sk = :balance AND balance > :zero',
+          ExpressionAttributeValues: { ':balance': BALANCE_SK, ':zero': 0 },
+          ProjectionExpression: 'userId',
+          ExclusiveStartKey,
+        }),
+      );
+      // 党员积分 accounts do not expire.
+      for (const item of page.Items ?? []) if (!String(item.userId).startsWith(PARTY_ACCOUNT_PREFIX)) users.push(String(item.userId));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return users;
+  },
+  /** Marks the notice of points expiring on `expiresOn` as sent; false when it was sent before. */
+  async markNotice(userId: string, expiresOn: string, points: number, at: string): Promise<boolean> {
+    try {
+      await doc.send(
+        new PutCommand({
+          TableName: tableName('POINTS_TABLE'),
+          Item: { userId, sk: `N#${expiresOn}`, points, sentAt: at },
+          ConditionExpression: 'attribute_not_exists(sk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   },
 };

@@ -11,8 +11,14 @@ import {
   ErrorCode,
   Role,
   rewardAvailability,
+  centerMonth,
+  isPartyMember,
+  PARTY_POINT_KINDS,
+  rankByTotal,
   starLevel,
+  upcomingExpiries,
   type AdjustmentRequest,
+  type PointsSettings,
   type CreateRewardRequest,
   type LedgerEntry,
   type UpdateRewardRequest,
@@ -20,14 +26,17 @@ import {
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
-import type { EntryRecord, Ledger, Named } from '../domain/ledger';
+import { partyAccount, type EntryRecord, type Ledger, type Named } from '../domain/ledger';
+import { partyYearItem, type createPartyPoints } from '../domain/party-points';
 import type { IdempotencyClaim } from '../lib/idempotency-folded';
-import { loadUser, type Principal } from '../lib/principal';
+import { branchMembers, loadUser, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { isLive, seatItems, type RegistrationRecord } from '../domain/activities/seats';
 import { approvedMinutesOf } from '../domain/service-records';
 import { toRedemption, toReward, type RedemptionRecord, type RewardRecord } from './records';
+import { lotsOf } from './expiry';
 import type {
+  pointsSettingsRepository as PointsSettingsRepository,
   classSeats as ClassSeats,
   redemptionRepository as RedemptionRepository,
   rewardRepository as RewardRepository,
@@ -38,6 +47,8 @@ export interface PointsDeps {
   rewards: typeof RewardRepository;
   redemptions: typeof RedemptionRepository;
   seats: typeof ClassSeats;
+  settings: typeof PointsSettingsRepository;
+  party: ReturnType<typeof createPartyPoints>;
   now?: () => Date;
 }
 
@@ -64,7 +75,7 @@ const REFUSALS: Record<string, () => ConflictError> = {
 
 const secretsMatch = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export const createPointsService = ({ ledger, rewards, redemptions, seats, now = () => new Date() }: PointsDeps) => {
+export const createPointsService = ({ ledger, rewards, redemptions, seats, settings, party, now = () => new Date() }: PointsDeps) => {
   const requireReward = async (id: string) => {
     const reward = await rewards.get(id);
     if (!reward) throw new NotFoundError('Reward');
@@ -75,6 +86,14 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
     // Someone else's voucher does not exist for a member.
     if (!redemption || (redemption.userId !== caller.id && !isCoordinator(caller))) throw new NotFoundError('Redemption');
     return redemption;
+  };
+
+  const soonestExpiry = async (userId: string, balance: number) => {
+    if (balance <= 0) return null;
+    const { validityMonths } = await settings.get();
+    if (validityMonths <= 0) return null;
+    const { lots } = await lotsOf(ledger, userId);
+    return upcomingExpiries(lots, validityMonths, now())[0] ?? null;
   };
 
   return {
@@ -90,7 +109,87 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, now =
         nextCursor: page.nextCursor,
         approvedMinutes: minutes,
         stars: starLevel(minutes).stars,
+        // The first page says which points expire soonest (the whole ledger read, FIFO by earning day).
+        ...(query.cursor ? {} : { expiring: await soonestExpiry(caller.id, balance?.balance ?? 0) }),
       };
+    },
+
+    /** 党员积分: the caller's party account, this month against the caps, and the year so far. */
+    async myPartyPoints(caller: Principal, query: { limit: number; cursor?: string }) {
+      const month = centerMonth(now().toISOString());
+      const year = Number(month.slice(0, 4));
+      const account = partyAccount(caller.id);
+      const [user, balance, page, earned, totals, rules] = await Promise.all([
+        loadUser(caller.id),
+        ledger.balanceOf(account),
+        ledger.entries(account, query),
+        party.monthOf(caller.id, month),
+        party.yearTotals([caller.id], year),
+        settings.get(),
+      ]);
+      return {
+        partyMember: !!user && isPartyMember(user),
+        balance: balance?.balance ?? 0,
+        entries: page.items.map(toEntry),
+        nextCursor: page.nextCursor,
+        year: { year, total: totals.get(caller.id) ?? 0 },
+        month: PARTY_POINT_KINDS.map((kind) => ({
+          kind,
+          earned: earned[kind],
+          points: rules.party[kind].points,
+          cap: rules.party[kind].monthlyCap,
+        })),
+      };
+    },
+
+    /** A coordinator's correction of 党员积分: in the party account and the year's total, never below zero. */
+    async adjustPartyPoints({ userId, amount, reason }: AdjustmentRequest, caller: Principal, idempotencyKey?: string) {
+      if (!(await loadUser(userId))) throw ValidationError.field('userId', '用户不存在');
+      const at = now();
+      const account = partyAccount(userId);
+      const outcome = await ledger.append(
+        {
+          userId: account,
+          type: LedgerType.ADJUST,
+          amount,
+          reason,
+          actorId: caller.id,
+          idempotencyKey: `adjust:${caller.id}:${idempotencyKey ?? ulid()}`,
+        },
+        [{ name: 'year', item: partyYearItem(account, centerMonth(at.toISOString()).slice(0, 4), amount) }],
+        at,
+      );
+      if (outcome.status === 'refused') throw new ConflictError('CONFLICT', 'Try again');
+      return { entry: toEntry(outcome.entry), created: outcome.status === 'applied' };
+    },
+
+    /** A branch's members by the year's 党员积分 (民主评议): for coordinators and the branch's own secretary and members. */
+    async partyRanking(branchId: string, year: number | undefined, caller: Principal) {
+      if (!isCoordinator(caller) && caller.branchId !== branchId)
+        throw new ForbiddenError('Only the branch and the center see its ranking', 'NOT_YOUR_BRANCH');
+      const theYear = year ?? Number(centerMonth(now().toISOString()).slice(0, 4));
+      const members = await branchMembers(branchId);
+      const totals = await party.yearTotals(
+        members.map((member) => member.id),
+        theYear,
+      );
+      return {
+        branchId,
+        year: theYear,
+        items: rankByTotal(
+          members.map((member) => ({ userId: member.id, name: member.realName ?? member.nickname, total: totals.get(member.id) ?? 0 })),
+        ),
+      };
+    },
+
+    async getSettings() {
+      return { settings: await settings.get() };
+    },
+
+    /** The center's validity (the next scheduled run expires by it) and 党员积分 rules (the next occasion pays by them). */
+    async setSettings(input: PointsSettings, caller: Principal) {
+      const at = now().toISOString();
+      return { settings: await settings.put(input, caller.id, at) };
     },
 
     /** A coordinator's adjustment: the entry names who and why (the audit trail is the ledger itself). */

@@ -14,6 +14,7 @@ import {
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError } from '../lib/errors';
 import { topicHasQuiz } from '../domain/question-bank';
+import { partyPoints } from '../domain/party-points';
 import { settled } from '../lib/retry';
 import type { Principal } from '../lib/principal';
 import { toMyTraining, type trainings as Trainings } from '../domain/trainings';
@@ -77,8 +78,20 @@ export const createQuizService = ({
       return engine.start(topic, caller);
     },
 
-    submit: (topic: TrainingTopic, id: string, answers: Record<string, number[]>, caller: Principal): Promise<ExamAttempt> =>
-      engine.submit(topic, id, answers, caller),
+    /** Grades the attempt; a pass also earns 党员积分 (once per attempt), by the center's rules, to a party member. */
+    async submit(topic: TrainingTopic, id: string, answers: Record<string, number[]>, caller: Principal): Promise<ExamAttempt> {
+      const attempt = await engine.submit(topic, id, answers, caller);
+      if (attempt.status === 'passed')
+        await partyPoints.awardQuietly({
+          userId: caller.id,
+          kind: 'quiz',
+          ref: attempt.id,
+          what: `${TRAINING_TOPIC_LABELS[topic]}培训测验`,
+          actorId: caller.id,
+          at: now(),
+        });
+      return attempt;
+    },
   };
 };
 

@@ -129,6 +129,24 @@ describe('training quizzes', () => {
     expect(ofExam.find((item: { id: string }) => item.id === attempt.id)).toBeUndefined();
   });
 
+  it('pays a party member 党员积分 for the pass, once, by the center’s rule for quizzes', async () => {
+    const [member] = await newMembers(1, 'quiz');
+    const { token, userId } = member!;
+    expect((await call('PATCH', '/me', { token, body: { politicalStatus: 'party_member' } })).status).toBe(200);
+    await checkIn(training.id, token);
+    const { attempt } = (await call('POST', `/trainings/${QUIZ}/quiz/attempts`, { token })).body;
+    const answers = await rightAnswers(userId, attempt.id);
+    expect((await call('POST', `/trainings/${QUIZ}/quiz/attempts/${attempt.id}/submit`, { token, body: { answers } })).status).toBe(200);
+    expect((await call('POST', `/trainings/${QUIZ}/quiz/attempts/${attempt.id}/submit`, { token, body: { answers } })).status).toBe(409);
+    const { token: coordinator } = await signIn('coordinator');
+    const { quiz } = (await call('GET', '/points/settings', { token: coordinator })).body.settings.party;
+    const party = (await call('GET', '/me/party-points', { token })).body;
+    expect(party.entries).toEqual([
+      expect.objectContaining({ type: 'EARN', amount: Math.min(quiz.points, quiz.monthlyCap), reason: '通过测验：心理辅导培训测验' }),
+    ]);
+    expect((await call('GET', '/me/points', { token })).body.balance).toBe(0);
+  });
+
   it('fails below the mark and cools down; a later pass completes the topic once', async () => {
     const [volunteer] = await newMembers(1, 'quiz');
     const { token, userId } = volunteer!;

@@ -9,6 +9,11 @@ import {
   IdParams,
   ListQuery,
   PointsResponse,
+  PointsSettings,
+  PartyPointsResponse,
+  PartyRanking,
+  PartyRankingQuery,
+  PointsSettingsResponse,
   RedeemRequest,
   RedemptionListQuery,
   RedemptionPage,
@@ -104,5 +109,46 @@ export const pointsRoutes = defineRoutes({
     access: [Role.COORDINATOR],
     query: RedemptionListQuery,
     reply: RedemptionPage,
+  },
+  /** The center's points rules, stated to every member. */
+  pointsSettings: {
+    method: 'GET',
+    path: '/points/settings',
+    access: 'user',
+    reply: PointsSettingsResponse,
+  },
+  /** 党员积分: the caller's own account, apart from service points. */
+  myPartyPoints: {
+    method: 'GET',
+    path: '/me/party-points',
+    access: 'user',
+    query: ListQuery,
+    reply: PartyPointsResponse,
+  },
+  /** A coordinator's correction of someone's 党员积分 (never below zero). */
+  adjustPartyPoints: {
+    method: 'POST',
+    path: '/party-points/adjustments',
+    access: [Role.COORDINATOR],
+    body: AdjustmentRequest,
+    reply: EntryResponse,
+    status: 201,
+    idempotent: true,
+  },
+  /** A branch's members by the year's 党员积分: coordinators, and the branch's own secretary and members. */
+  partyRanking: {
+    method: 'GET',
+    path: '/branches/{id}/party-points',
+    access: 'user',
+    params: IdParams,
+    query: PartyRankingQuery,
+    reply: PartyRanking,
+  },
+  setPointsSettings: {
+    method: 'PUT',
+    path: '/points/settings',
+    access: [Role.COORDINATOR],
+    body: PointsSettings,
+    reply: PointsSettingsResponse,
   },
 });

@@ -22,3 +22,5 @@ export * from './roster-import';
 export * from './compliance';
 export * from './certificates';
 export * from './calendar';
+export * from './expiry';
+export * from './party-points';

@@ -87,6 +87,8 @@ export const BranchYearFigures = z.object({
     overdue: z.number().int(),
     rate: z.number().int().nullable(),
   }),
+  /** 党员积分 (rules/party-points): what the branch's members earned this year, together (民主评议). */
+  partyPoints: z.number().int(),
 });
 export type BranchYearFigures = z.infer<typeof BranchYearFigures>;
 export const StatisticsQuery = z
@@ -112,6 +114,8 @@ export const BRANCH_STATISTICS_COLUMNS = [
   '三会一课已开',
   '三会一课逾期',
   '三会一课完成率',
+  // 民主评议: the members' 党员积分 of the year, together (each member's on the workbook's second sheet).
+  '党员积分',
 ] as const;
 
 /** A branch's row in the columns' order; the rate and the mark as fractions (a sheet formats them, the CSV writes 85% and 3.7). */
@@ -133,4 +137,10 @@ export const branchStatisticsCells = (row: BranchYearFigures): Array<string | nu
   row.compliance.held,
   row.compliance.overdue,
   row.compliance.rate === null ? null : row.compliance.rate / 100,
+  row.partyPoints,
 ];
+
+/** The workbook's second sheet (民主评议): each member of each branch by the year's 党员积分. */
+export const PARTY_APPRAISAL_COLUMNS = ['支部', '姓名', '年度党员积分', '支部排名'] as const;
+export const PartyAppraisalRow = z.object({ branchId: Id, name: z.string(), total: z.number().int(), rank: z.number().int() });
+export type PartyAppraisalRow = z.infer<typeof PartyAppraisalRow>;

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { LedgerTypeSchema } from '../constants';
+import { MAX_VALIDITY_MONTHS } from '../rules/expiry';
+import { MAX_PARTY_MONTHLY_CAP, MAX_PARTY_POINTS_PER_OCCASION, PARTY_POINT_KINDS } from '../rules/party-points';
 import { MAX_ENTRY_POINTS } from '../rules/ledger';
 import { Id, IsoDateTime, ListQuery, page } from './common';
 
@@ -22,6 +24,8 @@ export const PointsResponse = z.object({
   nextCursor: z.string().nullable(),
   approvedMinutes: z.number().int(),
   stars: z.number().int(),
+  /** The soonest points to expire under the center's validity (none when points never expire or nothing is left). */
+  expiring: z.object({ points: z.number().int(), expiresOn: z.string() }).nullable().optional(),
 });
 export type PointsResponse = z.infer<typeof PointsResponse>;
 
@@ -140,3 +144,65 @@ export const RedemptionPage = page(Redemption);
 export const FulfilRequest = z.object({ voucher: z.string().trim().min(1).max(200) }).strict();
 export const FulfilResponse = z.object({ redemption: Redemption });
 export const RedemptionListQuery = ListQuery.extend({ status: RedemptionStatusSchema.optional() });
+
+const PartyPointRuleSchema = z
+  .object({
+    points: z
+      .number()
+      .int('须为整数')
+      .min(0, '不能为负数')
+      .max(MAX_PARTY_POINTS_PER_OCCASION, `每次最多 ${MAX_PARTY_POINTS_PER_OCCASION} 分`),
+    monthlyCap: z
+      .number()
+      .int('须为整数')
+      .min(1, '每月上限至少为 1')
+      .max(MAX_PARTY_MONTHLY_CAP, `每月上限最多 ${MAX_PARTY_MONTHLY_CAP} 分`),
+  })
+  .strict();
+/** 党员积分: points per occasion and the monthly cap of each kind. */
+export const PartyPointRulesSchema = z
+  .object({ meeting: PartyPointRuleSchema, material: PartyPointRuleSchema, quiz: PartyPointRuleSchema })
+  .strict();
+
+/** Months earned points stay valid, first earned first expired; 0: points never expire. */
+const ValidityMonths = z
+  .number({ error: '请填写有效期（月）' })
+  .int('有效期须为整月数')
+  .min(0, '有效期不能为负数')
+  .max(MAX_VALIDITY_MONTHS, `有效期最长 ${MAX_VALIDITY_MONTHS} 个月`);
+
+/** The center's points rules (`PUT /points/settings`): how long service points stay valid, and how 党员积分 are earned. Either or both. */
+export const PointsSettings = z
+  .object({ validityMonths: ValidityMonths, party: PartyPointRulesSchema })
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, { message: '没有需要修改的内容' });
+export type PointsSettings = z.infer<typeof PointsSettings>;
+export const PointsSettingsResponse = z.object({
+  settings: z.object({ validityMonths: z.number().int(), party: PartyPointRulesSchema, updatedAt: IsoDateTime.optional() }),
+});
+export type PointsSettingsResponse = z.infer<typeof PointsSettingsResponse>;
+
+export const PartyPointKindSchema = z.enum(PARTY_POINT_KINDS);
+
+/** `GET /me/party-points`: the caller's 党员积分 account, apart from service points. */
+export const PartyPointsResponse = z.object({
+  partyMember: z.boolean(),
+  balance: z.number().int(),
+  entries: z.array(LedgerEntry),
+  nextCursor: z.string().nullable(),
+  /** The center's year so far. */
+  year: z.object({ year: z.number().int(), total: z.number().int() }),
+  /** This month by kind: earned, against the cap. */
+  month: z.array(z.object({ kind: PartyPointKindSchema, earned: z.number().int(), points: z.number().int(), cap: z.number().int() })),
+});
+export type PartyPointsResponse = z.infer<typeof PartyPointsResponse>;
+
+export const PartyRankingQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
+/** `GET /branches/{id}/party-points`: the branch's members by the year's 党员积分, highest first (民主评议). */
+export const PartyRanking = z.object({
+  branchId: Id,
+  year: z.number().int(),
+  items: z.array(z.object({ userId: Id, name: z.string(), total: z.number().int(), rank: z.number().int() })),
+});
+export type PartyRanking = z.infer<typeof PartyRanking>;

@@ -167,6 +167,7 @@ function BranchYear({ branchId, coordinator }: { branchId: string; coordinator: 
         三会一课 已开 {figures.compliance.held}/{figures.compliance.expected} 期 · 逾期 {figures.compliance.overdue} 期 · 完成率{' '}
         {figures.compliance.rate === null ? '—' : `${figures.compliance.rate}%`}
       </Text>
+      <Text className='plan__modules plan__party-points'>党员积分 全支部合计 {figures.partyPoints} 分（民主评议参考）</Text>
       {coordinator && (
         <Button
           size='small'

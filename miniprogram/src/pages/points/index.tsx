@@ -2,7 +2,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { formatDateTime, hasAnyRole, LEDGER_TYPE_LABELS, Role, type LedgerEntry, type PointsResponse } from '@hele/shared';
+import { expiringText, formatDateTime, hasAnyRole, LEDGER_TYPE_LABELS, Role, type LedgerEntry, type PointsResponse } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import PointsCard from '@/components/points-card/react';
@@ -11,12 +11,14 @@ import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
 import { goToSignIn } from '@/utils/navigation';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
+import { PartyPoints } from './party';
 import './index.scss';
 
 export default function PointsPage() {
   const user = useCurrentUser();
   const large = useLargeText();
-  const [summary, setSummary] = useState<Pick<PointsResponse, 'balance' | 'stars' | 'approvedMinutes'>>();
+  const [account, setAccount] = useState<'service' | 'party'>('service');
+  const [summary, setSummary] = useState<Pick<PointsResponse, 'balance' | 'stars' | 'approvedMinutes' | 'expiring'>>();
   const ledger = usePagedList<LedgerEntry>(
     async (cursor) => {
       if (!user) return { items: [], nextCursor: null };
@@ -39,9 +41,35 @@ export default function PointsPage() {
   }
 
   const go = (url: string) => () => Taro.navigateTo({ url });
+  const tabs = (
+    <View className='points__tabs'>
+      {(
+        [
+          ['service', '服务积分'],
+          ['party', '党员积分'],
+        ] as const
+      ).map(([key, label]) => (
+        <Text key={key} className={`points__tab ${account === key ? 'points__tab--on' : ''}`} onClick={() => setAccount(key)}>
+          {label}
+        </Text>
+      ))}
+    </View>
+  );
+  if (account === 'party') {
+    return (
+      <View className={`page points ${largeTextClass(large)}`}>
+        {tabs}
+        <PartyPoints userId={user.id} branchId={user.branchId} />
+      </View>
+    );
+  }
   return (
     <View className={`page points ${largeTextClass(large)}`}>
+      {tabs}
       <PointsCard balance={summary?.balance ?? 0} stars={summary?.stars ?? 0} minutes={summary?.approvedMinutes ?? 0} />
+      {summary?.expiring && (
+        <Text className='points__expiring'>{expiringText(summary.expiring.points, summary.expiring.expiresOn)}（先获得的先过期）</Text>
+      )}
       <View className='points__actions'>
         <Button type='primary' className='points__shop' onClick={go('/shop/rewards/index')}>
           积分兑换
@@ -52,6 +80,7 @@ export default function PointsPage() {
         <View className='points__actions'>
           <Button onClick={go('/shop/fulfil/index')}>兑换核销</Button>
           <Button onClick={go('/shop/manage/index')}>奖品管理</Button>
+          <Button onClick={go('/shop/settings/index')}>积分规则</Button>
         </View>
       )}
       <Text className='section-title'>积分明细</Text>

@@ -1,0 +1,101 @@
+/**
+ * 党员积分 on the 积分 tab: the party account, apart from service points: the year so far, this month
+ * against the center's caps, the branch's ranking, and the ledger.
+ */
+import { View, Text } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import {
+  formatDateTime,
+  LEDGER_TYPE_LABELS,
+  PARTY_POINT_KIND_LABELS,
+  type LedgerEntry,
+  type PartyPointsResponse,
+  type PartyRanking,
+} from '@hele/shared';
+import { api } from '@/api';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { usePagedList } from '@/hooks/use-paged-list';
+
+export function PartyPoints({ userId, branchId }: { userId: string; branchId?: string }) {
+  const [summary, setSummary] = useState<Omit<PartyPointsResponse, 'entries' | 'nextCursor'>>();
+  const [ranking, setRanking] = useState<PartyRanking>();
+  const ledger = usePagedList<LedgerEntry>(
+    async (cursor) => {
+      const page = await api.points.myPartyPoints({ query: { cursor } });
+      if (!cursor) setSummary(page);
+      return { items: page.entries, nextCursor: page.nextCursor };
+    },
+    [userId],
+  );
+  useEffect(() => {
+    if (!branchId) return;
+    api.points.partyRanking({ params: { id: branchId }, query: {} }).then(setRanking, () => setRanking(undefined));
+  }, [branchId]);
+
+  const mine = ranking?.items.find((item) => item.userId === userId);
+  return (
+    <View className='party'>
+      <View className='card party__card'>
+        <Text className='party__label'>党员积分</Text>
+        <Text className='party__balance'>{summary?.balance ?? 0}</Text>
+        <Text className='muted'>
+          {summary ? `${summary.year.year} 年累计 ${summary.year.total} 分` : ' '}
+          {mine ? ` · 支部第 ${mine.rank} 名` : ''}
+        </Text>
+        {summary && !summary.partyMember && <Text className='muted'>党员积分仅计入党员（在 我的 › 编辑资料 中填写政治面貌）</Text>}
+      </View>
+      {summary && (
+        <View className='card party__month'>
+          <Text className='section-title'>本月</Text>
+          {summary.month.map((row) => (
+            <View key={row.kind} className={`party__kind party__kind--${row.kind}`}>
+              <Text>
+                {PARTY_POINT_KIND_LABELS[row.kind]}（每次 {row.points} 分）
+              </Text>
+              <Text className='muted'>
+                {row.earned}/{row.cap}
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {ranking && ranking.items.length > 0 && (
+        <View className='card party__ranking'>
+          <Text className='section-title'>支部排行 · {ranking.year} 年</Text>
+          {ranking.items.slice(0, 10).map((item) => (
+            <View key={item.userId} className={`party__rank ${item.userId === userId ? 'party__rank--me' : ''}`}>
+              <Text>
+                {item.rank}. {item.name}
+              </Text>
+              <Text>{item.total}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <Text className='section-title'>党员积分明细</Text>
+      {ledger.error !== undefined && ledger.items.length === 0 ? (
+        <ErrorView error={ledger.error} onRetry={ledger.refresh} />
+      ) : ledger.items.length === 0 && !ledger.loading ? (
+        <EmptyView title='暂无党员积分' description='参加组织生活、完成学习资料、通过测验，按中心规则计分' />
+      ) : (
+        ledger.items.map((entry) => (
+          <View key={entry.id} className='card points__entry'>
+            <View className='points__entry-main'>
+              <Text className='points__reason'>{entry.reason}</Text>
+              <Text className='muted'>
+                {LEDGER_TYPE_LABELS[entry.type]} · {formatDateTime(entry.createdAt)}
+              </Text>
+            </View>
+            <View className='points__entry-side'>
+              <Text className={`points__amount ${entry.amount > 0 ? 'points__amount--plus' : ''}`}>
+                {entry.amount > 0 ? `+${entry.amount}` : entry.amount}
+              </Text>
+              <Text className='muted'>余 {entry.balanceAfter}</Text>
+            </View>
+          </View>
+        ))
+      )}
+      <ListFoot loading={ledger.loading} done={ledger.done} count={ledger.items.length} />
+    </View>
+  );
+}

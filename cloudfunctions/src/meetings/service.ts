@@ -175,6 +175,9 @@ export const createMeetingService = ({
     /** Every branch that held meetings in the year (coordinators; the yearly summary). */
     allBranches: (year: number | undefined) => yearOfBranches(year ?? thisYear()),
 
+    /** The center's current year (the statistics' default). */
+    thisYear: async () => thisYear(),
+
     /** The minutes as the facilitator saved them, or else drafted from the meeting's records; with the meeting's title. */
     async minutesWithTitle(activityId: string, caller: Principal): Promise<{ minutes: Minutes; title: string }> {
       const { activity } = await audience(activityId, caller);

@@ -1,8 +1,19 @@
 /** The branches' yearly statistics as an Excel workbook (xlsx): one row per branch, rates and marks as numbers Excel can sum and sort. */
-import { BRANCH_STATISTICS_COLUMNS, branchStatisticsCells, type BranchYearFigures } from '@hele/shared';
+import {
+  BRANCH_STATISTICS_COLUMNS,
+  branchStatisticsCells,
+  DASHBOARD_COLUMNS,
+  dashboardRows,
+  type BranchYearFigures,
+  type DestinationRow,
+} from '@hele/shared';
 import ExcelJS from 'exceljs';
 
-export const statisticsWorkbook = async (year: number, rows: readonly BranchYearFigures[]): Promise<Uint8Array> => {
+export const statisticsWorkbook = async (
+  year: number,
+  rows: readonly BranchYearFigures[],
+  destinations: DestinationRow[],
+): Promise<Uint8Array> => {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(`${year} 年支部统计`);
   sheet.addRow([...BRANCH_STATISTICS_COLUMNS]).font = { bold: true };
@@ -11,5 +22,11 @@ export const statisticsWorkbook = async (year: number, rows: readonly BranchYear
   sheet.getColumn(BRANCH_STATISTICS_COLUMNS.indexOf('三会一课完成率') + 1).numFmt = '0%';
   sheet.getColumn(BRANCH_STATISTICS_COLUMNS.indexOf('观摩评分') + 1).numFmt = '0.00';
   for (const column of sheet.columns) column.width = 12;
+  // 志愿服务进基层、进村居、进学校、进高墙: the year's service activities and approved hours per destination.
+  const served = workbook.addWorksheet(`${year} 年服务去向`);
+  served.addRow([...DASHBOARD_COLUMNS.destinations]).font = { bold: true };
+  for (const row of dashboardRows({ projects: [], categories: [], cases: [], resources: [], months: [], destinations }).destinations)
+    served.addRow(row);
+  for (const column of served.columns) column.width = 14;
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 };

@@ -6,6 +6,7 @@
 import {
   centerDate,
   centerMonth,
+  destinationCounters,
   formatDate,
   hasAnyRole,
   holdsRole,
@@ -32,6 +33,7 @@ import type { ActivitySummary } from '../domain/activities/summary';
 import { projectScope } from '../domain/projects';
 import { teachesClass } from '../domain/series';
 import { countItem } from '../domain/stats';
+import { serviceScope } from '../domain/destinations';
 import type { serviceRecordRepository as ServiceRecordRepository } from './repository';
 
 export interface HoursDeps {
@@ -138,12 +140,20 @@ export const createHoursService = ({
    */
   const payFor = async (record: ServiceRecordItem, caller: Principal, recordItem: Named<'record'>) => {
     const points = pointsForMinutes(record.minutes, pointsPerHour);
-    const projectId = record.activityId ? (await activityOf(record.activityId))?.projectId : undefined;
+    const served = record.activityId ? await activityOf(record.activityId) : undefined;
+    const projectId = served?.projectId;
     const alongside: Array<Named<'record' | 'hours'>> = [
       recordItem,
       { name: 'hours', item: serviceItems.addHours(record.userId, record.minutes) },
-      // The dashboard's service time per month (of the day served), and per project.
-      { name: 'hours', item: countItem(`service#${centerMonth(record.servedOn)}`, { minutes: record.minutes, records: 1 }) },
+      // The dashboard's service time per month (of the day served), per destination (进基层…), and per project.
+      {
+        name: 'hours',
+        item: countItem(serviceScope(centerMonth(record.servedOn)), {
+          minutes: record.minutes,
+          records: 1,
+          ...destinationCounters(served?.kind === 'service' ? served.destination : undefined, record.minutes),
+        }),
+      },
       ...(projectId ? [{ name: 'hours' as const, item: countItem(projectScope(projectId), { serviceMinutes: record.minutes }) }] : []),
     ];
     if (points === 0) {

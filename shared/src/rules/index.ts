@@ -22,3 +22,4 @@ export * from './roster-import';
 export * from './compliance';
 export * from './certificates';
 export * from './calendar';
+export * from './destinations';

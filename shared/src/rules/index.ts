@@ -23,3 +23,4 @@ export * from './compliance';
 export * from './certificates';
 export * from './calendar';
 export * from './destinations';
+export * from './service-points';

@@ -22,7 +22,9 @@ const main = async () => {
     }),
   );
   const report = await reconcilePoints(client, table);
-  console.log(`points:reconcile ${table} at ${endpoint}: ${report.users} balances (service points and 党员积分 accounts), ${report.entries} ledger entries`);
+  console.log(
+    `points:reconcile ${table} at ${endpoint}: ${report.users} balances (service points and 党员积分 accounts), ${report.entries} ledger entries`,
+  );
   if (report.problems.length === 0) {
     console.log('every balance equals the sum of its ledger: no difference');
     return;

@@ -220,6 +220,10 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /offers/{id}/allocations': { path: '/offers/01MISSINGOFFER/allocations' },
   // An empty title: allowed callers get 400 and no case is opened (the dashboard test counts cases).
   'POST /cases': { path: '/cases', body: () => ({ title: '', source: 'visit', description: '三位独居老人午餐无人照料' }) },
+  // An empty `what`: everyone signed in gets 400 and no need is raised.
+  'POST /me/needs': { path: '/me/needs', body: () => ({ what: '', where: '松台街道', urgency: 'normal' }) },
+  'GET /me/needs': { path: '/me/needs' },
+  'GET /needs/{id}': { path: '/needs/01MISSINGCASE' },
   'GET /cases': { path: '/cases' },
   'GET /cases/{id}': { path: '/cases/01MISSINGCASE' },
   'POST /cases/{id}/transitions': { path: '/cases/01MISSINGCASE/transitions', body: () => ({ to: 'estimation' }) },

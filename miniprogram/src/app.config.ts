@@ -28,7 +28,7 @@ export default defineAppConfig({
     },
     {
       root: 'resources',
-      pages: ['offers/index', 'cases/index', 'case/index', 'projects/index'],
+      pages: ['offers/index', 'cases/index', 'case/index', 'projects/index', 'needs/index'],
     },
     {
       root: 'branch',

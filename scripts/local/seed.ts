@@ -137,6 +137,7 @@ const DEMO_ACTIVITIES: Array<{ id: string; input: unknown }> = [
       endsAt: at(4, '11:30'),
       capacity: 10,
       requiredTraining: 'first_aid',
+      destination: 'village',
       description: '为患有认知障碍的老人发放黄手环并登记信息（需先完成应急抢救培训）。',
     },
   },

@@ -129,6 +129,26 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
   life: '组织生活会',
 };
 
+/**
+ * 志愿服务进基层、进村居、进学校、进高墙 (docs/DOMAIN.md §2): where a service activity takes the service, chosen
+ * when it is planned; the dashboard and the yearly statistics count activities and hours per destination.
+ */
+export const ServiceDestination = {
+  GRASSROOTS: 'grassroots',
+  VILLAGE: 'village',
+  SCHOOL: 'school',
+  PRISON: 'prison',
+} as const;
+export const ServiceDestinationSchema = z.enum(ServiceDestination);
+export type ServiceDestination = z.infer<typeof ServiceDestinationSchema>;
+export const SERVICE_DESTINATIONS: readonly ServiceDestination[] = Object.values(ServiceDestination);
+export const SERVICE_DESTINATION_LABELS: Record<ServiceDestination, string> = {
+  grassroots: '进基层',
+  village: '进村居',
+  school: '进学校',
+  prison: '进高墙',
+};
+
 /** How often a kind of meeting is due: once per month, quarter, half year or year, or not required. */
 export const MeetingFrequency = {
   MONTHLY: 'monthly',

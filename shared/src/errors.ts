@@ -112,6 +112,7 @@ export const ERRORS = {
   NOT_ALLOWED: { status: 403, message: '只有社工可以推进个案' },
   STEP_INCOMPLETE: { status: 409, message: '请先完成本步骤的表单（介入阶段需至少一条日志）', explained: true },
   CASE_STAGE: { status: 409, message: '个案当前步骤不允许此操作' },
+  TOO_MANY_OPEN_NEEDS: { status: 409, message: '你已有多条需求正在处理，请等社工回复后再提出新的需求' },
   NOT_ENOUGH_REMAINING: { status: 409, message: '可分配的资源不足' },
   PROVIDER_NOT_VERIFIED: { status: 409, message: '资源方尚未认证' },
 

@@ -130,6 +130,7 @@ export const exportAccount = async (record: UserRecord, profile: User, now: Date
     libraryProgress: rows('libraryProgress'),
     branchRoster: branchRoster ? shown(branchRoster) : null,
     resources: rows('resources'),
+    needs: rows('needs'),
     roles: roles.map(shown),
     notIncluded: NOT_INCLUDED,
   };

@@ -40,6 +40,21 @@ const onIndex =
     },
   ];
 
+/** Items of an index whose hash key is the person, of a `type` (or not of it). */
+const ofType =
+  (table: TableVariable, IndexName: string, attribute: string, comparison: '=' | '<>', type: string) =>
+  (userId: string): QueryCommandInput[] =>
+    onIndex(
+      table,
+      IndexName,
+      attribute,
+    )(userId).map((input) => ({
+      ...input,
+      FilterExpression: `#type ${comparison} :type`,
+      ExpressionAttributeNames: { ...input.ExpressionAttributeNames, '#type': 'type' },
+      ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ':type': type },
+    }));
+
 /** The items of partitions named after the person (optionally those whose sort key starts with `prefix`). */
 const inPartitions =
   (table: TableVariable, attribute: string, partitions: (userId: string) => string[], prefix?: string) =>
@@ -132,7 +147,19 @@ export const HOLDINGS = {
   },
   libraryProgress: { table: 'LIBRARY_TABLE', queries: inPartitions('LIBRARY_TABLE', 'pk', (userId) => [`P#${userId}`]), key: ['pk', 'sk'] },
   // Providers and offers the person is the contact user of: the organisation's records, kept as they are.
-  resources: { table: 'RESOURCES_TABLE', queries: onIndex('RESOURCES_TABLE', 'byContact', 'contactUserId'), key: ['pk', 'sk'] },
+  resources: {
+    table: 'RESOURCES_TABLE',
+    queries: ofType('RESOURCES_TABLE', 'byContact', 'contactUserId', '<>', 'case'),
+    key: ['pk', 'sk'],
+  },
+  // Needs the person raised (提出需求): the case goes on for the center's counts, without who, where and how to reach them.
+  needs: {
+    table: 'RESOURCES_TABLE',
+    queries: ofType('RESOURCES_TABLE', 'byContact', 'contactUserId', '=', 'case'),
+    key: ['pk', 'sk'],
+    nameField: 'raisedByName',
+    erase: { contact: '', location: '', requester: CLOSED_ACCOUNT_NAME },
+  },
 } satisfies Record<string, Holding>;
 
 export type HoldingName = keyof typeof HOLDINGS;

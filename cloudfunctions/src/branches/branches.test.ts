@@ -42,12 +42,31 @@ describe('one branch, one plan', () => {
     });
     expect(proposal.status).toBe(200);
     const items = proposal.body.items as Array<{ modules: Array<{ name: string }>; format: string; reasons: string[] }>;
+    // Young and all 大专 or above: the creative module comes first, and the reasons say so.
     expect(items.map((item) => item.modules.map((module) => module.name))).toEqual([
-      ['团队协作', '户外拓展'],
-      ['创意党旗设计', '青春问政'],
+      ['创意党旗设计', '团队协作'],
+      ['户外拓展', '分享环保小妙招'],
     ]);
     expect(items.map((item) => item.format)).toEqual(['world_cafe', 'open_space']);
-    expect(items[0]!.reasons[0]).toBe('支部 3/4 名党员35 岁以下，优先团队协作、户外类模块');
+    expect(items[0]!.reasons[0]).toBe('支部 3/4 名党员35 岁以下，4/4 名党员大专及以上学历，优先团队协作、户外类模块');
+
+    // The branch's own needs and constraints, as its secretary wrote them, weigh too.
+    expect(
+      (
+        await call('PUT', `/branches/${branch}/notes`, {
+          token: secretary.token,
+          body: { needs: '想请老党员讲一次党课', constraints: '会议室在室内，晚上每次不超过 60 分钟' },
+        })
+      ).status,
+    ).toBe(200);
+    const noted = (
+      await call('POST', `/branches/${branch}/plan-proposals`, { token: secretary.token, body: { theme: '两学一做', meetings: 3 } })
+    ).body.items as Array<{ modules: Array<{ name: string }>; minutes: number; reasons: string[] }>;
+    expect(noted[0]!.modules.map((module) => module.name)[0]).toBe('送党课下支部');
+    expect(noted[0]!.reasons).toContain('「送党课下支部」：讲授；回应支部需求「党课」');
+    expect(noted[0]!.reasons[0]).toMatch(/按支部的限制每次不超过 60 分钟、不安排户外活动$/);
+    expect(noted.flatMap((item) => item.modules.map((module) => module.name))).not.toContain('户外拓展');
+    for (const item of noted) expect(item.minutes).toBeLessThanOrEqual(60);
   });
 
   it('shows personal data to the branch and the center only', async () => {

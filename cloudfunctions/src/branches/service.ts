@@ -107,10 +107,11 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
 
     async propose(branchId: string, request: { theme: string; meetings: number }, caller: Principal): Promise<PlanProposal> {
       await requireKeeper(caller, branchId);
-      const [roster, modules] = await Promise.all([branches.roster(branchId), branches.modules()]);
+      const [roster, modules, notes] = await Promise.all([branches.roster(branchId), branches.modules(), branches.notes(branchId)]);
       if (roster.length === 0) throw ValidationError.field('id', '名册为空，请先添加党员');
       const byId = new Map(modules.map((module) => [module.id, module]));
-      const items = proposePlan(branchProfile(roster, year()), modules, request.theme, request.meetings);
+      // Age and education from the roster, and what the branch wrote it needs and what limits it.
+      const items = proposePlan(branchProfile(roster, year()), modules, request.theme, request.meetings, notes);
       return { branchId, items: items.map(({ moduleIds, ...item }) => ({ ...item, modules: moduleIds.map((id) => byId.get(id)!) })) };
     },
   };

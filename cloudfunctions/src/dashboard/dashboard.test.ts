@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { hoursOf } from '@hele/shared';
 import { doc, transactNamed } from '../lib/db';
 import { activitySummary } from '../domain/activities/summary';
 import { ledger } from '../domain/ledger';
 import { countItem, readCounts, STAT_SHARDS } from '../domain/stats';
 import { createHoursService } from '../volunteers/hours-service';
 import { serviceRecordRepository } from '../volunteers/repository';
-import { createActivity, newMembers, newVolunteers } from '../../test/fixtures';
+import { activityInput, createActivity, newMembers, newVolunteers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
 
 describe('dashboard counters', () => {
@@ -78,6 +80,89 @@ describe('dashboard counters', () => {
     // Signing up again answers with the place one has, and counts nothing.
     await call('POST', `/activities/${activity.id}/registrations`, { token: members[0]!.token });
     expect((await signUps()) - before).toBe(3);
+  });
+
+  it('counts service activities and approved hours per destination (进基层 / 进村居 / 进学校 / 进高墙), on the dashboard and in the yearly workbook', async () => {
+    // A year of this test alone: activities planned then, hours served then.
+    const year = 2081 + Math.floor(Math.random() * 19);
+    const { token: coordinator } = await signIn('coordinator');
+    const yearly = async () =>
+      (await call('GET', `/dashboard?from=${year}-01&to=${year}-12`, { token: coordinator })).body.destinations as Array<{
+        destination: string;
+        activities: number;
+        serviceMinutes: number;
+        serviceRecords: number;
+      }>;
+    const before = await yearly();
+    const at = (month: string) => ({ startsAt: `${year}-${month}-10T02:00:00.000Z`, endsAt: `${year}-${month}-10T05:00:00.000Z` });
+    const school = await createActivity({ kind: 'service', title: '铅笔花校园行', destination: 'school', ...at('03') });
+    await createActivity({ kind: 'service', title: '铅笔花校园行（二）', destination: 'school', ...at('09') });
+    const prison = await createActivity({ kind: 'service', title: '富心计划帮教', destination: 'prison', ...at('05') });
+    // A cancelled one went nowhere; one without a destination counts under none.
+    const cancelled = await createActivity({ kind: 'service', title: '进村居义诊', destination: 'village', ...at('06') });
+    expect((await call('POST', `/activities/${cancelled.id}/cancel`, { token: coordinator, body: {} })).status).toBe(200);
+    await createActivity({ kind: 'service', title: '未定去向', ...at('07') });
+    // Only a service activity goes somewhere.
+    const meeting = await call('POST', '/activities', { token: coordinator, body: activityInput({ destination: 'school' }) });
+    expect([meeting.status, meeting.body.error.details[0].path]).toEqual([400, 'destination']);
+
+    const [volunteer] = await newVolunteers(1, 'dest');
+    const served = async (activityId: string, month: string, minutes: number) => {
+      const then = createHoursService({
+        ledger,
+        records: serviceRecordRepository,
+        activity: activitySummary,
+        pointsPerHour: 10,
+        declaring: { maxAgeDays: 90, dailyMaxMinutes: 12 * 60 },
+        now: () => new Date(`${year}-${month}-20T04:00:00Z`),
+      });
+      const declared = await then.declare(
+        { servedOn: `${year}-${month}-10`, minutes, note: '志愿服务', activityId },
+        { id: volunteer!.userId, nickname: volunteer!.name, roles: ['member', 'volunteer'] },
+      );
+      const decided = await call('POST', `/service-records/${declared.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+      expect(decided.status).toBe(200);
+    };
+    await served(school.id, '03', 90);
+    await served(school.id, '04', 60);
+    await served(prison.id, '05', 120);
+
+    const after = await yearly();
+    const moved = after.map((row, i) => [
+      row.destination,
+      row.activities - before[i]!.activities,
+      row.serviceMinutes - before[i]!.serviceMinutes,
+      row.serviceRecords - before[i]!.serviceRecords,
+    ]);
+    expect(moved).toEqual([
+      ['grassroots', 0, 0, 0],
+      ['village', 0, 0, 0],
+      ['school', 2, 150, 2],
+      ['prison', 1, 120, 1],
+    ]);
+    const csv = (await call('GET', `/dashboard/export?table=destinations&from=${year}-01&to=${year}-12`, { token: coordinator }))
+      .body as string;
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF服务去向,服务活动,服务时长（小时）,服务记录数');
+    expect(csv).toContain(`\r\n进学校,${after[2]!.activities},${hoursOf(after[2]!.serviceMinutes)},${after[2]!.serviceRecords}\r\n`);
+
+    // The year's statistics: as JSON, and a second sheet of the workbook.
+    const statistics = (await call('GET', `/statistics/branches?year=${year}`, { token: coordinator })).body;
+    expect(statistics.destinations).toEqual(after);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await call('GET', `/statistics/branches?year=${year}&format=xlsx`, { token: coordinator })).body as ArrayBuffer,
+    );
+    const sheet = workbook.getWorksheet(`${year} 年服务去向`)!;
+    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.map((row) => row.slice(1))).toEqual([
+      ['服务去向', '服务活动', '服务时长（小时）', '服务记录数'],
+      ...after.map((row) => [
+        { grassroots: '进基层', village: '进村居', school: '进学校', prison: '进高墙' }[row.destination],
+        row.activities,
+        hoursOf(row.serviceMinutes),
+        row.serviceRecords,
+      ]),
+    ]);
   });
 
   it.each([

@@ -11,6 +11,7 @@ const EXPORT_NAMES = {
   categories: '项目类别',
   cases: '个案阶段',
   resources: '资源发布与分配',
+  destinations: '服务去向',
 } as const;
 
 export const handler = createHttpHandler(dashboardRoutes, {

@@ -19,6 +19,7 @@ import {
 import { toCsv } from '../lib/csv';
 import { allProjects, projectScope } from '../domain/projects';
 import { participationScope, readCounts } from '../domain/stats';
+import { destinationsOver, serviceScope } from '../domain/destinations';
 
 /** Without a range the dashboard shows this many months up to now. */
 const DEFAULT_MONTHS = 6;
@@ -26,6 +27,7 @@ const DEFAULT_MONTHS = 6;
 export interface DashboardDeps {
   counts?: typeof readCounts;
   projects?: typeof allProjects;
+  destinations?: typeof destinationsOver;
   now?: () => Date;
 }
 
@@ -52,10 +54,15 @@ const figuresOf = (counts: Record<string, number>): ProjectFigures => ({
   allocations: counts.allocations ?? 0,
 });
 
-export const createDashboardService = ({ counts = readCounts, projects = allProjects, now = () => new Date() }: DashboardDeps = {}) => {
+export const createDashboardService = ({
+  counts = readCounts,
+  projects = allProjects,
+  destinations = destinationsOver,
+  now = () => new Date(),
+}: DashboardDeps = {}) => {
   const figures = async (query: DashboardQuery): Promise<Dashboard> => {
     const months = query.from && query.to ? monthsBetween(query.from, query.to) : recentMonths(now(), DEFAULT_MONTHS);
-    const [cases, resources, perMonth, perProject] = await Promise.all([
+    const [cases, resources, perMonth, perProject, perDestination] = await Promise.all([
       counts('cases'),
       counts('resources'),
       // A month's three counters are read together, and the months side by side.
@@ -63,16 +70,18 @@ export const createDashboardService = ({ counts = readCounts, projects = allProj
         months.map(async (month) =>
           monthOf(
             month,
-            ...(await Promise.all([counts(participationScope(month)), counts(`points#${month}`), counts(`service#${month}`)])),
+            ...(await Promise.all([counts(participationScope(month)), counts(`points#${month}`), counts(serviceScope(month))])),
           ),
         ),
       ),
       projects().then((found) =>
         Promise.all(found.map(async ({ id, name, category }) => ({ id, name, category, ...figuresOf(await counts(projectScope(id))) }))),
       ),
+      destinations(months),
     ]);
     return {
       months: perMonth,
+      destinations: perDestination,
       projects: perProject,
       categories: ProjectCategorySchema.options.map((category) => {
         const mine = perProject.filter((project) => project.category === category);

@@ -30,14 +30,22 @@ export const serviceItems = {
   /** Moves a pending record to its decision, once. */
   decide: (
     id: string,
-    decision: { status: 'approved' | 'refused'; by: string; byName: string; at: string; note?: string; points?: number },
+    decision: {
+      status: 'approved' | 'refused';
+      by: string;
+      byName: string;
+      at: string;
+      note?: string;
+      points?: number;
+      pointsPending?: number;
+    },
   ): TransactItem => ({
     Update: {
       TableName: tableName('SERVICE_RECORDS_TABLE'),
       Key: { id },
       UpdateExpression: `SET #status = :status, decidedBy = :by, decidedByName = :byName, decidedAt = :at${decision.note ? ', decisionNote = :note' : ''}${
         decision.points !== undefined ? ', points = :points' : ''
-      }`,
+      }${decision.pointsPending !== undefined ? ', pointsPending = :pointsPending' : ''}`,
       ConditionExpression: '#status = :pending',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
@@ -48,7 +56,34 @@ export const serviceItems = {
         ':at': decision.at,
         ...(decision.note ? { ':note': decision.note } : {}),
         ...(decision.points !== undefined ? { ':points': decision.points } : {}),
+        ...(decision.pointsPending !== undefined ? { ':pointsPending': decision.pointsPending } : {}),
       },
+    },
+  }),
+
+  /** The points an approved record kept waiting for the certification, now paid: once (the pending mark goes). */
+  credit: (id: string, points: number): TransactItem => ({
+    Update: {
+      TableName: tableName('SERVICE_RECORDS_TABLE'),
+      Key: { id },
+      UpdateExpression: 'SET points = :points REMOVE pointsPending',
+      ConditionExpression: '#status = :approved AND pointsPending = :points',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':points': points, ':approved': 'approved' },
+    },
+  }),
+
+  /**
+   * Holds while the user earns no service points yet (not a certified volunteer nor a lecturer): an approval that
+   * keeps the points waiting must not land after the certification's credit ran.
+   */
+  notCertified: (userId: string, roles: readonly string[]): TransactItem => ({
+    ConditionCheck: {
+      TableName: tableName('USERS_TABLE'),
+      Key: { id: userId },
+      ConditionExpression: roles.map((_, i) => `NOT contains(#roles, :r${i})`).join(' AND '),
+      ExpressionAttributeNames: { '#roles': 'roles' },
+      ExpressionAttributeValues: Object.fromEntries(roles.map((role, i) => [`:r${i}`, role])),
     },
   }),
 

@@ -2,7 +2,8 @@
  * The meetings' documents, a function of their own: docx and exceljs (most of a megabyte) load here
  * and nowhere on the board's request path.
  */
-import { BRANCH_STATISTICS_COLUMNS, branchStatisticsCells } from '@hele/shared';
+import { BRANCH_STATISTICS_COLUMNS, branchStatisticsCells, monthsBetween } from '@hele/shared';
+import { destinationsOver } from '../domain/destinations';
 import { meetingDocumentsRoutes } from '@hele/shared/contract/meetings';
 import { toCsv } from '../lib/csv';
 import { createHttpHandler, download } from '../lib/http';
@@ -23,12 +24,13 @@ export const handler = createHttpHandler(meetingDocumentsRoutes, {
   },
   // The yearly summary of every branch, as JSON or as a sheet for Excel.
   statisticsWorkbook: async ({ query }) => {
-    const items = await meetings.allBranches(query.year);
-    if (query.format === 'json') return { items };
-    const year = query.year ?? items[0]?.year ?? new Date().getFullYear();
+    const [items, thisYear] = await Promise.all([meetings.allBranches(query.year), meetings.thisYear()]);
+    const year = query.year ?? thisYear;
+    const destinations = await destinationsOver(monthsBetween(`${year}-01`, `${year}-12`));
+    if (query.format === 'json') return { items, destinations };
     if (query.format === 'xlsx')
       return download(
-        await statisticsWorkbook(year, items, await meetings.partyAppraisal(year)),
+        await statisticsWorkbook(year, items, destinations, await meetings.partyAppraisal(year)),
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         `支部年度统计-${year}.xlsx`,
       );

@@ -201,6 +201,9 @@ export const createMeetingService = ({
       return rows;
     },
 
+    /** The center's current year (the statistics' default). */
+    thisYear: async () => thisYear(),
+
     /** The minutes as the facilitator saved them, or else drafted from the meeting's records; with the meeting's title. */
     async minutesWithTitle(activityId: string, caller: Principal): Promise<{ minutes: Minutes; title: string }> {
       const { activity } = await audience(activityId, caller);

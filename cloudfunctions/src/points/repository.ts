@@ -3,7 +3,15 @@
  * changed only by conditional items that run inside the ledger's transaction (`items`), so stock
  * and points move together or not at all.
  */
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { BALANCE_SK, BalanceRecord, PARTY_ACCOUNT_PREFIX } from '../domain/ledger';
 import { activitySummary } from '../domain/activities/summary';
 import { queryPage } from '../lib/pagination';

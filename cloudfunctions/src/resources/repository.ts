@@ -222,6 +222,18 @@ export const resourceRepository = {
       { name: 'event', item: countItem(CASES_SCOPE, { [record.stage]: 1 }) },
       ...(record.projectId ? [{ name: 'event' as const, item: countItem(projectScope(record.projectId), { cases: 1 }) }] : []),
     ]),
+  /**
+   * A need raised by a resident: a case at 需求评估 whose head carries its raiser as `contactUserId`, so the
+   * byContact index finds a person's own needs (providers and offers filter by type, so they never meet).
+   */
+  raiseNeed: (record: Case & { raisedBy: string }, opened: CaseEvent) =>
+    transactNamed(doc, [
+      { name: 'case', item: putHead(caseKey(record.id), 'case', { ...record, contactUserId: record.raisedBy }) },
+      { name: 'event', item: eventItem(record.id, opened) },
+      { name: 'event', item: countItem(CASES_SCOPE, { [record.stage]: 1 }) },
+    ]),
+  /** The needs a person raised, newest first. */
+  needsOf: (userId: string) => ofContact(Case, ['case'], userId),
   case: (id: string) => getHead(Case, caseKey(id)),
   cases: (page: PageRequest, stage?: CaseStage) =>
     listed(

@@ -118,6 +118,93 @@ describe('cases through the social-work process', () => {
   });
 });
 
+describe('needs residents raise themselves (提出需求)', () => {
+  it('enters 需求评估 marked 居民提出 for a coordinator, and its raiser (and no one else but coordinators) follows where it stands', async () => {
+    const [resident, neighbour] = await newMembers(2, 'need');
+    const token = await coordinator();
+    const raised = await call('POST', '/me/needs', {
+      token: resident!.token,
+      body: { what: '家中老人行动不便，需要志愿者每周陪同就医', where: '松台街道和乐社区 3 幢', urgency: 'high', contact: '13800000000' },
+    });
+    expect(raised.status).toBe(201);
+    const need = raised.body.need;
+    expect(need).toMatchObject({ where: '松台街道和乐社区 3 幢', urgency: 'high', contact: '13800000000', stage: 'assessment' });
+
+    // The coordinator's 需求评估 list has it, marked as raised by a resident, and assesses it like any case.
+    const assessing = (await call('GET', '/cases?stage=assessment&limit=100', { token })).body.items as Array<Record<string, unknown>>;
+    expect(assessing.find((item) => item.id === need.id)).toMatchObject({
+      source: 'resident',
+      raisedBy: resident!.userId,
+      location: '松台街道和乐社区 3 幢',
+      urgency: 'high',
+      description: '家中老人行动不便，需要志愿者每周陪同就医',
+    });
+    const detail = (await call('GET', `/cases/${need.id}`, { token })).body;
+    expect(detail.history[0]).toMatchObject({ kind: 'opened', to: 'assessment', text: '居民提出', actorId: resident!.userId });
+    expect((await saveForm(token, need.id, 'assessment', { notes: '需求明确，每周二上午', priority: 'high' })).status).toBe(200);
+    expect((await move(token, need.id, 'estimation')).status).toBe(200);
+
+    // The raiser sees it move; a neighbour sees neither the need nor that it exists; coordinators read it.
+    expect((await call('GET', '/me/needs', { token: resident!.token })).body.items).toEqual([
+      expect.objectContaining({ id: need.id, stage: 'estimation', what: '家中老人行动不便，需要志愿者每周陪同就医' }),
+    ]);
+    expect((await call('GET', `/needs/${need.id}`, { token: resident!.token })).body.need.stage).toBe('estimation');
+    expect((await call('GET', '/me/needs', { token: neighbour!.token })).body.items).toEqual([]);
+    const peek = await call('GET', `/needs/${need.id}`, { token: neighbour!.token });
+    expect([peek.status, peek.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await call('GET', `/needs/${need.id}`, { token })).body.need.id).toBe(need.id);
+    // Only raised needs are needs: a case the coordinator opened is not one, even for its opener.
+    const opened = await openCase(token);
+    expect((await call('GET', `/needs/${opened.id}`, { token })).status).toBe(404);
+    // The raiser cannot reach the coordinator's case routes.
+    expect((await call('GET', `/cases/${need.id}`, { token: resident!.token })).status).toBe(403);
+  });
+
+  it('is in its raiser’s data export, and closing the account leaves the case without who, where and how to reach them', async () => {
+    const [resident] = await newMembers(1, 'needclose');
+    const token = await coordinator();
+    const { need } = (
+      await call('POST', '/me/needs', {
+        token: resident!.token,
+        body: { what: '需要上门理发', where: '和乐社区 7 幢 301', urgency: 'low', contact: '13900000000' },
+      })
+    ).body;
+    const exported = (await call('GET', '/me/export', { token: resident!.token })).body;
+    expect(exported.needs).toEqual([expect.objectContaining({ id: need.id, contact: '13900000000', location: '和乐社区 7 幢 301' })]);
+    expect(exported.resources).toEqual([]);
+    expect((await call('DELETE', '/me', { token: resident!.token })).status).toBe(200);
+    const { case: kept } = (await call('GET', `/cases/${need.id}`, { token })).body;
+    expect(kept).toMatchObject({
+      description: '需要上门理发',
+      raisedByName: '已注销用户',
+      requester: '已注销用户',
+      contact: '',
+      location: '',
+    });
+  });
+
+  it('refuses a need without what or where, naming the field, and caps the needs one person has waiting', async () => {
+    const [resident] = await newMembers(1, 'needy');
+    const raise = (body: Record<string, unknown>) => call('POST', '/me/needs', { token: resident!.token, body });
+    for (const [body, field] of [
+      [{ what: '', where: '和乐社区', urgency: 'low' }, 'what'],
+      [{ what: '需要助餐', where: '', urgency: 'low' }, 'where'],
+      [{ what: '需要助餐', where: '和乐社区', urgency: 'soon' }, 'urgency'],
+      [{ what: '需要助餐', where: '和乐社区', urgency: 'low', contact: 'x'.repeat(41) }, 'contact'],
+      [{ what: '需要助餐', where: '和乐社区', urgency: 'low', stage: 'closed' }, ''],
+    ] as const) {
+      const reply = await raise(body);
+      expect(reply.status).toBe(400);
+      if (field) expect(reply.body.error.details[0].path).toBe(field);
+    }
+    expect((await call('GET', '/me/needs', { token: resident!.token })).body.items).toEqual([]);
+    for (let i = 0; i < 5; i++) expect((await raise({ what: `需要助餐 ${i}`, where: '和乐社区', urgency: 'low' })).status).toBe(201);
+    const sixth = await raise({ what: '需要助餐 5', where: '和乐社区', urgency: 'low' });
+    expect([sixth.status, sixth.body.error.code]).toEqual([409, 'TOO_MANY_OPEN_NEEDS']);
+    expect((await call('GET', '/me/needs', { token: resident!.token })).body.items).toHaveLength(5);
+  });
+});
+
 describe('providers, offers and allocation', () => {
   it('lets a provider register and offer; its resources are allocated once verified, and it sees where they went', async () => {
     const token = await coordinator();

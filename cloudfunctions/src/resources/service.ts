@@ -21,6 +21,8 @@ import {
   type CaseForm,
   type CaseFormStep,
   type CaseInput,
+  type MyNeed,
+  type RaiseNeedRequest,
   type CaseStage,
   type DirectoryProvider,
   type Offer,
@@ -53,6 +55,21 @@ const figuresOf = (counts: Record<string, number>): ProjectFigures => ({
   serviceMinutes: counts.serviceMinutes ?? 0,
   cases: counts.cases ?? 0,
   allocations: counts.allocations ?? 0,
+});
+
+/** How many needs one person may have waiting (not yet 已结案) at once. */
+export const MAX_OPEN_NEEDS = 5;
+
+/** What the raiser sees of their need. */
+const asNeed = (record: Case): MyNeed => ({
+  id: record.id,
+  what: record.description,
+  where: record.location ?? '',
+  urgency: record.urgency ?? 'normal',
+  ...(record.contact ? { contact: record.contact } : {}),
+  stage: record.stage,
+  createdAt: record.createdAt,
+  updatedAt: record.updatedAt,
 });
 
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
@@ -227,6 +244,47 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
       };
       await written(() => resources.openCase(record, event(caller, { kind: 'opened', to: 'assessment' })));
       return record;
+    },
+
+    /** 提出需求: the caller's need enters 需求评估, marked as raised by a resident, for a coordinator to assess. */
+    async raiseNeed(input: RaiseNeedRequest, caller: Principal): Promise<MyNeed> {
+      const open = (await resources.needsOf(caller.id)).filter((record) => record.stage !== 'closed');
+      if (open.length >= MAX_OPEN_NEEDS)
+        throw new ConflictError('TOO_MANY_OPEN_NEEDS', `At most ${MAX_OPEN_NEEDS} needs may wait at once`, [
+          { path: 'what', message: `最多同时提出 ${MAX_OPEN_NEEDS} 条需求` },
+        ]);
+      const { id, at } = stamp();
+      const record: Case & { raisedBy: string } = {
+        id,
+        title: [...input.what].slice(0, 60).join(''),
+        source: 'resident',
+        description: input.what,
+        requester: caller.nickname,
+        raisedBy: caller.id,
+        raisedByName: caller.nickname,
+        location: input.where,
+        urgency: input.urgency,
+        ...(input.contact ? { contact: input.contact } : {}),
+        stage: 'assessment',
+        forms: {},
+        logCount: 0,
+        createdBy: caller.id,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await written(() => resources.raiseNeed(record, event(caller, { kind: 'opened', to: 'assessment', text: '居民提出' })));
+      return asNeed(record);
+    },
+
+    /** The caller's own needs and where each stands. */
+    myNeeds: async (caller: Principal) =>
+      (await resources.needsOf(caller.id)).filter((record) => record.raisedBy === caller.id).map(asNeed),
+
+    /** A raised need, for its raiser and coordinators only: to anyone else it does not exist. */
+    async need(id: string, caller: Principal): Promise<MyNeed> {
+      const record = await resources.case(id);
+      if (!record?.raisedBy || (record.raisedBy !== caller.id && !isCoordinator(caller))) throw new NotFoundError('Need');
+      return asNeed(record);
     },
 
     cases: (page: PageRequest, stage?: CaseStage) => resources.cases(page, stage),

@@ -1,7 +1,16 @@
-import { DEFAULT_EXAM_SETTINGS } from '@hele/shared';
+import { checkInPeriod, DEFAULT_EXAM_SETTINGS, pointsForMinutes, Role } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { newMembers, withRealName } from '../../test/fixtures';
-import { loadUser, toPrincipal } from '../lib/principal';
+import { createActivity, newMembers, withRealName } from '../../test/fixtures';
+import { branchMembers, loadUser, toPrincipal, userItems } from '../lib/principal';
+import { doc, transactNamed } from '../lib/db';
+import { ledger } from '../domain/ledger';
+import { activitySummary } from '../domain/activities/summary';
+import { activityRepository } from '../domain/activities/repository';
+import { issueCheckIn } from '../domain/activities/check-in-code';
+import { createAttendanceService } from '../attendance/service';
+import { leaveRepository } from '../attendance/leave-repository';
+import { createHoursService } from './hours-service';
+import { serviceRecordRepository } from './repository';
 import { createExamService } from './exam-service';
 import { attemptRepository, questionRepository, volunteerRepository } from './repository';
 
@@ -19,6 +28,57 @@ const serviceAt = (at: Date) =>
 
 const rightAnswers = async (userId: string, attemptId: string) =>
   Object.fromEntries((await attemptRepository.get(userId, attemptId))!.paper.map((question) => [question.id, question.answer]));
+
+const MINUTE = 60_000;
+
+/** The hours service the function runs (10 points an hour, as the test stage's setting). */
+const hoursService = () =>
+  createHoursService({
+    ledger,
+    records: serviceRecordRepository,
+    activity: activitySummary,
+    pointsPerHour: 10,
+    declaring: { maxAgeDays: 90, dailyMaxMinutes: 12 * 60 },
+  });
+
+/**
+ * `user` serves at a service activity under way: registers, checks in with the coordinator's code, and signs out
+ * 50 minutes later (the attendance service as it runs then), which records the service pending approval.
+ */
+const servedAndSignedOut = async (user: { userId: string; name: string; token: string }) => {
+  const startsAt = new Date(Date.now() - 5 * MINUTE).toISOString();
+  const endsAt = new Date(Date.now() + 60 * MINUTE).toISOString();
+  const activity = await createActivity({
+    kind: 'service',
+    title: '公益黄手环 陪伴老人',
+    destination: 'village',
+    startsAt,
+    endsAt,
+    registrationClosesAt: endsAt,
+    cancellationDeadline: endsAt,
+  });
+  expect((await call('POST', `/activities/${activity.id}/registrations`, { token: user.token })).status).toBe(201);
+  const { token } = await signIn('coordinator');
+  const { code } = (await call('GET', `/activities/${activity.id}/check-in-code`, { token })).body;
+  expect((await call('POST', `/activities/${activity.id}/check-ins`, { token: user.token, body: { code } })).status).toBe(201);
+  const at = new Date(Date.now() + 50 * MINUTE);
+  const attendance = createAttendanceService({
+    activities: activityRepository,
+    leaves: leaveRepository,
+    roster: branchMembers,
+    margins: { earlyMinutes: 30, lateMinutes: 30 },
+    minServiceShare: 0.6,
+    now: () => at,
+  });
+  const { checkInSecret } = (await activityRepository.getActivity(activity.id))!;
+  const signedOut = await attendance.signOut(
+    activity.id,
+    { code: issueCheckIn(checkInSecret!, activity.id, checkInPeriod(at)).code },
+    { id: user.userId, nickname: user.name, roles: ['member'] },
+  );
+  expect(signedOut.record).toMatchObject({ status: 'pending' });
+  return { record: signedOut.record! };
+};
 
 const applicant = async () => {
   const [user] = await newMembers(1, 'applicant');
@@ -137,6 +197,74 @@ describe('volunteer certification', () => {
       code: 'EXAM_TIME_UP',
     });
     expect((await attemptRepository.get(user.userId, id))!.status).toBe('failed');
+  });
+
+  it('approves an uncertified member’s hours without points, and credits them once when the exam is passed (服务攒积分 + 资格认证)', async () => {
+    const user = await applicant();
+    const { token: coordinator } = await signIn('coordinator');
+    const { record } = await servedAndSignedOut(user);
+    const approved = await call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    expect(approved.status).toBe(200);
+    const pending = pointsForMinutes(record.minutes, 10);
+    expect(pending).toBeGreaterThan(0);
+    expect(approved.body).toMatchObject({ record: { status: 'approved', pointsPending: pending }, balance: 0 });
+    expect(approved.body.record).not.toHaveProperty('points');
+    // The hours count at once; the points wait, and the page says how many.
+    expect((await call('GET', '/me/points', { token: user.token })).body).toMatchObject({ balance: 0, approvedMinutes: record.minutes });
+    expect((await call('GET', '/me/volunteer', { token: user.token })).body).toMatchObject({ certified: false, pendingPoints: pending });
+    const told = (await call('GET', '/me/messages', { token: user.token })).body.items[0];
+    expect(told.body).toContain(`取得中心注册志愿者资格认证后获得 ${pending} 积分`);
+
+    // Passing the exam certifies and credits what waited, once.
+    const { attempt } = (await call('POST', '/exam/attempts', { token: user.token })).body;
+    const passed = await call('POST', `/exam/attempts/${attempt.id}/submit`, {
+      token: user.token,
+      body: { answers: await rightAnswers(user.userId, attempt.id) },
+    });
+    expect(passed.body.attempt.status).toBe('passed');
+    const points = (await call('GET', '/me/points', { token: user.token })).body;
+    expect(points).toMatchObject({ balance: pending, approvedMinutes: record.minutes });
+    expect(points.entries).toEqual([expect.objectContaining({ type: 'EARN', amount: pending, balanceAfter: pending })]);
+    const [credited] = (await call('GET', '/me/service-records', { token: user.token })).body.items;
+    expect(credited).toMatchObject({ id: record.id, status: 'approved', points: pending });
+    expect(credited).not.toHaveProperty('pointsPending');
+    // Visiting 志愿者中心 again, or crediting again, pays nothing twice.
+    expect((await call('GET', '/me/volunteer', { token: user.token })).body).toMatchObject({ certified: true, pendingPoints: 0 });
+    expect((await call('GET', '/me/points', { token: user.token })).body.balance).toBe(pending);
+  });
+
+  it('credits each waiting record exactly once however many credits run at once, and pays a certified volunteer at approval', async () => {
+    const user = await applicant();
+    const { token: coordinator } = await signIn('coordinator');
+    const records = [(await servedAndSignedOut(user)).record, (await servedAndSignedOut(user)).record];
+    for (const record of records)
+      expect(
+        (await call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'approve' } })).status,
+      ).toBe(200);
+    const waiting = records.reduce((total, record) => total + pointsForMinutes(record.minutes, 10), 0);
+    // Certified by an admin's grant this time: the next credits find it.
+    expect(await transactNamed(doc, [{ name: 'role', item: userItems.grant(user.userId, Role.VOLUNTEER) }])).toBe('ok');
+    const hours = hoursService();
+    const credits = await Promise.all([
+      hours.creditCertified(user.userId, user.userId),
+      hours.creditCertified(user.userId, user.userId),
+      hours.creditCertified(user.userId, user.userId),
+      call('GET', '/me/volunteer', { token: user.token }).then(() => 0),
+    ]);
+    expect(credits.reduce((total, credited) => total + credited, 0)).toBeLessThanOrEqual(waiting);
+    const points = (await call('GET', '/me/points', { token: user.token })).body;
+    expect(points.balance).toBe(waiting);
+    expect(points.entries.filter((entry: { type: string }) => entry.type === 'EARN')).toHaveLength(2);
+    expect(await hours.creditCertified(user.userId, user.userId)).toBe(0);
+
+    // Now certified: the next approval pays at once.
+    const { record } = await servedAndSignedOut(user);
+    const paid = await call('POST', `/service-records/${record.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+    expect(paid.body).toMatchObject({
+      record: { points: pointsForMinutes(record.minutes, 10) },
+      balance: waiting + pointsForMinutes(record.minutes, 10),
+    });
+    expect(paid.body.record).not.toHaveProperty('pointsPending');
   });
 
   it('validates questions naming the field', async () => {

@@ -1,5 +1,5 @@
 /** Volunteer routes: application and certification exam, question banks, training quizzes, service hours and the certificates. */
-import { DEFAULT_EXAM_SETTINGS } from '@hele/shared';
+import { DEFAULT_EXAM_SETTINGS, earnsServicePoints } from '@hele/shared';
 import { activitySummary } from '../domain/activities/summary';
 import { env } from '../lib/config';
 import { createHttpHandler, ok } from '../lib/http';
@@ -49,7 +49,13 @@ const certificates = () =>
   }));
 
 export const handler = createHttpHandler(volunteersRoutes, {
-  me: async ({ caller }) => await exam().me(caller),
+  // A certified volunteer's hours that waited for the certification are credited here too, should the credit
+  // after the exam have been cut short; it finds nothing to do once they are.
+  me: async ({ caller }) => {
+    if (earnsServicePoints(caller.roles)) await hours().creditCertified(caller.id, caller.id);
+    const [mine, pendingPoints] = await Promise.all([exam().me(caller), hours().pendingPoints(caller.id)]);
+    return { ...mine, pendingPoints };
+  },
   apply: async ({ body, caller }) => ({ profile: await exam().apply(body, caller) }),
   list: async ({ query }) => await exam().list(query.status ?? 'applied', query),
   // `?bank=` names the bank: the certification exam's (the default) or a training topic's.
@@ -60,7 +66,12 @@ export const handler = createHttpHandler(volunteersRoutes, {
     const { attempt, created: isNew } = await exam().start(caller);
     return isNew ? { attempt } : ok({ attempt });
   },
-  submitExam: async ({ params, body, caller }) => ({ attempt: await exam().submit(params.id, body.answers, caller) }),
+  // Passing certifies: the points of hours approved before then are credited at once (服务攒积分 + 资格认证).
+  submitExam: async ({ params, body, caller }) => {
+    const attempt = await exam().submit(params.id, body.answers, caller);
+    if (attempt.status === 'passed') await hours().creditCertified(caller.id, caller.id);
+    return { attempt };
+  },
   examAttempts: async ({ query }) => await exam().allAttempts(query.bank, query),
   quizStatus: async ({ params, caller }) => await quiz().status(params.topic, caller),
   startQuiz: async ({ params, caller }) => {

@@ -6,6 +6,7 @@
 import {
   centerDate,
   centerMonth,
+  destinationCounters,
   formatDate,
   hasAnyRole,
   holdsRole,
@@ -13,6 +14,10 @@ import {
   LedgerType,
   noticeFields,
   pointsForMinutes,
+  POINT_EARNING_ROLES,
+  earnsServicePoints,
+  serviceAward,
+  pendingServicePoints,
   Role,
   starLevel,
   type DeclareHoursRequest,
@@ -32,6 +37,7 @@ import type { ActivitySummary } from '../domain/activities/summary';
 import { projectScope } from '../domain/projects';
 import { teachesClass } from '../domain/series';
 import { countItem } from '../domain/stats';
+import { serviceScope } from '../domain/destinations';
 import type { serviceRecordRepository as ServiceRecordRepository } from './repository';
 
 export interface HoursDeps {
@@ -55,9 +61,18 @@ const requireHeldClass = (activity: ActivitySummary | undefined, at: Date): Acti
   return activity;
 };
 
-/** The volunteer hears of the decision on their hours (inbox, and WeChat where they allowed it); `points` when approved. */
-const tellDecided = (record: ServiceRecordItem, note: string | undefined, points?: number) => {
-  const approved = points !== undefined;
+/** What an approval awards: points now, or points waiting for the certification (rules/service-points). */
+type Award = { points: number; pointsPending?: undefined } | { points?: undefined; pointsPending: number };
+
+/** Approved: what it earns, in the words of the message. */
+const awardText = (award: Award) =>
+  award.pointsPending !== undefined
+    ? `计入累计服务时长；取得中心注册志愿者资格认证后获得 ${award.pointsPending} 积分`
+    : `计入累计服务时长，获得 ${award.points} 积分`;
+
+/** The volunteer hears of the decision on their hours (inbox, and WeChat where they allowed it); the award when approved. */
+const tellDecided = (record: ServiceRecordItem, note: string | undefined, award?: Award) => {
+  const approved = award !== undefined;
   const what = `${record.activityTitle ?? record.note}（${formatDate(record.servedOn)}，${hoursText(record.minutes)}）`;
   return notify(
     {
@@ -66,7 +81,7 @@ const tellDecided = (record: ServiceRecordItem, note: string | undefined, points
       ...(record.activityId ? { activityId: record.activityId } : {}),
       title: approved ? '服务时长已通过审核' : '服务时长未通过审核',
       body: approved
-        ? `你的服务时长${what}已通过审核，计入累计服务时长，获得 ${points} 积分。`
+        ? `你的服务时长${what}已通过审核，${awardText(award)}。`
         : `你的服务时长${what}未通过审核${note ? `：${note.replace(/[。.!！]+$/, '')}` : ''}。`,
     },
     {
@@ -133,36 +148,94 @@ export const createHoursService = ({
   };
 
   /**
-   * Writes `decision` (an approval or a new approved record) with its hours and, when it earns any,
-   * the EARN entry, all in one transaction. `record` names the item whose condition guards "once".
+   * Writes `decision` (an approval or a new approved record) with its hours and, when it earns any, the EARN
+   * entry, all in one transaction. `recordItem` is the item whose condition guards "once", written with what
+   * the approval awards: points for a certified volunteer (or lecturer), else points kept waiting on the record
+   * (服务攒积分 + 资格认证) under a check that the person is still uncertified, so a certification meanwhile pays.
    */
-  const payFor = async (record: ServiceRecordItem, caller: Principal, recordItem: Named<'record'>) => {
-    const points = pointsForMinutes(record.minutes, pointsPerHour);
-    const projectId = record.activityId ? (await activityOf(record.activityId))?.projectId : undefined;
-    const alongside: Array<Named<'record' | 'hours'>> = [
-      recordItem,
+  const payFor = async (record: ServiceRecordItem, caller: Principal, recordItem: (award: Award) => Named<'record'>) => {
+    const served = record.activityId ? await activityOf(record.activityId) : undefined;
+    const projectId = served?.projectId;
+    const alongside: Array<Named<'hours'>> = [
       { name: 'hours', item: serviceItems.addHours(record.userId, record.minutes) },
-      // The dashboard's service time per month (of the day served), and per project.
-      { name: 'hours', item: countItem(`service#${centerMonth(record.servedOn)}`, { minutes: record.minutes, records: 1 }) },
+      // The dashboard's service time per month (of the day served), per destination (进基层…), and per project.
+      {
+        name: 'hours',
+        item: countItem(serviceScope(centerMonth(record.servedOn)), {
+          minutes: record.minutes,
+          records: 1,
+          ...destinationCounters(served?.kind === 'service' ? served.destination : undefined, record.minutes),
+        }),
+      },
       ...(projectId ? [{ name: 'hours' as const, item: countItem(projectScope(projectId), { serviceMinutes: record.minutes }) }] : []),
     ];
-    if (points === 0) {
-      const outcome = await settled(() => transactNamed(doc, alongside));
-      return { applied: outcome === 'ok', points, balance: (await ledger.balanceOf(record.userId))?.balance ?? 0 };
+    const earned = { points: pointsForMinutes(record.minutes, pointsPerHour) };
+    const award = serviceAward(record.minutes, pointsPerHour, (await loadUser(record.userId))?.roles ?? []);
+    if (award.pointsPending !== undefined) {
+      const outcome = await settled(() =>
+        transactNamed<'record' | 'hours' | 'certified'>(doc, [
+          recordItem(award),
+          ...alongside,
+          { name: 'certified', item: serviceItems.notCertified(record.userId, POINT_EARNING_ROLES) },
+        ]),
+      );
+      if (outcome !== 'certified')
+        return { applied: outcome === 'ok', award: award as Award, balance: (await ledger.balanceOf(record.userId))?.balance ?? 0 };
+      // Certified meanwhile: the approval pays as a volunteer's does.
+    }
+    if (earned.points === 0) {
+      const outcome = await settled(() => transactNamed<'record' | 'hours'>(doc, [recordItem(earned), ...alongside]));
+      return { applied: outcome === 'ok', award: earned as Award, balance: (await ledger.balanceOf(record.userId))?.balance ?? 0 };
     }
     const outcome = await ledger.append(
       {
         userId: record.userId,
         type: LedgerType.EARN,
-        amount: points,
+        amount: earned.points,
         reason: `服务时长 ${hoursText(record.minutes)}：${record.activityTitle ?? record.note}`.slice(0, 200),
         actorId: caller.id,
         idempotencyKey: `service:${record.id}`,
         ref: record.id,
       },
-      alongside,
+      [recordItem(earned), ...alongside],
     );
-    return { applied: outcome.status === 'applied', points, balance: outcome.status === 'refused' ? 0 : outcome.balance };
+    return { applied: outcome.status === 'applied', award: earned as Award, balance: outcome.status === 'refused' ? 0 : outcome.balance };
+  };
+
+  /**
+   * On certification: the points of the person's approved records that waited for it, each credited once (the
+   * EARN entry's key is the record's, as an approval's would be, and the record's pending mark goes in the same
+   * transaction). Running it again, or at the same time, credits nothing twice. Answers the points credited.
+   */
+  const creditCertified = async (userId: string, actorId: string): Promise<number> => {
+    const user = await loadUser(userId, { consistent: true });
+    if (!user || !earnsServicePoints(user.roles)) return 0;
+    const waiting = (await records.allOfUser(userId)).filter((record) => record.status === 'approved' && (record.pointsPending ?? 0) > 0);
+    let credited = 0;
+    for (const record of waiting) {
+      const points = record.pointsPending!;
+      const outcome = await ledger.append(
+        {
+          userId,
+          type: LedgerType.EARN,
+          amount: points,
+          reason: `资格认证后计入：服务时长 ${hoursText(record.minutes)}：${record.activityTitle ?? record.note}`.slice(0, 200),
+          actorId,
+          idempotencyKey: `service:${record.id}`,
+          ref: record.id,
+        },
+        [{ name: 'record', item: serviceItems.credit(record.id, points) }],
+      );
+      if (outcome.status === 'applied') credited += points;
+    }
+    if (credited > 0)
+      await notify({
+        userId,
+        kind: 'hours_decided',
+        title: '服务积分已计入',
+        body: `你已取得中心注册志愿者资格认证，此前审核通过的服务时长获得 ${credited} 积分。`,
+      });
+    return credited;
   };
 
   return {
@@ -219,10 +292,10 @@ export const createHoursService = ({
       if (record.userId === caller.id) throw new ForbiddenError('Another coordinator decides your own hours');
       const at = now().toISOString();
       const base = { by: caller.id, byName: caller.nickname, at, ...(note ? { note } : {}) };
-      const after = (status: 'approved' | 'refused', points?: number): ServiceRecordItem => ({
+      const after = (status: 'approved' | 'refused', award?: Award): ServiceRecordItem => ({
         ...record,
         status,
-        ...(points !== undefined ? { points } : {}),
+        ...award,
         decidedBy: caller.id,
         decidedByName: caller.nickname,
         decidedAt: at,
@@ -237,11 +310,13 @@ export const createHoursService = ({
         await tellDecided(record, note);
         return { record: after('refused') };
       }
-      const points = pointsForMinutes(record.minutes, pointsPerHour);
-      const paid = await payFor(record, caller, { name: 'record', item: serviceItems.decide(id, { ...base, status: 'approved', points }) });
+      const paid = await payFor(record, caller, (award) => ({
+        name: 'record',
+        item: serviceItems.decide(id, { ...base, status: 'approved', ...award }),
+      }));
       if (!paid.applied) throw decided();
-      await tellDecided(record, note, points);
-      return { record: after('approved', points), balance: paid.balance };
+      await tellDecided(record, note, paid.award);
+      return { record: after('approved', paid.award), balance: paid.balance };
     },
 
     /** The coordinator confirms a public class took place: its lecturer's teaching counts as approved service. */
@@ -250,18 +325,23 @@ export const createHoursService = ({
       if (!lecturer || !holdsRole(lecturer.roles, Role.LECTURER)) throw ValidationError.field('lecturerId', '不是公益讲师');
       if (lecturer.id === caller.id) throw new ForbiddenError('Another coordinator records your own teaching');
       const record = teachingRecord(await taughtBy(await heldClass(activityId), lecturer.id), lecturer, now().toISOString());
-      const approved: ServiceRecordItem = {
+      const approved = (award: Award): ServiceRecordItem => ({
         ...record,
         status: 'approved',
-        points: pointsForMinutes(record.minutes, pointsPerHour),
+        ...award,
         decidedBy: caller.id,
         decidedByName: caller.nickname,
         decidedAt: record.createdAt,
-      };
-      const paid = await payFor(approved, caller, { name: 'record', item: serviceItems.put(approved) });
+      });
+      const paid = await payFor(record, caller, (award) => ({ name: 'record', item: serviceItems.put(approved(award)) }));
       if (!paid.applied) throw new ConflictError('ALREADY_RECORDED', 'This teaching is already recorded');
-      return approved;
+      return approved(paid.award);
     },
+
+    creditCertified,
+
+    /** The points the person's approved hours keep waiting for the certification. */
+    pendingPoints: async (userId: string) => pendingServicePoints(await records.allOfUser(userId)).points,
 
     /** A lecturer the class names declares it taught; it waits for a coordinator like declared hours. */
     async declareTeaching(activityId: string, caller: Principal) {

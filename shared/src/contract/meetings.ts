@@ -24,6 +24,7 @@ import {
   MinutesInput,
   OverdueQuery,
   StatisticsQuery,
+  DestinationRow,
   VoteResponse,
 } from '../schemas';
 import { defineRoutes, fileReply } from './define';
@@ -169,7 +170,8 @@ export const meetingDocumentsRoutes = defineRoutes({
     path: '/statistics/branches',
     access: [Role.COORDINATOR],
     query: StatisticsQuery,
-    reply: z.object({ items: z.array(BranchYearFigures) }),
+    /** Every branch's year, and the year's service per destination (进基层 / 进村居 / 进学校 / 进高墙; a second sheet). */
+    reply: z.object({ items: z.array(BranchYearFigures), destinations: z.array(DestinationRow) }),
     formats: {
       csv: fileReply('text/csv; charset=utf-8'),
       xlsx: fileReply('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),

@@ -15,7 +15,10 @@ import {
   CaseQuery,
   IdParams,
   ListQuery,
+  MyNeed,
+  MyNeedList,
   MyResources,
+  RaiseNeedRequest,
   Offer,
   OfferInput,
   OfferPage,
@@ -101,6 +104,30 @@ export const resourcesRoutes = defineRoutes({
     path: '/projects',
     access: 'user',
     reply: ProjectList,
+  },
+  /** 提出需求: anyone signed in raises a need; it enters 需求评估 marked 居民提出. */
+  raiseNeed: {
+    method: 'POST',
+    path: '/me/needs',
+    access: 'user',
+    body: RaiseNeedRequest,
+    reply: z.object({ need: MyNeed }),
+    status: 201,
+  },
+  /** The needs the caller raised, newest first, with where each stands. */
+  myNeeds: {
+    method: 'GET',
+    path: '/me/needs',
+    access: 'user',
+    reply: MyNeedList,
+  },
+  /** One raised need: its raiser and coordinators (to anyone else it does not exist). */
+  need: {
+    method: 'GET',
+    path: '/needs/{id}',
+    access: 'user',
+    params: IdParams,
+    reply: z.object({ need: MyNeed }),
   },
   openCase: {
     method: 'POST',

@@ -24,3 +24,5 @@ export * from './certificates';
 export * from './calendar';
 export * from './expiry';
 export * from './party-points';
+export * from './destinations';
+export * from './service-points';

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import {
   branchProfile,
   DISCUSSION_FORMAT_STEPS,
+  educationLeaning,
+  readConstraints,
   MEETING_MODULE_MINUTES,
   moduleScore,
   proposePlan,
@@ -11,12 +13,13 @@ import {
 } from './plan';
 
 const YEAR = 2026;
-const members = (births: number[], education: Education = 'college') => births.map((birthYear) => ({ birthYear, education }));
+// 初中/高中/中专 leans neither way on education: the age rules alone pick, unless a test says otherwise.
+const members = (births: number[], education: Education = 'secondary') => births.map((birthYear) => ({ birthYear, education }));
 const namesOf = (ids: string[]) => ids.map((id) => STARTER_MODULES.find((module) => module.id === id)!.name);
 
 describe('one branch, one plan', () => {
   it('profiles a branch from its roster: ages, education, and the band with more than half', () => {
-    const profile = branchProfile([...members([1998, 2000, 1995]), ...members([1970], 'secondary')], YEAR);
+    const profile = branchProfile([...members([1998, 2000, 1995], 'college'), ...members([1970], 'secondary')], YEAR);
     expect(profile).toEqual({
       size: 4,
       ages: { young: 3, middle: 1, senior: 0 },
@@ -65,6 +68,89 @@ describe('one branch, one plan', () => {
           }
           const firstRound = used.slice(0, fitting);
           expect(new Set(firstRound).size).toBe(firstRound.length);
+        },
+      ),
+    );
+  });
+});
+
+describe('one branch, one plan: education, the branch’s needs and constraints (根据…党员年龄分布、文化程度等现实条件)', () => {
+  const young = [1998, 2000, 1995, 1990, 1960];
+
+  it('reads the branch’s education: more than half 大专 and above, or more than half 小学及以下', () => {
+    expect(educationLeaning(branchProfile(members(young, 'college'), YEAR))).toBe('higher');
+    expect(educationLeaning(branchProfile(members([1950, 1948, 1960], 'primary'), YEAR))).toBe('basic');
+    expect(educationLeaning(branchProfile(members(young), YEAR))).toBe('mixed');
+    expect(educationLeaning(branchProfile([...members([1990], 'college'), ...members([1991], 'primary')], YEAR))).toBe('mixed');
+  });
+
+  it('gives a young, well-educated branch its discussion and creative modules first, and says why', () => {
+    const plan = proposePlan(branchProfile(members(young, 'college'), YEAR), STARTER_MODULES, '两学一做', 2);
+    expect(plan.map((item) => namesOf(item.moduleIds))).toEqual([
+      ['创意党旗设计', '团队协作'],
+      ['户外拓展', '分享环保小妙招'],
+    ]);
+    expect(plan[0]!.reasons[0]).toBe('支部 3/5 名党员35 岁以下，5/5 名党员大专及以上学历，优先团队协作、户外类模块');
+    expect(plan[0]!.reasons[1]).toBe('「创意党旗设计」：创意、团队协作；适合35 岁以下党员；适合大专及以上学历的党员');
+  });
+
+  it('gives an older branch of little schooling lectures and stories, and says its schooling is why', () => {
+    const plan = proposePlan(branchProfile(members([1950, 1948, 1960, 1985], 'primary'), YEAR), STARTER_MODULES, '三严三实', 2);
+    expect(plan.map((item) => namesOf(item.moduleIds))).toEqual([
+      ['送党课下支部', '畅谈入党心得'],
+      ['分享入党故事', '分享环保小妙招'],
+    ]);
+    expect(plan[0]!.reasons[0]).toContain('4/4 名党员小学及以下文化程度');
+    expect(plan[0]!.reasons[1]).toBe('「送党课下支部」：讲授；适合60 岁及以上党员；适合小学及以下文化程度的党员');
+  });
+
+  it('puts first what the branch says it needs, even against its age profile, and names the need', () => {
+    const plan = proposePlan(branchProfile(members(young), YEAR), STARTER_MODULES, '两学一做', 1, { needs: '希望多学习理论，上一次党课' });
+    expect(namesOf(plan[0]!.moduleIds)).toContain('送党课下支部');
+    expect(plan[0]!.reasons.find((reason) => reason.startsWith('「送党课下支部」'))).toBe(
+      '「送党课下支部」：讲授；回应支部需求「党课、理论、学习」',
+    );
+  });
+
+  it('keeps to the branch’s constraints: no outdoors when it cannot go out, no meeting longer than it allows', () => {
+    expect(readConstraints('多数党员行动不便，每次活动不超过 60 分钟')).toEqual({ maxMinutes: 60, indoorOnly: true });
+    expect(readConstraints('晚上只有一小时')).toEqual({ maxMinutes: 60, indoorOnly: false });
+    expect(readConstraints('周末半天都可以，120分钟')).toEqual({ indoorOnly: false });
+    expect(readConstraints('')).toEqual({ indoorOnly: false });
+    const plan = proposePlan(branchProfile(members(young), YEAR), STARTER_MODULES, '两学一做', 4, {
+      constraints: '只能在社区会议室（室内），每次 45 分钟以内',
+    });
+    const used = plan.flatMap((item) => namesOf(item.moduleIds));
+    expect(used).not.toContain('户外拓展');
+    for (const item of plan) expect(item.minutes).toBeLessThanOrEqual(45);
+    expect(plan[0]!.reasons[0]).toMatch(/；按支部的限制每次不超过 45 分钟、不安排户外活动$/);
+  });
+
+  it('never breaks a constraint and explains every module, whatever the roster and notes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: 1940, max: 2004 }), fc.constantFrom<Education>('primary', 'secondary', 'college', 'postgraduate')),
+          {
+            minLength: 1,
+            maxLength: 30,
+          },
+        ),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom('', '希望多一些团队协作和户外拓展', '想听党课'),
+        fc.constantFrom('', '室内，不超过 40 分钟', '每次 1 小时'),
+        (roster, meetings, needs, constraints) => {
+          const profile = branchProfile(
+            roster.map(([birthYear, education]) => ({ birthYear, education })),
+            YEAR,
+          );
+          const plan = proposePlan(profile, STARTER_MODULES, '主题党日', meetings, { needs, constraints });
+          const limits = readConstraints(constraints);
+          for (const item of plan) {
+            expect(item.minutes).toBeLessThanOrEqual(limits.maxMinutes ?? MEETING_MODULE_MINUTES);
+            expect(item.reasons).toHaveLength(item.moduleIds.length + 1);
+            if (limits.indoorOnly) expect(namesOf(item.moduleIds)).not.toContain('户外拓展');
+          }
         },
       ),
     );

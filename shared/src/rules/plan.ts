@@ -109,6 +109,94 @@ export const moduleScore = (module: PlanModule, leaning: AgeBand | 'mixed'): num
   return styleScore + bandScore;
 };
 
+/**
+ * 文化程度 (education): a branch where more than half hold 大专 or above leans to 研讨 and 创意 modules; one where
+ * more than half have 小学及以下 to stories, ceremony and lectures ("根据…党员年龄分布、文化程度等现实条件").
+ */
+export type EducationLeaning = 'higher' | 'basic' | 'mixed';
+export const educationLeaning = (profile: Pick<BranchProfile, 'size' | 'education'>): EducationLeaning =>
+  (profile.education.college + profile.education.postgraduate) * 2 > profile.size
+    ? 'higher'
+    : profile.education.primary * 2 > profile.size
+      ? 'basic'
+      : 'mixed';
+export const EDUCATION_STYLES: Record<Exclude<EducationLeaning, 'mixed'>, readonly ModuleStyle[]> = {
+  higher: ['discussion', 'creative'],
+  basic: ['story', 'ceremony', 'lecture'],
+};
+const EDUCATION_WHY: Record<Exclude<EducationLeaning, 'mixed'>, string> = { higher: '大专及以上学历', basic: '小学及以下文化程度' };
+
+/** Words in a branch's stated needs that call for a style of module (its own name counts too). */
+export const STYLE_KEYWORDS: Record<ModuleStyle, readonly string[]> = {
+  collaborative: ['协作', '团队', '凝聚'],
+  outdoor: ['户外', '拓展', '走出去'],
+  creative: ['创意', '设计', '创新'],
+  discussion: ['讨论', '研讨', '问政', '议事'],
+  lecture: ['党课', '理论', '学习'],
+  story: ['故事', '心得', '经历'],
+  ceremony: ['誓词', '仪式', '宣誓'],
+};
+
+/** A module that answers the branch's stated needs outranks any fit by age and education alone (at most 8). */
+export const NEED_WEIGHT = 8;
+
+/** What the branch said it needs and what limits it (一支部一方案's notes, kept by the secretary). */
+export interface PlanContext {
+  needs?: string;
+  constraints?: string;
+}
+
+/** Words in the constraints that rule out going outdoors. */
+const INDOOR_ONLY = ['不能外出', '不便外出', '不宜户外', '不能户外', '无法外出', '室内', '行动不便', '腿脚不便'];
+
+/**
+ * What the constraints limit: a meeting's length (`不超过 60 分钟`, `1 小时以内`, `45分钟`) and going outdoors.
+ * A length is taken only between 15 minutes and the usual MEETING_MODULE_MINUTES.
+ */
+export const readConstraints = (text = ''): { maxMinutes?: number; indoorOnly: boolean } => {
+  const minutes = /(\d{1,3})\s*分钟/.exec(text);
+  const hours = /(\d(?:\.\d)?|一|两|半)\s*(?:个)?\s*小时/.exec(text);
+  const hourValue = hours ? (({ 一: 1, 两: 2, 半: 0.5 } as Record<string, number>)[hours[1]!] ?? Number(hours[1])) : undefined;
+  const limit = minutes ? Number(minutes[1]) : hourValue !== undefined ? Math.round(hourValue * 60) : undefined;
+  return {
+    ...(limit !== undefined && limit >= 15 && limit < MEETING_MODULE_MINUTES ? { maxMinutes: limit } : {}),
+    indoorOnly: INDOOR_ONLY.some((word) => text.includes(word)),
+  };
+};
+
+/** The words of the branch's needs a module answers: its name, or a word of one of its styles. */
+export const needsMet = (module: Pick<PlanModule, 'name' | 'styles'>, needs = ''): string[] => {
+  if (!needs.trim()) return [];
+  const words = [module.name, ...module.styles.flatMap((style) => STYLE_KEYWORDS[style])];
+  return [...new Set(words.filter((word) => needs.includes(word)))];
+};
+
+/**
+ * How well a module fits the branch, with why: age (moduleScore), education (+1 for a style that suits it), the
+ * branch's needs (NEED_WEIGHT when it answers them). Ruled out (null) when the constraints forbid it: outdoors for a
+ * branch that cannot go out, or longer than the meeting may run.
+ */
+export const moduleFit = (
+  module: PlanModule,
+  profile: BranchProfile,
+  context: PlanContext = {},
+): { score: number; why: string[] } | null => {
+  const limits = readConstraints(context.constraints);
+  if (limits.indoorOnly && module.styles.includes('outdoor')) return null;
+  if (limits.maxMinutes !== undefined && module.minutes > limits.maxMinutes) return null;
+  const base = moduleScore(module, profile.leaning);
+  const why: string[] = [];
+  if (profile.leaning !== 'mixed' && module.suits.includes(profile.leaning)) why.push(`适合${AGE_BAND_LABELS[profile.leaning]}党员`);
+  const literacy = educationLeaning(profile);
+  const educated = literacy !== 'mixed' && module.styles.some((style) => EDUCATION_STYLES[literacy].includes(style));
+  if (educated) why.push(`适合${EDUCATION_WHY[literacy as Exclude<EducationLeaning, 'mixed'>]}的党员`);
+  const met = needsMet(module, context.needs);
+  if (met.length > 0) why.push(`回应支部需求「${met.join('、')}」`);
+  // What the branch asked for comes first, even where its age profile would not pick it.
+  const score = base + (educated && base > 0 ? 1 : 0) + (met.length > 0 ? NEED_WEIGHT : 0);
+  return score > 0 ? { score, why } : null;
+};
+
 const describeLeaning = (profile: BranchProfile): string =>
   profile.leaning === 'mixed'
     ? `支部 ${profile.size} 名党员年龄分布较均衡`
@@ -116,27 +204,53 @@ const describeLeaning = (profile: BranchProfile): string =>
 
 /**
  * Proposes `meetings` meetings on `theme`: each gets the best-fitting modules not used yet (up to
- * MEETING_MODULE_MINUTES), and the leaning's formats in turn. Ties go to the library's order.
+ * MEETING_MODULE_MINUTES, or less when the branch's constraints say so), and the leaning's formats in turn. Fit
+ * weighs age, education and the branch's stated needs (moduleFit); ties go to the library's order. The first
+ * reason says what the plan rests on; each module's says why it was chosen.
  */
-export const proposePlan = (profile: BranchProfile, modules: readonly PlanModule[], theme: string, meetings: number): PlanItem[] => {
+export const proposePlan = (
+  profile: BranchProfile,
+  modules: readonly PlanModule[],
+  theme: string,
+  meetings: number,
+  context: PlanContext = {},
+): PlanItem[] => {
+  const fits = new Map<string, string[]>();
   const ranked = modules
-    .map((module, index) => ({ module, index, score: moduleScore(module, profile.leaning) }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .map(({ module }) => module);
+    .map((module, index) => ({ module, index, fit: moduleFit(module, profile, context) }))
+    .filter((entry): entry is { module: PlanModule; index: number; fit: { score: number; why: string[] } } => entry.fit !== null)
+    .sort((a, b) => b.fit.score - a.fit.score || a.index - b.index)
+    .map(({ module, fit }) => {
+      fits.set(module.id, fit.why);
+      return module;
+    });
+  const limits = readConstraints(context.constraints);
+  const budget = limits.maxMinutes ?? MEETING_MODULE_MINUTES;
   const formats = PREFERRED_FORMATS[profile.leaning];
-  const why = describeLeaning(profile);
+  const literacy = educationLeaning(profile);
+  const grounds = [
+    describeLeaning(profile),
+    ...(literacy !== 'mixed'
+      ? [
+          `${literacy === 'higher' ? profile.education.college + profile.education.postgraduate : profile.education.primary}/${profile.size} 名党员${EDUCATION_WHY[literacy]}`,
+        ]
+      : []),
+  ].join('，');
   const styles = PREFERRED_STYLES[profile.leaning]
     .slice(0, 2)
     .map((style) => MODULE_STYLE_LABELS[style])
     .join('、');
+  const limitsText = [
+    ...(limits.maxMinutes !== undefined ? [`每次不超过 ${limits.maxMinutes} 分钟`] : []),
+    ...(limits.indoorOnly ? ['不安排户外活动'] : []),
+  ];
   const unused = [...ranked];
   return Array.from({ length: meetings }, (_, order) => {
     if (unused.length === 0) unused.push(...ranked); // more meetings than modules: start over
     const chosen: PlanModule[] = [];
     let minutes = 0;
     for (const module of [...unused]) {
-      if (minutes + module.minutes > MEETING_MODULE_MINUTES) continue;
+      if (minutes + module.minutes > budget) continue;
       chosen.push(module);
       minutes += module.minutes;
       unused.splice(unused.indexOf(module), 1);
@@ -150,8 +264,11 @@ export const proposePlan = (profile: BranchProfile, modules: readonly PlanModule
       format,
       minutes,
       reasons: [
-        `${why}，优先${styles}类模块`,
-        ...chosen.map((module) => `「${module.name}」：${module.styles.map((style) => MODULE_STYLE_LABELS[style]).join('、')}`),
+        `${grounds}，优先${styles}类模块${limitsText.length ? `；按支部的限制${limitsText.join('、')}` : ''}`,
+        ...chosen.map((module) => {
+          const why = fits.get(module.id) ?? [];
+          return `「${module.name}」：${module.styles.map((style) => MODULE_STYLE_LABELS[style]).join('、')}${why.length ? `；${why.join('；')}` : ''}`;
+        }),
       ],
     };
   });

@@ -119,6 +119,8 @@ export const AccountExport = z.object({
   libraryProgress: Rows,
   branchRoster: z.record(z.string(), z.unknown()).nullable(),
   resources: Rows,
+  /** Needs the person raised (提出需求). */
+  needs: Rows.optional(),
   roles: Rows,
   /** What the center holds but cannot find by person without reading whole tables, said in Chinese. */
   notIncluded: z.array(z.string()),

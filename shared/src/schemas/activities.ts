@@ -5,6 +5,7 @@ import {
   DiscussionFormatSchema,
   MeetingTypeSchema,
   RegistrationStatusSchema,
+  ServiceDestinationSchema,
   TrainingTopicSchema,
 } from '../constants';
 import { PARTICIPATION_STATES } from '../rules/participation';
@@ -47,6 +48,8 @@ const activityFields = {
   trainingTopic: TrainingTopicSchema.optional(),
   /** Service activities: the training a volunteer must have completed to register. */
   requiredTraining: TrainingTopicSchema.optional(),
+  /** Service activities: where the service goes (进基层 / 进村居 / 进学校 / 进高墙). */
+  destination: ServiceDestinationSchema.optional(),
   /** Classes: the lecturers who teach it (and alone declare its teaching); a series' sessions have the series'. */
   lecturerIds: z.array(Id).max(10).optional(),
 };
@@ -64,6 +67,7 @@ export const kindFieldIssues = (
     branchOnly?: boolean;
     branchId?: string;
     meetingType?: string;
+    destination?: string;
   },
 ): Array<{ path: string; message: string }> => [
   ...(value.meetingType !== undefined && kind !== 'meeting' ? [{ path: 'meetingType', message: '只有组织生活会有会议类型' }] : []),
@@ -74,6 +78,7 @@ export const kindFieldIssues = (
   ...(value.requiredTraining !== undefined && kind !== 'service'
     ? [{ path: 'requiredTraining', message: '只有志愿服务活动可以要求培训' }]
     : []),
+  ...(value.destination !== undefined && kind !== 'service' ? [{ path: 'destination', message: '只有志愿服务活动有服务去向' }] : []),
   ...(value.lecturerIds !== undefined && kind !== 'class' ? [{ path: 'lecturerIds', message: '只有公益课堂可以指定讲师' }] : []),
   ...(value.lecturerIds && new Set(value.lecturerIds).size !== value.lecturerIds.length
     ? [{ path: 'lecturerIds', message: '讲师不能重复' }]
@@ -179,6 +184,7 @@ export const Activity = z.object({
   discussionFormat: DiscussionFormatSchema.optional(),
   trainingTopic: TrainingTopicSchema.optional(),
   requiredTraining: TrainingTopicSchema.optional(),
+  destination: ServiceDestinationSchema.optional(),
   lecturerIds: z.array(Id).optional(),
   /** A session of a class series (公益班): set when the series is planned, never by an edit. */
   seriesId: Id.optional(),

@@ -3,6 +3,7 @@
  * resources offered and allocated, points and service time per month), and their tables as CSV.
  */
 import * as z from 'zod';
+import { SERVICE_DESTINATION_LABELS, ServiceDestinationSchema } from '../constants';
 import { CASE_STAGE_LABELS, CaseStageSchema } from '../rules/cases';
 import {
   FUNDS_UNIT,
@@ -32,7 +33,7 @@ export const DashboardQuery = z
   });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
-export const DashboardTableSchema = z.enum(['months', 'projects', 'categories', 'cases', 'resources']);
+export const DashboardTableSchema = z.enum(['months', 'projects', 'categories', 'cases', 'resources', 'destinations']);
 export type DashboardTable = z.infer<typeof DashboardTableSchema>;
 export const DashboardExportQuery = z.object({ table: DashboardTableSchema, from: Month.optional(), to: Month.optional() }).strict();
 
@@ -60,6 +61,15 @@ export const ResourceFigures = z.object({
 });
 export type ResourceFigures = z.infer<typeof ResourceFigures>;
 
+/** 进基层 / 进村居 / 进学校 / 进高墙 (rules/destinations): service activities of the months and approved time. */
+export const DestinationRow = z.object({
+  destination: ServiceDestinationSchema,
+  activities: z.number().int(),
+  serviceMinutes: z.number().int(),
+  serviceRecords: z.number().int(),
+});
+export type DestinationRow = z.infer<typeof DestinationRow>;
+
 export const ProjectRow = ProjectFigures.extend({ id: z.string(), name: z.string(), category: ProjectCategorySchema });
 export const CategoryRow = ProjectFigures.extend({ category: ProjectCategorySchema, projects: z.number().int() });
 
@@ -69,6 +79,7 @@ export const Dashboard = z.object({
   cases: z.array(z.object({ stage: CaseStageSchema, count: z.number().int() })),
   resources: z.array(ResourceFigures),
   months: z.array(MonthFigures),
+  destinations: z.array(DestinationRow),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
@@ -79,6 +90,7 @@ export const DASHBOARD_COLUMNS = {
   months: ['月份', '报名人次', '签到人次', '获得积分', '兑换积分', '调整积分', '服务时长（小时）', '服务记录数'],
   projects: ['项目', '类别', '签到人次', '服务时长（小时）', '个案', '资源分配'],
   categories: ['类别', '项目数', '签到人次', '服务时长（小时）', '个案', '资源分配'],
+  destinations: ['服务去向', '服务活动', '服务时长（小时）', '服务记录数'],
 } as const;
 
 /** Minutes as hours with one decimal. */
@@ -113,6 +125,12 @@ export const dashboardRows = (dashboard: Dashboard): Record<DashboardTable, Arra
       hoursOf(row.serviceMinutes),
       row.cases,
       row.allocations,
+    ]),
+    destinations: dashboard.destinations.map((row) => [
+      SERVICE_DESTINATION_LABELS[row.destination],
+      row.activities,
+      hoursOf(row.serviceMinutes),
+      row.serviceRecords,
     ]),
     cases: dashboard.cases.map((row) => [CASE_STAGE_LABELS[row.stage], row.count]),
     resources: dashboard.resources.map((row) => [

@@ -40,6 +40,11 @@ export const ServiceRecord = z.object({
   note: z.string(),
   status: ServiceStatusSchema,
   points: z.number().int().optional(),
+  /**
+   * Approved before the person was a certified volunteer (服务攒积分 + 资格认证): the points it earns once they
+   * are certified, credited then (and `points` set) exactly once.
+   */
+  pointsPending: z.number().int().optional(),
   createdAt: IsoDateTime,
   /** Who recorded or approved it (谁记录谁证明). */
   decidedBy: Id.optional(),

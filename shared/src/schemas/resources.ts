@@ -186,6 +186,12 @@ export const Case = z.object({
   description: z.string(),
   requester: z.string().optional(),
   projectId: Id.optional(),
+  /** A need a resident or member raised themselves (居民提出): who, where, how urgent, how to reach them. */
+  raisedBy: Id.optional(),
+  raisedByName: z.string().optional(),
+  location: z.string().optional(),
+  urgency: PrioritySchema.optional(),
+  contact: z.string().optional(),
   stage: CaseStageSchema,
   forms: CaseForms,
   /** Intervention log entries so far. */
@@ -196,6 +202,40 @@ export const Case = z.object({
 });
 export type Case = z.infer<typeof Case>;
 export const CasePage = page(Case);
+
+/** How urgent a raised need is, in a resident's words (the coordinator's 需求评估 sets its priority). */
+export const NEED_URGENCY_LABELS: Record<z.infer<typeof PrioritySchema>, string> = {
+  low: '不急',
+  normal: '一般',
+  high: '比较急',
+  urgent: '非常紧急',
+};
+
+/** 提出需求: any signed-in person raises a need; it enters 需求评估 for a coordinator to assess. */
+export const RaiseNeedRequest = z
+  .object({
+    what: z.string().trim().min(2, '请写明需要什么帮助').max(500),
+    where: z.string().trim().min(2, '请写明在哪里').max(100),
+    urgency: PrioritySchema,
+    /** A phone or how to reach them; without it the coordinator answers in the app. */
+    contact: z.string().trim().max(40).optional(),
+  })
+  .strict();
+export type RaiseNeedRequest = z.infer<typeof RaiseNeedRequest>;
+
+/** A need as the one who raised it sees it: what they wrote and where it stands, not the coordinator's forms. */
+export const MyNeed = z.object({
+  id: Id,
+  what: z.string(),
+  where: z.string(),
+  urgency: PrioritySchema,
+  contact: z.string().optional(),
+  stage: CaseStageSchema,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type MyNeed = z.infer<typeof MyNeed>;
+export const MyNeedList = z.object({ items: z.array(MyNeed) });
 export const CaseQuery = ListQuery.extend({ stage: CaseStageSchema.optional() });
 
 /** One line of a case's history: it was opened, moved, a form was saved, a resource allocated, the log written. */

@@ -128,6 +128,8 @@ export const MyVolunteerResponse = z.object({
   stars: z.number().int(),
   nextStars: z.number().int().nullable(),
   hoursToNext: z.number().nullable(),
+  /** Points of approved hours waiting for the certification (服务攒积分 + 资格认证): credited once certified. */
+  pendingPoints: z.number().int().optional(),
 });
 export type MyVolunteerResponse = z.infer<typeof MyVolunteerResponse>;
 

@@ -14,6 +14,7 @@ import {
   participationState,
   MeetingTypeSchema,
   seatsLeft,
+  ServiceDestinationSchema,
   TrainingTopicSchema,
   type Activity,
   type MyLeave,
@@ -53,6 +54,8 @@ export const ActivityRecord = z.object({
   discussionFormat: DiscussionFormatSchema.optional(),
   trainingTopic: TrainingTopicSchema.optional(),
   requiredTraining: TrainingTopicSchema.optional(),
+  /** Service activities: 进基层 / 进村居 / 进学校 / 进高墙. */
+  destination: ServiceDestinationSchema.optional(),
   /** Classes: the lecturers it names (a series' sessions are taught by the series' lecturers). */
   lecturerIds: z.array(z.string()).optional(),
   /** Sessions of a class series: the series, the session's number in it, and the lecturer's notes. */

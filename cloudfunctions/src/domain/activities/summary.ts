@@ -4,7 +4,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../../lib/pagination';
-import { ActivityKindSchema, ActivityStatusSchema, MeetingTypeSchema } from '@hele/shared';
+import { ActivityKindSchema, ActivityStatusSchema, MeetingTypeSchema, ServiceDestinationSchema } from '@hele/shared';
 import * as z from 'zod';
 import { doc } from '../../lib/db';
 import { tableName } from '../../lib/tables';
@@ -19,6 +19,7 @@ export const ActivitySummary = z.object({
   branchId: z.string().optional(),
   meetingType: MeetingTypeSchema.optional(),
   projectId: z.string().optional(),
+  destination: ServiceDestinationSchema.optional(),
   venue: z.string().optional(),
   theme: z.string().optional(),
   agenda: z.array(z.object({ title: z.string(), minutes: z.number().optional() })).optional(),
@@ -35,7 +36,7 @@ export const activitySummary = async (id: string): Promise<ActivitySummary | und
       TableName: tableName('ACTIVITIES_TABLE'),
       Key: { id },
       ProjectionExpression:
-        'id, kind, #status, title, startsAt, endsAt, branchId, meetingType, projectId, venue, theme, agenda, confirmedCount, seriesId, lecturerIds, publicFeed',
+        'id, kind, #status, title, startsAt, endsAt, branchId, meetingType, projectId, destination, venue, theme, agenda, confirmedCount, seriesId, lecturerIds, publicFeed',
       ExpressionAttributeNames: { '#status': 'status' },
     }),
   );
@@ -49,4 +50,13 @@ export const publishedMeetingsBetween = (from: string, to: string): Promise<Acti
     IndexName: 'byKindStart',
     KeyConditionExpression: 'kindKey = :key AND startsAt BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':key': 'meeting#published', ':from': from, ':to': to },
+  });
+
+/** Published service activities starting in [from, to] (ISO instants), through the kind-and-start index. */
+export const publishedServiceBetween = (from: string, to: string): Promise<ActivitySummary[]> =>
+  queryAll(ActivitySummary, {
+    TableName: tableName('ACTIVITIES_TABLE'),
+    IndexName: 'byKindStart',
+    KeyConditionExpression: 'kindKey = :key AND startsAt BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':key': 'service#published', ':from': from, ':to': to },
   });

@@ -9,6 +9,7 @@ import { View, Text, Textarea } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
 import {
+  SERVICE_DESTINATION_LABELS,
   CancelActivityRequest,
   canCancel,
   canCheckIn,
@@ -273,6 +274,11 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
     <View className='page activity-detail'>
       <Summary activity={activity}>
         <Text className='activity-detail__line'>已报名 {activity.confirmedCount} 人</Text>
+        {activity.destination && (
+          <Text className='activity-detail__line activity-detail__destination'>
+            服务去向：{SERVICE_DESTINATION_LABELS[activity.destination]}
+          </Text>
+        )}
         {activity.requiredTraining && (
           <Text className='activity-detail__line activity-detail__requires'>
             报名要求：已完成志愿者学院「{TRAINING_TOPIC_LABELS[activity.requiredTraining]}」培训

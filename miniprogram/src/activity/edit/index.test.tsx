@@ -145,6 +145,7 @@ describe('编辑活动', () => {
       description: '',
       projectId: '',
       meetingType: 'lecture',
+      destination: '',
       publish: true,
     } as const;
     expect(toRequest({ ...form, branchId: 'b1', branchOnly: true })).toMatchObject({ branchId: 'b1', branchOnly: true });
@@ -152,5 +153,44 @@ describe('编辑活动', () => {
     expect(toRequest({ ...form, branchId: '', branchOnly: true })).not.toHaveProperty('branchOnly');
     expect(toRequest({ ...form, branchId: '', branchOnly: true })).not.toHaveProperty('meetingType');
     expect(toRequest({ ...form, kind: 'class', branchId: 'b1', branchOnly: true })).not.toHaveProperty('branchOnly');
+  });
+
+  it('plans a service activity only once it says where the service goes (进基层 / 进村居 / 进学校 / 进高墙)', async () => {
+    signedInAs('李社工', ['member', 'coordinator']);
+    setRouteParams({});
+    const sent: Array<Record<string, unknown>> = [];
+    answerRequests(({ url, method, data }) => {
+      if (url.includes('/branches')) return { statusCode: 200, data: { items: [], nextCursor: null } };
+      if (url.includes('/projects')) return { statusCode: 200, data: { items: [] } };
+      if (url.includes('/holders')) return { statusCode: 200, data: { items: [], nextCursor: null } };
+      if (method === 'POST') {
+        sent.push(JSON.parse(data!));
+        return { statusCode: 201, data: { activity: activity({ id: 'new', kind: 'service', destination: 'prison' }) } };
+      }
+      return { statusCode: 404, data: {} };
+    });
+    const { container } = render(<EditActivityPage />);
+    const kindPicker = await waitFor(() => {
+      const found = Array.from(container.querySelectorAll('taro-picker-core')).find((node) => node.textContent?.includes('类型'));
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    const kinds = (kindPicker as unknown as { range: string[] }).range;
+    fireEvent(kindPicker, new CustomEvent('change', { detail: { value: kinds.findIndex((label) => label.includes('志愿服务')) } }));
+    const picker = await waitFor(() => {
+      const found = Array.from(container.querySelectorAll('taro-picker-core')).find((node) => node.textContent?.includes('服务去向'));
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    expect((picker as unknown as { range: string[] }).range).toEqual(['进基层', '进村居', '进学校', '进高墙']);
+    fireEvent.input(container.querySelector('.edit-activity__title input')!, { target: { value: '富心计划帮教' } });
+    fireEvent.click(screen.getByText('发布'));
+    expect(await screen.findByText('服务去向：请选择服务去向')).toBeTruthy();
+    expect(sent).toHaveLength(0);
+    fireEvent(picker, new CustomEvent('change', { detail: { value: 3 } }));
+    await waitFor(() => expect(container.querySelector('.edit-activity__destination')?.textContent).toBe('进高墙'));
+    fireEvent.click(screen.getByText('发布'));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ kind: 'service', title: '富心计划帮教', destination: 'prison' });
   });
 });

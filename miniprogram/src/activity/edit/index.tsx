@@ -6,6 +6,9 @@ import { View, Text, Input, Textarea, Picker, Switch } from '@tarojs/components'
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import {
+  SERVICE_DESTINATION_LABELS,
+  SERVICE_DESTINATIONS,
+  type ServiceDestination,
   BRANCH_KIND_LABELS,
   CENTER_UTC_OFFSET_MINUTES,
   DISCUSSION_FORMAT_LABELS,
@@ -55,6 +58,8 @@ interface Form {
   branchOnly: boolean;
   /** 三会一课: the kind of required meeting of the branch ('' when it is none of them). */
   meetingType: MeetingType | '';
+  /** A service activity's destination (进基层 / 进村居 / 进学校 / 进高墙; '' until chosen). */
+  destination: ServiceDestination | '';
   /** A class's lecturers, who alone declare its teaching; none for a series' session (its series names them). */
   lecturerIds?: string[];
   publish: boolean;
@@ -79,6 +84,7 @@ const EMPTY: Form = {
   branchId: '',
   branchOnly: false,
   meetingType: '',
+  destination: '',
   lecturerIds: [],
   publish: true,
 };
@@ -95,6 +101,7 @@ export const toRequest = (form: Form): CreateActivityRequest => ({
   discussionFormat: form.discussionFormat || undefined,
   ...(form.training && form.kind === 'training' ? { trainingTopic: form.training } : {}),
   ...(form.training && form.kind === 'service' ? { requiredTraining: form.training } : {}),
+  ...(form.destination && form.kind === 'service' ? { destination: form.destination } : {}),
   agenda: form.agenda
     .split('\n')
     .map((line) => line.trim())
@@ -124,6 +131,7 @@ const FIELD_LABELS: Record<string, string> = {
   lecturerIds: '讲师',
   branchOnly: '仅限本支部',
   meetingType: '三会一课类型',
+  destination: '服务去向',
 };
 
 export default function EditActivityPage() {
@@ -174,6 +182,7 @@ export default function EditActivityPage() {
           branchId: activity.branchId ?? '',
           branchOnly: activity.branchOnly ?? false,
           meetingType: activity.meetingType ?? '',
+          destination: activity.destination ?? '',
           lecturerIds: activity.seriesId ? undefined : (activity.lecturerIds ?? []),
           publish: activity.status === 'published',
         });
@@ -200,6 +209,11 @@ export default function EditActivityPage() {
 
   const submit = async () => {
     if (busy) return;
+    // Where the service goes is chosen when it is planned: the statistics count it (进基层…).
+    if (form.kind === 'service' && !form.destination) {
+      setErrors({ destination: '请选择服务去向' });
+      return;
+    }
     setBusy(true);
     setErrors({});
     try {
@@ -322,6 +336,22 @@ export default function EditActivityPage() {
           </Picker>
         )}
         {fieldError(form.kind === 'training' ? 'trainingTopic' : 'requiredTraining')}
+        {form.kind === 'service' && (
+          <Picker
+            mode='selector'
+            range={SERVICE_DESTINATIONS.map((destination) => SERVICE_DESTINATION_LABELS[destination])}
+            value={form.destination ? SERVICE_DESTINATIONS.indexOf(form.destination) : 0}
+            onChange={(e) => set('destination', SERVICE_DESTINATIONS[Number(e.detail.value)]!)}
+          >
+            <View className='edit-activity__row'>
+              <Text>服务去向</Text>
+              <Text className='edit-activity__value edit-activity__destination'>
+                {form.destination ? SERVICE_DESTINATION_LABELS[form.destination] : '请选择'}
+              </Text>
+            </View>
+          </Picker>
+        )}
+        {fieldError('destination')}
         {form.kind === 'class' && form.lecturerIds && (
           <View className='edit-activity__lecturers'>
             <Text className='edit-activity__label'>讲师（授课后由讲师申报服务时长）</Text>

@@ -89,7 +89,10 @@ function RecordMember({
   );
 }
 
-/** The branch's needs and constraints, in the secretary's words (what the rules cannot see). */
+/**
+ * The branch's needs and constraints, in the secretary's words: the proposal puts first the modules its needs
+ * name (党课, 团队, 户外…) and keeps to the length and the indoors its constraints state (shared/rules/plan).
+ */
 function BranchNotes({
   branchId,
   profile,
@@ -105,18 +108,22 @@ function BranchNotes({
   return (
     <View className='card'>
       <Text className='section-title'>需求与限制</Text>
+      <Text className='muted plan__notes-hint'>
+        生成方案时，除年龄分布、文化程度外，会优先安排需求中提到的内容（如党课、团队协作、户外拓展），并遵守限制中的时长（如“不超过 60
+        分钟”）和“室内”“行动不便”等条件。
+      </Text>
       <Textarea
         className='text-box plan__needs'
         value={needs}
         maxlength={1000}
-        placeholder='支部的需求，如：希望形式活泼、多结合社区服务'
+        placeholder='支部的需求，如：希望多一些团队协作、想听一次党课'
         onInput={(e) => setNeeds(e.detail.value)}
       />
       <Textarea
         className='text-box plan__constraints'
         value={constraints}
         maxlength={1000}
-        placeholder='限制，如：工作日晚上才有空'
+        placeholder='限制，如：工作日晚上才有空，每次不超过 60 分钟'
         onInput={(e) => setConstraints(e.detail.value)}
       />
       <Button

@@ -24,6 +24,12 @@ const figures = {
     { kind: 'information', offers: 0, offered: 0, allocations: 0, allocated: 0 },
     { kind: 'funds', offers: 1, offered: 50000, allocations: 1, allocated: 20000 },
   ],
+  destinations: [
+    { destination: 'grassroots', activities: 1, serviceMinutes: 120, serviceRecords: 2 },
+    { destination: 'village', activities: 0, serviceMinutes: 0, serviceRecords: 0 },
+    { destination: 'school', activities: 2, serviceMinutes: 270, serviceRecords: 3 },
+    { destination: 'prison', activities: 1, serviceMinutes: 60, serviceRecords: 1 },
+  ],
   months: [
     {
       month: '2026-10',
@@ -72,6 +78,8 @@ describe('数据看板', () => {
     expect(rowOf('cases', '已结案')).toEqual(['已结案', '3']);
     expect(rowOf('resources', '资金')).toEqual(['资金', '1', '¥500.00', '1', '¥200.00']);
     expect(rowOf('resources', '物资')).toEqual(['物资', '2', '115', '1', '30']);
+    expect(rowOf('destinations', '进学校')).toEqual(['进学校', '2', '4.5', '3']);
+    expect(rowOf('destinations', '进高墙')).toEqual(['进高墙', '1', '1', '1']);
 
     fireEvent.click(container.querySelector('.dashboard__table--cases .dashboard__export')!);
     await waitFor(() => expect(urls.some((url) => url.includes('/dashboard/export?table=cases'))).toBe(true));

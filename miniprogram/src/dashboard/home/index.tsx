@@ -12,6 +12,7 @@ import {
   dashboardRows,
   hoursOf,
   PROJECT_CATEGORY_LABELS,
+  SERVICE_DESTINATION_LABELS,
   type Dashboard,
   type DashboardTable,
 } from '@hele/shared';
@@ -29,6 +30,7 @@ const TITLES: Record<DashboardTable, string> = {
   categories: '项目类别',
   cases: '个案阶段',
   resources: '资源发布与分配',
+  destinations: '服务去向（进基层、进村居、进学校、进高墙）',
 };
 
 function Table({
@@ -139,6 +141,19 @@ export default function DashboardPage() {
         />
       </View>
       <Table name='months' range={range} rows={rows.months} />
+
+      <View className='card'>
+        <Text className='section-title'>服务去向：服务时长（小时）</Text>
+        <BarChart
+          id='destinations'
+          bars={figures.destinations.map((row) => ({
+            label: SERVICE_DESTINATION_LABELS[row.destination],
+            value: hoursOf(row.serviceMinutes),
+          }))}
+          empty='所选月份还没有计入服务去向的时长：策划志愿服务活动时选择服务去向，审核通过的时长计入这里'
+        />
+      </View>
+      <Table name='destinations' range={range} rows={rows.destinations} />
 
       <View className='card'>
         <Text className='section-title'>各类项目签到人次</Text>

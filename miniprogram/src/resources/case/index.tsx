@@ -10,6 +10,7 @@ import {
   ALLOCATION_STAGES,
   AllocationRequest,
   CASE_SOURCE_LABELS,
+  NEED_URGENCY_LABELS,
   CASE_STAGE_LABELS,
   CASE_STAGES,
   CaseLogRequest,
@@ -252,6 +253,14 @@ export default function CasePage() {
         </View>
         <Text className='resources__title'>{record.title}</Text>
         <Text className='muted'>{record.description}</Text>
+        {record.raisedBy && (
+          <Text className='muted case__raised'>
+            居民提出：{record.raisedByName ?? ''}
+            {record.location ? ` · 地点：${record.location}` : ''}
+            {record.urgency ? ` · ${NEED_URGENCY_LABELS[record.urgency]}` : ''}
+            {record.contact ? ` · 联系方式：${record.contact}` : ''}
+          </Text>
+        )}
         <Steps stage={record.stage} />
         <SavedForms record={record} />
       </View>

@@ -1,6 +1,7 @@
 /**
  * 需求个案 (coordinators): the needs the center handles through the social-work process, by stage,
- * and a form to open a new one from a resident, a community, a branch or a visit.
+ * and a form to open a new one from a resident, a community, a branch or a visit. Needs residents raised
+ * themselves (提出需求) wait at 需求评估 marked 居民提出 with how urgent they said it is.
  */
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -11,6 +12,7 @@ import {
   CASE_STAGES,
   CaseInput,
   formatDateTime,
+  NEED_URGENCY_LABELS,
   type Case,
   type CaseSource,
   type CaseStage,
@@ -107,6 +109,11 @@ export default function CasesPage() {
             <View className='resources__head'>
               <Tag type='primary'>{CASE_STAGE_LABELS[record.stage]}</Tag>
               <Text className='muted'>{CASE_SOURCE_LABELS[record.source]}</Text>
+              {record.raisedBy && (
+                <Tag type='warning' className='cases__raised'>
+                  居民提出{record.urgency ? ` · ${NEED_URGENCY_LABELS[record.urgency]}` : ''}
+                </Tag>
+              )}
             </View>
             <Text className='resources__title'>{record.title}</Text>
             <Text className='muted'>更新于 {formatDateTime(record.updatedAt)}</Text>

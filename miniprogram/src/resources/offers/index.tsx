@@ -334,6 +334,9 @@ export default function OffersPage() {
         <Button className='offers__projects' onClick={() => Taro.navigateTo({ url: '/resources/projects/index' })}>
           公益项目
         </Button>
+        <Button className='offers__needs' onClick={() => Taro.navigateTo({ url: '/resources/needs/index' })}>
+          提出需求
+        </Button>
       </View>
       {coordinator ? <CoordinatorOffers /> : <MemberOffers userId={user?.id} />}
     </View>

@@ -50,4 +50,15 @@ describe('志愿者中心', () => {
     fireEvent.click(screen.getByText('参加测验'));
     expect(calls.navigateTo).toEqual(['/volunteer/quiz/index?topic=counselling']);
   });
+
+  it('tells a member who is not certified yet how many points of approved hours wait for the certification', async () => {
+    signedInAs('陈党员', ['member']);
+    answerRequests(({ url }) => {
+      if (url.endsWith('/me/trainings')) return { statusCode: 200, data: { items: [] } };
+      return { statusCode: 200, data: { ...me, profile: null, certified: false, approvedMinutes: 90, pendingPoints: 15 } };
+    });
+    render(<VolunteerCenterPage />);
+    expect(await screen.findByText(/已审核通过的服务时长有 15 积分待计入/)).toBeTruthy();
+    expect(screen.getByText('申请成为志愿者')).toBeTruthy();
+  });
 });

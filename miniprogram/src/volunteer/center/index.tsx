@@ -68,6 +68,12 @@ export default function VolunteerCenterPage() {
             特长：{me.profile.skills.join('、')} · 可服务时间：{me.profile.availability} · 手机：{me.profile.phone}
           </Text>
         )}
+        {!me.certified && !!me.pendingPoints && (
+          <Text className='volunteer-center__line volunteer-center__pending'>
+            已审核通过的服务时长有 {me.pendingPoints} 积分待计入：申请并通过认证考试、成为中心注册志愿者后自动计入（服务攒积分 +
+            资格认证）。
+          </Text>
+        )}
         {!me.certified && !me.profile && (
           <Button block type='primary' className='volunteer-center__apply' onClick={go('/volunteer/apply/index')}>
             申请成为志愿者

@@ -104,6 +104,7 @@ export default function HoursPage() {
             <Text className='muted'>
               {formatDate(record.servedOn)} · {hoursOf(record.minutes)} 小时 · {SOURCE_LABELS[record.source]}
               {record.points !== undefined && record.status === 'approved' ? ` · +${record.points} 积分` : ''}
+              {record.pointsPending !== undefined && record.status === 'approved' ? ` · 认证后得 ${record.pointsPending} 积分` : ''}
             </Text>
             {record.decisionNote && <Text className='hours__reason'>审核意见：{record.decisionNote}</Text>}
           </View>

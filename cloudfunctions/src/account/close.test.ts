@@ -118,9 +118,18 @@ const busyMember = async () => {
 describe('GET /me/export', () => {
   it('holds the profile and every record of the person, without secrets or index keys', async () => {
     const { me, seat, full, now, early, meeting, post, branch } = await busyMember();
+    const { token: coordinator } = await signIn('coordinator');
+    const party = await call('POST', '/party-points/adjustments', {
+      token: coordinator,
+      body: { userId: me.userId, amount: 3, reason: '补记党课' },
+    });
+    expect(party.status).toBe(201);
     const reply = await call('GET', '/me/export', { token: me.token });
     expect(reply.status).toBe(200);
     const data = reply.body;
+    // 党员积分 is its own account: its balance and every entry, the one just added among them.
+    expect(data.partyPoints.entries).toContainEqual(expect.objectContaining({ type: 'ADJUST', amount: 3, reason: '补记党课' }));
+    expect(data.partyPoints.balance).toBe(data.partyPoints.entries.at(-1).balanceAfter);
     expect(data.user).toMatchObject({
       id: me.userId,
       realName: '陈静',

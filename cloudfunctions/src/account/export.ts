@@ -6,7 +6,7 @@
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { LedgerEntry, type AccountExport, type User } from '@hele/shared';
 import { activityRepository } from '../domain/activities/repository';
-import { ledger } from '../domain/ledger';
+import { ledger, partyAccount } from '../domain/ledger';
 import { approvedMinutesOf } from '../domain/service-records';
 import { doc } from '../lib/db';
 import { queryAll } from '../lib/pagination';
@@ -72,6 +72,20 @@ const NOT_INCLUDED = [
   '角色变更日志（按时间存放，管理员可查）',
 ];
 
+/** One ledger account: its balance and every entry (service points under the user's id, 党员积分 under `party#`). */
+const ledgerAccount = async (account: string) => {
+  const [balance, entries] = await Promise.all([
+    ledger.balanceOf(account),
+    queryAll(LedgerEntry, {
+      TableName: tableName('POINTS_TABLE'),
+      KeyConditionExpression: 'userId = :user AND begins_with(sk, :entry)',
+      ExpressionAttributeValues: { ':user': account, ':entry': 'E#' },
+      ConsistentRead: true,
+    }),
+  ]);
+  return { balance: balance?.balance ?? 0, entries };
+};
+
 export const exportAccount = async (record: UserRecord, profile: User, now: Date): Promise<AccountExport> => {
   const userId = record.id;
   const names = Object.keys(HOLDINGS) as HoldingName[];
@@ -80,15 +94,10 @@ export const exportAccount = async (record: UserRecord, profile: User, now: Date
     Row[]
   >;
   const { registrations } = held;
-  const [balance, approvedMinutes, entries, branchRoster, roles, activities, reminders] = await Promise.all([
-    ledger.balanceOf(userId),
+  const [points, partyPoints, approvedMinutes, branchRoster, roles, activities, reminders] = await Promise.all([
+    ledgerAccount(userId),
+    ledgerAccount(partyAccount(userId)),
     approvedMinutesOf(userId),
-    queryAll(LedgerEntry, {
-      TableName: tableName('POINTS_TABLE'),
-      KeyConditionExpression: 'userId = :user AND begins_with(sk, :entry)',
-      ExpressionAttributeValues: { ':user': userId, ':entry': 'E#' },
-      ConsistentRead: true,
-    }),
     record.branchId ? getItem('BRANCHES_TABLE', rosterKey(record.branchId, userId)) : Promise.resolve(undefined),
     getItems(
       'ROLE_HOLDERS_TABLE',
@@ -114,7 +123,8 @@ export const exportAccount = async (record: UserRecord, profile: User, now: Date
           : {}),
       });
     }),
-    points: { balance: balance?.balance ?? 0, approvedMinutes, entries },
+    points: { ...points, approvedMinutes },
+    partyPoints,
     redemptions: rows('redemptions'),
     serviceRecords: rows('serviceRecords'),
     certificates: rows('certificates'),

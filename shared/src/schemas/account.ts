@@ -103,6 +103,8 @@ export const AccountExport = z.object({
   user: User.extend({ openid: z.string().optional(), createdAt: IsoDateTime }),
   registrations: Rows,
   points: z.object({ balance: z.number().int(), approvedMinutes: z.number().int(), entries: z.array(LedgerEntry) }),
+  /** 党员积分: its own account on the same ledger. */
+  partyPoints: z.object({ balance: z.number().int(), entries: z.array(LedgerEntry) }).optional(),
   redemptions: Rows,
   serviceRecords: Rows,
   /** Issued 志愿服务证明 (snapshots of the approved hours, under their serials). */

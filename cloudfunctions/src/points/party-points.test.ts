@@ -77,7 +77,10 @@ describe('党员积分', () => {
     await workbook.xlsx.load((await call('GET', '/statistics/branches?format=xlsx', { token: coordinator })).body as ArrayBuffer);
     const branchRow = (workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][]).find((cells) => cells[1] === branch)!;
     expect(branchRow.at(-1)).toBe(17);
-    const appraisal = workbook.worksheets.find((sheet) => sheet.name.includes('民主评议'))!.getSheetValues().filter(Boolean) as unknown[][];
+    const appraisal = workbook.worksheets
+      .find((sheet) => sheet.name.includes('民主评议'))!
+      .getSheetValues()
+      .filter(Boolean) as unknown[][];
     expect(appraisal[0]!.slice(1)).toEqual(['支部', '姓名', '年度党员积分', '支部排名']);
     expect(appraisal.filter((cells) => cells[1] === branch).map((cells) => cells.slice(2))).toContainEqual([keen.name, 12, 1]);
   });

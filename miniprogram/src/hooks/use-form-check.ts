@@ -6,6 +6,12 @@
 import { useState } from 'react';
 import type * as z from 'zod';
 
+/** What a field needs of its form: its problem, and the handler that makes it show (components/checked-input). */
+export interface FieldChecks {
+  problem: (field: string) => string | undefined;
+  touch: (field: string) => () => void;
+}
+
 /** `values` are the form as typed: any field may still be missing or wrong (the schema says what of). */
 export const useFormCheck = <S extends z.ZodType>(schema: S, values: { [K in keyof z.input<S>]?: unknown }) => {
   const [touched, setTouched] = useState<Record<string, boolean>>({});

@@ -19,6 +19,7 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
@@ -53,14 +54,14 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
   return (
     <View className='card board__form'>
       <Text className='section-title'>记录措施</Text>
-      <Input
+      <CheckedInput
+        form={form}
+        field='text'
         className='board__action-text'
         placeholder='措施内容，如：每月走访一次困难党员'
         value={text}
         onChange={setText}
-        onBlur={form.touch('text')}
       />
-      <FieldError field='text' message={form.problem('text')} />
       <Picker
         mode='selector'
         range={people.map((person) => person.nickname ?? person.userId)}

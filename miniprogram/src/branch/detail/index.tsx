@@ -18,12 +18,12 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import FieldError from '@/components/field-error';
+import CheckedInput from '@/components/checked-input';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { useResource } from '@/hooks/use-resource';
-import { Button, Input, Tag } from '@/ui';
+import { Button, Tag } from '@/ui';
 import { confirmAction } from '@/utils/feedback';
 import { pngDataUrl } from '@/utils/image';
 import { useRouteParam } from '@/utils/navigation';
@@ -224,14 +224,14 @@ export default function BranchDetailPage() {
         <View className='card'>
           <Text className='section-title'>设置书记</Text>
           <Text className='muted branch-detail__hint'>请对方在「我的」里复制「用户编号」发给你，或让对方扫描书记邀请二维码。</Text>
-          <Input
+          <CheckedInput
+            form={naming}
+            field='userId'
             className='branch-detail__secretary-id'
             placeholder='用户编号，如 u_xxxx'
             value={secretaryId}
             onChange={setSecretaryId}
-            onBlur={naming.touch('userId')}
           />
-          <FieldError field='userId' message={naming.problem('userId')} />
           <View className='branch-detail__buttons'>
             <Button size='small' type='primary' loading={busy} className='branch-detail__set-secretary' onClick={nameSecretary}>
               设为书记

@@ -7,13 +7,13 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BRANCH_KIND_LABELS, BranchInput, type Branch, type BranchKind } from '@hele/shared';
 import { api } from '@/api';
+import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
-import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { useResource } from '@/hooks/use-resource';
-import { Button, Input } from '@/ui';
+import { Button } from '@/ui';
 import './index.scss';
 
 const KINDS: readonly BranchKind[] = ['committee', 'general', 'branch'];
@@ -73,24 +73,24 @@ function NewBranchForm({ branches, onCreated }: { branches: Branch[]; onCreated:
   return (
     <View className='card directory__form'>
       <Text className='section-title'>新建支部</Text>
-      <Input
+      <CheckedInput
+        form={form}
+        field='name'
         className='directory__name'
         placeholder='名称，如 和乐社区第一党支部'
         value={name}
         onChange={setName}
-        onBlur={form.touch('name')}
       />
-      <FieldError field='name' message={form.problem('name')} />
       <Choice label='类型' options={KINDS} labels={BRANCH_KIND_LABELS} value={kind} onChange={setKind} />
       <Choice label='上级组织' options={parents} labels={parentLabels} value={parentId} onChange={setParentId} />
-      <Input
+      <CheckedInput
+        form={form}
+        field='community'
         className='directory__community'
         placeholder='所属社区或单位（可不填）'
         value={community}
         onChange={setCommunity}
-        onBlur={form.touch('community')}
       />
-      <FieldError field='community' message={form.problem('community')} />
       <Button type='primary' block loading={busy} className='directory__create' onClick={submit}>
         创建
       </Button>

@@ -16,6 +16,7 @@ import {
   type PlanModuleRecord,
 } from '@hele/shared';
 import { api } from '@/api';
+import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
@@ -53,14 +54,14 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
   return (
     <View className='card'>
       <Text className='section-title'>添加模块</Text>
-      <Input
+      <CheckedInput
+        form={form}
+        field='name'
         className='library__module-name'
         placeholder='模块名称，如：红色观影'
         value={name}
         onChange={setName}
-        onBlur={form.touch('name')}
       />
-      <FieldError field='name' message={form.problem('name')} />
       <Choice label='形式' options={STYLES} labels={MODULE_STYLE_LABELS} value={style} onChange={setStyle} />
       <Picker
         mode='selector'

@@ -28,6 +28,7 @@ import {
 import { api, downloadFormat } from '@/api';
 import { contract } from '@hele/shared/contract';
 import { useCurrentUser } from '@/auth/session';
+import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
 import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
@@ -338,14 +339,14 @@ export default function BranchPlanPage() {
       {profile && keeper && (
         <View className='card'>
           <Text className='section-title'>生成方案</Text>
-          <Input
+          <CheckedInput
+            form={proposing}
+            field='theme'
             className='plan__theme'
             placeholder='阶段主题，如：两学一做、五水共治'
             value={theme}
             onChange={setTheme}
-            onBlur={proposing.touch('theme')}
           />
-          <FieldError field='theme' message={proposing.problem('theme')} />
           <View className='plan__themes'>
             {themes.map((name) => (
               <Text key={name} className={`chip ${theme === name ? 'chip--on' : ''}`} onClick={() => setTheme(name)}>

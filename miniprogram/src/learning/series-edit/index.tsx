@@ -7,6 +7,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { CENTER_UTC_OFFSET_MINUTES, CreateSeriesRequest, toCenterIso, WeeklyRhythm, weeklySessions, type RoleHolder } from '@hele/shared';
 import { api } from '@/api';
+import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
 import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
@@ -64,14 +65,14 @@ export default function SeriesEditPage() {
   return (
     <View className='page classes series-edit'>
       <View className='card'>
-        <Input
+        <CheckedInput
+          form={form}
+          field='title'
           className='series-edit__title'
           placeholder='班名，如：越剧班'
           value={title}
           onChange={setTitle}
-          onBlur={form.touch('title')}
         />
-        <FieldError field='title' message={form.problem('title')} />
         <Textarea
           className='text-box'
           value={description}
@@ -83,15 +84,15 @@ export default function SeriesEditPage() {
         <FieldError field='description' message={form.problem('description')} />
         <Input placeholder='地点' value={venue} onChange={setVenue} onBlur={form.touch('venue')} />
         <FieldError field='venue' message={form.problem('venue')} />
-        <Input
+        <CheckedInput
+          form={form}
+          field='capacity'
           className='series-edit__capacity'
           type='number'
           placeholder='每课名额'
           value={capacity}
           onChange={setCapacity}
-          onBlur={form.touch('capacity')}
         />
-        <FieldError field='capacity' message={form.problem('capacity')} />
         <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>
           <View className='classes__field'>第一课日期：{date}</View>
         </Picker>
@@ -99,33 +100,33 @@ export default function SeriesEditPage() {
           <View className='classes__field'>上课时间：{time}（每周同一时间）</View>
         </Picker>
         <FieldError field='sessions' message={rhythm.valid ? form.problem('sessions') : undefined} />
-        <Input
+        <CheckedInput
+          form={rhythm}
+          field='count'
           className='series-edit__count'
           type='number'
           placeholder='课次'
           value={count}
           onChange={setCount}
-          onBlur={rhythm.touch('count')}
         />
-        <FieldError field='count' message={rhythm.problem('count')} />
-        <Input
+        <CheckedInput
+          form={rhythm}
+          field='minutes'
           className='series-edit__minutes'
           type='number'
           placeholder='每课分钟数'
           value={minutes}
           onChange={setMinutes}
-          onBlur={rhythm.touch('minutes')}
         />
-        <FieldError field='minutes' message={rhythm.problem('minutes')} />
-        <Input
+        <CheckedInput
+          form={form}
+          field='completionPercent'
           className='series-edit__percent'
           type='number'
           placeholder='结业出勤率（%）'
           value={completionPercent}
           onChange={setCompletionPercent}
-          onBlur={form.touch('completionPercent')}
         />
-        <FieldError field='completionPercent' message={form.problem('completionPercent')} />
         <Text className='muted classes__line'>
           共 {count || 0} 课，每课 {minutes || 0} 分钟；出勤 {completionPercent || 0}% 以上可获结业证书
         </Text>

@@ -14,11 +14,12 @@ import {
   type CaseFormStep,
   type OfferKind,
 } from '@hele/shared';
+import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
 import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
-import { Button, Input } from '@/ui';
+import { Button } from '@/ui';
 
 type Priority = keyof typeof PRIORITY_LABELS;
 type Outcome = keyof typeof GOAL_OUTCOME_LABELS;
@@ -110,23 +111,23 @@ function EstimationStep({ record, onSave }: FormProps) {
       ))}
       <FieldError field='resources' message={form.problem('resources')} />
       <Choice label='资源类型' options={KINDS} labels={OFFER_KIND_LABELS} value={kind} onChange={setKind} />
-      <Input
+      <CheckedInput
+        form={line}
+        field='description'
         className='case__resource'
         placeholder='需要的资源，如：午餐盒饭'
         value={description}
         onChange={setDescription}
-        onBlur={line.touch('description')}
       />
-      <FieldError field='description' message={line.problem('description')} />
-      <Input
+      <CheckedInput
+        form={line}
+        field='quantity'
         className='case__quantity'
         type='digit'
         placeholder='数量（可不填）'
         value={quantity}
         onChange={setQuantity}
-        onBlur={line.touch('quantity')}
       />
-      <FieldError field='quantity' message={line.problem('quantity')} />
       <View className='resources__actions'>
         <Button size='small' className='case__add-resource' onClick={add}>
           加入清单

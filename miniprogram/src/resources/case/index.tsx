@@ -27,6 +27,7 @@ import {
 } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
@@ -206,15 +207,15 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
           资源：{offer ? `${offer.providerName}·${offer.title}（余 ${quantityText(offer.remaining, offer.unit)}）` : ''}
         </View>
       </Picker>
-      <Input
+      <CheckedInput
+        form={form}
+        field='quantity'
         className='case__amount'
         type='digit'
         placeholder={offer?.unit === FUNDS_UNIT ? '金额（元）' : `数量（${offer?.unit ?? ''}）`}
         value={amount}
         onChange={setAmount}
-        onBlur={form.touch('quantity')}
       />
-      <FieldError field='quantity' message={form.problem('quantity')} />
       <Button block type='primary' className='case__allocate' loading={busy} onClick={allocate}>
         分配
       </Button>

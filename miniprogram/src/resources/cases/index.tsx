@@ -18,13 +18,14 @@ import {
   type CaseStage,
 } from '@hele/shared';
 import { api } from '@/api';
+import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
-import { Button, Input, Tag } from '@/ui';
+import { Button, Tag } from '@/ui';
 import '../resources.scss';
 
 const SOURCES = Object.keys(CASE_SOURCE_LABELS) as CaseSource[];
@@ -50,22 +51,22 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
   return (
     <View className='card resources__form'>
       <Text className='section-title'>登记需求</Text>
-      <Input
+      <CheckedInput
+        form={form}
+        field='title'
         className='cases__title'
         placeholder='需求名称，如：独居老人助餐'
         value={title}
         onChange={setTitle}
-        onBlur={form.touch('title')}
       />
-      <FieldError field='title' message={form.problem('title')} />
       <Choice label='来源' options={SOURCES} labels={CASE_SOURCE_LABELS} value={source} onChange={setSource} />
-      <Input
+      <CheckedInput
+        form={form}
+        field='requester'
         placeholder='需求方（居民姓名、社区、支部，可不填）'
         value={requester}
         onChange={setRequester}
-        onBlur={form.touch('requester')}
       />
-      <FieldError field='requester' message={form.problem('requester')} />
       <Textarea
         className='text-box cases__description'
         value={description}

@@ -8,12 +8,13 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { CASE_STAGE_LABELS, formatDateTime, NEED_URGENCY_LABELS, PrioritySchema, RaiseNeedRequest, type MyNeed } from '@hele/shared';
 import { api } from '@/api';
+import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import FieldError from '@/components/field-error';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useFormCheck } from '@/hooks/use-form-check';
-import { Button, Input, Tag } from '@/ui';
+import { Button, Tag } from '@/ui';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import '../resources.scss';
 
@@ -63,23 +64,23 @@ function RaiseNeed({ onRaised }: { onRaised: () => Promise<void> }) {
         onBlur={form.touch('what')}
       />
       <FieldError field='what' message={form.problem('what')} />
-      <Input
+      <CheckedInput
+        form={form}
+        field='where'
         className='needs__where'
         placeholder='在哪里，如：松台街道和乐社区 3 幢'
         value={where}
         onChange={setWhere}
-        onBlur={form.touch('where')}
       />
-      <FieldError field='where' message={form.problem('where')} />
       <Choice label='紧急程度' options={URGENCIES} labels={NEED_URGENCY_LABELS} value={urgency} onChange={setUrgency} />
-      <Input
+      <CheckedInput
+        form={form}
+        field='contact'
         className='needs__contact'
         placeholder='联系电话或方式（可不填）'
         value={contact}
         onChange={setContact}
-        onBlur={form.touch('contact')}
       />
-      <FieldError field='contact' message={form.problem('contact')} />
       <Button block type='primary' className='needs__submit' loading={busy} onClick={submit}>
         提交需求
       </Button>

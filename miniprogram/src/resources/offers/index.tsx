@@ -24,6 +24,7 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import FieldError from '@/components/field-error';
 import { EmptyView } from '@/components/status-view';
@@ -56,14 +57,14 @@ function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAd
   return (
     <View className='card resources__form'>
       <Text className='section-title'>{coordinator ? '登记资源方' : '登记为资源方'}</Text>
-      <Input
+      <CheckedInput
+        form={form}
+        field='name'
         className='offers__provider-name'
         placeholder='名称，如：和乐社区卫生服务站'
         value={name}
         onChange={setName}
-        onBlur={form.touch('name')}
       />
-      <FieldError field='name' message={form.problem('name')} />
       <Choice label='类别' options={PROVIDER_KINDS} labels={PROVIDER_KIND_LABELS} value={kind} onChange={setKind} />
       <Input placeholder='联系人与电话（可不填）' value={contact} onChange={setContact} onBlur={form.touch('contact')} />
       <FieldError field='contact' message={form.problem('contact')} />
@@ -112,42 +113,42 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
         <View className='resources__field'>资源方：{provider.name}</View>
       </Picker>
       <Choice label='类型' options={OFFER_KINDS} labels={OFFER_KIND_LABELS} value={kind} onChange={setKind} />
-      <Input
+      <CheckedInput
+        form={form}
+        field='title'
         className='offers__title'
         placeholder='资源名称，如：米面油礼包、急救培训讲师'
         value={title}
         onChange={setTitle}
-        onBlur={form.touch('title')}
       />
-      <FieldError field='title' message={form.problem('title')} />
-      <Input
+      <CheckedInput
+        form={form}
+        field='quantity'
         className='offers__quantity'
         type='digit'
         placeholder={funds ? '金额（元）' : '数量'}
         value={amount}
         onChange={setAmount}
-        onBlur={form.touch('quantity')}
       />
-      <FieldError field='quantity' message={form.problem('quantity')} />
       {!funds && (
         <>
-          <Input
+          <CheckedInput
+            form={form}
+            field='unit'
             className='offers__unit'
             placeholder={kind === 'goods' ? '单位，如：份、箱' : '单位（默认：人 / 条）'}
             value={unit}
             onChange={setUnit}
-            onBlur={form.touch('unit')}
           />
-          <FieldError field='unit' message={form.problem('unit')} />
         </>
       )}
-      <Input
+      <CheckedInput
+        form={form}
+        field='availability'
         placeholder='可用时间，如：每周六上午（可不填）'
         value={availability}
         onChange={setAvailability}
-        onBlur={form.touch('availability')}
       />
-      <FieldError field='availability' message={form.problem('availability')} />
       <Button block type='primary' className='offers__add' loading={busy} onClick={submit}>
         发布
       </Button>

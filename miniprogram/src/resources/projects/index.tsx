@@ -9,12 +9,13 @@ import { useState } from 'react';
 import { hasAnyRole, hoursOf, PROJECT_CATEGORY_LABELS, ProjectInput, Role, type Project, type ProjectCategory } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import FieldError from '@/components/field-error';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useFormCheck } from '@/hooks/use-form-check';
-import { Button, Input, Tag } from '@/ui';
+import { Button, Tag } from '@/ui';
 import '../resources.scss';
 
 const CATEGORIES = Object.keys(PROJECT_CATEGORY_LABELS) as ProjectCategory[];
@@ -38,14 +39,14 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
   return (
     <View className='card resources__form'>
       <Text className='section-title'>新建项目</Text>
-      <Input
+      <CheckedInput
+        form={form}
+        field='name'
         className='projects__name'
         placeholder='项目名称，如：铅笔花校园行'
         value={name}
         onChange={setName}
-        onBlur={form.touch('name')}
       />
-      <FieldError field='name' message={form.problem('name')} />
       <Choice label='类别' options={CATEGORIES} labels={PROJECT_CATEGORY_LABELS} value={category} onChange={setCategory} />
       <Textarea
         className='text-box'

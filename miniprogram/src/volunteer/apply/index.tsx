@@ -5,9 +5,10 @@ import { useEffect, useState } from 'react';
 import { VolunteerApplicationRequest } from '@hele/shared';
 import { api } from '@/api';
 import { refreshUser, useCurrentUser } from '@/auth/session';
+import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { useFormCheck } from '@/hooks/use-form-check';
-import { Button, Input } from '@/ui';
+import { Button } from '@/ui';
 import { useAction } from '@/hooks/use-action';
 import { toastOnNextPage } from '@/utils/feedback';
 import { goFillRealName, needsRealName, RealNameNeeded } from '../real-name';
@@ -78,25 +79,25 @@ export default function VolunteerApplyPage() {
         </View>
         <FieldError field='skills' message={form.problem('skills')} />
         <Text className='section-title'>可服务时间</Text>
-        <Input
+        <CheckedInput
+          form={form}
+          field='availability'
           className='volunteer-apply__availability'
           placeholder='如：周末全天、工作日晚上'
           value={availability}
           onChange={setAvailability}
-          onBlur={form.touch('availability')}
         />
-        <FieldError field='availability' message={form.problem('availability')} />
         <Text className='section-title'>手机号码</Text>
-        <Input
+        <CheckedInput
+          form={form}
+          field='phone'
           className='volunteer-apply__phone'
           type='number'
           maxLength={11}
           placeholder='仅社工可见完整号码'
           value={phone}
           onChange={setPhone}
-          onBlur={form.touch('phone')}
         />
-        <FieldError field='phone' message={form.problem('phone')} />
         <Text className='section-title'>个人简介（选填）</Text>
         <Textarea
           className='text-box volunteer-apply__intro'

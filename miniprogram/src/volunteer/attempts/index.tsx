@@ -7,10 +7,10 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { AdjustmentRequest, formatDateTime, type ExamAttempt, type ExamBank, type VolunteerProfile } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
-import FieldError from '@/components/field-error';
+import CheckedInput from '@/components/checked-input';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
-import { Button, Input, Tag } from '@/ui';
+import { Button, Tag } from '@/ui';
 import { useAction } from '@/hooks/use-action';
 import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
 import BankPicker from '../bank-picker';
@@ -78,23 +78,23 @@ function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => 
     });
   return (
     <View className='attempts__adjust'>
-      <Input
+      <CheckedInput
+        form={form}
+        field='amount'
         className='attempts__amount'
         type='text'
         placeholder='积分，如 20 或 -10'
         value={amount}
         onChange={setAmount}
-        onBlur={form.touch('amount')}
       />
-      <FieldError field='amount' message={form.problem('amount')} />
-      <Input
+      <CheckedInput
+        form={form}
+        field='reason'
         className='attempts__reason'
         placeholder='调整原因（必填）'
         value={reason}
         onChange={setReason}
-        onBlur={form.touch('reason')}
       />
-      <FieldError field='reason' message={form.problem('reason')} />
       <Button size='small' type='primary' loading={busy} className='attempts__adjust-submit' onClick={submit}>
         确认调整
       </Button>

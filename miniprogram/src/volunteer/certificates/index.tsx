@@ -17,6 +17,7 @@ import {
   type IssuedCertificate,
 } from '@hele/shared';
 import { api } from '@/api';
+import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { useFormCheck } from '@/hooks/use-form-check';
@@ -138,14 +139,14 @@ export default function CertificatesPage() {
               </Text>
             ) : revoking === certificate.serial ? (
               <View className='certificates__actions'>
-                <Input
+                <CheckedInput
+                  form={revocation}
+                  field='reason'
                   className='certificates__reason'
                   placeholder='撤销原因，如：服务记录有误'
                   value={reason}
                   onChange={setReason}
-                  onBlur={revocation.touch('reason')}
                 />
-                <FieldError field='reason' message={revocation.problem('reason')} />
                 <Button
                   size='small'
                   type='danger'

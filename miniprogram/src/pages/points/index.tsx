@@ -2,15 +2,16 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { expiringText, formatDateTime, hasAnyRole, LEDGER_TYPE_LABELS, Role, type LedgerEntry, type PointsResponse } from '@hele/shared';
+import { expiringText, hasAnyRole, Role, type LedgerEntry, type PointsResponse } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import PointsCard from '@/components/points-card/react';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
 import { goToSignIn } from '@/utils/navigation';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
+import { LedgerList } from './ledger-list';
 import { PartyPoints } from './party';
 import './index.scss';
 
@@ -83,30 +84,11 @@ export default function PointsPage() {
           <Button onClick={go('/shop/settings/index')}>积分规则</Button>
         </View>
       )}
-      <Text className='section-title'>积分明细</Text>
-      {ledger.error !== undefined && ledger.items.length === 0 ? (
-        <ErrorView error={ledger.error} onRetry={ledger.refresh} />
-      ) : ledger.items.length === 0 && !ledger.loading ? (
-        <EmptyView title='暂无积分记录' description='经审核的志愿服务时长将按每小时 10 积分计入' />
-      ) : (
-        ledger.items.map((entry) => (
-          <View key={entry.id} className='card points__entry'>
-            <View className='points__entry-main'>
-              <Text className='points__reason'>{entry.reason}</Text>
-              <Text className='muted'>
-                {LEDGER_TYPE_LABELS[entry.type]} · {formatDateTime(entry.createdAt)}
-              </Text>
-            </View>
-            <View className='points__entry-side'>
-              <Text className={`points__amount ${entry.amount > 0 ? 'points__amount--plus' : ''}`}>
-                {entry.amount > 0 ? `+${entry.amount}` : entry.amount}
-              </Text>
-              <Text className='muted'>余 {entry.balanceAfter}</Text>
-            </View>
-          </View>
-        ))
-      )}
-      <ListFoot loading={ledger.loading} done={ledger.done} count={ledger.items.length} />
+      <LedgerList
+        title='积分明细'
+        ledger={ledger}
+        empty={{ title: '暂无积分记录', description: '经审核的志愿服务时长将按每小时 10 积分计入' }}
+      />
     </View>
   );
 }

@@ -4,17 +4,10 @@
  */
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import {
-  formatDateTime,
-  LEDGER_TYPE_LABELS,
-  PARTY_POINT_KIND_LABELS,
-  type LedgerEntry,
-  type PartyPointsResponse,
-  type PartyRanking,
-} from '@hele/shared';
+import { PARTY_POINT_KIND_LABELS, type LedgerEntry, type PartyPointsResponse, type PartyRanking } from '@hele/shared';
 import { api } from '@/api';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
+import { LedgerList } from './ledger-list';
 
 export function PartyPoints({ userId, branchId }: { userId: string; branchId?: string }) {
   const [summary, setSummary] = useState<Omit<PartyPointsResponse, 'entries' | 'nextCursor'>>();
@@ -72,30 +65,11 @@ export function PartyPoints({ userId, branchId }: { userId: string; branchId?: s
           ))}
         </View>
       )}
-      <Text className='section-title'>党员积分明细</Text>
-      {ledger.error !== undefined && ledger.items.length === 0 ? (
-        <ErrorView error={ledger.error} onRetry={ledger.refresh} />
-      ) : ledger.items.length === 0 && !ledger.loading ? (
-        <EmptyView title='暂无党员积分' description='参加组织生活、完成学习资料、通过测验，按中心规则计分' />
-      ) : (
-        ledger.items.map((entry) => (
-          <View key={entry.id} className='card points__entry'>
-            <View className='points__entry-main'>
-              <Text className='points__reason'>{entry.reason}</Text>
-              <Text className='muted'>
-                {LEDGER_TYPE_LABELS[entry.type]} · {formatDateTime(entry.createdAt)}
-              </Text>
-            </View>
-            <View className='points__entry-side'>
-              <Text className={`points__amount ${entry.amount > 0 ? 'points__amount--plus' : ''}`}>
-                {entry.amount > 0 ? `+${entry.amount}` : entry.amount}
-              </Text>
-              <Text className='muted'>余 {entry.balanceAfter}</Text>
-            </View>
-          </View>
-        ))
-      )}
-      <ListFoot loading={ledger.loading} done={ledger.done} count={ledger.items.length} />
+      <LedgerList
+        title='党员积分明细'
+        ledger={ledger}
+        empty={{ title: '暂无党员积分', description: '参加组织生活、完成学习资料、通过测验，按中心规则计分' }}
+      />
     </View>
   );
 }

@@ -1,0 +1,45 @@
+/** One account's entries on the ledger, newest first and paged: the service points' and the 党员积分's alike. */
+import { View, Text } from '@tarojs/components';
+import { formatDateTime, LEDGER_TYPE_LABELS, type LedgerEntry } from '@hele/shared';
+import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import type { usePagedList } from '@/hooks/use-paged-list';
+
+export function LedgerList({
+  title,
+  ledger,
+  empty,
+}: {
+  title: string;
+  ledger: ReturnType<typeof usePagedList<LedgerEntry>>;
+  /** What an empty account says: its title, and how points are earned. */
+  empty: { title: string; description: string };
+}) {
+  return (
+    <>
+      <Text className='section-title'>{title}</Text>
+      {ledger.error !== undefined && ledger.items.length === 0 ? (
+        <ErrorView error={ledger.error} onRetry={ledger.refresh} />
+      ) : ledger.items.length === 0 && !ledger.loading ? (
+        <EmptyView title={empty.title} description={empty.description} />
+      ) : (
+        ledger.items.map((entry) => (
+          <View key={entry.id} className='card points__entry'>
+            <View className='points__entry-main'>
+              <Text className='points__reason'>{entry.reason}</Text>
+              <Text className='muted'>
+                {LEDGER_TYPE_LABELS[entry.type]} · {formatDateTime(entry.createdAt)}
+              </Text>
+            </View>
+            <View className='points__entry-side'>
+              <Text className={`points__amount ${entry.amount > 0 ? 'points__amount--plus' : ''}`}>
+                {entry.amount > 0 ? `+${entry.amount}` : entry.amount}
+              </Text>
+              <Text className='muted'>余 {entry.balanceAfter}</Text>
+            </View>
+          </View>
+        ))
+      )}
+      <ListFoot loading={ledger.loading} done={ledger.done} count={ledger.items.length} />
+    </>
+  );
+}

@@ -1,11 +1,10 @@
 import { centerDate, daysBetween, DEFAULT_MEETING_FREQUENCIES, MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
 import { createActivity, newBranch } from '../../test/fixtures';
-import { branchRecord } from '../domain/branches';
-import { directoryBranches, heldMeetings, markComplianceReminder, meetingFrequencies, putMeetingFrequencies } from '../domain/compliance';
+import { directoryBranches, markComplianceReminder } from '../domain/compliance';
 import { notify } from '../domain/inbox';
 import { createComplianceReminders } from './compliance-reminders';
-import { createComplianceService } from './compliance-service';
+import { complianceService } from './wiring';
 
 const DAY = 24 * 3600_000;
 
@@ -62,15 +61,7 @@ describe('三会一课 compliance', () => {
     const { branch, members } = await newBranch(1);
     for (const type of ['committee', 'theme_day'] as const) await checkIn((await meetingNow(branch, type)).id, members[0]!, coordinator);
     const caller = { id: 'u_director', nickname: '主任', roles: ['coordinator' as const] };
-    const serviceAt = (now: Date) =>
-      createComplianceService({
-        frequencies: meetingFrequencies,
-        putFrequencies: putMeetingFrequencies,
-        branches: directoryBranches,
-        branch: branchRecord,
-        held: heldMeetings,
-        now: () => now,
-      });
+    const serviceAt = (now: Date) => complianceService(() => now);
     // Two months on: this month was held, the next one went by with nothing.
     const thisMonth = centerDate(new Date()).slice(0, 7);
     const [year, month] = thisMonth.split('-').map(Number) as [number, number];
@@ -108,14 +99,7 @@ describe('三会一课 compliance', () => {
       createComplianceReminders({
         // This test's branch only: the directory holds every other test's branches too.
         board: async () => {
-          const board = await createComplianceService({
-            frequencies: meetingFrequencies,
-            putFrequencies: putMeetingFrequencies,
-            branches: directoryBranches,
-            branch: branchRecord,
-            held: heldMeetings,
-            now: () => now,
-          }).board(undefined);
+          const board = await complianceService(() => now).board(undefined);
           return { ...board, items: board.items.filter((item) => item.branchId === branch) };
         },
         branches: directoryBranches,

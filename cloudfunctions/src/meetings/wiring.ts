@@ -19,12 +19,13 @@ export const meetingService = () =>
     },
   });
 
-/** 三会一课 compliance with its real reads. */
-export const complianceService = () =>
+/** 三会一课 compliance with its real reads (at another moment than now, for a test of what a later day sees). */
+export const complianceService = (now?: () => Date) =>
   createComplianceService({
     frequencies: meetingFrequencies,
     putFrequencies: putMeetingFrequencies,
     branches: directoryBranches,
     branch: branchRecord,
     held: heldMeetings,
+    ...(now ? { now } : {}),
   });

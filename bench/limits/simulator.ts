@@ -22,6 +22,8 @@ export interface LimitsOptions {
   burstSeconds?: number;
   /** Wall-clock milliseconds per simulated second: above 1,000 runs the limits in slow motion (a local machine is slower than AWS). */
   secondMs?: number;
+  /** Simulate transaction conflicts (default true); false leaves only the throughput limits. */
+  transactionConflicts?: boolean;
 }
 
 export interface LimitsStats {
@@ -34,6 +36,9 @@ export interface LimitsStats {
   /** Units charged to partitions (estimates corrected by what DynamoDB Local reported). */
   writeUnits: number;
   readUnits: number;
+  /** Write transactions forwarded, and how long they held their items in all (simulated milliseconds). */
+  transactions: number;
+  transactionHoldMs: number;
 }
 
 export interface LimitsSimulator {
@@ -101,7 +106,16 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
   const knownSize = new Map<string, number>();
   const locks = new Set<string>();
   const schemas = new Map<string, Promise<KeySchema | undefined>>();
-  const stats: LimitsStats = { forwarded: 0, throttled: 0, conflicts: 0, writeUnits: 0, readUnits: 0 };
+  const stats: LimitsStats = {
+    forwarded: 0,
+    throttled: 0,
+    conflicts: 0,
+    writeUnits: 0,
+    readUnits: 0,
+    transactions: 0,
+    transactionHoldMs: 0,
+  };
+  const conflicts = options.transactionConflicts ?? true;
 
   const send = (target: string, headers: http.IncomingHttpHeaders, body: Buffer) =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
@@ -344,7 +358,7 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     // A transaction in progress on an item: a transaction touching it is cancelled, a single write refused.
     const busy = slots.map((charge) => (charge?.item ? locks.has(charge.item) : false));
     const writes = operation !== 'GetItem' && operation !== 'Query';
-    if (writes && busy.some(Boolean)) {
+    if (conflicts && writes && busy.some(Boolean)) {
       stats.conflicts++;
       if (!transaction) return refuse(response, 'TransactionConflictException', { message: CONFLICT_MESSAGE });
       return cancelled(
@@ -368,10 +382,15 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     for (const item of held) locks.add(item);
     const asked = body.ReturnConsumedCapacity as string | undefined;
     let reply: Awaited<ReturnType<typeof send>>;
+    const sent = performance.now();
     try {
       reply = await send(target, request.headers, json({ ...body, ReturnConsumedCapacity: 'INDEXES' }));
     } finally {
       for (const item of held) locks.delete(item);
+    }
+    if (held.length) {
+      stats.transactions++;
+      stats.transactionHoldMs += ((performance.now() - sent) * 1000) / secondMs;
     }
     stats.forwarded++;
     if (reply.status !== 200) return answer(response, reply.status, reply.headers, reply.body);

@@ -8,6 +8,7 @@ import {
   GetItemCommand,
   ProvisionedThroughputExceededException,
   PutItemCommand,
+  QueryCommand,
   TransactionCanceledException,
   TransactWriteItemsCommand,
   UpdateItemCommand,
@@ -146,6 +147,28 @@ describe('capacity is counted as AWS counts it', () => {
   });
 });
 
+describe('queries', () => {
+  it('charges a Query to the partition of its key condition, and only that one', async () => {
+    await start({ readUnitsPerSecond: 2, secondMs: 60_000 });
+    await client.send(new PutItemCommand({ TableName: hotTable, Item: kilobyteItem('query', 'a') }));
+    const query = (pk: string) =>
+      client.send(
+        new QueryCommand({
+          TableName: hotTable,
+          KeyConditionExpression: '#pk = :pk AND begins_with(sk, :a)',
+          ExpressionAttributeNames: { '#pk': 'pk' },
+          ExpressionAttributeValues: { ':pk': { S: pk }, ':a': { S: 'a' } },
+          ConsistentRead: true,
+        }),
+      );
+    await query('query');
+    await query('query');
+    expect(simulator.partitionUnits(hotTable, { S: 'query' }).read).toBe(2);
+    await expect(query('query')).rejects.toBeInstanceOf(ProvisionedThroughputExceededException);
+    await expect(query('other')).resolves.toMatchObject({ Count: 0 });
+  });
+});
+
 describe('transactions', () => {
   const counterUpdate = (pk: string) => ({
     Update: {
@@ -214,5 +237,15 @@ describe('transactions', () => {
         }),
       ),
     ).resolves.toBeDefined();
+  });
+
+  it('leaves concurrent transactions alone when conflicts are switched off (throughput only)', async () => {
+    await start({ transactionConflicts: false });
+    const { ok, errors } = await outcomes(
+      Array.from({ length: 20 }, () => client.send(new TransactWriteItemsCommand({ TransactItems: [counterUpdate('no-conflicts')] }))),
+    );
+    expect(errors).toEqual([]);
+    expect(ok).toBe(20);
+    expect(simulator.stats()).toMatchObject({ conflicts: 0, transactions: 20 });
   });
 });

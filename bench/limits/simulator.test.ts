@@ -3,6 +3,8 @@
  * through the real SDK client (no retries, so each refusal is seen) against the real DynamoDB Local.
  */
 import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
   CreateTableCommand,
   DynamoDBClient,
   GetItemCommand,
@@ -166,6 +168,34 @@ describe('queries', () => {
     expect(simulator.partitionUnits(hotTable, { S: 'query' }).read).toBe(2);
     await expect(query('query')).rejects.toBeInstanceOf(ProvisionedThroughputExceededException);
     await expect(query('other')).resolves.toMatchObject({ Count: 0 });
+  });
+});
+
+describe('batches', () => {
+  it('returns what a partition cannot take now as UnprocessedItems, and refuses a batch of which nothing can be processed', async () => {
+    await start({ writeUnitsPerSecond: 10, secondMs: 60_000 });
+    const batch = (from: number, pk: (i: number) => string) =>
+      client.send(
+        new BatchWriteItemCommand({
+          RequestItems: {
+            [hotTable]: Array.from({ length: 25 }, (_, i) => ({ PutRequest: { Item: kilobyteItem(pk(i), `b${from + i}`) } })),
+          },
+        }),
+      );
+    const first = await batch(0, () => 'batch-hot');
+    expect(first.UnprocessedItems?.[hotTable]).toHaveLength(15);
+    expect(simulator.partitionUnits(hotTable, { S: 'batch-hot' }).write).toBe(10);
+    await expect(batch(25, () => 'batch-hot')).rejects.toMatchObject({
+      name: 'ProvisionedThroughputExceededException',
+      ThrottlingReasons: [{ reason: 'TableWriteKeyRangeThroughputExceeded' }],
+    });
+    // Spread over 25 keys the same batch is processed whole.
+    const spread = await batch(50, (i) => `batch-${i}`);
+    expect(spread.UnprocessedItems).toEqual({});
+    const read = await client.send(
+      new BatchGetItemCommand({ RequestItems: { [hotTable]: { Keys: [{ pk: { S: 'batch-hot' }, sk: { S: 'b0' } }] } } }),
+    );
+    expect(read.Responses?.[hotTable]).toHaveLength(1);
   });
 });
 

@@ -53,6 +53,7 @@ const PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 const THROTTLE_MESSAGE =
   'Throughput exceeds the current capacity of your table or index. DynamoDB is automatically scaling your table or index so please try again shortly. If exceptions persist, check if you have a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html.';
 const CONFLICT_MESSAGE = 'Transaction is ongoing for the item';
+const BATCHES = ['BatchWriteItem', 'BatchGetItem'];
 
 // biome-ignore lint/suspicious/noExplicitAny: DynamoDB's wire JSON, read field by field as the API reference describes it.
 type Body = Record<string, any>;
@@ -105,6 +106,7 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
   const charged = new Map<string, { read: number; write: number }>();
   const knownSize = new Map<string, number>();
   const locks = new Set<string>();
+  const inWrite = new Map<string, number>();
   const schemas = new Map<string, Promise<KeySchema | undefined>>();
   const stats: LimitsStats = {
     forwarded: 0,
@@ -302,6 +304,21 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     }
   };
 
+  /** The reply with `ConsumedCapacity` as the caller asked for it (the proxy always asks for INDEXES). */
+  const withConsumed = (parsed: Body, asked: string | undefined) => {
+    if (asked === 'INDEXES') return parsed;
+    if (asked !== 'TOTAL') {
+      delete parsed.ConsumedCapacity;
+      return parsed;
+    }
+    for (const entry of [parsed.ConsumedCapacity ?? []].flat() as Body[]) {
+      delete entry.Table;
+      delete entry.LocalSecondaryIndexes;
+      delete entry.GlobalSecondaryIndexes;
+    }
+    return parsed;
+  };
+
   const answer = (response: http.ServerResponse, status: number, headers: http.OutgoingHttpHeaders, body: Buffer) => {
     const { 'transfer-encoding': _chunked, connection: _connection, 'keep-alive': _keepAlive, ...kept } = headers;
     response.writeHead(status, { ...kept, 'content-length': body.length, 'x-amz-crc32': String(zlib.crc32(body)) });
@@ -335,10 +352,58 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
       CancellationReasons: reasons,
     });
 
+  /**
+   * BatchWriteItem / BatchGetItem: each entry is admitted on its own; the ones short of capacity come back as
+   * `UnprocessedItems` / `UnprocessedKeys`, and only if none can be processed is the whole call refused (as AWS does).
+   */
+  const batch = async (request: http.IncomingMessage, response: http.ServerResponse, target: string, operation: string, body: Body) => {
+    const writing = operation === 'BatchWriteItem';
+    const admitted: Record<string, unknown> = {};
+    const unprocessed: Record<string, unknown> = {};
+    const charges: Charge[] = [];
+    let first: Charge | undefined;
+    for (const [table, entries] of Object.entries(body.RequestItems as Body)) {
+      const keep: Body[] = [];
+      const skip: Body[] = [];
+      for (const entry of (writing ? entries : entries.Keys) as Body[]) {
+        const charge = writing
+          ? await writeCharge(table, entry.PutRequest?.Item ?? entry.DeleteRequest?.Key, entry.PutRequest?.Item, 1)
+          : await readCharge(table, entry, !!entries.ConsistentRead, 1);
+        if (charge && admit([charge])[0]) {
+          first ??= charge;
+          skip.push(entry);
+        } else {
+          if (charge) charges.push(charge);
+          keep.push(entry);
+        }
+      }
+      if (keep.length) admitted[table] = writing ? keep : { ...entries, Keys: keep };
+      if (skip.length) unprocessed[table] = writing ? skip : { ...entries, Keys: skip };
+    }
+    if (first && Object.keys(admitted).length === 0) {
+      stats.throttled++;
+      return throughputExceeded(response, first, regionOf(request.headers.authorization));
+    }
+    const asked = body.ReturnConsumedCapacity as string | undefined;
+    const reply = await send(target, request.headers, json({ ...body, RequestItems: admitted, ReturnConsumedCapacity: 'INDEXES' }));
+    stats.forwarded++;
+    if (reply.status !== 200) return answer(response, reply.status, reply.headers, reply.body);
+    const parsed = JSON.parse(reply.body.toString()) as Body;
+    settle(charges, consumedByTable(parsed.ConsumedCapacity));
+    const field = writing ? 'UnprocessedItems' : 'UnprocessedKeys';
+    const merged: Body = { ...(parsed[field] ?? {}) };
+    for (const [table, rest] of Object.entries(unprocessed) as Array<[string, Body]>) {
+      if (writing) merged[table] = [...(merged[table] ?? []), ...(rest as Body[])];
+      else merged[table] = { ...rest, Keys: [...(merged[table]?.Keys ?? []), ...rest.Keys] };
+    }
+    parsed[field] = merged;
+    return answer(response, 200, reply.headers, json(withConsumed(parsed, asked)));
+  };
+
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse, raw: Buffer) => {
     const target = String(request.headers['x-amz-target'] ?? '');
     const operation = target.split('.')[1] ?? '';
-    const limited = ['PutItem', 'UpdateItem', 'DeleteItem', 'GetItem', 'Query', 'TransactWriteItems', 'TransactGetItems'];
+    const limited = ['PutItem', 'UpdateItem', 'DeleteItem', 'GetItem', 'Query', 'TransactWriteItems', 'TransactGetItems', ...BATCHES];
     let body: Body | undefined;
     try {
       body = limited.includes(operation) ? JSON.parse(raw.toString()) : undefined;
@@ -350,13 +415,16 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
       stats.forwarded++;
       return answer(response, reply.status, reply.headers, reply.body);
     }
+    if (BATCHES.includes(operation)) return batch(request, response, target, operation, body);
     const slots = await chargesOf(operation, body);
     const charges = slots.filter((charge): charge is Charge => charge !== undefined);
     const transaction = operation.startsWith('Transact');
     const region = regionOf(request.headers.authorization);
 
     // A transaction in progress on an item: a transaction touching it is cancelled, a single write refused.
-    const busy = slots.map((charge) => (charge?.item ? locks.has(charge.item) : false));
+    const busy = slots.map((charge) =>
+      charge?.item ? locks.has(charge.item) || (operation === 'TransactGetItems' && (inWrite.get(charge.item) ?? 0) > 0) : false,
+    );
     const writes = operation !== 'GetItem' && operation !== 'Query';
     if (conflicts && writes && busy.some(Boolean)) {
       stats.conflicts++;
@@ -380,6 +448,9 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
 
     const held = operation === 'TransactWriteItems' ? charges.map((charge) => charge.item) : [];
     for (const item of held) locks.add(item);
+    // A single write in progress cancels a TransactGetItems of its item (but takes no lock against writers).
+    const single = ['PutItem', 'UpdateItem', 'DeleteItem'].includes(operation) ? charges.map((charge) => charge.item) : [];
+    for (const item of single) inWrite.set(item, (inWrite.get(item) ?? 0) + 1);
     const asked = body.ReturnConsumedCapacity as string | undefined;
     let reply: Awaited<ReturnType<typeof send>>;
     const sent = performance.now();
@@ -387,6 +458,11 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
       reply = await send(target, request.headers, json({ ...body, ReturnConsumedCapacity: 'INDEXES' }));
     } finally {
       for (const item of held) locks.delete(item);
+      for (const item of single) {
+        const left = (inWrite.get(item) ?? 1) - 1;
+        if (left) inWrite.set(item, left);
+        else inWrite.delete(item);
+      }
     }
     if (held.length) {
       stats.transactions++;
@@ -398,16 +474,7 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     // DynamoDB Local reports a transaction's units as plain writes of its items (not doubled): there the estimate stands.
     if (!transaction) settle(charges, consumedByTable(parsed.ConsumedCapacity));
     await learnSizes(operation, body, parsed);
-    if (asked !== 'INDEXES') {
-      if (asked === 'TOTAL') {
-        for (const entry of [parsed.ConsumedCapacity ?? []].flat() as Body[]) {
-          delete entry.Table;
-          delete entry.LocalSecondaryIndexes;
-          delete entry.GlobalSecondaryIndexes;
-        }
-      } else delete parsed.ConsumedCapacity;
-    }
-    return answer(response, 200, reply.headers, json(parsed));
+    return answer(response, 200, reply.headers, json(withConsumed(parsed, asked)));
   };
 
   const server = http.createServer((request, response) => {

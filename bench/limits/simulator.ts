@@ -24,6 +24,11 @@ export interface LimitsOptions {
   secondMs?: number;
   /** Simulate transaction conflicts (default true); false leaves only the throughput limits. */
   transactionConflicts?: boolean;
+  /**
+   * Simulated milliseconds a write transaction holds its items at least (default 0: as long as DynamoDB Local takes, which
+   * depends on this machine's load). AWS publishes no figure; a fixed value makes conflict rows comparable between runs.
+   */
+  transactionHoldMs?: number;
 }
 
 export interface LimitsStats {
@@ -118,6 +123,7 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     transactionHoldMs: 0,
   };
   const conflicts = options.transactionConflicts ?? true;
+  const minimumHold = ((options.transactionHoldMs ?? 0) * secondMs) / 1000;
 
   const send = (target: string, headers: http.IncomingHttpHeaders, body: Buffer) =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
@@ -456,6 +462,8 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     const sent = performance.now();
     try {
       reply = await send(target, request.headers, json({ ...body, ReturnConsumedCapacity: 'INDEXES' }));
+      const rest = sent + minimumHold - performance.now();
+      if (held.length && rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     } finally {
       for (const item of held) locks.delete(item);
       for (const item of single) {

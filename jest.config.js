@@ -57,7 +57,7 @@ module.exports = {
   projects: [
     node('shared', ['<rootDir>/shared/src']),
     node('architecture', ['<rootDir>/test/architecture']),
-    node('cloudfunctions', ['<rootDir>/cloudfunctions'], {
+    node('cloudfunctions', ['<rootDir>/cloudfunctions', '<rootDir>/bench/limits'], {
       globalSetup: '<rootDir>/cloudfunctions/test/global-setup.ts',
       globalTeardown: '<rootDir>/cloudfunctions/test/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/cloudfunctions/test/setup.ts'],

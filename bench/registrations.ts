@@ -66,44 +66,52 @@ export const checkRegistrationInvariants = async ({ client, coordinator }: Conte
   return problems;
 };
 
+/** The seat-taking transaction of the plain design: `confirmedCount + 1` on the activity item (IF a seat is free) and the registration. */
+export const seatTransaction = (tables: { activities: string; registrations: string }, activityId: string, userId: string) =>
+  new TransactWriteCommand({
+    TransactItems: [
+      {
+        Update: {
+          TableName: tables.activities,
+          Key: { id: activityId },
+          UpdateExpression: 'SET confirmedCount = confirmedCount + :one',
+          ConditionExpression: '#status = :published AND confirmedCount < #capacity AND waitlistCount = :zero',
+          ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+          ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
+        },
+      },
+      {
+        Put: {
+          TableName: tables.registrations,
+          Item: { activityId, userId, id: `${activityId}-${userId}`, status: 'confirmed' },
+          ConditionExpression: 'attribute_not_exists(userId)',
+        },
+      },
+    ],
+  });
+
+/** A bare activity item for the raw seat transaction. */
+export const rawActivityItem = (capacity: number) => ({
+  id: `raw-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+  status: 'published',
+  capacity,
+  confirmedCount: 0,
+  waitlistCount: 0,
+});
+
 /** The raw operation: one TransactWriteItems taking a seat (counter + registration), no HTTP, no service. */
 const rawSeat = (ctx: Context) => {
   const doc = documentClient(ctx.databaseEndpoint);
-  const activities = ctx.env.ACTIVITIES_TABLE!;
-  const registrations = ctx.env.REGISTRATIONS_TABLE!;
+  const tables = { activities: ctx.env.ACTIVITIES_TABLE!, registrations: ctx.env.REGISTRATIONS_TABLE! };
   return {
     async activity(capacity: number) {
-      const id = `raw-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      await doc.send(
-        new PutCommand({ TableName: activities, Item: { id, status: 'published', capacity, confirmedCount: 0, waitlistCount: 0 } }),
-      );
-      return id;
+      const item = rawActivityItem(capacity);
+      await doc.send(new PutCommand({ TableName: tables.activities, Item: item }));
+      return item.id;
     },
     async take(activityId: string, userId: string) {
       try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: activities,
-                  Key: { id: activityId },
-                  UpdateExpression: 'SET confirmedCount = confirmedCount + :one',
-                  ConditionExpression: '#status = :published AND confirmedCount < #capacity AND waitlistCount = :zero',
-                  ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-                  ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
-                },
-              },
-              {
-                Put: {
-                  TableName: registrations,
-                  Item: { activityId, userId, id: `${activityId}-${userId}`, status: 'confirmed' },
-                  ConditionExpression: 'attribute_not_exists(userId)',
-                },
-              },
-            ],
-          }),
-        );
+        await doc.send(seatTransaction(tables, activityId, userId));
         return true;
       } catch (error) {
         return (error as Error).name === 'TransactionCanceledException';

@@ -1,7 +1,7 @@
 /**
- * 一支部一方案: the coordinator opens the seeded young branch, sees its profile, generates a plan
- * (collaborative and outdoor modules first) and turns one item into a draft meeting, then edits
- * it. Real local stack, real browser.
+ * 一支部一方案: the coordinator opens the seeded young branch, sees its profile, generates a plan (for young
+ * members with higher education a creative module, then collaboration) and turns one item into a draft
+ * meeting, then edits it. Real local stack, real browser.
  */
 import { signInAs } from '../support/app';
 import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
@@ -22,8 +22,8 @@ it('generates a plan for the young demo branch and turns one meeting into an act
   await page.locator('.plan__themes .chip', { hasText: '两学一做' }).click();
   await page.locator('.plan__propose').click();
   const first = page.locator('.plan__item').first();
-  await first.locator('.plan__modules', { hasText: '团队协作（30 分钟） + 户外拓展（60 分钟）' }).waitFor();
-  await first.locator('.plan__reason', { hasText: '支部 3/3 名党员35 岁以下，优先团队协作、户外类模块' }).waitFor();
+  await first.locator('.plan__modules', { hasText: '创意党旗设计（40 分钟） + 团队协作（30 分钟）' }).waitFor();
+  await first.locator('.plan__reason', { hasText: '支部 3/3 名党员35 岁以下，3/3 名党员大专及以上学历' }).waitFor();
   await page.locator('.plan__item').nth(2).waitFor();
   await screenshot(page, 'branch-plan');
 
@@ -31,5 +31,5 @@ it('generates a plan for the young demo branch and turns one meeting into an act
   await page.waitForURL(/activity\/edit\/index\?id=/);
   // The edit page loads the draft: its title and agenda are the plan's.
   await page.waitForFunction(`document.querySelector('.edit-activity__title input')?.value === '两学一做主题党日（第1次）'`);
-  expect(await page.locator('.edit-activity__textarea textarea').first().inputValue()).toBe('团队协作\n户外拓展\n形成措施并明确责任人');
+  expect(await page.locator('.edit-activity__textarea textarea').first().inputValue()).toBe('创意党旗设计\n团队协作\n形成措施并明确责任人');
 });

@@ -83,6 +83,9 @@ export const LEDGER_TYPE_LABELS: Record<LedgerType, string> = {
   EXPIRE: '过期',
 };
 
+/** The same entries on the 党员积分 account, earned by organisational life and learning, not by service. */
+export const PARTY_LEDGER_TYPE_LABELS: Record<LedgerType, string> = { ...LEDGER_TYPE_LABELS, EARN: '获得' };
+
 export const REWARD_KIND_LABELS: Record<'class_seat' | 'service' | 'goods', string> = {
   class_seat: '公益班名额',
   service: '公益服务',

@@ -1,6 +1,6 @@
 /** One account's entries on the ledger, newest first and paged: the service points' and the 党员积分's alike. */
 import { View, Text } from '@tarojs/components';
-import { formatDateTime, LEDGER_TYPE_LABELS, type LedgerEntry } from '@hele/shared';
+import { formatDateTime, LEDGER_TYPE_LABELS, type LedgerEntry, type LedgerType } from '@hele/shared';
 import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
 import type { usePagedList } from '@/hooks/use-paged-list';
 
@@ -8,11 +8,14 @@ export function LedgerList({
   title,
   ledger,
   empty,
+  typeLabels = LEDGER_TYPE_LABELS,
 }: {
   title: string;
   ledger: ReturnType<typeof usePagedList<LedgerEntry>>;
   /** What an empty account says: its title, and how points are earned. */
   empty: { title: string; description: string };
+  /** How each kind of entry is named on this account. */
+  typeLabels?: Record<LedgerType, string>;
 }) {
   return (
     <>
@@ -27,7 +30,7 @@ export function LedgerList({
             <View className='points__entry-main'>
               <Text className='points__reason'>{entry.reason}</Text>
               <Text className='muted'>
-                {LEDGER_TYPE_LABELS[entry.type]} · {formatDateTime(entry.createdAt)}
+                {typeLabels[entry.type]} · {formatDateTime(entry.createdAt)}
               </Text>
             </View>
             <View className='points__entry-side'>

@@ -4,7 +4,13 @@
  */
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { PARTY_POINT_KIND_LABELS, type LedgerEntry, type PartyPointsResponse, type PartyRanking } from '@hele/shared';
+import {
+  PARTY_LEDGER_TYPE_LABELS,
+  PARTY_POINT_KIND_LABELS,
+  type LedgerEntry,
+  type PartyPointsResponse,
+  type PartyRanking,
+} from '@hele/shared';
 import { api } from '@/api';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { LedgerList } from './ledger-list';
@@ -69,6 +75,7 @@ export function PartyPoints({ userId, branchId }: { userId: string; branchId?: s
         title='党员积分明细'
         ledger={ledger}
         empty={{ title: '暂无党员积分', description: '参加组织生活、完成学习资料、通过测验，按中心规则计分' }}
+        typeLabels={PARTY_LEDGER_TYPE_LABELS}
       />
     </View>
   );

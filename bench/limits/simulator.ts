@@ -462,8 +462,9 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     const sent = performance.now();
     try {
       reply = await send(target, request.headers, json({ ...body, ReturnConsumedCapacity: 'INDEXES' }));
-      const rest = sent + minimumHold - performance.now();
-      if (held.length && rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+      // Timers may fire a fraction of a millisecond early by the high-resolution clock: wait until the hold has passed.
+      for (let rest = sent + minimumHold - performance.now(); held.length && rest > 0; rest = sent + minimumHold - performance.now())
+        await new Promise((resolve) => setTimeout(resolve, Math.ceil(rest)));
     } finally {
       for (const item of held) locks.delete(item);
       for (const item of single) {

@@ -2,7 +2,7 @@
  * Live-feed fan-out (issue #5): W sockets watch one feed on the local stack (serverless-offline's
  * WebSocket API, the connections table, PostToConnection); P posts are made at a steady pace and
  * each delivery's latency is taken from the moment its post was sent. Baseline: the same posts
- * to a single watcher. Invariant: every watcher gets every post exactly once.
+ * to a single watcher. Invariant: every watcher gets every post exactly once, in the order they were posted.
  */
 import type { FeedEvent } from '@hele/shared';
 import { watchFeed, type FeedWatcher } from '../test/support/feed-socket';
@@ -55,6 +55,7 @@ const postSteadily = async (ctx: BenchContext, activityId: string, count: number
 const run = async (ctx: BenchContext, watchers: number, posts: number, gapMs: number) => {
   const activityId = await feedUnderWay(ctx);
   const sockets: FeedWatcher[] = [];
+  // Opened 50 at a time (a burst of 1,000 upgrades would time out on 2 cores); 1,000 sockets are far under `ulimit -n`.
   for (let i = 0; i < watchers; i += 50) {
     sockets.push(
       ...(await Promise.all(
@@ -75,6 +76,8 @@ const run = async (ctx: BenchContext, watchers: number, posts: number, gapMs: nu
       const ids = seen.map(({ event }) => event.post.id);
       if (new Set(ids).size !== ids.length) problems.push('a watcher got a post twice');
       if (ids.length < posts) problems.push(`a watcher got ${ids.length} of ${posts} posts`);
+      const order = ids.map((id) => sent.get(id)!);
+      if (order.some((at, i) => i > 0 && at < order[i - 1]!)) problems.push('a watcher got posts out of order');
       for (const { event, at } of seen) latencies.push(at - sent.get(event.post.id)!);
     }
     latencies.sort((a, b) => a - b);

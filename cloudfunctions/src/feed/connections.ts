@@ -1,21 +1,18 @@
 /**
  * Who is watching which feed: one item per WebSocket connection, with a TTL so connections whose
  * client vanished without a goodbye expire; and the fan-out that pushes an event to all of them:
- * a page of watchers at a time, a bounded number of pushes in flight (docs/live-feed-at-scale.md).
- * A connection API Gateway reports gone is removed at once.
+ * a page of watchers at a time, a bounded number of signed pushes in flight over kept-alive sockets
+ * (docs/live-feed-at-scale.md). A connection API Gateway reports gone is removed at once.
  */
-import {
-  ApiGatewayManagementApiClient,
-  DeleteConnectionCommand,
-  GoneException,
-  PostToConnectionCommand,
-} from '@aws-sdk/client-apigatewaymanagementapi';
+import http from 'node:http';
+import https from 'node:https';
+import { ApiGatewayManagementApiClient, DeleteConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DeleteCommand, PutCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { FeedEvent } from '@hele/shared';
-import pMap from 'p-map';
 import { env } from '../lib/config';
 import { doc, isConditionFailure, type DocClient } from '../lib/db';
 import { logger } from '../lib/logger';
+import { signRequest, uriEscape, type AwsCredentials } from '../lib/sigv4';
 import { tableName } from '../lib/tables';
 
 /** A connection lives this long without a ping (the app pings every 4 minutes). */
@@ -133,49 +130,201 @@ export interface Broadcaster {
 }
 
 /** Watchers read per query page. */
-const WATCHER_PAGE = 500;
-/** Pushes in flight at once: enough to hide API Gateway's latency (the bench: 64 left 200 watchers seconds behind), bounded for one function's sockets. */
+export const WATCHER_PAGE = 500;
+/** Pushes in flight at once: enough to hide API Gateway's latency (20–50 ms a call), bounded for one function's sockets. */
 export const PUSHES_IN_FLIGHT = 256;
+/** Attempts per push when API Gateway throttles (429) or fails (5xx, a dropped socket). */
+const PUSH_ATTEMPTS = 3;
+const PUSH_TIMEOUT_MS = 5_000;
 
 let management: ApiGatewayManagementApiClient | undefined;
 const managementClient = () =>
   (management ??= new ApiGatewayManagementApiClient({
     endpoint: env().WEBSOCKET_API_ENDPOINT,
-    // Kept-alive sockets, as many as the pushes in flight (the default pool holds 50).
-    requestHandler: {
-      httpAgent: { keepAlive: true, maxSockets: PUSHES_IN_FLIGHT },
-      httpsAgent: { keepAlive: true, maxSockets: PUSHES_IN_FLIGHT },
-    },
+    requestHandler: { httpAgent: { keepAlive: true }, httpsAgent: { keepAlive: true } },
   }));
 
-const isGone = (error: unknown) =>
-  error instanceof GoneException || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410;
+/** What one push came to: delivered, the connection is gone (410), or it failed (status, or 0: no answer). */
+type PushOutcome = { sent: true } | { sent: false; gone: boolean; status: number; error?: Error };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Pushes to every watcher. Failures are logged, never thrown: the write already happened, and a
- * reader that missed the push catches up by polling.
+ * PostToConnection as a signed request over kept-alive sockets, as many as the pushes in flight
+ * (lib/sigv4.ts says why not the SDK's client for this one call). Credentials and region are the
+ * ones the SDK's default chain resolves (the function's role on AWS, the local stage's environment).
  */
-export const socketBroadcaster: Broadcaster = {
-  async publish(activityId, event) {
-    if (!env().WEBSOCKET_API_ENDPOINT) return;
-    try {
-      const data = Buffer.from(JSON.stringify(event));
-      const push = async (ConnectionId: string) => {
+export const createConnectionPusher = ({
+  endpoint,
+  sockets = PUSHES_IN_FLIGHT,
+  identity = async () => {
+    const { config } = managementClient();
+    return { credentials: await config.credentials(), region: await config.region() };
+  },
+}: {
+  endpoint: string;
+  sockets?: number;
+  identity?: () => Promise<{ credentials: AwsCredentials; region: string }>;
+}) => {
+  const base = endpoint.replace(/\/$/, '');
+  const secure = base.startsWith('https:');
+  const agent = secure
+    ? new https.Agent({ keepAlive: true, maxSockets: sockets })
+    : new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const once = (url: URL, headers: Record<string, string>, body: Buffer) =>
+    new Promise<number>((resolve, reject) => {
+      const request = (secure ? https : http).request(url, { method: 'POST', agent, headers, timeout: PUSH_TIMEOUT_MS }, (response) => {
+        response.resume();
+        response.once('end', () => resolve(response.statusCode ?? 0));
+        response.once('error', reject);
+      });
+      request.once('timeout', () => request.destroy(new Error(`no answer within ${PUSH_TIMEOUT_MS} ms`)));
+      request.once('error', reject);
+      request.end(body);
+    });
+  return {
+    /** Who is asking: resolved once per fan-out (the SDK's providers cache and refresh it). */
+    identity,
+    async push(connectionId: string, body: Buffer, who: { credentials: AwsCredentials; region: string }): Promise<PushOutcome> {
+      const url = new URL(`${base}/@connections/${uriEscape(connectionId)}`);
+      let last: PushOutcome = { sent: false, gone: false, status: 0 };
+      for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
+        if (attempt > 0) await sleep(25 * 2 ** attempt * (0.5 + Math.random()));
+        const headers = signRequest({
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'application/octet-stream', 'content-length': String(body.length) },
+          body,
+          service: 'execute-api',
+          region: who.region,
+          credentials: who.credentials,
+        });
         try {
-          await managementClient().send(new PostToConnectionCommand({ ConnectionId, Data: data }));
+          const status = await once(url, headers, body);
+          if (status >= 200 && status < 300) return { sent: true };
+          last = { sent: false, gone: status === 410, status };
+          if (status !== 429 && status < 500) return last;
         } catch (error) {
-          if (isGone(error)) await connectionRepository.remove(ConnectionId);
-          else logger.warn('push failed', { activityId, connectionId: ConnectionId, error: error as Error });
+          last = { sent: false, gone: false, status: 0, error: error as Error };
+        }
+      }
+      return last;
+    },
+    destroy: () => agent.destroy(),
+  };
+};
+export type ConnectionPusher = ReturnType<typeof createConnectionPusher>;
+
+/**
+ * Pushes an event to every watcher of a feed: watchers read a page at a time (the next page read
+ * while this one is pushed), at most `inFlight` pushes at once, a connection API Gateway calls gone
+ * (410) removed as found. One feed's events leave this instance in the order they were published
+ * (on AWS an instance runs one request at a time; locally every request shares one process).
+ * Failures are logged, never thrown: the write already happened, and a reader that missed the push
+ * catches up by polling.
+ */
+export const createSocketBroadcaster = ({
+  pusher,
+  connections = connectionRepository,
+  inFlight = PUSHES_IN_FLIGHT,
+  pageSize = WATCHER_PAGE,
+}: {
+  pusher: () => ConnectionPusher | undefined;
+  connections?: Pick<ConnectionRepository, 'watching' | 'remove'>;
+  inFlight?: number;
+  pageSize?: number;
+}): Broadcaster => {
+  const fanOut = async (activityId: string, event: FeedEvent) => {
+    const sender = pusher();
+    if (!sender) return;
+    const started = performance.now();
+    const tally = { sent: 0, gone: 0, failed: 0 };
+    let failure: PushOutcome | undefined;
+    try {
+      const who = await sender.identity();
+      const body = Buffer.from(JSON.stringify(event));
+      const pages = connections.watching(activityId, new Date(), pageSize)[Symbol.asyncIterator]();
+      const queue: string[] = [];
+      let next = 0;
+      let exhausted = false;
+      let reading: Promise<void> | undefined;
+      let readError: unknown;
+      const read = () =>
+        (reading ??= pages.next().then(
+          (page) => {
+            reading = undefined;
+            if (page.done) exhausted = true;
+            else queue.push(...page.value);
+          },
+          (error) => {
+            reading = undefined;
+            exhausted = true;
+            readError = error;
+          },
+        ));
+      const take = async (): Promise<string | undefined> => {
+        while (next >= queue.length && !exhausted) await read();
+        // Read ahead: the next page arrives while this one is still being pushed.
+        if (!exhausted && queue.length - next < inFlight) void read();
+        // Pushed ids are let go: a feed's watchers are never all in memory.
+        if (next >= pageSize) {
+          queue.splice(0, next);
+          next = 0;
+        }
+        return next < queue.length ? queue[next++] : undefined;
+      };
+      const worker = async () => {
+        for (let id = await take(); id !== undefined; id = await take()) {
+          const outcome = await sender.push(id, body, who);
+          if (outcome.sent) tally.sent++;
+          else if (outcome.gone) {
+            tally.gone++;
+            await connections.remove(id);
+          } else {
+            tally.failed++;
+            failure ??= outcome;
+          }
         }
       };
-      for await (const connections of connectionRepository.watching(activityId)) {
-        await pMap(connections, push, { concurrency: PUSHES_IN_FLIGHT });
-      }
+      await Promise.all(Array.from({ length: inFlight }, worker));
+      if (readError) throw readError;
     } catch (error) {
-      logger.warn('fan-out failed', { activityId, error: error as Error });
+      logger.warn('fan-out failed', { activityId, ...tally, error: error as Error });
+      return;
     }
-  },
+    const ms = Math.round(performance.now() - started);
+    if (failure)
+      logger.warn('pushes failed', {
+        activityId,
+        ...tally,
+        ms,
+        status: failure.sent ? 0 : failure.status,
+        error: failure.sent ? undefined : failure.error,
+      });
+    else logger.debug('fan-out', { activityId, ...tally, ms });
+  };
+  const tails = new Map<string, Promise<void>>();
+  return {
+    publish(activityId, event) {
+      const run = (tails.get(activityId) ?? Promise.resolve()).then(() => fanOut(activityId, event));
+      tails.set(activityId, run);
+      void run.then(() => {
+        if (tails.get(activityId) === run) tails.delete(activityId);
+      });
+      return run;
+    },
+  };
 };
+
+let pusher: ConnectionPusher | undefined;
+/** The stage's fan-out (none without a WebSocket API: readers poll). */
+export const socketBroadcaster: Broadcaster = createSocketBroadcaster({
+  pusher: () => {
+    const endpoint = env().WEBSOCKET_API_ENDPOINT;
+    if (endpoint && !pusher) pusher = createConnectionPusher({ endpoint });
+    return endpoint ? pusher : undefined;
+  },
+});
 
 /** Hangs up on a connection (a flood): API Gateway then runs `$disconnect`, which forgets it. */
 export const closeConnection = async (connectionId: string): Promise<void> => {

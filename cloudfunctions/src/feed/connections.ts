@@ -190,7 +190,7 @@ export const createConnectionPusher = ({
       let last: PushOutcome = { sent: false, gone: false, status: 0 };
       for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
         if (attempt > 0) await sleep(25 * 2 ** attempt * (0.5 + Math.random()));
-        const headers = signRequest({
+        const headers = await signRequest({
           method: 'POST',
           url,
           headers: { 'content-type': 'application/octet-stream', 'content-length': String(body.length) },

@@ -1,5 +1,5 @@
 /**
- * Our SigV4 signs as the AWS SDK does: the SDK's own PostToConnection, caught by a local server,
+ * The plain request's SigV4 signs as the AWS SDK's client does: the SDK's own PostToConnection, caught by a local server,
  * is signed again from the same headers and must carry the same signature.
  */
 import http from 'node:http';
@@ -48,7 +48,7 @@ it.each([
   const now = new Date(
     `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
   );
-  const ours = signRequest({
+  const ours = await signRequest({
     method: 'POST',
     url: new URL(`http://127.0.0.1:${port}${sdk.url}`),
     headers: given,
@@ -62,7 +62,7 @@ it.each([
   expect(ours['x-amz-security-token']).toBe(sdk.headers['x-amz-security-token']);
 });
 
-it('changes the signature with the body, the path and the day', () => {
+it('changes the signature with the body, the path and the day', async () => {
   const base = {
     method: 'POST',
     url: new URL('https://abc.execute-api.ap-east-1.amazonaws.com/prod/@connections/x%3D'),
@@ -73,12 +73,14 @@ it('changes the signature with the body, the path and the day', () => {
     credentials: { accessKeyId: 'AKIA', secretAccessKey: 's' },
     now: new Date('2026-12-06T10:00:00Z'),
   };
-  const signature = (input: typeof base) => signRequest(input).authorization;
-  const first = signature(base);
+  const signature = async (input: typeof base) => (await signRequest(input)).authorization;
+  const first = await signature(base);
   expect(first).toMatch(
     /^AWS4-HMAC-SHA256 Credential=AKIA\/20261206\/ap-east-1\/execute-api\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}$/,
   );
-  expect(signature({ ...base, body: Buffer.from('b') })).not.toBe(first);
-  expect(signature({ ...base, url: new URL('https://abc.execute-api.ap-east-1.amazonaws.com/prod/@connections/y%3D') })).not.toBe(first);
-  expect(signature({ ...base, now: new Date('2026-12-07T10:00:00Z') })).not.toBe(first);
+  expect(await signature({ ...base, body: Buffer.from('b') })).not.toBe(first);
+  expect(await signature({ ...base, url: new URL('https://abc.execute-api.ap-east-1.amazonaws.com/prod/@connections/y%3D') })).not.toBe(
+    first,
+  );
+  expect(await signature({ ...base, now: new Date('2026-12-07T10:00:00Z') })).not.toBe(first);
 });

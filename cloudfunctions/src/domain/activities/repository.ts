@@ -9,7 +9,6 @@ import {
   BatchGetCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   type QueryCommandInput,
   UpdateCommand,
   type BatchGetCommandOutput,
@@ -25,7 +24,7 @@ import {
   type TransactItem,
   type TxOutcome,
 } from '../../lib/db';
-import { promoteHead, putRegistration, RegistrationRecord, seatItems } from './seats';
+import { promoteHead, RegistrationRecord, readRegistration, readWaitlistHead, seatItems } from './seats';
 import { ActivityRecord, indexKeys } from './records';
 import { tableName } from '../../lib/tables';
 
@@ -39,6 +38,19 @@ export const createActivityRepository = (client: DocClient = doc) => {
   const heldBy = (holder: TransactItem | undefined) => (holder ? [{ name: 'holder' as const, item: holder }] : []);
   // The Idempotency-Key's record goes first: when a retry meets it, that is the reason reported.
   const keyed = (once: TransactItem | undefined) => (once ? [{ name: 'used' as const, item: once }] : []);
+  /** A registration's own items, with what goes alongside: `counted` (each fails as `exists`), `holder` and `once`. */
+  const register = <Name extends string>(
+    own: Array<{ name: Name; item: TransactItem }>,
+    counted: TransactItem[],
+    holder: TransactItem | undefined,
+    once: TransactItem | undefined,
+  ) =>
+    transact<Name | 'exists' | 'holder' | 'used'>([
+      ...keyed(once),
+      ...own,
+      ...counted.map((item) => ({ name: 'exists' as const, item })),
+      ...heldBy(holder),
+    ]);
 
   const page = <T>(input: QueryCommandInput, parse: ItemParser<T>, cursor: string | undefined, limit: number) =>
     queryPage(parse, input, { limit, cursor }, client);
@@ -154,9 +166,8 @@ export const createActivityRepository = (client: DocClient = doc) => {
       }
     },
 
-    async getRegistration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
-      const { Item } = await client.send(new GetCommand({ TableName: registrations(), Key: { activityId, userId }, ConsistentRead: true }));
-      return Item ? RegistrationRecord.parse(Item) : undefined;
+    getRegistration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
+      return readRegistration(client, activityId, userId);
     },
 
     /** The activity's check-in secret, made once if an older record has none. */
@@ -249,12 +260,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
       holder?: TransactItem,
       once?: TransactItem,
     ): Promise<TxOutcome<'full' | 'exists' | 'holder' | 'used'>> {
-      return transact([
-        ...keyed(once),
-        ...seatItems.take(record),
-        ...counted.map((item) => ({ name: 'exists' as const, item })),
-        ...heldBy(holder),
-      ]);
+      return register(seatItems.take(record), counted, holder, once);
     },
 
     /** The next waitlist ticket (a counter: tickets are unique and increase). */
@@ -286,40 +292,12 @@ export const createActivityRepository = (client: DocClient = doc) => {
       holder?: TransactItem,
       once?: TransactItem,
     ): Promise<TxOutcome<'seat-free' | 'exists' | 'holder' | 'used'>> {
-      return transact([
-        ...keyed(once),
-        {
-          name: 'seat-free',
-          item: {
-            Update: {
-              TableName: activities(),
-              Key: { id: record.activityId },
-              UpdateExpression: 'SET waitlistCount = waitlistCount + :one',
-              ConditionExpression: '#status = :published AND (confirmedCount >= #capacity OR waitlistCount > :zero)',
-              ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
-            },
-          },
-        },
-        { name: 'exists', item: putRegistration(record) },
-        ...counted.map((item) => ({ name: 'exists' as const, item })),
-        ...heldBy(holder),
-      ]);
+      return register(seatItems.wait(record), counted, holder, once);
     },
 
     /** The earliest waitlisted registration: strongly consistent, through the local index. */
-    async waitlistHead(activityId: string): Promise<RegistrationRecord | undefined> {
-      const { Items } = await client.send(
-        new QueryCommand({
-          TableName: registrations(),
-          IndexName: 'byWaitSeq',
-          KeyConditionExpression: 'activityId = :id',
-          ExpressionAttributeValues: { ':id': activityId },
-          ConsistentRead: true,
-          Limit: 1,
-        }),
-      );
-      return Items?.[0] ? RegistrationRecord.parse(Items[0]) : undefined;
+    waitlistHead(activityId: string): Promise<RegistrationRecord | undefined> {
+      return readWaitlistHead(client, activityId);
     },
 
     /** 1-based place of a waitlist ticket. */

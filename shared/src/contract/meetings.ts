@@ -25,6 +25,7 @@ import {
   StatisticsQuery,
   DestinationRow,
   VoteResponse,
+  list,
 } from '../schemas';
 import { BRANCH_STAFF, COORDINATORS } from './access';
 import { DELETE, GET, PATCH, POST, PUT, defineRoutes, fileReply } from './define';
@@ -55,7 +56,7 @@ export const meetingsRoutes = defineRoutes({
     reply: ActionItemReply,
     status: 201,
   }),
-  actions: GET('/activities/{id}/actions', 'user', { params: ActivityIdParams, reply: z.object({ items: z.array(ActionItem) }) }),
+  actions: GET('/activities/{id}/actions', 'user', { params: ActivityIdParams, reply: list(ActionItem) }),
   updateAction: PATCH('/activities/{id}/actions/{actionId}', 'user', {
     params: ActionParams,
     body: ActionUpdate,

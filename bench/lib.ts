@@ -141,3 +141,47 @@ export const costRow = (what: string, costs: Array<RequestCost | undefined>, raw
     invariants: '—',
   };
 };
+
+export type BurstResult = Awaited<ReturnType<typeof burst>>;
+
+/** The row of a burst over HTTP beside the raw one: drain time, throughput and errors. */
+export const burstRow = (what: string, raw: BurstResult, http: BurstResult, problems: string[]): Row => ({
+  what,
+  baseline: `${raw.seconds.toFixed(2)} s (${perSecond(raw.perSecond)})`,
+  subject: `${http.seconds.toFixed(2)} s (${perSecond(http.perSecond)}), ${http.errors} errors`,
+  ratio: `${(http.seconds / raw.seconds).toFixed(1)}× (${((100 * http.perSecond) / raw.perSecond).toFixed(0)} % of the rate)`,
+  invariants: problems.length === 0 && http.errors === 0 && raw.errors === 0 ? 'yes' : 'no',
+});
+
+/**
+ * Alternating open-loop rounds, each the raw baseline then the subject over HTTP (`round` runs one of
+ * each and answers the invariants it found broken), and the p50 and p99 rows of their medians.
+ */
+export const openLoopRounds = async (
+  rounds: number,
+  what: (key: 'p50' | 'p99') => string,
+  round: () => Promise<{ baseline: LatencyStats; subject: LatencyStats; problems: string[] }>,
+): Promise<{ rows: Row[]; errors: number; problems: string[] }> => {
+  const baselineRuns: LatencyStats[] = [];
+  const subjectRuns: LatencyStats[] = [];
+  const problems: string[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const run = await round();
+    baselineRuns.push(run.baseline);
+    subjectRuns.push(run.subject);
+    problems.push(...run.problems);
+  }
+  const errors = subjectRuns.reduce((sum, run) => sum + run.errors, 0);
+  const rows = (['p50', 'p99'] as const).map((key): Row => {
+    const base = median(baselineRuns.map((run) => run[key]));
+    const subject = median(subjectRuns.map((run) => run[key]));
+    return {
+      what: what(key),
+      baseline: ms(base),
+      subject: ms(subject),
+      ratio: `${(subject / base).toFixed(1)}×`,
+      invariants: problems.length === 0 && errors === 0 ? 'yes' : 'no',
+    };
+  });
+  return { rows, errors, problems };
+};

@@ -7,18 +7,7 @@
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { reconcilePoints } from '../scripts/local/reconcile';
 import type { RequestCost } from './http';
-import {
-  burst,
-  costRow,
-  documentClient,
-  median,
-  ms,
-  openLoop,
-  perSecond,
-  type LatencyStats,
-  type Row,
-  type BenchContext as Context,
-} from './lib';
+import { burst, costRow, documentClient, openLoop, type Row, type BenchContext as Context, burstRow, openLoopRounds } from './lib';
 
 const COST = 10;
 
@@ -142,45 +131,30 @@ export const redemptionBench = async (
   if (balancesLeft.some((balance) => balance !== 0)) burstProblems.push('a balance is not back to zero');
   if (burstProblems.length) console.error(`redemption burst invariants broken: ${burstProblems.join('; ')}`);
   rows.push(costRow('redemption', costs, '1 / 0 / — (one TransactWriteItems)'));
-  rows.push({
-    what: `redemption burst: ${n} at once on ${balances} balances (drain)`,
-    baseline: `${rawBurst.seconds.toFixed(2)} s (${perSecond(rawBurst.perSecond)})`,
-    subject: `${httpBurst.seconds.toFixed(2)} s (${perSecond(httpBurst.perSecond)}), ${httpBurst.errors} errors`,
-    ratio: `${(httpBurst.seconds / rawBurst.seconds).toFixed(1)}×`,
-    invariants: burstProblems.length === 0 && httpBurst.errors === 0 ? 'yes' : 'no',
-  });
+  rows.push(burstRow(`redemption burst: ${n} at once on ${balances} balances (drain)`, rawBurst, httpBurst, burstProblems));
 
   // Open loop at half the HTTP peak.
   const rate = Math.max(10, Math.floor(httpBurst.perSecond / 2));
   const count = Math.min(n, Math.floor(rate * seconds));
-  const baselineRuns: LatencyStats[] = [];
-  const subjectRuns: LatencyStats[] = [];
-  const problems: string[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const rawRound = await raw.setUp(users, Math.ceil(count / balances) * COST, count);
-    baselineRuns.push(await openLoop(rate, count, (i) => raw.redeem(users[i % balances]!.userId, rawRound)));
-    await grantAll(ctx, users, Math.ceil(count / balances) * COST);
-    const roundReward = await newReward(ctx, count);
-    const run = await openLoop(
-      rate,
-      count,
-      async (i) => (await ctx.client.request('POST', '/redemptions', users[i % balances]!.token, { rewardId: roundReward })).status === 201,
-    );
-    subjectRuns.push(run);
-    problems.push(...(await invariants(ctx, roundReward, count, count - run.errors)));
-  }
-  const errors = subjectRuns.reduce((sum, run) => sum + run.errors, 0);
-  for (const key of ['p50', 'p99'] as const) {
-    const base = median(baselineRuns.map((run) => run[key]));
-    const subject = median(subjectRuns.map((run) => run[key]));
-    rows.push({
-      what: `redemption ${key}, open loop ${rate}/s × ${count} on ${balances} balances (median of ${rounds})`,
-      baseline: ms(base),
-      subject: ms(subject),
-      ratio: `${(subject / base).toFixed(1)}×`,
-      invariants: problems.length === 0 && errors === 0 ? 'yes' : 'no',
-    });
-  }
-  if (problems.length || errors) console.error(`redemption open-loop problems: ${errors} errors; ${problems.join('; ')}`);
+  const measured = await openLoopRounds(
+    rounds,
+    (key) => `redemption ${key}, open loop ${rate}/s × ${count} on ${balances} balances (median of ${rounds})`,
+    async () => {
+      const rawRound = await raw.setUp(users, Math.ceil(count / balances) * COST, count);
+      const baseline = await openLoop(rate, count, (i) => raw.redeem(users[i % balances]!.userId, rawRound));
+      await grantAll(ctx, users, Math.ceil(count / balances) * COST);
+      const roundReward = await newReward(ctx, count);
+      const subject = await openLoop(
+        rate,
+        count,
+        async (i) =>
+          (await ctx.client.request('POST', '/redemptions', users[i % balances]!.token, { rewardId: roundReward })).status === 201,
+      );
+      return { baseline, subject, problems: await invariants(ctx, roundReward, count, count - subject.errors) };
+    },
+  );
+  rows.push(...measured.rows);
+  if (measured.problems.length || measured.errors)
+    console.error(`redemption open-loop problems: ${measured.errors} errors; ${measured.problems.join('; ')}`);
   return rows;
 };

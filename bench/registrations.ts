@@ -5,18 +5,7 @@
  */
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RequestCost } from './http';
-import {
-  burst,
-  costRow,
-  documentClient,
-  median,
-  ms,
-  openLoop,
-  perSecond,
-  type LatencyStats,
-  type Row,
-  type BenchContext as Context,
-} from './lib';
+import { burst, costRow, documentClient, openLoop, type Row, type BenchContext as Context, burstRow, openLoopRounds } from './lib';
 
 const HOUR = 3_600_000;
 
@@ -156,15 +145,13 @@ export const registrationBench = async (
   });
   if (httpBurst.errors) console.error(`burst failures: ${JSON.stringify(httpBurst.failures)}`);
   const burstProblems = await checkRegistrationInvariants(ctx, burstActivity, n);
-  const burstRow = (what: string, baseline: Awaited<ReturnType<typeof burst>>, problems: string[]): Row => ({
-    what,
-    baseline: `${baseline.seconds.toFixed(2)} s (${perSecond(baseline.perSecond)})`,
-    subject: `${httpBurst.seconds.toFixed(2)} s (${perSecond(httpBurst.perSecond)}), ${httpBurst.errors} errors`,
-    ratio: `${(httpBurst.seconds / baseline.seconds).toFixed(1)}× (${((100 * httpBurst.perSecond) / baseline.perSecond).toFixed(0)} % of the rate)`,
-    invariants: problems.length === 0 && httpBurst.errors === 0 && baseline.errors === 0 ? 'yes' : 'no',
-  });
   rows.push(
-    burstRow(`registration burst: ${n} at once for ${capacity} seats (drain), raw seat transaction vs HTTP`, rawBurst, burstProblems),
+    burstRow(
+      `registration burst: ${n} at once for ${capacity} seats (drain), raw seat transaction vs HTTP`,
+      rawBurst,
+      httpBurst,
+      burstProblems,
+    ),
   );
   if (burstProblems.length) console.error(`burst invariants broken: ${burstProblems.join('; ')}`);
 
@@ -176,6 +163,7 @@ export const registrationBench = async (
     burstRow(
       `registration burst: the same, the registration engine in-process (same DynamoDB calls, no HTTP/Lambda) vs HTTP`,
       engineBurst,
+      httpBurst,
       [...burstProblems, ...engineProblems],
     ),
   );
@@ -185,35 +173,23 @@ export const registrationBench = async (
   // Open loop at half the measured HTTP peak: latency from each request's scheduled start.
   const rate = Math.max(10, Math.floor(httpBurst.perSecond / 2));
   const count = Math.min(n, Math.floor(rate * seconds));
-  const baselineRuns: LatencyStats[] = [];
-  const subjectRuns: LatencyStats[] = [];
-  const problems: string[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const rawActivity = await raw.activity(capacity);
-    baselineRuns.push(await openLoop(rate, count, (i) => raw.take(rawActivity, ctx.users[i]!.userId)));
-    const activity = await createActivity(ctx, capacity);
-    subjectRuns.push(
-      await openLoop(
+  const measured = await openLoopRounds(
+    rounds,
+    (key) => `registration ${key}, open loop ${rate}/s × ${count} (median of ${rounds})`,
+    async () => {
+      const rawActivity = await raw.activity(capacity);
+      const baseline = await openLoop(rate, count, (i) => raw.take(rawActivity, ctx.users[i]!.userId));
+      const activity = await createActivity(ctx, capacity);
+      const subject = await openLoop(
         rate,
         count,
         async (i) => (await ctx.client.request('POST', `/activities/${activity}/registrations`, ctx.users[i]!.token)).status === 201,
-      ),
-    );
-    problems.push(...(await checkRegistrationInvariants(ctx, activity, count)));
-  }
-  const errors = subjectRuns.reduce((sum, run) => sum + run.errors, 0);
-  for (const p of [50, 99] as const) {
-    const key = p === 50 ? 'p50' : 'p99';
-    const base = median(baselineRuns.map((run) => run[key]));
-    const subject = median(subjectRuns.map((run) => run[key]));
-    rows.push({
-      what: `registration ${key}, open loop ${rate}/s × ${count} (median of ${rounds})`,
-      baseline: ms(base),
-      subject: ms(subject),
-      ratio: `${(subject / base).toFixed(1)}×`,
-      invariants: problems.length === 0 && errors === 0 ? 'yes' : 'no',
-    });
-  }
-  if (problems.length || errors) console.error(`open-loop problems: ${errors} errors; ${problems.join('; ')}`);
+      );
+      return { baseline, subject, problems: await checkRegistrationInvariants(ctx, activity, count) };
+    },
+  );
+  rows.push(...measured.rows);
+  if (measured.problems.length || measured.errors)
+    console.error(`open-loop problems: ${measured.errors} errors; ${measured.problems.join('; ')}`);
   return rows;
 };

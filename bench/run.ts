@@ -59,42 +59,38 @@ const apiScenarios = async (n: number): Promise<Row[]> => {
       env: stack.functionEnv,
       websocketUrl: stack.websocketUrl,
     };
-    if (wants('registrations'))
-      rows.push(
-        ...(await registrationBench(ctx, {
+    // In this order; each runs when BENCH_ONLY names it (or names none).
+    const scenarios: Record<string, () => Promise<Row[]>> = {
+      registrations: () =>
+        registrationBench(ctx, {
           n,
           capacity: number('BENCH_CAPACITY', 200),
           rounds: number('BENCH_ROUNDS', 3),
           seconds: number('BENCH_SECONDS', 8),
-        })),
-      );
-    if (wants('redemptions'))
-      rows.push(
-        ...(await redemptionBench(ctx, {
+        }),
+      redemptions: () =>
+        redemptionBench(ctx, {
           n: number('BENCH_REDEMPTIONS', 500),
           balances: number('BENCH_BALANCES', 50),
           rounds: number('BENCH_ROUNDS', 3),
           seconds: number('BENCH_SECONDS', 8),
-        })),
-      );
-    if (wants('series'))
-      rows.push(
-        ...(await seriesBench(ctx, {
+        }),
+      series: () =>
+        seriesBench(ctx, {
           n: Math.min(n, number('BENCH_SERIES_N', 200)),
           sessions: number('BENCH_SERIES_SESSIONS', 12),
           capacity: number('BENCH_CAPACITY', 200) / 4,
-        })),
-      );
-    if (wants('feed'))
-      rows.push(
-        ...(await feedBench(ctx, {
+        }),
+      feed: () =>
+        feedBench(ctx, {
           watchers: number('BENCH_WATCHERS', 200),
           crowd: number('BENCH_CROWD', 1000),
           posts: number('BENCH_POSTS', 50),
           gapMs: number('BENCH_POST_GAP_MS', 200),
-        })),
-      );
-    if (wants('hot')) rows.push(...(await hot(ctx)));
+        }),
+      hot: () => hot(ctx),
+    };
+    for (const [name, run] of Object.entries(scenarios)) if (wants(name)) rows.push(...(await run()));
   } finally {
     await stack.stop();
   }

@@ -8,7 +8,8 @@ import { tableName } from '../src/lib/tables';
 import { userItems } from '../src/lib/principal';
 import { call, signIn, uniqueName, type Reply } from './gateway';
 
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 
 export const futureTimes = (startInHours = 48, lengthHours = 2) => {
   const start = Date.now() + startInHours * HOUR;
@@ -35,6 +36,22 @@ export const createActivity = async (overrides: Record<string, unknown> = {}) =>
   const reply = await call('POST', '/activities', { token, body: activityInput(overrides) });
   if (reply.status !== 201) throw new Error(`create activity failed: ${JSON.stringify(reply.body)}`);
   return reply.body.activity as { id: string; capacity: number; [key: string]: unknown };
+};
+
+/** An activity under way: begun ten minutes ago with an hour to go, open to registering and cancelling until it ends. */
+export const underWayNow = (overrides: Record<string, unknown> = {}) => {
+  const startsAt = new Date(Date.now() - 10 * MINUTE).toISOString();
+  const endsAt = new Date(Date.now() + HOUR).toISOString();
+  return createActivity({ startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt, ...overrides });
+};
+
+/** The holder of `token` registers, then checks in with the code `coordinator` (or the seeded coordinator) shows: the check-in's reply. */
+export const registerAndCheckIn = async (activityId: string, token: string, coordinator?: string): Promise<Reply> => {
+  const registered = await call('POST', `/activities/${activityId}/registrations`, { token });
+  if (registered.status !== 201) throw new Error(`registration failed: ${JSON.stringify(registered.body)}`);
+  const shows = coordinator ?? (await signIn('coordinator')).token;
+  const { code } = (await call('GET', `/activities/${activityId}/check-in-code`, { token: shows })).body;
+  return call('POST', `/activities/${activityId}/check-ins`, { token, body: { code } });
 };
 
 /** `count` new members, signed in `concurrency` at a time. */

@@ -1,19 +1,14 @@
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newBranch, newMembers } from '../../test/fixtures';
-import { branchMembers } from '../lib/principal';
+import { createActivity, newBranch, newMembers, underWayNow } from '../../test/fixtures';
 import { userIdFor } from '../auth/repository';
-import { createAttendanceService, MAX_CHECK_IN_TRIES } from './service';
-import { leaveRepository } from './leave-repository';
+import { MAX_CHECK_IN_TRIES } from './service';
 import { activityRepository } from '../domain/activities/repository';
+import { attendanceService } from './handler';
 
 const MINUTE = 60_000;
 
 /** An activity happening now (check-in open), registration open until it ends. */
-const happeningNow = (overrides: Record<string, unknown> = {}) => {
-  const startsAt = new Date(Date.now() - 10 * MINUTE).toISOString();
-  const endsAt = new Date(Date.now() + 60 * MINUTE).toISOString();
-  return createActivity({ startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt, ...overrides });
-};
+const happeningNow = underWayNow;
 
 const codeOf = async (activityId: string) => {
   const { token } = await signIn('coordinator');
@@ -108,14 +103,7 @@ describe('check-in', () => {
     const [user] = await newMembers(1);
     await call('POST', `/activities/${activity.id}/registrations`, { token: user!.token });
     const { code } = await codeOf(activity.id);
-    const later = createAttendanceService({
-      activities: activityRepository,
-      leaves: leaveRepository,
-      roster: branchMembers,
-      margins: { earlyMinutes: 30, lateMinutes: 30 },
-      minServiceShare: 0.6,
-      now: () => new Date(Date.now() + 75_000),
-    });
+    const later = attendanceService(() => new Date(Date.now() + 75_000));
     await expect(later.checkIn(activity.id, { code }, { id: user!.userId, nickname: user!.name, roles: ['member'] })).rejects.toMatchObject(
       {
         statusCode: 400,
@@ -226,14 +214,7 @@ describe('attendance and leave (请假)', () => {
     });
     void missed;
 
-    const afterwards = createAttendanceService({
-      activities: activityRepository,
-      leaves: leaveRepository,
-      roster: branchMembers,
-      margins: { earlyMinutes: 30, lateMinutes: 30 },
-      minServiceShare: 0.6,
-      now: () => new Date(Date.now() + 3 * 60 * MINUTE),
-    });
+    const afterwards = attendanceService(() => new Date(Date.now() + 3 * 60 * MINUTE));
     const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
     const rate = await afterwards.myRate({ id: member!.userId, nickname: member!.name, roles: ['member'], branchId: branch }, year);
     expect(rate).toMatchObject({ held: 3, attended: 1, excused: 1, absent: 1, rate: 0.5 });

@@ -5,17 +5,11 @@
  */
 import { centerDate } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { activityInput, createActivity, newBranch, newMembers } from '../../test/fixtures';
+import { activityInput, createActivity, newBranch, newMembers, underWayNow } from '../../test/fixtures';
 import { activityRepository } from '../domain/activities/repository';
 
-const MINUTE = 60_000;
-
 /** A meeting of `branch` under way now (check-in open), registration open until it ends. */
-const meetingNow = (branchId: string, overrides: Record<string, unknown> = {}) => {
-  const startsAt = new Date(Date.now() - 10 * MINUTE).toISOString();
-  const endsAt = new Date(Date.now() + 60 * MINUTE).toISOString();
-  return createActivity({ branchId, startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt, ...overrides });
-};
+const meetingNow = (branchId: string, overrides: Record<string, unknown> = {}) => underWayNow({ branchId, ...overrides });
 
 const codeOf = async (activityId: string) => {
   const { token } = await signIn('coordinator');

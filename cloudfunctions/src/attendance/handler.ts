@@ -10,15 +10,19 @@ import { activityRepository } from '../domain/activities/repository';
 import { runIdempotent } from '../lib/idempotency';
 import { attendanceRoutes } from '@hele/shared/contract/attendance';
 
-let service: ReturnType<typeof createAttendanceService> | undefined;
-const attendance = () =>
-  (service ??= createAttendanceService({
+/** The attendance service as deployed; `now` moves its clock (the tests look at it from a later moment). */
+export const attendanceService = (now?: () => Date) =>
+  createAttendanceService({
     activities: activityRepository,
     leaves: leaveRepository,
     roster: branchMembers,
     margins: { earlyMinutes: env().CHECK_IN_EARLY_MINUTES, lateMinutes: env().CHECK_IN_LATE_MINUTES },
     minServiceShare: env().MIN_ATTENDANCE_SHARE,
-  }));
+    ...(now ? { now } : {}),
+  });
+
+let service: ReturnType<typeof createAttendanceService> | undefined;
+const attendance = () => (service ??= attendanceService());
 
 export const handler = createHttpHandler(
   attendanceRoutes,

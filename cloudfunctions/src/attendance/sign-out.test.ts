@@ -1,11 +1,10 @@
 import { checkInPeriod } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newMembers } from '../../test/fixtures';
-import { branchMembers, type Principal } from '../lib/principal';
-import { createAttendanceService } from './service';
+import { createActivity, newMembers, registerAndCheckIn } from '../../test/fixtures';
+import type { Principal } from '../lib/principal';
 import { issueCheckIn } from '../domain/activities/check-in-code';
-import { leaveRepository } from './leave-repository';
 import { activityRepository } from '../domain/activities/repository';
+import { attendanceService } from './handler';
 
 const MINUTE = 60_000;
 
@@ -26,24 +25,14 @@ const serviceUnderWay = () => {
 /** The attendance service as it runs `minutesLater`, and the code its screen shows then. */
 const later = async (activityId: string, minutesLater: number) => {
   const at = new Date(Date.now() + minutesLater * MINUTE);
-  const service = createAttendanceService({
-    activities: activityRepository,
-    leaves: leaveRepository,
-    roster: branchMembers,
-    margins: { earlyMinutes: 30, lateMinutes: 30 },
-    minServiceShare: 0.6,
-    now: () => at,
-  });
+  const service = attendanceService(() => at);
   const { checkInSecret } = (await activityRepository.getActivity(activityId))!;
   return { service, code: issueCheckIn(checkInSecret!, activityId, checkInPeriod(at)).code };
 };
 
 const checkedInVolunteer = async (activityId: string) => {
   const [user] = await newMembers(1, 'v');
-  expect((await call('POST', `/activities/${activityId}/registrations`, { token: user!.token })).status).toBe(201);
-  const { token } = await signIn('coordinator');
-  const { code } = (await call('GET', `/activities/${activityId}/check-in-code`, { token })).body;
-  expect((await call('POST', `/activities/${activityId}/check-ins`, { token: user!.token, body: { code } })).status).toBe(201);
+  expect((await registerAndCheckIn(activityId, user!.token)).status).toBe(201);
   const principal: Principal = { id: user!.userId, nickname: user!.name, roles: ['member', 'volunteer'] };
   return { user: user!, principal };
 };

@@ -1,6 +1,6 @@
 import { centerDate, daysBetween, DEFAULT_MEETING_FREQUENCIES, MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newBranch } from '../../test/fixtures';
+import { newBranch, registerAndCheckIn, underWayNow } from '../../test/fixtures';
 import { directoryBranches, markComplianceReminder } from '../domain/compliance';
 import { notify } from '../domain/inbox';
 import { createComplianceReminders } from './compliance-reminders';
@@ -9,17 +9,11 @@ import { complianceService } from './wiring';
 const DAY = 24 * 3600_000;
 
 /** A meeting of the branch under way now, of a 三会一课 kind. */
-const meetingNow = (branchId: string, meetingType: MeetingType) => {
-  const [startsAt, endsAt] = [new Date(Date.now() - 600_000).toISOString(), new Date(Date.now() + 3600_000).toISOString()];
-  return createActivity({ branchId, meetingType, startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
-};
+const meetingNow = (branchId: string, meetingType: MeetingType) => underWayNow({ branchId, meetingType });
 
 /** `member` registers and checks in with the code the coordinator shows. */
-const checkIn = async (activityId: string, member: { token: string }, coordinator: string) => {
-  expect((await call('POST', `/activities/${activityId}/registrations`, { token: member.token })).status).toBe(201);
-  const { code } = (await call('GET', `/activities/${activityId}/check-in-code`, { token: coordinator })).body;
-  expect((await call('POST', `/activities/${activityId}/check-ins`, { token: member.token, body: { code } })).status).toBe(201);
-};
+const checkIn = async (activityId: string, member: { token: string }, coordinator: string) =>
+  expect((await registerAndCheckIn(activityId, member.token, coordinator)).status).toBe(201);
 
 const stateOf = (compliance: { current: Array<{ type: string; state: string; meetings: number }> }) =>
   Object.fromEntries(compliance.current.map((period) => [period.type, [period.state, period.meetings]]));

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { MeetingType } from '@hele/shared';
 import { reconcilePoints } from '../../../scripts/local/reconcile';
 import { call, signIn } from '../../test/gateway';
-import { backdateProgress, createActivity, newBranch } from '../../test/fixtures';
+import { backdateProgress, newBranch, registerAndCheckIn, underWayNow } from '../../test/fixtures';
 import { doc } from '../lib/db';
 import { partyAccount } from '../domain/ledger';
 import { tableName } from '../lib/tables';
@@ -16,16 +16,10 @@ import { tableName } from '../lib/tables';
 const RULES = { meeting: { points: 5, monthlyCap: 12 }, material: { points: 2, monthlyCap: 20 }, quiz: { points: 3, monthlyCap: 15 } };
 
 /** A meeting of the branch under way now. */
-const meetingNow = (branchId: string, meetingType: MeetingType) => {
-  const [startsAt, endsAt] = [new Date(Date.now() - 600_000).toISOString(), new Date(Date.now() + 3600_000).toISOString()];
-  return createActivity({ branchId, meetingType, startsAt, endsAt, registrationClosesAt: endsAt, cancellationDeadline: endsAt });
-};
+const meetingNow = (branchId: string, meetingType: MeetingType) => underWayNow({ branchId, meetingType });
 
-const checkIn = async (activityId: string, member: { token: string }, coordinator: string) => {
-  expect((await call('POST', `/activities/${activityId}/registrations`, { token: member.token })).status).toBe(201);
-  const { code } = (await call('GET', `/activities/${activityId}/check-in-code`, { token: coordinator })).body;
-  return call('POST', `/activities/${activityId}/check-ins`, { token: member.token, body: { code } });
-};
+const checkIn = (activityId: string, member: { token: string }, coordinator: string) =>
+  registerAndCheckIn(activityId, member.token, coordinator);
 
 const partyOf = async (token: string) => (await call('GET', '/me/party-points?limit=100', { token })).body;
 

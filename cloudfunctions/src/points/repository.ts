@@ -3,20 +3,12 @@
  * changed only by conditional items that run inside the ledger's transaction (`items`), so stock
  * and points move together or not at all.
  */
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  ScanCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BALANCE_SK, BalanceRecord, PARTY_ACCOUNT_PREFIX } from '../domain/ledger';
 import { activitySummary } from '../domain/activities/summary';
 import { queryPage } from '../lib/pagination';
 import { doc, isConditionFailure, type TransactItem } from '../lib/db';
-import { RegistrationRecord } from '../domain/activities/seats';
+import { readRegistration, readWaitlistHead } from '../domain/activities/seats';
 import { RedemptionRecord, RewardRecord } from './records';
 import { tableName } from '../lib/tables';
 
@@ -195,25 +187,8 @@ export const redemptionRepository = {
 /** What a class-seat redemption needs to read of the class (its writes are lib/seats items). */
 export const classSeats = {
   activity: activitySummary,
-  async registration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
-    const { Item } = await doc.send(
-      new GetCommand({ TableName: tableName('REGISTRATIONS_TABLE'), Key: { activityId, userId }, ConsistentRead: true }),
-    );
-    return Item ? RegistrationRecord.parse(Item) : undefined;
-  },
-  async waitlistHead(activityId: string): Promise<RegistrationRecord | undefined> {
-    const { Items } = await doc.send(
-      new QueryCommand({
-        TableName: tableName('REGISTRATIONS_TABLE'),
-        IndexName: 'byWaitSeq',
-        KeyConditionExpression: 'activityId = :id',
-        ExpressionAttributeValues: { ':id': activityId },
-        ConsistentRead: true,
-        Limit: 1,
-      }),
-    );
-    return Items?.[0] ? RegistrationRecord.parse(Items[0]) : undefined;
-  },
+  registration: (activityId: string, userId: string) => readRegistration(doc, activityId, userId),
+  waitlistHead: (activityId: string) => readWaitlistHead(doc, activityId),
 };
 
 export { pointsSettingsRepository } from '../domain/points-settings';

@@ -82,6 +82,15 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
     const at = now();
     return { id: ulid(at.getTime()), at: at.toISOString() };
   };
+  /** What every new case starts with: 需求评估, no forms or log yet. */
+  const opened = (caller: Principal, at: string) => ({
+    stage: 'assessment' as const,
+    forms: {},
+    logCount: 0,
+    createdBy: caller.id,
+    createdAt: at,
+    updatedAt: at,
+  });
   const event = (caller: Principal, fields: Omit<CaseEvent, 'id' | 'at' | 'actorId' | 'actorName'>): CaseEvent => ({
     ...stamp(),
     actorId: caller.id,
@@ -235,12 +244,7 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
       const record: Case = {
         ...input,
         id,
-        stage: 'assessment',
-        forms: {},
-        logCount: 0,
-        createdBy: caller.id,
-        createdAt: at,
-        updatedAt: at,
+        ...opened(caller, at),
       };
       await written(() => resources.openCase(record, event(caller, { kind: 'opened', to: 'assessment' })));
       return record;
@@ -265,12 +269,7 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
         location: input.where,
         urgency: input.urgency,
         ...(input.contact ? { contact: input.contact } : {}),
-        stage: 'assessment',
-        forms: {},
-        logCount: 0,
-        createdBy: caller.id,
-        createdAt: at,
-        updatedAt: at,
+        ...opened(caller, at),
       };
       await written(() => resources.raiseNeed(record, event(caller, { kind: 'opened', to: 'assessment', text: '居民提出' })));
       return asNeed(record);

@@ -1,18 +1,17 @@
 import { checkInPeriod, DEFAULT_EXAM_SETTINGS, pointsForMinutes, Role } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newMembers, withRealName } from '../../test/fixtures';
-import { branchMembers, loadUser, toPrincipal, userItems } from '../lib/principal';
+import { createActivity, newMembers, registerAndCheckIn, withRealName } from '../../test/fixtures';
+import { loadUser, toPrincipal, userItems } from '../lib/principal';
 import { doc, transactNamed } from '../lib/db';
 import { ledger } from '../domain/ledger';
 import { activitySummary } from '../domain/activities/summary';
 import { activityRepository } from '../domain/activities/repository';
 import { issueCheckIn } from '../domain/activities/check-in-code';
-import { createAttendanceService } from '../attendance/service';
-import { leaveRepository } from '../attendance/leave-repository';
 import { createHoursService } from './hours-service';
 import { serviceRecordRepository } from './repository';
 import { createExamService } from './exam-service';
 import { attemptRepository, questionRepository, volunteerRepository } from './repository';
+import { attendanceService } from '../attendance/handler';
 
 const CATEGORIES = ['礼仪', '应急抢救', '心理辅导'];
 const application = { skills: ['急救', '陪伴老人'], availability: '周末全天', phone: '13812345678', intro: '退休教师' };
@@ -57,19 +56,9 @@ const servedAndSignedOut = async (user: { userId: string; name: string; token: s
     registrationClosesAt: endsAt,
     cancellationDeadline: endsAt,
   });
-  expect((await call('POST', `/activities/${activity.id}/registrations`, { token: user.token })).status).toBe(201);
-  const { token } = await signIn('coordinator');
-  const { code } = (await call('GET', `/activities/${activity.id}/check-in-code`, { token })).body;
-  expect((await call('POST', `/activities/${activity.id}/check-ins`, { token: user.token, body: { code } })).status).toBe(201);
+  expect((await registerAndCheckIn(activity.id, user.token)).status).toBe(201);
   const at = new Date(Date.now() + 50 * MINUTE);
-  const attendance = createAttendanceService({
-    activities: activityRepository,
-    leaves: leaveRepository,
-    roster: branchMembers,
-    margins: { earlyMinutes: 30, lateMinutes: 30 },
-    minServiceShare: 0.6,
-    now: () => at,
-  });
+  const attendance = attendanceService(() => at);
   const { checkInSecret } = (await activityRepository.getActivity(activity.id))!;
   const signedOut = await attendance.signOut(
     activity.id,

@@ -1,6 +1,6 @@
 import { DEFAULT_QUIZ_SETTINGS, type TrainingTopic } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, futureTimes, newMembers } from '../../test/fixtures';
+import { createActivity, futureTimes, newMembers, registerAndCheckIn } from '../../test/fixtures';
 import { loadUser, toPrincipal } from '../lib/principal';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { doc } from '../lib/db';
@@ -49,12 +49,7 @@ const trainingNow = (topic: TrainingTopic) => {
   });
 };
 
-const checkIn = async (activityId: string, token: string) => {
-  expect((await call('POST', `/activities/${activityId}/registrations`, { token })).status).toBe(201);
-  const { token: coordinator } = await signIn('coordinator');
-  const { code } = (await call('GET', `/activities/${activityId}/check-in-code`, { token: coordinator })).body;
-  expect((await call('POST', `/activities/${activityId}/check-ins`, { token, body: { code } })).status).toBe(201);
-};
+const checkIn = async (activityId: string, token: string) => expect((await registerAndCheckIn(activityId, token)).status).toBe(201);
 
 const rightAnswers = async (userId: string, attemptId: string) =>
   Object.fromEntries((await attemptRepository.get(userId, attemptId, QUIZ))!.paper.map((question) => [question.id, question.answer]));

@@ -12,58 +12,23 @@ import {
   RubricInput,
   ScoreSheetInput,
 } from '../schemas';
-import { defineRoutes } from './define';
+import { COORDINATORS } from './access';
+import { GET, POST, PUT, defineRoutes } from './define';
+
+/** The replies that several routes share. */
+const RubricReply = z.object({ rubric: Rubric });
 
 export const academyRoutes = defineRoutes({
-  rubric: {
-    method: 'GET',
-    path: '/rubric',
-    access: 'user',
-    reply: z.object({ rubric: Rubric }),
-  },
-  setRubric: {
-    method: 'PUT',
-    path: '/rubric',
-    access: [Role.COORDINATOR],
-    body: RubricInput,
-    reply: z.object({ rubric: Rubric }),
-  },
-  observe: {
-    method: 'POST',
-    path: '/activities/{id}/observers',
-    access: [Role.SECRETARY],
-    params: IdParams,
-    reply: z.object({ observer: Observer }),
-    status: 201,
-  },
-  observers: {
-    method: 'GET',
-    path: '/activities/{id}/observers',
-    access: 'user',
-    params: IdParams,
-    reply: ObserverList,
-  },
-  score: {
-    method: 'POST',
-    path: '/activities/{id}/score-sheets',
-    access: [Role.SECRETARY],
+  rubric: GET('/rubric', 'user', { reply: RubricReply }),
+  setRubric: PUT('/rubric', COORDINATORS, { body: RubricInput, reply: RubricReply }),
+  observe: POST('/activities/{id}/observers', [Role.SECRETARY], { params: IdParams, reply: z.object({ observer: Observer }), status: 201 }),
+  observers: GET('/activities/{id}/observers', 'user', { params: IdParams, reply: ObserverList }),
+  score: POST('/activities/{id}/score-sheets', [Role.SECRETARY], {
     params: IdParams,
     body: ScoreSheetInput,
     reply: z.object({ activityId: z.string(), mark: z.number().int() }),
     status: 201,
-  },
-  scores: {
-    method: 'GET',
-    path: '/activities/{id}/scores',
-    access: 'user',
-    params: IdParams,
-    reply: z.object({ scores: MeetingScores }),
-  },
-  board: {
-    method: 'GET',
-    path: '/academy/board',
-    access: 'user',
-    query: BoardQuery,
-    reply: z.object({ board: AcademyBoard }),
-  },
+  }),
+  scores: GET('/activities/{id}/scores', 'user', { params: IdParams, reply: z.object({ scores: MeetingScores }) }),
+  board: GET('/academy/board', 'user', { query: BoardQuery, reply: z.object({ board: AcademyBoard }) }),
 });

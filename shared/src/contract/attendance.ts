@@ -21,99 +21,56 @@ import {
   SignOutResponse,
   WalkInRequest,
 } from '../schemas';
-import { defineRoutes, fileReply } from './define';
+import { BRANCH_STAFF, TEACHING_STAFF } from './access';
+import { GET, POST, defineRoutes, fileReply } from './define';
 
 export const attendanceRoutes = defineRoutes({
-  checkInCode: {
-    method: 'GET',
-    path: '/activities/{id}/check-in-code',
-    access: [Role.COORDINATOR, Role.LECTURER],
-    params: ActivityIdParams,
-    reply: CheckInCodeResponse,
-  },
-  checkIn: {
-    method: 'POST',
-    path: '/activities/{id}/check-ins',
-    access: 'user',
+  checkInCode: GET('/activities/{id}/check-in-code', TEACHING_STAFF, { params: ActivityIdParams, reply: CheckInCodeResponse }),
+  checkIn: POST('/activities/{id}/check-ins', 'user', {
     params: ActivityIdParams,
     body: CheckInRequest,
     reply: CheckInResponse,
     status: 201,
-  },
-  assistedCheckIn: {
-    method: 'POST',
-    path: '/activities/{id}/assisted-check-ins',
-    access: [Role.COORDINATOR, Role.SECRETARY],
+  }),
+  assistedCheckIn: POST('/activities/{id}/assisted-check-ins', BRANCH_STAFF, {
     params: ActivityIdParams,
     body: AssistedCheckInRequest,
     reply: CheckInResponse,
     status: 201,
     summary: 'A coordinator or the branch secretary checks someone on the sheet in for them (代签)',
-  },
-  walkIn: {
-    method: 'POST',
-    path: '/activities/{id}/walk-ins',
-    access: [Role.COORDINATOR, Role.SECRETARY],
+  }),
+  walkIn: POST('/activities/{id}/walk-ins', BRANCH_STAFF, {
     params: ActivityIdParams,
     body: WalkInRequest,
     reply: CheckInResponse,
     status: 201,
     idempotent: true,
     summary: 'Someone without a phone or account, checked in by name at the door (现场登记)',
-  },
-  signOut: {
-    method: 'POST',
-    path: '/activities/{id}/sign-outs',
-    access: 'user',
+  }),
+  signOut: POST('/activities/{id}/sign-outs', 'user', {
     params: ActivityIdParams,
     body: SignOutRequest,
     reply: SignOutResponse,
     status: 201,
-  },
-  attendance: {
-    method: 'GET',
-    path: '/activities/{id}/attendance',
-    access: [Role.COORDINATOR, Role.SECRETARY, Role.LECTURER],
+  }),
+  attendance: GET('/activities/{id}/attendance', [Role.COORDINATOR, Role.SECRETARY, Role.LECTURER], {
     params: ActivityIdParams,
     query: AttendanceQuery,
     reply: AttendanceResponse,
     formats: { csv: fileReply('text/csv; charset=utf-8') },
-  },
-  requestLeave: {
-    method: 'POST',
-    path: '/activities/{id}/leave-requests',
-    access: 'user',
+  }),
+  requestLeave: POST('/activities/{id}/leave-requests', 'user', {
     params: ActivityIdParams,
     body: LeaveRequestBody,
     reply: LeaveResponse,
     status: 201,
-  },
-  decideLeave: {
-    method: 'POST',
-    path: '/activities/{id}/leave-requests/{userId}/decision',
-    access: [Role.COORDINATOR, Role.SECRETARY],
+  }),
+  decideLeave: POST('/activities/{id}/leave-requests/{userId}/decision', BRANCH_STAFF, {
     params: LeaveParams,
     body: LeaveDecisionBody,
     reply: LeaveResponse,
-  },
-  leaveRequests: {
-    method: 'GET',
-    path: '/leave-requests',
-    access: [Role.COORDINATOR, Role.SECRETARY],
-    query: ListQuery,
-    reply: LeavePage,
-  },
-  myTrainings: {
-    method: 'GET',
-    path: '/me/trainings',
-    access: 'user',
-    reply: CompletedTrainings,
-  },
-  myAttendance: {
-    method: 'GET',
-    path: '/me/attendance',
-    access: 'user',
-    query: AttendanceRateQuery,
-    reply: AttendanceRateResponse,
-  },
+  }),
+  leaveRequests: GET('/leave-requests', BRANCH_STAFF, { query: ListQuery, reply: LeavePage }),
+  myTrainings: GET('/me/trainings', 'user', { reply: CompletedTrainings }),
+  myAttendance: GET('/me/attendance', 'user', { query: AttendanceRateQuery, reply: AttendanceRateResponse }),
 });

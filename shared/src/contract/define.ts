@@ -5,7 +5,7 @@
  * the app's client is derived from them, the role × route test reads their access, a test holds
  * serverless.yml's events to them, and docs/openapi.json is generated from them.
  */
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { Role } from '../constants';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -46,6 +46,32 @@ export type RouteGroup = Record<string, RouteDeclaration>;
 
 /** Keeps the literal types of a group's declarations (each route's schemas) for what derives from them. */
 export const defineRoutes = <const G extends RouteGroup>(group: G): G => group;
+
+/** What a route declares beside its method, path and access. */
+export type RouteParts = Omit<RouteDeclaration, 'method' | 'path' | 'access'>;
+
+const verb =
+  <M extends Method>(method: M) =>
+  <const P extends string, const A extends Access, const R extends RouteParts>(
+    path: P,
+    access: A,
+    parts: R,
+  ): { method: M; path: P; access: A } & R => ({
+    method,
+    path,
+    access,
+    ...parts,
+  });
+
+/** One route, read as `POST('/activities/{id}/registrations', 'user', { params, body, reply, … })`. */
+export const GET = verb('GET');
+export const POST = verb('POST');
+export const PUT = verb('PUT');
+export const PATCH = verb('PATCH');
+export const DELETE = verb('DELETE');
+
+/** The reply of a removal. */
+export const Removed = z.object({ removed: z.literal(true) });
 
 export const isFileReply = (reply: RouteDeclaration['reply']): reply is FileReply => typeof (reply as FileReply).file === 'string';
 

@@ -1,12 +1,7 @@
 /** The health function's routes. */
 import { HealthResponse } from '../schemas';
-import { defineRoutes } from './define';
+import { GET, defineRoutes } from './define';
 
 export const healthRoutes = defineRoutes({
-  health: {
-    method: 'GET',
-    path: '/health',
-    access: 'public',
-    reply: HealthResponse,
-  },
+  health: GET('/health', 'public', { reply: HealthResponse }),
 });

@@ -1,6 +1,5 @@
 /** The library function's routes. */
 import * as z from 'zod';
-import { Role } from '../constants';
 import {
   IdParams,
   Material,
@@ -12,45 +11,16 @@ import {
   ProgressRequest,
   ProgressResponse,
 } from '../schemas';
-import { defineRoutes } from './define';
+import { TEACHING_STAFF } from './access';
+import { GET, POST, PUT, defineRoutes } from './define';
+
+/** The replies that several routes share. */
+const MaterialReply = z.object({ material: Material });
 
 export const libraryRoutes = defineRoutes({
-  upload: {
-    method: 'POST',
-    path: '/materials/uploads',
-    access: [Role.COORDINATOR, Role.LECTURER],
-    body: MaterialUploadRequest,
-    reply: MaterialUploadResponse,
-    status: 201,
-  },
-  add: {
-    method: 'POST',
-    path: '/materials',
-    access: [Role.COORDINATOR, Role.LECTURER],
-    body: MaterialInput,
-    reply: z.object({ material: Material }),
-    status: 201,
-  },
-  list: {
-    method: 'GET',
-    path: '/materials',
-    access: 'user',
-    query: MaterialQuery,
-    reply: MaterialPage,
-  },
-  get: {
-    method: 'GET',
-    path: '/materials/{id}',
-    access: 'user',
-    params: IdParams,
-    reply: z.object({ material: Material }),
-  },
-  progress: {
-    method: 'PUT',
-    path: '/materials/{id}/progress',
-    access: 'user',
-    params: IdParams,
-    body: ProgressRequest,
-    reply: ProgressResponse,
-  },
+  upload: POST('/materials/uploads', TEACHING_STAFF, { body: MaterialUploadRequest, reply: MaterialUploadResponse, status: 201 }),
+  add: POST('/materials', TEACHING_STAFF, { body: MaterialInput, reply: MaterialReply, status: 201 }),
+  list: GET('/materials', 'user', { query: MaterialQuery, reply: MaterialPage }),
+  get: GET('/materials/{id}', 'user', { params: IdParams, reply: MaterialReply }),
+  progress: PUT('/materials/{id}/progress', 'user', { params: IdParams, body: ProgressRequest, reply: ProgressResponse }),
 });

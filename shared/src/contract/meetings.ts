@@ -1,6 +1,5 @@
 /** The meetings function's routes, and the documents made from them (their own function: docx and exceljs stay out of the board's cold start). */
 import * as z from 'zod';
-import { Role } from '../constants';
 import {
   ActionItem,
   ActionItemInput,
@@ -26,155 +25,84 @@ import {
   StatisticsQuery,
   DestinationRow,
   VoteResponse,
+  list,
 } from '../schemas';
-import { defineRoutes, fileReply } from './define';
+import { BRANCH_STAFF, COORDINATORS } from './access';
+import { DELETE, GET, PATCH, POST, PUT, defineRoutes, fileReply } from './define';
+
+/** The replies that several routes share. */
+const ActionItemReply = z.object({ action: ActionItem });
+const IdeaReply = z.object({ idea: Idea });
+const MinutesReply = z.object({ minutes: Minutes });
 
 export const meetingsRoutes = defineRoutes({
-  addIdea: {
-    method: 'POST',
-    path: '/activities/{id}/ideas',
-    access: 'user',
+  addIdea: POST('/activities/{id}/ideas', 'user', {
     params: ActivityIdParams,
     body: IdeaInput,
-    reply: z.object({ idea: Idea }),
+    reply: IdeaReply,
     status: 201,
-  },
-  ideas: {
-    method: 'GET',
-    path: '/activities/{id}/ideas',
-    access: 'user',
-    params: ActivityIdParams,
-    reply: IdeaList,
-  },
-  vote: {
-    method: 'PUT',
-    path: '/activities/{id}/ideas/{ideaId}/votes/me',
-    access: 'user',
-    params: IdeaParams,
-    reply: VoteResponse,
-  },
-  unvote: {
-    method: 'DELETE',
-    path: '/activities/{id}/ideas/{ideaId}/votes/me',
-    access: 'user',
-    params: IdeaParams,
-    reply: VoteResponse,
-  },
-  groupIdea: {
-    method: 'PATCH',
-    path: '/activities/{id}/ideas/{ideaId}',
-    access: [Role.COORDINATOR, Role.SECRETARY],
+  }),
+  ideas: GET('/activities/{id}/ideas', 'user', { params: ActivityIdParams, reply: IdeaList }),
+  vote: PUT('/activities/{id}/ideas/{ideaId}/votes/me', 'user', { params: IdeaParams, reply: VoteResponse }),
+  unvote: DELETE('/activities/{id}/ideas/{ideaId}/votes/me', 'user', { params: IdeaParams, reply: VoteResponse }),
+  groupIdea: PATCH('/activities/{id}/ideas/{ideaId}', BRANCH_STAFF, {
     params: IdeaParams,
     body: IdeaGroupRequest,
-    reply: z.object({ idea: Idea }),
-  },
-  addAction: {
-    method: 'POST',
-    path: '/activities/{id}/actions',
-    access: [Role.COORDINATOR, Role.SECRETARY],
+    reply: IdeaReply,
+  }),
+  addAction: POST('/activities/{id}/actions', BRANCH_STAFF, {
     params: ActivityIdParams,
     body: ActionItemInput,
-    reply: z.object({ action: ActionItem }),
+    reply: ActionItemReply,
     status: 201,
-  },
-  actions: {
-    method: 'GET',
-    path: '/activities/{id}/actions',
-    access: 'user',
-    params: ActivityIdParams,
-    reply: z.object({ items: z.array(ActionItem) }),
-  },
-  updateAction: {
-    method: 'PATCH',
-    path: '/activities/{id}/actions/{actionId}',
-    access: 'user',
+  }),
+  actions: GET('/activities/{id}/actions', 'user', { params: ActivityIdParams, reply: list(ActionItem) }),
+  updateAction: PATCH('/activities/{id}/actions/{actionId}', 'user', {
     params: ActionParams,
     body: ActionUpdate,
-    reply: z.object({ action: ActionItem }),
-  },
-  minutes: {
-    method: 'GET',
-    path: '/activities/{id}/minutes',
-    access: 'user',
-    params: ActivityIdParams,
-    reply: z.object({ minutes: Minutes }),
-  },
-  saveMinutes: {
-    method: 'PUT',
-    path: '/activities/{id}/minutes',
-    access: [Role.COORDINATOR, Role.SECRETARY],
+    reply: ActionItemReply,
+  }),
+  minutes: GET('/activities/{id}/minutes', 'user', { params: ActivityIdParams, reply: MinutesReply }),
+  saveMinutes: PUT('/activities/{id}/minutes', BRANCH_STAFF, {
     params: ActivityIdParams,
     body: MinutesInput,
-    reply: z.object({ minutes: Minutes }),
-  },
-  branchStatistics: {
-    method: 'GET',
-    path: '/branches/{id}/statistics',
-    access: [Role.COORDINATOR, Role.SECRETARY],
+    reply: MinutesReply,
+  }),
+  branchStatistics: GET('/branches/{id}/statistics', BRANCH_STAFF, {
     params: IdParams,
     query: StatisticsQuery,
     reply: z.object({ statistics: BranchYearFigures }),
-  },
-  myActions: {
-    method: 'GET',
-    path: '/me/actions',
-    access: 'user',
-    query: ListQuery,
-    reply: ActionItemPage,
-  },
-  overdueActions: {
-    method: 'GET',
-    path: '/actions/overdue',
-    access: [Role.COORDINATOR, Role.SECRETARY],
-    query: OverdueQuery,
-    reply: ActionItemPage,
-  },
+  }),
+  myActions: GET('/me/actions', 'user', { query: ListQuery, reply: ActionItemPage }),
+  overdueActions: GET('/actions/overdue', BRANCH_STAFF, { query: OverdueQuery, reply: ActionItemPage }),
   /** 三会一课: every 党支部's periods held, due and overdue (the director's page; 互学互比 for the secretaries). */
-  compliance: {
-    method: 'GET',
-    path: '/compliance',
-    access: [Role.COORDINATOR, Role.SECRETARY],
-    query: ComplianceQuery,
-    reply: ComplianceBoard,
-  },
+  compliance: GET('/compliance', BRANCH_STAFF, { query: ComplianceQuery, reply: ComplianceBoard }),
   /** One branch's: coordinators and its secretary (the secretary's 首页). */
-  branchCompliance: {
-    method: 'GET',
-    path: '/branches/{id}/compliance',
-    access: [Role.COORDINATOR, Role.SECRETARY],
+  branchCompliance: GET('/branches/{id}/compliance', BRANCH_STAFF, {
     params: IdParams,
     query: ComplianceQuery,
     reply: z.object({ compliance: BranchCompliance }),
-  },
+  }),
   /** How often each kind of meeting is due: the center's setting. */
-  setMeetingFrequencies: {
-    method: 'PUT',
-    path: '/compliance/frequencies',
-    access: [Role.COORDINATOR],
+  setMeetingFrequencies: PUT('/compliance/frequencies', COORDINATORS, {
     body: MeetingFrequencies,
     reply: z.object({ frequencies: MeetingFrequencies }),
-  },
+  }),
 });
 
 /** The minutes as Word and the branches' year as Excel: the only routes that load docx and exceljs. */
 export const meetingDocumentsRoutes = defineRoutes({
-  minutesDocument: {
-    method: 'GET',
-    path: '/activities/{id}/minutes/document',
-    access: 'user',
+  minutesDocument: GET('/activities/{id}/minutes/document', 'user', {
     params: ActivityIdParams,
     reply: fileReply('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
-  },
-  statisticsWorkbook: {
-    method: 'GET',
-    path: '/statistics/branches',
-    access: [Role.COORDINATOR],
-    query: StatisticsQuery,
-    /** Every branch's year, and the year's service per destination (进基层 / 进村居 / 进学校 / 进高墙; a second sheet). */
+  }),
+  statisticsWorkbook: GET('/statistics/branches', COORDINATORS, {
+    query:
+      StatisticsQuery /** Every branch's year, and the year's service per destination (进基层 / 进村居 / 进学校 / 进高墙; a second sheet). */,
     reply: z.object({ items: z.array(BranchYearFigures), destinations: z.array(DestinationRow) }),
     formats: {
       csv: fileReply('text/csv; charset=utf-8'),
       xlsx: fileReply('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     },
-  },
+  }),
 });

@@ -1,5 +1,4 @@
 /** The points function's routes. */
-import { Role } from '../constants';
 import {
   AdjustmentRequest,
   CreateRewardRequest,
@@ -23,132 +22,33 @@ import {
   RewardResponse,
   UpdateRewardRequest,
 } from '../schemas';
-import { defineRoutes } from './define';
+import { COORDINATORS } from './access';
+import { GET, PATCH, POST, PUT, defineRoutes } from './define';
 
 export const pointsRoutes = defineRoutes({
-  mine: {
-    method: 'GET',
-    path: '/me/points',
-    access: 'user',
-    query: ListQuery,
-    reply: PointsResponse,
-  },
-  adjust: {
-    method: 'POST',
-    path: '/points/adjustments',
-    access: [Role.COORDINATOR],
-    body: AdjustmentRequest,
-    reply: EntryResponse,
-    status: 201,
-    idempotent: true,
-  },
-  createReward: {
-    method: 'POST',
-    path: '/rewards',
-    access: [Role.COORDINATOR],
-    body: CreateRewardRequest,
-    reply: RewardResponse,
-    status: 201,
-  },
-  rewards: {
-    method: 'GET',
-    path: '/rewards',
-    access: 'user',
-    query: RewardListQuery,
-    reply: RewardPage,
-  },
-  reward: {
-    method: 'GET',
-    path: '/rewards/{id}',
-    access: 'user',
-    params: IdParams,
-    reply: RewardResponse,
-  },
-  updateReward: {
-    method: 'PATCH',
-    path: '/rewards/{id}',
-    access: [Role.COORDINATOR],
-    params: IdParams,
-    body: UpdateRewardRequest,
-    reply: RewardResponse,
-  },
-  redeem: {
-    method: 'POST',
-    path: '/redemptions',
-    access: 'user',
-    body: RedeemRequest,
-    reply: RedemptionResponse,
-    status: 201,
-    idempotent: true,
-  },
-  cancelRedemption: {
-    method: 'POST',
-    path: '/redemptions/{id}/cancel',
-    access: 'user',
-    params: IdParams,
-    reply: RedemptionResponse,
-    idempotent: true,
-  },
-  fulfil: {
-    method: 'POST',
-    path: '/redemptions/fulfil',
-    access: [Role.COORDINATOR],
-    body: FulfilRequest,
-    reply: FulfilResponse,
-  },
-  myRedemptions: {
-    method: 'GET',
-    path: '/me/redemptions',
-    access: 'user',
-    query: ListQuery,
-    reply: RedemptionPage,
-  },
-  redemptions: {
-    method: 'GET',
-    path: '/redemptions',
-    access: [Role.COORDINATOR],
-    query: RedemptionListQuery,
-    reply: RedemptionPage,
-  },
+  mine: GET('/me/points', 'user', { query: ListQuery, reply: PointsResponse }),
+  adjust: POST('/points/adjustments', COORDINATORS, { body: AdjustmentRequest, reply: EntryResponse, status: 201, idempotent: true }),
+  createReward: POST('/rewards', COORDINATORS, { body: CreateRewardRequest, reply: RewardResponse, status: 201 }),
+  rewards: GET('/rewards', 'user', { query: RewardListQuery, reply: RewardPage }),
+  reward: GET('/rewards/{id}', 'user', { params: IdParams, reply: RewardResponse }),
+  updateReward: PATCH('/rewards/{id}', COORDINATORS, { params: IdParams, body: UpdateRewardRequest, reply: RewardResponse }),
+  redeem: POST('/redemptions', 'user', { body: RedeemRequest, reply: RedemptionResponse, status: 201, idempotent: true }),
+  cancelRedemption: POST('/redemptions/{id}/cancel', 'user', { params: IdParams, reply: RedemptionResponse, idempotent: true }),
+  fulfil: POST('/redemptions/fulfil', COORDINATORS, { body: FulfilRequest, reply: FulfilResponse }),
+  myRedemptions: GET('/me/redemptions', 'user', { query: ListQuery, reply: RedemptionPage }),
+  redemptions: GET('/redemptions', COORDINATORS, { query: RedemptionListQuery, reply: RedemptionPage }),
   /** The center's points rules, stated to every member. */
-  pointsSettings: {
-    method: 'GET',
-    path: '/points/settings',
-    access: 'user',
-    reply: PointsSettingsResponse,
-  },
+  pointsSettings: GET('/points/settings', 'user', { reply: PointsSettingsResponse }),
   /** 党员积分: the caller's own account, apart from service points. */
-  myPartyPoints: {
-    method: 'GET',
-    path: '/me/party-points',
-    access: 'user',
-    query: ListQuery,
-    reply: PartyPointsResponse,
-  },
+  myPartyPoints: GET('/me/party-points', 'user', { query: ListQuery, reply: PartyPointsResponse }),
   /** A coordinator's correction of someone's 党员积分 (never below zero). */
-  adjustPartyPoints: {
-    method: 'POST',
-    path: '/party-points/adjustments',
-    access: [Role.COORDINATOR],
+  adjustPartyPoints: POST('/party-points/adjustments', COORDINATORS, {
     body: AdjustmentRequest,
     reply: EntryResponse,
     status: 201,
     idempotent: true,
-  },
+  }),
   /** A branch's members by the year's 党员积分: coordinators, and the branch's own secretary and members. */
-  partyRanking: {
-    method: 'GET',
-    path: '/branches/{id}/party-points',
-    access: 'user',
-    params: IdParams,
-    query: PartyRankingQuery,
-    reply: PartyRanking,
-  },
-  setPointsSettings: {
-    method: 'PUT',
-    path: '/points/settings',
-    access: [Role.COORDINATOR],
-    body: PointsSettings,
-    reply: PointsSettingsResponse,
-  },
+  partyRanking: GET('/branches/{id}/party-points', 'user', { params: IdParams, query: PartyRankingQuery, reply: PartyRanking }),
+  setPointsSettings: PUT('/points/settings', COORDINATORS, { body: PointsSettings, reply: PointsSettingsResponse }),
 });

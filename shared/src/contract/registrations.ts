@@ -1,38 +1,20 @@
 /** The registrations function's routes. */
-import { Role } from '../constants';
 import { ActivityIdParams, ListQuery, MyRegistrationPage, RegistrationListQuery, RegistrationPage, RegistrationResponse } from '../schemas';
-import { defineRoutes } from './define';
+import { COORDINATORS } from './access';
+import { DELETE, GET, POST, defineRoutes } from './define';
 
 export const registrationsRoutes = defineRoutes({
-  register: {
-    method: 'POST',
-    path: '/activities/{id}/registrations',
-    access: 'user',
+  register: POST('/activities/{id}/registrations', 'user', {
     params: ActivityIdParams,
     reply: RegistrationResponse,
     status: 201,
     idempotent: true,
-  },
-  cancelMine: {
-    method: 'DELETE',
-    path: '/activities/{id}/registrations/me',
-    access: 'user',
-    params: ActivityIdParams,
-    reply: RegistrationResponse,
-  },
-  ofActivity: {
-    method: 'GET',
-    path: '/activities/{id}/registrations',
-    access: [Role.COORDINATOR],
+  }),
+  cancelMine: DELETE('/activities/{id}/registrations/me', 'user', { params: ActivityIdParams, reply: RegistrationResponse }),
+  ofActivity: GET('/activities/{id}/registrations', COORDINATORS, {
     params: ActivityIdParams,
     query: RegistrationListQuery,
     reply: RegistrationPage,
-  },
-  mine: {
-    method: 'GET',
-    path: '/me/registrations',
-    access: 'user',
-    query: ListQuery,
-    reply: MyRegistrationPage,
-  },
+  }),
+  mine: GET('/me/registrations', 'user', { query: ListQuery, reply: MyRegistrationPage }),
 });

@@ -1,6 +1,5 @@
 /** The resources function's routes. */
 import * as z from 'zod';
-import { Role } from '../constants';
 import {
   Allocation,
   AllocationList,
@@ -31,159 +30,45 @@ import {
   ProviderPage,
   ResourceDirectory,
 } from '../schemas';
-import { defineRoutes } from './define';
+import { COORDINATORS } from './access';
+import { GET, POST, PUT, defineRoutes } from './define';
+
+/** The replies that several routes share. */
+const CaseReply = z.object({ case: Case });
+const MyNeedReply = z.object({ need: MyNeed });
+const ProviderReply = z.object({ provider: Provider });
 
 export const resourcesRoutes = defineRoutes({
-  registerProvider: {
-    method: 'POST',
-    path: '/providers',
-    access: 'user',
-    body: ProviderInput,
-    reply: z.object({ provider: Provider }),
-    status: 201,
-  },
-  providers: {
-    method: 'GET',
-    path: '/providers',
-    access: [Role.COORDINATOR],
-    query: ListQuery,
-    reply: ProviderPage,
-  },
-  verifyProvider: {
-    method: 'POST',
-    path: '/providers/{id}/verification',
-    access: [Role.COORDINATOR],
-    params: IdParams,
-    reply: z.object({ provider: Provider }),
-  },
-  offer: {
-    method: 'POST',
-    path: '/offers',
-    access: 'user',
-    body: OfferInput,
-    reply: z.object({ offer: Offer }),
-    status: 201,
-  },
-  offers: {
-    method: 'GET',
-    path: '/offers',
-    access: [Role.COORDINATOR],
-    query: OfferQuery,
-    reply: OfferPage,
-  },
-  directory: {
-    method: 'GET',
-    path: '/resource-directory',
-    access: 'user',
+  registerProvider: POST('/providers', 'user', { body: ProviderInput, reply: ProviderReply, status: 201 }),
+  providers: GET('/providers', COORDINATORS, { query: ListQuery, reply: ProviderPage }),
+  verifyProvider: POST('/providers/{id}/verification', COORDINATORS, { params: IdParams, reply: ProviderReply }),
+  offer: POST('/offers', 'user', { body: OfferInput, reply: z.object({ offer: Offer }), status: 201 }),
+  offers: GET('/offers', COORDINATORS, { query: OfferQuery, reply: OfferPage }),
+  directory: GET('/resource-directory', 'user', {
     reply: ResourceDirectory,
     summary: 'Verified providers and what they offer, for any member (no contacts)',
-  },
-  mine: {
-    method: 'GET',
-    path: '/me/resources',
-    access: 'user',
-    reply: MyResources,
-  },
-  allocationsOf: {
-    method: 'GET',
-    path: '/offers/{id}/allocations',
-    access: 'user',
-    params: IdParams,
-    reply: AllocationList,
-  },
-  addProject: {
-    method: 'POST',
-    path: '/projects',
-    access: [Role.COORDINATOR],
-    body: ProjectInput,
-    reply: z.object({ project: Project }),
-    status: 201,
-  },
-  projects: {
-    method: 'GET',
-    path: '/projects',
-    access: 'user',
-    reply: ProjectList,
-  },
+  }),
+  mine: GET('/me/resources', 'user', { reply: MyResources }),
+  allocationsOf: GET('/offers/{id}/allocations', 'user', { params: IdParams, reply: AllocationList }),
+  addProject: POST('/projects', COORDINATORS, { body: ProjectInput, reply: z.object({ project: Project }), status: 201 }),
+  projects: GET('/projects', 'user', { reply: ProjectList }),
   /** 提出需求: anyone signed in raises a need; it enters 需求评估 marked 居民提出. */
-  raiseNeed: {
-    method: 'POST',
-    path: '/me/needs',
-    access: 'user',
-    body: RaiseNeedRequest,
-    reply: z.object({ need: MyNeed }),
-    status: 201,
-  },
+  raiseNeed: POST('/me/needs', 'user', { body: RaiseNeedRequest, reply: MyNeedReply, status: 201 }),
   /** The needs the caller raised, newest first, with where each stands. */
-  myNeeds: {
-    method: 'GET',
-    path: '/me/needs',
-    access: 'user',
-    reply: MyNeedList,
-  },
+  myNeeds: GET('/me/needs', 'user', { reply: MyNeedList }),
   /** One raised need: its raiser and coordinators (to anyone else it does not exist). */
-  need: {
-    method: 'GET',
-    path: '/needs/{id}',
-    access: 'user',
-    params: IdParams,
-    reply: z.object({ need: MyNeed }),
-  },
-  openCase: {
-    method: 'POST',
-    path: '/cases',
-    access: [Role.COORDINATOR],
-    body: CaseInput,
-    reply: z.object({ case: Case }),
-    status: 201,
-  },
-  cases: {
-    method: 'GET',
-    path: '/cases',
-    access: [Role.COORDINATOR],
-    query: CaseQuery,
-    reply: CasePage,
-  },
-  case: {
-    method: 'GET',
-    path: '/cases/{id}',
-    access: [Role.COORDINATOR],
-    params: IdParams,
-    reply: CaseDetail,
-  },
-  move: {
-    method: 'POST',
-    path: '/cases/{id}/transitions',
-    access: [Role.COORDINATOR],
-    params: IdParams,
-    body: CaseMoveRequest,
-    reply: z.object({ case: Case }),
-  },
-  saveForm: {
-    method: 'PUT',
-    path: '/cases/{id}/forms/{step}',
-    access: [Role.COORDINATOR],
-    params: CaseFormParams,
-    body: z.unknown(),
-    reply: z.object({ case: Case }),
-  },
-  log: {
-    method: 'POST',
-    path: '/cases/{id}/log',
-    access: [Role.COORDINATOR],
-    params: IdParams,
-    body: CaseLogRequest,
-    reply: z.object({ case: Case }),
-    status: 201,
-  },
-  allocate: {
-    method: 'POST',
-    path: '/cases/{id}/allocations',
-    access: [Role.COORDINATOR],
+  need: GET('/needs/{id}', 'user', { params: IdParams, reply: MyNeedReply }),
+  openCase: POST('/cases', COORDINATORS, { body: CaseInput, reply: CaseReply, status: 201 }),
+  cases: GET('/cases', COORDINATORS, { query: CaseQuery, reply: CasePage }),
+  case: GET('/cases/{id}', COORDINATORS, { params: IdParams, reply: CaseDetail }),
+  move: POST('/cases/{id}/transitions', COORDINATORS, { params: IdParams, body: CaseMoveRequest, reply: CaseReply }),
+  saveForm: PUT('/cases/{id}/forms/{step}', COORDINATORS, { params: CaseFormParams, body: z.unknown(), reply: CaseReply }),
+  log: POST('/cases/{id}/log', COORDINATORS, { params: IdParams, body: CaseLogRequest, reply: CaseReply, status: 201 }),
+  allocate: POST('/cases/{id}/allocations', COORDINATORS, {
     params: IdParams,
     body: AllocationRequest,
     reply: z.object({ allocation: Allocation }),
     status: 201,
     idempotent: true,
-  },
+  }),
 });

@@ -1,5 +1,4 @@
 /** The roles function's routes. */
-import { Role } from '../constants';
 import {
   IdParams,
   ListQuery,
@@ -10,46 +9,16 @@ import {
   RoleParams,
   UserResponse,
 } from '../schemas';
-import { defineRoutes } from './define';
+import { COORDINATORS } from './access';
+import { DELETE, GET, PUT, defineRoutes } from './define';
 
 /** Admins pass every role check; nobody else is let in. */
 const ADMINS_ONLY = [] as const;
 
 export const rolesRoutes = defineRoutes({
-  user: {
-    method: 'GET',
-    path: '/users/{id}',
-    access: ADMINS_ONLY,
-    params: IdParams,
-    reply: UserResponse,
-  },
-  grant: {
-    method: 'PUT',
-    path: '/users/{id}/roles/{role}',
-    access: ADMINS_ONLY,
-    params: RoleParams,
-    reply: RoleChangeResponse,
-  },
-  revoke: {
-    method: 'DELETE',
-    path: '/users/{id}/roles/{role}',
-    access: ADMINS_ONLY,
-    params: RoleParams,
-    reply: RoleChangeResponse,
-  },
-  holders: {
-    method: 'GET',
-    path: '/roles/{role}/holders',
-    access: [Role.COORDINATOR],
-    params: RoleHoldersParams,
-    query: ListQuery,
-    reply: RoleHolderPage,
-  },
-  audit: {
-    method: 'GET',
-    path: '/audit/roles',
-    access: ADMINS_ONLY,
-    query: ListQuery,
-    reply: RoleAuditPage,
-  },
+  user: GET('/users/{id}', ADMINS_ONLY, { params: IdParams, reply: UserResponse }),
+  grant: PUT('/users/{id}/roles/{role}', ADMINS_ONLY, { params: RoleParams, reply: RoleChangeResponse }),
+  revoke: DELETE('/users/{id}/roles/{role}', ADMINS_ONLY, { params: RoleParams, reply: RoleChangeResponse }),
+  holders: GET('/roles/{role}/holders', COORDINATORS, { params: RoleHoldersParams, query: ListQuery, reply: RoleHolderPage }),
+  audit: GET('/audit/roles', ADMINS_ONLY, { query: ListQuery, reply: RoleAuditPage }),
 });

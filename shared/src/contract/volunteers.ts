@@ -39,207 +39,88 @@ import {
   VolunteerPage,
   VolunteerProfile,
 } from '../schemas';
-import { defineRoutes, fileReply } from './define';
+import { COORDINATORS } from './access';
+import { GET, PATCH, POST, PUT, defineRoutes, fileReply } from './define';
+
+/** The replies that several routes share. */
+const QuestionReply = z.object({ question: Question });
+const ServiceRecordReply = z.object({ record: ServiceRecord });
 
 export const volunteersRoutes = defineRoutes({
-  me: {
-    method: 'GET',
-    path: '/me/volunteer',
-    access: 'user',
-    reply: MyVolunteerResponse,
-  },
-  apply: {
-    method: 'PUT',
-    path: '/me/volunteer',
-    access: 'user',
-    body: VolunteerApplicationRequest,
-    reply: z.object({ profile: VolunteerProfile }),
-  },
-  list: {
-    method: 'GET',
-    path: '/volunteers',
-    access: [Role.COORDINATOR],
-    query: VolunteerListQuery,
-    reply: VolunteerPage,
-  },
-  addQuestion: {
-    method: 'POST',
-    path: '/exam/questions',
-    access: [Role.COORDINATOR],
+  me: GET('/me/volunteer', 'user', { reply: MyVolunteerResponse }),
+  apply: PUT('/me/volunteer', 'user', { body: VolunteerApplicationRequest, reply: z.object({ profile: VolunteerProfile }) }),
+  list: GET('/volunteers', COORDINATORS, { query: VolunteerListQuery, reply: VolunteerPage }),
+  addQuestion: POST('/exam/questions', COORDINATORS, {
     query: BankQuery,
     body: QuestionInput,
-    reply: z.object({ question: Question }),
+    reply: QuestionReply,
     status: 201,
-  },
-  questions: {
-    method: 'GET',
-    path: '/exam/questions',
-    access: [Role.COORDINATOR],
-    query: BankListQuery,
-    reply: QuestionPage,
-  },
-  updateQuestion: {
-    method: 'PATCH',
-    path: '/exam/questions/{id}',
-    access: [Role.COORDINATOR],
+  }),
+  questions: GET('/exam/questions', COORDINATORS, { query: BankListQuery, reply: QuestionPage }),
+  updateQuestion: PATCH('/exam/questions/{id}', COORDINATORS, {
     params: IdParams,
     query: BankQuery,
     body: QuestionUpdateRequest,
-    reply: z.object({ question: Question }),
-  },
-  startExam: {
-    method: 'POST',
-    path: '/exam/attempts',
-    access: 'user',
-    reply: ExamAttemptResponse,
-    status: 201,
-  },
-  submitExam: {
-    method: 'POST',
-    path: '/exam/attempts/{id}/submit',
-    access: 'user',
-    params: IdParams,
-    body: SubmitExamRequest,
-    reply: ExamAttemptResponse,
-  },
-  examAttempts: {
-    method: 'GET',
-    path: '/exam/attempts',
-    access: [Role.COORDINATOR],
-    query: BankListQuery,
-    reply: ExamAttemptPage,
-  },
-  quizStatus: {
-    method: 'GET',
-    path: '/trainings/{topic}/quiz',
-    access: 'user',
-    params: TopicParams,
-    reply: TrainingQuizResponse,
-  },
-  startQuiz: {
-    method: 'POST',
-    path: '/trainings/{topic}/quiz/attempts',
-    access: 'user',
-    params: TopicParams,
-    reply: ExamAttemptResponse,
-    status: 201,
-  },
-  submitQuiz: {
-    method: 'POST',
-    path: '/trainings/{topic}/quiz/attempts/{id}/submit',
-    access: 'user',
+    reply: QuestionReply,
+  }),
+  startExam: POST('/exam/attempts', 'user', { reply: ExamAttemptResponse, status: 201 }),
+  submitExam: POST('/exam/attempts/{id}/submit', 'user', { params: IdParams, body: SubmitExamRequest, reply: ExamAttemptResponse }),
+  examAttempts: GET('/exam/attempts', COORDINATORS, { query: BankListQuery, reply: ExamAttemptPage }),
+  quizStatus: GET('/trainings/{topic}/quiz', 'user', { params: TopicParams, reply: TrainingQuizResponse }),
+  startQuiz: POST('/trainings/{topic}/quiz/attempts', 'user', { params: TopicParams, reply: ExamAttemptResponse, status: 201 }),
+  submitQuiz: POST('/trainings/{topic}/quiz/attempts/{id}/submit', 'user', {
     params: TopicAttemptParams,
     body: SubmitExamRequest,
     reply: ExamAttemptResponse,
-  },
-  declareHours: {
-    method: 'POST',
-    path: '/me/service-records',
-    access: 'user',
-    body: DeclareHoursRequest,
-    reply: z.object({ record: ServiceRecord }),
-    status: 201,
-  },
-  myHours: {
-    method: 'GET',
-    path: '/me/service-records',
-    access: 'user',
-    query: ListQuery,
-    reply: ServiceRecordPage,
-  },
-  hours: {
-    method: 'GET',
-    path: '/service-records',
-    access: [Role.COORDINATOR],
-    query: ServiceRecordQuery,
-    reply: ServiceRecordPage,
-  },
-  decideHours: {
-    method: 'POST',
-    path: '/service-records/{id}/decision',
-    access: [Role.COORDINATOR],
+  }),
+  declareHours: POST('/me/service-records', 'user', { body: DeclareHoursRequest, reply: ServiceRecordReply, status: 201 }),
+  myHours: GET('/me/service-records', 'user', { query: ListQuery, reply: ServiceRecordPage }),
+  hours: GET('/service-records', COORDINATORS, { query: ServiceRecordQuery, reply: ServiceRecordPage }),
+  decideHours: POST('/service-records/{id}/decision', COORDINATORS, {
     params: IdParams,
     body: HoursDecisionRequest,
     reply: z.object({ record: ServiceRecord, balance: z.number().int().optional() }),
-  },
-  recordTeaching: {
-    method: 'POST',
-    path: '/service-records/teaching',
-    access: [Role.COORDINATOR],
+  }),
+  recordTeaching: POST('/service-records/teaching', COORDINATORS, {
     body: TeachingRequest,
-    reply: z.object({ record: ServiceRecord }),
+    reply: ServiceRecordReply,
     status: 201,
-  },
-  declareTeaching: {
-    method: 'POST',
-    path: '/me/teaching',
-    access: [Role.LECTURER],
+  }),
+  declareTeaching: POST('/me/teaching', [Role.LECTURER], {
     body: TeachingDeclaration,
-    reply: z.object({ record: ServiceRecord }),
+    reply: ServiceRecordReply,
     status: 201,
-  },
-  certificate: {
-    method: 'GET',
-    path: '/me/service-certificate',
-    access: 'user',
-    reply: z.object({ certificate: ServiceCertificate }),
-  },
-  issueCertificate: {
-    method: 'POST',
-    path: '/me/certificates',
-    access: 'user',
+  }),
+  certificate: GET('/me/service-certificate', 'user', { reply: z.object({ certificate: ServiceCertificate }) }),
+  issueCertificate: POST('/me/certificates', 'user', {
     reply: IssuedCertificateResponse,
     status: 201,
     summary: 'Issues a 志愿服务证明 of the approved hours (the same one again while nothing new was approved)',
-  },
-  myCertificates: {
-    method: 'GET',
-    path: '/me/certificates',
-    access: 'user',
-    query: ListQuery,
-    reply: IssuedCertificatePage,
-  },
-  certificates: {
-    method: 'GET',
-    path: '/certificates',
-    access: [Role.COORDINATOR],
-    query: CertificateListQuery,
-    reply: IssuedCertificatePage,
-  },
-  verifyCertificate: {
-    method: 'GET',
-    path: '/certificates/{serial}',
-    access: 'public',
+  }),
+  myCertificates: GET('/me/certificates', 'user', { query: ListQuery, reply: IssuedCertificatePage }),
+  certificates: GET('/certificates', COORDINATORS, { query: CertificateListQuery, reply: IssuedCertificatePage }),
+  verifyCertificate: GET('/certificates/{serial}', 'public', {
     params: SerialParams,
     reply: z.object({ certificate: PublicCertificate }),
     summary: 'What a valid certificate says, for anyone who scans its QR; a revoked or unknown serial is 404',
-  },
-  revokeCertificate: {
-    method: 'POST',
-    path: '/certificates/{serial}/revocation',
-    access: [Role.COORDINATOR],
+  }),
+  revokeCertificate: POST('/certificates/{serial}/revocation', COORDINATORS, {
     params: SerialParams,
     body: RevokeCertificateRequest,
     reply: z.object({ certificate: IssuedCertificate }),
-  },
+  }),
 });
 
 /** The approved hours as Excel workbooks (志愿服务记录证明): the only volunteer routes that load exceljs. */
 export const volunteerDocumentsRoutes = defineRoutes({
-  certificateWorkbook: {
-    method: 'GET',
-    path: '/certificates/{serial}/workbook',
-    access: 'user',
+  certificateWorkbook: GET('/certificates/{serial}/workbook', 'user', {
     params: SerialParams,
     reply: fileReply(XLSX_TYPE),
     summary: 'A certificate’s lines as a workbook, for its holder or a coordinator',
-  },
-  hoursWorkbook: {
-    method: 'GET',
-    path: '/service-records/workbook',
-    access: [Role.COORDINATOR],
+  }),
+  hoursWorkbook: GET('/service-records/workbook', COORDINATORS, {
     query: HoursWorkbookQuery,
     reply: fileReply(XLSX_TYPE),
     summary: 'Every approved record of a period, with each volunteer’s total',
-  },
+  }),
 });

@@ -10,37 +10,23 @@ const normalize = (text: string) =>
     .replace(/[\s\p{P}\p{S}]+/gu, ' ')
     .trim();
 
-/** The tokens a text is indexed under. */
-export const indexTokens = (text: string): string[] => {
-  const tokens = new Set<string>();
+/** The tokens of `text`: a Latin word whole, any other run of characters as `cut` cuts it. */
+const tokens = (text: string, cut: (chars: string[]) => string[]): string[] => {
+  const found = new Set<string>();
   for (const run of normalize(text).split(' ').filter(Boolean)) {
-    if (/^[a-z0-9]+$/.test(run)) {
-      tokens.add(run);
-      continue;
-    }
-    const chars = [...run];
-    chars.forEach((char, i) => {
-      tokens.add(char);
-      if (i + 1 < chars.length) tokens.add(char + chars[i + 1]);
-    });
+    if (/^[a-z0-9]+$/.test(run)) found.add(run);
+    else for (const token of cut([...run])) found.add(token);
   }
-  return [...tokens];
+  return [...found];
 };
 
+/** The tokens a text is indexed under: every character and every pair. */
+export const indexTokens = (text: string): string[] =>
+  tokens(text, (chars) => chars.flatMap((char, i) => (i + 1 < chars.length ? [char, char + chars[i + 1]] : [char])));
+
 /** The tokens a query needs: pairs when it has them, else its single characters. */
-export const queryTokens = (query: string): string[] => {
-  const tokens = new Set<string>();
-  for (const run of normalize(query).split(' ').filter(Boolean)) {
-    if (/^[a-z0-9]+$/.test(run)) {
-      tokens.add(run);
-      continue;
-    }
-    const chars = [...run];
-    if (chars.length === 1) tokens.add(chars[0]!);
-    for (let i = 0; i + 1 < chars.length; i++) tokens.add(chars[i]! + chars[i + 1]);
-  }
-  return [...tokens];
-};
+export const queryTokens = (query: string): string[] =>
+  tokens(query, (chars) => (chars.length === 1 ? chars : chars.slice(1).map((char, i) => chars[i] + char)));
 
 /** What a library material is found by: its title, category and tags. */
 export const materialTokens = (material: { title: string; category: string; tags: readonly string[] }): string[] => [

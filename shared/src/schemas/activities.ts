@@ -10,7 +10,7 @@ import {
 } from '../constants';
 import { PARTICIPATION_STATES } from '../rules/participation';
 import { LeaveStatusSchema } from './check-in';
-import { Id, IsoDateTime, ListQuery, page } from './common';
+import { Id, IsoDateTime, ListQuery, page, list } from './common';
 
 export const MAX_CAPACITY = 10_000;
 
@@ -265,5 +265,5 @@ export const CompletedTraining = z.object({
   completedAt: IsoDateTime.optional(),
   attendedAt: IsoDateTime.optional(),
 });
-export const CompletedTrainings = z.object({ items: z.array(CompletedTraining) });
+export const CompletedTrainings = list(CompletedTraining);
 export type CompletedTraining = z.infer<typeof CompletedTraining>;

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { DiscussionFormatSchema } from '../constants';
 import { AgeBandSchema, EducationSchema, ModuleStyleSchema } from '../rules/plan';
-import { Id } from './common';
+import { Id, list } from './common';
 
 /** One member on a branch's roster, as the secretary keeps it. */
 export const RosterEntryInput = z
@@ -64,7 +64,7 @@ const planModuleFields = {
 export const PlanModuleInput = z.object(planModuleFields).strict();
 export const PlanModuleRecord = z.object({ ...planModuleFields, id: Id });
 export type PlanModuleRecord = z.infer<typeof PlanModuleRecord>;
-export const PlanModuleList = z.object({ items: z.array(PlanModuleRecord) });
+export const PlanModuleList = list(PlanModuleRecord);
 
 export const PlanRequest = z.object({ theme: z.string().trim().min(2).max(30), meetings: z.number().int().min(1).max(12) }).strict();
 export const PlanProposal = z.object({

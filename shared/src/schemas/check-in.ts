@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CHECK_IN_CODE_DIGITS } from '../rules/check-in';
 import { LEAVE_STATUSES } from '../rules/participation';
-import { Id, IsoDateTime } from './common';
+import { Id, IsoDateTime, page } from './common';
 import { Registration } from './registrations';
 
 /** The rotating code as a member sends it: the scanned QR text (weapp) or the code shown under it (H5). */
@@ -106,7 +106,7 @@ export const Leave = z.object({
 export type Leave = z.infer<typeof Leave>;
 
 export const LeaveResponse = z.object({ leave: Leave });
-export const LeavePage = z.object({ items: z.array(Leave), nextCursor: z.string().nullable() });
+export const LeavePage = page(Leave);
 export const LeaveParams = z.object({ id: Id, userId: Id });
 
 export const AttendanceRateQuery = z.object({ year: z.coerce.number().int().min(2014).max(2100).optional() });

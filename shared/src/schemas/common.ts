@@ -35,7 +35,10 @@ export const ListQuery = z.object({
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 
+/** A page of a list route: its items and the cursor of the next page (`null` on the last). */
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** A whole list, when it has no pages. */
+export const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export const IdParams = z.object({ id: Id });
 

@@ -5,7 +5,7 @@
  * both secretaries.
  */
 import * as z from 'zod';
-import { Id, IsoDateTime, ListQuery, page } from './common';
+import { Id, IsoDateTime, ListQuery, page, list } from './common';
 
 export const BranchKindSchema = z.enum(['committee', 'general', 'branch']);
 export type BranchKind = z.infer<typeof BranchKindSchema>;
@@ -93,7 +93,7 @@ export const Invite = z.object({
 });
 export type Invite = z.infer<typeof Invite>;
 export const InviteResponse = z.object({ invite: Invite });
-export const InviteList = z.object({ items: z.array(Invite) });
+export const InviteList = list(Invite);
 
 export const MembershipStatusSchema = z.enum(['pending', 'active']);
 export type MembershipStatus = z.infer<typeof MembershipStatusSchema>;
@@ -126,7 +126,7 @@ export const BranchMember = z.object({
   releasedAt: IsoDateTime.optional(),
 });
 export type BranchMember = z.infer<typeof BranchMember>;
-export const BranchMemberList = z.object({ items: z.array(BranchMember) });
+export const BranchMemberList = list(BranchMember);
 export const MemberListQuery = z.object({ status: z.enum(['pending', 'active', 'leaving']).optional() }).strict();
 
 export const BranchListQuery = ListQuery.extend({ parentId: Id.optional() });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MATERIAL_FILE_BYTES_MAX, MATERIAL_FILE_EXTENSIONS, MATERIAL_FILE_TYPES, type MaterialFileType } from '../rules/library';
-import { Id, IsoDateTime, ListQuery } from './common';
+import { Id, IsoDateTime, ListQuery, page } from './common';
 import { UploadTicket } from './feed';
 
 export const MaterialKindSchema = z.enum(['article', 'video', 'document', 'audio']);
@@ -106,7 +106,7 @@ export const Material = z.object({
   progress: z.number().int().optional(),
 });
 export type Material = z.infer<typeof Material>;
-export const MaterialPage = z.object({ items: z.array(Material), nextCursor: z.string().nullable() });
+export const MaterialPage = page(Material);
 export const MaterialQuery = ListQuery.extend({
   q: z.string().trim().min(1).max(30).optional(),
   category: z.string().trim().max(20).optional(),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, IsoDateTime, ListQuery, page } from './common';
+import { Id, IsoDateTime, ListQuery, page, list } from './common';
 
 /** An idea or a question posted to a meeting's idea board (世界咖啡、鱼缸会议…). */
 export const IdeaInput = z
@@ -21,7 +21,7 @@ export const Idea = z.object({
   createdAt: IsoDateTime,
 });
 export type Idea = z.infer<typeof Idea>;
-export const IdeaList = z.object({ items: z.array(Idea) });
+export const IdeaList = list(Idea);
 export const IdeaParams = z.object({ id: Id, ideaId: Id });
 export const IdeaGroupRequest = z.object({ group: z.string().trim().max(20) }).strict();
 export const VoteResponse = z.object({ ideaId: Id, voteCount: z.number().int(), voted: z.boolean() });

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { CaseStageSchema } from '../rules/cases';
-import { Id, IsoDateTime, ListQuery, page } from './common';
+import { Id, IsoDateTime, ListQuery, page, list } from './common';
 
 export const ProviderKindSchema = z.enum(['government', 'company', 'social_org', 'school', 'donor']);
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
@@ -235,7 +235,7 @@ export const MyNeed = z.object({
   updatedAt: IsoDateTime,
 });
 export type MyNeed = z.infer<typeof MyNeed>;
-export const MyNeedList = z.object({ items: z.array(MyNeed) });
+export const MyNeedList = list(MyNeed);
 export const CaseQuery = ListQuery.extend({ stage: CaseStageSchema.optional() });
 
 /** One line of a case's history: it was opened, moved, a form was saved, a resource allocated, the log written. */
@@ -281,7 +281,7 @@ export const AllocationRequest = z
   .object({ offerId: Id, quantity: z.number().int().min(1).max(OFFER_QUANTITY_MAX), note: z.string().trim().max(200).optional() })
   .strict();
 export type AllocationRequest = z.infer<typeof AllocationRequest>;
-export const AllocationList = z.object({ items: z.array(Allocation) });
+export const AllocationList = list(Allocation);
 /** What a provider's contact user sees: the providers they act for and their offers. */
 export const MyResources = z.object({ providers: z.array(Provider), offers: z.array(Offer) });
 
@@ -349,4 +349,4 @@ export const Project = z.object({
   figures: ProjectFigures,
 });
 export type Project = z.infer<typeof Project>;
-export const ProjectList = z.object({ items: z.array(Project) });
+export const ProjectList = list(Project);

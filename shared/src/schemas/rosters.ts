@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { PoliticalStatusSchema } from '../constants';
 import { EducationSchema } from '../rules/plan';
 import { ROSTER_FILE_BYTES_MAX } from '../rules/roster-import';
-import { Id, IsoDateTime } from './common';
+import { Id, IsoDateTime, list } from './common';
 import { UploadTicket } from './feed';
 
 /** Where a secretary's upload for a branch lives in the media bucket, until the preview has read it. */
@@ -103,5 +103,5 @@ export const RosterPerson = z.object({
   claimedBy: Id.optional(),
 });
 export type RosterPerson = z.infer<typeof RosterPerson>;
-export const RosterPeopleList = z.object({ items: z.array(RosterPerson) });
+export const RosterPeopleList = list(RosterPerson);
 export const RosterPeopleQuery = z.object({ status: RosterPersonStatusSchema.optional() }).strict();

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Activity, MAX_CAPACITY } from './activities';
-import { Id, IsoDateTime, ListQuery } from './common';
+import { Id, IsoDateTime, ListQuery, list, page } from './common';
 
 /** One session of a class series: its own times; title, venue and capacity come from the series. */
 export const SeriesSessionInput = z.object({ startsAt: IsoDateTime, endsAt: IsoDateTime }).strict();
@@ -87,7 +87,7 @@ export const SeriesProgress = z.object({
 export type SeriesProgress = z.infer<typeof SeriesProgress>;
 
 export const SeriesSummary = Series.extend({ progress: SeriesProgress.optional() });
-export const SeriesPage = z.object({ items: z.array(SeriesSummary), nextCursor: z.string().nullable() });
+export const SeriesPage = page(SeriesSummary);
 export const SeriesListQuery = ListQuery.extend({
   /** `true`: only the series the caller teaches (the lecturer's workspace). */
   teaching: z
@@ -114,7 +114,7 @@ export const EnrolmentOutcome = z.object({
   /** Why a session was skipped (its registration closed, a seat already held…). */
   reason: z.string().optional(),
 });
-export const EnrolmentResponse = z.object({ items: z.array(EnrolmentOutcome) });
+export const EnrolmentResponse = list(EnrolmentOutcome);
 export type EnrolmentOutcome = z.infer<typeof EnrolmentOutcome>;
 
 /** One member's row of a series roster: their state per session, in session order. */

@@ -9,7 +9,6 @@ import {
   BatchGetCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   type QueryCommandInput,
   UpdateCommand,
   type BatchGetCommandOutput,
@@ -25,11 +24,14 @@ import {
   type TransactItem,
   type TxOutcome,
 } from '../../lib/db';
-import { promoteHead, putRegistration, RegistrationRecord, seatItems } from './seats';
+import { promoteHead, RegistrationRecord, readRegistration, readWaitlistHead, seatItems } from './seats';
 import { ActivityRecord, indexKeys } from './records';
 import { tableName } from '../../lib/tables';
 
 export type PageOf<T> = Page<T>;
+
+/** What a registration's transaction counts alongside (each fails as `exists`), the condition on its holder's account, its Idempotency-Key record. */
+type Alongside = [counted?: TransactItem[], holder?: TransactItem, once?: TransactItem];
 
 export const createActivityRepository = (client: DocClient = doc) => {
   const activities = () => tableName('ACTIVITIES_TABLE');
@@ -39,6 +41,45 @@ export const createActivityRepository = (client: DocClient = doc) => {
   const heldBy = (holder: TransactItem | undefined) => (holder ? [{ name: 'holder' as const, item: holder }] : []);
   // The Idempotency-Key's record goes first: when a retry meets it, that is the reason reported.
   const keyed = (once: TransactItem | undefined) => (once ? [{ name: 'used' as const, item: once }] : []);
+  /** A registration's own items, with what goes alongside: `counted` (each fails as `exists`), `holder` and `once`. */
+  const register = <Name extends string>(own: Array<{ name: Name; item: TransactItem }>, ...[counted = [], holder, once]: Alongside) =>
+    transact<Name | 'exists' | 'holder' | 'used'>([
+      ...keyed(once),
+      ...own,
+      ...counted.map((item) => ({ name: 'exists' as const, item })),
+      ...heldBy(holder),
+    ]);
+
+  /** Cancels a registration that is still `status` (and still the same one) and takes it off its counter, handing nothing on. */
+  const cancelCounted = (record: RegistrationRecord, status: RegistrationRecord['status'], now: string) => {
+    const counter = status === 'confirmed' ? 'confirmedCount' : 'waitlistCount';
+    return transact([
+      {
+        name: 'changed',
+        item: {
+          Update: {
+            TableName: registrations(),
+            Key: { activityId: record.activityId, userId: record.userId },
+            UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now REMOVE waitSeq',
+            ConditionExpression: '#status = :current AND id = :id',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':current': status, ':now': now, ':id': record.id },
+          },
+        },
+      },
+      {
+        name: 'changed',
+        item: {
+          Update: {
+            TableName: activities(),
+            Key: { id: record.activityId },
+            UpdateExpression: `SET ${counter} = ${counter} - :one`,
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+      },
+    ]);
+  };
 
   const page = <T>(input: QueryCommandInput, parse: ItemParser<T>, cursor: string | undefined, limit: number) =>
     queryPage(parse, input, { limit, cursor }, client);
@@ -154,9 +195,8 @@ export const createActivityRepository = (client: DocClient = doc) => {
       }
     },
 
-    async getRegistration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
-      const { Item } = await client.send(new GetCommand({ TableName: registrations(), Key: { activityId, userId }, ConsistentRead: true }));
-      return Item ? RegistrationRecord.parse(Item) : undefined;
+    getRegistration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
+      return readRegistration(client, activityId, userId);
     },
 
     /** The activity's check-in secret, made once if an older record has none. */
@@ -243,18 +283,8 @@ export const createActivityRepository = (client: DocClient = doc) => {
      * alongside, `holder`: a condition the registering person's account must meet, see accountOpenCondition,
      * and `once`: the record of the request's Idempotency-Key, lib/idempotency-folded).
      */
-    confirmSeat(
-      record: RegistrationRecord,
-      counted: TransactItem[] = [],
-      holder?: TransactItem,
-      once?: TransactItem,
-    ): Promise<TxOutcome<'full' | 'exists' | 'holder' | 'used'>> {
-      return transact([
-        ...keyed(once),
-        ...seatItems.take(record),
-        ...counted.map((item) => ({ name: 'exists' as const, item })),
-        ...heldBy(holder),
-      ]);
+    confirmSeat(record: RegistrationRecord, ...alongside: Alongside): Promise<TxOutcome<'full' | 'exists' | 'holder' | 'used'>> {
+      return register(seatItems.take(record), ...alongside);
     },
 
     /** The next waitlist ticket (a counter: tickets are unique and increase). */
@@ -280,46 +310,13 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     /** A waitlist place, if every seat is taken or others already wait (with what goes alongside, as confirmSeat). */
-    joinWaitlist(
-      record: RegistrationRecord,
-      counted: TransactItem[] = [],
-      holder?: TransactItem,
-      once?: TransactItem,
-    ): Promise<TxOutcome<'seat-free' | 'exists' | 'holder' | 'used'>> {
-      return transact([
-        ...keyed(once),
-        {
-          name: 'seat-free',
-          item: {
-            Update: {
-              TableName: activities(),
-              Key: { id: record.activityId },
-              UpdateExpression: 'SET waitlistCount = waitlistCount + :one',
-              ConditionExpression: '#status = :published AND (confirmedCount >= #capacity OR waitlistCount > :zero)',
-              ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
-            },
-          },
-        },
-        { name: 'exists', item: putRegistration(record) },
-        ...counted.map((item) => ({ name: 'exists' as const, item })),
-        ...heldBy(holder),
-      ]);
+    joinWaitlist(record: RegistrationRecord, ...alongside: Alongside): Promise<TxOutcome<'seat-free' | 'exists' | 'holder' | 'used'>> {
+      return register(seatItems.wait(record), ...alongside);
     },
 
     /** The earliest waitlisted registration: strongly consistent, through the local index. */
-    async waitlistHead(activityId: string): Promise<RegistrationRecord | undefined> {
-      const { Items } = await client.send(
-        new QueryCommand({
-          TableName: registrations(),
-          IndexName: 'byWaitSeq',
-          KeyConditionExpression: 'activityId = :id',
-          ExpressionAttributeValues: { ':id': activityId },
-          ConsistentRead: true,
-          Limit: 1,
-        }),
-      );
-      return Items?.[0] ? RegistrationRecord.parse(Items[0]) : undefined;
+    waitlistHead(activityId: string): Promise<RegistrationRecord | undefined> {
+      return readWaitlistHead(client, activityId);
     },
 
     /** 1-based place of a waitlist ticket. */
@@ -355,32 +352,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
 
     /** Gives up a waitlist place. */
     leaveWaitlist(record: RegistrationRecord, now: string): Promise<TxOutcome<'changed'>> {
-      return transact([
-        {
-          name: 'changed',
-          item: {
-            Update: {
-              TableName: registrations(),
-              Key: { activityId: record.activityId, userId: record.userId },
-              UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now REMOVE waitSeq',
-              ConditionExpression: '#status = :waitlisted AND id = :id',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':cancelled': 'cancelled', ':waitlisted': 'waitlisted', ':now': now, ':id': record.id },
-            },
-          },
-        },
-        {
-          name: 'changed',
-          item: {
-            Update: {
-              TableName: activities(),
-              Key: { id: record.activityId },
-              UpdateExpression: 'SET waitlistCount = waitlistCount - :one',
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-        },
-      ]);
+      return cancelCounted(record, 'waitlisted', now);
     },
 
     /** Gives a confirmed seat back and, in the same step, hands it to the head of the waitlist. */
@@ -415,33 +387,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
 
     /** Cancels a live registration without handing its seat on (the activity itself is cancelled). */
     cancelWithoutPromotion(record: RegistrationRecord, now: string): Promise<TxOutcome<'changed'>> {
-      const counter = record.status === 'confirmed' ? 'confirmedCount' : 'waitlistCount';
-      return transact([
-        {
-          name: 'changed',
-          item: {
-            Update: {
-              TableName: registrations(),
-              Key: { activityId: record.activityId, userId: record.userId },
-              UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now REMOVE waitSeq',
-              ConditionExpression: '#status = :current AND id = :id',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':cancelled': 'cancelled', ':current': record.status, ':now': now, ':id': record.id },
-            },
-          },
-        },
-        {
-          name: 'changed',
-          item: {
-            Update: {
-              TableName: activities(),
-              Key: { id: record.activityId },
-              UpdateExpression: `SET ${counter} = ${counter} - :one`,
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-        },
-      ]);
+      return cancelCounted(record, record.status, now);
     },
 
     listRegistrations(

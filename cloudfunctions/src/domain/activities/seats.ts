@@ -1,12 +1,14 @@
 /**
- * The writes that take and give back a seat of an activity, as named transaction items. The
+ * The writes that take and give back a seat of an activity, as named transaction items, and the two
+ * strongly consistent reads they are checked against (a registration, the head of the waitlist). The
  * registration engine runs them on their own; a class-seat redemption runs them inside its own
  * transaction with the points and the stock, so all of it happens or none. The conditions here
  * are the invariants: confirmed ≤ capacity, nobody skips the waitlist, one live registration per user.
  */
 import { RegistrationStatusSchema } from '@hele/shared';
 import * as z from 'zod';
-import type { TransactItem } from '../../lib/db';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DocClient, TransactItem } from '../../lib/db';
 import { tableName } from '../../lib/tables';
 
 export const RegistrationRecord = z.object({
@@ -42,6 +44,27 @@ type Named<Name extends string> = { name: Name; item: TransactItem };
 const registrations = () => tableName('REGISTRATIONS_TABLE');
 const activities = () => tableName('ACTIVITIES_TABLE');
 
+/** The caller's registration, read strongly consistent (the seat writes are checked against it). */
+export const readRegistration = async (client: DocClient, activityId: string, userId: string): Promise<RegistrationRecord | undefined> => {
+  const { Item } = await client.send(new GetCommand({ TableName: registrations(), Key: { activityId, userId }, ConsistentRead: true }));
+  return Item ? RegistrationRecord.parse(Item) : undefined;
+};
+
+/** The earliest waitlisted registration: strongly consistent, through the local index. */
+export const readWaitlistHead = async (client: DocClient, activityId: string): Promise<RegistrationRecord | undefined> => {
+  const { Items } = await client.send(
+    new QueryCommand({
+      TableName: registrations(),
+      IndexName: 'byWaitSeq',
+      KeyConditionExpression: 'activityId = :id',
+      ExpressionAttributeValues: { ':id': activityId },
+      ConsistentRead: true,
+      Limit: 1,
+    }),
+  );
+  return Items?.[0] ? RegistrationRecord.parse(Items[0]) : undefined;
+};
+
 /** One live registration per user per activity; a cancelled one may be replaced. */
 export const putRegistration = (record: RegistrationRecord): TransactItem => ({
   Put: {
@@ -75,22 +98,28 @@ export const promoteHead = (head: RegistrationRecord, now: string): TransactItem
   },
 });
 
+/** One more on an open activity's seat or waitlist counter, if `condition` holds too. */
+const countOne = (record: RegistrationRecord, counter: 'confirmedCount' | 'waitlistCount', condition: string): TransactItem => ({
+  Update: {
+    TableName: activities(),
+    Key: { id: record.activityId },
+    UpdateExpression: `SET ${counter} = ${counter} + :one`,
+    ConditionExpression: `#status = :published AND ${condition}`,
+    ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+    ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
+  },
+});
+
 export const seatItems = {
   /** A seat, if the activity is open, has one free and nobody is waiting for it. */
   take: (record: RegistrationRecord): [Named<'full'>, Named<'exists'>] => [
-    {
-      name: 'full',
-      item: {
-        Update: {
-          TableName: activities(),
-          Key: { id: record.activityId },
-          UpdateExpression: 'SET confirmedCount = confirmedCount + :one',
-          ConditionExpression: '#status = :published AND confirmedCount < #capacity AND waitlistCount = :zero',
-          ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-          ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
-        },
-      },
-    },
+    { name: 'full', item: countOne(record, 'confirmedCount', 'confirmedCount < #capacity AND waitlistCount = :zero') },
+    { name: 'exists', item: putRegistration(record) },
+  ],
+
+  /** A waitlist place, if the activity is open and every seat is taken or others already wait. */
+  wait: (record: RegistrationRecord): [Named<'seat-free'>, Named<'exists'>] => [
+    { name: 'seat-free', item: countOne(record, 'waitlistCount', '(confirmedCount >= #capacity OR waitlistCount > :zero)') },
     { name: 'exists', item: putRegistration(record) },
   ],
 

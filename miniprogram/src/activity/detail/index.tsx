@@ -5,7 +5,7 @@
  * the coordinator edits, opens the roster, publishes or cancels with a reason. A shared card opened
  * before signing in shows the activity's public summary and 登录后报名, which comes back here.
  */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
 import {
@@ -33,6 +33,7 @@ import {
 import { api, ApiError, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import { isLive, seatsText, STATE_TAGS } from '@/components/activity-card';
+import { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import CalendarButton from '@/components/calendar-button';
 import ReminderButton from '@/components/reminder-button/react';
@@ -107,15 +108,15 @@ function CancelActivity({ onCancel, onClose }: { onCancel: (reason?: string) => 
     <View className='card activity-detail__cancel-panel'>
       <Text className='section-title'>确认取消活动？</Text>
       <Text className='muted'>所有报名将被释放；已报名和候补的人会收到通知，附上你写的原因。</Text>
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='reason'
         className='text-box activity-detail__cancel-reason'
         value={reason}
         maxlength={100}
         placeholder='取消原因，如：场地临时维修，改期另行通知'
-        onInput={(e) => setReason(e.detail.value)}
-        onBlur={form.touch('reason')}
+        onChange={setReason}
       />
-      <FieldError field='reason' message={form.problem('reason')} />
       <View className='activity-detail__cancel-buttons'>
         <Button type='danger' loading={busy} className='activity-detail__cancel-confirm' onClick={confirm}>
           确认取消活动

@@ -18,7 +18,6 @@ import {
 import { api } from '@/api';
 import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
-import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
 import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
@@ -71,10 +70,8 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
       >
         <View className='plan__field'>适合：{suits ? AGE_BAND_LABELS[suits] : '不限年龄'}</View>
       </Picker>
-      <Input type='number' placeholder='时长（分钟）' value={minutes} onChange={setMinutes} onBlur={form.touch('minutes')} />
-      <FieldError field='minutes' message={form.problem('minutes')} />
-      <Input placeholder='所需材料（可不填）' value={materials} onChange={setMaterials} onBlur={form.touch('materials')} />
-      <FieldError field='materials' message={form.problem('materials')} />
+      <CheckedInput form={form} field='minutes' type='number' placeholder='时长（分钟）' value={minutes} onChange={setMinutes} />
+      <CheckedInput form={form} field='materials' placeholder='所需材料（可不填）' value={materials} onChange={setMaterials} />
       <Button block type='primary' className='library__add-module' loading={busy} onClick={submit}>
         添加
       </Button>

@@ -3,13 +3,13 @@
  * notes after each session (课后小结); a coordinator confirms a session took place, which records
  * the lecturers' teaching as service (公益服务换场地).
  */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { formatRange, hasAnyRole, Role, SessionNotesRequest, type SeriesDetail, type SeriesRoster } from '@hele/shared';
 import { api, ApiError } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import FieldError from '@/components/field-error';
+import { CheckedTextarea } from '@/components/checked-input';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useFormCheck } from '@/hooks/use-form-check';
@@ -34,15 +34,15 @@ function SessionNotes({ seriesId, activityId, saved }: { seriesId: string; activ
     });
   return (
     <View className='roster__notes'>
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='notes'
         className='text-box'
         value={notes}
         maxlength={2000}
         placeholder='课后小结：本课内容、作业、下次要带的东西'
-        onInput={(e) => setNotes(e.detail.value)}
-        onBlur={form.touch('notes')}
+        onChange={setNotes}
       />
-      <FieldError field='notes' message={form.problem('notes')} />
       <Button size='small' className='roster__save' loading={busy} onClick={save}>
         保存小结
       </Button>

@@ -14,7 +14,7 @@ import {
   type CaseFormStep,
   type OfferKind,
 } from '@hele/shared';
-import CheckedInput from '@/components/checked-input';
+import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
@@ -59,15 +59,15 @@ function AssessmentStep({ record, onSave }: FormProps) {
     });
   return (
     <View>
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='notes'
         className='text-box case__notes'
         value={notes}
         maxlength={2000}
         placeholder='评估记录：需求是什么、有多迫切、已有哪些支持'
-        onInput={(e) => setNotes(e.detail.value)}
-        onBlur={form.touch('notes')}
+        onChange={setNotes}
       />
-      <FieldError field='notes' message={form.problem('notes')} />
       <Choice label='优先级' options={PRIORITIES} labels={PRIORITY_LABELS} value={priority} onChange={setPriority} />
       <SaveButton busy={busy} onClick={save} />
     </View>
@@ -150,24 +150,24 @@ function PlanningStep({ record, onSave }: FormProps) {
     });
   return (
     <View>
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='goals'
         className='text-box case__goals'
         value={goals}
         maxlength={2000}
         placeholder='目标，每行一个'
-        onInput={(e) => setGoals(e.detail.value)}
-        onBlur={form.touch('goals')}
+        onChange={setGoals}
       />
-      <FieldError field='goals' message={form.problem('goals')} />
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='tasks'
         className='text-box case__tasks'
         value={tasks}
         maxlength={3000}
         placeholder='任务，每行一个（可不填）'
-        onInput={(e) => setTasks(e.detail.value)}
-        onBlur={form.touch('tasks')}
+        onChange={setTasks}
       />
-      <FieldError field='tasks' message={form.problem('tasks')} />
       <SaveButton busy={busy} onClick={save} />
     </View>
   );

@@ -3,7 +3,7 @@
  * step, moving it on (or back, or reopening it, with a reason), resources allocated to it during
  * planning and intervention, and its history.
  */
-import { View, Text, Picker, Textarea } from '@tarojs/components';
+import { View, Text, Picker } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import {
@@ -27,7 +27,7 @@ import {
 } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import CheckedInput from '@/components/checked-input';
+import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
@@ -151,15 +151,15 @@ function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: (
             {formatDateTime(event.at)} {event.text}
           </Text>
         ))}
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='text'
         className='text-box case__log'
         value={text}
         maxlength={1000}
         placeholder='介入日志：做了什么、服务对象的变化'
-        onInput={(e) => setText(e.detail.value)}
-        onBlur={form.touch('text')}
+        onChange={setText}
       />
-      <FieldError field='text' message={form.problem('text')} />
       <Button block type='primary' className='case__add-log' loading={busy} onClick={add}>
         添加日志
       </Button>

@@ -26,11 +26,10 @@ import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
-import FieldError from '@/components/field-error';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
-import { Button, Input, Tag } from '@/ui';
+import { Button, Tag } from '@/ui';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import '../resources.scss';
 
@@ -66,8 +65,7 @@ function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAd
         onChange={setName}
       />
       <Choice label='类别' options={PROVIDER_KINDS} labels={PROVIDER_KIND_LABELS} value={kind} onChange={setKind} />
-      <Input placeholder='联系人与电话（可不填）' value={contact} onChange={setContact} onBlur={form.touch('contact')} />
-      <FieldError field='contact' message={form.problem('contact')} />
+      <CheckedInput form={form} field='contact' placeholder='联系人与电话（可不填）' value={contact} onChange={setContact} />
       <Button block type='primary' className='offers__register' loading={busy} onClick={submit}>
         登记
       </Button>

@@ -3,15 +3,14 @@
  * gathered — check-ins at its activities, approved service hours, cases and allocations;
  * coordinators add projects, then name them on activities.
  */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { hasAnyRole, hoursOf, PROJECT_CATEGORY_LABELS, ProjectInput, Role, type Project, type ProjectCategory } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import CheckedInput from '@/components/checked-input';
+import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
-import FieldError from '@/components/field-error';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useFormCheck } from '@/hooks/use-form-check';
@@ -48,15 +47,15 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
         onChange={setName}
       />
       <Choice label='类别' options={CATEGORIES} labels={PROJECT_CATEGORY_LABELS} value={category} onChange={setCategory} />
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='description'
         className='text-box'
         value={description}
         maxlength={500}
         placeholder='项目介绍（可不填）'
-        onInput={(e) => setDescription(e.detail.value)}
-        onBlur={form.touch('description')}
+        onChange={setDescription}
       />
-      <FieldError field='description' message={form.problem('description')} />
       <Button block type='primary' className='projects__add' loading={busy} onClick={submit}>
         新建
       </Button>

@@ -1,10 +1,10 @@
 /** The coordinator redeems a member's voucher: scan it (WeChat) or paste its text (browser). Once only. */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { FulfilRequest, type Redemption } from '@hele/shared';
 import { api } from '@/api';
-import FieldError from '@/components/field-error';
+import { CheckedTextarea } from '@/components/checked-input';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
 import { showError } from '@/utils/feedback';
@@ -44,14 +44,14 @@ export default function FulfilPage() {
       ) : (
         <View className='card'>
           <Text className='section-title'>兑换券内容</Text>
-          <Textarea
+          <CheckedTextarea
+            form={pasted}
+            field='voucher'
             className='text-box fulfil__input'
             value={text}
             placeholder='HLVC1.…'
-            onInput={(e) => setText(e.detail.value)}
-            onBlur={pasted.touch('voucher')}
+            onChange={setText}
           />
-          <FieldError field='voucher' message={pasted.problem('voucher')} />
           <Button
             block
             type='primary'

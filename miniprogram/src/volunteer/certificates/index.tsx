@@ -19,7 +19,7 @@ import {
 import { api } from '@/api';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
@@ -117,12 +117,10 @@ export default function CertificatesPage() {
         ))}
       </View>
 
-      {list.error !== undefined && list.items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.refresh} />
-      ) : list.items.length === 0 && !list.loading ? (
-        <EmptyView title='还没有开具的证明' />
-      ) : (
-        list.items.map((certificate) => (
+      <PagedItems
+        list={list}
+        empty={<EmptyView title='还没有开具的证明' />}
+        row={(certificate) => (
           <View key={certificate.serial} className='card certificates__item' data-serial={certificate.serial}>
             <View className='certificates__head'>
               <Text className='certificates__name'>{certificate.realName}</Text>
@@ -165,9 +163,8 @@ export default function CertificatesPage() {
               </View>
             )}
           </View>
-        ))
-      )}
-      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+        )}
+      />
     </View>
   );
 }

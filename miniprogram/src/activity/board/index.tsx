@@ -19,6 +19,7 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
@@ -52,8 +53,7 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
       onAdded();
     });
   return (
-    <View className='card board__form'>
-      <Text className='section-title'>记录措施</Text>
+    <Card title='记录措施' className='board__form'>
       <CheckedInput
         form={form}
         field='text'
@@ -78,7 +78,7 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
       <Button size='small' type='primary' loading={busy} className='board__add-action' onClick={submit}>
         添加措施
       </Button>
-    </View>
+    </Card>
   );
 }
 

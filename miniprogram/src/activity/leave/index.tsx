@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { LeaveRequestBody } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import { CheckedTextarea } from '@/components/checked-input';
 import { useAction } from '@/hooks/use-action';
 import { useFormCheck } from '@/hooks/use-form-check';
@@ -31,8 +32,7 @@ export default function LeavePage() {
   };
   return (
     <View className='page leave'>
-      <View className='card'>
-        <Text className='section-title'>请假原因</Text>
+      <Card title='请假原因'>
         <CheckedTextarea
           form={form}
           field='reason'
@@ -43,7 +43,7 @@ export default function LeavePage() {
           onChange={setReason}
         />
         <Text className='muted'>支部书记或社工审批后生效，批准的请假不计入缺席；审批结果会发到「我的 › 消息」。</Text>
-      </View>
+      </Card>
       <Button block type='primary' loading={busy} className='leave__submit' onClick={submit}>
         提交请假
       </Button>

@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BRANCH_KIND_LABELS, BranchInput, type Branch, type BranchKind } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
@@ -71,8 +72,7 @@ function NewBranchForm({ branches, onCreated }: { branches: Branch[]; onCreated:
       onCreated(branch);
     });
   return (
-    <View className='card directory__form'>
-      <Text className='section-title'>新建支部</Text>
+    <Card title='新建支部' className='directory__form'>
       <CheckedInput
         form={form}
         field='name'
@@ -94,7 +94,7 @@ function NewBranchForm({ branches, onCreated }: { branches: Branch[]; onCreated:
       <Button type='primary' block loading={busy} className='directory__create' onClick={submit}>
         创建
       </Button>
-    </View>
+    </Card>
   );
 }
 

@@ -16,6 +16,7 @@ import {
   type PlanModuleRecord,
 } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { useAction } from '@/hooks/use-action';
@@ -51,8 +52,7 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
       await onAdded();
     });
   return (
-    <View className='card'>
-      <Text className='section-title'>添加模块</Text>
+    <Card title='添加模块'>
       <CheckedInput
         form={form}
         field='name'
@@ -75,7 +75,7 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
       <Button block type='primary' className='library__add-module' loading={busy} onClick={submit}>
         添加
       </Button>
-    </View>
+    </Card>
   );
 }
 
@@ -101,8 +101,7 @@ function RubricEditor() {
       void Taro.showToast({ title: '评分标准已保存', icon: 'success' });
     });
   return (
-    <View className='card'>
-      <Text className='section-title'>书记学院评分标准（权重）</Text>
+    <Card title='书记学院评分标准（权重）'>
       {criteria.map((criterion, index) => (
         <View key={criterion.id} className='plan__row library__criterion'>
           <Input value={criterion.name} onChange={(value) => change(index, 'name', value)} />
@@ -121,7 +120,7 @@ function RubricEditor() {
           保存
         </Button>
       </View>
-    </View>
+    </Card>
   );
 }
 

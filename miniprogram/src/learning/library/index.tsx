@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { AUDIENCE_LABELS, hasAnyRole, MATERIAL_KIND_LABELS, MaterialInput, Role, type Material, type MaterialFileKind } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { EmptyView, PagedItems } from '@/components/status-view';
@@ -74,8 +75,7 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
       onAdded();
     });
   return (
-    <View className='card library__add'>
-      <Text className='section-title'>{seriesId ? '添加本班资料' : '添加资料'}</Text>
+    <Card title={seriesId ? '添加本班资料' : '添加资料'} className='library__add'>
       <CheckedInput form={form} field='title' className='library__title-input' placeholder='标题' value={title} onChange={setTitle} />
       {/* Four kinds: one tap each, rather than a picker. */}
       <View className='library__kinds'>
@@ -130,7 +130,7 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
       <Button block type='primary' className='library__submit' loading={busy} onClick={submit}>
         添加
       </Button>
-    </View>
+    </Card>
   );
 }
 

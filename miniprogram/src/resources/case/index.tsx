@@ -27,6 +27,7 @@ import {
 } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { ErrorView, LoadingView } from '@/components/status-view';
@@ -267,8 +268,7 @@ export default function CasePage() {
       </View>
 
       {record.stage !== 'closed' && (
-        <View className='card'>
-          <Text className='section-title'>{CASE_STAGE_LABELS[record.stage]}</Text>
+        <Card title={CASE_STAGE_LABELS[record.stage]}>
           {record.stage === 'intervention' ? (
             <InterventionLog detail={detail} onLogged={load} />
           ) : (
@@ -281,13 +281,12 @@ export default function CasePage() {
               }}
             />
           )}
-        </View>
+        </Card>
       )}
 
       <Moves detail={detail} onMoved={load} />
 
-      <View className='card'>
-        <Text className='section-title'>已分配资源</Text>
+      <Card title='已分配资源'>
         {detail.allocations.map((allocation) => (
           <View key={allocation.id} className='resources__row case__allocation'>
             <Text>
@@ -301,16 +300,15 @@ export default function CasePage() {
         ) : (
           <Text className='muted'>计划和介入阶段可分配资源</Text>
         )}
-      </View>
+      </Card>
 
-      <View className='card'>
-        <Text className='section-title'>个案记录</Text>
+      <Card title='个案记录'>
         {[...detail.history].reverse().map((event) => (
           <Text key={event.id} className='resources__event case__event'>
             {formatDateTime(event.at)} {event.actorName} {eventText(event)}
           </Text>
         ))}
-      </View>
+      </Card>
     </View>
   );
 }

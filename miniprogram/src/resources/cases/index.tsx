@@ -18,6 +18,7 @@ import {
   type CaseStage,
 } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView, PagedItems } from '@/components/status-view';
@@ -48,8 +49,7 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
       onOpened(record);
     });
   return (
-    <View className='card resources__form'>
-      <Text className='section-title'>登记需求</Text>
+    <Card title='登记需求' className='resources__form'>
       <CheckedInput
         form={form}
         field='title'
@@ -78,7 +78,7 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
       <Button block type='primary' className='cases__open' loading={busy} onClick={submit}>
         建立个案
       </Button>
-    </View>
+    </Card>
   );
 }
 

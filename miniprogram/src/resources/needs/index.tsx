@@ -8,6 +8,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { CASE_STAGE_LABELS, formatDateTime, NEED_URGENCY_LABELS, PrioritySchema, RaiseNeedRequest, type MyNeed } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
@@ -51,8 +52,7 @@ function RaiseNeed({ onRaised }: { onRaised: () => Promise<void> }) {
       await onRaised();
     });
   return (
-    <View className='card resources__form needs__form'>
-      <Text className='section-title'>提出需求</Text>
+    <Card title='提出需求' className='resources__form needs__form'>
       <Text className='muted'>写下你或家人、邻里需要的帮助，社工评估后会联系你，并在这里告诉你进展。</Text>
       <CheckedTextarea
         form={form}
@@ -83,7 +83,7 @@ function RaiseNeed({ onRaised }: { onRaised: () => Promise<void> }) {
       <Button block type='primary' className='needs__submit' loading={busy} onClick={submit}>
         提交需求
       </Button>
-    </View>
+    </Card>
   );
 }
 

@@ -24,6 +24,7 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
@@ -54,8 +55,7 @@ function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAd
       await onAdded();
     });
   return (
-    <View className='card resources__form'>
-      <Text className='section-title'>{coordinator ? '登记资源方' : '登记为资源方'}</Text>
+    <Card title={coordinator ? '登记资源方' : '登记为资源方'} className='resources__form'>
       <CheckedInput
         form={form}
         field='name'
@@ -69,7 +69,7 @@ function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAd
       <Button block type='primary' className='offers__register' loading={busy} onClick={submit}>
         登记
       </Button>
-    </View>
+    </Card>
   );
 }
 
@@ -105,8 +105,7 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
     });
   if (!provider) return null;
   return (
-    <View className='card resources__form'>
-      <Text className='section-title'>发布资源</Text>
+    <Card title='发布资源' className='resources__form'>
       <Picker mode='selector' range={providers.map((item) => item.name)} value={choice} onChange={(e) => setChoice(Number(e.detail.value))}>
         <View className='resources__field'>资源方：{provider.name}</View>
       </Picker>
@@ -150,7 +149,7 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
       <Button block type='primary' className='offers__add' loading={busy} onClick={submit}>
         发布
       </Button>
-    </View>
+    </Card>
   );
 }
 

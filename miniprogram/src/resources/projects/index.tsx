@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { hasAnyRole, hoursOf, PROJECT_CATEGORY_LABELS, ProjectInput, Role, type Project, type ProjectCategory } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
@@ -36,8 +37,7 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
       await onAdded();
     });
   return (
-    <View className='card resources__form'>
-      <Text className='section-title'>新建项目</Text>
+    <Card title='新建项目' className='resources__form'>
       <CheckedInput
         form={form}
         field='name'
@@ -59,7 +59,7 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
       <Button block type='primary' className='projects__add' loading={busy} onClick={submit}>
         新建
       </Button>
-    </View>
+    </Card>
   );
 }
 

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { FulfilRequest, type Redemption } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import { CheckedTextarea } from '@/components/checked-input';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
@@ -42,8 +43,7 @@ export default function FulfilPage() {
           扫描兑换券
         </Button>
       ) : (
-        <View className='card'>
-          <Text className='section-title'>兑换券内容</Text>
+        <Card title='兑换券内容'>
           <CheckedTextarea
             form={pasted}
             field='voucher'
@@ -64,7 +64,7 @@ export default function FulfilPage() {
           >
             核销
           </Button>
-        </View>
+        </Card>
       )}
       {done && (
         <View className='card fulfil__done'>

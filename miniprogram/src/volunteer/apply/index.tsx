@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { VolunteerApplicationRequest } from '@hele/shared';
 import { api } from '@/api';
 import { refreshUser, useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { useFormCheck } from '@/hooks/use-form-check';
@@ -64,8 +65,7 @@ export default function VolunteerApplyPage() {
   return (
     <View className='page volunteer-apply'>
       {user && !hasRealName && <RealNameNeeded why='志愿者以真实姓名登记，请先在“编辑资料”中填写。' />}
-      <View className='card'>
-        <Text className='section-title'>服务特长（可多选）</Text>
+      <Card title='服务特长（可多选）'>
         <View className='volunteer-apply__skills'>
           {SKILLS.map((skill) => (
             <Text
@@ -106,7 +106,7 @@ export default function VolunteerApplyPage() {
           placeholder='如：退休教师，擅长书法'
           onInput={(e) => setIntro(e.detail.value)}
         />
-      </View>
+      </Card>
       <Button block type='primary' loading={busy} className='volunteer-apply__submit' onClick={submit}>
         提交申请
       </Button>

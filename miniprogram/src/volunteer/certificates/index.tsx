@@ -17,6 +17,7 @@ import {
   type IssuedCertificate,
 } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { EmptyView, PagedItems } from '@/components/status-view';
@@ -83,8 +84,7 @@ export default function CertificatesPage() {
 
   return (
     <View className='page certificates'>
-      <View className='card certificates__export'>
-        <Text className='section-title'>导出服务时长（志愿服务记录证明）</Text>
+      <Card title='导出服务时长（志愿服务记录证明）' className='certificates__export'>
         <Text className='muted'>期间内审核通过的每条服务记录（姓名、日期、内容、时长、审核人），另附每人合计。</Text>
         <View className='certificates__period'>
           <Input
@@ -102,7 +102,7 @@ export default function CertificatesPage() {
         <Button block type='primary' loading={busy} className='certificates__export-button' onClick={exportHours}>
           导出 Excel
         </Button>
-      </View>
+      </Card>
 
       <View className='certificates__filters'>
         {FILTERS.map((filter) => (

@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { centerDate, DeclareHoursRequest, formatDate, type ServiceRecord } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { EmptyView, PagedItems } from '@/components/status-view';
@@ -42,8 +43,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
     });
   };
   return (
-    <View className='card hours__form'>
-      <Text className='section-title'>申报服务时长</Text>
+    <Card title='申报服务时长' className='hours__form'>
       <Picker mode='date' value={servedOn} end={centerDate(new Date())} onChange={(e) => setServedOn(e.detail.value)}>
         <View className='hours__field'>服务日期：{servedOn}</View>
       </Picker>
@@ -69,7 +69,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
       <Button block type='primary' loading={busy} className='hours__submit' onClick={submit}>
         提交申报
       </Button>
-    </View>
+    </Card>
   );
 }
 

@@ -20,7 +20,7 @@ import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import '../plan/index.scss';
 
@@ -33,7 +33,6 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
   const [suits, setSuits] = useState<AgeBand | ''>('');
   const [minutes, setMinutes] = useState('30');
   const [materials, setMaterials] = useState('');
-  const { busy, run } = useAction();
   const form = useFormCheck(PlanModuleInput, {
     name,
     styles: [style],
@@ -41,16 +40,13 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
     minutes: typedNumber(minutes),
     materials,
   });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.branches.addModule({ body });
-      setName('');
-      setMaterials('');
-      form.reset();
-      await onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.branches.addModule({ body });
+    setName('');
+    setMaterials('');
+    form.reset();
+    await onAdded();
+  });
   return (
     <Card title='添加模块'>
       <CheckedInput

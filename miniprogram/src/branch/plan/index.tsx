@@ -32,7 +32,7 @@ import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
 import { useRouteParam } from '@/utils/navigation';
@@ -55,13 +55,10 @@ function RecordMember({
 }) {
   const [birthYear, setBirthYear] = useState('');
   const [education, setEducation] = useState<Education>('college');
-  const { busy, run } = useAction();
   const form = useFormCheck(RosterEntryInput, { birthYear: typedNumber(birthYear), education });
-  const record = () =>
-    run(async () => {
-      const body = form.check();
-      if (body) onRecorded(await api.branches.record({ params: { id: branchId, userId: member.userId }, body }));
-    });
+  const { busy, submit: record } = useCheckedSubmit(form, async (body) => {
+    onRecorded(await api.branches.record({ params: { id: branchId, userId: member.userId }, body }));
+  });
   return (
     <>
       <View className='plan__row plan__unrecorded' data-id={member.userId}>

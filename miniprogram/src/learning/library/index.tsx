@@ -13,8 +13,7 @@ import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { EmptyView, PagedItems } from '@/components/status-view';
-import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
@@ -36,7 +35,6 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
   const [audience, setAudience] = useState<Material['audience']>('public');
   const [content, setContent] = useState('');
   const file = useFileUpload();
-  const { busy, run } = useAction();
   const usesFile = kind !== 'article' && source === 'file';
   const uploaded = file.upload?.key;
   const choose = (next: Material['kind']) => {
@@ -62,18 +60,15 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
     ...(seriesId ? { seriesId } : {}),
   });
   const contentProblem = kind === 'article' ? form.problem('body') : (form.problem('url') ?? form.problem('file'));
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.library.add({ body });
-      void Taro.showToast({ title: '已加入资料库', icon: 'success' });
-      setTitle('');
-      setContent('');
-      file.clear();
-      form.reset();
-      onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.library.add({ body });
+    void Taro.showToast({ title: '已加入资料库', icon: 'success' });
+    setTitle('');
+    setContent('');
+    file.clear();
+    form.reset();
+    onAdded();
+  });
   return (
     <Card title={seriesId ? '添加本班资料' : '添加资料'} className='library__add'>
       <CheckedInput form={form} field='title' className='library__title-input' placeholder='标题' value={title} onChange={setTitle} />

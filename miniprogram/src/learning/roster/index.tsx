@@ -12,7 +12,7 @@ import { useCurrentUser } from '@/auth/session';
 import { CheckedTextarea } from '@/components/checked-input';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { errorMessage } from '@/utils/feedback';
 import { Button } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
@@ -23,15 +23,11 @@ const MARK_TEXT = { attended: '✓', absent: '缺', confirmed: '报', waitlisted
 
 function SessionNotes({ seriesId, activityId, saved }: { seriesId: string; activityId: string; saved?: string }) {
   const [notes, setNotes] = useState(saved ?? '');
-  const { busy, run } = useAction();
   const form = useFormCheck(SessionNotesRequest, { notes });
-  const save = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.series.saveNotes({ params: { id: seriesId, activityId }, body });
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-    });
+  const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
+    await api.series.saveNotes({ params: { id: seriesId, activityId }, body });
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+  });
   return (
     <View className='roster__notes'>
       <CheckedTextarea

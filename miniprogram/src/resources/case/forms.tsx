@@ -17,8 +17,7 @@ import {
 import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import FieldError from '@/components/field-error';
-import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
 
 type Priority = keyof typeof PRIORITY_LABELS;
@@ -50,13 +49,10 @@ function SaveButton({ onClick, busy }: { onClick: () => void; busy: boolean }) {
 function AssessmentStep({ record, onSave }: FormProps) {
   const [notes, setNotes] = useState(record.forms.assessment?.notes ?? '');
   const [priority, setPriority] = useState<Priority>(record.forms.assessment?.priority ?? 'normal');
-  const { busy, run } = useAction();
   const form = useFormCheck(AssessmentForm, { notes, priority });
-  const save = () =>
-    run(async () => {
-      const body = form.check();
-      if (body) await onSave('assessment', body);
-    });
+  const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
+    await onSave('assessment', body);
+  });
   return (
     <View>
       <CheckedTextarea
@@ -79,7 +75,6 @@ function EstimationStep({ record, onSave }: FormProps) {
   const [kind, setKind] = useState<OfferKind>('goods');
   const [description, setDescription] = useState('');
   const [quantity, setQuantity] = useState('');
-  const { busy, run } = useAction();
   // A line is checked as the list's lines are; the list as the server checks it.
   const line = useFormCheck(EstimationForm.shape.resources.element, { kind, description, quantity: typedNumber(quantity) });
   const form = useFormCheck(EstimationForm, { resources: rows });
@@ -91,11 +86,9 @@ function EstimationStep({ record, onSave }: FormProps) {
     setQuantity('');
     line.reset();
   };
-  const save = () =>
-    run(async () => {
-      const body = form.check();
-      if (body) await onSave('estimation', body);
-    });
+  const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
+    await onSave('estimation', body);
+  });
   return (
     <View>
       {rows.map((row, index) => (
@@ -141,13 +134,10 @@ function EstimationStep({ record, onSave }: FormProps) {
 function PlanningStep({ record, onSave }: FormProps) {
   const [goals, setGoals] = useState((record.forms.planning?.goals ?? []).join('\n'));
   const [tasks, setTasks] = useState((record.forms.planning?.tasks ?? []).map((task) => task.text).join('\n'));
-  const { busy, run } = useAction();
   const form = useFormCheck(PlanForm, { goals: lines(goals), tasks: lines(tasks).map((text) => ({ text })) });
-  const save = () =>
-    run(async () => {
-      const body = form.check();
-      if (body) await onSave('planning', body);
-    });
+  const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
+    await onSave('planning', body);
+  });
   return (
     <View>
       <CheckedTextarea
@@ -180,13 +170,10 @@ function EvaluationStep({ record, onSave }: FormProps) {
     goals.map((_, goal) => saved?.measures.find((measure) => measure.goal === goal)?.outcome ?? 'met'),
   );
   const [summary, setSummary] = useState(saved?.summary ?? '');
-  const { busy, run } = useAction();
   const form = useFormCheck(EvaluationForm, { measures: outcomes.map((outcome, goal) => ({ goal, outcome })), summary });
-  const save = () =>
-    run(async () => {
-      const body = form.check();
-      if (body) await onSave('evaluation', body);
-    });
+  const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
+    await onSave('evaluation', body);
+  });
   return (
     <View>
       {goals.map((goal, index) => (

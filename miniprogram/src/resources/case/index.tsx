@@ -32,7 +32,7 @@ import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input, Tag } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
 import { SavedForms, StepForm } from './forms';
@@ -132,17 +132,13 @@ function Moves({ detail, onMoved }: { detail: CaseDetail; onMoved: () => Promise
 
 function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: () => Promise<void> }) {
   const [text, setText] = useState('');
-  const { busy, run } = useAction();
   const form = useFormCheck(CaseLogRequest, { text });
-  const add = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.log({ params: { id: detail.case.id }, body });
-      setText('');
-      form.reset();
-      await onLogged();
-    });
+  const { busy, submit: add } = useCheckedSubmit(form, async (body) => {
+    await api.resources.log({ params: { id: detail.case.id }, body });
+    setText('');
+    form.reset();
+    await onLogged();
+  });
   return (
     <View>
       {detail.history
@@ -173,7 +169,6 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
   const [offers, setOffers] = useState<Offer[]>([]);
   const [choice, setChoice] = useState(0);
   const [amount, setAmount] = useState('');
-  const { busy, run } = useAction();
   const load = useCallback(
     async () => setOffers((await api.resources.offers({ query: { limit: 100 } })).items.filter((offer) => offer.remaining > 0)),
     [],
@@ -185,16 +180,13 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
     offerId: offer?.id,
     quantity: typedNumber(amount, offer?.unit === FUNDS_UNIT ? yuanToFen : undefined),
   });
-  const allocate = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.allocate({ params: { id: detail.case.id }, body, idempotencyKey: newIdempotencyKey() });
-      void Taro.showToast({ title: '已分配', icon: 'success' });
-      setAmount('');
-      form.reset();
-      await Promise.all([load(), onAllocated()]);
-    });
+  const { busy, submit: allocate } = useCheckedSubmit(form, async (body) => {
+    await api.resources.allocate({ params: { id: detail.case.id }, body, idempotencyKey: newIdempotencyKey() });
+    void Taro.showToast({ title: '已分配', icon: 'success' });
+    setAmount('');
+    form.reset();
+    await Promise.all([load(), onAllocated()]);
+  });
   if (offers.length === 0) return <Text className='muted'>暂无可分配的资源</Text>;
   return (
     <View>

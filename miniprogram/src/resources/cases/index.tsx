@@ -22,8 +22,7 @@ import Card from '@/components/card';
 import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView, PagedItems } from '@/components/status-view';
-import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Tag } from '@/ui';
 import '../resources.scss';
@@ -35,19 +34,15 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
   const [source, setSource] = useState<CaseSource>('visit');
   const [requester, setRequester] = useState('');
   const [description, setDescription] = useState('');
-  const { busy, run } = useAction();
   const form = useFormCheck(CaseInput, { title, source, description, ...(requester.trim() ? { requester } : {}) });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      const { case: record } = await api.resources.openCase({ body });
-      setTitle('');
-      setDescription('');
-      setRequester('');
-      form.reset();
-      onOpened(record);
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    const { case: record } = await api.resources.openCase({ body });
+    setTitle('');
+    setDescription('');
+    setRequester('');
+    form.reset();
+    onOpened(record);
+  });
   return (
     <Card title='登记需求' className='resources__form'>
       <CheckedInput

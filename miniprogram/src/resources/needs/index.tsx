@@ -13,7 +13,7 @@ import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Tag } from '@/ui';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import '../resources.scss';
@@ -37,20 +37,16 @@ function RaiseNeed({ onRaised }: { onRaised: () => Promise<void> }) {
   const [urgency, setUrgency] = useState<Urgency>('normal');
   const [contact, setContact] = useState('');
   const form = useFormCheck(RaiseNeedRequest, { what, where, urgency, ...(contact.trim() ? { contact } : {}) });
-  const { busy, run } = useAction();
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.raiseNeed({ body });
-      void Taro.showToast({ title: '已提交，社工会尽快评估', icon: 'none' });
-      setWhat('');
-      setWhere('');
-      setContact('');
-      setUrgency('normal');
-      form.reset();
-      await onRaised();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.resources.raiseNeed({ body });
+    void Taro.showToast({ title: '已提交，社工会尽快评估', icon: 'none' });
+    setWhat('');
+    setWhere('');
+    setContact('');
+    setUrgency('normal');
+    form.reset();
+    await onRaised();
+  });
   return (
     <Card title='提出需求' className='resources__form needs__form'>
       <Text className='muted'>写下你或家人、邻里需要的帮助，社工评估后会联系你，并在这里告诉你进展。</Text>

@@ -29,7 +29,7 @@ import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Tag } from '@/ui';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import '../resources.scss';
@@ -41,19 +41,15 @@ function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAd
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ProviderKind>(coordinator ? 'company' : 'donor');
   const [contact, setContact] = useState('');
-  const { busy, run } = useAction();
   const form = useFormCheck(ProviderInput, { name, kind, ...(contact.trim() ? { contact } : {}) });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.registerProvider({ body });
-      void Taro.showToast({ title: coordinator ? '已登记' : '已提交，等待社工认证', icon: 'none' });
-      setName('');
-      setContact('');
-      form.reset();
-      await onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.resources.registerProvider({ body });
+    void Taro.showToast({ title: coordinator ? '已登记' : '已提交，等待社工认证', icon: 'none' });
+    setName('');
+    setContact('');
+    form.reset();
+    await onAdded();
+  });
   return (
     <Card title={coordinator ? '登记资源方' : '登记为资源方'} className='resources__form'>
       <CheckedInput
@@ -80,7 +76,6 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
   const [amount, setAmount] = useState('');
   const [unit, setUnit] = useState('');
   const [availability, setAvailability] = useState('');
-  const { busy, run } = useAction();
   const provider = providers[choice];
   const funds = kind === 'funds';
   // Funds are typed in 元 and sent in 分; anything else counts whole units.
@@ -92,17 +87,14 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
     ...(!funds && unit.trim() ? { unit } : {}),
     ...(availability.trim() ? { availability } : {}),
   });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.offer({ body });
-      void Taro.showToast({ title: '已发布资源', icon: 'success' });
-      setTitle('');
-      setAmount('');
-      form.reset();
-      await onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.resources.offer({ body });
+    void Taro.showToast({ title: '已发布资源', icon: 'success' });
+    setTitle('');
+    setAmount('');
+    form.reset();
+    await onAdded();
+  });
   if (!provider) return null;
   return (
     <Card title='发布资源' className='resources__form'>

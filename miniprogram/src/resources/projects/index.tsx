@@ -14,7 +14,7 @@ import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Tag } from '@/ui';
 import '../resources.scss';
 
@@ -24,18 +24,14 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
   const [name, setName] = useState('');
   const [category, setCategory] = useState<ProjectCategory>('elderly');
   const [description, setDescription] = useState('');
-  const { busy, run } = useAction();
   const form = useFormCheck(ProjectInput, { name, category, description });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.addProject({ body });
-      setName('');
-      setDescription('');
-      form.reset();
-      await onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.resources.addProject({ body });
+    setName('');
+    setDescription('');
+    form.reset();
+    await onAdded();
+  });
   return (
     <Card title='新建项目' className='resources__form'>
       <CheckedInput

@@ -8,9 +8,8 @@ import { refreshUser, useCurrentUser } from '@/auth/session';
 import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
-import { useAction } from '@/hooks/use-action';
 import { toastOnNextPage } from '@/utils/feedback';
 import { goFillRealName, needsRealName, RealNameNeeded } from '../real-name';
 import './index.scss';
@@ -23,7 +22,6 @@ export default function VolunteerApplyPage() {
   const [availability, setAvailability] = useState('');
   const [phone, setPhone] = useState('');
   const [intro, setIntro] = useState('');
-  const { busy, run } = useAction();
 
   useEffect(() => {
     // The profile's phone fills the field; a real name set meanwhile shows.
@@ -48,19 +46,16 @@ export default function VolunteerApplyPage() {
   // Checked as the server checks it: a wrong field says why, under it.
   const form = useFormCheck(VolunteerApplicationRequest, { skills, availability, phone, ...(intro.trim() ? { intro } : {}) });
 
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      try {
-        await api.volunteers.apply({ body });
-      } catch (error) {
-        if (needsRealName(error)) void goFillRealName();
-        throw error;
-      }
-      toastOnNextPage({ title: '申请已提交', icon: 'success' });
-      await Taro.navigateBack();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    try {
+      await api.volunteers.apply({ body });
+    } catch (error) {
+      if (needsRealName(error)) void goFillRealName();
+      throw error;
+    }
+    toastOnNextPage({ title: '申请已提交', icon: 'success' });
+    await Taro.navigateBack();
+  });
 
   return (
     <View className='page volunteer-apply'>

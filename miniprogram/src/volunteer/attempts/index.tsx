@@ -11,8 +11,7 @@ import CheckedInput from '@/components/checked-input';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Tag } from '@/ui';
-import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import BankPicker from '../bank-picker';
 import './index.scss';
 
@@ -64,17 +63,13 @@ function Attempts() {
 function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => void }) {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const { busy, run } = useAction();
   const [key] = useState(newIdempotencyKey);
   const form = useFormCheck(AdjustmentRequest, { userId: profile.userId, amount: typedNumber(amount), reason });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      const { entry } = await api.points.adjust({ body, idempotencyKey: key });
-      void Taro.showToast({ title: `已调整，余额 ${entry.balanceAfter}`, icon: 'none' });
-      onDone();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    const { entry } = await api.points.adjust({ body, idempotencyKey: key });
+    void Taro.showToast({ title: `已调整，余额 ${entry.balanceAfter}`, icon: 'none' });
+    onDone();
+  });
   return (
     <View className='attempts__adjust'>
       <CheckedInput

@@ -12,8 +12,7 @@ import FieldError from '@/components/field-error';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
-import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { showError } from '@/utils/feedback';
 import BankPicker from '../bank-picker';
 import { BANK_LABELS } from '../labels';
@@ -26,7 +25,6 @@ function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }
   const [text, setText] = useState('');
   const [options, setOptions] = useState(['', '', '', '']);
   const [answer, setAnswer] = useState<number[]>([]);
-  const { busy, run } = useAction();
   const filled = options.map((option) => option.trim()).filter(Boolean);
   const form = useFormCheck(QuestionInput, {
     category,
@@ -37,18 +35,15 @@ function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }
   });
   const toggle = (index: number) =>
     setAnswer((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort()));
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.volunteers.addQuestion({ query: { bank }, body });
-      void Taro.showToast({ title: `已加入${BANK_LABELS[bank]}题库`, icon: 'success' });
-      setText('');
-      setOptions(['', '', '', '']);
-      setAnswer([]);
-      form.reset();
-      onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.volunteers.addQuestion({ query: { bank }, body });
+    void Taro.showToast({ title: `已加入${BANK_LABELS[bank]}题库`, icon: 'success' });
+    setText('');
+    setOptions(['', '', '', '']);
+    setAnswer([]);
+    form.reset();
+    onAdded();
+  });
   return (
     <View className='card questions__form'>
       <Text className='section-title'>新增题目 · {BANK_LABELS[bank]}</Text>

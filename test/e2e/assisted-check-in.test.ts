@@ -6,22 +6,11 @@
 import type { Page } from 'playwright-core';
 import { signInAs } from '../support/app';
 import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
+import { countsOn } from './meeting';
 
 const running = useStackAndBrowser();
 
 const MEETING = 'demo-meeting-live';
-
-/** The counts a page shows (应到, 已报名, 实到, 请假, and 未签到 or 缺席), by name. */
-const countsOn = async (page: Page) => {
-  await page.locator('.attendance-counts').waitFor();
-  const items = page.locator('.attendance-counts__item');
-  const counts: Record<string, number> = {};
-  for (let i = 0; i < (await items.count()); i++) {
-    const label = (await items.nth(i).locator('.attendance-counts__label').textContent())!.trim();
-    counts[label] = Number(await items.nth(i).locator('.attendance-counts__value').textContent());
-  }
-  return counts;
-};
 
 const search = (page: Page, text: string) => page.locator('.attendance__search input').fill(text);
 

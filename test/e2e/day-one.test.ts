@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { api } from '../../bench/http';
 import { pickInPicker, signInAs, signInWithName } from '../support/app';
 import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
+import { countsOn } from './meeting';
 
 const running = useStackAndBrowser({ demoData: false });
 
@@ -23,18 +24,6 @@ const centerClock = (date: Date) => {
   return { day: iso.slice(0, 10), minutes: Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16)) };
 };
 const hhmm = (minutes: number) => [Math.floor(minutes / 60), minutes % 60].map((part) => String(part).padStart(2, '0'));
-
-/** The counts a page shows (应到, 已报名, 实到, 请假, and 未签到 or 缺席), by name. */
-const countsOn = async (page: Page) => {
-  await page.locator('.attendance-counts').waitFor();
-  const items = page.locator('.attendance-counts__item');
-  const counts: Record<string, number> = {};
-  for (let i = 0; i < (await items.count()); i++) {
-    const label = (await items.nth(i).locator('.attendance-counts__label').textContent())!.trim();
-    counts[label] = Number(await items.nth(i).locator('.attendance-counts__value').textContent());
-  }
-  return counts;
-};
 
 /** A photo for an avatar, drawn in the browser: a face-coloured disc on blue, 96 × 96 PNG. */
 const avatarPhoto = async (page: Page) => {

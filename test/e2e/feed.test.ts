@@ -7,6 +7,7 @@ import path from 'node:path';
 import { api } from '../../bench/http';
 import { signInAs } from '../support/app';
 import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
+import { meetingUnderWay } from './meeting';
 
 const running = useStackAndBrowser();
 
@@ -15,19 +16,7 @@ const PHOTO = path.join(__dirname, '../../miniprogram/src/assets/tabbar/home-act
 it('a coordinator posts with a photo and a member watching sees it appear without reloading', async () => {
   const client = api(running.stack.apiUrl);
   const { token } = await client.signIn('coordinator');
-  const endsAt = new Date(Date.now() + 3600_000).toISOString();
-  const { activity } = (
-    await client.request('POST', '/activities', token, {
-      kind: 'meeting',
-      title: '“两学一做”现场直播',
-      venue: '和乐党群服务中心',
-      capacity: 30,
-      startsAt: new Date(Date.now() - 600_000).toISOString(),
-      endsAt,
-      registrationClosesAt: endsAt,
-      cancellationDeadline: endsAt,
-    })
-  ).body;
+  const activity = await meetingUnderWay(client, token, '“两学一做”现场直播');
   for (let i = 1; i <= 8; i++)
     await client.request('POST', `/activities/${activity.id}/posts`, token, { text: `第 ${i} 个议程进行中：${'讨论热烈，'.repeat(12)}` });
 

@@ -7,25 +7,14 @@
 import { api } from '../../bench/http';
 import { signInAs } from '../support/app';
 import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
+import { meetingUnderWay } from './meeting';
 
 const running = useStackAndBrowser();
 
 it('a public live feed opened signed out shows the coordinator’s new post as it is made', async () => {
   const client = api(running.stack.apiUrl);
   const { token } = await client.signIn('coordinator');
-  const endsAt = new Date(Date.now() + 3600_000).toISOString();
-  const { activity } = (
-    await client.request('POST', '/activities', token, {
-      kind: 'meeting',
-      title: '主题党日：公开直播',
-      venue: '和乐党群服务中心',
-      capacity: 30,
-      startsAt: new Date(Date.now() - 600_000).toISOString(),
-      endsAt,
-      registrationClosesAt: endsAt,
-      cancellationDeadline: endsAt,
-    })
-  ).body;
+  const activity = await meetingUnderWay(client, token, '主题党日：公开直播');
   // A member the coordinator named reporter posts too: the public page speaks for the center, not in the member's name.
   const reporter = await client.signIn('member');
   expect((await client.request('PUT', `/activities/${activity.id}/reporters`, token, { userIds: [reporter.userId] })).status).toBe(200);

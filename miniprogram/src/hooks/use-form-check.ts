@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type * as z from 'zod';
+import { useAction } from '@/hooks/use-action';
 
 /** What a field needs of its form: its problem, and the handler that makes it show (components/checked-input). */
 export interface FieldChecks {
@@ -39,6 +40,20 @@ export const useFormCheck = <S extends z.ZodType>(schema: S, values: { [K in key
       setTouched({});
     },
   };
+};
+
+/**
+ * A checked form's submit: checks it (every problem shows), and with nothing to change sends the parsed
+ * values, one run at a time with `busy` while it runs and a failure shown in Chinese (hooks/use-action).
+ */
+export const useCheckedSubmit = <T>(form: { check: () => T | undefined }, send: (body: T) => Promise<unknown>) => {
+  const { busy, run } = useAction();
+  const submit = () =>
+    run(async () => {
+      const body = form.check();
+      if (body) await send(body);
+    });
+  return { busy, submit };
 };
 
 const decimal = (text: string): number | undefined => (/^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined);

@@ -61,3 +61,6 @@ export const usePagedList = <T>(load: (cursor?: string) => Promise<Page<T>>, dep
 
   return { items, loading, error, done, refresh, loadMore: () => fetchPage(false) };
 };
+
+/** What a page holds of a paged list (components/status-view's PagedItems shows it). */
+export type PagedList<T> = ReturnType<typeof usePagedList<T>>;

@@ -8,6 +8,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatDateTime, type ExamAttempt, type ExamStatus } from '@hele/shared';
 import { Button } from '@/ui';
+import Card from '@/components/card';
 import { confirmAction, showError } from '@/utils/feedback';
 import './exam-sheet.scss';
 
@@ -81,8 +82,7 @@ export function ExamRules({
 }) {
   return (
     <View className='page exam'>
-      <View className='card'>
-        <Text className='section-title'>{title}</Text>
+      <Card title={title}>
         <Text className='exam__rule'>· 共 {exam.questions} 题，单选与多选，随机抽题</Text>
         <Text className='exam__rule'>· 限时 {exam.minutes} 分钟，时间到自动交卷</Text>
         <Text className='exam__rule'>
@@ -90,7 +90,7 @@ export function ExamRules({
         </Text>
         {outcome && <Text className='exam__rule'>· {outcome}</Text>}
         {exam.retryAt && <Text className='exam__rule exam__wait'>{formatDateTime(exam.retryAt)} 后可再次参加</Text>}
-      </View>
+      </Card>
       <Button block type='primary' loading={busy} disabled={!!exam.retryAt} className='exam__start' onClick={onStart}>
         开始{noun}
       </Button>

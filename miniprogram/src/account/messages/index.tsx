@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatDateTime, type Message } from '@hele/shared';
 import { api } from '@/api';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import './index.scss';
 
@@ -11,12 +11,10 @@ export default function MessagesPage() {
   const list = usePagedList<Message>((cursor) => api.notifications.messages({ query: { cursor } }));
   return (
     <View className='page messages'>
-      {list.error !== undefined && list.items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.refresh} />
-      ) : list.items.length === 0 && !list.loading ? (
-        <EmptyView title='暂无消息' description='活动提醒、候补结果和活动变更会出现在这里' />
-      ) : (
-        list.items.map((message) => (
+      <PagedItems
+        list={list}
+        empty={<EmptyView title='暂无消息' description='活动提醒、候补结果和活动变更会出现在这里' />}
+        row={(message) => (
           <View
             key={message.id}
             className={`card messages__item messages__item--${message.kind}`}
@@ -26,9 +24,8 @@ export default function MessagesPage() {
             <Text className='messages__body'>{message.body}</Text>
             <Text className='muted'>{formatDateTime(message.createdAt)}</Text>
           </View>
-        ))
-      )}
-      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+        )}
+      />
     </View>
   );
 }

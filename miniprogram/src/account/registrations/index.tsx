@@ -9,7 +9,7 @@ import { Fragment } from 'react';
 import { formatRange, KIND_LABELS, participationLabel, type ActivityKind, type MyRegistrationItem } from '@hele/shared';
 import { api } from '@/api';
 import { STATE_TAGS } from '@/components/activity-card';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Tag } from '@/ui';
 import './index.scss';
@@ -21,12 +21,10 @@ export default function MyRegistrationsPage() {
   const now = Date.now();
   return (
     <View className='page my-registrations'>
-      {list.error !== undefined && list.items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.refresh} />
-      ) : list.items.length === 0 && !list.loading ? (
-        <EmptyView title='还没有报名' description='去「活动」看看近期的组织生活会和公益班' />
-      ) : (
-        list.items.map((item, index) => {
+      <PagedItems
+        list={list}
+        empty={<EmptyView title='还没有报名' description='去「活动」看看近期的组织生活会和公益班' />}
+        row={(item, index) => {
           const upcoming = isUpcoming(item, now);
           // A heading where the list passes from what is to come to what is over.
           const heading = index === 0 || isUpcoming(list.items[index - 1]!, now) !== upcoming;
@@ -52,9 +50,8 @@ export default function MyRegistrationsPage() {
               </View>
             </Fragment>
           );
-        })
-      )}
-      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+        }}
+      />
     </View>
   );
 }

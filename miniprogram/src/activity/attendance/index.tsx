@@ -25,7 +25,7 @@ import { useCurrentUser } from '@/auth/session';
 import FieldError from '@/components/field-error';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Input, Tag } from '@/ui';
 import { confirmAction, showError } from '@/utils/feedback';
@@ -63,20 +63,16 @@ function WalkIn({
   onDone: () => void;
 }) {
   const [key, setKey] = useState(newIdempotencyKey);
-  const { busy, run } = useAction();
   const form = useFormCheck(WalkInRequest, { name });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.attendance.walkIn({ params: { id: activityId }, body, idempotencyKey: key });
-      // A name may be long: 'none' shows the whole sentence (an icon toast cuts it at seven characters).
-      void Taro.showToast({ title: `已登记「${body.name}」并签到`, icon: 'none' });
-      setKey(newIdempotencyKey());
-      onName('');
-      form.reset();
-      onDone();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.attendance.walkIn({ params: { id: activityId }, body, idempotencyKey: key });
+    // A name may be long: 'none' shows the whole sentence (an icon toast cuts it at seven characters).
+    void Taro.showToast({ title: `已登记「${body.name}」并签到`, icon: 'none' });
+    setKey(newIdempotencyKey());
+    onName('');
+    form.reset();
+    onDone();
+  });
   return (
     <View className='card attendance__walk-in'>
       <Text className='attendance__walk-in-title'>现场登记</Text>

@@ -19,11 +19,12 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
 import { saveOfficeFile } from '@/utils/document';
@@ -35,25 +36,20 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
   const [text, setText] = useState('');
   const [owner, setOwner] = useState<number>(-1);
   const [dueOn, setDueOn] = useState(centerDate(new Date(Date.now() + 14 * 24 * 3600_000)));
-  const { busy, run } = useAction();
   useDidShow(() => {
     api.registrations
       .ofActivity({ params: { id: activityId }, query: { status: 'confirmed', limit: 100 } })
       .then(({ items }) => setPeople(items), showError);
   });
   const form = useFormCheck(ActionItemInput, { text, ownerId: people[owner]?.userId, dueOn });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.meetings.addAction({ params: { id: activityId }, body });
-      setText('');
-      form.reset();
-      onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.meetings.addAction({ params: { id: activityId }, body });
+    setText('');
+    form.reset();
+    onAdded();
+  });
   return (
-    <View className='card board__form'>
-      <Text className='section-title'>记录措施</Text>
+    <Card title='记录措施' className='board__form'>
       <CheckedInput
         form={form}
         field='text'
@@ -78,7 +74,7 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
       <Button size='small' type='primary' loading={busy} className='board__add-action' onClick={submit}>
         添加措施
       </Button>
-    </View>
+    </Card>
   );
 }
 

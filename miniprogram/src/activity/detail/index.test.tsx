@@ -4,6 +4,17 @@ import ActivityDetailPage from './index';
 import { answerRequests, calls, setRouteParams } from '../../../test/taro-double';
 import { activity, signedInAs } from '../../../test/fixtures';
 
+/** The server's confirmed registration of the signed-in member (u_me) to a1, made at `at`; `more` is what a check-in adds. */
+const confirmedRegistration = (at: string, more: Record<string, unknown> = {}) => ({
+  id: 'r1',
+  activityId: 'a1',
+  userId: 'u_me',
+  status: 'confirmed',
+  registeredAt: at,
+  updatedAt: at,
+  ...more,
+});
+
 describe('活动详情', () => {
   it('shows the activity and registers with an Idempotency-Key', async () => {
     signedInAs('陈党员', ['member']);
@@ -17,14 +28,7 @@ describe('活动详情', () => {
         return {
           statusCode: 201,
           data: {
-            registration: {
-              id: 'r1',
-              activityId: 'a1',
-              userId: 'u_me',
-              status: 'confirmed',
-              registeredAt: '2026-11-28T00:00:00.000Z',
-              updatedAt: '2026-11-28T00:00:00.000Z',
-            },
+            registration: confirmedRegistration('2026-11-28T00:00:00.000Z'),
           },
         };
       }
@@ -242,14 +246,7 @@ describe('活动详情', () => {
         return {
           statusCode: 201,
           data: {
-            registration: {
-              id: 'r1',
-              activityId: 'a1',
-              userId: 'u_me',
-              status: 'confirmed',
-              registeredAt: serving.createdAt,
-              updatedAt: serving.createdAt,
-            },
+            registration: confirmedRegistration(serving.createdAt),
             record: null,
             minutes: 55,
             counted: true,
@@ -282,15 +279,7 @@ describe('活动详情', () => {
         return {
           statusCode: 201,
           data: {
-            registration: {
-              id: 'r1',
-              activityId: 'a1',
-              userId: 'u_me',
-              status: 'confirmed',
-              registeredAt: meeting.createdAt,
-              updatedAt: meeting.createdAt,
-              checkedInAt: new Date(now).toISOString(),
-            },
+            registration: confirmedRegistration(meeting.createdAt, { checkedInAt: new Date(now).toISOString() }),
           },
         };
       }

@@ -5,7 +5,7 @@
  * the coordinator edits, opens the roster, publishes or cancels with a reason. A shared card opened
  * before signing in shows the activity's public summary and 登录后报名, which comes back here.
  */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
 import {
@@ -32,7 +32,9 @@ import {
 } from '@hele/shared';
 import { api, ApiError, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import { isLive, seatsText, STATE_TAGS } from '@/components/activity-card';
+import { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import CalendarButton from '@/components/calendar-button';
 import ReminderButton from '@/components/reminder-button/react';
@@ -78,10 +80,9 @@ function PublicView({ activity }: { activity: PublicActivity }) {
     <View className='page activity-detail activity-detail--public'>
       <Summary activity={activity} />
       {activity.description && (
-        <View className='card'>
-          <Text className='section-title'>活动介绍</Text>
+        <Card title='活动介绍'>
           <Text className='activity-detail__description'>{activity.description}</Text>
-        </View>
+        </Card>
       )}
       <View className='activity-detail__actions'>
         <Button block type='primary' className='activity-detail__sign-in' onClick={() => goToSignIn(path(activity.id))}>
@@ -104,18 +105,17 @@ function CancelActivity({ onCancel, onClose }: { onCancel: (reason?: string) => 
     await onCancel(body.reason).finally(() => setBusy(false));
   };
   return (
-    <View className='card activity-detail__cancel-panel'>
-      <Text className='section-title'>确认取消活动？</Text>
+    <Card title='确认取消活动？' className='activity-detail__cancel-panel'>
       <Text className='muted'>所有报名将被释放；已报名和候补的人会收到通知，附上你写的原因。</Text>
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='reason'
         className='text-box activity-detail__cancel-reason'
         value={reason}
         maxlength={100}
         placeholder='取消原因，如：场地临时维修，改期另行通知'
-        onInput={(e) => setReason(e.detail.value)}
-        onBlur={form.touch('reason')}
+        onChange={setReason}
       />
-      <FieldError field='reason' message={form.problem('reason')} />
       <View className='activity-detail__cancel-buttons'>
         <Button type='danger' loading={busy} className='activity-detail__cancel-confirm' onClick={confirm}>
           确认取消活动
@@ -124,7 +124,7 @@ function CancelActivity({ onCancel, onClose }: { onCancel: (reason?: string) => 
           再想想
         </Button>
       </View>
-    </View>
+    </Card>
   );
 }
 
@@ -301,22 +301,20 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
       )}
 
       {activity.agenda.length > 0 && (
-        <View className='card'>
-          <Text className='section-title'>议程</Text>
+        <Card title='议程'>
           {activity.agenda.map((item, index) => (
             <Text key={item.title} className='activity-detail__agenda'>
               {index + 1}. {item.title}
               {item.minutes ? `（${item.minutes} 分钟）` : ''}
             </Text>
           ))}
-        </View>
+        </Card>
       )}
 
       {activity.description && (
-        <View className='card'>
-          <Text className='section-title'>活动介绍</Text>
+        <Card title='活动介绍'>
           <Text className='activity-detail__description'>{activity.description}</Text>
-        </View>
+        </Card>
       )}
 
       {activity.status !== 'draft' && (
@@ -403,8 +401,7 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
       </View>
 
       {coordinator && (
-        <View className='card activity-detail__manage'>
-          <Text className='section-title'>管理</Text>
+        <Card title='管理' className='activity-detail__manage'>
           {activity.status === 'draft' && (
             <Button
               block
@@ -449,7 +446,7 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
               )}
             </>
           )}
-        </View>
+        </Card>
       )}
     </View>
   );

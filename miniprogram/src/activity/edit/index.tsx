@@ -4,7 +4,7 @@
  */
 import { View, Text, Input, Textarea, Picker, Switch } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentProps, type ReactNode } from 'react';
 import {
   SERVICE_DESTINATION_LABELS,
   SERVICE_DESTINATIONS,
@@ -134,6 +134,23 @@ const FIELD_LABELS: Record<string, string> = {
   destination: '服务去向',
 };
 
+/** A row of the form that opens a picker: what it sets, and what is chosen. */
+function PickerRow({
+  label,
+  shown,
+  valueClass,
+  ...picker
+}: ComponentProps<typeof Picker> & { label: ReactNode; shown: ReactNode; valueClass?: string }) {
+  return (
+    <Picker {...picker}>
+      <View className='edit-activity__row'>
+        <Text>{label}</Text>
+        <Text className={valueClass ? `edit-activity__value ${valueClass}` : 'edit-activity__value'}>{shown}</Text>
+      </View>
+    </Picker>
+  );
+}
+
 export default function EditActivityPage() {
   const id = useRouteParam('id');
   const [form, setForm] = useState<Form>(EMPTY);
@@ -247,17 +264,14 @@ export default function EditActivityPage() {
     <View className='page edit-activity'>
       <View className='card edit-activity__form'>
         {!id && (
-          <Picker
+          <PickerRow
+            label='类型'
+            shown={KIND_LABELS[form.kind]}
             mode='selector'
             range={KINDS.map((kind) => KIND_LABELS[kind])}
             value={KINDS.indexOf(form.kind)}
             onChange={(e) => set('kind', KINDS[Number(e.detail.value)]!)}
-          >
-            <View className='edit-activity__row'>
-              <Text>类型</Text>
-              <Text className='edit-activity__value'>{KIND_LABELS[form.kind]}</Text>
-            </View>
-          </Picker>
+          />
         )}
         <View className='edit-activity__row'>
           <Text>标题</Text>
@@ -290,25 +304,22 @@ export default function EditActivityPage() {
           />
         </View>
         {fieldError('venue')}
-        <Picker mode='date' value={form.date} onChange={(e) => set('date', String(e.detail.value))}>
-          <View className='edit-activity__row'>
-            <Text>日期</Text>
-            <Text className='edit-activity__value'>{form.date}</Text>
-          </View>
-        </Picker>
-        <Picker mode='time' value={form.startTime} onChange={(e) => set('startTime', String(e.detail.value))}>
-          <View className='edit-activity__row'>
-            <Text>开始</Text>
-            <Text className='edit-activity__value'>{form.startTime}</Text>
-          </View>
-        </Picker>
+        <PickerRow label='日期' shown={form.date} mode='date' value={form.date} onChange={(e) => set('date', String(e.detail.value))} />
+        <PickerRow
+          label='开始'
+          shown={form.startTime}
+          mode='time'
+          value={form.startTime}
+          onChange={(e) => set('startTime', String(e.detail.value))}
+        />
         {fieldError('startsAt')}
-        <Picker mode='time' value={form.endTime} onChange={(e) => set('endTime', String(e.detail.value))}>
-          <View className='edit-activity__row'>
-            <Text>结束</Text>
-            <Text className='edit-activity__value'>{form.endTime}</Text>
-          </View>
-        </Picker>
+        <PickerRow
+          label='结束'
+          shown={form.endTime}
+          mode='time'
+          value={form.endTime}
+          onChange={(e) => set('endTime', String(e.detail.value))}
+        />
         {fieldError('endsAt')}
         <View className='edit-activity__row'>
           <Text>名额</Text>
@@ -321,35 +332,27 @@ export default function EditActivityPage() {
         </View>
         {fieldError('capacity')}
         {(form.kind === 'training' || form.kind === 'service') && (
-          <Picker
+          <PickerRow
+            label={form.kind === 'training' ? '培训类别' : '报名前需完成的培训'}
+            shown={form.training ? TRAINING_TOPIC_LABELS[form.training] : '不指定'}
+            valueClass='edit-activity__training'
             mode='selector'
             range={TOPICS.map((topic) => (topic ? TRAINING_TOPIC_LABELS[topic] : '不指定'))}
             value={TOPICS.indexOf(form.training)}
             onChange={(e) => set('training', TOPICS[Number(e.detail.value)]!)}
-          >
-            <View className='edit-activity__row'>
-              <Text>{form.kind === 'training' ? '培训类别' : '报名前需完成的培训'}</Text>
-              <Text className='edit-activity__value edit-activity__training'>
-                {form.training ? TRAINING_TOPIC_LABELS[form.training] : '不指定'}
-              </Text>
-            </View>
-          </Picker>
+          />
         )}
         {fieldError(form.kind === 'training' ? 'trainingTopic' : 'requiredTraining')}
         {form.kind === 'service' && (
-          <Picker
+          <PickerRow
+            label='服务去向'
+            shown={form.destination ? SERVICE_DESTINATION_LABELS[form.destination] : '请选择'}
+            valueClass='edit-activity__destination'
             mode='selector'
             range={SERVICE_DESTINATIONS.map((destination) => SERVICE_DESTINATION_LABELS[destination])}
             value={form.destination ? SERVICE_DESTINATIONS.indexOf(form.destination) : 0}
             onChange={(e) => set('destination', SERVICE_DESTINATIONS[Number(e.detail.value)]!)}
-          >
-            <View className='edit-activity__row'>
-              <Text>服务去向</Text>
-              <Text className='edit-activity__value edit-activity__destination'>
-                {form.destination ? SERVICE_DESTINATION_LABELS[form.destination] : '请选择'}
-              </Text>
-            </View>
-          </Picker>
+          />
         )}
         {fieldError('destination')}
         {form.kind === 'class' && form.lecturerIds && (
@@ -368,24 +371,22 @@ export default function EditActivityPage() {
           </View>
         )}
         {fieldError('lecturerIds')}
-        <Picker
+        <PickerRow
+          label='讨论形式'
+          shown={form.discussionFormat ? DISCUSSION_FORMAT_LABELS[form.discussionFormat] : '不指定'}
           mode='selector'
           range={FORMATS.map((format) => (format ? (DISCUSSION_FORMAT_LABELS[format] ?? format) : '不指定'))}
           value={FORMATS.indexOf(form.discussionFormat)}
           onChange={(e) => set('discussionFormat', FORMATS[Number(e.detail.value)]!)}
-        >
-          <View className='edit-activity__row'>
-            <Text>讨论形式</Text>
-            <Text className='edit-activity__value'>
-              {form.discussionFormat ? DISCUSSION_FORMAT_LABELS[form.discussionFormat] : '不指定'}
-            </Text>
-          </View>
-        </Picker>
+        />
         {form.kind === 'meeting' && branches.length === 0 && (
           <Text className='muted edit-activity__no-branch'>还没有支部：在 我的 › 支部管理 中创建后，可把会议设为某个支部的会议</Text>
         )}
         {form.kind === 'meeting' && branches.length > 0 && (
-          <Picker
+          <PickerRow
+            label='所属支部'
+            shown={branch ? branchLabel(branch) : '不属于支部'}
+            valueClass='edit-activity__branch'
             mode='selector'
             range={branchChoices.map((choice) => (choice ? branchLabel(choice) : '不属于支部'))}
             value={Math.max(
@@ -396,12 +397,7 @@ export default function EditActivityPage() {
               const chosen = branchChoices[Number(e.detail.value)]?.id ?? '';
               setForm((previous) => ({ ...previous, branchId: chosen, branchOnly: chosen ? previous.branchOnly : false }));
             }}
-          >
-            <View className='edit-activity__row'>
-              <Text>所属支部</Text>
-              <Text className='edit-activity__value edit-activity__branch'>{branch ? branchLabel(branch) : '不属于支部'}</Text>
-            </View>
-          </Picker>
+          />
         )}
         {form.kind === 'meeting' && branch && (
           <View className='edit-activity__branch-only'>
@@ -425,19 +421,15 @@ export default function EditActivityPage() {
         )}
         {fieldError('branchOnly')}
         {form.kind === 'meeting' && branch && (
-          <Picker
+          <PickerRow
+            label='三会一课类型'
+            shown={form.meetingType ? MEETING_TYPE_LABELS[form.meetingType] : '不计入三会一课'}
+            valueClass='edit-activity__meeting-type'
             mode='selector'
             range={['不计入三会一课', ...MEETING_TYPES.map((type) => MEETING_TYPE_LABELS[type])]}
             value={form.meetingType ? MEETING_TYPES.indexOf(form.meetingType) + 1 : 0}
             onChange={(e) => set('meetingType', Number(e.detail.value) > 0 ? MEETING_TYPES[Number(e.detail.value) - 1]! : '')}
-          >
-            <View className='edit-activity__row'>
-              <Text>三会一课类型</Text>
-              <Text className='edit-activity__value edit-activity__meeting-type'>
-                {form.meetingType ? MEETING_TYPE_LABELS[form.meetingType] : '不计入三会一课'}
-              </Text>
-            </View>
-          </Picker>
+          />
         )}
         {form.kind === 'meeting' && branch && form.meetingType && (
           <Text className='muted edit-activity__meeting-type-hint'>
@@ -446,19 +438,15 @@ export default function EditActivityPage() {
         )}
         {fieldError('meetingType')}
         {projects.length > 0 && (
-          <Picker
+          <PickerRow
+            label='公益项目'
+            shown={projects.find((project) => project.id === form.projectId)?.name ?? '不属于项目'}
+            valueClass='edit-activity__project'
             mode='selector'
             range={['不属于项目', ...projects.map((project) => project.name)]}
             value={projects.findIndex((project) => project.id === form.projectId) + 1}
             onChange={(e) => set('projectId', Number(e.detail.value) > 0 ? projects[Number(e.detail.value) - 1]!.id : '')}
-          >
-            <View className='edit-activity__row'>
-              <Text>公益项目</Text>
-              <Text className='edit-activity__value edit-activity__project'>
-                {projects.find((project) => project.id === form.projectId)?.name ?? '不属于项目'}
-              </Text>
-            </View>
-          </Picker>
+          />
         )}
         <Text className='edit-activity__label'>议程（每行一项）</Text>
         <Textarea

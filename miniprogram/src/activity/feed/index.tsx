@@ -19,6 +19,7 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import { EmptyView, ErrorView, ListFoot, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useFeedLive } from '@/hooks/use-feed-live';
@@ -361,15 +362,14 @@ export default function LiveFeedPage() {
       )}
       {page.mayPost && page.state !== 'ended' && <Composer activityId={activityId} onPosted={(post) => merge([post])} />}
       {keyMoments.length > 0 && (
-        <View className='card feed__timeline'>
-          <Text className='section-title'>关键时刻</Text>
+        <Card title='关键时刻' className='feed__timeline'>
           {keyMoments.map((post) => (
             <View key={post.id} className='feed__moment'>
               <Text className='feed__moment-time'>{formatDateTime(post.createdAt).split(' ').at(-1)}</Text>
               <Text className='feed__moment-text'>{post.text.slice(0, 40)}</Text>
             </View>
           ))}
-        </View>
+        </Card>
       )}
       {pinned && renderPost(pinned)}
       {stream.length === 0 && !pinned ? (

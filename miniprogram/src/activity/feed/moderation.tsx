@@ -2,6 +2,7 @@
 import { View, Text, Switch } from '@tarojs/components';
 import type { FeedPage } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import { showError } from '@/utils/feedback';
 
 export interface ModerationProps {
@@ -23,8 +24,7 @@ export function Moderation({ activityId, muted, onMutedChange, counts, onlyFlagg
     }
   };
   return (
-    <View className='card feed__moderation'>
-      <Text className='section-title'>审核与管理</Text>
+    <Card title='审核与管理' className='feed__moderation'>
       <View className='feed__moderation-row'>
         <Text>
           审核中 {counts.pending} 条 · 未通过 {counts.rejected} 条
@@ -49,6 +49,6 @@ export function Moderation({ activityId, muted, onMutedChange, counts, onlyFlagg
           </Text>
         </View>
       ))}
-    </View>
+    </Card>
   );
 }

@@ -11,6 +11,7 @@ import { api } from '@/api';
 import { useAction } from '@/hooks/use-action';
 import { Button } from '@/ui';
 import { openHtmlInBrowser, saveHtmlFile, saveOfficeFile } from '@/utils/document';
+import Card from '@/components/card';
 import { showError } from '@/utils/feedback';
 
 export function PublicSwitch({
@@ -91,8 +92,7 @@ export function ReportPanel({ activityId, posts }: { activityId: string; posts: 
   };
   const html = () => api.feedDocuments.report({ params: { id: activityId }, query });
   return (
-    <View className='card feed__report'>
-      <Text className='section-title'>生成报道</Text>
+    <Card title='生成报道' className='feed__report'>
       <Text className='muted'>
         用本场 {moments} 个关键时刻和选中的图片（{chosen.length}/{REPORT_PHOTOS_MAX}）生成一篇报道，不含党员姓名，可发到公众号。
       </Text>
@@ -141,6 +141,6 @@ export function ReportPanel({ activityId, posts }: { activityId: string; posts: 
           下载 Word
         </Button>
       </View>
-    </View>
+    </Card>
   );
 }

@@ -6,6 +6,7 @@ import type { Registration } from '@hele/shared';
 import { api } from '@/api';
 import { useAction } from '@/hooks/use-action';
 import { Button } from '@/ui';
+import Card from '@/components/card';
 import { showError } from '@/utils/feedback';
 
 export function Reporters({
@@ -38,8 +39,7 @@ export function Reporters({
       onSaved(reporters);
     });
   return (
-    <View className='card feed__reporters'>
-      <Text className='section-title'>报道员</Text>
+    <Card title='报道员' className='feed__reporters'>
       <Text className='muted'>从已报名的人中选择，他们可以在本场动态发帖。</Text>
       {registrants?.length === 0 && <Text className='muted'>还没有人报名。</Text>}
       <View className='feed__reporter-list'>
@@ -56,6 +56,6 @@ export function Reporters({
       <Button size='small' type='primary' loading={busy} className='feed__reporters-save' onClick={save}>
         保存
       </Button>
-    </View>
+    </Card>
   );
 }

@@ -1,10 +1,11 @@
 /** Asking for leave (请假) from a meeting, with a reason the secretary reads; the activity's page then shows 请假待批. */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { LeaveRequestBody } from '@hele/shared';
 import { api } from '@/api';
-import FieldError from '@/components/field-error';
+import Card from '@/components/card';
+import { CheckedTextarea } from '@/components/checked-input';
 import { useAction } from '@/hooks/use-action';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
@@ -31,19 +32,18 @@ export default function LeavePage() {
   };
   return (
     <View className='page leave'>
-      <View className='card'>
-        <Text className='section-title'>请假原因</Text>
-        <Textarea
+      <Card title='请假原因'>
+        <CheckedTextarea
+          form={form}
+          field='reason'
           className='text-box leave__reason'
           value={reason}
           maxlength={200}
           placeholder='如：出差在外地，无法参加'
-          onInput={(e) => setReason(e.detail.value)}
-          onBlur={form.touch('reason')}
+          onChange={setReason}
         />
-        <FieldError field='reason' message={form.problem('reason')} />
         <Text className='muted'>支部书记或社工审批后生效，批准的请假不计入缺席；审批结果会发到「我的 › 消息」。</Text>
-      </View>
+      </Card>
       <Button block type='primary' loading={busy} className='leave__submit' onClick={submit}>
         提交请假
       </Button>

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatDateTime, type Leave } from '@hele/shared';
 import { api } from '@/api';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
 import { showError } from '@/utils/feedback';
@@ -22,12 +22,10 @@ export default function LeaveApprovalsPage() {
   };
   return (
     <View className='page leaves'>
-      {list.error !== undefined && list.items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.refresh} />
-      ) : list.items.length === 0 && !list.loading ? (
-        <EmptyView title='没有待审批的请假' />
-      ) : (
-        list.items.map((leave) => (
+      <PagedItems
+        list={list}
+        empty={<EmptyView title='没有待审批的请假' />}
+        row={(leave) => (
           <View key={`${leave.activityId}-${leave.userId}`} className='card leaves__item'>
             <Text className='leaves__who'>{leave.nickname}</Text>
             <Text className='muted'>
@@ -44,9 +42,8 @@ export default function LeaveApprovalsPage() {
               </Button>
             </View>
           </View>
-        ))
-      )}
-      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+        )}
+      />
     </View>
   );
 }

@@ -19,6 +19,7 @@ import {
   type PublicPost,
 } from '@hele/shared';
 import { api, ApiError } from '@/api';
+import Card from '@/components/card';
 import { EmptyView, ErrorView, ListFoot, LoadingView } from '@/components/status-view';
 import { Button, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
@@ -48,8 +49,7 @@ function ShareBox({ id, title }: { id: string; title: string }) {
   const copy = (data: string, what: string) =>
     Taro.setClipboardData({ data }).then(() => Taro.showToast({ title: `${what}已复制`, icon: 'none' }), showError);
   return (
-    <View className='card live__share'>
-      <Text className='section-title'>分享直播</Text>
+    <Card title='分享直播' className='live__share'>
       <Text className='live__link' userSelect>
         {link}
       </Text>
@@ -61,7 +61,7 @@ function ShareBox({ id, title }: { id: string; title: string }) {
           复制嵌入代码
         </Button>
       </View>
-    </View>
+    </Card>
   );
 }
 
@@ -198,15 +198,14 @@ export default function PublicLivePage() {
       </View>
       {!embed && <ShareBox id={id} title={activity.title} />}
       {feed.keyMoments.length > 0 && (
-        <View className='card feed__timeline live__timeline'>
-          <Text className='section-title'>关键时刻</Text>
+        <Card title='关键时刻' className='feed__timeline live__timeline'>
           {feed.keyMoments.map((post) => (
             <View key={post.id} className='feed__moment'>
               <Text className='feed__moment-time'>{formatDateTime(post.createdAt).split(' ').at(-1)}</Text>
               <Text className='feed__moment-text'>{post.text.slice(0, 40)}</Text>
             </View>
           ))}
-        </View>
+        </Card>
       )}
       {feed.pinned && <PublicPostCard post={feed.pinned} />}
       {stream.length === 0 && !feed.pinned ? (

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { formatDateTime, REGISTRATION_STATUS_LABELS, type Registration, type RegistrationStatus } from '@hele/shared';
 import { api } from '@/api';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
@@ -28,12 +28,11 @@ export default function RegistrationsPage() {
           </Text>
         ))}
       </View>
-      {list.error !== undefined && items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.refresh} />
-      ) : items.length === 0 && !list.loading ? (
-        <EmptyView title='暂无报名' />
-      ) : (
-        items.map((registration) => (
+      <PagedItems
+        list={list}
+        items={items}
+        empty={<EmptyView title='暂无报名' />}
+        row={(registration) => (
           <View key={registration.id} className='card roster__row'>
             <Text className='roster__name'>
               {registration.position ? `${registration.position}. ` : ''}
@@ -44,9 +43,8 @@ export default function RegistrationsPage() {
               {registration.promotedAt ? ' · 候补转正' : ''}
             </Text>
           </View>
-        ))
-      )}
-      <ListFoot loading={list.loading} done={list.done} count={items.length} />
+        )}
+      />
     </View>
   );
 }

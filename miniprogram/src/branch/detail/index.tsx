@@ -18,6 +18,7 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
@@ -221,8 +222,7 @@ export default function BranchDetailPage() {
       </View>
 
       {center && (
-        <View className='card'>
-          <Text className='section-title'>设置书记</Text>
+        <Card title='设置书记'>
           <Text className='muted branch-detail__hint'>请对方在「我的」里复制「用户编号」发给你，或让对方扫描书记邀请二维码。</Text>
           <CheckedInput
             form={naming}
@@ -240,12 +240,11 @@ export default function BranchDetailPage() {
               生成书记邀请
             </Button>
           </View>
-        </View>
+        </Card>
       )}
 
       {keeper && (
-        <View className='card'>
-          <Text className='section-title'>邀请入支部</Text>
+        <Card title='邀请入支部'>
           <Text className='muted branch-detail__hint'>把二维码发到支部群或在会场展示：党员扫码、完善资料后申请加入，由书记审批。</Text>
           <Button size='small' type='primary' loading={busy} className='branch-detail__new-invite' onClick={() => invite('member')}>
             生成邀请二维码
@@ -253,12 +252,11 @@ export default function BranchDetailPage() {
           {(invites.data ?? []).map((item) => (
             <InviteCard key={item.code} branchId={id} invite={item} onWithdrawn={() => void invites.reload()} />
           ))}
-        </View>
+        </Card>
       )}
 
       {keeper && (
-        <View className='card'>
-          <Text className='section-title'>批量导入名册</Text>
+        <Card title='批量导入名册'>
           <Text className='muted branch-detail__hint'>
             已有 Excel 名册？下载模板填好后上传，逐行核对再导入；导入的人员用微信确认手机号即加入本支部。
           </Text>
@@ -270,7 +268,7 @@ export default function BranchDetailPage() {
           >
             批量导入
           </Button>
-        </View>
+        </Card>
       )}
 
       {keeper && (

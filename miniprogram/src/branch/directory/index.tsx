@@ -7,11 +7,11 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BRANCH_KIND_LABELS, BranchInput, type Branch, type BranchKind } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
-import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { useResource } from '@/hooks/use-resource';
 import { Button } from '@/ui';
 import './index.scss';
@@ -55,24 +55,19 @@ function NewBranchForm({ branches, onCreated }: { branches: Branch[]; onCreated:
   const [kind, setKind] = useState<BranchKind>('branch');
   const [parentId, setParentId] = useState(NO_PARENT);
   const [community, setCommunity] = useState('');
-  const { busy, run } = useAction();
   const parents = [NO_PARENT, ...branches.filter((branch) => branch.kind !== 'branch').map((branch) => branch.id)];
   const parentLabels = Object.fromEntries([[NO_PARENT, '无（最上级）'], ...branches.map((branch) => [branch.id, branch.name])]);
   const form = useFormCheck(BranchInput, { name, kind, ...(parentId ? { parentId } : {}), ...(community.trim() ? { community } : {}) });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      const { branch } = await api.directory.create({ body });
-      void Taro.showToast({ title: `已创建「${branch.name}」`, icon: 'none' });
-      setName('');
-      setCommunity('');
-      form.reset();
-      onCreated(branch);
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    const { branch } = await api.directory.create({ body });
+    void Taro.showToast({ title: `已创建「${branch.name}」`, icon: 'none' });
+    setName('');
+    setCommunity('');
+    form.reset();
+    onCreated(branch);
+  });
   return (
-    <View className='card directory__form'>
-      <Text className='section-title'>新建支部</Text>
+    <Card title='新建支部' className='directory__form'>
       <CheckedInput
         form={form}
         field='name'
@@ -94,7 +89,7 @@ function NewBranchForm({ branches, onCreated }: { branches: Branch[]; onCreated:
       <Button type='primary' block loading={busy} className='directory__create' onClick={submit}>
         创建
       </Button>
-    </View>
+    </Card>
   );
 }
 

@@ -19,6 +19,7 @@ import {
 } from '@hele/shared';
 import { ApiError, api } from '@/api';
 import { uploadFile } from '@/api/upload';
+import Card from '@/components/card';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
@@ -241,8 +242,7 @@ export default function RosterImportPage() {
       </View>
 
       {preview && (
-        <View className='card'>
-          <Text className='section-title'>{preview.committedAt ? '导入结果' : '导入预览'}</Text>
+        <Card title={preview.committedAt ? '导入结果' : '导入预览'}>
           {preview.fileName && <Text className='muted'>{preview.fileName}</Text>}
           <Text className='roster-import__summary'>
             {preview.committedAt
@@ -264,7 +264,7 @@ export default function RosterImportPage() {
           {preview.lines.map((line) => (
             <PreviewLine key={line.row} line={line} />
           ))}
-        </View>
+        </Card>
       )}
 
       <View className='card'>

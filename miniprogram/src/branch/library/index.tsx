@@ -16,11 +16,11 @@ import {
   type PlanModuleRecord,
 } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
-import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import '../plan/index.scss';
 
@@ -33,7 +33,6 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
   const [suits, setSuits] = useState<AgeBand | ''>('');
   const [minutes, setMinutes] = useState('30');
   const [materials, setMaterials] = useState('');
-  const { busy, run } = useAction();
   const form = useFormCheck(PlanModuleInput, {
     name,
     styles: [style],
@@ -41,19 +40,15 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
     minutes: typedNumber(minutes),
     materials,
   });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.branches.addModule({ body });
-      setName('');
-      setMaterials('');
-      form.reset();
-      await onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.branches.addModule({ body });
+    setName('');
+    setMaterials('');
+    form.reset();
+    await onAdded();
+  });
   return (
-    <View className='card'>
-      <Text className='section-title'>添加模块</Text>
+    <Card title='添加模块'>
       <CheckedInput
         form={form}
         field='name'
@@ -71,14 +66,12 @@ function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
       >
         <View className='plan__field'>适合：{suits ? AGE_BAND_LABELS[suits] : '不限年龄'}</View>
       </Picker>
-      <Input type='number' placeholder='时长（分钟）' value={minutes} onChange={setMinutes} onBlur={form.touch('minutes')} />
-      <FieldError field='minutes' message={form.problem('minutes')} />
-      <Input placeholder='所需材料（可不填）' value={materials} onChange={setMaterials} onBlur={form.touch('materials')} />
-      <FieldError field='materials' message={form.problem('materials')} />
+      <CheckedInput form={form} field='minutes' type='number' placeholder='时长（分钟）' value={minutes} onChange={setMinutes} />
+      <CheckedInput form={form} field='materials' placeholder='所需材料（可不填）' value={materials} onChange={setMaterials} />
       <Button block type='primary' className='library__add-module' loading={busy} onClick={submit}>
         添加
       </Button>
-    </View>
+    </Card>
   );
 }
 
@@ -104,8 +97,7 @@ function RubricEditor() {
       void Taro.showToast({ title: '评分标准已保存', icon: 'success' });
     });
   return (
-    <View className='card'>
-      <Text className='section-title'>书记学院评分标准（权重）</Text>
+    <Card title='书记学院评分标准（权重）'>
       {criteria.map((criterion, index) => (
         <View key={criterion.id} className='plan__row library__criterion'>
           <Input value={criterion.name} onChange={(value) => change(index, 'name', value)} />
@@ -124,7 +116,7 @@ function RubricEditor() {
           保存
         </Button>
       </View>
-    </View>
+    </Card>
   );
 }
 

@@ -28,10 +28,11 @@ import {
 import { api, downloadFormat } from '@/api';
 import { contract } from '@hele/shared/contract';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
 import { useRouteParam } from '@/utils/navigation';
@@ -54,13 +55,10 @@ function RecordMember({
 }) {
   const [birthYear, setBirthYear] = useState('');
   const [education, setEducation] = useState<Education>('college');
-  const { busy, run } = useAction();
   const form = useFormCheck(RosterEntryInput, { birthYear: typedNumber(birthYear), education });
-  const record = () =>
-    run(async () => {
-      const body = form.check();
-      if (body) onRecorded(await api.branches.record({ params: { id: branchId, userId: member.userId }, body }));
-    });
+  const { busy, submit: record } = useCheckedSubmit(form, async (body) => {
+    onRecorded(await api.branches.record({ params: { id: branchId, userId: member.userId }, body }));
+  });
   return (
     <>
       <View className='plan__row plan__unrecorded' data-id={member.userId}>
@@ -107,8 +105,7 @@ function BranchNotes({
   const [constraints, setConstraints] = useState(profile.constraints);
   const { busy, run } = useAction();
   return (
-    <View className='card'>
-      <Text className='section-title'>需求与限制</Text>
+    <Card title='需求与限制'>
       <Text className='muted plan__notes-hint'>
         生成方案时，除年龄分布、文化程度外，会优先安排需求中提到的内容（如党课、团队协作、户外拓展），并遵守限制中的时长（如“不超过 60
         分钟”）和“室内”“行动不便”等条件。
@@ -139,7 +136,7 @@ function BranchNotes({
       >
         保存
       </Button>
-    </View>
+    </Card>
   );
 }
 
@@ -337,8 +334,7 @@ export default function BranchPlanPage() {
       {profile && keeper && <BranchYear key={branchId} branchId={branchId} coordinator={coordinator} />}
       {profile && keeper && <BranchNotes branchId={branchId} profile={profile} onSaved={setProfile} />}
       {profile && keeper && (
-        <View className='card'>
-          <Text className='section-title'>生成方案</Text>
+        <Card title='生成方案'>
           <CheckedInput
             form={proposing}
             field='theme'
@@ -376,7 +372,7 @@ export default function BranchPlanPage() {
           >
             生成方案
           </Button>
-        </View>
+        </Card>
       )}
       {proposal?.items.map((item) => (
         <ProposedMeeting key={`${proposal.branchId}-${item.order}`} item={item} branchId={proposal.branchId} mayCreate={coordinator} />

@@ -1,5 +1,7 @@
 /** Loading, error (with 重试) and empty states, the same on every list and detail page. */
 import { View, Text } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import type { PagedList } from '@/hooks/use-paged-list';
 import { errorMessage } from '@/utils/feedback';
 import { Button, Empty } from '@/ui';
 import './index.scss';
@@ -32,4 +34,34 @@ export function ListFoot({ loading, done, count }: { loading: boolean; done: boo
   if (loading) return <LoadingView />;
   if (done && count > 0) return <View className='status-view__end muted'>没有更多了</View>;
   return null;
+}
+
+/**
+ * A paged list (hooks/use-paged-list) as every list page shows it: the error with 重试 while nothing is
+ * shown, `empty` once the list is known to be empty, else each item as `row` draws it; then the foot.
+ * `items` when the page shows the list's items otherwise (sorted, say).
+ */
+export function PagedItems<T>({
+  list,
+  empty,
+  items = list.items,
+  row,
+}: {
+  list: PagedList<T>;
+  empty: ReactNode;
+  items?: T[];
+  row: (item: T, index: number) => ReactNode;
+}) {
+  return (
+    <>
+      {list.error !== undefined && items.length === 0 ? (
+        <ErrorView error={list.error} onRetry={list.refresh} />
+      ) : items.length === 0 && !list.loading ? (
+        empty
+      ) : (
+        items.map((item, index) => row(item, index))
+      )}
+      <ListFoot loading={list.loading} done={list.done} count={items.length} />
+    </>
+  );
 }

@@ -20,6 +20,7 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import { Choice } from '@/components/choice';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
@@ -52,8 +53,7 @@ function Frequencies({ value, onSaved }: { value: MeetingFrequencies; onSaved: (
   const [draft, setDraft] = useState(value);
   const { busy, run } = useAction();
   return (
-    <View className='card compliance__settings'>
-      <Text className='section-title'>会议频次设置</Text>
+    <Card title='会议频次设置' className='compliance__settings'>
       {MEETING_TYPES.map((type) => (
         <Choice
           key={type}
@@ -81,7 +81,7 @@ function Frequencies({ value, onSaved }: { value: MeetingFrequencies; onSaved: (
         保存
       </Button>
       <Text className='muted compliance__hint'>修改后，全年各期按新的频次重新计算</Text>
-    </View>
+    </Card>
   );
 }
 

@@ -17,6 +17,7 @@ import {
   type DashboardTable,
 } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button } from '@/ui';
@@ -121,16 +122,14 @@ export default function DashboardPage() {
         </Picker>
       </View>
 
-      <View className='card'>
-        <Text className='section-title'>志愿服务时长（小时）</Text>
+      <Card title='志愿服务时长（小时）'>
         <BarChart
           id='service-hours'
           bars={figures.months.map((row) => ({ label: row.month.slice(2), value: hoursOf(row.serviceMinutes) }))}
           empty='所选月份还没有审核通过的服务时长：志愿者签退或申报的时长经社工审核后计入'
         />
-      </View>
-      <View className='card'>
-        <Text className='section-title'>积分：获得与兑换</Text>
+      </Card>
+      <Card title='积分：获得与兑换'>
         <BarChart
           id='points'
           bars={figures.months.flatMap((row) => [
@@ -139,11 +138,10 @@ export default function DashboardPage() {
           ])}
           empty='所选月份没有积分获得或兑换'
         />
-      </View>
+      </Card>
       <Table name='months' range={range} rows={rows.months} />
 
-      <View className='card'>
-        <Text className='section-title'>服务去向：服务时长（小时）</Text>
+      <Card title='服务去向：服务时长（小时）'>
         <BarChart
           id='destinations'
           bars={figures.destinations.map((row) => ({
@@ -152,28 +150,26 @@ export default function DashboardPage() {
           }))}
           empty='所选月份还没有计入服务去向的时长：策划志愿服务活动时选择服务去向，审核通过的时长计入这里'
         />
-      </View>
+      </Card>
       <Table name='destinations' range={range} rows={rows.destinations} />
 
-      <View className='card'>
-        <Text className='section-title'>各类项目签到人次</Text>
+      <Card title='各类项目签到人次'>
         <BarChart
           id='categories'
           bars={figures.categories.map((row) => ({ label: PROJECT_CATEGORY_LABELS[row.category].replace('类', ''), value: row.checkIns }))}
           empty='还没有人在公益项目的活动中签到：活动关联项目后，签到计入这里'
         />
-      </View>
+      </Card>
       <Table name='projects' range={range} rows={rows.projects} />
       <Table name='categories' range={range} rows={rows.categories} />
 
-      <View className='card'>
-        <Text className='section-title'>个案阶段</Text>
+      <Card title='个案阶段'>
         <BarChart
           id='cases'
           bars={figures.cases.map((row) => ({ label: CASE_STAGE_LABELS[row.stage], value: row.count }))}
           empty='还没有需求个案：在资源云平台 › 需求个案中登记'
         />
-      </View>
+      </Card>
       <Table name='cases' range={range} rows={rows.cases} />
       <Table name='resources' range={range} rows={rows.resources} />
     </View>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { formatDate, hasAnyRole, Role, type SeriesProgress, type Series } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
@@ -50,12 +50,10 @@ export default function ClassesPage() {
           开设公益班
         </Button>
       )}
-      {list.error !== undefined && list.items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.refresh} />
-      ) : list.items.length === 0 && !list.loading ? (
-        <EmptyView title={tab === 'mine' ? '还没有报名公益班' : tab === 'teaching' ? '暂无你任教的公益班' : '暂无公益班'} />
-      ) : (
-        list.items.map((series) => (
+      <PagedItems
+        list={list}
+        empty={<EmptyView title={tab === 'mine' ? '还没有报名公益班' : tab === 'teaching' ? '暂无你任教的公益班' : '暂无公益班'} />}
+        row={(series) => (
           <View
             key={series.id}
             className='card classes__item'
@@ -73,9 +71,8 @@ export default function ClassesPage() {
             <Text className='muted classes__line'>讲师：{series.lecturers.map((lecturer) => lecturer.nickname).join('、')}</Text>
             {series.progress && <ProgressBar progress={series.progress} />}
           </View>
-        ))
-      )}
-      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+        )}
+      />
     </View>
   );
 }

@@ -16,16 +16,22 @@ const material = {
   progress: 40,
 };
 
+/** A member opens the library: empty until a search finds `material`. Answers the queries the page sends. */
+const openEmptyLibrary = async () => {
+  signedInAs('陈党员', ['member']);
+  const queries: string[] = [];
+  answerRequests(({ url }) => {
+    queries.push(decodeURIComponent(url.split('?')[1] ?? ''));
+    return { statusCode: 200, data: { items: url.includes('q=') ? [material] : [], nextCursor: null } };
+  });
+  render(<LibraryPage />);
+  await screen.findByText('资料库还是空的');
+  return queries;
+};
+
 describe('在线学习资料库', () => {
   it('searches with what the member typed and shows their progress', async () => {
-    signedInAs('陈党员', ['member']);
-    const queries: string[] = [];
-    answerRequests(({ url }) => {
-      queries.push(decodeURIComponent(url.split('?')[1] ?? ''));
-      return { statusCode: 200, data: { items: url.includes('q=') ? [material] : [], nextCursor: null } };
-    });
-    render(<LibraryPage />);
-    await screen.findByText('资料库还是空的');
+    const queries = await openEmptyLibrary();
     fireEvent.input(screen.getAllByPlaceholderText('搜索标题或标签，如：越剧、急救').at(-1)!, { target: { value: '唱腔' } });
     fireEvent.click(screen.getByText('搜索'));
     await screen.findByText('越剧唱腔入门');
@@ -35,14 +41,7 @@ describe('在线学习资料库', () => {
   });
 
   it('searches on the keyboard’s search key (Enter) too', async () => {
-    signedInAs('陈党员', ['member']);
-    const queries: string[] = [];
-    answerRequests(({ url }) => {
-      queries.push(decodeURIComponent(url.split('?')[1] ?? ''));
-      return { statusCode: 200, data: { items: url.includes('q=') ? [material] : [], nextCursor: null } };
-    });
-    render(<LibraryPage />);
-    await screen.findByText('资料库还是空的');
+    const queries = await openEmptyLibrary();
     const field = screen.getAllByPlaceholderText('搜索标题或标签，如：越剧、急救').at(-1)!;
     fireEvent.input(field, { target: { value: '越剧' } });
     fireEvent(field, new CustomEvent('confirm', { detail: { value: '越剧' }, bubbles: true }));

@@ -9,10 +9,11 @@ import { useState } from 'react';
 import { AUDIENCE_LABELS, hasAnyRole, MATERIAL_KIND_LABELS, MaterialInput, Role, type Material, type MaterialFileKind } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
+import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
-import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { EmptyView, PagedItems } from '@/components/status-view';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
@@ -34,7 +35,6 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
   const [audience, setAudience] = useState<Material['audience']>('public');
   const [content, setContent] = useState('');
   const file = useFileUpload();
-  const { busy, run } = useAction();
   const usesFile = kind !== 'article' && source === 'file';
   const uploaded = file.upload?.key;
   const choose = (next: Material['kind']) => {
@@ -60,23 +60,18 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
     ...(seriesId ? { seriesId } : {}),
   });
   const contentProblem = kind === 'article' ? form.problem('body') : (form.problem('url') ?? form.problem('file'));
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.library.add({ body });
-      void Taro.showToast({ title: '已加入资料库', icon: 'success' });
-      setTitle('');
-      setContent('');
-      file.clear();
-      form.reset();
-      onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.library.add({ body });
+    void Taro.showToast({ title: '已加入资料库', icon: 'success' });
+    setTitle('');
+    setContent('');
+    file.clear();
+    form.reset();
+    onAdded();
+  });
   return (
-    <View className='card library__add'>
-      <Text className='section-title'>{seriesId ? '添加本班资料' : '添加资料'}</Text>
-      <Input className='library__title-input' placeholder='标题' value={title} onChange={setTitle} onBlur={form.touch('title')} />
-      <FieldError field='title' message={form.problem('title')} />
+    <Card title={seriesId ? '添加本班资料' : '添加资料'} className='library__add'>
+      <CheckedInput form={form} field='title' className='library__title-input' placeholder='标题' value={title} onChange={setTitle} />
       {/* Four kinds: one tap each, rather than a picker. */}
       <View className='library__kinds'>
         {KINDS.map((item) => (
@@ -97,10 +92,14 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
       >
         <View className='library__field'>可见范围：{AUDIENCE_LABELS[audience]}</View>
       </Picker>
-      <Input placeholder='分类，如：理论学习、公益班、志愿者学院' value={category} onChange={setCategory} onBlur={form.touch('category')} />
-      <FieldError field='category' message={form.problem('category')} />
-      <Input placeholder='标签，用逗号分开' value={tags} onChange={setTags} onBlur={form.touch('tags')} />
-      <FieldError field='tags' message={form.problem('tags')} />
+      <CheckedInput
+        form={form}
+        field='category'
+        placeholder='分类，如：理论学习、公益班、志愿者学院'
+        value={category}
+        onChange={setCategory}
+      />
+      <CheckedInput form={form} field='tags' placeholder='标签，用逗号分开' value={tags} onChange={setTags} />
       {kind !== 'article' && (
         <View className='library__sources'>
           {(['file', 'link'] as const).map((item) => (
@@ -126,7 +125,7 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
       <Button block type='primary' className='library__submit' loading={busy} onClick={submit}>
         添加
       </Button>
-    </View>
+    </Card>
   );
 }
 
@@ -160,12 +159,10 @@ export default function LibraryPage() {
         </Button>
       </View>
       {mayAdd && <AddMaterial seriesId={seriesId} onAdded={() => void materials.refresh()} />}
-      {materials.error !== undefined && materials.items.length === 0 ? (
-        <ErrorView error={materials.error} onRetry={materials.refresh} />
-      ) : materials.items.length === 0 && !materials.loading ? (
-        <EmptyView title={q ? '没有找到相关资料' : seriesId ? '本班还没有资料' : '资料库还是空的'} />
-      ) : (
-        materials.items.map((material) => (
+      <PagedItems
+        list={materials}
+        empty={<EmptyView title={q ? '没有找到相关资料' : seriesId ? '本班还没有资料' : '资料库还是空的'} />}
+        row={(material) => (
           <View
             key={material.id}
             className='card library__item'
@@ -184,9 +181,8 @@ export default function LibraryPage() {
             </View>
             <Text className='muted'>{material.progress ? `已学 ${material.progress}%` : '未开始'}</Text>
           </View>
-        ))
-      )}
-      <ListFoot loading={materials.loading} done={materials.done} count={materials.items.length} />
+        )}
+      />
     </View>
   );
 }

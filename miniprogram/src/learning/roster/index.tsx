@@ -3,16 +3,16 @@
  * notes after each session (课后小结); a coordinator confirms a session took place, which records
  * the lecturers' teaching as service (公益服务换场地).
  */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { formatRange, hasAnyRole, Role, SessionNotesRequest, type SeriesDetail, type SeriesRoster } from '@hele/shared';
 import { api, ApiError } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import FieldError from '@/components/field-error';
+import { CheckedTextarea } from '@/components/checked-input';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { errorMessage } from '@/utils/feedback';
 import { Button } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
@@ -23,26 +23,22 @@ const MARK_TEXT = { attended: '✓', absent: '缺', confirmed: '报', waitlisted
 
 function SessionNotes({ seriesId, activityId, saved }: { seriesId: string; activityId: string; saved?: string }) {
   const [notes, setNotes] = useState(saved ?? '');
-  const { busy, run } = useAction();
   const form = useFormCheck(SessionNotesRequest, { notes });
-  const save = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.series.saveNotes({ params: { id: seriesId, activityId }, body });
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-    });
+  const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
+    await api.series.saveNotes({ params: { id: seriesId, activityId }, body });
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+  });
   return (
     <View className='roster__notes'>
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='notes'
         className='text-box'
         value={notes}
         maxlength={2000}
         placeholder='课后小结：本课内容、作业、下次要带的东西'
-        onInput={(e) => setNotes(e.detail.value)}
-        onBlur={form.touch('notes')}
+        onChange={setNotes}
       />
-      <FieldError field='notes' message={form.problem('notes')} />
       <Button size='small' className='roster__save' loading={busy} onClick={save}>
         保存小结
       </Button>

@@ -2,16 +2,16 @@
  * 开设公益班: a coordinator plans a series from its first session and a weekly rhythm (e.g. 越剧班,
  * 12 sessions, Saturdays 9:30, 90 minutes), names its lecturers, and the sessions are published.
  */
-import { View, Text, Textarea, Picker } from '@tarojs/components';
+import { View, Text, Picker } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { CENTER_UTC_OFFSET_MINUTES, CreateSeriesRequest, toCenterIso, WeeklyRhythm, weeklySessions, type RoleHolder } from '@hele/shared';
 import { api } from '@/api';
-import CheckedInput from '@/components/checked-input';
+import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
 import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
-import { Button, Input } from '@/ui';
+import { Button } from '@/ui';
 import { toastOnNextPage } from '@/utils/feedback';
 import '../classes.scss';
 
@@ -73,17 +73,16 @@ export default function SeriesEditPage() {
           value={title}
           onChange={setTitle}
         />
-        <Textarea
+        <CheckedTextarea
+          form={form}
+          field='description'
           className='text-box'
           value={description}
           maxlength={2000}
           placeholder='介绍：学什么、适合谁'
-          onInput={(e) => setDescription(e.detail.value)}
-          onBlur={form.touch('description')}
+          onChange={setDescription}
         />
-        <FieldError field='description' message={form.problem('description')} />
-        <Input placeholder='地点' value={venue} onChange={setVenue} onBlur={form.touch('venue')} />
-        <FieldError field='venue' message={form.problem('venue')} />
+        <CheckedInput form={form} field='venue' placeholder='地点' value={venue} onChange={setVenue} />
         <CheckedInput
           form={form}
           field='capacity'

@@ -6,7 +6,7 @@ import { hasAnyRole, KIND_LABELS, Role, toCenterIso, type Activity, type Activit
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import ActivityCard from '@/components/activity-card';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
 import { goToSignIn } from '@/utils/navigation';
@@ -69,14 +69,11 @@ export default function ActivitiesPage() {
           发布活动
         </Button>
       )}
-      {list.error !== undefined && list.items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.refresh} />
-      ) : list.items.length === 0 && !list.loading ? (
-        <EmptyView title='暂无活动' description='新的活动发布后会出现在这里' />
-      ) : (
-        list.items.map((activity) => <ActivityCard key={activity.id} activity={activity} />)
-      )}
-      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+      <PagedItems
+        list={list}
+        empty={<EmptyView title='暂无活动' description='新的活动发布后会出现在这里' />}
+        row={(activity) => <ActivityCard key={activity.id} activity={activity} />}
+      />
     </View>
   );
 }

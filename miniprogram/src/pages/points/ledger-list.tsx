@@ -1,7 +1,7 @@
 /** One account's entries on the ledger, newest first and paged: the service points' and the 党员积分's alike. */
 import { View, Text } from '@tarojs/components';
 import { formatDateTime, LEDGER_TYPE_LABELS, type LedgerEntry, type LedgerType } from '@hele/shared';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import type { usePagedList } from '@/hooks/use-paged-list';
 
 export function LedgerList({
@@ -20,12 +20,10 @@ export function LedgerList({
   return (
     <>
       <Text className='section-title'>{title}</Text>
-      {ledger.error !== undefined && ledger.items.length === 0 ? (
-        <ErrorView error={ledger.error} onRetry={ledger.refresh} />
-      ) : ledger.items.length === 0 && !ledger.loading ? (
-        <EmptyView title={empty.title} description={empty.description} />
-      ) : (
-        ledger.items.map((entry) => (
+      <PagedItems
+        list={ledger}
+        empty={<EmptyView title={empty.title} description={empty.description} />}
+        row={(entry) => (
           <View key={entry.id} className='card points__entry'>
             <View className='points__entry-main'>
               <Text className='points__reason'>{entry.reason}</Text>
@@ -40,9 +38,8 @@ export function LedgerList({
               <Text className='muted'>余 {entry.balanceAfter}</Text>
             </View>
           </View>
-        ))
-      )}
-      <ListFoot loading={ledger.loading} done={ledger.done} count={ledger.items.length} />
+        )}
+      />
     </>
   );
 }

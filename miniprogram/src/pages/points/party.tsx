@@ -12,6 +12,7 @@ import {
   type PartyRanking,
 } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { LedgerList } from './ledger-list';
 
@@ -44,8 +45,7 @@ export function PartyPoints({ userId, branchId }: { userId: string; branchId?: s
         {summary && !summary.partyMember && <Text className='muted'>党员积分仅计入党员（在 我的 › 编辑资料 中填写政治面貌）</Text>}
       </View>
       {summary && (
-        <View className='card party__month'>
-          <Text className='section-title'>本月</Text>
+        <Card title='本月' className='party__month'>
           {summary.month.map((row) => (
             <View key={row.kind} className={`party__kind party__kind--${row.kind}`}>
               <Text>
@@ -56,7 +56,7 @@ export function PartyPoints({ userId, branchId }: { userId: string; branchId?: s
               </Text>
             </View>
           ))}
-        </View>
+        </Card>
       )}
       {ranking && ranking.items.length > 0 && (
         <View className='card party__ranking'>

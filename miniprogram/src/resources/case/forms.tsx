@@ -14,11 +14,10 @@ import {
   type CaseFormStep,
   type OfferKind,
 } from '@hele/shared';
-import CheckedInput from '@/components/checked-input';
+import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import FieldError from '@/components/field-error';
-import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
 
 type Priority = keyof typeof PRIORITY_LABELS;
@@ -50,24 +49,21 @@ function SaveButton({ onClick, busy }: { onClick: () => void; busy: boolean }) {
 function AssessmentStep({ record, onSave }: FormProps) {
   const [notes, setNotes] = useState(record.forms.assessment?.notes ?? '');
   const [priority, setPriority] = useState<Priority>(record.forms.assessment?.priority ?? 'normal');
-  const { busy, run } = useAction();
   const form = useFormCheck(AssessmentForm, { notes, priority });
-  const save = () =>
-    run(async () => {
-      const body = form.check();
-      if (body) await onSave('assessment', body);
-    });
+  const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
+    await onSave('assessment', body);
+  });
   return (
     <View>
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='notes'
         className='text-box case__notes'
         value={notes}
         maxlength={2000}
         placeholder='评估记录：需求是什么、有多迫切、已有哪些支持'
-        onInput={(e) => setNotes(e.detail.value)}
-        onBlur={form.touch('notes')}
+        onChange={setNotes}
       />
-      <FieldError field='notes' message={form.problem('notes')} />
       <Choice label='优先级' options={PRIORITIES} labels={PRIORITY_LABELS} value={priority} onChange={setPriority} />
       <SaveButton busy={busy} onClick={save} />
     </View>
@@ -79,7 +75,6 @@ function EstimationStep({ record, onSave }: FormProps) {
   const [kind, setKind] = useState<OfferKind>('goods');
   const [description, setDescription] = useState('');
   const [quantity, setQuantity] = useState('');
-  const { busy, run } = useAction();
   // A line is checked as the list's lines are; the list as the server checks it.
   const line = useFormCheck(EstimationForm.shape.resources.element, { kind, description, quantity: typedNumber(quantity) });
   const form = useFormCheck(EstimationForm, { resources: rows });
@@ -91,11 +86,9 @@ function EstimationStep({ record, onSave }: FormProps) {
     setQuantity('');
     line.reset();
   };
-  const save = () =>
-    run(async () => {
-      const body = form.check();
-      if (body) await onSave('estimation', body);
-    });
+  const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
+    await onSave('estimation', body);
+  });
   return (
     <View>
       {rows.map((row, index) => (
@@ -141,33 +134,30 @@ function EstimationStep({ record, onSave }: FormProps) {
 function PlanningStep({ record, onSave }: FormProps) {
   const [goals, setGoals] = useState((record.forms.planning?.goals ?? []).join('\n'));
   const [tasks, setTasks] = useState((record.forms.planning?.tasks ?? []).map((task) => task.text).join('\n'));
-  const { busy, run } = useAction();
   const form = useFormCheck(PlanForm, { goals: lines(goals), tasks: lines(tasks).map((text) => ({ text })) });
-  const save = () =>
-    run(async () => {
-      const body = form.check();
-      if (body) await onSave('planning', body);
-    });
+  const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
+    await onSave('planning', body);
+  });
   return (
     <View>
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='goals'
         className='text-box case__goals'
         value={goals}
         maxlength={2000}
         placeholder='目标，每行一个'
-        onInput={(e) => setGoals(e.detail.value)}
-        onBlur={form.touch('goals')}
+        onChange={setGoals}
       />
-      <FieldError field='goals' message={form.problem('goals')} />
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='tasks'
         className='text-box case__tasks'
         value={tasks}
         maxlength={3000}
         placeholder='任务，每行一个（可不填）'
-        onInput={(e) => setTasks(e.detail.value)}
-        onBlur={form.touch('tasks')}
+        onChange={setTasks}
       />
-      <FieldError field='tasks' message={form.problem('tasks')} />
       <SaveButton busy={busy} onClick={save} />
     </View>
   );
@@ -180,13 +170,10 @@ function EvaluationStep({ record, onSave }: FormProps) {
     goals.map((_, goal) => saved?.measures.find((measure) => measure.goal === goal)?.outcome ?? 'met'),
   );
   const [summary, setSummary] = useState(saved?.summary ?? '');
-  const { busy, run } = useAction();
   const form = useFormCheck(EvaluationForm, { measures: outcomes.map((outcome, goal) => ({ goal, outcome })), summary });
-  const save = () =>
-    run(async () => {
-      const body = form.check();
-      if (body) await onSave('evaluation', body);
-    });
+  const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
+    await onSave('evaluation', body);
+  });
   return (
     <View>
       {goals.map((goal, index) => (

@@ -3,7 +3,7 @@
  * step, moving it on (or back, or reopening it, with a reason), resources allocated to it during
  * planning and intervention, and its history.
  */
-import { View, Text, Picker, Textarea } from '@tarojs/components';
+import { View, Text, Picker } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import {
@@ -27,11 +27,12 @@ import {
 } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import CheckedInput from '@/components/checked-input';
+import Card from '@/components/card';
+import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Input, Tag } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
 import { SavedForms, StepForm } from './forms';
@@ -131,17 +132,13 @@ function Moves({ detail, onMoved }: { detail: CaseDetail; onMoved: () => Promise
 
 function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: () => Promise<void> }) {
   const [text, setText] = useState('');
-  const { busy, run } = useAction();
   const form = useFormCheck(CaseLogRequest, { text });
-  const add = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.log({ params: { id: detail.case.id }, body });
-      setText('');
-      form.reset();
-      await onLogged();
-    });
+  const { busy, submit: add } = useCheckedSubmit(form, async (body) => {
+    await api.resources.log({ params: { id: detail.case.id }, body });
+    setText('');
+    form.reset();
+    await onLogged();
+  });
   return (
     <View>
       {detail.history
@@ -151,15 +148,15 @@ function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: (
             {formatDateTime(event.at)} {event.text}
           </Text>
         ))}
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='text'
         className='text-box case__log'
         value={text}
         maxlength={1000}
         placeholder='介入日志：做了什么、服务对象的变化'
-        onInput={(e) => setText(e.detail.value)}
-        onBlur={form.touch('text')}
+        onChange={setText}
       />
-      <FieldError field='text' message={form.problem('text')} />
       <Button block type='primary' className='case__add-log' loading={busy} onClick={add}>
         添加日志
       </Button>
@@ -172,7 +169,6 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
   const [offers, setOffers] = useState<Offer[]>([]);
   const [choice, setChoice] = useState(0);
   const [amount, setAmount] = useState('');
-  const { busy, run } = useAction();
   const load = useCallback(
     async () => setOffers((await api.resources.offers({ query: { limit: 100 } })).items.filter((offer) => offer.remaining > 0)),
     [],
@@ -184,16 +180,13 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
     offerId: offer?.id,
     quantity: typedNumber(amount, offer?.unit === FUNDS_UNIT ? yuanToFen : undefined),
   });
-  const allocate = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.allocate({ params: { id: detail.case.id }, body, idempotencyKey: newIdempotencyKey() });
-      void Taro.showToast({ title: '已分配', icon: 'success' });
-      setAmount('');
-      form.reset();
-      await Promise.all([load(), onAllocated()]);
-    });
+  const { busy, submit: allocate } = useCheckedSubmit(form, async (body) => {
+    await api.resources.allocate({ params: { id: detail.case.id }, body, idempotencyKey: newIdempotencyKey() });
+    void Taro.showToast({ title: '已分配', icon: 'success' });
+    setAmount('');
+    form.reset();
+    await Promise.all([load(), onAllocated()]);
+  });
   if (offers.length === 0) return <Text className='muted'>暂无可分配的资源</Text>;
   return (
     <View>
@@ -267,8 +260,7 @@ export default function CasePage() {
       </View>
 
       {record.stage !== 'closed' && (
-        <View className='card'>
-          <Text className='section-title'>{CASE_STAGE_LABELS[record.stage]}</Text>
+        <Card title={CASE_STAGE_LABELS[record.stage]}>
           {record.stage === 'intervention' ? (
             <InterventionLog detail={detail} onLogged={load} />
           ) : (
@@ -281,13 +273,12 @@ export default function CasePage() {
               }}
             />
           )}
-        </View>
+        </Card>
       )}
 
       <Moves detail={detail} onMoved={load} />
 
-      <View className='card'>
-        <Text className='section-title'>已分配资源</Text>
+      <Card title='已分配资源'>
         {detail.allocations.map((allocation) => (
           <View key={allocation.id} className='resources__row case__allocation'>
             <Text>
@@ -301,16 +292,15 @@ export default function CasePage() {
         ) : (
           <Text className='muted'>计划和介入阶段可分配资源</Text>
         )}
-      </View>
+      </Card>
 
-      <View className='card'>
-        <Text className='section-title'>个案记录</Text>
+      <Card title='个案记录'>
         {[...detail.history].reverse().map((event) => (
           <Text key={event.id} className='resources__event case__event'>
             {formatDateTime(event.at)} {event.actorName} {eventText(event)}
           </Text>
         ))}
-      </View>
+      </Card>
     </View>
   );
 }

@@ -3,7 +3,7 @@
  * and a form to open a new one from a resident, a community, a branch or a visit. Needs residents raised
  * themselves (提出需求) wait at 需求评估 marked 居民提出 with how urgent they said it is.
  */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import {
@@ -18,12 +18,11 @@ import {
   type CaseStage,
 } from '@hele/shared';
 import { api } from '@/api';
-import CheckedInput from '@/components/checked-input';
+import Card from '@/components/card';
+import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
-import FieldError from '@/components/field-error';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
-import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { EmptyView, PagedItems } from '@/components/status-view';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Tag } from '@/ui';
 import '../resources.scss';
@@ -35,22 +34,17 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
   const [source, setSource] = useState<CaseSource>('visit');
   const [requester, setRequester] = useState('');
   const [description, setDescription] = useState('');
-  const { busy, run } = useAction();
   const form = useFormCheck(CaseInput, { title, source, description, ...(requester.trim() ? { requester } : {}) });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      const { case: record } = await api.resources.openCase({ body });
-      setTitle('');
-      setDescription('');
-      setRequester('');
-      form.reset();
-      onOpened(record);
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    const { case: record } = await api.resources.openCase({ body });
+    setTitle('');
+    setDescription('');
+    setRequester('');
+    form.reset();
+    onOpened(record);
+  });
   return (
-    <View className='card resources__form'>
-      <Text className='section-title'>登记需求</Text>
+    <Card title='登记需求' className='resources__form'>
       <CheckedInput
         form={form}
         field='title'
@@ -67,19 +61,19 @@ function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
         value={requester}
         onChange={setRequester}
       />
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='description'
         className='text-box cases__description'
         value={description}
         maxlength={2000}
         placeholder='需求描述'
-        onInput={(e) => setDescription(e.detail.value)}
-        onBlur={form.touch('description')}
+        onChange={setDescription}
       />
-      <FieldError field='description' message={form.problem('description')} />
       <Button block type='primary' className='cases__open' loading={busy} onClick={submit}>
         建立个案
       </Button>
-    </View>
+    </Card>
   );
 }
 
@@ -100,12 +94,10 @@ export default function CasesPage() {
           </Text>
         ))}
       </View>
-      {cases.error !== undefined && cases.items.length === 0 ? (
-        <ErrorView error={cases.error} onRetry={cases.refresh} />
-      ) : cases.items.length === 0 && !cases.loading ? (
-        <EmptyView title='暂无个案' />
-      ) : (
-        cases.items.map((record) => (
+      <PagedItems
+        list={cases}
+        empty={<EmptyView title='暂无个案' />}
+        row={(record) => (
           <View key={record.id} className='card cases__item' data-id={record.id} onClick={() => open(record.id)}>
             <View className='resources__head'>
               <Tag type='primary'>{CASE_STAGE_LABELS[record.stage]}</Tag>
@@ -119,9 +111,8 @@ export default function CasesPage() {
             <Text className='resources__title'>{record.title}</Text>
             <Text className='muted'>更新于 {formatDateTime(record.updatedAt)}</Text>
           </View>
-        ))
-      )}
-      <ListFoot loading={cases.loading} done={cases.done} count={cases.items.length} />
+        )}
+      />
     </View>
   );
 }

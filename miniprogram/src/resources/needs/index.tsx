@@ -3,17 +3,17 @@
  * reach them (optional); it enters the coordinators' 需求评估 as 居民提出. Below, the needs they raised and
  * where each stands in the social-work process (需求评估 → 预估 → 计划 → 介入 → 结果评估 → 已结案).
  */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { CASE_STAGE_LABELS, formatDateTime, NEED_URGENCY_LABELS, PrioritySchema, RaiseNeedRequest, type MyNeed } from '@hele/shared';
 import { api } from '@/api';
-import CheckedInput from '@/components/checked-input';
+import Card from '@/components/card';
+import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
-import FieldError from '@/components/field-error';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Tag } from '@/ui';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import '../resources.scss';
@@ -37,33 +37,28 @@ function RaiseNeed({ onRaised }: { onRaised: () => Promise<void> }) {
   const [urgency, setUrgency] = useState<Urgency>('normal');
   const [contact, setContact] = useState('');
   const form = useFormCheck(RaiseNeedRequest, { what, where, urgency, ...(contact.trim() ? { contact } : {}) });
-  const { busy, run } = useAction();
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.raiseNeed({ body });
-      void Taro.showToast({ title: '已提交，社工会尽快评估', icon: 'none' });
-      setWhat('');
-      setWhere('');
-      setContact('');
-      setUrgency('normal');
-      form.reset();
-      await onRaised();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.resources.raiseNeed({ body });
+    void Taro.showToast({ title: '已提交，社工会尽快评估', icon: 'none' });
+    setWhat('');
+    setWhere('');
+    setContact('');
+    setUrgency('normal');
+    form.reset();
+    await onRaised();
+  });
   return (
-    <View className='card resources__form needs__form'>
-      <Text className='section-title'>提出需求</Text>
+    <Card title='提出需求' className='resources__form needs__form'>
       <Text className='muted'>写下你或家人、邻里需要的帮助，社工评估后会联系你，并在这里告诉你进展。</Text>
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='what'
         className='text-box needs__what'
         value={what}
         maxlength={500}
         placeholder='需要什么帮助，如：家中老人行动不便，需要志愿者陪同就医'
-        onInput={(e) => setWhat(e.detail.value)}
-        onBlur={form.touch('what')}
+        onChange={setWhat}
       />
-      <FieldError field='what' message={form.problem('what')} />
       <CheckedInput
         form={form}
         field='where'
@@ -84,7 +79,7 @@ function RaiseNeed({ onRaised }: { onRaised: () => Promise<void> }) {
       <Button block type='primary' className='needs__submit' loading={busy} onClick={submit}>
         提交需求
       </Button>
-    </View>
+    </Card>
   );
 }
 

@@ -24,13 +24,13 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
-import FieldError from '@/components/field-error';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
-import { Button, Input, Tag } from '@/ui';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { Button, Tag } from '@/ui';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import '../resources.scss';
 
@@ -41,22 +41,17 @@ function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAd
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ProviderKind>(coordinator ? 'company' : 'donor');
   const [contact, setContact] = useState('');
-  const { busy, run } = useAction();
   const form = useFormCheck(ProviderInput, { name, kind, ...(contact.trim() ? { contact } : {}) });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.registerProvider({ body });
-      void Taro.showToast({ title: coordinator ? '已登记' : '已提交，等待社工认证', icon: 'none' });
-      setName('');
-      setContact('');
-      form.reset();
-      await onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.resources.registerProvider({ body });
+    void Taro.showToast({ title: coordinator ? '已登记' : '已提交，等待社工认证', icon: 'none' });
+    setName('');
+    setContact('');
+    form.reset();
+    await onAdded();
+  });
   return (
-    <View className='card resources__form'>
-      <Text className='section-title'>{coordinator ? '登记资源方' : '登记为资源方'}</Text>
+    <Card title={coordinator ? '登记资源方' : '登记为资源方'} className='resources__form'>
       <CheckedInput
         form={form}
         field='name'
@@ -66,12 +61,11 @@ function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAd
         onChange={setName}
       />
       <Choice label='类别' options={PROVIDER_KINDS} labels={PROVIDER_KIND_LABELS} value={kind} onChange={setKind} />
-      <Input placeholder='联系人与电话（可不填）' value={contact} onChange={setContact} onBlur={form.touch('contact')} />
-      <FieldError field='contact' message={form.problem('contact')} />
+      <CheckedInput form={form} field='contact' placeholder='联系人与电话（可不填）' value={contact} onChange={setContact} />
       <Button block type='primary' className='offers__register' loading={busy} onClick={submit}>
         登记
       </Button>
-    </View>
+    </Card>
   );
 }
 
@@ -82,7 +76,6 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
   const [amount, setAmount] = useState('');
   const [unit, setUnit] = useState('');
   const [availability, setAvailability] = useState('');
-  const { busy, run } = useAction();
   const provider = providers[choice];
   const funds = kind === 'funds';
   // Funds are typed in 元 and sent in 分; anything else counts whole units.
@@ -94,21 +87,17 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
     ...(!funds && unit.trim() ? { unit } : {}),
     ...(availability.trim() ? { availability } : {}),
   });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.offer({ body });
-      void Taro.showToast({ title: '已发布资源', icon: 'success' });
-      setTitle('');
-      setAmount('');
-      form.reset();
-      await onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.resources.offer({ body });
+    void Taro.showToast({ title: '已发布资源', icon: 'success' });
+    setTitle('');
+    setAmount('');
+    form.reset();
+    await onAdded();
+  });
   if (!provider) return null;
   return (
-    <View className='card resources__form'>
-      <Text className='section-title'>发布资源</Text>
+    <Card title='发布资源' className='resources__form'>
       <Picker mode='selector' range={providers.map((item) => item.name)} value={choice} onChange={(e) => setChoice(Number(e.detail.value))}>
         <View className='resources__field'>资源方：{provider.name}</View>
       </Picker>
@@ -152,7 +141,7 @@ function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () =
       <Button block type='primary' className='offers__add' loading={busy} onClick={submit}>
         发布
       </Button>
-    </View>
+    </Card>
   );
 }
 

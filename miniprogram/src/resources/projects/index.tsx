@@ -3,18 +3,18 @@
  * gathered — check-ins at its activities, approved service hours, cases and allocations;
  * coordinators add projects, then name them on activities.
  */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { hasAnyRole, hoursOf, PROJECT_CATEGORY_LABELS, ProjectInput, Role, type Project, type ProjectCategory } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import CheckedInput from '@/components/checked-input';
+import Card from '@/components/card';
+import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
-import FieldError from '@/components/field-error';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button, Tag } from '@/ui';
 import '../resources.scss';
 
@@ -24,21 +24,16 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
   const [name, setName] = useState('');
   const [category, setCategory] = useState<ProjectCategory>('elderly');
   const [description, setDescription] = useState('');
-  const { busy, run } = useAction();
   const form = useFormCheck(ProjectInput, { name, category, description });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.resources.addProject({ body });
-      setName('');
-      setDescription('');
-      form.reset();
-      await onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.resources.addProject({ body });
+    setName('');
+    setDescription('');
+    form.reset();
+    await onAdded();
+  });
   return (
-    <View className='card resources__form'>
-      <Text className='section-title'>新建项目</Text>
+    <Card title='新建项目' className='resources__form'>
       <CheckedInput
         form={form}
         field='name'
@@ -48,19 +43,19 @@ function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
         onChange={setName}
       />
       <Choice label='类别' options={CATEGORIES} labels={PROJECT_CATEGORY_LABELS} value={category} onChange={setCategory} />
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='description'
         className='text-box'
         value={description}
         maxlength={500}
         placeholder='项目介绍（可不填）'
-        onInput={(e) => setDescription(e.detail.value)}
-        onBlur={form.touch('description')}
+        onChange={setDescription}
       />
-      <FieldError field='description' message={form.problem('description')} />
       <Button block type='primary' className='projects__add' loading={busy} onClick={submit}>
         新建
       </Button>
-    </View>
+    </Card>
   );
 }
 

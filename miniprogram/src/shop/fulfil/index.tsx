@@ -1,10 +1,11 @@
 /** The coordinator redeems a member's voucher: scan it (WeChat) or paste its text (browser). Once only. */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { FulfilRequest, type Redemption } from '@hele/shared';
 import { api } from '@/api';
-import FieldError from '@/components/field-error';
+import Card from '@/components/card';
+import { CheckedTextarea } from '@/components/checked-input';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
 import { showError } from '@/utils/feedback';
@@ -42,16 +43,15 @@ export default function FulfilPage() {
           扫描兑换券
         </Button>
       ) : (
-        <View className='card'>
-          <Text className='section-title'>兑换券内容</Text>
-          <Textarea
+        <Card title='兑换券内容'>
+          <CheckedTextarea
+            form={pasted}
+            field='voucher'
             className='text-box fulfil__input'
             value={text}
             placeholder='HLVC1.…'
-            onInput={(e) => setText(e.detail.value)}
-            onBlur={pasted.touch('voucher')}
+            onChange={setText}
           />
-          <FieldError field='voucher' message={pasted.problem('voucher')} />
           <Button
             block
             type='primary'
@@ -64,7 +64,7 @@ export default function FulfilPage() {
           >
             核销
           </Button>
-        </View>
+        </Card>
       )}
       {done && (
         <View className='card fulfil__done'>

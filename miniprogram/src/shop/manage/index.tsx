@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { REWARD_KIND_LABELS, type Activity, type Reward, type RewardKind, type UpdateRewardRequest } from '@hele/shared';
 import { api, ApiError } from '@/api';
+import Card from '@/components/card';
 import { EmptyView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
@@ -55,8 +56,7 @@ export default function ManageRewardsPage() {
 
   return (
     <View className='page manage'>
-      <View className='card manage__form'>
-        <Text className='section-title'>上架新回馈</Text>
+      <Card title='上架新回馈' className='manage__form'>
         <Input
           className='manage__input manage__title'
           placeholder='名称，如：英语角名额'
@@ -92,7 +92,7 @@ export default function ManageRewardsPage() {
         <Button block type='primary' className='manage__create' onClick={create}>
           上架
         </Button>
-      </View>
+      </Card>
       {list.items.length === 0 && !list.loading ? (
         <EmptyView title='目录为空' />
       ) : (

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatDateTime, type Redemption } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import Voucher from '@/components/voucher/react';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
@@ -25,12 +25,10 @@ export default function MyRedemptionsPage() {
   };
   return (
     <View className='page my-redemptions'>
-      {list.error !== undefined && list.items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.refresh} />
-      ) : list.items.length === 0 && !list.loading ? (
-        <EmptyView title='还没有兑换记录' description='去「积分兑换」看看' />
-      ) : (
-        list.items.map((redemption) => (
+      <PagedItems
+        list={list}
+        empty={<EmptyView title='还没有兑换记录' description='去「积分兑换」看看' />}
+        row={(redemption) => (
           <View key={redemption.id} className='my-redemptions__item' data-id={redemption.id}>
             <Voucher redemption={redemption} />
             <View className='my-redemptions__meta'>
@@ -44,9 +42,8 @@ export default function MyRedemptionsPage() {
               )}
             </View>
           </View>
-        ))
-      )}
-      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+        )}
+      />
     </View>
   );
 }

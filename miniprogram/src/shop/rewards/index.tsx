@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { REWARD_KIND_LABELS, type Reward } from '@hele/shared';
 import { api } from '@/api';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Tag } from '@/ui';
 import './index.scss';
@@ -12,12 +12,10 @@ export default function RewardsPage() {
   const list = usePagedList<Reward>((cursor) => api.points.rewards({ query: { cursor } }));
   return (
     <View className='page rewards'>
-      {list.error !== undefined && list.items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.refresh} />
-      ) : list.items.length === 0 && !list.loading ? (
-        <EmptyView title='暂无可兑换的回馈' />
-      ) : (
-        list.items.map((reward) => (
+      <PagedItems
+        list={list}
+        empty={<EmptyView title='暂无可兑换的回馈' />}
+        row={(reward) => (
           <View
             key={reward.id}
             className='card rewards__item'
@@ -33,9 +31,8 @@ export default function RewardsPage() {
               <Text className='muted'>{reward.stock > 0 ? `剩余 ${reward.stock}` : '已兑完'}</Text>
             </View>
           </View>
-        ))
-      )}
-      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+        )}
+      />
     </View>
   );
 }

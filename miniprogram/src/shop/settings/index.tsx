@@ -14,6 +14,7 @@ import {
   type PointsSettingsResponse,
 } from '@hele/shared';
 import { api, ApiError } from '@/api';
+import Card from '@/components/card';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button, Input } from '@/ui';
@@ -86,8 +87,7 @@ export default function PointsSettingsPage() {
 
   return (
     <View className='page points-settings'>
-      <View className='card points-settings__form'>
-        <Text className='section-title'>积分有效期</Text>
+      <Card title='积分有效期' className='points-settings__form'>
         <Text className='points-settings__current'>现行规则：{stated(saved.validityMonths)}</Text>
         <View className='points-settings__row'>
           <Input
@@ -106,9 +106,8 @@ export default function PointsSettingsPage() {
         <Text className='muted'>
           {`填 0 表示积分不过期，最长 ${MAX_VALIDITY_MONTHS} 个月。每天凌晨按“先获得先过期”处理到期积分，已兑换的积分从最早获得的积分中扣除；积分到期前 ${EXPIRY_NOTICE_DAYS} 天，系统会在“消息”中提醒本人。`}
         </Text>
-      </View>
-      <View className='card points-settings__form points-settings__party'>
-        <Text className='section-title'>党员积分规则</Text>
+      </Card>
+      <Card title='党员积分规则' className='points-settings__form points-settings__party'>
         <Text className='muted'>
           党员参加组织生活（支部会议签到）、完成学习资料、通过测验时按下列规则计入党员积分，与服务积分分开记账。
         </Text>
@@ -144,7 +143,7 @@ export default function PointsSettingsPage() {
         <Button block type='primary' className='points-settings__save-party' loading={busy} onClick={() => void saveParty()}>
           保存党员积分规则
         </Button>
-      </View>
+      </Card>
     </View>
   );
 }

@@ -5,11 +5,11 @@ import { useEffect, useState } from 'react';
 import { VolunteerApplicationRequest } from '@hele/shared';
 import { api } from '@/api';
 import { refreshUser, useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
-import { useAction } from '@/hooks/use-action';
 import { toastOnNextPage } from '@/utils/feedback';
 import { goFillRealName, needsRealName, RealNameNeeded } from '../real-name';
 import './index.scss';
@@ -22,7 +22,6 @@ export default function VolunteerApplyPage() {
   const [availability, setAvailability] = useState('');
   const [phone, setPhone] = useState('');
   const [intro, setIntro] = useState('');
-  const { busy, run } = useAction();
 
   useEffect(() => {
     // The profile's phone fills the field; a real name set meanwhile shows.
@@ -47,25 +46,21 @@ export default function VolunteerApplyPage() {
   // Checked as the server checks it: a wrong field says why, under it.
   const form = useFormCheck(VolunteerApplicationRequest, { skills, availability, phone, ...(intro.trim() ? { intro } : {}) });
 
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      try {
-        await api.volunteers.apply({ body });
-      } catch (error) {
-        if (needsRealName(error)) void goFillRealName();
-        throw error;
-      }
-      toastOnNextPage({ title: '申请已提交', icon: 'success' });
-      await Taro.navigateBack();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    try {
+      await api.volunteers.apply({ body });
+    } catch (error) {
+      if (needsRealName(error)) void goFillRealName();
+      throw error;
+    }
+    toastOnNextPage({ title: '申请已提交', icon: 'success' });
+    await Taro.navigateBack();
+  });
 
   return (
     <View className='page volunteer-apply'>
       {user && !hasRealName && <RealNameNeeded why='志愿者以真实姓名登记，请先在“编辑资料”中填写。' />}
-      <View className='card'>
-        <Text className='section-title'>服务特长（可多选）</Text>
+      <Card title='服务特长（可多选）'>
         <View className='volunteer-apply__skills'>
           {SKILLS.map((skill) => (
             <Text
@@ -106,7 +101,7 @@ export default function VolunteerApplyPage() {
           placeholder='如：退休教师，擅长书法'
           onInput={(e) => setIntro(e.detail.value)}
         />
-      </View>
+      </Card>
       <Button block type='primary' loading={busy} className='volunteer-apply__submit' onClick={submit}>
         提交申请
       </Button>

@@ -8,11 +8,10 @@ import { useState } from 'react';
 import { AdjustmentRequest, formatDateTime, type ExamAttempt, type ExamBank, type VolunteerProfile } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import CheckedInput from '@/components/checked-input';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Tag } from '@/ui';
-import { useAction } from '@/hooks/use-action';
-import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
+import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import BankPicker from '../bank-picker';
 import './index.scss';
 
@@ -30,11 +29,11 @@ type Tab = (typeof TABS)[number]['key'];
 
 function AttemptList({ bank }: { bank: ExamBank }) {
   const attempts = usePagedList<ExamAttempt>((cursor) => api.volunteers.examAttempts({ query: { cursor, bank } }), [bank]);
-  if (attempts.error !== undefined && attempts.items.length === 0) return <ErrorView error={attempts.error} onRetry={attempts.refresh} />;
-  if (attempts.items.length === 0 && !attempts.loading) return <EmptyView title='暂无考试记录' />;
   return (
-    <>
-      {attempts.items.map((attempt) => (
+    <PagedItems
+      list={attempts}
+      empty={<EmptyView title='暂无考试记录' />}
+      row={(attempt) => (
         <View key={attempt.id} className='card attempts__row'>
           <View>
             <Text className='attempts__name'>{attempt.nickname}</Text>
@@ -45,9 +44,8 @@ function AttemptList({ bank }: { bank: ExamBank }) {
             <Tag type={ATTEMPT_TAGS[attempt.status].type}>{ATTEMPT_TAGS[attempt.status].label}</Tag>
           </View>
         </View>
-      ))}
-      <ListFoot loading={attempts.loading} done={attempts.done} count={attempts.items.length} />
-    </>
+      )}
+    />
   );
 }
 
@@ -65,17 +63,13 @@ function Attempts() {
 function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => void }) {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const { busy, run } = useAction();
   const [key] = useState(newIdempotencyKey);
   const form = useFormCheck(AdjustmentRequest, { userId: profile.userId, amount: typedNumber(amount), reason });
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      const { entry } = await api.points.adjust({ body, idempotencyKey: key });
-      void Taro.showToast({ title: `已调整，余额 ${entry.balanceAfter}`, icon: 'none' });
-      onDone();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    const { entry } = await api.points.adjust({ body, idempotencyKey: key });
+    void Taro.showToast({ title: `已调整，余额 ${entry.balanceAfter}`, icon: 'none' });
+    onDone();
+  });
   return (
     <View className='attempts__adjust'>
       <CheckedInput
@@ -105,12 +99,11 @@ function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => 
 function Volunteers({ status }: { status: 'applied' | 'certified' }) {
   const volunteers = usePagedList<VolunteerProfile>((cursor) => api.volunteers.list({ query: { status, cursor } }), [status]);
   const [adjusting, setAdjusting] = useState<string>();
-  if (volunteers.error !== undefined && volunteers.items.length === 0)
-    return <ErrorView error={volunteers.error} onRetry={volunteers.refresh} />;
-  if (volunteers.items.length === 0 && !volunteers.loading) return <EmptyView title='暂无' />;
   return (
-    <>
-      {volunteers.items.map((profile) => (
+    <PagedItems
+      list={volunteers}
+      empty={<EmptyView title='暂无' />}
+      row={(profile) => (
         <View key={profile.userId} className='card'>
           <View className='attempts__row'>
             <View>
@@ -128,9 +121,8 @@ function Volunteers({ status }: { status: 'applied' | 'certified' }) {
           </View>
           {adjusting === profile.userId && <Adjust profile={profile} onDone={() => setAdjusting(undefined)} />}
         </View>
-      ))}
-      <ListFoot loading={volunteers.loading} done={volunteers.done} count={volunteers.items.length} />
-    </>
+      )}
+    />
   );
 }
 

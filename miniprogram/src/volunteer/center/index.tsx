@@ -18,6 +18,7 @@ import {
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import Card from '@/components/card';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Cell, CellGroup, Tag } from '@/ui';
 import './index.scss';
@@ -103,8 +104,7 @@ export default function VolunteerCenterPage() {
         )}
       </View>
 
-      <View className='card'>
-        <Text className='section-title'>志愿者学院</Text>
+      <Card title='志愿者学院'>
         {trainings.length === 0 ? (
           <Text className='muted'>
             尚未完成培训。参加礼仪、应急抢救、心理辅导培训并现场签到即记录（设有测验的培训需通过测验）；部分服务活动要求先完成相应培训。
@@ -131,7 +131,7 @@ export default function VolunteerCenterPage() {
             ),
           )
         )}
-      </View>
+      </Card>
 
       <CellGroup>
         <Cell title='申报服务时长' className='volunteer-center__declare' clickable onClick={go('/volunteer/hours/index?declare=1')} />

@@ -17,9 +17,10 @@ import {
   type IssuedCertificate,
 } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { useFormCheck } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
@@ -83,8 +84,7 @@ export default function CertificatesPage() {
 
   return (
     <View className='page certificates'>
-      <View className='card certificates__export'>
-        <Text className='section-title'>导出服务时长（志愿服务记录证明）</Text>
+      <Card title='导出服务时长（志愿服务记录证明）' className='certificates__export'>
         <Text className='muted'>期间内审核通过的每条服务记录（姓名、日期、内容、时长、审核人），另附每人合计。</Text>
         <View className='certificates__period'>
           <Input
@@ -102,7 +102,7 @@ export default function CertificatesPage() {
         <Button block type='primary' loading={busy} className='certificates__export-button' onClick={exportHours}>
           导出 Excel
         </Button>
-      </View>
+      </Card>
 
       <View className='certificates__filters'>
         {FILTERS.map((filter) => (
@@ -117,12 +117,10 @@ export default function CertificatesPage() {
         ))}
       </View>
 
-      {list.error !== undefined && list.items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.refresh} />
-      ) : list.items.length === 0 && !list.loading ? (
-        <EmptyView title='还没有开具的证明' />
-      ) : (
-        list.items.map((certificate) => (
+      <PagedItems
+        list={list}
+        empty={<EmptyView title='还没有开具的证明' />}
+        row={(certificate) => (
           <View key={certificate.serial} className='card certificates__item' data-serial={certificate.serial}>
             <View className='certificates__head'>
               <Text className='certificates__name'>{certificate.realName}</Text>
@@ -165,9 +163,8 @@ export default function CertificatesPage() {
               </View>
             )}
           </View>
-        ))
-      )}
-      <ListFoot loading={list.loading} done={list.done} count={list.items.length} />
+        )}
+      />
     </View>
   );
 }

@@ -2,13 +2,15 @@
  * 我的服务记录 and 申报时长: records from sign-outs, declarations and teaching with their state
  * (待审核 / 已通过 / 未通过, and why), and a form to declare hours by hand with a note.
  */
-import { View, Text, Textarea, Picker } from '@tarojs/components';
+import { View, Text, Picker } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { centerDate, DeclareHoursRequest, formatDate, type ServiceRecord } from '@hele/shared';
 import { api } from '@/api';
+import Card from '@/components/card';
+import { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useAction } from '@/hooks/use-action';
@@ -41,8 +43,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
     });
   };
   return (
-    <View className='card hours__form'>
-      <Text className='section-title'>申报服务时长</Text>
+    <Card title='申报服务时长' className='hours__form'>
       <Picker mode='date' value={servedOn} end={centerDate(new Date())} onChange={(e) => setServedOn(e.detail.value)}>
         <View className='hours__field'>服务日期：{servedOn}</View>
       </Picker>
@@ -55,20 +56,20 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         onBlur={form.touch('minutes')}
       />
       <FieldError field='minutes' message={hoursProblem} />
-      <Textarea
+      <CheckedTextarea
+        form={form}
+        field='note'
         className='text-box hours__note'
         value={note}
         maxlength={300}
         placeholder='服务内容，如：在社区敬老院陪伴老人聊天'
-        onInput={(e) => setNote(e.detail.value)}
-        onBlur={form.touch('note')}
+        onChange={setNote}
       />
-      <FieldError field='note' message={form.problem('note')} />
       <Text className='muted'>手工申报的时长经社工审核通过后计入，每小时 10 积分。</Text>
       <Button block type='primary' loading={busy} className='hours__submit' onClick={submit}>
         提交申报
       </Button>
-    </View>
+    </Card>
   );
 }
 
@@ -90,12 +91,10 @@ export default function HoursPage() {
         </Button>
       )}
       <Text className='section-title'>服务记录</Text>
-      {records.error !== undefined && records.items.length === 0 ? (
-        <ErrorView error={records.error} onRetry={records.refresh} />
-      ) : records.items.length === 0 && !records.loading ? (
-        <EmptyView title='暂无服务记录' description='参加志愿服务活动并签到签退，或手工申报' />
-      ) : (
-        records.items.map((record) => (
+      <PagedItems
+        list={records}
+        empty={<EmptyView title='暂无服务记录' description='参加志愿服务活动并签到签退，或手工申报' />}
+        row={(record) => (
           <View key={record.id} className='card hours__record'>
             <View className='hours__head'>
               <Text className='hours__title'>{record.activityTitle ?? record.note}</Text>
@@ -108,9 +107,8 @@ export default function HoursPage() {
             </Text>
             {record.decisionNote && <Text className='hours__reason'>审核意见：{record.decisionNote}</Text>}
           </View>
-        ))
-      )}
-      <ListFoot loading={records.loading} done={records.done} count={records.items.length} />
+        )}
+      />
     </View>
   );
 }

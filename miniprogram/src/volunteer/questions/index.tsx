@@ -2,17 +2,17 @@
  * 题库 (coordinator): the certification bank and each training topic's quiz bank, picked at the top;
  * the bank's questions with their right options, a form to add one, and retiring a question.
  */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { QuestionInput, type ExamBank, type Question } from '@hele/shared';
 import { api } from '@/api';
+import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
-import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
 import { showError } from '@/utils/feedback';
 import BankPicker from '../bank-picker';
 import { BANK_LABELS } from '../labels';
@@ -25,7 +25,6 @@ function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }
   const [text, setText] = useState('');
   const [options, setOptions] = useState(['', '', '', '']);
   const [answer, setAnswer] = useState<number[]>([]);
-  const { busy, run } = useAction();
   const filled = options.map((option) => option.trim()).filter(Boolean);
   const form = useFormCheck(QuestionInput, {
     category,
@@ -36,32 +35,28 @@ function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }
   });
   const toggle = (index: number) =>
     setAnswer((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort()));
-  const submit = () =>
-    run(async () => {
-      const body = form.check();
-      if (!body) return;
-      await api.volunteers.addQuestion({ query: { bank }, body });
-      void Taro.showToast({ title: `已加入${BANK_LABELS[bank]}题库`, icon: 'success' });
-      setText('');
-      setOptions(['', '', '', '']);
-      setAnswer([]);
-      form.reset();
-      onAdded();
-    });
+  const { busy, submit } = useCheckedSubmit(form, async (body) => {
+    await api.volunteers.addQuestion({ query: { bank }, body });
+    void Taro.showToast({ title: `已加入${BANK_LABELS[bank]}题库`, icon: 'success' });
+    setText('');
+    setOptions(['', '', '', '']);
+    setAnswer([]);
+    form.reset();
+    onAdded();
+  });
   return (
     <View className='card questions__form'>
       <Text className='section-title'>新增题目 · {BANK_LABELS[bank]}</Text>
-      <Input placeholder='分类，如：礼仪、应急抢救、心理辅导' value={category} onChange={setCategory} onBlur={form.touch('category')} />
-      <FieldError field='category' message={form.problem('category')} />
-      <Textarea
+      <CheckedInput form={form} field='category' placeholder='分类，如：礼仪、应急抢救、心理辅导' value={category} onChange={setCategory} />
+      <CheckedTextarea
+        form={form}
+        field='text'
         className='text-box questions__text'
         value={text}
         maxlength={300}
         placeholder='题干'
-        onInput={(e) => setText(e.detail.value)}
-        onBlur={form.touch('text')}
+        onChange={setText}
       />
-      <FieldError field='text' message={form.problem('text')} />
       {options.map((option, index) => (
         <View key={index} className='questions__option'>
           <Text className={`questions__letter ${answer.includes(index) ? 'questions__letter--right' : ''}`} onClick={() => toggle(index)}>
@@ -106,12 +101,10 @@ export default function QuestionsPage() {
       <BankPicker bank={bank} onChange={setBank} />
       <QuestionForm bank={bank} onAdded={() => void questions.refresh()} />
       <Text className='section-title'>{BANK_LABELS[bank]}题库</Text>
-      {questions.error !== undefined && questions.items.length === 0 ? (
-        <ErrorView error={questions.error} onRetry={questions.refresh} />
-      ) : questions.items.length === 0 && !questions.loading ? (
-        <EmptyView title='题库为空' description={emptyNote(bank)} />
-      ) : (
-        questions.items.map((question) => (
+      <PagedItems
+        list={questions}
+        empty={<EmptyView title='题库为空' description={emptyNote(bank)} />}
+        row={(question) => (
           <View key={question.id} className={`card questions__item ${question.active ? '' : 'questions__item--off'}`}>
             <View className='questions__head'>
               <Tag type='primary'>{question.category}</Tag>
@@ -128,9 +121,8 @@ export default function QuestionsPage() {
               {question.active ? '停用' : '启用'}
             </Button>
           </View>
-        ))
-      )}
-      <ListFoot loading={questions.loading} done={questions.done} count={questions.items.length} />
+        )}
+      />
     </View>
   );
 }

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { formatDate, formatDateTime, pointsForMinutes, type ServiceRecord } from '@hele/shared';
 import { api } from '@/api';
-import { EmptyView, ErrorView, ListFoot } from '@/components/status-view';
+import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input } from '@/ui';
 import { showError } from '@/utils/feedback';
@@ -36,12 +36,10 @@ export default function ReviewPage() {
 
   return (
     <View className='page review'>
-      {pending.error !== undefined && pending.items.length === 0 ? (
-        <ErrorView error={pending.error} onRetry={pending.refresh} />
-      ) : pending.items.length === 0 && !pending.loading ? (
-        <EmptyView title='没有待审核的服务时长' />
-      ) : (
-        pending.items.map((record) => (
+      <PagedItems
+        list={pending}
+        empty={<EmptyView title='没有待审核的服务时长' />}
+        row={(record) => (
           <View key={record.id} className='card review__record'>
             <Text className='review__who'>
               {record.nickname} · {hoursOf(record.minutes)} 小时（{pointsForMinutes(record.minutes)} 积分）
@@ -74,9 +72,8 @@ export default function ReviewPage() {
               </View>
             )}
           </View>
-        ))
-      )}
-      <ListFoot loading={pending.loading} done={pending.done} count={pending.items.length} />
+        )}
+      />
     </View>
   );
 }

@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { normalizeSerial, type PublicCertificate } from '@hele/shared';
 import { api, ApiError } from '@/api';
+import Card from '@/components/card';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { Button, Input } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
@@ -38,13 +39,12 @@ export default function VerifyCertificatePage() {
   }, [serial, attempt]);
 
   const lookUp = (
-    <View className='card verify__lookup'>
-      <Text className='section-title'>核验其他证明</Text>
+    <Card title='核验其他证明' className='verify__lookup'>
       <Input className='verify__input' placeholder='输入证明上的编号，如 ABCD-EFGH-…' value={typed} onChange={setTyped} />
       <Button block type='primary' className='verify__submit' disabled={!typed.trim()} onClick={() => setSerial(typed.trim())}>
         核验
       </Button>
-    </View>
+    </Card>
   );
 
   if (!serial) return <View className='page verify'>{lookUp}</View>;

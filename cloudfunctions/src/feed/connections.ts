@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { ApiGatewayManagementApiClient, DeleteConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import type { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DeleteCommand, PutCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { FeedEvent } from '@hele/shared';
 import { env } from '../lib/config';
@@ -137,12 +137,18 @@ export const PUSHES_IN_FLIGHT = 256;
 const PUSH_ATTEMPTS = 3;
 const PUSH_TIMEOUT_MS = 5_000;
 
+/** The SDK module, loaded when first needed (credentials for a fan-out, a goodbye) rather than at cold start. */
+const managementApi = () => import('@aws-sdk/client-apigatewaymanagementapi');
+
 let management: ApiGatewayManagementApiClient | undefined;
-const managementClient = () =>
-  (management ??= new ApiGatewayManagementApiClient({
+const managementClient = async () => {
+  const { ApiGatewayManagementApiClient } = await managementApi();
+  management ??= new ApiGatewayManagementApiClient({
     endpoint: env().WEBSOCKET_API_ENDPOINT,
     requestHandler: { httpAgent: { keepAlive: true }, httpsAgent: { keepAlive: true } },
-  }));
+  });
+  return management;
+};
 
 /** What one push came to: delivered, the connection is gone (410), or it failed (status, or 0: no answer). */
 type PushOutcome = { sent: true } | { sent: false; gone: boolean; status: number; error?: Error };
@@ -158,7 +164,7 @@ export const createConnectionPusher = ({
   endpoint,
   sockets = PUSHES_IN_FLIGHT,
   identity = async () => {
-    const { config } = managementClient();
+    const { config } = await managementClient();
     return { credentials: await config.credentials(), region: await config.region() };
   },
 }: {
@@ -330,7 +336,8 @@ export const socketBroadcaster: Broadcaster = createSocketBroadcaster({
 export const closeConnection = async (connectionId: string): Promise<void> => {
   if (!env().WEBSOCKET_API_ENDPOINT) return;
   try {
-    await managementClient().send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
+    const [{ DeleteConnectionCommand }, client] = await Promise.all([managementApi(), managementClient()]);
+    await client.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
   } catch (error) {
     logger.warn('closing a connection failed', { connectionId, error: error as Error });
   }

@@ -3,12 +3,15 @@
  * values; on deployed stages the environment only names an SSM SecureString parameter, read once
  * per container, so no secret is ever written into the Lambda configuration.
  */
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 
 const cache = new Map<string, Promise<string>>();
 let ssm: SSMClient | undefined;
 
 const fromSsm = async (name: string): Promise<string> => {
+  // Loaded on the first read, not at cold start: the local stage never reads SSM, and a deployed
+  // container reads each parameter once.
+  const { GetParameterCommand, SSMClient } = await import('@aws-sdk/client-ssm');
   ssm ??= new SSMClient({});
   const { Parameter } = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
   if (!Parameter?.Value) throw new Error(`SSM parameter ${name} is empty`);

@@ -4,11 +4,13 @@
  * signed links. Files never pass through a function. The client takes its region's endpoint
  * (`<bucket>.s3.<region>.amazonaws.com`, `.amazonaws.com.cn` in the China regions); `AWS_ENDPOINT_URL_S3`
  * (set by the local stack) points it at the local object storage, which only speaks path-style addresses.
+ * The S3 client and the presigners load on the first call that needs them, not at cold start: most
+ * requests of the functions that hold a media storage touch no file.
  */
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { env } from './config';
+
+const s3Module = () => import('@aws-sdk/client-s3');
 
 export interface UploadTicket {
   url: string;
@@ -36,8 +38,11 @@ export const UPLOAD_TICKET_SECONDS = 5 * 60;
 const READ_URL_SECONDS = 60 * 60;
 
 let defaultClient: S3Client | undefined;
-const containerClient = () =>
-  (defaultClient ??= new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 3 }));
+const containerClient = async () => {
+  const { S3Client } = await s3Module();
+  defaultClient ??= new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 3 });
+  return defaultClient;
+};
 
 const isMissing = (error: unknown) => error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey');
 
@@ -57,13 +62,14 @@ export const mediaStorage = (
   bucket: string,
   { publicDomain = env().MEDIA_DOMAIN, client, now = () => new Date() }: MediaStorageOptions = {},
 ): MediaStorage => {
-  const s3 = () => client ?? containerClient();
+  const s3 = async () => client ?? containerClient();
   // A signature covers the host it was made for: the bucket's, which is the CDN's origin. Only the
   // address the client sees changes; the CDN hands the request on to that host unchanged.
   const published = (url: string) => (publicDomain ? url.replace(/^https:\/\/[^/]+/, `https://${publicDomain}`) : url);
   return {
     async presignUpload({ key, contentType, maxBytes }) {
-      const { url, fields } = await createPresignedPost(s3(), {
+      const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
+      const { url, fields } = await createPresignedPost(await s3(), {
         Bucket: bucket,
         Key: key,
         Fields: { 'Content-Type': contentType },
@@ -84,7 +90,8 @@ export const mediaStorage = (
 
     async stat(key) {
       try {
-        const head = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        const { HeadObjectCommand } = await s3Module();
+        const head = await (await s3()).send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
         return { bytes: head.ContentLength ?? 0, contentType: head.ContentType ?? '' };
       } catch (error) {
         if (isMissing(error)) return undefined;
@@ -92,17 +99,21 @@ export const mediaStorage = (
       }
     },
 
-    readUrl: async (key) =>
-      published(await getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: READ_URL_SECONDS })),
+    async readUrl(key) {
+      const [{ GetObjectCommand }, { getSignedUrl }] = await Promise.all([s3Module(), import('@aws-sdk/s3-request-presigner')]);
+      return published(await getSignedUrl(await s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: READ_URL_SECONDS }));
+    },
 
     async read(key) {
-      const { Body } = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const { GetObjectCommand } = await s3Module();
+      const { Body } = await (await s3()).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       if (!Body) throw new Error(`Empty object ${key}`);
       return Body.transformToByteArray();
     },
 
     async write(key, bytes, contentType) {
-      await s3().send(
+      const { PutObjectCommand } = await s3Module();
+      await (await s3()).send(
         new PutObjectCommand({
           Bucket: bucket,
           Key: key,
@@ -114,7 +125,8 @@ export const mediaStorage = (
     },
 
     async remove(key) {
-      await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      const { DeleteObjectCommand } = await s3Module();
+      await (await s3()).send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
   };
 };

@@ -27,7 +27,7 @@ import { mediaStorage } from '../../cloudfunctions/src/lib/storage';
 import { questionKeys } from '../../cloudfunctions/src/domain/question-bank';
 import type { ExamBank } from '@hele/shared';
 import { roleRepository } from '../../cloudfunctions/src/roles/repository';
-import { actionSk, boardRepository, ideaSk } from '../../cloudfunctions/src/meetings/repository';
+import { boardRepository, newActionRecord, newIdeaRecord } from '../../cloudfunctions/src/meetings/repository';
 import { libraryRepository } from '../../cloudfunctions/src/library/repository';
 import {
   centerDate,
@@ -72,6 +72,9 @@ const DEMO_REAL_NAMES: Record<string, string> = {
   lecturer: '周敏',
   member: '陈静',
 };
+
+/** A dev user's id and nickname, by their dev sign-in name (DEV_USERS). */
+const devUser = (name: string) => ({ id: userIdFor(`dev:${name}`), nickname: DEV_USERS.find((user) => user.name === name)!.nickname });
 
 /** `days` from today at `hh:mm` in the center's time zone. */
 const at = (days: number, time: string) => {
@@ -350,35 +353,20 @@ const seedLiveMeeting = async (coordinator: string, now: Date) => {
   }
   // The meeting's idea board and a measure already past due (the secretary's home page shows it).
   const ideas = ['把组织生活会开到社区里，请居民一起参加', '邀请退休老党员讲“三严三实”党课'];
+  const member = devUser('member');
   for (const [index, text] of ideas.entries()) {
     const id = ulid(now.getTime() - (ideas.length - index) * 60_000);
-    await boardRepository.addIdea({
-      activityId: LIVE_MEETING_ID,
-      sk: ideaSk(id),
-      id,
-      text,
-      kind: 'idea',
-      authorId: userIdFor('dev:member'),
-      authorName: '陈党员',
-      voteCount: 0,
-      createdAt: now.toISOString(),
-    });
+    await boardRepository.addIdea(newIdeaRecord(LIVE_MEETING_ID, { text, kind: 'idea' }, member, now, id));
   }
-  const actionId = ulid(now.getTime());
-  await boardRepository.addAction({
-    activityId: LIVE_MEETING_ID,
-    sk: actionSk(actionId),
-    id: actionId,
-    activityTitle: input.title,
-    branchId: DEMO_BRANCH,
-    openBranchKey: DEMO_BRANCH,
-    text: '整理上次会议的学习笔记并分享到群里',
-    ownerId: userIdFor('dev:member'),
-    ownerName: '陈党员',
-    dueOn: new Date(now.getTime() - 2 * DAY + 8 * 3600_000).toISOString().slice(0, 10),
-    status: 'open',
-    createdAt: now.toISOString(),
-  });
+  const dueOn = new Date(now.getTime() - 2 * DAY + 8 * 3600_000).toISOString().slice(0, 10);
+  await boardRepository.addAction(
+    newActionRecord(
+      { id: LIVE_MEETING_ID, title: input.title, branchId: DEMO_BRANCH },
+      { text: '整理上次会议的学习笔记并分享到群里', ownerId: member.id, dueOn },
+      member,
+      now,
+    ),
+  );
 };
 
 /**
@@ -498,7 +486,7 @@ const seedFileMaterial = async ({ material, file }: (typeof DEMO_FILE_MATERIALS)
 const seedResourceCloud = async (coordinator: string, now: Date) => {
   const at = now.toISOString();
   const by = { createdBy: coordinator, createdAt: at };
-  const actor = { actorId: coordinator, actorName: DEV_USERS.find((user) => user.name === 'coordinator')!.nickname, at };
+  const actor = { actorId: coordinator, actorName: devUser('coordinator').nickname, at };
   const providers = [
     { id: '00demo-provider-mingzheng', name: '街道民政办', kind: 'government' as const, verified: true, ...by },
     { id: '00demo-provider-lvyuan', name: '绿源超市', kind: 'company' as const, contact: '李经理 13800002222', verified: true, ...by },
@@ -601,25 +589,20 @@ const ignoreExisting = (error: unknown) => {
  * session and attended the first two, so 我的学习 shows progress and the lecturer's roster has marks.
  */
 const seedClassSeries = async (coordinator: string, now: Date) => {
-  const lecturer = DEV_USERS.find((user) => user.name === 'lecturer')!;
+  const lecturer = devUser('lecturer');
   const input = CreateSeriesRequest.parse({
     title: '越剧班（晨间班）',
     description: '志愿讲师周老师教唱越剧经典选段，零基础可报，每周上午一课。',
     venue: '和乐党群服务中心 3 楼活动室',
     capacity: 20,
-    lecturerIds: [userIdFor('dev:lecturer')],
+    lecturerIds: [lecturer.id],
     completionPercent: 75,
     sessions: weeklySessions(new Date(at(-20, '09:30')), 8, 90),
   });
-  const { record, sessions } = newSeriesRecords(
-    input,
-    [{ id: userIdFor('dev:lecturer'), nickname: lecturer.nickname }],
-    coordinator,
-    now,
-    DEMO_SERIES_ID,
-  );
+  const { record, sessions } = newSeriesRecords(input, [lecturer], coordinator, now, DEMO_SERIES_ID);
   if ((await seriesRepository.create(record, sessions)) !== 'ok') return; // seeded before
-  const member = { userId: userIdFor('dev:member'), nickname: DEV_USERS.find((user) => user.name === 'member')!.nickname };
+  const { id: userId, nickname } = devUser('member');
+  const member = { userId, nickname };
   for (const session of sessions) {
     const registeredAt = new Date(Date.parse(sessions[0]!.startsAt) - 7 * DAY).toISOString();
     await activityRepository.confirmSeat({
@@ -641,20 +624,21 @@ const seedClassSeries = async (coordinator: string, now: Date) => {
 const seedDemoBranch = async (now: Date) => {
   if (await directoryRepository.branch(DEMO_BRANCH)) return;
   const iso = now.toISOString();
-  const secretaryId = userIdFor('dev:secretary');
+  const secretary = devUser('secretary');
+  const secretaryId = secretary.id;
   await directoryRepository.create({
     id: DEMO_BRANCH,
     name: '和乐社区第一党支部',
     kind: 'branch',
     community: '和乐社区',
     secretaryId,
-    secretaryName: DEV_USERS.find((user) => user.name === 'secretary')!.nickname,
+    secretaryName: secretary.nickname,
     memberCount: DEMO_BRANCH_ROSTER.length,
     createdAt: iso,
     createdBy: userIdFor('dev:admin'),
   });
   for (const name of DEMO_BRANCH_ROSTER) {
-    const userId = userIdFor(`dev:${name}`);
+    const { id: userId, nickname } = devUser(name);
     await dynamoUserRepository.assignBranch(userId, DEMO_BRANCH);
     await transactNamed(doc, [
       {
@@ -669,7 +653,6 @@ const seedDemoBranch = async (now: Date) => {
         }),
       },
     ]);
-    const nickname = DEV_USERS.find((user) => user.name === name)!.nickname;
     await branchRepository.putMember(DEMO_BRANCH, { userId, nickname, ...DEMO_BRANCH_PROFILES[name]! });
   }
 };

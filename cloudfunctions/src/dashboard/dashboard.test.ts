@@ -10,6 +10,29 @@ import { serviceRecordRepository } from '../volunteers/repository';
 import { activityInput, createActivity, newMembers, newVolunteers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
 
+/**
+ * Service `volunteer` declared when the clock read `then` (hours are declared for recent days only),
+ * approved now by the coordinator through the API.
+ */
+const serveApproved = async (
+  volunteer: { userId: string; name: string },
+  then: string,
+  declaration: { servedOn: string; minutes: number; note: string; activityId?: string },
+  coordinator: string,
+) => {
+  const hours = createHoursService({
+    ledger,
+    records: serviceRecordRepository,
+    activity: activitySummary,
+    pointsPerHour: 10,
+    declaring: { maxAgeDays: 90, dailyMaxMinutes: 12 * 60 },
+    now: () => new Date(then),
+  });
+  const declared = await hours.declare(declaration, { id: volunteer.userId, nickname: volunteer.name, roles: ['member', 'volunteer'] });
+  const decided = await call('POST', `/service-records/${declared.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
+  expect(decided.status).toBe(200);
+};
+
 describe('dashboard counters', () => {
   it('count exactly when many writes move them at once', async () => {
     const scope = `test#${randomUUID()}`;
@@ -32,23 +55,8 @@ describe('dashboard counters', () => {
     const thisMonth = async () => (await call('GET', '/dashboard', { token: coordinator })).body.months.at(-1);
     const [before, earnedBefore] = [(await dashboard()).months[0], (await thisMonth()).pointsEarned];
     const [volunteer] = await newVolunteers(1, 'served');
-    // Hours are declared for recent days only: declared then (the service's clock in that month), approved now.
-    const declaredThen = createHoursService({
-      ledger,
-      records: serviceRecordRepository,
-      activity: activitySummary,
-      pointsPerHour: 10,
-      declaring: { maxAgeDays: 90, dailyMaxMinutes: 12 * 60 },
-      now: () => new Date(`${month}-20T04:00:00Z`),
-    });
     for (const minutes of [90, 45]) {
-      const declared = await declaredThen.declare(
-        { servedOn: `${month}-15`, minutes, note: '社区环保清扫' },
-        { id: volunteer!.userId, nickname: volunteer!.name, roles: ['member', 'volunteer'] },
-      );
-      expect(
-        (await call('POST', `/service-records/${declared.id}/decision`, { token: coordinator, body: { decision: 'approve' } })).status,
-      ).toBe(200);
+      await serveApproved(volunteer!, `${month}-20T04:00:00Z`, { servedOn: `${month}-15`, minutes, note: '社区环保清扫' }, coordinator);
     }
     const after = (await dashboard()).months[0];
     expect([after.month, after.serviceMinutes - before.serviceMinutes, after.serviceRecords - before.serviceRecords]).toEqual([
@@ -107,22 +115,13 @@ describe('dashboard counters', () => {
     expect([meeting.status, meeting.body.error.details[0].path]).toEqual([400, 'destination']);
 
     const [volunteer] = await newVolunteers(1, 'dest');
-    const served = async (activityId: string, month: string, minutes: number) => {
-      const then = createHoursService({
-        ledger,
-        records: serviceRecordRepository,
-        activity: activitySummary,
-        pointsPerHour: 10,
-        declaring: { maxAgeDays: 90, dailyMaxMinutes: 12 * 60 },
-        now: () => new Date(`${year}-${month}-20T04:00:00Z`),
-      });
-      const declared = await then.declare(
+    const served = (activityId: string, month: string, minutes: number) =>
+      serveApproved(
+        volunteer!,
+        `${year}-${month}-20T04:00:00Z`,
         { servedOn: `${year}-${month}-10`, minutes, note: '志愿服务', activityId },
-        { id: volunteer!.userId, nickname: volunteer!.name, roles: ['member', 'volunteer'] },
+        coordinator,
       );
-      const decided = await call('POST', `/service-records/${declared.id}/decision`, { token: coordinator, body: { decision: 'approve' } });
-      expect(decided.status).toBe(200);
-    };
     await served(school.id, '03', 90);
     await served(school.id, '04', 60);
     await served(prison.id, '05', 120);

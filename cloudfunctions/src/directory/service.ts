@@ -255,6 +255,25 @@ export const createDirectoryService = ({
     return user;
   };
 
+  /**
+   * A keeper of `branchId` acting on `userId`'s membership (approving a request, releasing a move), retried
+   * while a concurrent change wins: `find` reads the membership or throws; an active one stands as it is.
+   */
+  const consent = async (
+    caller: Principal,
+    branchId: string,
+    userId: string,
+    find: () => Promise<MembershipRecord>,
+    act: (membership: MembershipRecord, user: UserRecord, at: string) => Promise<Membership | undefined>,
+  ): Promise<Membership> => {
+    await requireKeeper(caller, branchId);
+    return retrying(async () => {
+      const membership = await find();
+      if (membership.status === 'active') return toMembership(membership);
+      return act(membership, await requireUser(userId), now().toISOString());
+    }, DEFAULT_RETRY);
+  };
+
   return {
     async create(input: BranchInput, caller: Principal): Promise<Branch> {
       await checkParent(undefined, input.parentId);
@@ -438,13 +457,12 @@ export const createDirectoryService = ({
 
     /** The branch approves: the member joins (or, for a move, joins once the old branch released them too). */
     async approve(branchId: string, userId: string, caller: Principal): Promise<Membership> {
-      await requireKeeper(caller, branchId);
-      return retrying(async () => {
+      const pending = async () => {
         const membership = await directory.membership(branchId, userId);
         if (!membership) throw new NotFoundError('Membership request');
-        if (membership.status === 'active') return toMembership(membership);
-        const user = await requireUser(userId);
-        const at = now().toISOString();
+        return membership;
+      };
+      return consent(caller, branchId, userId, pending, async (membership, user, at) => {
         if (membership.fromBranchId) {
           const approve = directory.items.approveMove(branchId, userId, at, caller.id);
           return agreeToMove(membership, { side: 'approvedAt', name: 'approve', item: approve }, user, at);
@@ -458,23 +476,21 @@ export const createDirectoryService = ({
           { name: 'user', item: userItems.placeOnBranch(userId, branchId, undefined) },
         ]);
         return outcome ? toMembership({ ...membership, status: 'active', approvedAt: at }) : undefined;
-      }, DEFAULT_RETRY);
+      });
     },
 
     /** The branch a member leaves agrees to the move; it completes once the new branch approved too. */
     async release(branchId: string, userId: string, caller: Principal): Promise<Membership> {
-      await requireKeeper(caller, branchId);
-      return retrying(async () => {
+      const moving = async () => {
         const leaving = await directory.leaving(branchId, userId);
-        if (!leaving) throw new NotFoundError('Move request');
-        const membership = await directory.membership(leaving.toBranchId, userId);
+        const membership = leaving && (await directory.membership(leaving.toBranchId, userId));
         if (!membership || membership.fromBranchId !== branchId) throw new NotFoundError('Move request');
-        if (membership.status === 'active') return toMembership(membership);
-        const user = await requireUser(userId);
-        const at = now().toISOString();
-        const release = directory.items.releaseMove(leaving.toBranchId, userId, branchId, at, caller.id);
+        return membership;
+      };
+      return consent(caller, branchId, userId, moving, (membership, user, at) => {
+        const release = directory.items.releaseMove(membership.branchId, userId, branchId, at, caller.id);
         return agreeToMove(membership, { side: 'releasedAt', name: 'release', item: release }, user, at);
-      }, DEFAULT_RETRY);
+      });
     },
 
     /** Declines a request, or takes a member off the branch (a secretary is taken off by the center only). */

@@ -27,17 +27,22 @@ const table = () => tableName('BRANCHES_TABLE');
 const personKey = (branchId: string, personId: string) => ({ pk: `B#${branchId}`, sk: `P#${personId}` });
 const phoneKey = (phone: string) => ({ pk: `PHONE#${phone}`, sk: 'ROSTER' });
 
-export const RosterPersonRecord = z.object({
-  personId: z.string(),
-  branchId: z.string(),
-  status: z.enum(['unclaimed', 'claimed']),
-  // As imported; removed when the line is claimed (the member's profile holds them from then on).
+/** A person's details as a roster's line gives them: stored with an import's rows and with the people it adds. */
+export const RosterDetails = z.object({
   realName: z.string().optional(),
   phone: z.string().optional(),
   politicalStatus: PoliticalStatusSchema.optional(),
   birthYear: z.number().int().optional(),
   education: EducationSchema.optional(),
   joinedOn: z.string().optional(),
+});
+
+export const RosterPersonRecord = z.object({
+  personId: z.string(),
+  branchId: z.string(),
+  status: z.enum(['unclaimed', 'claimed']),
+  // As imported; removed when the line is claimed (the member's profile holds them from then on).
+  ...RosterDetails.shape,
   importId: z.string(),
   importedAt: z.string(),
   importedBy: z.string(),

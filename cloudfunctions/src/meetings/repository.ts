@@ -5,7 +5,8 @@
  * minutes the facilitator edited (MINUTES).
  */
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { ActionItem, Idea } from '@hele/shared';
+import { ActionItem, Idea, type ActionItemInput, type IdeaInput } from '@hele/shared';
+import { ulid } from 'ulid';
 import * as z from 'zod';
 import { doc, isConditionFailure, transactNamed } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/pagination';
@@ -20,6 +21,48 @@ export const IdeaRecord = Idea.omit({ votedByMe: true }).extend({ sk: z.string()
 export type IdeaRecord = z.infer<typeof IdeaRecord>;
 export const ActionRecord = ActionItem.extend({ sk: z.string(), openBranchKey: z.string().optional() });
 export type ActionRecord = z.infer<typeof ActionRecord>;
+
+/** A new idea on a meeting's board, by `author`, at `at` (its id a ULID of that time unless given). */
+export const newIdeaRecord = (
+  activityId: string,
+  input: IdeaInput,
+  author: { id: string; nickname: string },
+  at: Date,
+  id = ulid(at.getTime()),
+): IdeaRecord => ({
+  activityId,
+  sk: ideaSk(id),
+  id,
+  text: input.text,
+  kind: input.kind,
+  authorId: author.id,
+  authorName: author.nickname,
+  voteCount: 0,
+  createdAt: at.toISOString(),
+});
+
+/** A new open measure of a meeting, owned by `owner`; a branch's meeting lists it among the branch's open ones. */
+export const newActionRecord = (
+  activity: { id: string; title: string; branchId?: string },
+  input: ActionItemInput,
+  owner: { id: string; nickname: string },
+  at: Date,
+): ActionRecord => {
+  const id = ulid(at.getTime());
+  return {
+    activityId: activity.id,
+    sk: actionSk(id),
+    id,
+    activityTitle: activity.title,
+    ...(activity.branchId ? { branchId: activity.branchId, openBranchKey: activity.branchId } : {}),
+    text: input.text,
+    ownerId: owner.id,
+    ownerName: owner.nickname,
+    dueOn: input.dueOn,
+    status: 'open',
+    createdAt: at.toISOString(),
+  };
+};
 
 const update = async (
   key: Record<string, string>,

@@ -24,7 +24,6 @@ import {
   type IdeaInput,
   type Minutes,
 } from '@hele/shared';
-import { ulid } from 'ulid';
 import { readAttendanceSheet } from '../domain/activities/attendance-sheet';
 import type { ActivitySummary } from '../domain/activities/summary';
 import type { Standing } from '../domain/meeting-audience';
@@ -33,7 +32,7 @@ import { branchMembers, loadUser, type Principal } from '../lib/principal';
 import { settled } from '../lib/retry';
 import { branchScope, readCounts } from '../domain/stats';
 import { partyPoints } from '../domain/party-points';
-import { actionSk, ideaSk, type ActionRecord, type boardRepository as BoardRepository, type IdeaRecord } from './repository';
+import { newActionRecord, newIdeaRecord, type ActionRecord, type boardRepository as BoardRepository, type IdeaRecord } from './repository';
 
 export interface MeetingDeps {
   board: typeof BoardRepository;
@@ -227,19 +226,7 @@ export const createMeetingService = ({
 
     async addIdea(activityId: string, input: IdeaInput, caller: Principal) {
       await speaker(activityId, caller);
-      const at = now();
-      const id = ulid(at.getTime());
-      const record: IdeaRecord = {
-        activityId,
-        sk: ideaSk(id),
-        id,
-        text: input.text,
-        kind: input.kind,
-        authorId: caller.id,
-        authorName: caller.nickname,
-        voteCount: 0,
-        createdAt: at.toISOString(),
-      };
+      const record = newIdeaRecord(activityId, input, caller, now());
       await board.addIdea(record);
       return toIdea(record, false);
     },
@@ -280,21 +267,7 @@ export const createMeetingService = ({
       const activity = await facilitated(activityId, caller);
       const owner = await loadUser(input.ownerId);
       if (!owner) throw ValidationError.field('ownerId', '用户不存在');
-      const at = now();
-      const id = ulid(at.getTime());
-      const record: ActionRecord = {
-        activityId,
-        sk: actionSk(id),
-        id,
-        activityTitle: activity.title,
-        ...(activity.branchId ? { branchId: activity.branchId, openBranchKey: activity.branchId } : {}),
-        text: input.text,
-        ownerId: owner.id,
-        ownerName: owner.nickname,
-        dueOn: input.dueOn,
-        status: 'open',
-        createdAt: at.toISOString(),
-      };
+      const record = newActionRecord(activity, input, owner, now());
       await board.addAction(record);
       return toAction(record);
     },

@@ -4,8 +4,9 @@
  * themselves are the domain's (domain/roster-people.ts).
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { EducationSchema, PoliticalStatusSchema, RosterCellErrorSchema, RosterLineStatusSchema } from '@hele/shared';
+import { RosterCellErrorSchema, RosterLineStatusSchema } from '@hele/shared';
 import * as z from 'zod';
+import { RosterDetails } from '../domain/roster-people';
 import { doc } from '../lib/db';
 import { tableName } from '../lib/tables';
 
@@ -16,12 +17,7 @@ const IMPORT_KEEP_SECONDS = 24 * 60 * 60;
 
 export const StoredLine = z.object({
   row: z.number().int(),
-  realName: z.string().optional(),
-  phone: z.string().optional(),
-  politicalStatus: PoliticalStatusSchema.optional(),
-  birthYear: z.number().int().optional(),
-  education: EducationSchema.optional(),
-  joinedOn: z.string().optional(),
+  ...RosterDetails.shape,
   status: RosterLineStatusSchema,
   errors: z.array(RosterCellErrorSchema),
 });

@@ -24,7 +24,7 @@ import {
   type TransactItem,
   type TxOutcome,
 } from '../../lib/db';
-import { promoteHead, RegistrationRecord, readRegistration, readWaitlistHead, seatItems } from './seats';
+import { cancelRegistration, promoteHead, RegistrationRecord, readRegistration, readWaitlistHead, seatItems } from './seats';
 import { ActivityRecord, indexKeys } from './records';
 import { tableName } from '../../lib/tables';
 
@@ -54,19 +54,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
   const cancelCounted = (record: RegistrationRecord, status: RegistrationRecord['status'], now: string) => {
     const counter = status === 'confirmed' ? 'confirmedCount' : 'waitlistCount';
     return transact([
-      {
-        name: 'changed',
-        item: {
-          Update: {
-            TableName: registrations(),
-            Key: { activityId: record.activityId, userId: record.userId },
-            UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now REMOVE waitSeq',
-            ConditionExpression: '#status = :current AND id = :id',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':current': status, ':now': now, ':id': record.id },
-          },
-        },
-      },
+      { name: 'changed', item: cancelRegistration(record, status, now) },
       {
         name: 'changed',
         item: {

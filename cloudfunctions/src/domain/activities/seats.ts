@@ -76,14 +76,15 @@ export const putRegistration = (record: RegistrationRecord): TransactItem => ({
   },
 });
 
-const cancelConfirmed = (record: RegistrationRecord, now: string): TransactItem => ({
+/** Cancels a registration that is still `status` (and still the same one); a waitlist ticket goes with it. */
+export const cancelRegistration = (record: RegistrationRecord, status: RegistrationRecord['status'], now: string): TransactItem => ({
   Update: {
     TableName: registrations(),
     Key: { activityId: record.activityId, userId: record.userId },
-    UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now',
-    ConditionExpression: '#status = :confirmed AND id = :id',
+    UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now REMOVE waitSeq',
+    ConditionExpression: '#status = :current AND id = :id',
     ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':cancelled': 'cancelled', ':confirmed': 'confirmed', ':now': now, ':id': record.id },
+    ExpressionAttributeValues: { ':cancelled': 'cancelled', ':current': status, ':now': now, ':id': record.id },
   },
 });
 
@@ -129,7 +130,7 @@ export const seatItems = {
     head: RegistrationRecord,
     now: string,
   ): Array<Named<'changed' | 'head-changed' | 'closed'>> => [
-    { name: 'changed', item: cancelConfirmed(record, now) },
+    { name: 'changed', item: cancelRegistration(record, 'confirmed', now) },
     { name: 'head-changed', item: promoteHead(head, now) },
     {
       name: 'closed',
@@ -148,7 +149,7 @@ export const seatItems = {
 
   /** Gives a confirmed seat back when nobody waits (checked in the same step). */
   release: (record: RegistrationRecord, now: string): Array<Named<'changed' | 'waitlist-appeared'>> => [
-    { name: 'changed', item: cancelConfirmed(record, now) },
+    { name: 'changed', item: cancelRegistration(record, 'confirmed', now) },
     {
       name: 'waitlist-appeared',
       item: {

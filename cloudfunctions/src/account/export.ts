@@ -3,12 +3,12 @@
  * store it without their index keys and secrets. What cannot be found by person without reading a
  * whole table is named in `notIncluded`.
  */
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { LedgerEntry, type AccountExport, type User } from '@hele/shared';
 import { activityRepository } from '../domain/activities/repository';
 import { ledger, partyAccount } from '../domain/ledger';
 import { approvedMinutesOf } from '../domain/service-records';
-import { doc } from '../lib/db';
+import { batchGetAll, doc } from '../lib/db';
 import { queryAll } from '../lib/pagination';
 import type { UserRecord } from '../lib/principal';
 import { tableName, type TableVariable } from '../lib/tables';
@@ -43,20 +43,8 @@ const shown = (item: Row): Row =>
       .map(([field, value]) => [field, value instanceof Set ? [...value] : value]),
   );
 
-/** Items by key, a hundred at a time (BatchGetItem's limit), following what DynamoDB leaves unprocessed. */
-const getItems = async (table: TableVariable, keys: Row[]): Promise<Row[]> => {
-  const TableName = tableName(table);
-  const found: Row[] = [];
-  for (let i = 0; i < keys.length; i += 100) {
-    let pending: Row[] | undefined = keys.slice(i, i + 100);
-    while (pending?.length) {
-      const result: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }));
-      found.push(...(result.Responses?.[TableName] ?? []));
-      pending = result.UnprocessedKeys?.[TableName]?.Keys;
-    }
-  }
-  return found;
-};
+/** Items of one of the user's tables by key (lib/db batchGetAll). */
+const getItems = (table: TableVariable, keys: Row[]): Promise<Row[]> => batchGetAll(tableName(table), keys);
 
 const getItem = async (table: TableVariable, Key: Row): Promise<Row | undefined> =>
   (await doc.send(new GetCommand({ TableName: tableName(table), Key, ConsistentRead: true }))).Item;

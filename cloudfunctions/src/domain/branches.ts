@@ -3,10 +3,10 @@
  * secretary keeps its plan): the directory's record of a branch, one GetItem on the branches table.
  * The directory feature writes these records; nothing else does.
  */
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BranchKindSchema } from '@hele/shared';
 import * as z from 'zod';
-import { doc, type TransactItem } from '../lib/db';
+import { batchGetAll, doc, type TransactItem } from '../lib/db';
 import { tableName } from '../lib/tables';
 
 /** The directory's partition: one item per branch, sorted by id. */
@@ -89,18 +89,9 @@ export const branchRecord = async (branchId: string, consistent = false): Promis
 
 /** The names of several branches at once (a list that shows where each line belongs). */
 export const branchNames = async (ids: Iterable<string>): Promise<Map<string, string>> => {
-  const unique = [...new Set(ids)];
-  const names = new Map<string, string>();
-  for (let i = 0; i < unique.length; i += 100) {
-    const keys = unique.slice(i, i + 100).map(directoryKey);
-    const { Responses } = await doc.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [tableName('BRANCHES_TABLE')]: { Keys: keys, ProjectionExpression: 'id, #name', ExpressionAttributeNames: { '#name': 'name' } },
-        },
-      }),
-    );
-    for (const item of Responses?.[tableName('BRANCHES_TABLE')] ?? []) names.set(String(item.id), String(item.name));
-  }
-  return names;
+  const branches = await batchGetAll(tableName('BRANCHES_TABLE'), [...new Set(ids)].map(directoryKey), {
+    ProjectionExpression: 'id, #name',
+    ExpressionAttributeNames: { '#name': 'name' },
+  });
+  return new Map(branches.map((item) => [String(item.id), String(item.name)]));
 };

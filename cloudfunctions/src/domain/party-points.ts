@@ -6,9 +6,9 @@
  * however many occasions arrive at once; and the year's total, which a branch's ranking and the yearly
  * statistics read. Each occasion pays once (its key), and a failure to pay never undoes the occasion.
  */
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { centerMonth, isPartyMember, LedgerType, partyAward, partyEarnReason, PARTY_POINT_KINDS, type PartyPointKind } from '@hele/shared';
-import { doc, type TransactItem } from '../lib/db';
+import { batchGetAll, doc, type TransactItem } from '../lib/db';
 import { logger } from '../lib/logger';
 import { loadUser } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
@@ -118,20 +118,9 @@ export const createPartyPoints = (ledger: Ledger = stageLedger) => ({
   /** The year's totals of several members (those with none: 0). */
   async yearTotals(userIds: string[], year: number): Promise<Map<string, number>> {
     const totals = new Map(userIds.map((id) => [id, 0]));
-    const table = tableName('POINTS_TABLE');
-    for (let i = 0; i < userIds.length; i += 100) {
-      let keys: Array<Record<string, unknown>> | undefined = userIds
-        .slice(i, i + 100)
-        .map((id) => ({ userId: partyAccount(id), sk: yearSk(year) }));
-      while (keys?.length) {
-        const reply: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        for (const item of reply.Responses?.[table] ?? [])
-          totals.set(String(item.userId).slice(partyAccount('').length), Number(item.total ?? 0));
-        keys = reply.UnprocessedKeys?.[table]?.Keys;
-      }
-    }
+    const keys = userIds.map((id) => ({ userId: partyAccount(id), sk: yearSk(year) }));
+    for (const item of await batchGetAll(tableName('POINTS_TABLE'), keys, { ConsistentRead: true }))
+      totals.set(String(item.userId).slice(partyAccount('').length), Number(item.total ?? 0));
     return totals;
   },
 });

@@ -13,10 +13,10 @@
  * their profile has none), the membership, the branch's count and the plan roster's line.
  */
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { EducationSchema, PoliticalStatusSchema } from '@hele/shared';
 import * as z from 'zod';
-import { type DocClient, doc, type TransactItem, transactNamed } from '../lib/db';
+import { batchGetAll, type DocClient, doc, type TransactItem, transactNamed } from '../lib/db';
 import { queryAll } from '../lib/pagination';
 import { loadUser, type UserRecord } from '../lib/principal';
 import { retrying } from '../lib/retry';
@@ -77,20 +77,8 @@ export const phoneClaim = async (phone: string): Promise<PhoneClaimRecord | unde
 
 /** Which of these numbers wait on an import list, and where. */
 export const phoneClaims = async (phones: string[]): Promise<Map<string, PhoneClaimRecord>> => {
-  const found = new Map<string, PhoneClaimRecord>();
-  const unique = [...new Set(phones)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Array<Record<string, unknown>> | undefined = unique.slice(i, i + 100).map(phoneKey);
-    while (keys?.length) {
-      const reply: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: keys } } }));
-      for (const item of reply.Responses?.[table()] ?? []) {
-        const claim = PhoneClaimRecord.parse(item);
-        found.set(claim.phone, claim);
-      }
-      keys = reply.UnprocessedKeys?.[table()]?.Keys;
-    }
-  }
-  return found;
+  const claims = (await batchGetAll(table(), [...new Set(phones)].map(phoneKey))).map((item) => PhoneClaimRecord.parse(item));
+  return new Map(claims.map((claim) => [claim.phone, claim]));
 };
 
 export type Named<N extends string = string> = { name: N; item: TransactItem };

@@ -7,8 +7,8 @@
  */
 import { ServiceRecord } from '@hele/shared';
 import type * as z from 'zod';
-import { BatchGetCommand, GetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { doc, type TransactItem } from '../lib/db';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, doc, type TransactItem } from '../lib/db';
 import { tableName } from '../lib/tables';
 
 /** A stored record has exactly the API's shape (the volunteer sees all of it). */
@@ -106,19 +106,10 @@ export const approvedMinutesOf = async (userId: string): Promise<number> => {
 
 /** The status of each of these records that exists (the roster shows whose teaching is recorded). */
 export const recordStatuses = async (ids: string[]): Promise<Map<string, string>> => {
-  const found = new Map<string, string>();
-  const table = tableName('SERVICE_RECORDS_TABLE');
-  for (let i = 0; i < ids.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => ({ id }));
-    while (keys?.length) {
-      const result: BatchGetCommandOutput = await doc.send(
-        new BatchGetCommand({
-          RequestItems: { [table]: { Keys: keys, ProjectionExpression: 'id, #status', ExpressionAttributeNames: { '#status': 'status' } } },
-        }),
-      );
-      for (const item of result.Responses?.[table] ?? []) found.set(item.id as string, item.status as string);
-      keys = result.UnprocessedKeys?.[table]?.Keys;
-    }
-  }
-  return found;
+  const records = await batchGetAll(
+    tableName('SERVICE_RECORDS_TABLE'),
+    ids.map((id) => ({ id })),
+    { ProjectionExpression: 'id, #status', ExpressionAttributeNames: { '#status': 'status' } },
+  );
+  return new Map(records.map((item) => [item.id as string, item.status as string]));
 };

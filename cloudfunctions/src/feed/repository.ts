@@ -3,19 +3,11 @@
  * like or comment itself, so counts stay exact under concurrency; every visible change of a post
  * gets a new `rev`, which the catch-up query (index byRevision) follows.
  */
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type BatchGetCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReviewState } from '@hele/shared';
 import * as z from 'zod';
 
-import { doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
+import { batchGetAll, doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
 import { type PageRequest, queryAll, queryPage } from '../lib/pagination';
 import { CommentRecord, FeedMetaRecord, META_ID, PostRecord } from './records';
 import { tableName } from '../lib/tables';
@@ -299,19 +291,9 @@ export const feedRepository = {
 
   /** Which of `postIds` the member likes. */
   async likedBy(userId: string, ids: string[]): Promise<Set<string>> {
-    const liked = new Set<string>();
-    const postIds = [...new Set(ids)]; // BatchGetItem refuses a key asked twice
-    for (let i = 0; i < postIds.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = postIds.slice(i, i + 100).map((postId) => ({ postId, sk: likeSk(userId) }));
-      while (keys?.length) {
-        const result: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({ RequestItems: { [reactions()]: { Keys: keys, ProjectionExpression: 'postId' } } }),
-        );
-        for (const item of result.Responses?.[reactions()] ?? []) liked.add(item.postId as string);
-        keys = result.UnprocessedKeys?.[reactions()]?.Keys;
-      }
-    }
-    return liked;
+    const keys = [...new Set(ids)].map((postId) => ({ postId, sk: likeSk(userId) })); // BatchGetItem refuses a key asked twice
+    const likes = await batchGetAll(reactions(), keys, { ProjectionExpression: 'postId' });
+    return new Set(likes.map((item) => item.postId as string));
   },
 
   async addComment(post: PostRecord, record: CommentRecord, rev: string) {

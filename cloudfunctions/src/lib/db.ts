@@ -3,7 +3,14 @@
  * points it at DynamoDB Local; on AWS the default endpoint is used.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { meterClient } from './request-cost';
 
 // On Lambda one container serves one request at a time; the local stack runs every function in
@@ -27,6 +34,31 @@ export const doc = DynamoDBDocumentClient.from(dynamo, {
 
 /** What repositories need of the document client; tests wrap it to inject errors. */
 export type DocClient = Pick<DynamoDBDocumentClient, 'send'>;
+
+/**
+ * The items of `table` with these keys (those that exist), a hundred at a time (BatchGetItem's limit),
+ * asking again for the keys DynamoDB leaves unprocessed under load. `read` holds the projection and
+ * consistency wanted. BatchGetItem refuses a key asked twice: callers pass each once.
+ */
+export const batchGetAll = async (
+  table: string,
+  keys: Record<string, unknown>[],
+  read: Omit<NonNullable<BatchGetCommandInput['RequestItems']>[string], 'Keys'> = {},
+  client: DocClient = doc,
+): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+    while (pending?.length) {
+      const result: BatchGetCommandOutput = await client.send(
+        new BatchGetCommand({ RequestItems: { [table]: { ...read, Keys: pending } } }),
+      );
+      items.push(...(result.Responses?.[table] ?? []));
+      pending = result.UnprocessedKeys?.[table]?.Keys;
+    }
+  }
+  return items;
+};
 
 export const isConditionFailure = (error: unknown): boolean => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 

@@ -2,10 +2,10 @@
  * Who is calling: the user record in the users table, read on every request so that a role
  * granted or revoked takes effect at once. Roles never come from the token or the client.
  */
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { PoliticalStatusSchema, RoleSchema, type Role } from '@hele/shared';
 import * as z from 'zod';
-import { doc, type TransactItem } from './db';
+import { batchGetAll, doc, type TransactItem } from './db';
 import { queryAll } from './pagination';
 import { tableName } from './tables';
 
@@ -62,20 +62,9 @@ export const toPrincipal = (user: UserRecord): Principal => ({
 
 /** Several users at once, by id (those that exist). */
 export const loadUsers = async (ids: string[]): Promise<Map<string, UserRecord>> => {
-  const found = new Map<string, UserRecord>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Array<Record<string, unknown>> | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
-    // BatchGetItem may leave keys unprocessed under load: ask again for those.
-    while (keys?.length) {
-      const reply: BatchGetCommandOutput = await doc.send(
-        new BatchGetCommand({ RequestItems: { [tableName('USERS_TABLE')]: { Keys: keys } } }),
-      );
-      for (const item of reply.Responses?.[tableName('USERS_TABLE')] ?? []) found.set(String(item.id), UserRecord.parse(item));
-      keys = reply.UnprocessedKeys?.[tableName('USERS_TABLE')]?.Keys;
-    }
-  }
-  return found;
+  const keys = [...new Set(ids)].map((id) => ({ id }));
+  const users = (await batchGetAll(tableName('USERS_TABLE'), keys)).map((item) => UserRecord.parse(item));
+  return new Map(users.map((user) => [user.id, user]));
 };
 
 /** The roster of a branch: every user whose branchId is it (sparse index byBranch). */

@@ -4,18 +4,10 @@
  * materials (pk `S#<series>`, written in the same transaction as the material) and each member's
  * progress (pk `P#<user>`: the percent, which only ever grows, and when they began).
  */
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type BatchGetCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Material } from '@hele/shared';
 import * as z from 'zod';
-import { doc, isConditionFailure } from '../lib/db';
+import { batchGetAll, doc, isConditionFailure } from '../lib/db';
 import { queryPage, type PageRequest } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
@@ -30,18 +22,7 @@ export type MaterialRecord = z.infer<typeof MaterialRecord>;
 const SeriesEntry = z.object({ sk: z.string() }).transform((entry) => entry.sk);
 
 /** Reads many items by key, following what DynamoDB leaves unprocessed. */
-const batchGet = async (keys: Array<{ pk: string; sk: string }>) => {
-  const items: Record<string, unknown>[] = [];
-  for (let i = 0; i < keys.length; i += 100) {
-    let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
-    while (pending?.length) {
-      const result: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending } } }));
-      items.push(...(result.Responses?.[table()] ?? []));
-      pending = result.UnprocessedKeys?.[table()]?.Keys;
-    }
-  }
-  return items;
-};
+const batchGet = (keys: Array<{ pk: string; sk: string }>) => batchGetAll(table(), keys);
 
 export const libraryRepository = {
   async create(record: MaterialRecord, tokens: string[]) {

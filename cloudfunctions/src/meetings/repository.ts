@@ -4,11 +4,11 @@
  * indexes by owner and, while open, by branch and due date (the secretary's overdue list); and the
  * minutes the facilitator edited (MINUTES).
  */
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ActionItem, Idea, type ActionItemInput, type IdeaInput } from '@hele/shared';
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { doc, isConditionFailure, transactNamed } from '../lib/db';
+import { batchGetAll, doc, isConditionFailure, transactNamed } from '../lib/db';
 import { queryAll, queryPage, type PageRequest } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
@@ -134,20 +134,9 @@ export const boardRepository = {
     ]),
   /** Which of the ideas the member voted for. */
   async votedBy(activityId: string, userId: string, ideaIds: string[]): Promise<Set<string>> {
-    const voted = new Set<string>();
-    for (let i = 0; i < ideaIds.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = ideaIds
-        .slice(i, i + 100)
-        .map((ideaId) => ({ activityId, sk: voteSk(ideaId, userId) }));
-      while (keys?.length) {
-        const result: BatchGetCommandOutput = await doc.send(
-          new BatchGetCommand({ RequestItems: { [table()]: { Keys: keys, ProjectionExpression: 'sk' } } }),
-        );
-        for (const item of result.Responses?.[table()] ?? []) voted.add((item.sk as string).split('#')[1]!);
-        keys = result.UnprocessedKeys?.[table()]?.Keys;
-      }
-    }
-    return voted;
+    const keys = ideaIds.map((ideaId) => ({ activityId, sk: voteSk(ideaId, userId) }));
+    const votes = await batchGetAll(table(), keys, { ProjectionExpression: 'sk' });
+    return new Set(votes.map((item) => (item.sk as string).split('#')[1]!));
   },
   async group(activityId: string, ideaId: string, group: string) {
     const item = await update(

@@ -5,17 +5,11 @@
  * Each write method answers what happened (`ok`, or which condition lost) and never retries:
  * the service decides what to try next.
  */
-import {
-  BatchGetCommand,
-  GetCommand,
-  PutCommand,
-  type QueryCommandInput,
-  UpdateCommand,
-  type BatchGetCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActivityStatus } from '@hele/shared';
 import { countAll, everyPage, type ItemParser, type Page, queryAll, queryPage } from '../../lib/pagination';
 import {
+  batchGetAll,
   doc,
   isConditionFailure,
   isRetryableWriteError,
@@ -249,21 +243,9 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     async getMine(activityIds: string[], userId: string): Promise<Map<string, RegistrationRecord>> {
-      const found = new Map<string, RegistrationRecord>();
-      for (let i = 0; i < activityIds.length; i += 100) {
-        let keys: Record<string, unknown>[] | undefined = activityIds.slice(i, i + 100).map((activityId) => ({ activityId, userId }));
-        while (keys?.length) {
-          const result: BatchGetCommandOutput = await client.send(
-            new BatchGetCommand({ RequestItems: { [registrations()]: { Keys: keys } } }),
-          );
-          for (const item of result.Responses?.[registrations()] ?? []) {
-            const record = RegistrationRecord.parse(item);
-            found.set(record.activityId, record);
-          }
-          keys = result.UnprocessedKeys?.[registrations()]?.Keys;
-        }
-      }
-      return found;
+      const keys = activityIds.map((activityId) => ({ activityId, userId }));
+      const mine = (await batchGetAll(registrations(), keys, {}, client)).map((item) => RegistrationRecord.parse(item));
+      return new Map(mine.map((record) => [record.activityId, record]));
     },
 
     /**
@@ -427,22 +409,9 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     async getActivities(ids: string[]): Promise<Map<string, ActivityRecord>> {
-      const found = new Map<string, ActivityRecord>();
-      const unique = [...new Set(ids)];
-      for (let i = 0; i < unique.length; i += 100) {
-        let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ id }));
-        while (keys?.length) {
-          const result: BatchGetCommandOutput = await client.send(
-            new BatchGetCommand({ RequestItems: { [activities()]: { Keys: keys } } }),
-          );
-          for (const item of result.Responses?.[activities()] ?? []) {
-            const record = ActivityRecord.parse(item);
-            found.set(record.id, record);
-          }
-          keys = result.UnprocessedKeys?.[activities()]?.Keys;
-        }
-      }
-      return found;
+      const keys = [...new Set(ids)].map((id) => ({ id }));
+      const found = (await batchGetAll(activities(), keys, {}, client)).map((item) => ActivityRecord.parse(item));
+      return new Map(found.map((record) => [record.id, record]));
     },
   };
 };

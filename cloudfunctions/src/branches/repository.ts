@@ -2,10 +2,10 @@
  * The branches table: each branch's roster (pk `B#<branch>`, sk `M#<user>`) and notes (sk `NOTES`),
  * the module library of the plan generator (pk `MODULES`) and the period themes (pk `THEMES`).
  */
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { EducationSchema, PlanModuleRecord, Theme, type RosterEntryInput } from '@hele/shared';
 import * as z from 'zod';
-import { doc } from '../lib/db';
+import { batchPutAll, doc } from '../lib/db';
 import { queryAll } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
@@ -56,14 +56,9 @@ export const branchRepository = {
     queryAll(PlanModuleRecord, { TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': MODULES } }),
 
   async putModules(modules: PlanModuleRecord[]) {
-    for (let i = 0; i < modules.length; i += 25) {
-      let pending: Array<{ PutRequest: { Item: Record<string, unknown> } }> | undefined = modules
-        .slice(i, i + 25)
-        .map((module) => ({ PutRequest: { Item: { pk: MODULES, sk: module.id, ...module } } }));
-      while (pending?.length) {
-        const result = await doc.send(new BatchWriteCommand({ RequestItems: { [table()]: pending } }));
-        pending = result.UnprocessedItems?.[table()] as typeof pending;
-      }
-    }
+    await batchPutAll(
+      table(),
+      modules.map((module) => ({ pk: MODULES, sk: module.id, ...module })),
+    );
   },
 };

@@ -5,8 +5,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   type BatchGetCommandInput,
   type BatchGetCommandOutput,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
   DynamoDBDocumentClient,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -58,6 +61,19 @@ export const batchGetAll = async (
     }
   }
   return items;
+};
+
+/** Puts these items in `table`, twenty-five at a time (BatchWriteItem's limit), sending again what DynamoDB leaves unprocessed. */
+export const batchPutAll = async (table: string, items: Record<string, unknown>[], client: DocClient = doc): Promise<void> => {
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: NonNullable<BatchWriteCommandInput['RequestItems']>[string] | undefined = items
+      .slice(i, i + 25)
+      .map((Item) => ({ PutRequest: { Item } }));
+    while (pending?.length) {
+      const result: BatchWriteCommandOutput = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = result.UnprocessedItems?.[table];
+    }
+  }
 };
 
 export const isConditionFailure = (error: unknown): boolean => error instanceof Error && error.name === 'ConditionalCheckFailedException';

@@ -4,10 +4,10 @@
  * materials (pk `S#<series>`, written in the same transaction as the material) and each member's
  * progress (pk `P#<user>`: the percent, which only ever grows, and when they began).
  */
-import { BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Material } from '@hele/shared';
 import * as z from 'zod';
-import { batchGetAll, doc, isConditionFailure } from '../lib/db';
+import { batchGetAll, batchPutAll, doc, isConditionFailure } from '../lib/db';
 import { queryPage, type PageRequest } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
@@ -35,14 +35,10 @@ export const libraryRepository = {
         }),
       );
     else await doc.send(new PutCommand(put(record)));
-    const items = tokens.map((token) => ({ PutRequest: { Item: { pk: tokenKey(token), sk: record.sk } } }));
-    for (let i = 0; i < items.length; i += 25) {
-      let pending: typeof items | undefined = items.slice(i, i + 25);
-      while (pending?.length) {
-        const result = await doc.send(new BatchWriteCommand({ RequestItems: { [table()]: pending } }));
-        pending = result.UnprocessedItems?.[table()] as typeof items | undefined;
-      }
-    }
+    await batchPutAll(
+      table(),
+      tokens.map((token) => ({ pk: tokenKey(token), sk: record.sk })),
+    );
   },
 
   list: (page: PageRequest) =>

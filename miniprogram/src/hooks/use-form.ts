@@ -25,7 +25,12 @@ export const useForm = <S extends z.ZodType, V extends Record<string, unknown>>(
     if (!String(typed[field] ?? '').trim()) delete typed[field];
   }
   const checks = useFormCheck(schema, typed as { [K in keyof z.input<S>]?: unknown });
-  const set = <K extends keyof V>(field: K, value: V[K]) => setValues((current) => ({ ...current, [field]: value }));
+  /** A field's new value, or how to make it from the current one (e.g. after a load, unless the person typed one). */
+  const set = <K extends keyof V>(field: K, value: V[K] | ((current: V[K]) => V[K])) =>
+    setValues((current) => ({
+      ...current,
+      [field]: typeof value === 'function' ? (value as (current: V[K]) => V[K])(current[field]) : value,
+    }));
   return {
     ...checks,
     values,

@@ -10,7 +10,7 @@ import { api } from '@/api';
 import FieldError from '@/components/field-error';
 import { EmptyView, ListFoot } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input } from '@/ui';
 import { confirmAction } from '@/utils/feedback';
@@ -20,14 +20,13 @@ const MANAGED: ManagedRole[] = ['coordinator', 'secretary', 'lecturer'];
 
 export default function RolesPage() {
   const [role, setRole] = useState<ManagedRole>('lecturer');
-  const [userId, setUserId] = useState('');
   const [found, setFound] = useState<User>();
   const { busy, run } = useAction();
   const holders = usePagedList<RoleHolder>((cursor) => api.roles.holders({ params: { role }, query: { cursor } }), [role]);
   const audit = usePagedList<RoleAuditEntry>((cursor) => api.roles.audit({ query: { cursor } }));
   const refresh = () => Promise.all([holders.refresh(), audit.refresh()]);
 
-  const lookingUp = useFormCheck(IdParams, { id: userId.trim() });
+  const lookingUp = useForm(IdParams, { id: '' }, { input: ({ id }) => ({ id: id.trim() }) });
   const lookUp = () =>
     run(async () => {
       const params = lookingUp.check();
@@ -66,7 +65,12 @@ export default function RolesPage() {
       <View className='card'>
         <Text className='section-title'>授予{ROLE_LABELS[role]}</Text>
         <View className='roles__find'>
-          <Input className='roles__user-id' placeholder='用户编号（对方“我的”页面可复制）' value={userId} onChange={setUserId} />
+          <Input
+            className='roles__user-id'
+            placeholder='用户编号（对方“我的”页面可复制）'
+            value={lookingUp.values.id}
+            onChange={(value) => lookingUp.set('id', value)}
+          />
           <Button size='small' className='roles__look-up' onClick={lookUp}>
             查询
           </Button>

@@ -24,7 +24,8 @@ import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { useCheckedSubmit } from '@/hooks/use-form-check';
 import { Button, Input, Tag } from '@/ui';
 import { showError } from '@/utils/feedback';
 import { saveOfficeFile } from '@/utils/document';
@@ -33,41 +34,35 @@ import './index.scss';
 
 function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () => void }) {
   const [people, setPeople] = useState<Registration[]>([]);
-  const [text, setText] = useState('');
-  const [owner, setOwner] = useState<number>(-1);
-  const [dueOn, setDueOn] = useState(centerDate(new Date(Date.now() + 14 * 24 * 3600_000)));
+  const form = useForm(
+    ActionItemInput,
+    { text: '', owner: -1, dueOn: centerDate(new Date(Date.now() + 14 * 24 * 3600_000)) },
+    { input: ({ text, owner, dueOn }) => ({ text, ownerId: people[owner]?.userId, dueOn }) },
+  );
+  const { owner, dueOn } = form.values;
   useDidShow(() => {
     api.registrations
       .ofActivity({ params: { id: activityId }, query: { status: 'confirmed', limit: 100 } })
       .then(({ items }) => setPeople(items), showError);
   });
-  const form = useFormCheck(ActionItemInput, { text, ownerId: people[owner]?.userId, dueOn });
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     await api.meetings.addAction({ params: { id: activityId }, body });
-    setText('');
-    form.reset();
+    form.reset('text');
     onAdded();
   });
   return (
     <Card title='记录措施' className='board__form'>
-      <CheckedInput
-        form={form}
-        field='text'
-        className='board__action-text'
-        placeholder='措施内容，如：每月走访一次困难党员'
-        value={text}
-        onChange={setText}
-      />
+      <CheckedInput {...form.field('text')} className='board__action-text' placeholder='措施内容，如：每月走访一次困难党员' />
       <Picker
         mode='selector'
         range={people.map((person) => person.nickname ?? person.userId)}
         value={Math.max(0, owner)}
-        onChange={(e) => setOwner(Number(e.detail.value))}
+        onChange={(e) => form.set('owner', Number(e.detail.value))}
       >
         <View className='board__field'>责任人：{owner >= 0 ? (people[owner]?.nickname ?? '') : '从参会人中选择'}</View>
       </Picker>
       <FieldError field='ownerId' message={form.problem('ownerId')} />
-      <Picker mode='date' value={dueOn} onChange={(e) => setDueOn(String(e.detail.value))}>
+      <Picker mode='date' value={dueOn} onChange={(e) => form.set('dueOn', String(e.detail.value))}>
         <View className='board__field'>完成期限：{dueOn}</View>
       </Picker>
       <FieldError field='dueOn' message={form.problem('dueOn')} />
@@ -84,14 +79,13 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
  */
 function MinutesCard({ activityId, facilitator }: { activityId: string; facilitator: boolean }) {
   const [minutes, setMinutes] = useState<Minutes>();
-  const [text, setText] = useState('');
   const { busy, run } = useAction();
-  const form = useFormCheck(MinutesInput, { text });
+  const form = useForm(MinutesInput, { text: '' });
   // Mounted after the page has shown (the board loads first): load on mount, not on show.
   useEffect(() => {
     api.meetings.minutes({ params: { id: activityId } }).then(({ minutes: found }) => {
       setMinutes(found);
-      setText(found.text);
+      form.set('text', found.text);
     }, showError);
   }, [activityId]);
   if (!minutes) return null;
@@ -113,10 +107,10 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
       {facilitator ? (
         <Textarea
           className='text-box board__minutes-text'
-          value={text}
+          value={form.values.text}
           maxlength={10000}
           autoHeight
-          onInput={(e) => setText(e.detail.value)}
+          onInput={(e) => form.set('text', e.detail.value)}
           onBlur={form.touch('text')}
         />
       ) : (
@@ -153,10 +147,9 @@ export default function BoardPage() {
   const user = useCurrentUser();
   const [ideas, setIdeas] = useState<Idea[]>();
   const [actions, setActions] = useState<ActionItem[]>([]);
-  const [text, setText] = useState('');
   const [error, setError] = useState<unknown>();
   const { busy, run } = useAction();
-  const ideaForm = useFormCheck(IdeaInput, { text });
+  const ideaForm = useForm(IdeaInput, { text: '' });
 
   const load = useCallback(async () => {
     try {
@@ -190,7 +183,6 @@ export default function BoardPage() {
       const body = ideaForm.check();
       if (!body) return;
       await api.meetings.addIdea({ params: { id: activityId }, body: { ...body, kind } });
-      setText('');
       ideaForm.reset();
       await load();
     });
@@ -225,7 +217,7 @@ export default function BoardPage() {
   return (
     <View className='page board'>
       <View className='card board__compose'>
-        <Input className='board__idea-input' placeholder='写下你的想法或问题' maxLength={300} value={text} onChange={setText} />
+        <Input className='board__idea-input' placeholder='写下你的想法或问题' maxLength={300} {...ideaForm.choice('text')} />
         <FieldError field='idea' message={ideaForm.problem('text')} />
         <View className='board__compose-buttons'>
           <Button size='small' type='primary' loading={busy} className='board__post-idea' onClick={() => post('idea')}>

@@ -1,13 +1,12 @@
 /** Asking for leave (请假) from a meeting, with a reason the secretary reads; the activity's page then shows 请假待批. */
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { LeaveRequestBody } from '@hele/shared';
 import { api } from '@/api';
 import Card from '@/components/card';
 import { CheckedTextarea } from '@/components/checked-input';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
 import { Button } from '@/ui';
 import { toastOnNextPage } from '@/utils/feedback';
 import { askForNotices } from '@/utils/notices';
@@ -16,8 +15,7 @@ import './index.scss';
 
 export default function LeavePage() {
   const id = useRouteParam('id') ?? '';
-  const [reason, setReason] = useState('');
-  const form = useFormCheck(LeaveRequestBody, { reason });
+  const form = useForm(LeaveRequestBody, { reason: '' });
   const { busy, run } = useAction();
   const submit = () => {
     // WeChat asks only during the tap: may it tell the member the decision?
@@ -34,13 +32,10 @@ export default function LeavePage() {
     <View className='page leave'>
       <Card title='请假原因'>
         <CheckedTextarea
-          form={form}
-          field='reason'
+          {...form.field('reason')}
           className='text-box leave__reason'
-          value={reason}
           maxlength={200}
           placeholder='如：出差在外地，无法参加'
-          onChange={setReason}
         />
         <Text className='muted'>支部书记或社工审批后生效，批准的请假不计入缺席；审批结果会发到「我的 › 消息」。</Text>
       </Card>

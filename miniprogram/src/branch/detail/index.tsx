@@ -5,7 +5,6 @@
  */
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import {
   BRANCH_KIND_LABELS,
   formatDateTime,
@@ -22,7 +21,7 @@ import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Tag } from '@/ui';
 import { confirmAction } from '@/utils/feedback';
@@ -180,8 +179,7 @@ export default function BranchDetailPage() {
     () => (keeper ? api.directory.invites({ params: { id } }).then((reply) => reply.items) : Promise.resolve([])),
     [id, keeper],
   );
-  const [secretaryId, setSecretaryId] = useState('');
-  const naming = useFormCheck(SecretaryRequest, { userId: secretaryId.trim() });
+  const naming = useForm(SecretaryRequest, { userId: '' }, { input: ({ userId }) => ({ userId: userId.trim() }) });
   const { busy, run } = useAction();
 
   const invite = (role: InviteRole) =>
@@ -196,7 +194,6 @@ export default function BranchDetailPage() {
       if (!body) return;
       const reply = await api.directory.setSecretary({ params: { id }, body });
       void Taro.showToast({ title: `${reply.branch.secretaryName} 已任书记`, icon: 'none' });
-      setSecretaryId('');
       naming.reset();
       branch.setData(reply.branch);
       await members.reload();
@@ -224,14 +221,7 @@ export default function BranchDetailPage() {
       {center && (
         <Card title='设置书记'>
           <Text className='muted branch-detail__hint'>请对方在「我的」里复制「用户编号」发给你，或让对方扫描书记邀请二维码。</Text>
-          <CheckedInput
-            form={naming}
-            field='userId'
-            className='branch-detail__secretary-id'
-            placeholder='用户编号，如 u_xxxx'
-            value={secretaryId}
-            onChange={setSecretaryId}
-          />
+          <CheckedInput {...naming.field('userId')} className='branch-detail__secretary-id' placeholder='用户编号，如 u_xxxx' />
           <View className='branch-detail__buttons'>
             <Button size='small' type='primary' loading={busy} className='branch-detail__set-secretary' onClick={nameSecretary}>
               设为书记

@@ -4,14 +4,14 @@
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { BRANCH_KIND_LABELS, BranchInput, type Branch, type BranchKind } from '@hele/shared';
 import { api } from '@/api';
 import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
-import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { useCheckedSubmit } from '@/hooks/use-form-check';
 import { useResource } from '@/hooks/use-resource';
 import { Button } from '@/ui';
 import './index.scss';
@@ -51,41 +51,25 @@ export const treeOrder = (branches: Branch[]): Array<{ branch: Branch; depth: nu
 };
 
 function NewBranchForm({ branches, onCreated }: { branches: Branch[]; onCreated: (branch: Branch) => void }) {
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<BranchKind>('branch');
-  const [parentId, setParentId] = useState(NO_PARENT);
-  const [community, setCommunity] = useState('');
   const parents = [NO_PARENT, ...branches.filter((branch) => branch.kind !== 'branch').map((branch) => branch.id)];
   const parentLabels = Object.fromEntries([[NO_PARENT, '无（最上级）'], ...branches.map((branch) => [branch.id, branch.name])]);
-  const form = useFormCheck(BranchInput, { name, kind, ...(parentId ? { parentId } : {}), ...(community.trim() ? { community } : {}) });
+  const form = useForm(
+    BranchInput,
+    { name: '', kind: 'branch' as BranchKind, parentId: NO_PARENT, community: '' },
+    { optional: ['parentId', 'community'] },
+  );
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     const { branch } = await api.directory.create({ body });
     void Taro.showToast({ title: `已创建「${branch.name}」`, icon: 'none' });
-    setName('');
-    setCommunity('');
-    form.reset();
+    form.reset('name', 'community');
     onCreated(branch);
   });
   return (
     <Card title='新建支部' className='directory__form'>
-      <CheckedInput
-        form={form}
-        field='name'
-        className='directory__name'
-        placeholder='名称，如 和乐社区第一党支部'
-        value={name}
-        onChange={setName}
-      />
-      <Choice label='类型' options={KINDS} labels={BRANCH_KIND_LABELS} value={kind} onChange={setKind} />
-      <Choice label='上级组织' options={parents} labels={parentLabels} value={parentId} onChange={setParentId} />
-      <CheckedInput
-        form={form}
-        field='community'
-        className='directory__community'
-        placeholder='所属社区或单位（可不填）'
-        value={community}
-        onChange={setCommunity}
-      />
+      <CheckedInput {...form.field('name')} className='directory__name' placeholder='名称，如 和乐社区第一党支部' />
+      <Choice label='类型' options={KINDS} labels={BRANCH_KIND_LABELS} {...form.choice('kind')} />
+      <Choice label='上级组织' options={parents} labels={parentLabels} {...form.choice('parentId')} />
+      <CheckedInput {...form.field('community')} className='directory__community' placeholder='所属社区或单位（可不填）' />
       <Button type='primary' block loading={busy} className='directory__create' onClick={submit}>
         创建
       </Button>

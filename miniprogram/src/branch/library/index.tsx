@@ -20,7 +20,8 @@ import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { typedNumber, useCheckedSubmit } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import '../plan/index.scss';
 
@@ -28,46 +29,39 @@ const STYLES = ModuleStyleSchema.options;
 const SUITS: Array<AgeBand | ''> = ['', ...AgeBandSchema.options];
 
 function AddModule({ onAdded }: { onAdded: () => Promise<void> }) {
-  const [name, setName] = useState('');
-  const [style, setStyle] = useState<ModuleStyle>('collaborative');
-  const [suits, setSuits] = useState<AgeBand | ''>('');
-  const [minutes, setMinutes] = useState('30');
-  const [materials, setMaterials] = useState('');
-  const form = useFormCheck(PlanModuleInput, {
-    name,
-    styles: [style],
-    suits: suits ? [suits] : [],
-    minutes: typedNumber(minutes),
-    materials,
-  });
+  const form = useForm(
+    PlanModuleInput,
+    { name: '', style: 'collaborative' as ModuleStyle, suits: '' as AgeBand | '', minutes: '30', materials: '' },
+    {
+      input: ({ name, style, suits, minutes, materials }) => ({
+        name,
+        styles: [style],
+        suits: suits ? [suits] : [],
+        minutes: typedNumber(minutes),
+        materials,
+      }),
+    },
+  );
+  const { suits } = form.values;
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     await api.branches.addModule({ body });
-    setName('');
-    setMaterials('');
-    form.reset();
+    form.reset('name', 'materials');
     await onAdded();
   });
   return (
     <Card title='添加模块'>
-      <CheckedInput
-        form={form}
-        field='name'
-        className='library__module-name'
-        placeholder='模块名称，如：红色观影'
-        value={name}
-        onChange={setName}
-      />
-      <Choice label='形式' options={STYLES} labels={MODULE_STYLE_LABELS} value={style} onChange={setStyle} />
+      <CheckedInput {...form.field('name')} className='library__module-name' placeholder='模块名称，如：红色观影' />
+      <Choice label='形式' options={STYLES} labels={MODULE_STYLE_LABELS} {...form.choice('style')} />
       <Picker
         mode='selector'
         range={SUITS.map((item) => (item ? AGE_BAND_LABELS[item] : '不限年龄'))}
         value={SUITS.indexOf(suits)}
-        onChange={(e) => setSuits(SUITS[Number(e.detail.value)]!)}
+        onChange={(e) => form.set('suits', SUITS[Number(e.detail.value)]!)}
       >
         <View className='plan__field'>适合：{suits ? AGE_BAND_LABELS[suits] : '不限年龄'}</View>
       </Picker>
-      <CheckedInput form={form} field='minutes' type='number' placeholder='时长（分钟）' value={minutes} onChange={setMinutes} />
-      <CheckedInput form={form} field='materials' placeholder='所需材料（可不填）' value={materials} onChange={setMaterials} />
+      <CheckedInput {...form.field('minutes')} type='number' placeholder='时长（分钟）' />
+      <CheckedInput {...form.field('materials')} placeholder='所需材料（可不填）' />
       <Button block type='primary' className='library__add-module' loading={busy} onClick={submit}>
         添加
       </Button>

@@ -32,7 +32,8 @@ import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { typedNumber, useCheckedSubmit } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
 import { useRouteParam } from '@/utils/navigation';
@@ -53,9 +54,12 @@ function RecordMember({
   member: { userId: string; nickname: string };
   onRecorded: (profile: BranchProfileResponse) => void;
 }) {
-  const [birthYear, setBirthYear] = useState('');
-  const [education, setEducation] = useState<Education>('college');
-  const form = useFormCheck(RosterEntryInput, { birthYear: typedNumber(birthYear), education });
+  const form = useForm(
+    RosterEntryInput,
+    { birthYear: '', education: 'college' as Education },
+    { input: ({ birthYear, education }) => ({ birthYear: typedNumber(birthYear), education }) },
+  );
+  const { birthYear, education } = form.values;
   const { busy, submit: record } = useCheckedSubmit(form, async (body) => {
     onRecorded(await api.branches.record({ params: { id: branchId, userId: member.userId }, body }));
   });
@@ -68,14 +72,14 @@ function RecordMember({
           type='number'
           placeholder='出生年份'
           value={birthYear}
-          onChange={setBirthYear}
+          onChange={(value) => form.set('birthYear', value)}
           onBlur={form.touch('birthYear')}
         />
         <Picker
           mode='selector'
           range={EDUCATIONS.map((item) => EDUCATION_LABELS[item])}
           value={EDUCATIONS.indexOf(education)}
-          onChange={(e) => setEducation(EDUCATIONS[Number(e.detail.value)]!)}
+          onChange={(e) => form.set('education', EDUCATIONS[Number(e.detail.value)]!)}
         >
           <Text className='plan__link'>{EDUCATION_LABELS[education]}</Text>
         </Picker>
@@ -259,11 +263,10 @@ export default function BranchPlanPage() {
   const user = useCurrentUser();
   const [branchId, setBranchId] = useState(useRouteParam('branchId') ?? user?.branchId ?? '');
   const [profile, setProfile] = useState<BranchProfileResponse>();
-  const [theme, setTheme] = useState('');
   const [themes, setThemes] = useState<string[]>([]);
-  const [meetings, setMeetings] = useState(3);
   const [proposal, setProposal] = useState<PlanProposal>();
-  const proposing = useFormCheck(PlanRequest, { theme, meetings });
+  const proposing = useForm(PlanRequest, { theme: '', meetings: 3 });
+  const { theme, meetings } = proposing.values;
   const { busy, run } = useAction();
   const load = () => branchId && run(async () => setProfile(await api.branches.profile({ params: { id: branchId } })));
   useDidShow(() => {
@@ -273,7 +276,7 @@ export default function BranchPlanPage() {
       ({ current }) => {
         const names = [...new Set(current.map((item) => item.name))];
         setThemes(names);
-        setTheme((typed) => typed || names[0] || '');
+        proposing.set('theme', (typed) => typed || names[0] || '');
       },
       () => undefined,
     );
@@ -335,17 +338,10 @@ export default function BranchPlanPage() {
       {profile && keeper && <BranchNotes branchId={branchId} profile={profile} onSaved={setProfile} />}
       {profile && keeper && (
         <Card title='生成方案'>
-          <CheckedInput
-            form={proposing}
-            field='theme'
-            className='plan__theme'
-            placeholder='阶段主题，如：两学一做、五水共治'
-            value={theme}
-            onChange={setTheme}
-          />
+          <CheckedInput {...proposing.field('theme')} className='plan__theme' placeholder='阶段主题，如：两学一做、五水共治' />
           <View className='plan__themes'>
             {themes.map((name) => (
-              <Text key={name} className={`chip ${theme === name ? 'chip--on' : ''}`} onClick={() => setTheme(name)}>
+              <Text key={name} className={`chip ${theme === name ? 'chip--on' : ''}`} onClick={() => proposing.set('theme', name)}>
                 {name}
               </Text>
             ))}
@@ -354,7 +350,7 @@ export default function BranchPlanPage() {
             mode='selector'
             range={COUNTS.map((count) => `${count} 次会议`)}
             value={meetings - 1}
-            onChange={(e) => setMeetings(COUNTS[Number(e.detail.value)]!)}
+            onChange={(e) => proposing.set('meetings', COUNTS[Number(e.detail.value)]!)}
           >
             <View className='plan__field'>{meetings} 次会议</View>
           </Picker>

@@ -13,7 +13,8 @@ import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { EmptyView, PagedItems } from '@/components/status-view';
-import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { useCheckedSubmit } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
@@ -27,51 +28,56 @@ const AUDIENCES = Object.keys(AUDIENCE_LABELS) as Array<Material['audience']>;
 type Source = 'file' | 'link';
 
 function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => void }) {
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<Material['kind']>('article');
-  const [source, setSource] = useState<Source>('file');
-  const [category, setCategory] = useState(seriesId ? '公益班' : '');
-  const [tags, setTags] = useState('');
-  const [audience, setAudience] = useState<Material['audience']>('public');
-  const [content, setContent] = useState('');
   const file = useFileUpload();
+  // An article has a body; anything else a link or an uploaded file (the schema says which is missing).
+  const form = useForm(
+    MaterialInput,
+    {
+      title: '',
+      kind: 'article' as Material['kind'],
+      source: 'file' as Source,
+      category: seriesId ? '公益班' : '',
+      tags: '',
+      audience: 'public' as Material['audience'],
+      content: '',
+    },
+    {
+      input: ({ title, kind, source, category, tags, audience, content }) => ({
+        title,
+        kind,
+        category,
+        tags: tags.split(/[，,\s]+/).filter(Boolean),
+        audience,
+        ...(kind === 'article'
+          ? { body: content }
+          : source === 'file'
+            ? file.upload?.key
+              ? { file: { key: file.upload.key, name: file.upload.name } }
+              : {}
+            : content.trim()
+              ? { url: content.trim() }
+              : {}),
+        ...(seriesId ? { seriesId } : {}),
+      }),
+    },
+  );
+  const { kind, source, audience, content } = form.values;
   const usesFile = kind !== 'article' && source === 'file';
-  const uploaded = file.upload?.key;
   const choose = (next: Material['kind']) => {
-    setKind(next);
+    form.set('kind', next);
     file.clear(); // a file of one kind does not fit another
   };
-  // An article has a body; anything else a link or an uploaded file (the schema says which is missing).
-  const form = useFormCheck(MaterialInput, {
-    title,
-    kind,
-    category,
-    tags: tags.split(/[，,\s]+/).filter(Boolean),
-    audience,
-    ...(kind === 'article'
-      ? { body: content }
-      : usesFile
-        ? uploaded && file.upload
-          ? { file: { key: uploaded, name: file.upload.name } }
-          : {}
-        : content.trim()
-          ? { url: content.trim() }
-          : {}),
-    ...(seriesId ? { seriesId } : {}),
-  });
   const contentProblem = kind === 'article' ? form.problem('body') : (form.problem('url') ?? form.problem('file'));
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     await api.library.add({ body });
     void Taro.showToast({ title: '已加入资料库', icon: 'success' });
-    setTitle('');
-    setContent('');
+    form.reset('title', 'content');
     file.clear();
-    form.reset();
     onAdded();
   });
   return (
     <Card title={seriesId ? '添加本班资料' : '添加资料'} className='library__add'>
-      <CheckedInput form={form} field='title' className='library__title-input' placeholder='标题' value={title} onChange={setTitle} />
+      <CheckedInput {...form.field('title')} className='library__title-input' placeholder='标题' />
       {/* Four kinds: one tap each, rather than a picker. */}
       <View className='library__kinds'>
         {KINDS.map((item) => (
@@ -88,22 +94,16 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
         mode='selector'
         range={AUDIENCES.map((item) => AUDIENCE_LABELS[item])}
         value={AUDIENCES.indexOf(audience)}
-        onChange={(e) => setAudience(AUDIENCES[Number(e.detail.value)]!)}
+        onChange={(e) => form.set('audience', AUDIENCES[Number(e.detail.value)]!)}
       >
         <View className='library__field'>可见范围：{AUDIENCE_LABELS[audience]}</View>
       </Picker>
-      <CheckedInput
-        form={form}
-        field='category'
-        placeholder='分类，如：理论学习、公益班、志愿者学院'
-        value={category}
-        onChange={setCategory}
-      />
-      <CheckedInput form={form} field='tags' placeholder='标签，用逗号分开' value={tags} onChange={setTags} />
+      <CheckedInput {...form.field('category')} placeholder='分类，如：理论学习、公益班、志愿者学院' />
+      <CheckedInput {...form.field('tags')} placeholder='标签，用逗号分开' />
       {kind !== 'article' && (
         <View className='library__sources'>
           {(['file', 'link'] as const).map((item) => (
-            <Button key={item} size='small' type={source === item ? 'primary' : 'default'} onClick={() => setSource(item)}>
+            <Button key={item} size='small' type={source === item ? 'primary' : 'default'} onClick={() => form.set('source', item)}>
               {item === 'file' ? '上传文件' : '填写链接'}
             </Button>
           ))}
@@ -117,7 +117,7 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
           value={content}
           maxlength={20000}
           placeholder={kind === 'article' ? '正文' : '链接（https://…）'}
-          onInput={(e) => setContent(e.detail.value)}
+          onInput={(e) => form.set('content', e.detail.value)}
           onBlur={form.touch(kind === 'article' ? 'body' : 'url')}
         />
       )}

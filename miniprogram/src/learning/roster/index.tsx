@@ -12,7 +12,8 @@ import { useCurrentUser } from '@/auth/session';
 import { CheckedTextarea } from '@/components/checked-input';
 import { EmptyView, ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { useCheckedSubmit } from '@/hooks/use-form-check';
 import { errorMessage } from '@/utils/feedback';
 import { Button } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
@@ -22,8 +23,7 @@ import '../classes.scss';
 const MARK_TEXT = { attended: '✓', absent: '缺', confirmed: '报', waitlisted: '候', none: '·' } as const;
 
 function SessionNotes({ seriesId, activityId, saved }: { seriesId: string; activityId: string; saved?: string }) {
-  const [notes, setNotes] = useState(saved ?? '');
-  const form = useFormCheck(SessionNotesRequest, { notes });
+  const form = useForm(SessionNotesRequest, { notes: saved ?? '' });
   const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
     await api.series.saveNotes({ params: { id: seriesId, activityId }, body });
     void Taro.showToast({ title: '已保存', icon: 'success' });
@@ -31,13 +31,10 @@ function SessionNotes({ seriesId, activityId, saved }: { seriesId: string; activ
   return (
     <View className='roster__notes'>
       <CheckedTextarea
-        form={form}
-        field='notes'
+        {...form.field('notes')}
         className='text-box'
-        value={notes}
         maxlength={2000}
         placeholder='课后小结：本课内容、作业、下次要带的东西'
-        onChange={setNotes}
       />
       <Button size='small' className='roster__save' loading={busy} onClick={save}>
         保存小结

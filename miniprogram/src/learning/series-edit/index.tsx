@@ -10,26 +10,46 @@ import { api } from '@/api';
 import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { useAction } from '@/hooks/use-action';
+import { useForm } from '@/hooks/use-form';
 import { typedNumber, useFormCheck } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
 import { toastOnNextPage } from '@/utils/feedback';
 import '../classes.scss';
 
 const OFFSET = `+0${CENTER_UTC_OFFSET_MINUTES / 60}:00`;
+const rhythmOf = (count: string, minutes: string) => ({ count: typedNumber(count), minutes: typedNumber(minutes) });
 const nextWeek = () => toCenterIso(new Date(Date.now() + 7 * 24 * 3600 * 1000)).slice(0, 10);
 
 export default function SeriesEditPage() {
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [venue, setVenue] = useState('和乐党群服务中心 3 楼活动室');
-  const [capacity, setCapacity] = useState('20');
-  const [date, setDate] = useState(nextWeek());
-  const [time, setTime] = useState('09:30');
-  const [count, setCount] = useState('12');
-  const [minutes, setMinutes] = useState('90');
-  const [completionPercent, setCompletionPercent] = useState('80');
   const [lecturers, setLecturers] = useState<RoleHolder[]>([]);
-  const [chosen, setChosen] = useState<string[]>([]);
+  // The rhythm makes the sessions; the series is then checked as the server checks it.
+  const form = useForm(
+    CreateSeriesRequest,
+    {
+      title: '',
+      description: '',
+      venue: '和乐党群服务中心 3 楼活动室',
+      capacity: '20',
+      date: nextWeek(),
+      time: '09:30',
+      count: '12',
+      minutes: '90',
+      completionPercent: '80',
+      lecturerIds: [] as string[],
+    },
+    {
+      input: ({ date, time, count, minutes, capacity, completionPercent, ...rest }) => ({
+        ...rest,
+        capacity: typedNumber(capacity),
+        completionPercent: typedNumber(completionPercent),
+        sessions: WeeklyRhythm.safeParse(rhythmOf(count, minutes)).success
+          ? weeklySessions(new Date(`${date}T${time}:00${OFFSET}`), Number(count), Number(minutes))
+          : [],
+      }),
+    },
+  );
+  const { date, time, count, minutes, completionPercent, lecturerIds: chosen } = form.values;
+  const rhythm = useFormCheck(WeeklyRhythm, rhythmOf(count, minutes));
   const { busy, run } = useAction();
   useDidShow(
     () =>
@@ -39,19 +59,8 @@ export default function SeriesEditPage() {
       ),
   );
 
-  const toggle = (userId: string) => setChosen(chosen.includes(userId) ? chosen.filter((id) => id !== userId) : [...chosen, userId]);
-  // The rhythm makes the sessions; the series is then checked as the server checks it.
-  const rhythm = useFormCheck(WeeklyRhythm, { count: typedNumber(count), minutes: typedNumber(minutes) });
-  const sessions = rhythm.valid ? weeklySessions(new Date(`${date}T${time}:00${OFFSET}`), Number(count), Number(minutes)) : [];
-  const form = useFormCheck(CreateSeriesRequest, {
-    title,
-    description,
-    venue,
-    capacity: typedNumber(capacity),
-    lecturerIds: chosen,
-    completionPercent: typedNumber(completionPercent),
-    sessions,
-  });
+  const toggle = (userId: string) =>
+    form.set('lecturerIds', chosen.includes(userId) ? chosen.filter((id) => id !== userId) : [...chosen, userId]);
   const submit = () =>
     run(async () => {
       const planned = rhythm.check();
@@ -65,67 +74,20 @@ export default function SeriesEditPage() {
   return (
     <View className='page classes series-edit'>
       <View className='card'>
-        <CheckedInput
-          form={form}
-          field='title'
-          className='series-edit__title'
-          placeholder='班名，如：越剧班'
-          value={title}
-          onChange={setTitle}
-        />
-        <CheckedTextarea
-          form={form}
-          field='description'
-          className='text-box'
-          value={description}
-          maxlength={2000}
-          placeholder='介绍：学什么、适合谁'
-          onChange={setDescription}
-        />
-        <CheckedInput form={form} field='venue' placeholder='地点' value={venue} onChange={setVenue} />
-        <CheckedInput
-          form={form}
-          field='capacity'
-          className='series-edit__capacity'
-          type='number'
-          placeholder='每课名额'
-          value={capacity}
-          onChange={setCapacity}
-        />
-        <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>
+        <CheckedInput {...form.field('title')} className='series-edit__title' placeholder='班名，如：越剧班' />
+        <CheckedTextarea {...form.field('description')} className='text-box' maxlength={2000} placeholder='介绍：学什么、适合谁' />
+        <CheckedInput {...form.field('venue')} placeholder='地点' />
+        <CheckedInput {...form.field('capacity')} className='series-edit__capacity' type='number' placeholder='每课名额' />
+        <Picker mode='date' value={date} onChange={(e) => form.set('date', String(e.detail.value))}>
           <View className='classes__field'>第一课日期：{date}</View>
         </Picker>
-        <Picker mode='time' value={time} onChange={(e) => setTime(String(e.detail.value))}>
+        <Picker mode='time' value={time} onChange={(e) => form.set('time', String(e.detail.value))}>
           <View className='classes__field'>上课时间：{time}（每周同一时间）</View>
         </Picker>
         <FieldError field='sessions' message={rhythm.valid ? form.problem('sessions') : undefined} />
-        <CheckedInput
-          form={rhythm}
-          field='count'
-          className='series-edit__count'
-          type='number'
-          placeholder='课次'
-          value={count}
-          onChange={setCount}
-        />
-        <CheckedInput
-          form={rhythm}
-          field='minutes'
-          className='series-edit__minutes'
-          type='number'
-          placeholder='每课分钟数'
-          value={minutes}
-          onChange={setMinutes}
-        />
-        <CheckedInput
-          form={form}
-          field='completionPercent'
-          className='series-edit__percent'
-          type='number'
-          placeholder='结业出勤率（%）'
-          value={completionPercent}
-          onChange={setCompletionPercent}
-        />
+        <CheckedInput {...form.field('count')} form={rhythm} className='series-edit__count' type='number' placeholder='课次' />
+        <CheckedInput {...form.field('minutes')} form={rhythm} className='series-edit__minutes' type='number' placeholder='每课分钟数' />
+        <CheckedInput {...form.field('completionPercent')} className='series-edit__percent' type='number' placeholder='结业出勤率（%）' />
         <Text className='muted classes__line'>
           共 {count || 0} 课，每课 {minutes || 0} 分钟；出勤 {completionPercent || 0}% 以上可获结业证书
         </Text>

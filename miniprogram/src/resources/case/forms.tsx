@@ -1,6 +1,5 @@
 /** The form of each step of a case: what the coordinator writes before the case may move on. */
 import { View, Text, Textarea } from '@tarojs/components';
-import { useState } from 'react';
 import {
   AssessmentForm,
   EstimationForm,
@@ -17,7 +16,8 @@ import {
 import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import FieldError from '@/components/field-error';
-import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { typedNumber, useCheckedSubmit } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
 
 type Priority = keyof typeof PRIORITY_LABELS;
@@ -47,44 +47,41 @@ function SaveButton({ onClick, busy }: { onClick: () => void; busy: boolean }) {
 }
 
 function AssessmentStep({ record, onSave }: FormProps) {
-  const [notes, setNotes] = useState(record.forms.assessment?.notes ?? '');
-  const [priority, setPriority] = useState<Priority>(record.forms.assessment?.priority ?? 'normal');
-  const form = useFormCheck(AssessmentForm, { notes, priority });
+  const form = useForm(AssessmentForm, {
+    notes: record.forms.assessment?.notes ?? '',
+    priority: record.forms.assessment?.priority ?? ('normal' as Priority),
+  });
   const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
     await onSave('assessment', body);
   });
   return (
     <View>
       <CheckedTextarea
-        form={form}
-        field='notes'
+        {...form.field('notes')}
         className='text-box case__notes'
-        value={notes}
         maxlength={2000}
         placeholder='评估记录：需求是什么、有多迫切、已有哪些支持'
-        onChange={setNotes}
       />
-      <Choice label='优先级' options={PRIORITIES} labels={PRIORITY_LABELS} value={priority} onChange={setPriority} />
+      <Choice label='优先级' options={PRIORITIES} labels={PRIORITY_LABELS} {...form.choice('priority')} />
       <SaveButton busy={busy} onClick={save} />
     </View>
   );
 }
 
 function EstimationStep({ record, onSave }: FormProps) {
-  const [rows, setRows] = useState(record.forms.estimation?.resources ?? []);
-  const [kind, setKind] = useState<OfferKind>('goods');
-  const [description, setDescription] = useState('');
-  const [quantity, setQuantity] = useState('');
   // A line is checked as the list's lines are; the list as the server checks it.
-  const line = useFormCheck(EstimationForm.shape.resources.element, { kind, description, quantity: typedNumber(quantity) });
-  const form = useFormCheck(EstimationForm, { resources: rows });
+  const line = useForm(
+    EstimationForm.shape.resources.element,
+    { kind: 'goods' as OfferKind, description: '', quantity: '' },
+    { input: ({ quantity, ...rest }) => ({ ...rest, quantity: typedNumber(quantity) }) },
+  );
+  const form = useForm(EstimationForm, { resources: record.forms.estimation?.resources ?? [] });
+  const rows = form.values.resources;
   const add = () => {
     const row = line.check();
     if (!row) return;
-    setRows([...rows, row]);
-    setDescription('');
-    setQuantity('');
-    line.reset();
+    form.set('resources', [...rows, row]);
+    line.reset('description', 'quantity');
   };
   const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
     await onSave('estimation', body);
@@ -97,30 +94,23 @@ function EstimationStep({ record, onSave }: FormProps) {
             {OFFER_KIND_LABELS[row.kind]} · {row.description}
             {row.quantity ? ` × ${row.quantity}` : ''}
           </Text>
-          <Text className='resources__link' onClick={() => setRows(rows.filter((_, i) => i !== index))}>
+          <Text
+            className='resources__link'
+            onClick={() =>
+              form.set(
+                'resources',
+                rows.filter((_, i) => i !== index),
+              )
+            }
+          >
             删除
           </Text>
         </View>
       ))}
       <FieldError field='resources' message={form.problem('resources')} />
-      <Choice label='资源类型' options={KINDS} labels={OFFER_KIND_LABELS} value={kind} onChange={setKind} />
-      <CheckedInput
-        form={line}
-        field='description'
-        className='case__resource'
-        placeholder='需要的资源，如：午餐盒饭'
-        value={description}
-        onChange={setDescription}
-      />
-      <CheckedInput
-        form={line}
-        field='quantity'
-        className='case__quantity'
-        type='digit'
-        placeholder='数量（可不填）'
-        value={quantity}
-        onChange={setQuantity}
-      />
+      <Choice label='资源类型' options={KINDS} labels={OFFER_KIND_LABELS} {...line.choice('kind')} />
+      <CheckedInput {...line.field('description')} className='case__resource' placeholder='需要的资源，如：午餐盒饭' />
+      <CheckedInput {...line.field('quantity')} className='case__quantity' type='digit' placeholder='数量（可不填）' />
       <View className='resources__actions'>
         <Button size='small' className='case__add-resource' onClick={add}>
           加入清单
@@ -132,32 +122,21 @@ function EstimationStep({ record, onSave }: FormProps) {
 }
 
 function PlanningStep({ record, onSave }: FormProps) {
-  const [goals, setGoals] = useState((record.forms.planning?.goals ?? []).join('\n'));
-  const [tasks, setTasks] = useState((record.forms.planning?.tasks ?? []).map((task) => task.text).join('\n'));
-  const form = useFormCheck(PlanForm, { goals: lines(goals), tasks: lines(tasks).map((text) => ({ text })) });
+  const form = useForm(
+    PlanForm,
+    {
+      goals: (record.forms.planning?.goals ?? []).join('\n'),
+      tasks: (record.forms.planning?.tasks ?? []).map((task) => task.text).join('\n'),
+    },
+    { input: ({ goals, tasks }) => ({ goals: lines(goals), tasks: lines(tasks).map((text) => ({ text })) }) },
+  );
   const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
     await onSave('planning', body);
   });
   return (
     <View>
-      <CheckedTextarea
-        form={form}
-        field='goals'
-        className='text-box case__goals'
-        value={goals}
-        maxlength={2000}
-        placeholder='目标，每行一个'
-        onChange={setGoals}
-      />
-      <CheckedTextarea
-        form={form}
-        field='tasks'
-        className='text-box case__tasks'
-        value={tasks}
-        maxlength={3000}
-        placeholder='任务，每行一个（可不填）'
-        onChange={setTasks}
-      />
+      <CheckedTextarea {...form.field('goals')} className='text-box case__goals' maxlength={2000} placeholder='目标，每行一个' />
+      <CheckedTextarea {...form.field('tasks')} className='text-box case__tasks' maxlength={3000} placeholder='任务，每行一个（可不填）' />
       <SaveButton busy={busy} onClick={save} />
     </View>
   );
@@ -166,11 +145,15 @@ function PlanningStep({ record, onSave }: FormProps) {
 function EvaluationStep({ record, onSave }: FormProps) {
   const goals = record.forms.planning?.goals ?? [];
   const saved = record.forms.evaluation;
-  const [outcomes, setOutcomes] = useState<Outcome[]>(
-    goals.map((_, goal) => saved?.measures.find((measure) => measure.goal === goal)?.outcome ?? 'met'),
+  const form = useForm(
+    EvaluationForm,
+    {
+      outcomes: goals.map((_, goal): Outcome => saved?.measures.find((measure) => measure.goal === goal)?.outcome ?? 'met'),
+      summary: saved?.summary ?? '',
+    },
+    { input: ({ outcomes, summary }) => ({ measures: outcomes.map((outcome, goal) => ({ goal, outcome })), summary }) },
   );
-  const [summary, setSummary] = useState(saved?.summary ?? '');
-  const form = useFormCheck(EvaluationForm, { measures: outcomes.map((outcome, goal) => ({ goal, outcome })), summary });
+  const { outcomes } = form.values;
   const { busy, submit: save } = useCheckedSubmit(form, async (body) => {
     await onSave('evaluation', body);
   });
@@ -183,15 +166,20 @@ function EvaluationStep({ record, onSave }: FormProps) {
           options={OUTCOMES}
           labels={GOAL_OUTCOME_LABELS}
           value={outcomes[index]!}
-          onChange={(outcome) => setOutcomes(outcomes.map((item, i) => (i === index ? outcome : item)))}
+          onChange={(outcome) =>
+            form.set(
+              'outcomes',
+              outcomes.map((item, i) => (i === index ? outcome : item)),
+            )
+          }
         />
       ))}
       <Textarea
         className='text-box case__summary'
-        value={summary}
+        value={form.values.summary}
         maxlength={2000}
         placeholder='结果评估总结'
-        onInput={(e) => setSummary(e.detail.value)}
+        onInput={(e) => form.set('summary', e.detail.value)}
         onBlur={form.touch('summary')}
       />
       <FieldError field='measures' message={form.problem('measures')} />

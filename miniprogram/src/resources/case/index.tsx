@@ -32,7 +32,8 @@ import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { typedNumber, useCheckedSubmit } from '@/hooks/use-form-check';
 import { Button, Input, Tag } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
 import { SavedForms, StepForm } from './forms';
@@ -131,11 +132,9 @@ function Moves({ detail, onMoved }: { detail: CaseDetail; onMoved: () => Promise
 }
 
 function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: () => Promise<void> }) {
-  const [text, setText] = useState('');
-  const form = useFormCheck(CaseLogRequest, { text });
+  const form = useForm(CaseLogRequest, { text: '' });
   const { busy, submit: add } = useCheckedSubmit(form, async (body) => {
     await api.resources.log({ params: { id: detail.case.id }, body });
-    setText('');
     form.reset();
     await onLogged();
   });
@@ -149,13 +148,10 @@ function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: (
           </Text>
         ))}
       <CheckedTextarea
-        form={form}
-        field='text'
+        {...form.field('text')}
         className='text-box case__log'
-        value={text}
         maxlength={1000}
         placeholder='介入日志：做了什么、服务对象的变化'
-        onChange={setText}
       />
       <Button block type='primary' className='case__add-log' loading={busy} onClick={add}>
         添加日志
@@ -167,24 +163,28 @@ function InterventionLog({ detail, onLogged }: { detail: CaseDetail; onLogged: (
 /** Allocate part of an offer to this case: funds typed in 元, the rest in the offer's unit. */
 function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: () => Promise<void> }) {
   const [offers, setOffers] = useState<Offer[]>([]);
-  const [choice, setChoice] = useState(0);
-  const [amount, setAmount] = useState('');
   const load = useCallback(
     async () => setOffers((await api.resources.offers({ query: { limit: 100 } })).items.filter((offer) => offer.remaining > 0)),
     [],
   );
   useEffect(() => void load().catch(() => undefined), [load]);
-  const offer = offers[choice];
   // Funds are typed in 元 and allocated in 分; anything else in the offer's whole units.
-  const form = useFormCheck(AllocationRequest, {
-    offerId: offer?.id,
-    quantity: typedNumber(amount, offer?.unit === FUNDS_UNIT ? yuanToFen : undefined),
-  });
+  const form = useForm(
+    AllocationRequest,
+    { offer: 0, quantity: '' },
+    {
+      input: ({ offer, quantity }) => ({
+        offerId: offers[offer]?.id,
+        quantity: typedNumber(quantity, offers[offer]?.unit === FUNDS_UNIT ? yuanToFen : undefined),
+      }),
+    },
+  );
+  const choice = form.values.offer;
+  const offer = offers[choice];
   const { busy, submit: allocate } = useCheckedSubmit(form, async (body) => {
     await api.resources.allocate({ params: { id: detail.case.id }, body, idempotencyKey: newIdempotencyKey() });
     void Taro.showToast({ title: '已分配', icon: 'success' });
-    setAmount('');
-    form.reset();
+    form.reset('quantity');
     await Promise.all([load(), onAllocated()]);
   });
   if (offers.length === 0) return <Text className='muted'>暂无可分配的资源</Text>;
@@ -194,20 +194,17 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
         mode='selector'
         range={offers.map((item) => `${item.providerName}·${item.title}（余 ${quantityText(item.remaining, item.unit)}）`)}
         value={choice}
-        onChange={(e) => setChoice(Number(e.detail.value))}
+        onChange={(e) => form.set('offer', Number(e.detail.value))}
       >
         <View className='resources__field case__offer'>
           资源：{offer ? `${offer.providerName}·${offer.title}（余 ${quantityText(offer.remaining, offer.unit)}）` : ''}
         </View>
       </Picker>
       <CheckedInput
-        form={form}
-        field='quantity'
+        {...form.field('quantity')}
         className='case__amount'
         type='digit'
         placeholder={offer?.unit === FUNDS_UNIT ? '金额（元）' : `数量（${offer?.unit ?? ''}）`}
-        value={amount}
-        onChange={setAmount}
       />
       <Button block type='primary' className='case__allocate' loading={busy} onClick={allocate}>
         分配

@@ -22,7 +22,8 @@ import Card from '@/components/card';
 import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView, PagedItems } from '@/components/status-view';
-import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { useCheckedSubmit } from '@/hooks/use-form-check';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Tag } from '@/ui';
 import '../resources.scss';
@@ -30,46 +31,22 @@ import '../resources.scss';
 const SOURCES = Object.keys(CASE_SOURCE_LABELS) as CaseSource[];
 
 function OpenCase({ onOpened }: { onOpened: (record: Case) => void }) {
-  const [title, setTitle] = useState('');
-  const [source, setSource] = useState<CaseSource>('visit');
-  const [requester, setRequester] = useState('');
-  const [description, setDescription] = useState('');
-  const form = useFormCheck(CaseInput, { title, source, description, ...(requester.trim() ? { requester } : {}) });
+  const form = useForm(
+    CaseInput,
+    { title: '', source: 'visit' as CaseSource, requester: '', description: '' },
+    { optional: ['requester'] },
+  );
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     const { case: record } = await api.resources.openCase({ body });
-    setTitle('');
-    setDescription('');
-    setRequester('');
-    form.reset();
+    form.reset('title', 'requester', 'description');
     onOpened(record);
   });
   return (
     <Card title='登记需求' className='resources__form'>
-      <CheckedInput
-        form={form}
-        field='title'
-        className='cases__title'
-        placeholder='需求名称，如：独居老人助餐'
-        value={title}
-        onChange={setTitle}
-      />
-      <Choice label='来源' options={SOURCES} labels={CASE_SOURCE_LABELS} value={source} onChange={setSource} />
-      <CheckedInput
-        form={form}
-        field='requester'
-        placeholder='需求方（居民姓名、社区、支部，可不填）'
-        value={requester}
-        onChange={setRequester}
-      />
-      <CheckedTextarea
-        form={form}
-        field='description'
-        className='text-box cases__description'
-        value={description}
-        maxlength={2000}
-        placeholder='需求描述'
-        onChange={setDescription}
-      />
+      <CheckedInput {...form.field('title')} className='cases__title' placeholder='需求名称，如：独居老人助餐' />
+      <Choice label='来源' options={SOURCES} labels={CASE_SOURCE_LABELS} {...form.choice('source')} />
+      <CheckedInput {...form.field('requester')} placeholder='需求方（居民姓名、社区、支部，可不填）' />
+      <CheckedTextarea {...form.field('description')} className='text-box cases__description' maxlength={2000} placeholder='需求描述' />
       <Button block type='primary' className='cases__open' loading={busy} onClick={submit}>
         建立个案
       </Button>

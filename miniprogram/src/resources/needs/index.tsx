@@ -13,7 +13,8 @@ import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { useCheckedSubmit } from '@/hooks/use-form-check';
 import { Button, Tag } from '@/ui';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import '../resources.scss';
@@ -32,18 +33,10 @@ const STAGE_HINTS: Record<MyNeed['stage'], string> = {
 };
 
 function RaiseNeed({ onRaised }: { onRaised: () => Promise<void> }) {
-  const [what, setWhat] = useState('');
-  const [where, setWhere] = useState('');
-  const [urgency, setUrgency] = useState<Urgency>('normal');
-  const [contact, setContact] = useState('');
-  const form = useFormCheck(RaiseNeedRequest, { what, where, urgency, ...(contact.trim() ? { contact } : {}) });
+  const form = useForm(RaiseNeedRequest, { what: '', where: '', urgency: 'normal' as Urgency, contact: '' }, { optional: ['contact'] });
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     await api.resources.raiseNeed({ body });
     void Taro.showToast({ title: '已提交，社工会尽快评估', icon: 'none' });
-    setWhat('');
-    setWhere('');
-    setContact('');
-    setUrgency('normal');
     form.reset();
     await onRaised();
   });
@@ -51,31 +44,14 @@ function RaiseNeed({ onRaised }: { onRaised: () => Promise<void> }) {
     <Card title='提出需求' className='resources__form needs__form'>
       <Text className='muted'>写下你或家人、邻里需要的帮助，社工评估后会联系你，并在这里告诉你进展。</Text>
       <CheckedTextarea
-        form={form}
-        field='what'
+        {...form.field('what')}
         className='text-box needs__what'
-        value={what}
         maxlength={500}
         placeholder='需要什么帮助，如：家中老人行动不便，需要志愿者陪同就医'
-        onChange={setWhat}
       />
-      <CheckedInput
-        form={form}
-        field='where'
-        className='needs__where'
-        placeholder='在哪里，如：松台街道和乐社区 3 幢'
-        value={where}
-        onChange={setWhere}
-      />
-      <Choice label='紧急程度' options={URGENCIES} labels={NEED_URGENCY_LABELS} value={urgency} onChange={setUrgency} />
-      <CheckedInput
-        form={form}
-        field='contact'
-        className='needs__contact'
-        placeholder='联系电话或方式（可不填）'
-        value={contact}
-        onChange={setContact}
-      />
+      <CheckedInput {...form.field('where')} className='needs__where' placeholder='在哪里，如：松台街道和乐社区 3 幢' />
+      <Choice label='紧急程度' options={URGENCIES} labels={NEED_URGENCY_LABELS} {...form.choice('urgency')} />
+      <CheckedInput {...form.field('contact')} className='needs__contact' placeholder='联系电话或方式（可不填）' />
       <Button block type='primary' className='needs__submit' loading={busy} onClick={submit}>
         提交需求
       </Button>

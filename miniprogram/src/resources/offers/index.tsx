@@ -29,7 +29,8 @@ import CheckedInput from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { typedNumber, useCheckedSubmit } from '@/hooks/use-form-check';
 import { Button, Tag } from '@/ui';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import '../resources.scss';
@@ -38,30 +39,22 @@ const PROVIDER_KINDS = Object.keys(PROVIDER_KIND_LABELS) as ProviderKind[];
 const OFFER_KINDS = Object.keys(OFFER_KIND_LABELS) as OfferKind[];
 
 function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAdded: () => Promise<void> }) {
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<ProviderKind>(coordinator ? 'company' : 'donor');
-  const [contact, setContact] = useState('');
-  const form = useFormCheck(ProviderInput, { name, kind, ...(contact.trim() ? { contact } : {}) });
+  const form = useForm(
+    ProviderInput,
+    { name: '', kind: (coordinator ? 'company' : 'donor') as ProviderKind, contact: '' },
+    { optional: ['contact'] },
+  );
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     await api.resources.registerProvider({ body });
     void Taro.showToast({ title: coordinator ? '已登记' : '已提交，等待社工认证', icon: 'none' });
-    setName('');
-    setContact('');
-    form.reset();
+    form.reset('name', 'contact');
     await onAdded();
   });
   return (
     <Card title={coordinator ? '登记资源方' : '登记为资源方'} className='resources__form'>
-      <CheckedInput
-        form={form}
-        field='name'
-        className='offers__provider-name'
-        placeholder='名称，如：和乐社区卫生服务站'
-        value={name}
-        onChange={setName}
-      />
-      <Choice label='类别' options={PROVIDER_KINDS} labels={PROVIDER_KIND_LABELS} value={kind} onChange={setKind} />
-      <CheckedInput form={form} field='contact' placeholder='联系人与电话（可不填）' value={contact} onChange={setContact} />
+      <CheckedInput {...form.field('name')} className='offers__provider-name' placeholder='名称，如：和乐社区卫生服务站' />
+      <Choice label='类别' options={PROVIDER_KINDS} labels={PROVIDER_KIND_LABELS} {...form.choice('kind')} />
+      <CheckedInput {...form.field('contact')} placeholder='联系人与电话（可不填）' />
       <Button block type='primary' className='offers__register' loading={busy} onClick={submit}>
         登记
       </Button>
@@ -70,74 +63,52 @@ function RegisterProvider({ coordinator, onAdded }: { coordinator: boolean; onAd
 }
 
 function AddOffer({ providers, onAdded }: { providers: Provider[]; onAdded: () => Promise<void> }) {
-  const [choice, setChoice] = useState(0);
-  const [kind, setKind] = useState<OfferKind>('goods');
-  const [title, setTitle] = useState('');
-  const [amount, setAmount] = useState('');
-  const [unit, setUnit] = useState('');
-  const [availability, setAvailability] = useState('');
-  const provider = providers[choice];
+  const form = useForm(
+    OfferInput,
+    { provider: 0, kind: 'goods' as OfferKind, title: '', quantity: '', unit: '', availability: '' },
+    {
+      optional: ['unit', 'availability'],
+      // Funds are typed in 元 and sent in 分 (and have no unit); anything else counts whole units.
+      input: ({ provider, kind, quantity, unit, ...rest }) => ({
+        ...rest,
+        providerId: providers[provider]?.id,
+        kind,
+        quantity: typedNumber(quantity, kind === 'funds' ? yuanToFen : undefined),
+        ...(kind === 'funds' ? {} : { unit }),
+      }),
+    },
+  );
+  const { kind } = form.values;
+  const provider = providers[form.values.provider];
   const funds = kind === 'funds';
-  // Funds are typed in 元 and sent in 分; anything else counts whole units.
-  const form = useFormCheck(OfferInput, {
-    providerId: provider?.id,
-    kind,
-    title,
-    quantity: typedNumber(amount, funds ? yuanToFen : undefined),
-    ...(!funds && unit.trim() ? { unit } : {}),
-    ...(availability.trim() ? { availability } : {}),
-  });
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     await api.resources.offer({ body });
     void Taro.showToast({ title: '已发布资源', icon: 'success' });
-    setTitle('');
-    setAmount('');
-    form.reset();
+    form.reset('title', 'quantity');
     await onAdded();
   });
   if (!provider) return null;
   return (
     <Card title='发布资源' className='resources__form'>
-      <Picker mode='selector' range={providers.map((item) => item.name)} value={choice} onChange={(e) => setChoice(Number(e.detail.value))}>
+      <Picker
+        mode='selector'
+        range={providers.map((item) => item.name)}
+        value={form.values.provider}
+        onChange={(e) => form.set('provider', Number(e.detail.value))}
+      >
         <View className='resources__field'>资源方：{provider.name}</View>
       </Picker>
-      <Choice label='类型' options={OFFER_KINDS} labels={OFFER_KIND_LABELS} value={kind} onChange={setKind} />
-      <CheckedInput
-        form={form}
-        field='title'
-        className='offers__title'
-        placeholder='资源名称，如：米面油礼包、急救培训讲师'
-        value={title}
-        onChange={setTitle}
-      />
-      <CheckedInput
-        form={form}
-        field='quantity'
-        className='offers__quantity'
-        type='digit'
-        placeholder={funds ? '金额（元）' : '数量'}
-        value={amount}
-        onChange={setAmount}
-      />
+      <Choice label='类型' options={OFFER_KINDS} labels={OFFER_KIND_LABELS} {...form.choice('kind')} />
+      <CheckedInput {...form.field('title')} className='offers__title' placeholder='资源名称，如：米面油礼包、急救培训讲师' />
+      <CheckedInput {...form.field('quantity')} className='offers__quantity' type='digit' placeholder={funds ? '金额（元）' : '数量'} />
       {!funds && (
-        <>
-          <CheckedInput
-            form={form}
-            field='unit'
-            className='offers__unit'
-            placeholder={kind === 'goods' ? '单位，如：份、箱' : '单位（默认：人 / 条）'}
-            value={unit}
-            onChange={setUnit}
-          />
-        </>
+        <CheckedInput
+          {...form.field('unit')}
+          className='offers__unit'
+          placeholder={kind === 'goods' ? '单位，如：份、箱' : '单位（默认：人 / 条）'}
+        />
       )}
-      <CheckedInput
-        form={form}
-        field='availability'
-        placeholder='可用时间，如：每周六上午（可不填）'
-        value={availability}
-        onChange={setAvailability}
-      />
+      <CheckedInput {...form.field('availability')} placeholder='可用时间，如：每周六上午（可不填）' />
       <Button block type='primary' className='offers__add' loading={busy} onClick={submit}>
         发布
       </Button>

@@ -14,44 +14,25 @@ import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import { Choice } from '@/components/choice';
 import { EmptyView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
-import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { useCheckedSubmit } from '@/hooks/use-form-check';
 import { Button, Tag } from '@/ui';
 import '../resources.scss';
 
 const CATEGORIES = Object.keys(PROJECT_CATEGORY_LABELS) as ProjectCategory[];
 
 function AddProject({ onAdded }: { onAdded: () => Promise<void> }) {
-  const [name, setName] = useState('');
-  const [category, setCategory] = useState<ProjectCategory>('elderly');
-  const [description, setDescription] = useState('');
-  const form = useFormCheck(ProjectInput, { name, category, description });
+  const form = useForm(ProjectInput, { name: '', category: 'elderly' as ProjectCategory, description: '' });
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     await api.resources.addProject({ body });
-    setName('');
-    setDescription('');
-    form.reset();
+    form.reset('name', 'description');
     await onAdded();
   });
   return (
     <Card title='新建项目' className='resources__form'>
-      <CheckedInput
-        form={form}
-        field='name'
-        className='projects__name'
-        placeholder='项目名称，如：铅笔花校园行'
-        value={name}
-        onChange={setName}
-      />
-      <Choice label='类别' options={CATEGORIES} labels={PROJECT_CATEGORY_LABELS} value={category} onChange={setCategory} />
-      <CheckedTextarea
-        form={form}
-        field='description'
-        className='text-box'
-        value={description}
-        maxlength={500}
-        placeholder='项目介绍（可不填）'
-        onChange={setDescription}
-      />
+      <CheckedInput {...form.field('name')} className='projects__name' placeholder='项目名称，如：铅笔花校园行' />
+      <Choice label='类别' options={CATEGORIES} labels={PROJECT_CATEGORY_LABELS} {...form.choice('category')} />
+      <CheckedTextarea {...form.field('description')} className='text-box' maxlength={500} placeholder='项目介绍（可不填）' />
       <Button block type='primary' className='projects__add' loading={busy} onClick={submit}>
         新建
       </Button>

@@ -6,23 +6,21 @@ import { FulfilRequest, type Redemption } from '@hele/shared';
 import { api } from '@/api';
 import Card from '@/components/card';
 import { CheckedTextarea } from '@/components/checked-input';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
 import { Button } from '@/ui';
 import { showError } from '@/utils/feedback';
 import './index.scss';
 
 export default function FulfilPage() {
-  const [text, setText] = useState('');
   const [done, setDone] = useState<Redemption>();
   const [busy, setBusy] = useState(false);
-  const pasted = useFormCheck(FulfilRequest, { voucher: text });
+  const pasted = useForm(FulfilRequest, { voucher: '' });
 
   const fulfil = async (voucher: string) => {
     if (busy) return;
     setBusy(true);
     try {
       setDone((await api.points.fulfil({ body: { voucher: voucher.trim() } })).redemption);
-      setText('');
       pasted.reset();
       void Taro.showToast({ title: '核销成功', icon: 'success' });
     } catch (error) {
@@ -44,14 +42,7 @@ export default function FulfilPage() {
         </Button>
       ) : (
         <Card title='兑换券内容'>
-          <CheckedTextarea
-            form={pasted}
-            field='voucher'
-            className='text-box fulfil__input'
-            value={text}
-            placeholder='HLVC1.…'
-            onChange={setText}
-          />
+          <CheckedTextarea {...pasted.field('voucher')} className='text-box fulfil__input' placeholder='HLVC1.…' />
           <Button
             block
             type='primary'

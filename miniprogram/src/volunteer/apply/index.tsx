@@ -1,14 +1,15 @@
 /** 志愿者申请: skills, availability and a phone number (only coordinators see it whole); the profile needs a real name first. */
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { VolunteerApplicationRequest } from '@hele/shared';
 import { api } from '@/api';
 import { refreshUser, useCurrentUser } from '@/auth/session';
 import Card from '@/components/card';
-import CheckedInput from '@/components/checked-input';
+import CheckedInput, { CheckedTextarea } from '@/components/checked-input';
 import FieldError from '@/components/field-error';
-import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { useCheckedSubmit } from '@/hooks/use-form-check';
 import { Button } from '@/ui';
 import { toastOnNextPage } from '@/utils/feedback';
 import { goFillRealName, needsRealName, RealNameNeeded } from '../real-name';
@@ -18,33 +19,34 @@ const SKILLS = ['急救', '陪伴老人', '文艺表演', '教学辅导', '摄�
 
 export default function VolunteerApplyPage() {
   const user = useCurrentUser();
-  const [skills, setSkills] = useState<string[]>([]);
-  const [availability, setAvailability] = useState('');
-  const [phone, setPhone] = useState('');
-  const [intro, setIntro] = useState('');
+  // Checked as the server checks it: a wrong field says why, under it.
+  const form = useForm(
+    VolunteerApplicationRequest,
+    { skills: [] as string[], availability: '', phone: '', intro: '' },
+    { optional: ['intro'] },
+  );
+  const { skills } = form.values;
 
   useEffect(() => {
     // The profile's phone fills the field; a real name set meanwhile shows.
     refreshUser().then(
-      (fresh) => fresh?.phone && setPhone((typed) => typed || fresh.phone!),
+      (fresh) => fresh?.phone && form.set('phone', (typed) => typed || fresh.phone!),
       () => undefined,
     );
     api.volunteers.me().then(
       ({ profile }) => {
         if (!profile) return;
-        setSkills(profile.skills);
-        setAvailability(profile.availability);
-        setIntro(profile.intro ?? '');
+        form.set('skills', profile.skills);
+        form.set('availability', profile.availability);
+        form.set('intro', profile.intro ?? '');
       },
       () => undefined,
     );
   }, []);
 
   const toggle = (skill: string) =>
-    setSkills((current) => (current.includes(skill) ? current.filter((s) => s !== skill) : [...current, skill]));
+    form.set('skills', (current) => (current.includes(skill) ? current.filter((s) => s !== skill) : [...current, skill]));
   const hasRealName = !!user?.realName;
-  // Checked as the server checks it: a wrong field says why, under it.
-  const form = useFormCheck(VolunteerApplicationRequest, { skills, availability, phone, ...(intro.trim() ? { intro } : {}) });
 
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     try {
@@ -74,32 +76,21 @@ export default function VolunteerApplyPage() {
         </View>
         <FieldError field='skills' message={form.problem('skills')} />
         <Text className='section-title'>可服务时间</Text>
-        <CheckedInput
-          form={form}
-          field='availability'
-          className='volunteer-apply__availability'
-          placeholder='如：周末全天、工作日晚上'
-          value={availability}
-          onChange={setAvailability}
-        />
+        <CheckedInput {...form.field('availability')} className='volunteer-apply__availability' placeholder='如：周末全天、工作日晚上' />
         <Text className='section-title'>手机号码</Text>
         <CheckedInput
-          form={form}
-          field='phone'
+          {...form.field('phone')}
           className='volunteer-apply__phone'
           type='number'
           maxLength={11}
           placeholder='仅社工可见完整号码'
-          value={phone}
-          onChange={setPhone}
         />
         <Text className='section-title'>个人简介（选填）</Text>
-        <Textarea
+        <CheckedTextarea
+          {...form.field('intro')}
           className='text-box volunteer-apply__intro'
-          value={intro}
           maxlength={300}
           placeholder='如：退休教师，擅长书法'
-          onInput={(e) => setIntro(e.detail.value)}
         />
       </Card>
       <Button block type='primary' loading={busy} className='volunteer-apply__submit' onClick={submit}>

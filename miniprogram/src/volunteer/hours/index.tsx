@@ -14,20 +14,21 @@ import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { useAction } from '@/hooks/use-action';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
 import { askForNotices } from '@/utils/notices';
 import { useRouteParam } from '@/utils/navigation';
 import { SOURCE_LABELS, STATUS_TAGS, hoursOf } from '../labels';
 import './index.scss';
 
 function DeclareForm({ onDone }: { onDone: () => void }) {
-  const [servedOn, setServedOn] = useState(centerDate(new Date()));
-  const [hours, setHours] = useState('');
-  const [note, setNote] = useState('');
   const { busy, run } = useAction();
   // Checked as the server checks it; the member types hours, the schema counts minutes.
-  const minutes = hours.trim() ? Math.round(Number(hours) * 60) : undefined;
-  const form = useFormCheck(DeclareHoursRequest, { servedOn, minutes, note });
+  const form = useForm(
+    DeclareHoursRequest,
+    { servedOn: centerDate(new Date()), hours: '', note: '' },
+    { input: ({ hours, ...rest }) => ({ ...rest, minutes: hours.trim() ? Math.round(Number(hours) * 60) : undefined }) },
+  );
+  const { servedOn, hours } = form.values;
   const hoursProblem = form.problem('minutes') && (hours.trim() ? '服务时长须在 0.25 到 12 小时之间' : '请填写服务时长');
   const submit = () => {
     // WeChat asks only during the tap: may it tell the volunteer the decision?
@@ -37,14 +38,13 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
       if (!body) return;
       await api.volunteers.declareHours({ body });
       void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
-      setHours('');
-      setNote('');
+      form.reset('hours', 'note');
       onDone();
     });
   };
   return (
     <Card title='申报服务时长' className='hours__form'>
-      <Picker mode='date' value={servedOn} end={centerDate(new Date())} onChange={(e) => setServedOn(e.detail.value)}>
+      <Picker mode='date' value={servedOn} end={centerDate(new Date())} onChange={(e) => form.set('servedOn', e.detail.value)}>
         <View className='hours__field'>服务日期：{servedOn}</View>
       </Picker>
       <Input
@@ -52,18 +52,15 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         type='digit'
         placeholder='服务时长（小时，如 2.5）'
         value={hours}
-        onChange={setHours}
+        onChange={(value) => form.set('hours', value)}
         onBlur={form.touch('minutes')}
       />
       <FieldError field='minutes' message={hoursProblem} />
       <CheckedTextarea
-        form={form}
-        field='note'
+        {...form.field('note')}
         className='text-box hours__note'
-        value={note}
         maxlength={300}
         placeholder='服务内容，如：在社区敬老院陪伴老人聊天'
-        onChange={setNote}
       />
       <Text className='muted'>手工申报的时长经社工审核通过后计入，每小时 10 积分。</Text>
       <Button block type='primary' loading={busy} className='hours__submit' onClick={submit}>

@@ -111,10 +111,11 @@ describe('现场动态', () => {
     fireEvent.click(await screen.findByText('管理'));
     expect(screen.getByText('审核中 1 条 · 未通过 0 条')).toBeTruthy();
     fireEvent(container.querySelector('.feed__only-flagged')!, new CustomEvent('change', { detail: { value: true }, bubbles: true }));
-    await waitFor(() => expect(screen.queryByText('重温入党誓词')).toBeNull());
+    // The lists reload after each change: on a busy machine that takes longer than waitFor's default second.
+    await waitFor(() => expect(screen.queryByText('重温入党誓词')).toBeNull(), { timeout: 5000 });
     expect(screen.getByText('待审核的照片')).toBeTruthy();
     fireEvent.click(screen.getByText('解除禁言'));
-    await waitFor(() => expect(screen.queryByText('刷屏的人')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('刷屏的人')).toBeNull(), { timeout: 5000 });
     expect(unmuted).toEqual([{ userId: 'u_n', muted: false }]);
   });
 

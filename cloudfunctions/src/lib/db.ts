@@ -15,6 +15,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { meterClient } from './request-cost';
+import { retrying } from './retry';
 
 // On Lambda one container serves one request at a time; the local stack runs every function in
 // one process, where the SDK's default of 50 sockets would queue a burst of registrations.
@@ -39,6 +40,18 @@ export const doc = DynamoDBDocumentClient.from(dynamo, {
 export type DocClient = Pick<DynamoDBDocumentClient, 'send'>;
 
 /**
+ * Sends a batch, then what DynamoDB left unprocessed (it does so when a partition is throttled), after a
+ * growing, jittered pause as AWS advises rather than at once; 409 BUSY if it never gets through.
+ */
+const untilProcessed = <T>(first: T[], send: (pending: T[]) => Promise<T[] | undefined>): Promise<true> => {
+  let pending = first;
+  return retrying(async () => {
+    pending = (await send(pending)) ?? [];
+    return pending.length ? undefined : true;
+  });
+};
+
+/**
  * The items of `table` with these keys (those that exist), a hundred at a time (BatchGetItem's limit),
  * asking again for the keys DynamoDB leaves unprocessed under load. `read` holds the projection and
  * consistency wanted. BatchGetItem refuses a key asked twice: callers pass each once.
@@ -51,14 +64,13 @@ export const batchGetAll = async (
 ): Promise<Record<string, unknown>[]> => {
   const items: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += 100) {
-    let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
-    while (pending?.length) {
+    await untilProcessed(keys.slice(i, i + 100), async (pending) => {
       const result: BatchGetCommandOutput = await client.send(
         new BatchGetCommand({ RequestItems: { [table]: { ...read, Keys: pending } } }),
       );
       items.push(...(result.Responses?.[table] ?? []));
-      pending = result.UnprocessedKeys?.[table]?.Keys;
-    }
+      return result.UnprocessedKeys?.[table]?.Keys;
+    });
   }
   return items;
 };
@@ -66,13 +78,13 @@ export const batchGetAll = async (
 /** Puts these items in `table`, twenty-five at a time (BatchWriteItem's limit), sending again what DynamoDB leaves unprocessed. */
 export const batchPutAll = async (table: string, items: Record<string, unknown>[], client: DocClient = doc): Promise<void> => {
   for (let i = 0; i < items.length; i += 25) {
-    let pending: NonNullable<BatchWriteCommandInput['RequestItems']>[string] | undefined = items
-      .slice(i, i + 25)
-      .map((Item) => ({ PutRequest: { Item } }));
-    while (pending?.length) {
-      const result: BatchWriteCommandOutput = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-      pending = result.UnprocessedItems?.[table];
-    }
+    await untilProcessed<NonNullable<BatchWriteCommandInput['RequestItems']>[string][number]>(
+      items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+      async (pending) => {
+        const result: BatchWriteCommandOutput = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+        return result.UnprocessedItems?.[table];
+      },
+    );
   }
 };
 

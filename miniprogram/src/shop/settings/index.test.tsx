@@ -61,8 +61,13 @@ describe('积分规则', () => {
     });
     render(<PointsSettingsPage />);
     await screen.findByText('党员积分规则');
-    const inputs = screen.getAllByPlaceholderText('分').filter((node) => node.tagName === 'INPUT');
-    // meeting points, meeting cap, material points, material cap, quiz points, quiz cap
+    // meeting points, meeting cap, material points, material cap, quiz points, quiz cap: Taro's input renders its
+    // inner <input> a moment after the page, so wait for all six.
+    const inputs = await waitFor(() => {
+      const found = screen.getAllByPlaceholderText('分').filter((node) => node.tagName === 'INPUT');
+      expect(found).toHaveLength(6);
+      return found;
+    });
     fireEvent.input(inputs.at(-1)!, { target: { value: '0' } });
     fireEvent.click(screen.getByText('保存党员积分规则'));
     await screen.findByText('每月上限至少为 1');

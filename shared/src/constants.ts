@@ -4,14 +4,11 @@
  */
 import * as z from 'zod';
 
-export const Role = {
-  MEMBER: 'member',
-  VOLUNTEER: 'volunteer',
-  LECTURER: 'lecturer',
-  SECRETARY: 'secretary',
-  COORDINATOR: 'coordinator',
-  ADMIN: 'admin',
-} as const;
+/** A closed set's codes under their upper-case names, as an `as const` object would hold them: `codes('member')` is `{ MEMBER: 'member' }`. */
+const codes = <const V extends string>(...values: V[]): { readonly [K in V as Uppercase<K>]: K } =>
+  Object.fromEntries(values.map((value) => [value.toUpperCase(), value])) as { readonly [K in V as Uppercase<K>]: K };
+
+export const Role = codes('member', 'volunteer', 'lecturer', 'secretary', 'coordinator', 'admin');
 export const RoleSchema = z.enum(Role);
 export type Role = z.infer<typeof RoleSchema>;
 
@@ -28,58 +25,30 @@ export const LIST_LIMIT_MAX = 100;
 /** The center's time zone; China has no daylight saving, so a fixed offset is exact. */
 export const CENTER_UTC_OFFSET_MINUTES = 8 * 60;
 
-export const ActivityKind = {
-  MEETING: 'meeting',
-  CLASS: 'class',
-  TRAINING: 'training',
-  SERVICE: 'service',
-} as const;
+export const ActivityKind = codes('meeting', 'class', 'training', 'service');
 export const ActivityKindSchema = z.enum(ActivityKind);
 export type ActivityKind = z.infer<typeof ActivityKindSchema>;
 
-export const ActivityStatus = {
-  DRAFT: 'draft',
-  PUBLISHED: 'published',
-  CANCELLED: 'cancelled',
-} as const;
+export const ActivityStatus = codes('draft', 'published', 'cancelled');
 export const ActivityStatusSchema = z.enum(ActivityStatus);
 export type ActivityStatus = z.infer<typeof ActivityStatusSchema>;
 
-export const RegistrationStatus = {
-  CONFIRMED: 'confirmed',
-  WAITLISTED: 'waitlisted',
-  CANCELLED: 'cancelled',
-} as const;
+export const RegistrationStatus = codes('confirmed', 'waitlisted', 'cancelled');
 export const RegistrationStatusSchema = z.enum(RegistrationStatus);
 export type RegistrationStatus = z.infer<typeof RegistrationStatusSchema>;
 
 /** Discussion formats that make a meeting produce measures (docs/DOMAIN.md §1). */
-export const DiscussionFormat = {
-  WORLD_CAFE: 'world_cafe',
-  FISHBOWL: 'fishbowl',
-  OPEN_SPACE: 'open_space',
-  GROUP: 'group',
-} as const;
+export const DiscussionFormat = codes('world_cafe', 'fishbowl', 'open_space', 'group');
 export const DiscussionFormatSchema = z.enum(DiscussionFormat);
 export type DiscussionFormat = z.infer<typeof DiscussionFormatSchema>;
 
 /** Kinds of points-ledger entries (docs/API.md). */
-export const LedgerType = {
-  EARN: 'EARN',
-  REDEEM: 'REDEEM',
-  REFUND: 'REFUND',
-  ADJUST: 'ADJUST',
-  EXPIRE: 'EXPIRE',
-} as const;
+export const LedgerType = codes('EARN', 'REDEEM', 'REFUND', 'ADJUST', 'EXPIRE');
 export const LedgerTypeSchema = z.enum(LedgerType);
 export type LedgerType = z.infer<typeof LedgerTypeSchema>;
 
 /** The volunteer academy's trainings (志愿者学院); a service activity may require one of them. */
-export const TrainingTopic = {
-  ETIQUETTE: 'etiquette',
-  FIRST_AID: 'first_aid',
-  COUNSELLING: 'counselling',
-} as const;
+export const TrainingTopic = codes('etiquette', 'first_aid', 'counselling');
 export const TrainingTopicSchema = z.enum(TrainingTopic);
 export type TrainingTopic = z.infer<typeof TrainingTopicSchema>;
 export const TRAINING_TOPIC_LABELS: Record<TrainingTopic, string> = { etiquette: '礼仪', first_aid: '应急抢救', counselling: '心理辅导' };
@@ -90,12 +59,7 @@ export const ExamBankSchema = z.enum(ExamBank);
 export type ExamBank = z.infer<typeof ExamBankSchema>;
 
 /** 政治面貌: what a person states on their profile (编辑资料). */
-export const PoliticalStatus = {
-  PARTY_MEMBER: 'party_member',
-  PROBATIONARY: 'probationary',
-  LEAGUE_MEMBER: 'league_member',
-  MASSES: 'masses',
-} as const;
+export const PoliticalStatus = codes('party_member', 'probationary', 'league_member', 'masses');
 export const PoliticalStatusSchema = z.enum(PoliticalStatus);
 export type PoliticalStatus = z.infer<typeof PoliticalStatusSchema>;
 export const POLITICAL_STATUS_LABELS: Record<PoliticalStatus, string> = {
@@ -109,14 +73,7 @@ export const POLITICAL_STATUS_LABELS: Record<PoliticalStatus, string> = {
  * 三会一课: the kinds of branch meeting the Party's rules require on a schedule (docs/DOMAIN.md §1). A meeting
  * of a branch may carry one; each kind's frequency is the center's setting (rules/compliance).
  */
-export const MeetingType = {
-  CONGRESS: 'congress',
-  COMMITTEE: 'committee',
-  GROUP: 'group',
-  LECTURE: 'lecture',
-  THEME_DAY: 'theme_day',
-  LIFE: 'life',
-} as const;
+export const MeetingType = codes('congress', 'committee', 'group', 'lecture', 'theme_day', 'life');
 export const MeetingTypeSchema = z.enum(MeetingType);
 export type MeetingType = z.infer<typeof MeetingTypeSchema>;
 export const MEETING_TYPES: readonly MeetingType[] = Object.values(MeetingType);
@@ -133,12 +90,7 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
  * 志愿服务进基层、进村居、进学校、进高墙 (docs/DOMAIN.md §2): where a service activity takes the service, chosen
  * when it is planned; the dashboard and the yearly statistics count activities and hours per destination.
  */
-export const ServiceDestination = {
-  GRASSROOTS: 'grassroots',
-  VILLAGE: 'village',
-  SCHOOL: 'school',
-  PRISON: 'prison',
-} as const;
+export const ServiceDestination = codes('grassroots', 'village', 'school', 'prison');
 export const ServiceDestinationSchema = z.enum(ServiceDestination);
 export type ServiceDestination = z.infer<typeof ServiceDestinationSchema>;
 export const SERVICE_DESTINATIONS: readonly ServiceDestination[] = Object.values(ServiceDestination);
@@ -150,13 +102,7 @@ export const SERVICE_DESTINATION_LABELS: Record<ServiceDestination, string> = {
 };
 
 /** How often a kind of meeting is due: once per month, quarter, half year or year, or not required. */
-export const MeetingFrequency = {
-  MONTHLY: 'monthly',
-  QUARTERLY: 'quarterly',
-  HALF_YEARLY: 'half_yearly',
-  YEARLY: 'yearly',
-  NONE: 'none',
-} as const;
+export const MeetingFrequency = codes('monthly', 'quarterly', 'half_yearly', 'yearly', 'none');
 export const MeetingFrequencySchema = z.enum(MeetingFrequency);
 export type MeetingFrequency = z.infer<typeof MeetingFrequencySchema>;
 export const MEETING_FREQUENCY_LABELS: Record<MeetingFrequency, string> = {

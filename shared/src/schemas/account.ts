@@ -5,10 +5,9 @@
  */
 import * as z from 'zod';
 import { PoliticalStatusSchema } from '../constants';
-import { IMAGE_TYPES, type ImageType } from '../rules/feed';
 import { User } from './auth';
 import { Id, IsoDateTime } from './common';
-import { UploadTicket } from './feed';
+import { UploadTicket, imageUploadRequest } from './feed';
 import { LedgerEntry } from './points';
 
 /** The nickname WeChat users start with, until they set their own (头像昵称填写). */
@@ -59,16 +58,7 @@ export const ProfileUpdateRequest = z
   .refine((update) => Object.values(update).some((value) => value !== undefined), { path: ['nickname'], message: '请至少修改一项' });
 export type ProfileUpdateRequest = z.infer<typeof ProfileUpdateRequest>;
 
-export const AvatarUploadRequest = z
-  .object({
-    contentType: z.enum(Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]], { message: '头像须为 JPEG、PNG 或 WebP 图片' }),
-    size: z
-      .number()
-      .int()
-      .min(1)
-      .max(AVATAR_BYTES_MAX, `最大 ${AVATAR_BYTES_MAX / 1024 / 1024} MB`),
-  })
-  .strict();
+export const AvatarUploadRequest = imageUploadRequest(AVATAR_BYTES_MAX, '头像须为 JPEG、PNG 或 WebP 图片');
 export type AvatarUploadRequest = z.infer<typeof AvatarUploadRequest>;
 export const AvatarUploadTicket = UploadTicket.extend({ key: AvatarKey });
 export const AvatarUploadResponse = z.object({ upload: AvatarUploadTicket });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CHECK_IN_CODE_DIGITS } from '../rules/check-in';
 import { LEAVE_STATUSES } from '../rules/participation';
-import { Id, IsoDateTime, page } from './common';
+import { Id, IsoDateTime, counts, page, person } from './common';
 import { Registration } from './registrations';
 
 /** The rotating code as a member sends it: the scanned QR text (weapp) or the code shown under it (H5). */
@@ -39,8 +39,7 @@ export const AttendanceStateSchema = z.enum(['checked_in', 'on_leave', 'absent',
 
 /** One person on the sheet (shared/rules/attendance). */
 export const AttendanceRow = z.object({
-  userId: Id,
-  nickname: z.string(),
+  ...person,
   state: AttendanceStateSchema,
   /** Holds a seat (已报名). */
   registered: z.boolean(),
@@ -56,14 +55,7 @@ export const AttendanceRow = z.object({
 export type AttendanceRow = z.infer<typeof AttendanceRow>;
 
 /** 应到, 已报名, 实到, 请假, 缺席, 未签到: counted once, by shared/rules/attendance. */
-export const AttendanceSummary = z.object({
-  expected: z.number().int(),
-  registered: z.number().int(),
-  checkedIn: z.number().int(),
-  onLeave: z.number().int(),
-  absent: z.number().int(),
-  notYet: z.number().int(),
-});
+export const AttendanceSummary = z.object(counts('expected', 'registered', 'checkedIn', 'onLeave', 'absent', 'notYet'));
 
 export const AttendanceResponse = z.object({
   activityId: Id,
@@ -92,8 +84,7 @@ export type LeaveDecisionBody = z.infer<typeof LeaveDecisionBody>;
 
 export const Leave = z.object({
   activityId: Id,
-  userId: Id,
-  nickname: z.string(),
+  ...person,
   branchId: Id.optional(),
   reason: z.string(),
   status: LeaveStatusSchema,
@@ -113,10 +104,7 @@ export const AttendanceRateQuery = z.object({ year: z.coerce.number().int().min(
 export const AttendanceRateResponse = z.object({
   year: z.number().int(),
   branchId: Id.nullable(),
-  held: z.number().int(),
-  attended: z.number().int(),
-  excused: z.number().int(),
-  absent: z.number().int(),
+  ...counts('held', 'attended', 'excused', 'absent'),
   rate: z.number().nullable(),
 });
 export type AttendanceRateResponse = z.infer<typeof AttendanceRateResponse>;

@@ -35,10 +35,23 @@ export const ListQuery = z.object({
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 
+/**
+ * Whole-number figures, one per name and in that order: the fields of a summary or a report row that only
+ * count something (`z.object({ kind, ...counts('offers', 'allocations') })`).
+ */
+export const counts = <const Name extends string>(...names: Name[]) =>
+  Object.fromEntries(names.map((name) => [name, z.number().int()])) as { [N in Name]: z.ZodNumber };
+
 /** A page of a list route: its items and the cursor of the next page (`null` on the last). */
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 /** A whole list, when it has no pages. */
 export const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** Whom a row is about: the user, and their nickname as the row shows it. */
+export const person = { userId: Id, nickname: z.string() };
+
+/** When a record was made and when it last changed. */
+export const timestamps = { createdAt: IsoDateTime, updatedAt: IsoDateTime };
 
 export const IdParams = z.object({ id: Id });
 

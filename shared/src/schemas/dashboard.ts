@@ -14,6 +14,7 @@ import {
   ProjectFigures,
   quantityText,
 } from './resources';
+import { counts } from './common';
 
 export const MONTHS_MAX = 24;
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM');
@@ -37,36 +38,24 @@ export const DashboardTableSchema = z.enum(['months', 'projects', 'categories', 
 export type DashboardTable = z.infer<typeof DashboardTableSchema>;
 export const DashboardExportQuery = z.object({ table: DashboardTableSchema, from: Month.optional(), to: Month.optional() }).strict();
 
+/**
+ * A month's figures. `registrations`: sign-ups (seat or waitlist) for activities of the month, `checkIns`: check-ins
+ * at them (participations); `pointsRedeemed`: points spent on rewards, less what cancelled redemptions gave back;
+ * `pointsAdjusted`: coordinators' adjustments and expiries (signed).
+ */
 export const MonthFigures = z.object({
   month: z.string(),
-  /** Sign-ups (seat or waitlist) for activities of the month, and check-ins at them (participations). */
-  registrations: z.number().int(),
-  checkIns: z.number().int(),
-  pointsEarned: z.number().int(),
-  /** Points spent on rewards, less what cancelled redemptions gave back. */
-  pointsRedeemed: z.number().int(),
-  /** Coordinators' adjustments and expiries (signed). */
-  pointsAdjusted: z.number().int(),
-  serviceMinutes: z.number().int(),
-  serviceRecords: z.number().int(),
+  ...counts('registrations', 'checkIns', 'pointsEarned', 'pointsRedeemed', 'pointsAdjusted', 'serviceMinutes', 'serviceRecords'),
 });
 export type MonthFigures = z.infer<typeof MonthFigures>;
 
-export const ResourceFigures = z.object({
-  kind: OfferKindSchema,
-  offers: z.number().int(),
-  offered: z.number().int(),
-  allocations: z.number().int(),
-  allocated: z.number().int(),
-});
+export const ResourceFigures = z.object({ kind: OfferKindSchema, ...counts('offers', 'offered', 'allocations', 'allocated') });
 export type ResourceFigures = z.infer<typeof ResourceFigures>;
 
 /** 进基层 / 进村居 / 进学校 / 进高墙 (rules/destinations): service activities of the months and approved time. */
 export const DestinationRow = z.object({
   destination: ServiceDestinationSchema,
-  activities: z.number().int(),
-  serviceMinutes: z.number().int(),
-  serviceRecords: z.number().int(),
+  ...counts('activities', 'serviceMinutes', 'serviceRecords'),
 });
 export type DestinationRow = z.infer<typeof DestinationRow>;
 

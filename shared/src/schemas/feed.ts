@@ -8,7 +8,7 @@ import {
   ReviewStateSchema,
   type ImageType,
 } from '../rules/feed';
-import { Id, IsoDateTime, ListQuery, page } from './common';
+import { Id, IsoDateTime, ListQuery, page, timestamps } from './common';
 
 export const POST_TEXT_MAX = 2000;
 export const COMMENT_TEXT_MAX = 500;
@@ -21,17 +21,24 @@ export const ImageKey = z
   .regex(/^feed\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[0-9A-Z]{26}\.(jpg|png|webp)$/, '不是已上传的图片');
 const PostImages = z.array(ImageKey).max(POST_IMAGES_MAX, `最多 ${POST_IMAGES_MAX} 张图片`);
 
-/** Asking to upload one photo: what it is and how big, so the policy can hold it to that. */
-export const UploadRequest = z
-  .object({
-    contentType: z.enum(Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]], { message: '图片须为 JPEG、PNG 或 WebP' }),
-    size: z
-      .number()
-      .int()
-      .min(1)
-      .max(IMAGE_BYTES_MAX, `最大 ${IMAGE_BYTES_MAX / 1024 / 1024} MB`),
-  })
-  .strict();
+/**
+ * Asking to upload one image: what it is and how big, so the policy can hold it to that. A feed photo and an
+ * avatar differ only in their largest size and in how the wrong type is named.
+ */
+export const imageUploadRequest = (maxBytes: number, typeMessage: string) =>
+  z
+    .object({
+      contentType: z.enum(Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]], { message: typeMessage }),
+      size: z
+        .number()
+        .int()
+        .min(1)
+        .max(maxBytes, `最大 ${maxBytes / 1024 / 1024} MB`),
+    })
+    .strict();
+
+/** Asking to upload one photo of a feed. */
+export const UploadRequest = imageUploadRequest(IMAGE_BYTES_MAX, '图片须为 JPEG、PNG 或 WebP');
 export type UploadRequest = z.infer<typeof UploadRequest>;
 
 /** A presigned POST: send `fields` and then the file (as `file`) to `url` as multipart/form-data. */
@@ -87,8 +94,7 @@ export const Post = z.object({
   likeCount: z.number().int(),
   commentCount: z.number().int(),
   likedByMe: z.boolean().optional(),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...timestamps,
   /** Changes with every edit, pin and delete; the catch-up cursor of a reader whose socket dropped. */
   rev: z.string(),
 });

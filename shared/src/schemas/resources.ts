@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { CaseStageSchema } from '../rules/cases';
-import { Id, IsoDateTime, ListQuery, page, list } from './common';
+import { Id, IsoDateTime, ListQuery, counts, page, list, timestamps } from './common';
 
 export const ProviderKindSchema = z.enum(['government', 'company', 'social_org', 'school', 'donor']);
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
@@ -197,8 +197,7 @@ export const Case = z.object({
   /** Intervention log entries so far. */
   logCount: z.number().int(),
   createdBy: Id,
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...timestamps,
 });
 export type Case = z.infer<typeof Case>;
 export const CasePage = page(Case);
@@ -231,8 +230,7 @@ export const MyNeed = z.object({
   urgency: PrioritySchema,
   contact: z.string().optional(),
   stage: CaseStageSchema,
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
+  ...timestamps,
 });
 export type MyNeed = z.infer<typeof MyNeed>;
 export const MyNeedList = list(MyNeed);
@@ -331,12 +329,7 @@ export const ProjectInput = z
 export type ProjectInput = z.infer<typeof ProjectInput>;
 
 /** What a project has gathered, counted as it happened: check-ins at its activities, approved service time, cases and allocations. */
-export const ProjectFigures = z.object({
-  checkIns: z.number().int(),
-  serviceMinutes: z.number().int(),
-  cases: z.number().int(),
-  allocations: z.number().int(),
-});
+export const ProjectFigures = z.object(counts('checkIns', 'serviceMinutes', 'cases', 'allocations'));
 export type ProjectFigures = z.infer<typeof ProjectFigures>;
 
 export const Project = z.object({

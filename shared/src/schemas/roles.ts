@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Role, RoleSchema } from '../constants';
-import { Id, IsoDateTime, page } from './common';
+import { Id, IsoDateTime, page, person } from './common';
 import { User } from './auth';
 
 /** The roles an admin grants and revokes (volunteer comes from the exam; member is everyone). */
@@ -12,8 +12,7 @@ export const RoleHoldersParams = z.object({ role: ManagedRoleSchema });
 
 export const RoleHolder = z.object({
   role: ManagedRoleSchema,
-  userId: Id,
-  nickname: z.string(),
+  ...person,
   grantedBy: Id,
   grantedByName: z.string(),
   grantedAt: IsoDateTime,
@@ -26,8 +25,7 @@ export const RoleAuditEntry = z.object({
   id: Id,
   action: z.enum(['grant', 'revoke']),
   role: RoleSchema,
-  userId: Id,
-  nickname: z.string(),
+  ...person,
   actorId: Id,
   actorName: z.string(),
   at: IsoDateTime,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Activity, MAX_CAPACITY } from './activities';
-import { Id, IsoDateTime, ListQuery, list, page } from './common';
+import { Id, IsoDateTime, ListQuery, counts, list, page } from './common';
 
 /** One session of a class series: its own times; title, venue and capacity come from the series. */
 export const SeriesSessionInput = z.object({ startsAt: IsoDateTime, endsAt: IsoDateTime }).strict();
@@ -73,14 +73,12 @@ export const Series = z.object({
 });
 export type Series = z.infer<typeof Series>;
 
-/** A member's progress in a series: sessions attended of those that count (cancelled ones do not). */
+/**
+ * A member's progress in a series: sessions attended of those that count (cancelled ones do not); `needed`: sessions
+ * to attend for the certificate.
+ */
 export const SeriesProgress = z.object({
-  attended: z.number().int(),
-  held: z.number().int(),
-  total: z.number().int(),
-  percent: z.number().int(),
-  /** Sessions to attend for the certificate. */
-  needed: z.number().int(),
+  ...counts('attended', 'held', 'total', 'percent', 'needed'),
   finished: z.boolean(),
   completed: z.boolean(),
 });

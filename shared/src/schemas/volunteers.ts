@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ExamBank, ExamBankSchema, TrainingTopicSchema } from '../constants';
 import { CompletedTraining } from './activities';
-import { Id, IsoDateTime, ListQuery, page } from './common';
+import { Id, IsoDateTime, ListQuery, page, person } from './common';
 
 /** A member's application to volunteer (志愿者申请). */
 export const VolunteerApplicationRequest = z
@@ -20,8 +20,7 @@ export type VolunteerApplicationRequest = z.infer<typeof VolunteerApplicationReq
 export const VolunteerStatusSchema = z.enum(['applied', 'certified']);
 
 export const VolunteerProfile = z.object({
-  userId: Id,
-  nickname: z.string(),
+  ...person,
   skills: z.array(z.string()),
   availability: z.string(),
   /** Masked (138****5678) for everyone but a coordinator. */
@@ -84,8 +83,7 @@ export type AttemptStatus = z.infer<typeof AttemptStatusSchema>;
 
 export const ExamAttempt = z.object({
   id: Id,
-  userId: Id,
-  nickname: z.string(),
+  ...person,
   status: AttemptStatusSchema,
   startedAt: IsoDateTime,
   deadline: IsoDateTime,

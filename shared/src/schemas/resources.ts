@@ -171,12 +171,8 @@ export type CaseForm = z.infer<(typeof CASE_FORMS)[CaseFormStep]>;
 /** The schema of one step's form. */
 export const caseFormSchema = (step: CaseFormStep): z.ZodType<CaseForm> => CASE_FORMS[step];
 
-export const CaseForms = z.object({
-  assessment: AssessmentForm.optional(),
-  estimation: EstimationForm.optional(),
-  planning: PlanForm.optional(),
-  evaluation: EvaluationForm.optional(),
-});
+/** Each step's form, once saved. */
+export const CaseForms = z.object(CASE_FORMS).partial();
 export type CaseForms = z.infer<typeof CaseForms>;
 
 export const Case = z.object({

@@ -10,7 +10,7 @@ import {
 } from '../constants';
 import { PARTICIPATION_STATES } from '../rules/participation';
 import { LeaveStatusSchema } from './check-in';
-import { Id, IsoDateTime, ListQuery, page, list, timestamps } from './common';
+import { Id, IsoDateTime, ListQuery, page, list, timestampFields } from './common';
 
 export const MAX_CAPACITY = 10_000;
 
@@ -192,7 +192,7 @@ export const Activity = z.object({
   /** What the lecturer wrote after the session (课后小结). */
   sessionNotes: z.string().optional(),
   createdBy: Id,
-  ...timestamps,
+  ...timestampFields,
   /**
    * Raised when the time, place or title changes and when the activity is cancelled: its calendar
    * event's SEQUENCE, and how the app knows an event added to a phone's calendar is out of date.

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { DiscussionFormatSchema } from '../constants';
 import { AgeBandSchema, EducationSchema, ModuleStyleSchema } from '../rules/plan';
-import { Id, list, person } from './common';
+import { Id, list, personFields } from './common';
 
 /** One member on a branch's roster, as the secretary keeps it. */
 export const RosterEntryInput = z
@@ -17,7 +17,7 @@ export type RosterEntryInput = z.infer<typeof RosterEntryInput>;
 
 /** A roster line, as the branch's members and the center see it. */
 export const RosterEntry = z.object({
-  ...person,
+  ...personFields,
   ageBand: AgeBandSchema,
   birthYear: z.number().int().optional(),
   education: EducationSchema.optional(),

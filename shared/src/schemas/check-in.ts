@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CHECK_IN_CODE_DIGITS } from '../rules/check-in';
 import { LEAVE_STATUSES } from '../rules/participation';
-import { Id, IsoDateTime, counts, page, person } from './common';
+import { Id, IsoDateTime, counts, page, personFields } from './common';
 import { Registration } from './registrations';
 
 /** The rotating code as a member sends it: the scanned QR text (weapp) or the code shown under it (H5). */
@@ -39,7 +39,7 @@ export const AttendanceStateSchema = z.enum(['checked_in', 'on_leave', 'absent',
 
 /** One person on the sheet (shared/rules/attendance). */
 export const AttendanceRow = z.object({
-  ...person,
+  ...personFields,
   state: AttendanceStateSchema,
   /** Holds a seat (已报名). */
   registered: z.boolean(),
@@ -84,7 +84,7 @@ export type LeaveDecisionBody = z.infer<typeof LeaveDecisionBody>;
 
 export const Leave = z.object({
   activityId: Id,
-  ...person,
+  ...personFields,
   branchId: Id.optional(),
   reason: z.string(),
   status: LeaveStatusSchema,

@@ -48,10 +48,10 @@ export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(
 export const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** Whom a row is about: the user, and their nickname as the row shows it. */
-export const person = { userId: Id, nickname: z.string() };
+export const personFields = { userId: Id, nickname: z.string() };
 
 /** When a record was made and when it last changed. */
-export const timestamps = { createdAt: IsoDateTime, updatedAt: IsoDateTime };
+export const timestampFields = { createdAt: IsoDateTime, updatedAt: IsoDateTime };
 
 export const IdParams = z.object({ id: Id });
 

@@ -5,7 +5,7 @@
  * both secretaries.
  */
 import * as z from 'zod';
-import { Id, IsoDateTime, ListQuery, page, list, person } from './common';
+import { Id, IsoDateTime, ListQuery, page, list, personFields } from './common';
 
 export const BranchKindSchema = z.enum(['committee', 'general', 'branch']);
 export type BranchKind = z.infer<typeof BranchKindSchema>;
@@ -113,7 +113,7 @@ export const MembershipResponse = z.object({ membership: Membership });
 
 /** One line of a branch's member list, for its secretary and the center: who, and where they stand. */
 export const BranchMember = z.object({
-  ...person,
+  ...personFields,
   realName: z.string().optional(),
   /** `leaving`: asked to move to another branch, waiting for this branch to release them. */
   status: z.enum(['pending', 'active', 'leaving']),

@@ -8,7 +8,7 @@ import {
   ReviewStateSchema,
   type ImageType,
 } from '../rules/feed';
-import { Id, IsoDateTime, ListQuery, page, timestamps } from './common';
+import { Id, IsoDateTime, ListQuery, page, timestampFields } from './common';
 
 export const POST_TEXT_MAX = 2000;
 export const COMMENT_TEXT_MAX = 500;
@@ -94,7 +94,7 @@ export const Post = z.object({
   likeCount: z.number().int(),
   commentCount: z.number().int(),
   likedByMe: z.boolean().optional(),
-  ...timestamps,
+  ...timestampFields,
   /** Changes with every edit, pin and delete; the catch-up cursor of a reader whose socket dropped. */
   rev: z.string(),
 });

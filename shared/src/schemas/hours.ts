@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CodeFields, oneCode } from './check-in';
-import { Id, IsoDateTime, ListQuery, page, person } from './common';
+import { Id, IsoDateTime, ListQuery, page, personFields } from './common';
 import { Registration } from './registrations';
 
 export const ServiceSourceSchema = z.enum(['check_in', 'declared', 'teaching']);
@@ -30,7 +30,7 @@ export type DeclareHoursRequest = z.infer<typeof DeclareHoursRequest>;
 
 export const ServiceRecord = z.object({
   id: Id,
-  ...person,
+  ...personFields,
   activityId: Id.optional(),
   activityTitle: z.string().optional(),
   source: ServiceSourceSchema,

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { CaseStageSchema } from '../rules/cases';
-import { Id, IsoDateTime, ListQuery, counts, page, list, timestamps } from './common';
+import { Id, IsoDateTime, ListQuery, counts, page, list, timestampFields } from './common';
 
 export const ProviderKindSchema = z.enum(['government', 'company', 'social_org', 'school', 'donor']);
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
@@ -193,7 +193,7 @@ export const Case = z.object({
   /** Intervention log entries so far. */
   logCount: z.number().int(),
   createdBy: Id,
-  ...timestamps,
+  ...timestampFields,
 });
 export type Case = z.infer<typeof Case>;
 export const CasePage = page(Case);
@@ -226,7 +226,7 @@ export const MyNeed = z.object({
   urgency: PrioritySchema,
   contact: z.string().optional(),
   stage: CaseStageSchema,
-  ...timestamps,
+  ...timestampFields,
 });
 export type MyNeed = z.infer<typeof MyNeed>;
 export const MyNeedList = list(MyNeed);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Role, RoleSchema } from '../constants';
-import { Id, IsoDateTime, page, person } from './common';
+import { Id, IsoDateTime, page, personFields } from './common';
 import { User } from './auth';
 
 /** The roles an admin grants and revokes (volunteer comes from the exam; member is everyone). */
@@ -12,7 +12,7 @@ export const RoleHoldersParams = z.object({ role: ManagedRoleSchema });
 
 export const RoleHolder = z.object({
   role: ManagedRoleSchema,
-  ...person,
+  ...personFields,
   grantedBy: Id,
   grantedByName: z.string(),
   grantedAt: IsoDateTime,
@@ -25,7 +25,7 @@ export const RoleAuditEntry = z.object({
   id: Id,
   action: z.enum(['grant', 'revoke']),
   role: RoleSchema,
-  ...person,
+  ...personFields,
   actorId: Id,
   actorName: z.string(),
   at: IsoDateTime,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ExamBank, ExamBankSchema, TrainingTopicSchema } from '../constants';
 import { CompletedTraining } from './activities';
-import { Id, IsoDateTime, ListQuery, page, person } from './common';
+import { Id, IsoDateTime, ListQuery, page, personFields } from './common';
 
 /** A member's application to volunteer (志愿者申请). */
 export const VolunteerApplicationRequest = z
@@ -20,7 +20,7 @@ export type VolunteerApplicationRequest = z.infer<typeof VolunteerApplicationReq
 export const VolunteerStatusSchema = z.enum(['applied', 'certified']);
 
 export const VolunteerProfile = z.object({
-  ...person,
+  ...personFields,
   skills: z.array(z.string()),
   availability: z.string(),
   /** Masked (138****5678) for everyone but a coordinator. */
@@ -83,7 +83,7 @@ export type AttemptStatus = z.infer<typeof AttemptStatusSchema>;
 
 export const ExamAttempt = z.object({
   id: Id,
-  ...person,
+  ...personFields,
   status: AttemptStatusSchema,
   startedAt: IsoDateTime,
   deadline: IsoDateTime,

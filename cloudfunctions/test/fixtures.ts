@@ -1,7 +1,8 @@
 /** Builders for integration tests: activities created through the API, users signed in in bulk. */
 import { randomUUID } from 'node:crypto';
 import { Role } from '@hele/shared';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { EntryRecord } from '../src/domain/ledger';
 import { resetEnvForTests } from '../src/lib/config';
 import { doc, transactNamed } from '../src/lib/db';
 import { tableName } from '../src/lib/tables';
@@ -143,4 +144,30 @@ export const withEnv = async (changes: Record<string, string>, body: () => Promi
 export const withRealName = async (token: string, realName = '张三') => {
   const reply = await call('PATCH', '/me', { token, body: { realName } });
   if (reply.status !== 200) throw new Error(`setting the real name failed: ${JSON.stringify(reply.body)}`);
+};
+
+/** Every points-ledger entry of a user, oldest first, straight from the table (as stored, not as the API shows it). */
+export const ledgerEntriesOf = async (userId: string) => {
+  const { Items = [] } = await doc.send(
+    new QueryCommand({
+      TableName: tableName('POINTS_TABLE'),
+      KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)',
+      ExpressionAttributeValues: { ':u': userId, ':e': 'E#' },
+      ConsistentRead: true,
+    }),
+  );
+  return Items.map((item) => EntryRecord.parse(item));
+};
+
+/**
+ * Marks one thing for each of `people` at once (`PUT …/me`: a like, a vote), the first of them sending it
+ * `repeats` more times, then takes the second one's mark back: the count must come out at people − 1.
+ */
+export const markAtOnce = async (path: string, people: Array<{ token: string }>, repeats: number) => {
+  const replies = await Promise.all([
+    ...people.map((person) => call('PUT', path, { token: person.token })),
+    ...Array.from({ length: repeats }, () => call('PUT', path, { token: people[0]!.token })),
+  ]);
+  expect(replies.every((reply) => reply.status === 200)).toBe(true);
+  await call('DELETE', path, { token: people[1]!.token });
 };

@@ -41,7 +41,7 @@ export const chooseImages = (files: typeof chosenImages) => {
   chosenImages = files;
 };
 
-type RequestHandler = (options: { url: string; method: string; data?: string; header: Record<string, string> }) => {
+export type RequestHandler = (options: { url: string; method: string; data?: string; header: Record<string, string> }) => {
   statusCode: number;
   data: unknown;
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newMembers } from '../../test/fixtures';
+import { createActivity, markAtOnce, newMembers } from '../../test/fixtures';
 import { invoke } from '../../test/lambda-endpoint';
 import { underWay } from './feed-fixtures';
 
@@ -80,12 +80,7 @@ describe('live feed', () => {
     const { post: target } = (await post(activity.id, '为发言的同志点赞')).body;
     const members = await newMembers(40);
     const path = `/activities/${activity.id}/posts/${target.id}/likes/me`;
-    const replies = await Promise.all([
-      ...members.map((member) => call('PUT', path, { token: member.token })),
-      ...Array.from({ length: 10 }, () => call('PUT', path, { token: members[0]!.token })),
-    ]);
-    expect(replies.every((reply) => reply.status === 200)).toBe(true);
-    await call('DELETE', path, { token: members[1]!.token });
+    await markAtOnce(path, members, 10);
     const page = await call('GET', `/activities/${activity.id}/posts`, { token: members[0]!.token });
     expect(page.body.items[0]).toMatchObject({ likeCount: 39, likedByMe: true });
   });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { centerDate } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newBranch, newMembers } from '../../test/fixtures';
+import { createActivity, markAtOnce, newBranch, newMembers } from '../../test/fixtures';
 
 const DAY = 24 * 3600_000;
 
@@ -28,12 +28,7 @@ describe('idea board', () => {
     // Registered for the meeting, so its board is theirs too.
     await Promise.all(voters.map((voter) => call('POST', `/activities/${meeting.id}/registrations`, { token: voter.token })));
     const path = `/activities/${meeting.id}/ideas/${idea.id}/votes/me`;
-    const replies = await Promise.all([
-      ...voters.map((voter) => call('PUT', path, { token: voter.token })),
-      ...Array.from({ length: 5 }, () => call('PUT', path, { token: voters[0]!.token })),
-    ]);
-    expect(replies.every((reply) => reply.status === 200)).toBe(true);
-    await call('DELETE', path, { token: voters[1]!.token });
+    await markAtOnce(path, voters, 5);
     const { items } = (await call('GET', `/activities/${meeting.id}/ideas`, { token: voters[0]!.token })).body;
     expect(items.map((item: { id: string; voteCount: number; votedByMe: boolean }) => [item.id, item.voteCount, item.votedByMe])).toEqual([
       [idea.id, 29, true],

@@ -3,11 +3,10 @@
  * against the local database. Earnings of two years ago are written through the ledger itself, dated
  * then (the ledger's `now`): nothing else can make points old.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { centerDate, expiryDay, LedgerType } from '@hele/shared';
 import { reconcilePoints } from '../../../scripts/local/reconcile';
 import { call, signIn } from '../../test/gateway';
-import { newMembers } from '../../test/fixtures';
+import { ledgerEntriesOf, newMembers } from '../../test/fixtures';
 import { invoke } from '../../test/lambda-endpoint';
 import { doc } from '../lib/db';
 import { ledger } from '../domain/ledger';
@@ -39,18 +38,7 @@ const earn = async (userId: string, amount: number, at: Date) => {
 
 const runExpiry = () => invoke('pointsExpiry', { source: 'aws.events', 'detail-type': 'Scheduled Event', time: new Date().toISOString() });
 
-const entriesOf = async (userId: string) => {
-  const { Items = [] } = await doc.send(
-    new QueryCommand({
-      TableName: tableName('POINTS_TABLE'),
-      KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)',
-      ExpressionAttributeValues: { ':u': userId, ':e': 'E#' },
-      ConsistentRead: true,
-    }),
-  );
-  return Items as Array<{ type: string; amount: number; balanceAfter: number; ref?: string; reason: string; actorId: string }>;
-};
-const expiriesOf = async (userId: string) => (await entriesOf(userId)).filter((entry) => entry.type === 'EXPIRE');
+const expiriesOf = async (userId: string) => (await ledgerEntriesOf(userId)).filter((entry) => entry.type === 'EXPIRE');
 const pointsOf = async (token: string) => (await call('GET', '/me/points?limit=100', { token })).body;
 const pointsMessagesOf = async (token: string) =>
   ((await call('GET', '/me/messages?limit=100', { token })).body.items as Array<{ kind: string; title: string; body: string }>).filter(

@@ -1,9 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ledgerProblems } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, newMembers } from '../../test/fixtures';
-import { doc } from '../lib/db';
-import { tableName } from '../lib/tables';
+import { createActivity, ledgerEntriesOf, newMembers } from '../../test/fixtures';
 
 const coordinator = async () => (await signIn('coordinator')).token;
 
@@ -26,18 +23,6 @@ const redeem = (token: string, rewardId: string, headers?: Record<string, string
   call('POST', '/redemptions', { token, body: { rewardId }, headers });
 const pointsOf = async (token: string) => (await call('GET', '/me/points?limit=100', { token })).body;
 const rewardOf = async (id: string, token: string) => (await call('GET', `/rewards/${id}`, { token })).body.reward;
-
-/** Every entry of a user, oldest first, straight from the table. */
-const ledgerOf = async (userId: string) => {
-  const { Items = [] } = await doc.send(
-    new QueryCommand({
-      TableName: tableName('POINTS_TABLE'),
-      KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)',
-      ExpressionAttributeValues: { ':u': userId, ':e': 'E#' },
-    }),
-  );
-  return Items as Array<{ amount: number; balanceAfter: number; type: string }>;
-};
 
 describe('points ledger over the API', () => {
   it('adjusts with a reason, shows the balance and ledger newest first, and refuses to go below zero', async () => {
@@ -122,7 +107,7 @@ describe('redemption (积分兑换)', () => {
     const points = await pointsOf(member!.token);
     expect(points.balance).toBe(0);
     expect((await rewardOf(reward.id, member!.token)).stock).toBe(990);
-    const entries = await ledgerOf(member!.userId);
+    const entries = await ledgerEntriesOf(member!.userId);
     expect(ledgerProblems(0, entries)).toEqual([]);
     expect(entries.filter((entry) => entry.type === 'REDEEM')).toHaveLength(10);
   });
@@ -178,7 +163,7 @@ describe('redemption (积分兑换)', () => {
     expect(cancels.map((reply) => reply.status)).toEqual([200, 200, 200]);
     expect(cancels.every((reply) => reply.body.redemption.status === 'cancelled')).toBe(true);
     expect((await pointsOf(member!.token)).balance).toBe(30);
-    expect((await ledgerOf(member!.userId)).filter((entry) => entry.type === 'REFUND')).toHaveLength(1);
+    expect((await ledgerEntriesOf(member!.userId)).filter((entry) => entry.type === 'REFUND')).toHaveLength(1);
     expect((await rewardOf(reward.id, member!.token)).stock).toBe(2);
 
     const second = (await redeem(member!.token, reward.id)).body.redemption;

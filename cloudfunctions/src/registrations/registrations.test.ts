@@ -10,6 +10,14 @@ const register = (activityId: string, token: string, headers?: Record<string, st
   call('POST', `/activities/${activityId}/registrations`, { token, headers });
 const cancelMine = (activityId: string, token: string) => call('DELETE', `/activities/${activityId}/registrations/me`, { token });
 const getActivity = async (activityId: string, token: string) => (await call('GET', `/activities/${activityId}`, { token })).body.activity;
+/** A one-seat activity that `count` members registered for in turn (the first holds the seat), and a coordinator's token. */
+const oneSeatAndQueue = async (count: number) => {
+  const activity = await createActivity({ capacity: 1 });
+  const users = await newMembers(count);
+  for (const user of users) await register(activity.id, user.token);
+  const { token } = await signIn('coordinator');
+  return { activity, users, token };
+};
 
 describe('registration engine', () => {
   it('confirms up to capacity, then waitlists in order, and never twice for one user', async () => {
@@ -153,10 +161,7 @@ describe('registration engine', () => {
   });
 
   it('hands seats to the waitlist when capacity is raised, and refuses a capacity below the confirmed', async () => {
-    const activity = await createActivity({ capacity: 1 });
-    const users = await newMembers(4);
-    for (const user of users) await register(activity.id, user.token);
-    const { token } = await signIn('coordinator');
+    const { activity, users, token } = await oneSeatAndQueue(4);
     const lower = await call('PATCH', `/activities/${activity.id}`, { token, body: { capacity: 0 } });
     expect(lower.status).toBe(400);
     const raised = await call('PATCH', `/activities/${activity.id}`, { token, body: { capacity: 3 } });
@@ -168,10 +173,7 @@ describe('registration engine', () => {
   });
 
   it('releases everything when the activity is cancelled', async () => {
-    const activity = await createActivity({ capacity: 1 });
-    const users = await newMembers(3);
-    for (const user of users) await register(activity.id, user.token);
-    const { token } = await signIn('coordinator');
+    const { activity, users, token } = await oneSeatAndQueue(3);
     const reply = await call('POST', `/activities/${activity.id}/cancel`, { token });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ activity: { status: 'cancelled', confirmedCount: 0, waitlistCount: 0 }, cancelledRegistrations: 3 });

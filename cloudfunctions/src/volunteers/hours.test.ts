@@ -1,26 +1,13 @@
 import { centerDate } from '@hele/shared';
-import { EntryRecord } from '../domain/ledger';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { doc } from '../lib/db';
 import { call, signIn } from '../../test/gateway';
-import { activityInput, createActivity, newMembers, newVolunteers, withRealName } from '../../test/fixtures';
-import { tableName } from '../lib/tables';
+import { activityInput, createActivity, ledgerEntriesOf, newMembers, newVolunteers, withRealName } from '../../test/fixtures';
 
 const HOUR = 3600_000;
 
 const pointsOf = async (token: string) =>
   (await call('GET', '/me/points', { token })).body as { balance: number; approvedMinutes: number; entries: any[] };
 
-const earnEntries = async (userId: string) => {
-  const { Items } = await doc.send(
-    new QueryCommand({
-      TableName: tableName('POINTS_TABLE'),
-      KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)',
-      ExpressionAttributeValues: { ':u': userId, ':e': 'E#' },
-    }),
-  );
-  return (Items ?? []).map((item) => EntryRecord.parse(item)).filter((entry) => entry.type === 'EARN');
-};
+const earnEntries = async (userId: string) => (await ledgerEntriesOf(userId)).filter((entry) => entry.type === 'EARN');
 
 /** A day in the center's calendar, `days` before today. */
 const daysAgo = (days: number) => centerDate(new Date(Date.now() - days * 24 * HOUR));

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import SeriesMaterials from './series-materials';
-import { answerRequests, calls } from '../../test/taro-double';
-import { signedInAs } from '../../test/fixtures';
+import { calls } from '../../test/taro-double';
+import { answerWithPage, signedInAs } from '../../test/fixtures';
 
 const material = (id: string, title: string, kind: string, progress: number) => ({
   id,
@@ -19,17 +19,7 @@ const material = (id: string, title: string, kind: string, progress: number) => 
 describe('本班学习资料', () => {
   it('lists the series’ materials with the member’s progress, each opening its page', async () => {
     signedInAs('陈党员', ['member']);
-    const urls: string[] = [];
-    answerRequests(({ url }) => {
-      urls.push(url);
-      return {
-        statusCode: 200,
-        data: {
-          items: [material('m2', '第二课 身段录像', 'video', 0), material('m1', '第一课 唱腔讲义', 'document', 60)],
-          nextCursor: null,
-        },
-      };
-    });
+    const urls = answerWithPage([material('m2', '第二课 身段录像', 'video', 0), material('m1', '第一课 唱腔讲义', 'document', 60)]);
     render(<SeriesMaterials seriesId='s1' />);
     await screen.findByText('第二课 身段录像');
     expect(urls[0]).toContain('/materials?');
@@ -43,7 +33,7 @@ describe('本班学习资料', () => {
 
   it('offers 添加资料 for this series to those who may add', async () => {
     signedInAs('周老师', ['member', 'lecturer']);
-    answerRequests(() => ({ statusCode: 200, data: { items: [], nextCursor: null } }));
+    answerWithPage([]);
     render(<SeriesMaterials seriesId='s1' mayAdd />);
     await screen.findByText('本班还没有学习资料');
     fireEvent.click(screen.getByText('添加资料'));

@@ -84,24 +84,36 @@ describe('one branch, one plan: education, the branch’s needs and constraints 
     expect(educationLeaning(branchProfile([...members([1990], 'college'), ...members([1991], 'primary')], YEAR))).toBe('mixed');
   });
 
-  it('gives a young, well-educated branch its discussion and creative modules first, and says why', () => {
-    const plan = proposePlan(branchProfile(members(young, 'college'), YEAR), STARTER_MODULES, '两学一做', 2);
-    expect(plan.map((item) => namesOf(item.moduleIds))).toEqual([
-      ['创意党旗设计', '团队协作'],
-      ['户外拓展', '分享环保小妙招'],
-    ]);
-    expect(plan[0]!.reasons[0]).toBe('支部 3/5 名党员35 岁以下，5/5 名党员大专及以上学历，优先团队协作、户外类模块');
-    expect(plan[0]!.reasons[1]).toBe('「创意党旗设计」：创意、团队协作；适合35 岁以下党员；适合大专及以上学历的党员');
-  });
-
-  it('gives an older branch of little schooling lectures and stories, and says its schooling is why', () => {
-    const plan = proposePlan(branchProfile(members([1950, 1948, 1960, 1985], 'primary'), YEAR), STARTER_MODULES, '三严三实', 2);
-    expect(plan.map((item) => namesOf(item.moduleIds))).toEqual([
-      ['送党课下支部', '畅谈入党心得'],
-      ['分享入党故事', '分享环保小妙招'],
-    ]);
-    expect(plan[0]!.reasons[0]).toContain('4/4 名党员小学及以下文化程度');
-    expect(plan[0]!.reasons[1]).toBe('「送党课下支部」：讲授；适合60 岁及以上党员；适合小学及以下文化程度的党员');
+  it.each([
+    {
+      branch: 'a young, well-educated branch its discussion and creative modules first, and says why',
+      births: young,
+      education: 'college' as const,
+      theme: '两学一做',
+      modules: [
+        ['创意党旗设计', '团队协作'],
+        ['户外拓展', '分享环保小妙招'],
+      ],
+      why: '支部 3/5 名党员35 岁以下，5/5 名党员大专及以上学历，优先团队协作、户外类模块',
+      firstModule: '「创意党旗设计」：创意、团队协作；适合35 岁以下党员；适合大专及以上学历的党员',
+    },
+    {
+      branch: 'an older branch of little schooling lectures and stories, and says its schooling is why',
+      births: [1950, 1948, 1960, 1985],
+      education: 'primary' as const,
+      theme: '三严三实',
+      modules: [
+        ['送党课下支部', '畅谈入党心得'],
+        ['分享入党故事', '分享环保小妙招'],
+      ],
+      why: expect.stringContaining('4/4 名党员小学及以下文化程度'),
+      firstModule: '「送党课下支部」：讲授；适合60 岁及以上党员；适合小学及以下文化程度的党员',
+    },
+  ])('gives $branch', ({ births, education, theme, modules, why, firstModule }) => {
+    const plan = proposePlan(branchProfile(members(births, education), YEAR), STARTER_MODULES, theme, 2);
+    expect(plan.map((item) => namesOf(item.moduleIds))).toEqual(modules);
+    expect(plan[0]!.reasons[0]).toEqual(why);
+    expect(plan[0]!.reasons[1]).toBe(firstModule);
   });
 
   it('puts first what the branch says it needs, even against its age profile, and names the need', () => {

@@ -1,5 +1,4 @@
 import { canCancel, canRegister, seatsLeft } from './registration';
-import { centerDate, formatDate, formatDateTime, formatRange, startOfCenterDay, toCenterIso } from './time';
 
 const window = {
   status: 'published' as const,
@@ -42,24 +41,5 @@ describe('seatsLeft', () => {
   it('never goes below zero', () => {
     expect(seatsLeft(10, 3)).toBe(7);
     expect(seatsLeft(10, 12)).toBe(0);
-  });
-});
-
-describe('center time (Asia/Shanghai, UTC+8)', () => {
-  it('formats an instant in the center’s time zone, whatever offset it was written with', () => {
-    expect(formatDateTime('2026-11-28T06:00:00Z')).toBe('11月28日 周六 14:00');
-    expect(formatRange('2026-11-28T06:00:00Z', '2026-11-28T08:30:00Z')).toBe('11月28日 周六 14:00–16:30');
-    expect(formatRange('2026-11-28T14:00:00Z', '2026-11-29T02:00:00Z')).toBe('11月28日 周六 22:00–11月29日 10:00');
-  });
-
-  it('finds the center’s midnight, which is 16:00 UTC the day before', () => {
-    expect(startOfCenterDay(new Date('2026-11-28T01:00:00Z'))).toBe('2026-11-27T16:00:00.000Z');
-    expect(toCenterIso(new Date('2026-11-28T01:00:00Z'))).toBe('2026-11-28T09:00:00+08:00');
-  });
-
-  it('names the center’s calendar day of an instant, and formats days without shifting them', () => {
-    expect(centerDate(new Date('2026-11-27T17:00:00Z'))).toBe('2026-11-28');
-    expect(formatDate('2026-11-20')).toBe('11月20日');
-    expect(formatDate('2026-11-27T17:00:00Z')).toBe('11月28日');
   });
 });

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import ProfilePage, { CLOSING_TEXT } from './index';
 import { answerModals, answerRequests, calls, chooseImages } from '../../../test/taro-double';
-import { signedInAs } from '../../../test/fixtures';
+import { refusedField, signedInAs } from '../../../test/fixtures';
 
 const me = { id: 'u_me', nickname: '微信用户', roles: ['member'] };
 
@@ -23,10 +23,7 @@ const server = (profile: Record<string, unknown> = me) => {
     if (path === '/me' && method === 'GET') return { statusCode: 200, data: { user: current } };
     if (path === '/me' && method === 'PATCH') {
       if (body.realName === '陈') {
-        return {
-          statusCode: 400,
-          data: { error: { code: 'VALIDATION_FAILED', message: 'bad', details: [{ path: 'realName', message: '请填写真实姓名' }] } },
-        };
+        return refusedField('realName', '请填写真实姓名', 'bad');
       }
       current = { ...current, ...body, ...(body.avatarKey ? { avatarUrl: 'https://files.test/avatar.png' } : {}) };
       return { statusCode: 200, data: { user: current } };
@@ -105,11 +102,17 @@ const textOf = (blob: Blob) =>
     reader.readAsText(blob);
   });
 
+/** A new member (微信用户) opens 编辑资料, `server` answering; returns what the page sends. */
+const openAsNewMember = () => {
+  signedInAs('微信用户', ['member']);
+  const sent = server();
+  render(<ProfilePage />);
+  return sent;
+};
+
 describe('编辑资料', () => {
   it('shows the profile and saves only what changed, political status picked in Chinese', async () => {
-    signedInAs('微信用户', ['member']);
-    const sent = server();
-    render(<ProfilePage />);
+    const sent = openAsNewMember();
     const nickname = await field('点击填写昵称，可使用微信昵称');
     await waitFor(() => expect(nickname.value).toBe('微信用户'));
     fireEvent.input(nickname, { target: { value: '小陈' } });
@@ -127,9 +130,7 @@ describe('编辑资料', () => {
   });
 
   it('shows the server’s word beside the field it refused', async () => {
-    signedInAs('微信用户', ['member']);
-    server();
-    render(<ProfilePage />);
+    openAsNewMember();
     fireEvent.input(await field('申请志愿者、开具服务证明时需要'), { target: { value: '陈' } });
     fireEvent.click(screen.getByText('保存'));
     await screen.findByText('请填写真实姓名');
@@ -151,9 +152,7 @@ describe('编辑资料', () => {
   });
 
   it('binds a phone with the local stand-in and copies 我的编号', async () => {
-    signedInAs('微信用户', ['member']);
-    const sent = server();
-    render(<ProfilePage />);
+    const sent = openAsNewMember();
     fireEvent.input(await field('本地环境：输入手机号代替微信授权'), { target: { value: '13800000000' } });
     fireEvent.click(screen.getByText('绑定'));
     await screen.findByText('13800000000');
@@ -163,9 +162,7 @@ describe('编辑资料', () => {
   });
 
   it('says so when the confirmed number was on a branch’s imported roster: the person has joined it', async () => {
-    signedInAs('微信用户', ['member']);
-    server();
-    render(<ProfilePage />);
+    openAsNewMember();
     fireEvent.input(await field('本地环境：输入手机号代替微信授权'), { target: { value: '13900000000' } });
     fireEvent.click(screen.getByText('绑定'));
     await waitFor(() =>
@@ -200,9 +197,7 @@ describe('编辑资料', () => {
   });
 
   it('closes the account only after the dialog says what happens, then signs out', async () => {
-    signedInAs('微信用户', ['member']);
-    const sent = server();
-    render(<ProfilePage />);
+    const sent = openAsNewMember();
     answerModals(false);
     fireEvent.click(await screen.findByText('注销账号'));
     await waitFor(() => expect(calls.modals).toHaveLength(1));

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import AttendancePage from './index';
-import { answerRequests, calls, setRouteParams } from '../../../test/taro-double';
-import { activity, signedInAs } from '../../../test/fixtures';
+import { answerRequests, calls } from '../../../test/taro-double';
+import { activity, onActivityPageAs } from '../../../test/fixtures';
+import { expectNotShown, expectShown } from '../../../test/screen';
 
 const HOUR = 3600_000;
 /** The meeting: under way (check-in open) unless it ended an hour and more ago. */
@@ -32,8 +33,7 @@ const sheet = (checkedIn: boolean) => ({
 
 describe('签到名单', () => {
   it('finds a person by name and checks them in for them; the counts are the server’s', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('李社工', ['member', 'coordinator']);
     const sent: Array<{ url: string; data?: string }> = [];
     let done = false;
     answerRequests(({ url, method, data }) => {
@@ -74,8 +74,7 @@ describe('签到名单', () => {
   });
 
   it('offers to record someone not on the sheet as a walk-in, by name', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('李社工', ['member', 'coordinator']);
     const sent: Array<{ url: string; data?: string; header?: Record<string, string> }> = [];
     answerRequests(({ url, method, data, header }) => {
       if (method === 'POST') {
@@ -110,14 +109,11 @@ describe('签到名单', () => {
   });
 
   it('offers neither 代签 nor 现场登记 once check-in has closed, and says why', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('李社工', ['member', 'coordinator']);
     answerRequests(({ url }) => reply(url, sheet(false), true));
     render(<AttendancePage />);
     await screen.findByText('陈党员');
-    expect(screen.getByText('支部党员大会')).toBeTruthy();
-    expect(screen.getByText('签到已结束，名单仅供查看和导出')).toBeTruthy();
-    expect(screen.queryByText('代签到')).toBeNull();
-    expect(screen.queryByText('现场登记')).toBeNull();
+    expectShown('支部党员大会', '签到已结束，名单仅供查看和导出');
+    expectNotShown('代签到', '现场登记');
   });
 });

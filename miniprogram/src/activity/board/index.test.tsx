@@ -1,7 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import BoardPage from './index';
-import { answerRequests, setRouteParams } from '../../../test/taro-double';
-import { signedInAs } from '../../../test/fixtures';
+import { answerOwnMark, onActivityPageAs } from '../../../test/fixtures';
 
 const idea = (id: string, text: string, voteCount: number, votedByMe = false) => ({
   id,
@@ -17,14 +16,8 @@ const idea = (id: string, text: string, voteCount: number, votedByMe = false) =>
 
 describe('会议讨论与措施', () => {
   it('shows ideas by votes, votes, and marks a late measure', async () => {
-    signedInAs('陈党员', ['member']);
-    setRouteParams({ id: 'a1' });
-    const votes: string[] = [];
-    answerRequests(({ url, method }) => {
-      if (url.endsWith('/votes/me')) {
-        votes.push(method);
-        return { statusCode: 200, data: { ideaId: 'i2', voteCount: 4, voted: true } };
-      }
+    onActivityPageAs('陈党员', ['member']);
+    const votes = answerOwnMark('/votes/me', { statusCode: 200, data: { ideaId: 'i2', voteCount: 4, voted: true } }, ({ url }) => {
       if (url.endsWith('/actions')) {
         const late = {
           id: 'x1',

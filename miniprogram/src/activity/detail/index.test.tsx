@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { Activity } from '@hele/shared';
 import Taro from '@tarojs/taro';
 import ActivityDetailPage from './index';
 import { answerRequests, calls, setRouteParams } from '../../../test/taro-double';
-import { activity, signedInAs } from '../../../test/fixtures';
+import { activity, answerWrites, apiError, onActivityPageAs } from '../../../test/fixtures';
 
 /** The server's confirmed registration of the signed-in member (u_me) to a1, made at `at`; `more` is what a check-in adds. */
 const confirmedRegistration = (at: string, more: Record<string, unknown> = {}) => ({
@@ -15,10 +16,40 @@ const confirmedRegistration = (at: string, more: Record<string, unknown> = {}) =
   ...more,
 });
 
+/** Shows `shown` as a1 and answers a registration (the page's only POST here) with `refusal`. */
+const refusingRegistration = (refusal: ReturnType<typeof apiError>, shown = activity()) =>
+  answerRequests(({ method }) => (method === 'POST' ? refusal : { statusCode: 200, data: { activity: shown } }));
+
+/** 越剧班's first lesson, taught by `lecturerIds`, which took place: it ended an hour ago. */
+const pastLesson = (lecturerIds: string[]) =>
+  activity({
+    kind: 'class',
+    title: '越剧班 第一课',
+    lecturerIds,
+    startsAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+    endsAt: new Date(Date.now() - 3600_000).toISOString(),
+  });
+
+/**
+ * A member of branch `branchId` signed in, on the page of branch b1's meeting a1, which starts in ten minutes
+ * (`more` adds to it); `now` is when the test began.
+ */
+const nextBranchMeetingFor = (nickname: string, branchId: string, more: Partial<Activity> = {}) => {
+  Taro.setStorageSync('hele.session', { token: 't', user: { id: 'u_me', nickname, roles: ['member'], branchId } });
+  setRouteParams({ id: 'a1' });
+  const now = Date.now();
+  const meeting = activity({
+    branchId: 'b1',
+    startsAt: new Date(now + 10 * 60_000).toISOString(),
+    endsAt: new Date(now + 100 * 60_000).toISOString(),
+    ...more,
+  });
+  return { now, meeting };
+};
+
 describe('活动详情', () => {
   it('shows the activity and registers with an Idempotency-Key', async () => {
-    signedInAs('陈党员', ['member']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('陈党员', ['member']);
     let registered = false;
     const headers: Record<string, string>[] = [];
     answerRequests(({ url, method, header }) => {
@@ -52,8 +83,7 @@ describe('活动详情', () => {
   });
 
   it('says a waitlist place is one: 已加入候补，第 N 位, never 报名成功', async () => {
-    signedInAs('陈党员', ['member']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('陈党员', ['member']);
     let waiting = false;
     const full = { confirmedCount: 30, seatsLeft: 0, waitlistCount: 2 };
     answerRequests(({ method }) => {
@@ -74,8 +104,7 @@ describe('活动详情', () => {
   });
 
   it('asks before cancelling with buttons that name it (取消报名 / 再想想), and does nothing on 再想想', async () => {
-    signedInAs('陈党员', ['member']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('陈党员', ['member']);
     const deletes: string[] = [];
     answerRequests(({ method, url }) => {
       if (method === 'DELETE') deletes.push(url);
@@ -94,8 +123,7 @@ describe('活动详情', () => {
   });
 
   it('shows a leave request as it stands at once, and offers no second one', async () => {
-    signedInAs('陈党员', ['member']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('陈党员', ['member']);
     answerRequests(() => ({
       statusCode: 200,
       data: {
@@ -114,8 +142,7 @@ describe('活动详情', () => {
   });
 
   it('offers neither 取消报名 nor 请假 after check-in or after the end', async () => {
-    signedInAs('陈党员', ['member']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('陈党员', ['member']);
     const checkedIn = activity({
       startsAt: new Date(Date.now() - 3600_000).toISOString(),
       endsAt: new Date(Date.now() + 3600_000).toISOString(),
@@ -177,16 +204,12 @@ describe('活动详情', () => {
   });
 
   it('asks the coordinator why an activity is cancelled, and sends the reason', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
-    const sent: unknown[] = [];
-    answerRequests(({ method, url, data }) => {
-      if (method === 'POST' && url.endsWith('/cancel')) {
-        sent.push(JSON.parse(data!));
-        return { statusCode: 200, data: { activity: activity({ status: 'cancelled' }), cancelledRegistrations: 12 } };
-      }
-      return { statusCode: 200, data: { activity: activity() } };
-    });
+    onActivityPageAs('李社工', ['member', 'coordinator']);
+    const sent = answerWrites(
+      'POST /cancel',
+      () => ({ statusCode: 200, data: { activity: activity({ status: 'cancelled' }), cancelledRegistrations: 12 } }),
+      () => ({ statusCode: 200, data: { activity: activity() } }),
+    );
     const { container } = render(<ActivityDetailPage />);
     fireEvent.click(await screen.findByText('取消活动'));
     // Taro's textarea reports what was typed in the event's detail.
@@ -200,8 +223,7 @@ describe('活动详情', () => {
   });
 
   it('offers the waitlist when the activity is full, and management to coordinators', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('李社工', ['member', 'coordinator']);
     answerRequests(() => ({ statusCode: 200, data: { activity: activity({ seatsLeft: 0, confirmedCount: 30 }) } }));
     render(<ActivityDetailPage />);
     await screen.findByText('名额已满，加入候补');
@@ -210,21 +232,15 @@ describe('活动详情', () => {
   });
 
   it('explains a refused registration in Chinese', async () => {
-    signedInAs('陈党员', ['member']);
-    setRouteParams({ id: 'a1' });
-    answerRequests(({ method }) =>
-      method === 'POST'
-        ? { statusCode: 409, data: { error: { code: 'REGISTRATION_CLOSED', message: 'Registration has closed' } } }
-        : { statusCode: 200, data: { activity: activity() } },
-    );
+    onActivityPageAs('陈党员', ['member']);
+    refusingRegistration(apiError(409, 'REGISTRATION_CLOSED', 'Registration has closed'));
     render(<ActivityDetailPage />);
     fireEvent.click(await screen.findByText('立即报名'));
     await waitFor(() => expect(calls.toasts).toContain('报名已截止'));
   });
 
   it('lets a volunteer who checked in at a service activity sign out with the code, and says how long counted', async () => {
-    signedInAs('张志愿', ['member', 'volunteer']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('张志愿', ['member', 'volunteer']);
     const now = Date.now();
     const serving = activity({
       kind: 'service',
@@ -233,28 +249,18 @@ describe('活动详情', () => {
       endsAt: new Date(now + 10 * 60_000).toISOString(),
       myRegistration: { id: 'r1', status: 'confirmed', checkedInAt: new Date(now - 55 * 60_000).toISOString() },
     });
-    const sent: unknown[] = [];
-    answerRequests(({ url, method, data }) => {
-      if (method === 'POST' && url.endsWith('/activities/a1/sign-outs')) {
-        sent.push(JSON.parse(data!));
+    const sent = answerWrites(
+      'POST /activities/a1/sign-outs',
+      (_, sent) =>
         // The first try is early: the app asks, the member confirms, the app sends it again.
-        if (sent.length === 1)
-          return {
-            statusCode: 409,
-            data: { error: { code: 'SIGN_OUT_EARLY', message: 'early', details: [{ path: 'early', message: '30 / 42' }] } },
-          };
-        return {
-          statusCode: 201,
-          data: {
-            registration: confirmedRegistration(serving.createdAt),
-            record: null,
-            minutes: 55,
-            counted: true,
-          },
-        };
-      }
-      return { statusCode: 200, data: { activity: serving } };
-    });
+        sent.length === 1
+          ? apiError(409, 'SIGN_OUT_EARLY', 'early', [{ path: 'early', message: '30 / 42' }])
+          : {
+              statusCode: 201,
+              data: { registration: confirmedRegistration(serving.createdAt), record: null, minutes: 55, counted: true },
+            },
+      () => ({ statusCode: 200, data: { activity: serving } }),
+    );
     render(<ActivityDetailPage />);
     const input = await screen.findByPlaceholderText('输入现场 6 位签退码');
     fireEvent.input(input, { target: { value: '123456' } });
@@ -263,32 +269,16 @@ describe('活动详情', () => {
   });
 
   it("lets a branch meeting's own member check in with the code without registering first", async () => {
-    Taro.setStorageSync('hele.session', { token: 't', user: { id: 'u_me', nickname: '小明', roles: ['member'], branchId: 'b1' } });
-    setRouteParams({ id: 'a1' });
-    const now = Date.now();
-    const meeting = activity({
-      branchId: 'b1',
-      branchOnly: true,
-      startsAt: new Date(now + 10 * 60_000).toISOString(),
-      endsAt: new Date(now + 100 * 60_000).toISOString(),
-    });
-    const sent: unknown[] = [];
-    answerRequests(({ url, method, data }) => {
-      if (method === 'POST' && url.endsWith('/activities/a1/check-ins')) {
-        sent.push(JSON.parse(data!));
-        return {
-          statusCode: 201,
-          data: {
-            registration: confirmedRegistration(meeting.createdAt, { checkedInAt: new Date(now).toISOString() }),
-          },
-        };
-      }
-      const checkedIn = { id: 'r1', status: 'confirmed' as const, checkedInAt: new Date(now).toISOString() };
-      return {
+    const { now, meeting } = nextBranchMeetingFor('小明', 'b1', { branchOnly: true });
+    const checkedIn = { id: 'r1', status: 'confirmed' as const, checkedInAt: new Date(now).toISOString() };
+    const sent = answerWrites(
+      'POST /activities/a1/check-ins',
+      () => ({ statusCode: 201, data: { registration: confirmedRegistration(meeting.createdAt, { checkedInAt: checkedIn.checkedInAt }) } }),
+      (_, sent) => ({
         statusCode: 200,
         data: { activity: sent.length ? { ...meeting, myRegistration: checkedIn, myState: 'checked_in' as const } : meeting },
-      };
-    });
+      }),
+    );
     render(<ActivityDetailPage />);
     fireEvent.input(await screen.findByPlaceholderText('输入现场 6 位签到码'), { target: { value: '654321' } });
     fireEvent.click(screen.getByText('签到'));
@@ -300,14 +290,7 @@ describe('活动详情', () => {
   });
 
   it('offers no check-in to someone outside the branch who has not registered', async () => {
-    Taro.setStorageSync('hele.session', { token: 't', user: { id: 'u_me', nickname: '小红', roles: ['member'], branchId: 'b2' } });
-    setRouteParams({ id: 'a1' });
-    const now = Date.now();
-    const meeting = activity({
-      branchId: 'b1',
-      startsAt: new Date(now + 10 * 60_000).toISOString(),
-      endsAt: new Date(now + 100 * 60_000).toISOString(),
-    });
+    const { meeting } = nextBranchMeetingFor('小红', 'b2');
     answerRequests(() => ({ statusCode: 200, data: { activity: meeting } }));
     render(<ActivityDetailPage />);
     await screen.findByText('立即报名');
@@ -315,50 +298,33 @@ describe('活动详情', () => {
   });
 
   it('lets the lecturer of a class that took place declare the teaching', async () => {
-    signedInAs('周老师', ['member', 'lecturer']);
-    setRouteParams({ id: 'a1' });
-    const declared: unknown[] = [];
-    const lesson = activity({
-      kind: 'class',
-      title: '越剧班 第一课',
-      lecturerIds: ['u_me'],
-      startsAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
-      endsAt: new Date(Date.now() - 3600_000).toISOString(),
-    });
-    answerRequests(({ url, method, data }) => {
-      if (method === 'POST' && url.endsWith('/me/teaching')) {
-        declared.push(JSON.parse(data!));
-        const record = {
-          id: 'te-a1-u_me',
-          userId: 'u_me',
-          nickname: '周老师',
-          activityId: 'a1',
-          source: 'teaching',
-          servedOn: lesson.startsAt,
-          minutes: 60,
-          note: '公益班授课',
-          status: 'pending',
-          createdAt: lesson.createdAt,
-        };
-        return { statusCode: 201, data: { record } };
-      }
-      return { statusCode: 200, data: { activity: lesson } };
-    });
+    onActivityPageAs('周老师', ['member', 'lecturer']);
+    const lesson = pastLesson(['u_me']);
+    const record = {
+      id: 'te-a1-u_me',
+      userId: 'u_me',
+      nickname: '周老师',
+      activityId: 'a1',
+      source: 'teaching',
+      servedOn: lesson.startsAt,
+      minutes: 60,
+      note: '公益班授课',
+      status: 'pending',
+      createdAt: lesson.createdAt,
+    };
+    const declared = answerWrites(
+      'POST /me/teaching',
+      () => ({ statusCode: 201, data: { record } }),
+      () => ({ statusCode: 200, data: { activity: lesson } }),
+    );
     render(<ActivityDetailPage />);
     fireEvent.click(await screen.findByText('申报授课服务时长'));
     await waitFor(() => expect(declared).toEqual([{ activityId: 'a1' }]));
   });
 
   it('offers no teaching declaration to a lecturer the class does not name', async () => {
-    signedInAs('周老师', ['member', 'lecturer']);
-    setRouteParams({ id: 'a1' });
-    const lesson = activity({
-      kind: 'class',
-      title: '越剧班 第一课',
-      lecturerIds: ['u_other'],
-      startsAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
-      endsAt: new Date(Date.now() - 3600_000).toISOString(),
-    });
+    onActivityPageAs('周老师', ['member', 'lecturer']);
+    const lesson = pastLesson(['u_other']);
     answerRequests(() => ({ statusCode: 200, data: { activity: lesson } }));
     render(<ActivityDetailPage />);
     await screen.findByText('越剧班 第一课');
@@ -366,21 +332,10 @@ describe('活动详情', () => {
   });
 
   it('tells a member which training a service activity requires, and why registration was refused', async () => {
-    signedInAs('陈党员', ['member']);
-    setRouteParams({ id: 'a1' });
-    answerRequests(({ method }) =>
-      method === 'POST'
-        ? {
-            statusCode: 409,
-            data: {
-              error: {
-                code: 'TRAINING_REQUIRED',
-                message: 'Complete the first_aid training first',
-                details: [{ path: 'requiredTraining', message: '应急抢救' }],
-              },
-            },
-          }
-        : { statusCode: 200, data: { activity: activity({ kind: 'service', title: '公益黄手环', requiredTraining: 'first_aid' }) } },
+    onActivityPageAs('陈党员', ['member']);
+    refusingRegistration(
+      apiError(409, 'TRAINING_REQUIRED', 'Complete the first_aid training first', [{ path: 'requiredTraining', message: '应急抢救' }]),
+      activity({ kind: 'service', title: '公益黄手环', requiredTraining: 'first_aid' }),
     );
     render(<ActivityDetailPage />);
     await screen.findByText('报名要求：已完成志愿者学院「应急抢救」培训');
@@ -426,8 +381,7 @@ describe('活动详情', () => {
       });
 
     it('downloads the activity’s .ics for a registered member, and offers 更新日历 once it moves', async () => {
-      signedInAs('陈党员', ['member']);
-      setRouteParams({ id: 'a1' });
+      onActivityPageAs('陈党员', ['member']);
       const files = downloads();
       const asked: string[] = [];
       let current = upcoming();
@@ -466,8 +420,7 @@ describe('活动详情', () => {
     });
 
     it('is not offered to someone not registered, nor after the activity ended', async () => {
-      signedInAs('陈党员', ['member']);
-      setRouteParams({ id: 'a1' });
+      onActivityPageAs('陈党员', ['member']);
       answerRequests(() => ({ statusCode: 200, data: { activity: upcoming({ myRegistration: undefined }) } }));
       const notRegistered = render(<ActivityDetailPage />);
       await screen.findByText('立即报名');

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import EditActivityPage, { toRequest } from './index';
 import { answerRequests, setRouteParams } from '../../../test/taro-double';
-import { activity, signedInAs } from '../../../test/fixtures';
+import type { Activity } from '@hele/shared';
+import { activity, answerWrites, listPage, onActivityPageAs, signedInAs } from '../../../test/fixtures';
 
 const holder = (userId: string, nickname: string) => ({
   role: 'lecturer',
@@ -13,10 +14,38 @@ const holder = (userId: string, nickname: string) => ({
 });
 const lecturers = { items: [holder('u_zhou', '周老师'), holder('u_wu', '吴老师')], nextCursor: null };
 
+/**
+ * A coordinator on 发布活动 (no id): the directory lists `branches`, there are no projects or lecturers, and the
+ * new activity is answered as `created`. Returns the bodies the page sends to create it.
+ */
+const onNewActivityPage = (branches: unknown[], created: Activity) => {
+  signedInAs('李社工', ['member', 'coordinator']);
+  setRouteParams({});
+  return answerWrites<Record<string, unknown>>(
+    'POST /activities',
+    () => ({ statusCode: 201, data: { activity: created } }),
+    ({ url }) => {
+      if (url.includes('/branches')) return listPage(branches);
+      if (url.includes('/projects')) return { statusCode: 200, data: { items: [] } };
+      if (url.includes('/holders')) return listPage([]);
+      return { statusCode: 404, data: {} };
+    },
+  );
+};
+
+/** The picker whose label says `label`, once the page shows it, and its choices. */
+const pickerOf = async (container: HTMLElement, label: string) => {
+  const picker = await waitFor(() => {
+    const found = Array.from(container.querySelectorAll('taro-picker-core')).find((node) => node.textContent?.includes(label));
+    expect(found).toBeTruthy();
+    return found!;
+  });
+  return { picker, choices: (picker as unknown as { range: string[] }).range };
+};
+
 describe('编辑活动', () => {
   it('names the lecturers of a class, who alone may declare its teaching', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('李社工', ['member', 'coordinator']);
     const sent: unknown[] = [];
     const lesson = activity({ kind: 'class', title: '书法课', lecturerIds: ['u_wu'] });
     answerRequests(({ url, method, data }) => {
@@ -36,8 +65,7 @@ describe('编辑活动', () => {
   });
 
   it('names no lecturers for a session of a series (its series names them) or another kind', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('李社工', ['member', 'coordinator']);
     const sent: unknown[] = [];
     const session = activity({ kind: 'class', title: '越剧班（第1课）', seriesId: 's1', sessionNo: 1 });
     answerRequests(({ url, method, data }) => {
@@ -55,31 +83,17 @@ describe('编辑活动', () => {
   });
 
   it('plans a meeting for a branch chosen from the directory, 仅限本支部, and says what that means', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({});
-    const branches = [
-      { id: 'c1', name: '和乐社区党委', kind: 'committee', memberCount: 2, createdAt: '2026-01-01T00:00:00.000Z' },
-      { id: 'b1', name: '和乐社区第一党支部', kind: 'branch', parentId: 'c1', memberCount: 40, createdAt: '2026-01-01T00:00:00.000Z' },
-    ];
-    const sent: Array<Record<string, unknown>> = [];
-    answerRequests(({ url, method, data }) => {
-      if (url.includes('/branches')) return { statusCode: 200, data: { items: branches, nextCursor: null } };
-      if (url.includes('/projects')) return { statusCode: 200, data: { items: [] } };
-      if (url.includes('/holders')) return { statusCode: 200, data: { items: [], nextCursor: null } };
-      if (method === 'POST') {
-        sent.push(JSON.parse(data!));
-        return { statusCode: 201, data: { activity: activity({ id: 'new' }) } };
-      }
-      return { statusCode: 404, data: {} };
-    });
+    const sent = onNewActivityPage(
+      [
+        { id: 'c1', name: '和乐社区党委', kind: 'committee', memberCount: 2, createdAt: '2026-01-01T00:00:00.000Z' },
+        { id: 'b1', name: '和乐社区第一党支部', kind: 'branch', parentId: 'c1', memberCount: 40, createdAt: '2026-01-01T00:00:00.000Z' },
+      ],
+      activity({ id: 'new' }),
+    );
     const { container } = render(<EditActivityPage />);
-    const picker = await waitFor(() => {
-      const found = Array.from(container.querySelectorAll('taro-picker-core')).find((node) => node.textContent?.includes('所属支部'));
-      expect(found).toBeTruthy();
-      return found!;
-    });
+    const { picker, choices } = await pickerOf(container, '所属支部');
     // The choices: none, then each branch (a 党委 says it is one).
-    expect((picker as unknown as { range: string[] }).range).toEqual(['不属于支部', '和乐社区党委（党委）', '和乐社区第一党支部']);
+    expect(choices).toEqual(['不属于支部', '和乐社区党委（党委）', '和乐社区第一党支部']);
     expect(screen.queryByText('仅限本支部党员')).toBeNull();
     fireEvent(picker, new CustomEvent('change', { detail: { value: 2 } }));
     await waitFor(() => expect(container.querySelector('.edit-activity__branch')?.textContent).toBe('和乐社区第一党支部'));
@@ -88,18 +102,8 @@ describe('编辑活动', () => {
     fireEvent(container.querySelector('.edit-activity__branch-only-switch')!, new CustomEvent('change', { detail: { value: true } }));
     expect(await screen.findByText(/只有本支部党员可以报名；/)).toBeTruthy();
     // 三会一课: the kind of required meeting, offered once the meeting has a branch.
-    const typePicker = Array.from(container.querySelectorAll('taro-picker-core')).find((node) =>
-      node.textContent?.includes('三会一课类型'),
-    )!;
-    expect((typePicker as unknown as { range: string[] }).range).toEqual([
-      '不计入三会一课',
-      '支部党员大会',
-      '支部委员会',
-      '党小组会',
-      '党课',
-      '主题党日',
-      '组织生活会',
-    ]);
+    const { picker: typePicker, choices: types } = await pickerOf(container, '三会一课类型');
+    expect(types).toEqual(['不计入三会一课', '支部党员大会', '支部委员会', '党小组会', '党课', '主题党日', '组织生活会']);
     fireEvent(typePicker, new CustomEvent('change', { detail: { value: 1 } }));
     expect(await screen.findByText('有人签到后，计入本支部当期的「支部党员大会」')).toBeTruthy();
 
@@ -110,8 +114,7 @@ describe('编辑活动', () => {
   });
 
   it('moves a saved branch meeting to another branch but not out of the branches', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('李社工', ['member', 'coordinator']);
     const other = { id: 'b2', name: '和乐社区第二党支部', kind: 'branch', memberCount: 12, createdAt: '2026-01-01T00:00:00.000Z' };
     const own = { id: 'b1', name: '和乐社区第一党支部', kind: 'branch', memberCount: 20, createdAt: '2026-01-01T00:00:00.000Z' };
     answerRequests(({ url }) => {
@@ -124,8 +127,7 @@ describe('编辑活动', () => {
     });
     const { container } = render(<EditActivityPage />);
     await waitFor(() => expect(container.querySelector('.edit-activity__branch')?.textContent).toBe('和乐社区第一党支部'));
-    const picker = Array.from(container.querySelectorAll('taro-picker-core')).find((node) => node.textContent?.includes('所属支部'));
-    expect((picker as unknown as { range: string[] }).range).toEqual(['和乐社区第二党支部', '和乐社区第一党支部']);
+    expect((await pickerOf(container, '所属支部')).choices).toEqual(['和乐社区第二党支部', '和乐社区第一党支部']);
     expect(screen.queryByText(/名额少于支部人数/)).toBeNull();
   });
 
@@ -156,33 +158,12 @@ describe('编辑活动', () => {
   });
 
   it('plans a service activity only once it says where the service goes (进基层 / 进村居 / 进学校 / 进高墙)', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({});
-    const sent: Array<Record<string, unknown>> = [];
-    answerRequests(({ url, method, data }) => {
-      if (url.includes('/branches')) return { statusCode: 200, data: { items: [], nextCursor: null } };
-      if (url.includes('/projects')) return { statusCode: 200, data: { items: [] } };
-      if (url.includes('/holders')) return { statusCode: 200, data: { items: [], nextCursor: null } };
-      if (method === 'POST') {
-        sent.push(JSON.parse(data!));
-        return { statusCode: 201, data: { activity: activity({ id: 'new', kind: 'service', destination: 'prison' }) } };
-      }
-      return { statusCode: 404, data: {} };
-    });
+    const sent = onNewActivityPage([], activity({ id: 'new', kind: 'service', destination: 'prison' }));
     const { container } = render(<EditActivityPage />);
-    const kindPicker = await waitFor(() => {
-      const found = Array.from(container.querySelectorAll('taro-picker-core')).find((node) => node.textContent?.includes('类型'));
-      expect(found).toBeTruthy();
-      return found!;
-    });
-    const kinds = (kindPicker as unknown as { range: string[] }).range;
+    const { picker: kindPicker, choices: kinds } = await pickerOf(container, '类型');
     fireEvent(kindPicker, new CustomEvent('change', { detail: { value: kinds.findIndex((label) => label.includes('志愿服务')) } }));
-    const picker = await waitFor(() => {
-      const found = Array.from(container.querySelectorAll('taro-picker-core')).find((node) => node.textContent?.includes('服务去向'));
-      expect(found).toBeTruthy();
-      return found!;
-    });
-    expect((picker as unknown as { range: string[] }).range).toEqual(['进基层', '进村居', '进学校', '进高墙']);
+    const { picker, choices } = await pickerOf(container, '服务去向');
+    expect(choices).toEqual(['进基层', '进村居', '进学校', '进高墙']);
     fireEvent.input(container.querySelector('.edit-activity__title input')!, { target: { value: '富心计划帮教' } });
     fireEvent.click(screen.getByText('发布'));
     expect(await screen.findByText('服务去向：请选择服务去向')).toBeTruthy();

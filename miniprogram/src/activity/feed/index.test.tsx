@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Post } from '@hele/shared';
 import LiveFeedPage from './index';
-import { answerRequests, setRouteParams } from '../../../test/taro-double';
-import { signedInAs } from '../../../test/fixtures';
+import { answerRequests } from '../../../test/taro-double';
+import { answerOwnMark, answerWrites, listPage, onActivityPageAs } from '../../../test/fixtures';
 
 const post = (id: string, text: string, overrides: Partial<Post> = {}): Post => ({
   id,
@@ -38,13 +38,16 @@ const feedPage = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** The feed's reads: `page` for the feed itself, nothing new for the page's polling of changes. */
+const feedReads = (url: string, page = feedPage()) => ({
+  statusCode: 200,
+  data: url.includes('/changes') ? { items: [], latestRev: null } : page,
+});
+
 describe('现场动态', () => {
   it('shows the pinned post on top, marks edits and key moments, and shows markup as text', async () => {
-    signedInAs('陈党员', ['member']);
-    setRouteParams({ id: 'a1' });
-    answerRequests(({ url }) =>
-      url.includes('/changes') ? { statusCode: 200, data: { items: [], latestRev: null } } : { statusCode: 200, data: feedPage() },
-    );
+    onActivityPageAs('陈党员', ['member']);
+    answerRequests(({ url }) => feedReads(url));
     const { container } = render(<LiveFeedPage />);
     await screen.findAllByText('会议总结：形成 5 条措施');
     const posts = Array.from(container.querySelectorAll('.feed__post')).map((node) => node.getAttribute('data-id'));
@@ -59,8 +62,7 @@ describe('现场动态', () => {
   });
 
   it('tells the author their post waits for the photo check, or why it was refused', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
+    onActivityPageAs('李社工', ['member', 'coordinator']);
     const image = {
       key: 'feed/a1/u_c/01J00000000000000000000000.jpg',
       url: 'http://127.0.0.1:4569/photo.jpg',
@@ -74,10 +76,7 @@ describe('现场动态', () => {
         reviewNote: '内容未通过安全检查（色情）',
       }),
     ];
-    answerRequests(({ url }) => ({
-      statusCode: 200,
-      data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ pinned: null, items }),
-    }));
+    answerRequests(({ url }) => feedReads(url, feedPage({ pinned: null, items })));
     const { container } = render(<LiveFeedPage />);
     await screen.findByText('审核中');
     expect(screen.getByText('图片审核通过后，其他人才能看到这条动态')).toBeTruthy();
@@ -87,26 +86,18 @@ describe('现场动态', () => {
   });
 
   it('gives coordinators a moderation view: posts to look at, and the muted list with a way to lift it', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
-    const unmuted: unknown[] = [];
-    answerRequests(({ url, method, data }) => {
-      if (method === 'POST' && url.endsWith('/mutes')) {
-        unmuted.push(JSON.parse(data!));
-        return { statusCode: 200, data: { activityId: 'a1', reporters: [], muted: [] } };
-      }
+    onActivityPageAs('李社工', ['member', 'coordinator']);
+    const items = [
+      post('01J0000000000000000000000E', '待审核的照片', { review: 'pending' }),
+      post('01J0000000000000000000000B', '重温入党誓词'),
+    ];
+    const unmuted = answerWrites(
+      'POST /mutes',
+      () => ({ statusCode: 200, data: { activityId: 'a1', reporters: [], muted: [] } }),
       // The server's state: a reload after lifting the mute (the page polls) no longer lists it.
-      const items = [
-        post('01J0000000000000000000000E', '待审核的照片', { review: 'pending' }),
-        post('01J0000000000000000000000B', '重温入党誓词'),
-      ];
-      return {
-        statusCode: 200,
-        data: url.includes('/changes')
-          ? { items: [], latestRev: null }
-          : feedPage({ items, reporters: [], muted: unmuted.length ? [] : [{ id: 'u_n', nickname: '刷屏的人' }] }),
-      };
-    });
+      ({ url }, unmuted) =>
+        feedReads(url, feedPage({ items, reporters: [], muted: unmuted.length ? [] : [{ id: 'u_n', nickname: '刷屏的人' }] })),
+    );
     const { container } = render(<LiveFeedPage />);
     fireEvent.click(await screen.findByText('管理'));
     expect(screen.getByText('审核中 1 条 · 未通过 0 条')).toBeTruthy();
@@ -120,16 +111,12 @@ describe('现场动态', () => {
   });
 
   it('likes a post and shows the server’s count', async () => {
-    signedInAs('陈党员', ['member']);
-    setRouteParams({ id: 'a1' });
-    const likes: string[] = [];
-    answerRequests(({ url, method }) => {
-      if (url.endsWith('/likes/me')) {
-        likes.push(method);
-        return { statusCode: 200, data: { postId: '01J0000000000000000000000B', likeCount: 3, liked: true } };
-      }
-      return { statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage() };
-    });
+    onActivityPageAs('陈党员', ['member']);
+    const likes = answerOwnMark(
+      '/likes/me',
+      { statusCode: 200, data: { postId: '01J0000000000000000000000B', likeCount: 3, liked: true } },
+      ({ url }) => feedReads(url),
+    );
     render(<LiveFeedPage />);
     fireEvent.click(await screen.findByText('♡ 2'));
     await screen.findByText('♥ 3');
@@ -137,16 +124,12 @@ describe('现场动态', () => {
   });
 
   it('gives coordinators the composer and posts what they write', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
-    const sent: unknown[] = [];
-    answerRequests(({ url, method, data }) => {
-      if (method === 'POST' && url.endsWith('/activities/a1/posts')) {
-        sent.push(JSON.parse(data!));
-        return { statusCode: 201, data: { post: post('01J0000000000000000000000D', '分组讨论开始') } };
-      }
-      return { statusCode: 200, data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ mayPost: true }) };
-    });
+    onActivityPageAs('李社工', ['member', 'coordinator']);
+    const sent = answerWrites(
+      'POST /activities/a1/posts',
+      () => ({ statusCode: 201, data: { post: post('01J0000000000000000000000D', '分组讨论开始') } }),
+      ({ url }) => feedReads(url, feedPage({ mayPost: true })),
+    );
     const { container } = render(<LiveFeedPage />);
     await screen.findByText('发布');
     // Taro's textarea reports what was typed in the event's detail.
@@ -160,31 +143,20 @@ describe('现场动态', () => {
   });
 
   it('lets a coordinator name reporters from the registrants', async () => {
-    signedInAs('李社工', ['member', 'coordinator']);
-    setRouteParams({ id: 'a1' });
-    const saved: unknown[] = [];
-    answerRequests(({ url, method, data }) => {
-      if (url.includes('/registrations')) {
-        const at = '2026-11-28T00:00:00.000Z';
-        return {
-          statusCode: 200,
-          data: {
-            items: [
-              { id: 'r1', activityId: 'a1', userId: 'u_m', nickname: '陈党员', status: 'confirmed', registeredAt: at, updatedAt: at },
-            ],
-            nextCursor: null,
-          },
-        };
-      }
-      if (method === 'PUT' && url.endsWith('/reporters')) {
-        saved.push(JSON.parse(data!));
-        return { statusCode: 200, data: { activityId: 'a1', reporters: ['u_m'], muted: [] } };
-      }
-      return {
-        statusCode: 200,
-        data: url.includes('/changes') ? { items: [], latestRev: null } : feedPage({ mayPost: true, reporters: [] }),
-      };
-    });
+    onActivityPageAs('李社工', ['member', 'coordinator']);
+    const saved = answerWrites(
+      'PUT /reporters',
+      () => ({ statusCode: 200, data: { activityId: 'a1', reporters: ['u_m'], muted: [] } }),
+      ({ url }) => {
+        if (url.includes('/registrations')) {
+          const at = '2026-11-28T00:00:00.000Z';
+          return listPage([
+            { id: 'r1', activityId: 'a1', userId: 'u_m', nickname: '陈党员', status: 'confirmed', registeredAt: at, updatedAt: at },
+          ]);
+        }
+        return feedReads(url, feedPage({ mayPost: true, reporters: [] }));
+      },
+    );
     render(<LiveFeedPage />);
     fireEvent.click(await screen.findByText('报道员（0）'));
     fireEvent.click(await screen.findByText('陈党员'));

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import RosterImportPage, { resultSentence } from './index';
 import { answerRequests, calls, setRouteParams } from '../../../test/taro-double';
-import { signedInAs } from '../../../test/fixtures';
+import { refusedField, signedInAs } from '../../../test/fixtures';
 
 const branch = { id: 'b1', name: '和乐社区第一党支部', kind: 'branch', memberCount: 3, createdAt: '2026-12-01T00:00:00.000Z' };
 const people = [
@@ -161,12 +161,7 @@ describe('批量导入名册', () => {
   });
 
   it('says on the page why a file cannot be read: another format before any upload, the server’s reason after', async () => {
-    const sent = server({
-      statusCode: 400,
-      data: {
-        error: { code: 'VALIDATION_FAILED', message: 'bad', details: [{ path: 'key', message: '表头缺少「姓名」列，请使用下载的模板' }] },
-      },
-    });
+    const sent = server(refusedField('key', '表头缺少「姓名」列，请使用下载的模板', 'bad'));
     pickInDialog(workbook('名册.xls'));
     render(<RosterImportPage />);
     fireEvent.click(await screen.findByText('选择 Excel 文件'));

@@ -1,18 +1,9 @@
-import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import { hoursOf } from '@hele/shared';
+import { nativeComponent } from '../../../test/native-component';
 
 describe('points-card (native)', () => {
-  let componentId: string;
-  beforeAll(() => {
-    componentId = simulate.load(path.join(__dirname, 'index'));
-  });
-
-  const render = (props: Record<string, unknown>) => {
-    const component = simulate.render(componentId, props);
-    component.attach(document.createElement('parent-wrapper'));
-    return component;
-  };
+  const render = nativeComponent(__dirname);
   const text = (component: ReturnType<typeof render>, selector: string) => component.querySelector(selector)!.dom!.textContent!.trim();
 
   it('shows the balance, the stars reached and the hours', async () => {

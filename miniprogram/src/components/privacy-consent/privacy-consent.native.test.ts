@@ -2,14 +2,13 @@
  * The native privacy component in WeChat's own component model (miniprogram-simulate):
  * it appears when WeChat asks for consent and answers WeChat with the button the user tapped.
  */
-import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import { nativeComponent } from '../../../test/native-component';
 
 type Resolve = (result: { event: string; buttonId?: string }) => void;
 
 describe('privacy-consent (native)', () => {
   let askForConsent: ((resolve: Resolve) => void) | undefined;
-  let componentId: string;
 
   beforeAll(() => {
     const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
@@ -19,14 +18,9 @@ describe('privacy-consent (native)', () => {
     wx.getPrivacySetting = ({ success }: { success: (res: object) => void }) =>
       success({ needAuthorization: true, privacyContractName: '《和乐隐私保护指引》' });
     wx.openPrivacyContract = jest.fn();
-    componentId = simulate.load(path.join(__dirname, 'index'));
   });
 
-  const mount = () => {
-    const component = simulate.render(componentId);
-    component.attach(document.createElement('parent-wrapper'));
-    return component;
-  };
+  const mount = nativeComponent(__dirname);
 
   it('stays hidden until WeChat asks, then shows the contract name from WeChat', async () => {
     const component = mount();

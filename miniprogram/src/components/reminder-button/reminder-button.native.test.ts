@@ -1,22 +1,20 @@
 /** The native reminder button in WeChat's component model: the subscribe prompt from a tap. */
-import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import { nativeComponent } from '../../../test/native-component';
 
 type Wx = { requestSubscribeMessage: jest.Mock };
 
 describe('reminder-button (native)', () => {
-  let componentId: string;
   const wx = () => (globalThis as unknown as { wx: Wx }).wx;
 
   beforeAll(() => {
     (globalThis as unknown as { wx: Record<string, unknown> }).wx.requestSubscribeMessage = jest.fn();
-    componentId = simulate.load(path.join(__dirname, 'index'));
   });
   beforeEach(() => wx().requestSubscribeMessage.mockReset());
 
+  const render = nativeComponent(__dirname);
   const mount = (props: Record<string, unknown>) => {
-    const component = simulate.render(componentId, props);
-    component.attach(document.createElement('parent-wrapper'));
+    const component = render(props);
     const results: unknown[] = [];
     (component as unknown as { addEventListener(name: string, listener: (event: { detail: unknown }) => void): void }).addEventListener(
       'result',

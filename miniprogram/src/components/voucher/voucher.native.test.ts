@@ -1,18 +1,9 @@
-import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import { qrRuns } from '../qr-code';
+import { nativeComponent } from '../../../test/native-component';
 
 describe('voucher (native)', () => {
-  let componentId: string;
-  beforeAll(() => {
-    componentId = simulate.load(path.join(__dirname, 'index'));
-  });
-
-  const render = (props: Record<string, unknown>) => {
-    const component = simulate.render(componentId, props);
-    component.attach(document.createElement('parent-wrapper'));
-    return component;
-  };
+  const render = nativeComponent(__dirname);
 
   it('draws the QR code of an issued voucher from its dark runs', async () => {
     const { rows, size } = qrRuns('HLVC1.01JREDEMPTION.abcdefghijklmnopqrstuvwx');

@@ -1,30 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import {
-  branchCompliance,
-  compliancePercent,
-  complianceTotals,
-  currentPeriods,
-  DEFAULT_MEETING_FREQUENCIES,
-  type BranchCompliance,
-  type MeetingType,
-} from '@hele/shared';
+import { DEFAULT_MEETING_FREQUENCIES, type MeetingType } from '@hele/shared';
 import CompliancePage from './index';
 import { answerRequests } from '../../../test/taro-double';
-import { signedInAs } from '../../../test/fixtures';
+import { answerWrites, complianceOf, signedInAs } from '../../../test/fixtures';
 
 const TODAY = '2026-12-06';
-const branch = (branchId: string, branchName: string, held: Array<{ type: MeetingType; day: string }>): BranchCompliance => {
-  const types = branchCompliance({ year: 2026, frequencies: DEFAULT_MEETING_FREQUENCIES, held, today: TODAY, since: '2026-10-01' });
-  const totals = complianceTotals(types);
-  return {
-    branchId,
-    branchName,
-    year: 2026,
-    types,
-    totals: { ...totals, rate: compliancePercent(totals) },
-    current: currentPeriods(types, TODAY),
-  };
-};
+const branch = (branchId: string, branchName: string, held: Array<{ type: MeetingType; day: string }>) =>
+  complianceOf({ branchId, branchName }, held, TODAY, '2026-10-01');
 
 const board = {
   year: 2026,
@@ -44,14 +26,11 @@ const board = {
 describe('三会一课 (the director’s page)', () => {
   it('shows every branch’s periods held of those begun, opens a branch’s periods, and saves the frequencies', async () => {
     signedInAs('李社工', ['coordinator']);
-    const sent: unknown[] = [];
-    answerRequests(({ url, method, data }) => {
-      if (method === 'PUT' && url.includes('/compliance/frequencies')) {
-        sent.push(JSON.parse(data!));
-        return { statusCode: 200, data: { frequencies: JSON.parse(data!) } };
-      }
-      return { statusCode: 200, data: board };
-    });
+    const sent = answerWrites(
+      'PUT /compliance/frequencies',
+      (frequencies) => ({ statusCode: 200, data: { frequencies } }),
+      () => ({ statusCode: 200, data: board }),
+    );
     const { container } = render(<CompliancePage />);
     expect(await screen.findByText('三会一课 · 2026 年')).toBeTruthy();
     expect(container.querySelector('.compliance__summary')?.textContent).toBe('2 个党支部 · 逾期 10 期 · 本期待开 10 期');

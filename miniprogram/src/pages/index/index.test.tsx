@@ -1,38 +1,20 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import {
-  branchCompliance,
-  compliancePercent,
-  complianceTotals,
-  currentPeriods,
-  DEFAULT_MEETING_FREQUENCIES,
-  type BranchCompliance,
-} from '@hele/shared';
 import HomePage from './index';
 import { answerRequests } from '../../../test/taro-double';
+import { complianceOf } from '../../../test/fixtures';
 
 /** The branch's year as the server counts it (shared/rules/compliance), on 26 December. */
-const complianceOn = (today: string): BranchCompliance => {
-  const types = branchCompliance({
-    year: 2026,
-    frequencies: DEFAULT_MEETING_FREQUENCIES,
-    held: [
+const complianceOn = (today: string) =>
+  complianceOf(
+    { branchId: 'b1', branchName: '和乐社区第一党支部' },
+    [
       { type: 'theme_day', day: '2026-12-01' },
       { type: 'committee', day: '2026-11-05' },
     ],
     today,
-    since: '2026-11-01',
-  });
-  const totals = complianceTotals(types);
-  return {
-    branchId: 'b1',
-    branchName: '和乐社区第一党支部',
-    year: 2026,
-    types,
-    totals: { ...totals, rate: compliancePercent(totals) },
-    current: currentPeriods(types, today),
-  };
-};
+    '2026-11-01',
+  );
 
 describe('首页 of a branch secretary', () => {
   it('lists this month’s 三会一课: what is still to hold first, with the days left, then what was held', async () => {

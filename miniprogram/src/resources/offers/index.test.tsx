@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import OffersPage from './index';
 import { answerRequests } from '../../../test/taro-double';
-import { signedInAs } from '../../../test/fixtures';
+import { answerWrites, listPage, signedInAs } from '../../../test/fixtures';
 
 const directory = {
   providers: [
@@ -52,29 +52,28 @@ describe('资源云平台 for a coordinator', () => {
 
   it('says under each field what is wrong with an offer, sends nothing, and sends it once it is right', async () => {
     signedInAs('王社工', ['coordinator']);
-    const sent: unknown[] = [];
-    answerRequests(({ url, method, data }) => {
-      if (method === 'POST' && url.endsWith('/offers')) {
-        sent.push(JSON.parse(data!));
-        return {
-          statusCode: 201,
-          data: {
-            offer: {
-              ...JSON.parse(data!),
-              id: 'o1',
-              providerName: provider.name,
-              unit: '份',
-              remaining: 5,
-              createdBy: 'u_c',
-              createdAt: provider.createdAt,
-            },
+    const sent = answerWrites<Record<string, unknown>>(
+      'POST /offers',
+      (body) => ({
+        statusCode: 201,
+        data: {
+          offer: {
+            ...body,
+            id: 'o1',
+            providerName: provider.name,
+            unit: '份',
+            remaining: 5,
+            createdBy: 'u_c',
+            createdAt: provider.createdAt,
           },
-        };
-      }
-      if (url.includes('/providers')) return { statusCode: 200, data: { items: [provider], nextCursor: null } };
-      if (url.includes('/offers')) return { statusCode: 200, data: { items: [], nextCursor: null } };
-      return { statusCode: 404, data: {} };
-    });
+        },
+      }),
+      ({ url }) => {
+        if (url.includes('/providers')) return listPage([provider]);
+        if (url.includes('/offers')) return listPage([]);
+        return { statusCode: 404, data: {} };
+      },
+    );
     const { container } = render(<OffersPage />);
     expect(await screen.findByText('资源方：和乐社区卫生服务站')).toBeTruthy();
     const title = await field('资源名称，如：米面油礼包、急救培训讲师');

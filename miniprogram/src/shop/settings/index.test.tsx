@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import PointsSettingsPage from './index';
 import { answerRequests } from '../../../test/taro-double';
-import { signedInAs } from '../../../test/fixtures';
+import { refusedField, signedInAs } from '../../../test/fixtures';
 
 const RULES = { meeting: { points: 5, monthlyCap: 30 }, material: { points: 2, monthlyCap: 20 }, quiz: { points: 3, monthlyCap: 15 } };
 
@@ -15,16 +15,7 @@ describe('积分规则', () => {
       sent.push(body);
       const months = body.validityMonths;
       return months > 120
-        ? {
-            statusCode: 400,
-            data: {
-              error: {
-                code: 'VALIDATION_FAILED',
-                message: '输入有误',
-                details: [{ path: 'validityMonths', message: '有效期最长 120 个月' }],
-              },
-            },
-          }
+        ? refusedField('validityMonths', '有效期最长 120 个月')
         : { statusCode: 200, data: { settings: { validityMonths: months, party: RULES, updatedAt: '2026-12-06T10:00:00.000Z' } } };
     });
     render(<PointsSettingsPage />);
@@ -47,16 +38,7 @@ describe('积分规则', () => {
       const body = (typeof data === 'string' ? JSON.parse(data) : data) as { party: typeof RULES };
       sent.push(body);
       return body.party.quiz.monthlyCap < 1
-        ? {
-            statusCode: 400,
-            data: {
-              error: {
-                code: 'VALIDATION_FAILED',
-                message: '输入有误',
-                details: [{ path: 'party.quiz.monthlyCap', message: '每月上限至少为 1' }],
-              },
-            },
-          }
+        ? refusedField('party.quiz.monthlyCap', '每月上限至少为 1')
         : { statusCode: 200, data: { settings: { validityMonths: 24, party: body.party } } };
     });
     render(<PointsSettingsPage />);

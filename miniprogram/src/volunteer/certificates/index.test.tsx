@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import CertificatesPage from './index';
 import { answerRequests, calls } from '../../../test/taro-double';
-import { signedInAs } from '../../../test/fixtures';
+import { answerWrites, listPage, signedInAs } from '../../../test/fixtures';
 
 const SERIAL = 'ABCDEFGHJKMNPQRSTVWXYZ01';
 const certificate = (status: 'valid' | 'revoked') => ({
@@ -22,15 +22,14 @@ describe('志愿服务证明管理', () => {
   it('revokes a certificate with the reason the coordinator gives', async () => {
     signedInAs('李社工', ['member', 'coordinator']);
     let status: 'valid' | 'revoked' = 'valid';
-    const bodies: unknown[] = [];
-    answerRequests(({ url, method, data }) => {
-      if (method === 'POST' && url.endsWith(`/certificates/${SERIAL}/revocation`)) {
-        bodies.push(JSON.parse(data!));
+    const bodies = answerWrites(
+      `POST /certificates/${SERIAL}/revocation`,
+      () => {
         status = 'revoked';
         return { statusCode: 200, data: { certificate: certificate('revoked') } };
-      }
-      return { statusCode: 200, data: { items: [certificate(status)], nextCursor: null } };
-    });
+      },
+      () => listPage([certificate(status)]),
+    );
     render(<CertificatesPage />);
     await screen.findByText('张志远');
     expect(screen.getByText('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01')).toBeTruthy();

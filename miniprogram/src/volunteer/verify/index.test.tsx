@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import VerifyCertificatePage from './index';
 import { answerRequests, setRouteParams } from '../../../test/taro-double';
 import { signedInAs } from '../../../test/fixtures';
+import { expectShown } from '../../../test/screen';
 
 const SERIAL = 'ABCDEFGHJKMNPQRSTVWXYZ01';
 const certificate = {
@@ -28,10 +29,7 @@ describe('证明核验', () => {
     });
     render(<VerifyCertificatePage />);
     await screen.findByText('✓ 证书有效');
-    expect(screen.getByText('张志远')).toBeTruthy();
-    expect(screen.getByText('2.5')).toBeTruthy();
-    expect(screen.getByText('公益黄手环')).toBeTruthy();
-    expect(screen.getByText('证明编号：ABCD-EFGH-JKMN-PQRS-TVWX-YZ01')).toBeTruthy();
+    expectShown('张志远', '2.5', '公益黄手环', '证明编号：ABCD-EFGH-JKMN-PQRS-TVWX-YZ01');
     expect(asked.map(({ url }) => url)).toEqual([`http://api.test/certificates/${SERIAL}`]);
     expect(asked[0]!.header.authorization).toBeUndefined();
   });

@@ -9,7 +9,7 @@
  * Writes are transaction items for the service to combine; a read is parsed, never cast.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { InviteRoleSchema, MembershipStatusSchema } from '@hele/shared';
+import { Invite, Membership } from '@hele/shared';
 import * as z from 'zod';
 import { BranchRecord, branchChange, DIRECTORY, directoryKey, membershipKey } from '../domain/branches';
 import { doc, type TransactItem } from '../lib/db';
@@ -24,15 +24,9 @@ const inviteKeys = (branchId: string, code: string) => [
   { pk: branchKey(branchId), sk: `I#${code}` },
 ];
 
-export const MembershipRecord = z.object({
-  branchId: z.string(),
-  userId: z.string(),
-  status: MembershipStatusSchema,
-  requestedAt: z.string(),
-  approvedAt: z.string().optional(),
+/** A membership as stored: the API's shape, with who approved or released it and the invitation it came by. */
+export const MembershipRecord = Membership.extend({
   approvedBy: z.string().optional(),
-  fromBranchId: z.string().optional(),
-  releasedAt: z.string().optional(),
   releasedBy: z.string().optional(),
   inviteCode: z.string().optional(),
 });
@@ -41,22 +35,8 @@ export type MembershipRecord = z.infer<typeof MembershipRecord>;
 export const LeavingRecord = z.object({ userId: z.string(), toBranchId: z.string(), requestedAt: z.string() });
 export type LeavingRecord = z.infer<typeof LeavingRecord>;
 
-export const InviteRecord = z.object({
-  code: z.string(),
-  branchId: z.string(),
-  branchName: z.string(),
-  role: InviteRoleSchema,
-  expiresAt: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  createdByName: z.string(),
-  withdrawnAt: z.string().optional(),
-  usedAt: z.string().optional(),
-  usedBy: z.string().optional(),
-  /** Made for a person of the branch's import list (domain/roster-people.ts): taken once, by whoever claims that line. */
-  personId: z.string().optional(),
-  personName: z.string().optional(),
-});
+/** An invitation as stored: the API's shape, with who made it and who used it. */
+export const InviteRecord = Invite.extend({ createdBy: z.string(), usedBy: z.string().optional() });
 export type InviteRecord = z.infer<typeof InviteRecord>;
 
 /** Invitations are kept a month after they expire (DynamoDB's TTL removes them), for the branch's list. */

@@ -5,31 +5,21 @@
  * transaction with the points and the stock, so all of it happens or none. The conditions here
  * are the invariants: confirmed ≤ capacity, nobody skips the waitlist, one live registration per user.
  */
-import { RegistrationStatusSchema } from '@hele/shared';
+import { Registration } from '@hele/shared';
 import * as z from 'zod';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocClient, TransactItem } from '../../lib/db';
 import { tableName } from '../../lib/tables';
 
-export const RegistrationRecord = z.object({
-  activityId: z.string(),
-  userId: z.string(),
-  id: z.string(),
-  nickname: z.string().optional(),
-  status: RegistrationStatusSchema,
+/** A registration as stored: the API's shape (its waitlist place is worked out on read), with who checked the person in. */
+export const RegistrationRecord = Registration.omit({ position: true }).extend({
   /** Present only while waitlisted: the ticket that orders the waitlist (sparse LSI byWaitSeq). */
   waitSeq: z.number().int().optional(),
-  registeredAt: z.string(),
-  updatedAt: z.string(),
-  promotedAt: z.string().optional(),
-  cancelledAt: z.string().optional(),
-  checkedInAt: z.string().optional(),
   /** A check-in made for the person by a coordinator or the branch's secretary (代签): who, and their name. */
   checkedInBy: z.string().optional(),
   checkedInByName: z.string().optional(),
   /** Someone checked in at the door by name (现场登记): the userId is made up and no account is behind it. */
   walkIn: z.boolean().optional(),
-  signedOutAt: z.string().optional(),
   /** Older records: wrong check-in codes of a ten-minute window, now counted in the stats table. */
   checkInFailures: z.number().int().optional(),
   checkInFailureWindow: z.number().int().optional(),

@@ -39,6 +39,15 @@ export type LeavingRecord = z.infer<typeof LeavingRecord>;
 export const InviteRecord = Invite.extend({ createdBy: z.string(), usedBy: z.string().optional() });
 export type InviteRecord = z.infer<typeof InviteRecord>;
 
+/** Every item of one kind a branch holds, by its sort key's prefix (J#, T#, I#). */
+const underBranch = <T>(schema: z.ZodType<T>, branchId: string, prefix: string, { consistent = false } = {}) =>
+  queryAll(schema, {
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': branchKey(branchId), ':prefix': prefix },
+    ...(consistent ? { ConsistentRead: true } : {}),
+  });
+
 /** Invitations are kept a month after they expire (DynamoDB's TTL removes them), for the branch's list. */
 const INVITE_KEEP_SECONDS = 30 * 24 * 60 * 60;
 
@@ -93,26 +102,9 @@ export const directoryRepository = {
   leaving: (branchId: string, userId: string) => directoryRepository.get(leavingKey(branchId, userId), LeavingRecord),
   invite: (code: string) => directoryRepository.get({ pk: `INVITE#${code}`, sk: 'INVITE' }, InviteRecord),
 
-  memberships: (branchId: string) =>
-    queryAll(MembershipRecord, {
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :j)',
-      ExpressionAttributeValues: { ':pk': branchKey(branchId), ':j': 'J#' },
-      ConsistentRead: true,
-    }),
-  leavers: (branchId: string) =>
-    queryAll(LeavingRecord, {
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
-      ExpressionAttributeValues: { ':pk': branchKey(branchId), ':t': 'T#' },
-      ConsistentRead: true,
-    }),
-  invites: (branchId: string) =>
-    queryAll(InviteRecord, {
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :i)',
-      ExpressionAttributeValues: { ':pk': branchKey(branchId), ':i': 'I#' },
-    }),
+  memberships: (branchId: string) => underBranch(MembershipRecord, branchId, 'J#', { consistent: true }),
+  leavers: (branchId: string) => underBranch(LeavingRecord, branchId, 'T#', { consistent: true }),
+  invites: (branchId: string) => underBranch(InviteRecord, branchId, 'I#'),
 
   items: {
     /** The branch's fields, changed only while it exists. */

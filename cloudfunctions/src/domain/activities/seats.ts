@@ -66,40 +66,62 @@ export const putRegistration = (record: RegistrationRecord): TransactItem => ({
   },
 });
 
-/** Cancels a registration that is still `status` (and still the same one); a waitlist ticket goes with it. */
-export const cancelRegistration = (record: RegistrationRecord, status: RegistrationRecord['status'], now: string): TransactItem => ({
+/** Moves a registration to status `to`, stamped `stamp` = now, if `condition` holds; a waitlist ticket goes with it. */
+const moveRegistration = (
+  { activityId, userId }: RegistrationRecord,
+  to: 'cancelled' | 'confirmed',
+  stamp: 'cancelledAt' | 'promotedAt',
+  now: string,
+  condition: string,
+  values: Record<string, unknown>,
+): TransactItem => ({
   Update: {
     TableName: registrations(),
-    Key: { activityId: record.activityId, userId: record.userId },
-    UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now REMOVE waitSeq',
-    ConditionExpression: '#status = :current AND id = :id',
+    Key: { activityId, userId },
+    UpdateExpression: `SET #status = :to, ${stamp} = :now, updatedAt = :now REMOVE waitSeq`,
+    ConditionExpression: condition,
     ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':cancelled': 'cancelled', ':current': status, ':now': now, ':id': record.id },
+    ExpressionAttributeValues: { ':to': to, ':now': now, ...values },
   },
 });
 
-export const promoteHead = (head: RegistrationRecord, now: string): TransactItem => ({
+/** Cancels a registration that is still `status` (and still the same one). */
+export const cancelRegistration = (record: RegistrationRecord, status: RegistrationRecord['status'], now: string): TransactItem =>
+  moveRegistration(record, 'cancelled', 'cancelledAt', now, '#status = :current AND id = :id', { ':current': status, ':id': record.id });
+
+/** Gives the head of the waitlist a seat, if it is still waiting with the same ticket. */
+export const promoteHead = (head: RegistrationRecord, now: string): TransactItem =>
+  moveRegistration(head, 'confirmed', 'promotedAt', now, '#status = :waitlisted AND waitSeq = :seq', {
+    ':waitlisted': 'waitlisted',
+    ':seq': head.waitSeq,
+  });
+
+/**
+ * Changes the counters of an activity that is still open (`update` adds or takes `:one`), if `condition`
+ * holds too; `names` and `values` are the further ones the expressions use (DynamoDB refuses unused ones).
+ */
+export const onOpenActivity = (
+  activityId: string,
+  update: string,
+  condition?: string,
+  { names = {}, values = {} }: { names?: Record<string, string>; values?: Record<string, unknown> } = {},
+): TransactItem => ({
   Update: {
-    TableName: registrations(),
-    Key: { activityId: head.activityId, userId: head.userId },
-    UpdateExpression: 'SET #status = :confirmed, promotedAt = :now, updatedAt = :now REMOVE waitSeq',
-    ConditionExpression: '#status = :waitlisted AND waitSeq = :seq',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':confirmed': 'confirmed', ':waitlisted': 'waitlisted', ':now': now, ':seq': head.waitSeq },
+    TableName: activities(),
+    Key: { id: activityId },
+    UpdateExpression: update,
+    ConditionExpression: condition ? `#status = :published AND ${condition}` : '#status = :published',
+    ExpressionAttributeNames: { '#status': 'status', ...names },
+    ExpressionAttributeValues: { ':one': 1, ':published': 'published', ...values },
   },
 });
 
 /** One more on an open activity's seat or waitlist counter, if `condition` holds too. */
-const countOne = (record: RegistrationRecord, counter: 'confirmedCount' | 'waitlistCount', condition: string): TransactItem => ({
-  Update: {
-    TableName: activities(),
-    Key: { id: record.activityId },
-    UpdateExpression: `SET ${counter} = ${counter} + :one`,
-    ConditionExpression: `#status = :published AND ${condition}`,
-    ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-    ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
-  },
-});
+const countOne = (record: RegistrationRecord, counter: 'confirmedCount' | 'waitlistCount', condition: string): TransactItem =>
+  onOpenActivity(record.activityId, `SET ${counter} = ${counter} + :one`, condition, {
+    names: { '#capacity': 'capacity' },
+    values: { ':zero': 0 },
+  });
 
 export const seatItems = {
   /** A seat, if the activity is open, has one free and nobody is waiting for it. */
@@ -122,19 +144,7 @@ export const seatItems = {
   ): Array<Named<'changed' | 'head-changed' | 'closed'>> => [
     { name: 'changed', item: cancelRegistration(record, 'confirmed', now) },
     { name: 'head-changed', item: promoteHead(head, now) },
-    {
-      name: 'closed',
-      item: {
-        Update: {
-          TableName: activities(),
-          Key: { id: record.activityId },
-          UpdateExpression: 'SET waitlistCount = waitlistCount - :one',
-          ConditionExpression: '#status = :published',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
-        },
-      },
-    },
+    { name: 'closed', item: onOpenActivity(record.activityId, 'SET waitlistCount = waitlistCount - :one') },
   ],
 
   /** Gives a confirmed seat back when nobody waits (checked in the same step). */

@@ -4,7 +4,7 @@
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { CLOSED_ACCOUNT_NAME, type PoliticalStatus } from '@hele/shared';
-import { doc, isConditionFailure, type TransactItem } from '../lib/db';
+import { doc, fieldChanges, isConditionFailure, type TransactItem } from '../lib/db';
 import { UnauthenticatedError } from '../lib/errors';
 import { UserRecord } from '../lib/principal';
 import { tableName } from '../lib/tables';
@@ -41,19 +41,7 @@ export const accountRepository = {
    * its closing). Answers the record as it was before, so a replaced avatar can be deleted.
    */
   async update(id: string, changes: ProfileChanges): Promise<UserRecord> {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const set: string[] = [];
-    const remove: string[] = [];
-    for (const [field, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
-      names[`#${field}`] = field;
-      if (value === null) remove.push(`#${field}`);
-      else {
-        values[`:${field}`] = value;
-        set.push(`#${field} = :${field}`);
-      }
-    }
+    const { names, values, set, remove } = fieldChanges(changes);
     try {
       const { Attributes } = await doc.send(
         new UpdateCommand({

@@ -9,7 +9,7 @@
  * Writes are transaction items for the service to combine; a read is parsed, never cast.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { InviteRoleSchema, MembershipStatusSchema } from '@hele/shared';
+import { Invite, Membership } from '@hele/shared';
 import * as z from 'zod';
 import { BranchRecord, branchChange, DIRECTORY, directoryKey, membershipKey } from '../domain/branches';
 import { doc, type TransactItem } from '../lib/db';
@@ -24,15 +24,9 @@ const inviteKeys = (branchId: string, code: string) => [
   { pk: branchKey(branchId), sk: `I#${code}` },
 ];
 
-export const MembershipRecord = z.object({
-  branchId: z.string(),
-  userId: z.string(),
-  status: MembershipStatusSchema,
-  requestedAt: z.string(),
-  approvedAt: z.string().optional(),
+/** A membership as stored: the API's shape, with who approved or released it and the invitation it came by. */
+export const MembershipRecord = Membership.extend({
   approvedBy: z.string().optional(),
-  fromBranchId: z.string().optional(),
-  releasedAt: z.string().optional(),
   releasedBy: z.string().optional(),
   inviteCode: z.string().optional(),
 });
@@ -41,23 +35,18 @@ export type MembershipRecord = z.infer<typeof MembershipRecord>;
 export const LeavingRecord = z.object({ userId: z.string(), toBranchId: z.string(), requestedAt: z.string() });
 export type LeavingRecord = z.infer<typeof LeavingRecord>;
 
-export const InviteRecord = z.object({
-  code: z.string(),
-  branchId: z.string(),
-  branchName: z.string(),
-  role: InviteRoleSchema,
-  expiresAt: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  createdByName: z.string(),
-  withdrawnAt: z.string().optional(),
-  usedAt: z.string().optional(),
-  usedBy: z.string().optional(),
-  /** Made for a person of the branch's import list (domain/roster-people.ts): taken once, by whoever claims that line. */
-  personId: z.string().optional(),
-  personName: z.string().optional(),
-});
+/** An invitation as stored: the API's shape, with who made it and who used it. */
+export const InviteRecord = Invite.extend({ createdBy: z.string(), usedBy: z.string().optional() });
 export type InviteRecord = z.infer<typeof InviteRecord>;
+
+/** Every item of one kind a branch holds, by its sort key's prefix (J#, T#, I#). */
+const underBranch = <T>(schema: z.ZodType<T>, branchId: string, prefix: string, { consistent = false } = {}) =>
+  queryAll(schema, {
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': branchKey(branchId), ':prefix': prefix },
+    ...(consistent ? { ConsistentRead: true } : {}),
+  });
 
 /** Invitations are kept a month after they expire (DynamoDB's TTL removes them), for the branch's list. */
 const INVITE_KEEP_SECONDS = 30 * 24 * 60 * 60;
@@ -113,26 +102,9 @@ export const directoryRepository = {
   leaving: (branchId: string, userId: string) => directoryRepository.get(leavingKey(branchId, userId), LeavingRecord),
   invite: (code: string) => directoryRepository.get({ pk: `INVITE#${code}`, sk: 'INVITE' }, InviteRecord),
 
-  memberships: (branchId: string) =>
-    queryAll(MembershipRecord, {
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :j)',
-      ExpressionAttributeValues: { ':pk': branchKey(branchId), ':j': 'J#' },
-      ConsistentRead: true,
-    }),
-  leavers: (branchId: string) =>
-    queryAll(LeavingRecord, {
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
-      ExpressionAttributeValues: { ':pk': branchKey(branchId), ':t': 'T#' },
-      ConsistentRead: true,
-    }),
-  invites: (branchId: string) =>
-    queryAll(InviteRecord, {
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :i)',
-      ExpressionAttributeValues: { ':pk': branchKey(branchId), ':i': 'I#' },
-    }),
+  memberships: (branchId: string) => underBranch(MembershipRecord, branchId, 'J#', { consistent: true }),
+  leavers: (branchId: string) => underBranch(LeavingRecord, branchId, 'T#', { consistent: true }),
+  invites: (branchId: string) => underBranch(InviteRecord, branchId, 'I#'),
 
   items: {
     /** The branch's fields, changed only while it exists. */

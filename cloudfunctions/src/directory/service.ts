@@ -56,40 +56,11 @@ const toBranch = ({ id, name, kind, parentId, community, secretaryId, secretaryN
   ...(secretaryId ? { secretaryId, secretaryName } : {}),
 });
 
-const toInvite = ({
-  code,
-  branchId,
-  branchName,
-  role,
-  expiresAt,
-  createdAt,
-  createdByName,
-  withdrawnAt,
-  usedAt,
-  personId,
-  personName,
-}: InviteRecord): Invite => ({
-  code,
-  branchId,
-  branchName,
-  role,
-  expiresAt,
-  createdAt,
-  createdByName,
-  ...(withdrawnAt ? { withdrawnAt } : {}),
-  ...(usedAt ? { usedAt } : {}),
-  ...(personId ? { personId, personName } : {}),
-});
+/** The API's invitation and membership are their records without who made, used, approved or released them. */
+const toInvite = ({ createdBy: _by, usedBy: _usedBy, ...invite }: InviteRecord): Invite => invite;
 
-const toMembership = ({ branchId, userId, status, requestedAt, approvedAt, fromBranchId, releasedAt }: MembershipRecord): Membership => ({
-  branchId,
-  userId,
-  status,
-  requestedAt,
-  ...(approvedAt ? { approvedAt } : {}),
-  ...(fromBranchId ? { fromBranchId } : {}),
-  ...(releasedAt ? { releasedAt } : {}),
-});
+const toMembership = ({ approvedBy: _by, releasedBy: _releasedBy, inviteCode: _code, ...membership }: MembershipRecord): Membership =>
+  membership;
 
 type Named = { name: string; item: TransactItem };
 

@@ -4,7 +4,7 @@
  * The directory feature writes these records; nothing else does.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { BranchKindSchema } from '@hele/shared';
+import { Branch } from '@hele/shared';
 import * as z from 'zod';
 import { batchGetAll, doc, type TransactItem } from '../lib/db';
 import { tableName } from '../lib/tables';
@@ -66,18 +66,8 @@ export const leaveBranchItems = (branch: BranchRecord, userId: string): Transact
   branchChange(branch.id, { count: -1, ...(branch.secretaryId === userId ? { secretary: { to: null, from: userId } } : {}) }),
 ];
 
-export const BranchRecord = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: BranchKindSchema,
-  parentId: z.string().optional(),
-  community: z.string().optional(),
-  secretaryId: z.string().optional(),
-  secretaryName: z.string().optional(),
-  memberCount: z.number().int(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-});
+/** A branch as stored: the API's shape, with who founded it. */
+export const BranchRecord = Branch.extend({ createdBy: z.string() });
 export type BranchRecord = z.infer<typeof BranchRecord>;
 
 export const branchRecord = async (branchId: string, consistent = false): Promise<BranchRecord | undefined> => {

@@ -7,7 +7,7 @@
  * approval) join the same transaction.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { applyEntry, centerMonth, LedgerTypeSchema, ErrorCode, type LedgerType } from '@hele/shared';
+import { applyEntry, centerMonth, ErrorCode, LedgerEntry, type LedgerType } from '@hele/shared';
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { queryAll, queryPage } from '../lib/pagination';
@@ -37,20 +37,14 @@ export const BalanceRecord = z.object({
 });
 export type BalanceRecord = z.infer<typeof BalanceRecord>;
 
-export const EntryRecord = z.object({
+/** An entry as stored: the API's shape under its account and sequence, with who wrote it and its idempotency key. */
+export const EntryRecord = LedgerEntry.extend({
   userId: z.string(),
   sk: z.string(),
-  id: z.string(),
   seq: z.number().int(),
-  type: LedgerTypeSchema,
-  amount: z.number().int(),
-  balanceAfter: z.number().int(),
-  reason: z.string(),
+  /** Always set here (a person, or `system` for expiry); the API may leave it out. */
   actorId: z.string(),
   idempotencyKey: z.string(),
-  /** What the entry is about: a redemption, a service record… */
-  ref: z.string().optional(),
-  createdAt: z.string(),
 });
 export type EntryRecord = z.infer<typeof EntryRecord>;
 
@@ -102,6 +96,12 @@ export interface AppendOptions {
 
 export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFAULT_RETRY) => {
   const table = () => tableName('POINTS_TABLE');
+  /** The query of one account's entries, in sequence order. */
+  const entriesOf = (userId: string) => ({
+    TableName: table(),
+    KeyConditionExpression: 'userId = :user AND begins_with(sk, :entry)',
+    ExpressionAttributeValues: { ':user': userId, ':entry': 'E#' },
+  });
 
   const balanceOf = async (userId: string): Promise<BalanceRecord | undefined> => {
     const { Item } = await client.send(new GetCommand({ TableName: table(), Key: { userId, sk: BALANCE_SK }, ConsistentRead: true }));
@@ -208,31 +208,12 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
 
     /** Every entry of one account, oldest first (what the expiry rule reads). */
     async allEntries(userId: string): Promise<EntryRecord[]> {
-      return queryAll(
-        EntryRecord,
-        {
-          TableName: table(),
-          KeyConditionExpression: 'userId = :user AND begins_with(sk, :entry)',
-          ExpressionAttributeValues: { ':user': userId, ':entry': 'E#' },
-          ConsistentRead: true,
-        },
-        client,
-      );
+      return queryAll(EntryRecord, { ...entriesOf(userId), ConsistentRead: true }, client);
     },
 
     /** Entries newest first. */
     async entries(userId: string, { limit, cursor }: { limit: number; cursor?: string }) {
-      return queryPage(
-        EntryRecord,
-        {
-          TableName: table(),
-          KeyConditionExpression: 'userId = :user AND begins_with(sk, :entry)',
-          ExpressionAttributeValues: { ':user': userId, ':entry': 'E#' },
-          ScanIndexForward: false,
-        },
-        { limit, cursor },
-        client,
-      );
+      return queryPage(EntryRecord, { ...entriesOf(userId), ScanIndexForward: false }, { limit, cursor }, client);
     },
   };
 };

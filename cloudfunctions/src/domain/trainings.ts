@@ -5,22 +5,14 @@
  * closes the attempt). Registering for a service activity that requires a topic reads completion.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { TrainingTopicSchema, type CompletedTraining, type TrainingTopic } from '@hele/shared';
+import { CompletedTraining, type TrainingTopic } from '@hele/shared';
 import * as z from 'zod';
 import { doc, type TransactItem } from '../lib/db';
 import { queryAll } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
-export const TrainingRecord = z.object({
-  userId: z.string(),
-  topic: TrainingTopicSchema,
-  /** The latest training of the topic the volunteer checked in at. */
-  activityId: z.string(),
-  title: z.string(),
-  completedAt: z.string().optional(),
-  /** Set by a check-in at a topic with a quiz: the quiz is open to the volunteer from then on. */
-  attendedAt: z.string().optional(),
-});
+/** A training as stored: the API's shape under its volunteer; its status follows from the dates. */
+export const TrainingRecord = CompletedTraining.omit({ status: true }).extend({ userId: z.string() });
 export type TrainingRecord = z.infer<typeof TrainingRecord>;
 
 type Attendance = Pick<TrainingRecord, 'userId' | 'topic' | 'activityId' | 'title'>;

@@ -1,5 +1,5 @@
 /** What the posts, reactions and connections tables hold, and how records become the API's shapes. */
-import { publicByline, ReviewStateSchema, type Comment, type Post, type PublicPost } from '@hele/shared';
+import { Comment, Post, publicByline, ReviewStateSchema, type PublicPost } from '@hele/shared';
 import { ulid } from 'ulid';
 import * as z from 'zod';
 
@@ -15,10 +15,8 @@ export const FeedMetaRecord = z.object({
 });
 export type FeedMetaRecord = z.infer<typeof FeedMetaRecord>;
 
-export const PostRecord = z.object({
-  activityId: z.string(),
-  id: z.string(),
-  text: z.string(),
+/** A post as stored: the API's shape, with its photos as keys (signed on the way out) and the state behind them. */
+export const PostRecord = Post.omit({ images: true, review: true, likedByMe: true }).extend({
   /** Keys of the photos in the media bucket. */
   images: z.array(z.string()).optional(),
   /** The photo check: absent on posts without photos (they passed with their text). */
@@ -27,36 +25,16 @@ export const PostRecord = z.object({
   checks: z.record(z.string(), ReviewStateSchema).optional(),
   /** The photos that have a thumbnail (the others are small enough, or WebP). */
   thumbnailed: z.set(z.string()).optional(),
-  reviewNote: z.string().optional(),
-  authorId: z.string(),
-  authorName: z.string(),
   /** Posted by the center's staff (a coordinator): the public page says 工作人员, never a name. */
   byStaff: z.boolean().optional(),
-  keyMoment: z.boolean(),
   /** Present (= id) only on key moments: the sparse index of the timeline. */
   keyMomentKey: z.string().optional(),
-  pinned: z.boolean(),
-  edited: z.boolean(),
-  likeCount: z.number().int(),
-  commentCount: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  rev: z.string(),
   deleted: z.boolean().optional(),
 });
 export type PostRecord = z.infer<typeof PostRecord>;
 
-export const CommentRecord = z.object({
-  postId: z.string(),
-  sk: z.string(),
-  id: z.string(),
-  activityId: z.string(),
-  authorId: z.string(),
-  authorName: z.string(),
-  text: z.string(),
-  hidden: z.boolean(),
-  createdAt: z.string(),
-});
+/** A comment as stored: the API's shape under its post, with the key that orders it and its activity. */
+export const CommentRecord = Comment.extend({ sk: z.string(), activityId: z.string() });
 export type CommentRecord = z.infer<typeof CommentRecord>;
 
 /** A new post: its id is a ULID of its time (posts sort by it) and its first revision; its photos wait for their check. */

@@ -8,7 +8,7 @@ import type { ReviewState } from '@hele/shared';
 import * as z from 'zod';
 
 import { batchGetAll, doc, isConditionFailure, transactNamed, type TransactItem } from '../lib/db';
-import { type PageRequest, queryAll, queryPage } from '../lib/pagination';
+import { newestOnIndex, type PageRequest, queryAll, queryPage } from '../lib/pagination';
 import { CommentRecord, FeedMetaRecord, META_ID, PostRecord } from './records';
 import { tableName } from '../lib/tables';
 
@@ -118,16 +118,7 @@ export const feedRepository = {
 
   /** The key-moment timeline, newest first. */
   async keyMoments(activityId: string, limit = 20): Promise<PostRecord[]> {
-    const result = await doc.send(
-      new QueryCommand({
-        TableName: posts(),
-        IndexName: 'keyMoments',
-        KeyConditionExpression: 'activityId = :activity',
-        ExpressionAttributeValues: { ':activity': activityId },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
+    const result = await doc.send(new QueryCommand({ ...newestOnIndex(posts(), 'keyMoments', 'activityId', activityId), Limit: limit }));
     return (result.Items ?? []).map((item) => PostRecord.parse(item));
   },
 
@@ -146,16 +137,7 @@ export const feedRepository = {
     ),
 
   async latestRev(activityId: string): Promise<string | null> {
-    const result = await doc.send(
-      new QueryCommand({
-        TableName: posts(),
-        IndexName: 'byRevision',
-        KeyConditionExpression: 'activityId = :activity',
-        ExpressionAttributeValues: { ':activity': activityId },
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
-    );
+    const result = await doc.send(new QueryCommand({ ...newestOnIndex(posts(), 'byRevision', 'activityId', activityId), Limit: 1 }));
     return (result.Items?.[0]?.rev as string | undefined) ?? null;
   },
 

@@ -5,6 +5,9 @@
  */
 import * as z from 'zod';
 
+/** A whole-number setting, within [min, max]; `fallback` when it is not set. */
+const wholeNumber = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
 const Env = z.object({
   STAGE: z.string().min(1),
   MEDIA_BUCKET: z.string().min(1),
@@ -29,12 +32,7 @@ const Env = z.object({
   REMINDER_TEMPLATE_ID: z.string().default(''),
   /** Subscribe-message templates of the outcomes a member may be told of (`leave_result:<id>,…`; shared/rules/reminders). */
   NOTICE_TEMPLATES: z.string().default(''),
-  REMINDER_LEAD_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(7 * 24 * 60)
-    .default(60),
+  REMINDER_LEAD_MINUTES: wholeNumber(1, 7 * 24 * 60, 60),
   // A secret is either given directly (local stage) or named as an SSM parameter (deployed stages).
   JWT_SECRET: z.string().default(''),
   JWT_SECRET_PARAMETER: z.string().default(''),
@@ -44,49 +42,34 @@ const Env = z.object({
     .positive()
     .default(2 * 60 * 60),
   /** Sign-in attempts taken in one window from one address, and with one code (auth/throttle.ts). */
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  LOGIN_WINDOW_SECONDS: wholeNumber(1, 3600, 60),
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_ATTEMPTS_PER_CODE: z.coerce.number().int().min(1).default(5),
   WECHAT_APP_ID: z.string().default(''),
   WECHAT_APP_SECRET: z.string().default(''),
   WECHAT_APP_SECRET_PARAMETER: z.string().default(''),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
-  CHECK_IN_EARLY_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 60)
-    .default(30),
-  CHECK_IN_LATE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 60)
-    .default(30),
+  CHECK_IN_EARLY_MINUTES: wholeNumber(0, 24 * 60, 30),
+  CHECK_IN_LATE_MINUTES: wholeNumber(0, 24 * 60, 30),
   /** Points per approved hour of service (docs/DOMAIN.md: 10). */
-  POINTS_PER_HOUR: z.coerce.number().int().min(0).max(1000).default(10),
+  POINTS_PER_HOUR: wholeNumber(0, 1000, 10),
   /** Hours are declared for a day of the last this many days (today included), never a future one. */
-  HOURS_DECLARE_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  HOURS_DECLARE_MAX_AGE_DAYS: wholeNumber(1, 3650, 90),
   /** What one volunteer may declare for one day, all declarations of that day together. */
-  HOURS_DECLARE_DAILY_MAX_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(15)
-    .max(24 * 60)
-    .default(12 * 60),
+  HOURS_DECLARE_DAILY_MAX_MINUTES: wholeNumber(15, 24 * 60, 12 * 60),
   /** Share of a service activity a volunteer must be present for the time to count. */
   MIN_ATTENDANCE_SHARE: z.coerce.number().min(0).max(1).default(0.6),
-  EXAM_QUESTIONS: z.coerce.number().int().min(1).max(100).default(10),
-  EXAM_PASS_MARK: z.coerce.number().int().min(0).max(100).default(80),
-  EXAM_MINUTES: z.coerce.number().int().min(1).max(240).default(20),
+  EXAM_QUESTIONS: wholeNumber(1, 100, 10),
+  EXAM_PASS_MARK: wholeNumber(0, 100, 80),
+  EXAM_MINUTES: wholeNumber(1, 240, 20),
   EXAM_COOLDOWN_HOURS: z.coerce
     .number()
     .min(0)
     .max(24 * 30)
     .default(24),
   /** An academy topic's quiz: its paper and time (pass mark and cool-down are the exam's). */
-  QUIZ_QUESTIONS: z.coerce.number().int().min(1).max(100).default(5),
-  QUIZ_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
+  QUIZ_QUESTIONS: wholeNumber(1, 100, 5),
+  QUIZ_MINUTES: wholeNumber(1, 240, 10),
 });
 export type Env = z.infer<typeof Env>;
 

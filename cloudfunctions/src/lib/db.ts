@@ -116,6 +116,27 @@ export const cancellationReasons = (error: unknown): string[] | undefined => {
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
+/**
+ * The SET and REMOVE parts of an update that changes some fields: each value given is set, `null`
+ * removes the field, `undefined` leaves it alone. Fields go by `#name` placeholders, so reserved words are safe.
+ */
+export const fieldChanges = (changes: object) => {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const set: string[] = [];
+  const remove: string[] = [];
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    if (value === null) remove.push(`#${field}`);
+    else {
+      values[`:${field}`] = value;
+      set.push(`#${field} = :${field}`);
+    }
+  }
+  return { names, values, set, remove };
+};
+
 /** What became of a transaction: `ok`, the name of the first item whose condition failed, or `conflict` (retry). */
 export type TxOutcome<Name extends string> = 'ok' | 'conflict' | Name;
 

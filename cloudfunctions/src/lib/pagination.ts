@@ -98,6 +98,17 @@ export const newestOnIndex = (TableName: string, IndexName: string, key: string,
   ScanIndexForward: false,
 });
 
+/**
+ * The items of a table whose partition key `key` is `value`, by `#key = :key` placeholders (a reserved
+ * word is safe; the condition reads as it always did, so the lists' cursors stay valid).
+ */
+export const partitionQuery = (TableName: string, key: string, value: string): QueryCommandInput => ({
+  TableName,
+  KeyConditionExpression: `#${key} = :${key}`,
+  ExpressionAttributeNames: { [`#${key}`]: key },
+  ExpressionAttributeValues: { [`:${key}`]: value },
+});
+
 /** Follows a list's own cursor to its end (when the page function does more than one query). */
 export const everyPage = async <T>(page: (cursor?: string) => Promise<Page<T>>): Promise<T[]> => {
   const all: T[] = [];

@@ -76,6 +76,11 @@ export const branchMembers = (branchId: string): Promise<UserRecord[]> =>
     ExpressionAttributeValues: { ':branch': branchId },
   });
 
+/** An update of one user's record, as a transaction item. */
+const userUpdate = (userId: string, update: Omit<NonNullable<TransactItem['Update']>, 'TableName' | 'Key'>): TransactItem => ({
+  Update: { TableName: tableName('USERS_TABLE'), Key: { id: userId }, ...update },
+});
+
 /**
  * The writes of a user record, as transaction items: roles live only in the users
  * table, and every change of them runs inside a transaction with its own record (the certified
@@ -83,40 +88,27 @@ export const branchMembers = (branchId: string): Promise<UserRecord[]> =>
  */
 export const userItems = {
   /** Adds `role`; refused when the user does not exist or holds it already. */
-  grant: (userId: string, role: Role): TransactItem => ({
-    Update: {
-      TableName: tableName('USERS_TABLE'),
-      Key: { id: userId },
+  grant: (userId: string, role: Role): TransactItem =>
+    userUpdate(userId, {
       UpdateExpression: 'SET #roles = list_append(#roles, :role)',
       ConditionExpression: 'attribute_exists(id) AND NOT contains(#roles, :name)',
       ExpressionAttributeNames: { '#roles': 'roles' },
       ExpressionAttributeValues: { ':role': [role], ':name': role },
-    },
-  }),
+    }),
   /** Sets the roles to `next`, provided they are still `previous` (a change meanwhile is refused). */
-  replace: (userId: string, previous: Role[], next: Role[]): TransactItem => ({
-    Update: {
-      TableName: tableName('USERS_TABLE'),
-      Key: { id: userId },
+  replace: (userId: string, previous: Role[], next: Role[]): TransactItem =>
+    userUpdate(userId, {
       UpdateExpression: 'SET #roles = :next',
       ConditionExpression: '#roles = :previous',
       ExpressionAttributeNames: { '#roles': 'roles' },
       ExpressionAttributeValues: { ':next': next, ':previous': previous },
-    },
-  }),
+    }),
   /**
    * Puts the user on a branch, from no branch or from `from` (a move), with the roles they hold then:
    * one write, since a transaction may not touch the user twice (naming a secretary changes both).
    */
-  placeOnBranch: (
-    userId: string,
-    branchId: string,
-    from: string | undefined,
-    roles?: { previous: Role[]; next: Role[] },
-  ): TransactItem => ({
-    Update: {
-      TableName: tableName('USERS_TABLE'),
-      Key: { id: userId },
+  placeOnBranch: (userId: string, branchId: string, from: string | undefined, roles?: { previous: Role[]; next: Role[] }): TransactItem =>
+    userUpdate(userId, {
       UpdateExpression: `SET branchId = :branch${roles ? ', #roles = :next' : ''}`,
       ConditionExpression: `attribute_exists(id) AND ${from ? 'branchId = :from' : 'attribute_not_exists(branchId)'}${roles ? ' AND #roles = :previous' : ''}`,
       ...(roles ? { ExpressionAttributeNames: { '#roles': 'roles' } } : {}),
@@ -125,17 +117,13 @@ export const userItems = {
         ...(from ? { ':from': from } : {}),
         ...(roles ? { ':next': roles.next, ':previous': roles.previous } : {}),
       },
-    },
-  }),
+    }),
   /** Takes the user off their branch (and, for a secretary, the role with it). */
-  takeOffBranch: (userId: string, branchId: string, roles?: { previous: Role[]; next: Role[] }): TransactItem => ({
-    Update: {
-      TableName: tableName('USERS_TABLE'),
-      Key: { id: userId },
+  takeOffBranch: (userId: string, branchId: string, roles?: { previous: Role[]; next: Role[] }): TransactItem =>
+    userUpdate(userId, {
       UpdateExpression: `REMOVE branchId${roles ? ' SET #roles = :next' : ''}`,
       ConditionExpression: `branchId = :branch${roles ? ' AND #roles = :previous' : ''}`,
       ...(roles ? { ExpressionAttributeNames: { '#roles': 'roles' } } : {}),
       ExpressionAttributeValues: { ':branch': branchId, ...(roles ? { ':next': roles.next, ':previous': roles.previous } : {}) },
-    },
-  }),
+    }),
 };

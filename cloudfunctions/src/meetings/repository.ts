@@ -64,6 +64,21 @@ export const newActionRecord = (
   };
 };
 
+/** Ideas and actions are kept the same way under their activity: each added once, listed by its key's prefix, read consistently. */
+const addNew = async (record: { activityId: string; sk: string }) => {
+  await doc.send(new PutCommand({ TableName: table(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
+};
+const allUnder = <T>(schema: z.ZodType<T>, activityId: string, prefix: string) =>
+  queryAll(schema, {
+    TableName: table(),
+    KeyConditionExpression: 'activityId = :a AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':a': activityId, ':prefix': prefix },
+  });
+const readOne = async <T>(schema: z.ZodType<T>, activityId: string, sk: string): Promise<T | undefined> => {
+  const { Item } = await doc.send(new GetCommand({ TableName: table(), Key: { activityId, sk }, ConsistentRead: true }));
+  return Item ? schema.parse(Item) : undefined;
+};
+
 const update = async (
   key: Record<string, string>,
   input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key' | 'ReturnValues'>,
@@ -89,19 +104,9 @@ export const boardRepository = {
     await doc.send(new PutCommand({ TableName: table(), Item: { activityId, sk: MINUTES, ...minutes } }));
   },
 
-  async addIdea(record: IdeaRecord) {
-    await doc.send(new PutCommand({ TableName: table(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
-  },
-  ideas: (activityId: string) =>
-    queryAll(IdeaRecord, {
-      TableName: table(),
-      KeyConditionExpression: 'activityId = :a AND begins_with(sk, :i)',
-      ExpressionAttributeValues: { ':a': activityId, ':i': 'I#' },
-    }),
-  async idea(activityId: string, id: string) {
-    const { Item } = await doc.send(new GetCommand({ TableName: table(), Key: { activityId, sk: ideaSk(id) }, ConsistentRead: true }));
-    return Item ? IdeaRecord.parse(Item) : undefined;
-  },
+  addIdea: (record: IdeaRecord) => addNew(record),
+  ideas: (activityId: string) => allUnder(IdeaRecord, activityId, 'I#'),
+  idea: (activityId: string, id: string) => readOne(IdeaRecord, activityId, ideaSk(id)),
   /** Casts or takes back a vote, with the count: `vote` refused means nothing to change. */
   vote: (activityId: string, ideaId: string, userId: string, voted: boolean) =>
     transactNamed<'vote' | 'idea'>(doc, [
@@ -157,19 +162,9 @@ export const boardRepository = {
     return item ? IdeaRecord.parse(item) : undefined;
   },
 
-  async addAction(record: ActionRecord) {
-    await doc.send(new PutCommand({ TableName: table(), Item: record, ConditionExpression: 'attribute_not_exists(sk)' }));
-  },
-  actions: (activityId: string) =>
-    queryAll(ActionRecord, {
-      TableName: table(),
-      KeyConditionExpression: 'activityId = :a AND begins_with(sk, :x)',
-      ExpressionAttributeValues: { ':a': activityId, ':x': 'A#' },
-    }),
-  async action(activityId: string, id: string) {
-    const { Item } = await doc.send(new GetCommand({ TableName: table(), Key: { activityId, sk: actionSk(id) }, ConsistentRead: true }));
-    return Item ? ActionRecord.parse(Item) : undefined;
-  },
+  addAction: (record: ActionRecord) => addNew(record),
+  actions: (activityId: string) => allUnder(ActionRecord, activityId, 'A#'),
+  action: (activityId: string, id: string) => readOne(ActionRecord, activityId, actionSk(id)),
   /** Done takes the item off its branch's open list; reopened puts it back. */
   async updateAction(record: ActionRecord, change: { status?: 'open' | 'done'; note?: string }, at: string) {
     const sets: string[] = [];

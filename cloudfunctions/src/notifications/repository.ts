@@ -4,15 +4,15 @@
  * so two runs of the scheduler never send the same reminder twice.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Reminder } from '@hele/shared';
 import * as z from 'zod';
+import { ActivityRecord } from '../domain/activities/records';
 import { doc, isConditionFailure } from '../lib/db';
 import { tableName } from '../lib/tables';
 
-export const ReminderRecord = z.object({
-  activityId: z.string(),
+/** A reminder as stored: the API's shape under its member, with the sparse key of the due ones and when it went. */
+export const ReminderRecord = Reminder.extend({
   userId: z.string(),
-  dueAt: z.string(),
-  status: z.enum(['pending', 'sent', 'skipped']),
   pendingKey: z.string().optional(),
   createdAt: z.string(),
   sentAt: z.string().optional(),
@@ -20,13 +20,7 @@ export const ReminderRecord = z.object({
 export type ReminderRecord = z.infer<typeof ReminderRecord>;
 
 /** What a reminder needs to know of its activity. */
-export const ActivitySummary = z.object({
-  id: z.string(),
-  title: z.string(),
-  venue: z.string(),
-  startsAt: z.string(),
-  status: z.string(),
-});
+export const ActivitySummary = ActivityRecord.pick({ id: true, title: true, venue: true, startsAt: true, status: true });
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
 const PENDING = 'pending';

@@ -3,11 +3,19 @@
  * changed only by conditional items that run inside the ledger's transaction (`items`), so stock
  * and points move together or not at all.
  */
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  PutCommand,
+  type QueryCommandInput,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { BALANCE_SK, BalanceRecord, PARTY_ACCOUNT_PREFIX } from '../domain/ledger';
 import { activitySummary } from '../domain/activities/summary';
-import { queryPage } from '../lib/pagination';
-import { doc, isConditionFailure, type TransactItem } from '../lib/db';
+import { type PageRequest, queryPage } from '../lib/pagination';
+import { doc, fieldChanges, isConditionFailure, type TransactItem } from '../lib/db';
 import { readRegistration, readWaitlistHead } from '../domain/activities/seats';
 import { RedemptionRecord, RewardRecord } from './records';
 import { tableName } from '../lib/tables';
@@ -66,15 +74,7 @@ export const rewardRepository = {
 
   /** Edits fields and moves stock by `stockChange`, never below zero. */
   async update(id: string, fields: Partial<RewardRecord>, stockChange: number): Promise<RewardRecord | 'negative-stock' | 'missing'> {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':change': stockChange, ':floor': -stockChange };
-    const sets: string[] = [];
-    for (const [field, value] of Object.entries(fields)) {
-      if (value === undefined) continue;
-      names[`#${field}`] = field;
-      values[`:${field}`] = value;
-      sets.push(`#${field} = :${field}`);
-    }
+    const { names, values, set: sets } = fieldChanges(fields);
     try {
       const { Attributes } = await doc.send(
         new UpdateCommand({
@@ -83,7 +83,7 @@ export const rewardRepository = {
           UpdateExpression: `${sets.length ? `SET ${sets.join(', ')} ` : ''}ADD stock :change`,
           ConditionExpression: 'attribute_exists(listKey) AND stock >= :floor',
           ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-          ExpressionAttributeValues: values,
+          ExpressionAttributeValues: { ...values, ':change': stockChange, ':floor': -stockChange },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -148,40 +148,32 @@ export const rewardRepository = {
   },
 };
 
+/** A page of redemptions through one of the table's indexes, newest first. */
+const newestRedemptions = (query: Omit<QueryCommandInput, 'TableName' | 'ScanIndexForward'>, page: PageRequest) =>
+  queryPage(RedemptionRecord, { TableName: tableName('REDEMPTIONS_TABLE'), ...query, ScanIndexForward: false }, page);
+
 export const redemptionRepository = {
   async get(id: string): Promise<RedemptionRecord | undefined> {
     const { Item } = await doc.send(new GetCommand({ TableName: tableName('REDEMPTIONS_TABLE'), Key: { id }, ConsistentRead: true }));
     return Item ? RedemptionRecord.parse(Item) : undefined;
   },
 
-  async byUser(userId: string, { limit, cursor }: { limit: number; cursor?: string }) {
-    return queryPage(
-      RedemptionRecord,
-      {
-        TableName: tableName('REDEMPTIONS_TABLE'),
-        IndexName: 'byUser',
-        KeyConditionExpression: 'userId = :user',
-        ExpressionAttributeValues: { ':user': userId },
-        ScanIndexForward: false,
-      },
-      { limit, cursor },
-    );
-  },
+  byUser: (userId: string, page: PageRequest) =>
+    newestRedemptions(
+      { IndexName: 'byUser', KeyConditionExpression: 'userId = :user', ExpressionAttributeValues: { ':user': userId } },
+      page,
+    ),
 
-  async byStatus(status: string, { limit, cursor }: { limit: number; cursor?: string }) {
-    return queryPage(
-      RedemptionRecord,
+  byStatus: (status: string, page: PageRequest) =>
+    newestRedemptions(
       {
-        TableName: tableName('REDEMPTIONS_TABLE'),
         IndexName: 'byStatus',
         KeyConditionExpression: '#status = :status',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':status': status },
-        ScanIndexForward: false,
       },
-      { limit, cursor },
-    );
-  },
+      page,
+    ),
 };
 
 /** What a class-seat redemption needs to read of the class (its writes are lib/seats items). */

@@ -5,35 +5,17 @@
 import { RoleAuditEntry, RoleHolder, type ManagedRole } from '@hele/shared';
 import { ROLES_SCOPE, roleChangeItems, type RoleChange } from '../domain/role-changes';
 import { doc, transactNamed } from '../lib/db';
-import { queryPage, type PageRequest } from '../lib/pagination';
+import { partitionQuery, queryPage, type PageRequest } from '../lib/pagination';
 
 import { tableName } from '../lib/tables';
 
 export const roleRepository = {
   holders: (role: ManagedRole, page: PageRequest) =>
-    queryPage(
-      RoleHolder,
-      {
-        TableName: tableName('ROLE_HOLDERS_TABLE'),
-        KeyConditionExpression: '#role = :role',
-        ExpressionAttributeNames: { '#role': 'role' },
-        ExpressionAttributeValues: { ':role': role },
-      },
-      page,
-    ),
+    queryPage(RoleHolder, partitionQuery(tableName('ROLE_HOLDERS_TABLE'), 'role', role), page),
 
+  /** Newest first. */
   audit: (page: PageRequest) =>
-    queryPage(
-      RoleAuditEntry,
-      {
-        TableName: tableName('AUDIT_TABLE'),
-        KeyConditionExpression: '#scope = :scope',
-        ExpressionAttributeNames: { '#scope': 'scope' },
-        ExpressionAttributeValues: { ':scope': ROLES_SCOPE },
-        ScanIndexForward: false,
-      },
-      page,
-    ),
+    queryPage(RoleAuditEntry, { ...partitionQuery(tableName('AUDIT_TABLE'), 'scope', ROLES_SCOPE), ScanIndexForward: false }, page),
 
   /** One role change with its holder entry and audit line (domain/role-changes), all at once. */
   change: (change: RoleChange) => transactNamed(doc, roleChangeItems(change)),

@@ -40,14 +40,18 @@ export interface PassWrite {
   once?: boolean;
 }
 
-export interface ExamEngineDeps {
+/** What a service on the engine passes through to it (the exam's and the quizzes' deps start with these). */
+export interface EngineBaseDeps {
   questions: typeof QuestionRepository;
   attempts: typeof AttemptRepository;
   settings: ExamSettings;
-  /** What passing an attempt writes, with the close of the attempt. */
-  onPass: (attempt: AttemptRecord, at: string) => PassWrite[];
   now?: () => Date;
   random?: () => number;
+}
+
+export interface ExamEngineDeps extends EngineBaseDeps {
+  /** What passing an attempt writes, with the close of the attempt. */
+  onPass: (attempt: AttemptRecord, at: string) => PassWrite[];
 }
 
 /** The candidate sees the questions of an open attempt, never their answers; closed attempts show the result only. */

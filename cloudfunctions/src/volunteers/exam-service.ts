@@ -10,7 +10,6 @@ import {
   Role,
   starLevel,
   type ExamAttempt,
-  type ExamSettings,
   type MyVolunteerResponse,
   type QuestionInput,
   type VolunteerApplicationRequest,
@@ -21,21 +20,12 @@ import { ConflictError, NotFoundError } from '../lib/errors';
 import { loadUser, userItems, type Principal } from '../lib/principal';
 import { questionKeys } from '../domain/question-bank';
 import { approvedMinutesOf } from '../domain/service-records';
-import { createExamEngine, toAttempt } from './exam-engine';
+import { createExamEngine, toAttempt, type EngineBaseDeps } from './exam-engine';
 import type { QuestionRecord, VolunteerRecord } from './records';
-import type {
-  attemptRepository as AttemptRepository,
-  questionRepository as QuestionRepository,
-  volunteerRepository as VolunteerRepository,
-} from './repository';
+import type { volunteerRepository as VolunteerRepository } from './repository';
 
-export interface ExamDeps {
+export interface ExamDeps extends EngineBaseDeps {
   volunteers: typeof VolunteerRepository;
-  questions: typeof QuestionRepository;
-  attempts: typeof AttemptRepository;
-  settings: ExamSettings;
-  now?: () => Date;
-  random?: () => number;
 }
 
 const toProfile = (record: VolunteerRecord, unmasked: boolean): VolunteerProfile => ({
@@ -47,21 +37,11 @@ export const toQuestion = ({ pk: _pk, sk: _sk, ...question }: QuestionRecord) =>
 
 const CERTIFICATION = ExamBank.CERTIFICATION;
 
-export const createExamService = ({
-  volunteers,
-  questions,
-  attempts,
-  settings,
-  now = () => new Date(),
-  random = Math.random,
-}: ExamDeps) => {
+export const createExamService = (deps: ExamDeps) => {
+  const { volunteers, questions, attempts, now = () => new Date() } = deps;
   const isVolunteer = (caller: Principal) => holdsRole(caller.roles, Role.VOLUNTEER);
   const engine = createExamEngine({
-    questions,
-    attempts,
-    settings,
-    now,
-    random,
+    ...deps,
     // If the role was granted meanwhile (by an admin), the attempt still closes and certifies.
     onPass: (attempt, at) => [
       { name: 'certify', item: volunteers.items.certify(attempt.userId, at) },

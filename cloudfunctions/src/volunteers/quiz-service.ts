@@ -3,14 +3,7 @@
  * volunteer who checked in at a training of the topic (lib/trainings records that); passing it
  * completes the topic, written once in the transaction that closes the attempt.
  */
-import {
-  TRAINING_TOPIC_LABELS,
-  TrainingTopicSchema,
-  type ExamAttempt,
-  type ExamSettings,
-  type TrainingQuizResponse,
-  type TrainingTopic,
-} from '@hele/shared';
+import { TRAINING_TOPIC_LABELS, TrainingTopicSchema, type ExamAttempt, type TrainingQuizResponse, type TrainingTopic } from '@hele/shared';
 import { doc, transactNamed } from '../lib/db';
 import { ConflictError } from '../lib/errors';
 import { topicHasQuiz } from '../domain/question-bank';
@@ -18,35 +11,18 @@ import { partyPoints } from '../domain/party-points';
 import { settled } from '../lib/retry';
 import type { Principal } from '../lib/principal';
 import { toMyTraining, type trainings as Trainings } from '../domain/trainings';
-import { createExamEngine } from './exam-engine';
-import type { attemptRepository as AttemptRepository, questionRepository as QuestionRepository } from './repository';
+import { createExamEngine, type EngineBaseDeps } from './exam-engine';
 
-export interface QuizDeps {
-  questions: typeof QuestionRepository;
-  attempts: typeof AttemptRepository;
+export interface QuizDeps extends EngineBaseDeps {
   trainings: Pick<typeof Trainings, 'get' | 'completeByQuiz'>;
-  settings: ExamSettings;
   /** Whether the topic's bank holds a full quiz paper (lib/question-bank). */
   hasQuiz?: (topic: TrainingTopic) => Promise<boolean>;
-  now?: () => Date;
-  random?: () => number;
 }
 
-export const createQuizService = ({
-  questions,
-  attempts,
-  trainings,
-  settings,
-  hasQuiz = topicHasQuiz,
-  now = () => new Date(),
-  random,
-}: QuizDeps) => {
+export const createQuizService = (deps: QuizDeps) => {
+  const { trainings, hasQuiz = topicHasQuiz, now = () => new Date() } = deps;
   const engine = createExamEngine({
-    questions,
-    attempts,
-    settings,
-    now,
-    random,
+    ...deps,
     // Completed meanwhile (a session after the bank was emptied completes at check-in): the pass stands.
     onPass: (attempt, at) => [
       { name: 'training', item: trainings.completeByQuiz(attempt.userId, TrainingTopicSchema.parse(attempt.bank), at), once: true },

@@ -68,6 +68,19 @@ export interface WorkbookRecord extends ServiceRecord {
   servedDay: string;
 }
 
+/** A sheet whose first row names its columns, in bold: each column a [header, width]. */
+const headedSheet = (
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: Array<[header: string, width: number]>,
+  options?: Partial<ExcelJS.AddWorksheetOptions>,
+) => {
+  const sheet = workbook.addWorksheet(name, options);
+  sheet.columns = columns.map(([header, width]) => ({ header, width }));
+  sheet.getRow(1).font = bold;
+  return sheet;
+};
+
 /** Every approved record of a period (one row each), and each volunteer's total on a second sheet. */
 export const hoursWorkbook = async (
   period: { from: string; to: string },
@@ -76,20 +89,23 @@ export const hoursWorkbook = async (
 ): Promise<Uint8Array> => {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = issuer;
-  const sheet = workbook.addWorksheet('服务记录', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: '序号', width: 8 },
-    { header: '志愿者姓名', width: 14 },
-    { header: '用户编号', width: 20 },
-    { header: '服务日期', width: 12 },
-    { header: '服务内容', width: 40 },
-    { header: '服务时长（小时）', width: 16 },
-    { header: '记录方式', width: 12 },
-    { header: '审核人（记录人）', width: 16 },
-    { header: '审核日期', width: 12 },
-    { header: '出具单位', width: 20 },
-  ];
-  sheet.getRow(1).font = bold;
+  const sheet = headedSheet(
+    workbook,
+    '服务记录',
+    [
+      ['序号', 8],
+      ['志愿者姓名', 14],
+      ['用户编号', 20],
+      ['服务日期', 12],
+      ['服务内容', 40],
+      ['服务时长（小时）', 16],
+      ['记录方式', 12],
+      ['审核人（记录人）', 16],
+      ['审核日期', 12],
+      ['出具单位', 20],
+    ],
+    { views: [{ state: 'frozen', ySplit: 1 }] },
+  );
   records.forEach((record, index) => {
     sheet.addRow([
       index + 1,
@@ -105,15 +121,13 @@ export const hoursWorkbook = async (
     ]);
   });
 
-  const summary = workbook.addWorksheet('个人汇总');
-  summary.columns = [
-    { header: '志愿者姓名', width: 14 },
-    { header: '用户编号', width: 20 },
-    { header: '服务记录（条）', width: 14 },
-    { header: '累计服务时长（小时）', width: 20 },
-    { header: '统计期间', width: 26 },
-  ];
-  summary.getRow(1).font = bold;
+  const summary = headedSheet(workbook, '个人汇总', [
+    ['志愿者姓名', 14],
+    ['用户编号', 20],
+    ['服务记录（条）', 14],
+    ['累计服务时长（小时）', 20],
+    ['统计期间', 26],
+  ]);
   const people = new Map<string, { name: string; count: number; minutes: number }>();
   for (const record of records) {
     const person = people.get(record.userId) ?? { name: record.volunteerName, count: 0, minutes: 0 };

@@ -3,7 +3,7 @@
  * and the branch statistics all build it here from the same records (seats, approved leave, the branch's
  * roster) and count it with shared/rules/attendance, so their figures agree.
  */
-import { attendanceSheet, LeaveStatusSchema } from '@hele/shared';
+import { attendanceSheet, Leave } from '@hele/shared';
 import * as z from 'zod';
 import { doc, type DocClient } from '../../lib/db';
 import { queryAll } from '../../lib/pagination';
@@ -13,17 +13,8 @@ import { createActivityRepository } from './repository';
 import type { RegistrationRecord } from './seats';
 
 /** A leave request (请假), as the leaves table holds it: one per person per activity. */
-export const LeaveRecord = z.object({
-  activityId: z.string(),
-  userId: z.string(),
-  nickname: z.string(),
-  branchId: z.string().optional(),
-  reason: z.string(),
-  status: LeaveStatusSchema,
-  requestedAt: z.string(),
-  decidedBy: z.string().optional(),
-  decidedAt: z.string().optional(),
-  note: z.string().optional(),
+export const LeaveRecord = Leave.omit({ activity: true }).extend({
+  /** Sparse index keys of the requests still waiting: every one, and the branch's. */
   pendingAll: z.string().optional(),
   pendingBranch: z.string().optional(),
 });

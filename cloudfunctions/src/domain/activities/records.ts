@@ -6,17 +6,10 @@
 import type { RegistrationRecord } from './seats';
 import { isLive } from './seats';
 import {
+  Activity,
   ActivityStatus,
-  ActivityKindSchema,
-  ActivityStatusSchema,
-  AgendaItem,
-  DiscussionFormatSchema,
   participationState,
-  MeetingTypeSchema,
   seatsLeft,
-  ServiceDestinationSchema,
-  TrainingTopicSchema,
-  type Activity,
   type MyLeave,
   type CreateActivityRequest,
   type Registration,
@@ -25,50 +18,10 @@ import { ulid } from 'ulid';
 import * as z from 'zod';
 import { newCheckInSecret } from './check-in-code';
 
-export const ActivityRecord = z.object({
-  id: z.string(),
-  kind: ActivityKindSchema,
-  status: ActivityStatusSchema,
-  title: z.string(),
-  description: z.string(),
-  coverImage: z.string().optional(),
-  theme: z.string().optional(),
-  branchId: z.string().optional(),
-  /** 仅限本支部: only the branch's roster registers; the roster checks in without registering. */
-  branchOnly: z.boolean().optional(),
-  /** 三会一课: the kind of required meeting, counted for the branch's compliance once someone checks in. */
-  meetingType: MeetingTypeSchema.optional(),
-  projectId: z.string().optional(),
-  venue: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  capacity: z.number().int(),
-  confirmedCount: z.number().int(),
-  waitlistCount: z.number().int(),
+/** An activity as stored: the API's shape without what is worked out per read or per caller, with the engine's fields. */
+export const ActivityRecord = Activity.omit({ seatsLeft: true, myRegistration: true, myLeave: true, myState: true }).extend({
   /** Last waitlist ticket handed out; tickets order the waitlist. */
   waitTicket: z.number().int(),
-  registrationOpensAt: z.string().optional(),
-  registrationClosesAt: z.string(),
-  cancellationDeadline: z.string(),
-  agenda: z.array(AgendaItem),
-  discussionFormat: DiscussionFormatSchema.optional(),
-  trainingTopic: TrainingTopicSchema.optional(),
-  requiredTraining: TrainingTopicSchema.optional(),
-  /** Service activities: 进基层 / 进村居 / 进学校 / 进高墙. */
-  destination: ServiceDestinationSchema.optional(),
-  /** Classes: the lecturers it names (a series' sessions are taught by the series' lecturers). */
-  lecturerIds: z.array(z.string()).optional(),
-  /** Sessions of a class series: the series, the session's number in it, and the lecturer's notes. */
-  seriesId: z.string().optional(),
-  sessionNo: z.number().int().optional(),
-  sessionNotes: z.string().optional(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  /** Raised when the time, place or title changes and on cancelling: the calendar event's SEQUENCE. */
-  scheduleRevision: z.number().int().optional(),
-  /** 公开直播: anyone may read the live feed, signed in or not. */
-  publicFeed: z.boolean().optional(),
   /** Bumped by every edit, so two coordinators editing at once cannot overwrite each other. */
   version: z.number().int(),
   /** Signs the rotating check-in codes of this activity; never leaves the server. */

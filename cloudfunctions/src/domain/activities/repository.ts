@@ -11,6 +11,7 @@ import { countAll, everyPage, type ItemParser, type Page, queryAll, queryPage } 
 import {
   batchGetAll,
   doc,
+  fieldChanges,
   isConditionFailure,
   isRetryableWriteError,
   transactNamed,
@@ -18,7 +19,15 @@ import {
   type TransactItem,
   type TxOutcome,
 } from '../../lib/db';
-import { cancelRegistration, promoteHead, RegistrationRecord, readRegistration, readWaitlistHead, seatItems } from './seats';
+import {
+  cancelRegistration,
+  onOpenActivity,
+  promoteHead,
+  RegistrationRecord,
+  readRegistration,
+  readWaitlistHead,
+  seatItems,
+} from './seats';
 import { ActivityRecord, indexKeys } from './records';
 import { tableName } from '../../lib/tables';
 
@@ -65,6 +74,9 @@ export const createActivityRepository = (client: DocClient = doc) => {
 
   const page = <T>(input: QueryCommandInput, parse: ItemParser<T>, cursor: string | undefined, limit: number) =>
     queryPage(parse, input, { limit, cursor }, client);
+  /** A page of registrations (of an activity, or through an index). */
+  const registrationPage = (input: Omit<QueryCommandInput, 'TableName'>, { limit, cursor }: { limit: number; cursor?: string }) =>
+    page({ TableName: registrations(), ...input }, RegistrationRecord, cursor, limit);
 
   /** Stamps a confirmed registration once (check-in, sign-out), with what must be written with it. */
   const stampOnce = async (
@@ -147,25 +159,17 @@ export const createActivityRepository = (client: DocClient = doc) => {
       changes: Partial<Omit<ActivityRecord, 'id' | 'confirmedCount' | 'waitlistCount' | 'waitTicket' | 'version'>>,
       expectedVersion: number,
     ): Promise<'ok' | 'stale' | 'below-confirmed' | 'conflict'> {
-      const names: Record<string, string> = { '#version': 'version' };
-      const values: Record<string, unknown> = { ':version': expectedVersion, ':next': expectedVersion + 1 };
-      const assignments = ['#version = :next'];
-      for (const [field, value] of Object.entries(changes)) {
-        if (value === undefined) continue;
-        names[`#${field}`] = field;
-        values[`:${field}`] = value;
-        assignments.push(`#${field} = :${field}`);
-      }
+      const fields = fieldChanges(changes);
       const capacityCheck = changes.capacity !== undefined ? ' AND confirmedCount <= :capacity' : '';
       try {
         await client.send(
           new UpdateCommand({
             TableName: activities(),
             Key: { id },
-            UpdateExpression: `SET ${assignments.join(', ')}`,
+            UpdateExpression: `SET ${['#version = :next', ...fields.set].join(', ')}`,
             ConditionExpression: `#version = :version${capacityCheck}`,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
+            ExpressionAttributeNames: { ...fields.names, '#version': 'version' },
+            ExpressionAttributeValues: { ...fields.values, ':version': expectedVersion, ':next': expectedVersion + 1 },
           }),
         );
         return 'ok';
@@ -261,15 +265,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
     async takeWaitTicket(activityId: string): Promise<number | 'closed' | 'conflict'> {
       try {
         const { Attributes } = await client.send(
-          new UpdateCommand({
-            TableName: activities(),
-            Key: { id: activityId },
-            UpdateExpression: 'SET waitTicket = waitTicket + :one',
-            ConditionExpression: '#status = :published',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
-            ReturnValues: 'UPDATED_NEW',
-          }),
+          new UpdateCommand({ ...onOpenActivity(activityId, 'SET waitTicket = waitTicket + :one').Update!, ReturnValues: 'UPDATED_NEW' }),
         );
         return Attributes?.waitTicket as number;
       } catch (error) {
@@ -341,16 +337,12 @@ export const createActivityRepository = (client: DocClient = doc) => {
         { name: 'head-changed', item: promoteHead(head, now) },
         {
           name: 'no-seat',
-          item: {
-            Update: {
-              TableName: activities(),
-              Key: { id: head.activityId },
-              UpdateExpression: 'SET confirmedCount = confirmedCount + :one, waitlistCount = waitlistCount - :one',
-              ConditionExpression: '#status = :published AND confirmedCount < #capacity',
-              ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-              ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
-            },
-          },
+          item: onOpenActivity(
+            head.activityId,
+            'SET confirmedCount = confirmedCount + :one, waitlistCount = waitlistCount - :one',
+            'confirmedCount < #capacity',
+            { names: { '#capacity': 'capacity' } },
+          ),
         },
       ]);
     },
@@ -364,9 +356,8 @@ export const createActivityRepository = (client: DocClient = doc) => {
       activityId: string,
       { limit, cursor, status }: { limit: number; cursor?: string; status?: string },
     ): Promise<PageOf<RegistrationRecord>> {
-      return page(
+      return registrationPage(
         {
-          TableName: registrations(),
           KeyConditionExpression: 'activityId = :id',
           ...(status
             ? {
@@ -377,9 +368,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
             : { ExpressionAttributeValues: { ':id': activityId } }),
           ConsistentRead: true,
         },
-        RegistrationRecord,
-        cursor,
-        limit,
+        { limit, cursor },
       );
     },
 
@@ -389,17 +378,14 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     listByUser(userId: string, { limit, cursor }: { limit: number; cursor?: string }): Promise<PageOf<RegistrationRecord>> {
-      return page(
+      return registrationPage(
         {
-          TableName: registrations(),
           IndexName: 'byUser',
           KeyConditionExpression: 'userId = :user',
           ExpressionAttributeValues: { ':user': userId },
           ScanIndexForward: false,
         },
-        RegistrationRecord,
-        cursor,
-        limit,
+        { limit, cursor },
       );
     },
 

@@ -5,31 +5,21 @@
  * transaction with the points and the stock, so all of it happens or none. The conditions here
  * are the invariants: confirmed ≤ capacity, nobody skips the waitlist, one live registration per user.
  */
-import { RegistrationStatusSchema } from '@hele/shared';
+import { Registration } from '@hele/shared';
 import * as z from 'zod';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocClient, TransactItem } from '../../lib/db';
 import { tableName } from '../../lib/tables';
 
-export const RegistrationRecord = z.object({
-  activityId: z.string(),
-  userId: z.string(),
-  id: z.string(),
-  nickname: z.string().optional(),
-  status: RegistrationStatusSchema,
+/** A registration as stored: the API's shape (its waitlist place is worked out on read), with who checked the person in. */
+export const RegistrationRecord = Registration.omit({ position: true }).extend({
   /** Present only while waitlisted: the ticket that orders the waitlist (sparse LSI byWaitSeq). */
   waitSeq: z.number().int().optional(),
-  registeredAt: z.string(),
-  updatedAt: z.string(),
-  promotedAt: z.string().optional(),
-  cancelledAt: z.string().optional(),
-  checkedInAt: z.string().optional(),
   /** A check-in made for the person by a coordinator or the branch's secretary (代签): who, and their name. */
   checkedInBy: z.string().optional(),
   checkedInByName: z.string().optional(),
   /** Someone checked in at the door by name (现场登记): the userId is made up and no account is behind it. */
   walkIn: z.boolean().optional(),
-  signedOutAt: z.string().optional(),
   /** Older records: wrong check-in codes of a ten-minute window, now counted in the stats table. */
   checkInFailures: z.number().int().optional(),
   checkInFailureWindow: z.number().int().optional(),
@@ -76,40 +66,62 @@ export const putRegistration = (record: RegistrationRecord): TransactItem => ({
   },
 });
 
-/** Cancels a registration that is still `status` (and still the same one); a waitlist ticket goes with it. */
-export const cancelRegistration = (record: RegistrationRecord, status: RegistrationRecord['status'], now: string): TransactItem => ({
+/** Moves a registration to status `to`, stamped `stamp` = now, if `condition` holds; a waitlist ticket goes with it. */
+const moveRegistration = (
+  { activityId, userId }: RegistrationRecord,
+  to: 'cancelled' | 'confirmed',
+  stamp: 'cancelledAt' | 'promotedAt',
+  now: string,
+  condition: string,
+  values: Record<string, unknown>,
+): TransactItem => ({
   Update: {
     TableName: registrations(),
-    Key: { activityId: record.activityId, userId: record.userId },
-    UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now, updatedAt = :now REMOVE waitSeq',
-    ConditionExpression: '#status = :current AND id = :id',
+    Key: { activityId, userId },
+    UpdateExpression: `SET #status = :to, ${stamp} = :now, updatedAt = :now REMOVE waitSeq`,
+    ConditionExpression: condition,
     ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':cancelled': 'cancelled', ':current': status, ':now': now, ':id': record.id },
+    ExpressionAttributeValues: { ':to': to, ':now': now, ...values },
   },
 });
 
-export const promoteHead = (head: RegistrationRecord, now: string): TransactItem => ({
+/** Cancels a registration that is still `status` (and still the same one). */
+export const cancelRegistration = (record: RegistrationRecord, status: RegistrationRecord['status'], now: string): TransactItem =>
+  moveRegistration(record, 'cancelled', 'cancelledAt', now, '#status = :current AND id = :id', { ':current': status, ':id': record.id });
+
+/** Gives the head of the waitlist a seat, if it is still waiting with the same ticket. */
+export const promoteHead = (head: RegistrationRecord, now: string): TransactItem =>
+  moveRegistration(head, 'confirmed', 'promotedAt', now, '#status = :waitlisted AND waitSeq = :seq', {
+    ':waitlisted': 'waitlisted',
+    ':seq': head.waitSeq,
+  });
+
+/**
+ * Changes the counters of an activity that is still open (`update` adds or takes `:one`), if `condition`
+ * holds too; `names` and `values` are the further ones the expressions use (DynamoDB refuses unused ones).
+ */
+export const onOpenActivity = (
+  activityId: string,
+  update: string,
+  condition?: string,
+  { names = {}, values = {} }: { names?: Record<string, string>; values?: Record<string, unknown> } = {},
+): TransactItem => ({
   Update: {
-    TableName: registrations(),
-    Key: { activityId: head.activityId, userId: head.userId },
-    UpdateExpression: 'SET #status = :confirmed, promotedAt = :now, updatedAt = :now REMOVE waitSeq',
-    ConditionExpression: '#status = :waitlisted AND waitSeq = :seq',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':confirmed': 'confirmed', ':waitlisted': 'waitlisted', ':now': now, ':seq': head.waitSeq },
+    TableName: activities(),
+    Key: { id: activityId },
+    UpdateExpression: update,
+    ConditionExpression: condition ? `#status = :published AND ${condition}` : '#status = :published',
+    ExpressionAttributeNames: { '#status': 'status', ...names },
+    ExpressionAttributeValues: { ':one': 1, ':published': 'published', ...values },
   },
 });
 
 /** One more on an open activity's seat or waitlist counter, if `condition` holds too. */
-const countOne = (record: RegistrationRecord, counter: 'confirmedCount' | 'waitlistCount', condition: string): TransactItem => ({
-  Update: {
-    TableName: activities(),
-    Key: { id: record.activityId },
-    UpdateExpression: `SET ${counter} = ${counter} + :one`,
-    ConditionExpression: `#status = :published AND ${condition}`,
-    ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-    ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':published': 'published' },
-  },
-});
+const countOne = (record: RegistrationRecord, counter: 'confirmedCount' | 'waitlistCount', condition: string): TransactItem =>
+  onOpenActivity(record.activityId, `SET ${counter} = ${counter} + :one`, condition, {
+    names: { '#capacity': 'capacity' },
+    values: { ':zero': 0 },
+  });
 
 export const seatItems = {
   /** A seat, if the activity is open, has one free and nobody is waiting for it. */
@@ -132,19 +144,7 @@ export const seatItems = {
   ): Array<Named<'changed' | 'head-changed' | 'closed'>> => [
     { name: 'changed', item: cancelRegistration(record, 'confirmed', now) },
     { name: 'head-changed', item: promoteHead(head, now) },
-    {
-      name: 'closed',
-      item: {
-        Update: {
-          TableName: activities(),
-          Key: { id: record.activityId },
-          UpdateExpression: 'SET waitlistCount = waitlistCount - :one',
-          ConditionExpression: '#status = :published',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
-        },
-      },
-    },
+    { name: 'closed', item: onOpenActivity(record.activityId, 'SET waitlistCount = waitlistCount - :one') },
   ],
 
   /** Gives a confirmed seat back when nobody waits (checked in the same step). */

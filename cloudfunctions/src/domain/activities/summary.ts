@@ -4,30 +4,28 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../../lib/pagination';
-import { ActivityKindSchema, ActivityStatusSchema, MeetingTypeSchema, ServiceDestinationSchema } from '@hele/shared';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { doc } from '../../lib/db';
 import { tableName } from '../../lib/tables';
+import { ActivityRecord } from './records';
 
-export const ActivitySummary = z.object({
-  id: z.string(),
-  kind: ActivityKindSchema,
-  status: ActivityStatusSchema,
-  title: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  branchId: z.string().optional(),
-  meetingType: MeetingTypeSchema.optional(),
-  projectId: z.string().optional(),
-  destination: ServiceDestinationSchema.optional(),
-  venue: z.string().optional(),
-  theme: z.string().optional(),
-  agenda: z.array(z.object({ title: z.string(), minutes: z.number().optional() })).optional(),
-  confirmedCount: z.number().int().optional(),
-  seriesId: z.string().optional(),
-  lecturerIds: z.array(z.string()).optional(),
-  publicFeed: z.boolean().optional(),
-});
+/** The fields of an activity record other features read (those the projection below names). */
+export const ActivitySummary = ActivityRecord.pick({
+  id: true,
+  kind: true,
+  status: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  branchId: true,
+  meetingType: true,
+  projectId: true,
+  destination: true,
+  theme: true,
+  seriesId: true,
+  lecturerIds: true,
+  publicFeed: true,
+}).extend(ActivityRecord.pick({ venue: true, agenda: true, confirmedCount: true }).partial().shape);
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
 export const activitySummary = async (id: string): Promise<ActivitySummary | undefined> => {
@@ -43,20 +41,17 @@ export const activitySummary = async (id: string): Promise<ActivitySummary | und
   return Item ? ActivitySummary.parse(Item) : undefined;
 };
 
-/** Published meetings starting in [from, to) (ISO instants), through the kind-and-start index: a bounded query, never a scan. */
-export const publishedMeetingsBetween = (from: string, to: string): Promise<ActivitySummary[]> =>
+/** Published activities of `kind` starting in [from, to] (ISO instants), through the kind-and-start index: a bounded query, never a scan. */
+const publishedBetween = (kind: 'meeting' | 'service', from: string, to: string): Promise<ActivitySummary[]> =>
   queryAll(ActivitySummary, {
     TableName: tableName('ACTIVITIES_TABLE'),
     IndexName: 'byKindStart',
     KeyConditionExpression: 'kindKey = :key AND startsAt BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':key': 'meeting#published', ':from': from, ':to': to },
+    ExpressionAttributeValues: { ':key': `${kind}#published`, ':from': from, ':to': to },
   });
 
-/** Published service activities starting in [from, to] (ISO instants), through the kind-and-start index. */
-export const publishedServiceBetween = (from: string, to: string): Promise<ActivitySummary[]> =>
-  queryAll(ActivitySummary, {
-    TableName: tableName('ACTIVITIES_TABLE'),
-    IndexName: 'byKindStart',
-    KeyConditionExpression: 'kindKey = :key AND startsAt BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':key': 'service#published', ':from': from, ':to': to },
-  });
+/** Published meetings starting in [from, to) (ISO instants). */
+export const publishedMeetingsBetween = (from: string, to: string) => publishedBetween('meeting', from, to);
+
+/** Published service activities starting in [from, to] (ISO instants). */
+export const publishedServiceBetween = (from: string, to: string) => publishedBetween('service', from, to);

@@ -85,6 +85,54 @@ function InviteCard({ branchId, invite, onWithdrawn }: { branchId: string; invit
   );
 }
 
+/** What the secretary (or the center) may do with a member line, in the order the buttons stand. */
+interface MemberAction {
+  offered: (line: BranchMember, center: boolean) => boolean;
+  call: 'approve' | 'release' | 'remove';
+  label: string;
+  className: string;
+  primary?: boolean;
+  /** The toast once done. */
+  done: string;
+  /** Asked first, for what cannot be taken back. */
+  ask?: { title: string; button: string };
+}
+
+const MEMBER_ACTIONS: MemberAction[] = [
+  {
+    offered: (line) => line.status === 'pending' && !line.approvedAt,
+    call: 'approve',
+    label: '同意',
+    className: 'branch-detail__approve',
+    primary: true,
+    done: '已同意',
+  },
+  {
+    offered: (line) => line.status === 'pending',
+    call: 'remove',
+    label: '拒绝',
+    className: 'branch-detail__decline',
+    done: '已拒绝',
+    ask: { title: '拒绝入支部申请', button: '拒绝' },
+  },
+  {
+    offered: (line) => line.status === 'leaving',
+    call: 'release',
+    label: '同意转出',
+    className: 'branch-detail__release',
+    primary: true,
+    done: '已同意转出',
+  },
+  {
+    offered: (line, center) => line.status === 'active' && center,
+    call: 'remove',
+    label: '移出',
+    className: 'branch-detail__remove',
+    done: '已移出',
+    ask: { title: '移出支部', button: '移出' },
+  },
+];
+
 function MemberRow({
   branchId,
   line,
@@ -97,7 +145,7 @@ function MemberRow({
   onChanged: () => void;
 }) {
   const { busy, run } = useAction();
-  const act = (what: 'approve' | 'release' | 'remove', done: string, ask?: { title: string; button: string }) =>
+  const act = ({ call: what, done, ask }: MemberAction) =>
     run(async () => {
       if (ask && !(await confirmAction({ title: `确认${ask.title}？`, content: line.nickname, confirmText: ask.button, danger: true })))
         return;
@@ -124,42 +172,18 @@ function MemberRow({
         {line.toBranchName && <Text className='muted'> 转往「{line.toBranchName}」</Text>}
       </View>
       <View className='branch-detail__actions'>
-        {line.status === 'pending' && !line.approvedAt && (
-          <Button size='small' type='primary' loading={busy} className='branch-detail__approve' onClick={() => act('approve', '已同意')}>
-            同意
-          </Button>
-        )}
-        {line.status === 'pending' && (
+        {MEMBER_ACTIONS.filter((action) => action.offered(line, center)).map((action) => (
           <Button
+            key={action.className}
             size='small'
+            type={action.primary ? 'primary' : 'default'}
             loading={busy}
-            className='branch-detail__decline'
-            onClick={() => act('remove', '已拒绝', { title: '拒绝入支部申请', button: '拒绝' })}
+            className={action.className}
+            onClick={() => act(action)}
           >
-            拒绝
+            {action.label}
           </Button>
-        )}
-        {line.status === 'leaving' && (
-          <Button
-            size='small'
-            type='primary'
-            loading={busy}
-            className='branch-detail__release'
-            onClick={() => act('release', '已同意转出')}
-          >
-            同意转出
-          </Button>
-        )}
-        {line.status === 'active' && center && (
-          <Button
-            size='small'
-            loading={busy}
-            className='branch-detail__remove'
-            onClick={() => act('remove', '已移出', { title: '移出支部', button: '移出' })}
-          >
-            移出
-          </Button>
-        )}
+        ))}
       </View>
     </View>
   );

@@ -11,7 +11,8 @@ import CheckedInput from '@/components/checked-input';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Tag } from '@/ui';
-import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { typedNumber, useCheckedSubmit } from '@/hooks/use-form-check';
 import BankPicker from '../bank-picker';
 import './index.scss';
 
@@ -61,10 +62,12 @@ function Attempts() {
 
 /** A coordinator's points adjustment (调整积分) for one volunteer: amount and reason, recorded in the ledger with who did it. */
 function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => void }) {
-  const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
   const [key] = useState(newIdempotencyKey);
-  const form = useFormCheck(AdjustmentRequest, { userId: profile.userId, amount: typedNumber(amount), reason });
+  const form = useForm(
+    AdjustmentRequest,
+    { amount: '', reason: '' },
+    { input: ({ amount, reason }) => ({ userId: profile.userId, amount: typedNumber(amount), reason }) },
+  );
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     const { entry } = await api.points.adjust({ body, idempotencyKey: key });
     void Taro.showToast({ title: `已调整，余额 ${entry.balanceAfter}`, icon: 'none' });
@@ -72,23 +75,8 @@ function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => 
   });
   return (
     <View className='attempts__adjust'>
-      <CheckedInput
-        form={form}
-        field='amount'
-        className='attempts__amount'
-        type='text'
-        placeholder='积分，如 20 或 -10'
-        value={amount}
-        onChange={setAmount}
-      />
-      <CheckedInput
-        form={form}
-        field='reason'
-        className='attempts__reason'
-        placeholder='调整原因（必填）'
-        value={reason}
-        onChange={setReason}
-      />
+      <CheckedInput {...form.field('amount')} className='attempts__amount' type='text' placeholder='积分，如 20 或 -10' />
+      <CheckedInput {...form.field('reason')} className='attempts__reason' placeholder='调整原因（必填）' />
       <Button size='small' type='primary' loading={busy} className='attempts__adjust-submit' onClick={submit}>
         确认调整
       </Button>

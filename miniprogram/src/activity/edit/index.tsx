@@ -234,6 +234,12 @@ export default function EditActivityPage() {
     value: form[key],
     onInput: (e: { detail: { value: string } }) => set(key, e.detail.value),
   });
+  /** A date or time picker's value, shown as it is. */
+  const picked = (key: 'date' | 'startTime' | 'endTime') => ({
+    shown: form[key],
+    value: form[key],
+    onChange: (e: { detail: { value: unknown } }) => set(key, String(e.detail.value)),
+  });
   const toggleLecturer = (userId: string) => {
     const chosen = form.lecturerIds ?? [];
     set('lecturerIds', chosen.includes(userId) ? chosen.filter((other) => other !== userId) : [...chosen, userId]);
@@ -299,22 +305,10 @@ export default function EditActivityPage() {
         <InputRow label='主题' className='edit-activity__input' maxlength={30} placeholder='如：两学一做（可选）' {...typed('theme')} />
         <InputRow label='地点' className='edit-activity__input edit-activity__venue' maxlength={100} {...typed('venue')} />
         {fieldError('venue')}
-        <PickerRow label='日期' shown={form.date} mode='date' value={form.date} onChange={(e) => set('date', String(e.detail.value))} />
-        <PickerRow
-          label='开始'
-          shown={form.startTime}
-          mode='time'
-          value={form.startTime}
-          onChange={(e) => set('startTime', String(e.detail.value))}
-        />
+        <PickerRow label='日期' mode='date' {...picked('date')} />
+        <PickerRow label='开始' mode='time' {...picked('startTime')} />
         {fieldError('startsAt')}
-        <PickerRow
-          label='结束'
-          shown={form.endTime}
-          mode='time'
-          value={form.endTime}
-          onChange={(e) => set('endTime', String(e.detail.value))}
-        />
+        <PickerRow label='结束' mode='time' {...picked('endTime')} />
         {fieldError('endsAt')}
         <InputRow label='名额' className='edit-activity__input edit-activity__capacity' type='number' {...typed('capacity')} />
         {fieldError('capacity')}

@@ -228,6 +228,15 @@ export default function BranchDetailPage() {
   const { name, kind, community, secretaryName, memberCount } = branch.data;
   const lines = members.data ?? [];
   const asking = lines.filter((line) => line.status !== 'active');
+  const memberRow = (line: BranchMember) => (
+    <MemberRow
+      key={line.userId}
+      branchId={id}
+      line={line}
+      center={center}
+      onChanged={() => void Promise.all([members.reload(), branch.reload()])}
+    />
+  );
   return (
     <View className='page branch-detail'>
       <View className='card'>
@@ -289,27 +298,9 @@ export default function BranchDetailPage() {
         <View className='card'>
           <Text className='section-title'>待处理（{asking.length}）</Text>
           {asking.length === 0 && <EmptyView title='暂无待处理的申请' />}
-          {asking.map((line) => (
-            <MemberRow
-              key={line.userId}
-              branchId={id}
-              line={line}
-              center={center}
-              onChanged={() => void Promise.all([members.reload(), branch.reload()])}
-            />
-          ))}
+          {asking.map(memberRow)}
           <Text className='section-title'>党员名单</Text>
-          {lines
-            .filter((line) => line.status === 'active')
-            .map((line) => (
-              <MemberRow
-                key={line.userId}
-                branchId={id}
-                line={line}
-                center={center}
-                onChanged={() => void Promise.all([members.reload(), branch.reload()])}
-              />
-            ))}
+          {lines.filter((line) => line.status === 'active').map(memberRow)}
         </View>
       )}
     </View>

@@ -106,6 +106,12 @@ function BranchNotes({
 }) {
   const [notes, setNotes] = useState({ needs: profile.needs, constraints: profile.constraints });
   const { busy, run } = useAction();
+  const save = () =>
+    run(async () =>
+      onSaved(
+        await api.branches.notes({ params: { id: branchId }, body: { needs: notes.needs.trim(), constraints: notes.constraints.trim() } }),
+      ),
+    );
   return (
     <Card title='需求与限制'>
       <Text className='muted plan__notes-hint'>
@@ -122,21 +128,7 @@ function BranchNotes({
           onInput={(e) => setNotes((current) => ({ ...current, [field]: e.detail.value }))}
         />
       ))}
-      <Button
-        size='small'
-        className='plan__save-notes'
-        loading={busy}
-        onClick={() =>
-          run(async () =>
-            onSaved(
-              await api.branches.notes({
-                params: { id: branchId },
-                body: { needs: notes.needs.trim(), constraints: notes.constraints.trim() },
-              }),
-            ),
-          )
-        }
-      >
+      <Button size='small' className='plan__save-notes' loading={busy} onClick={save}>
         保存
       </Button>
     </Card>

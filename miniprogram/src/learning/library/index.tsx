@@ -12,6 +12,7 @@ import { useCurrentUser } from '@/auth/session';
 import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
+import { Chips } from '@/components/choice';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { useForm } from '@/hooks/use-form';
 import { useCheckedSubmit } from '@/hooks/use-form-check';
@@ -79,17 +80,14 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
     <Card title={seriesId ? '添加本班资料' : '添加资料'} className='library__add'>
       <CheckedInput {...form.field('title')} className='library__title-input' placeholder='标题' />
       {/* Four kinds: one tap each, rather than a picker. */}
-      <View className='library__kinds'>
-        {KINDS.map((item) => (
-          <Text
-            key={item}
-            className={`chip library__kind library__kind--${item} ${kind === item ? 'chip--on' : ''}`}
-            onClick={() => choose(item)}
-          >
-            {MATERIAL_KIND_LABELS[item]}
-          </Text>
-        ))}
-      </View>
+      <Chips
+        className='library__kinds'
+        chipClass='library__kind'
+        options={KINDS}
+        labels={MATERIAL_KIND_LABELS}
+        value={kind}
+        onChange={choose}
+      />
       <Picker
         mode='selector'
         range={AUDIENCES.map((item) => AUDIENCE_LABELS[item])}

@@ -37,23 +37,24 @@ function InviteCard({ branchId, invite, onWithdrawn }: { branchId: string; invit
     const bytes = await api.directory.inviteImage({ params: { id: branchId, code: invite.code } });
     return pngDataUrl(bytes);
   }, [invite.code]);
-  const { busy, run } = useAction();
+  const { busy, runConfirmed } = useAction();
   // In the browser the QR's own link (the app's `/join?code=`), to send in the branch's group chat.
   const link = process.env.TARO_ENV === 'h5' ? `${window.location.origin}/join?code=${invite.code}` : undefined;
   const copyLink = () =>
     link && void Taro.setClipboardData({ data: link }).then(() => Taro.showToast({ title: '邀请链接已复制', icon: 'none' }));
   const withdraw = () =>
-    run(async () => {
-      const go = await confirmAction({
+    runConfirmed(
+      {
         title: '确认撤回邀请？',
         content: '撤回后该二维码立即失效。',
         confirmText: '撤回',
-      });
-      if (!go) return;
-      await api.directory.withdrawInvite({ params: { id: branchId, code: invite.code } });
-      void Taro.showToast({ title: '已撤回', icon: 'none' });
-      onWithdrawn();
-    });
+      },
+      async () => {
+        await api.directory.withdrawInvite({ params: { id: branchId, code: invite.code } });
+        void Taro.showToast({ title: '已撤回', icon: 'none' });
+        onWithdrawn();
+      },
+    );
   return (
     <View className='branch-detail__invite'>
       <Text>

@@ -6,10 +6,9 @@ import { expiringText, hasAnyRole, Role, type LedgerEntry, type PointsResponse }
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import PointsCard from '@/components/points-card/react';
-import { EmptyView } from '@/components/status-view';
+import { SignInFirst } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
-import { goToSignIn } from '@/utils/navigation';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import { LedgerList } from './ledger-list';
 import { PartyPoints } from './party';
@@ -33,10 +32,7 @@ export default function PointsPage() {
   if (!user) {
     return (
       <View className={`page points ${largeTextClass(large)}`}>
-        <EmptyView title='登录后查看积分' description='参加志愿服务，服务攒积分，积分兑换公益服务' />
-        <Button block type='primary' onClick={() => goToSignIn()}>
-          登录
-        </Button>
+        <SignInFirst title='登录后查看积分' description='参加志愿服务，服务攒积分，积分兑换公益服务' />
       </View>
     );
   }

@@ -64,3 +64,31 @@ export function Chips<T extends string>({
     </View>
   );
 }
+
+/**
+ * A block's row of tabs (styles/_tabs: `block__tabs`, each `block__tab`, the shown one `block__tab--on`):
+ * which of the page's views shows.
+ */
+export function Tabs<T extends string>({
+  block,
+  options,
+  labels,
+  value,
+  onChange,
+}: {
+  block: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <View className={`${block}__tabs`}>
+      {options.map((option) => (
+        <Text key={option} className={`${block}__tab ${value === option ? `${block}__tab--on` : ''}`} onClick={() => onChange(option)}>
+          {labels[option]}
+        </Text>
+      ))}
+    </View>
+  );
+}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { expiringText, hasAnyRole, Role, type LedgerEntry, type PointsResponse } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import { Tabs } from '@/components/choice';
 import PointsCard from '@/components/points-card/react';
 import { SignInFirst } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
@@ -13,6 +14,9 @@ import { largeTextClass, useLargeText } from '@/utils/large-text';
 import { LedgerList } from './ledger-list';
 import { PartyPoints } from './party';
 import './index.scss';
+
+const ACCOUNT_LABELS = { service: '服务积分', party: '党员积分' } as const;
+const ACCOUNTS = Object.keys(ACCOUNT_LABELS) as Array<keyof typeof ACCOUNT_LABELS>;
 
 export default function PointsPage() {
   const user = useCurrentUser();
@@ -38,20 +42,7 @@ export default function PointsPage() {
   }
 
   const go = (url: string) => () => Taro.navigateTo({ url });
-  const tabs = (
-    <View className='points__tabs'>
-      {(
-        [
-          ['service', '服务积分'],
-          ['party', '党员积分'],
-        ] as const
-      ).map(([key, label]) => (
-        <Text key={key} className={`points__tab ${account === key ? 'points__tab--on' : ''}`} onClick={() => setAccount(key)}>
-          {label}
-        </Text>
-      ))}
-    </View>
-  );
+  const tabs = <Tabs block='points' options={ACCOUNTS} labels={ACCOUNT_LABELS} value={account} onChange={setAccount} />;
   if (account === 'party') {
     return (
       <View className={`page points ${largeTextClass(large)}`}>

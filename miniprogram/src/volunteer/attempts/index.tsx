@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { AdjustmentRequest, formatDateTime, type ExamAttempt, type ExamBank, type VolunteerProfile } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import CheckedInput from '@/components/checked-input';
+import { Tabs } from '@/components/choice';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Tag } from '@/ui';
@@ -21,12 +22,9 @@ const ATTEMPT_TAGS = {
   passed: { label: '通过', type: 'success' },
   failed: { label: '未通过', type: 'default' },
 } as const;
-const TABS = [
-  { key: 'attempts', label: '考试记录' },
-  { key: 'applied', label: '待认证' },
-  { key: 'certified', label: '已认证' },
-] as const;
-type Tab = (typeof TABS)[number]['key'];
+const TAB_LABELS = { attempts: '考试记录', applied: '待认证', certified: '已认证' } as const;
+type Tab = keyof typeof TAB_LABELS;
+const TABS = Object.keys(TAB_LABELS) as Tab[];
 
 function AttemptList({ bank }: { bank: ExamBank }) {
   const attempts = usePagedList<ExamAttempt>((cursor) => api.volunteers.examAttempts({ query: { cursor, bank } }), [bank]);
@@ -118,13 +116,7 @@ export default function AttemptsPage() {
   const [tab, setTab] = useState<Tab>('attempts');
   return (
     <View className='page attempts'>
-      <View className='attempts__tabs'>
-        {TABS.map(({ key, label }) => (
-          <Text key={key} className={`attempts__tab ${tab === key ? 'attempts__tab--on' : ''}`} onClick={() => setTab(key)}>
-            {label}
-          </Text>
-        ))}
-      </View>
+      <Tabs block='attempts' options={TABS} labels={TAB_LABELS} value={tab} onChange={setTab} />
       {tab === 'attempts' ? <Attempts /> : <Volunteers status={tab} />}
     </View>
   );

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { AUDIENCE_LABELS, hasAnyRole, MATERIAL_KIND_LABELS, MaterialInput, Role, type Material, type MaterialFileKind } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import Card from '@/components/card';
+import Card, { LinkCard } from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { Chips } from '@/components/choice';
@@ -161,12 +161,7 @@ export default function LibraryPage() {
         list={materials}
         empty={<EmptyView title={q ? '没有找到相关资料' : seriesId ? '本班还没有资料' : '资料库还是空的'} />}
         row={(material) => (
-          <View
-            key={material.id}
-            className='card library__item'
-            data-id={material.id}
-            onClick={() => Taro.navigateTo({ url: `/learning/material/index?id=${material.id}` })}
-          >
+          <LinkCard key={material.id} className='library__item' id={material.id} url={`/learning/material/index?id=${material.id}`}>
             <View className='library__head'>
               <Tag type='primary'>{MATERIAL_KIND_LABELS[material.kind]}</Tag>
               <Text className='muted'>{material.category}</Text>
@@ -178,7 +173,7 @@ export default function LibraryPage() {
               <View className='library__bar' style={{ width: `${material.progress ?? 0}%` }} />
             </View>
             <Text className='muted'>{material.progress ? `已学 ${material.progress}%` : '未开始'}</Text>
-          </View>
+          </LinkCard>
         )}
       />
     </View>

@@ -4,7 +4,7 @@
  */
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { AdjustmentRequest, formatDateTime, type ExamAttempt, type ExamBank, type VolunteerProfile } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import CheckedInput from '@/components/checked-input';
@@ -26,6 +26,19 @@ const TAB_LABELS = { attempts: '考试记录', applied: '待认证', certified: 
 type Tab = keyof typeof TAB_LABELS;
 const TABS = Object.keys(TAB_LABELS) as Tab[];
 
+/** A person's line of either list: the name over a muted line on the left, `children` (figures, buttons) on the right. */
+function PersonLine({ className, name, detail, children }: { className: string; name: string; detail: ReactNode; children: ReactNode }) {
+  return (
+    <View className={className}>
+      <View>
+        <Text className='attempts__name'>{name}</Text>
+        <Text className='muted'>{detail}</Text>
+      </View>
+      <View className='attempts__side'>{children}</View>
+    </View>
+  );
+}
+
 function AttemptList({ bank }: { bank: ExamBank }) {
   const attempts = usePagedList<ExamAttempt>((cursor) => api.volunteers.examAttempts({ query: { cursor, bank } }), [bank]);
   return (
@@ -33,16 +46,10 @@ function AttemptList({ bank }: { bank: ExamBank }) {
       list={attempts}
       empty={<EmptyView title='暂无考试记录' />}
       row={(attempt) => (
-        <View key={attempt.id} className='card attempts__row'>
-          <View>
-            <Text className='attempts__name'>{attempt.nickname}</Text>
-            <Text className='muted'>{formatDateTime(attempt.startedAt)}</Text>
-          </View>
-          <View className='attempts__side'>
-            {attempt.score !== undefined && <Text className='attempts__score'>{attempt.score} 分</Text>}
-            <Tag type={ATTEMPT_TAGS[attempt.status].type}>{ATTEMPT_TAGS[attempt.status].label}</Tag>
-          </View>
-        </View>
+        <PersonLine key={attempt.id} className='card attempts__row' name={attempt.nickname} detail={formatDateTime(attempt.startedAt)}>
+          {attempt.score !== undefined && <Text className='attempts__score'>{attempt.score} 分</Text>}
+          <Tag type={ATTEMPT_TAGS[attempt.status].type}>{ATTEMPT_TAGS[attempt.status].label}</Tag>
+        </PersonLine>
       )}
     />
   );
@@ -91,20 +98,20 @@ function Volunteers({ status }: { status: 'applied' | 'certified' }) {
       empty={<EmptyView title='暂无' />}
       row={(profile) => (
         <View key={profile.userId} className='card'>
-          <View className='attempts__row'>
-            <View>
-              <Text className='attempts__name'>{profile.nickname}</Text>
-              <Text className='muted'>
+          <PersonLine
+            className='attempts__row'
+            name={profile.nickname}
+            detail={
+              <>
                 {profile.skills.join('、')} · {profile.availability}
-              </Text>
-            </View>
-            <View className='attempts__side'>
-              <Text className='attempts__phone'>{profile.phone}</Text>
-              <Button size='small' onClick={() => setAdjusting(adjusting === profile.userId ? undefined : profile.userId)}>
-                调整积分
-              </Button>
-            </View>
-          </View>
+              </>
+            }
+          >
+            <Text className='attempts__phone'>{profile.phone}</Text>
+            <Button size='small' onClick={() => setAdjusting(adjusting === profile.userId ? undefined : profile.userId)}>
+              调整积分
+            </Button>
+          </PersonLine>
           {adjusting === profile.userId && <Adjust profile={profile} onDone={() => setAdjusting(undefined)} />}
         </View>
       )}

@@ -1,6 +1,6 @@
 /** A form's submit: one run at a time, `busy` while it runs, a failure shown in Chinese. */
 import { useState } from 'react';
-import { showError } from '@/utils/feedback';
+import { type ConfirmOptions, confirmAction, showError } from '@/utils/feedback';
 
 export const useAction = () => {
   const [busy, setBusy] = useState(false);
@@ -18,5 +18,10 @@ export const useAction = () => {
       setBusy(false);
     }
   };
-  return { busy, run };
+  /** Asks first (`question`, a confirmAction); runs `action` only once the person confirmed. */
+  const runConfirmed = (question: ConfirmOptions, action: () => Promise<unknown>) =>
+    run(async () => {
+      if (await confirmAction(question)) await action();
+    });
+  return { busy, run, runConfirmed };
 };

@@ -2,8 +2,9 @@
  * A list that loads page by page with the API's cursor: first page on show, next page at the
  * bottom, pull down to start again. Tracks loading, error and the end of the list.
  */
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import { useLoadWhenShown } from '@/hooks/use-resource';
 
 export interface Page<T> {
   items: T[];
@@ -41,16 +42,7 @@ export const usePagedList = <T>(load: (cursor?: string) => Promise<Page<T>>, dep
 
   const refresh = useCallback(() => fetchPage(true), [fetchPage]);
 
-  // First load, and again whenever what the list depends on changes (a filter, the user).
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-  // Coming back to the page (after registering on a detail page) shows fresh data.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void refresh();
-    shown.current = true;
-  });
+  useLoadWhenShown(refresh);
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
   });

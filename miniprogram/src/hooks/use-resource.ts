@@ -6,6 +6,21 @@
 import { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+/**
+ * Runs `load` on mount and whenever it changes (what it depends on changed: a filter, the user), and again
+ * each time the page is shown after another: coming back (after registering on a detail page) shows fresh data.
+ */
+export const useLoadWhenShown = (load: () => Promise<unknown>) => {
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void load();
+    shown.current = true;
+  });
+};
+
 export const useResource = <T>(load: () => Promise<T>, deps: unknown[] = []) => {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
@@ -26,14 +41,7 @@ export const useResource = <T>(load: () => Promise<T>, deps: unknown[] = []) => 
     }
   }, deps);
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void reload();
-    shown.current = true;
-  });
+  useLoadWhenShown(reload);
 
   return { data, error, loading, reload, setData };
 };

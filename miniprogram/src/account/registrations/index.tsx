@@ -4,11 +4,11 @@
  * each opening its activity.
  */
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Fragment } from 'react';
 import { formatRange, KIND_LABELS, participationLabel, type ActivityKind, type MyRegistrationItem } from '@hele/shared';
 import { api } from '@/api';
 import { STATE_TAGS } from '@/components/activity-card';
+import { LinkCard } from '@/components/card';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Tag } from '@/ui';
@@ -31,10 +31,10 @@ export default function MyRegistrationsPage() {
           return (
             <Fragment key={item.id}>
               {heading && <Text className='section-title my-registrations__group'>{upcoming ? '即将开始' : '已结束'}</Text>}
-              <View
-                className={`card my-registrations__item my-registrations__item--${item.state}`}
-                data-id={item.activity.id}
-                onClick={() => Taro.navigateTo({ url: `/activity/detail/index?id=${item.activityId}` })}
+              <LinkCard
+                className={`my-registrations__item my-registrations__item--${item.state}`}
+                id={item.activity.id}
+                url={`/activity/detail/index?id=${item.activityId}`}
               >
                 <View className='my-registrations__head'>
                   <Tag type='primary'>{KIND_LABELS[item.activity.kind as ActivityKind] ?? item.activity.kind}</Tag>
@@ -47,7 +47,7 @@ export default function MyRegistrationsPage() {
                 <Text className='muted'>
                   {formatRange(item.activity.startsAt, item.activity.endsAt)} · {item.activity.venue}
                 </Text>
-              </View>
+              </LinkCard>
             </Fragment>
           );
         }}

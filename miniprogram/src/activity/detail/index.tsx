@@ -39,7 +39,7 @@ import FieldError from '@/components/field-error';
 import CalendarButton from '@/components/calendar-button';
 import ReminderButton from '@/components/reminder-button/react';
 import { ErrorView, LoadingView } from '@/components/status-view';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Input, Tag } from '@/ui';
 import { confirmAction, showError, tellResult } from '@/utils/feedback';
@@ -95,8 +95,7 @@ function PublicView({ activity }: { activity: PublicActivity }) {
 
 /** The coordinator's cancellation: the reason goes to everyone who held a place. */
 function CancelActivity({ onCancel, onClose }: { onCancel: (reason?: string) => Promise<void>; onClose: () => void }) {
-  const [reason, setReason] = useState('');
-  const form = useFormCheck(CancelActivityRequest, reason.trim() ? { reason } : {});
+  const form = useForm(CancelActivityRequest, { reason: '' }, { optional: ['reason'] });
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
     const body = form.check();
@@ -108,13 +107,10 @@ function CancelActivity({ onCancel, onClose }: { onCancel: (reason?: string) => 
     <Card title='确认取消活动？' className='activity-detail__cancel-panel'>
       <Text className='muted'>所有报名将被释放；已报名和候补的人会收到通知，附上你写的原因。</Text>
       <CheckedTextarea
-        form={form}
-        field='reason'
+        {...form.field('reason')}
         className='text-box activity-detail__cancel-reason'
-        value={reason}
         maxlength={100}
         placeholder='取消原因，如：场地临时维修，改期另行通知'
-        onChange={setReason}
       />
       <View className='activity-detail__cancel-buttons'>
         <Button type='danger' loading={busy} className='activity-detail__cancel-confirm' onClick={confirm}>
@@ -130,8 +126,7 @@ function CancelActivity({ onCancel, onClose }: { onCancel: (reason?: string) => 
 
 function MemberView({ activity, user, reload }: { activity: Activity; user: User; reload: () => Promise<void> }) {
   const [busy, setBusy] = useState(false);
-  const [typedCode, setTypedCode] = useState('');
-  const codeForm = useFormCheck(CheckInRequest, { code: typedCode });
+  const codeForm = useForm(CheckInRequest, { code: '' });
   const [reminded, setReminded] = useState(false);
   const [cancelling, setCancelling] = useState(false);
 
@@ -236,7 +231,6 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
     const body = codeForm.check();
     if (!body) return;
     await sendCode(body);
-    setTypedCode('');
     codeForm.reset();
   };
 
@@ -367,8 +361,8 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
                   type='number'
                   maxLength={6}
                   placeholder={`输入现场 6 位${codeStep.label}码`}
-                  value={typedCode}
-                  onChange={setTypedCode}
+                  value={codeForm.values.code}
+                  onChange={(code) => codeForm.set('code', code)}
                 />
                 <Button type='primary' loading={busy} className='activity-detail__check-in' onClick={typeCode}>
                   {codeStep.label}

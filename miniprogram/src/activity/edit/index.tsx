@@ -151,6 +151,16 @@ function PickerRow({
   );
 }
 
+/** A typed value beside its label, as a row of the form (标题, 地点, 名额…). */
+function InputRow({ label, ...input }: ComponentProps<typeof Input> & { label: ReactNode }) {
+  return (
+    <View className='edit-activity__row'>
+      <Text>{label}</Text>
+      <Input {...input} />
+    </View>
+  );
+}
+
 export default function EditActivityPage() {
   const id = useRouteParam('id');
   const [form, setForm] = useState<Form>(EMPTY);
@@ -219,6 +229,17 @@ export default function EditActivityPage() {
   }, [form.branchId, branches]);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((previous) => ({ ...previous, [key]: value }));
+  /** A text field's value and what typing in it does. */
+  const typed = (key: 'title' | 'theme' | 'venue' | 'capacity' | 'agenda' | 'description') => ({
+    value: form[key],
+    onInput: (e: { detail: { value: string } }) => set(key, e.detail.value),
+  });
+  /** A date or time picker's value, shown as it is. */
+  const picked = (key: 'date' | 'startTime' | 'endTime') => ({
+    shown: form[key],
+    value: form[key],
+    onChange: (e: { detail: { value: unknown } }) => set(key, String(e.detail.value)),
+  });
   const toggleLecturer = (userId: string) => {
     const chosen = form.lecturerIds ?? [];
     set('lecturerIds', chosen.includes(userId) ? chosen.filter((other) => other !== userId) : [...chosen, userId]);
@@ -273,63 +294,23 @@ export default function EditActivityPage() {
             onChange={(e) => set('kind', KINDS[Number(e.detail.value)]!)}
           />
         )}
-        <View className='edit-activity__row'>
-          <Text>标题</Text>
-          <Input
-            className='edit-activity__input edit-activity__title'
-            value={form.title}
-            maxlength={60}
-            placeholder='如：两学一做专题组织生活会'
-            onInput={(e) => set('title', e.detail.value)}
-          />
-        </View>
+        <InputRow
+          label='标题'
+          className='edit-activity__input edit-activity__title'
+          maxlength={60}
+          placeholder='如：两学一做专题组织生活会'
+          {...typed('title')}
+        />
         {fieldError('title')}
-        <View className='edit-activity__row'>
-          <Text>主题</Text>
-          <Input
-            className='edit-activity__input'
-            value={form.theme}
-            maxlength={30}
-            placeholder='如：两学一做（可选）'
-            onInput={(e) => set('theme', e.detail.value)}
-          />
-        </View>
-        <View className='edit-activity__row'>
-          <Text>地点</Text>
-          <Input
-            className='edit-activity__input edit-activity__venue'
-            value={form.venue}
-            maxlength={100}
-            onInput={(e) => set('venue', e.detail.value)}
-          />
-        </View>
+        <InputRow label='主题' className='edit-activity__input' maxlength={30} placeholder='如：两学一做（可选）' {...typed('theme')} />
+        <InputRow label='地点' className='edit-activity__input edit-activity__venue' maxlength={100} {...typed('venue')} />
         {fieldError('venue')}
-        <PickerRow label='日期' shown={form.date} mode='date' value={form.date} onChange={(e) => set('date', String(e.detail.value))} />
-        <PickerRow
-          label='开始'
-          shown={form.startTime}
-          mode='time'
-          value={form.startTime}
-          onChange={(e) => set('startTime', String(e.detail.value))}
-        />
+        <PickerRow label='日期' mode='date' {...picked('date')} />
+        <PickerRow label='开始' mode='time' {...picked('startTime')} />
         {fieldError('startsAt')}
-        <PickerRow
-          label='结束'
-          shown={form.endTime}
-          mode='time'
-          value={form.endTime}
-          onChange={(e) => set('endTime', String(e.detail.value))}
-        />
+        <PickerRow label='结束' mode='time' {...picked('endTime')} />
         {fieldError('endsAt')}
-        <View className='edit-activity__row'>
-          <Text>名额</Text>
-          <Input
-            className='edit-activity__input edit-activity__capacity'
-            type='number'
-            value={form.capacity}
-            onInput={(e) => set('capacity', e.detail.value)}
-          />
-        </View>
+        <InputRow label='名额' className='edit-activity__input edit-activity__capacity' type='number' {...typed('capacity')} />
         {fieldError('capacity')}
         {(form.kind === 'training' || form.kind === 'service') && (
           <PickerRow
@@ -449,19 +430,9 @@ export default function EditActivityPage() {
           />
         )}
         <Text className='edit-activity__label'>议程（每行一项）</Text>
-        <Textarea
-          className='text-box edit-activity__textarea'
-          value={form.agenda}
-          placeholder={'重温入党誓词\n分组讨论'}
-          onInput={(e) => set('agenda', e.detail.value)}
-        />
+        <Textarea className='text-box edit-activity__textarea' placeholder={'重温入党誓词\n分组讨论'} {...typed('agenda')} />
         <Text className='edit-activity__label'>活动介绍</Text>
-        <Textarea
-          className='text-box edit-activity__textarea'
-          value={form.description}
-          maxlength={2000}
-          onInput={(e) => set('description', e.detail.value)}
-        />
+        <Textarea className='text-box edit-activity__textarea' maxlength={2000} {...typed('description')} />
         {!id && (
           <View className='edit-activity__row'>
             <Text>立即发布</Text>

@@ -4,22 +4,20 @@ import Taro from '@tarojs/taro';
 import { formatDateTime, type Leave } from '@hele/shared';
 import { api } from '@/api';
 import { EmptyView, PagedItems } from '@/components/status-view';
+import { useAction } from '@/hooks/use-action';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
-import { showError } from '@/utils/feedback';
 import './index.scss';
 
 export default function LeaveApprovalsPage() {
   const list = usePagedList<Leave>((cursor) => api.attendance.leaveRequests({ query: { cursor } }));
-  const decide = async (leave: Leave, decision: 'approve' | 'refuse') => {
-    try {
+  const { run } = useAction();
+  const decide = (leave: Leave, decision: 'approve' | 'refuse') =>
+    run(async () => {
       await api.attendance.decideLeave({ params: { id: leave.activityId, userId: leave.userId }, body: { decision } });
       void Taro.showToast({ title: decision === 'approve' ? '已批准' : '已驳回', icon: 'success' });
       await list.refresh();
-    } catch (error) {
-      showError(error);
-    }
-  };
+    });
   return (
     <View className='page leaves'>
       <PagedItems

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { formatDateTime, REGISTRATION_STATUS_LABELS, type Registration, type RegistrationStatus } from '@hele/shared';
 import { api } from '@/api';
+import { Tabs } from '@/components/choice';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useRouteParam } from '@/utils/navigation';
@@ -21,13 +22,7 @@ export default function RegistrationsPage() {
 
   return (
     <View className='page roster'>
-      <View className='roster__tabs'>
-        {TABS.map((tab) => (
-          <Text key={tab} className={`roster__tab ${tab === status ? 'roster__tab--on' : ''}`} onClick={() => setStatus(tab)}>
-            {REGISTRATION_STATUS_LABELS[tab]}
-          </Text>
-        ))}
-      </View>
+      <Tabs block='roster' options={TABS} labels={REGISTRATION_STATUS_LABELS} value={status} onChange={setStatus} />
       <PagedItems
         list={list}
         items={items}

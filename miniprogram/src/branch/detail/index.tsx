@@ -37,23 +37,24 @@ function InviteCard({ branchId, invite, onWithdrawn }: { branchId: string; invit
     const bytes = await api.directory.inviteImage({ params: { id: branchId, code: invite.code } });
     return pngDataUrl(bytes);
   }, [invite.code]);
-  const { busy, run } = useAction();
+  const { busy, runConfirmed } = useAction();
   // In the browser the QR's own link (the app's `/join?code=`), to send in the branch's group chat.
   const link = process.env.TARO_ENV === 'h5' ? `${window.location.origin}/join?code=${invite.code}` : undefined;
   const copyLink = () =>
     link && void Taro.setClipboardData({ data: link }).then(() => Taro.showToast({ title: '邀请链接已复制', icon: 'none' }));
   const withdraw = () =>
-    run(async () => {
-      const go = await confirmAction({
+    runConfirmed(
+      {
         title: '确认撤回邀请？',
         content: '撤回后该二维码立即失效。',
         confirmText: '撤回',
-      });
-      if (!go) return;
-      await api.directory.withdrawInvite({ params: { id: branchId, code: invite.code } });
-      void Taro.showToast({ title: '已撤回', icon: 'none' });
-      onWithdrawn();
-    });
+      },
+      async () => {
+        await api.directory.withdrawInvite({ params: { id: branchId, code: invite.code } });
+        void Taro.showToast({ title: '已撤回', icon: 'none' });
+        onWithdrawn();
+      },
+    );
   return (
     <View className='branch-detail__invite'>
       <Text>
@@ -85,6 +86,54 @@ function InviteCard({ branchId, invite, onWithdrawn }: { branchId: string; invit
   );
 }
 
+/** What the secretary (or the center) may do with a member line, in the order the buttons stand. */
+interface MemberAction {
+  offered: (line: BranchMember, center: boolean) => boolean;
+  call: 'approve' | 'release' | 'remove';
+  label: string;
+  className: string;
+  primary?: boolean;
+  /** The toast once done. */
+  done: string;
+  /** Asked first, for what cannot be taken back. */
+  ask?: { title: string; button: string };
+}
+
+const MEMBER_ACTIONS: MemberAction[] = [
+  {
+    offered: (line) => line.status === 'pending' && !line.approvedAt,
+    call: 'approve',
+    label: '同意',
+    className: 'branch-detail__approve',
+    primary: true,
+    done: '已同意',
+  },
+  {
+    offered: (line) => line.status === 'pending',
+    call: 'remove',
+    label: '拒绝',
+    className: 'branch-detail__decline',
+    done: '已拒绝',
+    ask: { title: '拒绝入支部申请', button: '拒绝' },
+  },
+  {
+    offered: (line) => line.status === 'leaving',
+    call: 'release',
+    label: '同意转出',
+    className: 'branch-detail__release',
+    primary: true,
+    done: '已同意转出',
+  },
+  {
+    offered: (line, center) => line.status === 'active' && center,
+    call: 'remove',
+    label: '移出',
+    className: 'branch-detail__remove',
+    done: '已移出',
+    ask: { title: '移出支部', button: '移出' },
+  },
+];
+
 function MemberRow({
   branchId,
   line,
@@ -97,7 +146,7 @@ function MemberRow({
   onChanged: () => void;
 }) {
   const { busy, run } = useAction();
-  const act = (what: 'approve' | 'release' | 'remove', done: string, ask?: { title: string; button: string }) =>
+  const act = ({ call: what, done, ask }: MemberAction) =>
     run(async () => {
       if (ask && !(await confirmAction({ title: `确认${ask.title}？`, content: line.nickname, confirmText: ask.button, danger: true })))
         return;
@@ -124,42 +173,18 @@ function MemberRow({
         {line.toBranchName && <Text className='muted'> 转往「{line.toBranchName}」</Text>}
       </View>
       <View className='branch-detail__actions'>
-        {line.status === 'pending' && !line.approvedAt && (
-          <Button size='small' type='primary' loading={busy} className='branch-detail__approve' onClick={() => act('approve', '已同意')}>
-            同意
-          </Button>
-        )}
-        {line.status === 'pending' && (
+        {MEMBER_ACTIONS.filter((action) => action.offered(line, center)).map((action) => (
           <Button
+            key={action.className}
             size='small'
+            type={action.primary ? 'primary' : 'default'}
             loading={busy}
-            className='branch-detail__decline'
-            onClick={() => act('remove', '已拒绝', { title: '拒绝入支部申请', button: '拒绝' })}
+            className={action.className}
+            onClick={() => act(action)}
           >
-            拒绝
+            {action.label}
           </Button>
-        )}
-        {line.status === 'leaving' && (
-          <Button
-            size='small'
-            type='primary'
-            loading={busy}
-            className='branch-detail__release'
-            onClick={() => act('release', '已同意转出')}
-          >
-            同意转出
-          </Button>
-        )}
-        {line.status === 'active' && center && (
-          <Button
-            size='small'
-            loading={busy}
-            className='branch-detail__remove'
-            onClick={() => act('remove', '已移出', { title: '移出支部', button: '移出' })}
-          >
-            移出
-          </Button>
-        )}
+        ))}
       </View>
     </View>
   );
@@ -204,6 +229,15 @@ export default function BranchDetailPage() {
   const { name, kind, community, secretaryName, memberCount } = branch.data;
   const lines = members.data ?? [];
   const asking = lines.filter((line) => line.status !== 'active');
+  const memberRow = (line: BranchMember) => (
+    <MemberRow
+      key={line.userId}
+      branchId={id}
+      line={line}
+      center={center}
+      onChanged={() => void Promise.all([members.reload(), branch.reload()])}
+    />
+  );
   return (
     <View className='page branch-detail'>
       <View className='card'>
@@ -265,27 +299,9 @@ export default function BranchDetailPage() {
         <View className='card'>
           <Text className='section-title'>待处理（{asking.length}）</Text>
           {asking.length === 0 && <EmptyView title='暂无待处理的申请' />}
-          {asking.map((line) => (
-            <MemberRow
-              key={line.userId}
-              branchId={id}
-              line={line}
-              center={center}
-              onChanged={() => void Promise.all([members.reload(), branch.reload()])}
-            />
-          ))}
+          {asking.map(memberRow)}
           <Text className='section-title'>党员名单</Text>
-          {lines
-            .filter((line) => line.status === 'active')
-            .map((line) => (
-              <MemberRow
-                key={line.userId}
-                branchId={id}
-                line={line}
-                center={center}
-                onChanged={() => void Promise.all([members.reload(), branch.reload()])}
-              />
-            ))}
+          {lines.filter((line) => line.status === 'active').map(memberRow)}
         </View>
       )}
     </View>

@@ -25,7 +25,6 @@ import { useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Tag } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
-import { confirmAction } from '@/utils/feedback';
 import { pngDataUrl } from '@/utils/image';
 import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
@@ -127,7 +126,7 @@ function PersonInvite({ branchId, invite }: { branchId: string; invite: Invite }
 }
 
 function PersonRow({ branchId, person, onChanged }: { branchId: string; person: RosterPerson; onChanged: () => void }) {
-  const { busy, run } = useAction();
+  const { busy, run, runConfirmed } = useAction();
   const [invite, setInvite] = useState<Invite>();
   const makeInvite = () =>
     run(async () => {
@@ -135,18 +134,19 @@ function PersonRow({ branchId, person, onChanged }: { branchId: string; person: 
       setInvite(reply.invite);
     });
   const remove = () =>
-    run(async () => {
-      const confirmed = await confirmAction({
+    runConfirmed(
+      {
         title: '移出导入名单',
         content: `${person.realName}将不再能凭手机号加入本支部。`,
         confirmText: '移出',
         danger: true,
-      });
-      if (!confirmed) return;
-      await api.rosters.removePerson({ params: { id: branchId, personId: person.personId } });
-      void Taro.showToast({ title: '已移出', icon: 'none' });
-      onChanged();
-    });
+      },
+      async () => {
+        await api.rosters.removePerson({ params: { id: branchId, personId: person.personId } });
+        void Taro.showToast({ title: '已移出', icon: 'none' });
+        onChanged();
+      },
+    );
   return (
     <View className='roster-import__person'>
       <View className='roster-import__line-head'>

@@ -59,7 +59,7 @@ function RecordMember({
     { birthYear: '', education: 'college' as Education },
     { input: ({ birthYear, education }) => ({ birthYear: typedNumber(birthYear), education }) },
   );
-  const { birthYear, education } = form.values;
+  const { education } = form.values;
   const { busy, submit: record } = useCheckedSubmit(form, async (body) => {
     onRecorded(await api.branches.record({ params: { id: branchId, userId: member.userId }, body }));
   });
@@ -67,14 +67,7 @@ function RecordMember({
     <>
       <View className='plan__row plan__unrecorded' data-id={member.userId}>
         <Text>{member.nickname}</Text>
-        <Input
-          className='plan__birth-year'
-          type='number'
-          placeholder='出生年份'
-          value={birthYear}
-          onChange={(value) => form.set('birthYear', value)}
-          onBlur={form.touch('birthYear')}
-        />
+        <Input className='plan__birth-year' type='number' placeholder='出生年份' {...form.input('birthYear')} />
         <Picker
           mode='selector'
           range={EDUCATIONS.map((item) => EDUCATION_LABELS[item])}
@@ -92,6 +85,12 @@ function RecordMember({
   );
 }
 
+/** The two notes' boxes, in the order they stand. */
+const NOTE_FIELDS = [
+  { field: 'needs', placeholder: '支部的需求，如：希望多一些团队协作、想听一次党课' },
+  { field: 'constraints', placeholder: '限制，如：工作日晚上才有空，每次不超过 60 分钟' },
+] as const;
+
 /**
  * The branch's needs and constraints, in the secretary's words: the proposal puts first the modules its needs
  * name (党课, 团队, 户外…) and keeps to the length and the indoors its constraints state (shared/rules/plan).
@@ -105,39 +104,31 @@ function BranchNotes({
   profile: BranchProfileResponse;
   onSaved: (profile: BranchProfileResponse) => void;
 }) {
-  const [needs, setNeeds] = useState(profile.needs);
-  const [constraints, setConstraints] = useState(profile.constraints);
+  const [notes, setNotes] = useState({ needs: profile.needs, constraints: profile.constraints });
   const { busy, run } = useAction();
+  const save = () =>
+    run(async () =>
+      onSaved(
+        await api.branches.notes({ params: { id: branchId }, body: { needs: notes.needs.trim(), constraints: notes.constraints.trim() } }),
+      ),
+    );
   return (
     <Card title='需求与限制'>
       <Text className='muted plan__notes-hint'>
         生成方案时，除年龄分布、文化程度外，会优先安排需求中提到的内容（如党课、团队协作、户外拓展），并遵守限制中的时长（如“不超过 60
         分钟”）和“室内”“行动不便”等条件。
       </Text>
-      <Textarea
-        className='text-box plan__needs'
-        value={needs}
-        maxlength={1000}
-        placeholder='支部的需求，如：希望多一些团队协作、想听一次党课'
-        onInput={(e) => setNeeds(e.detail.value)}
-      />
-      <Textarea
-        className='text-box plan__constraints'
-        value={constraints}
-        maxlength={1000}
-        placeholder='限制，如：工作日晚上才有空，每次不超过 60 分钟'
-        onInput={(e) => setConstraints(e.detail.value)}
-      />
-      <Button
-        size='small'
-        className='plan__save-notes'
-        loading={busy}
-        onClick={() =>
-          run(async () =>
-            onSaved(await api.branches.notes({ params: { id: branchId }, body: { needs: needs.trim(), constraints: constraints.trim() } })),
-          )
-        }
-      >
+      {NOTE_FIELDS.map(({ field, placeholder }) => (
+        <Textarea
+          key={field}
+          className={`text-box plan__${field}`}
+          value={notes[field]}
+          maxlength={1000}
+          placeholder={placeholder}
+          onInput={(e) => setNotes((current) => ({ ...current, [field]: e.detail.value }))}
+        />
+      ))}
+      <Button size='small' className='plan__save-notes' loading={busy} onClick={save}>
         保存
       </Button>
     </Card>

@@ -1,7 +1,7 @@
 /** One activity in a list: kind, title, time, venue, seats, and the viewer's own status. */
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { feedState, formatRange, KIND_LABELS, participationLabel, type Activity, type ParticipationState } from '@hele/shared';
+import { LinkCard } from '@/components/card';
 import { Tag } from '@/ui';
 import './index.scss';
 
@@ -36,11 +36,7 @@ export const isLive = (activity: Activity, now = new Date()) => activity.status 
 export default function ActivityCard({ activity }: { activity: Activity }) {
   const mine = myStatusText(activity);
   return (
-    <View
-      className={`card activity-card activity-card--${activity.kind}`}
-      data-id={activity.id}
-      onClick={() => Taro.navigateTo({ url: `/activity/detail/index?id=${activity.id}` })}
-    >
+    <LinkCard className={`activity-card activity-card--${activity.kind}`} id={activity.id} url={`/activity/detail/index?id=${activity.id}`}>
       <View className='activity-card__head'>
         <Tag type='primary' className='activity-card__kind'>
           {KIND_LABELS[activity.kind]}
@@ -61,6 +57,6 @@ export default function ActivityCard({ activity }: { activity: Activity }) {
       <Text className='muted'>{formatRange(activity.startsAt, activity.endsAt)}</Text>
       <Text className='muted'>{activity.venue}</Text>
       <Text className={`activity-card__seats ${activity.seatsLeft === 0 ? 'activity-card__seats--full' : ''}`}>{seatsText(activity)}</Text>
-    </View>
+    </LinkCard>
   );
 }

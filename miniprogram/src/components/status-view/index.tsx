@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { PagedList } from '@/hooks/use-paged-list';
 import { errorMessage } from '@/utils/feedback';
+import { goToSignIn } from '@/utils/navigation';
 import { Button, Empty } from '@/ui';
 import './index.scss';
 
@@ -27,6 +28,18 @@ export function ErrorView({ error, onRetry }: { error: unknown; onRetry: () => v
 
 export function EmptyView({ title, description }: { title: string; description?: string }) {
   return <Empty className='status-view status-view--empty' title={title} description={description} />;
+}
+
+/** A page of one's own (活动, 积分) before signing in: what it will show, and 登录. */
+export function SignInFirst({ title, description }: { title: string; description: string }) {
+  return (
+    <>
+      <EmptyView title={title} description={description} />
+      <Button block type='primary' onClick={() => goToSignIn()}>
+        登录
+      </Button>
+    </>
+  );
 }
 
 /** The foot of a paged list: loading more, the end, or nothing. */

@@ -5,7 +5,7 @@
  */
 import { View, Text, Picker, ScrollView } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import {
   CASE_STAGE_LABELS,
   DASHBOARD_COLUMNS,
@@ -22,7 +22,7 @@ import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button } from '@/ui';
 import { saveCsv } from '@/utils/csv';
-import { BarChart } from '../bar-chart';
+import { type Bar, BarChart } from '../bar-chart';
 import './index.scss';
 
 const TITLES: Record<DashboardTable, string> = {
@@ -84,6 +84,48 @@ function Table({
   );
 }
 
+/** The charts in the order they stand, each followed by the tables (exportable) of its figures. */
+const chartsOf = (figures: Dashboard): Array<{ id: string; title: string; bars: Bar[]; empty: string; tables: DashboardTable[] }> => [
+  {
+    id: 'service-hours',
+    title: '志愿服务时长（小时）',
+    bars: figures.months.map((row) => ({ label: row.month.slice(2), value: hoursOf(row.serviceMinutes) })),
+    empty: '所选月份还没有审核通过的服务时长：志愿者签退或申报的时长经社工审核后计入',
+    tables: [],
+  },
+  {
+    id: 'points',
+    title: '积分：获得与兑换',
+    bars: figures.months.flatMap((row) => [
+      { label: row.month.slice(2), value: row.pointsEarned, group: '获得' },
+      { label: row.month.slice(2), value: row.pointsRedeemed, group: '兑换' },
+    ]),
+    empty: '所选月份没有积分获得或兑换',
+    tables: ['months'],
+  },
+  {
+    id: 'destinations',
+    title: '服务去向：服务时长（小时）',
+    bars: figures.destinations.map((row) => ({ label: SERVICE_DESTINATION_LABELS[row.destination], value: hoursOf(row.serviceMinutes) })),
+    empty: '所选月份还没有计入服务去向的时长：策划志愿服务活动时选择服务去向，审核通过的时长计入这里',
+    tables: ['destinations'],
+  },
+  {
+    id: 'categories',
+    title: '各类项目签到人次',
+    bars: figures.categories.map((row) => ({ label: PROJECT_CATEGORY_LABELS[row.category].replace('类', ''), value: row.checkIns })),
+    empty: '还没有人在公益项目的活动中签到：活动关联项目后，签到计入这里',
+    tables: ['projects', 'categories'],
+  },
+  {
+    id: 'cases',
+    title: '个案阶段',
+    bars: figures.cases.map((row) => ({ label: CASE_STAGE_LABELS[row.stage], value: row.count })),
+    empty: '还没有需求个案：在资源云平台 › 需求个案中登记',
+    tables: ['cases', 'resources'],
+  },
+];
+
 export default function DashboardPage() {
   const [figures, setFigures] = useState<Dashboard>();
   const [error, setError] = useState<unknown>();
@@ -122,56 +164,16 @@ export default function DashboardPage() {
         </Picker>
       </View>
 
-      <Card title='志愿服务时长（小时）'>
-        <BarChart
-          id='service-hours'
-          bars={figures.months.map((row) => ({ label: row.month.slice(2), value: hoursOf(row.serviceMinutes) }))}
-          empty='所选月份还没有审核通过的服务时长：志愿者签退或申报的时长经社工审核后计入'
-        />
-      </Card>
-      <Card title='积分：获得与兑换'>
-        <BarChart
-          id='points'
-          bars={figures.months.flatMap((row) => [
-            { label: row.month.slice(2), value: row.pointsEarned, group: '获得' },
-            { label: row.month.slice(2), value: row.pointsRedeemed, group: '兑换' },
-          ])}
-          empty='所选月份没有积分获得或兑换'
-        />
-      </Card>
-      <Table name='months' range={range} rows={rows.months} />
-
-      <Card title='服务去向：服务时长（小时）'>
-        <BarChart
-          id='destinations'
-          bars={figures.destinations.map((row) => ({
-            label: SERVICE_DESTINATION_LABELS[row.destination],
-            value: hoursOf(row.serviceMinutes),
-          }))}
-          empty='所选月份还没有计入服务去向的时长：策划志愿服务活动时选择服务去向，审核通过的时长计入这里'
-        />
-      </Card>
-      <Table name='destinations' range={range} rows={rows.destinations} />
-
-      <Card title='各类项目签到人次'>
-        <BarChart
-          id='categories'
-          bars={figures.categories.map((row) => ({ label: PROJECT_CATEGORY_LABELS[row.category].replace('类', ''), value: row.checkIns }))}
-          empty='还没有人在公益项目的活动中签到：活动关联项目后，签到计入这里'
-        />
-      </Card>
-      <Table name='projects' range={range} rows={rows.projects} />
-      <Table name='categories' range={range} rows={rows.categories} />
-
-      <Card title='个案阶段'>
-        <BarChart
-          id='cases'
-          bars={figures.cases.map((row) => ({ label: CASE_STAGE_LABELS[row.stage], value: row.count }))}
-          empty='还没有需求个案：在资源云平台 › 需求个案中登记'
-        />
-      </Card>
-      <Table name='cases' range={range} rows={rows.cases} />
-      <Table name='resources' range={range} rows={rows.resources} />
+      {chartsOf(figures).map(({ id, title, bars, empty, tables }) => (
+        <Fragment key={id}>
+          <Card title={title}>
+            <BarChart id={id} bars={bars} empty={empty} />
+          </Card>
+          {tables.map((name) => (
+            <Table key={name} name={name} range={range} rows={rows[name]} />
+          ))}
+        </Fragment>
+      ))}
     </View>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { formatDate, hasAnyRole, Role, type SeriesProgress, type Series } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import { Chips } from '@/components/choice';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
@@ -34,17 +35,7 @@ export default function ClassesPage() {
   const tabs: Tab[] = teaches ? ['all', 'mine', 'teaching'] : ['all', 'mine'];
   return (
     <View className='page classes'>
-      <View className='classes__tabs'>
-        {tabs.map((item) => (
-          <Text
-            key={item}
-            className={`chip classes__tab classes__tab--${item} ${tab === item ? 'chip--on' : ''}`}
-            onClick={() => setTab(item)}
-          >
-            {TAB_LABELS[item]}
-          </Text>
-        ))}
-      </View>
+      <Chips className='classes__tabs' chipClass='classes__tab' options={tabs} labels={TAB_LABELS} value={tab} onChange={setTab} />
       {user && hasAnyRole(user.roles, [Role.COORDINATOR]) && (
         <Button block type='primary' className='classes__new' onClick={() => Taro.navigateTo({ url: '/learning/series-edit/index' })}>
           开设公益班

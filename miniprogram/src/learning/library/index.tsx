@@ -9,9 +9,10 @@ import { useState } from 'react';
 import { AUDIENCE_LABELS, hasAnyRole, MATERIAL_KIND_LABELS, MaterialInput, Role, type Material, type MaterialFileKind } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
-import Card from '@/components/card';
+import Card, { LinkCard } from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
+import { Chips } from '@/components/choice';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { useForm } from '@/hooks/use-form';
 import { useCheckedSubmit } from '@/hooks/use-form-check';
@@ -79,17 +80,14 @@ function AddMaterial({ seriesId, onAdded }: { seriesId?: string; onAdded: () => 
     <Card title={seriesId ? '添加本班资料' : '添加资料'} className='library__add'>
       <CheckedInput {...form.field('title')} className='library__title-input' placeholder='标题' />
       {/* Four kinds: one tap each, rather than a picker. */}
-      <View className='library__kinds'>
-        {KINDS.map((item) => (
-          <Text
-            key={item}
-            className={`chip library__kind library__kind--${item} ${kind === item ? 'chip--on' : ''}`}
-            onClick={() => choose(item)}
-          >
-            {MATERIAL_KIND_LABELS[item]}
-          </Text>
-        ))}
-      </View>
+      <Chips
+        className='library__kinds'
+        chipClass='library__kind'
+        options={KINDS}
+        labels={MATERIAL_KIND_LABELS}
+        value={kind}
+        onChange={choose}
+      />
       <Picker
         mode='selector'
         range={AUDIENCES.map((item) => AUDIENCE_LABELS[item])}
@@ -163,12 +161,7 @@ export default function LibraryPage() {
         list={materials}
         empty={<EmptyView title={q ? '没有找到相关资料' : seriesId ? '本班还没有资料' : '资料库还是空的'} />}
         row={(material) => (
-          <View
-            key={material.id}
-            className='card library__item'
-            data-id={material.id}
-            onClick={() => Taro.navigateTo({ url: `/learning/material/index?id=${material.id}` })}
-          >
+          <LinkCard key={material.id} className='library__item' id={material.id} url={`/learning/material/index?id=${material.id}`}>
             <View className='library__head'>
               <Tag type='primary'>{MATERIAL_KIND_LABELS[material.kind]}</Tag>
               <Text className='muted'>{material.category}</Text>
@@ -180,7 +173,7 @@ export default function LibraryPage() {
               <View className='library__bar' style={{ width: `${material.progress ?? 0}%` }} />
             </View>
             <Text className='muted'>{material.progress ? `已学 ${material.progress}%` : '未开始'}</Text>
-          </View>
+          </LinkCard>
         )}
       />
     </View>

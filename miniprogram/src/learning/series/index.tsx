@@ -11,7 +11,6 @@ import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { Button } from '@/ui';
-import { confirmAction } from '@/utils/feedback';
 import { useRouteParam } from '@/utils/navigation';
 import { sessionLook, sessionState, sessionWhen } from '../labels';
 import ProgressBar from '../progress-bar';
@@ -24,7 +23,7 @@ export default function SeriesPage() {
   const id = useRouteParam('id') ?? '';
   const [detail, setDetail] = useState<SeriesDetail>();
   const [error, setError] = useState<unknown>();
-  const { busy, run } = useAction();
+  const { busy, run, runConfirmed } = useAction();
   // Each load also remounts the materials list, so coming back from a material shows its progress.
   const [loads, setLoads] = useState(0);
   const load = () =>
@@ -57,19 +56,20 @@ export default function SeriesPage() {
       await load();
     });
   const withdraw = () =>
-    run(async () => {
-      const go = await confirmAction({
+    runConfirmed(
+      {
         title: '确认退出公益班？',
         content: '将取消你在以后各课的报名，名额会让给候补的学员。',
         confirmText: '退出',
         danger: true,
-      });
-      if (!go) return;
-      const { items } = await api.series.withdraw({ params: { id } });
-      const kept = items.filter((item) => item.outcome === 'skipped').length;
-      void Taro.showToast({ title: `已取消 ${items.length - kept} 课${kept ? `，${kept} 课已过取消截止时间` : ''}`, icon: 'none' });
-      await load();
-    });
+      },
+      async () => {
+        const { items } = await api.series.withdraw({ params: { id } });
+        const kept = items.filter((item) => item.outcome === 'skipped').length;
+        void Taro.showToast({ title: `已取消 ${items.length - kept} 课${kept ? `，${kept} 课已过取消截止时间` : ''}`, icon: 'none' });
+        await load();
+      },
+    );
   const registerOne = (activityId: string) =>
     run(async () => {
       const { registration } = await api.registrations.register({ params: { id: activityId }, idempotencyKey: newIdempotencyKey() });

@@ -6,10 +6,9 @@ import { hasAnyRole, KIND_LABELS, Role, toCenterIso, type Activity, type Activit
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
 import ActivityCard from '@/components/activity-card';
-import { EmptyView, PagedItems } from '@/components/status-view';
+import { EmptyView, PagedItems, SignInFirst } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
-import { goToSignIn } from '@/utils/navigation';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import './index.scss';
 
@@ -33,10 +32,7 @@ export default function ActivitiesPage() {
   if (!user) {
     return (
       <View className={`page activities ${largeTextClass(large)}`}>
-        <EmptyView title='登录后查看活动' description='组织生活会、公益班、培训和志愿服务活动' />
-        <Button block type='primary' onClick={() => goToSignIn()}>
-          登录
-        </Button>
+        <SignInFirst title='登录后查看活动' description='组织生活会、公益班、培训和志愿服务活动' />
       </View>
     );
   }

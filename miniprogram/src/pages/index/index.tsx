@@ -11,6 +11,7 @@ import {
   type BranchCompliance,
 } from '@hele/shared';
 import { api } from '@/api';
+import { LinkCard } from '@/components/card';
 import { useCurrentUser } from '@/auth/session';
 import { isLive } from '@/components/activity-card';
 import { Button, Tag } from '@/ui';
@@ -133,18 +134,13 @@ export default function HomePage() {
         </View>
       )}
       {live.map((activity) => (
-        <View
-          key={activity.id}
-          className='card home__live'
-          data-id={activity.id}
-          onClick={() => Taro.navigateTo({ url: `/activity/feed/index?id=${activity.id}` })}
-        >
+        <LinkCard key={activity.id} className='home__live' id={activity.id} url={`/activity/feed/index?id=${activity.id}`}>
           <Tag type='danger' className='home__live-tag'>
             直播中
           </Tag>
           <Text className='home__live-title'>{activity.title}</Text>
           <Text className='muted'>点击观看现场动态</Text>
-        </View>
+        </LinkCard>
       ))}
       <View className='card home__entry home__classes' onClick={() => Taro.navigateTo({ url: '/learning/classes/index' })}>
         <Text className='home__entry-title'>公益班</Text>

@@ -15,6 +15,51 @@ const toPrivacyGuide = () => Taro.navigateTo({ url: '/account/privacy/index' });
 /** Asked once per account: skipping is remembered on the phone. */
 const promptSkippedKey = (userId: string) => `hele.profilePromptSkipped.${userId}`;
 
+/** A cell that opens a page, offered to those holding one of `roles` (to everyone signed in without). */
+interface PageLink {
+  title: string;
+  url: string;
+  className?: string;
+  roles?: Role[];
+}
+
+const MY_LINKS: PageLink[] = [
+  { title: '我的报名', url: '/account/registrations/index' },
+  { title: '志愿者中心', url: '/volunteer/center/index', className: 'me__volunteer' },
+  { title: '消息', url: '/account/messages/index', className: 'me__messages' },
+  { title: '资源云平台', url: '/resources/offers/index', className: 'me__resources' },
+];
+
+/** The tools of those who run things, after the member's own cells. */
+const ROLE_LINKS: PageLink[] = [
+  { title: '支部管理', url: '/branch/directory/index', className: 'me__directory', roles: [Role.COORDINATOR] },
+  { title: '一支部一方案', url: '/branch/plan/index', className: 'me__branch-plan', roles: [Role.COORDINATOR, Role.SECRETARY] },
+  { title: '书记学院', url: '/branch/academy/index', className: 'me__academy', roles: [Role.SECRETARY] },
+  { title: '数据看板', url: '/dashboard/home/index', className: 'me__dashboard', roles: [Role.COORDINATOR] },
+  { title: '三会一课', url: '/dashboard/compliance/index', className: 'me__compliance', roles: [Role.COORDINATOR] },
+  { title: '角色管理', url: '/account/roles/index', className: 'me__roles-admin', roles: [Role.ADMIN] },
+  { title: '请假审批', url: '/activity/leaves/index', roles: [Role.COORDINATOR, Role.SECRETARY] },
+];
+
+const LEARNING_LINKS: PageLink[] = [
+  { title: '公益班', url: '/learning/classes/index', className: 'me__classes' },
+  { title: '我的学习', url: '/learning/classes/index?tab=mine', className: 'me__my-classes' },
+  { title: '学习资料库', url: '/learning/library/index', className: 'me__library' },
+  { title: '讲师工作台', url: '/learning/classes/index?tab=teaching', className: 'me__teaching', roles: [Role.LECTURER] },
+];
+
+/**
+ * The links as cells, in place in their CellGroup: one child per link, `false` where not offered, as a
+ * conditional cell would be (the group leaves the divider off only under its last child).
+ */
+const pageLinks = (roles: Role[], links: PageLink[]) =>
+  links.map(
+    (link) =>
+      (!link.roles || hasAnyRole(roles, link.roles)) && (
+        <Cell key={link.url} title={link.title} className={link.className} clickable onClick={() => Taro.navigateTo({ url: link.url })} />
+      ),
+  );
+
 export default function MePage() {
   const user = useCurrentUser();
   const large = useLargeText();
@@ -78,20 +123,7 @@ export default function MePage() {
         <>
           <CellGroup className='me__links'>
             <Cell title='编辑资料' className='me__edit-profile' clickable onClick={toProfile} />
-            <Cell title='我的报名' clickable onClick={() => Taro.navigateTo({ url: '/account/registrations/index' })} />
-            <Cell
-              title='志愿者中心'
-              className='me__volunteer'
-              clickable
-              onClick={() => Taro.navigateTo({ url: '/volunteer/center/index' })}
-            />
-            <Cell title='消息' className='me__messages' clickable onClick={() => Taro.navigateTo({ url: '/account/messages/index' })} />
-            <Cell
-              title='资源云平台'
-              className='me__resources'
-              clickable
-              onClick={() => Taro.navigateTo({ url: '/resources/offers/index' })}
-            />
+            {pageLinks(user.roles, MY_LINKS)}
             {rate && (
               <Cell
                 title={`${rate.year} 年组织生活会出勤率`}
@@ -113,75 +145,10 @@ export default function MePage() {
                 onClick={() => Taro.navigateTo({ url: `/branch/detail/index?id=${user.branchId}` })}
               />
             )}
-            {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
-              <Cell
-                title='支部管理'
-                className='me__directory'
-                clickable
-                onClick={() => Taro.navigateTo({ url: '/branch/directory/index' })}
-              />
-            )}
-            {hasAnyRole(user.roles, [Role.COORDINATOR, Role.SECRETARY]) && (
-              <Cell
-                title='一支部一方案'
-                className='me__branch-plan'
-                clickable
-                onClick={() => Taro.navigateTo({ url: '/branch/plan/index' })}
-              />
-            )}
-            {hasAnyRole(user.roles, [Role.SECRETARY]) && (
-              <Cell title='书记学院' className='me__academy' clickable onClick={() => Taro.navigateTo({ url: '/branch/academy/index' })} />
-            )}
-            {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
-              <Cell
-                title='数据看板'
-                className='me__dashboard'
-                clickable
-                onClick={() => Taro.navigateTo({ url: '/dashboard/home/index' })}
-              />
-            )}
-            {hasAnyRole(user.roles, [Role.COORDINATOR]) && (
-              <Cell
-                title='三会一课'
-                className='me__compliance'
-                clickable
-                onClick={() => Taro.navigateTo({ url: '/dashboard/compliance/index' })}
-              />
-            )}
-            {user.roles.includes(Role.ADMIN) && (
-              <Cell
-                title='角色管理'
-                className='me__roles-admin'
-                clickable
-                onClick={() => Taro.navigateTo({ url: '/account/roles/index' })}
-              />
-            )}
-            {hasAnyRole(user.roles, [Role.COORDINATOR, Role.SECRETARY]) && (
-              <Cell title='请假审批' clickable onClick={() => Taro.navigateTo({ url: '/activity/leaves/index' })} />
-            )}
+            {pageLinks(user.roles, ROLE_LINKS)}
           </CellGroup>
           <CellGroup title='学习' className='me__learning'>
-            <Cell title='公益班' className='me__classes' clickable onClick={() => Taro.navigateTo({ url: '/learning/classes/index' })} />
-            <Cell
-              title='我的学习'
-              className='me__my-classes'
-              clickable
-              onClick={() => Taro.navigateTo({ url: '/learning/classes/index?tab=mine' })}
-            />
-            <Cell
-              title='学习资料库'
-              className='me__library'
-              clickable
-              onClick={() => Taro.navigateTo({ url: '/learning/library/index' })}
-            />
-            {hasAnyRole(user.roles, [Role.LECTURER]) && (
-              <Cell
-                title='讲师工作台'
-                className='me__teaching'
-                clickable
-                onClick={() => Taro.navigateTo({ url: '/learning/classes/index?tab=teaching' })}
-              />
-            )}
+            {pageLinks(user.roles, LEARNING_LINKS)}
           </CellGroup>
           <Button block className='me__action' onClick={signOut}>
             退出登录

@@ -5,15 +5,18 @@ import { useState } from 'react';
 import { expiringText, hasAnyRole, Role, type LedgerEntry, type PointsResponse } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
+import { Tabs } from '@/components/choice';
 import PointsCard from '@/components/points-card/react';
-import { EmptyView } from '@/components/status-view';
+import { SignInFirst } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
-import { goToSignIn } from '@/utils/navigation';
 import { largeTextClass, useLargeText } from '@/utils/large-text';
 import { LedgerList } from './ledger-list';
 import { PartyPoints } from './party';
 import './index.scss';
+
+const ACCOUNT_LABELS = { service: '服务积分', party: '党员积分' } as const;
+const ACCOUNTS = Object.keys(ACCOUNT_LABELS) as Array<keyof typeof ACCOUNT_LABELS>;
 
 export default function PointsPage() {
   const user = useCurrentUser();
@@ -33,29 +36,13 @@ export default function PointsPage() {
   if (!user) {
     return (
       <View className={`page points ${largeTextClass(large)}`}>
-        <EmptyView title='登录后查看积分' description='参加志愿服务，服务攒积分，积分兑换公益服务' />
-        <Button block type='primary' onClick={() => goToSignIn()}>
-          登录
-        </Button>
+        <SignInFirst title='登录后查看积分' description='参加志愿服务，服务攒积分，积分兑换公益服务' />
       </View>
     );
   }
 
   const go = (url: string) => () => Taro.navigateTo({ url });
-  const tabs = (
-    <View className='points__tabs'>
-      {(
-        [
-          ['service', '服务积分'],
-          ['party', '党员积分'],
-        ] as const
-      ).map(([key, label]) => (
-        <Text key={key} className={`points__tab ${account === key ? 'points__tab--on' : ''}`} onClick={() => setAccount(key)}>
-          {label}
-        </Text>
-      ))}
-    </View>
-  );
+  const tabs = <Tabs block='points' options={ACCOUNTS} labels={ACCOUNT_LABELS} value={account} onChange={setAccount} />;
   if (account === 'party') {
     return (
       <View className={`page points ${largeTextClass(large)}`}>

@@ -34,6 +34,7 @@ import { ErrorView, LoadingView } from '@/components/status-view';
 import { useAction } from '@/hooks/use-action';
 import { useForm } from '@/hooks/use-form';
 import { typedNumber, useCheckedSubmit } from '@/hooks/use-form-check';
+import { useResource } from '@/hooks/use-resource';
 import { Button, Input, Tag } from '@/ui';
 import { useRouteParam } from '@/utils/navigation';
 import { SavedForms, StepForm } from './forms';
@@ -215,19 +216,9 @@ function Allocate({ detail, onAllocated }: { detail: CaseDetail; onAllocated: ()
 
 export default function CasePage() {
   const id = useRouteParam('id') ?? '';
-  const [detail, setDetail] = useState<CaseDetail>();
-  const [error, setError] = useState<unknown>();
-  const load = useCallback(async () => {
-    try {
-      setDetail(await api.resources.case({ params: { id } }));
-      setError(undefined);
-    } catch (caught) {
-      setError(caught);
-    }
-  }, [id]);
-  useEffect(() => void load(), [load]);
+  const { data: detail, error, reload } = useResource(() => api.resources.case({ params: { id } }), [id]);
 
-  if (error !== undefined && !detail) return <ErrorView error={error} onRetry={load} />;
+  if (error !== undefined && !detail) return <ErrorView error={error} onRetry={reload} />;
   if (!detail) return <LoadingView />;
   const { case: record } = detail;
   return (
@@ -259,21 +250,21 @@ export default function CasePage() {
       {record.stage !== 'closed' && (
         <Card title={CASE_STAGE_LABELS[record.stage]}>
           {record.stage === 'intervention' ? (
-            <InterventionLog detail={detail} onLogged={load} />
+            <InterventionLog detail={detail} onLogged={reload} />
           ) : (
             <StepForm
               record={record}
               onSave={async (step, form) => {
                 await api.resources.saveForm({ params: { id: record.id, step }, body: form });
                 void Taro.showToast({ title: '已保存', icon: 'success' });
-                await load();
+                await reload();
               }}
             />
           )}
         </Card>
       )}
 
-      <Moves detail={detail} onMoved={load} />
+      <Moves detail={detail} onMoved={reload} />
 
       <Card title='已分配资源'>
         {detail.allocations.map((allocation) => (
@@ -285,7 +276,7 @@ export default function CasePage() {
           </View>
         ))}
         {ALLOCATION_STAGES.includes(record.stage) ? (
-          <Allocate detail={detail} onAllocated={load} />
+          <Allocate detail={detail} onAllocated={reload} />
         ) : (
           <Text className='muted'>计划和介入阶段可分配资源</Text>
         )}

@@ -5,24 +5,20 @@ import { formatDateTime, type Redemption } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import Voucher from '@/components/voucher/react';
+import { useAction } from '@/hooks/use-action';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
-import { confirmAction, showError } from '@/utils/feedback';
 import './index.scss';
 
 export default function MyRedemptionsPage() {
   const list = usePagedList<Redemption>((cursor) => api.points.myRedemptions({ query: { cursor } }));
-  const cancel = async (redemption: Redemption) => {
-    const go = await confirmAction({ title: '确认取消兑换？', content: `取消后 ${redemption.cost} 积分将退回。`, confirmText: '取消兑换' });
-    if (!go) return;
-    try {
+  const { runConfirmed } = useAction();
+  const cancel = (redemption: Redemption) =>
+    runConfirmed({ title: '确认取消兑换？', content: `取消后 ${redemption.cost} 积分将退回。`, confirmText: '取消兑换' }, async () => {
       await api.points.cancelRedemption({ params: { id: redemption.id }, idempotencyKey: newIdempotencyKey() });
       void Taro.showToast({ title: '已取消，积分已退回', icon: 'none' });
       await list.refresh();
-    } catch (error) {
-      showError(error);
-    }
-  };
+    });
   return (
     <View className='page my-redemptions'>
       <PagedItems

@@ -1,10 +1,11 @@
 /** One reward: what it is, what it costs, and the confirmation before points are spent. */
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import { formatDateTime, REWARD_KIND_LABELS, type Reward } from '@hele/shared';
+import { useState } from 'react';
+import { formatDateTime, REWARD_KIND_LABELS } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
+import { useResource } from '@/hooks/use-resource';
 import { Button, Tag } from '@/ui';
 import { confirmAction, showError, toastOnNextPage } from '@/utils/feedback';
 import { useRouteParam } from '@/utils/navigation';
@@ -12,28 +13,15 @@ import './index.scss';
 
 export default function RewardPage() {
   const id = useRouteParam('id') ?? '';
-  const [reward, setReward] = useState<Reward>();
-  const [balance, setBalance] = useState<number>();
-  const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      const [{ reward: loaded }, points] = await Promise.all([
-        api.points.reward({ params: { id } }),
-        api.points.mine({ query: { limit: 1 } }),
-      ]);
-      setReward(loaded);
-      setBalance(points.balance);
-      setError(undefined);
-    } catch (caught) {
-      setError(caught);
-    }
+  const page = useResource(async () => {
+    const [{ reward }, points] = await Promise.all([api.points.reward({ params: { id } }), api.points.mine({ query: { limit: 1 } })]);
+    return { reward, balance: points.balance };
   }, [id]);
-  useEffect(() => void load(), [load]);
 
-  if (error !== undefined && !reward) return <ErrorView error={error} onRetry={load} />;
-  if (!reward || balance === undefined) return <LoadingView />;
+  if (page.error !== undefined && !page.data) return <ErrorView error={page.error} onRetry={page.reload} />;
+  if (!page.data) return <LoadingView />;
+  const { reward, balance } = page.data;
 
   const redeem = async () => {
     const go = await confirmAction({
@@ -46,12 +34,12 @@ export default function RewardPage() {
     try {
       // One key for this confirmed tap: a retried request never spends twice.
       const { balance: after } = await api.points.redeem({ body: { rewardId: reward.id }, idempotencyKey: newIdempotencyKey() });
-      setBalance(after);
+      page.setData({ reward, balance: after });
       toastOnNextPage({ title: '兑换成功', icon: 'success' });
       await Taro.redirectTo({ url: '/shop/redemptions/index' });
     } catch (caught) {
       showError(caught);
-      await load();
+      await page.reload();
     } finally {
       setBusy(false);
     }

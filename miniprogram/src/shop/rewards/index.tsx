@@ -1,8 +1,8 @@
 /** The rewards catalogue (积分兑换回馈): public-class seats, services, small goods. */
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { REWARD_KIND_LABELS, type Reward } from '@hele/shared';
 import { api } from '@/api';
+import { LinkCard } from '@/components/card';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Tag } from '@/ui';
@@ -16,12 +16,7 @@ export default function RewardsPage() {
         list={list}
         empty={<EmptyView title='暂无可兑换的回馈' />}
         row={(reward) => (
-          <View
-            key={reward.id}
-            className='card rewards__item'
-            data-id={reward.id}
-            onClick={() => Taro.navigateTo({ url: `/shop/reward/index?id=${reward.id}` })}
-          >
+          <LinkCard key={reward.id} className='rewards__item' id={reward.id} url={`/shop/reward/index?id=${reward.id}`}>
             <View className='rewards__head'>
               <Tag type='primary'>{REWARD_KIND_LABELS[reward.kind]}</Tag>
               <Text className='rewards__title'>{reward.title}</Text>
@@ -30,7 +25,7 @@ export default function RewardsPage() {
               <Text className='rewards__cost'>{reward.cost} 积分</Text>
               <Text className='muted'>{reward.stock > 0 ? `剩余 ${reward.stock}` : '已兑完'}</Text>
             </View>
-          </View>
+          </LinkCard>
         )}
       />
     </View>

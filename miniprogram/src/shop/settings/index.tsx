@@ -55,6 +55,16 @@ export default function PointsSettingsPage() {
 
   if (loadError !== undefined && !saved) return <ErrorView error={loadError} onRetry={load} />;
   if (!saved || !party) return <LoadingView />;
+  /** A party rule's figure (its points, or its monthly cap) as typed. */
+  const partyInput = (kind: PartyPointKind, part: 'points' | 'monthlyCap') => (
+    <Input
+      className='points-settings__input'
+      type='number'
+      placeholder='分'
+      value={party[kind][part]}
+      onChange={(value) => setParty({ ...party, [kind]: { ...party[kind], [part]: value } })}
+    />
+  );
 
   const saveParty = () =>
     run(async () => {
@@ -116,21 +126,9 @@ export default function PointsSettingsPage() {
             <Text>{PARTY_POINT_KIND_LABELS[kind]}</Text>
             <View className='points-settings__row'>
               <Text>每次</Text>
-              <Input
-                className='points-settings__input'
-                type='number'
-                placeholder='分'
-                value={party[kind].points}
-                onChange={(value) => setParty({ ...party, [kind]: { ...party[kind], points: value } })}
-              />
+              {partyInput(kind, 'points')}
               <Text>分，每月最多</Text>
-              <Input
-                className='points-settings__input'
-                type='number'
-                placeholder='分'
-                value={party[kind].monthlyCap}
-                onChange={(value) => setParty({ ...party, [kind]: { ...party[kind], monthlyCap: value } })}
-              />
+              {partyInput(kind, 'monthlyCap')}
               <Text>分</Text>
             </View>
             {(partyErrors[`party.${kind}.points`] ?? partyErrors[`party.${kind}.monthlyCap`]) && (

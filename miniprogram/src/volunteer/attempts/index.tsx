@@ -4,14 +4,16 @@
  */
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { AdjustmentRequest, formatDateTime, type ExamAttempt, type ExamBank, type VolunteerProfile } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import CheckedInput from '@/components/checked-input';
+import { Tabs } from '@/components/choice';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Tag } from '@/ui';
-import { typedNumber, useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { typedNumber, useCheckedSubmit } from '@/hooks/use-form-check';
 import BankPicker from '../bank-picker';
 import './index.scss';
 
@@ -20,12 +22,22 @@ const ATTEMPT_TAGS = {
   passed: { label: '通过', type: 'success' },
   failed: { label: '未通过', type: 'default' },
 } as const;
-const TABS = [
-  { key: 'attempts', label: '考试记录' },
-  { key: 'applied', label: '待认证' },
-  { key: 'certified', label: '已认证' },
-] as const;
-type Tab = (typeof TABS)[number]['key'];
+const TAB_LABELS = { attempts: '考试记录', applied: '待认证', certified: '已认证' } as const;
+type Tab = keyof typeof TAB_LABELS;
+const TABS = Object.keys(TAB_LABELS) as Tab[];
+
+/** A person's line of either list: the name over a muted line on the left, `children` (figures, buttons) on the right. */
+function PersonLine({ className, name, detail, children }: { className: string; name: string; detail: ReactNode; children: ReactNode }) {
+  return (
+    <View className={className}>
+      <View>
+        <Text className='attempts__name'>{name}</Text>
+        <Text className='muted'>{detail}</Text>
+      </View>
+      <View className='attempts__side'>{children}</View>
+    </View>
+  );
+}
 
 function AttemptList({ bank }: { bank: ExamBank }) {
   const attempts = usePagedList<ExamAttempt>((cursor) => api.volunteers.examAttempts({ query: { cursor, bank } }), [bank]);
@@ -34,16 +46,10 @@ function AttemptList({ bank }: { bank: ExamBank }) {
       list={attempts}
       empty={<EmptyView title='暂无考试记录' />}
       row={(attempt) => (
-        <View key={attempt.id} className='card attempts__row'>
-          <View>
-            <Text className='attempts__name'>{attempt.nickname}</Text>
-            <Text className='muted'>{formatDateTime(attempt.startedAt)}</Text>
-          </View>
-          <View className='attempts__side'>
-            {attempt.score !== undefined && <Text className='attempts__score'>{attempt.score} 分</Text>}
-            <Tag type={ATTEMPT_TAGS[attempt.status].type}>{ATTEMPT_TAGS[attempt.status].label}</Tag>
-          </View>
-        </View>
+        <PersonLine key={attempt.id} className='card attempts__row' name={attempt.nickname} detail={formatDateTime(attempt.startedAt)}>
+          {attempt.score !== undefined && <Text className='attempts__score'>{attempt.score} 分</Text>}
+          <Tag type={ATTEMPT_TAGS[attempt.status].type}>{ATTEMPT_TAGS[attempt.status].label}</Tag>
+        </PersonLine>
       )}
     />
   );
@@ -61,10 +67,12 @@ function Attempts() {
 
 /** A coordinator's points adjustment (调整积分) for one volunteer: amount and reason, recorded in the ledger with who did it. */
 function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => void }) {
-  const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
   const [key] = useState(newIdempotencyKey);
-  const form = useFormCheck(AdjustmentRequest, { userId: profile.userId, amount: typedNumber(amount), reason });
+  const form = useForm(
+    AdjustmentRequest,
+    { amount: '', reason: '' },
+    { input: ({ amount, reason }) => ({ userId: profile.userId, amount: typedNumber(amount), reason }) },
+  );
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     const { entry } = await api.points.adjust({ body, idempotencyKey: key });
     void Taro.showToast({ title: `已调整，余额 ${entry.balanceAfter}`, icon: 'none' });
@@ -72,23 +80,8 @@ function Adjust({ profile, onDone }: { profile: VolunteerProfile; onDone: () => 
   });
   return (
     <View className='attempts__adjust'>
-      <CheckedInput
-        form={form}
-        field='amount'
-        className='attempts__amount'
-        type='text'
-        placeholder='积分，如 20 或 -10'
-        value={amount}
-        onChange={setAmount}
-      />
-      <CheckedInput
-        form={form}
-        field='reason'
-        className='attempts__reason'
-        placeholder='调整原因（必填）'
-        value={reason}
-        onChange={setReason}
-      />
+      <CheckedInput {...form.field('amount')} className='attempts__amount' type='text' placeholder='积分，如 20 或 -10' />
+      <CheckedInput {...form.field('reason')} className='attempts__reason' placeholder='调整原因（必填）' />
       <Button size='small' type='primary' loading={busy} className='attempts__adjust-submit' onClick={submit}>
         确认调整
       </Button>
@@ -105,20 +98,20 @@ function Volunteers({ status }: { status: 'applied' | 'certified' }) {
       empty={<EmptyView title='暂无' />}
       row={(profile) => (
         <View key={profile.userId} className='card'>
-          <View className='attempts__row'>
-            <View>
-              <Text className='attempts__name'>{profile.nickname}</Text>
-              <Text className='muted'>
+          <PersonLine
+            className='attempts__row'
+            name={profile.nickname}
+            detail={
+              <>
                 {profile.skills.join('、')} · {profile.availability}
-              </Text>
-            </View>
-            <View className='attempts__side'>
-              <Text className='attempts__phone'>{profile.phone}</Text>
-              <Button size='small' onClick={() => setAdjusting(adjusting === profile.userId ? undefined : profile.userId)}>
-                调整积分
-              </Button>
-            </View>
-          </View>
+              </>
+            }
+          >
+            <Text className='attempts__phone'>{profile.phone}</Text>
+            <Button size='small' onClick={() => setAdjusting(adjusting === profile.userId ? undefined : profile.userId)}>
+              调整积分
+            </Button>
+          </PersonLine>
           {adjusting === profile.userId && <Adjust profile={profile} onDone={() => setAdjusting(undefined)} />}
         </View>
       )}
@@ -130,13 +123,7 @@ export default function AttemptsPage() {
   const [tab, setTab] = useState<Tab>('attempts');
   return (
     <View className='page attempts'>
-      <View className='attempts__tabs'>
-        {TABS.map(({ key, label }) => (
-          <Text key={key} className={`attempts__tab ${tab === key ? 'attempts__tab--on' : ''}`} onClick={() => setTab(key)}>
-            {label}
-          </Text>
-        ))}
-      </View>
+      <Tabs block='attempts' options={TABS} labels={TAB_LABELS} value={tab} onChange={setTab} />
       {tab === 'attempts' ? <Attempts /> : <Volunteers status={tab} />}
     </View>
   );

@@ -21,7 +21,7 @@ import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
 import FieldError from '@/components/field-error';
 import { EmptyView, PagedItems } from '@/components/status-view';
-import { useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
@@ -42,13 +42,10 @@ export default function CertificatesPage() {
   );
   // The certificate being revoked, and the reason its holder will read.
   const [revoking, setRevoking] = useState<string>();
-  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const revocation = useFormCheck(RevokeCertificateRequest, { reason });
+  const revocation = useForm(RevokeCertificateRequest, { reason: '' });
   const today = centerDate(new Date());
-  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(today);
-  const period = useFormCheck(HoursWorkbookQuery, { from, to });
+  const period = useForm(HoursWorkbookQuery, { from: `${today.slice(0, 4)}-01-01`, to: today });
 
   const revoke = async (certificate: IssuedCertificate) => {
     const body = revocation.check();
@@ -57,7 +54,6 @@ export default function CertificatesPage() {
     try {
       await api.volunteers.revokeCertificate({ params: { serial: certificate.serial }, body });
       setRevoking(undefined);
-      setReason('');
       revocation.reset();
       void Taro.showToast({ title: '已撤销', icon: 'success' });
       await list.refresh();
@@ -74,7 +70,7 @@ export default function CertificatesPage() {
     setBusy(true);
     try {
       const bytes = await api.volunteerDocuments.hoursWorkbook({ query });
-      await saveOfficeFile(bytes, `志愿服务时长-${from}至${to}.xlsx`);
+      await saveOfficeFile(bytes, `志愿服务时长-${period.values.from}至${period.values.to}.xlsx`);
     } catch (error) {
       showError(error);
     } finally {
@@ -87,15 +83,9 @@ export default function CertificatesPage() {
       <Card title='导出服务时长（志愿服务记录证明）' className='certificates__export'>
         <Text className='muted'>期间内审核通过的每条服务记录（姓名、日期、内容、时长、审核人），另附每人合计。</Text>
         <View className='certificates__period'>
-          <Input
-            className='certificates__from'
-            placeholder='开始日期 2026-01-01'
-            value={from}
-            onChange={setFrom}
-            onBlur={period.touch('from')}
-          />
+          <Input className='certificates__from' placeholder='开始日期 2026-01-01' {...period.input('from')} />
           <Text>至</Text>
-          <Input className='certificates__to' placeholder='结束日期 2026-12-31' value={to} onChange={setTo} onBlur={period.touch('to')} />
+          <Input className='certificates__to' placeholder='结束日期 2026-12-31' {...period.input('to')} />
         </View>
         <FieldError field='from' message={period.problem('from')} />
         <FieldError field='to' message={period.problem('to')} />
@@ -137,14 +127,7 @@ export default function CertificatesPage() {
               </Text>
             ) : revoking === certificate.serial ? (
               <View className='certificates__actions'>
-                <CheckedInput
-                  form={revocation}
-                  field='reason'
-                  className='certificates__reason'
-                  placeholder='撤销原因，如：服务记录有误'
-                  value={reason}
-                  onChange={setReason}
-                />
+                <CheckedInput {...revocation.field('reason')} className='certificates__reason' placeholder='撤销原因，如：服务记录有误' />
                 <Button
                   size='small'
                   type='danger'

@@ -47,14 +47,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
       <Picker mode='date' value={servedOn} end={centerDate(new Date())} onChange={(e) => form.set('servedOn', e.detail.value)}>
         <View className='hours__field'>服务日期：{servedOn}</View>
       </Picker>
-      <Input
-        className='hours__hours'
-        type='digit'
-        placeholder='服务时长（小时，如 2.5）'
-        value={hours}
-        onChange={(value) => form.set('hours', value)}
-        onBlur={form.touch('minutes')}
-      />
+      <Input className='hours__hours' type='digit' placeholder='服务时长（小时，如 2.5）' {...form.input('hours', 'minutes')} />
       <FieldError field='minutes' message={hoursProblem} />
       <CheckedTextarea
         {...form.field('note')}

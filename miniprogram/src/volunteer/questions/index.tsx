@@ -12,7 +12,8 @@ import FieldError from '@/components/field-error';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button, Input, Tag } from '@/ui';
-import { useCheckedSubmit, useFormCheck } from '@/hooks/use-form-check';
+import { useForm } from '@/hooks/use-form';
+import { useCheckedSubmit } from '@/hooks/use-form-check';
 import { showError } from '@/utils/feedback';
 import BankPicker from '../bank-picker';
 import { BANK_LABELS } from '../labels';
@@ -21,42 +22,33 @@ import './index.scss';
 const LETTERS = 'ABCDEF';
 
 function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }) {
-  const [category, setCategory] = useState('');
-  const [text, setText] = useState('');
-  const [options, setOptions] = useState(['', '', '', '']);
-  const [answer, setAnswer] = useState<number[]>([]);
-  const filled = options.map((option) => option.trim()).filter(Boolean);
-  const form = useFormCheck(QuestionInput, {
-    category,
-    type: answer.length > 1 ? 'multiple' : 'single',
-    text,
-    options: filled,
-    answer,
-  });
+  const form = useForm(
+    QuestionInput,
+    { category: '', text: '', options: ['', '', '', ''], answer: [] as number[] },
+    {
+      input: ({ options, answer, ...rest }) => ({
+        ...rest,
+        type: answer.length > 1 ? 'multiple' : 'single',
+        options: options.map((option) => option.trim()).filter(Boolean),
+        answer,
+      }),
+    },
+  );
+  const { options, answer } = form.values;
   const toggle = (index: number) =>
-    setAnswer((current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort()));
+    form.set('answer', (current) => (current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort()));
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     await api.volunteers.addQuestion({ query: { bank }, body });
     void Taro.showToast({ title: `已加入${BANK_LABELS[bank]}题库`, icon: 'success' });
-    setText('');
-    setOptions(['', '', '', '']);
-    setAnswer([]);
-    form.reset();
+    // The category stays: the next question likely shares it.
+    form.reset('text', 'options', 'answer');
     onAdded();
   });
   return (
     <View className='card questions__form'>
       <Text className='section-title'>新增题目 · {BANK_LABELS[bank]}</Text>
-      <CheckedInput form={form} field='category' placeholder='分类，如：礼仪、应急抢救、心理辅导' value={category} onChange={setCategory} />
-      <CheckedTextarea
-        form={form}
-        field='text'
-        className='text-box questions__text'
-        value={text}
-        maxlength={300}
-        placeholder='题干'
-        onChange={setText}
-      />
+      <CheckedInput {...form.field('category')} placeholder='分类，如：礼仪、应急抢救、心理辅导' />
+      <CheckedTextarea {...form.field('text')} className='text-box questions__text' maxlength={300} placeholder='题干' />
       {options.map((option, index) => (
         <View key={index} className='questions__option'>
           <Text className={`questions__letter ${answer.includes(index) ? 'questions__letter--right' : ''}`} onClick={() => toggle(index)}>
@@ -65,7 +57,7 @@ function QuestionForm({ bank, onAdded }: { bank: ExamBank; onAdded: () => void }
           <Input
             placeholder={`选项 ${LETTERS[index]}`}
             value={option}
-            onChange={(value) => setOptions((current) => current.map((o, i) => (i === index ? value : o)))}
+            onChange={(value) => form.set('options', (current) => current.map((o, i) => (i === index ? value : o)))}
           />
         </View>
       ))}

@@ -19,6 +19,7 @@ import {
 import { api } from '@/api';
 import Card from '@/components/card';
 import CheckedInput from '@/components/checked-input';
+import { Chips } from '@/components/choice';
 import FieldError from '@/components/field-error';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { useForm } from '@/hooks/use-form';
@@ -28,11 +29,9 @@ import { saveOfficeFile } from '@/utils/document';
 import { showError } from '@/utils/feedback';
 import './index.scss';
 
-const FILTERS: Array<{ label: string; status?: CertificateStatus }> = [
-  { label: '全部' },
-  { label: '有效', status: 'valid' },
-  { label: '已撤销', status: 'revoked' },
-];
+type Filter = CertificateStatus | 'all';
+const FILTERS: readonly Filter[] = ['all', 'valid', 'revoked'];
+const FILTER_LABELS: Record<Filter, string> = { all: '全部', valid: '有效', revoked: '已撤销' };
 
 export default function CertificatesPage() {
   const [status, setStatus] = useState<CertificateStatus>();
@@ -94,18 +93,14 @@ export default function CertificatesPage() {
         </Button>
       </Card>
 
-      <View className='certificates__filters'>
-        {FILTERS.map((filter) => (
-          <Tag
-            key={filter.label}
-            type={filter.status === status ? 'primary' : 'default'}
-            className='certificates__filter'
-            onClick={() => setStatus(filter.status)}
-          >
-            {filter.label}
-          </Tag>
-        ))}
-      </View>
+      <Chips
+        className='certificates__filters'
+        chipClass='certificates__filter'
+        options={FILTERS}
+        labels={FILTER_LABELS}
+        value={status ?? 'all'}
+        onChange={(filter) => setStatus(filter === 'all' ? undefined : filter)}
+      />
 
       <PagedItems
         list={list}

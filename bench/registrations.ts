@@ -111,7 +111,7 @@ const rawSeat = (ctx: Context) => {
 
 /**
  * The same registrations through the registration engine in this process: every DynamoDB call a registration
- * makes (activity, seat or ticket + waitlist place, position), without HTTP, Lambda, the caller's read and the
+ * makes (the activity, shared by the requests of a second, and the seat or waitlist place), without HTTP, Lambda, the caller's read and the
  * key's record. What the HTTP burst spends beyond this is the stack's, not the database's.
  */
 const inProcessEngine = async (ctx: Context) => {

@@ -39,7 +39,7 @@ it('joins a full activity’s waitlist and says so; asks for leave and sees 请�
   await signInAs(member, running.stack.appUrl, 'member');
   await member.goto(`${running.stack.appUrl}/#/activity/detail/index?id=${full.id}`);
   await member.locator('.activity-detail__register', { hasText: '名额已满，加入候补' }).click();
-  await member.getByText('已加入候补，第 1 位').waitFor();
+  await member.getByText('已加入候补', { exact: true }).waitFor();
   expect(await member.getByText('报名成功').count()).toBe(0);
   await member.locator('.activity-detail__mine', { hasText: '候补第 1 位' }).waitFor();
 

@@ -11,7 +11,7 @@
  * finds a record there answers that instead. Same table as lib/idempotency, its own key prefix.
  */
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ErrorCode } from '@hele/shared';
 import { doc, isConditionFailure, type TransactItem } from './db';
 import { ConflictError } from './errors';
@@ -100,23 +100,8 @@ export const foldedClaim = (call: IdempotentCall, now = () => Date.now()) => {
         if (error instanceof KeyAlreadyUsed) return replay();
         throw error;
       }
-      if (keptResponse) {
-        // The write is done: a refusal after it (none is expected) does not replace what it answers.
-        if (response.statusCode >= 400) return keptResponse;
-        // Kept in the transaction; what the route learnt after it (a waitlist place's position) joins it.
-        if (keptResponse.statusCode !== response.statusCode || keptResponse.body !== response.body) {
-          await doc.send(
-            new UpdateCommand({
-              TableName: table(),
-              Key: { id },
-              UpdateExpression: 'SET #data = :data',
-              ExpressionAttributeNames: { '#data': 'data' },
-              ExpressionAttributeValues: { ':data': JSON.stringify(response) },
-            }),
-          );
-        }
-        return response;
-      }
+      // The transaction kept the answer: that is the answer, now and on every replay.
+      if (keptResponse) return keptResponse;
       // No transaction kept it (a refusal, an answer from what exists): keep it now, unless a record is there.
       try {
         await doc.send(new PutCommand({ TableName: table(), Item: item(response), ...isNew() }));

@@ -1,8 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { call, signIn } from '../../test/gateway';
 import { allRegistrations, createActivity, futureTimes, newMembers } from '../../test/fixtures';
 import { doc, type DocClient } from '../lib/db';
+import { tableName } from '../lib/tables';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
 import { createActivityRepository } from '../domain/activities/repository';
 
@@ -29,7 +30,9 @@ describe('registration engine', () => {
     expect((await register(activity.id, b!.token)).status).toBe(201);
     const waiting = await register(activity.id, c!.token);
     expect(waiting.status).toBe(201);
-    expect(waiting.body.registration).toMatchObject({ status: 'waitlisted', position: 1 });
+    // A new place is answered without its position (one transaction however long the queue); reads show it.
+    expect(waiting.body.registration).toMatchObject({ status: 'waitlisted' });
+    expect(waiting.body.registration.position).toBeUndefined();
 
     const seen = await getActivity(activity.id, c!.token);
     expect(seen).toMatchObject({ capacity: 2, confirmedCount: 2, waitlistCount: 1, seatsLeft: 0 });
@@ -51,7 +54,8 @@ describe('registration engine', () => {
     expect((await cancelMine(activity.id, c!.token)).body.registration.status).toBe('cancelled');
     expect(await getActivity(activity.id, c!.token)).toMatchObject({ confirmedCount: 1, waitlistCount: 0 });
     // A cancelled registration can be made again.
-    expect((await register(activity.id, a!.token)).body.registration).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect((await register(activity.id, a!.token)).body.registration).toMatchObject({ status: 'waitlisted' });
+    expect((await getActivity(activity.id, a!.token)).myRegistration).toMatchObject({ status: 'waitlisted', position: 1 });
     expect((await cancelMine(activity.id, c!.token)).status).toBe(404);
   });
 
@@ -118,7 +122,7 @@ describe('registration engine', () => {
     const seat = await register(activity.id, seated!.token, { 'Idempotency-Key': 'tap-seat' });
     const place = await register(activity.id, waiting!.token, { 'Idempotency-Key': 'tap-wait' });
     expect([seat.status, seat.body.registration.status]).toEqual([201, 'confirmed']);
-    expect([place.status, place.body.registration]).toEqual([201, expect.objectContaining({ status: 'waitlisted', position: 1 })]);
+    expect([place.status, place.body.registration]).toEqual([201, expect.objectContaining({ status: 'waitlisted' })]);
 
     // Both give their place back; the same taps again are the same requests: their first answers, nothing written.
     expect((await cancelMine(activity.id, waiting!.token)).status).toBe(200);
@@ -126,7 +130,6 @@ describe('registration engine', () => {
     const seatAgain = await register(activity.id, seated!.token, { 'Idempotency-Key': 'tap-seat' });
     const placeAgain = await register(activity.id, waiting!.token, { 'Idempotency-Key': 'tap-wait' });
     expect([seatAgain.status, seatAgain.body]).toEqual([201, seat.body]);
-    // The waitlist's answer was kept with the position it learnt after its transaction.
     expect([placeAgain.status, placeAgain.body]).toEqual([201, place.body]);
     expect((await allRegistrations(activity.id)).map((registration) => registration.status)).toEqual(['cancelled', 'cancelled']);
     expect(await getActivity(activity.id, seated!.token)).toMatchObject({ confirmedCount: 0, waitlistCount: 0 });
@@ -180,6 +183,50 @@ describe('registration engine', () => {
     expect((await allRegistrations(activity.id)).every((registration) => registration.status === 'cancelled')).toBe(true);
     const late = await register(activity.id, users[0]!.token);
     expect([late.status, late.body.error.code]).toEqual([409, 'ACTIVITY_CANCELLED']);
+  });
+});
+
+describe('registration engine: a recent read of the activity decides, its version is checked', () => {
+  /** The real client, counting its reads of activity items. */
+  const countingGets = (): DocClient & { gets: number } => {
+    const client = {
+      gets: 0,
+      send: (async (command: unknown) => {
+        if (command instanceof GetCommand && command.input.TableName === tableName('ACTIVITIES_TABLE')) client.gets++;
+        return doc.send(command as never);
+      }) as DocClient['send'],
+    };
+    return client;
+  };
+  const member = (user: { userId: string; name: string }) => ({ id: user.userId, nickname: user.name, roles: ['member' as const] });
+
+  it('shares one read of the activity between registrations, and refuses on an edit made after it (REGISTRATION_NOT_OPEN)', async () => {
+    const activity = await createActivity({ capacity: 3 });
+    const [a, b, c] = await newMembers(3);
+    const client = countingGets();
+    const engine = createRegistrationEngine({ repository: createActivityRepository(client), activityReadMs: 60_000 });
+    expect((await engine.register(activity.id, member(a!))).registration.status).toBe('confirmed');
+    expect((await engine.register(activity.id, member(b!))).registration.status).toBe('confirmed');
+    expect(client.gets).toBe(1);
+
+    // Another container closes the window for now: the read this one holds is out of date.
+    const { token } = await signIn('coordinator');
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await call('PATCH', `/activities/${activity.id}`, { token, body: { registrationOpensAt: later } })).status).toBe(200);
+    await expect(engine.register(activity.id, member(c!))).rejects.toMatchObject({ statusCode: 409, code: 'REGISTRATION_NOT_OPEN' });
+    expect(await allRegistrations(activity.id)).toHaveLength(2);
+    expect(await getActivity(activity.id, a!.token)).toMatchObject({ confirmedCount: 2, waitlistCount: 0 });
+  });
+
+  it('reads again before refusing on a read that is out of date (the window opened meanwhile)', async () => {
+    const activity = await createActivity({ registrationOpensAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const [a] = await newMembers(1);
+    const engine = createRegistrationEngine({ repository: createActivityRepository(), activityReadMs: 60_000 });
+    await expect(engine.register(activity.id, member(a!))).rejects.toMatchObject({ code: 'REGISTRATION_NOT_OPEN' });
+    const { token } = await signIn('coordinator');
+    const now = new Date(Date.now() - 60_000).toISOString();
+    expect((await call('PATCH', `/activities/${activity.id}`, { token, body: { registrationOpensAt: now } })).status).toBe(200);
+    expect((await engine.register(activity.id, member(a!))).registration.status).toBe('confirmed');
   });
 });
 

@@ -77,6 +77,8 @@ describe('participationState', () => {
 describe('registrationOutcome', () => {
   it('says a waitlist place is one, never 报名成功', () => {
     expect(registrationOutcome({ status: 'waitlisted', position: 2 })).toBe('已加入候补，第 2 位');
+    // A new place is answered without its position (the activity's page shows it).
+    expect(registrationOutcome({ status: 'waitlisted' })).toBe('已加入候补');
     expect(registrationOutcome({ status: 'confirmed' })).toBe('报名成功');
   });
 });

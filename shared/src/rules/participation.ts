@@ -73,7 +73,7 @@ export const isSettled = (state: ParticipationState): boolean =>
 /** What a registration leads to, as the app says it right after the tap: a seat, or a waitlist place. */
 export const registrationOutcome = (registration: { status: RegistrationStatus; position?: number }): string =>
   registration.status === 'waitlisted'
-    ? `已加入候补，第 ${registration.position ?? '?'} 位`
+    ? `已加入候补${registration.position ? `，第 ${registration.position} 位` : ''}`
     : registration.status === 'confirmed'
       ? '报名成功'
       : '报名已取消';

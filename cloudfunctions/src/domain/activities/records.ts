@@ -1,7 +1,7 @@
 /**
  * What the activities and registrations tables hold, parsed on every read (no `as Entity`), and
  * how a record becomes the API's shape. The counters on an activity (confirmedCount,
- * waitlistCount, waitTicket) are changed only inside the registration engine's transactions.
+ * waitlistCount) are changed only inside the registration engine's transactions.
  */
 import type { RegistrationRecord } from './seats';
 import { isLive } from './seats';
@@ -20,8 +20,8 @@ import { newCheckInSecret } from './check-in-code';
 
 /** An activity as stored: the API's shape without what is worked out per read or per caller, with the engine's fields. */
 export const ActivityRecord = Activity.omit({ seatsLeft: true, myRegistration: true, myLeave: true, myState: true }).extend({
-  /** Last waitlist ticket handed out; tickets order the waitlist. */
-  waitTicket: z.number().int(),
+  /** Older records: the last waitlist ticket handed out. Waitlist numbers now come from the time (seats.ts nextWaitSeq). */
+  waitTicket: z.number().int().optional(),
   /** Bumped by every edit, so two coordinators editing at once cannot overwrite each other. */
   version: z.number().int(),
   /** Signs the rotating check-in codes of this activity; never leaves the server. */
@@ -118,7 +118,6 @@ export const newActivityRecord = (input: CreateActivityRequest, createdBy: strin
     cancellationDeadline: fields.cancellationDeadline ?? fields.startsAt,
     confirmedCount: 0,
     waitlistCount: 0,
-    waitTicket: 0,
     checkInSecret: newCheckInSecret(),
     createdBy,
     createdAt: iso,

@@ -28,12 +28,16 @@ import { retrying, type RetryOptions, DEFAULT_RETRY } from '../../lib/retry';
 import { trainings } from '../trainings';
 import { countItem, participationScope } from '../stats';
 import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from './records';
+import { nextWaitSeq } from './seats';
+import { recentReads } from '../../lib/recent-reads';
 import type { ActivityRepository } from './repository';
 
 export interface EngineDeps {
   repository: ActivityRepository;
   now?: () => Date;
   retry?: RetryOptions;
+  /** How long a read of an activity decides this container's registrations (their transactions check its version). */
+  activityReadMs?: number;
 }
 
 /**
@@ -68,13 +72,60 @@ const MyListKey = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.str
 
 export const busy = () => new ConflictError(ErrorCode.BUSY, 'Too many people are registering right now, try again');
 
-export const createRegistrationEngine = ({ repository, now = () => new Date(), retry = DEFAULT_RETRY }: EngineDeps) => {
+/** Why `caller` may not register for `activity` at `at`, if they may not. */
+const refusalOf = async (activity: ActivityRecord | undefined, caller: Principal, at: Date): Promise<Error | undefined> => {
+  if (!activity) return new NotFoundError('Activity');
+  const verdict = canRegister(activity, at);
+  if (!verdict.ok) return new ConflictError(verdict.code, verdict.message);
+  // A branch's own meeting (仅限本支部) takes its roster only: users whose branch it is.
+  if (activity.branchOnly && caller.branchId !== activity.branchId) {
+    return new ConflictError(ErrorCode.BRANCH_ONLY, 'This meeting is for its branch only', [
+      { path: 'branchId', message: '仅限本支部党员' },
+    ]);
+  }
+  // Some service activities need an academy training first (e.g. first aid before elderly outings).
+  if (activity.requiredTraining && !(await trainings.hasCompleted(caller.id, activity.requiredTraining))) {
+    return new ConflictError('TRAINING_REQUIRED', `Complete the ${activity.requiredTraining} training first`, [
+      { path: 'requiredTraining', message: TRAINING_TOPIC_LABELS[activity.requiredTraining] },
+    ]);
+  }
+  return undefined;
+};
+
+export const createRegistrationEngine = ({
+  repository,
+  now = () => new Date(),
+  retry = DEFAULT_RETRY,
+  activityReadMs = 1000,
+}: EngineDeps) => {
   const withRetries = <T>(attempt: (n: number) => Promise<T | undefined>): Promise<T> => retrying(attempt, retry, busy);
 
   const requireActivity = async (activityId: string): Promise<ActivityRecord> => {
     const activity = await repository.getActivity(activityId);
     if (!activity) throw new NotFoundError('Activity');
     return activity;
+  };
+
+  const activityReads = recentReads((id) => repository.getActivity(id), { maxAgeMs: activityReadMs });
+
+  /**
+   * The activity, if it takes the caller's registration now. A recent read of this container decides (the
+   * registration's transaction holds only while the activity's version is the one read); a refusal is made
+   * only on a fresh read.
+   */
+  const admitting = async (
+    activityId: string,
+    caller: Principal,
+    at: Date,
+    { fresh = false }: { fresh?: boolean } = {},
+  ): Promise<ActivityRecord> => {
+    const { value: activity, cached } = fresh
+      ? { value: await activityReads.fresh(activityId), cached: false }
+      : await activityReads.recent(activityId);
+    const refusal = await refusalOf(activity, caller, at);
+    if (!refusal) return activity!;
+    if (cached) return admitting(activityId, caller, at, { fresh: true });
+    throw refusal;
   };
 
   const withPosition = async (record: RegistrationRecord): Promise<Registration> =>
@@ -139,29 +190,18 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
     promoteWhileSeatsFree,
     cancel,
 
-    /** `created` is false when the caller already held a live registration (docs/API.md: 200, not a second one). */
+    /**
+     * `created` is false when the caller already held a live registration (docs/API.md: 200, not a second one).
+     * A new waitlist place is answered without its position: counting the people ahead is left to the reads
+     * (the activity, 我的报名), so the place costs one transaction however long the queue.
+     */
     async register(
       activityId: string,
       caller: Principal,
       once?: RegistrationOnce,
     ): Promise<{ registration: Registration; created: boolean }> {
       const at = now();
-      const activity = await requireActivity(activityId);
-      const verdict = canRegister(activity, at);
-      if (!verdict.ok) throw new ConflictError(verdict.code, verdict.message);
-      // A branch's own meeting (仅限本支部) takes its roster only: users whose branch it is.
-      if (activity.branchOnly && caller.branchId !== activity.branchId) {
-        throw new ConflictError(ErrorCode.BRANCH_ONLY, 'This meeting is for its branch only', [
-          { path: 'branchId', message: '仅限本支部党员' },
-        ]);
-      }
-      // Some service activities need an academy training first (e.g. first aid before elderly outings).
-      if (activity.requiredTraining && !(await trainings.hasCompleted(caller.id, activity.requiredTraining))) {
-        throw new ConflictError('TRAINING_REQUIRED', `Complete the ${activity.requiredTraining} training first`, [
-          { path: 'requiredTraining', message: TRAINING_TOPIC_LABELS[activity.requiredTraining] },
-        ]);
-      }
-
+      let activity = await admitting(activityId, caller, at);
       const nowIso = at.toISOString();
       const fresh: RegistrationRecord = {
         activityId,
@@ -172,25 +212,38 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
         registeredAt: nowIso,
         updatedAt: nowIso,
       };
+      // Where a waitlist place would stand: asked for now (later tries keep it).
+      const waitSeq = nextWaitSeq(at);
       // A live registration of the caller fails the put's condition; then we answer with it.
       const theOneThatExists = async () => {
         const current = await repository.getRegistration(activityId, caller.id);
         return isLive(current) ? { registration: await withPosition(current), created: false } : undefined;
       };
-      // The dashboard's sign-ups per month (of the activity), whether for a seat or a waitlist place.
-      const counted = [countItem(participationScope(centerMonth(activity.startsAt)), { registrations: 1 })];
-      // When the read shows a full house or a queue, go straight for a waitlist place.
-      let trySeat = activity.confirmedCount < activity.capacity && activity.waitlistCount === 0;
-
       // Closing an account tombstones it before cancelling its registrations (account/close.ts): the
       // registration's own transaction holds only while the account is open, so none is written after.
       const holder = accountOpenCondition(caller.id);
       const closed = () => new UnauthenticatedError('This account was closed');
 
+      // When the read shows a full house or a queue, go straight for a waitlist place.
+      const seatLikelyFree = () => activity.confirmedCount < activity.capacity && activity.waitlistCount === 0;
+      let trySeat = seatLikelyFree();
+      let readAgain = false;
+
       return await withRetries(async () => {
+        if (readAgain) {
+          activity = await admitting(activityId, caller, at, { fresh: true });
+          trySeat = seatLikelyFree();
+          readAgain = false;
+        }
+        const alongside = {
+          // The dashboard's sign-ups per month (of the activity), whether for a seat or a waitlist place.
+          counted: [countItem(participationScope(centerMonth(activity.startsAt)), { registrations: 1 })],
+          holder,
+          version: activity.version,
+        };
         if (trySeat) {
           const registration = toRegistration(fresh);
-          const seat = await repository.confirmSeat(fresh, counted, holder, once?.record(registration));
+          const seat = await repository.confirmSeat(fresh, { ...alongside, once: once?.record(registration) });
           if (seat === 'ok') {
             once?.kept();
             return { registration, created: true };
@@ -199,23 +252,24 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
           if (seat === 'exists') return theOneThatExists();
           if (seat === 'holder') throw closed();
           if (seat === 'conflict') return undefined;
+          // Full, or the activity changed: this container's next registrations read it again.
+          activityReads.forget(activityId);
         }
         trySeat = true;
 
-        const ticket = await repository.takeWaitTicket(activityId);
-        if (ticket === 'conflict') return undefined;
-        if (ticket === 'closed') throw new ConflictError(ErrorCode.ACTIVITY_NOT_OPEN, 'The activity no longer takes registrations');
-        const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq: ticket };
-        // The record keeps the place without its position, learnt after the transaction (the adapter adds it).
-        const place = await repository.joinWaitlist(waiting, counted, holder, once?.record(toRegistration(waiting)));
+        const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq };
+        const registration = toRegistration(waiting);
+        const place = await repository.joinWaitlist(waiting, { ...alongside, once: once?.record(registration) });
         if (place === 'ok') {
           once?.kept();
-          return { registration: await withPosition(waiting), created: true };
+          return { registration, created: true };
         }
         if (place === 'used') once!.used();
         if (place === 'exists') return theOneThatExists();
         if (place === 'holder') throw closed();
-        return undefined; // a seat came free meanwhile, or a conflict: try for the seat again
+        // A seat came free, the activity was edited or closed meanwhile: read it again. Or a conflict: try again.
+        if (place === 'seat-free') readAgain = true;
+        return undefined;
       });
     },
 
@@ -226,7 +280,7 @@ export const createRegistrationEngine = ({ repository, now = () => new Date(), r
      */
     seatOnArrival: (record: RegistrationRecord, alongside: TransactItem[]): Promise<'ok' | 'full' | 'exists'> =>
       withRetries(async () => {
-        const outcome = await repository.confirmSeat(record, alongside);
+        const outcome = await repository.confirmSeat(record, { counted: alongside });
         // No account condition nor key record was given (a walk-in has no account), so none can fail.
         if (outcome === 'holder' || outcome === 'used') throw new Error(`unexpected ${outcome} condition on a seat taken on arrival`);
         return outcome === 'conflict' ? undefined : outcome;

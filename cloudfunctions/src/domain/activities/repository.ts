@@ -33,8 +33,17 @@ import { tableName } from '../../lib/tables';
 
 export type PageOf<T> = Page<T>;
 
-/** What a registration's transaction counts alongside (each fails as `exists`), the condition on its holder's account, its Idempotency-Key record. */
-type Alongside = [counted?: TransactItem[], holder?: TransactItem, once?: TransactItem];
+/** What goes with a registration's own items in its transaction. */
+export interface Alongside {
+  /** Counted alongside (each fails as `exists`). */
+  counted?: TransactItem[];
+  /** A condition the registering person's account must meet (accountOpenCondition). */
+  holder?: TransactItem;
+  /** The record of the request's Idempotency-Key (lib/idempotency-folded). */
+  once?: TransactItem;
+  /** The activity's version the caller decided on: its settings must be unchanged (seatItems). */
+  version?: number;
+}
 
 export const createActivityRepository = (client: DocClient = doc) => {
   const activities = () => tableName('ACTIVITIES_TABLE');
@@ -45,7 +54,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
   // The Idempotency-Key's record goes first: when a retry meets it, that is the reason reported.
   const keyed = (once: TransactItem | undefined) => (once ? [{ name: 'used' as const, item: once }] : []);
   /** A registration's own items, with what goes alongside: `counted` (each fails as `exists`), `holder` and `once`. */
-  const register = <Name extends string>(own: Array<{ name: Name; item: TransactItem }>, ...[counted = [], holder, once]: Alongside) =>
+  const register = <Name extends string>(own: Array<{ name: Name; item: TransactItem }>, { counted = [], holder, once }: Alongside) =>
     transact<Name | 'exists' | 'holder' | 'used'>([
       ...keyed(once),
       ...own,
@@ -252,32 +261,14 @@ export const createActivityRepository = (client: DocClient = doc) => {
       return new Map(mine.map((record) => [record.activityId, record]));
     },
 
-    /**
-     * A seat, if the activity is open, has one free and nobody is waiting for it (with what is counted
-     * alongside, `holder`: a condition the registering person's account must meet, see accountOpenCondition,
-     * and `once`: the record of the request's Idempotency-Key, lib/idempotency-folded).
-     */
-    confirmSeat(record: RegistrationRecord, ...alongside: Alongside): Promise<TxOutcome<'full' | 'exists' | 'holder' | 'used'>> {
-      return register(seatItems.take(record), ...alongside);
-    },
-
-    /** The next waitlist ticket (a counter: tickets are unique and increase). */
-    async takeWaitTicket(activityId: string): Promise<number | 'closed' | 'conflict'> {
-      try {
-        const { Attributes } = await client.send(
-          new UpdateCommand({ ...onOpenActivity(activityId, 'SET waitTicket = waitTicket + :one').Update!, ReturnValues: 'UPDATED_NEW' }),
-        );
-        return Attributes?.waitTicket as number;
-      } catch (error) {
-        if (isConditionFailure(error)) return 'closed';
-        if (isRetryableWriteError(error)) return 'conflict';
-        throw error;
-      }
+    /** A seat, if the activity is open, has one free and nobody is waiting for it (with what goes alongside). */
+    confirmSeat(record: RegistrationRecord, alongside: Alongside = {}): Promise<TxOutcome<'full' | 'exists' | 'holder' | 'used'>> {
+      return register(seatItems.take(record, alongside.version), alongside);
     },
 
     /** A waitlist place, if every seat is taken or others already wait (with what goes alongside, as confirmSeat). */
-    joinWaitlist(record: RegistrationRecord, ...alongside: Alongside): Promise<TxOutcome<'seat-free' | 'exists' | 'holder' | 'used'>> {
-      return register(seatItems.wait(record), ...alongside);
+    joinWaitlist(record: RegistrationRecord, alongside: Alongside = {}): Promise<TxOutcome<'seat-free' | 'exists' | 'holder' | 'used'>> {
+      return register(seatItems.wait(record, alongside.version), alongside);
     },
 
     /** The earliest waitlisted registration: strongly consistent, through the local index. */

@@ -13,7 +13,7 @@ import { tableName } from '../../lib/tables';
 
 /** A registration as stored: the API's shape (its waitlist place is worked out on read), with who checked the person in. */
 export const RegistrationRecord = Registration.omit({ position: true }).extend({
-  /** Present only while waitlisted: the ticket that orders the waitlist (sparse LSI byWaitSeq). */
+  /** Present only while waitlisted: the number that orders the waitlist (sparse LSI byWaitSeq), see nextWaitSeq. */
   waitSeq: z.number().int().optional(),
   /** A check-in made for the person by a coordinator or the branch's secretary (代签): who, and their name. */
   checkedInBy: z.string().optional(),
@@ -66,7 +66,7 @@ export const putRegistration = (record: RegistrationRecord): TransactItem => ({
   },
 });
 
-/** Moves a registration to status `to`, stamped `stamp` = now, if `condition` holds; a waitlist ticket goes with it. */
+/** Moves a registration to status `to`, stamped `stamp` = now, if `condition` holds; its waitlist number goes. */
 const moveRegistration = (
   { activityId, userId }: RegistrationRecord,
   to: 'cancelled' | 'confirmed',
@@ -89,7 +89,7 @@ const moveRegistration = (
 export const cancelRegistration = (record: RegistrationRecord, status: RegistrationRecord['status'], now: string): TransactItem =>
   moveRegistration(record, 'cancelled', 'cancelledAt', now, '#status = :current AND id = :id', { ':current': status, ':id': record.id });
 
-/** Gives the head of the waitlist a seat, if it is still waiting with the same ticket. */
+/** Gives the head of the waitlist a seat, if it is still waiting with the same number. */
 export const promoteHead = (head: RegistrationRecord, now: string): TransactItem =>
   moveRegistration(head, 'confirmed', 'promotedAt', now, '#status = :waitlisted AND waitSeq = :seq', {
     ':waitlisted': 'waitlisted',
@@ -116,23 +116,48 @@ export const onOpenActivity = (
   },
 });
 
-/** One more on an open activity's seat or waitlist counter, if `condition` holds too. */
-const countOne = (record: RegistrationRecord, counter: 'confirmedCount' | 'waitlistCount', condition: string): TransactItem =>
-  onOpenActivity(record.activityId, `SET ${counter} = ${counter} + :one`, condition, {
-    names: { '#capacity': 'capacity' },
-    values: { ':zero': 0 },
-  });
+let lastWaitSeq = 0;
+
+/**
+ * The number that places a new waitlist entry: microseconds since the epoch of `at`, with a random tie-break
+ * within its millisecond, and strictly increasing within this container. No counter item is written for it,
+ * so a waitlist place is one transaction, not a ticket update first. Older entries' tickets (1, 2, …) stay ahead.
+ */
+export const nextWaitSeq = (at: Date): number => {
+  lastWaitSeq = Math.max(at.getTime() * 1000 + Math.floor(Math.random() * 1000), lastWaitSeq + 1);
+  return lastWaitSeq;
+};
+
+/**
+ * One more on an open activity's seat or waitlist counter, if `condition` holds too, and, given `version`,
+ * if nobody edited the activity since the read its caller decided on (a cached read is checked here).
+ */
+const countOne = (
+  record: RegistrationRecord,
+  counter: 'confirmedCount' | 'waitlistCount',
+  condition: string,
+  version: number | undefined,
+): TransactItem =>
+  onOpenActivity(
+    record.activityId,
+    `SET ${counter} = ${counter} + :one`,
+    version === undefined ? condition : `${condition} AND #version = :version`,
+    {
+      names: { '#capacity': 'capacity', ...(version === undefined ? {} : { '#version': 'version' }) },
+      values: { ':zero': 0, ...(version === undefined ? {} : { ':version': version }) },
+    },
+  );
 
 export const seatItems = {
-  /** A seat, if the activity is open, has one free and nobody is waiting for it. */
-  take: (record: RegistrationRecord): [Named<'full'>, Named<'exists'>] => [
-    { name: 'full', item: countOne(record, 'confirmedCount', 'confirmedCount < #capacity AND waitlistCount = :zero') },
+  /** A seat, if the activity is open (still at `version`, given one), has one free and nobody is waiting for it. */
+  take: (record: RegistrationRecord, version?: number): [Named<'full'>, Named<'exists'>] => [
+    { name: 'full', item: countOne(record, 'confirmedCount', 'confirmedCount < #capacity AND waitlistCount = :zero', version) },
     { name: 'exists', item: putRegistration(record) },
   ],
 
-  /** A waitlist place, if the activity is open and every seat is taken or others already wait. */
-  wait: (record: RegistrationRecord): [Named<'seat-free'>, Named<'exists'>] => [
-    { name: 'seat-free', item: countOne(record, 'waitlistCount', '(confirmedCount >= #capacity OR waitlistCount > :zero)') },
+  /** A waitlist place, if the activity is open (still at `version`, given one) and every seat is taken or others already wait. */
+  wait: (record: RegistrationRecord, version?: number): [Named<'seat-free'>, Named<'exists'>] => [
+    { name: 'seat-free', item: countOne(record, 'waitlistCount', '(confirmedCount >= #capacity OR waitlistCount > :zero)', version) },
     { name: 'exists', item: putRegistration(record) },
   ],
 

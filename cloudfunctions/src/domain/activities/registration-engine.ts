@@ -29,6 +29,7 @@ import { trainings } from '../trainings';
 import { countItem, participationScope } from '../stats';
 import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from './records';
 import { nextWaitSeq } from './seats';
+import { SeatAttempts } from './seat-attempts';
 import { recentReads } from '../../lib/recent-reads';
 import type { ActivityRepository } from './repository';
 
@@ -107,6 +108,13 @@ export const createRegistrationEngine = ({
   };
 
   const activityReads = recentReads((id) => repository.getActivity(id), { maxAgeMs: activityReadMs });
+  // The seat attempts made on each shared read (a new read starts afresh).
+  const seatAttempts = new WeakMap<ActivityRecord, SeatAttempts>();
+  const seatAttemptsOn = (activity: ActivityRecord): SeatAttempts => {
+    let attempts = seatAttempts.get(activity);
+    if (!attempts) seatAttempts.set(activity, (attempts = new SeatAttempts(activity)));
+    return attempts;
+  };
 
   /**
    * The activity, if it takes the caller's registration now. A recent read of this container decides (the
@@ -224,15 +232,11 @@ export const createRegistrationEngine = ({
       const holder = accountOpenCondition(caller.id);
       const closed = () => new UnauthenticatedError('This account was closed');
 
-      // When the read shows a full house or a queue, go straight for a waitlist place.
-      const seatLikelyFree = () => activity.confirmedCount < activity.capacity && activity.waitlistCount === 0;
-      let trySeat = seatLikelyFree();
       let readAgain = false;
 
       return await withRetries(async () => {
         if (readAgain) {
           activity = await admitting(activityId, caller, at, { fresh: true });
-          trySeat = seatLikelyFree();
           readAgain = false;
         }
         const alongside = {
@@ -241,9 +245,16 @@ export const createRegistrationEngine = ({
           holder,
           version: activity.version,
         };
-        if (trySeat) {
+        // When the read (and what this container learnt since) shows a full house or a queue, go straight for a waitlist place.
+        const attempts = seatAttemptsOn(activity);
+        if (await attempts.worthTrying()) {
           const registration = toRegistration(fresh);
-          const seat = await repository.confirmSeat(fresh, { ...alongside, once: once?.record(registration) });
+          let seat: Awaited<ReturnType<typeof repository.confirmSeat>> | undefined;
+          try {
+            seat = await repository.confirmSeat(fresh, { ...alongside, once: once?.record(registration) });
+          } finally {
+            attempts.settled(seat === 'ok' || seat === 'full' ? seat : 'other');
+          }
           if (seat === 'ok') {
             once?.kept();
             return { registration, created: true };
@@ -255,7 +266,6 @@ export const createRegistrationEngine = ({
           // Full, or the activity changed: this container's next registrations read it again.
           activityReads.forget(activityId);
         }
-        trySeat = true;
 
         const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq };
         const registration = toRegistration(waiting);

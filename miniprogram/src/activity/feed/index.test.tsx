@@ -164,4 +164,21 @@ describe('现场动态', () => {
     await screen.findByText('报道员（1）');
     expect(saved).toEqual([{ userIds: ['u_m'] }]);
   });
+
+  it('offers no report of a feed nobody has posted on yet, and one of a feed with posts', async () => {
+    onActivityPageAs('李社工', ['member', 'coordinator']);
+    answerRequests(({ url }) =>
+      feedReads(url, feedPage({ state: 'upcoming', pinned: null, items: [], latestRev: null, publicFeed: false })),
+    );
+    const { unmount } = render(<LiveFeedPage />);
+    fireEvent.click(await screen.findByText('生成报道', { selector: '.feed__make-report' }));
+    await screen.findByText('还没有动态。直播开始、标记了关键时刻后，再用它们生成报道。');
+    expect(screen.queryByText('下载 Word')).toBeNull();
+    unmount();
+
+    answerRequests(({ url }) => feedReads(url, feedPage({ publicFeed: false })));
+    render(<LiveFeedPage />);
+    fireEvent.click(await screen.findByText('生成报道', { selector: '.feed__make-report' }));
+    await screen.findByText('下载 Word');
+  });
 });

@@ -91,6 +91,13 @@ export function ReportPanel({ activityId, posts }: { activityId: string; posts: 
     setChosen(chosen.includes(key) ? chosen.filter((other) => other !== key) : [...chosen, key]);
   };
   const html = () => api.feedDocuments.report({ params: { id: activityId }, query });
+  // The feed's first page is empty only when nobody has posted: there is nothing to write about yet.
+  if (posts.length === 0)
+    return (
+      <Card title='生成报道' className='feed__report'>
+        <Text className='muted feed__report-empty'>还没有动态。直播开始、标记了关键时刻后，再用它们生成报道。</Text>
+      </Card>
+    );
   return (
     <Card title='生成报道' className='feed__report'>
       <Text className='muted'>

@@ -30,8 +30,12 @@ export const STATE_TAGS: Record<ParticipationState, 'success' | 'warning' | 'dan
   cancelled: 'default',
 };
 
-/** The feed of a published activity is 直播中 from its start until a while after its end. */
-export const isLive = (activity: Activity, now = new Date()) => activity.status === 'published' && feedState(activity, now) === 'live';
+/**
+ * 直播中: a published activity under way. Its feed takes posts for a while after the end too
+ * (shared/rules/feed), but by then the card says 活动已结束 and the page offers the feed as its 现场报道.
+ */
+export const isLive = (activity: Activity, now = new Date()) =>
+  activity.status === 'published' && feedState(activity, now) === 'live' && now.getTime() <= Date.parse(activity.endsAt);
 
 export default function ActivityCard({ activity }: { activity: Activity }) {
   const mine = myStatusText(activity);

@@ -153,6 +153,33 @@ export const burstRow = (what: string, raw: BurstResult, http: BurstResult, prob
   invariants: problems.length === 0 && http.errors === 0 && raw.errors === 0 ? 'yes' : 'no',
 });
 
+/** The round of median drain time among `runs`, with the errors of them all (one failed round fails the row). */
+const medianRun = (runs: BurstResult[]): BurstResult => {
+  const middle = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)]!;
+  return { ...middle, errors: runs.reduce((sum, run) => sum + run.errors, 0) };
+};
+
+/**
+ * Alternating burst rounds, each the raw baseline then the subject (`round` runs one of each and answers the
+ * invariants it found broken): one burst's rate moves a lot between runs on a shared machine, so the row gives
+ * the medians and each round's ratio.
+ */
+export const burstRounds = async (
+  rounds: number,
+  what: string,
+  round: (index: number) => Promise<{ raw: BurstResult; subject: BurstResult; problems: string[] }>,
+): Promise<{ row: Row; raw: BurstResult; subject: BurstResult; problems: string[] }> => {
+  const runs: Array<{ raw: BurstResult; subject: BurstResult; problems: string[] }> = [];
+  for (let i = 0; i < rounds; i++) runs.push(await round(i));
+  const raw = medianRun(runs.map((run) => run.raw));
+  const subject = medianRun(runs.map((run) => run.subject));
+  const problems = runs.flatMap((run) => run.problems);
+  const shares = runs.map((run) => (100 * run.subject.perSecond) / run.raw.perSecond);
+  const row = burstRow(`${what} (median of ${rounds})`, raw, subject, problems);
+  row.ratio = `${median(shares).toFixed(0)} % of the rate (rounds: ${shares.map((share) => share.toFixed(0)).join(', ')} %)`;
+  return { row, raw, subject, problems };
+};
+
 /**
  * Alternating open-loop rounds, each the raw baseline then the subject over HTTP (`round` runs one of
  * each and answers the invariants it found broken), and the p50 and p99 rows of their medians.

@@ -7,7 +7,7 @@
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { reconcilePoints } from '../scripts/local/reconcile';
 import type { RequestCost } from './http';
-import { burst, costRow, documentClient, openLoop, type Row, type BenchContext as Context, burstRow, openLoopRounds } from './lib';
+import { burst, burstRounds, costRow, documentClient, openLoop, type Row, type BenchContext as Context, openLoopRounds } from './lib';
 
 const COST = 10;
 
@@ -112,26 +112,30 @@ export const redemptionBench = async (
   const perUser = Math.ceil(n / balances);
   const raw = rawRedemption(ctx);
 
-  // Burst: each balance affords exactly its share, so every request must succeed.
-  const rawReward = await raw.setUp(users, perUser * COST, n);
-  const rawBurst = await burst(n, async (i) => (await raw.redeem(users[i % balances]!.userId, rawReward)) || 'raw failed');
-  await grantAll(ctx, users, perUser * COST);
-  const reward = await newReward(ctx, n);
+  // Burst: each balance affords exactly its share, so every request must succeed; raw and HTTP alternate.
   const costs: Array<RequestCost | undefined> = [];
-  const httpBurst = await burst(n, async (i) => {
-    const reply = await ctx.client.request('POST', '/redemptions', users[i % balances]!.token, { rewardId: reward });
-    costs.push(reply.cost);
-    return reply.status === 201 || `${reply.status} ${reply.body?.error?.code ?? ''}`;
+  const bursts = await burstRounds(rounds, `redemption burst: ${n} at once on ${balances} balances (drain)`, async () => {
+    const rawReward = await raw.setUp(users, perUser * COST, n);
+    const rawBurst = await burst(n, async (i) => (await raw.redeem(users[i % balances]!.userId, rawReward)) || 'raw failed');
+    await grantAll(ctx, users, perUser * COST);
+    const reward = await newReward(ctx, n);
+    const httpBurst = await burst(n, async (i) => {
+      const reply = await ctx.client.request('POST', '/redemptions', users[i % balances]!.token, { rewardId: reward });
+      costs.push(reply.cost);
+      return reply.status === 201 || `${reply.status} ${reply.body?.error?.code ?? ''}`;
+    });
+    if (httpBurst.errors) console.error(`redemption burst failures: ${JSON.stringify(httpBurst.failures)}`);
+    const problems = await invariants(ctx, reward, n, n - httpBurst.errors);
+    const balancesLeft = await Promise.all(
+      users.map(async (user) => (await ctx.client.request('GET', '/me/points?limit=1', user.token)).body.balance as number),
+    );
+    if (balancesLeft.some((balance) => balance !== 0)) problems.push('a balance is not back to zero');
+    if (problems.length) console.error(`redemption burst invariants broken: ${problems.join('; ')}`);
+    return { raw: rawBurst, subject: httpBurst, problems };
   });
-  if (httpBurst.errors) console.error(`redemption burst failures: ${JSON.stringify(httpBurst.failures)}`);
-  const burstProblems = await invariants(ctx, reward, n, n - httpBurst.errors);
-  const balancesLeft = await Promise.all(
-    users.map(async (user) => (await ctx.client.request('GET', '/me/points?limit=1', user.token)).body.balance as number),
-  );
-  if (balancesLeft.some((balance) => balance !== 0)) burstProblems.push('a balance is not back to zero');
-  if (burstProblems.length) console.error(`redemption burst invariants broken: ${burstProblems.join('; ')}`);
   rows.push(costRow('redemption', costs, '1 / 0 / — (one TransactWriteItems)'));
-  rows.push(burstRow(`redemption burst: ${n} at once on ${balances} balances (drain)`, rawBurst, httpBurst, burstProblems));
+  rows.push(bursts.row);
+  const httpBurst = bursts.subject;
 
   // Open loop at half the HTTP peak.
   const rate = Math.max(10, Math.floor(httpBurst.perSecond / 2));

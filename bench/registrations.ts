@@ -5,7 +5,17 @@
  */
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RequestCost } from './http';
-import { burst, costRow, documentClient, openLoop, type Row, type BenchContext as Context, burstRow, openLoopRounds } from './lib';
+import {
+  burst,
+  burstRounds,
+  costRow,
+  documentClient,
+  openLoop,
+  type Row,
+  type BenchContext as Context,
+  burstRow,
+  openLoopRounds,
+} from './lib';
 
 const HOUR = 3_600_000;
 
@@ -131,29 +141,31 @@ export const registrationBench = async (
   const rows: Row[] = [];
   const raw = rawSeat(ctx);
 
-  // Burst: all N at once, for correctness and drain time.
-  const rawBurstActivity = await raw.activity(capacity);
-  const rawBurst = await burst(n, async (i) => (await raw.take(rawBurstActivity, ctx.users[i]!.userId)) || 'raw write failed');
-  const burstActivity = await createActivity(ctx, capacity);
+  // Burst: all N at once, for correctness and drain time; raw and HTTP alternate, each round on new activities.
   const costs: Array<RequestCost | undefined> = [];
-  const httpBurst = await burst(n, async (i) => {
-    const reply = await ctx.client.request('POST', `/activities/${burstActivity}/registrations`, ctx.users[i]!.token, undefined, {
-      'Idempotency-Key': `bench-${i}`,
-    });
-    costs.push(reply.cost);
-    return reply.status === 201 || `${reply.status} ${reply.body?.error?.code ?? reply.body?.errorType ?? ''}`;
-  });
-  if (httpBurst.errors) console.error(`burst failures: ${JSON.stringify(httpBurst.failures)}`);
-  const burstProblems = await checkRegistrationInvariants(ctx, burstActivity, n);
-  rows.push(
-    burstRow(
-      `registration burst: ${n} at once for ${capacity} seats (drain), raw seat transaction vs HTTP`,
-      rawBurst,
-      httpBurst,
-      burstProblems,
-    ),
+  const bursts = await burstRounds(
+    rounds,
+    `registration burst: ${n} at once for ${capacity} seats (drain), raw seat transaction vs HTTP`,
+    async (round) => {
+      const rawActivity = await raw.activity(capacity);
+      const rawBurst = await burst(n, async (i) => (await raw.take(rawActivity, ctx.users[i]!.userId)) || 'raw write failed');
+      const activity = await createActivity(ctx, capacity);
+      const httpBurst = await burst(n, async (i) => {
+        const reply = await ctx.client.request('POST', `/activities/${activity}/registrations`, ctx.users[i]!.token, undefined, {
+          'Idempotency-Key': `bench-${round}-${i}`,
+        });
+        costs.push(reply.cost);
+        return reply.status === 201 || `${reply.status} ${reply.body?.error?.code ?? reply.body?.errorType ?? ''}`;
+      });
+      if (httpBurst.errors) console.error(`burst failures: ${JSON.stringify(httpBurst.failures)}`);
+      const problems = await checkRegistrationInvariants(ctx, activity, n);
+      if (problems.length) console.error(`burst invariants broken: ${problems.join('; ')}`);
+      return { raw: rawBurst, subject: httpBurst, problems };
+    },
   );
-  if (burstProblems.length) console.error(`burst invariants broken: ${burstProblems.join('; ')}`);
+  rows.push(bursts.row);
+  const httpBurst = bursts.subject;
+  const burstProblems = bursts.problems;
 
   const register = await inProcessEngine(ctx);
   const engineActivity = await createActivity(ctx, capacity);

@@ -107,33 +107,30 @@ export const createRegistrationEngine = ({
     return activity;
   };
 
-  const activityReads = recentReads((id) => repository.getActivity(id), { maxAgeMs: activityReadMs });
+  const activityReads = recentReads((id) => repository.getActivity(id), {
+    maxAgeMs: activityReadMs,
+    clock: () => now().getTime(),
+  });
   // The seat attempts made on each shared read (a new read starts afresh).
   const seatAttempts = new WeakMap<ActivityRecord, SeatAttempts>();
   const seatAttemptsOn = (activity: ActivityRecord): SeatAttempts => {
-    let attempts = seatAttempts.get(activity);
-    if (!attempts) seatAttempts.set(activity, (attempts = new SeatAttempts(activity)));
+    const known = seatAttempts.get(activity);
+    if (known) return known;
+    const attempts = new SeatAttempts(activity);
+    seatAttempts.set(activity, attempts);
     return attempts;
   };
 
   /**
-   * The activity, if it takes the caller's registration now. A recent read of this container decides (the
-   * registration's transaction holds only while the activity's version is the one read); a refusal is made
-   * only on a fresh read.
+   * The activity, if it takes the caller's registration now, as this container read it in the last
+   * `activityReadMs` (a registration's transaction holds only while the activity's version is the one read;
+   * a refusal may rest on a read that old: an edit that lets the caller in reaches them within that time).
    */
-  const admitting = async (
-    activityId: string,
-    caller: Principal,
-    at: Date,
-    { fresh = false }: { fresh?: boolean } = {},
-  ): Promise<ActivityRecord> => {
-    const { value: activity, cached } = fresh
-      ? { value: await activityReads.fresh(activityId), cached: false }
-      : await activityReads.recent(activityId);
+  const admitting = async (activityId: string, caller: Principal, at: Date): Promise<ActivityRecord> => {
+    const activity = await activityReads.recent(activityId);
     const refusal = await refusalOf(activity, caller, at);
-    if (!refusal) return activity!;
-    if (cached) return admitting(activityId, caller, at, { fresh: true });
-    throw refusal;
+    if (refusal) throw refusal;
+    return activity!;
   };
 
   const withPosition = async (record: RegistrationRecord): Promise<Registration> =>
@@ -236,7 +233,9 @@ export const createRegistrationEngine = ({
 
       return await withRetries(async () => {
         if (readAgain) {
-          activity = await admitting(activityId, caller, at, { fresh: true });
+          // Concurrent registrations that found this read out of date share the next one.
+          activityReads.forget(activityId, { outOfDate: activity });
+          activity = await admitting(activityId, caller, at);
           readAgain = false;
         }
         const alongside = {
@@ -264,7 +263,7 @@ export const createRegistrationEngine = ({
           if (seat === 'holder') throw closed();
           if (seat === 'conflict') return undefined;
           // Full, or the activity changed: this container's next registrations read it again.
-          activityReads.forget(activityId);
+          activityReads.forget(activityId, { outOfDate: activity });
         }
 
         const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq };

@@ -170,6 +170,22 @@ describe('活动详情', () => {
     }
   });
 
+  it('says what the live feed is now: to come, on, or what it recorded', async () => {
+    onActivityPageAs('陈党员', ['member']);
+    const now = Date.now();
+    const cases: Array<[Partial<Activity>, string]> = [
+      [{}, '活动开始后在此直播'],
+      [{ startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString() }, '直播中 · 点击观看'],
+      [{ startsAt: new Date(now - 3 * 3600_000).toISOString(), endsAt: new Date(now - 3600_000).toISOString() }, '查看活动现场报道'],
+    ];
+    for (const [times, line] of cases) {
+      answerRequests(() => ({ statusCode: 200, data: { activity: activity(times) } }));
+      const { unmount } = render(<ActivityDetailPage />);
+      await screen.findByText(line);
+      unmount();
+    }
+  });
+
   it('shows a shared activity before sign-in (title, time, place, seats) with 登录后报名, which comes back here', async () => {
     setRouteParams({ id: 'a1' });
     const requests: string[] = [];

@@ -124,6 +124,12 @@ function CancelActivity({ onCancel, onClose }: { onCancel: (reason?: string) => 
   );
 }
 
+/** What the way into the live feed says: it is on, it will be, or what it recorded. */
+const feedLine = (activity: Activity, now = new Date()): string => {
+  if (isLive(activity, now)) return '直播中 · 点击观看';
+  return now.getTime() < Date.parse(activity.startsAt) && activity.status === 'published' ? '活动开始后在此直播' : '查看活动现场报道';
+};
+
 function MemberView({ activity, user, reload }: { activity: Activity; user: User; reload: () => Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const codeForm = useForm(CheckInRequest, { code: '' });
@@ -317,7 +323,7 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
           onClick={() => Taro.navigateTo({ url: `/activity/feed/index?id=${activity.id}` })}
         >
           <Text className='activity-detail__feed-title'>现场动态</Text>
-          <Text className='muted'>{isLive(activity) ? '直播中 · 点击观看' : '查看活动现场报道'}</Text>
+          <Text className='muted'>{feedLine(activity)}</Text>
         </View>
       )}
 

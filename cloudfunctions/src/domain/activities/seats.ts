@@ -137,16 +137,16 @@ const countOne = (
   counter: 'confirmedCount' | 'waitlistCount',
   condition: string,
   version: number | undefined,
-): TransactItem =>
-  onOpenActivity(
-    record.activityId,
-    `SET ${counter} = ${counter} + :one`,
-    version === undefined ? condition : `${condition} AND #version = :version`,
-    {
-      names: { '#capacity': 'capacity', ...(version === undefined ? {} : { '#version': 'version' }) },
-      values: { ':zero': 0, ...(version === undefined ? {} : { ':version': version }) },
-    },
-  );
+): TransactItem => {
+  const unedited: { condition: string; names: Record<string, string>; values: Record<string, unknown> } =
+    version === undefined
+      ? { condition, names: {}, values: {} }
+      : { condition: `${condition} AND #version = :version`, names: { '#version': 'version' }, values: { ':version': version } };
+  return onOpenActivity(record.activityId, `SET ${counter} = ${counter} + :one`, unedited.condition, {
+    names: { '#capacity': 'capacity', ...unedited.names },
+    values: { ':zero': 0, ...unedited.values },
+  });
+};
 
 export const seatItems = {
   /** A seat, if the activity is open (still at `version`, given one), has one free and nobody is waiting for it. */

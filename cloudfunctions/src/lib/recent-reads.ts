@@ -8,11 +8,13 @@ export const recentReads = <T>(
   read: (key: string) => Promise<T>,
   { maxAgeMs = 1000, maxKeys = 1000, clock = () => Date.now() }: { maxAgeMs?: number; maxKeys?: number; clock?: () => number } = {},
 ) => {
-  const reads = new Map<string, { at: number; value: Promise<T>; settled?: { value: T } }>();
+  /** One shared read: when it started, its answer to come, and that answer once it came. */
+  type Entry = { at: number; value: Promise<T>; settled?: { value: T } };
+  const reads = new Map<string, Entry>();
 
   const start = (key: string) => {
     if (reads.size >= maxKeys) reads.clear();
-    const entry: { at: number; value: Promise<T>; settled?: { value: T } } = { at: clock(), value: read(key) };
+    const entry: Entry = { at: clock(), value: read(key) };
     reads.set(key, entry);
     entry.value.then(
       (value) => {

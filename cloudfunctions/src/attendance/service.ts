@@ -200,7 +200,7 @@ export const createAttendanceService = ({
 
   /**
    * The check-in's write, with what goes with it: an academy training's completion (not for a walk-in: no
-   * account) and the dashboard's participation (a seat taken on arrival counts as a registration too). A held
+   * account) and the dashboard's participation (a seat taken on arrival counts as a sign-up too). A held
    * seat is stamped; otherwise the seat is taken in the same transaction.
    */
   const attend = async (
@@ -224,11 +224,8 @@ export const createAttendanceService = ({
               : trainings.complete({ ...training, completedAt: nowIso }),
           ]
         : []),
-      countItem(participationScope(centerMonth(activity.startsAt)), {
-        checkIns: 1,
-        [`${activity.kind}CheckIns`]: 1,
-        ...(seat.kind === 'held' ? {} : { registrations: 1 }),
-      }),
+      // A seat taken on arrival is counted as a sign-up by its own update of the activity (activities/seats.ts).
+      countItem(participationScope(centerMonth(activity.startsAt)), { checkIns: 1, [`${activity.kind}CheckIns`]: 1 }),
       ...(activity.projectId ? [countItem(projectScope(activity.projectId), { checkIns: 1 })] : []),
     ];
     const stamp = {

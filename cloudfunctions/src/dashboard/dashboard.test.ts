@@ -4,7 +4,7 @@ import { hoursOf } from '@hele/shared';
 import { doc, transactNamed } from '../lib/db';
 import { activitySummary } from '../domain/activities/summary';
 import { ledger } from '../domain/ledger';
-import { countItem, readCounts, STAT_SHARDS } from '../domain/stats';
+import { countItem, participationScope, readCounts, STAT_SHARDS } from '../domain/stats';
 import { createHoursService } from '../volunteers/hours-service';
 import { serviceRecordRepository } from '../volunteers/repository';
 import { activityInput, createActivity, newMembers, newVolunteers } from '../../test/fixtures';
@@ -72,22 +72,38 @@ describe('dashboard counters', () => {
     expect(csv.split('\r\n')[1]).toMatch(new RegExp(`^${month},`));
   });
 
-  it('counts sign-ups for seats and waitlist places in the month the activity starts', async () => {
+  it('counts sign-ups for seats and waitlist places in the month the activity starts, with those counted before #20', async () => {
     // A month years ahead, of this test alone.
     const month = `20${40 + Math.floor(Math.random() * 40)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
     const { token: coordinator } = await signIn('coordinator');
     const signUps = async () =>
       (await call('GET', `/dashboard?from=${month}&to=${month}`, { token: coordinator })).body.months[0].registrations as number;
     const before = await signUps();
-    const activity = await createActivity({ capacity: 2, startsAt: `${month}-10T06:00:00.000Z`, endsAt: `${month}-10T08:00:00.000Z` });
+    // Sign-ups made before the activities counted their own stay in the stats table, and still count.
+    await transactNamed(doc, [{ name: 'older', item: countItem(participationScope(month), { registrations: 4 }) }]);
+    expect((await signUps()) - before).toBe(4);
+
+    const [activity, another] = await Promise.all(
+      ['10', '28'].map((day) =>
+        createActivity({ capacity: 2, startsAt: `${month}-${day}T06:00:00.000Z`, endsAt: `${month}-${day}T08:00:00.000Z` }),
+      ),
+    );
     const members = await newMembers(3, 'signup');
     const replies = await Promise.all(
-      members.map((member) => call('POST', `/activities/${activity.id}/registrations`, { token: member.token })),
+      members.map((member) => call('POST', `/activities/${activity!.id}/registrations`, { token: member.token })),
     );
     expect(replies.map((reply) => reply.body.registration.status).sort()).toEqual(['confirmed', 'confirmed', 'waitlisted']);
     // Signing up again answers with the place one has, and counts nothing.
-    await call('POST', `/activities/${activity.id}/registrations`, { token: members[0]!.token });
-    expect((await signUps()) - before).toBe(3);
+    await call('POST', `/activities/${activity!.id}/registrations`, { token: members[0]!.token });
+    expect((await signUps()) - before).toBe(4 + 3);
+
+    // A sign-up stays counted when it is given back, and when its activity is cancelled.
+    await call('POST', `/activities/${another!.id}/registrations`, { token: members[0]!.token });
+    await call('DELETE', `/activities/${activity!.id}/registrations/me`, { token: members[1]!.token });
+    expect((await call('POST', `/activities/${another!.id}/cancel`, { token: coordinator, body: { reason: '场地检修' } })).status).toBe(
+      200,
+    );
+    expect((await signUps()) - before).toBe(4 + 3 + 1);
   });
 
   it('counts service activities and approved hours per destination (进基层 / 进村居 / 进学校 / 进高墙), on the dashboard and in the yearly workbook', async () => {

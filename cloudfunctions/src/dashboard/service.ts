@@ -20,6 +20,7 @@ import { toCsv } from '../lib/csv';
 import { allProjects, projectScope } from '../domain/projects';
 import { participationScope, readCounts } from '../domain/stats';
 import { destinationsOver, serviceScope } from '../domain/destinations';
+import { signUpsOver } from '../domain/activities/summary';
 
 /** Without a range the dashboard shows this many months up to now. */
 const DEFAULT_MONTHS = 6;
@@ -28,17 +29,20 @@ export interface DashboardDeps {
   counts?: typeof readCounts;
   projects?: typeof allProjects;
   destinations?: typeof destinationsOver;
+  signUps?: typeof signUpsOver;
   now?: () => Date;
 }
 
+/** `signUps`: those the month's activities counted on themselves (since #20); the stats' `registrations` are the older ones. */
 const monthOf = (
   month: string,
+  signUps: number,
   participation: Record<string, number>,
   points: Record<string, number>,
   service: Record<string, number>,
 ): MonthFigures => ({
   month,
-  registrations: participation.registrations ?? 0,
+  registrations: signUps + (participation.registrations ?? 0),
   checkIns: participation.checkIns ?? 0,
   pointsEarned: points.EARN ?? 0,
   pointsRedeemed: -((points.REDEEM ?? 0) + (points.REFUND ?? 0)),
@@ -58,6 +62,7 @@ export const createDashboardService = ({
   counts = readCounts,
   projects = allProjects,
   destinations = destinationsOver,
+  signUps = signUpsOver,
   now = () => new Date(),
 }: DashboardDeps = {}) => {
   const figures = async (query: DashboardQuery): Promise<Dashboard> => {
@@ -65,15 +70,13 @@ export const createDashboardService = ({
     const [cases, resources, perMonth, perProject, perDestination] = await Promise.all([
       counts('cases'),
       counts('resources'),
-      // A month's three counters are read together, and the months side by side.
-      Promise.all(
-        months.map(async (month) =>
-          monthOf(
-            month,
-            ...(await Promise.all([counts(participationScope(month)), counts(`points#${month}`), counts(serviceScope(month))])),
-          ),
+      // A month's three counters are read together, and the months side by side, beside the activities' sign-ups.
+      Promise.all([
+        signUps(months),
+        Promise.all(
+          months.map((month) => Promise.all([counts(participationScope(month)), counts(`points#${month}`), counts(serviceScope(month))])),
         ),
-      ),
+      ]).then(([signedUp, counted]) => months.map((month, i) => monthOf(month, signedUp.get(month) ?? 0, ...counted[i]!))),
       projects().then((found) =>
         Promise.all(found.map(async ({ id, name, category }) => ({ id, name, category, ...figuresOf(await counts(projectScope(id))) }))),
       ),

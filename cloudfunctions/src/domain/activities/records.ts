@@ -1,7 +1,7 @@
 /**
  * What the activities and registrations tables hold, parsed on every read (no `as Entity`), and
  * how a record becomes the API's shape. The counters on an activity (confirmedCount,
- * waitlistCount) are changed only inside the registration engine's transactions.
+ * waitlistCount, signUps) are changed only inside the registration engine's transactions.
  */
 import type { RegistrationRecord } from './seats';
 import { isLive } from './seats';
@@ -24,6 +24,11 @@ export const ActivityRecord = Activity.omit({ seatsLeft: true, myRegistration: t
   waitTicket: z.number().int().optional(),
   /** Bumped by every edit, so two coordinators editing at once cannot overwrite each other. */
   version: z.number().int(),
+  /**
+   * Sign-ups (a seat or a waitlist place taken) since #20, counted by the seat's own update (seats.ts), for the dashboard's
+   * month of the activity's start; earlier ones are in the stats table (domain/stats participationScope).
+   */
+  signUps: z.number().int().optional(),
   /** Signs the rotating check-in codes of this activity; never leaves the server. */
   checkInSecret: z.string().optional(),
   /** Index keys: `published`, and `meeting#published`. */
@@ -60,7 +65,15 @@ export interface CallerPlace {
 
 /** The API's activity; with the caller's place, also their registration, leave and state (shared/rules/participation). */
 export const toActivity = (record: ActivityRecord, mine?: CallerPlace, now = new Date()): Activity => {
-  const { waitTicket: _ticket, version: _version, listKey: _listKey, kindKey: _kindKey, checkInSecret: _secret, ...fields } = record;
+  const {
+    waitTicket: _ticket,
+    version: _version,
+    signUps: _signUps,
+    listKey: _listKey,
+    kindKey: _kindKey,
+    checkInSecret: _secret,
+    ...fields
+  } = record;
   const registration = isLive(mine?.record) ? mine.record : undefined;
   return {
     ...fields,

@@ -7,7 +7,6 @@
 import {
   canCancel,
   canRegister,
-  centerMonth,
   compareForMyList,
   participationState,
   ErrorCode,
@@ -26,7 +25,6 @@ import type { TransactItem } from '../../lib/db';
 import { accountOpenCondition, type Principal } from '../../lib/principal';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../../lib/retry';
 import { trainings } from '../trainings';
-import { countItem, participationScope } from '../stats';
 import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from './records';
 import { nextWaitSeq } from './seats';
 import { SeatAttempts } from './seat-attempts';
@@ -238,9 +236,8 @@ export const createRegistrationEngine = ({
           activity = await admitting(activityId, caller, at);
           readAgain = false;
         }
+        // The dashboard's sign-ups are counted by the seat's or the place's own update of the activity (seats.ts).
         const alongside = {
-          // The dashboard's sign-ups per month (of the activity), whether for a seat or a waitlist place.
-          counted: [countItem(participationScope(centerMonth(activity.startsAt)), { registrations: 1 })],
           holder,
           version: activity.version,
         };

@@ -165,7 +165,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
      */
     async updateActivity(
       id: string,
-      changes: Partial<Omit<ActivityRecord, 'id' | 'confirmedCount' | 'waitlistCount' | 'waitTicket' | 'version'>>,
+      changes: Partial<Omit<ActivityRecord, 'id' | 'confirmedCount' | 'waitlistCount' | 'waitTicket' | 'signUps' | 'version'>>,
       expectedVersion: number,
     ): Promise<'ok' | 'stale' | 'below-confirmed' | 'conflict'> {
       const fields = fieldChanges(changes);

@@ -131,6 +131,8 @@ export const nextWaitSeq = (at: Date): number => {
 /**
  * One more on an open activity's seat or waitlist counter, if `condition` holds too, and, given `version`,
  * if nobody edited the activity since the read its caller decided on (a cached read is checked here).
+ * The dashboard's sign-ups are counted on the same item (`signUps`): one item fewer in every registration's
+ * transaction, and no center-wide counter that every registration of every activity writes.
  */
 const countOne = (
   record: RegistrationRecord,
@@ -142,10 +144,15 @@ const countOne = (
     version === undefined
       ? { condition, names: {}, values: {} }
       : { condition: `${condition} AND #version = :version`, names: { '#version': 'version' }, values: { ':version': version } };
-  return onOpenActivity(record.activityId, `SET ${counter} = ${counter} + :one`, unedited.condition, {
-    names: { '#capacity': 'capacity', ...unedited.names },
-    values: { ':zero': 0, ...unedited.values },
-  });
+  return onOpenActivity(
+    record.activityId,
+    `SET ${counter} = ${counter} + :one, signUps = if_not_exists(signUps, :zero) + :one`,
+    unedited.condition,
+    {
+      names: { '#capacity': 'capacity', ...unedited.names },
+      values: { ':zero': 0, ...unedited.values },
+    },
+  );
 };
 
 export const seatItems = {

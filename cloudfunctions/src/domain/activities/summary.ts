@@ -3,8 +3,9 @@
  * feature's internals: one projected GetItem.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { centerMonth, centerMonthsSpan } from '@hele/shared';
 import { queryAll } from '../../lib/pagination';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { doc } from '../../lib/db';
 import { tableName } from '../../lib/tables';
 import { ActivityRecord } from './records';
@@ -55,3 +56,32 @@ export const publishedMeetingsBetween = (from: string, to: string) => publishedB
 
 /** Published service activities starting in [from, to] (ISO instants). */
 export const publishedServiceBetween = (from: string, to: string) => publishedBetween('service', from, to);
+
+const SignUps = z.object({ startsAt: z.string(), signUps: z.number().int().optional() });
+
+/**
+ * The sign-ups the activities starting in `months` (the center's, `YYYY-MM`, in order) counted on themselves
+ * (seats.ts), per month: a bounded query per status that can hold any (published, cancelled since).
+ */
+export const signUpsOver = async (months: readonly string[]): Promise<Map<string, number>> => {
+  const perMonth = new Map(months.map((month) => [month, 0]));
+  if (months.length === 0) return perMonth;
+  const { start, end } = centerMonthsSpan(months[0]!, months[months.length - 1]!);
+  const found = await Promise.all(
+    (['published', 'cancelled'] as const).map((status) =>
+      queryAll(SignUps, {
+        TableName: tableName('ACTIVITIES_TABLE'),
+        IndexName: 'byStart',
+        KeyConditionExpression: 'listKey = :status AND startsAt BETWEEN :start AND :last',
+        FilterExpression: 'signUps > :zero',
+        ProjectionExpression: 'startsAt, signUps',
+        ExpressionAttributeValues: { ':status': status, ':start': start, ':last': new Date(Date.parse(end) - 1).toISOString(), ':zero': 0 },
+      }),
+    ),
+  );
+  for (const { startsAt, signUps = 0 } of found.flat()) {
+    const month = centerMonth(startsAt);
+    if (perMonth.has(month)) perMonth.set(month, perMonth.get(month)! + signUps);
+  }
+  return perMonth;
+};

@@ -101,7 +101,9 @@ export const call = async <T = any>(method: string, pathAndQuery: string, option
     getRemainingTimeInMillis: () => 10_000,
   } as unknown as Context;
   const module = (await import(path.join(ROOT, candidate.route.module))) as Record<string, Handler>;
-  const result = await asFunction(candidate.route.environment, () => module[candidate.route.exportName]!(event, context));
+  const result = await asFunction({ name: candidate.route.functionName, environment: candidate.route.environment }, () =>
+    module[candidate.route.exportName]!(event, context),
+  );
   const replyHeaders = (result.headers ?? {}) as Record<string, string>;
   const json = String(replyHeaders['content-type'] ?? 'application/json').startsWith('application/json');
   const status = result.statusCode ?? 200;

@@ -19,7 +19,7 @@ let held: Array<() => void> | undefined;
 
 const run = async (fn: LambdaFunction, payload: unknown) => {
   const module = (await import(path.join(ROOT, fn.module))) as Record<string, (event: unknown, context: unknown) => Promise<unknown>>;
-  return asFunction(fn.environment, () =>
+  return asFunction({ name: fn.key, environment: fn.environment }, () =>
     module[fn.exportName]!(payload, {
       functionName: fn.name,
       awsRequestId: `invoke-${Date.now()}`,

@@ -1,3 +1,4 @@
+import { deniedCalls } from './function-environment';
 import { settledInvocations, startLambdaEndpoint } from './lambda-endpoint';
 
 // Concurrency tests fire hundreds of requests at the local database.
@@ -12,4 +13,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await settledInvocations();
   await new Promise((resolve) => lambda?.server.close(resolve));
+});
+
+// A call the function's role would not allow on AWS fails the test that made it, naming the grant to add
+// (a handler turns the refusal into a 500, which says nothing of why).
+afterEach(() => {
+  const denied = deniedCalls.splice(0);
+  if (denied.length) throw new Error(`Refused as AWS would refuse them:\n${[...new Set(denied)].join('\n')}`);
 });

@@ -16,11 +16,21 @@ export interface CfnTable {
 
 type HttpApiEvent = { httpApi?: string | { method: string; path: string } };
 
+/** An IAM policy statement as serverless.yml writes it (resources may be CloudFormation functions). */
+interface IamStatement {
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: unknown;
+}
+
 export interface ResolvedService {
   service: string | { name: string };
-  provider: { environment: Record<string, string>; stage?: string; region: string };
+  provider: { environment: Record<string, string>; stage?: string; region: string; iam?: { role?: { statements?: IamStatement[] } } };
   custom: { domains: { api: string; socket: string; certificate: string; media: string; mediaCertificate: string } };
-  functions: Record<string, { handler: string; events?: HttpApiEvent[]; environment?: Record<string, string> }>;
+  functions: Record<
+    string,
+    { handler: string; events?: HttpApiEvent[]; environment?: Record<string, string>; iamRoleStatements?: IamStatement[] }
+  >;
   resources: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 }
 
@@ -47,6 +57,45 @@ export const environmentOf = (service: ResolvedService): Record<string, string> 
 
 export const tablesOf = (service: ResolvedService): CfnTable[] =>
   Object.values(service.resources.Resources).filter((resource): resource is CfnTable => resource.Type === 'AWS::DynamoDB::Table');
+
+/**
+ * What a function's role allows: its own statements and the provider's (serverless-iam-roles-per-function's
+ * `defaultInherit`), each resource an ARN pattern (`*` as IAM reads it), a table's `GetAtt` written as
+ * `arn:aws:dynamodb:*:*:table/<its name>`. Only `Allow`: serverless/ writes no `Deny`.
+ */
+export interface Grant {
+  actions: string[];
+  resources: string[];
+}
+
+type Resources = ResolvedService['resources']['Resources'];
+
+/** A statement's resource as an ARN pattern; what is not a table's ARN keeps a shape no DynamoDB call matches. */
+const arnOf = (resource: unknown, resources: Resources): string => {
+  if (typeof resource === 'string') return resource;
+  const fn = resource as Record<string, unknown>;
+  if (Array.isArray(fn['Fn::GetAtt'])) {
+    const [logicalId, attribute] = fn['Fn::GetAtt'] as [string, string];
+    const target = resources[logicalId];
+    return target?.Type === 'AWS::DynamoDB::Table' && attribute === 'Arn'
+      ? `arn:aws:dynamodb:*:*:table/${String(target.Properties?.TableName)}`
+      : `${logicalId}.${attribute}`;
+  }
+  if (Array.isArray(fn['Fn::Join'])) {
+    const [separator, parts] = fn['Fn::Join'] as [string, unknown[]];
+    return parts.map((part) => arnOf(part, resources)).join(separator);
+  }
+  if (typeof fn['Fn::Sub'] === 'string') return fn['Fn::Sub'];
+  return JSON.stringify(resource);
+};
+
+const grantsOf = (service: ResolvedService, functionKey: string): Grant[] =>
+  [...(service.provider.iam?.role?.statements ?? []), ...(service.functions[functionKey]?.iamRoleStatements ?? [])]
+    .filter((statement) => statement.Effect === 'Allow')
+    .map((statement) => ({
+      actions: [statement.Action].flat(),
+      resources: [statement.Resource].flat().map((resource) => arnOf(resource, service.resources.Resources)),
+    }));
 
 export interface HttpRoute {
   routeKey: string;
@@ -87,6 +136,8 @@ export const bucketsOf = (service: ResolvedService): Array<{ name: string; origi
 export interface LambdaFunction {
   /** The deployed name (`<service>-<stage>-<key>`), as Lambda's Invoke API takes it. */
   name: string;
+  /** Its name in the serverless configuration. */
+  key: string;
   module: string;
   exportName: string;
   environment: Record<string, string>;
@@ -100,6 +151,16 @@ export const functionsOf = (service: ResolvedService, stage: string): LambdaFunc
   const serviceName = serviceNameOf(service);
   return Object.entries(service.functions).map(([key, { handler, environment = {} }]) => {
     const dot = handler.lastIndexOf('.');
-    return { name: `${serviceName}-${stage}-${key}`, module: handler.slice(0, dot), exportName: handler.slice(dot + 1), environment };
+    return {
+      name: `${serviceName}-${stage}-${key}`,
+      key,
+      module: handler.slice(0, dot),
+      exportName: handler.slice(dot + 1),
+      environment,
+    };
   });
 };
+
+/** What each function's role allows, by its name in the serverless configuration. */
+export const grantsByFunction = (service: ResolvedService): Record<string, Grant[]> =>
+  Object.fromEntries(Object.keys(service.functions).map((key) => [key, grantsOf(service, key)]));

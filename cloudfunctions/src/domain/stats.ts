@@ -10,7 +10,10 @@ import { tableName } from '../lib/tables';
 
 export const STAT_SHARDS = 16;
 
-/** Sign-ups and check-ins, counted in the month (`YYYY-MM`) the activity starts, so a month's attendance rate compares like with like. */
+/**
+ * Check-ins, counted in the month (`YYYY-MM`) the activity starts, so a month's attendance rate compares like with like; and the
+ * sign-ups made before #20 (since then each activity counts its own: activities/summary signUpsOver).
+ */
 export const participationScope = (month: string) => `participation#${month}`;
 
 /** A branch's figures of a year (observer marks). */

@@ -1,6 +1,7 @@
 import { ledgerProblems } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
 import { createActivity, ledgerEntriesOf, newMembers } from '../../test/fixtures';
+import { activityRepository } from '../domain/activities/repository';
 
 const coordinator = async () => (await signIn('coordinator')).token;
 
@@ -213,6 +214,8 @@ describe('redemption (积分兑换)', () => {
     expect((await pointsOf(first!.token)).balance).toBe(50);
     const after = (await call('GET', `/activities/${activity.id}`, { token: waiting!.token })).body.activity;
     expect(after).toMatchObject({ confirmedCount: 1, waitlistCount: 0, myRegistration: { status: 'confirmed' } });
+    // The dashboard's 报名人次: the seat bought and the waitlist place, each once (the refused redemption wrote nothing).
+    expect((await activityRepository.getActivity(activity.id))?.signUps).toBe(2);
   });
 
   it.each([

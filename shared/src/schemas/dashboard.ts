@@ -39,7 +39,8 @@ export type DashboardTable = z.infer<typeof DashboardTableSchema>;
 export const DashboardExportQuery = z.object({ table: DashboardTableSchema, from: Month.optional(), to: Month.optional() }).strict();
 
 /**
- * A month's figures. `registrations`: sign-ups (seat or waitlist) for activities of the month, `checkIns`: check-ins
+ * A month's figures. `registrations`: sign-ups (a seat or a waitlist place, a class seat bought with points included) for
+ * activities starting in the month (an activity moved to another month takes its sign-ups along), `checkIns`: check-ins
  * at them (participations); `pointsRedeemed`: points spent on rewards, less what cancelled redemptions gave back;
  * `pointsAdjusted`: coordinators' adjustments and expiries (signed).
  */

@@ -1,7 +1,8 @@
 /**
  * What the activities and registrations tables hold, parsed on every read (no `as Entity`), and
  * how a record becomes the API's shape. The counters on an activity (confirmedCount,
- * waitlistCount, signUps) are changed only inside the registration engine's transactions.
+ * waitlistCount, signUps) are changed only by the seat items of seats.ts, inside a transaction (a registration's, a check-in's
+ * seat, a class seat bought with points).
  */
 import type { RegistrationRecord } from './seats';
 import { isLive } from './seats';

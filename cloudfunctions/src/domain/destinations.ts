@@ -12,8 +12,7 @@ export const serviceScope = (month: string) => `service#${month}`;
 
 export const destinationsOver = async (months: readonly string[]): Promise<DestinationFigures[]> => {
   if (months.length === 0) return destinationFigures([], []);
-  const { start, end } = centerMonthsSpan(months[0]!, months[months.length - 1]!);
-  const last = new Date(Date.parse(end) - 1).toISOString();
+  const { start, last } = centerMonthsSpan(months[0]!, months[months.length - 1]!);
   const [activities, counts] = await Promise.all([
     publishedServiceBetween(start, last),
     Promise.all(months.map((month) => readCounts(serviceScope(month)))),

@@ -33,7 +33,15 @@ describe('service destinations (进基层 / 进村居 / 进学校 / 进高墙)',
   });
 
   it("bounds the center's months in UTC (Asia/Shanghai, UTC+8)", () => {
-    expect(centerMonthsSpan('2026-01', '2026-12')).toEqual({ start: '2025-12-31T16:00:00.000Z', end: '2026-12-31T16:00:00.000Z' });
-    expect(centerMonthsSpan('2026-02', '2026-02')).toEqual({ start: '2026-01-31T16:00:00.000Z', end: '2026-02-28T16:00:00.000Z' });
+    expect(centerMonthsSpan('2026-01', '2026-12')).toEqual({
+      start: '2025-12-31T16:00:00.000Z',
+      end: '2026-12-31T16:00:00.000Z',
+      last: '2026-12-31T15:59:59.999Z',
+    });
+    expect(centerMonthsSpan('2026-02', '2026-02')).toEqual({
+      start: '2026-01-31T16:00:00.000Z',
+      end: '2026-02-28T16:00:00.000Z',
+      last: '2026-02-28T15:59:59.999Z',
+    });
   });
 });

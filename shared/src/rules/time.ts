@@ -44,11 +44,18 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 export const centerMonth = (isoOrDay: string): string =>
   /^\d{4}-\d{2}-\d{2}$/.test(isoOrDay) ? isoOrDay.slice(0, 7) : inCenter(isoOrDay).format('YYYY-MM');
 
-/** The instants that bound the center's months `from` to `to` (both included): `[start, end)` as UTC ISO strings. */
-export const centerMonthsSpan = (from: string, to: string): { start: string; end: string } => ({
-  start: dayjs.utc(`${from}-01T00:00:00`).subtract(CENTER_UTC_OFFSET_MINUTES, 'minute').toISOString(),
-  end: dayjs.utc(`${to}-01T00:00:00`).add(1, 'month').subtract(CENTER_UTC_OFFSET_MINUTES, 'minute').toISOString(),
-});
+/**
+ * The instants that bound the center's months `from` to `to` (both included): `[start, end)` as UTC ISO strings, and
+ * `last`, the last millisecond in them (for a `BETWEEN` over stored ISO instants).
+ */
+export const centerMonthsSpan = (from: string, to: string): { start: string; end: string; last: string } => {
+  const end = dayjs.utc(`${to}-01T00:00:00`).add(1, 'month').subtract(CENTER_UTC_OFFSET_MINUTES, 'minute');
+  return {
+    start: dayjs.utc(`${from}-01T00:00:00`).subtract(CENTER_UTC_OFFSET_MINUTES, 'minute').toISOString(),
+    end: end.toISOString(),
+    last: end.subtract(1, 'millisecond').toISOString(),
+  };
+};
 
 /** The months from `from` to `to` (`YYYY-MM`, both included), oldest first. */
 export const monthsBetween = (from: string, to: string): string[] => {

@@ -66,7 +66,7 @@ const SignUps = z.object({ startsAt: z.string(), signUps: z.number().int().optio
 export const signUpsOver = async (months: readonly string[]): Promise<Map<string, number>> => {
   const perMonth = new Map(months.map((month) => [month, 0]));
   if (months.length === 0) return perMonth;
-  const { start, end } = centerMonthsSpan(months[0]!, months[months.length - 1]!);
+  const { start, last } = centerMonthsSpan(months[0]!, months[months.length - 1]!);
   const found = await Promise.all(
     (['published', 'cancelled'] as const).map((status) =>
       queryAll(SignUps, {
@@ -75,7 +75,7 @@ export const signUpsOver = async (months: readonly string[]): Promise<Map<string
         KeyConditionExpression: 'listKey = :status AND startsAt BETWEEN :start AND :last',
         FilterExpression: 'signUps > :zero',
         ProjectionExpression: 'startsAt, signUps',
-        ExpressionAttributeValues: { ':status': status, ':start': start, ':last': new Date(Date.parse(end) - 1).toISOString(), ':zero': 0 },
+        ExpressionAttributeValues: { ':status': status, ':start': start, ':last': last, ':zero': 0 },
       }),
     ),
   );

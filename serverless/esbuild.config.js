@@ -2,15 +2,16 @@
  * How every function is bundled: read by serverless-esbuild (serverless.yml › custom.esbuild.config)
  * and by the cold-start bench (bench/cold-start.ts), so the bench times what Lambda loads.
  *
- * The Lambda runtime ships the AWS SDK v3 clients: they are left out of every zip, and the clients
- * only some requests need (SSM, S3, Lambda, API Gateway) are loaded on first use (`import()` in
- * lib/secrets, lib/storage, lib/invoke, feed/connections). The S3 presigners are not clients: they are
- * bundled, behind the `import()` of lib/storage. Bundling the DynamoDB client too (from the SDK's ES
- * modules) would take about 40 % off every cold start but add about 80 KB to every zip, past the
- * 150 KB of the request path (docs/cold-starts.md).
+ * The AWS SDK v3 clients are left out of every zip. The DynamoDB client, which every function loads at
+ * start, comes from a layer all functions share (dynamodb-client-layer.js: bundled from the SDK's ES
+ * modules with only what the functions use, it loads in about half the time of the runtime's copy, and
+ * bundled into each zip it would add ~75 KB to every one, past the 150 KB of the request path). The
+ * clients only some requests need (SSM, S3, Lambda, API Gateway) come from the runtime and are loaded on
+ * first use (`import()` in lib/secrets, lib/storage, lib/invoke, feed/connections). The S3 presigners
+ * are not clients: they are bundled, behind the `import()` of lib/storage. docs/cold-starts.md.
  */
 
-/** Left out of every zip: the Lambda runtime provides them. */
+/** Left out of every zip: the DynamoDB client layer or the Lambda runtime provides them. */
 const RUNTIME_PROVIDED = ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'];
 
 /** The esbuild options of every function's bundle (entry point and output aside). */

@@ -35,6 +35,7 @@ const CHECKED_FOR_CHINA = [
   'AWS::Events::Rule',
   'AWS::IAM::Role',
   'AWS::Lambda::Function',
+  'AWS::Lambda::LayerVersion',
   'AWS::Lambda::Permission',
   'AWS::Lambda::Version',
   'AWS::Logs::LogGroup',

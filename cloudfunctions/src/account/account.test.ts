@@ -190,7 +190,7 @@ describe('phone', () => {
       const user = await newMember();
       await withEnv(prod(), async () => {
         // A token of that stage (its audience is the stage).
-        const token = await issueSessionToken(user.userId);
+        const token = await issueSessionToken({ id: user.userId, nickname: user.name });
         const reply = await call('POST', '/me/phone', { token, body: { code: 'fresh-code' } });
         expect([reply.status, reply.body.user.phone]).toEqual([200, '13912345678']);
       });
@@ -200,7 +200,7 @@ describe('phone', () => {
     it('answers 400 naming code for a used code and for the stand-in, writing nothing', async () => {
       const user = await newMember();
       await withEnv(prod(), async () => {
-        const token = await issueSessionToken(user.userId);
+        const token = await issueSessionToken({ id: user.userId, nickname: user.name });
         const used = await call('POST', '/me/phone', { token, body: { code: 'used' } });
         expect([used.status, used.body.error.details]).toEqual([400, [{ path: 'code', message: '手机号授权已失效，请重新获取' }]]);
         const dev = await call('POST', '/me/phone', { token, body: { code: 'dev-phone:13800000000' } });

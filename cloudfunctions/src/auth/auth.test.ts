@@ -133,7 +133,7 @@ describe('session token', () => {
       .setAudience('local')
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('another-secret-another-secret-another-secret'));
-    const expired = await issueSessionToken(userId, new Date(Date.now() - 3 * 60 * 60 * 1000));
+    const expired = await issueSessionToken({ id: userId, nickname: 'expired' }, new Date(Date.now() - 3 * 60 * 60 * 1000));
 
     const replies = await Promise.all([
       call('GET', '/me'),

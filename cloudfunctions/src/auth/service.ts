@@ -36,5 +36,5 @@ export const login = async (code: string, deps: AuthDeps): Promise<LoginResponse
     ({ openid } = await deps.wechat.code2Session(code));
   }
   const user = await deps.users.findOrCreate({ openid, nickname, roles }, now);
-  return { token: await issueSessionToken(user.id, now), user: toPrincipal(user) };
+  return { token: await issueSessionToken(user, now), user: toPrincipal(user) };
 };

@@ -7,6 +7,7 @@ import { PoliticalStatusSchema, RoleSchema, type Role } from '@hele/shared';
 import * as z from 'zod';
 import { batchGetAll, doc, type TransactItem } from './db';
 import { queryAll } from './pagination';
+import type { TokenHolder } from './session';
 import { tableName } from './tables';
 
 export const UserRecord = z.object({
@@ -33,6 +34,11 @@ export interface Principal {
   nickname: string;
   roles: Role[];
   branchId?: string;
+  /**
+   * Taken from the session token, not read (lib/http `decidedOnToken`): no roles, and the nickname and
+   * branch as they were at sign-in, which the route's own transaction checks (accountOpenCondition).
+   */
+  fromToken?: true;
 }
 
 /** The user, if their account is open: a closed account is nobody, to the guard and to every feature. */
@@ -43,14 +49,32 @@ export const loadUser = async (id: string, { consistent = false } = {}): Promise
 
 /**
  * A transaction item that holds only while the account is open: a write that must not outlive the
- * account's closing (a registration) carries it, so none is written after the tombstone.
+ * account's closing (a registration) carries it, so none is written after the tombstone. Given `still`,
+ * the account must also still have that nickname and, if one is given, be on that branch: what a caller
+ * taken from the token (`fromToken`) was decided on.
  */
-export const accountOpenCondition = (id: string): TransactItem => ({
+export const accountOpenCondition = (id: string, still?: { nickname: string; branchId?: string }): TransactItem => ({
   ConditionCheck: {
     TableName: tableName('USERS_TABLE'),
     Key: { id },
-    ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(closedAt)',
+    ConditionExpression: [
+      'attribute_exists(id) AND attribute_not_exists(closedAt)',
+      ...(still ? ['nickname = :nickname'] : []),
+      ...(still?.branchId ? ['branchId = :branch'] : []),
+    ].join(' AND '),
+    ...(still
+      ? { ExpressionAttributeValues: { ':nickname': still.nickname, ...(still.branchId ? { ':branch': still.branchId } : {}) } }
+      : {}),
   },
+});
+
+/** The caller a token names, unread: only for routes whose own transaction checks what it says (lib/http `decidedOnToken`). */
+export const tokenPrincipal = ({ id, nickname, branchId }: TokenHolder): Principal => ({
+  id,
+  nickname,
+  roles: [],
+  ...(branchId ? { branchId } : {}),
+  fromToken: true,
 });
 
 export const toPrincipal = (user: UserRecord): Principal => ({

@@ -20,8 +20,9 @@ it('counts the round trips and capacity units of a registration, and of a read',
   });
   expect(registered.status).toBe(201);
   const write = costOf(registered.headers);
-  // The seat path (docs/hot-activity.md): the caller, the activity, and one transaction that keeps the key too.
-  expect(write.roundTrips).toBe(3);
+  // The seat path (docs/hot-activity.md): the activity, and one transaction that keeps the key too and checks the
+  // caller the token names (not read first: lib/http `decidedOnToken`).
+  expect(write.roundTrips).toBe(2);
   expect(write.writeUnits).toBeGreaterThan(0);
 
   const read = costOf((await call('GET', `/activities/${activity.id}`, { token: member!.token })).headers);

@@ -1,8 +1,10 @@
 /**
  * The session token the server issues after sign-in: a short-lived HS256 JWT whose subject is the
- * user id. It carries no roles; the guard reads them from the users table.
+ * user id. It carries no roles; the guard reads them from the users table. It also says the nickname
+ * and branch its holder had at sign-in: a route that does not read the caller (a registration,
+ * lib/http `decidedOnToken`) decides on them, and its transaction checks they still hold.
  */
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { ErrorCode } from '@hele/shared';
 import { env } from './config';
 import { UnauthenticatedError } from './errors';
@@ -17,21 +19,40 @@ const key = async () => {
   return new TextEncoder().encode(secret);
 };
 
-export const issueSessionToken = async (userId: string, now = new Date()): Promise<string> =>
-  new SignJWT({})
+/** Whom a token is issued to, as they are at sign-in. */
+export interface TokenHolder {
+  id: string;
+  nickname: string;
+  branchId?: string;
+}
+
+/** What a valid token says: the user id and, in tokens that carry them, the holder's nickname and branch at sign-in. */
+export interface SessionClaims {
+  userId: string;
+  holder?: TokenHolder;
+}
+
+export const issueSessionToken = async ({ id, nickname, branchId }: TokenHolder, now = new Date()): Promise<string> =>
+  new SignJWT({ nickname, ...(branchId ? { branch: branchId } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(userId)
+    .setSubject(id)
     .setIssuer(ISSUER)
     .setAudience(env().STAGE)
     .setIssuedAt(Math.floor(now.getTime() / 1000))
     .setExpirationTime(Math.floor(now.getTime() / 1000) + env().SESSION_TTL_SECONDS)
     .sign(await key());
 
+/** The holder's nickname and branch, if the token carries them, each of the right type. */
+const holderOf = (userId: string, { nickname, branch }: JWTPayload): TokenHolder | undefined =>
+  typeof nickname === 'string' && (branch === undefined || typeof branch === 'string')
+    ? { id: userId, nickname, ...(branch ? { branchId: branch } : {}) }
+    : undefined;
+
 /**
- * The user id inside a valid token; anything else (tampered, expired, other stage, a claim missing or
+ * The claims of a valid token; anything else (tampered, expired, other stage, a claim missing or
  * of the wrong type) is a 401. Every token we issue expires: one without `exp` would be good forever.
  */
-export const verifySessionToken = async (token: string): Promise<string> => {
+export const verifySessionToken = async (token: string): Promise<SessionClaims> => {
   const secretKey = await key();
   try {
     const { payload } = await jwtVerify(token, secretKey, {
@@ -42,7 +63,8 @@ export const verifySessionToken = async (token: string): Promise<string> => {
     });
     // jose checks the type of `exp` but not of `sub`, which becomes a database key.
     if (typeof payload.sub !== 'string' || !payload.sub) throw new UnauthenticatedError('Token has no subject');
-    return payload.sub;
+    const holder = holderOf(payload.sub, payload);
+    return { userId: payload.sub, ...(holder ? { holder } : {}) };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Session expired, sign in again', ErrorCode.TOKEN_EXPIRED);
     if (error instanceof UnauthenticatedError) throw error;

@@ -24,6 +24,7 @@ export const handler = createHttpHandler(
     ofActivity: async ({ params, query }) => await engine.list(params.id, query),
     mine: async ({ query, caller }) => await engine.listMine(caller, query),
   },
-  // The Idempotency-Key's record is written in the seat's own transaction (lib/idempotency-folded).
-  { folded: ['register'] },
+  // The Idempotency-Key's record is written in the seat's own transaction (lib/idempotency-folded), which also
+  // checks the caller the token names (registration-engine): the caller is not read first.
+  { folded: ['register'], decidedOnToken: ['register'] },
 );

@@ -22,7 +22,7 @@ import { myLeaves } from '../leaves';
 import { sortedPage } from '../../lib/pagination';
 import { logger } from '../../lib/logger';
 import type { TransactItem } from '../../lib/db';
-import { accountOpenCondition, type Principal } from '../../lib/principal';
+import { accountOpenCondition, loadUser, toPrincipal, type Principal } from '../../lib/principal';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../../lib/retry';
 import { trainings } from '../trainings';
 import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from './records';
@@ -70,6 +70,22 @@ const tellPromoted = (head: RegistrationRecord, activity: Pick<ActivityRecord, '
 const MyListKey = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string() }).strict();
 
 export const busy = () => new ConflictError(ErrorCode.BUSY, 'Too many people are registering right now, try again');
+
+/**
+ * A caller taken from the token (`fromToken`) gets on its claims only a new registration, whose transaction
+ * checks them; anything else (a refusal, the registration they hold, a changed nickname or branch, a closed
+ * account) is decided again on their record.
+ */
+class DecideOnRecord extends Error {}
+
+const closed = () => new UnauthenticatedError('This account was closed');
+
+/** The caller as the users table has them now; a closed account is nobody. */
+const onRecord = async (userId: string): Promise<Principal> => {
+  const user = await loadUser(userId, { consistent: true });
+  if (!user) throw closed();
+  return toPrincipal(user);
+};
 
 /** Why `caller` may not register for `activity` at `at`, if they may not. */
 const refusalOf = async (activity: ActivityRecord | undefined, caller: Principal, at: Date): Promise<Error | undefined> => {
@@ -127,7 +143,7 @@ export const createRegistrationEngine = ({
   const admitting = async (activityId: string, caller: Principal, at: Date): Promise<ActivityRecord> => {
     const activity = await activityReads.recent(activityId);
     const refusal = await refusalOf(activity, caller, at);
-    if (refusal) throw refusal;
+    if (refusal) throw caller.fromToken ? new DecideOnRecord() : refusal;
     return activity!;
   };
 
@@ -189,94 +205,126 @@ export const createRegistrationEngine = ({
     });
   };
 
+  /**
+   * `created` is false when the caller already held a live registration (docs/API.md: 200, not a second one).
+   * A new waitlist place is answered without its position: counting the people ahead is left to the reads
+   * (the activity, 我的报名), so the place costs one transaction however long the queue.
+   */
+  const decide = async (
+    activityId: string,
+    caller: Principal,
+    once?: RegistrationOnce,
+  ): Promise<{ registration: Registration; created: boolean }> => {
+    const at = now();
+    let activity = await admitting(activityId, caller, at);
+    const nowIso = at.toISOString();
+    const fresh: RegistrationRecord = {
+      activityId,
+      userId: caller.id,
+      id: ulid(),
+      nickname: caller.nickname,
+      status: 'confirmed',
+      registeredAt: nowIso,
+      updatedAt: nowIso,
+    };
+    // Where a waitlist place would stand: asked for now (later tries keep it).
+    const waitSeq = nextWaitSeq(at);
+    // A live registration of the caller fails the put's condition; then we answer with it.
+    const theOneThatExists = async () => {
+      const decideOnRecord = notOnClaims();
+      if (decideOnRecord) throw decideOnRecord;
+      const current = await repository.getRegistration(activityId, caller.id);
+      return isLive(current) ? { registration: await withPosition(current), created: false } : undefined;
+    };
+    // Closing an account tombstones it before cancelling its registrations (account/close.ts): the
+    // registration's own transaction holds only while the account is open, so none is written after. A
+    // caller taken from the token is held to the nickname the record gets and the branch it was admitted on.
+    const holderOn = ({ branchOnly }: ActivityRecord) =>
+      accountOpenCondition(
+        caller.id,
+        caller.fromToken ? { nickname: caller.nickname, ...(branchOnly ? { branchId: caller.branchId } : {}) } : undefined,
+      );
+    /** Anything but a new registration, for a caller taken from the token: decided on the record. */
+    const notOnClaims = () => (caller.fromToken ? new DecideOnRecord() : undefined);
+
+    // The key was used: its first answer is replayed, to the account's holder only while it is open.
+    const replay = async (): Promise<never> => {
+      if (caller.fromToken) await onRecord(caller.id);
+      return once!.used();
+    };
+
+    let readAgain = false;
+
+    return await withRetries(async () => {
+      if (readAgain) {
+        // Concurrent registrations that found this read out of date share the next one.
+        activityReads.forget(activityId, { outOfDate: activity });
+        activity = await admitting(activityId, caller, at);
+        readAgain = false;
+      }
+      // The dashboard's sign-ups are counted by the seat's or the place's own update of the activity (seats.ts).
+      const alongside = {
+        holder: holderOn(activity),
+        version: activity.version,
+      };
+      // When the read (and what this container learnt since) shows a full house or a queue, go straight for a waitlist place.
+      const attempts = seatAttemptsOn(activity);
+      if (await attempts.worthTrying()) {
+        const registration = toRegistration(fresh);
+        let seat: Awaited<ReturnType<typeof repository.confirmSeat>> | undefined;
+        try {
+          seat = await repository.confirmSeat(fresh, { ...alongside, once: once?.record(registration) });
+        } finally {
+          attempts.settled(seat === 'ok' || seat === 'full' ? seat : 'other');
+        }
+        if (seat === 'ok') {
+          once?.kept();
+          return { registration, created: true };
+        }
+        if (seat === 'used') await replay();
+        if (seat === 'exists') return theOneThatExists();
+        if (seat === 'holder') throw notOnClaims() ?? closed();
+        if (seat === 'conflict') return undefined;
+        // Full, or the activity changed: this container's next registrations read it again.
+        activityReads.forget(activityId, { outOfDate: activity });
+      }
+
+      const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq };
+      const registration = toRegistration(waiting);
+      const place = await repository.joinWaitlist(waiting, { ...alongside, once: once?.record(registration) });
+      if (place === 'ok') {
+        once?.kept();
+        return { registration, created: true };
+      }
+      if (place === 'used') await replay();
+      if (place === 'exists') return theOneThatExists();
+      if (place === 'holder') throw notOnClaims() ?? closed();
+      // A seat came free, the activity was edited or closed meanwhile: read it again. Or a conflict: try again.
+      if (place === 'seat-free') readAgain = true;
+      return undefined;
+    });
+  };
+
   return {
     promoteWhileSeatsFree,
     cancel,
 
     /**
-     * `created` is false when the caller already held a live registration (docs/API.md: 200, not a second one).
-     * A new waitlist place is answered without its position: counting the people ahead is left to the reads
-     * (the activity, 我的报名), so the place costs one transaction however long the queue.
+     * Registers the caller (`decide`). A caller taken from the token (`fromToken`, not read) is registered on
+     * what the token says, which the registration's own transaction checks; when it does not hold, or the
+     * answer is not a new registration, the caller is read and the registration decided on their record.
      */
     async register(
       activityId: string,
       caller: Principal,
       once?: RegistrationOnce,
     ): Promise<{ registration: Registration; created: boolean }> {
-      const at = now();
-      let activity = await admitting(activityId, caller, at);
-      const nowIso = at.toISOString();
-      const fresh: RegistrationRecord = {
-        activityId,
-        userId: caller.id,
-        id: ulid(),
-        nickname: caller.nickname,
-        status: 'confirmed',
-        registeredAt: nowIso,
-        updatedAt: nowIso,
-      };
-      // Where a waitlist place would stand: asked for now (later tries keep it).
-      const waitSeq = nextWaitSeq(at);
-      // A live registration of the caller fails the put's condition; then we answer with it.
-      const theOneThatExists = async () => {
-        const current = await repository.getRegistration(activityId, caller.id);
-        return isLive(current) ? { registration: await withPosition(current), created: false } : undefined;
-      };
-      // Closing an account tombstones it before cancelling its registrations (account/close.ts): the
-      // registration's own transaction holds only while the account is open, so none is written after.
-      const holder = accountOpenCondition(caller.id);
-      const closed = () => new UnauthenticatedError('This account was closed');
-
-      let readAgain = false;
-
-      return await withRetries(async () => {
-        if (readAgain) {
-          // Concurrent registrations that found this read out of date share the next one.
-          activityReads.forget(activityId, { outOfDate: activity });
-          activity = await admitting(activityId, caller, at);
-          readAgain = false;
-        }
-        // The dashboard's sign-ups are counted by the seat's or the place's own update of the activity (seats.ts).
-        const alongside = {
-          holder,
-          version: activity.version,
-        };
-        // When the read (and what this container learnt since) shows a full house or a queue, go straight for a waitlist place.
-        const attempts = seatAttemptsOn(activity);
-        if (await attempts.worthTrying()) {
-          const registration = toRegistration(fresh);
-          let seat: Awaited<ReturnType<typeof repository.confirmSeat>> | undefined;
-          try {
-            seat = await repository.confirmSeat(fresh, { ...alongside, once: once?.record(registration) });
-          } finally {
-            attempts.settled(seat === 'ok' || seat === 'full' ? seat : 'other');
-          }
-          if (seat === 'ok') {
-            once?.kept();
-            return { registration, created: true };
-          }
-          if (seat === 'used') once!.used();
-          if (seat === 'exists') return theOneThatExists();
-          if (seat === 'holder') throw closed();
-          if (seat === 'conflict') return undefined;
-          // Full, or the activity changed: this container's next registrations read it again.
-          activityReads.forget(activityId, { outOfDate: activity });
-        }
-
-        const waiting: RegistrationRecord = { ...fresh, status: 'waitlisted', waitSeq };
-        const registration = toRegistration(waiting);
-        const place = await repository.joinWaitlist(waiting, { ...alongside, once: once?.record(registration) });
-        if (place === 'ok') {
-          once?.kept();
-          return { registration, created: true };
-        }
-        if (place === 'used') once!.used();
-        if (place === 'exists') return theOneThatExists();
-        if (place === 'holder') throw closed();
-        // A seat came free, the activity was edited or closed meanwhile: read it again. Or a conflict: try again.
-        if (place === 'seat-free') readAgain = true;
-        return undefined;
-      });
+      try {
+        return await decide(activityId, caller, once);
+      } catch (error) {
+        if (!(error instanceof DecideOnRecord)) throw error;
+        return decide(activityId, await onRecord(caller.id), once);
+      }
     },
 
     /**

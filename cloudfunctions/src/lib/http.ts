@@ -31,7 +31,7 @@ import { measured, publishCost } from './request-cost';
 import type { runIdempotent, StoredResponse } from './idempotency';
 import { foldedClaim, type IdempotencyClaim } from './idempotency-folded';
 import { logger } from './logger';
-import { loadUser, toPrincipal, tokenPrincipal, type Principal } from './principal';
+import { principalOf, tokenPrincipal, type Principal } from './principal';
 import { bearerToken, verifySessionToken } from './session';
 
 /** An answer with a status other than the route's (`ok`, `created`) or a file (`download`, `plainText`). */
@@ -107,21 +107,15 @@ const readBody = (event: APIGatewayProxyEventV2): unknown => {
   }
 };
 
-const principalOfUser = async (userId: string): Promise<Principal> => {
-  const user = await loadUser(userId);
-  if (!user) throw new UnauthenticatedError('This account no longer exists or was closed');
-  return toPrincipal(user);
-};
-
 /** The caller a session token names, from the users table (also used by the WebSocket connect). */
-export const principalOfToken = async (token: string): Promise<Principal> => principalOfUser((await verifySessionToken(token)).userId);
+export const principalOfToken = async (token: string): Promise<Principal> => principalOf((await verifySessionToken(token)).userId);
 
 /** The caller: read from the users table, or, for a route decided on the token, as the token says (if it says). */
 const authenticate = async (event: APIGatewayProxyEventV2, { fromToken }: { fromToken: boolean }): Promise<Principal | null> => {
   const token = bearerToken(event.headers.authorization);
   if (!token) return null;
   const { userId, holder } = await verifySessionToken(token);
-  return fromToken && holder ? tokenPrincipal(holder) : principalOfUser(userId);
+  return fromToken && holder ? tokenPrincipal(holder) : principalOf(userId);
 };
 
 const authorise = (access: Access, caller: Principal | null): void => {
@@ -191,8 +185,9 @@ export interface HandlerOptions<G extends RouteGroup = RouteGroup> {
   /**
    * Routes open to every signed-in user that take the caller from the session token instead of reading
    * it first (`caller.fromToken`): each one checks in its own transaction that the account is open and
-   * still has the nickname and branch it decided on, and decides on the user's record whenever it does not
-   * answer with that write (the registration: one round trip fewer on the busiest route).
+   * still has the nickname and branch it decided on, and decides again on the user's record when it refuses
+   * (lib/principal onClaimsThenRecord; the registration and the redemption: one round trip fewer on the
+   * busiest routes). A replayed answer is given only while the account is open.
    */
   decidedOnToken?: Array<keyof G & string>;
 }
@@ -245,7 +240,9 @@ export const createHttpHandler = <G extends RouteGroup>(
           : undefined;
       if (call && foldedKeys.has(event.routeKey)) {
         input.idempotencyKey = call.key;
-        response = await foldedClaim(call).run((claim) => runRoute(route, { ...input, claim }));
+        // A caller taken from the token gets the kept answer only while their account is open.
+        const beforeReplay = caller?.fromToken ? async () => void (await principalOf(caller.id, { consistent: true })) : undefined;
+        response = await foldedClaim(call).run((claim) => runRoute(route, { ...input, claim }), { beforeReplay });
       } else if (call && idempotency) {
         input.idempotencyKey = call.key;
         response = await idempotency(call, context, () => runRoute(route, input));

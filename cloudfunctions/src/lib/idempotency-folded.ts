@@ -91,13 +91,23 @@ export const foldedClaim = (call: IdempotentCall, now = () => Date.now()) => {
 
   return {
     claim,
-    /** Runs the route with the claim; answers its response, or the kept one when the key was used. */
-    async run(route: (claim: IdempotencyClaim) => Promise<StoredResponse>): Promise<StoredResponse> {
+    /**
+     * Runs the route with the claim; answers its response, or the kept one when the key was used
+     * (`beforeReplay` first: it may refuse the caller instead).
+     */
+    async run(
+      route: (claim: IdempotencyClaim) => Promise<StoredResponse>,
+      { beforeReplay }: { beforeReplay?: () => Promise<void> } = {},
+    ): Promise<StoredResponse> {
+      const replayed = async () => {
+        await beforeReplay?.();
+        return replay();
+      };
       let response: StoredResponse;
       try {
         response = await route(claim);
       } catch (error) {
-        if (error instanceof KeyAlreadyUsed) return replay();
+        if (error instanceof KeyAlreadyUsed) return replayed();
         throw error;
       }
       // The transaction kept the answer: that is the answer, now and on every replay.
@@ -107,7 +117,7 @@ export const foldedClaim = (call: IdempotentCall, now = () => Date.now()) => {
         await doc.send(new PutCommand({ TableName: table(), Item: item(response), ...isNew() }));
         return response;
       } catch (error) {
-        if (isConditionFailure(error)) return replay();
+        if (isConditionFailure(error)) return replayed();
         throw error;
       }
     },

@@ -3,9 +3,10 @@
  * granted or revoked takes effect at once. Roles never come from the token or the client.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { PoliticalStatusSchema, RoleSchema, type Role } from '@hele/shared';
+import { ErrorCode, PoliticalStatusSchema, RoleSchema, type Role } from '@hele/shared';
 import * as z from 'zod';
 import { batchGetAll, doc, type TransactItem } from './db';
+import { HttpError, UnauthenticatedError } from './errors';
 import { queryAll } from './pagination';
 import type { TokenHolder } from './session';
 import { tableName } from './tables';
@@ -47,6 +48,13 @@ export const loadUser = async (id: string, { consistent = false } = {}): Promise
   return Item && !Item.closedAt ? UserRecord.parse(Item) : undefined;
 };
 
+/** The caller as the users table has them; a closed (or unknown) account is a 401. */
+export const principalOf = async (id: string, { consistent = false } = {}): Promise<Principal> => {
+  const user = await loadUser(id, { consistent });
+  if (!user) throw new UnauthenticatedError('This account no longer exists or was closed');
+  return toPrincipal(user);
+};
+
 /**
  * A transaction item that holds only while the account is open: a write that must not outlive the
  * account's closing (a registration) carries it, so none is written after the tombstone. Given `still`,
@@ -67,6 +75,22 @@ export const accountOpenCondition = (id: string, still?: { nickname: string; bra
       : {}),
   },
 });
+
+/**
+ * Runs `decide` for the caller. One taken from the token (`fromToken`) is decided on what the token says, and
+ * what `decide` writes must check it; when it refuses (a check that failed, a closed account, or a refusal that
+ * may rest on an out-of-date claim), it is decided again on the user's record, where a closed account is a 401.
+ * Being too busy (`BUSY`, after its retries) is answered as it is.
+ */
+export const onClaimsThenRecord = async <T>(caller: Principal, decide: (caller: Principal) => Promise<T>): Promise<T> => {
+  if (!caller.fromToken) return decide(caller);
+  try {
+    return await decide(caller);
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.code === ErrorCode.BUSY) throw error;
+    return decide(await principalOf(caller.id, { consistent: true }));
+  }
+};
 
 /** The caller a token names, unread: only for routes whose own transaction checks what it says (lib/http `decidedOnToken`). */
 export const tokenPrincipal = ({ id, nickname, branchId }: TokenHolder): Principal => ({

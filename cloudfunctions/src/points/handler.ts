@@ -41,6 +41,7 @@ export const handler = createHttpHandler(
     partyRanking: async ({ params, query, caller }) => await points.partyRanking(params.id, query.year, caller),
     setPointsSettings: async ({ body, caller }) => await points.setSettings(body, caller),
   },
-  // A redemption keeps its Idempotency-Key in its own transaction (lib/idempotency-folded).
-  { idempotency: runIdempotent, folded: ['redeem'] },
+  // A redemption keeps its Idempotency-Key in its own transaction (lib/idempotency-folded), which also checks the
+  // caller the token names: the caller is not read first.
+  { idempotency: runIdempotent, folded: ['redeem'], decidedOnToken: ['redeem'] },
 );

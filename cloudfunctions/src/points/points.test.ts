@@ -248,3 +248,32 @@ describe('redemption (积分兑换)', () => {
     expect((await redeem(member!.token, reward.id)).body.error.code).toBe('REWARD_UNAVAILABLE');
   });
 });
+
+describe('a redemption decided on the session token (the caller is not read first)', () => {
+  it('redeems in two round trips, with the nickname of the record when it changed since sign-in', async () => {
+    const [kept, renamed] = await newMembers(2, 'redeem-token');
+    await grant(kept!.userId, 20);
+    await grant(renamed!.userId, 20);
+    const reward = await newReward();
+    const first = await redeem(kept!.token, reward.id);
+    expect([first.status, first.body.redemption.nickname]).toEqual([201, kept!.name]);
+    // The reward with the balance, then one transaction that checks the account too.
+    expect(Number(first.headers['x-dynamodb-cost']!.split(';')[0])).toBe(2);
+
+    expect((await call('PATCH', '/me', { token: renamed!.token, body: { nickname: '改名后兑换' } })).status).toBe(200);
+    const second = await redeem(renamed!.token, reward.id);
+    expect([second.status, second.body.redemption.nickname, second.body.balance]).toEqual([201, '改名后兑换', 10]);
+    const listed = await call('GET', `/redemptions?limit=100`, { token: await coordinator() });
+    expect(listed.body.items.find((item: { id: string }) => item.id === second.body.redemption.id)?.nickname).toBe('改名后兑换');
+  });
+
+  it('answers 401 to the token of a closed account, spending nothing', async () => {
+    const [person] = await newMembers(1, 'redeem-closed');
+    await grant(person!.userId, 20);
+    const reward = await newReward({ stock: 3 });
+    expect((await call('DELETE', '/me', { token: person!.token })).status).toBe(200);
+    const reply = await redeem(person!.token, reward.id);
+    expect(reply.status).toBe(401);
+    expect((await rewardOf(reward.id, await coordinator())).stock).toBe(3);
+  });
+});

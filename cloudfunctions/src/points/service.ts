@@ -21,15 +21,16 @@ import {
   type PointsSettings,
   type CreateRewardRequest,
   type LedgerEntry,
+  type RedemptionResponse,
   type UpdateRewardRequest,
 } from '@hele/shared';
 import { ulid } from 'ulid';
 import { doc, transactNamed } from '../lib/db';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../lib/errors';
 import { partyAccount, type EntryRecord, type Ledger, type Named } from '../domain/ledger';
 import { partyYearItem, type createPartyPoints } from '../domain/party-points';
 import type { IdempotencyClaim } from '../lib/idempotency-folded';
-import { branchMembers, loadUser, type Principal } from '../lib/principal';
+import { accountOpenCondition, branchMembers, loadUser, onClaimsThenRecord, type Principal } from '../lib/principal';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { isLive, seatItems, type RegistrationRecord } from '../domain/activities/seats';
 import { approvedMinutesOf } from '../domain/service-records';
@@ -94,6 +95,75 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, setti
     if (validityMonths <= 0) return null;
     const { lots } = await lotsOf(ledger, userId);
     return upcomingExpiries(lots, validityMonths, now())[0] ?? null;
+  };
+
+  /** One redemption for `caller` (see `redeem`). */
+  const redeemAs = async (rewardId: string, caller: Principal, claim?: IdempotencyClaim): Promise<RedemptionResponse> => {
+    const at = now();
+    const { reward, balance } = await rewards.withBalance(rewardId, caller.id);
+    if (!reward) throw new NotFoundError('Reward');
+    const available = rewardAvailability(reward, at);
+    if (!available.ok) throw new ConflictError(available.code, available.message);
+    const id = ulid(at.getTime());
+    const iso = at.toISOString();
+    const registration: RegistrationRecord | undefined =
+      reward.kind === 'class_seat' && reward.activityId
+        ? {
+            activityId: reward.activityId,
+            userId: caller.id,
+            id: ulid(at.getTime()),
+            nickname: caller.nickname,
+            status: 'confirmed',
+            registeredAt: iso,
+            updatedAt: iso,
+          }
+        : undefined;
+    const record: RedemptionRecord = {
+      id,
+      rewardId,
+      userId: caller.id,
+      nickname: caller.nickname,
+      title: reward.title,
+      kind: reward.kind,
+      cost: reward.cost,
+      status: 'issued',
+      voucherSecret: randomBytes(18).toString('base64url'),
+      ...(registration ? { activityId: registration.activityId, registrationId: registration.id } : {}),
+      createdAt: iso,
+    };
+    const items: Array<Named<string>> = [
+      { name: 'stock', item: rewards.items.takeStock(rewardId) },
+      { name: 'limit', item: rewards.items.countForMember(rewardId, caller.id, reward.perUserLimit) },
+      { name: 'redemption', item: rewards.items.putRedemption(record) },
+      ...(registration ? seatItems.take(registration) : []),
+      // Nothing is spent after the account's closing; a caller taken from the token still has the nickname the voucher gets.
+      { name: 'holder', item: accountOpenCondition(caller.id, caller.fromToken ? { nickname: caller.nickname } : undefined) },
+    ];
+    const redemption = toRedemption(record, { withVoucher: true });
+    const outcome = await ledger.append(
+      {
+        userId: caller.id,
+        type: LedgerType.REDEEM,
+        amount: -reward.cost,
+        reason: `兑换：${reward.title}`,
+        actorId: caller.id,
+        idempotencyKey: `redeem:${id}`,
+        ref: id,
+      },
+      items,
+      at,
+      {
+        freshKey: true,
+        balance,
+        ...(claim
+          ? { once: { item: (balanceAfter: number) => claim.record({ redemption, balance: balanceAfter }, 201), used: claim.used } }
+          : {}),
+      },
+    );
+    if (outcome.status === 'refused' && outcome.by === 'holder') throw new UnauthenticatedError('This account was closed');
+    if (outcome.status === 'refused') throw (REFUSALS[outcome.by] ?? REFUSALS.redemption!)();
+    claim?.kept();
+    return { redemption, balance: outcome.balance };
   };
 
   return {
@@ -248,72 +318,12 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, setti
 
     /**
      * Debits the cost, takes one unit of stock, issues the voucher (and for a class seat, registers) — all or
-     * nothing, in one transaction that also keeps the request's Idempotency-Key (`claim`, lib/idempotency-folded).
-     * The reward and the balance are read together, once.
+     * nothing, in one transaction that also keeps the request's Idempotency-Key (`claim`, lib/idempotency-folded)
+     * and checks the account is open. The reward and the balance are read together, once; the caller may be
+     * taken from the token (lib/http `decidedOnToken`), not read.
      */
-    async redeem(rewardId: string, caller: Principal, claim?: IdempotencyClaim) {
-      const at = now();
-      const { reward, balance } = await rewards.withBalance(rewardId, caller.id);
-      if (!reward) throw new NotFoundError('Reward');
-      const available = rewardAvailability(reward, at);
-      if (!available.ok) throw new ConflictError(available.code, available.message);
-      const id = ulid(at.getTime());
-      const iso = at.toISOString();
-      const registration: RegistrationRecord | undefined =
-        reward.kind === 'class_seat' && reward.activityId
-          ? {
-              activityId: reward.activityId,
-              userId: caller.id,
-              id: ulid(at.getTime()),
-              nickname: caller.nickname,
-              status: 'confirmed',
-              registeredAt: iso,
-              updatedAt: iso,
-            }
-          : undefined;
-      const record: RedemptionRecord = {
-        id,
-        rewardId,
-        userId: caller.id,
-        nickname: caller.nickname,
-        title: reward.title,
-        kind: reward.kind,
-        cost: reward.cost,
-        status: 'issued',
-        voucherSecret: randomBytes(18).toString('base64url'),
-        ...(registration ? { activityId: registration.activityId, registrationId: registration.id } : {}),
-        createdAt: iso,
-      };
-      const items: Array<Named<string>> = [
-        { name: 'stock', item: rewards.items.takeStock(rewardId) },
-        { name: 'limit', item: rewards.items.countForMember(rewardId, caller.id, reward.perUserLimit) },
-        { name: 'redemption', item: rewards.items.putRedemption(record) },
-        ...(registration ? seatItems.take(registration) : []),
-      ];
-      const redemption = toRedemption(record, { withVoucher: true });
-      const outcome = await ledger.append(
-        {
-          userId: caller.id,
-          type: LedgerType.REDEEM,
-          amount: -reward.cost,
-          reason: `兑换：${reward.title}`,
-          actorId: caller.id,
-          idempotencyKey: `redeem:${id}`,
-          ref: id,
-        },
-        items,
-        at,
-        {
-          freshKey: true,
-          balance,
-          ...(claim
-            ? { once: { item: (balanceAfter: number) => claim.record({ redemption, balance: balanceAfter }, 201), used: claim.used } }
-            : {}),
-        },
-      );
-      if (outcome.status === 'refused') throw (REFUSALS[outcome.by] ?? REFUSALS.redemption!)();
-      claim?.kept();
-      return { redemption, balance: outcome.balance };
+    redeem(rewardId: string, caller: Principal, claim?: IdempotencyClaim): Promise<RedemptionResponse> {
+      return onClaimsThenRecord(caller, (who) => redeemAs(rewardId, who, claim));
     },
 
     /** Gives points, stock and (for a class seat) the seat back, once; a fulfilled voucher stays used. */

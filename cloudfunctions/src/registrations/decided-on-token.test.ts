@@ -59,7 +59,19 @@ describe('a registration decided on the session token', () => {
     expect(await stored(activity.id, person!.userId)).toBeUndefined();
   });
 
-  it('answers the registration the caller holds as before, read from the record', async () => {
+  it('replays the first answer to an Idempotency-Key only while the account is open', async () => {
+    const activity = await createActivity({ capacity: 5 });
+    const [person] = await newMembers(1, 'token-replay');
+    const headers = { 'Idempotency-Key': 'token-replay-1' };
+    const first = await call('POST', `/activities/${activity.id}/registrations`, { token: person!.token, headers });
+    const replayed = await call('POST', `/activities/${activity.id}/registrations`, { token: person!.token, headers });
+    expect([first.status, replayed.status, replayed.body.registration.id]).toEqual([201, 201, first.body.registration.id]);
+    expect((await call('DELETE', '/me', { token: person!.token })).status).toBe(200);
+    const afterClosing = await call('POST', `/activities/${activity.id}/registrations`, { token: person!.token, headers });
+    expect(afterClosing.status).toBe(401);
+  });
+
+  it('answers the registration the caller holds as before', async () => {
     const activity = await createActivity({ capacity: 5 });
     const [person] = await newMembers(1, 'token-again');
     const first = await register(activity.id, person!.token);

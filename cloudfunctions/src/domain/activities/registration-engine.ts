@@ -22,7 +22,7 @@ import { myLeaves } from '../leaves';
 import { sortedPage } from '../../lib/pagination';
 import { logger } from '../../lib/logger';
 import type { TransactItem } from '../../lib/db';
-import { accountOpenCondition, loadUser, toPrincipal, type Principal } from '../../lib/principal';
+import { accountOpenCondition, onClaimsThenRecord, type Principal } from '../../lib/principal';
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../../lib/retry';
 import { trainings } from '../trainings';
 import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from './records';
@@ -71,21 +71,7 @@ const MyListKey = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.str
 
 export const busy = () => new ConflictError(ErrorCode.BUSY, 'Too many people are registering right now, try again');
 
-/**
- * A caller taken from the token (`fromToken`) gets on its claims only a new registration, whose transaction
- * checks them; anything else (a refusal, the registration they hold, a changed nickname or branch, a closed
- * account) is decided again on their record.
- */
-class DecideOnRecord extends Error {}
-
 const closed = () => new UnauthenticatedError('This account was closed');
-
-/** The caller as the users table has them now; a closed account is nobody. */
-const onRecord = async (userId: string): Promise<Principal> => {
-  const user = await loadUser(userId, { consistent: true });
-  if (!user) throw closed();
-  return toPrincipal(user);
-};
 
 /** Why `caller` may not register for `activity` at `at`, if they may not. */
 const refusalOf = async (activity: ActivityRecord | undefined, caller: Principal, at: Date): Promise<Error | undefined> => {
@@ -143,7 +129,7 @@ export const createRegistrationEngine = ({
   const admitting = async (activityId: string, caller: Principal, at: Date): Promise<ActivityRecord> => {
     const activity = await activityReads.recent(activityId);
     const refusal = await refusalOf(activity, caller, at);
-    if (refusal) throw caller.fromToken ? new DecideOnRecord() : refusal;
+    if (refusal) throw refusal;
     return activity!;
   };
 
@@ -231,8 +217,6 @@ export const createRegistrationEngine = ({
     const waitSeq = nextWaitSeq(at);
     // A live registration of the caller fails the put's condition; then we answer with it.
     const theOneThatExists = async () => {
-      const decideOnRecord = notOnClaims();
-      if (decideOnRecord) throw decideOnRecord;
       const current = await repository.getRegistration(activityId, caller.id);
       return isLive(current) ? { registration: await withPosition(current), created: false } : undefined;
     };
@@ -244,14 +228,6 @@ export const createRegistrationEngine = ({
         caller.id,
         caller.fromToken ? { nickname: caller.nickname, ...(branchOnly ? { branchId: caller.branchId } : {}) } : undefined,
       );
-    /** Anything but a new registration, for a caller taken from the token: decided on the record. */
-    const notOnClaims = () => (caller.fromToken ? new DecideOnRecord() : undefined);
-
-    // The key was used: its first answer is replayed, to the account's holder only while it is open.
-    const replay = async (): Promise<never> => {
-      if (caller.fromToken) await onRecord(caller.id);
-      return once!.used();
-    };
 
     let readAgain = false;
 
@@ -281,9 +257,9 @@ export const createRegistrationEngine = ({
           once?.kept();
           return { registration, created: true };
         }
-        if (seat === 'used') await replay();
+        if (seat === 'used') once!.used();
         if (seat === 'exists') return theOneThatExists();
-        if (seat === 'holder') throw notOnClaims() ?? closed();
+        if (seat === 'holder') throw closed();
         if (seat === 'conflict') return undefined;
         // Full, or the activity changed: this container's next registrations read it again.
         activityReads.forget(activityId, { outOfDate: activity });
@@ -296,9 +272,9 @@ export const createRegistrationEngine = ({
         once?.kept();
         return { registration, created: true };
       }
-      if (place === 'used') await replay();
+      if (place === 'used') once!.used();
       if (place === 'exists') return theOneThatExists();
-      if (place === 'holder') throw notOnClaims() ?? closed();
+      if (place === 'holder') throw closed();
       // A seat came free, the activity was edited or closed meanwhile: read it again. Or a conflict: try again.
       if (place === 'seat-free') readAgain = true;
       return undefined;
@@ -311,20 +287,15 @@ export const createRegistrationEngine = ({
 
     /**
      * Registers the caller (`decide`). A caller taken from the token (`fromToken`, not read) is registered on
-     * what the token says, which the registration's own transaction checks; when it does not hold, or the
-     * answer is not a new registration, the caller is read and the registration decided on their record.
+     * what the token says, which the registration's own transaction checks; a refusal, or a check that fails
+     * (a changed nickname or branch, a closed account), is decided again on their record (onClaimsThenRecord).
      */
     async register(
       activityId: string,
       caller: Principal,
       once?: RegistrationOnce,
     ): Promise<{ registration: Registration; created: boolean }> {
-      try {
-        return await decide(activityId, caller, once);
-      } catch (error) {
-        if (!(error instanceof DecideOnRecord)) throw error;
-        return decide(activityId, await onRecord(caller.id), once);
-      }
+      return onClaimsThenRecord(caller, (who) => decide(activityId, who, once));
     },
 
     /**

@@ -115,6 +115,29 @@ describe('deploy package (CloudFormation)', () => {
     expect(healthPolicy).not.toContain('dynamodb:GetItem');
   });
 
+  it('lets functions push to and close only the sockets of their own stage, and the photo check write only thumbnails', () => {
+    // The roles the functions run with (the framework's shared default role is given to none: see below).
+    const used = new Set(ofType('AWS::Lambda::Function').map(([, fn]) => fn.Properties.Role['Fn::GetAtt'][0] as string));
+    const statements = ofType('AWS::IAM::Role')
+      .filter(([name]) => used.has(name))
+      .flatMap(([, role]) =>
+        (role.Properties.Policies ?? []).flatMap(
+          (policy: { PolicyDocument: { Statement: Array<{ Action: string[]; Resource: unknown }> } }) => policy.PolicyDocument.Statement,
+        ),
+      );
+    const resourcesOf = (action: string) =>
+      statements.filter((statement) => statement.Action.includes(action)).flatMap((statement) => [statement.Resource].flat());
+    const sockets = resourcesOf('execute-api:ManageConnections').map((resource) => JSON.stringify(resource));
+    expect(sockets.length).toBeGreaterThan(0);
+    for (const resource of sockets) expect(resource).toMatch(/\$\{WebsocketsApi\}\/prod\/(POST|DELETE)\/@connections\/\*"/);
+    const review = JSON.stringify(template.Resources.FeedReviewIamRoleLambdaExecution!.Properties.Policies);
+    const puts = JSON.parse(review)[0].PolicyDocument.Statement.filter((statement: { Action: string[] }) =>
+      statement.Action.includes('s3:PutObject'),
+    );
+    expect(JSON.stringify(puts)).toContain('/feed/*.thumb.jpg');
+    expect(JSON.stringify(puts)).not.toMatch(/\/feed\/\*"/);
+  });
+
   it('keeps no secret in any function environment', () => {
     for (const [, fn] of ofType('AWS::Lambda::Function')) {
       const variables = fn.Properties.Environment.Variables as Record<string, string>;

@@ -31,6 +31,7 @@ import { partyAccount, type EntryRecord, type Ledger, type Named } from '../doma
 import { partyYearItem, type createPartyPoints } from '../domain/party-points';
 import type { IdempotencyClaim } from '../lib/idempotency-folded';
 import { accountOpenCondition, branchMembers, loadUser, onClaimsThenRecord, type Principal } from '../lib/principal';
+import { oneAtATime } from '../lib/one-at-a-time';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { isLive, seatItems, type RegistrationRecord } from '../domain/activities/seats';
 import { approvedMinutesOf } from '../domain/service-records';
@@ -96,6 +97,8 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, setti
     const { lots } = await lotsOf(ledger, userId);
     return upcomingExpiries(lots, validityMonths, now())[0] ?? null;
   };
+
+  const perAccount = oneAtATime();
 
   /** One redemption for `caller` (see `redeem`). */
   const redeemAs = async (rewardId: string, caller: Principal, claim?: IdempotencyClaim): Promise<RedemptionResponse> => {
@@ -323,7 +326,8 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, setti
      * taken from the token (lib/http `decidedOnToken`), not read.
      */
     redeem(rewardId: string, caller: Principal, claim?: IdempotencyClaim): Promise<RedemptionResponse> {
-      return onClaimsThenRecord(caller, (who) => redeemAs(rewardId, who, claim));
+      // One account's redemptions in this process in turn: each reads the balance the one before left.
+      return perAccount(caller.id, () => onClaimsThenRecord(caller, (who) => redeemAs(rewardId, who, claim)));
     },
 
     /** Gives points, stock and (for a class seat) the seat back, once; a fulfilled voucher stays used. */

@@ -184,7 +184,7 @@ describe('deploy package (CloudFormation)', () => {
     // Off the request path: the photo review runs after the post (Jimp) and the documents are
     // downloads a coordinator asks for (docx, exceljs), as are a secretary's roster workbook and the
     // volunteers' hours workbooks (exceljs), and a feed's report (docx).
-    const offRequestPath = ['feedDocuments.zip', 'feedReview.zip', 'meetingDocuments.zip', 'rosters.zip', 'volunteerDocuments.zip'];
+    const offRequestPath = ['feedDocuments.zip', 'feedReview.zip', 'meetingDocuments.zip', 'rosterWorkbooks.zip', 'volunteerDocuments.zip'];
     const oversized = fs
       .readdirSync(OUT)
       .filter((file) => file.endsWith('.zip') && !offRequestPath.includes(file) && !LAYER_ZIPS.includes(file))

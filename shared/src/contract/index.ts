@@ -19,7 +19,7 @@ import { pointsRoutes } from './points';
 import { registrationsRoutes } from './registrations';
 import { resourcesRoutes } from './resources';
 import { rolesRoutes } from './roles';
-import { rostersRoutes } from './rosters';
+import { rosterWorkbooksRoutes, rostersRoutes } from './rosters';
 import { seriesRoutes } from './series';
 import { volunteerDocumentsRoutes, volunteersRoutes } from './volunteers';
 
@@ -45,6 +45,7 @@ export const contract = {
   branches: branchesRoutes,
   directory: directoryRoutes,
   rosters: rostersRoutes,
+  rosterWorkbooks: rosterWorkbooksRoutes,
   academy: academyRoutes,
   dashboard: dashboardRoutes,
 } as const;

@@ -1,7 +1,8 @@
 /**
- * The rosters function's routes: a branch's roster imported from Excel (template, upload, preview,
- * commit) and the import list of people waiting to claim their line. Its own function, so that
- * exceljs stays out of the directory's zip.
+ * A branch's roster imported from Excel (template, upload, preview, commit) and the import list of
+ * people waiting to claim their line, in two functions: the two routes that write or read a workbook
+ * (exceljs, most of a megabyte) are `rosterWorkbooks`, so that the import list, the upload and the
+ * commit answer from a small function (and exceljs stays out of the directory's zip).
  */
 import { XLSX_TYPE } from '../rules/roster-import';
 import {
@@ -18,18 +19,11 @@ import {
 import { BRANCH_STAFF } from './access';
 import { DELETE, GET, POST, Removed, defineRoutes, fileReply } from './define';
 
-export const rostersRoutes = defineRoutes({
+export const rosterWorkbooksRoutes = defineRoutes({
   template: GET('/branches/{id}/roster-template', BRANCH_STAFF, {
     params: IdParams,
     reply: fileReply(XLSX_TYPE),
     summary: 'The Excel template of a roster: 姓名, 手机号, 政治面貌, 出生年份, 学历, 入党日期, with a sheet of notes.',
-  }),
-  upload: POST('/branches/{id}/roster-uploads', BRANCH_STAFF, {
-    params: IdParams,
-    body: RosterUploadRequest,
-    reply: RosterUploadResponse,
-    status: 201,
-    summary: 'A presigned POST for one filled workbook (xlsx, at most 1 MB); the preview then names its key.',
   }),
   preview: POST('/branches/{id}/roster-imports', BRANCH_STAFF, {
     params: IdParams,
@@ -38,6 +32,16 @@ export const rostersRoutes = defineRoutes({
     status: 201,
     summary:
       'Reads the uploaded workbook (then deletes it) into rows, each with what will become of it and an error per wrong column, in Chinese; writes no person.',
+  }),
+});
+
+export const rostersRoutes = defineRoutes({
+  upload: POST('/branches/{id}/roster-uploads', BRANCH_STAFF, {
+    params: IdParams,
+    body: RosterUploadRequest,
+    reply: RosterUploadResponse,
+    status: 201,
+    summary: 'A presigned POST for one filled workbook (xlsx, at most 1 MB); the preview then names its key.',
   }),
   commit: POST('/branches/{id}/roster-imports/{importId}/commit', BRANCH_STAFF, {
     params: RosterImportParams,

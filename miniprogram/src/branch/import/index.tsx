@@ -180,7 +180,7 @@ export default function RosterImportPage() {
 
   const downloadTemplate = () =>
     run(async () => {
-      const bytes = await api.rosters.template({ params: { id } });
+      const bytes = await api.rosterWorkbooks.template({ params: { id } });
       await saveOfficeFile(bytes, '党员名册模板.xlsx');
     });
 
@@ -197,7 +197,7 @@ export default function RosterImportPage() {
         const { upload } = await api.rosters.upload({ params: { id }, body: { size: file.size } });
         const key = await uploadFile(upload, file.path, (percent) => setProgress(`正在上传 ${percent}%`));
         setProgress('正在逐行检查…');
-        setPreview((await api.rosters.preview({ params: { id }, body: { key, fileName: file.name } })).import);
+        setPreview((await api.rosterWorkbooks.preview({ params: { id }, body: { key, fileName: file.name } })).import);
       } catch (error) {
         // The file itself is wrong (no 姓名 column, not a workbook…): said on the page, plainly.
         const detail = error instanceof ApiError && error.code === 'VALIDATION_FAILED' ? error.details[0]?.message : undefined;

@@ -4,8 +4,15 @@
  * BENCH_HOT_N (10,000) times within one simulated second, through the limits simulator
  * (bench/limits/README.md) in slow motion. Each request is one attempt, as AWS sees the burst arrive;
  * throttles and conflicts are counted, and the seats are checked exact straight on DynamoDB Local.
+ * Then the center's registrations at once over many activities, to show what the activities' global indexes cost.
  */
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type BenchContext, documentClient, type Row } from './lib';
 import { startLimitsSimulator } from './limits/simulator';
@@ -43,6 +50,61 @@ const countRegistrations = async (doc: DynamoDBDocumentClient, table: string, ac
   return count;
 };
 
+/** A client of the simulator that never retries: each refusal is seen, as one attempt of a burst. */
+const simulatorClient = (endpoint: string) =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint,
+      region: 'ap-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+      requestHandler: { httpAgent: { keepAlive: true, maxSockets: 256 }, socketAcquisitionWarningTimeout: 600_000 },
+    }),
+  );
+
+/**
+ * Offers `n` attempts evenly over one simulated second (`secondMs` of wall clock), each `attempt(i)` once: what became
+ * of them (`seat` or `outcomeOf`'s reason), how long the offer took and by when the last was answered (simulated s).
+ */
+const offer = async (n: number, secondMs: number, attempt: (i: number) => Promise<unknown>) => {
+  const outcomes: Record<string, number> = {};
+  const started = performance.now();
+  let lastAnswer = started;
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < n; i++) {
+    const wait = started + (i * secondMs) / n - performance.now();
+    if (wait > 0) await sleep(wait);
+    inFlight.push(
+      attempt(i)
+        .then(() => 'seat', outcomeOf)
+        .then((outcome) => {
+          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+          lastAnswer = performance.now();
+        }),
+    );
+  }
+  const offeredIn = (performance.now() - started) / secondMs;
+  await Promise.all(inFlight);
+  return { outcomes, offeredIn, simulated: (lastAnswer - started) / secondMs };
+};
+
+/** The seats of an activity are exact: its counter is the seats answered and the registrations stored, within capacity. */
+const seatProblems = async (
+  direct: DynamoDBDocumentClient,
+  tables: { activities: string; registrations: string },
+  activityId: string,
+  capacity: number,
+  seats: number,
+) => {
+  const stored = (await direct.send(new GetCommand({ TableName: tables.activities, Key: { id: activityId }, ConsistentRead: true }))).Item!;
+  const registrations = await countRegistrations(direct, tables.registrations, activityId);
+  const problems: string[] = [];
+  if (stored.confirmedCount > capacity) problems.push(`${activityId}: confirmed ${stored.confirmedCount} > capacity ${capacity}`);
+  if (stored.confirmedCount !== seats) problems.push(`${activityId}: confirmedCount ${stored.confirmedCount} ≠ ${seats} seats answered`);
+  if (registrations !== seats) problems.push(`${activityId}: ${registrations} registrations ≠ ${seats} seats answered`);
+  return problems;
+};
+
 /** One burst through a fresh simulator; `transactionConflicts: false` leaves only the throughput limits. */
 const plainBurst = async (
   ctx: Pick<BenchContext, 'databaseEndpoint' | 'env'>,
@@ -61,48 +123,16 @@ const plainBurst = async (
     transactionConflicts,
     transactionHoldMs: holdMs,
   });
-  const through = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: simulator.endpoint,
-      region: 'ap-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      maxAttempts: 1,
-      requestHandler: { httpAgent: { keepAlive: true, maxSockets: 256 }, socketAcquisitionWarningTimeout: 600_000 },
-    }),
-  );
+  const through = simulatorClient(simulator.endpoint);
   const direct = documentClient(ctx.databaseEndpoint);
   try {
     const activity = rawActivityItem(capacity);
     await through.send(new PutCommand({ TableName: tables.activities, Item: activity }));
-    const outcomes: Record<string, number> = {};
-    const started = performance.now();
-    let lastAnswer = started;
-    const inFlight: Promise<void>[] = [];
-    for (let i = 0; i < n; i++) {
-      const wait = started + (i * secondMs) / n - performance.now();
-      if (wait > 0) await sleep(wait);
-      inFlight.push(
-        through
-          .send(seatTransaction(tables, activity.id, `hot-${i}`))
-          .then(() => 'seat', outcomeOf)
-          .then((outcome) => {
-            outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-            lastAnswer = performance.now();
-          }),
-      );
-    }
-    const offeredIn = (performance.now() - started) / secondMs;
-    await Promise.all(inFlight);
-    const simulated = (lastAnswer - started) / secondMs;
-
-    const stored = (await direct.send(new GetCommand({ TableName: tables.activities, Key: { id: activity.id }, ConsistentRead: true })))
-      .Item!;
-    const registrations = await countRegistrations(direct, tables.registrations, activity.id);
+    const { outcomes, offeredIn, simulated } = await offer(n, secondMs, (i) =>
+      through.send(seatTransaction(tables, activity.id, `hot-${i}`)),
+    );
     const seats = outcomes.seat ?? 0;
-    const problems: string[] = [];
-    if (stored.confirmedCount > capacity) problems.push(`confirmed ${stored.confirmedCount} > capacity ${capacity}`);
-    if (stored.confirmedCount !== seats) problems.push(`confirmedCount ${stored.confirmedCount} ≠ ${seats} seats answered`);
-    if (registrations !== seats) problems.push(`${registrations} registrations ≠ ${seats} seats answered`);
+    const problems = await seatProblems(direct, tables, activity.id, capacity, seats);
     if (problems.length) console.error(`hot activity invariants broken: ${problems.join('; ')}`);
     const activityUnits = simulator.partitionUnits(tables.activities, { S: activity.id }).write;
     const perSeat = activityUnits / Math.max(1, seats + (outcomes.full ?? 0));
@@ -134,15 +164,111 @@ const plainBurst = async (
 };
 
 /**
- * Three rows: throughput limits alone; with conflicts as long as DynamoDB Local holds a transaction (this machine's
+ * The center's registrations at once (docs/hot-activity.md §3): `n` seat transactions over `activities` activities,
+ * evenly, within one simulated second, through the limits simulator, throughput limits only. Each activity's own
+ * keys take a share a partition holds easily; what differs is the activities table's global indexes. With every
+ * attribute projected (`ALL`, as before #20) each seat's counter update is also a write to the index partition all
+ * published activities share; with the projection serverless.yml declares (keys only), it is not. The activities are
+ * in a copy of the activities table with that projection, put there directly (their creation is not the burst).
+ */
+const centerBurst = async (
+  ctx: Pick<BenchContext, 'databaseEndpoint' | 'env'>,
+  { n, activities, secondMs, projection }: { n: number; activities: number; secondMs: number; projection: 'ALL' | 'declared' },
+): Promise<Row> => {
+  const declared = ctx.env.ACTIVITIES_TABLE!;
+  const control = new DynamoDBClient({
+    endpoint: ctx.databaseEndpoint,
+    region: 'ap-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const { Table } = await control.send(new DescribeTableCommand({ TableName: declared }));
+  const tables = { activities: `${declared}-center-${projection}-${Date.now().toString(36)}`, registrations: ctx.env.REGISTRATIONS_TABLE! };
+  await control.send(
+    new CreateTableCommand({
+      TableName: tables.activities,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: Table!.AttributeDefinitions,
+      KeySchema: Table!.KeySchema,
+      GlobalSecondaryIndexes: Table!.GlobalSecondaryIndexes!.map(({ IndexName, KeySchema, Projection }) => ({
+        IndexName,
+        KeySchema,
+        Projection: projection === 'ALL' ? { ProjectionType: 'ALL' } : Projection,
+      })),
+    }),
+  );
+  const indexed = Table!.GlobalSecondaryIndexes!.map(
+    ({ IndexName, Projection }) => `${IndexName} ${projection === 'ALL' ? 'ALL' : Projection?.ProjectionType}`,
+  );
+  const simulator = await startLimitsSimulator({ upstream: ctx.databaseEndpoint, secondMs, transactionConflicts: false });
+  const through = simulatorClient(simulator.endpoint);
+  const direct = documentClient(ctx.databaseEndpoint);
+  try {
+    const capacity = Math.ceil(n / activities);
+    // About 1 KB, as an activity with its title and description is.
+    const ids = await Promise.all(
+      Array.from({ length: activities }, async (_, i) => {
+        const item = {
+          ...rawActivityItem(capacity),
+          listKey: 'published',
+          kindKey: 'service#published',
+          startsAt: new Date(Date.UTC(2031, 0, 1 + i)).toISOString(),
+          title: `公益活动 ${i}`,
+          description: '社区志愿服务，'.repeat(40),
+        };
+        await direct.send(new PutCommand({ TableName: tables.activities, Item: item }));
+        return item.id;
+      }),
+    );
+    const seatsOf = new Map<string, number>();
+    const { outcomes, offeredIn, simulated } = await offer(n, secondMs, async (i) => {
+      const activityId = ids[i % activities]!;
+      await through.send(seatTransaction(tables, activityId, `center-${i}`));
+      seatsOf.set(activityId, (seatsOf.get(activityId) ?? 0) + 1);
+    });
+    const seats = outcomes.seat ?? 0;
+    const problems = (await Promise.all(ids.map((id) => seatProblems(direct, tables, id, capacity, seatsOf.get(id) ?? 0)))).flat();
+    if (problems.length) console.error(`center-wide burst invariants broken: ${problems.slice(0, 5).join('; ')}`);
+    const indexUnits = Table!.GlobalSecondaryIndexes!.map(({ IndexName, KeySchema }) => {
+      const hash = KeySchema!.find((key) => key.KeyType === 'HASH')!.AttributeName!;
+      const value = hash === 'listKey' ? 'published' : 'service#published';
+      return `${IndexName} ${simulator.indexUnits(tables.activities, IndexName!, { S: value }).write} WCU`;
+    });
+    const throttled = outcomes.throttled ?? 0;
+    console.log(
+      `center-wide burst (${indexed.join(', ')}): ${n} offered in ${offeredIn.toFixed(2)} s simulated, answered by ${simulated.toFixed(2)} s: ` +
+        `${JSON.stringify(outcomes)}; index partitions ${indexUnits.join(', ')}`,
+    );
+    return {
+      what:
+        `the center's registrations at once, limits simulator (throughput only): ${n} seat transactions over ${activities} activities ` +
+        `in ${offeredIn.toFixed(1)} s, the activities' global indexes ${projection === 'ALL' ? 'projecting every attribute (before #20)' : 'as declared (keys only)'}`,
+      baseline: `the index partitions all published activities share: ${indexUnits.join(', ')}`,
+      subject: `${seats} seats in ${simulated.toFixed(2)} s (${Math.round(seats / simulated)}/s simulated), ${throttled} throttled, ${n - seats - throttled} other`,
+      ratio: `${((100 * seats) / n).toFixed(0)} % seated`,
+      invariants: problems.length === 0 ? 'yes' : 'no',
+    };
+  } finally {
+    through.destroy();
+    direct.destroy();
+    await simulator.stop();
+    await control.send(new DeleteTableCommand({ TableName: tables.activities }));
+    control.destroy();
+  }
+};
+
+/**
+ * Five rows. For one hot activity: throughput limits alone; with conflicts as long as DynamoDB Local holds a transaction (this machine's
  * latency, scaled); with conflicts and each transaction holding its items at least `holdMs` simulated (an assumption:
- * AWS publishes no figure), which is comparable between runs.
+ * AWS publishes no figure), which is comparable between runs. For the center's registrations over `activities`
+ * activities at once: the activities' global indexes projecting every attribute (before #20), then as declared.
  */
 export const hotActivityBench = async (
   ctx: Pick<BenchContext, 'databaseEndpoint' | 'env'>,
-  options: { n: number; capacity: number; secondMs: number; holdMs: number },
+  options: { n: number; capacity: number; secondMs: number; holdMs: number; activities: number },
 ): Promise<Row[]> => [
   await plainBurst(ctx, { ...options, transactionConflicts: false, holdMs: 0 }),
   await plainBurst(ctx, { ...options, transactionConflicts: true, holdMs: 0 }),
   await plainBurst(ctx, { ...options, transactionConflicts: true }),
+  await centerBurst(ctx, { ...options, projection: 'ALL' }),
+  await centerBurst(ctx, { ...options, projection: 'declared' }),
 ];

@@ -15,12 +15,14 @@ import {
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { startLimitsSimulator, type LimitsSimulator } from './simulator';
+import { attributesUpdated, startLimitsSimulator, type LimitsSimulator } from './simulator';
 
 const upstream = () => process.env.AWS_ENDPOINT_URL_DYNAMODB!;
 const run = Date.now().toString(36);
 const hotTable = `limits-hot-${run}`;
 const otherTable = `limits-other-${run}`;
+/** Tables with a global index `byList` on `listKey`: projecting every attribute, or keys only. */
+const indexedTables = { ALL: `limits-index-all-${run}`, KEYS_ONLY: `limits-index-keys-${run}` } as const;
 
 const clientOf = (endpoint: string) =>
   new DynamoDBClient({
@@ -63,6 +65,25 @@ beforeAll(async () => {
         KeySchema: [
           { AttributeName: 'pk', KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+  for (const [projection, TableName] of Object.entries(indexedTables))
+    await direct.send(
+      new CreateTableCommand({
+        TableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'listKey', AttributeType: 'S' },
+        ],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'byList',
+            KeySchema: [{ AttributeName: 'listKey', KeyType: 'HASH' }],
+            Projection: { ProjectionType: projection as 'ALL' | 'KEYS_ONLY' },
+          },
         ],
       }),
     );
@@ -291,5 +312,100 @@ describe('transactions', () => {
     expect(errors).toEqual([]);
     expect(ok).toBe(20);
     expect(simulator.stats()).toMatchObject({ conflicts: 0, transactions: 20 });
+  });
+});
+
+describe('global indexes', () => {
+  // Ten write units a simulated second, which lasts ten minutes here: nothing refills during a test.
+  const limits = { writeUnitsPerSecond: 10, secondMs: 600_000 };
+  const listed = (pk: string) => ({ pk: { S: pk }, listKey: { S: 'shared' }, count: { N: '0' }, payload: { S: 'z'.repeat(900) } });
+  const countUp = (TableName: string, pk: string) =>
+    client.send(
+      new UpdateItemCommand({
+        TableName,
+        Key: { pk: { S: pk } },
+        UpdateExpression: 'SET #count = #count + :one',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': { N: '1' } },
+      }),
+    );
+
+  it('charge the index partition of every write that reaches it: items of their own keys meet there, and are throttled there', async () => {
+    await start(limits);
+    const table = indexedTables.ALL;
+    for (let i = 0; i < 5; i++) await client.send(new PutItemCommand({ TableName: table, Item: listed(`all-${i}`) }));
+    // Each item's own partition has room for nine more; the index partition `shared`, for five.
+    const counted = await outcomes(Array.from({ length: 5 }, (_, i) => countUp(table, `all-${i}`)));
+    expect(counted).toEqual({ ok: 5, errors: [] });
+    const refused = await countUp(table, 'all-0').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ProvisionedThroughputExceededException);
+    expect((refused as ProvisionedThroughputExceededException).ThrottlingReasons).toEqual([
+      { reason: 'IndexWriteKeyRangeThroughputExceeded', resource: `arn:aws:dynamodb:ap-east-1:000000000000:table/${table}/index/byList` },
+    ]);
+    expect(simulator.indexUnits(table, 'byList', { S: 'shared' }).write).toBe(10);
+    expect(simulator.partitionUnits(table, { S: 'all-0' }).write).toBe(2);
+  });
+
+  it('leave an index out of a change of attributes it does not hold (keys only), and charge it when its key moves', async () => {
+    await start(limits);
+    const table = indexedTables.KEYS_ONLY;
+    for (let i = 0; i < 5; i++) await client.send(new PutItemCommand({ TableName: table, Item: listed(`keys-${i}`) }));
+    const counted = await outcomes(Array.from({ length: 20 }, (_, i) => countUp(table, `keys-${i % 5}`)));
+    expect(counted).toEqual({ ok: 20, errors: [] });
+    expect(simulator.indexUnits(table, 'byList', { S: 'shared' }).write).toBe(5);
+    await client.send(
+      new UpdateItemCommand({
+        TableName: table,
+        Key: { pk: { S: 'keys-0' } },
+        UpdateExpression: 'SET listKey = :other',
+        ExpressionAttributeValues: { ':other': { S: 'elsewhere' } },
+      }),
+    );
+    expect(simulator.indexUnits(table, 'byList', { S: 'shared' }).write).toBe(6);
+    // The item's image was read again: its next write that reaches the index is charged where it is now.
+    await client.send(new PutItemCommand({ TableName: table, Item: { ...listed('keys-0'), listKey: { S: 'elsewhere' } } }));
+    expect(simulator.indexUnits(table, 'byList', { S: 'elsewhere' }).write).toBe(1);
+  });
+
+  it('cancel a transaction whose action reaches an index partition short of capacity, naming that action (2 WCU per KB)', async () => {
+    await start(limits);
+    const table = indexedTables.ALL;
+    for (let i = 0; i < 2; i++) await client.send(new PutItemCommand({ TableName: table, Item: listed(`tx-${i}`) }));
+    const update = (pk: string) => ({
+      Update: {
+        TableName: table,
+        Key: { pk: { S: pk } },
+        UpdateExpression: 'SET #count = #count + :one',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': { N: '1' } },
+      },
+    });
+    // 2 + 2 × (2 + 2) = 10 on `shared`, all it holds; each item's own partition has 5 of its 10.
+    for (let i = 0; i < 2; i++) await client.send(new TransactWriteItemsCommand({ TransactItems: [update('tx-0'), update('tx-1')] }));
+    const refused = await client
+      .send(
+        new TransactWriteItemsCommand({
+          TransactItems: [update('tx-0'), { Put: { TableName: otherTable, Item: kilobyteItem('tx', 'a') } }, update('tx-1')],
+        }),
+      )
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TransactionCanceledException);
+    expect((refused as TransactionCanceledException).CancellationReasons?.map((reason) => reason.Code)).toEqual([
+      'ThrottlingError',
+      'None',
+      'ThrottlingError',
+    ]);
+    expect(simulator.indexUnits(table, 'byList', { S: 'shared' }).write).toBe(10);
+  });
+
+  it('read which top-level attributes an update changes', () => {
+    expect(
+      [
+        ...attributesUpdated('SET a = a + :one, #b = if_not_exists(#b, :zero), c.d[2] = :v REMOVE e, #f ADD g :n DELETE h :s', {
+          '#b': 'bee',
+          '#f': 'eff',
+        }),
+      ].sort(),
+    ).toEqual(['a', 'bee', 'c', 'e', 'eff', 'g', 'h']);
   });
 });

@@ -51,6 +51,8 @@ export interface LimitsSimulator {
   stats(): LimitsStats;
   /** Units charged so far to one partition key value (its AttributeValue, e.g. `{ S: 'a1' }`). */
   partitionUnits(table: string, key: Record<string, unknown>): { read: number; write: number };
+  /** Units charged so far to one partition of a global index (the value of its partition key, e.g. `{ S: 'published' }`). */
+  indexUnits(table: string, index: string, key: Record<string, unknown>): { read: number; write: number };
   stop(): Promise<void>;
 }
 
@@ -76,11 +78,23 @@ interface Charge {
   consistent?: boolean;
 }
 
+/** A global index: its own partitions, by its partition key's value; written when an item's change reaches what it holds. */
+interface GlobalIndex {
+  name: string;
+  hash: string;
+  /** Its own key attributes: an item lacking one is not in the index (sparse). */
+  own: string[];
+  /** The attributes an entry holds besides every key (the table's and the index's); `undefined`: all of them (`ALL`). */
+  projected?: Set<string>;
+  keys: Set<string>;
+}
+
 interface KeySchema {
   hash: string;
   range?: string;
-  /** Indexes that share the table's partition key (local ones); global ones are not limited here. */
+  /** Indexes that share the table's partition key (local ones). */
   localIndexes: Set<string>;
+  globalIndexes: GlobalIndex[];
 }
 
 class Bucket {
@@ -101,6 +115,42 @@ class Bucket {
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 
+/** The headers of the proxy's own calls to DynamoDB Local (its table descriptions, an item's image). */
+const DESCRIBE_HEADERS = {
+  'content-type': 'application/x-amz-json-1.0',
+  authorization: 'AWS4-HMAC-SHA256 Credential=local/20200101/local/dynamodb/aws4_request',
+};
+
+/** Top-level pieces of an expression, split at `separator` outside parentheses. */
+const splitOutside = (text: string, separator: string) => {
+  const pieces: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth--;
+    else if (text[i] === separator && depth === 0) {
+      pieces.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return [...pieces, text.slice(from)].map((piece) => piece.trim()).filter(Boolean);
+};
+
+/** The top-level attributes an `UpdateExpression` changes (`SET a = …, #b = …  REMOVE c  ADD d :v`), names resolved. */
+export const attributesUpdated = (expression: string | undefined, names: Record<string, string> = {}): Set<string> => {
+  const changed = new Set<string>();
+  const clauses = String(expression ?? '').split(/\b(SET|REMOVE|ADD|DELETE)\b/i);
+  for (let i = 1; i < clauses.length; i += 2) {
+    for (const action of splitOutside(clauses[i + 1] ?? '', ',')) {
+      const path = (clauses[i]!.toUpperCase() === 'SET' ? action.split('=')[0]! : action.split(/\s+/)[0]!).trim();
+      const first = path.split(/[.[]/)[0]!;
+      changed.add(names[first] ?? first);
+    }
+  }
+  return changed;
+};
+
 export const startLimitsSimulator = async (options: LimitsOptions): Promise<LimitsSimulator> => {
   const upstream = new URL(options.upstream);
   const secondMs = options.secondMs ?? 1000;
@@ -113,6 +163,8 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
   const locks = new Set<string>();
   const inWrite = new Map<string, number>();
   const schemas = new Map<string, Promise<KeySchema | undefined>>();
+  /** What the proxy last saw of an item of a table with global indexes: which index partitions its writes reach. */
+  const images = new Map<string, Item | undefined>();
   const stats: LimitsStats = {
     forwarded: 0,
     throttled: 0,
@@ -144,21 +196,27 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
   const schemaOf = (table: string): Promise<KeySchema | undefined> => {
     let schema = schemas.get(table);
     if (!schema) {
-      schema = send(
-        'DynamoDB_20120810.DescribeTable',
-        {
-          'content-type': 'application/x-amz-json-1.0',
-          authorization: 'AWS4-HMAC-SHA256 Credential=local/20200101/local/dynamodb/aws4_request',
-        },
-        json({ TableName: table }),
-      ).then(({ status, body }) => {
+      schema = send('DynamoDB_20120810.DescribeTable', DESCRIBE_HEADERS, json({ TableName: table })).then(({ status, body }) => {
         if (status !== 200) return undefined;
         const description = JSON.parse(body.toString()).Table;
         const keys = description.KeySchema as Array<{ AttributeName: string; KeyType: string }>;
+        const tableKeys = keys.map((key) => key.AttributeName);
         return {
           hash: keys.find((key) => key.KeyType === 'HASH')!.AttributeName,
           range: keys.find((key) => key.KeyType === 'RANGE')?.AttributeName,
           localIndexes: new Set((description.LocalSecondaryIndexes ?? []).map((index: { IndexName: string }) => index.IndexName)),
+          globalIndexes: (description.GlobalSecondaryIndexes ?? []).map((index: Body): GlobalIndex => {
+            const own = (index.KeySchema as Array<{ AttributeName: string; KeyType: string }>).map((key) => key.AttributeName);
+            const type = index.Projection?.ProjectionType;
+            return {
+              name: index.IndexName,
+              hash: (index.KeySchema as Array<{ AttributeName: string; KeyType: string }>).find((key) => key.KeyType === 'HASH')!
+                .AttributeName,
+              own,
+              projected: type === 'ALL' ? undefined : new Set(type === 'INCLUDE' ? index.Projection.NonKeyAttributes : []),
+              keys: new Set([...tableKeys, ...own]),
+            };
+          }),
         };
       });
       schemas.set(table, schema);
@@ -221,6 +279,106 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     if (!at) return undefined;
     const units = readUnits(knownSize.get(at.item) ?? 0, consistent) * factor;
     return { table, partition: at.partition, item: at.item, kind: 'read', units, factor, consistent };
+  };
+
+  /** An item as DynamoDB Local holds it now (read past the limits: the proxy looking, not the caller), or as last seen. */
+  const imageOf = async (table: string, key: Item, item: string): Promise<Item | undefined> => {
+    if (images.has(item)) return images.get(item);
+    const { status, body } = await send(
+      'DynamoDB_20120810.GetItem',
+      DESCRIBE_HEADERS,
+      json({ TableName: table, Key: key, ConsistentRead: true }),
+    );
+    const image = status === 200 ? (JSON.parse(body.toString()).Item as Item | undefined) : undefined;
+    images.set(item, image);
+    return image;
+  };
+
+  /**
+   * What a write costs the global indexes it reaches: each index partition (the value of the index's partition key on
+   * the item) pays for the entry written there. A `Put` or `Delete` reaches every index the item is in; an `Update`
+   * only those that hold an attribute it changes (every attribute for `ALL`, the keys for `KEYS_ONLY`, the keys and the
+   * named ones for `INCLUDE`). A `ConditionCheck` writes nothing.
+   */
+  const indexCharges = async (table: string, type: string, detail: Body, factor: number): Promise<Charge[]> => {
+    const schema = await schemaOf(table);
+    if (!schema?.globalIndexes.length || type === 'ConditionCheck') return [];
+    const key = type === 'Put' ? detail.Item : detail.Key;
+    const at = await keyOf(table, key);
+    if (!at) return [];
+    const image = type === 'Put' ? detail.Item : await imageOf(table, key, at.item);
+    const changed = type === 'Update' ? attributesUpdated(detail.UpdateExpression, detail.ExpressionAttributeNames) : undefined;
+    const charges: Charge[] = [];
+    for (const index of schema.globalIndexes) {
+      const value = image?.[index.hash];
+      if (value === undefined || index.own.some((name) => image?.[name] === undefined)) continue;
+      const holds = (name: string) => index.keys.has(name) || !index.projected || index.projected.has(name);
+      if (changed && ![...changed].some(holds)) continue;
+      const entry = index.projected
+        ? Object.fromEntries(Object.entries(image as Item).filter(([name]) => index.keys.has(name) || index.projected!.has(name)))
+        : undefined;
+      const bytes = entry ? itemSize(entry) : Math.max(itemSize(type === 'Put' ? detail.Item : undefined), knownSize.get(at.item) ?? 0);
+      charges.push({
+        table: `${table}/index/${index.name}`,
+        partition: `${table}\u0000${index.name}\u0000${JSON.stringify(value)}`,
+        item: '',
+        kind: 'write',
+        units: writeUnits(bytes) * factor,
+        factor,
+      });
+    }
+    return charges;
+  };
+
+  /** Each write action's charges to global indexes, in the request's order (reads: none). */
+  const indexChargesOf = async (operation: string, body: Body): Promise<Charge[][]> => {
+    switch (operation) {
+      case 'PutItem':
+        return [await indexCharges(body.TableName, 'Put', body, 1)];
+      case 'UpdateItem':
+        return [await indexCharges(body.TableName, 'Update', body, 1)];
+      case 'DeleteItem':
+        return [await indexCharges(body.TableName, 'Delete', body, 1)];
+      case 'TransactWriteItems':
+        return Promise.all(
+          (body.TransactItems as Body[]).map((action) => {
+            const [type, detail] = Object.entries(action)[0] as [string, Body];
+            return indexCharges(detail.TableName, type, detail, 2);
+          }),
+        );
+      default:
+        return [];
+    }
+  };
+
+  /** After a write went through: the items it put are as sent; one it deleted, or whose index keys it may have moved, is read again when needed. */
+  const learnImages = async (operation: string, body: Body) => {
+    const actions: Array<[string, Body]> =
+      operation === 'TransactWriteItems'
+        ? (body.TransactItems as Body[]).map((action) => Object.entries(action)[0] as [string, Body])
+        : operation === 'BatchWriteItem'
+          ? Object.entries(body.RequestItems as Record<string, Body[]>).flatMap(([TableName, entries]) =>
+              entries.map((entry): [string, Body] =>
+                entry.PutRequest
+                  ? ['Put', { TableName, Item: entry.PutRequest.Item }]
+                  : ['Delete', { TableName, Key: entry.DeleteRequest.Key }],
+              ),
+            )
+          : [[operation.replace('Item', ''), body]];
+    for (const [type, detail] of actions) {
+      const schema = await schemaOf(detail.TableName);
+      if (!schema?.globalIndexes.length || type === 'ConditionCheck') continue;
+      const at = await keyOf(detail.TableName, type === 'Put' ? detail.Item : detail.Key);
+      if (!at) continue;
+      if (type === 'Put') images.set(at.item, detail.Item);
+      else if (type === 'Delete') images.set(at.item, undefined);
+      else if (
+        [...attributesUpdated(detail.UpdateExpression, detail.ExpressionAttributeNames)].some((name) =>
+          schema.globalIndexes.some((index) => index.keys.has(name)),
+        )
+      )
+        images.delete(at.item);
+    }
   };
 
   /** The partition a Query reads: the `hashKey = :value` term of its key condition (base table or a local index). */
@@ -346,7 +504,7 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
       message: THROTTLE_MESSAGE,
       ThrottlingReasons: [
         {
-          reason: charge.kind === 'write' ? 'TableWriteKeyRangeThroughputExceeded' : 'TableReadKeyRangeThroughputExceeded',
+          reason: `${charge.table.includes('/index/') ? 'Index' : 'Table'}${charge.kind === 'write' ? 'Write' : 'Read'}KeyRangeThroughputExceeded`,
           resource: `arn:aws:dynamodb:${region}:000000000000:table/${charge.table}`,
         },
       ],
@@ -375,7 +533,10 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
         const charge = writing
           ? await writeCharge(table, entry.PutRequest?.Item ?? entry.DeleteRequest?.Key, entry.PutRequest?.Item, 1)
           : await readCharge(table, entry, !!entries.ConsistentRead, 1);
-        if (charge && admit([charge])[0]) {
+        const indexes = writing
+          ? await indexCharges(table, entry.PutRequest ? 'Put' : 'Delete', entry.PutRequest ?? entry.DeleteRequest, 1)
+          : [];
+        if (charge && admit([charge, ...indexes]).some(Boolean)) {
           first ??= charge;
           skip.push(entry);
         } else {
@@ -396,6 +557,7 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     if (reply.status !== 200) return answer(response, reply.status, reply.headers, reply.body);
     const parsed = JSON.parse(reply.body.toString()) as Body;
     settle(charges, consumedByTable(parsed.ConsumedCapacity));
+    if (writing) await learnImages(operation, { RequestItems: admitted });
     const field = writing ? 'UnprocessedItems' : 'UnprocessedKeys';
     const merged: Body = { ...(parsed[field] ?? {}) };
     for (const [table, rest] of Object.entries(unprocessed) as Array<[string, Body]>) {
@@ -423,6 +585,9 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     }
     if (BATCHES.includes(operation)) return batch(request, response, target, operation, body);
     const slots = await chargesOf(operation, body);
+    // With the global index partitions each write action reaches. Nothing is awaited from here until the locks are
+    // taken: a request checked for conflicts holds its items before another is checked.
+    const indexed = await indexChargesOf(operation, body);
     const charges = slots.filter((charge): charge is Charge => charge !== undefined);
     const transaction = operation.startsWith('Transact');
     const region = regionOf(request.headers.authorization);
@@ -441,14 +606,16 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
       );
     }
 
-    const short = admit(charges);
+    const owed = slots.flatMap((charge, slot) => [...(charge ? [charge] : []), ...(indexed[slot] ?? [])].map((owes) => ({ slot, owes })));
+    const short = admit(owed.map(({ owes }) => owes));
     if (short.some(Boolean)) {
       stats.throttled++;
-      if (!transaction) return throughputExceeded(response, charges[0]!, region);
-      let next = 0;
+      const unpaid = owed.filter((_, index) => short[index]);
+      if (!transaction) return throughputExceeded(response, unpaid[0]!.owes, region);
+      const slotsShort = new Set(unpaid.map(({ slot }) => slot));
       return cancelled(
         response,
-        slots.map((charge) => (charge && short[next++] ? { Code: 'ThrottlingError', Message: THROTTLE_MESSAGE } : { Code: 'None' })),
+        slots.map((_, slot) => (slotsShort.has(slot) ? { Code: 'ThrottlingError', Message: THROTTLE_MESSAGE } : { Code: 'None' })),
       );
     }
 
@@ -483,6 +650,7 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     // DynamoDB Local reports a transaction's units as plain writes of its items (not doubled): there the estimate stands.
     if (!transaction) settle(charges, consumedByTable(parsed.ConsumedCapacity));
     await learnSizes(operation, body, parsed);
+    await learnImages(operation, body);
     return answer(response, 200, reply.headers, json(withConsumed(parsed, asked)));
   };
 
@@ -504,6 +672,9 @@ export const startLimitsSimulator = async (options: LimitsOptions): Promise<Limi
     stats: () => ({ ...stats }),
     partitionUnits(table, key) {
       return charged.get(`${table}\u0000${JSON.stringify(key)}`) ?? { read: 0, write: 0 };
+    },
+    indexUnits(table, index, key) {
+      return charged.get(`${table}\u0000${index}\u0000${JSON.stringify(key)}`) ?? { read: 0, write: 0 };
     },
     async stop() {
       server.closeAllConnections();

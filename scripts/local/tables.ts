@@ -1,7 +1,8 @@
 /**
  * Creates the tables of serverless.yml on the local DynamoDB: CreateTable takes the CloudFormation
  * properties minus the ones it does not know; TTL is a separate call. Existing tables are kept
- * (their data is the point of DATA_DIR); global indexes added to serverless.yml since are created.
+ * (their data is the point of DATA_DIR); global indexes added to serverless.yml since are created, and
+ * those whose projection it changed are made again.
  */
 import {
   CreateTableCommand,
@@ -12,6 +13,7 @@ import {
   waitUntilTableExists,
   type CreateTableCommandInput,
   type GlobalSecondaryIndex,
+  type GlobalSecondaryIndexDescription,
 } from '@aws-sdk/client-dynamodb';
 import type { CfnTable } from './serverless-config';
 
@@ -34,16 +36,53 @@ const exists = async (client: DynamoDBClient, TableName: string) => {
   }
 };
 
-const addMissingIndexes = async (client: DynamoDBClient, table: CfnTable, existingNames: Set<string>) => {
+const projectionOf = (index: { Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }) =>
+  JSON.stringify([index.Projection?.ProjectionType, [...(index.Projection?.NonKeyAttributes ?? [])].sort()]);
+
+/** Sends a change of a table again while the table refuses it as in use (an index still being deleted), for up to 30 s. */
+const whenNotInUse = async (send: () => Promise<unknown>) => {
+  for (let waited = 0; ; waited += 200) {
+    try {
+      return await send();
+    } catch (error) {
+      if ((error as Error).name !== 'ResourceInUseException' || waited >= 30_000) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+};
+
+/** Waits (up to 30 s) until a new index answers queries. */
+const indexActive = async (client: DynamoDBClient, TableName: string, IndexName: string) => {
+  for (let waited = 0; waited < 30_000; waited += 200) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+    if (Table?.GlobalSecondaryIndexes?.find((gsi) => gsi.IndexName === IndexName)?.IndexStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The index ${IndexName} of ${TableName} is not active after 30 s`);
+};
+
+/**
+ * Creates the global indexes serverless.yml declares that the table lacks, and makes again those whose
+ * projection it changed (a projection cannot be updated in place).
+ */
+const syncIndexes = async (client: DynamoDBClient, table: CfnTable, existing: GlobalSecondaryIndexDescription[]) => {
   const wanted = (table.Properties.GlobalSecondaryIndexes ?? []) as GlobalSecondaryIndex[];
-  for (const index of wanted.filter((gsi) => !existingNames.has(gsi.IndexName!))) {
-    await client.send(
-      new UpdateTableCommand({
-        TableName: table.Properties.TableName,
-        AttributeDefinitions: createInput(table).AttributeDefinitions,
-        GlobalSecondaryIndexUpdates: [{ Create: index }],
-      }),
+  const TableName = table.Properties.TableName;
+  for (const index of wanted) {
+    const current = existing.find((gsi) => gsi.IndexName === index.IndexName);
+    if (current && projectionOf(current) === projectionOf(index)) continue;
+    if (current)
+      await client.send(new UpdateTableCommand({ TableName, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: index.IndexName } }] }));
+    await whenNotInUse(() =>
+      client.send(
+        new UpdateTableCommand({
+          TableName,
+          AttributeDefinitions: createInput(table).AttributeDefinitions,
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      ),
     );
+    await indexActive(client, TableName, index.IndexName!);
   }
 };
 
@@ -53,7 +92,7 @@ export const ensureTables = async (client: DynamoDBClient, tables: CfnTable[]): 
     const TableName = table.Properties.TableName;
     const current = await exists(client, TableName);
     if (current) {
-      await addMissingIndexes(client, table, new Set((current.GlobalSecondaryIndexes ?? []).map((gsi) => gsi.IndexName!)));
+      await syncIndexes(client, table, current.GlobalSecondaryIndexes ?? []);
       continue;
     }
     await client.send(new CreateTableCommand(createInput(table)));

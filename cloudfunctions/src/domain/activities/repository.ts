@@ -7,6 +7,7 @@
  */
 import { GetCommand, PutCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActivityStatus } from '@hele/shared';
+import * as z from 'zod';
 import { countAll, everyPage, type ItemParser, type Page, queryAll, queryPage } from '../../lib/pagination';
 import {
   batchGetAll,
@@ -28,10 +29,14 @@ import {
   readWaitlistHead,
   seatItems,
 } from './seats';
+import { activitiesInOrder } from './indexed';
 import { ActivityRecord, indexKeys } from './records';
 import { tableName } from '../../lib/tables';
 
 export type PageOf<T> = Page<T>;
+
+/** What the activities' global indexes hold of an activity: its key (indexed.ts). */
+const IndexedActivity = z.object({ id: z.string() });
 
 /** What goes with a registration's own items in its transaction. */
 export interface Alongside {
@@ -124,7 +129,11 @@ export const createActivityRepository = (client: DocClient = doc) => {
       return Item ? ActivityRecord.parse(Item) : undefined;
     },
 
-    listActivities({
+    /**
+     * A page of the activities of one status (and kind) starting from `from`: their keys on the index, then
+     * the items (indexed.ts). One that left the index since (its status changed) is left out.
+     */
+    async listActivities({
       kind,
       status,
       from,
@@ -138,7 +147,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
       cursor?: string;
     }): Promise<PageOf<ActivityRecord>> {
       const keys = indexKeys(kind ?? '', status);
-      return page(
+      const listed = await page(
         kind
           ? {
               TableName: activities(),
@@ -152,10 +161,20 @@ export const createActivityRepository = (client: DocClient = doc) => {
               KeyConditionExpression: 'listKey = :key AND startsAt >= :from',
               ExpressionAttributeValues: { ':key': keys.listKey, ':from': from },
             },
-        ActivityRecord,
+        IndexedActivity,
         cursor,
         limit,
       );
+      const items = (
+        await activitiesInOrder(
+          listed.items.map(({ id }) => id),
+          {},
+          client,
+        )
+      )
+        .map((item) => ActivityRecord.parse(item))
+        .filter((activity) => (kind ? activity.kindKey === keys.kindKey : activity.listKey === keys.listKey));
+      return { items, nextCursor: listed.nextCursor };
     },
 
     /**

@@ -28,7 +28,7 @@ import { createRegistrationEngine } from '../cloudfunctions/src/domain/activitie
 import { createActivityRepository } from '../cloudfunctions/src/domain/activities/repository';
 import { batchPutAll } from '../cloudfunctions/src/lib/db';
 import { type BenchContext, documentClient, type Row } from './lib';
-import { startLimitsSimulator } from './limits/simulator';
+import { type LimitsOptions, type LimitsSimulator, startLimitsSimulator } from './limits/simulator';
 import { rawActivityItem, seatTransaction } from './registrations';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,6 +75,24 @@ const simulatorClient = (endpoint: string) =>
     }),
   );
 
+/** Runs `burst` through a fresh limits simulator in front of DynamoDB Local, with a client through it and one straight to DynamoDB Local; stops them after. */
+const withSimulator = async <T>(
+  ctx: Pick<BenchContext, 'databaseEndpoint'>,
+  options: Omit<LimitsOptions, 'upstream'>,
+  burst: (clients: { simulator: LimitsSimulator; through: DynamoDBDocumentClient; direct: DynamoDBDocumentClient }) => Promise<T>,
+): Promise<T> => {
+  const simulator = await startLimitsSimulator({ upstream: ctx.databaseEndpoint, ...options });
+  const through = simulatorClient(simulator.endpoint);
+  const direct = documentClient(ctx.databaseEndpoint);
+  try {
+    return await burst({ simulator, through, direct });
+  } finally {
+    through.destroy();
+    direct.destroy();
+    await simulator.stop();
+  }
+};
+
 /**
  * Offers `n` attempts evenly over one simulated second (`secondMs` of wall clock), each `attempt(i)` once: what became
  * of them (`seat` or `outcomeOf`'s reason), how long the offer took and by when the last was answered (simulated s).
@@ -118,27 +136,22 @@ const seatProblems = async (
   return problems;
 };
 
-/** One burst through a fresh simulator; `transactionConflicts: false` leaves only the throughput limits. */
+/** A burst on one activity: `n` attempts for `capacity` seats; `transactionConflicts: false` leaves only the throughput limits. */
+interface HotBurst {
+  n: number;
+  capacity: number;
+  secondMs: number;
+  transactionConflicts: boolean;
+  holdMs: number;
+}
+
+/** One burst of the plain design's seat transaction through a fresh simulator. */
 const plainBurst = async (
   ctx: Pick<BenchContext, 'databaseEndpoint' | 'env'>,
-  {
-    n,
-    capacity,
-    secondMs,
-    transactionConflicts,
-    holdMs,
-  }: { n: number; capacity: number; secondMs: number; transactionConflicts: boolean; holdMs: number },
+  { n, capacity, secondMs, transactionConflicts, holdMs }: HotBurst,
 ): Promise<Row> => {
   const tables = { activities: ctx.env.ACTIVITIES_TABLE!, registrations: ctx.env.REGISTRATIONS_TABLE! };
-  const simulator = await startLimitsSimulator({
-    upstream: ctx.databaseEndpoint,
-    secondMs,
-    transactionConflicts,
-    transactionHoldMs: holdMs,
-  });
-  const through = simulatorClient(simulator.endpoint);
-  const direct = documentClient(ctx.databaseEndpoint);
-  try {
+  return withSimulator(ctx, { secondMs, transactionConflicts, transactionHoldMs: holdMs }, async ({ simulator, through, direct }) => {
     const activity = rawActivityItem(capacity);
     await through.send(new PutCommand({ TableName: tables.activities, Item: activity }));
     const { outcomes, offeredIn, simulated } = await offer(n, secondMs, (i) =>
@@ -169,11 +182,7 @@ const plainBurst = async (
       ratio: `${((100 * seats) / n).toFixed(0)} % seated`,
       invariants: problems.length === 0 ? 'yes' : 'no',
     };
-  } finally {
-    through.destroy();
-    direct.destroy();
-    await simulator.stop();
-  }
+  });
 };
 
 /**
@@ -186,25 +195,11 @@ const plainBurst = async (
  */
 const hotDesignBurst = async (
   ctx: Pick<BenchContext, 'databaseEndpoint' | 'env'>,
-  {
-    n,
-    capacity,
-    secondMs,
-    transactionConflicts,
-    holdMs,
-  }: { n: number; capacity: number; secondMs: number; transactionConflicts: boolean; holdMs: number },
+  { n, capacity, secondMs, transactionConflicts, holdMs }: HotBurst,
 ): Promise<Row> => {
   // The engine finds its tables as a function does, in the environment.
   Object.assign(process.env, ctx.env);
-  const simulator = await startLimitsSimulator({
-    upstream: ctx.databaseEndpoint,
-    secondMs,
-    transactionConflicts,
-    transactionHoldMs: holdMs,
-  });
-  const through = simulatorClient(simulator.endpoint);
-  const direct = documentClient(ctx.databaseEndpoint);
-  try {
+  return withSimulator(ctx, { secondMs, transactionConflicts, transactionHoldMs: holdMs }, async ({ simulator, through, direct }) => {
     const at = new Date();
     // As the API takes it (its defaults included), then made as the service makes it.
     const input = CreateActivityRequest.parse({
@@ -278,11 +273,7 @@ const hotDesignBurst = async (
       ratio: `${((100 * (seats + waiting)) / n).toFixed(0)} % answered`,
       invariants: problems.length === 0 ? 'yes' : 'no',
     };
-  } finally {
-    through.destroy();
-    direct.destroy();
-    await simulator.stop();
-  }
+  });
 };
 
 /**
@@ -321,58 +312,54 @@ const centerBurst = async (
   const indexed = Table!.GlobalSecondaryIndexes!.map(
     ({ IndexName, Projection }) => `${IndexName} ${projection === 'ALL' ? 'ALL' : Projection?.ProjectionType}`,
   );
-  const simulator = await startLimitsSimulator({ upstream: ctx.databaseEndpoint, secondMs, transactionConflicts: false });
-  const through = simulatorClient(simulator.endpoint);
-  const direct = documentClient(ctx.databaseEndpoint);
   try {
-    const capacity = Math.ceil(n / activities);
-    // About 1 KB, as an activity with its title and description is.
-    const ids = await Promise.all(
-      Array.from({ length: activities }, async (_, i) => {
-        const item = {
-          ...rawActivityItem(capacity),
-          listKey: 'published',
-          kindKey: 'service#published',
-          startsAt: new Date(Date.UTC(2031, 0, 1 + i)).toISOString(),
-          title: `公益活动 ${i}`,
-          description: '社区志愿服务，'.repeat(40),
-        };
-        await direct.send(new PutCommand({ TableName: tables.activities, Item: item }));
-        return item.id;
-      }),
-    );
-    const seatsOf = new Map<string, number>();
-    const { outcomes, offeredIn, simulated } = await offer(n, secondMs, async (i) => {
-      const activityId = ids[i % activities]!;
-      await through.send(seatTransaction(tables, activityId, `center-${i}`));
-      seatsOf.set(activityId, (seatsOf.get(activityId) ?? 0) + 1);
+    return await withSimulator(ctx, { secondMs, transactionConflicts: false }, async ({ simulator, through, direct }) => {
+      const capacity = Math.ceil(n / activities);
+      // About 1 KB, as an activity with its title and description is.
+      const ids = await Promise.all(
+        Array.from({ length: activities }, async (_, i) => {
+          const item = {
+            ...rawActivityItem(capacity),
+            listKey: 'published',
+            kindKey: 'service#published',
+            startsAt: new Date(Date.UTC(2031, 0, 1 + i)).toISOString(),
+            title: `公益活动 ${i}`,
+            description: '社区志愿服务，'.repeat(40),
+          };
+          await direct.send(new PutCommand({ TableName: tables.activities, Item: item }));
+          return item.id;
+        }),
+      );
+      const seatsOf = new Map<string, number>();
+      const { outcomes, offeredIn, simulated } = await offer(n, secondMs, async (i) => {
+        const activityId = ids[i % activities]!;
+        await through.send(seatTransaction(tables, activityId, `center-${i}`));
+        seatsOf.set(activityId, (seatsOf.get(activityId) ?? 0) + 1);
+      });
+      const seats = outcomes.seat ?? 0;
+      const problems = (await Promise.all(ids.map((id) => seatProblems(direct, tables, id, capacity, seatsOf.get(id) ?? 0)))).flat();
+      if (problems.length) console.error(`center-wide burst invariants broken: ${problems.slice(0, 5).join('; ')}`);
+      const indexUnits = Table!.GlobalSecondaryIndexes!.map(({ IndexName, KeySchema }) => {
+        const hash = KeySchema!.find((key) => key.KeyType === 'HASH')!.AttributeName!;
+        const value = hash === 'listKey' ? 'published' : 'service#published';
+        return `${IndexName} ${simulator.indexUnits(tables.activities, IndexName!, { S: value }).write} WCU`;
+      });
+      const throttled = outcomes.throttled ?? 0;
+      console.log(
+        `center-wide burst (${indexed.join(', ')}): ${n} offered in ${offeredIn.toFixed(2)} s simulated, answered by ${simulated.toFixed(2)} s: ` +
+          `${JSON.stringify(outcomes)}; index partitions ${indexUnits.join(', ')}`,
+      );
+      return {
+        what:
+          `the center's registrations at once, limits simulator (throughput only): ${n} seat transactions over ${activities} activities ` +
+          `in ${offeredIn.toFixed(1)} s, the activities' global indexes ${projection === 'ALL' ? 'projecting every attribute (before #20)' : 'as declared (keys only)'}`,
+        baseline: `the index partitions all published activities share: ${indexUnits.join(', ')}`,
+        subject: `${seats} seats in ${simulated.toFixed(2)} s (${Math.round(seats / simulated)}/s simulated), ${throttled} throttled, ${n - seats - throttled} other`,
+        ratio: `${((100 * seats) / n).toFixed(0)} % seated`,
+        invariants: problems.length === 0 ? 'yes' : 'no',
+      };
     });
-    const seats = outcomes.seat ?? 0;
-    const problems = (await Promise.all(ids.map((id) => seatProblems(direct, tables, id, capacity, seatsOf.get(id) ?? 0)))).flat();
-    if (problems.length) console.error(`center-wide burst invariants broken: ${problems.slice(0, 5).join('; ')}`);
-    const indexUnits = Table!.GlobalSecondaryIndexes!.map(({ IndexName, KeySchema }) => {
-      const hash = KeySchema!.find((key) => key.KeyType === 'HASH')!.AttributeName!;
-      const value = hash === 'listKey' ? 'published' : 'service#published';
-      return `${IndexName} ${simulator.indexUnits(tables.activities, IndexName!, { S: value }).write} WCU`;
-    });
-    const throttled = outcomes.throttled ?? 0;
-    console.log(
-      `center-wide burst (${indexed.join(', ')}): ${n} offered in ${offeredIn.toFixed(2)} s simulated, answered by ${simulated.toFixed(2)} s: ` +
-        `${JSON.stringify(outcomes)}; index partitions ${indexUnits.join(', ')}`,
-    );
-    return {
-      what:
-        `the center's registrations at once, limits simulator (throughput only): ${n} seat transactions over ${activities} activities ` +
-        `in ${offeredIn.toFixed(1)} s, the activities' global indexes ${projection === 'ALL' ? 'projecting every attribute (before #20)' : 'as declared (keys only)'}`,
-      baseline: `the index partitions all published activities share: ${indexUnits.join(', ')}`,
-      subject: `${seats} seats in ${simulated.toFixed(2)} s (${Math.round(seats / simulated)}/s simulated), ${throttled} throttled, ${n - seats - throttled} other`,
-      ratio: `${((100 * seats) / n).toFixed(0)} % seated`,
-      invariants: problems.length === 0 ? 'yes' : 'no',
-    };
   } finally {
-    through.destroy();
-    direct.destroy();
-    await simulator.stop();
     await control.send(new DeleteTableCommand({ TableName: tables.activities }));
     control.destroy();
   }

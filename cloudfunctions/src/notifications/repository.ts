@@ -7,7 +7,6 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { Reminder } from '@hele/shared';
 import * as z from 'zod';
 import { ActivityRecord } from '../domain/activities/records';
-import { registrationKey } from '../domain/activities/seats';
 import { doc, isConditionFailure } from '../lib/db';
 import { tableName } from '../lib/tables';
 
@@ -43,7 +42,7 @@ export const reminderRepository = {
     const { Item } = await doc.send(
       new GetCommand({
         TableName: tableName('REGISTRATIONS_TABLE'),
-        Key: registrationKey(activityId, userId),
+        Key: { activityId, userId },
         ProjectionExpression: '#status',
         ExpressionAttributeNames: { '#status': 'status' },
       }),

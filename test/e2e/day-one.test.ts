@@ -275,6 +275,8 @@ const dayOne = async () => {
   // The branch has its secretary alone again; the meeting still counts the check-in, under 已注销用户.
   await secretary.reload();
   await secretary.locator('.branch-detail__secretary', { hasText: '书记：张书记 · 党员 1 人' }).waitFor();
+  // The header and the member list load apart: wait for the list before reading it.
+  await secretary.locator('.branch-detail__member', { hasText: '张建国（张书记）' }).waitFor();
   expect(await secretary.locator('.branch-detail__member').allTextContents()).toEqual([expect.stringContaining('张建国（张书记）')]);
   await fullLength(secretary, 'day-one-13-roster-after-closing');
   await admin.goto(`${appUrl}/#/branch/directory/index`);

@@ -295,7 +295,9 @@ export default function BranchDetailPage() {
         </Card>
       )}
 
-      {keeper && (
+      {keeper && !!members.error && <ErrorView error={members.error} onRetry={members.reload} />}
+      {keeper && !members.error && !members.data && <LoadingView text='正在加载党员名单…' />}
+      {keeper && members.data && (
         <View className='card'>
           <Text className='section-title'>待处理（{asking.length}）</Text>
           {asking.length === 0 && <EmptyView title='暂无待处理的申请' />}

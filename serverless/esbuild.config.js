@@ -7,12 +7,22 @@
  * modules with only what the functions use, it loads in about half the time of the runtime's copy, and
  * bundled into each zip it would add ~75 KB to every one, past the 150 KB of the request path). The
  * clients only some requests need (SSM, S3, Lambda, API Gateway) come from the runtime and are loaded on
- * first use (`import()` in lib/secrets, lib/storage, lib/invoke, feed/connections). The S3 presigners
- * are not clients: they are bundled, behind the `import()` of lib/storage. docs/cold-starts.md.
+ * first use (`import()` in lib/secrets, lib/storage, lib/invoke, feed/connections), and so do the S3
+ * presigners, behind the `import()` of lib/storage. docs/cold-starts.md.
  */
 
-/** Left out of every zip: the DynamoDB client layer or the Lambda runtime provides them. */
-const RUNTIME_PROVIDED = ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'];
+/**
+ * Left out of every zip: the DynamoDB client layer or the Lambda runtime provides them. The S3 presigners come
+ * from the runtime too, beside the S3 client they sign with (the runtime carries both, one version): bundled, their
+ * @smithy/core was ~140 KB of every zip that signs an upload or a link.
+ */
+const RUNTIME_PROVIDED = [
+  '@aws-sdk/client-*',
+  '@aws-sdk/lib-dynamodb',
+  '@aws-sdk/util-dynamodb',
+  '@aws-sdk/s3-request-presigner',
+  '@aws-sdk/s3-presigned-post',
+];
 
 /** The esbuild options of every function's bundle (entry point and output aside). */
 const bundleOptions = {

@@ -51,42 +51,30 @@ const start = async (options: Partial<Parameters<typeof startLimitsSimulator>[0]
   client = clientOf(simulator.endpoint);
 };
 
+/** String attributes as key attributes: the first the partition key, a second the sort key. */
+const keyed = (...names: string[]) => ({
+  AttributeDefinitions: names.map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
+  KeySchema: names.map((AttributeName, index) => ({ AttributeName, KeyType: index === 0 ? ('HASH' as const) : ('RANGE' as const) })),
+});
+
 beforeAll(async () => {
   const direct = clientOf(upstream());
   for (const TableName of [hotTable, otherTable])
+    await direct.send(new CreateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST', ...keyed('pk', 'sk') }));
+  for (const [projection, TableName] of Object.entries(indexedTables)) {
+    const { KeySchema } = keyed('pk');
     await direct.send(
       new CreateTableCommand({
         TableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-      }),
-    );
-  for (const [projection, TableName] of Object.entries(indexedTables))
-    await direct.send(
-      new CreateTableCommand({
-        TableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'listKey', AttributeType: 'S' },
-        ],
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        AttributeDefinitions: [...keyed('pk').AttributeDefinitions, ...keyed('listKey').AttributeDefinitions],
+        KeySchema,
         GlobalSecondaryIndexes: [
-          {
-            IndexName: 'byList',
-            KeySchema: [{ AttributeName: 'listKey', KeyType: 'HASH' }],
-            Projection: { ProjectionType: projection as 'ALL' | 'KEYS_ONLY' },
-          },
+          { IndexName: 'byList', KeySchema: keyed('listKey').KeySchema, Projection: { ProjectionType: projection as 'ALL' | 'KEYS_ONLY' } },
         ],
       }),
     );
+  }
   direct.destroy();
 });
 

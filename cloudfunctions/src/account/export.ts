@@ -13,6 +13,7 @@ import { queryAll } from '../lib/pagination';
 import type { UserRecord } from '../lib/principal';
 import { tableName, type TableVariable } from '../lib/tables';
 import { HOLDINGS, readHolding, type HoldingName, type Row } from './holdings';
+import { activityOfPartition } from '../domain/activities/hot';
 
 /** Index keys, counters of guessing and secrets: the center's machinery, not the person's data (a voucher's secret would let anyone holding the file use it). */
 const HIDDEN = new Set([
@@ -81,7 +82,11 @@ export const exportAccount = async (record: UserRecord, profile: User, now: Date
     HoldingName,
     Row[]
   >;
-  const { registrations } = held;
+  // A hot activity's registrations are under a bucket of its id (domain/activities/hot): each is shown with its activity's.
+  const registrations = held.registrations.map((registration) => ({
+    ...registration,
+    activityId: activityOfPartition(String(registration.activityId)),
+  }));
   const [points, partyPoints, approvedMinutes, branchRoster, roles, activities, reminders] = await Promise.all([
     ledgerAccount(userId),
     ledgerAccount(partyAccount(userId)),

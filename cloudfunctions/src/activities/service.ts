@@ -27,6 +27,7 @@ import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import { branchRecord } from '../domain/branches';
 import { projectOf } from '../domain/projects';
 import { indexKeys, inUtc, isLive, newActivityRecord, toActivity, type ActivityRecord } from '../domain/activities/records';
+import { newActivityId } from '../domain/activities/hot';
 import { placesOf } from '../domain/activities/places';
 import { busy, type RegistrationEngine } from '../domain/activities/registration-engine';
 import type { ActivityRepository } from '../domain/activities/repository';
@@ -124,7 +125,7 @@ export const createActivityService = ({ repository, engine, now = () => new Date
       await requireBranch(input.branchId);
       await requireProject(input.projectId);
       await requireLecturers(input.lecturerIds);
-      const record = newActivityRecord(input, caller.id, now());
+      const record = newActivityRecord(input, caller.id, now(), newActivityId(input.capacity));
       await repository.createActivity(record);
       return toActivity(record);
     },

@@ -10,6 +10,7 @@ import { doc, isConditionFailure } from '../lib/db';
 import { queryAll } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 import { publishedMeetingsBetween } from './activities/summary';
+import { registrationPartitions } from './activities/hot';
 import { BranchRecord, DIRECTORY } from './branches';
 
 const SETTINGS_KEY = { pk: 'SETTINGS', sk: 'MEETING_FREQUENCIES' };
@@ -42,6 +43,12 @@ export const directoryBranches = async (): Promise<BranchRecord[]> =>
 
 /** Whether anyone holding a seat checked in (walk-ins and 代签 included): the page stops at the first. */
 export const anyoneCheckedIn = async (activityId: string): Promise<boolean> => {
+  for (const partition of registrationPartitions(activityId)) if (await anyoneCheckedInOn(partition)) return true;
+  return false;
+};
+
+/** Whether anyone holding a seat in one partition of an activity's registrations checked in. */
+const anyoneCheckedInOn = async (activityId: string): Promise<boolean> => {
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await doc.send(

@@ -8,7 +8,7 @@ import { hasAnyRole, Role } from '@hele/shared';
 import { doc } from '../lib/db';
 import type { Principal } from '../lib/principal';
 import { tableName } from '../lib/tables';
-import { isLive, RegistrationRecord } from './activities/seats';
+import { isLive, registrationKey, registrationOf } from './activities/seats';
 import { observerKey } from './observers';
 
 export type Standing = 'center' | 'member' | 'registrant' | 'observer' | 'outsider';
@@ -17,13 +17,13 @@ export const standingAt = async (activity: { id: string; branchId?: string }, ca
   if (hasAnyRole(caller.roles, [Role.COORDINATOR])) return 'center';
   if (activity.branchId && caller.branchId === activity.branchId) return 'member';
   const [registration, observer] = await Promise.all([
-    doc.send(new GetCommand({ TableName: tableName('REGISTRATIONS_TABLE'), Key: { activityId: activity.id, userId: caller.id } })),
+    doc.send(new GetCommand({ TableName: tableName('REGISTRATIONS_TABLE'), Key: registrationKey(activity.id, caller.id) })),
     activity.branchId
       ? doc.send(
           new GetCommand({ TableName: tableName('ACADEMY_TABLE'), Key: observerKey(activity.id, caller.id), ProjectionExpression: 'sk' }),
         )
       : undefined,
   ]);
-  if (registration.Item && isLive(RegistrationRecord.parse(registration.Item))) return 'registrant';
+  if (registration.Item && isLive(registrationOf(registration.Item))) return 'registrant';
   return observer?.Item ? 'observer' : 'outsider';
 };

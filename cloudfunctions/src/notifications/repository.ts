@@ -7,6 +7,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { Reminder } from '@hele/shared';
 import * as z from 'zod';
 import { ActivityRecord } from '../domain/activities/records';
+import { registrationKey } from '../domain/activities/seats';
 import { doc, isConditionFailure } from '../lib/db';
 import { tableName } from '../lib/tables';
 
@@ -42,7 +43,7 @@ export const reminderRepository = {
     const { Item } = await doc.send(
       new GetCommand({
         TableName: tableName('REGISTRATIONS_TABLE'),
-        Key: { activityId, userId },
+        Key: registrationKey(activityId, userId),
         ProjectionExpression: '#status',
         ExpressionAttributeNames: { '#status': 'status' },
       }),

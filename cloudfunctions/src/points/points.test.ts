@@ -218,6 +218,16 @@ describe('redemption (积分兑换)', () => {
     expect((await activityRepository.getActivity(activity.id))?.signUps).toBe(2);
   });
 
+  it('refuses a class seat of a hot activity (500 seats or more), whose seats are on its shards, naming activityId', async () => {
+    const hot = await createActivity({ kind: 'class', title: '垃圾分类公开课', capacity: 500 });
+    const reply = await call('POST', '/rewards', {
+      token: await coordinator(),
+      body: { title: '公开课名额', kind: 'class_seat', activityId: hot.id, cost: 10, stock: 5 },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details).toEqual([{ path: 'activityId', message: '热门活动（500 个名额以上）的名额不能用积分兑换' }]);
+  });
+
   it.each([
     ['cost 0', { cost: 0 }, 'cost'],
     ['negative stock', { stock: -1 }, 'stock'],

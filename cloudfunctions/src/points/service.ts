@@ -33,6 +33,7 @@ import type { IdempotencyClaim } from '../lib/idempotency-folded';
 import { accountOpenCondition, branchMembers, loadUser, onClaimsThenRecord, type Principal } from '../lib/principal';
 import { oneAtATime } from '../lib/one-at-a-time';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
+import { HOT_CAPACITY, isHot } from '../domain/activities/hot';
 import { isLive, seatItems, type RegistrationRecord } from '../domain/activities/seats';
 import { approvedMinutesOf } from '../domain/service-records';
 import { toRedemption, toReward, type RedemptionRecord, type RewardRecord } from './records';
@@ -284,6 +285,8 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, setti
       if (input.kind === 'class_seat') {
         const activity = await seats.activity(input.activityId!);
         if (!activity) throw ValidationError.field('activityId', '活动不存在');
+        // A hot activity's seats are on its shards, which a redemption's transaction does not take (hot.ts).
+        if (isHot(activity.id)) throw ValidationError.field('activityId', `热门活动（${HOT_CAPACITY} 个名额以上）的名额不能用积分兑换`);
       }
       const at = now().toISOString();
       const record: RewardRecord = {

@@ -5,6 +5,7 @@
  * retries with backoff, so confirmed never exceeds capacity and no waitlist place is skipped.
  */
 import {
+  ActivityStatus,
   canCancel,
   canRegister,
   compareForMyList,
@@ -26,6 +27,7 @@ import { accountOpenCondition, onClaimsThenRecord, type Principal } from '../../
 import { retrying, type RetryOptions, DEFAULT_RETRY } from '../../lib/retry';
 import { trainings } from '../trainings';
 import { isLive, toRegistration, type ActivityRecord, type RegistrationRecord } from './records';
+import { isHot } from './hot';
 import { nextWaitSeq } from './seats';
 import { SeatAttempts } from './seat-attempts';
 import { recentReads } from '../../lib/recent-reads';
@@ -141,8 +143,41 @@ export const createRegistrationEngine = ({
         : undefined,
     );
 
+  /**
+   * A hot activity's seats and waitlist brought in line (hot.ts): while people wait and a shard has a seat free, the
+   * head of the waitlist takes it; when nobody waits and a seat is free, the gate opens again. Run after anything
+   * that frees a seat or a place, or adds seats.
+   */
+  const fill = async (activityId: string): Promise<number> => {
+    let promoted = 0;
+    let activity: ActivityRecord | undefined;
+    await withRetries(async () => {
+      for (;;) {
+        const shards = await repository.hotShards(activityId);
+        if (shards[0]?.status !== ActivityStatus.PUBLISHED) return true;
+        const waiting = shards.some((shard) => shard.waiting > 0);
+        const free = shards.filter((shard) => shard.taken < shard.seats);
+        if (free.length === 0) return true;
+        if (!waiting) {
+          if (!shards.some((shard) => shard.closed)) return true;
+          // Nobody waits and a seat is free: open the gate, unless someone joined meanwhile (then read again).
+          return (await repository.openGate(activityId)) === 'ok' ? true : undefined;
+        }
+        const head = await repository.waitlistHead(activityId);
+        if (!head) return undefined;
+        const outcome = await repository.fillSeat(head, free[Math.floor(Math.random() * free.length)]!.shard, now().toISOString());
+        if (outcome !== 'ok') return undefined;
+        promoted++;
+        activity ??= await requireActivity(activityId);
+        await tellPromoted(head, activity);
+      }
+    });
+    return promoted;
+  };
+
   /** Hands free seats (capacity raised) to the waitlist, earliest first. */
   const promoteWhileSeatsFree = async (activityId: string): Promise<number> => {
+    if (isHot(activityId)) return fill(activityId);
     const activity = await requireActivity(activityId);
     let promoted = 0;
     await withRetries(async () => {
@@ -171,7 +206,7 @@ export const createRegistrationEngine = ({
     const cancelled = (record: RegistrationRecord): Registration =>
       toRegistration({ ...record, status: 'cancelled', cancelledAt: nowIso, updatedAt: nowIso });
 
-    return withRetries(async (attempt) => {
+    const outcome = await withRetries(async (attempt) => {
       const current = attempt === 0 ? registration : await repository.getRegistration(activityId, caller.id);
       if (!isLive(current)) return current ? toRegistration(current) : undefined;
       if (current.status === 'waitlisted') {
@@ -189,6 +224,9 @@ export const createRegistrationEngine = ({
       }
       return undefined;
     });
+    // A hot activity's freed seat or place: anyone waiting takes a free seat, or the gate opens again.
+    if (isHot(activityId)) await fill(activityId);
+    return outcome;
   };
 
   /**

@@ -8,7 +8,7 @@
 import { GetCommand, PutCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActivityStatus } from '@hele/shared';
 import * as z from 'zod';
-import { countAll, everyPage, type ItemParser, type Page, queryAll, queryPage } from '../../lib/pagination';
+import { countAll, everyPage, type ItemParser, type Page, queryAll, queryPage, sortedPage } from '../../lib/pagination';
 import {
   batchGetAll,
   doc,
@@ -24,16 +24,23 @@ import {
   cancelRegistration,
   onOpenActivity,
   promoteHead,
-  RegistrationRecord,
+  type RegistrationRecord,
   readRegistration,
   readWaitlistHead,
+  registrationKey,
+  registrationOf,
   seatItems,
 } from './seats';
+import { isHot, newShards, readShards, registrationPartitions, reshare, SHARDS, shardItems, shardTotals } from './hot';
+import { createHotSeats } from './hot-seats';
 import { activitiesInOrder } from './indexed';
 import { ActivityRecord, indexKeys } from './records';
 import { tableName } from '../../lib/tables';
 
 export type PageOf<T> = Page<T>;
+
+/** Where a page of a hot activity's registrations ended. */
+const RegistrationCursor = z.object({ userId: z.string() }).strict();
 
 /** What the activities' global indexes hold of an activity: its key (indexed.ts). */
 const IndexedActivity = z.object({ id: z.string() });
@@ -55,6 +62,10 @@ export const createActivityRepository = (client: DocClient = doc) => {
   const registrations = () => tableName('REGISTRATIONS_TABLE');
 
   const transact = <Name extends string>(items: Array<{ name: Name; item: TransactItem }>) => transactNamed(client, items);
+  const hot = createHotSeats(client);
+  /** A hot activity's counters are its shards' (hot.ts); a plain one's are on its item. */
+  const withTotals = async (record: ActivityRecord, consistent: boolean): Promise<ActivityRecord> =>
+    isHot(record.id) ? { ...record, ...shardTotals(await readShards(client, record.id, consistent)) } : record;
   const heldBy = (holder: TransactItem | undefined) => (holder ? [{ name: 'holder' as const, item: holder }] : []);
   // The Idempotency-Key's record goes first: when a retry meets it, that is the reason reported.
   const keyed = (once: TransactItem | undefined) => (once ? [{ name: 'used' as const, item: once }] : []);
@@ -90,7 +101,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
     queryPage(parse, input, { limit, cursor }, client);
   /** A page of registrations (of an activity, or through an index). */
   const registrationPage = (input: Omit<QueryCommandInput, 'TableName'>, { limit, cursor }: { limit: number; cursor?: string }) =>
-    page({ TableName: registrations(), ...input }, RegistrationRecord, cursor, limit);
+    page({ TableName: registrations(), ...input }, registrationOf, cursor, limit);
 
   /** Stamps a confirmed registration once (check-in, sign-out), with what must be written with it. */
   const stampOnce = async (
@@ -106,7 +117,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
         item: {
           Update: {
             TableName: registrations(),
-            Key: key,
+            Key: registrationKey(key.activityId, key.userId),
             UpdateExpression: update,
             ConditionExpression: `#status = :confirmed AND ${condition}`,
             ExpressionAttributeNames: { '#status': 'status' },
@@ -120,13 +131,20 @@ export const createActivityRepository = (client: DocClient = doc) => {
   };
 
   return {
+    /** A new activity; a hot one with its seat shards, in the same step (hot.ts). */
     async createActivity(record: ActivityRecord): Promise<void> {
-      await client.send(new PutCommand({ TableName: activities(), Item: record, ConditionExpression: 'attribute_not_exists(id)' }));
+      const put = { Put: { TableName: activities(), Item: record, ConditionExpression: 'attribute_not_exists(id)' } };
+      if (!isHot(record.id)) {
+        await client.send(new PutCommand(put.Put));
+        return;
+      }
+      const outcome = await transact([put, ...newShards(record).map(shardItems.put)].map((item) => ({ name: 'exists' as const, item })));
+      if (outcome !== 'ok') throw new Error(`hot activity ${record.id} not made: ${outcome}`);
     },
 
     async getActivity(id: string): Promise<ActivityRecord | undefined> {
       const { Item } = await client.send(new GetCommand({ TableName: activities(), Key: { id }, ConsistentRead: true }));
-      return Item ? ActivityRecord.parse(Item) : undefined;
+      return Item ? withTotals(ActivityRecord.parse(Item), true) : undefined;
     },
 
     /**
@@ -174,7 +192,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
       )
         .map((item) => ActivityRecord.parse(item))
         .filter((activity) => (kind ? activity.kindKey === keys.kindKey : activity.listKey === keys.listKey));
-      return { items, nextCursor: listed.nextCursor };
+      return { items: await Promise.all(items.map((activity) => withTotals(activity, false))), nextCursor: listed.nextCursor };
     },
 
     /**
@@ -187,6 +205,7 @@ export const createActivityRepository = (client: DocClient = doc) => {
       changes: Partial<Omit<ActivityRecord, 'id' | 'confirmedCount' | 'waitlistCount' | 'waitTicket' | 'signUps' | 'version'>>,
       expectedVersion: number,
     ): Promise<'ok' | 'stale' | 'below-confirmed' | 'conflict'> {
+      if (isHot(id)) return this.updateHotActivity(id, changes, expectedVersion);
       const fields = fieldChanges(changes);
       const capacityCheck = changes.capacity !== undefined ? ' AND confirmedCount <= :capacity' : '';
       try {
@@ -207,6 +226,51 @@ export const createActivityRepository = (client: DocClient = doc) => {
         const current = await this.getActivity(id);
         return current && current.version === expectedVersion ? 'below-confirmed' : 'stale';
       }
+    },
+
+    /**
+     * A hot activity's edit (updateActivity): the activity and, in the same step, each shard's copy of its status and
+     * version; a new capacity is shared out again over the shards, each keeping at least the seats taken there.
+     */
+    async updateHotActivity(
+      id: string,
+      changes: Partial<Omit<ActivityRecord, 'id' | 'confirmedCount' | 'waitlistCount' | 'waitTicket' | 'signUps' | 'version'>>,
+      expectedVersion: number,
+    ): Promise<'ok' | 'stale' | 'below-confirmed' | 'conflict'> {
+      const current = await this.getActivity(id);
+      if (!current || current.version !== expectedVersion) return 'stale';
+      const seats =
+        changes.capacity === undefined
+          ? undefined
+          : reshare(
+              changes.capacity,
+              (await hot.shards(id)).map((shard) => shard.taken),
+            );
+      if (changes.capacity !== undefined && !seats) return 'below-confirmed';
+      const fields = fieldChanges(changes);
+      const version = expectedVersion + 1;
+      const status = changes.status ?? current.status;
+      const outcome = await transact([
+        {
+          name: 'stale' as const,
+          item: {
+            Update: {
+              TableName: activities(),
+              Key: { id },
+              UpdateExpression: `SET ${['#version = :next', ...fields.set].join(', ')}`,
+              ConditionExpression: '#version = :version',
+              ExpressionAttributeNames: { ...fields.names, '#version': 'version' },
+              ExpressionAttributeValues: { ...fields.values, ':version': expectedVersion, ':next': version },
+            },
+          },
+        },
+        ...Array.from({ length: SHARDS }, (_, shard) => ({
+          // A seat taken since the shards were read, past a shard's new share: share out again.
+          name: 'conflict' as const,
+          item: shardItems.edit(id, shard, { status, version, ...(seats ? { seats: seats[shard] } : {}) }),
+        })),
+      ]);
+      return outcome === 'ok' || outcome === 'conflict' ? outcome : 'stale';
     },
 
     getRegistration(activityId: string, userId: string): Promise<RegistrationRecord | undefined> {
@@ -275,42 +339,57 @@ export const createActivityRepository = (client: DocClient = doc) => {
     },
 
     async getMine(activityIds: string[], userId: string): Promise<Map<string, RegistrationRecord>> {
-      const keys = activityIds.map((activityId) => ({ activityId, userId }));
-      const mine = (await batchGetAll(registrations(), keys, {}, client)).map((item) => RegistrationRecord.parse(item));
+      const keys = activityIds.map((activityId) => registrationKey(activityId, userId));
+      const mine = (await batchGetAll(registrations(), keys, {}, client)).map(registrationOf);
       return new Map(mine.map((record) => [record.activityId, record]));
     },
 
     /** A seat, if the activity is open, has one free and nobody is waiting for it (with what goes alongside). */
     confirmSeat(record: RegistrationRecord, alongside: Alongside = {}): Promise<TxOutcome<'full' | 'exists' | 'holder' | 'used'>> {
+      if (isHot(record.activityId)) return hot.take(record, alongside.version, (own) => register(own, alongside));
       return register(seatItems.take(record, alongside.version), alongside);
     },
 
     /** A waitlist place, if every seat is taken or others already wait (with what goes alongside, as confirmSeat). */
     joinWaitlist(record: RegistrationRecord, alongside: Alongside = {}): Promise<TxOutcome<'seat-free' | 'exists' | 'holder' | 'used'>> {
+      if (isHot(record.activityId)) return hot.wait(record, alongside.version, (own) => register(own, alongside));
       return register(seatItems.wait(record, alongside.version), alongside);
     },
 
+    /** A hot activity's shards, strongly consistent (the engine's `fill`). */
+    hotShards: (activityId: string) => hot.shards(activityId),
+    /** Moves the head of a hot activity's waitlist into a free seat of `shard`. */
+    fillSeat: (head: RegistrationRecord, shard: number, now: string) => hot.fillSeat(head, shard, now),
+    /** Opens a hot activity's gate again, if nobody waits. */
+    openGate: (activityId: string) => hot.openGate(activityId),
+
     /** The earliest waitlisted registration: strongly consistent, through the local index. */
     waitlistHead(activityId: string): Promise<RegistrationRecord | undefined> {
-      return readWaitlistHead(client, activityId);
+      return isHot(activityId) ? hot.waitlistHead(activityId) : readWaitlistHead(client, activityId);
     },
 
-    /** 1-based place of a waitlist ticket. */
-    waitlistPosition(activityId: string, waitSeq: number): Promise<number> {
-      return countAll(
-        {
-          TableName: registrations(),
-          IndexName: 'byWaitSeq',
-          KeyConditionExpression: 'activityId = :id AND waitSeq <= :seq',
-          ExpressionAttributeValues: { ':id': activityId, ':seq': waitSeq },
-          ConsistentRead: true,
-        },
-        client,
+    /** 1-based place of a waitlist ticket (a hot activity's: counted over every bucket). */
+    async waitlistPosition(activityId: string, waitSeq: number): Promise<number> {
+      const counts = await Promise.all(
+        registrationPartitions(activityId).map((partition) =>
+          countAll(
+            {
+              TableName: registrations(),
+              IndexName: 'byWaitSeq',
+              KeyConditionExpression: 'activityId = :id AND waitSeq <= :seq',
+              ExpressionAttributeValues: { ':id': partition, ':seq': waitSeq },
+              ConsistentRead: true,
+            },
+            client,
+          ),
+        ),
       );
+      return counts.reduce((sum, count) => sum + count, 0);
     },
 
     /** The whole waitlist in order, as user id → position. */
     async waitlistPositions(activityId: string): Promise<Map<string, number>> {
+      if (isHot(activityId)) return new Map((await hot.waitSeqs(activityId)).map(({ userId }, index) => [userId, index + 1]));
       const waiting = await queryAll(
         (item) => item.userId as string,
         {
@@ -328,17 +407,20 @@ export const createActivityRepository = (client: DocClient = doc) => {
 
     /** Gives up a waitlist place. */
     leaveWaitlist(record: RegistrationRecord, now: string): Promise<TxOutcome<'changed'>> {
-      return cancelCounted(record, 'waitlisted', now);
+      return isHot(record.activityId) ? hot.cancel(record, now) : cancelCounted(record, 'waitlisted', now);
     },
 
     /** Gives a confirmed seat back and, in the same step, hands it to the head of the waitlist. */
     releaseSeatToHead(record: RegistrationRecord, head: RegistrationRecord, now: string) {
-      return transact(seatItems.releaseToHead(record, head, now));
+      return isHot(record.activityId) ? hot.releaseToHead(record, head, now) : transact(seatItems.releaseToHead(record, head, now));
     },
 
-    /** Gives a confirmed seat back when nobody waits (checked in the same step). */
+    /**
+     * Gives a confirmed seat back when nobody waits (checked in the same step). A hot activity's goes back to its
+     * shard whatever waits: the engine's `fill` then hands it on.
+     */
     releaseSeat(record: RegistrationRecord, now: string) {
-      return transact(seatItems.release(record, now));
+      return isHot(record.activityId) ? hot.release(record, now) : transact(seatItems.release(record, now));
     },
 
     /** Moves the head of the waitlist into a seat that is free (capacity was raised). */
@@ -359,13 +441,27 @@ export const createActivityRepository = (client: DocClient = doc) => {
 
     /** Cancels a live registration without handing its seat on (the activity itself is cancelled). */
     cancelWithoutPromotion(record: RegistrationRecord, now: string): Promise<TxOutcome<'changed'>> {
-      return cancelCounted(record, record.status, now);
+      return isHot(record.activityId) ? hot.cancel(record, now) : cancelCounted(record, record.status, now);
     },
 
-    listRegistrations(
+    /** A page of an activity's registrations, in order of user id (a hot activity's read over every bucket). */
+    async listRegistrations(
       activityId: string,
       { limit, cursor, status }: { limit: number; cursor?: string; status?: string },
     ): Promise<PageOf<RegistrationRecord>> {
+      if (isHot(activityId)) {
+        const all = (await hot.all(activityId)).filter((record) => !status || record.status === status);
+        return sortedPage(
+          all,
+          {
+            key: RegistrationCursor,
+            keyOf: ({ userId }) => ({ userId }),
+            compare: (a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
+            list: `registrations:${activityId}`,
+          },
+          { limit, cursor },
+        );
+      }
       return registrationPage(
         {
           KeyConditionExpression: 'activityId = :id',
@@ -406,7 +502,9 @@ export const createActivityRepository = (client: DocClient = doc) => {
 
     async getActivities(ids: string[]): Promise<Map<string, ActivityRecord>> {
       const keys = [...new Set(ids)].map((id) => ({ id }));
-      const found = (await batchGetAll(activities(), keys, {}, client)).map((item) => ActivityRecord.parse(item));
+      const found = await Promise.all(
+        (await batchGetAll(activities(), keys, {}, client)).map((item) => withTotals(ActivityRecord.parse(item), false)),
+      );
       return new Map(found.map((record) => [record.id, record]));
     },
   };

@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocClient, TransactItem } from '../../lib/db';
 import { tableName } from '../../lib/tables';
+import { activityOfPartition, registrationPartition } from './hot';
 
 /** A registration as stored: the API's shape (its waitlist place is worked out on read), with who checked the person in. */
 export const RegistrationRecord = Registration.omit({ position: true }).extend({
@@ -20,6 +21,9 @@ export const RegistrationRecord = Registration.omit({ position: true }).extend({
   checkedInByName: z.string().optional(),
   /** Someone checked in at the door by name (现场登记): the userId is made up and no account is behind it. */
   walkIn: z.boolean().optional(),
+  /** A hot activity's seat shard holding this seat, and the shard counting this waitlist place (hot.ts). */
+  seatShard: z.number().int().optional(),
+  waitShard: z.number().int().optional(),
   /** Older records: wrong check-in codes of a ten-minute window, now counted in the stats table. */
   checkInFailures: z.number().int().optional(),
   checkInFailureWindow: z.number().int().optional(),
@@ -29,6 +33,13 @@ export type RegistrationRecord = z.infer<typeof RegistrationRecord>;
 export const isLive = (registration: RegistrationRecord | undefined): registration is RegistrationRecord =>
   registration !== undefined && registration.status !== 'cancelled';
 
+/** The key of a person's registration for an activity (a hot activity's is under the person's bucket). */
+export const registrationKey = (activityId: string, userId: string) => ({ activityId: registrationPartition(activityId, userId), userId });
+
+/** A registration item read back as the record: its activity's id, whatever partition holds it. */
+export const registrationOf = (item: Record<string, unknown>): RegistrationRecord =>
+  RegistrationRecord.parse({ ...item, activityId: activityOfPartition(String(item.activityId)) });
+
 type Named<Name extends string> = { name: Name; item: TransactItem };
 
 const registrations = () => tableName('REGISTRATIONS_TABLE');
@@ -36,30 +47,32 @@ const activities = () => tableName('ACTIVITIES_TABLE');
 
 /** The caller's registration, read strongly consistent (the seat writes are checked against it). */
 export const readRegistration = async (client: DocClient, activityId: string, userId: string): Promise<RegistrationRecord | undefined> => {
-  const { Item } = await client.send(new GetCommand({ TableName: registrations(), Key: { activityId, userId }, ConsistentRead: true }));
-  return Item ? RegistrationRecord.parse(Item) : undefined;
+  const { Item } = await client.send(
+    new GetCommand({ TableName: registrations(), Key: registrationKey(activityId, userId), ConsistentRead: true }),
+  );
+  return Item ? registrationOf(Item) : undefined;
 };
 
-/** The earliest waitlisted registration: strongly consistent, through the local index. */
-export const readWaitlistHead = async (client: DocClient, activityId: string): Promise<RegistrationRecord | undefined> => {
+/** The earliest waitlisted registration of one partition (a hot activity has many): strongly consistent, through the local index. */
+export const readWaitlistHead = async (client: DocClient, partition: string): Promise<RegistrationRecord | undefined> => {
   const { Items } = await client.send(
     new QueryCommand({
       TableName: registrations(),
       IndexName: 'byWaitSeq',
       KeyConditionExpression: 'activityId = :id',
-      ExpressionAttributeValues: { ':id': activityId },
+      ExpressionAttributeValues: { ':id': partition },
       ConsistentRead: true,
       Limit: 1,
     }),
   );
-  return Items?.[0] ? RegistrationRecord.parse(Items[0]) : undefined;
+  return Items?.[0] ? registrationOf(Items[0]) : undefined;
 };
 
 /** One live registration per user per activity; a cancelled one may be replaced. */
 export const putRegistration = (record: RegistrationRecord): TransactItem => ({
   Put: {
     TableName: registrations(),
-    Item: record,
+    Item: { ...record, ...registrationKey(record.activityId, record.userId) },
     ConditionExpression: 'attribute_not_exists(userId) OR #status = :cancelled',
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: { ':cancelled': 'cancelled' },
@@ -74,14 +87,15 @@ const moveRegistration = (
   now: string,
   condition: string,
   values: Record<string, unknown>,
+  seatShard?: number,
 ): TransactItem => ({
   Update: {
     TableName: registrations(),
-    Key: { activityId, userId },
-    UpdateExpression: `SET #status = :to, ${stamp} = :now, updatedAt = :now REMOVE waitSeq`,
+    Key: registrationKey(activityId, userId),
+    UpdateExpression: `SET #status = :to, ${stamp} = :now, updatedAt = :now${seatShard === undefined ? '' : ', seatShard = :shard'} REMOVE waitSeq, waitShard`,
     ConditionExpression: condition,
     ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':to': to, ':now': now, ...values },
+    ExpressionAttributeValues: { ':to': to, ':now': now, ...values, ...(seatShard === undefined ? {} : { ':shard': seatShard }) },
   },
 });
 
@@ -89,12 +103,17 @@ const moveRegistration = (
 export const cancelRegistration = (record: RegistrationRecord, status: RegistrationRecord['status'], now: string): TransactItem =>
   moveRegistration(record, 'cancelled', 'cancelledAt', now, '#status = :current AND id = :id', { ':current': status, ':id': record.id });
 
-/** Gives the head of the waitlist a seat, if it is still waiting with the same number. */
-export const promoteHead = (head: RegistrationRecord, now: string): TransactItem =>
-  moveRegistration(head, 'confirmed', 'promotedAt', now, '#status = :waitlisted AND waitSeq = :seq', {
-    ':waitlisted': 'waitlisted',
-    ':seq': head.waitSeq,
-  });
+/** Gives the head of the waitlist a seat (of a hot activity: on `seatShard`), if it is still waiting with the same number. */
+export const promoteHead = (head: RegistrationRecord, now: string, seatShard?: number): TransactItem =>
+  moveRegistration(
+    head,
+    'confirmed',
+    'promotedAt',
+    now,
+    '#status = :waitlisted AND waitSeq = :seq',
+    { ':waitlisted': 'waitlisted', ':seq': head.waitSeq },
+    seatShard,
+  );
 
 /**
  * Changes the counters of an activity that is still open (`update` adds or takes `:one`), if `condition`

@@ -8,6 +8,7 @@ import { queryAll } from '../../lib/pagination';
 import * as z from 'zod';
 import { doc } from '../../lib/db';
 import { tableName } from '../../lib/tables';
+import { isHot, readShards, shardTotals } from './hot';
 import { activitiesInOrder } from './indexed';
 import { ActivityRecord } from './records';
 
@@ -95,7 +96,14 @@ export const signUpsOver = async (months: readonly string[]): Promise<Map<string
     { ProjectionExpression: 'id, startsAt, signUps' },
     doc,
   );
-  const found = counted.map((item) => SignUps.parse(item));
+  // A hot activity counts its sign-ups on its seat shards (hot.ts).
+  const found = await Promise.all(
+    counted.map(async (item) => {
+      const activity = SignUps.parse(item);
+      const id = String(item.id);
+      return isHot(id) ? { ...activity, signUps: shardTotals(await readShards(doc, id, false)).signUps } : activity;
+    }),
+  );
   for (const { startsAt, signUps = 0 } of found) {
     const month = centerMonth(startsAt);
     if (perMonth.has(month)) perMonth.set(month, perMonth.get(month)! + signUps);

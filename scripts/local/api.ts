@@ -28,8 +28,11 @@ export const startApi = async ({
       API_PORT: String(ports.http),
       LAMBDA_PORT: String(ports.lambda),
       WEBSOCKET_PORT: String(ports.websocket),
-      // Each stack bundles into its own folder, so a test stack and `npm start` never collide.
-      ESBUILD_WORK_FOLDER: `.esbuild-${ports.http}`,
+      // Each stack bundles into its own folder, so a test stack and `npm start` never collide. The folder is inside
+      // cloudfunctions/ so that what the bundles leave for the Lambda runtime (serverless/esbuild.config.js) resolves
+      // from the functions' own dependencies first, as the TypeScript sources do: serverless-offline's workers get
+      // the function's environment only, so NODE_PATH cannot point them there.
+      ESBUILD_WORK_FOLDER: `cloudfunctions/.esbuild-${ports.http}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -188,6 +188,11 @@ describe('branch directory', () => {
     const secretaryId = (await branchOf(branch.id)).secretaryId;
     expect([first!.userId, second!.userId]).toContain(secretaryId);
     expect(await branchOf(branch.id)).toMatchObject({ memberCount: 1 });
+    // The one who took it, tapping again, hears what they did; the other still finds no invitation.
+    const [winner, loser] = secretaryId === first!.userId ? [first!, second!] : [second!, first!];
+    const again = await call('POST', `/invites/${made.code}/accept`, { token: winner.token });
+    expect([again.status, again.body.membership?.status]).toEqual([200, 'active']);
+    expect((await call('POST', `/invites/${made.code}/accept`, { token: loser.token })).status).toBe(404);
   });
 
   it('declines a request and takes a member off the branch, keeping the count', async () => {

@@ -81,9 +81,11 @@ export const createDirectoryService = ({
     return branch;
   };
   /** An invitation that can still be taken: known, not withdrawn, not used, not expired. */
-  const liveInvite = async (code: string) => {
+  /** An invitation still to be taken; for `takenBy`, also one they took already (their tap again answers what it did). */
+  const liveInvite = async (code: string, takenBy?: string) => {
     const invite = await directory.invite(code);
-    if (!invite || invite.withdrawnAt || invite.usedAt || Date.parse(invite.expiresAt) <= now().getTime())
+    const theirs = !!invite?.usedAt && invite.usedBy === takenBy;
+    if (!invite || invite.withdrawnAt || (invite.usedAt && !theirs) || Date.parse(invite.expiresAt) <= now().getTime())
       throw new NotFoundError('Invitation');
     return invite;
   };
@@ -360,7 +362,7 @@ export const createDirectoryService = ({
      * the person an invitation was made for claiming their line of the imported roster (active at once).
      */
     async accept(code: string, caller: Principal): Promise<Membership> {
-      const invite = await liveInvite(code);
+      const invite = await liveInvite(code, caller.id);
       const branchId = invite.branchId;
       if (invite.personId) {
         const personId = invite.personId;

@@ -1,5 +1,6 @@
 /** Child processes of the local stack: started with their own process group, stopped together. */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 
 export interface Managed {
@@ -50,15 +51,43 @@ export const assertPortFree = (port: number, what: string, host = '127.0.0.1'): 
     server.listen({ port, host, exclusive: true }, () => server.close(() => resolve()));
   });
 
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
+/** The ports the kernel hands out for outgoing connections (Linux), which a server must not count on staying free. */
+const ephemeralPorts = (): [number, number] => {
+  try {
+    const [low, high] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (low && high) return [low, high];
+  } catch {
+    // Not Linux: the range IANA recommends.
+  }
+  return [49152, 65535];
+};
+
+const handedOut = new Set<number>();
+
+const canListen = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
   });
+
+/**
+ * A port free now, for a server of a test stack or the bench to listen on shortly. Picked below the range the kernel
+ * takes outgoing connections' ports from: a port picked there (`listen(0)`) could be taken by one of the many client
+ * connections of a test before the server binds it (EADDRINUSE). Never the same port twice in one process.
+ */
+export const freePort = async (): Promise<number> => {
+  const [ephemeralLow] = ephemeralPorts();
+  const low = 10_000;
+  const high = Math.max(low + 1_000, ephemeralLow) - 1;
+  for (let tries = 0; tries < 200; tries++) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    if (handedOut.has(port) || !(await canListen(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(`No free port found between ${low} and ${high}`);
+};
 
 export const waitFor = async (what: string, probe: () => Promise<boolean>, timeoutMs: number, child?: ChildProcess) => {
   const deadline = Date.now() + timeoutMs;

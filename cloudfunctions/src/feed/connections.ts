@@ -12,8 +12,15 @@ import type { FeedEvent } from '@hele/shared';
 import { env } from '../lib/config';
 import { doc, isConditionFailure, type DocClient } from '../lib/db';
 import { logger } from '../lib/logger';
-import { signRequest, uriEscape, type AwsCredentials } from '../lib/sigv4';
+import type { AwsCredentials } from '../lib/sigv4';
 import { tableName } from '../lib/tables';
+
+/**
+ * The request signer, with the SDK's @smithy/core under it (~140 KB), set up on the first push: the socket function
+ * (connect, pings, disconnect) never pushes, and starts without it (docs/cold-starts.md).
+ */
+let signerModule: Promise<typeof import('../lib/sigv4')> | undefined;
+const signer = () => (signerModule ??= import('../lib/sigv4'));
 
 /** A connection lives this long without a ping (the app pings every 4 minutes). */
 export const CONNECTION_TTL_SECONDS = 2 * 60 * 60;
@@ -192,6 +199,7 @@ export const createConnectionPusher = ({
     /** Who is asking: resolved once per fan-out (the SDK's providers cache and refresh it). */
     identity,
     async push(connectionId: string, body: Buffer, who: { credentials: AwsCredentials; region: string }): Promise<PushOutcome> {
+      const { signRequest, uriEscape } = await signer();
       const url = new URL(`${base}/@connections/${uriEscape(connectionId)}`);
       let last: PushOutcome = { sent: false, gone: false, status: 0 };
       for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {

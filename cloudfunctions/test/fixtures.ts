@@ -147,17 +147,23 @@ export const withRealName = async (token: string, realName = '张三') => {
 };
 
 /** Every points-ledger entry of a user, oldest first, straight from the table (as stored, not as the API shows it). */
-export const ledgerEntriesOf = async (userId: string) => {
+/** One account's items of the points table whose sort key starts with `prefix`, as stored. */
+const pointsItemsOf = async (userId: string, prefix: string) => {
   const { Items = [] } = await doc.send(
     new QueryCommand({
       TableName: tableName('POINTS_TABLE'),
-      KeyConditionExpression: 'userId = :u AND begins_with(sk, :e)',
-      ExpressionAttributeValues: { ':u': userId, ':e': 'E#' },
+      KeyConditionExpression: 'userId = :u AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':u': userId, ':prefix': prefix },
       ConsistentRead: true,
     }),
   );
-  return Items.map((item) => EntryRecord.parse(item));
+  return Items;
 };
+
+export const ledgerEntriesOf = async (userId: string) => (await pointsItemsOf(userId, 'E#')).map((item) => EntryRecord.parse(item));
+
+/** The idempotency keys an account's guard items (`K#<key>`) hold. */
+export const ledgerGuardsOf = async (userId: string) => (await pointsItemsOf(userId, 'K#')).map((item) => String(item.sk).slice(2));
 
 /**
  * Marks one thing for each of `people` at once (`PUT …/me`: a like, a vote), the first of them sending it

@@ -1,7 +1,8 @@
 /**
  * The points ledger (docs/API.md): per user, a BALANCE item and append-only entries E#<seq>, each
- * written in one transaction with the balance it leads to and a guard item K#<key> that makes
- * its idempotency key usable once. The balance is read, the entry computed with the shared rule
+ * written in one transaction with the balance it leads to and, for a key a caller may send again, a
+ * guard item K#<key> that makes it usable once (a key made for the call, `redeem:<new id>`, cannot come
+ * again and needs none). The balance is read, the entry computed with the shared rule
  * (`applyEntry`), and the write is conditional on nothing having moved since (the sequence number):
  * a lost race reads again. Other writes that must happen with the entry (stock, a voucher, an
  * approval) join the same transaction.
@@ -77,7 +78,10 @@ export type LedgerOutcome<Name extends string> =
 
 /** Options of one append. */
 export interface AppendOptions {
-  /** The key was made for this call (`redeem:<new id>`): no entry can hold it, so none is looked for first. */
+  /**
+   * The key was made for this call (`redeem:<new id>`): no entry can hold it, so none is looked for first, and
+   * no guard is written for it (nothing can send it again; reconcile still finds any key applied twice).
+   */
   freshKey?: boolean;
   /** The balance as the caller read it with its own reads (`null`: none yet): the first attempt starts from it. */
   balance?: BalanceRecord | null;
@@ -175,16 +179,20 @@ export const createLedger = (client: DocClient = doc, retry: RetryOptions = DEFA
               },
             },
             { name: 'entry', item: { Put: { TableName: table(), Item: entry, ConditionExpression: 'attribute_not_exists(sk)' } } },
-            {
-              name: 'key',
-              item: {
-                Put: {
-                  TableName: table(),
-                  Item: { userId: operation.userId, sk: keySk(operation.idempotencyKey), seq, createdAt: at },
-                  ConditionExpression: 'attribute_not_exists(sk)',
-                },
-              },
-            },
+            ...(freshKey
+              ? []
+              : [
+                  {
+                    name: 'key' as const,
+                    item: {
+                      Put: {
+                        TableName: table(),
+                        Item: { userId: operation.userId, sk: keySk(operation.idempotencyKey), seq, createdAt: at },
+                        ConditionExpression: 'attribute_not_exists(sk)',
+                      },
+                    },
+                  },
+                ]),
             // The dashboard's points per month, by entry type (signed, as in the ledger).
             // (党员积分 count apart, under `partyPoints#<month>`.)
             {

@@ -1,6 +1,6 @@
 import { ledgerProblems } from '@hele/shared';
 import { call, signIn } from '../../test/gateway';
-import { createActivity, ledgerEntriesOf, newMembers } from '../../test/fixtures';
+import { createActivity, ledgerEntriesOf, ledgerGuardsOf, newMembers } from '../../test/fixtures';
 import { activityRepository } from '../domain/activities/repository';
 
 const coordinator = async () => (await signIn('coordinator')).token;
@@ -111,6 +111,8 @@ describe('redemption (积分兑换)', () => {
     const entries = await ledgerEntriesOf(member!.userId);
     expect(ledgerProblems(0, entries)).toEqual([]);
     expect(entries.filter((entry) => entry.type === 'REDEEM')).toHaveLength(10);
+    // A redemption's key is made with it (`redeem:<new id>`), so it needs no guard: only the grant's key has one.
+    expect(await ledgerGuardsOf(member!.userId)).toEqual([expect.stringMatching(/^adjust:/)]);
   });
 
   it('stock 5 with 50 buyers at once sells exactly 5', async () => {

@@ -5,7 +5,7 @@ import { applyEntry, ledgerProblems, parseVoucher, pointsForMinutes, rewardAvail
 /** A ledger as the server keeps it: entries appended only through applyEntry, each under an idempotency key. */
 const runLedger = (operations: Array<{ type: LedgerType; amount: number; key: string }>) => {
   let balance = 0;
-  const entries: Array<{ type: LedgerType; amount: number; balanceAfter: number; key: string }> = [];
+  const entries: Array<{ type: LedgerType; amount: number; balanceAfter: number; idempotencyKey: string }> = [];
   const seen = new Set<string>();
   for (const { type, amount, key } of operations) {
     if (seen.has(key)) continue; // the same key applies once
@@ -13,7 +13,7 @@ const runLedger = (operations: Array<{ type: LedgerType; amount: number; key: st
     if (!verdict.ok) continue; // refused: nothing changes
     seen.add(key);
     balance = verdict.balanceAfter;
-    entries.push({ type, amount, balanceAfter: balance, key });
+    entries.push({ type, amount, balanceAfter: balance, idempotencyKey: key });
   }
   return { balance, entries };
 };
@@ -148,5 +148,12 @@ describe('rewards and vouchers', () => {
     ).toEqual([]);
     expect(ledgerProblems(5, [{ amount: 10, balanceAfter: 9 }])).toHaveLength(2);
     expect(ledgerProblems(-1, [{ amount: -1, balanceAfter: -1 }])).toEqual(['entry 1: balance below zero']);
+    expect(
+      ledgerProblems(15, [
+        { amount: 10, balanceAfter: 10, idempotencyKey: 'adjust:a' },
+        { amount: 5, balanceAfter: 15, idempotencyKey: 'adjust:b' },
+        { amount: 0, balanceAfter: 15, idempotencyKey: 'adjust:a' },
+      ]),
+    ).toEqual(['entry 3: key adjust:a was applied before, by entry 1']);
   });
 });

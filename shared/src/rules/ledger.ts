@@ -37,14 +37,25 @@ export const applyEntry = (balance: number, type: LedgerType, amount: number): L
   return { ok: true, balanceAfter };
 };
 
-/** What a ledger must always satisfy: entries sum to the balance; each balanceAfter follows from the one before. */
-export const ledgerProblems = (balance: number, entriesOldestFirst: Array<{ amount: number; balanceAfter: number }>): string[] => {
+/**
+ * What a ledger must always satisfy: entries sum to the balance; each balanceAfter follows from the one before;
+ * and an idempotency key, where the entries carry theirs, is applied once.
+ */
+export const ledgerProblems = (
+  balance: number,
+  entriesOldestFirst: Array<{ amount: number; balanceAfter: number; idempotencyKey?: string }>,
+): string[] => {
   const problems: string[] = [];
+  const firstWithKey = new Map<string, number>();
   let running = 0;
   entriesOldestFirst.forEach((entry, index) => {
     running += entry.amount;
     if (entry.balanceAfter !== running) problems.push(`entry ${index + 1}: balanceAfter ${entry.balanceAfter} ≠ running sum ${running}`);
     if (entry.balanceAfter < 0) problems.push(`entry ${index + 1}: balance below zero`);
+    if (entry.idempotencyKey === undefined) return;
+    const first = firstWithKey.get(entry.idempotencyKey);
+    if (first !== undefined) problems.push(`entry ${index + 1}: key ${entry.idempotencyKey} was applied before, by entry ${first}`);
+    else firstWithKey.set(entry.idempotencyKey, index + 1);
   });
   if (running !== balance) problems.push(`entries sum to ${running}, balance says ${balance}`);
   return problems;

@@ -91,6 +91,36 @@ export const allRegistrations = async (activityId: string, status?: string) => {
   return items;
 };
 
+/**
+ * The first `count` of an activity's `confirmed` cancel at once. Checks that the earliest `count` of `waitlisted` (in their
+ * order) took those seats and the rest wait on in order, at 1, 2, …; answers the registrations as they are then.
+ */
+export const cancelAndCheckPromotions = async (
+  activityId: string,
+  users: Array<{ userId: string; token: string }>,
+  { confirmed, waitlisted }: { confirmed: any[]; waitlisted: any[] },
+  count: number,
+) => {
+  const byUser = new Map(users.map((user) => [user.userId, user]));
+  const leaving = confirmed.slice(0, count).map((registration) => byUser.get(registration.userId)!);
+  const cancels = await Promise.all(
+    leaving.map((user) => call('DELETE', `/activities/${activityId}/registrations/me`, { token: user.token })),
+  );
+  expect(cancels.map((reply) => reply.status).filter((status) => status !== 200)).toEqual([]);
+  const nowConfirmed = await allRegistrations(activityId, 'confirmed');
+  const stillWaiting = (await allRegistrations(activityId, 'waitlisted')).sort((x, y) => x.position - y.position);
+  const userIds = (registrations: any[]) => registrations.map((registration) => registration.userId as string);
+  expect(nowConfirmed).toHaveLength(confirmed.length);
+  expect(userIds(nowConfirmed.filter((registration) => registration.promotedAt)).sort()).toEqual(
+    userIds(waitlisted.slice(0, count)).sort(),
+  );
+  expect(userIds(stillWaiting)).toEqual(userIds(waitlisted.slice(count)));
+  expect(stillWaiting.map((registration) => registration.position)).toEqual(
+    Array.from({ length: waitlisted.length - count }, (_, i) => i + 1),
+  );
+  return { byUser, nowConfirmed, stillWaiting };
+};
+
 /** A new branch of the directory: a secretary named by the admin and `members` more users it approved. */
 export const newBranch = async (members = 3) => {
   const { token: admin } = await signIn('admin');

@@ -4,7 +4,7 @@
  * same promises as for any activity (registrations.test.ts): exact seats, the waitlist in order, nobody skipping it.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { allRegistrations, createActivity, newMembers } from '../../test/fixtures';
+import { allRegistrations, cancelAndCheckPromotions, createActivity, newMembers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
 import { HOT_CAPACITY, registrationPartitions } from '../domain/activities/hot';
 import { doc } from '../lib/db';
@@ -78,29 +78,7 @@ describe('a hot activity', () => {
     expect(perPartition.reduce((sum, count) => sum + count, 0)).toBe(90);
     expect(perPartition.filter((count) => count > 0).length).toBeGreaterThan(20);
 
-    const byUser = new Map(users.map((user) => [user.userId, user]));
-    const leaving = confirmed.slice(0, 10).map((registration) => byUser.get(registration.userId)!);
-    expect((await Promise.all(leaving.map((user) => cancelMine(activity.id, user.token)))).every((reply) => reply.status === 200)).toBe(
-      true,
-    );
-    const nowConfirmed = await allRegistrations(activity.id, 'confirmed');
-    const stillWaiting = (await allRegistrations(activity.id, 'waitlisted')).sort((x, y) => x.position - y.position);
-    expect(nowConfirmed).toHaveLength(40);
-    expect(
-      nowConfirmed
-        .filter((registration) => registration.promotedAt)
-        .map((registration) => registration.userId)
-        .sort(),
-    ).toEqual(
-      waitlisted
-        .slice(0, 10)
-        .map((registration) => registration.userId)
-        .sort(),
-    );
-    expect(stillWaiting.map((registration) => registration.userId)).toEqual(
-      waitlisted.slice(10).map((registration) => registration.userId),
-    );
-    expect(positions(stillWaiting)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const { byUser, nowConfirmed, stillWaiting } = await cancelAndCheckPromotions(activity.id, users, { confirmed, waitlisted }, 10);
 
     // Everyone waiting leaves, then a seat is given back: nobody waits, so the next to come takes it.
     for (const registration of stillWaiting)

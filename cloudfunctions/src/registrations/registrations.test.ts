@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { call, signIn } from '../../test/gateway';
-import { allRegistrations, createActivity, futureTimes, newMembers } from '../../test/fixtures';
+import { allRegistrations, cancelAndCheckPromotions, createActivity, futureTimes, newMembers } from '../../test/fixtures';
 import { doc, type DocClient } from '../lib/db';
 import { tableName } from '../lib/tables';
 import { createRegistrationEngine } from '../domain/activities/registration-engine';
@@ -71,28 +71,7 @@ describe('registration engine', () => {
     expect(waitlisted.map((registration) => registration.position)).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
     expect(await getActivity(activity.id, users[0]!.token)).toMatchObject({ confirmedCount: 50, waitlistCount: 450 });
 
-    const byUser = new Map(users.map((user) => [user.userId, user]));
-    const leaving = confirmed.slice(0, 20).map((registration) => byUser.get(registration.userId)!);
-    const cancels = await Promise.all(leaving.map((user) => cancelMine(activity.id, user.token)));
-    expect(cancels.every((reply) => reply.status === 200)).toBe(true);
-
-    const promotedIds = waitlisted
-      .slice(0, 20)
-      .map((registration) => registration.userId)
-      .sort();
-    const nowConfirmed = await allRegistrations(activity.id, 'confirmed');
-    const stillWaiting = (await allRegistrations(activity.id, 'waitlisted')).sort((x, y) => x.position - y.position);
-    expect(nowConfirmed).toHaveLength(50);
-    expect(
-      nowConfirmed
-        .filter((registration) => registration.promotedAt)
-        .map((registration) => registration.userId)
-        .sort(),
-    ).toEqual(promotedIds);
-    expect(stillWaiting.map((registration) => registration.userId)).toEqual(
-      waitlisted.slice(20).map((registration) => registration.userId),
-    );
-    expect(stillWaiting.map((registration) => registration.position)).toEqual(Array.from({ length: 430 }, (_, i) => i + 1));
+    await cancelAndCheckPromotions(activity.id, users, { confirmed, waitlisted }, 20);
   });
 
   it('makes one registration of 20 concurrent requests with one Idempotency-Key, and replays the first answer', async () => {

@@ -63,7 +63,7 @@ describe('a form says why, under the field, instead of greying out its button', 
     'miniprogram/src/volunteer/exam-sheet.tsx: !!exam.retryAt',
     'miniprogram/src/branch/import/index.tsx: busy',
     'miniprogram/src/branch/import/index.tsx: preview.counts.new === 0',
-    'miniprogram/src/shop/reward/index.tsx: !affordable || reward.stock <= 0',
+    'miniprogram/src/shop/reward/index.tsx: blocker !== undefined',
     'miniprogram/src/learning/library/file-upload.tsx: state.uploading',
     'miniprogram/src/activity/feed/publicity.tsx: busy',
   ];

@@ -32,6 +32,10 @@ it('a volunteer redeems a class seat and shows the voucher; the coordinator fulf
   await volunteer.locator('.activity-detail__mine', { hasText: '已报名' }).waitFor();
   await volunteer.goto(`${running.stack.appUrl}/#/pages/points/index`);
   await volunteer.locator('.points-card__balance', { hasText: '90' }).waitFor();
+  // One seat each: the reward's page now says so, before any tap.
+  await volunteer.goto(`${running.stack.appUrl}/#/shop/reward/index?id=demo-reward-yueju-seat`);
+  await volunteer.locator('.reward__mine', { hasText: '你已兑换 1 份' }).waitFor();
+  await volunteer.locator('.reward__redeem', { hasText: '已达兑换上限' }).waitFor();
 
   const coordinator = await phonePage(running.browser);
   await signInAs(coordinator, running.stack.appUrl, 'coordinator');

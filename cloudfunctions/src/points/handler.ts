@@ -25,7 +25,7 @@ export const handler = createHttpHandler(
     },
     createReward: async ({ body, caller }) => ({ reward: await points.createReward(body, caller) }),
     rewards: async ({ query, caller }) => await points.listRewards(query, caller),
-    reward: async ({ params }) => ({ reward: await points.getReward(params.id) }),
+    reward: async ({ params, caller }) => await points.getReward(params.id, caller),
     updateReward: async ({ params, body }) => ({ reward: await points.updateReward(params.id, body) }),
     redeem: async ({ body, caller, claim }) => await points.redeem(body.rewardId, caller, claim),
     cancelRedemption: async ({ params, caller }) => await points.cancelRedemption(params.id, caller),

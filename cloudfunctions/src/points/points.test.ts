@@ -181,17 +181,21 @@ describe('redemption (积分兑换)', () => {
     expect([forged.status, forged.body.error.details[0].path]).toEqual([400, 'voucher']);
   });
 
-  it('keeps to the per-member limit and hides other members’ vouchers', async () => {
+  it('keeps to the per-member limit, tells each member how many they hold, and hides other members’ vouchers', async () => {
     const [member, other] = await newMembers(2);
     await grant(member!.userId, 100);
     const reward = await newReward({ cost: 10, perUserLimit: 2 });
+    const heldBy = async (token: string) => (await call('GET', `/rewards/${reward.id}`, { token })).body.redeemedByMe;
+    expect(await heldBy(member!.token)).toBe(0);
     expect((await redeem(member!.token, reward.id)).status).toBe(201);
     const { redemption } = (await redeem(member!.token, reward.id)).body;
+    expect([await heldBy(member!.token), await heldBy(other!.token)]).toEqual([2, 0]);
     const third = await redeem(member!.token, reward.id);
     expect([third.status, third.body.error.code]).toEqual([409, 'REDEMPTION_LIMIT']);
     expect((await call('POST', `/redemptions/${redemption.id}/cancel`, { token: other!.token })).status).toBe(404);
     // Cancelling gives the allowance back.
     await call('POST', `/redemptions/${redemption.id}/cancel`, { token: member!.token });
+    expect(await heldBy(member!.token)).toBe(1);
     expect((await redeem(member!.token, reward.id)).status).toBe(201);
   });
 

@@ -72,6 +72,14 @@ export const rewardRepository = {
     return { ...(reward ? { reward } : {}), balance };
   },
 
+  /** How many of a reward a member holds now: the per-member count the redemption's transaction keeps (`countForMember`). */
+  async redeemedBy(rewardId: string, userId: string): Promise<number> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName('REWARDS_TABLE'), Key: { id: counterId(rewardId, userId) }, ConsistentRead: true }),
+    );
+    return typeof Item?.redeemed === 'number' ? Item.redeemed : 0;
+  },
+
   /** Edits fields and moves stock by `stockChange`, never below zero. */
   async update(id: string, fields: Partial<RewardRecord>, stockChange: number): Promise<RewardRecord | 'negative-stock' | 'missing'> {
     const { names, values, set: sets } = fieldChanges(fields);

@@ -309,8 +309,10 @@ export const createPointsService = ({ ledger, rewards, redemptions, seats, setti
       return { items: page.items.map(toReward), nextCursor: page.nextCursor };
     },
 
-    async getReward(id: string) {
-      return toReward(await requireReward(id));
+    /** A reward, with how many of it the caller holds: the page says when the per-member limit is reached. */
+    async getReward(id: string, caller: Principal) {
+      const [reward, redeemedByMe] = await Promise.all([requireReward(id), rewards.redeemedBy(id, caller.id)]);
+      return { reward: toReward(reward), redeemedByMe };
     },
 
     async updateReward(id: string, { stockChange = 0, active, ...fields }: UpdateRewardRequest) {

@@ -20,6 +20,7 @@ import {
   RewardListQuery,
   RewardPage,
   RewardResponse,
+  RewardDetailResponse,
   UpdateRewardRequest,
 } from '../schemas';
 import { COORDINATORS } from './access';
@@ -30,7 +31,7 @@ export const pointsRoutes = defineRoutes({
   adjust: POST('/points/adjustments', COORDINATORS, { body: AdjustmentRequest, reply: EntryResponse, status: 201, idempotent: true }),
   createReward: POST('/rewards', COORDINATORS, { body: CreateRewardRequest, reply: RewardResponse, status: 201 }),
   rewards: GET('/rewards', 'user', { query: RewardListQuery, reply: RewardPage }),
-  reward: GET('/rewards/{id}', 'user', { params: IdParams, reply: RewardResponse }),
+  reward: GET('/rewards/{id}', 'user', { params: IdParams, reply: RewardDetailResponse }),
   updateReward: PATCH('/rewards/{id}', COORDINATORS, { params: IdParams, body: UpdateRewardRequest, reply: RewardResponse }),
   redeem: POST('/redemptions', 'user', { body: RedeemRequest, reply: RedemptionResponse, status: 201, idempotent: true }),
   cancelRedemption: POST('/redemptions/{id}/cancel', 'user', { params: IdParams, reply: RedemptionResponse, idempotent: true }),

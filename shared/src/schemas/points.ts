@@ -106,6 +106,8 @@ export const Reward = z.object({
 });
 export type Reward = z.infer<typeof Reward>;
 export const RewardResponse = z.object({ reward: Reward });
+/** `GET /rewards/{id}`: the reward, and how many of it the caller holds (issued or used; a cancelled one is given back). */
+export const RewardDetailResponse = RewardResponse.extend({ redeemedByMe: z.number().int().min(0) });
 /** `GET /rewards?active=`: only the rewards on offer (or only the retired ones, for coordinators). */
 export const RewardListQuery = ListQuery.extend({
   active: z

@@ -2,7 +2,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { formatDateTime, REWARD_KIND_LABELS } from '@hele/shared';
+import { formatDateTime, REWARD_KIND_LABELS, rewardAvailability } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useResource } from '@/hooks/use-resource';
@@ -15,13 +15,16 @@ export default function RewardPage() {
   const id = useRouteParam('id') ?? '';
   const [busy, setBusy] = useState(false);
   const page = useResource(async () => {
-    const [{ reward }, points] = await Promise.all([api.points.reward({ params: { id } }), api.points.mine({ query: { limit: 1 } })]);
-    return { reward, balance: points.balance };
+    const [{ reward, redeemedByMe }, points] = await Promise.all([
+      api.points.reward({ params: { id } }),
+      api.points.mine({ query: { limit: 1 } }),
+    ]);
+    return { reward, redeemedByMe, balance: points.balance };
   }, [id]);
 
   if (page.error !== undefined && !page.data) return <ErrorView error={page.error} onRetry={page.reload} />;
   if (!page.data) return <LoadingView />;
-  const { reward, balance } = page.data;
+  const { reward, redeemedByMe, balance } = page.data;
 
   const redeem = async () => {
     const go = await confirmAction({
@@ -34,7 +37,7 @@ export default function RewardPage() {
     try {
       // One key for this confirmed tap: a retried request never spends twice.
       const { balance: after } = await api.points.redeem({ body: { rewardId: reward.id }, idempotencyKey: newIdempotencyKey() });
-      page.setData({ reward, balance: after });
+      page.setData({ reward, redeemedByMe: redeemedByMe + 1, balance: after });
       toastOnNextPage({ title: '兑换成功', icon: 'success' });
       await Taro.redirectTo({ url: '/shop/redemptions/index' });
     } catch (caught) {
@@ -45,7 +48,17 @@ export default function RewardPage() {
     }
   };
 
-  const affordable = balance >= reward.cost;
+  // What stops this member now, in the order the server would refuse (rewardAvailability, then the transaction's conditions).
+  const available = rewardAvailability(reward, new Date());
+  const blocker = !available.ok
+    ? available.code === 'OUT_OF_STOCK'
+      ? '已兑完'
+      : '暂不可兑换'
+    : redeemedByMe >= reward.perUserLimit
+      ? '已达兑换上限'
+      : balance < reward.cost
+        ? '积分不足'
+        : undefined;
   return (
     <View className='page reward'>
       <View className='card'>
@@ -55,12 +68,14 @@ export default function RewardPage() {
         <Text className='reward__cost'>{reward.cost} 积分</Text>
         <Text className='muted'>
           剩余 {reward.stock} 份 · 每人限 {reward.perUserLimit} 份
+          {reward.availableFrom && Date.parse(reward.availableFrom) > Date.now() ? ` · ${formatDateTime(reward.availableFrom)} 开始` : ''}
           {reward.availableUntil ? ` · ${formatDateTime(reward.availableUntil)} 截止` : ''}
         </Text>
+        {redeemedByMe > 0 && <Text className='muted reward__mine'>你已兑换 {redeemedByMe} 份</Text>}
       </View>
       <Text className='reward__balance'>我的积分：{balance}</Text>
-      <Button block type='primary' loading={busy} disabled={!affordable || reward.stock <= 0} className='reward__redeem' onClick={redeem}>
-        {reward.stock <= 0 ? '已兑完' : affordable ? '立即兑换' : '积分不足'}
+      <Button block type='primary' loading={busy} disabled={blocker !== undefined} className='reward__redeem' onClick={redeem}>
+        {blocker ?? '立即兑换'}
       </Button>
     </View>
   );

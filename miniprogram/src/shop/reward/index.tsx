@@ -2,7 +2,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { formatDateTime, REWARD_KIND_LABELS, rewardAvailability } from '@hele/shared';
+import { formatDateTime, REWARD_KIND_LABELS, type Reward, rewardAvailability } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useResource } from '@/hooks/use-resource';
@@ -10,6 +10,15 @@ import { Button, Tag } from '@/ui';
 import { confirmAction, showError, toastOnNextPage } from '@/utils/feedback';
 import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
+
+/** What stops the member redeeming now, as the button says it; in the order the server refuses (rewardAvailability, then its transaction). */
+const whatStops = (reward: Reward, { redeemedByMe, balance }: { redeemedByMe: number; balance: number }): string | undefined => {
+  const available = rewardAvailability(reward, new Date());
+  if (!available.ok) return available.code === 'OUT_OF_STOCK' ? '已兑完' : '暂不可兑换';
+  if (redeemedByMe >= reward.perUserLimit) return '已达兑换上限';
+  if (balance < reward.cost) return '积分不足';
+  return undefined;
+};
 
 export default function RewardPage() {
   const id = useRouteParam('id') ?? '';
@@ -48,17 +57,7 @@ export default function RewardPage() {
     }
   };
 
-  // What stops this member now, in the order the server would refuse (rewardAvailability, then the transaction's conditions).
-  const available = rewardAvailability(reward, new Date());
-  const blocker = !available.ok
-    ? available.code === 'OUT_OF_STOCK'
-      ? '已兑完'
-      : '暂不可兑换'
-    : redeemedByMe >= reward.perUserLimit
-      ? '已达兑换上限'
-      : balance < reward.cost
-        ? '积分不足'
-        : undefined;
+  const blocker = whatStops(reward, { redeemedByMe, balance });
   return (
     <View className='page reward'>
       <View className='card'>

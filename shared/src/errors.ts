@@ -99,7 +99,7 @@ export const ERRORS = {
   FEED_ENDED: { status: 409, message: '现场动态已结束' },
   REPORT_EMPTY: { status: 409, message: '还没有关键时刻：请先在现场动态中把要写进报道的动态设为关键时刻' },
   MUTED: { status: 403, message: '你已被禁言，暂不能评论' },
-  CONTENT_REJECTED: { status: 422, message: '内容未通过安全检查，请修改后再发' },
+  CONTENT_REJECTED: { status: 422, message: '内容未通过安全检查，请修改后再发', explained: true },
 
   // Meetings' boards, measures and minutes
   MEETING_PRIVATE: { status: 403, message: '会议的讨论、措施和纪要仅所属支部的党员、参会人、观摩书记和社工可以查看' },

@@ -55,6 +55,21 @@ describe('GET /me and PATCH /me', () => {
     });
   });
 
+  it('refuses a nickname the content check refuses, naming it, and changes nothing', async () => {
+    const user = await newMember();
+    const reply = await call('PATCH', '/me', { token: user.token, body: { nickname: '毒品批发', realName: '陈静' } });
+    expect([reply.status, reply.body.error.code, reply.body.error.details[0]]).toEqual([
+      422,
+      'CONTENT_REJECTED',
+      { path: 'nickname', message: '含有不当内容「毒品」' },
+    ]);
+    expect((await call('GET', '/me', { token: user.token })).body.user).toEqual({
+      id: user.userId,
+      nickname: user.name,
+      roles: ['member'],
+    });
+  });
+
   it('takes a minority name with its middle dot, and removes a field given as null', async () => {
     const user = await newMember();
     expect(

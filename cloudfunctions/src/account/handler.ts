@@ -4,6 +4,7 @@ import { createRegistrationEngine } from '../domain/activities/registration-engi
 import { activityRepository } from '../domain/activities/repository';
 import { ledger } from '../domain/ledger';
 import { env, LOCAL_STAGE } from '../lib/config';
+import { stageContentChecker } from '../lib/content-check';
 import { createHttpHandler } from '../lib/http';
 import { readSecret } from '../lib/secrets';
 import { mediaStorage } from '../lib/storage';
@@ -39,6 +40,7 @@ const account = (): AccountService => {
     media,
     phone,
     close: createAccountCloser({ engine, activities: activityRepository, ledger, media }),
+    checker: stageContentChecker(env()),
   });
   return service;
 };

@@ -13,6 +13,7 @@ import {
 } from '@hele/shared';
 import { ulid } from 'ulid';
 import { claimByPhone, type Joined } from '../domain/roster-people';
+import { requirePassing, TextScene, type ContentChecker } from '../lib/content-check';
 import { ValidationError } from '../lib/errors';
 import { toPrincipal, type Principal, type UserRecord } from '../lib/principal';
 import type { MediaStorage, UploadTicket } from '../lib/storage';
@@ -24,12 +25,14 @@ export interface AccountDeps {
   media: MediaStorage;
   phone: () => PhoneExchange;
   close: (record: UserRecord) => Promise<void>;
+  /** A nickname is shown to others (a comment's author, a meeting's board): it passes the content check first. */
+  checker: ContentChecker;
   /** A branch's imported roster line waiting for the confirmed number, claimed by the caller. */
   claim?: (userId: string, phone: string) => Promise<Joined | undefined>;
   now?: () => Date;
 }
 
-export const createAccountService = ({ media, phone, close, claim = claimByPhone, now = () => new Date() }: AccountDeps) => {
+export const createAccountService = ({ media, phone, close, checker, claim = claimByPhone, now = () => new Date() }: AccountDeps) => {
   /** The profile as its owner sees it: every field, the avatar as a fresh signed link. */
   const present = async (record: UserRecord): Promise<User> => ({
     ...toPrincipal(record),
@@ -57,6 +60,7 @@ export const createAccountService = ({ media, phone, close, claim = claimByPhone
 
     async update(input: ProfileUpdateRequest, caller: Principal) {
       if (input.avatarKey) await checkAvatar(input.avatarKey, caller);
+      if (input.nickname) await requirePassing(checker, input.nickname, caller.id, TextScene.PROFILE, 'nickname');
       return change(caller, input);
     },
 

@@ -8,7 +8,7 @@ import type { MediaCheckPush, PushSignature } from '@hele/shared';
 import * as z from 'zod';
 import { UpstreamError } from '../lib/errors';
 import { createWeChatApi, type WeChatAppOptions } from '../lib/wechat-token';
-import { refusalReason } from './content-check';
+import { refusalReason } from '../lib/content-check';
 
 /** A verdict known now, or the trace id of one WeChat will push. */
 export type ImageCheckResult = { key: string; verdict: 'passed' | 'rejected'; reason?: string } | { key: string; traceId: string };

@@ -27,13 +27,13 @@ import {
 } from '@hele/shared';
 import { decodeTime, encodeTime, ulid } from 'ulid';
 import type { ActivitySummary } from '../domain/activities/summary';
-import { ConflictError, ForbiddenError, HttpError, NotFoundError, ValidationError } from '../lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { settled } from '../lib/retry';
 import { loadUser, type Principal } from '../lib/principal';
 import type { NewMessage } from '../domain/inbox';
 import type { MediaStorage } from '../lib/storage';
 import type { Broadcaster } from './connections';
-import type { ContentChecker } from './content-check';
+import { requirePassing, TextScene, type ContentChecker } from '../lib/content-check';
 import type { MediaCheckPush, PushSignature } from '@hele/shared';
 import { isFreshPush, isSignedPush, PUSH_WINDOW_SECONDS, verdictOfPush, type ImageChecker } from './image-check';
 import type { ThumbnailOutcome } from './thumbnails';
@@ -136,12 +136,6 @@ export const createFeedService = ({
     if (post.authorId !== caller.id && !isCoordinator(caller)) throw new ForbiddenError('Only the author or a coordinator changes a post');
     return { post, meta };
   };
-  const passCheck = async (text: string, caller: Principal, field: string) => {
-    const author = await loadUser(caller.id);
-    const verdict = await checker.check(text, { openid: author?.openid ?? '' });
-    if (!verdict.ok)
-      throw new HttpError('CONTENT_REJECTED', 'The text did not pass the content check', [{ path: field, message: verdict.reason }]);
-  };
   /**
    * Photos named in a post must be uploads of this caller to this feed (or already in the post,
    * when a coordinator edits another author's post) that reached the bucket.
@@ -204,7 +198,7 @@ export const createFeedService = ({
       const { activity } = await requirePoster(activityId, caller);
       if (feedState(activity, now(), afterEndHours) === 'ended') throw new ConflictError('FEED_ENDED', 'This feed has ended');
       await checkImages(activityId, input.images ?? [], caller);
-      await passCheck(input.text, caller, 'text');
+      await requirePassing(checker, input.text, caller.id, TextScene.FORUM, 'text');
       const record = newPostRecord({
         activityId,
         text: input.text,
@@ -326,7 +320,7 @@ export const createFeedService = ({
     async update(activityId: string, postId: string, input: PostUpdate, caller: Principal) {
       const { post } = await requireOwnPost(activityId, postId, caller);
       if (input.images !== undefined) await checkImages(activityId, input.images, caller, post.images);
-      if (input.text !== undefined) await passCheck(input.text, caller, 'text');
+      if (input.text !== undefined) await requirePassing(checker, input.text, caller.id, TextScene.FORUM, 'text');
       const at = now();
       const set: Record<string, unknown> = { rev: ulid(at.getTime()), updatedAt: at.toISOString() };
       const remove = input.keyMoment === false ? ['keyMomentKey'] : [];
@@ -395,7 +389,7 @@ export const createFeedService = ({
       await visibleActivity(activityId, caller);
       const [meta, post] = await Promise.all([feed.meta(activityId), requirePost(activityId, postId, caller)]);
       if (meta.muted?.has(caller.id)) throw new ForbiddenError('You cannot comment on this feed', 'MUTED');
-      await passCheck(text, caller, 'text');
+      await requirePassing(checker, text, caller.id, TextScene.COMMENT, 'text');
       const at = now();
       const id = ulid(at.getTime());
       const record: CommentRecord = {

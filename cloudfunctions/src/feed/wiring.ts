@@ -7,10 +7,10 @@ import { env } from '../lib/config';
 import { stageWeChatApp } from '../lib/wechat-token';
 import { postMessage } from '../domain/inbox';
 import { invokeLater } from '../lib/invoke';
+import { stageContentChecker } from '../lib/content-check';
 import { readSecret } from '../lib/secrets';
 import { mediaStorage } from '../lib/storage';
 import { socketBroadcaster } from './connections';
-import { createMsgSecCheck, keywordChecker } from './content-check';
 import { createMediaCheckAsync, digestBlocklistChecker } from './image-check';
 import { feedRepository } from './repository';
 import { createFeedService, type FeedDeps, type FeedService } from './service';
@@ -27,7 +27,7 @@ export const feedDeps = (): FeedDeps => {
   return {
     feed: feedRepository,
     activity: activitySummary,
-    checker: wechat ? createMsgSecCheck(wechat) : keywordChecker(),
+    checker: stageContentChecker(config),
     imageChecker: wechat
       ? createMediaCheckAsync(wechat)
       : digestBlocklistChecker({

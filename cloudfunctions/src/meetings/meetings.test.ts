@@ -49,6 +49,33 @@ describe('idea board', () => {
   });
 });
 
+describe('what members write for the meeting', () => {
+  it('shows no idea or measure note the content check refuses, naming the field', async () => {
+    const { meeting, secretary, alice } = await branchMeeting();
+    const idea = await call('POST', `/activities/${meeting.id}/ideas`, { token: alice.token, body: { text: '加群学 赌博 技巧' } });
+    expect([idea.status, idea.body.error.code, idea.body.error.details[0]]).toEqual([
+      422,
+      'CONTENT_REJECTED',
+      { path: 'text', message: '含有不当内容「赌博」' },
+    ]);
+    expect((await call('GET', `/activities/${meeting.id}/ideas`, { token: secretary.token })).body.items).toEqual([]);
+
+    const { action } = (
+      await call('POST', `/activities/${meeting.id}/actions`, {
+        token: secretary.token,
+        body: { text: '走访社区困难党员', ownerId: alice.userId, dueOn: centerDate(new Date(Date.now() + 7 * DAY)) },
+      })
+    ).body;
+    const path = `/activities/${meeting.id}/actions/${action.id}`;
+    const note = await call('PATCH', path, { token: alice.token, body: { status: 'done', note: '刷单返利群里见' } });
+    expect([note.status, note.body.error.details[0].path]).toEqual([422, 'note']);
+    // Nothing of the refused change is kept, the status neither.
+    const [kept] = (await call('GET', `/activities/${meeting.id}/actions`, { token: secretary.token })).body.items;
+    expect(kept).toMatchObject({ id: action.id, status: 'open' });
+    expect(kept.note).toBeUndefined();
+  });
+});
+
 describe('who sees a meeting’s board, measures and minutes', () => {
   const MEASURE = { text: '建立走访台账', dueOn: '2099-12-31' };
 

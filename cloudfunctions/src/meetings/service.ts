@@ -27,6 +27,7 @@ import {
 import { readAttendanceSheet } from '../domain/activities/attendance-sheet';
 import type { ActivitySummary } from '../domain/activities/summary';
 import type { Standing } from '../domain/meeting-audience';
+import { requirePassing, TextScene, type ContentChecker } from '../lib/content-check';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { branchMembers, loadUser, type Principal } from '../lib/principal';
 import { settled } from '../lib/retry';
@@ -46,6 +47,8 @@ export interface MeetingDeps {
     branchIds: () => Promise<string[]>;
     totalsOf: (branchIds: readonly string[], year: number) => Promise<Map<string, ComplianceTotalsFigures>>;
   };
+  /** What members write for the meeting to read (ideas, a measure's note) passes it first. */
+  checker: ContentChecker;
   now?: () => Date;
 }
 
@@ -72,6 +75,7 @@ export const createMeetingService = ({
   meetingsBetween,
   standing: standingOf,
   compliance,
+  checker,
   now = () => new Date(),
 }: MeetingDeps) => {
   const visible = async (activityId: string, caller: Principal) => {
@@ -226,6 +230,7 @@ export const createMeetingService = ({
 
     async addIdea(activityId: string, input: IdeaInput, caller: Principal) {
       await speaker(activityId, caller);
+      await requirePassing(checker, input.text, caller.id, TextScene.FORUM, 'text');
       const record = newIdeaRecord(activityId, input, caller, now());
       await board.addIdea(record);
       return toIdea(record, false);
@@ -287,6 +292,7 @@ export const createMeetingService = ({
       if (!record) throw new NotFoundError('Action item');
       if (record.ownerId !== caller.id && !facilitates(caller, activity))
         throw new ForbiddenError('Only the owner or the facilitator updates a measure');
+      if (change.note) await requirePassing(checker, change.note, caller.id, TextScene.COMMENT, 'note');
       const updated = await board.updateAction(record, change, now().toISOString());
       if (!updated) throw new NotFoundError('Action item');
       return toAction(updated);

@@ -29,6 +29,14 @@ describe('what a failed call says', () => {
     expect(errorMessage(await failure())).toBe('人数较多，请稍后再试');
   });
 
+  it('says why the content check refused a text, in its own words', async () => {
+    answerRequests(() => ({
+      statusCode: 422,
+      data: { error: { code: 'CONTENT_REJECTED', message: 'refused', details: [{ path: 'text', message: '含有不当内容「赌博」' }] } },
+    }));
+    expect(errorMessage(await failure())).toBe('含有不当内容「赌博」');
+  });
+
   it('names any other bare status', async () => {
     answerRequests(() => ({ statusCode: 503, data: { message: 'Service Unavailable' } }));
     expect(errorMessage(await failure())).toBe('请求失败 (503)');

@@ -13,7 +13,7 @@ describe('隐私保护指引', () => {
       '手机号（可选）',
       '活动记录',
       '志愿服务时长与积分',
-      '照片与动态',
+      '照片、动态与讨论',
     ]) {
       expect(screen.getByText(what)).toBeTruthy();
     }

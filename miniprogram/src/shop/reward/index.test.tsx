@@ -31,7 +31,9 @@ const onRewardPage = (shown: Reward, { redeemedByMe = 0, balance = 80 } = {}) =>
 
 /** The redeem button: what it says and whether it can be tapped (NutUI greys a disabled one out by its class). */
 const redeemButton = async () => {
-  const button = (await screen.findByText(/立即兑换|已兑完|暂不可兑换|已达兑换上限|积分不足/)).closest('.reward__redeem')!;
+  // (The terms' line may say 已兑完 too.)
+  const labels = await screen.findAllByText(/立即兑换|已兑完|暂不可兑换|已达兑换上限|积分不足/);
+  const button = labels.map((label) => label.closest('.reward__redeem')).find(Boolean)!;
   return { label: button.textContent, disabled: button.classList.contains('nut-button-disabled') };
 };
 

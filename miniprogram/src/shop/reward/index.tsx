@@ -2,13 +2,14 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { formatDateTime, REWARD_KIND_LABELS, type Reward, rewardAvailability } from '@hele/shared';
+import { REWARD_KIND_LABELS, type Reward, rewardAvailability } from '@hele/shared';
 import { api, newIdempotencyKey } from '@/api';
 import { ErrorView, LoadingView } from '@/components/status-view';
 import { useResource } from '@/hooks/use-resource';
 import { Button, Tag } from '@/ui';
 import { confirmAction, showError, toastOnNextPage } from '@/utils/feedback';
 import { useRouteParam } from '@/utils/navigation';
+import { rewardTerms, rewardWindow } from '../terms';
 import './index.scss';
 
 /** What stops the member redeeming now, as the button says it; in the order the server refuses (rewardAvailability, then its transaction). */
@@ -65,11 +66,7 @@ export default function RewardPage() {
         <Text className='reward__title'>{reward.title}</Text>
         {reward.description && <Text className='reward__description'>{reward.description}</Text>}
         <Text className='reward__cost'>{reward.cost} 积分</Text>
-        <Text className='muted'>
-          剩余 {reward.stock} 份 · 每人限 {reward.perUserLimit} 份
-          {reward.availableFrom && Date.parse(reward.availableFrom) > Date.now() ? ` · ${formatDateTime(reward.availableFrom)} 开始` : ''}
-          {reward.availableUntil ? ` · ${formatDateTime(reward.availableUntil)} 截止` : ''}
-        </Text>
+        <Text className='muted reward__terms'>{[rewardTerms(reward), rewardWindow(reward)].filter(Boolean).join(' · ')}</Text>
         {redeemedByMe > 0 && <Text className='muted reward__mine'>你已兑换 {redeemedByMe} 份</Text>}
       </View>
       <Text className='reward__balance'>我的积分：{balance}</Text>

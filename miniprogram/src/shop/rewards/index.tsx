@@ -6,6 +6,7 @@ import { LinkCard } from '@/components/card';
 import { EmptyView, PagedItems } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Tag } from '@/ui';
+import { rewardTerms, rewardWindow } from '../terms';
 import './index.scss';
 
 export default function RewardsPage() {
@@ -23,8 +24,9 @@ export default function RewardsPage() {
             </View>
             <View className='rewards__foot'>
               <Text className='rewards__cost'>{reward.cost} 积分</Text>
-              <Text className='muted'>{reward.stock > 0 ? `剩余 ${reward.stock}` : '已兑完'}</Text>
+              <Text className='muted rewards__terms'>{rewardTerms(reward)}</Text>
             </View>
+            {rewardWindow(reward) && <Text className='muted rewards__window'>{rewardWindow(reward)}</Text>}
           </LinkCard>
         )}
       />

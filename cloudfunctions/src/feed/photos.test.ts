@@ -14,7 +14,12 @@ describe('feed photos', () => {
     const { token, userId } = await signIn('coordinator');
     const ticket = await askUpload(activity.id, token);
     expect(ticket.status).toBe(201);
-    expect(ticket.body.upload.key).toMatch(new RegExp(`^feed/${activity.id}/${userId}/[0-9A-Z]{26}\\.jpg$`));
+    // Under the feed and a folder named for the uploader in it, not their id (links to a public feed's photos carry the key).
+    const folder = ticket.body.upload.key.split('/')[2];
+    expect(ticket.body.upload.key).toMatch(new RegExp(`^feed/${activity.id}/[A-Za-z0-9_-]{22}/[0-9A-Z]{26}\\.jpg$`));
+    expect(ticket.body.upload.key).not.toContain(userId);
+    expect((await askUpload(activity.id, token)).body.upload.key.split('/')[2]).toBe(folder);
+    expect((await askUpload((await underWay()).id, token)).body.upload.key.split('/')[2]).not.toBe(folder);
     expect(ticket.body.upload.maxBytes).toBe(IMAGE_BYTES_MAX);
 
     const bytes = await jpegPhoto({ seed: 13 });

@@ -65,15 +65,17 @@ describe('公开直播', () => {
     expect([reopened.status, reopened.body.error.code]).toEqual([409, 'ACTIVITY_CANCELLED']);
   });
 
-  it('never names an ordinary member: bylines are 工作人员 or the center, and comments stay out', async () => {
+  it('never names an ordinary member: bylines are 工作人员 or the center, photo links carry no id, and comments stay out', async () => {
     const activity = await underWay();
     await makePublic(activity.id);
     const { token: coordinator } = await signIn('coordinator');
     const [reporter, commenter] = await newMembers(2);
     await call('PUT', `/activities/${activity.id}/reporters`, { token: coordinator, body: { userIds: [reporter!.userId] } });
     const staffPost = (await post(activity.id, coordinator, { text: '书记讲党课', keyMoment: true })).body.post;
-    const reported = (await post(activity.id, reporter!.token, { text: '分组讨论热烈' })).body.post;
+    const photo = await uploaded(activity.id, reporter!.token, await jpegPhoto({ seed: 207 }));
+    const reported = (await post(activity.id, reporter!.token, { text: '分组讨论热烈', images: [photo] })).body.post;
     expect(reported.authorName).toBe(reporter!.name); // signed-in readers see who reported
+    await settledInvocations(); // the photo check
     const comment = await call('POST', `/activities/${activity.id}/posts/${staffPost.id}/comments`, {
       token: commenter!.token,
       body: { text: '讲得好' },
@@ -86,6 +88,7 @@ describe('公开直播', () => {
       ['书记讲党课', '工作人员'],
     ]);
     expect(feed.keyMoments.map((item: { text: string }) => item.text)).toEqual(['书记讲党课']);
+    expect(feed.items[0].images).toHaveLength(1);
     const text = JSON.stringify(feed);
     for (const secret of [reporter!.name, reporter!.userId, commenter!.name, commenter!.userId, '讲得好', '李社工'])
       expect(text).not.toContain(secret);

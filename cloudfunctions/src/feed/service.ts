@@ -30,6 +30,7 @@ import type { ActivitySummary } from '../domain/activities/summary';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { settled } from '../lib/retry';
 import { loadUser, type Principal } from '../lib/principal';
+import { pseudonym } from '../lib/session';
 import type { NewMessage } from '../domain/inbox';
 import type { MediaStorage } from '../lib/storage';
 import type { Broadcaster } from './connections';
@@ -136,12 +137,15 @@ export const createFeedService = ({
     if (post.authorId !== caller.id && !isCoordinator(caller)) throw new ForbiddenError('Only the author or a coordinator changes a post');
     return { post, meta };
   };
+  /** The caller's photo folder in this feed: named by a pseudonym, so a photo's link does not carry who uploaded it. */
+  const photoFolder = async (activityId: string, userId: string) =>
+    feedImagePrefix(activityId, await pseudonym(`feed:${activityId}`, userId));
   /**
    * Photos named in a post must be uploads of this caller to this feed (or already in the post,
    * when a coordinator edits another author's post) that reached the bucket.
    */
   const checkImages = async (activityId: string, images: string[], caller: Principal, kept: string[] = []) => {
-    const prefix = feedImagePrefix(activityId, caller.id);
+    const prefix = await photoFolder(activityId, caller.id);
     const problems = await Promise.all(
       images.map(async (key, index) => {
         const path = `images.${index}`;
@@ -216,7 +220,7 @@ export const createFeedService = ({
     async createUpload(activityId: string, request: UploadRequest, caller: Principal): Promise<UploadTicket> {
       const { activity } = await requirePoster(activityId, caller);
       if (feedState(activity, now(), afterEndHours) === 'ended') throw new ConflictError('FEED_ENDED', 'This feed has ended');
-      const key = `${feedImagePrefix(activityId, caller.id)}${ulid(now().getTime())}.${IMAGE_TYPES[request.contentType]}`;
+      const key = `${await photoFolder(activityId, caller.id)}${ulid(now().getTime())}.${IMAGE_TYPES[request.contentType]}`;
       return media.presignUpload({ key, contentType: request.contentType, maxBytes: IMAGE_BYTES_MAX });
     },
 

@@ -4,6 +4,7 @@
  * and branch its holder had at sign-in: a route that does not read the caller (a registration,
  * lib/http `decidedOnToken`) decides on them, and its transaction checks they still hold.
  */
+import { createHmac, hkdfSync } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { ErrorCode } from '@hele/shared';
 import { env } from './config';
@@ -75,4 +76,14 @@ export const verifySessionToken = async (token: string): Promise<SessionClaims> 
 export const bearerToken = (authorization: string | undefined): string | undefined => {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   return match?.[1];
+};
+
+/**
+ * An opaque, stable name for `subject` within `scope` (a person's photo folder in one feed), to put where anyone
+ * may read it (a signed link's path) instead of their id: an HMAC under a key derived from the session key, so
+ * only the server makes it and no one reads the id back, and one scope's name says nothing of another's.
+ */
+export const pseudonym = async (scope: string, subject: string): Promise<string> => {
+  const derived = Buffer.from(hkdfSync('sha256', await key(), new Uint8Array(0), 'hele-center pseudonyms', 32));
+  return createHmac('sha256', derived).update(`${scope}\n${subject}`).digest('base64url').slice(0, 22);
 };

@@ -13,8 +13,11 @@ import { Id, IsoDateTime, ListQuery, page, timestampFields } from './common';
 export const POST_TEXT_MAX = 2000;
 export const COMMENT_TEXT_MAX = 500;
 
-/** Where a photo of a feed lives in the media bucket: under its feed and its uploader. */
-export const feedImagePrefix = (activityId: string, userId: string) => `feed/${activityId}/${userId}/`;
+/**
+ * Where a photo of a feed lives in the media bucket: under its feed and its uploader's folder, named by a
+ * pseudonym of the uploader in that feed (never their id: a public feed's links carry the key).
+ */
+export const feedImagePrefix = (activityId: string, uploaderFolder: string) => `feed/${activityId}/${uploaderFolder}/`;
 export const ImageKey = z
   .string()
   .max(256)

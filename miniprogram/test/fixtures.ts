@@ -8,6 +8,7 @@ import {
   type Activity,
   type BranchCompliance,
   type MeetingType,
+  type Reward,
 } from '@hele/shared';
 import Taro from '@tarojs/taro';
 import { answerRequests, setRouteParams, type RequestHandler } from './taro-double';
@@ -45,6 +46,20 @@ export const activity = (overrides: Partial<Activity> = {}): Activity => ({
   createdBy: 'u_c',
   createdAt: '2026-11-28T00:00:00.000Z',
   updatedAt: '2026-11-28T00:00:00.000Z',
+  ...overrides,
+});
+
+/** A reward on offer: 9 left, one per member, always open. */
+export const reward = (overrides: Partial<Reward> = {}): Reward => ({
+  id: 'rw1',
+  title: '亲子绘本一本',
+  description: '亲子绘本班推荐书目',
+  kind: 'goods',
+  cost: 40,
+  stock: 9,
+  perUserLimit: 1,
+  active: true,
+  createdAt: '2026-12-01T02:00:00.000Z',
   ...overrides,
 });
 

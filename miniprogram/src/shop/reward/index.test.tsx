@@ -2,20 +2,7 @@ import { render, screen } from '@testing-library/react';
 import type { Reward } from '@hele/shared';
 import RewardPage from './index';
 import { answerRequests, setRouteParams } from '../../../test/taro-double';
-import { signedInAs } from '../../../test/fixtures';
-
-const reward = (more: Partial<Reward> = {}): Reward => ({
-  id: 'rw1',
-  title: '亲子绘本一本',
-  description: '亲子绘本班推荐书目',
-  kind: 'goods',
-  cost: 40,
-  stock: 9,
-  perUserLimit: 1,
-  active: true,
-  createdAt: '2026-12-01T02:00:00.000Z',
-  ...more,
-});
+import { reward, signedInAs } from '../../../test/fixtures';
 
 /** The member on the page of `shown`, holding `redeemedByMe` of it, with `balance` points. */
 const onRewardPage = (shown: Reward, { redeemedByMe = 0, balance = 80 } = {}) => {

@@ -1,21 +1,8 @@
 import { render, screen } from '@testing-library/react';
-import { formatDateTime, type Reward } from '@hele/shared';
+import { formatDateTime } from '@hele/shared';
 import RewardsPage from './index';
 import { answerRequests } from '../../../test/taro-double';
-import { signedInAs } from '../../../test/fixtures';
-
-const reward = (id: string, title: string, more: Partial<Reward> = {}): Reward => ({
-  id,
-  title,
-  description: '',
-  kind: 'goods',
-  cost: 40,
-  stock: 9,
-  perUserLimit: 1,
-  active: true,
-  createdAt: '2026-12-01T02:00:00.000Z',
-  ...more,
-});
+import { reward, signedInAs } from '../../../test/fixtures';
 
 describe('the rewards catalogue', () => {
   it('says of each reward what is left, how many one member may take, and when it opens or closes', async () => {
@@ -26,10 +13,10 @@ describe('the rewards catalogue', () => {
       statusCode: 200,
       data: {
         items: [
-          reward('r1', '亲子绘本一本'),
-          reward('r2', '环保布袋', { stock: 0, perUserLimit: 2 }),
-          reward('r3', '越剧班名额', { availableFrom: opens, availableUntil: closes }),
-          reward('r4', '英语角', { availableUntil: '2026-01-01T00:00:00.000Z' }),
+          reward({ id: 'r1', title: '亲子绘本一本' }),
+          reward({ id: 'r2', title: '环保布袋', stock: 0, perUserLimit: 2 }),
+          reward({ id: 'r3', title: '越剧班名额', availableFrom: opens, availableUntil: closes }),
+          reward({ id: 'r4', title: '英语角', availableUntil: '2026-01-01T00:00:00.000Z' }),
         ],
         nextCursor: null,
       },

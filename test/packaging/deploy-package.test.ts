@@ -142,8 +142,36 @@ describe('deploy package (CloudFormation)', () => {
     for (const [, fn] of ofType('AWS::Lambda::Function')) {
       const variables = fn.Properties.Environment.Variables as Record<string, string>;
       expect(variables.JWT_SECRET).toBe('');
-      expect(variables.JWT_SECRET_PARAMETER).toMatch(/^\/hele-center\/prod\//);
+      expect(variables.JWT_SECRET_PARAMETER).toMatch(/^(\/hele-center\/prod\/.+)?$/);
     }
+  });
+
+  it('lets only the functions people call read the session key: whoever reads it can sign a token for anyone', () => {
+    // Called by people: through API Gateway (an HTTP route or the live feed's socket); the others run on a schedule or are invoked.
+    const called = new Set(
+      ofType('AWS::Lambda::Permission')
+        .filter(([, permission]) => permission.Properties.Principal === 'apigateway.amazonaws.com')
+        .map(([, permission]) => permission.Properties.FunctionName['Fn::GetAtt'][0] as string),
+    );
+    const readers: string[] = [];
+    const uncalled: string[] = [];
+    for (const [logicalId, fn] of ofType('AWS::Lambda::Function')) {
+      const role = template.Resources[fn.Properties.Role['Fn::GetAtt'][0] as string]!;
+      const policies = JSON.stringify(role.Properties.Policies ?? []);
+      if (policies.includes('/hele-center/prod/jwt')) readers.push(logicalId);
+      if (!called.has(logicalId)) {
+        uncalled.push(logicalId);
+        expect([logicalId, fn.Properties.Environment.Variables.JWT_SECRET_PARAMETER]).toEqual([logicalId, '']);
+      }
+    }
+    expect(uncalled.sort()).toEqual([
+      'ComplianceRemindersLambdaFunction',
+      'FeedReviewLambdaFunction',
+      'PointsExpiryLambdaFunction',
+      'RemindersLambdaFunction',
+    ]);
+    expect(readers.filter((name) => !called.has(name))).toEqual([]);
+    expect(readers).toEqual(expect.arrayContaining(['AuthLambdaFunction', 'FeedSocketLambdaFunction', 'PointsLambdaFunction']));
   });
 
   it('names in each function environment exactly the tables its role may reach', () => {

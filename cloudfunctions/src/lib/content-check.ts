@@ -1,6 +1,6 @@
 /**
  * The content-security check every text a person writes for others to read passes first: a post, a
- * comment, an idea on a meeting's board, a measure's note, a nickname. In production, WeChat's
+ * comment, an idea on a meeting's board, a measure's note, an offer in the resource directory, a nickname. In production, WeChat's
  * msgSecCheck v2 for the author's openid, in the scene where the text appears; on the local stage, a
  * keyword list.
  */

@@ -1,12 +1,14 @@
 /** Resource cloud routes: providers and offers, cases through the social-work process, allocations. */
 import { caseFormSchema } from '@hele/shared';
+import { env } from '../lib/config';
+import { stageContentChecker } from '../lib/content-check';
 import { createHttpHandler, parseWith } from '../lib/http';
 import { resourceRepository } from './repository';
 import { createResourceService } from './service';
 import { runIdempotent } from '../lib/idempotency';
 import { resourcesRoutes } from '@hele/shared/contract/resources';
 
-const resources = createResourceService({ resources: resourceRepository });
+const resources = createResourceService({ resources: resourceRepository, checker: stageContentChecker(env()) });
 
 export const handler = createHttpHandler(
   resourcesRoutes,

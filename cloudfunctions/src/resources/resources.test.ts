@@ -344,6 +344,25 @@ describe('providers, offers and allocation', () => {
     expect([after.name, after.offers.map((offer: { title: string }) => offer.title)]).toEqual(['赵**', ['陪老人聊天']]);
   });
 
+  it('keeps out of the directory an offer whose title or time the content check refuses, naming the field', async () => {
+    const token = await coordinator();
+    const [reader] = await newMembers(1, 'reader');
+    // Registered by a coordinator: verified, its offers listed at once.
+    const own = (await call('POST', '/providers', { token, body: { name: `爱心超市${randomUUID().slice(0, 4)}`, kind: 'company' } })).body
+      .provider;
+    const offer = (body: Record<string, unknown>) =>
+      call('POST', '/offers', { token, body: { providerId: own.id, kind: 'people', quantity: 2, ...body } });
+    const title = await offer({ title: '代开发票' });
+    expect([title.status, title.body.error.code, title.body.error.details[0].path]).toEqual([422, 'CONTENT_REJECTED', 'title']);
+    const when = await offer({ title: '陪老人聊天', availability: '每周六 刷单返利' });
+    expect([when.status, when.body.error.details[0].path]).toEqual([422, 'availability']);
+    const directory = (await call('GET', '/resource-directory', { token: reader!.token })).body.providers as Array<{
+      id: string;
+      offers: unknown[];
+    }>;
+    expect(directory.find((entry) => entry.id === own.id)?.offers ?? []).toEqual([]);
+  });
+
   it('never allocates more than was offered, however many coordinators allocate at once', async () => {
     const token = await coordinator();
     const offer = await offerOf(token, { kind: 'goods', title: '米面油礼包', quantity: 25, unit: '份' });

@@ -38,6 +38,7 @@ import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { loadUser, type Principal } from '../lib/principal';
 import { allProjects, projectOf, projectScope } from '../domain/projects';
+import { requirePassing, TextScene, type ContentChecker } from '../lib/content-check';
 import { everyPage, type PageRequest } from '../lib/pagination';
 import { busy, settled } from '../lib/retry';
 import { readCounts } from '../domain/stats';
@@ -45,6 +46,8 @@ import type { resourceRepository as ResourceRepository } from './repository';
 
 export interface ResourceDeps {
   resources: typeof ResourceRepository;
+  /** What an offer says in the directory every member reads passes it first. */
+  checker: ContentChecker;
   now?: () => Date;
 }
 
@@ -77,7 +80,7 @@ const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COOR
 const wrongStage = (record: Case, what: string) =>
   new ConflictError('CASE_STAGE', `${what}: the case is at ${CASE_STAGE_LABELS[record.stage]}`, [{ path: 'stage', message: record.stage }]);
 
-export const createResourceService = ({ resources, now = () => new Date() }: ResourceDeps) => {
+export const createResourceService = ({ resources, checker, now = () => new Date() }: ResourceDeps) => {
   const stamp = () => {
     const at = now();
     return { id: ulid(at.getTime()), at: at.toISOString() };
@@ -160,6 +163,9 @@ export const createResourceService = ({ resources, now = () => new Date() }: Res
       if (!provider) throw ValidationError.field('providerId', '资源方不存在');
       if (!isCoordinator(caller) && provider.contactUserId !== caller.id)
         throw new ForbiddenError('Only the provider or a coordinator offers its resources');
+      // The directory shows the title and when it can be used to every member.
+      await requirePassing(checker, input.title, caller.id, TextScene.FORUM, 'title');
+      if (input.availability) await requirePassing(checker, input.availability, caller.id, TextScene.FORUM, 'availability');
       const { id, at } = stamp();
       const offer: Offer = {
         ...input,

@@ -40,7 +40,7 @@ const account = (): AccountService => {
     media,
     phone,
     close: createAccountCloser({ engine, activities: activityRepository, ledger, media }),
-    checker: stageContentChecker(env()),
+    checker: stageContentChecker(),
   });
   return service;
 };

@@ -27,7 +27,7 @@ export const feedDeps = (): FeedDeps => {
   return {
     feed: feedRepository,
     activity: activitySummary,
-    checker: stageContentChecker(config),
+    checker: stageContentChecker(),
     imageChecker: wechat
       ? createMediaCheckAsync(wechat)
       : digestBlocklistChecker({

@@ -6,7 +6,7 @@
  */
 import { findBlockedWord } from '@hele/shared';
 import * as z from 'zod';
-import type { Env } from './config';
+import { env } from './config';
 import { HttpError, UpstreamError } from './errors';
 import { loadUser } from './principal';
 import { createWeChatApi, stageWeChatApp, type WeChatAppOptions } from './wechat-token';
@@ -66,10 +66,21 @@ export const createMsgSecCheck = (options: WeChatAppOptions): ContentChecker => 
   };
 };
 
-/** The check of this stage: WeChat's where the stage has an app, else the keyword list. */
-export const stageContentChecker = (config: Env): ContentChecker => {
-  const wechat = stageWeChatApp(config);
-  return wechat ? createMsgSecCheck(wechat) : keywordChecker();
+/**
+ * The check of this stage: WeChat's where the stage has an app, else the keyword list. Chosen at the first text, not
+ * when a handler's module loads (its configuration is read then, as everywhere: lib/config).
+ */
+export const stageContentChecker = (): ContentChecker => {
+  let chosen: ContentChecker | undefined;
+  return {
+    check(text, author, scene) {
+      if (!chosen) {
+        const wechat = stageWeChatApp(env());
+        chosen = wechat ? createMsgSecCheck(wechat) : keywordChecker();
+      }
+      return chosen.check(text, author, scene);
+    },
+  };
 };
 
 /** A text `authorId` wrote for others, or a 422 CONTENT_REJECTED naming `field` with the reason. */

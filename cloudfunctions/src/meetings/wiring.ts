@@ -3,7 +3,6 @@ import { activitySummary, publishedMeetingsBetween } from '../domain/activities/
 import { branchRecord } from '../domain/branches';
 import { directoryBranches, heldMeetings, meetingFrequencies, putMeetingFrequencies } from '../domain/compliance';
 import { standingAt } from '../domain/meeting-audience';
-import { env } from '../lib/config';
 import { stageContentChecker } from '../lib/content-check';
 import { createComplianceService } from './compliance-service';
 import { boardRepository } from './repository';
@@ -19,7 +18,7 @@ export const meetingService = () =>
       branchIds: async () => (await directoryBranches()).map((branch) => branch.id),
       totalsOf: (branchIds, year) => complianceService().totalsOf(branchIds, year),
     },
-    checker: stageContentChecker(env()),
+    checker: stageContentChecker(),
   });
 
 /** 三会一课 compliance with its real reads (at another moment than now, for a test of what a later day sees). */

@@ -1,6 +1,5 @@
 /** Resource cloud routes: providers and offers, cases through the social-work process, allocations. */
 import { caseFormSchema } from '@hele/shared';
-import { env } from '../lib/config';
 import { stageContentChecker } from '../lib/content-check';
 import { createHttpHandler, parseWith } from '../lib/http';
 import { resourceRepository } from './repository';
@@ -8,7 +7,7 @@ import { createResourceService } from './service';
 import { runIdempotent } from '../lib/idempotency';
 import { resourcesRoutes } from '@hele/shared/contract/resources';
 
-const resources = createResourceService({ resources: resourceRepository, checker: stageContentChecker(env()) });
+const resources = createResourceService({ resources: resourceRepository, checker: stageContentChecker() });
 
 export const handler = createHttpHandler(
   resourcesRoutes,

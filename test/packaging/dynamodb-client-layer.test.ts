@@ -1,8 +1,8 @@
 /**
  * The DynamoDB client layer of `sls package --stage prod` (serverless/dynamodb-client-layer.js): every
- * function is given it, it holds every name the functions import from the packages it stands in for, and
- * its client works on its own, as in /opt on Lambda: credentials from the environment, requests signed and
- * sent, answers parsed.
+ * function is given it, every function's zip loads with it, it holds every name the functions import from the
+ * packages it stands in for, and its client works on its own, as in /opt on Lambda: credentials from the
+ * environment, requests signed and sent, answers parsed.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,10 +17,10 @@ import { readTemplate, ROOT } from './cloudformation';
 const template = readTemplate('.serverless');
 const functions = Object.entries(template.Resources).filter(([, resource]) => resource.Type === 'AWS::Lambda::Function');
 
-/** The layer's zip unpacked into a folder outside the repository (nothing found by walking up to node_modules). */
-const unpackLayer = async (): Promise<string> => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hele-layer-'));
-  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(ROOT, '.serverless/dynamodbClient.zip')));
+/** A zip of the package unpacked into a folder outside the repository (nothing found by walking up to node_modules). */
+const unpack = async (zipName: string, prefix: string): Promise<string> => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(ROOT, '.serverless', zipName)));
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
     const file = path.join(dir, entry.name);
@@ -29,6 +29,7 @@ const unpackLayer = async (): Promise<string> => {
   }
   return dir;
 };
+const unpackLayer = () => unpack('dynamodbClient.zip', 'hele-layer-');
 
 /** A fresh Node process's options that resolve modules from the layer only (Lambda's /opt/nodejs/node_modules). */
 const onLayer = (layer: string, env: NodeJS.ProcessEnv = {}) => ({
@@ -80,6 +81,36 @@ describe('DynamoDB client layer', () => {
     expect(fs.readdirSync(path.join(layer, 'nodejs/node_modules/@aws-sdk')).sort()).toEqual(
       LAYER_PACKAGES.map((name) => name.split('/')[1]).sort(),
     );
+  });
+
+  it('loads every function’s zip with it, as Lambda does, before any configuration is read', async () => {
+    // Lambda's module path: the layer, then the runtime's SDK clients (this repository's node_modules stands in for them,
+    // as in bench/cold-start.ts). The environment is bare: a handler that reads its configuration at load fails here.
+    const modules = [path.join(layer, 'nodejs/node_modules'), path.join(ROOT, 'node_modules')].join(path.delimiter);
+    const failures: string[] = [];
+    for (const [name, fn] of functions) {
+      const dir = await unpack(path.basename(fn.Properties.Code.S3Key as string), 'hele-function-');
+      // `cloudfunctions/src/feed/handler.handler`: the file, then its export.
+      const handler = fn.Properties.Handler as string;
+      const file = path.join(dir, `${handler.slice(0, handler.lastIndexOf('.'))}.js`);
+      const exported = handler.slice(handler.lastIndexOf('.') + 1);
+      try {
+        execFileSync(
+          process.execPath,
+          ['-e', `if (typeof require(${JSON.stringify(file)})[${JSON.stringify(exported)}] !== 'function') throw new Error('no handler')`],
+          { ...onLayer(dir), env: { ...onLayer(dir).env, NODE_PATH: modules }, stdio: 'pipe' },
+        );
+      } catch (error) {
+        // Node prints the minified line first: the error's own line names it.
+        const thrown = String((error as { stderr?: Buffer }).stderr ?? error)
+          .split('\n')
+          .find((line) => /^\w*Error\b/.test(line));
+        failures.push(`${name}: ${thrown?.slice(0, 200)}`);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it('signs with the credentials in the environment, sends and parses a request, as on Lambda', async () => {

@@ -103,20 +103,24 @@ describe('deploy package (CloudFormation)', () => {
     );
   });
 
-  it('gives every function a role of its own, and only the public health check no user-table access', () => {
+  it('gives every function a role of its own, declares no other, and only the public health check no user-table access', () => {
     const functions = ofType('AWS::Lambda::Function');
-    for (const [, fn] of functions) {
-      const roleName = fn.Properties.Role['Fn::GetAtt'][0] as string;
-      expect(roleName).not.toBe('IamRoleLambdaExecution');
-      expect(template.Resources[roleName]!.Type).toBe('AWS::IAM::Role');
-    }
+    const roles = functions.map(([, fn]) => fn.Properties.Role['Fn::GetAtt'][0] as string);
+    for (const roleName of roles) expect(template.Resources[roleName]!.Type).toBe('AWS::IAM::Role');
+    expect(new Set(roles).size).toBe(functions.length);
+    // Not the framework's shared default role either (serverless/unused-default-role.js): no role no function runs with.
+    expect(
+      ofType('AWS::IAM::Role')
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual([...roles].sort());
     const healthPolicy = JSON.stringify(template.Resources.HealthIamRoleLambdaExecution!.Properties.Policies);
     expect(healthPolicy).toContain('dynamodb:DescribeTable');
     expect(healthPolicy).not.toContain('dynamodb:GetItem');
   });
 
   it('lets functions push to and close only the sockets of their own stage, and the photo check write only thumbnails', () => {
-    // The roles the functions run with (the framework's shared default role is given to none: see below).
+    // The roles the functions run with (the only roles there are: see above).
     const used = new Set(ofType('AWS::Lambda::Function').map(([, fn]) => fn.Properties.Role['Fn::GetAtt'][0] as string));
     const statements = ofType('AWS::IAM::Role')
       .filter(([name]) => used.has(name))

@@ -60,7 +60,7 @@ export const createAccountService = ({ media, phone, close, checker, claim = cla
 
     async update(input: ProfileUpdateRequest, caller: Principal) {
       if (input.avatarKey) await checkAvatar(input.avatarKey, caller);
-      if (input.nickname) await requirePassing(checker, input.nickname, caller.id, TextScene.PROFILE, 'nickname');
+      await requirePassing(checker, caller.id, TextScene.PROFILE, { nickname: input.nickname });
       return change(caller, input);
     },
 

@@ -202,7 +202,7 @@ export const createFeedService = ({
       const { activity } = await requirePoster(activityId, caller);
       if (feedState(activity, now(), afterEndHours) === 'ended') throw new ConflictError('FEED_ENDED', 'This feed has ended');
       await checkImages(activityId, input.images ?? [], caller);
-      await requirePassing(checker, input.text, caller.id, TextScene.FORUM, 'text');
+      await requirePassing(checker, caller.id, TextScene.FORUM, { text: input.text });
       const record = newPostRecord({
         activityId,
         text: input.text,
@@ -324,7 +324,7 @@ export const createFeedService = ({
     async update(activityId: string, postId: string, input: PostUpdate, caller: Principal) {
       const { post } = await requireOwnPost(activityId, postId, caller);
       if (input.images !== undefined) await checkImages(activityId, input.images, caller, post.images);
-      if (input.text !== undefined) await requirePassing(checker, input.text, caller.id, TextScene.FORUM, 'text');
+      await requirePassing(checker, caller.id, TextScene.FORUM, { text: input.text });
       const at = now();
       const set: Record<string, unknown> = { rev: ulid(at.getTime()), updatedAt: at.toISOString() };
       const remove = input.keyMoment === false ? ['keyMomentKey'] : [];
@@ -393,7 +393,7 @@ export const createFeedService = ({
       await visibleActivity(activityId, caller);
       const [meta, post] = await Promise.all([feed.meta(activityId), requirePost(activityId, postId, caller)]);
       if (meta.muted?.has(caller.id)) throw new ForbiddenError('You cannot comment on this feed', 'MUTED');
-      await requirePassing(checker, text, caller.id, TextScene.COMMENT, 'text');
+      await requirePassing(checker, caller.id, TextScene.COMMENT, { text });
       const at = now();
       const id = ulid(at.getTime());
       const record: CommentRecord = {

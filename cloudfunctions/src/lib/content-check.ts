@@ -1,8 +1,8 @@
 /**
  * The content-security check every text a person writes for others to read passes first: a post, a
- * comment, an idea on a meeting's board, a measure's note, an offer in the resource directory, a nickname. In production, WeChat's
- * msgSecCheck v2 for the author's openid, in the scene where the text appears; on the local stage, a
- * keyword list.
+ * comment, an idea on a meeting's board, a measure's note, an offer in the resource directory, a nickname.
+ * In production, WeChat's msgSecCheck v2 for the author's openid, in the scene where the text appears; on
+ * the local stage, a keyword list.
  */
 import { findBlockedWord } from '@hele/shared';
 import * as z from 'zod';
@@ -83,10 +83,20 @@ export const stageContentChecker = (): ContentChecker => {
   };
 };
 
-/** A text `authorId` wrote for others, or a 422 CONTENT_REJECTED naming `field` with the reason. */
-export const requirePassing = async (checker: ContentChecker, text: string, authorId: string, scene: TextScene, field: string) => {
-  const author = await loadUser(authorId);
-  const verdict = await checker.check(text, { openid: author?.openid ?? '' }, scene);
-  if (!verdict.ok)
-    throw new HttpError('CONTENT_REJECTED', 'The text did not pass the content check', [{ path: field, message: verdict.reason }]);
+/**
+ * What `authorId` wrote for others, field by field (a field left out or empty is skipped), checked with one read of
+ * the author; any refused is a 422 CONTENT_REJECTED naming each refused field with its reason.
+ */
+export const requirePassing = async (
+  checker: ContentChecker,
+  authorId: string,
+  scene: TextScene,
+  texts: Record<string, string | undefined>,
+) => {
+  const written = Object.entries(texts).filter((entry): entry is [string, string] => !!entry[1]);
+  if (!written.length) return;
+  const author = { openid: (await loadUser(authorId))?.openid ?? '' };
+  const verdicts = await Promise.all(written.map(async ([path, text]) => ({ path, verdict: await checker.check(text, author, scene) })));
+  const refused = verdicts.flatMap(({ path, verdict }) => (verdict.ok ? [] : [{ path, message: verdict.reason }]));
+  if (refused.length) throw new HttpError('CONTENT_REJECTED', 'The text did not pass the content check', refused);
 };

@@ -230,7 +230,7 @@ export const createMeetingService = ({
 
     async addIdea(activityId: string, input: IdeaInput, caller: Principal) {
       await speaker(activityId, caller);
-      await requirePassing(checker, input.text, caller.id, TextScene.FORUM, 'text');
+      await requirePassing(checker, caller.id, TextScene.FORUM, { text: input.text });
       const record = newIdeaRecord(activityId, input, caller, now());
       await board.addIdea(record);
       return toIdea(record, false);
@@ -292,7 +292,7 @@ export const createMeetingService = ({
       if (!record) throw new NotFoundError('Action item');
       if (record.ownerId !== caller.id && !facilitates(caller, activity))
         throw new ForbiddenError('Only the owner or the facilitator updates a measure');
-      if (change.note) await requirePassing(checker, change.note, caller.id, TextScene.COMMENT, 'note');
+      await requirePassing(checker, caller.id, TextScene.COMMENT, { note: change.note });
       const updated = await board.updateAction(record, change, now().toISOString());
       if (!updated) throw new NotFoundError('Action item');
       return toAction(updated);

@@ -164,8 +164,7 @@ export const createResourceService = ({ resources, checker, now = () => new Date
       if (!isCoordinator(caller) && provider.contactUserId !== caller.id)
         throw new ForbiddenError('Only the provider or a coordinator offers its resources');
       // The directory shows the title and when it can be used to every member.
-      await requirePassing(checker, input.title, caller.id, TextScene.FORUM, 'title');
-      if (input.availability) await requirePassing(checker, input.availability, caller.id, TextScene.FORUM, 'availability');
+      await requirePassing(checker, caller.id, TextScene.FORUM, { title: input.title, availability: input.availability });
       const { id, at } = stamp();
       const offer: Offer = {
         ...input,

@@ -16,19 +16,22 @@ export default function RewardsPage() {
       <PagedItems
         list={list}
         empty={<EmptyView title='暂无可兑换的回馈' />}
-        row={(reward) => (
-          <LinkCard key={reward.id} className='rewards__item' id={reward.id} url={`/shop/reward/index?id=${reward.id}`}>
-            <View className='rewards__head'>
-              <Tag type='primary'>{REWARD_KIND_LABELS[reward.kind]}</Tag>
-              <Text className='rewards__title'>{reward.title}</Text>
-            </View>
-            <View className='rewards__foot'>
-              <Text className='rewards__cost'>{reward.cost} 积分</Text>
-              <Text className='muted rewards__terms'>{rewardTerms(reward)}</Text>
-            </View>
-            {rewardWindow(reward) && <Text className='muted rewards__window'>{rewardWindow(reward)}</Text>}
-          </LinkCard>
-        )}
+        row={(reward) => {
+          const opensOrCloses = rewardWindow(reward);
+          return (
+            <LinkCard key={reward.id} className='rewards__item' id={reward.id} url={`/shop/reward/index?id=${reward.id}`}>
+              <View className='rewards__head'>
+                <Tag type='primary'>{REWARD_KIND_LABELS[reward.kind]}</Tag>
+                <Text className='rewards__title'>{reward.title}</Text>
+              </View>
+              <View className='rewards__foot'>
+                <Text className='rewards__cost'>{reward.cost} 积分</Text>
+                <Text className='muted rewards__terms'>{rewardTerms(reward)}</Text>
+              </View>
+              {opensOrCloses && <Text className='muted rewards__window'>{opensOrCloses}</Text>}
+            </LinkCard>
+          );
+        }}
       />
     </View>
   );

@@ -8,17 +8,18 @@ import {
   type Activity,
   type BranchCompliance,
   type MeetingType,
+  type Post,
   type Reward,
 } from '@hele/shared';
 import Taro from '@tarojs/taro';
 import { answerRequests, setRouteParams, type RequestHandler } from './taro-double';
 
-export const signedInAs = (nickname: string, roles: string[]) =>
-  Taro.setStorageSync('hele.session', { token: 't', user: { id: 'u_me', nickname, roles } });
+export const signedInAs = (nickname: string, roles: string[], branchId?: string) =>
+  Taro.setStorageSync('hele.session', { token: 't', user: { id: 'u_me', nickname, roles, ...(branchId ? { branchId } : {}) } });
 
 /** Signed in as `nickname` on a page of activity a1 (its route's `id`), where the activity pages' tests start. */
-export const onActivityPageAs = (nickname: string, roles: string[]) => {
-  signedInAs(nickname, roles);
+export const onActivityPageAs = (nickname: string, roles: string[], branchId?: string) => {
+  signedInAs(nickname, roles, branchId);
   setRouteParams({ id: 'a1' });
 };
 
@@ -60,6 +61,27 @@ export const reward = (overrides: Partial<Reward> = {}): Reward => ({
   perUserLimit: 1,
   active: true,
   createdAt: '2026-12-01T02:00:00.000Z',
+  ...overrides,
+});
+
+/** A live-feed post that passed the photo check, by a coordinator. */
+export const post = (id: string, text: string, overrides: Partial<Post> = {}): Post => ({
+  id,
+  activityId: 'a1',
+  text,
+  images: [],
+  review: 'passed',
+  authorId: 'u_c',
+  authorName: '李社工',
+  keyMoment: false,
+  pinned: false,
+  edited: false,
+  likeCount: 0,
+  commentCount: 0,
+  likedByMe: false,
+  createdAt: '2026-12-01T06:10:00.000Z',
+  updatedAt: '2026-12-01T06:10:00.000Z',
+  rev: id,
   ...overrides,
 });
 

@@ -51,7 +51,7 @@ describe('书记学院', () => {
     expect((await call('GET', `/activities/${meeting.id}/observers`, { token: owner.secretary.token })).body.items).toHaveLength(3);
   });
 
-  it('takes one sheet per observer, shows scores from the second on, and ranks the meeting and its branch on the board', async () => {
+  it('takes one sheet per observer, says who scored, shows scores from the second on, and ranks the meeting and its branch by name on the board', async () => {
     const { owner, meeting } = await branchMeeting(true);
     const [a, b, stranger] = await Promise.all([newBranch(0), newBranch(0), newBranch(0)]);
     for (const observer of [a, b]) expect((await observe(meeting.id, observer.secretary.token)).status).toBe(201);
@@ -59,6 +59,12 @@ describe('书记学院', () => {
     const sheetA = { marks: { discussion: 5, measures: 4, participation: 3, form: 2 }, comments: { form: '形式较传统' } };
     expect((await score(meeting.id, a.secretary.token, sheetA)).body).toEqual({ activityId: meeting.id, mark: 370 });
     expect((await score(meeting.id, a.secretary.token, sheetA)).body.error.code).toBe('ALREADY_SCORED');
+    // The observers' list says who has scored (the page then offers no second sheet).
+    const listed = (await call('GET', `/activities/${meeting.id}/observers`, { token: a.secretary.token })).body.items;
+    expect(Object.fromEntries(listed.map((line: { userId: string; scoredAt?: string }) => [line.userId, !!line.scoredAt]))).toEqual({
+      [a.secretary.userId]: true,
+      [b.secretary.userId]: false,
+    });
     expect((await score(meeting.id, stranger.secretary.token, sheetA)).body.error.code).toBe('NOT_AN_OBSERVER');
     const hidden = (await call('GET', `/activities/${meeting.id}/scores`, { token: owner.secretary.token })).body.scores;
     expect(hidden).toEqual({ activityId: meeting.id, count: 1, visible: false });
@@ -81,7 +87,11 @@ describe('书记学院', () => {
     const ranked = board.meetings.find((row: { id: string }) => row.id === meeting.id);
     expect(ranked).toMatchObject({ title: meeting.title, branchId: owner.branch, average: 355, count: 2 });
     expect(ranked.comments.sort()).toEqual(['形式较传统', '措施没有明确责任人']);
-    expect(board.branches.find((row: { id: string }) => row.id === owner.branch)).toMatchObject({ average: 355, count: 2 });
+    expect(board.branches.find((row: { id: string }) => row.id === owner.branch)).toMatchObject({
+      name: expect.stringMatching(/^测试支部/),
+      average: 355,
+      count: 2,
+    });
     const statistics = (await call('GET', `/branches/${owner.branch}/statistics?year=${year}`, { token: owner.secretary.token })).body
       .statistics;
     expect([statistics.observerMark, statistics.observerSheets]).toEqual([355, 2]);

@@ -115,10 +115,13 @@ export const academyRepository = {
       {
         name: 'observer',
         item: {
-          ConditionCheck: {
+          // The observer's line says they scored, so the page offers no second sheet.
+          Update: {
             TableName: table(),
             Key: observerKey(sheet.activityId, sheet.userId),
+            UpdateExpression: 'SET scoredAt = :at',
             ConditionExpression: 'attribute_exists(sk)',
+            ExpressionAttributeValues: { ':at': sheet.at },
           },
         },
       },

@@ -17,6 +17,7 @@ import {
   type RubricInput,
   type ScoreSheetInput,
 } from '@hele/shared';
+import { branchNames } from '../domain/branches';
 import type { ActivitySummary } from '../domain/activities/summary';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Principal } from '../lib/principal';
@@ -117,6 +118,7 @@ export const createAcademyService = ({ academy, activity: activityOf, now = () =
 
     async board(year = yearOf(now().toISOString())): Promise<AcademyBoard> {
       const { meetings, branches } = await academy.board(year);
+      const names = await branchNames(branches.map((branch) => branch.id));
       return {
         year,
         meetings: await Promise.all(
@@ -130,7 +132,14 @@ export const createAcademyService = ({ academy, activity: activityOf, now = () =
             comments: (await academy.sheets(id)).flatMap((sheet) => Object.values(sheet.comments).filter(Boolean)),
           })),
         ),
-        branches: rankBoard(branches).map(({ id, average, count, rank }) => ({ id, average, count, rank })),
+        // A branch gone from the directory keeps its marks under a plain name.
+        branches: rankBoard(branches).map(({ id, average, count, rank }) => ({
+          id,
+          name: names.get(id) ?? '已撤销的支部',
+          average,
+          count,
+          rank,
+        })),
       };
     },
   };

@@ -27,7 +27,7 @@ import { doc, transactNamed } from '../lib/db';
 import { HttpError } from '../lib/errors';
 import { toPrincipal, type Principal, type UserRecord } from '../lib/principal';
 import { roleRecordItems } from '../domain/role-changes';
-import { branchRecord, leaveBranchItems } from '../domain/branches';
+import { branchRecord, leaveBranchItems, planRosterKey } from '../domain/branches';
 import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import type { MediaStorage } from '../lib/storage';
 import { tableName } from '../lib/tables';
@@ -129,9 +129,7 @@ export const createAccountCloser = ({ engine, activities, ledger, media, now = (
     const person = toPrincipal(record);
     await settle(person, Object.keys(HOLDINGS) as HoldingName[]);
     if (record.branchId) {
-      await doc.send(
-        new DeleteCommand({ TableName: tableName('BRANCHES_TABLE'), Key: { pk: `B#${record.branchId}`, sk: `M#${record.id}` } }),
-      );
+      await doc.send(new DeleteCommand({ TableName: tableName('BRANCHES_TABLE'), Key: planRosterKey(record.branchId, record.id) }));
       // The branch loses a member (and its secretary, if it was them); no membership item: nothing to count.
       const branch = await branchRecord(record.branchId, true);
       if (branch)

@@ -14,6 +14,7 @@ import type { UserRecord } from '../lib/principal';
 import { tableName, type TableVariable } from '../lib/tables';
 import { HOLDINGS, readHolding, type HoldingName, type Row } from './holdings';
 import { activityOfPartition } from '../domain/activities/hot';
+import { planRosterKey } from '../domain/branches';
 
 /** Index keys, counters of guessing and secrets: the center's machinery, not the person's data (a voucher's secret would let anyone holding the file use it). */
 const HIDDEN = new Set([
@@ -49,9 +50,6 @@ const getItems = (table: TableVariable, keys: Row[]): Promise<Row[]> => batchGet
 
 const getItem = async (table: TableVariable, Key: Row): Promise<Row | undefined> =>
   (await doc.send(new GetCommand({ TableName: tableName(table), Key, ConsistentRead: true }))).Item;
-
-/** A branch's roster entry of a member (the branches feature's key: `B#<branch>`, `M#<user>`). */
-const rosterKey = (branchId: string, userId: string) => ({ pk: `B#${branchId}`, sk: `M#${userId}` });
 
 /** Kept by the center but not findable by person without reading whole tables (no index by user). */
 const NOT_INCLUDED = [
@@ -91,7 +89,7 @@ export const exportAccount = async (record: UserRecord, profile: User, now: Date
     ledgerAccount(userId),
     ledgerAccount(partyAccount(userId)),
     approvedMinutesOf(userId),
-    record.branchId ? getItem('BRANCHES_TABLE', rosterKey(record.branchId, userId)) : Promise.resolve(undefined),
+    record.branchId ? getItem('BRANCHES_TABLE', planRosterKey(record.branchId, userId)) : Promise.resolve(undefined),
     getItems(
       'ROLE_HOLDERS_TABLE',
       record.roles.map((role) => ({ role, userId })),

@@ -12,6 +12,7 @@ import {
   CHECK_IN_PERIOD_SECONDS,
   formatDateTime,
   hasAnyRole,
+  runsActivityOf,
   noticeFields,
   parseCheckInToken,
   periodEndsAt,
@@ -66,8 +67,6 @@ export interface AttendanceDeps {
 }
 
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
-const isSecretaryOf = (caller: Principal, branchId?: string) =>
-  !!branchId && caller.branchId === branchId && hasAnyRole(caller.roles, [Role.SECRETARY]);
 
 const toLeave = (record: LeaveRecord, activity?: ActivityRecord): Leave => ({
   activityId: record.activityId,
@@ -166,7 +165,7 @@ export const createAttendanceService = ({
     }
   };
 
-  const mayManage = (caller: Principal, activity: ActivityRecord) => isCoordinator(caller) || isSecretaryOf(caller, activity.branchId);
+  const mayManage = (caller: Principal, activity: ActivityRecord) => runsActivityOf(caller, activity.branchId);
   /** A class's lecturers (its series', or those it names) run it: they show the code and see who came. */
   const teaches = (caller: Principal, activity: ActivityRecord) => teachesClass(activity, caller.id);
 

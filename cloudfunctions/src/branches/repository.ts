@@ -5,6 +5,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { EducationSchema, PlanModuleRecord, Theme, type RosterEntryInput } from '@hele/shared';
 import * as z from 'zod';
+import { planRosterKey } from '../domain/branches';
 import { batchPutAll, doc } from '../lib/db';
 import { queryAll } from '../lib/pagination';
 import { tableName } from '../lib/tables';
@@ -33,7 +34,7 @@ export const branchRepository = {
     }),
 
   async putMember(branchId: string, member: { userId: string; nickname: string } & RosterEntryInput) {
-    await doc.send(new PutCommand({ TableName: table(), Item: { pk: branchKey(branchId), sk: `M#${member.userId}`, ...member } }));
+    await doc.send(new PutCommand({ TableName: table(), Item: { ...planRosterKey(branchId, member.userId), ...member } }));
   },
 
   async notes(branchId: string) {

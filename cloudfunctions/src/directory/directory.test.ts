@@ -24,6 +24,19 @@ const branchWithSecretary = async () => {
   return { branch, secretary: secretary! };
 };
 
+/** The branch's plan roster as its secretary sees it: who has a line, who has none yet. */
+const rosterOf = async (branchId: string, token: string) => {
+  const { roster, unrecorded } = (await call('GET', `/branches/${branchId}/profile`, { token })).body;
+  return {
+    recorded: roster.map((line: { userId: string }) => line.userId),
+    unrecorded: unrecorded.map((line: { userId: string }) => line.userId),
+  };
+};
+const recordLine = async (branchId: string, userId: string, token: string) =>
+  expect(
+    (await call('PUT', `/branches/${branchId}/roster/${userId}`, { token, body: { birthYear: 1968, education: 'college' } })).status,
+  ).toBe(200);
+
 const invite = async (branchId: string, token: string, body: Record<string, unknown> = {}) => {
   const reply = await call('POST', `/branches/${branchId}/invites`, { token, body });
   expect(reply.status).toBe(201);
@@ -146,6 +159,7 @@ describe('branch directory', () => {
     const { code: codeA } = await invite(a.branch.id, a.secretary.token);
     await call('POST', `/invites/${codeA}/accept`, { token: person!.token });
     await call('POST', `/branches/${a.branch.id}/members/${person!.userId}/approve`, { token: a.secretary.token });
+    await recordLine(a.branch.id, person!.userId, a.secretary.token);
 
     const { code: codeB } = await invite(b.branch.id, b.secretary.token);
     const asked = await call('POST', `/invites/${codeB}/accept`, { token: person!.token });
@@ -173,9 +187,12 @@ describe('branch directory', () => {
         (line: { userId: string }) => line.userId,
       ),
     ).toEqual([a.secretary.userId]);
+    // Their line of A's plan roster (birth year, education) left with them; B's secretary has it to record.
+    expect((await rosterOf(a.branch.id, a.secretary.token)).recorded).not.toContain(person!.userId);
+    expect((await rosterOf(b.branch.id, b.secretary.token)).unrecorded).toContain(person!.userId);
   });
 
-  it('makes whoever takes a secretary invitation the secretary, once', async () => {
+  it('makes whoever takes a secretary invitation the secretary, once, and answers a tap again after they left with 404', async () => {
     const branch = await newBranch(await admin());
     const made = await invite(branch.id, await coordinator(), { role: 'secretary' });
     const [first, second] = await newMembers(2, 'taker');
@@ -193,14 +210,19 @@ describe('branch directory', () => {
     const again = await call('POST', `/invites/${made.code}/accept`, { token: winner.token });
     expect([again.status, again.body.membership?.status]).toEqual([200, 'active']);
     expect((await call('POST', `/invites/${made.code}/accept`, { token: loser.token })).status).toBe(404);
+    // Once the center has taken them off the branch, the invitation is spent for them too.
+    expect((await call('DELETE', `/branches/${branch.id}/members/${winner.userId}`, { token: await admin() })).status).toBe(200);
+    expect((await call('POST', `/invites/${made.code}/accept`, { token: winner.token })).status).toBe(404);
   });
 
-  it('declines a request and takes a member off the branch, keeping the count', async () => {
+  it('declines a request and takes a member off the branch, keeping the count, their roster line leaving with them', async () => {
     const { branch, secretary } = await branchWithSecretary();
     const { code } = await invite(branch.id, secretary.token);
     const [stays, declined] = await newMembers(2, 'rm');
     for (const person of [stays, declined]) await call('POST', `/invites/${code}/accept`, { token: person!.token });
     await call('POST', `/branches/${branch.id}/members/${stays!.userId}/approve`, { token: secretary.token });
+    await recordLine(branch.id, stays!.userId, secretary.token);
+    expect((await rosterOf(branch.id, secretary.token)).recorded).toContain(stays!.userId);
     expect((await call('DELETE', `/branches/${branch.id}/members/${declined!.userId}`, { token: secretary.token })).body).toEqual({
       removed: true,
     });
@@ -209,6 +231,8 @@ describe('branch directory', () => {
     });
     expect((await me(stays!.token)).branchId).toBeUndefined();
     expect(await branchOf(branch.id)).toMatchObject({ memberCount: 1 });
+    // The branch no longer keeps the personal data of someone who left it.
+    expect((await rosterOf(branch.id, secretary.token)).recorded).not.toContain(stays!.userId);
     // The secretary is taken off by the center only.
     expect((await call('DELETE', `/branches/${branch.id}/members/${secretary.userId}`, { token: secretary.token })).status).toBe(403);
   });

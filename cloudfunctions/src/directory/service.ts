@@ -18,7 +18,7 @@ import {
   type Membership,
 } from '@hele/shared';
 import { ulid } from 'ulid';
-import type { BranchRecord } from '../domain/branches';
+import { type BranchRecord, dropPlanRosterLine } from '../domain/branches';
 import { rosterPerson, runClaim } from '../domain/roster-people';
 import { roleChangeItems, rolesAfter } from '../domain/role-changes';
 import { type TransactItem, transactNamed, doc } from '../lib/db';
@@ -80,8 +80,7 @@ export const createDirectoryService = ({
     if (!keeps(caller, branchId)) throw new ForbiddenError('Only this branch’s secretary and the center do this');
     return branch;
   };
-  /** An invitation that can still be taken: known, not withdrawn, not used, not expired. */
-  /** An invitation still to be taken; for `takenBy`, also one they took already (their tap again answers what it did). */
+  /** An invitation still to be taken (known, not withdrawn, not used, not expired); for `takenBy`, also one they took already (their tap again answers what it did). */
   const liveInvite = async (code: string, takenBy?: string) => {
     const invite = await directory.invite(code);
     const theirs = !!invite?.usedAt && invite.usedBy === takenBy;
@@ -89,6 +88,17 @@ export const createDirectoryService = ({
       throw new NotFoundError('Invitation');
     return invite;
   };
+  /** The tap again of whoever took an invitation answers what it did, while they are still on the branch. */
+  const takenBefore = async (branchId: string, userId: string) => {
+    const membership = await directory.membership(branchId, userId);
+    if (!membership) throw new NotFoundError('Invitation');
+    return toMembership(membership);
+  };
+  /** Leaving a branch: the active membership goes, and the member's line of the branch's plan roster with it. */
+  const leaveItems = (branchId: string, userId: string, name: string): Named[] => [
+    { name, item: directory.items.removeMembership(branchId, userId, 'active') },
+    { name: `${name}-roster-line`, item: dropPlanRosterLine(branchId, userId) },
+  ];
   const run = async (items: Named[]) => {
     const outcome = await transactNamed(doc, items);
     return outcome === 'ok' ? 'ok' : undefined;
@@ -149,7 +159,7 @@ export const createDirectoryService = ({
     }
     if (from) {
       const old = await directory.branch(from);
-      items.push({ name: 'old-membership', item: directory.items.removeMembership(from, user.id, 'active') });
+      items.push(...leaveItems(from, user.id, 'old-membership'));
       if (old) {
         const leavesPost = old.secretaryId === user.id ? { secretary: { to: null, from: user.id } as const } : {};
         items.push({ name: 'old-branch', item: directory.items.branchChange(from, { count: -1, ...leavesPost }) });
@@ -178,7 +188,7 @@ export const createDirectoryService = ({
     const items: Named[] = [
       { name: 'membership', item: directory.items.completeMove(branchId, userId) },
       { name: 'branch', item: directory.items.branchChange(branchId, { count: 1 }) },
-      { name: 'old-membership', item: directory.items.removeMembership(fromBranchId!, userId, 'active') },
+      ...leaveItems(fromBranchId!, userId, 'old-membership'),
       { name: 'leaving', item: directory.items.notLeaving(fromBranchId!, userId) },
     ];
     // A secretary who moves away stops being that branch's secretary.
@@ -372,7 +382,7 @@ export const createDirectoryService = ({
             rosterPerson(branchId, personId),
             requireUser(caller.id),
           ]);
-          if (current?.usedBy === caller.id) return toMembership((await directory.membership(branchId, caller.id))!);
+          if (current?.usedBy === caller.id) return takenBefore(branchId, caller.id);
           if (!current || current.usedAt || current.withdrawnAt || person?.status !== 'unclaimed') throw new NotFoundError('Invitation');
           if (user.branchId && user.branchId !== branchId)
             throw new ConflictError('MEMBER_OF_ANOTHER_BRANCH', 'On another branch: a move needs both secretaries');
@@ -387,7 +397,7 @@ export const createDirectoryService = ({
       if (invite.role === 'secretary') {
         return retrying(async () => {
           const [branch, user, current] = await Promise.all([requireBranch(branchId), requireUser(caller.id), directory.invite(code)]);
-          if (current?.usedBy === caller.id) return toMembership((await directory.membership(branchId, caller.id))!);
+          if (current?.usedBy === caller.id) return takenBefore(branchId, caller.id);
           if (!current || current.usedAt || current.withdrawnAt) throw new NotFoundError('Invitation');
           const used = directory.items.useInvite(current, caller.id, now().toISOString()).map((item) => ({ name: 'invite', item }));
           const outcome = await transactNamed(
@@ -483,7 +493,7 @@ export const createDirectoryService = ({
         const secretary = current.secretaryId === userId;
         const revoke = secretary ? { user, role: Role.SECRETARY, action: 'revoke' as const, actor: caller, at: now() } : undefined;
         const items: Named[] = [
-          { name: 'membership', item: directory.items.removeMembership(branchId, userId, 'active') },
+          ...leaveItems(branchId, userId, 'membership'),
           {
             name: 'branch',
             item: directory.items.branchChange(branchId, { count: -1, ...(revoke ? { secretary: { to: null, from: userId } } : {}) }),

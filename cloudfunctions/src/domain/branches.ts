@@ -19,6 +19,11 @@ export const membershipKey = (branchId: string, userId: string) => ({ pk: `B#${b
 /** A member's line of the branch's plan roster (一支部一方案: birth year, education, joining date; the branches feature keeps it). */
 export const planRosterKey = (branchId: string, userId: string) => ({ pk: `B#${branchId}`, sk: `M#${userId}` });
 
+/** Whoever leaves a branch takes their line of its plan roster with them: the branch no longer keeps their personal data. */
+export const dropPlanRosterLine = (branchId: string, userId: string): TransactItem => ({
+  Delete: { TableName: tableName('BRANCHES_TABLE'), Key: planRosterKey(branchId, userId) },
+});
+
 /**
  * What a membership change does to the branch (a transaction may touch it once): one more or one
  * fewer member, and a secretary named (provided the branch still has the one the service read) or

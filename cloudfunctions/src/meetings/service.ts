@@ -12,6 +12,7 @@ import {
   draftMinutes,
   ErrorCode,
   hasAnyRole,
+  runsActivityOf,
   maskName,
   Role,
   type ActionItem,
@@ -53,8 +54,7 @@ export interface MeetingDeps {
 }
 
 const isCoordinator = (caller: Principal) => hasAnyRole(caller.roles, [Role.COORDINATOR]);
-const facilitates = (caller: Principal, activity: ActivitySummary) =>
-  isCoordinator(caller) || (!!activity.branchId && caller.branchId === activity.branchId && hasAnyRole(caller.roles, [Role.SECRETARY]));
+const facilitates = (caller: Principal, activity: ActivitySummary) => runsActivityOf(caller, activity.branchId);
 
 /** Who speaks at a meeting (posts ideas, votes): its audience but the observers, who watch. */
 const speaks = (standing: Standing) => standing === 'center' || standing === 'member' || standing === 'registrant';

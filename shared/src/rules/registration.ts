@@ -32,6 +32,10 @@ export const canRegister = (activity: RegistrationWindow, now: Date): WindowVerd
   return OK;
 };
 
+/** A branch's own meeting (仅限本支部) takes its roster only: the people whose branch it is. */
+export const admits = (activity: { branchOnly?: boolean; branchId?: string }, person: { branchId?: string }): boolean =>
+  !activity.branchOnly || person.branchId === activity.branchId;
+
 /** A confirmed seat may be given back until the deadline; a waitlist place at any time. */
 export const canCancel = (activity: RegistrationWindow, status: RegistrationStatus, now: Date): WindowVerdict => {
   if (status === 'confirmed' && activity.status === ActivityStatus.PUBLISHED && now.getTime() > Date.parse(activity.cancellationDeadline)) {

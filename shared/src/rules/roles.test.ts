@@ -1,4 +1,4 @@
-import { hasAnyRole, holdsRole, ROLE_LABELS } from './roles';
+import { hasAnyRole, holdsRole, ROLE_LABELS, runsActivityOf } from './roles';
 import { RoleSchema } from '../constants';
 
 describe('hasAnyRole', () => {
@@ -22,6 +22,17 @@ describe('holdsRole', () => {
   it('says what the record holds: an admin is not a lecturer until granted it', () => {
     expect(holdsRole(['member', 'lecturer'], 'lecturer')).toBe(true);
     expect(holdsRole(['member', 'admin'], 'lecturer')).toBe(false);
+  });
+});
+
+describe('runsActivityOf', () => {
+  it("lets coordinators run any activity, a secretary only their own branch's, and no secretary the center's own", () => {
+    expect(runsActivityOf({ roles: ['member', 'coordinator'] }, undefined)).toBe(true);
+    expect(runsActivityOf({ roles: ['member', 'coordinator'] }, 'b1')).toBe(true);
+    expect(runsActivityOf({ roles: ['member', 'secretary'], branchId: 'b1' }, 'b1')).toBe(true);
+    expect(runsActivityOf({ roles: ['member', 'secretary'], branchId: 'b2' }, 'b1')).toBe(false);
+    expect(runsActivityOf({ roles: ['member', 'secretary'], branchId: 'b1' }, undefined)).toBe(false);
+    expect(runsActivityOf({ roles: ['member'], branchId: 'b1' }, 'b1')).toBe(false);
   });
 });
 

@@ -19,3 +19,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   coordinator: '社工',
   admin: '管理员',
 };
+
+/**
+ * Who runs an activity of a branch (checks people in, facilitates its meeting, decides leave): a coordinator, or
+ * that branch's own secretary. An activity of no branch is the center's alone.
+ */
+export const runsActivityOf = (person: { roles: readonly Role[]; branchId?: string }, activityBranchId: string | undefined): boolean =>
+  hasAnyRole(person.roles, [Role.COORDINATOR]) ||
+  (!!activityBranchId && person.branchId === activityBranchId && hasAnyRole(person.roles, [Role.SECRETARY]));

@@ -28,7 +28,15 @@ export const RubricInput = z
 export type RubricInput = z.infer<typeof RubricInput>;
 export const Rubric = z.object({ criteria: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number().int() })) });
 
-export const Observer = z.object({ activityId: Id, userId: Id, nickname: z.string(), branchId: Id, at: IsoDateTime });
+export const Observer = z.object({
+  activityId: Id,
+  userId: Id,
+  nickname: z.string(),
+  branchId: Id,
+  at: IsoDateTime,
+  /** When they handed in their score sheet (one each). */
+  scoredAt: IsoDateTime.optional(),
+});
 export type Observer = z.infer<typeof Observer>;
 export const ObserverList = z.object({ items: z.array(Observer), seats: z.number().int() });
 
@@ -66,6 +74,6 @@ export const AcademyBoard = z.object({
       comments: z.array(z.string()),
     }),
   ),
-  branches: z.array(z.object({ id: Id, average: z.number().int(), count: z.number().int(), rank: z.number().int() })),
+  branches: z.array(z.object({ id: Id, name: z.string(), average: z.number().int(), count: z.number().int(), rank: z.number().int() })),
 });
 export type AcademyBoard = z.infer<typeof AcademyBoard>;

@@ -7,6 +7,7 @@
 import {
   ActivityStatus,
   canCancel,
+  admits,
   canRegister,
   compareForMyList,
   participationState,
@@ -80,8 +81,7 @@ const refusalOf = async (activity: ActivityRecord | undefined, caller: Principal
   if (!activity) return new NotFoundError('Activity');
   const verdict = canRegister(activity, at);
   if (!verdict.ok) return new ConflictError(verdict.code, verdict.message);
-  // A branch's own meeting (仅限本支部) takes its roster only: users whose branch it is.
-  if (activity.branchOnly && caller.branchId !== activity.branchId) {
+  if (!admits(activity, caller)) {
     return new ConflictError(ErrorCode.BRANCH_ONLY, 'This meeting is for its branch only', [
       { path: 'branchId', message: '仅限本支部党员' },
     ]);

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import BoardPage from './index';
-import { answerOwnMark, onActivityPageAs } from '../../../test/fixtures';
+import { activity, answerOwnMark, answerWrites, onActivityPageAs, post } from '../../../test/fixtures';
+import { calls } from '../../../test/taro-double';
 
 const idea = (id: string, text: string, voteCount: number, votedByMe = false) => ({
   id,
@@ -18,6 +19,7 @@ describe('会议讨论与措施', () => {
   it('shows ideas by votes, votes, and marks a late measure', async () => {
     onActivityPageAs('陈党员', ['member']);
     const votes = answerOwnMark('/votes/me', { statusCode: 200, data: { ideaId: 'i2', voteCount: 4, voted: true } }, ({ url }) => {
+      if (url.endsWith('/activities/a1')) return { statusCode: 200, data: { activity: activity() } };
       if (url.endsWith('/actions')) {
         const late = {
           id: 'x1',
@@ -45,5 +47,65 @@ describe('会议讨论与措施', () => {
     expect(screen.getByText('标记完成')).toBeTruthy();
     expect(screen.queryByText('记录措施')).toBeNull();
     await waitFor(() => expect(screen.queryByText('分组')).toBeNull());
+  });
+});
+
+/** A branch meeting of b1 with no ideas or measures yet; its live feed as `feed` says, two people expected. */
+const branchMeeting = (feed: { state: 'upcoming' | 'live' | 'ended'; mayPost: boolean }) =>
+  answerWrites(
+    'POST /posts',
+    ({ text }: { text: string }) => ({ statusCode: 201, data: { post: post('p1', text) } }),
+    ({ url }) => {
+      if (url.endsWith('/activities/a1')) return { statusCode: 200, data: { activity: activity({ branchId: 'b1' }) } };
+      if (url.endsWith('/minutes'))
+        return { statusCode: 200, data: { minutes: { activityId: 'a1', text: '会议纪要'.repeat(600), edited: true } } };
+      if (url.includes('/attendance')) {
+        const row = (userId: string, nickname: string, walkIn = false) => ({
+          userId,
+          nickname,
+          state: 'not_yet',
+          registered: !walkIn,
+          onRoster: !walkIn,
+          ...(walkIn ? { walkIn } : {}),
+        });
+        const summary = { expected: 2, registered: 2, checkedIn: 0, onLeave: 0, absent: 0, notYet: 2 };
+        return { statusCode: 200, data: { activityId: 'a1', summary, items: [row('u_a', '王党员'), row('w_1', '李大爷', true)] } };
+      }
+      if (url.includes('/posts'))
+        return { statusCode: 200, data: { items: [], nextCursor: null, pinned: null, keyMoments: [], latestRev: null, ...feed } };
+      return { statusCode: 200, data: { items: [] } };
+    },
+  );
+
+describe('会议讨论与措施, for whoever runs the meeting', () => {
+  it("gives another branch's secretary no facilitator tools", async () => {
+    onActivityPageAs('赵书记', ['member', 'secretary'], 'b2');
+    branchMeeting({ state: 'live', mayPost: false });
+    render(<BoardPage />);
+    await screen.findByText('还没有措施');
+    expect(screen.queryByText('记录措施')).toBeNull();
+    expect(screen.queryByText('保存纪要')).toBeNull();
+  });
+
+  it("lets the branch's own secretary record a measure for someone expected, and offers the feed only while it takes their posts", async () => {
+    onActivityPageAs('王书记', ['member', 'secretary'], 'b1');
+    branchMeeting({ state: 'live', mayPost: false });
+    render(<BoardPage />);
+    await screen.findByText('记录措施');
+    // Owners come from the attendance sheet, without walk-ins (who hold no account).
+    await waitFor(() => expect(document.querySelector('.board__action-text')).not.toBeNull());
+    expect(screen.getByText('保存纪要')).toBeTruthy();
+    expect(screen.queryByText('发布到现场动态')).toBeNull();
+  });
+
+  it('asks before posting minutes longer than a post, and says it posted', async () => {
+    onActivityPageAs('社工小李', ['member', 'coordinator']);
+    const posts = branchMeeting({ state: 'live', mayPost: true });
+    render(<BoardPage />);
+    fireEvent.click(await screen.findByText('发布到现场动态'));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(calls.modals[0]?.content).toContain('前 2000 字');
+    expect((posts[0] as { text: string }).text).toHaveLength(2000);
+    await waitFor(() => expect(calls.toasts).toContain('已发布到动态'));
   });
 });

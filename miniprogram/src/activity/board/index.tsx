@@ -12,10 +12,12 @@ import {
   IdeaInput,
   MinutesInput,
   POST_TEXT_MAX,
+  runsActivityOf,
   type ActionItem,
+  type Activity,
+  type AttendanceRow,
   type Idea,
   type Minutes,
-  type Registration,
 } from '@hele/shared';
 import { api } from '@/api';
 import { useCurrentUser } from '@/auth/session';
@@ -27,13 +29,14 @@ import { useAction } from '@/hooks/use-action';
 import { useForm } from '@/hooks/use-form';
 import { useCheckedSubmit } from '@/hooks/use-form-check';
 import { Button, Input, Tag } from '@/ui';
-import { showError } from '@/utils/feedback';
+import { confirmAction, showError } from '@/utils/feedback';
 import { saveOfficeFile } from '@/utils/document';
 import { useRouteParam } from '@/utils/navigation';
 import './index.scss';
 
+/** A measure's owner is chosen from whoever the meeting expects: its registrants and, at a branch meeting, the branch. */
 function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () => void }) {
-  const [people, setPeople] = useState<Registration[]>([]);
+  const [people, setPeople] = useState<AttendanceRow[]>([]);
   const form = useForm(
     ActionItemInput,
     { text: '', owner: -1, dueOn: centerDate(new Date(Date.now() + 14 * 24 * 3600_000)) },
@@ -41,13 +44,14 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
   );
   const { owner, dueOn } = form.values;
   useDidShow(() => {
-    api.registrations
-      .ofActivity({ params: { id: activityId }, query: { status: 'confirmed', limit: 100 } })
-      .then(({ items }) => setPeople(items), showError);
+    api.attendance
+      .attendance({ params: { id: activityId }, query: { format: 'json' } })
+      .then(({ items }) => setPeople(items.filter((row) => !row.walkIn)), showError);
   });
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     await api.meetings.addAction({ params: { id: activityId }, body });
     form.reset('text');
+    void Taro.showToast({ title: '措施已添加', icon: 'success' });
     onAdded();
   });
   return (
@@ -55,7 +59,7 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
       <CheckedInput {...form.field('text')} className='board__action-text' placeholder='措施内容，如：每月走访一次困难党员' />
       <Picker
         mode='selector'
-        range={people.map((person) => person.nickname ?? person.userId)}
+        range={people.map((person) => person.nickname)}
         value={Math.max(0, owner)}
         onChange={(e) => form.set('owner', Number(e.detail.value))}
       >
@@ -75,10 +79,12 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
 
 /**
  * 会议纪要: drafted by the server from attendance, the most-voted ideas and the measures; the
- * facilitator edits and saves it, and posts it to the meeting's live feed.
+ * facilitator edits and saves it and, while the live feed takes posts from them, posts it there.
  */
 function MinutesCard({ activityId, facilitator }: { activityId: string; facilitator: boolean }) {
   const [minutes, setMinutes] = useState<Minutes>();
+  // Whether the caller may post to the meeting's live feed now (a coordinator or a named reporter, while it is live).
+  const [feedOpen, setFeedOpen] = useState(false);
   const { busy, run } = useAction();
   const form = useForm(MinutesInput, { text: '' });
   // Mounted after the page has shown (the board loads first): load on mount, not on show.
@@ -87,19 +93,35 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
       setMinutes(found);
       form.set('text', found.text);
     }, showError);
-  }, [activityId]);
+    if (facilitator)
+      api.feed.page({ params: { id: activityId }, query: { limit: 1 } }).then(
+        (page) => setFeedOpen(page.mayPost && page.state === 'live'),
+        () => setFeedOpen(false),
+      );
+  }, [activityId, facilitator]);
   if (!minutes) return null;
   const save = () =>
     run(async () => {
       const body = form.check();
-      if (body) setMinutes((await api.meetings.saveMinutes({ params: { id: activityId }, body })).minutes);
+      if (!body) return;
+      setMinutes((await api.meetings.saveMinutes({ params: { id: activityId }, body })).minutes);
+      void Taro.showToast({ title: '纪要已保存', icon: 'success' });
     });
   const publish = () =>
     run(async () => {
       const body = form.check();
       if (!body) return;
+      // A post holds POST_TEXT_MAX characters: longer minutes go out cut, once the facilitator agreed.
+      if (body.text.length > POST_TEXT_MAX) {
+        const goOn = await confirmAction({
+          title: '纪要较长',
+          content: `现场动态每条最多 ${POST_TEXT_MAX} 字，将只发布纪要的前 ${POST_TEXT_MAX} 字。完整纪要请导出 Word。`,
+          confirmText: '仍然发布',
+        });
+        if (!goOn) return;
+      }
       await api.feed.post({ params: { id: activityId }, body: { text: body.text.slice(0, POST_TEXT_MAX) } });
-      void Taro.showToast({ title: '已发布到现场动态', icon: 'success' });
+      void Taro.showToast({ title: '已发布到动态', icon: 'success' });
     });
   return (
     <View className='card board__minutes'>
@@ -122,9 +144,11 @@ function MinutesCard({ activityId, facilitator }: { activityId: string; facilita
           <Button size='small' type='primary' className='board__save-minutes' loading={busy} onClick={save}>
             保存纪要
           </Button>
-          <Button size='small' className='board__publish-minutes' onClick={publish}>
-            发布到现场动态
-          </Button>
+          {feedOpen && (
+            <Button size='small' className='board__publish-minutes' onClick={publish}>
+              发布到现场动态
+            </Button>
+          )}
         </View>
       )}
       <Button
@@ -146,6 +170,7 @@ export default function BoardPage() {
   const focused = useRouteParam('action');
   const user = useCurrentUser();
   const [ideas, setIdeas] = useState<Idea[]>();
+  const [activity, setActivity] = useState<Activity>();
   const [actions, setActions] = useState<ActionItem[]>([]);
   const [error, setError] = useState<unknown>();
   const { busy, run } = useAction();
@@ -153,10 +178,12 @@ export default function BoardPage() {
 
   const load = useCallback(async () => {
     try {
-      const [board, measures] = await Promise.all([
+      const [board, measures, meeting] = await Promise.all([
         api.meetings.ideas({ params: { id: activityId } }),
         api.meetings.actions({ params: { id: activityId } }),
+        api.activities.get({ params: { id: activityId } }),
       ]);
+      setActivity(meeting.activity);
       setIdeas(board.items);
       setActions(measures.items);
     } catch (caught) {
@@ -173,9 +200,9 @@ export default function BoardPage() {
   }, [actions, focused]);
 
   if (error !== undefined && !ideas) return <ErrorView error={error} onRetry={load} />;
-  if (!ideas || !user) return <LoadingView />;
-  // The server decides who facilitates; the app offers the tools to the roles that may.
-  const facilitator = user.roles.includes('coordinator') || user.roles.includes('secretary');
+  if (!ideas || !activity || !user) return <LoadingView />;
+  // The tools of whoever facilitates, by the rule the server applies: a coordinator, or this branch's own secretary.
+  const facilitator = runsActivityOf(user, activity.branchId);
   const today = centerDate(new Date());
 
   const post = (kind: 'idea' | 'question') =>

@@ -13,6 +13,7 @@ import {
   CancelActivityRequest,
   canCancel,
   canCheckIn,
+  admits,
   canRegister,
   DEFAULT_CHECK_IN_MARGINS,
   DISCUSSION_FORMAT_LABELS,
@@ -161,7 +162,8 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
   const beforeStart = now.getTime() < Date.parse(activity.startsAt);
   // What the member may still do follows their state: nothing after check-in, the end or a cancellation.
   const active = !!state && !isSettled(state) && !ended;
-  const mayRegister = open && !mine && canRegister(activity, now).ok;
+  const admitted = admits(activity, user);
+  const mayRegister = open && !mine && admitted && canRegister(activity, now).ok;
   const mayCancel = !!mine && active && canCancel(activity, mine.status, now).ok;
   const onRoster = !!activity.branchId && activity.branchId === user.branchId;
   const mayAskLeave =
@@ -353,7 +355,9 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
             {activity.seatsLeft > 0 ? '立即报名' : '名额已满，加入候补'}
           </Button>
         )}
-        {open && !mine && !mayRegister && !ended && <Text className='muted activity-detail__closed'>报名未开放或已截止</Text>}
+        {open && !mine && !mayRegister && !ended && (
+          <Text className='muted activity-detail__closed'>{admitted ? '报名未开放或已截止' : '仅限本支部党员参加'}</Text>
+        )}
         {codeStep &&
           (process.env.TARO_ENV === 'weapp' ? (
             <Button block type='primary' loading={busy} className='activity-detail__check-in' onClick={scanCode}>

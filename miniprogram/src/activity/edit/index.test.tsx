@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import EditActivityPage, { toRequest } from './index';
+import EditActivityPage, { agendaItems, agendaText, toRequest } from './index';
 import { answerRequests, setRouteParams } from '../../../test/taro-double';
 import type { Activity } from '@hele/shared';
 import { activity, answerWrites, listPage, onActivityPageAs, signedInAs } from '../../../test/fixtures';
@@ -155,6 +155,13 @@ describe('编辑活动', () => {
     expect(toRequest({ ...form, branchId: '', branchOnly: true })).not.toHaveProperty('branchOnly');
     expect(toRequest({ ...form, branchId: '', branchOnly: true })).not.toHaveProperty('meetingType');
     expect(toRequest({ ...form, kind: 'class', branchId: 'b1', branchOnly: true })).not.toHaveProperty('branchOnly');
+  });
+
+  it('keeps each agenda item’s length through an edit, and reads one typed after a title', () => {
+    const agenda = [{ title: '重温入党誓词', minutes: 10 }, { title: '分组讨论' }, { title: '交流（一）', minutes: 30 }];
+    expect(agendaText(agenda)).toBe('重温入党誓词（10 分钟）\n分组讨论\n交流（一）（30 分钟）');
+    expect(agendaItems(agendaText(agenda))).toEqual(agenda);
+    expect(agendaItems(' 集体学习 (45分钟) \n\n总结')).toEqual([{ title: '集体学习', minutes: 45 }, { title: '总结' }]);
   });
 
   it('plans a service activity only once it says where the service goes (进基层 / 进村居 / 进学校 / 进高墙)', async () => {

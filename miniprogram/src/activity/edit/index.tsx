@@ -18,6 +18,7 @@ import {
   toCenterIso,
   TRAINING_TOPIC_LABELS,
   type ActivityKind,
+  type AgendaItem,
   type Branch,
   type CreateActivityRequest,
   type DiscussionFormat,
@@ -90,6 +91,20 @@ const EMPTY: Form = {
 };
 
 /** The form's text fields as the API's request. */
+/** An agenda item per line, its length after it as the detail page shows it: 分组讨论（30 分钟）. */
+const AGENDA_MINUTES = /^(.*?)\s*[（(]\s*(\d+)\s*分钟\s*[)）]$/;
+export const agendaText = (agenda: AgendaItem[]) =>
+  agenda.map(({ title, minutes }) => (minutes ? `${title}（${minutes} 分钟）` : title)).join('\n');
+export const agendaItems = (text: string): AgendaItem[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [, title, minutes] = AGENDA_MINUTES.exec(line) ?? [];
+      return title ? { title, minutes: Number(minutes) } : { title: line };
+    });
+
 export const toRequest = (form: Form): CreateActivityRequest => ({
   kind: form.kind,
   title: form.title.trim(),
@@ -102,11 +117,7 @@ export const toRequest = (form: Form): CreateActivityRequest => ({
   ...(form.training && form.kind === 'training' ? { trainingTopic: form.training } : {}),
   ...(form.training && form.kind === 'service' ? { requiredTraining: form.training } : {}),
   ...(form.destination && form.kind === 'service' ? { destination: form.destination } : {}),
-  agenda: form.agenda
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((title) => ({ title })),
+  agenda: agendaItems(form.agenda),
   description: form.description.trim(),
   ...(form.projectId ? { projectId: form.projectId } : {}),
   ...(form.kind === 'meeting' && form.branchId
@@ -203,7 +214,7 @@ export default function EditActivityPage() {
           capacity: String(activity.capacity),
           discussionFormat: activity.discussionFormat ?? '',
           training: activity.trainingTopic ?? activity.requiredTraining ?? '',
-          agenda: activity.agenda.map((item) => item.title).join('\n'),
+          agenda: agendaText(activity.agenda),
           description: activity.description,
           projectId: activity.projectId ?? '',
           branchId: activity.branchId ?? '',
@@ -259,7 +270,7 @@ export default function EditActivityPage() {
       const { activity } = id
         ? await api.activities.update({ params: { id }, body: fields })
         : await api.activities.create({ body: { ...fields, kind, publish } });
-      toastOnNextPage({ title: id ? '已保存' : '已发布', icon: 'success' });
+      toastOnNextPage({ title: id ? '已保存' : activity.status === 'published' ? '已发布' : '草稿已保存', icon: 'success' });
       await Taro.redirectTo({ url: `/activity/detail/index?id=${activity.id}` });
     } catch (error) {
       if (error instanceof ApiError && error.details.length) {
@@ -430,7 +441,7 @@ export default function EditActivityPage() {
           />
         )}
         <Text className='edit-activity__label'>议程（每行一项）</Text>
-        <Textarea className='text-box edit-activity__textarea' placeholder={'重温入党誓词\n分组讨论'} {...typed('agenda')} />
+        <Textarea className='text-box edit-activity__textarea' placeholder={'重温入党誓词（10 分钟）\n分组讨论'} {...typed('agenda')} />
         <Text className='edit-activity__label'>活动介绍</Text>
         <Textarea className='text-box edit-activity__textarea' maxlength={2000} {...typed('description')} />
         {!id && (

@@ -2,27 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Post } from '@hele/shared';
 import LiveFeedPage from './index';
 import { answerRequests } from '../../../test/taro-double';
-import { answerOwnMark, answerWrites, listPage, onActivityPageAs } from '../../../test/fixtures';
-
-const post = (id: string, text: string, overrides: Partial<Post> = {}): Post => ({
-  id,
-  activityId: 'a1',
-  text,
-  images: [],
-  review: 'passed',
-  authorId: 'u_c',
-  authorName: '李社工',
-  keyMoment: false,
-  pinned: false,
-  edited: false,
-  likeCount: 0,
-  commentCount: 0,
-  likedByMe: false,
-  createdAt: '2026-12-01T06:10:00.000Z',
-  updatedAt: '2026-12-01T06:10:00.000Z',
-  rev: id,
-  ...overrides,
-});
+import { answerOwnMark, answerWrites, listPage, onActivityPageAs, post } from '../../../test/fixtures';
 
 const feedPage = (overrides: Record<string, unknown> = {}) => ({
   state: 'live',

@@ -73,6 +73,7 @@ export default function AcademyPage() {
   const user = useCurrentUser();
   const [meetings, setMeetings] = useState<Activity[]>([]);
   const [observing, setObserving] = useState<Set<string>>(new Set());
+  const [scored, setScored] = useState<Set<string>>(new Set());
   const [criteria, setCriteria] = useState<Array<{ id: string; name: string }>>([]);
   const [board, setBoard] = useState<AcademyBoard>();
   const [scoring, setScoring] = useState<string>();
@@ -90,15 +91,16 @@ export default function AcademyPage() {
         api.academy.board(),
       ]);
       const others = list.items.filter((meeting) => meeting.branchId && meeting.branchId !== user?.branchId);
-      const mine = await Promise.all(
-        others.map(async (meeting) =>
-          (await api.academy.observers({ params: { id: meeting.id } })).items.some((observer) => observer.userId === user?.id)
-            ? meeting.id
-            : undefined,
-        ),
-      );
+      const mine = (
+        await Promise.all(
+          others.map(async (meeting) =>
+            (await api.academy.observers({ params: { id: meeting.id } })).items.find((observer) => observer.userId === user?.id),
+          ),
+        )
+      ).filter((observer) => observer !== undefined);
       setMeetings(others);
-      setObserving(new Set(mine.filter((id): id is string => !!id)));
+      setObserving(new Set(mine.map((observer) => observer.activityId)));
+      setScored(new Set(mine.filter((observer) => observer.scoredAt).map((observer) => observer.activityId)));
       setCriteria(rubric.rubric.criteria);
       setBoard(ranked.board);
       // 三会一课 side by side: every branch's rate of periods held (a failure leaves the rest of the page).
@@ -130,8 +132,17 @@ export default function AcademyPage() {
                 </Button>
               )
             ) : held ? (
-              scoring === meeting.id ? (
-                <ScoreSheet meeting={meeting} criteria={criteria} onScored={() => setScoring(undefined)} />
+              scored.has(meeting.id) ? (
+                <Text className='plan__link academy__scored'>已评分</Text>
+              ) : scoring === meeting.id ? (
+                <ScoreSheet
+                  meeting={meeting}
+                  criteria={criteria}
+                  onScored={() => {
+                    setScoring(undefined);
+                    setScored(new Set([...scored, meeting.id]));
+                  }}
+                />
               ) : (
                 <Button size='small' type='primary' className='academy__score' onClick={() => setScoring(meeting.id)}>
                   评分
@@ -174,7 +185,8 @@ export default function AcademyPage() {
       {board?.branches.map((row) => (
         <View key={row.id} className='plan__row academy__branch'>
           <Text>
-            {row.rank}. {row.id}
+            {row.rank}. {row.name}
+            {row.id === user?.branchId ? '（本支部）' : ''}
           </Text>
           <Text>{mark(row.average)}</Text>
         </View>

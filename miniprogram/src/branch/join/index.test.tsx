@@ -64,6 +64,28 @@ describe('加入支部', () => {
     expect(await screen.findByText('你已加入「和乐社区第一党支部」')).toBeTruthy();
   });
 
+  it('offers a secretary invitation to a member of the branch, who takes up the post', async () => {
+    signedInAs('陈党员', ['member'], 'b1');
+    setRouteParams({ code: invite.code });
+    answerRequests(({ method, url }) => {
+      if (method === 'POST')
+        return {
+          statusCode: 200,
+          data: {
+            membership: { branchId: 'b1', userId: 'u_me', status: 'active', requestedAt: invite.createdAt, approvedAt: invite.createdAt },
+          },
+        };
+      if (url.endsWith('/me'))
+        return { statusCode: 200, data: { user: { id: 'u_me', nickname: '陈党员', roles: ['member', 'secretary'], branchId: 'b1' } } };
+      return { statusCode: 200, data: { invite: { ...invite, role: 'secretary' } } };
+    });
+    render(<JoinPage />);
+    expect(await screen.findByText('邀请你担任「和乐社区第一党支部」书记')).toBeTruthy();
+    expect(screen.queryByText('你已加入「和乐社区第一党支部」')).toBeNull();
+    fireEvent.click(screen.getByText('接受任命'));
+    expect(await screen.findByText('你已担任「和乐社区第一党支部」书记')).toBeTruthy();
+  });
+
   it('reads the code from a 小程序码 scene and says plainly when the invitation no longer works', async () => {
     signedInAs('陈党员', ['member']);
     setRouteParams({ scene: invite.code });

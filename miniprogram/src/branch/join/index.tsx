@@ -61,7 +61,9 @@ export default function JoinPage() {
       setMembership(reply.membership);
       if (reply.membership.status === 'active') await refreshUser();
     });
-  const joined = membership?.status === 'active' || user.branchId === invite.data.branchId;
+  const onBranch = user.branchId === invite.data.branchId;
+  // A member of the branch may still be asked to be its secretary: for them, done is holding the post.
+  const done = membership?.status === 'active' || (onBranch && (role !== 'secretary' || user.roles.includes('secretary')));
   return (
     <View className='page join'>
       <View className='card'>
@@ -72,7 +74,7 @@ export default function JoinPage() {
               ? `「${branchName}」邀请 ${personName} 加入`
               : `「${branchName}」邀请你加入`}
         </Text>
-        {personName && !joined && <Text className='muted'>支部已将你列入党员名册，确认后即加入，无需审批。</Text>}
+        {personName && !done && <Text className='muted'>支部已将你列入党员名册，确认后即加入，无需审批。</Text>}
         {!personName && (!user.realName || user.nickname === '微信用户') && (
           <View className='join__profile-hint'>
             <Text className='muted'>加入前请先完善资料（头像、昵称、真实姓名），方便书记确认你的身份。</Text>
@@ -81,8 +83,8 @@ export default function JoinPage() {
             </Button>
           </View>
         )}
-        {joined ? (
-          <Text className='join__done'>你已加入「{branchName}」</Text>
+        {done ? (
+          <Text className='join__done'>{role === 'secretary' ? `你已担任「${branchName}」书记` : `你已加入「${branchName}」`}</Text>
         ) : membership ? (
           <Text className='join__done'>
             {membership.fromBranchId ? '已提交转入申请，需原支部和本支部书记都同意' : '已提交申请，等待支部书记审批'}

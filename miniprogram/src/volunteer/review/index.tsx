@@ -24,8 +24,13 @@ export default function ReviewPage() {
     setRefusing(undefined);
     setReason('');
     try {
-      await api.volunteers.decideHours({ params: { id: record.id }, body: { decision, ...(note ? { note } : {}) } });
-      void Taro.showToast({ title: decision === 'approve' ? '已通过，积分已发放' : '已驳回', icon: 'success' });
+      const { record: decided } = await api.volunteers.decideHours({
+        params: { id: record.id },
+        body: { decision, ...(note ? { note } : {}) },
+      });
+      // Hours of someone not yet certified earn their points once they are (pointsPending): say which happened.
+      const title = decision === 'refuse' ? '已驳回' : decided.pointsPending ? '已通过，认证后发放积分' : '已通过，积分已发放';
+      void Taro.showToast({ title, icon: decision === 'refuse' ? 'success' : 'none' });
     } catch (error) {
       showError(error);
     } finally {

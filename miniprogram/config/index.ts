@@ -29,6 +29,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
       TARO_APP_SOCKET_BASE: JSON.stringify(socketBase),
+      TARO_APP_RELEASE: JSON.stringify(process.env.HELE_RELEASE === '1' ? '1' : ''),
       // The subscribe-message template of activity reminders (WeChat console); empty: in-app only.
       TARO_APP_REMINDER_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_REMINDER_TEMPLATE_ID ?? ''),
       // The templates of outcomes a member may be told of (`leave_result:<id>,…`, as the stage's noticeTemplates).

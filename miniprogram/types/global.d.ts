@@ -16,6 +16,8 @@ declare namespace NodeJS {
     TARO_APP_NOTICE_TEMPLATES: string;
     /** The live feed's WebSocket address baked into the weapp build (wss:// in production). */
     TARO_APP_SOCKET_BASE: string;
+    /** '1' in the build uploaded to WeChat (HELE_RELEASE=1): it offers no dev sign-in, which its stage refuses. */
+    TARO_APP_RELEASE: string;
   }
 }
 

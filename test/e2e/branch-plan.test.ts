@@ -3,7 +3,7 @@
  * members with higher education a creative module, then collaboration) and turns one item into a draft
  * meeting, then edits it. Real local stack, real browser.
  */
-import { signInAs } from '../support/app';
+import { pickInPicker, signInAs } from '../support/app';
 import { phonePage, screenshot, useStackAndBrowser } from '../support/browser';
 
 const running = useStackAndBrowser();
@@ -12,8 +12,9 @@ it('generates a plan for the young demo branch and turns one meeting into an act
   const page = await phonePage(running.browser);
   await signInAs(page, running.stack.appUrl, 'coordinator');
   await page.locator('.me__branch-plan').click();
-  await page.locator('.plan__branch input').fill('demo-branch');
-  await page.locator('.plan__open').click();
+  // The coordinator picks the branch by its name.
+  await page.locator('.plan__branch').click();
+  await pickInPicker(page, ['和乐社区第一党支部']);
   await page.locator('.plan__profile .section-title', { hasText: '支部画像 · 3 名党员' }).waitFor();
   await page.locator('.plan__bar', { hasText: '35 岁以下' }).locator('text="3"').waitFor();
 
@@ -29,7 +30,9 @@ it('generates a plan for the young demo branch and turns one meeting into an act
 
   await first.locator('.plan__create').click();
   await page.waitForURL(/activity\/edit\/index\?id=/);
-  // The edit page loads the draft: its title and agenda are the plan's.
+  // The edit page loads the draft: its title and agenda are the plan's, each item with its length.
   await page.waitForFunction(`document.querySelector('.edit-activity__title input')?.value === '两学一做主题党日（第1次）'`);
-  expect(await page.locator('.edit-activity__textarea textarea').first().inputValue()).toBe('创意党旗设计\n团队协作\n形成措施并明确责任人');
+  expect(await page.locator('.edit-activity__textarea textarea').first().inputValue()).toBe(
+    '创意党旗设计（40 分钟）\n团队协作（30 分钟）\n形成措施并明确责任人（20 分钟）',
+  );
 });

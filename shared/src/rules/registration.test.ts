@@ -1,4 +1,4 @@
-import { canCancel, canRegister, seatsLeft } from './registration';
+import { admits, canCancel, canRegister, seatsLeft } from './registration';
 
 const window = {
   status: 'published' as const,
@@ -34,6 +34,16 @@ describe('canCancel', () => {
   });
   it('lets a waitlist place go at any time', () => {
     expect(canCancel(window, 'waitlisted', after)).toEqual({ ok: true });
+  });
+});
+
+describe('admits', () => {
+  it("takes only the branch's own people at a branch-only meeting, and anyone elsewhere", () => {
+    expect(admits({ branchOnly: true, branchId: 'b1' }, { branchId: 'b1' })).toBe(true);
+    expect(admits({ branchOnly: true, branchId: 'b1' }, { branchId: 'b2' })).toBe(false);
+    expect(admits({ branchOnly: true, branchId: 'b1' }, {})).toBe(false);
+    expect(admits({ branchId: 'b1' }, { branchId: 'b2' })).toBe(true);
+    expect(admits({}, {})).toBe(true);
   });
 });
 

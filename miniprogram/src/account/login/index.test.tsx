@@ -18,6 +18,17 @@ describe('登录 page', () => {
     }
   });
 
+  it('offers no dev sign-in in the build uploaded to WeChat', () => {
+    process.env.TARO_APP_RELEASE = '1';
+    try {
+      render(<LoginPage />);
+      expect(screen.queryByText('开发登录')).toBeNull();
+      expect(screen.queryByText('陈党员（dev:member）')).toBeNull();
+    } finally {
+      process.env.TARO_APP_RELEASE = '';
+    }
+  });
+
   it('signs in with the picked name through /auth/login, keeps the session, and returns to 我的', async () => {
     const sent: string[] = [];
     answerRequests(({ url, data }) => {

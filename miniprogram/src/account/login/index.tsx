@@ -51,31 +51,36 @@ export default function LoginPage() {
           微信一键登录
         </Button>
       )}
-      <Text className='section-title login__title'>开发登录</Text>
-      <Text className='muted'>本地环境专用：选择一个演示账号登录。</Text>
-      <CellGroup className='login__names'>
-        {DEV_USERS.map((user) => (
-          <Cell
-            key={user.name}
-            className={`login__name login__name--${user.name}`}
-            title={`${user.nickname}（dev:${user.name}）`}
-            description={user.roles.map((role) => ROLE_LABELS[role]).join(' · ')}
-            clickable
-            onClick={() => run(() => signInAsDev(user.name))}
-          />
-        ))}
-      </CellGroup>
-      <View className='card login__custom'>
-        <Input
-          className='login__input'
-          placeholder='其他名字（小写字母、数字），登录为新成员'
-          value={customName}
-          onChange={(value) => setCustomName(value.trim())}
-        />
-        <Button size='small' type='primary' disabled={!customValid || busy} onClick={() => run(() => signInAsDev(customName))}>
-          登录
-        </Button>
-      </View>
+      {/* The build uploaded to WeChat signs in with WeChat only: its stage refuses dev: codes. */}
+      {process.env.TARO_APP_RELEASE !== '1' && (
+        <>
+          <Text className='section-title login__title'>开发登录</Text>
+          <Text className='muted'>本地环境专用：选择一个演示账号登录。</Text>
+          <CellGroup className='login__names'>
+            {DEV_USERS.map((user) => (
+              <Cell
+                key={user.name}
+                className={`login__name login__name--${user.name}`}
+                title={`${user.nickname}（dev:${user.name}）`}
+                description={user.roles.map((role) => ROLE_LABELS[role]).join(' · ')}
+                clickable
+                onClick={() => run(() => signInAsDev(user.name))}
+              />
+            ))}
+          </CellGroup>
+          <View className='card login__custom'>
+            <Input
+              className='login__input'
+              placeholder='其他名字（小写字母、数字），登录为新成员'
+              value={customName}
+              onChange={(value) => setCustomName(value.trim())}
+            />
+            <Button size='small' type='primary' disabled={!customValid || busy} onClick={() => run(() => signInAsDev(customName))}>
+              登录
+            </Button>
+          </View>
+        </>
+      )}
     </View>
   );
 }

@@ -43,11 +43,12 @@ function ActionForm({ activityId, onAdded }: { activityId: string; onAdded: () =
     { input: ({ text, owner, dueOn }) => ({ text, ownerId: people[owner]?.userId, dueOn }) },
   );
   const { owner, dueOn } = form.values;
-  useDidShow(() => {
+  // Mounted after the page has shown (once the board loaded): load on mount, not on show.
+  useEffect(() => {
     api.attendance
       .attendance({ params: { id: activityId }, query: { format: 'json' } })
       .then(({ items }) => setPeople(items.filter((row) => !row.walkIn)), showError);
-  });
+  }, [activityId]);
   const { busy, submit } = useCheckedSubmit(form, async (body) => {
     await api.meetings.addAction({ params: { id: activityId }, body });
     form.reset('text');

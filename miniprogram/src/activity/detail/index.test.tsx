@@ -1,9 +1,9 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Activity } from '@hele/shared';
 import Taro from '@tarojs/taro';
 import ActivityDetailPage from './index';
 import { answerRequests, calls, setRouteParams } from '../../../test/taro-double';
-import { activity, answerWrites, apiError, onActivityPageAs } from '../../../test/fixtures';
+import { activity, answerWrites, apiError, listPage, onActivityPageAs } from '../../../test/fixtures';
 
 /** The server's confirmed registration of the signed-in member (u_me) to a1, made at `at`; `more` is what a check-in adds. */
 const confirmedRegistration = (at: string, more: Record<string, unknown> = {}) => ({
@@ -314,6 +314,31 @@ describe('活动详情', () => {
     expect(screen.queryByPlaceholderText('输入现场 6 位签到码')).toBeNull();
   });
 
+  it("leads the branch's own secretary to the meeting's attendance, and no one else of the branch", async () => {
+    const { meeting } = nextBranchMeetingFor('王书记', 'b1');
+    Taro.setStorageSync('hele.session', {
+      token: 't',
+      user: { id: 'u_me', nickname: '王书记', roles: ['member', 'secretary'], branchId: 'b1' },
+    });
+    answerRequests(() => ({ statusCode: 200, data: { activity: meeting } }));
+    render(<ActivityDetailPage />);
+    fireEvent.click(await screen.findByText('签到名单'));
+    expect(calls.navigateTo).toEqual(['/activity/attendance/index?id=a1']);
+    cleanup();
+    nextBranchMeetingFor('陈党员', 'b1');
+    render(<ActivityDetailPage />);
+    await screen.findByText(meeting.title);
+    expect(screen.queryByText('签到名单')).toBeNull();
+  });
+
+  it('offers no registration for a branch-only meeting to someone of another branch, and says why', async () => {
+    const { meeting } = nextBranchMeetingFor('小红', 'b2', { branchOnly: true });
+    answerRequests(() => ({ statusCode: 200, data: { activity: meeting } }));
+    render(<ActivityDetailPage />);
+    await screen.findByText('仅限本支部党员参加');
+    expect(screen.queryByText('立即报名')).toBeNull();
+  });
+
   it('lets the lecturer of a class that took place declare the teaching', async () => {
     onActivityPageAs('周老师', ['member', 'lecturer']);
     const lesson = pastLesson(['u_me']);
@@ -332,11 +357,18 @@ describe('活动详情', () => {
     const declared = answerWrites(
       'POST /me/teaching',
       () => ({ statusCode: 201, data: { record } }),
-      () => ({ statusCode: 200, data: { activity: lesson } }),
+      ({ url }, sent) =>
+        url.includes('/me/service-records') ? listPage(sent.length ? [record] : []) : { statusCode: 200, data: { activity: lesson } },
     );
     render(<ActivityDetailPage />);
     fireEvent.click(await screen.findByText('申报授课服务时长'));
     await waitFor(() => expect(declared).toEqual([{ activityId: 'a1' }]));
+    // Declared: no second declaration is offered, now or when the page opens again.
+    await screen.findByText(/已申报授课服务时长/);
+    expect(screen.queryByText('申报授课服务时长')).toBeNull();
+    cleanup();
+    render(<ActivityDetailPage />);
+    await screen.findByText(/已申报授课服务时长/);
   });
 
   it('offers no teaching declaration to a lecturer the class does not name', async () => {

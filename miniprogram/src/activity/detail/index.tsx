@@ -7,7 +7,7 @@
  */
 import { View, Text } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import {
   SERVICE_DESTINATION_LABELS,
   CancelActivityRequest,
@@ -15,6 +15,7 @@ import {
   canCheckIn,
   admits,
   canRegister,
+  runsActivityOf,
   DEFAULT_CHECK_IN_MARGINS,
   DISCUSSION_FORMAT_LABELS,
   formatDateTime,
@@ -136,6 +137,16 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
   const codeForm = useForm(CheckInRequest, { code: '' });
   const [reminded, setReminded] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  // Whether the lecturer declared this class's teaching already: their newest service records say so.
+  const [declared, setDeclared] = useState(false);
+  const lecturer = activity.kind === 'class' && user.roles.includes(Role.LECTURER);
+  useEffect(() => {
+    if (!lecturer) return;
+    api.volunteers.myHours({ query: { limit: 50 } }).then(
+      ({ items }) => setDeclared(items.some((record) => record.source === 'teaching' && record.activityId === activity.id)),
+      () => undefined,
+    );
+  }, [lecturer, activity.id]);
 
   /** Runs an action once at a time, says what happened, and shows the activity as it is now. */
   const act = async (action: () => Promise<string | undefined>) => {
@@ -245,10 +256,11 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
   // 公益服务换场地: a class that took place counts as service for its lecturers once a coordinator approves it.
   // They are the class's named ones, or for a series' session its series' (the server checks those).
   const teachesIt = !!activity.seriesId || !!activity.lecturerIds?.includes(user.id);
-  const mayDeclareTeaching = activity.kind === 'class' && open && !beforeStart && user.roles.includes(Role.LECTURER) && teachesIt;
+  const mayDeclareTeaching = lecturer && open && !beforeStart && teachesIt;
   const declareTeaching = () =>
     act(async () => {
       await api.volunteers.declareTeaching({ body: { activityId: activity.id } });
+      setDeclared(true);
       return '已申报，等待社工审核';
     });
   const remindMe = async ({ accepted }: { accepted: boolean }) => {
@@ -388,11 +400,14 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
         )}
         {mine && active && beforeStart && state !== 'on_leave' && <ReminderButton subscribed={reminded} onResult={remindMe} />}
         <CalendarButton activity={activity} registered={!!mine} />
-        {mayDeclareTeaching && (
-          <Button block className='activity-detail__teaching' loading={busy} onClick={declareTeaching}>
-            申报授课服务时长
-          </Button>
-        )}
+        {mayDeclareTeaching &&
+          (declared ? (
+            <Text className='muted activity-detail__teaching-declared'>已申报授课服务时长，审核进度见志愿者中心 › 我的服务记录</Text>
+          ) : (
+            <Button block className='activity-detail__teaching' loading={busy} onClick={declareTeaching}>
+              申报授课服务时长
+            </Button>
+          ))}
         {mayAskLeave && (
           <Button
             block
@@ -404,6 +419,14 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
         )}
       </View>
 
+      {/* The branch's own secretary runs its meetings: who came, and checking in those without a phone (代签). */}
+      {!coordinator && runsActivityOf(user, activity.branchId) && activity.status !== 'draft' && (
+        <Card title='会议组织' className='activity-detail__run'>
+          <Button block onClick={() => Taro.navigateTo({ url: `/activity/attendance/index?id=${activity.id}` })}>
+            签到名单
+          </Button>
+        </Card>
+      )}
       {coordinator && (
         <Card title='管理' className='activity-detail__manage'>
           {activity.status === 'draft' && (

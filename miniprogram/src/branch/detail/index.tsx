@@ -295,6 +295,16 @@ export default function BranchDetailPage() {
         </Card>
       )}
 
+      {keeper && (
+        <View
+          className='card branch-detail__plan'
+          onClick={() => void Taro.navigateTo({ url: `/branch/plan/index?branchId=${encodeURIComponent(id)}` })}
+        >
+          <Text className='section-title'>一支部一方案</Text>
+          <Text className='muted'>支部画像、党员名册和组织生活计划</Text>
+        </View>
+      )}
+
       {keeper && !!members.error && <ErrorView error={members.error} onRetry={members.reload} />}
       {keeper && !members.error && !members.data && <LoadingView text='正在加载党员名单…' />}
       {keeper && members.data && (

@@ -20,6 +20,7 @@ import {
   RosterEntryInput,
   SMALL_COUNT,
   toCenterIso,
+  type Branch,
   type BranchProfileResponse,
   type BranchYearFigures,
   type Education,
@@ -37,7 +38,7 @@ import { typedNumber, useCheckedSubmit } from '@/hooks/use-form-check';
 import { Button, Input } from '@/ui';
 import { saveOfficeFile } from '@/utils/document';
 import { useRouteParam } from '@/utils/navigation';
-import { toastOnNextPage } from '@/utils/feedback';
+import { showError, toastOnNextPage } from '@/utils/feedback';
 import './index.scss';
 
 const EDUCATIONS = EducationSchema.options;
@@ -259,7 +260,19 @@ export default function BranchPlanPage() {
   const proposing = useForm(PlanRequest, { theme: '', meetings: 3 });
   const { theme, meetings } = proposing.values;
   const { busy, run } = useAction();
-  const load = () => branchId && run(async () => setProfile(await api.branches.profile({ params: { id: branchId } })));
+  const load = (id = branchId) => id && run(async () => setProfile(await api.branches.profile({ params: { id } })));
+  const coordinator = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
+  // A coordinator keeps every branch's plan: they pick the branch by its name.
+  const [branches, setBranches] = useState<Branch[]>([]);
+  useEffect(() => {
+    if (coordinator) api.directory.list({ query: { limit: 100 } }).then(({ items }) => setBranches(items), showError);
+  }, [coordinator]);
+  const pick = (branch: Branch | undefined) => {
+    if (!branch) return;
+    setBranchId(branch.id);
+    setProposal(undefined);
+    void load(branch.id);
+  };
   useDidShow(() => {
     void load();
     // The period themes running now (or next) are offered; the first is the default.
@@ -272,17 +285,26 @@ export default function BranchPlanPage() {
       () => undefined,
     );
   });
-  const coordinator = !!user && hasAnyRole(user.roles, [Role.COORDINATOR]);
   const keeper = coordinator || (!!user && user.roles.includes(Role.SECRETARY) && user.branchId === branchId);
 
   return (
     <View className='page plan'>
       {coordinator && (
         <View className='card plan__row'>
-          <Input className='plan__branch' placeholder='支部编号' value={branchId} onChange={setBranchId} />
-          <Button size='small' className='plan__open' onClick={() => void load()}>
-            查看
-          </Button>
+          <Picker
+            mode='selector'
+            range={branches.map((branch) => branch.name)}
+            value={Math.max(
+              0,
+              branches.findIndex((branch) => branch.id === branchId),
+            )}
+            onChange={(e) => pick(branches[Number(e.detail.value)])}
+          >
+            <View className='plan__branch'>
+              {branches.find((branch) => branch.id === branchId)?.name ??
+                (branches.length ? '选择支部 ›' : '还没有支部，请先在支部管理中创建')}
+            </View>
+          </Picker>
           <Button size='small' className='plan__library' onClick={() => Taro.navigateTo({ url: '/branch/library/index' })}>
             模块库
           </Button>

@@ -47,6 +47,31 @@ describe('首页 of a branch secretary', () => {
     expect(urls.some((url) => url.includes('/branches/b1/compliance'))).toBe(true);
   });
 
+  it('says there are more overdue measures than the first page it lists', async () => {
+    Taro.setStorageSync('hele.session', {
+      token: 't',
+      user: { id: 'u_s', nickname: '王书记', roles: ['member', 'secretary'], branchId: 'b1' },
+    });
+    const measure = (i: number) => ({
+      id: `x${i}`,
+      activityId: 'a1',
+      activityTitle: '组织生活会',
+      text: `措施${i}`,
+      ownerId: 'u_m',
+      ownerName: '陈党员',
+      dueOn: '2026-01-01',
+      status: 'open',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    answerRequests(({ url }) =>
+      url.includes('/actions/overdue')
+        ? { statusCode: 200, data: { items: Array.from({ length: 20 }, (_, i) => measure(i)), nextCursor: 'next' } }
+        : { statusCode: 200, data: { items: [], nextCursor: null } },
+    );
+    render(<HomePage />);
+    expect(await screen.findByText('逾期措施超过 20 项')).toBeTruthy();
+  });
+
   it('shows no due list to a member', async () => {
     Taro.setStorageSync('hele.session', { token: 't', user: { id: 'u_m', nickname: '陈党员', roles: ['member'], branchId: 'b1' } });
     const urls: string[] = [];

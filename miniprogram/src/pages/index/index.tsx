@@ -40,14 +40,14 @@ const useLiveNow = (signedIn: boolean) => {
   return live;
 };
 
-/** A secretary's branch measures past their due date. */
+/** A secretary's branch measures past their due date: the first page, and whether there are more. */
 const useOverdue = (secretary: boolean) => {
-  const [overdue, setOverdue] = useState<ActionItem[]>([]);
+  const [overdue, setOverdue] = useState<{ items: ActionItem[]; more: boolean }>({ items: [], more: false });
   useDidShow(() => {
     if (secretary)
       api.meetings.overdueActions().then(
-        ({ items }) => setOverdue(items),
-        () => setOverdue([]),
+        ({ items, nextCursor }) => setOverdue({ items, more: nextCursor !== null }),
+        () => setOverdue({ items: [], more: false }),
       );
   });
   return overdue;
@@ -119,10 +119,12 @@ export default function HomePage() {
         )}
       </View>
       {compliance && compliance.current.length > 0 && <DueList compliance={compliance} />}
-      {overdue.length > 0 && (
+      {overdue.items.length > 0 && (
         <View className='card home__overdue'>
-          <Text className='home__entry-title'>逾期措施 {overdue.length} 项</Text>
-          {overdue.map((action) => (
+          <Text className='home__entry-title'>
+            {overdue.more ? `逾期措施超过 ${overdue.items.length} 项` : `逾期措施 ${overdue.items.length} 项`}
+          </Text>
+          {overdue.items.map((action) => (
             <Text
               key={action.id}
               className='home__overdue-item'

@@ -8,7 +8,7 @@ import Card from '@/components/card';
 import { EmptyView, ListFoot } from '@/components/status-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { Button } from '@/ui';
-import { showError } from '@/utils/feedback';
+import { confirmAction, showError } from '@/utils/feedback';
 import './index.scss';
 
 const KINDS = Object.keys(REWARD_KIND_LABELS) as RewardKind[];
@@ -45,9 +45,11 @@ export default function ManageRewardsPage() {
       showError(error);
     }
   };
-  const change = async (reward: Reward, body: UpdateRewardRequest) => {
+  /** Changes a reward and says what it is now. */
+  const change = async (reward: Reward, body: UpdateRewardRequest, done: (changed: Reward) => string) => {
     try {
-      await api.points.updateReward({ params: { id: reward.id }, body: body });
+      const { reward: changed } = await api.points.updateReward({ params: { id: reward.id }, body });
+      void Taro.showToast({ title: done(changed), icon: 'none' });
       await list.refresh();
     } catch (error) {
       showError(error);
@@ -105,10 +107,22 @@ export default function ManageRewardsPage() {
               {reward.cost} 积分 · 库存 {reward.stock}
             </Text>
             <View className='manage__actions'>
-              <Button size='small' onClick={() => change(reward, { stockChange: 10 })}>
+              <Button size='small' onClick={() => change(reward, { stockChange: 10 }, (changed) => `已补货，库存 ${changed.stock}`)}>
                 补货 +10
               </Button>
-              <Button size='small' type='danger' onClick={() => change(reward, { active: false })}>
+              <Button
+                size='small'
+                type='danger'
+                onClick={async () => {
+                  const sure = await confirmAction({
+                    title: `下架「${reward.title}」？`,
+                    content: '下架后会员不能再兑换，已发出的兑换券仍然有效。',
+                    confirmText: '下架',
+                    danger: true,
+                  });
+                  if (sure) await change(reward, { active: false }, () => '已下架');
+                }}
+              >
                 下架
               </Button>
             </View>

@@ -133,7 +133,7 @@ describe('who sees a meeting’s board, measures and minutes', () => {
     ]).toEqual([200, 403, 403]);
   });
 
-  it('shows another activity’s board to everyone, with the names masked outside its audience, and its minutes to the audience only', async () => {
+  it('shows another activity’s board to everyone, with the names masked and no ids outside its audience, and its minutes to the audience only', async () => {
     const meeting = await createActivity({ title: '社区议事会' });
     const [owner, registrant, stranger] = await newMembers(3, 'open');
     for (const user of [owner!, registrant!])
@@ -163,6 +163,15 @@ describe('who sees a meeting’s board, measures and minutes', () => {
       authors: [masked],
       owners: [masked, stranger!.name],
     });
+    // Nor the ids, which the names shown elsewhere (a feed's comments) would match back to the people.
+    const idsSeenBy = async (token: string) => {
+      const [ideas, actions] = await Promise.all(
+        ['ideas', 'actions'].map(async (what) => (await call('GET', `/activities/${meeting.id}/${what}`, { token })).body.items),
+      );
+      return [ideas.map((idea: { authorId?: string }) => idea.authorId), actions.map((action: { ownerId?: string }) => action.ownerId)];
+    };
+    expect(await idsSeenBy(stranger!.token)).toEqual([[undefined], [undefined, stranger!.userId]]);
+    expect(await idsSeenBy(registrant!.token)).toEqual([[owner!.userId], [owner!.userId, stranger!.userId]]);
     const refused = await call('POST', `/activities/${meeting.id}/ideas`, { token: stranger!.token, body: { text: '我也想说' } });
     expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_A_PARTICIPANT']);
   });

@@ -17,9 +17,10 @@ export const ideaSk = (id: string) => `I#${id}`;
 const voteSk = (ideaId: string, userId: string) => `V#${ideaId}#${userId}`;
 export const actionSk = (id: string) => `A#${id}`;
 
-export const IdeaRecord = Idea.omit({ votedByMe: true }).extend({ sk: z.string() });
+// A record always names its author and owner; the API leaves them out for some readers (meetings/service).
+export const IdeaRecord = Idea.omit({ votedByMe: true }).extend({ sk: z.string(), authorId: z.string() });
 export type IdeaRecord = z.infer<typeof IdeaRecord>;
-export const ActionRecord = ActionItem.extend({ sk: z.string(), openBranchKey: z.string().optional() });
+export const ActionRecord = ActionItem.extend({ sk: z.string(), ownerId: z.string(), openBranchKey: z.string().optional() });
 export type ActionRecord = z.infer<typeof ActionRecord>;
 
 /** A new idea on a meeting's board, by `author`, at `at` (its id a ULID of that time unless given). */

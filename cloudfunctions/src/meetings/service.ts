@@ -59,9 +59,11 @@ const facilitates = (caller: Principal, activity: ActivitySummary) => runsActivi
 /** Who speaks at a meeting (posts ideas, votes): its audience but the observers, who watch. */
 const speaks = (standing: Standing) => standing === 'center' || standing === 'member' || standing === 'registrant';
 
-/** A name as the caller may see it: in full inside the audience, and always one's own. */
-const nameFor = (standing: Standing, caller: Principal, userId: string, name: string) =>
-  standing === 'outsider' && userId !== caller.id ? maskName(name) : name;
+/**
+ * Whether the caller sees someone on the board only masked: outside the audience, anyone but themselves. They then
+ * get the name masked and no id, which the names shown elsewhere (a feed's comments) would match back to the person.
+ */
+const maskedFor = (standing: Standing, caller: Principal, userId: string) => standing === 'outsider' && userId !== caller.id;
 
 const toIdea = ({ sk: _sk, ...idea }: IdeaRecord, votedByMe?: boolean): Idea => ({
   ...idea,
@@ -246,7 +248,12 @@ export const createMeetingService = ({
         records.map((idea) => idea.id),
       );
       const items = records
-        .map((idea) => toIdea({ ...idea, authorName: nameFor(standing, caller, idea.authorId, idea.authorName) }, voted.has(idea.id)))
+        .map((record) => {
+          const idea = toIdea(record, voted.has(record.id));
+          if (!maskedFor(standing, caller, record.authorId)) return idea;
+          const { authorId: _hidden, ...shown } = idea;
+          return { ...shown, authorName: maskName(idea.authorName) };
+        })
         .sort((a, b) => b.voteCount - a.voteCount || a.id.localeCompare(b.id));
       return { items };
     },
@@ -280,7 +287,12 @@ export const createMeetingService = ({
     async actions(activityId: string, caller: Principal) {
       const { standing } = await attended(activityId, caller);
       const items = (await board.actions(activityId))
-        .map((action) => toAction({ ...action, ownerName: nameFor(standing, caller, action.ownerId, action.ownerName) }))
+        .map((record) => {
+          const action = toAction(record);
+          if (!maskedFor(standing, caller, record.ownerId)) return action;
+          const { ownerId: _hidden, ...shown } = action;
+          return { ...shown, ownerName: maskName(action.ownerName) };
+        })
         .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
       return { items };
     },

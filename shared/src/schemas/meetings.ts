@@ -12,7 +12,8 @@ export const Idea = z.object({
   activityId: Id,
   text: z.string(),
   kind: z.enum(['idea', 'question']),
-  authorId: Id,
+  /** Left out for someone outside the meeting's audience, who sees the name masked (unless it is theirs). */
+  authorId: Id.optional(),
   authorName: z.string(),
   voteCount: z.number().int(),
   votedByMe: z.boolean().optional(),
@@ -38,7 +39,8 @@ export const ActionItem = z.object({
   activityTitle: z.string(),
   branchId: Id.optional(),
   text: z.string(),
-  ownerId: Id,
+  /** Left out for someone outside the meeting's audience, who sees the name masked (unless it is theirs). */
+  ownerId: Id.optional(),
   ownerName: z.string(),
   dueOn: z.string(),
   status: ActionStatusSchema,

@@ -2,7 +2,7 @@
  * A stand-in for `@tarojs/taro` in component tests: storage in memory, navigation and toasts
  * recorded, `request` answered by the test. Only what the app and NutUI call is here.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 const storage = new Map<string, unknown>();
 let routeParams: Record<string, string> = {};
@@ -65,6 +65,8 @@ export const resetTaro = () => {
   chosenImages = [];
   requestHandler = () => ({ statusCode: 599, data: {} });
   routeParams = {};
+  pageShown = false;
+  showListeners = 0;
 };
 
 /** Who waits for the next page to be in place (`eventCenter.once('__afterTaroRouterChange')`): told on every navigation. */
@@ -74,6 +76,29 @@ const routeChanged = () => {
 };
 
 const runOnMount = (callback: () => void) => useEffect(() => void callback(), []);
+
+/**
+ * As Taro: a page shows once its first render is in, and `useDidShow` runs then for whoever was mounted by
+ * that time; a component mounted later (after the page's data came) waits for the next show. The page counts
+ * as gone, and shows again, once everyone listening has unmounted.
+ */
+let pageShown = false;
+let showListeners = 0;
+const useDidShowAsTaro = (callback: () => void) => {
+  const mountedBeforeShow = useRef(!pageShown);
+  useEffect(() => {
+    showListeners++;
+    if (mountedBeforeShow.current) {
+      callback();
+      queueMicrotask(() => {
+        if (showListeners > 0) pageShown = true;
+      });
+    }
+    return () => {
+      if (--showListeners === 0) pageShown = false;
+    };
+  }, []);
+};
 
 const Taro = {
   getStorageSync: (key: string) => storage.get(key) ?? '',
@@ -152,7 +177,7 @@ const Taro = {
 export default Taro;
 export const useLaunch = runOnMount;
 export const useLoad = runOnMount;
-export const useDidShow = runOnMount;
+export const useDidShow = useDidShowAsTaro;
 export const useReady = runOnMount;
 export const usePullDownRefresh = () => undefined;
 export const useReachBottom = () => undefined;

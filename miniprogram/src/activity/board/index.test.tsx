@@ -50,12 +50,17 @@ describe('会议讨论与措施', () => {
   });
 });
 
-/** A branch meeting of b1 with no ideas or measures yet; its live feed as `feed` says, two people expected. */
-const branchMeeting = (feed: { state: 'upcoming' | 'live' | 'ended'; mayPost: boolean }) =>
-  answerWrites(
+/**
+ * A branch meeting of b1 with no ideas or measures yet; its live feed as `feed` says, two people expected. Returns
+ * the posts sent and the URLs read.
+ */
+const branchMeeting = (feed: { state: 'upcoming' | 'live' | 'ended'; mayPost: boolean }) => {
+  const read: string[] = [];
+  const posts = answerWrites(
     'POST /posts',
     ({ text }: { text: string }) => ({ statusCode: 201, data: { post: post('p1', text) } }),
     ({ url }) => {
+      read.push(url);
       if (url.endsWith('/activities/a1')) return { statusCode: 200, data: { activity: activity({ branchId: 'b1' }) } };
       if (url.endsWith('/minutes'))
         return { statusCode: 200, data: { minutes: { activityId: 'a1', text: '会议纪要'.repeat(600), edited: true } } };
@@ -76,6 +81,8 @@ const branchMeeting = (feed: { state: 'upcoming' | 'live' | 'ended'; mayPost: bo
       return { statusCode: 200, data: { items: [] } };
     },
   );
+  return { posts, read };
+};
 
 describe('会议讨论与措施, for whoever runs the meeting', () => {
   it("gives another branch's secretary no facilitator tools", async () => {
@@ -89,18 +96,18 @@ describe('会议讨论与措施, for whoever runs the meeting', () => {
 
   it("lets the branch's own secretary record a measure for someone expected, and offers the feed only while it takes their posts", async () => {
     onActivityPageAs('王书记', ['member', 'secretary'], 'b1');
-    branchMeeting({ state: 'live', mayPost: false });
+    const { read } = branchMeeting({ state: 'live', mayPost: false });
     render(<BoardPage />);
     await screen.findByText('记录措施');
-    // Owners come from the attendance sheet, without walk-ins (who hold no account).
-    await waitFor(() => expect(document.querySelector('.board__action-text')).not.toBeNull());
+    // The form mounts once the board has loaded, after the page showed: it loads its owners (the attendance sheet) then.
+    await waitFor(() => expect(read.some((url) => url.includes('/activities/a1/attendance'))).toBe(true));
     expect(screen.getByText('保存纪要')).toBeTruthy();
     expect(screen.queryByText('发布到现场动态')).toBeNull();
   });
 
   it('asks before posting minutes longer than a post, and says it posted', async () => {
     onActivityPageAs('社工小李', ['member', 'coordinator']);
-    const posts = branchMeeting({ state: 'live', mayPost: true });
+    const { posts } = branchMeeting({ state: 'live', mayPost: true });
     render(<BoardPage />);
     fireEvent.click(await screen.findByText('发布到现场动态'));
     await waitFor(() => expect(posts).toHaveLength(1));

@@ -653,7 +653,8 @@ const seedDemoBranch = async (now: Date) => {
         }),
       },
     ]);
-    await branchRepository.putMember(DEMO_BRANCH, { userId, nickname, ...DEMO_BRANCH_PROFILES[name]! });
+    if (!(await branchRepository.putMember(DEMO_BRANCH, { userId, nickname, ...DEMO_BRANCH_PROFILES[name]! })))
+      throw new Error(`The demo branch's roster line of ${name} was not written`);
   }
 };
 

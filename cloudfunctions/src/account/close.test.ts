@@ -86,7 +86,9 @@ const busyMember = async () => {
   const branch: string = (await call('POST', '/branches', { token: centerAdmin, body: { name: `注销测试支部${me.userId.slice(2, 8)}` } }))
     .body.branch.id;
   await dynamoUserRepository.assignBranch(me.userId, branch);
-  await branchRepository.putMember(branch, { userId: me.userId, nickname: me.name, birthYear: 1990, education: 'college' });
+  expect(await branchRepository.putMember(branch, { userId: me.userId, nickname: me.name, birthYear: 1990, education: 'college' })).toBe(
+    true,
+  );
   const meeting = await createActivity({ branchId: branch });
   expect((await call('POST', `/activities/${meeting.id}/leave-requests`, { token: me.token, body: { reason: '住院治疗' } })).status).toBe(
     201,

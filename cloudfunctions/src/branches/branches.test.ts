@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STARTER_MODULES } from '@hele/shared';
 import { newBranch, newMembers } from '../../test/fixtures';
 import { call, signIn } from '../../test/gateway';
+import { branchRepository } from './repository';
 
 const record = (branch: string, token: string, userId: string, body: unknown) =>
   call('PUT', `/branches/${branch}/roster/${userId}`, { token, body });
@@ -148,6 +149,20 @@ describe('one branch, one plan', () => {
       (await call('POST', '/plan-modules', { token: coordinator, body: { name: '读书会', styles: ['singing'], minutes: 30 } })).body.error
         .details[0].path,
     ).toBe('styles.0');
+  });
+
+  it('writes a roster line only while the person is on the branch, so a move in between leaves none behind', async () => {
+    const { branch, secretary, members } = await newBranch(1);
+    const other = await newBranch(1);
+    const line = { birthYear: 1990, education: 'college' as const };
+    // As a secretary's write that read the person before they moved: the write itself checks, and writes nothing.
+    const moved = other.members[0]!;
+    expect(await branchRepository.putMember(branch, { userId: moved.userId, nickname: moved.name, ...line })).toBe(false);
+    // Nor under a name the person no longer has.
+    expect(await branchRepository.putMember(branch, { userId: members[0]!.userId, nickname: '旧名字', ...line })).toBe(false);
+    expect(await branchRepository.roster(branch)).toEqual([]);
+    expect((await record(branch, secretary.token, members[0]!.userId, line)).status).toBe(200);
+    expect((await branchRepository.roster(branch)).map((entry) => entry.userId)).toEqual([members[0]!.userId]);
   });
 
   it('refuses a null body naming it, and writes to a branch nobody is on with 404, writing nothing', async () => {

@@ -6,7 +6,8 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { EducationSchema, PlanModuleRecord, Theme, type RosterEntryInput } from '@hele/shared';
 import * as z from 'zod';
 import { planRosterKey } from '../domain/branches';
-import { batchPutAll, doc } from '../lib/db';
+import { batchPutAll, doc, transactNamed } from '../lib/db';
+import { accountOpenCondition } from '../lib/principal';
 import { queryAll } from '../lib/pagination';
 import { tableName } from '../lib/tables';
 
@@ -33,8 +34,17 @@ export const branchRepository = {
       ExpressionAttributeValues: { ':pk': branchKey(branchId), ':m': 'M#' },
     }),
 
-  async putMember(branchId: string, member: { userId: string; nickname: string } & RosterEntryInput) {
-    await doc.send(new PutCommand({ TableName: table(), Item: { ...planRosterKey(branchId, member.userId), ...member } }));
+  /**
+   * Writes a member's line only while the person is still on the branch, under the name the line carries: a move
+   * or a leaving, which deletes the line in its own transaction, cannot slip in between and leave one behind.
+   * False when the person's record no longer says so.
+   */
+  async putMember(branchId: string, member: { userId: string; nickname: string } & RosterEntryInput): Promise<boolean> {
+    const outcome = await transactNamed(doc, [
+      { name: 'line', item: { Put: { TableName: table(), Item: { ...planRosterKey(branchId, member.userId), ...member } } } },
+      { name: 'person', item: accountOpenCondition(member.userId, { nickname: member.nickname, branchId }) },
+    ]);
+    return outcome === 'ok';
   },
 
   async notes(branchId: string) {

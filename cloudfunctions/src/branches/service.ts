@@ -23,6 +23,7 @@ import { ulid } from 'ulid';
 import { ForbiddenError, NotFoundError, ValidationError } from '../lib/errors';
 import { branchMembers, loadUser, type Principal } from '../lib/principal';
 import { branchRecord } from '../domain/branches';
+import { DEFAULT_RETRY, retrying } from '../lib/retry';
 import type { branchRepository as BranchRepository, RosterRecord } from './repository';
 
 export interface BranchDeps {
@@ -74,9 +75,12 @@ export const createBranchService = ({ branches, now = () => new Date() }: Branch
 
     async putMember(branchId: string, userId: string, entry: RosterEntryInput, caller: Principal) {
       await requireKeeper(caller, branchId);
-      const user = await loadUser(userId);
-      if (!user || user.branchId !== branchId) throw ValidationError.field('userId', '不在本支部名册中');
-      await branches.putMember(branchId, { userId, nickname: user.nickname, ...entry });
+      // Written against the record as read; a change of the person in between (a new name, a move) reads it again.
+      await retrying(async () => {
+        const user = await loadUser(userId, { consistent: true });
+        if (!user || user.branchId !== branchId) throw ValidationError.field('userId', '不在本支部名册中');
+        return (await branches.putMember(branchId, { userId, nickname: user.nickname, ...entry })) || undefined;
+      }, DEFAULT_RETRY);
       return this.profile(branchId, caller);
     },
 

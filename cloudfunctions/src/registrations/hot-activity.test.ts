@@ -95,7 +95,11 @@ describe('a hot activity', () => {
     const users = await newMembers(4, 'hot-edit');
     for (const user of users) expect((await register(activity.id, user.token)).status).toBe(201);
     const raised = await call('PATCH', `/activities/${activity.id}`, { token, body: { capacity: 3 } });
-    expect(raised.body.activity).toMatchObject({ capacity: 3, confirmedCount: 3, waitlistCount: 1 });
+    // The reply as a whole: a refusal shows its code when this fails (it did once under CI's load, unexplained).
+    expect([raised.status, raised.body.activity ?? raised.body.error]).toMatchObject([
+      200,
+      { capacity: 3, confirmedCount: 3, waitlistCount: 1 },
+    ]);
     expect((await getActivity(activity.id, users[3]!.token)).myRegistration).toMatchObject({ status: 'waitlisted', position: 1 });
     const below = await call('PATCH', `/activities/${activity.id}`, { token, body: { capacity: 2 } });
     expect([below.status, below.body.error.code]).toEqual([409, 'CAPACITY_BELOW_CONFIRMED']);

@@ -137,16 +137,7 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
   const codeForm = useForm(CheckInRequest, { code: '' });
   const [reminded, setReminded] = useState(false);
   const [cancelling, setCancelling] = useState(false);
-  // Whether the lecturer declared this class's teaching already: their newest service records say so.
   const [declared, setDeclared] = useState(false);
-  const lecturer = activity.kind === 'class' && user.roles.includes(Role.LECTURER);
-  useEffect(() => {
-    if (!lecturer) return;
-    api.volunteers.myHours({ query: { limit: 50 } }).then(
-      ({ items }) => setDeclared(items.some((record) => record.source === 'teaching' && record.activityId === activity.id)),
-      () => undefined,
-    );
-  }, [lecturer, activity.id]);
 
   /** Runs an action once at a time, says what happened, and shows the activity as it is now. */
   const act = async (action: () => Promise<string | undefined>) => {
@@ -256,7 +247,15 @@ function MemberView({ activity, user, reload }: { activity: Activity; user: User
   // 公益服务换场地: a class that took place counts as service for its lecturers once a coordinator approves it.
   // They are the class's named ones, or for a series' session its series' (the server checks those).
   const teachesIt = !!activity.seriesId || !!activity.lecturerIds?.includes(user.id);
-  const mayDeclareTeaching = lecturer && open && !beforeStart && teachesIt;
+  const mayDeclareTeaching = activity.kind === 'class' && open && !beforeStart && user.roles.includes(Role.LECTURER) && teachesIt;
+  // Whether they declared it already: their newest service records say so (asked only where a declaration is offered).
+  useEffect(() => {
+    if (!mayDeclareTeaching) return;
+    api.volunteers.myHours({ query: { limit: 50 } }).then(
+      ({ items }) => setDeclared(items.some((record) => record.source === 'teaching' && record.activityId === activity.id)),
+      () => undefined,
+    );
+  }, [mayDeclareTeaching, activity.id]);
   const declareTeaching = () =>
     act(async () => {
       await api.volunteers.declareTeaching({ body: { activityId: activity.id } });
